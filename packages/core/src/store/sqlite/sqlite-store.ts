@@ -1,0 +1,188 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { applyUpdate } from '../apply-update.js';
+import {
+  StoreConflictError,
+  StoreQueryError,
+  type Collection,
+  type CollectionSpec,
+  type Doc,
+  type Filter,
+  type FindOneAndUpdateOptions,
+  type FindOptions,
+  type Sort,
+  type Store,
+  type Update,
+} from '../port.js';
+import { upsertSeed } from '../upsert-seed.js';
+import { compileFilter, compileSort, fieldExpr } from './sql-filter.js';
+
+export interface SqliteStoreOptions {
+  /** Directory holding `maru.sqlite`; created when missing. `:memory:` keeps nothing on disk. */
+  dataDir: string;
+}
+
+/**
+ * The embedded engine: SQLite (through better-sqlite3) holding one JSON
+ * document per row, one table per collection, and expression indexes over
+ * `json_extract` for the declared indexes. WAL journaling with
+ * `synchronous = FULL` makes every acknowledged write durable, also across
+ * `kill -9`. better-sqlite3 is synchronous, so each call is atomic within the
+ * process and read-modify-write updates need no locking of their own.
+ */
+export function createSqliteStore(options: SqliteStoreOptions): Store {
+  const memory = options.dataDir === ':memory:';
+  if (!memory) mkdirSync(options.dataDir, { recursive: true });
+  const db = new Database(memory ? ':memory:' : join(options.dataDir, 'maru.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.function('maru_regexp', { deterministic: true }, (pattern: unknown, flags: unknown, value: unknown) =>
+    typeof value === 'string' && regexFor(String(pattern), String(flags)).test(value) ? 1 : 0,
+  );
+  const specs = new Map<string, CollectionSpec>();
+  const collections = new Map<string, Collection<Doc>>();
+  let closed = false;
+
+  return {
+    engine: 'sqlite',
+    async migrate(list) {
+      const run = db.transaction(() => {
+        for (const spec of list) {
+          const table = tableName(spec.name);
+          db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL) STRICT`);
+          for (const index of spec.indexes) {
+            const columns = index.keys.map(([field, dir]) => `${fieldExpr(field)} ${dir === 1 ? 'ASC' : 'DESC'}`).join(', ');
+            db.exec(`CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${indexName(spec.name, index.name)} ON ${table} (${columns})`);
+          }
+          specs.set(spec.name, spec);
+          collections.delete(spec.name);
+        }
+      });
+      run();
+    },
+    collection<T extends Doc>(name: string): Collection<T> {
+      const spec = specs.get(name);
+      if (!spec) throw new StoreQueryError(`collection ${name} was not migrated`);
+      let collection = collections.get(name);
+      if (!collection) {
+        collection = createCollection(db, spec);
+        collections.set(name, collection);
+      }
+      return collection as unknown as Collection<T>;
+    },
+    async ping() {
+      if (closed) throw new Error('store is closed');
+      db.prepare('SELECT 1').get();
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}
+
+const regexCache = new Map<string, RegExp>();
+function regexFor(pattern: string, flags: string): RegExp {
+  const key = `${flags}/${pattern}`;
+  let regex = regexCache.get(key);
+  if (!regex) {
+    regex = new RegExp(pattern, flags.includes('i') ? 'iu' : 'u');
+    if (regexCache.size > 500) regexCache.clear();
+    regexCache.set(key, regex);
+  }
+  return regex;
+}
+
+function tableName(collection: string): string {
+  if (!/^[a-z][a-z0-9_]*$/.test(collection)) throw new StoreQueryError(`invalid collection name ${collection}`);
+  return `"c_${collection}"`;
+}
+
+function indexName(collection: string, index: string): string {
+  if (!/^[a-z][a-zA-Z0-9_]*$/.test(index)) throw new StoreQueryError(`invalid index name ${index}`);
+  return `"ix_${collection}__${index}"`;
+}
+
+function createCollection(db: Database.Database, spec: CollectionSpec): Collection<Doc> {
+  const table = tableName(spec.name);
+  const arrays = new Set(spec.arrayFields ?? []);
+  const insert = db.prepare(`INSERT INTO ${table} (id, doc) VALUES (?, ?)`);
+  const replace = db.prepare(`UPDATE ${table} SET doc = ? WHERE id = ?`);
+  const remove = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
+
+  const translateConflict = (error: unknown): never => {
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new StoreConflictError(spec.name, '_id', ['_id']);
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      const match = /index '"?ix_[a-z0-9_]+__([A-Za-z0-9_]+)"?'/.exec((error as Error).message);
+      const index = spec.indexes.find((i) => i.name === match?.[1]);
+      if (index) throw new StoreConflictError(spec.name, index.name, index.keys.map(([f]) => f));
+      throw new StoreConflictError(spec.name, '_id', ['_id']);
+    }
+    throw error;
+  };
+
+  const select = (filter: Filter, options: FindOptions = {}): Doc[] => {
+    const where = compileFilter(filter, arrays);
+    let sql = `SELECT doc FROM ${table} WHERE ${where.sql}`;
+    if (options.sort) sql += ` ORDER BY ${compileSort(options.sort)}`;
+    const params = [...where.params];
+    if (options.limit !== undefined || options.skip !== undefined) {
+      sql += ' LIMIT ? OFFSET ?';
+      params.push(options.limit ?? -1, options.skip ?? 0);
+    }
+    return (db.prepare(sql).all(...params) as Array<{ doc: string }>).map((row) => JSON.parse(row.doc) as Doc);
+  };
+
+  const findOneAndUpdate = db.transaction((filter: Filter, update: Update, options: FindOneAndUpdateOptions): Doc | null => {
+    const [current] = select(filter, { limit: 1 });
+    if (!current) {
+      if (!options.upsert) return null;
+      const seed = upsertSeed(filter) as Doc;
+      if (typeof seed._id !== 'string') throw new StoreQueryError('an upsert filter must name the _id');
+      const created = applyUpdate(seed, update, true);
+      insert.run(created._id, JSON.stringify(created));
+      return created;
+    }
+    const next = applyUpdate(current, update);
+    replace.run(JSON.stringify(next), current._id);
+    return next;
+  });
+
+  return {
+    name: spec.name,
+    async insertOne(doc) {
+      if (typeof doc._id !== 'string' || doc._id === '') throw new StoreQueryError('a document needs a string _id');
+      try {
+        insert.run(doc._id, JSON.stringify(doc));
+      } catch (error) {
+        translateConflict(error);
+      }
+    },
+    async findOne(filter, options: { sort?: Sort } = {}) {
+      return select(filter, { ...options, limit: 1 })[0] ?? null;
+    },
+    async find(filter, options) {
+      return select(filter, options);
+    },
+    async count(filter) {
+      const where = compileFilter(filter, arrays);
+      return (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+    },
+    async findOneAndUpdate(filter, update, options = {}) {
+      try {
+        return findOneAndUpdate(filter, update, options);
+      } catch (error) {
+        return translateConflict(error);
+      }
+    },
+    async deleteOne(filter) {
+      const [current] = select(filter, { limit: 1 });
+      if (!current) return false;
+      return remove.run(current._id).changes === 1;
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * A capability a plugin asks the hub for in its manifest. The hub grants a
+ * subset of them when an operator enables the plugin; anything not granted is
+ * refused at call time with a coded error.
+ *
+ * - `kv` — plugin-scoped key/value storage (`ctx.kv`).
+ * - `fetch` — outbound HTTP limited to the hosts listed in {@link PluginManifest.hosts}.
+ * - `data:read` — reads of the data connections the plugin was granted.
+ * - `events:emit` / `events:receive` — the hub events the manifest declares.
+ */
+export type Capability = 'kv' | 'fetch' | 'data:read' | 'events:emit' | 'events:receive';
+
+/** Every capability the plugin API knows, in a stable order. */
+export const CAPABILITIES: readonly Capability[] = [
+  'kv',
+  'fetch',
+  'data:read',
+  'events:emit',
+  'events:receive',
+];
+
+/**
+ * The serializable description of a plugin: what it is, who publishes it, what
+ * it contributes and what it needs. The hub reads it before running any of the
+ * plugin's code.
+ *
+ * @example
+ * ```ts
+ * const manifest: PluginManifest = {
+ *   name: '@acme/maru-address',
+ *   version: '1.0.0',
+ *   publisher: 'Acme Inc.',
+ *   compatibility: '^1.0.0',
+ *   capabilities: ['fetch'],
+ *   hosts: ['api.acme.example'],
+ *   services: [{ key: 'address-lookup', name: 'Address lookup', operations: [] }],
+ * };
+ * ```
+ */
+export interface PluginManifest {
+  /** npm package name of the plugin. */
+  name: string;
+  /** Exact semver version of the plugin package. */
+  version: string;
+  /** Display name of the publishing organization. */
+  publisher: string;
+  /** Semver range of the plugin API ({@link PLUGIN_API_VERSION}) the plugin was built for. */
+  compatibility: string;
+  /** Capabilities the plugin asks for. Defaults to none. */
+  capabilities?: Capability[];
+  /** Hosts `ctx.fetch` may reach; required when `fetch` is asked for. */
+  hosts?: string[];
+  /** Shared services the plugin contributes. */
+  services?: ServiceManifest[];
+  /** Hub events the plugin emits or listens to. */
+  events?: { emits?: string[]; receives?: string[] };
+}
+
+/** A shared service as declared in a plugin manifest. */
+export interface ServiceManifest {
+  /** Stable key, unique within the hub (kebab-case). */
+  key: string;
+  /** Human-readable name. */
+  name: string;
+  /** What the service does, in a sentence or two. */
+  description?: string;
+  /** Catalogue category, e.g. `identity`, `documents`, `notifications`. */
+  category?: string;
+  /** The operations callers may invoke. */
+  operations: OperationManifest[];
+}
+
+/** One operation of a service: a query (no side effects) or a mutation. */
+export interface OperationManifest {
+  /** Stable name within the service (camelCase). */
+  name: string;
+  /** `query` for reads, `mutation` for anything with side effects. */
+  kind: 'query' | 'mutation';
+  /** What the operation does. */
+  description?: string;
+}
