@@ -9,18 +9,26 @@ data="${1:?usage: start.sh <data-dir> [port]}"
 port="${2:-27017}"
 mkdir -p "$data"
 data="$(cd "$data" && pwd)"
+if [ -f "$data/ferretdb.pid" ] && kill -0 "$(cat "$data/ferretdb.pid")" 2>/dev/null; then
+  echo "ferretdb already running for $data (pid $(cat "$data/ferretdb.pid")); run stop.sh first" >&2
+  exit 1
+fi
 
 # Build output goes to stderr so stdout is only the URI (scripts capture it).
 "$here/build.sh" >&2
 
-# setsid: the server must outlive this script and not get the caller's
-# terminal signals (Ctrl-C in a test runner should not kill it mid-write).
+# setsid: own session/process group, so the server lives until stop.sh and is
+# not hit by signals aimed at the caller's group (e.g. a test runner's Ctrl-C
+# while a later step still needs it). Here setsid execs rather than forks (the
+# job is not a group leader), so $! is the server's own PID.
 setsid "$here/bin/ferretdb" -listen "127.0.0.1:$port" -data "$data" \
   >"$data/ferretdb.log" 2>&1 </dev/null &
 pid=$!
 echo "$pid" >"$data/ferretdb.pid"
 
-# Poll with bash's /dev/tcp so no nc/curl is needed on the CI image.
+# Ready = the binary printed its readiness line (it prints it only after it
+# bound the port itself and dialled it, so another server already on the port
+# cannot fool us) and the port answers (bash's /dev/tcp: no nc/curl needed).
 for _ in $(seq 1 600); do
   if ! kill -0 "$pid" 2>/dev/null; then
     echo "ferretdb exited early; log follows:" >&2
@@ -28,7 +36,8 @@ for _ in $(seq 1 600); do
     rm -f "$data/ferretdb.pid"
     exit 1
   fi
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  if grep -q '^ferretdb listening on ' "$data/ferretdb.log" &&
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "mongodb://127.0.0.1:$port/"
     exit 0
   fi

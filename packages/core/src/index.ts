@@ -1,1 +1,17 @@
-export {};
+export { createHub, createServices, hubCollections } from './create-hub.js';
+export type { Hub, HubLimits, HubOptions } from './create-hub.js';
+export type { HubContext, HubFeatures, HubServices } from './context.js';
+export { ERROR_CODES, MaruError, isMaruError } from './errors.js';
+export type { ErrorCode } from './errors.js';
+export { getSchema } from './schema.js';
+export { silentLogger } from './logger.js';
+export type { HubLogger } from './logger.js';
+export { createSqliteStore } from './store/sqlite/sqlite-store.js';
+export type { SqliteStoreOptions } from './store/sqlite/sqlite-store.js';
+export { StoreConflictError, StoreQueryError } from './store/port.js';
+export type { Collection, CollectionSpec, Doc, Filter, FindOptions, IndexSpec, Sort, Store, Update } from './store/port.js';
+export { hashEvent } from './audit/audit-trail.js';
+export type { AuditEvent } from './audit/model.js';
+export type { ApiKey, ApiKeyScope, Member, Organization, OrganizationKind, Role } from './identity/model.js';
+export { API_KEY_SCOPES, ORGANIZATION_KINDS, ROLES, ROLES_BY_KIND } from './identity/model.js';
+export { encodeGlobalId, decodeGlobalId } from './graphql/global-id.js';

@@ -1,0 +1,91 @@
+import { forbidden } from '../errors.js';
+import { builder } from '../graphql/builder.js';
+import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
+import { encodeGlobalId, parseId } from '../graphql/global-id.js';
+import { nodeType } from '../graphql/node.js';
+import { requireScope } from '../identity/require.js';
+import { canAdminister, isPlatformAdmin } from '../identity/viewer.js';
+import type { Filter } from '../store/port.js';
+import type { AuditEvent } from './model.js';
+
+const auditVisibility = (event: AuditEvent) =>
+  event.organizationId
+    ? { $all: { keyScope: 'READ' as const, $any: { platformAdmin: true, administers: event.organizationId } } }
+    : { $all: { keyScope: 'READ' as const, platformAdmin: true } };
+
+export const AuditEventRef = nodeType<AuditEvent>('AuditEvent', {
+  description: 'One entry of the append-only, hash-chained audit trail: who did what to which object, when, and how it ended.',
+  load: (id, ctx) => ctx.services.audit.get(id),
+  authScopes: auditVisibility,
+});
+
+const AuditConnection = connectionOf(AuditEventRef, 'AuditEvent');
+
+builder.objectFields(AuditEventRef, (t) => ({
+  seq: t.exposeInt('seq', { description: 'Position in the chain, from 1, without gaps.' }),
+  at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
+  action: t.exposeString('action', { description: '`<object>.<verb>`, e.g. `member.add`.' }),
+  outcome: t.exposeString('outcome', { description: 'SUCCESS, or the error code the action was refused with.' }),
+  actorMemberId: t.id({ nullable: true, resolve: (e) => (e.actorMemberId ? encodeGlobalId('Member', e.actorMemberId) : null) }),
+  actorOrganizationId: t.id({ nullable: true, resolve: (e) => (e.actorOrganizationId ? encodeGlobalId('Organization', e.actorOrganizationId) : null) }),
+  organizationId: t.id({ nullable: true, description: 'The organization the target belongs to.', resolve: (e) => (e.organizationId ? encodeGlobalId('Organization', e.organizationId) : null) }),
+  targetId: t.string({ nullable: true, description: 'The raw id of the object acted on.', resolve: (e) => e.targetId }),
+  requestId: t.string({ nullable: true, resolve: (e) => e.requestId }),
+  prevHash: t.exposeString('prevHash'),
+  hash: t.exposeString('hash', { description: 'SHA-256 over this event and `prevHash`.' }),
+}));
+
+const AuditFilter = builder.inputType('AuditEventFilter', {
+  fields: (t) => ({
+    action: t.string({ required: false }),
+    outcome: t.string({ required: false }),
+    actorMemberId: t.id({ required: false }),
+    organizationId: t.id({ required: false, description: 'Required for organization admins: the organization whose trail to read.' }),
+    targetId: t.string({ required: false }),
+    from: t.field({ type: 'DateTime', required: false }),
+    to: t.field({ type: 'DateTime', required: false }),
+  }),
+});
+
+const ChainVerification = builder
+  .objectRef<{ ok: boolean; checked: number; firstBrokenSeq: number | null; reason: string | null }>('AuditChainVerification')
+  .implement({
+    fields: (t) => ({
+      ok: t.exposeBoolean('ok'),
+      checked: t.exposeInt('checked', { description: 'How many events were checked.' }),
+      firstBrokenSeq: t.exposeInt('firstBrokenSeq', { nullable: true, description: 'The first event whose link is broken.' }),
+      reason: t.exposeString('reason', { nullable: true }),
+    }),
+  });
+
+builder.queryFields((t) => ({
+  auditEvents: t.field({
+    type: AuditConnection,
+    description: 'The audit trail, newest first. Platform admins read all of it; organization admins read their organization\'s (set `filter.organizationId`).',
+    args: { ...pageArgs, filter: t.arg({ type: AuditFilter, required: false }) },
+    resolve: async (_root, args, ctx) => {
+      requireScope(ctx.viewer, 'READ');
+      const f = args.filter ?? {};
+      const filter: Filter = {};
+      if (f.organizationId) filter.organizationId = parseId(f.organizationId, 'Organization', 'filter.organizationId');
+      if (!isPlatformAdmin(ctx.viewer)) {
+        const org = filter.organizationId ? await ctx.services.organizations.get(filter.organizationId as string) : null;
+        if (!org || !canAdminister(ctx.viewer, org)) {
+          throw forbidden('Only platform admins read the whole audit trail; organization admins set `filter.organizationId` to their organization.');
+        }
+      }
+      if (f.action) filter.action = f.action;
+      if (f.outcome) filter.outcome = f.outcome;
+      if (f.targetId) filter.targetId = f.targetId;
+      if (f.actorMemberId) filter.actorMemberId = parseId(f.actorMemberId, 'Member', 'filter.actorMemberId');
+      if (f.from || f.to) filter.at = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lt: f.to } : {}) };
+      return paginate(ctx.services.audit.events, filter, [['seq', -1]], args);
+    },
+  }),
+  verifyAuditChain: t.field({
+    type: ChainVerification,
+    description: 'Recompute every hash of the trail and report the first broken link. Platform admins only.',
+    authScopes: { $all: { keyScope: 'READ', platformAdmin: true } },
+    resolve: (_root, _args, ctx) => ctx.services.audit.verify(),
+  }),
+}));

@@ -1,0 +1,28 @@
+import type { AuditTrail } from './audit/audit-trail.js';
+import type { ApiKeyService } from './identity/api-key-service.js';
+import type { MemberService } from './identity/member-service.js';
+import type { OrganizationService } from './identity/organization-service.js';
+import type { Viewer } from './identity/viewer.js';
+import type { Store } from './store/port.js';
+
+/** The domain services of one hub, built once at startup. */
+export interface HubServices {
+  store: Store;
+  organizations: OrganizationService;
+  members: MemberService;
+  apiKeys: ApiKeyService;
+  audit: AuditTrail;
+}
+
+export interface HubFeatures {
+  /** Whether `demoLogin` issues keys for any seeded member. Never on in production. */
+  demoLogin: boolean;
+}
+
+/** What every resolver receives. Built per request by the composition root. */
+export interface HubContext {
+  requestId: string;
+  viewer: Viewer | null;
+  services: HubServices;
+  features: HubFeatures;
+}

@@ -1,0 +1,129 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { randomUUID } from 'node:crypto';
+import { AuditTrail } from './audit/audit-trail.js';
+import { auditCollections } from './audit/model.js';
+import type { HubContext, HubFeatures, HubServices } from './context.js';
+import { createMaskError } from './graphql/mask-error.js';
+import { useErrorCodes } from './graphql/use-error-codes.js';
+import { ApiKeyService } from './identity/api-key-service.js';
+import { MemberService } from './identity/member-service.js';
+import { identityCollections } from './identity/model.js';
+import { OrganizationService } from './identity/organization-service.js';
+import { silentLogger, type HubLogger } from './logger.js';
+import { getSchema } from './schema.js';
+import type { Store } from './store/port.js';
+
+export interface HubLimits {
+  /** Deepest selection allowed (introspection exempt). Default 10. */
+  maxDepth?: number;
+  /** Highest graphql-armor cost allowed. Default 5000. */
+  maxCost?: number;
+  /** Most aliases in one operation. Default 15. */
+  maxAliases?: number;
+  /** Most tokens in one document. Default 2000. */
+  maxTokens?: number;
+}
+
+export interface HubOptions {
+  store: Store;
+  logger?: HubLogger;
+  features?: Partial<HubFeatures>;
+  /** Serve GraphiQL to browsers at the endpoint. Default true. */
+  graphiql?: boolean;
+  limits?: HubLimits;
+}
+
+export interface Hub {
+  yoga: YogaServerInstance<Record<string, never>, HubContext>;
+  services: HubServices;
+  /** Runs a request through the hub in-process (tests, benchmarks). */
+  fetch: YogaServerInstance<Record<string, never>, HubContext>['fetch'];
+  /** Resolves when the store answers (`/readyz`). */
+  ready(): Promise<void>;
+  /** Closes the store. The HTTP server is the caller's to close first. */
+  close(): Promise<void>;
+}
+
+/** Every collection the core declares, for `store.migrate`. */
+export const hubCollections = [...identityCollections, ...auditCollections];
+
+export async function createServices(store: Store): Promise<HubServices> {
+  await store.migrate(hubCollections);
+  const organizations = new OrganizationService(store);
+  const members = new MemberService(store, organizations);
+  const apiKeys = new ApiKeyService(store, organizations, members);
+  return { store, organizations, members, apiKeys, audit: new AuditTrail(store) };
+}
+
+/**
+ * The composition root: the store's services, the schema and the GraphQL
+ * server's plugins, in order. Each optional part is one line here.
+ */
+export async function createHub(options: HubOptions): Promise<Hub> {
+  const logger = options.logger ?? silentLogger;
+  const services = await createServices(options.store);
+  const features: HubFeatures = { demoLogin: false, ...options.features };
+  const limits = options.limits ?? {};
+
+  const yoga = createYoga<Record<string, never>, HubContext>({
+    schema: getSchema(),
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: options.graphiql === false ? false : { title: 'Maru GraphiQL', defaultQuery: DEFAULT_QUERY },
+    logging: {
+      debug: (...args) => logger.debug({ yoga: args }),
+      info: (...args) => logger.info({ yoga: args }),
+      warn: (...args) => logger.warn({ yoga: args }),
+      error: (...args) => logger.error({ yoga: args }),
+    },
+    maskedErrors: {
+      maskError: createMaskError({
+        onUnexpected: (error, requestId) => logger.error({ err: error, requestId }, 'unexpected error in a GraphQL request'),
+      }),
+    },
+    context: async ({ request }): Promise<HubContext> => {
+      const requestId = request.headers.get('x-request-id') ?? randomUUID();
+      const authorization = request.headers.get('authorization');
+      const viewer = authorization ? await services.apiKeys.authenticate(bearer(authorization)) : null;
+      return { requestId, viewer, services, features };
+    },
+    plugins: [
+      // Codes first, so the errors armor and graphql-js raise below get theirs on the way out.
+      useErrorCodes(),
+      // Depth, cost, alias, directive and token limits run as validation rules: an abusive
+      // operation is refused before any resolver runs. Field suggestions stay: they say what to fix.
+      EnvelopArmorPlugin({
+        maxDepth: { n: limits.maxDepth ?? 10 },
+        costLimit: { maxCost: limits.maxCost ?? 5000 },
+        maxAliases: { n: limits.maxAliases ?? 15 },
+        maxDirectives: { n: 20 },
+        maxTokens: { n: limits.maxTokens ?? 2000 },
+        blockFieldSuggestion: { enabled: false },
+      }),
+    ],
+  });
+
+  return {
+    yoga,
+    services,
+    fetch: yoga.fetch,
+    ready: () => options.store.ping(),
+    close: () => options.store.close(),
+  };
+}
+
+function bearer(header: string): string {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1]! : '';
+}
+
+const DEFAULT_QUERY = `# Welcome to Maru. Public data needs no key; for the rest, add a header
+# { "Authorization": "Bearer <api key>" } below. Demo hubs print demo keys at start.
+{
+  organizations(first: 10) {
+    nodes { id kind name slug parent { name } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`;

@@ -1,0 +1,81 @@
+/**
+ * Every error code a GraphQL client of the hub can see, with what it means and
+ * what the client should do. Codes are API: never renamed, never reused. The
+ * list is mirrored in docs/reference/errors.md; a test fails when they differ.
+ */
+export const ERROR_CODES = {
+  UNAUTHENTICATED: {
+    http: 401,
+    meaning: 'No valid credentials: the API key is missing, unknown, revoked or expired.',
+    fix: 'Send `Authorization: Bearer <api key>` with a live key; create a new key if it was revoked or expired.',
+  },
+  FORBIDDEN: {
+    http: 403,
+    meaning: 'The caller is known but may not do this: wrong role, another organization, or a key without the scope.',
+    fix: 'Use a member with the role the message names, in the owning organization, or a key with the missing scope.',
+  },
+  NOT_FOUND: {
+    http: 404,
+    meaning: 'No object with that id exists (or it is not visible to the caller).',
+    fix: 'Check the id; ids are global ids as returned by the API.',
+  },
+  BAD_USER_INPUT: {
+    http: 400,
+    meaning: 'An argument is malformed, too long, out of range or of the wrong kind; `extensions.field` names it.',
+    fix: 'Correct the named field as the message says.',
+  },
+  CONFLICT: {
+    http: 409,
+    meaning: 'The change clashes with the current state: a unique value is taken, or the object changed meanwhile.',
+    fix: 'Pick another value for the named field, or reload the object and retry.',
+  },
+  RATE_LIMITED: {
+    http: 429,
+    meaning: 'Too many requests for this key or address in the current window.',
+    fix: 'Wait for the number of seconds in `extensions.retryAfter`, then retry.',
+  },
+  GRAPHQL_PARSE_FAILED: {
+    http: 400,
+    meaning: 'The document is not valid GraphQL syntax.',
+    fix: 'Fix the syntax at the location the message gives.',
+  },
+  GRAPHQL_VALIDATION_FAILED: {
+    http: 400,
+    meaning: 'The document asks for a field, argument or type the schema does not have, or uses one wrongly.',
+    fix: 'Compare the operation with docs/reference/schema.graphql (or GraphiQL) and fix the named field.',
+  },
+  QUERY_TOO_COMPLEX: {
+    http: 400,
+    meaning: 'The operation is too deep, too costly, has too many aliases or tokens; refused before any resolver ran.',
+    fix: 'Split the operation or ask for fewer nested fields; the message names the limit.',
+  },
+  INTERNAL: {
+    http: 500,
+    meaning: 'Something failed inside the hub. Details are logged with the request id, never sent.',
+    fix: 'Retry later; if it persists, report the `x-request-id` response header to the operator.',
+  },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** A known, client-visible error. Anything else that escapes a resolver is masked as INTERNAL. */
+export class MaruError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extensions: { field?: string; retryAfter?: number } = {},
+  ) {
+    super(message);
+    this.name = 'MaruError';
+  }
+}
+
+export function isMaruError(value: unknown): value is MaruError {
+  return value instanceof MaruError;
+}
+
+export const unauthenticated = (message = 'Sign in: send `Authorization: Bearer <api key>`.') => new MaruError('UNAUTHENTICATED', message);
+export const forbidden = (message: string) => new MaruError('FORBIDDEN', message);
+export const notFound = (what: string, id: string) => new MaruError('NOT_FOUND', `No ${what} with id "${id}" exists or it is not visible to you.`);
+export const badInput = (field: string, message: string) => new MaruError('BAD_USER_INPUT', message, { field });
+export const conflict = (message: string, field?: string) => new MaruError('CONFLICT', message, field ? { field } : {});

@@ -1,0 +1,99 @@
+import type { ObjectRef } from '@pothos/core';
+import { badInput } from '../errors.js';
+import { keysetAfter, sortValues } from '../store/keyset.js';
+import type { Collection, Doc, Filter, Sort } from '../store/port.js';
+import { builder } from './builder.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface ConnectionShape<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: () => Promise<number>;
+}
+
+interface PageInfoShape {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+const PageInfo = builder.objectRef<PageInfoShape>('PageInfo').implement({
+  description: 'Where a page ends and whether another follows (forward pagination with `first` / `after`).',
+  fields: (t) => ({
+    hasNextPage: t.exposeBoolean('hasNextPage'),
+    endCursor: t.exposeString('endCursor', { nullable: true, description: 'Pass as `after` to get the next page.' }),
+  }),
+});
+
+const connectionTypes = new Map<string, ObjectRef<any, any>>();
+
+/** The `<Type>Connection` and `<Type>Edge` types for a node type, made once. */
+export function connectionOf<T>(nodeRef: ObjectRef<any, T>, typename: string): ObjectRef<any, ConnectionShape<T>> {
+  const existing = connectionTypes.get(typename);
+  if (existing) return existing;
+  const edge = builder.objectRef<{ cursor: string; node: T }>(`${typename}Edge`).implement({
+    fields: (t) => ({
+      cursor: t.exposeString('cursor'),
+      node: t.field({ type: nodeRef, resolve: (e) => e.node as never }),
+    }),
+  });
+  const connection = builder.objectRef<ConnectionShape<T>>(`${typename}Connection`).implement({
+    description: `A page of ${typename} objects.`,
+    fields: (t) => ({
+      edges: t.field({ type: [edge], resolve: (c) => c.edges }),
+      nodes: t.field({ type: [nodeRef], resolve: (c) => c.edges.map((e) => e.node) as never }),
+      pageInfo: t.field({ type: PageInfo, resolve: (c) => c.pageInfo }),
+      totalCount: t.int({ description: 'How many objects match, over all pages.', resolve: (c) => c.totalCount() }),
+    }),
+  });
+  connectionTypes.set(typename, connection);
+  return connection;
+}
+
+/** `first` and `after` for a connection field. */
+export const pageArgs = builder.args((t) => ({
+  first: t.int({ required: false, description: `Page size, ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}.` }),
+  after: t.string({ required: false, description: 'The `endCursor` of the previous page.' }),
+}));
+
+function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, length: number): unknown[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(values) && values.length === length && values.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) return values;
+  } catch {
+    // fall through to the coded error
+  }
+  throw badInput('after', '`after` is not a cursor of this list; pass the `endCursor` of the previous page, unchanged.');
+}
+
+/**
+ * One page of `collection` in `sort` order, by keyset (never by offset), so
+ * pages stay fast and stable however deep a client goes. Sort keys must never
+ * be null.
+ */
+export async function paginate<T extends Doc>(collection: Collection<T>, filter: Filter, sort: Sort, args: PageArgs): Promise<ConnectionShape<T>> {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badInput('first', `\`first\` must be between 0 and ${MAX_PAGE_SIZE}; it was ${first}. Page with \`after\` for more.`);
+  }
+  const keys = sort.some(([f]) => f === '_id') ? sort : [...sort, ['_id', sort.at(-1)?.[1] ?? 1] as const];
+  const pageFilter = args.after ? { $and: [filter, keysetAfter(sort, decodeCursor(args.after, keys.length))] } : filter;
+  const docs = first === 0 ? [] : await collection.find(pageFilter, { sort, limit: first + 1 });
+  const page = docs.slice(0, first);
+  const edges = page.map((node) => ({ cursor: encodeCursor(sortValues(node, sort)), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: docs.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: () => collection.count(filter),
+  };
+}

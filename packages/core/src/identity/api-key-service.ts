@@ -1,0 +1,127 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { badInput, forbidden, notFound, unauthenticated } from '../errors.js';
+import { newId } from '../ids.js';
+import type { Collection, Store } from '../store/port.js';
+import { futureDate, text, validate } from '../validation.js';
+import { API_KEY_SCOPES, type ApiKey, type ApiKeyScope, type Member } from './model.js';
+import type { MemberService } from './member-service.js';
+import type { OrganizationService } from './organization-service.js';
+import { requireScope } from './require.js';
+import { canAdminister, type Viewer } from './viewer.js';
+
+const createInput = z.object({
+  name: text('a name', 100),
+  scopes: z.array(z.enum(API_KEY_SCOPES)).min(1, 'give at least one scope').transform((list) => [...new Set(list)]),
+  expiresAt: futureDate('expiresAt').nullish(),
+  memberId: z.string().nullish(),
+});
+
+export type CreateApiKeyInput = z.input<typeof createInput>;
+
+export interface IssuedApiKey {
+  apiKey: ApiKey;
+  /** The key itself. Shown once; only its hash is stored. */
+  secret: string;
+}
+
+/** Keys look like `maru_<40 base62-ish chars>`; the prefix makes leaked keys easy to scan for. */
+const KEY_PATTERN = /^maru_[A-Za-z0-9_-]{40,64}$/;
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export const hashApiKey = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+
+export class ApiKeyService {
+  readonly collection: Collection<ApiKey>;
+
+  constructor(
+    store: Store,
+    private readonly organizations: OrganizationService,
+    private readonly members: MemberService,
+  ) {
+    this.collection = store.collection<ApiKey>('api_keys');
+  }
+
+  get(id: string): Promise<ApiKey | null> {
+    return this.collection.findOne({ _id: id });
+  }
+
+  /** Issues a key without an acting viewer: used by seeding and the demo login only. */
+  async issue(member: Member, name: string, scopes: ApiKeyScope[], expiresAt: string | null): Promise<IssuedApiKey> {
+    const secret = `maru_${randomBytes(30).toString('base64url')}`;
+    const apiKey: ApiKey = {
+      _id: newId(),
+      organizationId: member.organizationId,
+      memberId: member._id,
+      name,
+      prefix: secret.slice(0, 12),
+      hash: hashApiKey(secret),
+      scopes,
+      createdAt: new Date().toISOString(),
+      expiresAt,
+      revokedAt: null,
+      lastUsedAt: null,
+    };
+    await this.collection.insertOne(apiKey);
+    return { apiKey, secret };
+  }
+
+  /**
+   * A member creates a key for themself; an organization admin may create one
+   * for another member of an organization they administer. A key never gets a
+   * scope the creating key lacks.
+   */
+  async create(viewer: Viewer | null, raw: CreateApiKeyInput): Promise<IssuedApiKey> {
+    requireScope(viewer, 'ADMIN');
+    const input = validate(createInput, raw);
+    let member = viewer.member;
+    if (input.memberId && input.memberId !== viewer.member._id) {
+      const other = await this.members.get(input.memberId);
+      if (!other) throw notFound('member', input.memberId);
+      const org = await this.organizations.require(other.organizationId);
+      if (!canAdminister(viewer, org)) throw forbidden(`Only an admin of "${org.name}" may create keys for its members.`);
+      if (other.status !== 'ACTIVE') throw badInput('input.memberId', '`input.memberId`: that member is disabled; enable them first.');
+      member = other;
+    }
+    const missing = input.scopes.find((scope) => !viewer.apiKey.scopes.includes(scope));
+    if (missing) throw forbidden(`Your key lacks the ${missing} scope, so it cannot create a key that has it.`);
+    return this.issue(member, input.name, input.scopes, input.expiresAt ?? null);
+  }
+
+  async revoke(viewer: Viewer | null, id: string): Promise<ApiKey> {
+    requireScope(viewer, 'ADMIN');
+    const key = await this.get(id);
+    if (!key) throw notFound('API key', id);
+    if (key.memberId !== viewer.member._id) {
+      const org = await this.organizations.require(key.organizationId);
+      if (!canAdminister(viewer, org)) throw forbidden(`Only the key's member or an admin of "${org.name}" may revoke it.`);
+    }
+    if (key.revokedAt) return key;
+    const revoked = await this.collection.findOneAndUpdate({ _id: id, revokedAt: null }, { $set: { revokedAt: new Date().toISOString() } });
+    return revoked ?? (await this.get(id))!;
+  }
+
+  /**
+   * Resolves the caller from a bearer key. A key that is malformed, unknown,
+   * revoked or expired — or whose member is disabled — is UNAUTHENTICATED,
+   * never a silent fall-back to anonymous.
+   */
+  async authenticate(secret: string): Promise<Viewer> {
+    if (!KEY_PATTERN.test(secret)) throw unauthenticated('The API key is malformed; keys start with "maru_". Send `Authorization: Bearer <api key>`.');
+    const apiKey = await this.collection.findOne({ hash: hashApiKey(secret) });
+    if (!apiKey) throw unauthenticated('The API key is not known; create a new one.');
+    if (apiKey.revokedAt) throw unauthenticated('The API key was revoked; create a new one.');
+    const now = Date.now();
+    if (apiKey.expiresAt && Date.parse(apiKey.expiresAt) <= now) throw unauthenticated('The API key has expired; create a new one.');
+    const member = await this.members.get(apiKey.memberId);
+    if (!member || member.status !== 'ACTIVE') throw unauthenticated('The member of this API key is disabled.');
+    const organization = await this.organizations.require(member.organizationId);
+    if (!apiKey.lastUsedAt || now - Date.parse(apiKey.lastUsedAt) > LAST_USED_RESOLUTION_MS) {
+      // Recorded at minute resolution so that reads do not become a write each.
+      const lastUsedAt = new Date(now).toISOString();
+      await this.collection.findOneAndUpdate({ _id: apiKey._id }, { $set: { lastUsedAt } });
+      apiKey.lastUsedAt = lastUsedAt;
+    }
+    return { member, organization, apiKey };
+  }
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { badInput, conflict, forbidden, notFound } from '../errors.js';
+import { newId } from '../ids.js';
+import { StoreConflictError, type Collection, type Store } from '../store/port.js';
+import { email, text, validate } from '../validation.js';
+import { ADMIN_ROLES, ROLES, ROLES_BY_KIND, type Member, type Organization, type Role } from './model.js';
+import type { OrganizationService } from './organization-service.js';
+import { requireAdminScope } from './require.js';
+import { canAdminister, isPlatformAdmin, type Viewer } from './viewer.js';
+
+const roles = z.array(z.enum(ROLES)).min(1, 'give at least one role').max(ROLES.length).transform((list) => [...new Set(list)]);
+
+const addInput = z.object({ name: text('a name', 200), email, roles });
+const updateInput = z.object({ name: text('a name', 200).optional(), roles: roles.optional() });
+
+export type AddMemberInput = z.input<typeof addInput>;
+export type UpdateMemberInput = z.input<typeof updateInput>;
+
+export class MemberService {
+  readonly collection: Collection<Member>;
+
+  constructor(
+    store: Store,
+    private readonly organizations: OrganizationService,
+  ) {
+    this.collection = store.collection<Member>('members');
+  }
+
+  get(id: string): Promise<Member | null> {
+    return this.collection.findOne({ _id: id });
+  }
+
+  async add(viewer: Viewer | null, organizationId: string, raw: AddMemberInput): Promise<Member> {
+    requireAdminScope(viewer);
+    const input = validate(addInput, raw);
+    const org = await this.organizations.require(organizationId);
+    this.assertAdmin(viewer, org);
+    this.assertRoles(viewer, org, input.roles);
+    const now = new Date().toISOString();
+    const member: Member = {
+      _id: newId(),
+      organizationId: org._id,
+      name: input.name,
+      email: input.email,
+      roles: input.roles,
+      status: 'ACTIVE',
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    try {
+      await this.collection.insertOne(member);
+    } catch (error) {
+      if (error instanceof StoreConflictError) throw conflict(`\`input.email\`: a member with the email "${member.email}" already exists.`, 'input.email');
+      throw error;
+    }
+    return member;
+  }
+
+  async update(viewer: Viewer | null, id: string, raw: UpdateMemberInput): Promise<Member> {
+    requireAdminScope(viewer);
+    const input = validate(updateInput, raw);
+    const { member, org } = await this.requireAdministered(viewer, id);
+    if (input.roles) {
+      this.assertRoles(viewer, org, input.roles);
+      const isAdmin = (list: Role[]) => list.some((role) => ADMIN_ROLES.includes(role));
+      if (member._id === viewer.member._id && isAdmin(member.roles) && !isAdmin(input.roles)) {
+        throw badInput('input.roles', '`input.roles`: you cannot remove your own admin role; ask another admin to do it.');
+      }
+    }
+    return this.transition(member, { ...input, updatedAt: new Date().toISOString() });
+  }
+
+  /** Disabling keeps the member for the audit trail; their API keys stop working at once. */
+  async setStatus(viewer: Viewer | null, id: string, status: Member['status']): Promise<Member> {
+    requireAdminScope(viewer);
+    const { member } = await this.requireAdministered(viewer, id);
+    if (member._id === viewer.member._id && status === 'DISABLED') throw badInput('id', 'You cannot disable yourself; ask another admin to do it.');
+    if (member.status === status) return member;
+    return this.transition(member, { status, updatedAt: new Date().toISOString() });
+  }
+
+  private async transition(member: Member, set: Partial<Member>): Promise<Member> {
+    const updated = await this.collection.findOneAndUpdate({ _id: member._id, version: member.version }, { $set: set, $inc: { version: 1 } });
+    if (!updated) throw conflict(`The member "${member.name}" changed meanwhile; reload and retry.`);
+    return updated;
+  }
+
+  private async requireAdministered(viewer: Viewer, id: string): Promise<{ member: Member; org: Organization }> {
+    const member = await this.get(id);
+    if (!member) throw notFound('member', id);
+    const org = await this.organizations.require(member.organizationId);
+    this.assertAdmin(viewer, org);
+    return { member, org };
+  }
+
+  private assertAdmin(viewer: Viewer, org: Organization): void {
+    if (!canAdminister(viewer, org)) throw forbidden(`Only an admin of "${org.name}" (or of an agency above it) may manage its members.`);
+  }
+
+  private assertRoles(viewer: Viewer, org: Organization, list: Role[]): void {
+    const allowed = ROLES_BY_KIND[org.kind];
+    const wrong = list.find((role) => !allowed.includes(role));
+    if (wrong) throw badInput('input.roles', `\`input.roles\`: ${wrong} is not a role in a ${org.kind.toLowerCase()}; use one of ${allowed.join(', ')}.`);
+    if (list.includes('PLATFORM_ADMIN') && !isPlatformAdmin(viewer)) throw forbidden('Only a platform admin may grant PLATFORM_ADMIN.');
+  }
+}

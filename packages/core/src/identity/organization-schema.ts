@@ -1,0 +1,132 @@
+import { builder } from '../graphql/builder.js';
+import { audited } from '../graphql/audited.js';
+import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
+import { parseId, peekId } from '../graphql/global-id.js';
+import { nodeType } from '../graphql/node.js';
+import { ORGANIZATION_KINDS, type Organization } from './model.js';
+
+export const OrganizationKindEnum = builder.enumType('OrganizationKind', {
+  description: 'PLATFORM runs the hub; AGENCY is a government body (agencies nest); COMPANY answers challenges and ships plugins.',
+  values: ORGANIZATION_KINDS,
+});
+
+export const OrganizationRef = nodeType<Organization>('Organization', {
+  description: 'An agency, a company or the platform itself. Public: anyone may read it.',
+  load: (id, ctx) => ctx.services.organizations.get(id),
+});
+
+export const OrganizationConnection = connectionOf(OrganizationRef, 'Organization');
+
+builder.objectFields(OrganizationRef, (t) => ({
+  kind: t.field({ type: OrganizationKindEnum, resolve: (o) => o.kind }),
+  name: t.exposeString('name'),
+  slug: t.exposeString('slug', { description: 'Unique, URL-safe name.' }),
+  description: t.exposeString('description'),
+  version: t.exposeInt('version', { description: 'Increments on every change; pass as `expectedVersion` to update safely.' }),
+  parent: t.field({
+    type: OrganizationRef,
+    nullable: true,
+    description: 'The agency directly above, for nested agencies.',
+    resolve: (o, _args, ctx) => (o.parentId ? ctx.services.organizations.get(o.parentId) : null),
+  }),
+  ancestors: t.field({
+    type: [OrganizationRef],
+    description: 'The agencies above, root (ministry) first.',
+    resolve: async (o, _args, ctx) => (await Promise.all(o.ancestorIds.map((id) => ctx.services.organizations.get(id)))).filter((x): x is Organization => !!x),
+  }),
+  children: t.field({
+    type: OrganizationConnection,
+    description: 'Agencies directly below this one.',
+    args: pageArgs,
+    resolve: (o, args, ctx) => paginate(ctx.services.organizations.collection, { parentId: o._id }, [['createdAt', 1]], args),
+  }),
+  createdAt: t.field({ type: 'DateTime', resolve: (o) => o.createdAt }),
+  updatedAt: t.field({ type: 'DateTime', resolve: (o) => o.updatedAt }),
+}));
+
+builder.queryFields((t) => ({
+  organization: t.field({
+    type: OrganizationRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.services.organizations.get(parseId(args.id, 'Organization')),
+  }),
+  organizations: t.field({
+    type: OrganizationConnection,
+    description: 'All organizations, oldest first. Filter by kind, by parent agency (optionally with every level below it) and by name.',
+    args: {
+      ...pageArgs,
+      kind: t.arg({ type: OrganizationKindEnum, required: false }),
+      parentId: t.arg.id({ required: false, description: 'Only organizations below this agency.' }),
+      includeDescendants: t.arg.boolean({ required: false, description: 'With `parentId`: every level below, not only direct children.' }),
+      search: t.arg.string({ required: false, description: 'Case-insensitive part of the name.' }),
+    },
+    resolve: (_root, args, ctx) => {
+      const orgs = ctx.services.organizations;
+      const filter = orgs.filterFor({
+        kind: args.kind ?? undefined,
+        parentId: args.parentId ? parseId(args.parentId, 'Organization', 'parentId') : undefined,
+        includeDescendants: args.includeDescendants ?? false,
+        search: args.search?.slice(0, 200) ?? undefined,
+      });
+      return paginate(orgs.collection, filter, [['createdAt', 1]], args);
+    },
+  }),
+}));
+
+const CreateOrganizationInput = builder.inputType('CreateOrganizationInput', {
+  fields: (t) => ({
+    kind: t.field({ type: OrganizationKindEnum, required: true }),
+    name: t.string({ required: true, description: '1–200 characters.' }),
+    slug: t.string({ required: true, description: 'Lowercase letters, digits and hyphens; unique.' }),
+    description: t.string({ required: false, description: 'At most 2,000 characters.' }),
+    parentId: t.id({ required: false, description: 'The parent agency, for a sub-agency.' }),
+  }),
+});
+
+const UpdateOrganizationInput = builder.inputType('UpdateOrganizationInput', {
+  fields: (t) => ({
+    name: t.string({ required: false }),
+    description: t.string({ required: false }),
+    expectedVersion: t.int({ required: false, description: 'Refuse with CONFLICT if the organization changed since this version.' }),
+  }),
+});
+
+const OrganizationPayload = builder.objectRef<{ organization: Organization }>('OrganizationPayload').implement({
+  fields: (t) => ({ organization: t.field({ type: OrganizationRef, resolve: (p) => p.organization }) }),
+});
+
+builder.mutationFields((t) => ({
+  createOrganization: t.field({
+    type: OrganizationPayload,
+    description: 'Platform admins create any organization; agency admins create sub-agencies of their own agency.',
+    args: { input: t.arg({ type: CreateOrganizationInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      audited(
+        ctx,
+        'organization.create',
+        {},
+        async () => ({
+          organization: await ctx.services.organizations.create(ctx.viewer, {
+            ...input,
+            description: input.description ?? undefined,
+            parentId: input.parentId ? parseId(input.parentId, 'Organization', 'input.parentId') : null,
+          }),
+        }),
+        ({ organization }) => ({ targetId: organization._id, organizationId: organization._id }),
+      ),
+  }),
+  updateOrganization: t.field({
+    type: OrganizationPayload,
+    description: 'Rename or describe an organization. Its admins (and admins of agencies above it) may.',
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateOrganizationInput, required: true }) },
+    resolve: (_root, args, ctx) =>
+      audited(ctx, 'organization.update', { targetId: peekId(args.id), organizationId: peekId(args.id) }, async () => ({
+        organization: await ctx.services.organizations.update(ctx.viewer, parseId(args.id, 'Organization'), {
+          name: args.input.name ?? undefined,
+          description: args.input.description ?? undefined,
+          expectedVersion: args.input.expectedVersion ?? undefined,
+        }),
+      })),
+  }),
+}));

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { conflict, forbidden, notFound, badInput } from '../errors.js';
+import { newId } from '../ids.js';
+import { StoreConflictError, type Collection, type Filter, type Store } from '../store/port.js';
+import { optionalText, slug, text, validate } from '../validation.js';
+import { ORGANIZATION_KINDS, type Organization } from './model.js';
+import { canAdminister, isPlatformAdmin, type Viewer } from './viewer.js';
+import { requireAdminScope } from './require.js';
+
+const createInput = z.object({
+  kind: z.enum(ORGANIZATION_KINDS),
+  name: text('a name', 200),
+  slug,
+  description: optionalText('a description', 2000).default(''),
+  parentId: z.string().nullish(),
+});
+
+const updateInput = z.object({
+  name: text('a name', 200).optional(),
+  description: optionalText('a description', 2000).optional(),
+  expectedVersion: z.number().int().positive().optional(),
+});
+
+export type CreateOrganizationInput = z.input<typeof createInput>;
+export type UpdateOrganizationInput = z.input<typeof updateInput>;
+
+export interface OrganizationQuery {
+  kind?: Organization['kind'];
+  /** An agency and, when `includeDescendants`, everything below it. */
+  parentId?: string;
+  includeDescendants?: boolean;
+  search?: string;
+}
+
+export class OrganizationService {
+  readonly collection: Collection<Organization>;
+
+  constructor(store: Store) {
+    this.collection = store.collection<Organization>('organizations');
+  }
+
+  get(id: string): Promise<Organization | null> {
+    return this.collection.findOne({ _id: id });
+  }
+
+  async require(id: string): Promise<Organization> {
+    const org = await this.get(id);
+    if (!org) throw notFound('organization', id);
+    return org;
+  }
+
+  filterFor(query: OrganizationQuery): Filter {
+    const filter: Filter = {};
+    if (query.kind) filter.kind = query.kind;
+    if (query.parentId) {
+      if (query.includeDescendants) filter.ancestorIds = query.parentId;
+      else filter.parentId = query.parentId;
+    }
+    if (query.search) filter.name = { $regex: escapeRegex(query.search), $options: 'i' };
+    return filter;
+  }
+
+  /** Platform admins create any organization; agency admins create sub-agencies below their own. */
+  async create(viewer: Viewer | null, raw: CreateOrganizationInput): Promise<Organization> {
+    requireAdminScope(viewer);
+    const input = validate(createInput, raw);
+    let parent: Organization | null = null;
+    if (input.parentId) {
+      parent = await this.get(input.parentId);
+      if (!parent) throw badInput('input.parentId', `\`input.parentId\`: no organization with id "${input.parentId}" exists.`);
+      if (input.kind !== 'AGENCY' || parent.kind !== 'AGENCY') throw badInput('input.parentId', '`input.parentId`: only an agency can have a parent, and the parent must be an agency.');
+    }
+    const allowed = isPlatformAdmin(viewer) || (input.kind === 'AGENCY' && parent !== null && canAdminister(viewer, parent));
+    if (!allowed) {
+      throw forbidden(
+        input.kind === 'AGENCY'
+          ? 'Only a platform admin creates top-level agencies; an agency admin may create sub-agencies of its own agency (set `parentId`).'
+          : `Only a platform admin creates ${input.kind.toLowerCase()} organizations.`,
+      );
+    }
+    const now = new Date().toISOString();
+    const org: Organization = {
+      _id: newId(),
+      kind: input.kind,
+      name: input.name,
+      slug: input.slug,
+      description: input.description,
+      parentId: parent?._id ?? null,
+      ancestorIds: parent ? [...parent.ancestorIds, parent._id] : [],
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    try {
+      await this.collection.insertOne(org);
+    } catch (error) {
+      if (error instanceof StoreConflictError) throw conflict(`\`input.slug\`: the slug "${org.slug}" is already taken; choose another.`, 'input.slug');
+      throw error;
+    }
+    return org;
+  }
+
+  async update(viewer: Viewer | null, id: string, raw: UpdateOrganizationInput): Promise<Organization> {
+    requireAdminScope(viewer);
+    const input = validate(updateInput, raw);
+    const org = await this.require(id);
+    if (!canAdminister(viewer, org)) throw forbidden(`Only an admin of "${org.name}" (or of an agency above it) may change it.`);
+    if (input.expectedVersion !== undefined && input.expectedVersion !== org.version) {
+      throw conflict(`"${org.name}" changed meanwhile (version ${org.version}, you expected ${input.expectedVersion}); reload it and retry.`, 'input.expectedVersion');
+    }
+    const set: Partial<Organization> = { updatedAt: new Date().toISOString() };
+    if (input.name !== undefined) set.name = input.name;
+    if (input.description !== undefined) set.description = input.description;
+    const updated = await this.collection.findOneAndUpdate({ _id: id, version: org.version }, { $set: set, $inc: { version: 1 } });
+    if (!updated) throw conflict(`"${org.name}" changed meanwhile; reload it and retry.`);
+    return updated;
+  }
+}
+
+export function escapeRegex(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { forbidden, notFound } from '../errors.js';
+import { builder } from '../graphql/builder.js';
+import { audited } from '../graphql/audited.js';
+import { email, validate } from '../validation.js';
+import { CreatedApiKeyPayload } from './api-key-schema.js';
+import { MemberRef } from './member-schema.js';
+import { API_KEY_SCOPES } from './model.js';
+
+const DEMO_KEY_HOURS = 12;
+
+builder.queryField('viewer', (t) =>
+  t.field({
+    type: MemberRef,
+    nullable: true,
+    description: 'The member behind the API key of this request; null when anonymous.',
+    resolve: (_root, _args, ctx) => ctx.viewer?.member ?? null,
+  }),
+);
+
+builder.mutationField('demoLogin', (t) =>
+  t.field({
+    type: CreatedApiKeyPayload,
+    description: `Demo mode only: sign in as a seeded member by email and get a key with every scope, valid ${DEMO_KEY_HOURS} hours. Refused with FORBIDDEN when demo login is off.`,
+    args: { email: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) =>
+      audited(
+        ctx,
+        'demo.login',
+        {},
+        async () => {
+          if (!ctx.features.demoLogin) throw forbidden('Demo login is turned off on this hub; use an API key (set MARU_DEMO=true only on a demo hub).');
+          const address = validate(z.object({ email }), { email: args.email }, 'args').email;
+          const member = await ctx.services.members.collection.findOne({ email: address, status: 'ACTIVE' });
+          if (!member) throw notFound('member with email', address);
+          const expiresAt = new Date(Date.now() + DEMO_KEY_HOURS * 3600_000).toISOString();
+          return ctx.services.apiKeys.issue(member, 'demo login', [...API_KEY_SCOPES], expiresAt);
+        },
+        ({ apiKey }) => ({ targetId: apiKey._id, organizationId: apiKey.organizationId }),
+      ),
+  }),
+);

@@ -1,0 +1,31 @@
+import type { ApiKey, ApiKeyScope, Member, Organization, Role } from './model.js';
+import { ADMIN_ROLES } from './model.js';
+
+/** The authenticated caller of one request: a member acting through one API key. */
+export interface Viewer {
+  member: Member;
+  organization: Organization;
+  apiKey: ApiKey;
+}
+
+export const hasRole = (viewer: Viewer | null, role: Role): boolean => !!viewer && viewer.member.roles.includes(role);
+
+export const hasScope = (viewer: Viewer | null, scope: ApiKeyScope): boolean => !!viewer && viewer.apiKey.scopes.includes(scope);
+
+export const isPlatformAdmin = (viewer: Viewer | null): boolean => hasRole(viewer, 'PLATFORM_ADMIN') && viewer!.organization.kind === 'PLATFORM';
+
+/**
+ * Whether the viewer belongs to `org` or to an agency above it. Ministries
+ * see into their bureaus and divisions, never the other way round.
+ */
+export function isWithin(viewer: Viewer | null, org: Pick<Organization, '_id' | 'ancestorIds'>): boolean {
+  if (!viewer) return false;
+  const own = viewer.organization._id;
+  return org._id === own || org.ancestorIds.includes(own);
+}
+
+/** Whether the viewer administers `org`: platform admin, or an admin of it or of an agency above it. */
+export function canAdminister(viewer: Viewer | null, org: Pick<Organization, '_id' | 'ancestorIds'>): boolean {
+  if (isPlatformAdmin(viewer)) return true;
+  return !!viewer && viewer.member.roles.some((role) => ADMIN_ROLES.includes(role)) && isWithin(viewer, org);
+}
