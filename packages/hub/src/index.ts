@@ -1,1 +1,10 @@
-export {};
+export { loadConfig, ConfigError, LOG_LEVELS } from './config.js';
+export type { HubConfig, LogLevel } from './config.js';
+export { startHub } from './start-hub.js';
+export type { RunningHub, StartHubOptions } from './start-hub.js';
+export { seedDemo, formatDemoKeys } from './seed-demo.js';
+export type { SeedResult, SeededKey } from './seed-demo.js';
+export { DEMO_MEMBERS, DEMO_ORGANIZATIONS } from './demo-data.js';
+export { createHttpServer } from './http-server.js';
+export { createLogger } from './logger.js';
+export { openStore } from './open-store.js';

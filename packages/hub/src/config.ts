@@ -1,0 +1,111 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface HubConfig {
+  /** TCP port. `PORT`, default 4000; 0 picks a free one. */
+  port: number;
+  /** Interface to listen on. `HOST`, default 127.0.0.1 (set 0.0.0.0 in containers). */
+  host: string;
+  /** Where the embedded store keeps its files. `MARU_DATA_DIR`, default ./.maru-data. */
+  dataDir: string;
+  /** Selects the MongoDB engine when set. `MONGODB_URI`. */
+  mongodbUri: string | null;
+  /** `LOG_LEVEL` (or `MARU_LOG_LEVEL`), default info. */
+  logLevel: LogLevel;
+  /** Seed demo data and allow demo login. `MARU_DEMO=true` or `--demo`. Never in production. */
+  demo: boolean;
+  /** Serve GraphiQL to browsers. `MARU_GRAPHIQL`, default true. */
+  graphiql: boolean;
+  /** How long shutdown waits for in-flight requests. `MARU_SHUTDOWN_TIMEOUT_MS`, default 10000. */
+  shutdownTimeoutMs: number;
+}
+
+/** A setting that cannot be used; the message names the variable or file and what to change. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+type RawConfig = Partial<Record<keyof HubConfig, unknown>>;
+
+const FILE_KEYS: ReadonlyArray<keyof HubConfig> = ['port', 'host', 'dataDir', 'mongodbUri', 'logLevel', 'demo', 'graphiql', 'shutdownTimeoutMs'];
+
+/**
+ * Configuration from, in rising precedence: defaults, a JSON config file
+ * (`MARU_CONFIG`, or `maru.config.json` in the working directory when present),
+ * the environment, and command-line flags (`--demo`).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = [], cwd = process.cwd()): HubConfig {
+  const fromFile = readConfigFile(env.MARU_CONFIG, cwd);
+  const raw: RawConfig = {
+    ...fromFile,
+    ...defined({
+      port: env.PORT,
+      host: env.HOST,
+      dataDir: env.MARU_DATA_DIR,
+      mongodbUri: env.MONGODB_URI,
+      logLevel: env.LOG_LEVEL ?? env.MARU_LOG_LEVEL,
+      demo: env.MARU_DEMO,
+      graphiql: env.MARU_GRAPHIQL,
+      shutdownTimeoutMs: env.MARU_SHUTDOWN_TIMEOUT_MS,
+    }),
+  };
+  if (argv.includes('--demo')) raw.demo = true;
+
+  const port = integer(raw.port ?? 4000, 'PORT', 0, 65535);
+  const logLevel = String(raw.logLevel ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError(`LOG_LEVEL "${logLevel}" is not a level; use one of ${LOG_LEVELS.join(', ')}.`);
+  const mongodbUri = raw.mongodbUri ? String(raw.mongodbUri) : null;
+  if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) throw new ConfigError('MONGODB_URI must start with mongodb:// or mongodb+srv://.');
+  return {
+    port,
+    host: String(raw.host ?? '127.0.0.1'),
+    dataDir: resolve(cwd, String(raw.dataDir ?? '.maru-data')),
+    mongodbUri,
+    logLevel: logLevel as LogLevel,
+    demo: boolean(raw.demo ?? false, 'MARU_DEMO'),
+    graphiql: boolean(raw.graphiql ?? true, 'MARU_GRAPHIQL'),
+    shutdownTimeoutMs: integer(raw.shutdownTimeoutMs ?? 10_000, 'MARU_SHUTDOWN_TIMEOUT_MS', 0, 600_000),
+  };
+}
+
+function readConfigFile(explicit: string | undefined, cwd: string): RawConfig {
+  const path = explicit ? resolve(cwd, explicit) : resolve(cwd, 'maru.config.json');
+  if (!existsSync(path)) {
+    if (explicit) throw new ConfigError(`MARU_CONFIG points to ${path}, which does not exist.`);
+    return {};
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigError(`${path} must hold a JSON object.`);
+  const unknown = Object.keys(parsed).filter((key) => !(FILE_KEYS as readonly string[]).includes(key));
+  if (unknown.length) throw new ConfigError(`${path}: unknown setting ${unknown.map((k) => `"${k}"`).join(', ')}; known settings are ${FILE_KEYS.join(', ')}.`);
+  return parsed as RawConfig;
+}
+
+function defined(values: RawConfig): RawConfig {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== ''));
+}
+
+function integer(value: unknown, name: string, min: number, max: number): number {
+  const n = typeof value === 'number' ? value : Number(String(value).trim());
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; it is "${String(value)}".`);
+  return n;
+}
+
+function boolean(value: unknown, name: string): boolean {
+  if (typeof value === 'boolean') return value;
+  const text = String(value).trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
+  if (['0', 'false', 'no', 'off'].includes(text)) return false;
+  throw new ConfigError(`${name} must be true or false; it is "${String(value)}".`);
+}

@@ -1,0 +1,67 @@
+import type { Hub, HubLogger } from '@maru/core';
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export interface HttpServer {
+  server: Server;
+  /** Requests being served right now; shutdown waits for them. */
+  inFlight(): number;
+}
+
+/**
+ * The HTTP front: `/healthz` (the process is alive), `/readyz` (the store
+ * answers), and everything else to yoga (GraphQL at /graphql, GraphiQL for
+ * browsers). Each request gets an id — the caller's `x-request-id` when it is
+ * sane, else a new one — echoed in the response and in every log line.
+ */
+export function createHttpServer(hub: Hub, logger: HubLogger): HttpServer {
+  let active = 0;
+  const server = createServer((req, res) => {
+    active++;
+    const started = process.hrtime.bigint();
+    const incoming = req.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    req.headers['x-request-id'] = requestId;
+    res.setHeader('x-request-id', requestId);
+    res.on('close', () => {
+      active--;
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info({ requestId, method: req.method, url: req.url, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+    route(hub, logger, req, res, requestId).catch((error: unknown) => {
+      logger.error({ err: error, requestId }, 'request failed outside GraphQL');
+      if (!res.headersSent) json(res, 500, { error: 'INTERNAL' });
+      else res.destroy();
+    });
+  });
+  // A slow or idle client must not hold a shutdown open for long.
+  server.keepAliveTimeout = 5_000;
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  return { server, inFlight: () => active };
+}
+
+async function route(hub: Hub, logger: HubLogger, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+  const path = (req.url ?? '/').split('?')[0];
+  if (path === '/healthz') return json(res, 200, { status: 'ok' });
+  if (path === '/readyz') {
+    try {
+      await hub.ready();
+      return json(res, 200, { status: 'ready', store: hub.services.store.engine });
+    } catch (error) {
+      logger.warn({ err: error, requestId }, 'store not reachable');
+      return json(res, 503, { status: 'unavailable', store: hub.services.store.engine });
+    }
+  }
+  if (path === '/') {
+    res.writeHead(302, { location: '/graphql' }).end();
+    return;
+  }
+  await hub.yoga.handle(req, res);
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+}

@@ -1,0 +1,70 @@
+import { createHub, type Hub } from '@maru/core';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { HubConfig } from './config.js';
+import { createHttpServer } from './http-server.js';
+import { createLogger } from './logger.js';
+import { openStore } from './open-store.js';
+import { formatDemoKeys, seedDemo, type SeedResult } from './seed-demo.js';
+
+export interface RunningHub {
+  hub: Hub;
+  logger: Logger;
+  /** e.g. http://127.0.0.1:4000/graphql */
+  url: string;
+  port: number;
+  seed: SeedResult | null;
+  /** Stops accepting connections, lets in-flight requests finish (up to the timeout), then closes the store. */
+  stop(): Promise<void>;
+}
+
+export interface StartHubOptions {
+  logger?: Logger;
+  /** Where the one-time demo key block goes. Default: stderr, apart from the JSON logs on stdout. */
+  console?: NodeJS.WritableStream;
+}
+
+/** Opens the store, composes the hub, seeds demo data in demo mode and listens. */
+export async function startHub(config: HubConfig, options: StartHubOptions = {}): Promise<RunningHub> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const store = await openStore(config);
+  const hub = await createHub({ store, logger, graphiql: config.graphiql, features: { demoLogin: config.demo } });
+
+  let seed: SeedResult | null = null;
+  if (config.demo) {
+    seed = await seedDemo(hub.services);
+    logger.info({ organizations: seed.createdOrganizations, members: seed.createdMembers }, seed.keys.length ? 'seeded demo data' : 'demo data already present');
+  }
+
+  const http = createHttpServer(hub, logger);
+  await new Promise<void>((resolve, reject) => {
+    http.server.once('error', reject);
+    http.server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (http.server.address() as AddressInfo).port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/graphql`;
+  logger.info({ url, store: store.engine, dataDir: store.engine === 'sqlite' ? config.dataDir : undefined, demo: config.demo }, 'Maru hub listening');
+  if (seed?.keys.length) (options.console ?? process.stderr).write(formatDemoKeys(seed.keys, url));
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info({ inFlight: http.inFlight() }, 'shutting down: finishing in-flight requests');
+      const closed = new Promise<void>((resolve) => http.server.close(() => resolve()));
+      // Keep-alive connections turn idle as their last response ends; close them as they do.
+      const sweeper = setInterval(() => http.server.closeIdleConnections(), 50);
+      const timer = setTimeout(() => {
+        logger.warn({ inFlight: http.inFlight() }, 'shutdown timeout: closing remaining connections');
+        http.server.closeAllConnections();
+      }, config.shutdownTimeoutMs);
+      timer.unref();
+      await closed;
+      clearInterval(sweeper);
+      clearTimeout(timer);
+      await hub.close();
+      logger.info({}, 'store closed; bye');
+    })());
+
+  return { hub, logger, url, port, seed, stop };
+}
