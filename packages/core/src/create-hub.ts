@@ -5,6 +5,7 @@ import { AuditTrail } from './audit/audit-trail.js';
 import { auditCollections } from './audit/model.js';
 import type { HubContext, HubFeatures, HubServices } from './context.js';
 import { createMaskError } from './graphql/mask-error.js';
+import { RateLimiter, type RateLimitOptions } from './graphql/rate-limiter.js';
 import { useErrorCodes } from './graphql/use-error-codes.js';
 import { ApiKeyService } from './identity/api-key-service.js';
 import { MemberService } from './identity/member-service.js';
@@ -27,6 +28,8 @@ export interface HubLimits {
 
 export interface HubOptions {
   store: Store;
+  /** Requests per caller (API key, else address) and window; `false` turns limiting off. Default 1,200 a minute. */
+  rateLimit?: RateLimitOptions | false;
   logger?: HubLogger;
   features?: Partial<HubFeatures>;
   /** Serve GraphiQL to browsers at the endpoint. Default true. */
@@ -34,11 +37,16 @@ export interface HubOptions {
   limits?: HubLimits;
 }
 
+/** What the HTTP server hands yoga with each request (absent in-process). */
+export interface ServerContext {
+  req?: { socket?: { remoteAddress?: string } };
+}
+
 export interface Hub {
-  yoga: YogaServerInstance<Record<string, never>, HubContext>;
+  yoga: YogaServerInstance<ServerContext, HubContext>;
   services: HubServices;
   /** Runs a request through the hub in-process (tests, benchmarks). */
-  fetch: YogaServerInstance<Record<string, never>, HubContext>['fetch'];
+  fetch: YogaServerInstance<ServerContext, HubContext>['fetch'];
   /** Resolves when the store answers (`/readyz`). */
   ready(): Promise<void>;
   /** Closes the store. The HTTP server is the caller's to close first. */
@@ -65,8 +73,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const services = await createServices(options.store);
   const features: HubFeatures = { demoLogin: false, ...options.features };
   const limits = options.limits ?? {};
+  const limiter = options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? { windowMs: 60_000, max: 1_200 });
 
-  const yoga = createYoga<Record<string, never>, HubContext>({
+  const yoga = createYoga<ServerContext, HubContext>({
     schema: getSchema(),
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -82,9 +91,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         onUnexpected: (error, requestId) => logger.error({ err: error, requestId }, 'unexpected error in a GraphQL request'),
       }),
     },
-    context: async ({ request }): Promise<HubContext> => {
+    context: async ({ request, req }): Promise<HubContext> => {
       const requestId = request.headers.get('x-request-id') ?? randomUUID();
       const authorization = request.headers.get('authorization');
+      // Counted before authentication, so guessing keys is limited too.
+      limiter?.hit(authorization ? `key:${authorization}` : `addr:${req?.socket?.remoteAddress ?? 'in-process'}`);
       const viewer = authorization ? await services.apiKeys.authenticate(bearer(authorization)) : null;
       return { requestId, viewer, services, features };
     },

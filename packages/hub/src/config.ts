@@ -21,6 +21,8 @@ export interface HubConfig {
   graphiql: boolean;
   /** How long shutdown waits for in-flight requests. `MARU_SHUTDOWN_TIMEOUT_MS`, default 10000. */
   shutdownTimeoutMs: number;
+  /** Requests per minute per API key (or address). `MARU_RATE_LIMIT`, default 1200; 0 turns it off. */
+  rateLimitPerMinute: number;
 }
 
 /** A setting that cannot be used; the message names the variable or file and what to change. */
@@ -33,7 +35,7 @@ export class ConfigError extends Error {
 
 type RawConfig = Partial<Record<keyof HubConfig, unknown>>;
 
-const FILE_KEYS: ReadonlyArray<keyof HubConfig> = ['port', 'host', 'dataDir', 'mongodbUri', 'logLevel', 'demo', 'graphiql', 'shutdownTimeoutMs'];
+const FILE_KEYS: ReadonlyArray<keyof HubConfig> = ['port', 'host', 'dataDir', 'mongodbUri', 'logLevel', 'demo', 'graphiql', 'shutdownTimeoutMs', 'rateLimitPerMinute'];
 
 /**
  * Configuration from, in rising precedence: defaults, a JSON config file
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
       demo: env.MARU_DEMO,
       graphiql: env.MARU_GRAPHIQL,
       shutdownTimeoutMs: env.MARU_SHUTDOWN_TIMEOUT_MS,
+      rateLimitPerMinute: env.MARU_RATE_LIMIT,
     }),
   };
   if (argv.includes('--demo')) raw.demo = true;
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     demo: boolean(raw.demo ?? false, 'MARU_DEMO'),
     graphiql: boolean(raw.graphiql ?? true, 'MARU_GRAPHIQL'),
     shutdownTimeoutMs: integer(raw.shutdownTimeoutMs ?? 10_000, 'MARU_SHUTDOWN_TIMEOUT_MS', 0, 600_000),
+    rateLimitPerMinute: integer(raw.rateLimitPerMinute ?? 1_200, 'MARU_RATE_LIMIT', 0, 10_000_000),
   };
 }
 

@@ -28,7 +28,13 @@ export interface StartHubOptions {
 export async function startHub(config: HubConfig, options: StartHubOptions = {}): Promise<RunningHub> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = await openStore(config);
-  const hub = await createHub({ store, logger, graphiql: config.graphiql, features: { demoLogin: config.demo } });
+  const hub = await createHub({
+    store,
+    logger,
+    graphiql: config.graphiql,
+    features: { demoLogin: config.demo },
+    rateLimit: config.rateLimitPerMinute > 0 ? { windowMs: 60_000, max: config.rateLimitPerMinute } : false,
+  });
 
   let seed: SeedResult | null = null;
   if (config.demo) {

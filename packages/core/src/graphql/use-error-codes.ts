@@ -32,7 +32,17 @@ export function useErrorCodes(): Plugin {
         if (result instanceof Error) replaceParseResult(classify(result as GraphQLError, 'GRAPHQL_PARSE_FAILED'));
       };
     },
-    onValidate() {
+    onValidate({ validateFn, setValidationFn }) {
+      // armor's validation rules throw on rejection instead of reporting, which would skip the
+      // hook below and reach the masker as an unexpected error; make the throw a validation result.
+      setValidationFn((...args) => {
+        try {
+          return validateFn(...args);
+        } catch (error) {
+          if (error instanceof Error && LIMIT_MESSAGE.test(error.message)) return [error as GraphQLError];
+          throw error;
+        }
+      });
       return ({ result, setResult }) => {
         if (result.length > 0) setResult(result.map((error) => classify(error, 'GRAPHQL_VALIDATION_FAILED')));
       };

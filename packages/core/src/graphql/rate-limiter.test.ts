@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { createTestHub, snapshotDomain } from '../testing/test-hub.js';
+import { RateLimiter } from './rate-limiter.js';
+
+describe('rate limiting', () => {
+  it('refuses the request over the limit with RATE_LIMITED and retryAfter, changing nothing; other callers go on', async () => {
+    const hub = await createTestHub({ rateLimit: { windowMs: 60_000, max: 3 } });
+    const { keys } = hub.fixtures;
+    for (let i = 0; i < 3; i++) expect((await hub.gql('{ viewer { name } }', {}, keys.companyAAdmin)).errors).toBeUndefined();
+    const before = await snapshotDomain(hub);
+    const refused = await hub.gql('mutation { createOrganization(input: { kind: COMPANY, name: "Flood", slug: "flood" }) { organization { id } } }', {}, keys.companyAAdmin);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(refused.errors?.[0]?.extensions?.retryAfter).toBeGreaterThanOrEqual(1);
+    expect(await snapshotDomain(hub)).toBe(before);
+    expect((await hub.gql('{ viewer { name } }', {}, keys.companyBAdmin)).data.viewer.name).toBe('companyBAdmin');
+    await hub.close();
+  });
+
+  it('opens a new window when the old one has passed', () => {
+    let now = 1_000_000;
+    const limiter = new RateLimiter({ windowMs: 1_000, max: 1 }, () => now);
+    limiter.hit('a');
+    expect(() => limiter.hit('a')).toThrow(/Too many requests/);
+    now += 1_000;
+    expect(() => limiter.hit('a')).not.toThrow();
+  });
+});
