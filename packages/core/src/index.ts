@@ -8,6 +8,8 @@ export { silentLogger } from './logger.js';
 export type { HubLogger } from './logger.js';
 export { createSqliteStore } from './store/sqlite/sqlite-store.js';
 export type { SqliteStoreOptions } from './store/sqlite/sqlite-store.js';
+export { createMongoStore } from './store/mongodb/mongo-store.js';
+export type { MongoStoreOptions } from './store/mongodb/mongo-store.js';
 export { StoreConflictError, StoreQueryError } from './store/port.js';
 export type { Collection, CollectionSpec, Doc, Filter, FindOptions, IndexSpec, Sort, Store, Update } from './store/port.js';
 export { hashEvent } from './audit/audit-trail.js';

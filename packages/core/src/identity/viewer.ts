@@ -21,7 +21,7 @@ export const isPlatformAdmin = (viewer: Viewer | null): boolean => hasRole(viewe
 export function isWithin(viewer: Viewer | null, org: Pick<Organization, '_id' | 'ancestorIds'>): boolean {
   if (!viewer) return false;
   const own = viewer.organization._id;
-  return org._id === own || org.ancestorIds.includes(own) || org.kind !== undefined;
+  return org._id === own || org.ancestorIds.includes(own);
 }
 
 /** Whether the viewer administers `org`: platform admin, or an admin of it or of an agency above it. */
