@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds tools/ferretdb/bin/ferretdb. Safe to call on every CI run: with a warm
+# Builds packages/devtools/ferretdb/bin/ferretdb. Safe to call on every CI run: with a warm
 # Go build cache `go build` only relinks, so no "is it up to date?" logic here.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const ALLOWED = {
   sdk: [],
   testing: ['sdk', 'host'],
@@ -15,6 +15,7 @@ const ALLOWED = {
   web: [],
   plugin: ['sdk', 'testing'],
   example: ['sdk', 'testing', 'host', 'web', 'plugin'],
+  tooling: ['sdk', 'testing', 'host', 'web'],
 };
 // Within the host role only this direction is allowed: the hub runs the core.
 const HOST_ORDER = ['@maru/core', '@maru/hub'];
