@@ -178,7 +178,7 @@ describe('a member without an admin role, inside their own organization', () => 
     await hub.close();
   });
 
-  it('reads colleagues and their own keys, but not the organization key list or a colleague keys', async () => {
+  it('reads colleagues and their own keys, but not the organization’s key list or a colleague’s keys', async () => {
     const { companyA, members, keys } = hub.fixtures;
     const colleagues = await hub.gql(`query($o: ID!) { organization(id: $o) { members { nodes { email } } } }`, { o: gid('Organization', companyA) }, keys.companyADev);
     expect(colleagues.data.organization.members.nodes.map((m: { email: string }) => m.email)).toEqual([members.companyAAdmin!.email, members.companyADev!.email]);
@@ -271,6 +271,24 @@ describe('changing an organization', () => {
   });
   afterEach(async () => {
     await hub.close();
+  });
+
+  it.each([
+    ['divisionAdmin', 'bureau', 'FORBIDDEN'],
+    ['bureauAdmin', 'ministry', 'FORBIDDEN'],
+    ['companyAAdmin', 'ministry', 'FORBIDDEN'],
+    ['anonymous', 'ministry', 'UNAUTHENTICATED'],
+    ['ministryAdmin', 'division', 'ALLOWED'],
+    ['platformAdmin', 'bureau', 'ALLOWED'],
+  ] as Array<[Caller, OrgName, Outcome]>)('%s → a sub-agency under %s: %s', async (caller, parent, outcome) => {
+    const run = () =>
+      hub.gql(`mutation($p: ID!) { createOrganization(input: { kind: AGENCY, name: "Annex", slug: "annex", parentId: $p }) { organization { parent { id } } } }`, { p: gid('Organization', hub.fixtures[parent]) }, keyOf(hub.fixtures, caller));
+    if (outcome === 'ALLOWED') {
+      const res = await run();
+      expect(res.data.createOrganization.organization.parent.id).toBe(gid('Organization', hub.fixtures[parent]));
+    } else {
+      await expectRefused(hub, outcome, run);
+    }
   });
 
   const rows = RELATIONS.flatMap(([caller, org, outcome]) => MUTATIONS.map((probe) => ({ caller, org, outcome, probe })));
