@@ -1,9 +1,11 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { randomUUID } from 'node:crypto';
 import { AuditTrail } from './audit/audit-trail.js';
 import { auditCollections } from './audit/model.js';
 import type { HubContext, HubFeatures, HubServices } from './context.js';
+import { ERROR_CODES, isMaruError, type MaruError } from './errors.js';
 import { createMaskError } from './graphql/mask-error.js';
 import { RateLimiter, type RateLimitOptions } from './graphql/rate-limiter.js';
 import { useErrorCodes } from './graphql/use-error-codes.js';
@@ -94,10 +96,14 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     context: async ({ request, req }): Promise<HubContext> => {
       const requestId = request.headers.get('x-request-id') ?? randomUUID();
       const authorization = request.headers.get('authorization');
-      // Counted before authentication, so guessing keys is limited too.
-      limiter?.hit(authorization ? `key:${authorization}` : `addr:${req?.socket?.remoteAddress ?? 'in-process'}`);
-      const viewer = authorization ? await services.apiKeys.authenticate(bearer(authorization)) : null;
-      return { requestId, viewer, services, features };
+      try {
+        // Counted before authentication, so guessing keys is limited too.
+        limiter?.hit(authorization ? `key:${authorization}` : `addr:${req?.socket?.remoteAddress ?? 'in-process'}`);
+        const viewer = authorization ? await services.apiKeys.authenticate(bearer(authorization)) : null;
+        return { requestId, viewer, services, features };
+      } catch (error) {
+        throw isMaruError(error) ? withHttpStatus(error) : error;
+      }
     },
     plugins: [
       // Codes first, so the errors armor and graphql-js raise below get theirs on the way out.
@@ -122,6 +128,19 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     ready: () => options.store.ping(),
     close: () => options.store.close(),
   };
+}
+
+/**
+ * Refusals before any field runs (bad key, rate limit) answer with the HTTP
+ * status of their code — 401, 429 with Retry-After — so proxies and clients
+ * see them without parsing the body. yoga reads `extensions.http` and strips it.
+ */
+function withHttpStatus(error: MaruError): GraphQLError {
+  const headers: Record<string, string> = error.code === 'UNAUTHENTICATED' ? { 'WWW-Authenticate': 'Bearer' } : {};
+  if (error.extensions.retryAfter) headers['Retry-After'] = String(error.extensions.retryAfter);
+  return new GraphQLError(error.message, {
+    extensions: { code: error.code, ...error.extensions, http: { status: ERROR_CODES[error.code].http, headers } },
+  });
 }
 
 function bearer(header: string): string {

@@ -17,4 +17,5 @@ export type { AuditEvent } from './audit/model.js';
 export type { ApiKey, ApiKeyScope, Member, Organization, OrganizationKind, Role } from './identity/model.js';
 export { API_KEY_SCOPES, ORGANIZATION_KINDS, ROLES, ROLES_BY_KIND } from './identity/model.js';
 export { encodeGlobalId, decodeGlobalId } from './graphql/global-id.js';
+export { keysetAfter, sortValues } from './store/keyset.js';
 export { newId } from './ids.js';

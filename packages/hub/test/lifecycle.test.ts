@@ -53,6 +53,9 @@ describe('the hub process', () => {
   it('never leaks a key or a stack trace into logs or responses', async () => {
     const res = await gql(hub.url, '{ viewer { name } }', {}, 'maru_thisIsNotARealKeyButItIsLongEnoughToLookLikeOne000');
     expect(res.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toBe('Bearer');
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(js|ts):\d+/);
     expect(hub.stdout()).not.toMatch(/maru_[A-Za-z0-9_-]{40}/);
   });
 

@@ -21,7 +21,7 @@ export function decodeGlobalId(globalId: string, field = 'id'): DecodedGlobalId 
 /** Decodes a global id that must name an object of `typename`. */
 export function parseId(globalId: string, typename: string, field = 'id'): string {
   const decoded = decodeGlobalId(globalId, field);
-  if (decoded.typename !== typename) throw badInput(field, `\`${field}\` must be the id of a ${typename}, but it is the id of a ${decoded.typename}.`);
+  if (decoded.typename !== typename) throw badInput(field, `\`${field}\` must be the id of ${article(typename)}, but it is the id of ${article(decoded.typename)}.`);
   return decoded.id;
 }
 
@@ -34,3 +34,5 @@ export function peekId(globalId: string | null | undefined): string | null {
     return null;
   }
 }
+
+const article = (noun: string) => `${/^[AEIOU]/.test(noun) ? 'an' : 'a'} ${noun}`;

@@ -13,6 +13,14 @@ describe('rate limiting', () => {
     expect(refused.errors?.[0]?.extensions?.retryAfter).toBeGreaterThanOrEqual(1);
     expect(await snapshotDomain(hub)).toBe(before);
     expect((await hub.gql('{ viewer { name } }', {}, keys.companyBAdmin)).data.viewer.name).toBe('companyBAdmin');
+    // Over HTTP the refusal is a 429 with Retry-After, so proxies see it too.
+    const response = await hub.fetch('http://hub.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${keys.companyAAdmin}` },
+      body: JSON.stringify({ query: '{ viewer { name } }' }),
+    });
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     await hub.close();
   });
 

@@ -1,0 +1,18 @@
+// Replaces one marked section of docs/benchmarks.md, keeping the others, so
+// each benchmark can be rerun alone.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const file = join(dirname(fileURLToPath(import.meta.url)), '../../../docs/benchmarks.md');
+const HEAD = '# Benchmarks\n\nProduced by `npm run bench`; each section is rewritten by its own benchmark. Figures come from shared, noisy machines: compare ratios within one run, not absolute numbers across runs. Tests never assert timings.\n';
+
+export function writeSection(name, body) {
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  let text = existsSync(file) ? readFileSync(file, 'utf8') : HEAD;
+  const block = `${start}\n${body.trim()}\n${end}`;
+  const pattern = new RegExp(`${start}[\\s\\S]*?${end}`);
+  text = pattern.test(text) ? text.replace(pattern, block) : `${text.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, text);
+}
