@@ -1,4 +1,9 @@
 import type { AuditTrail } from './audit/audit-trail.js';
+import type { ChallengeService } from './challenges/challenge-service.js';
+import type { HubEvents } from './challenges/events.js';
+import type { QuestionService } from './challenges/question-service.js';
+import type { ReviewService } from './challenges/review-service.js';
+import type { SubmissionService } from './challenges/submission-service.js';
 import type { ApiKeyService } from './identity/api-key-service.js';
 import type { MemberService } from './identity/member-service.js';
 import type { OrganizationService } from './identity/organization-service.js';
@@ -12,6 +17,13 @@ export interface HubServices {
   members: MemberService;
   apiKeys: ApiKeyService;
   audit: AuditTrail;
+  challenges: ChallengeService;
+  questions: QuestionService;
+  submissions: SubmissionService;
+  reviews: ReviewService;
+  events: HubEvents;
+  /** Milliseconds since the epoch; tests move it to pass deadlines. */
+  clock: () => number;
 }
 
 export interface HubFeatures {

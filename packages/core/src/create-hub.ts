@@ -3,6 +3,12 @@ import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { randomUUID } from 'node:crypto';
 import { AuditTrail } from './audit/audit-trail.js';
+import { ChallengeService } from './challenges/challenge-service.js';
+import { createHubEvents } from './challenges/events.js';
+import { challengeCollections } from './challenges/model.js';
+import { QuestionService } from './challenges/question-service.js';
+import { ReviewService } from './challenges/review-service.js';
+import { SubmissionService } from './challenges/submission-service.js';
 import { auditCollections } from './audit/model.js';
 import type { HubContext, HubFeatures, HubServices } from './context.js';
 import { ERROR_CODES, isMaruError, type MaruError } from './errors.js';
@@ -37,6 +43,8 @@ export interface HubOptions {
   /** Serve GraphiQL to browsers at the endpoint. Default true. */
   graphiql?: boolean;
   limits?: HubLimits;
+  /** Milliseconds since the epoch. Default `Date.now`; tests move it to pass deadlines. */
+  clock?: () => number;
 }
 
 /** What the HTTP server hands yoga with each request (absent in-process). */
@@ -56,14 +64,20 @@ export interface Hub {
 }
 
 /** Every collection the core declares, for `store.migrate`. */
-export const hubCollections = [...identityCollections, ...auditCollections];
+export const hubCollections = [...identityCollections, ...auditCollections, ...challengeCollections];
 
-export async function createServices(store: Store): Promise<HubServices> {
+export async function createServices(store: Store, clock: () => number = Date.now): Promise<HubServices> {
   await store.migrate(hubCollections);
+  const events = createHubEvents();
+  const audit = new AuditTrail(store);
   const organizations = new OrganizationService(store);
   const members = new MemberService(store, organizations);
   const apiKeys = new ApiKeyService(store, organizations, members);
-  return { store, organizations, members, apiKeys, audit: new AuditTrail(store) };
+  const challenges = new ChallengeService(store, organizations, members, audit, events, clock);
+  const questions = new QuestionService(store, challenges, clock);
+  const submissions = new SubmissionService(store, challenges, events, clock);
+  const reviews = new ReviewService(store, challenges, submissions, members, clock);
+  return { store, organizations, members, apiKeys, audit, challenges, questions, submissions, reviews, events, clock };
 }
 
 /**
@@ -72,7 +86,7 @@ export async function createServices(store: Store): Promise<HubServices> {
  */
 export async function createHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? silentLogger;
-  const services = await createServices(options.store);
+  const services = await createServices(options.store, options.clock);
   const features: HubFeatures = { demoLogin: false, ...options.features };
   const limits = options.limits ?? {};
   const limiter = options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? { windowMs: 60_000, max: 1_200 });

@@ -8,6 +8,12 @@ import './identity/member-schema.js';
 import './identity/api-key-schema.js';
 import './identity/viewer-schema.js';
 import './audit/audit-schema.js';
+import './challenges/challenge-schema.js';
+import './challenges/challenge-mutations.js';
+import './challenges/question-schema.js';
+import './challenges/submission-schema.js';
+import './challenges/review-schema.js';
+import './challenges/subscription-schema.js';
 
 let schema: GraphQLSchema | undefined;
 

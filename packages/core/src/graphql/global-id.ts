@@ -36,3 +36,8 @@ export function peekId(globalId: string | null | undefined): string | null {
 }
 
 const article = (noun: string) => `${/^[AEIOU]/.test(noun) ? 'an' : 'a'} ${noun}`;
+
+/** Drops null and undefined fields of a GraphQL input, so defaults of the domain's validation apply. */
+export function compact<T extends Record<string, unknown>>(input: T): { [K in keyof T]?: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null && value !== undefined)) as never;
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { ORGANIZATION_KINDS } from '../identity/model.js';
+import { optionalText, text } from '../validation.js';
+import { CHALLENGE_TYPES } from './model.js';
+
+const isoDate = (label: string) =>
+  z
+    .string()
+    .refine((value) => !Number.isNaN(Date.parse(value)), `${label} must be an ISO-8601 date-time such as "2027-01-31T00:00:00Z"`)
+    .transform((value) => new Date(value).toISOString());
+
+const tag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'a tag must not be empty')
+  .max(40, 'a tag must be at most 40 characters')
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u, 'a tag holds letters, digits, spaces, "-" and "_"');
+
+export const criterionInput = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'a criterion key is lowercase letters, digits and "-", e.g. "feasibility"'),
+  name: text('a criterion name', 100),
+  description: optionalText('a criterion description', 1000).default(''),
+  weight: z.number().int('a weight is a whole percent').min(1, 'a weight is at least 1').max(100, 'a weight is at most 100'),
+});
+
+export const criteriaInput = z
+  .array(criterionInput)
+  .min(1, 'give at least one evaluation criterion')
+  .max(20, 'at most 20 criteria')
+  .refine((list) => list.reduce((sum, c) => sum + c.weight, 0) === 100, {
+    message: 'the criteria weights must sum to 100',
+  })
+  .refine((list) => new Set(list.map((c) => c.key)).size === list.length, { message: 'criterion keys must be unique' });
+
+const fields = {
+  title: text('a title', 200),
+  summary: text('a summary', 500),
+  problemStatement: optionalText('a problem statement', 50_000),
+  tags: z.array(tag).max(20, 'at most 20 tags').transform((list) => [...new Set(list)]),
+  type: z.enum(CHALLENGE_TYPES),
+  dataConnectionIds: z.array(z.string()).max(50),
+  serviceIds: z.array(z.string()).max(50),
+  criteria: criteriaInput,
+  prize: z
+    .object({
+      kind: z.enum(['PRIZE', 'CONTRACT']),
+      amount: z.number().int().min(0, 'an amount is not negative').max(1e13),
+      currency: z.string().regex(/^[A-Z]{3}$/, 'a currency is an ISO 4217 code such as "KRW"'),
+      description: optionalText('a prize description', 1000).default(''),
+    })
+    .nullable(),
+  eligibility: z
+    .object({
+      organizationKinds: z.array(z.enum(ORGANIZATION_KINDS)).min(1, 'allow at least one organization kind'),
+      minTeamSize: z.number().int().min(1).max(1000),
+      maxTeamSize: z.number().int().min(1).max(1000).nullable(),
+    })
+    .refine((e) => e.maxTeamSize === null || e.maxTeamSize >= e.minTeamSize, { message: 'maxTeamSize must be at least minTeamSize', path: ['maxTeamSize'] }),
+  terms: optionalText('the terms', 20_000),
+  submissionDeadline: isoDate('submissionDeadline'),
+  evaluationEnd: isoDate('evaluationEnd'),
+  phases: z.array(z.object({ name: text('a phase name', 100), submissionDeadline: isoDate('a phase deadline') })).max(5, 'at most 5 later phases'),
+};
+
+export const createChallengeInput = z
+  .object({
+    ...fields,
+    problemStatement: fields.problemStatement.default(''),
+    tags: fields.tags.default([]),
+    dataConnectionIds: fields.dataConnectionIds.default([]),
+    serviceIds: fields.serviceIds.default([]),
+    prize: fields.prize.default(null),
+    eligibility: fields.eligibility.default({ organizationKinds: ['COMPANY'], minTeamSize: 1, maxTeamSize: null }),
+    terms: fields.terms.default(''),
+    phases: fields.phases.default([]),
+  })
+  .refine((c) => Date.parse(c.evaluationEnd) > Date.parse(c.submissionDeadline), { message: 'evaluationEnd must come after submissionDeadline', path: ['evaluationEnd'] });
+
+export const updateChallengeInput = z.object({
+  ...Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, schema.optional()])),
+  expectedVersion: z.number().int().positive().optional(),
+}) as unknown as z.ZodType<Partial<z.output<typeof createChallengeInput>> & { expectedVersion?: number }>;
+
+export type CreateChallengeInput = z.input<typeof createChallengeInput>;
+export type UpdateChallengeInput = Partial<CreateChallengeInput> & { expectedVersion?: number };

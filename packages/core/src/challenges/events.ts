@@ -1,0 +1,31 @@
+import { createPubSub } from 'graphql-yoga';
+
+export const CHALLENGE_EVENT_KINDS = ['PUBLISHED', 'UPDATED', 'CLOSED', 'AWARDED', 'CANCELLED', 'QUESTION_ANSWERED', 'ANNOUNCEMENT'] as const;
+export type ChallengeEventKind = (typeof CHALLENGE_EVENT_KINDS)[number];
+
+export interface ChallengeEvent {
+  kind: ChallengeEventKind;
+  challengeId: string;
+  at: string;
+}
+
+export interface SubmissionReceivedEvent {
+  challengeId: string;
+  submissionId: string;
+  /** The owning agency and those above it: who may receive the event. */
+  agencyPath: string[];
+  at: string;
+}
+
+/**
+ * The hub's event bus. In-process for one instance; several instances share
+ * events through yoga's Redis event target when they share MongoDB.
+ */
+export function createHubEvents() {
+  return createPubSub<{
+    challenge: [ChallengeEvent];
+    submissionReceived: [SubmissionReceivedEvent];
+  }>();
+}
+
+export type HubEvents = ReturnType<typeof createHubEvents>;

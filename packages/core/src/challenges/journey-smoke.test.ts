@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { encodeGlobalId } from '../graphql/global-id.js';
+import { createTestHub } from '../testing/test-hub.js';
+
+describe('challenge journey (in-process)', () => {
+  it('runs from draft to public results', async () => {
+    let now = Date.parse('2027-01-01T00:00:00Z');
+    const hub = await createTestHub({ clock: () => now });
+    const { keys, bureau, members } = hub.fixtures;
+    const ok = async (query: string, variables: Record<string, unknown>, key?: string | null) => {
+      const res = await hub.gql(query, variables, key);
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      return res.data;
+    };
+    const created = await ok(
+      `mutation($i: CreateChallengeInput!) { createChallenge(input: $i) { challenge { id status } } }`,
+      {
+        i: {
+          agencyId: encodeGlobalId('Organization', bureau._id),
+          title: 'Find the nearest shelter',
+          summary: 'Address lookup for disaster shelters',
+          type: 'PROTOTYPE',
+          tags: ['Address', 'safety'],
+          criteria: [
+            { key: 'impact', name: 'Impact', weight: 60 },
+            { key: 'feasibility', name: 'Feasibility', weight: 40 },
+          ],
+          submissionDeadline: '2027-02-01T00:00:00Z',
+          evaluationEnd: '2027-03-01T00:00:00Z',
+        },
+      },
+      keys.bureauManager,
+    );
+    const id = created.createChallenge.challenge.id;
+    await ok(`mutation($id: ID!) { publishChallenge(id: $id) { challenge { status } } }`, { id }, keys.bureauManager);
+    const q = await ok(`mutation($id: ID!) { askQuestion(challengeId: $id, question: "Is open data allowed?") { question { id } } }`, { id }, keys.companyAAdmin);
+    await ok(`mutation($id: ID!) { answerQuestion(id: $id, answer: "Yes.") { question { answer } } }`, { id: q.askQuestion.question.id }, keys.bureauManager);
+    const subs: string[] = [];
+    for (const key of [keys.companyAAdmin, keys.companyBDev]) {
+      const s = await ok(`mutation($c: ID!) { createSubmission(input: { challengeId: $c, title: "Ours", proposal: "We will build it." }) { submission { id } } }`, { c: id }, key);
+      await ok(`mutation($id: ID!) { submitSubmission(id: $id, acknowledgeTerms: true) { submission { status } } }`, { id: s.createSubmission.submission.id }, key);
+      subs.push(s.createSubmission.submission.id);
+    }
+    await ok(`mutation($id: ID!, $m: [ID!]!) { assignReviewers(id: $id, memberIds: $m) { challenge { id } } }`, { id, m: [encodeGlobalId('Member', members.divisionReviewer!._id)] }, keys.bureauManager);
+    now = Date.parse('2027-02-02T00:00:00Z');
+    expect(await hub.services.challenges.closeDue()).toBe(1);
+    await ok(`mutation($id: ID!) { startChallengeEvaluation(id: $id) { challenge { status } } }`, { id }, keys.bureauManager);
+    for (const [i, sub] of subs.entries()) {
+      await ok(
+        `mutation($s: ID!, $sc: [CriterionScoreInput!]!) { scoreSubmission(submissionId: $s, scores: $sc, publicComment: "solid") { review { scores { score } } } }`,
+        { s: sub, sc: [{ criterionKey: 'impact', score: 9 - i * 3 }, { criterionKey: 'feasibility', score: 8 }] },
+        keys.divisionReviewer,
+      );
+    }
+    const hidden = await hub.gql(`query($id: ID!) { challenge(id: $id) { results { rank } } }`, { id });
+    expect(hidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await ok(`mutation($id: ID!, $w: [WinnerInput!]!) { awardChallenge(id: $id, winners: $w, note: "Congratulations") { challenge { status } } }`, { id, w: [{ submissionId: subs[0] }] }, keys.bureauManager);
+    const pub = await ok(
+      `query($id: ID!) { challenge(id: $id) { status questions { nodes { question answer } } results { rank weightedScore winner publicComments submission { organization { slug } status } } } }`,
+      { id },
+      null,
+    );
+    expect(pub.challenge.status).toBe('AWARDED');
+    expect(pub.challenge.questions.nodes).toEqual([{ question: 'Is open data allowed?', answer: 'Yes.' }]);
+    expect(pub.challenge.results).toEqual([
+      { rank: 1, weightedScore: 86, winner: true, publicComments: ['solid'], submission: { organization: { slug: 'company-a' }, status: 'WINNER' } },
+      { rank: 2, weightedScore: 68, winner: false, publicComments: ['solid'], submission: { organization: { slug: 'company-b' }, status: 'REJECTED' } },
+    ]);
+    await hub.close();
+  });
+});

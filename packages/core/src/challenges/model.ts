@@ -1,0 +1,180 @@
+import type { CollectionSpec } from '../store/port.js';
+import type { OrganizationKind } from '../identity/model.js';
+
+export const CHALLENGE_STATUSES = ['DRAFT', 'OPEN', 'CLOSED', 'EVALUATING', 'AWARDED', 'CANCELLED'] as const;
+export type ChallengeStatus = (typeof CHALLENGE_STATUSES)[number];
+
+export const CHALLENGE_TYPES = ['IDEA', 'PROOF_OF_CONCEPT', 'PROTOTYPE', 'PRODUCTION_SERVICE'] as const;
+export type ChallengeType = (typeof CHALLENGE_TYPES)[number];
+
+export const SUBMISSION_STATUSES = ['DRAFT', 'SUBMITTED', 'WITHDRAWN', 'SHORTLISTED', 'REJECTED', 'WINNER'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+export const FINAL_CHALLENGE_STATUSES: readonly ChallengeStatus[] = ['AWARDED', 'CANCELLED'];
+
+export interface Criterion {
+  /** Stable key within the challenge, e.g. `feasibility`. */
+  key: string;
+  name: string;
+  description: string;
+  /** Percent; the weights of a challenge sum to 100. */
+  weight: number;
+}
+
+export interface Prize {
+  kind: 'PRIZE' | 'CONTRACT';
+  /** Whole units of `currency`. */
+  amount: number;
+  currency: string;
+  description: string;
+}
+
+export interface Eligibility {
+  organizationKinds: OrganizationKind[];
+  minTeamSize: number;
+  maxTeamSize: number | null;
+}
+
+export interface Phase {
+  name: string;
+  submissionDeadline: string;
+}
+
+export interface Challenge {
+  _id: string;
+  agencyId: string;
+  /** The agency's ancestors and the agency itself: "this agency and everything below" is one indexed match. */
+  agencyPath: string[];
+  title: string;
+  summary: string;
+  problemStatement: string;
+  tags: string[];
+  type: ChallengeType;
+  dataConnectionIds: string[];
+  serviceIds: string[];
+  criteria: Criterion[];
+  prize: Prize | null;
+  eligibility: Eligibility;
+  terms: string;
+  submissionDeadline: string;
+  evaluationEnd: string;
+  /** Optional later phases; phase 0 is the challenge's own timeline. */
+  phases: Phase[];
+  currentPhase: number;
+  status: ChallengeStatus;
+  cancelReason: string | null;
+  reviewerIds: string[];
+  /** Lower-cased title, summary and tags, for text search on every engine. */
+  searchText: string;
+  createdById: string;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  closedAt: string | null;
+  awardedAt: string | null;
+  awardNote: string | null;
+  winnerSubmissionIds: string[];
+  version: number;
+}
+
+export interface ChallengeUpdate {
+  _id: string;
+  challengeId: string;
+  title: string;
+  body: string;
+  authorId: string;
+  createdAt: string;
+}
+
+export interface Question {
+  _id: string;
+  challengeId: string;
+  agencyId: string;
+  organizationId: string;
+  askedById: string;
+  question: string;
+  answer: string | null;
+  answeredById: string | null;
+  askedAt: string;
+  answeredAt: string | null;
+  version: number;
+}
+
+export interface SubmissionLink {
+  title: string;
+  url: string;
+}
+
+export interface Submission {
+  _id: string;
+  challengeId: string;
+  agencyId: string;
+  organizationId: string;
+  phase: number;
+  title: string;
+  summary: string;
+  proposal: string;
+  links: SubmissionLink[];
+  pluginPackage: { name: string; version: string } | null;
+  teamSize: number;
+  termsAcknowledgedAt: string | null;
+  status: SubmissionStatus;
+  createdById: string;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  awardNote: string | null;
+  version: number;
+}
+
+export interface CriterionScore {
+  criterionKey: string;
+  score: number;
+  comment: string;
+}
+
+export interface Review {
+  _id: string;
+  challengeId: string;
+  submissionId: string;
+  reviewerId: string;
+  reviewerOrganizationId: string;
+  scores: CriterionScore[];
+  /** A comment the reviewer allows to be published with the results. */
+  publicComment: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export const challengeCollections: CollectionSpec[] = [
+  {
+    name: 'challenges',
+    indexes: [
+      { name: 'byStatusDeadline', keys: [['status', 1], ['submissionDeadline', 1]] },
+      { name: 'byStatusCreated', keys: [['status', 1], ['createdAt', -1]] },
+      { name: 'byAgencyCreated', keys: [['agencyPath', 1], ['createdAt', -1]] },
+      { name: 'byTagCreated', keys: [['tags', 1], ['createdAt', -1]] },
+      { name: 'byDeadline', keys: [['submissionDeadline', 1]] },
+      { name: 'byCreated', keys: [['createdAt', -1]] },
+    ],
+    arrayFields: ['agencyPath', 'tags', 'reviewerIds', 'dataConnectionIds', 'serviceIds'],
+  },
+  { name: 'challenge_updates', indexes: [{ name: 'byChallenge', keys: [['challengeId', 1], ['createdAt', -1]] }] },
+  { name: 'questions', indexes: [{ name: 'byChallenge', keys: [['challengeId', 1], ['askedAt', 1]] }] },
+  {
+    name: 'submissions',
+    indexes: [
+      { name: 'oneForEachPhase', keys: [['challengeId', 1], ['organizationId', 1], ['phase', 1]], unique: true },
+      { name: 'byChallenge', keys: [['challengeId', 1], ['createdAt', 1]] },
+      { name: 'byOrganization', keys: [['organizationId', 1], ['createdAt', -1]] },
+    ],
+  },
+  {
+    name: 'reviews',
+    indexes: [
+      { name: 'oneForEachReviewer', keys: [['submissionId', 1], ['reviewerId', 1]], unique: true },
+      { name: 'byChallenge', keys: [['challengeId', 1], ['createdAt', 1]] },
+    ],
+  },
+];

@@ -1,0 +1,70 @@
+import { audited } from '../graphql/audited.js';
+import { builder } from '../graphql/builder.js';
+import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
+import { encodeGlobalId, parseId, peekId } from '../graphql/global-id.js';
+import { nodeType } from '../graphql/node.js';
+import { OrganizationRef } from '../identity/organization-schema.js';
+import { ChallengeRef } from './challenge-schema.js';
+import type { Question } from './model.js';
+
+export const QuestionRef = nodeType<Question>('Question', {
+  description: 'A clarification question. Answered questions are public; unanswered ones are seen by the asker and the agency only.',
+  load: async (id, ctx) => {
+    const question = await ctx.services.questions.collection.findOne({ _id: id });
+    const challenge = question ? await ctx.services.challenges.get(question.challengeId) : null;
+    if (!question || !challenge) return null;
+    return ctx.services.questions.collection.findOne({ ...ctx.services.questions.visibleFilter(ctx.viewer, challenge), _id: id });
+  },
+});
+const QuestionConnection = connectionOf(QuestionRef, 'Question');
+
+builder.objectFields(QuestionRef, (t) => ({
+  question: t.exposeString('question'),
+  answer: t.exposeString('answer', { nullable: true }),
+  askedBy: t.field({ type: OrganizationRef, description: 'The asking organization.', resolve: (q, _a, ctx) => ctx.services.organizations.require(q.organizationId) }),
+  challengeId: t.id({ resolve: (q) => encodeGlobalId('Challenge', q.challengeId) }),
+  askedAt: t.field({ type: 'DateTime', resolve: (q) => q.askedAt }),
+  answeredAt: t.field({ type: 'DateTime', nullable: true, resolve: (q) => q.answeredAt }),
+}));
+
+builder.objectField(ChallengeRef, 'questions', (t) =>
+  t.field({
+    type: QuestionConnection,
+    description: 'Answered questions (public), plus your own unanswered ones; the agency sees all.',
+    args: pageArgs,
+    resolve: (c, args, ctx) => paginate(ctx.services.questions.collection, ctx.services.questions.visibleFilter(ctx.viewer, c), [['askedAt', 1]], args),
+  }),
+);
+
+const QuestionPayload = builder.objectRef<{ question: Question }>('QuestionPayload').implement({
+  fields: (t) => ({ question: t.field({ type: QuestionRef, resolve: (p) => p.question }) }),
+});
+
+builder.mutationFields((t) => ({
+  askQuestion: t.field({
+    type: QuestionPayload,
+    description: 'Ask the agency a clarification question about an OPEN challenge.',
+    args: { challengeId: t.arg.id({ required: true }), question: t.arg.string({ required: true }) },
+    resolve: (_r, args, ctx) =>
+      audited(
+        ctx,
+        'question.ask',
+        { targetId: peekId(args.challengeId) },
+        async () => ({ question: await ctx.services.questions.ask(ctx.viewer, parseId(args.challengeId, 'Challenge', 'challengeId'), { question: args.question }) }),
+        ({ question }) => ({ targetId: question._id, organizationId: question.agencyId }),
+      ),
+  }),
+  answerQuestion: t.field({
+    type: QuestionPayload,
+    description: 'Answer a question publicly (the owning agency). Every company then sees question and answer.',
+    args: { id: t.arg.id({ required: true }), answer: t.arg.string({ required: true }) },
+    resolve: (_r, args, ctx) =>
+      audited(
+        ctx,
+        'question.answer',
+        { targetId: peekId(args.id) },
+        async () => ({ question: await ctx.services.questions.answer(ctx.viewer, parseId(args.id, 'Question'), { answer: args.answer }) }),
+        ({ question }) => ({ targetId: question._id, organizationId: question.agencyId }),
+      ),
+  }),
+}));

@@ -1,0 +1,172 @@
+import { forbidden } from '../errors.js';
+import { audited } from '../graphql/audited.js';
+import { builder } from '../graphql/builder.js';
+import { encodeGlobalId, parseId, peekId } from '../graphql/global-id.js';
+import { OrganizationRef } from '../identity/organization-schema.js';
+import { isPlatformAdmin } from '../identity/viewer.js';
+import { canSeeScores, isOfAgency, isPanelist } from './access.js';
+import { ChallengeRef } from './challenge-schema.js';
+import type { Challenge, Review } from './model.js';
+import type { RankedSubmission, ReviewerProgress } from './review-service.js';
+import { SubmissionRef } from './submission-schema.js';
+
+const ScoreRef = builder.objectRef<Review['scores'][number]>('CriterionScore').implement({
+  fields: (t) => ({ criterionKey: t.exposeString('criterionKey'), score: t.exposeInt('score'), comment: t.exposeString('comment') }),
+});
+
+const ReviewRef = builder.objectRef<Review>('Review').implement({
+  description: "One reviewer's scores of one submission. Seen by the agency, and by each reviewer for their own.",
+  fields: (t) => ({
+    reviewerId: t.id({ resolve: (r) => encodeGlobalId('Member', r.reviewerId) }),
+    reviewerName: t.string({ resolve: (r, _a, ctx) => ctx.services.reviews.reviewerName(r.reviewerId) }),
+    scores: t.field({ type: [ScoreRef], resolve: (r) => r.scores }),
+    publicComment: t.exposeString('publicComment', { nullable: true, description: 'Published with the results at award.' }),
+    updatedAt: t.field({ type: 'DateTime', resolve: (r) => r.updatedAt }),
+  }),
+});
+
+builder.objectField(SubmissionRef, 'reviews', (t) =>
+  t.field({
+    type: [ReviewRef],
+    description: 'The agency sees every review; a reviewer sees their own; nobody else sees any, even after the award (the results are public instead).',
+    resolve: async (s, _a, ctx) => {
+      const challenge = (await ctx.services.challenges.get(s.challengeId))!;
+      const all = await ctx.services.reviews.reviewsOf(s._id);
+      if (isPlatformAdmin(ctx.viewer) || isOfAgency(ctx.viewer, challenge)) return all;
+      if (isPanelist(ctx.viewer, challenge)) return all.filter((r) => r.reviewerId === ctx.viewer!.member._id);
+      throw forbidden('Reviews are seen by the owning agency and, each their own, by the reviewers.');
+    },
+  }),
+);
+
+const PanelistRef = builder.objectRef<{ memberId: string }>('Panelist').implement({
+  fields: (t) => ({
+    memberId: t.id({ resolve: (p) => encodeGlobalId('Member', p.memberId) }),
+    name: t.string({ resolve: (p, _a, ctx) => ctx.services.reviews.reviewerName(p.memberId) }),
+    organization: t.field({
+      type: OrganizationRef,
+      nullable: true,
+      resolve: async (p, _a, ctx) => {
+        const member = await ctx.services.members.get(p.memberId);
+        return member ? ctx.services.organizations.get(member.organizationId) : null;
+      },
+    }),
+  }),
+});
+
+const ProgressRef = builder.objectRef<ReviewerProgress>('ReviewerProgress').implement({
+  fields: (t) => ({
+    reviewerId: t.id({ resolve: (p) => encodeGlobalId('Member', p.reviewerId) }),
+    reviewerName: t.string({ resolve: (p, _a, ctx) => ctx.services.reviews.reviewerName(p.reviewerId) }),
+    scored: t.exposeInt('scored'),
+    of: t.exposeInt('of', { description: 'Submissions in play.' }),
+  }),
+});
+
+const AverageRef = builder.objectRef<{ criterionKey: string; average: number }>('CriterionAverage').implement({
+  fields: (t) => ({ criterionKey: t.exposeString('criterionKey'), average: t.exposeFloat('average') }),
+});
+
+const RankedRef = builder.objectRef<RankedSubmission & { winner: boolean }>('RankedSubmission').implement({
+  fields: (t) => ({
+    rank: t.exposeInt('rank'),
+    submission: t.field({ type: SubmissionRef, resolve: (r) => r.submission }),
+    weightedScore: t.exposeFloat('weightedScore', { nullable: true, description: '0–100: mean score per criterion × weight, summed, / 10. Null until scored.' }),
+    criterionAverages: t.field({ type: [AverageRef], resolve: (r) => r.criterionAverages }),
+    reviewCount: t.exposeInt('reviewCount'),
+    publicComments: t.exposeStringList('publicComments'),
+    winner: t.exposeBoolean('winner'),
+  }),
+});
+
+const ensureAgencyOrPanel = (ctx: Parameters<typeof canSeeScores>[0], challenge: Challenge) => {
+  if (!(isPlatformAdmin(ctx) || isOfAgency(ctx, challenge) || isPanelist(ctx, challenge))) throw forbidden('The review panel is seen by the owning agency and the panel only.');
+};
+
+builder.objectFields(ChallengeRef, (t) => ({
+  panel: t.field({
+    type: [PanelistRef],
+    description: 'The assigned reviewers. The agency and the panel only.',
+    resolve: (c, _a, ctx) => {
+      ensureAgencyOrPanel(ctx.viewer, c);
+      return c.reviewerIds.map((memberId) => ({ memberId }));
+    },
+  }),
+  reviewProgress: t.field({
+    type: [ProgressRef],
+    description: 'Who has scored how many submissions. The owning agency only.',
+    resolve: (c, _a, ctx) => {
+      if (!(isPlatformAdmin(ctx.viewer) || isOfAgency(ctx.viewer, c))) throw forbidden('Review progress is seen by the owning agency only.');
+      return ctx.services.reviews.progress(c);
+    },
+  }),
+  results: t.field({
+    type: [RankedRef],
+    description: 'The weighted ranking of the current phase. Public once AWARDED; before that the agency and panel only, and for everyone else a FORBIDDEN error.',
+    resolve: async (c, _a, ctx) => {
+      if (!canSeeScores(ctx.viewer, c)) throw forbidden('Scores and ranking are published when the challenge is awarded; until then only the agency and the panel see them.');
+      const ranking = await ctx.services.reviews.ranking(c);
+      return ranking.map((row) => ({ ...row, winner: c.winnerSubmissionIds.includes(row.submission._id) }));
+    },
+  }),
+  winners: t.field({
+    type: [SubmissionRef],
+    description: 'The awarded submissions (empty until AWARDED); their plugin references go on to pilot.',
+    resolve: async (c, _a, ctx) => (await Promise.all(c.winnerSubmissionIds.map((id) => ctx.services.submissions.collection.findOne({ _id: id })))).filter((s) => s !== null),
+  }),
+}));
+
+const ScoreInput = builder.inputType('CriterionScoreInput', {
+  fields: (t) => ({ criterionKey: t.string({ required: true }), score: t.int({ required: true, description: '0–10.' }), comment: t.string({ required: false }) }),
+});
+const WinnerInput = builder.inputType('WinnerInput', { fields: (t) => ({ submissionId: t.id({ required: true }), note: t.string({ required: false }) }) });
+
+const ReviewPayload = builder.objectRef<{ review: Review }>('ReviewPayload').implement({
+  fields: (t) => ({ review: t.field({ type: ReviewRef, resolve: (p) => p.review }) }),
+});
+const AwardPayload = builder.objectRef<{ challenge: Challenge }>('AwardPayload').implement({
+  fields: (t) => ({ challenge: t.field({ type: ChallengeRef, resolve: (p) => p.challenge }) }),
+});
+
+builder.mutationFields((t) => ({
+  scoreSubmission: t.field({
+    type: ReviewPayload,
+    description: 'Score every criterion of a submission 0–10 (assigned reviewers, while EVALUATING). Scoring again replaces your review. Refused for a submission of your own organization.',
+    args: {
+      submissionId: t.arg.id({ required: true }),
+      scores: t.arg({ type: [ScoreInput], required: true }),
+      publicComment: t.arg.string({ required: false, description: 'Published with the results at award.' }),
+    },
+    resolve: (_r, args, ctx) =>
+      audited(
+        ctx,
+        'review.score',
+        { targetId: peekId(args.submissionId) },
+        async () => ({
+          review: await ctx.services.reviews.score(ctx.viewer, parseId(args.submissionId, 'Submission', 'submissionId'), {
+            scores: args.scores.map((s) => ({ criterionKey: s.criterionKey, score: s.score, comment: s.comment ?? '' })),
+            publicComment: args.publicComment ?? null,
+          }),
+        }),
+        ({ review }) => ({ targetId: review._id, organizationId: null }),
+      ),
+  }),
+  awardChallenge: t.field({
+    type: AwardPayload,
+    description: 'EVALUATING → AWARDED: name the winners. Results become public; the other entries are rejected.',
+    args: { id: t.arg.id({ required: true }), winners: t.arg({ type: [WinnerInput], required: true }), note: t.arg.string({ required: false }) },
+    resolve: (_r, args, ctx) =>
+      audited(
+        ctx,
+        'challenge.award',
+        { targetId: peekId(args.id) },
+        async () => ({
+          challenge: await ctx.services.reviews.award(ctx.viewer, parseId(args.id, 'Challenge'), {
+            winners: args.winners.map((w, i) => ({ submissionId: parseId(w.submissionId, 'Submission', `winners.${i}.submissionId`), note: w.note ?? null })),
+            note: args.note ?? null,
+          }),
+        }),
+        ({ challenge }) => ({ targetId: challenge._id, organizationId: challenge.agencyId }),
+      ),
+  }),
+}));

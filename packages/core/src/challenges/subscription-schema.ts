@@ -1,0 +1,64 @@
+import { filter, pipe } from 'graphql-yoga';
+import { forbidden } from '../errors.js';
+import { builder } from '../graphql/builder.js';
+import { encodeGlobalId, parseId } from '../graphql/global-id.js';
+import { isPlatformAdmin } from '../identity/viewer.js';
+import { canSeeChallenge } from './access.js';
+import { ChallengeRef } from './challenge-schema.js';
+import { CHALLENGE_EVENT_KINDS, type ChallengeEvent, type SubmissionReceivedEvent } from './events.js';
+import { SubmissionRef } from './submission-schema.js';
+
+const ChallengeEventKindEnum = builder.enumType('ChallengeEventKind', { values: CHALLENGE_EVENT_KINDS });
+
+const ChallengeEventRef = builder.objectRef<ChallengeEvent>('ChallengeEvent').implement({
+  fields: (t) => ({
+    kind: t.field({ type: ChallengeEventKindEnum, resolve: (e) => e.kind }),
+    at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
+    challengeId: t.id({ resolve: (e) => encodeGlobalId('Challenge', e.challengeId) }),
+    challenge: t.field({ type: ChallengeRef, nullable: true, resolve: (e, _a, ctx) => ctx.services.challenges.get(e.challengeId) }),
+  }),
+});
+
+const SubmissionReceivedRef = builder.objectRef<SubmissionReceivedEvent>('SubmissionReceivedEvent').implement({
+  fields: (t) => ({
+    at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
+    submission: t.field({ type: SubmissionRef, nullable: true, resolve: (e, _a, ctx) => ctx.services.submissions.collection.findOne({ _id: e.submissionId }) }),
+  }),
+});
+
+builder.subscriptionType({ description: 'Live events over server-sent events (send `Accept: text/event-stream`).' });
+
+builder.subscriptionFields((t) => ({
+  challengeEvents: t.field({
+    type: ChallengeEventRef,
+    description: 'Public events of published challenges: published, updated, announcement, question answered, closed, awarded, cancelled. All challenges, or one.',
+    args: { challengeId: t.arg.id({ required: false }) },
+    subscribe: (_r, args, ctx) => {
+      const only = args.challengeId ? parseId(args.challengeId, 'Challenge', 'challengeId') : null;
+      return pipe(
+        ctx.services.events.subscribe('challenge'),
+        filter(async (event: ChallengeEvent) => {
+          if (only && event.challengeId !== only) return false;
+          const challenge = await ctx.services.challenges.get(event.challengeId);
+          return !!challenge && canSeeChallenge(ctx.viewer, challenge);
+        }),
+      );
+    },
+    resolve: (event) => event,
+  }),
+  submissionReceived: t.field({
+    type: SubmissionReceivedRef,
+    description: "A submission arrived on one of your agency's challenges (the agency and agencies above it).",
+    args: { challengeId: t.arg.id({ required: false }) },
+    subscribe: (_r, args, ctx) => {
+      if (!ctx.viewer) throw forbidden('Sign in as a member of the owning agency to follow its submissions.');
+      const viewer = ctx.viewer;
+      const only = args.challengeId ? parseId(args.challengeId, 'Challenge', 'challengeId') : null;
+      return pipe(
+        ctx.services.events.subscribe('submissionReceived'),
+        filter((event: SubmissionReceivedEvent) => (!only || event.challengeId === only) && (isPlatformAdmin(viewer) || event.agencyPath.includes(viewer.organization._id))),
+      );
+    },
+    resolve: (event) => event,
+  }),
+}));
