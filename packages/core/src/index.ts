@@ -19,3 +19,5 @@ export { API_KEY_SCOPES, ORGANIZATION_KINDS, ROLES, ROLES_BY_KIND } from './iden
 export { encodeGlobalId, decodeGlobalId } from './graphql/global-id.js';
 export { keysetAfter, sortValues } from './store/keyset.js';
 export { newId } from './ids.js';
+export type { Challenge, ChallengeStatus, ChallengeType, Question, Review, Submission, SubmissionStatus } from './challenges/model.js';
+export { CHALLENGE_STATUSES, CHALLENGE_TYPES, SUBMISSION_STATUSES } from './challenges/model.js';

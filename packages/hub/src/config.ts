@@ -23,6 +23,8 @@ export interface HubConfig {
   shutdownTimeoutMs: number;
   /** Requests per minute per API key (or address). `MARU_RATE_LIMIT`, default 1200; 0 turns it off. */
   rateLimitPerMinute: number;
+  /** How often due challenges are closed at their deadline. `MARU_SCHEDULER_INTERVAL_MS`, default 30000; 0 turns it off. */
+  schedulerIntervalMs: number;
 }
 
 /** A setting that cannot be used; the message names the variable or file and what to change. */
@@ -35,7 +37,7 @@ export class ConfigError extends Error {
 
 type RawConfig = Partial<Record<keyof HubConfig, unknown>>;
 
-const FILE_KEYS: ReadonlyArray<keyof HubConfig> = ['port', 'host', 'dataDir', 'mongodbUri', 'logLevel', 'demo', 'graphiql', 'shutdownTimeoutMs', 'rateLimitPerMinute'];
+const FILE_KEYS: ReadonlyArray<keyof HubConfig> = ['port', 'host', 'dataDir', 'mongodbUri', 'logLevel', 'demo', 'graphiql', 'shutdownTimeoutMs', 'rateLimitPerMinute', 'schedulerIntervalMs'];
 
 /**
  * Configuration from, in rising precedence: defaults, a JSON config file
@@ -56,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
       graphiql: env.MARU_GRAPHIQL,
       shutdownTimeoutMs: env.MARU_SHUTDOWN_TIMEOUT_MS,
       rateLimitPerMinute: env.MARU_RATE_LIMIT,
+      schedulerIntervalMs: env.MARU_SCHEDULER_INTERVAL_MS,
     }),
   };
   if (argv.includes('--demo')) raw.demo = true;
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     graphiql: boolean(raw.graphiql ?? true, 'MARU_GRAPHIQL'),
     shutdownTimeoutMs: integer(raw.shutdownTimeoutMs ?? 10_000, 'MARU_SHUTDOWN_TIMEOUT_MS', 0, 600_000),
     rateLimitPerMinute: integer(raw.rateLimitPerMinute ?? 1_200, 'MARU_RATE_LIMIT', 0, 10_000_000),
+    schedulerIntervalMs: integer(raw.schedulerIntervalMs ?? 30_000, 'MARU_SCHEDULER_INTERVAL_MS', 0, 86_400_000),
   };
 }
 

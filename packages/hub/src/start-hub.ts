@@ -5,6 +5,8 @@ import type { HubConfig } from './config.js';
 import { createHttpServer } from './http-server.js';
 import { createLogger } from './logger.js';
 import { openStore } from './open-store.js';
+import { seedDemoChallenges } from './demo-challenges.js';
+import { startScheduler } from './scheduler.js';
 import { formatDemoKeys, seedDemo, type SeedResult } from './seed-demo.js';
 
 export interface RunningHub {
@@ -39,9 +41,11 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
   let seed: SeedResult | null = null;
   if (config.demo) {
     seed = await seedDemo(hub.services);
-    logger.info({ organizations: seed.createdOrganizations, members: seed.createdMembers }, seed.keys.length ? 'seeded demo data' : 'demo data already present');
+    const challenges = await seedDemoChallenges(hub.services);
+    logger.info({ organizations: seed.createdOrganizations, members: seed.createdMembers, challenges }, seed.keys.length ? 'seeded demo data' : 'demo data already present');
   }
 
+  const scheduler = startScheduler(hub, logger, config.schedulerIntervalMs);
   const http = createHttpServer(hub, logger);
   await new Promise<void>((resolve, reject) => {
     http.server.once('error', reject);
@@ -66,6 +70,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       }, config.shutdownTimeoutMs);
       timer.unref();
       await closed;
+      scheduler.stop();
       clearInterval(sweeper);
       clearTimeout(timer);
       await hub.close();
