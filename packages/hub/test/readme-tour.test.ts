@@ -36,6 +36,7 @@ describe('the README tour', () => {
     expect(stdout).toContain('{"status":"ok"}');
     expect(stdout).toContain('{"status":"ready","store":"sqlite"}');
     expect(stdout).toContain('"parent":{"name":"Ministry of the Interior and Safety (행정안전부)"}');
+    expect(stdout).toMatch(/"challenges":\{"totalCount":5,"nodes":\[\{"title":"[^"]+","agency":\{"name":"[^"]+"\},"submissionDeadline":"[^"]+"\}/);
     expect(stdout).toContain('"viewer":{"name":"Maru Operator","roles":["PLATFORM_ADMIN"],"organization":{"name":"Maru Platform"}}');
     expect(stdout).toMatch(/"createApiKey":\{"secret":"maru_[A-Za-z0-9_-]+","apiKey":\{"prefix":"maru_[^"]+","scopes":\["READ"\],"status":"ACTIVE"\}\}/);
     expect(stdout).toContain('{"seq":2,"action":"apiKey.create","outcome":"SUCCESS"}');
