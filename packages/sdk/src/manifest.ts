@@ -54,6 +54,8 @@ export interface PluginManifest {
   services?: ServiceManifest[];
   /** Hub events the plugin emits or listens to. */
   events?: { emits?: string[]; receives?: string[] };
+  /** JSON Schema of the plugin's configuration, validated when an operator enables it. */
+  config?: JsonSchema;
 }
 
 /** A shared service as declared in a plugin manifest. */
@@ -78,4 +80,11 @@ export interface OperationManifest {
   kind: 'query' | 'mutation';
   /** What the operation does. */
   description?: string;
+  /** JSON Schema (draft 2020-12) of the input; the hub generates GraphQL input types from it. */
+  input?: JsonSchema;
+  /** JSON Schema (draft 2020-12) of the output. */
+  output?: JsonSchema;
 }
+
+/** A JSON Schema document, as produced by `z.toJSONSchema`. */
+export type JsonSchema = { [key: string]: unknown };

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import type { PluginContext } from './context.js';
+import type { Capability, PluginManifest, ServiceManifest } from './manifest.js';
+
+/** Marks objects made by {@link definePlugin}, so the hub recognises them across package copies. */
+export const PLUGIN_BRAND = Symbol.for('maru.plugin');
+
+/** One operation with its schemas and handler, as {@link defineOperation} returns it. */
+export interface OperationDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  kind: 'query' | 'mutation';
+  description?: string;
+  input: I;
+  output: O;
+  handler: (input: z.output<I>, ctx: PluginContext) => Promise<z.input<O>> | z.input<O>;
+}
+
+/** A service and its operations, as {@link defineService} returns it. */
+export interface ServiceDefinition {
+  key: string;
+  name: string;
+  description?: string;
+  category?: string;
+  operations: Record<string, OperationDefinition>;
+}
+
+/** What {@link definePlugin} takes. */
+export interface PluginOptions<C extends z.ZodType = z.ZodType> {
+  /** npm package name. */
+  name: string;
+  /** Exact semver version. */
+  version: string;
+  /** Display name of the publishing organization. */
+  publisher: string;
+  /** Semver range of the plugin API the plugin was built for, e.g. `^1.0.0`. */
+  compatibility: string;
+  /** Capabilities asked for; none by default. */
+  capabilities?: Capability[];
+  /** Hosts `ctx.fetch` may reach (with the `fetch` capability). */
+  hosts?: string[];
+  /** Schema of the configuration an operator sets when enabling the plugin. */
+  config?: C;
+  /** The services the plugin contributes. */
+  services: ServiceDefinition[];
+  /** Handlers for hub events the plugin receives (capability `events:receive`). */
+  on?: Record<string, (payload: unknown, ctx: PluginContext) => Promise<void> | void>;
+  /** Events the plugin emits (capability `events:emit`). */
+  emits?: string[];
+}
+
+/** A plugin: its serializable manifest plus the implementation the hub runs. */
+export interface PluginDefinition<C extends z.ZodType = z.ZodType> {
+  readonly [PLUGIN_BRAND]: true;
+  /** Plain data: safe to send between threads, print and validate. */
+  readonly manifest: PluginManifest;
+  readonly services: ServiceDefinition[];
+  readonly config: C | undefined;
+  readonly on: Record<string, (payload: unknown, ctx: PluginContext) => Promise<void> | void>;
+}
+
+/**
+ * Declares one operation. The handler's `input` type is inferred from the
+ * input schema and its return value is checked against the output schema.
+ *
+ * @example
+ * ```ts
+ * const lookup = defineOperation({
+ *   kind: 'query',
+ *   input: z.object({ query: z.string().min(2) }),
+ *   output: z.object({ matches: z.array(z.string()) }),
+ *   handler: async ({ query }, ctx) => ({ matches: [query.toUpperCase()] }),
+ * });
+ * ```
+ */
+export function defineOperation<I extends z.ZodType, O extends z.ZodType>(operation: OperationDefinition<I, O>): OperationDefinition<I, O> {
+  return operation;
+}
+
+/** Declares a service: a stable key, a name and its operations by name. */
+export function defineService(service: ServiceDefinition): ServiceDefinition {
+  return service;
+}
+
+/**
+ * Declares a plugin. Returns its manifest — plain, serializable data the hub
+ * validates before running any of the plugin's code — and the implementation.
+ * Registers nothing: the hub decides whether and how to load it.
+ *
+ * @example
+ * ```ts
+ * export default definePlugin({
+ *   name: '@acme/maru-hello',
+ *   version: '1.0.0',
+ *   publisher: 'Acme Inc.',
+ *   compatibility: '^1.0.0',
+ *   services: [defineService({ key: 'hello', name: 'Hello', operations: { greet } })],
+ * });
+ * ```
+ */
+export function definePlugin<C extends z.ZodType = z.ZodType>(options: PluginOptions<C>): PluginDefinition<C> {
+  const manifest: PluginManifest = {
+    name: options.name,
+    version: options.version,
+    publisher: options.publisher,
+    compatibility: options.compatibility,
+    capabilities: [...(options.capabilities ?? [])],
+    hosts: [...(options.hosts ?? [])],
+    services: options.services.map(serviceManifest),
+    events: { emits: [...(options.emits ?? [])], receives: Object.keys(options.on ?? {}) },
+    ...(options.config ? { config: z.toJSONSchema(options.config) as Record<string, unknown> } : {}),
+  };
+  return Object.freeze({ [PLUGIN_BRAND]: true as const, manifest, services: options.services, config: options.config, on: { ...(options.on ?? {}) } });
+}
+
+function serviceManifest(service: ServiceDefinition): ServiceManifest {
+  return {
+    key: service.key,
+    name: service.name,
+    ...(service.description ? { description: service.description } : {}),
+    ...(service.category ? { category: service.category } : {}),
+    operations: Object.entries(service.operations).map(([name, op]) => ({
+      name,
+      kind: op.kind,
+      ...(op.description ? { description: op.description } : {}),
+      input: z.toJSONSchema(op.input, { io: 'input' }) as Record<string, unknown>,
+      output: z.toJSONSchema(op.output, { io: 'output' }) as Record<string, unknown>,
+    })),
+  };
+}
+
+/** True for values made by {@link definePlugin}, also from another copy of the SDK. */
+export function isPluginDefinition(value: unknown): value is PluginDefinition {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[PLUGIN_BRAND] === true;
+}
