@@ -42,4 +42,6 @@ export interface PluginContext {
   fetch: typeof fetch;
   /** Aborted when the call's deadline passes; pass it on to anything slow. */
   signal: AbortSignal;
+  /** `test` for calls made with a test key: answer from sandbox data, with no side effects and no quota. */
+  mode: 'live' | 'test';
 }

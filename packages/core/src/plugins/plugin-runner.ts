@@ -1,0 +1,239 @@
+import type { PluginManifest } from '@maru/sdk';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FromWorker, ToWorker, WorkerError } from './worker-protocol.js';
+
+export type PluginCallErrorCode = 'TIMEOUT' | 'CAPABILITY_DENIED' | 'PLUGIN_ERROR' | 'BAD_USER_INPUT' | 'PLUGIN_FAILED' | 'PLUGIN_UNAVAILABLE';
+
+/** Why a call into a plugin did not return a result. `pluginCode` is the plugin's own code for PLUGIN_ERROR. */
+export class PluginCallError extends Error {
+  constructor(
+    readonly code: PluginCallErrorCode,
+    message: string,
+    readonly pluginCode?: string,
+  ) {
+    super(message);
+    this.name = 'PluginCallError';
+  }
+}
+
+export interface PluginCall {
+  service: string;
+  operation: string;
+  input: unknown;
+  caller: { organizationId: string | null; memberId: string | null };
+  mode: 'live' | 'test';
+  /** How long the call may take. */
+  deadlineMs: number;
+  /** Granted capabilities and the manifest's hosts, for this call. */
+  capabilities: string[];
+  hosts: string[];
+}
+
+export interface PluginKvPort {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<boolean>;
+}
+
+export interface PluginRunnerOptions {
+  /** Path of the plugin's built module (default export made by `definePlugin`). */
+  entry: string;
+  /** Heap limit of the worker. Default 64 MB. */
+  maxHeapMb?: number;
+  /** How long a worker may take to load the plugin. Default 10 s. */
+  loadTimeoutMs?: number;
+  log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  kv?: PluginKvPort;
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: PluginCallError) => void;
+  timer: NodeJS.Timeout;
+}
+
+/** How long a worker may stay silent after an abort before it counts as stuck and is replaced. */
+const STUCK_AFTER_MS = 250;
+
+function workerEntry(): string {
+  // Built: dist/plugin-worker.js beside this chunk. In tests from src: the package's dist.
+  for (const candidate of ['./plugin-worker.js', '../../dist/plugin-worker.js']) {
+    const path = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  throw new Error('plugin-worker.js not found; build @maru/core first');
+}
+
+/**
+ * Runs one plugin in its own worker thread with a heap limit. A handler that
+ * throws fails only its call; one past its deadline is answered with TIMEOUT,
+ * and if its thread does not respond (a spinning CPU) the worker is replaced;
+ * a worker that dies (heap exhausted) fails its in-flight calls and is
+ * restarted. The hub's own thread never runs plugin code.
+ */
+export class PluginRunner {
+  private worker: Worker | null = null;
+  private starting: Promise<PluginManifest> | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private seq = 0;
+  private stopped = false;
+  /** How many times the worker was replaced after a crash or a hang. */
+  restarts = 0;
+  manifest: PluginManifest | null = null;
+
+  constructor(private readonly options: PluginRunnerOptions) {}
+
+  /** Starts the worker and resolves with the plugin's manifest; rejects with PLUGIN_UNAVAILABLE if it cannot load. */
+  start(): Promise<PluginManifest> {
+    this.starting ??= new Promise<PluginManifest>((resolve, reject) => {
+      const worker = new Worker(workerEntry(), {
+        workerData: { entry: this.options.entry },
+        resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 64, maxYoungGenerationSizeMb: 16 },
+        stdout: false,
+        stderr: false,
+      });
+      const timer = setTimeout(() => {
+        void worker.terminate();
+        reject(new PluginCallError('PLUGIN_UNAVAILABLE', `the plugin did not load within ${this.options.loadTimeoutMs ?? 10_000} ms`));
+      }, this.options.loadTimeoutMs ?? 10_000);
+      worker.on('message', (message: FromWorker) => {
+        if (message.type === 'ready') {
+          clearTimeout(timer);
+          this.worker = worker;
+          this.manifest = message.manifest;
+          resolve(message.manifest);
+        } else if (message.type === 'load-failed') {
+          clearTimeout(timer);
+          void worker.terminate();
+          reject(new PluginCallError('PLUGIN_UNAVAILABLE', `the plugin failed to load: ${message.message}`));
+        } else this.onMessage(worker, message);
+      });
+      // Before `ready` a dying worker fails the start; after it, it fails its calls.
+      worker.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new PluginCallError('PLUGIN_UNAVAILABLE', `the plugin's worker exited while loading (code ${code})`));
+      });
+      worker.on('error', (error) => this.onExit(worker, `the plugin's worker failed: ${error.message}`));
+      worker.on('exit', (code) => this.onExit(worker, `the plugin's worker exited (code ${code})`));
+    }).catch((error: unknown) => {
+      this.starting = null;
+      throw error;
+    });
+    return this.starting;
+  }
+
+  async call(call: PluginCall): Promise<unknown> {
+    if (this.stopped) throw new PluginCallError('PLUGIN_UNAVAILABLE', 'the plugin is stopped');
+    await this.start();
+    const worker = this.worker!;
+    const id = ++this.seq;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => this.onDeadline(worker, id, call.deadlineMs), call.deadlineMs);
+      this.pending.set(id, { resolve, reject, timer });
+      worker.postMessage({ type: 'call', id, ...call } satisfies ToWorker);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const worker = this.worker;
+    this.worker = null;
+    this.failAll('PLUGIN_UNAVAILABLE', 'the plugin was stopped');
+    if (worker) await worker.terminate();
+  }
+
+  private settle(id: number): Pending | undefined {
+    const pending = this.pending.get(id);
+    if (pending) {
+      clearTimeout(pending.timer);
+      this.pending.delete(id);
+    }
+    return pending;
+  }
+
+  private onMessage(worker: Worker, message: FromWorker): void {
+    switch (message.type) {
+      case 'result':
+        this.settle(message.id)?.resolve(message.output);
+        return;
+      case 'failed':
+        this.settle(message.id)?.reject(toCallError(message.error));
+        return;
+      case 'log':
+        this.options.log?.(message.level, message.message, message.fields);
+        return;
+      case 'kv':
+        void this.runKv(worker, message);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private async runKv(worker: Worker, message: Extract<FromWorker, { type: 'kv' }>): Promise<void> {
+    const kv = this.options.kv;
+    try {
+      if (!kv) throw new Error('no key/value store is attached to this plugin');
+      const value = message.op === 'get' ? await kv.get(message.key) : message.op === 'set' ? await kv.set(message.key, message.value) : await kv.delete(message.key);
+      worker.postMessage({ type: 'kv-result', id: message.id, ok: true, value } satisfies ToWorker);
+    } catch (error) {
+      worker.postMessage({ type: 'kv-result', id: message.id, ok: false, error: (error as Error).message } satisfies ToWorker);
+    }
+  }
+
+  /** The deadline passed: answer TIMEOUT now; replace the worker if it does not even answer a ping. */
+  private onDeadline(worker: Worker, id: number, deadlineMs: number): void {
+    const pending = this.settle(id);
+    if (!pending) return;
+    pending.reject(new PluginCallError('TIMEOUT', `the plugin did not answer within ${deadlineMs} ms`));
+    if (worker !== this.worker) return;
+    worker.postMessage({ type: 'abort', id } satisfies ToWorker);
+    const pingId = ++this.seq;
+    const stuck = setTimeout(() => {
+      worker.off('message', onPong);
+      if (worker === this.worker) this.replace(worker, 'the plugin stopped responding (a handler is blocking its thread); it was restarted');
+    }, STUCK_AFTER_MS);
+    const onPong = (message: FromWorker) => {
+      if (message.type === 'pong' && message.id === pingId) {
+        clearTimeout(stuck);
+        worker.off('message', onPong);
+      }
+    };
+    worker.on('message', onPong);
+    worker.postMessage({ type: 'ping', id: pingId } satisfies ToWorker);
+  }
+
+  private onExit(worker: Worker, reason: string): void {
+    if (worker !== this.worker) return;
+    this.replace(worker, reason);
+  }
+
+  /** Drops a broken worker: its in-flight calls fail, the next call starts a fresh one. */
+  private replace(worker: Worker, reason: string): void {
+    this.worker = null;
+    this.starting = null;
+    this.restarts++;
+    this.failAll('PLUGIN_FAILED', reason);
+    void worker.terminate();
+    this.options.log?.('warn', reason, { restarts: this.restarts });
+  }
+
+  private failAll(code: PluginCallErrorCode, message: string): void {
+    for (const id of [...this.pending.keys()]) this.settle(id)?.reject(new PluginCallError(code, message));
+  }
+}
+
+function toCallError(error: WorkerError): PluginCallError {
+  switch (error.kind) {
+    case 'plugin':
+      return new PluginCallError('PLUGIN_ERROR', error.message, error.code);
+    case 'capability':
+      return new PluginCallError('CAPABILITY_DENIED', error.message);
+    case 'input':
+      return new PluginCallError('BAD_USER_INPUT', error.message);
+    default:
+      return new PluginCallError('PLUGIN_FAILED', `the plugin failed: ${error.message}`);
+  }
+}
