@@ -115,7 +115,7 @@ builder.mutationFields((t) => ({
   }),
   updateChallenge: t.field({
     type: ChallengePayload,
-    description: 'Edit a DRAFT or OPEN challenge. Criteria, type, eligibility and phases lock at publication; a deadline only moves later.',
+    description: 'Edit a DRAFT or OPEN challenge. Criteria, type, eligibility, phases and terms lock at publication; a deadline only moves later.',
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateChallengeInput, required: true }) },
     resolve: (_r, args, ctx) =>
       audited(

@@ -41,7 +41,7 @@ export const CHALLENGE_SORTS: Record<'DEADLINE' | 'NEWEST', Sort> = {
   NEWEST: [['createdAt', -1]],
 };
 
-const LOCKED_AFTER_PUBLISH = ['criteria', 'type', 'eligibility', 'phases'] as const;
+const LOCKED_AFTER_PUBLISH = ['criteria', 'type', 'eligibility', 'phases', 'terms'] as const;
 
 export class ChallengeService {
   readonly collection: Collection<Challenge>;
@@ -79,8 +79,16 @@ export class ChallengeService {
 
   filterFor(viewer: Viewer | null, query: ChallengeQuery): Filter {
     const and: Filter[] = [];
-    if (!isPlatformAdmin(viewer)) and.push(viewer ? { $or: [{ status: { $ne: 'DRAFT' } }, { agencyPath: viewer.organization._id }] } : { status: { $ne: 'DRAFT' } });
-    if (query.statuses?.length) and.push({ status: { $in: query.statuses } });
+    const statuses = query.statuses?.length ? query.statuses : null;
+    if (statuses && !isPlatformAdmin(viewer) && !(viewer && statuses.includes('DRAFT'))) {
+      // Drafts are out of sight: one `$in` without them, the exact bounds of the status index on every engine.
+      and.push({ status: { $in: statuses.filter((status) => status !== 'DRAFT') } });
+    } else {
+      // Drafts of the viewer's own agency may show. With no status chosen this stays `$ne`, not an
+      // `$in` of the five others: SQLite would read every non-draft through the status index and sort them.
+      if (!isPlatformAdmin(viewer)) and.push(viewer ? { $or: [{ status: { $ne: 'DRAFT' } }, { agencyPath: viewer.organization._id }] } : { status: { $ne: 'DRAFT' } });
+      if (statuses) and.push({ status: { $in: statuses } });
+    }
     if (query.agencyId) and.push(query.includeSubAgencies === false ? { agencyId: query.agencyId } : { agencyPath: query.agencyId });
     if (query.tags?.length) and.push({ tags: { $all: query.tags.map((t) => t.toLowerCase()) } });
     if (query.type) and.push({ type: query.type });

@@ -52,8 +52,11 @@ describe('challenge journey (in-process)', () => {
         keys.divisionReviewer,
       );
     }
-    const hidden = await hub.gql(`query($id: ID!) { challenge(id: $id) { results { rank } } }`, { id });
+    const hidden = await hub.gql(`query($id: ID!) { challenge(id: $id) { title results { rank } } }`, { id });
     expect(hidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(hidden.errors?.[0]?.path).toEqual(['challenge', 'results']);
+    // The refusal blanks only the scores, not the public challenge around them.
+    expect(hidden.data.challenge).toEqual({ title: 'Find the nearest shelter', results: null });
     await ok(`mutation($id: ID!, $w: [WinnerInput!]!) { awardChallenge(id: $id, winners: $w, note: "Congratulations") { challenge { status } } }`, { id, w: [{ submissionId: subs[0] }] }, keys.bureauManager);
     const pub = await ok(
       `query($id: ID!) { challenge(id: $id) { status questions { nodes { question answer } } results { rank weightedScore winner publicComments submission { organization { slug } status } } } }`,

@@ -150,13 +150,19 @@ export interface Review {
 export const challengeCollections: CollectionSpec[] = [
   {
     name: 'challenges',
+    // Each list index ends with `_id` in the direction of its last key, as
+    // every store sort breaks ties, so the index hands out a page in order and
+    // stops at the limit. Without it MongoDB sorts every match in memory (a
+    // SORT stage over all open challenges) and SQLite sorts ties in a
+    // temporary B-tree. New names, because `migrate` creates indexes by name
+    // and would silently keep an older shape under an old one.
     indexes: [
-      { name: 'byStatusDeadline', keys: [['status', 1], ['submissionDeadline', 1]] },
-      { name: 'byStatusCreated', keys: [['status', 1], ['createdAt', -1]] },
-      { name: 'byAgencyCreated', keys: [['agencyPath', 1], ['createdAt', -1]] },
-      { name: 'byTagCreated', keys: [['tags', 1], ['createdAt', -1]] },
-      { name: 'byDeadline', keys: [['submissionDeadline', 1]] },
-      { name: 'byCreated', keys: [['createdAt', -1]] },
+      { name: 'byStatusDeadlineId', keys: [['status', 1], ['submissionDeadline', 1], ['_id', 1]] },
+      { name: 'byStatusCreatedId', keys: [['status', 1], ['createdAt', -1], ['_id', -1]] },
+      { name: 'byAgencyCreatedId', keys: [['agencyPath', 1], ['createdAt', -1], ['_id', -1]] },
+      { name: 'byTagCreatedId', keys: [['tags', 1], ['createdAt', -1], ['_id', -1]] },
+      { name: 'byDeadlineId', keys: [['submissionDeadline', 1], ['_id', 1]] },
+      { name: 'byCreatedId', keys: [['createdAt', -1], ['_id', -1]] },
     ],
     arrayFields: ['agencyPath', 'tags', 'reviewerIds', 'dataConnectionIds', 'serviceIds'],
   },

@@ -28,6 +28,7 @@ const ReviewRef = builder.objectRef<Review>('Review').implement({
 builder.objectField(SubmissionRef, 'reviews', (t) =>
   t.field({
     type: [ReviewRef],
+    nullable: true,
     description: 'The agency sees every review; a reviewer sees their own; nobody else sees any, even after the award (the results are public instead).',
     resolve: async (s, _a, ctx) => {
       const challenge = (await ctx.services.challenges.get(s.challengeId))!;
@@ -86,6 +87,7 @@ const ensureAgencyOrPanel = (ctx: Parameters<typeof canSeeScores>[0], challenge:
 builder.objectFields(ChallengeRef, (t) => ({
   panel: t.field({
     type: [PanelistRef],
+    nullable: true,
     description: 'The assigned reviewers. The agency and the panel only.',
     resolve: (c, _a, ctx) => {
       ensureAgencyOrPanel(ctx.viewer, c);
@@ -94,6 +96,7 @@ builder.objectFields(ChallengeRef, (t) => ({
   }),
   reviewProgress: t.field({
     type: [ProgressRef],
+    nullable: true,
     description: 'Who has scored how many submissions. The owning agency only.',
     resolve: (c, _a, ctx) => {
       if (!(isPlatformAdmin(ctx.viewer) || isOfAgency(ctx.viewer, c))) throw forbidden('Review progress is seen by the owning agency only.');
@@ -102,6 +105,7 @@ builder.objectFields(ChallengeRef, (t) => ({
   }),
   results: t.field({
     type: [RankedRef],
+    nullable: true,
     description: 'The weighted ranking of the current phase. Public once AWARDED; before that the agency and panel only, and for everyone else a FORBIDDEN error.',
     resolve: async (c, _a, ctx) => {
       if (!canSeeScores(ctx.viewer, c)) throw forbidden('Scores and ranking are published when the challenge is awarded; until then only the agency and the panel see them.');

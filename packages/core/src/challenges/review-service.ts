@@ -99,9 +99,11 @@ export class ReviewService {
 
   /** Who has scored how many of the submissions in play. */
   async progress(challenge: Challenge): Promise<ReviewerProgress[]> {
-    const inPlay = await this.submissions.collection.count({ challengeId: challenge._id, phase: challenge.currentPhase, status: { $in: ['SUBMITTED', 'SHORTLISTED'] } });
-    const reviews = await this.collection.find({ challengeId: challenge._id }, { sort: [['createdAt', 1]] });
-    return challenge.reviewerIds.map((reviewerId) => ({ reviewerId, scored: reviews.filter((r) => r.reviewerId === reviewerId).length, of: inPlay }));
+    const inPlay = await this.submissions.collection.find({ challengeId: challenge._id, phase: challenge.currentPhase, status: { $in: ['SUBMITTED', 'SHORTLISTED'] } });
+    const ids = new Set(inPlay.map((s) => s._id));
+    // Reviews of earlier phases do not count towards this phase's progress.
+    const reviews = (await this.collection.find({ challengeId: challenge._id }, { sort: [['createdAt', 1]] })).filter((r) => ids.has(r.submissionId));
+    return challenge.reviewerIds.map((reviewerId) => ({ reviewerId, scored: reviews.filter((r) => r.reviewerId === reviewerId).length, of: inPlay.length }));
   }
 
   /** Submissions of the current phase by weighted score, best first; unscored ones last. */
@@ -135,6 +137,8 @@ export class ReviewService {
    */
   async award(viewer: Viewer | null, challengeId: string, raw: { winners: Array<{ submissionId: string; note?: string | null }>; note?: string | null }): Promise<Challenge> {
     const challenge = await this.challenges.requireManaged(viewer, challengeId);
+    // The state first: a challenge not under evaluation has no entries to name, and saying so beats blaming the winners.
+    if (challenge.status !== 'EVALUATING') throw conflict(`Cannot award a ${challenge.status} challenge: award applies to EVALUATING challenges.`);
     const input = validate(
       z.object({
         winners: z.array(z.object({ submissionId: z.string(), note: optionalText('a note', 2000).nullish() })).min(1, 'name at least one winner').max(20),

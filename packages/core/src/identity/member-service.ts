@@ -68,7 +68,9 @@ export class MemberService {
         throw badInput('input.roles', '`input.roles`: you cannot remove your own admin role; ask another admin to do it.');
       }
     }
-    return this.transition(member, { ...input, updatedAt: new Date().toISOString() });
+    // Only what was given: `$set` of an undefined field erases it (SQLite drops it from the document, MongoDB stores null).
+    const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+    return this.transition(member, { ...changes, updatedAt: new Date().toISOString() });
   }
 
   /** Disabling keeps the member for the audit trail; their API keys stop working at once. */

@@ -58,6 +58,19 @@ export interface FindOptions {
   skip?: number;
 }
 
+/**
+ * How an engine would run a query: whether it is served by one of the
+ * collection's declared indexes rather than by scanning the whole collection.
+ */
+export interface QueryPlan {
+  /** True when a declared index (or the `_id` primary key) serves the query; false for a full collection scan. */
+  indexed: boolean;
+  /** The serving index as named in the {@link CollectionSpec} (`_id` for the primary key), or `null`. */
+  index: string | null;
+  /** The engine's own plan as text, for people to read; its format is the engine's. */
+  detail: string;
+}
+
 export interface FindOneAndUpdateOptions {
   /** Insert when nothing matches, from the filter's equality fields and the update. */
   upsert?: boolean;
@@ -70,6 +83,8 @@ export interface Collection<T extends Doc> {
   findOne(filter: Filter, options?: { sort?: Sort }): Promise<T | null>;
   find(filter: Filter, options?: FindOptions): Promise<T[]>;
   count(filter: Filter): Promise<number>;
+  /** How `find(filter, options)` would run, without running it (benchmarks, index reviews). */
+  explain(filter: Filter, options?: Pick<FindOptions, 'sort' | 'limit'>): Promise<QueryPlan>;
   /**
    * Atomically updates the first matching document and returns it as it is
    * after the update, or `null` when nothing matched (and no upsert).
@@ -79,9 +94,20 @@ export interface Collection<T extends Doc> {
   deleteOne(filter: Filter): Promise<boolean>;
 }
 
+/** What the engine behind a store can do, where engines speaking the same protocol differ. */
+export interface StoreCapabilities {
+  /**
+   * Queries on declared indexes are served from those indexes. False on
+   * FerretDB 1.x, which keeps the indexes (and enforces unique ones) but
+   * scans the collection for every query.
+   */
+  readonly secondaryIndexes: boolean;
+}
+
 export interface Store {
   /** `sqlite` (embedded) or `mongodb`. */
   readonly engine: string;
+  readonly capabilities: StoreCapabilities;
   /** Creates collections and their indexes; idempotent, run at every start. */
   migrate(specs: CollectionSpec[]): Promise<void>;
   /** A migrated collection. Throws when `name` was never migrated. */

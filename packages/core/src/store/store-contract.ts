@@ -228,6 +228,25 @@ export function describeStoreContract(engineName: string, target: StoreContractT
       expect(await items.deleteOne({ _id: 'missing' })).toBe(false);
     });
 
+    it('explains whether a declared index serves a query, naming it as declared', async () => {
+      const items = await seeded();
+      const onIndex = await items.explain({ group: 'x' }, { sort: [['n', -1]], limit: 21 });
+      const byId = await items.explain({ _id: 'a' });
+      const onNoIndex = await items.explain({ active: true }, { sort: [['meta.rank', 1]], limit: 21 });
+      for (const plan of [onIndex, byId, onNoIndex]) expect(plan.detail).not.toBe('');
+      if (store.capabilities.secondaryIndexes) {
+        expect(onIndex).toMatchObject({ indexed: true, index: 'byGroupN' });
+        expect(byId).toMatchObject({ indexed: true, index: '_id' });
+      } else {
+        // The server keeps the indexes but scans (FerretDB 1.x): the plan must say so, not pretend.
+        expect(onIndex).toMatchObject({ indexed: false, index: null });
+        expect(byId).toMatchObject({ indexed: false, index: null });
+      }
+      expect(onNoIndex).toMatchObject({ indexed: false, index: null });
+      // Explaining runs nothing.
+      expect(await items.count({})).toBe(sample.length);
+    });
+
     it('refuses field paths that could smuggle syntax', async () => {
       const items = await seeded();
       await expect(items.find({ "name') OR 1=1 --": 'x' })).rejects.toBeInstanceOf(StoreQueryError);

@@ -2,6 +2,7 @@ import { createHub, type Hub, type HubOptions } from '../create-hub.js';
 import type { HubServices } from '../context.js';
 import { newId } from '../ids.js';
 import type { ApiKeyScope, Member, Organization, OrganizationKind, Role } from '../identity/model.js';
+import type { Collection, Doc } from '../store/port.js';
 import { createSqliteStore } from '../store/sqlite/sqlite-store.js';
 
 export interface GraphQLResponse<T = any> {
@@ -108,12 +109,23 @@ export async function createTestHub(options: Partial<HubOptions> = {}): Promise<
 }
 
 /**
- * A snapshot of every domain collection, to prove that a refusal changed
- * nothing. Leaves out the audit trail (refusals are recorded there on purpose)
- * and a key's `lastUsedAt` (bookkeeping of the request itself).
+ * A snapshot of every domain collection — identity and challenges — to prove
+ * that a refusal changed nothing. Leaves out the audit trail (refusals are
+ * recorded there on purpose) and a key's `lastUsedAt` (bookkeeping of the
+ * request itself).
  */
 export async function snapshotDomain(hub: Hub): Promise<string> {
   const s = hub.services;
-  const all = await Promise.all([s.organizations.collection, s.members.collection, s.apiKeys.collection].map((c) => c.find({}, { sort: [['_id', 1]] })));
+  const collections = [
+    s.organizations.collection,
+    s.members.collection,
+    s.apiKeys.collection,
+    s.challenges.collection,
+    s.challenges.updates,
+    s.questions.collection,
+    s.submissions.collection,
+    s.reviews.collection,
+  ] as Array<Collection<Doc>>;
+  const all = await Promise.all(collections.map((c) => c.find({}, { sort: [['_id', 1]] })));
   return JSON.stringify(all, (key, value: unknown) => (key === 'lastUsedAt' ? undefined : value));
 }

@@ -13,6 +13,7 @@ import {
   type Store,
   type Update,
 } from '../port.js';
+import { readMongoPlan } from './mongo-plan.js';
 
 export interface MongoStoreOptions {
   /** A MongoDB connection string; its path names the database (default `maru`). */
@@ -54,7 +55,8 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
   };
   let client = await new MongoClient(options.uri, clientOptions).connect();
   const buildInfo = await client.db('admin').command({ buildInfo: 1 });
-  if ('ferretdbVersion' in buildInfo && clientOptions.maxPoolSize !== 1) {
+  const ferretdb = 'ferretdbVersion' in buildInfo;
+  if (ferretdb && clientOptions.maxPoolSize !== 1) {
     // FerretDB (1.x on SQLite) applies an update as a read followed by a write
     // without a transaction around them (FerretDB issue #3040), so two
     // connections can both pass a version check. One connection serializes
@@ -68,6 +70,9 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
 
   return {
     engine: 'mongodb',
+    // FerretDB 1.x keeps declared indexes (and enforces unique ones) but
+    // scans its table for every query, `_id` lookups included.
+    capabilities: { secondaryIndexes: !ferretdb },
     async migrate(list) {
       for (const spec of list) {
         specs.set(spec.name, spec);
@@ -88,7 +93,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     collection<T extends Doc>(name: string): Collection<T> {
       const spec = specs.get(name);
       if (!spec) throw new StoreQueryError(`collection ${name} was not migrated`);
-      return createCollection<T>(db.collection<Document>(name), spec);
+      return createCollection<T>(db.collection<Document>(name), spec, ferretdb);
     },
     async ping() {
       if (closed) throw new Error('store is closed');
@@ -111,7 +116,7 @@ function sortSpec(sort: Sort | undefined): Record<string, 1 | -1> {
   return spec;
 }
 
-function createCollection<T extends Doc>(collection: MongoCollection<Document>, spec: CollectionSpec): Collection<T> {
+function createCollection<T extends Doc>(collection: MongoCollection<Document>, spec: CollectionSpec, ferretdb: boolean): Collection<T> {
   /**
    * MongoDB names the index in a duplicate-key error, FerretDB does not; so
    * the index is found by asking which unique index already holds the values.
@@ -153,6 +158,17 @@ function createCollection<T extends Doc>(collection: MongoCollection<Document>, 
       if (options.skip) cursor = cursor.skip(options.skip);
       if (options.limit !== undefined) cursor = cursor.limit(options.limit);
       return (await cursor.toArray()) as unknown as T[];
+    },
+    async explain(filter, options = {}) {
+      checkFilter(filter);
+      let cursor = collection.find(filter as Document).sort(sortSpec(options.sort));
+      if (options.limit !== undefined) cursor = cursor.limit(options.limit);
+      const plan = readMongoPlan(await cursor.explain('queryPlanner'), spec);
+      if (!ferretdb) return plan;
+      return {
+        ...plan,
+        detail: `${plan.detail}\nFerretDB pushes no filter but a lone _id equality down to its SQLite table and SQLite scans that table even then: declared indexes do not serve queries on this server.`,
+      };
     },
     async count(filter) {
       checkFilter(filter);

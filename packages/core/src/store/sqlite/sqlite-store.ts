@@ -17,6 +17,7 @@ import {
 } from '../port.js';
 import { upsertSeed } from '../upsert-seed.js';
 import { compileFilter, compileSort, fieldExpr } from './sql-filter.js';
+import { readSqlitePlan, type SqlitePlanRow } from './sqlite-plan.js';
 
 export interface SqliteStoreOptions {
   /** Directory holding `maru.sqlite`; created when missing. `:memory:` keeps nothing on disk. */
@@ -47,6 +48,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 
   return {
     engine: 'sqlite',
+    capabilities: { secondaryIndexes: true },
     async migrate(list) {
       const run = db.transaction(() => {
         for (const spec of list) {
@@ -125,15 +127,21 @@ function createCollection(db: Database.Database, spec: CollectionSpec): Collecti
     throw error;
   };
 
-  const select = (filter: Filter, options: FindOptions = {}): Doc[] => {
+  // `find` and `explain` share this, so a plan is the plan of the query `find` runs.
+  const selectSql = (filter: Filter, options: FindOptions = {}): { sql: string; params: unknown[] } => {
     const where = compileFilter(filter, arrays);
     let sql = `SELECT doc FROM ${table} WHERE ${where.sql}`;
     if (options.sort) sql += ` ORDER BY ${compileSort(options.sort)}`;
-    const params = [...where.params];
+    const params: unknown[] = [...where.params];
     if (options.limit !== undefined || options.skip !== undefined) {
       sql += ' LIMIT ? OFFSET ?';
       params.push(options.limit ?? -1, options.skip ?? 0);
     }
+    return { sql, params };
+  };
+
+  const select = (filter: Filter, options: FindOptions = {}): Doc[] => {
+    const { sql, params } = selectSql(filter, options);
     return (db.prepare(sql).all(...params) as Array<{ doc: string }>).map((row) => JSON.parse(row.doc) as Doc);
   };
 
@@ -167,6 +175,11 @@ function createCollection(db: Database.Database, spec: CollectionSpec): Collecti
     },
     async find(filter, options) {
       return select(filter, options);
+    },
+    async explain(filter, options = {}) {
+      const { sql, params } = selectSql(filter, { sort: options.sort, limit: options.limit });
+      const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as SqlitePlanRow[];
+      return readSqlitePlan(rows, spec, table.slice(1, -1));
     },
     async count(filter) {
       const where = compileFilter(filter, arrays);

@@ -1,0 +1,17 @@
+// The trivial plugin the boundary benchmark calls.
+import { definePlugin, defineOperation, defineService, z } from '@maru/sdk';
+
+export const echo = defineOperation({
+  kind: 'query',
+  input: z.object({ text: z.string() }),
+  output: z.object({ text: z.string() }),
+  handler: ({ text }) => ({ text }),
+});
+
+export default definePlugin({
+  name: '@maru-bench/echo',
+  version: '1.0.0',
+  publisher: 'Maru benchmarks',
+  compatibility: '^1.0.0',
+  services: [defineService({ key: 'echo', name: 'Echo', operations: { echo } })],
+});
