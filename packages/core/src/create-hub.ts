@@ -20,6 +20,8 @@ import { MemberService } from './identity/member-service.js';
 import { identityCollections } from './identity/model.js';
 import { OrganizationService } from './identity/organization-service.js';
 import { silentLogger, type HubLogger } from './logger.js';
+import { pluginCollections } from './plugins/model.js';
+import { PluginHost, type PluginConfig, type PluginHostOptions } from './plugins/plugin-host.js';
 import { getSchema } from './schema.js';
 import type { Store } from './store/port.js';
 
@@ -45,6 +47,9 @@ export interface HubOptions {
   limits?: HubLimits;
   /** Milliseconds since the epoch. Default `Date.now`; tests move it to pass deadlines. */
   clock?: () => number;
+  /** Plugins to load, each in its own worker thread. */
+  plugins?: PluginConfig[];
+  pluginOptions?: PluginHostOptions;
 }
 
 /** What the HTTP server hands yoga with each request (absent in-process). */
@@ -64,9 +69,9 @@ export interface Hub {
 }
 
 /** Every collection the core declares, for `store.migrate`. */
-export const hubCollections = [...identityCollections, ...auditCollections, ...challengeCollections];
+export const hubCollections = [...identityCollections, ...auditCollections, ...challengeCollections, ...pluginCollections];
 
-export async function createServices(store: Store, clock: () => number = Date.now): Promise<HubServices> {
+export async function createServices(store: Store, clock: () => number = Date.now, logger: HubLogger = silentLogger, pluginOptions: PluginHostOptions = {}): Promise<HubServices> {
   await store.migrate(hubCollections);
   const events = createHubEvents();
   const audit = new AuditTrail(store);
@@ -77,7 +82,8 @@ export async function createServices(store: Store, clock: () => number = Date.no
   const questions = new QuestionService(store, challenges, clock);
   const submissions = new SubmissionService(store, challenges, events, clock);
   const reviews = new ReviewService(store, challenges, submissions, members, clock);
-  return { store, organizations, members, apiKeys, audit, challenges, questions, submissions, reviews, events, clock };
+  const plugins = new PluginHost(store, audit, logger, clock, pluginOptions);
+  return { store, organizations, members, apiKeys, audit, challenges, questions, submissions, reviews, events, plugins, clock };
 }
 
 /**
@@ -86,7 +92,9 @@ export async function createServices(store: Store, clock: () => number = Date.no
  */
 export async function createHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? silentLogger;
-  const services = await createServices(options.store, options.clock);
+  const services = await createServices(options.store, options.clock, logger, options.pluginOptions);
+  // A plugin that fails to load is recorded as FAILED; the hub starts with the rest.
+  await services.plugins.loadAll(options.plugins ?? []);
   const features: HubFeatures = { demoLogin: false, ...options.features };
   const limits = options.limits ?? {};
   const limiter = options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? { windowMs: 60_000, max: 1_200 });
@@ -140,7 +148,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     services,
     fetch: yoga.fetch,
     ready: () => options.store.ping(),
-    close: () => options.store.close(),
+    close: async () => {
+      await services.plugins.stop();
+      await options.store.close();
+    },
   };
 }
 
@@ -153,7 +164,7 @@ function withHttpStatus(error: MaruError): GraphQLError {
   const headers: Record<string, string> = error.code === 'UNAUTHENTICATED' ? { 'WWW-Authenticate': 'Bearer' } : {};
   if (error.extensions.retryAfter) headers['Retry-After'] = String(error.extensions.retryAfter);
   return new GraphQLError(error.message, {
-    extensions: { code: error.code, ...error.extensions, http: { status: ERROR_CODES[error.code].http, headers } },
+    extensions: { code: error.code, ...error.extensions, http: { status: ERROR_CODES[error.code as keyof typeof ERROR_CODES]?.http ?? 400, headers } },
   });
 }
 

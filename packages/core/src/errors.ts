@@ -49,6 +49,26 @@ export const ERROR_CODES = {
     meaning: 'The operation is too deep, too costly, has too many aliases or tokens; refused before any resolver ran.',
     fix: 'Split the operation or ask for fewer nested fields; the message names the limit.',
   },
+  TIMEOUT: {
+    http: 504,
+    meaning: 'A plugin did not answer within its deadline; its work was aborted.',
+    fix: 'Retry later; if it persists, tell the service provider. Nothing was recorded as done.',
+  },
+  CAPABILITY_DENIED: {
+    http: 403,
+    meaning: 'A plugin tried to use something its manifest did not declare or the operator did not grant (a host, a capability); the attempt is on the audit trail.',
+    fix: 'The plugin author declares it in the manifest, and a platform admin grants it.',
+  },
+  PLUGIN_FAILED: {
+    http: 502,
+    meaning: 'A plugin failed unexpectedly (threw, crashed, exhausted its memory, or returned output that breaks its own schema). Only this call was affected.',
+    fix: 'Retry; if it persists, report the `x-request-id` response header to the service provider.',
+  },
+  PLUGIN_UNAVAILABLE: {
+    http: 503,
+    meaning: 'The service exists but its plugin is not running (failed to load, disabled or stopped).',
+    fix: 'Ask a platform admin to check the plugin in the catalogue.',
+  },
   INTERNAL: {
     http: 500,
     meaning: 'Something failed inside the hub. Details are logged with the request id, never sent.',
@@ -58,10 +78,13 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** A plugin's own error code, namespaced by the plugin so it cannot pose as a hub code: `PLUGIN_<PLUGIN>_<CODE>`. */
+export type PluginErrorCode = `PLUGIN_${string}`;
+
 /** A known, client-visible error. Anything else that escapes a resolver is masked as INTERNAL. */
 export class MaruError extends Error {
   constructor(
-    readonly code: ErrorCode,
+    readonly code: ErrorCode | PluginErrorCode,
     message: string,
     readonly extensions: { field?: string; retryAfter?: number } = {},
   ) {

@@ -24,3 +24,6 @@ export type { Challenge, ChallengeStatus, ChallengeType, Question, Review, Submi
 export { CHALLENGE_STATUSES, CHALLENGE_TYPES, SUBMISSION_STATUSES } from './challenges/model.js';
 export { PluginRunner, PluginCallError } from './plugins/plugin-runner.js';
 export type { PluginCall, PluginCallErrorCode, PluginKvPort, PluginRunnerOptions } from './plugins/plugin-runner.js';
+export { PluginHost, pluginNamespace } from './plugins/plugin-host.js';
+export type { PluginConfig, PluginHostOptions } from './plugins/plugin-host.js';
+export type { InstalledPlugin, ServiceCall, ServiceRecord, ServiceStatus } from './plugins/model.js';

@@ -14,6 +14,7 @@ import './challenges/question-schema.js';
 import './challenges/submission-schema.js';
 import './challenges/review-schema.js';
 import './challenges/subscription-schema.js';
+import './plugins/service-schema.js';
 
 let schema: GraphQLSchema | undefined;
 

@@ -13,7 +13,7 @@ export interface DecodedGlobalId {
 /** Decodes a global id; a malformed one is BAD_USER_INPUT naming the argument. */
 export function decodeGlobalId(globalId: string, field = 'id'): DecodedGlobalId {
   const text = /^[A-Za-z0-9_-]{1,200}={0,2}$/.test(globalId) ? Buffer.from(globalId, 'base64url').toString('utf8') : '';
-  const match = /^([A-Z][A-Za-z]{0,63}):([a-z0-9]{1,64})$/.exec(text);
+  const match = /^([A-Z][A-Za-z]{0,63}):([a-z0-9][a-z0-9-]{0,63})$/.exec(text);
   if (!match) throw badInput(field, `\`${field}\` is not a valid id: "${globalId.slice(0, 80)}". Use an id returned by the API.`);
   return { typename: match[1]!, id: match[2]! };
 }

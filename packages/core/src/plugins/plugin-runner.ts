@@ -79,6 +79,8 @@ export class PluginRunner {
   private readonly pending = new Map<number, Pending>();
   private seq = 0;
   private stopped = false;
+  /** Set while a worker that missed a deadline is being checked; new calls wait for the verdict. */
+  private checking: Promise<void> | null = null;
   /** How many times the worker was replaced after a crash or a hang. */
   restarts = 0;
   manifest: PluginManifest | null = null;
@@ -126,6 +128,7 @@ export class PluginRunner {
 
   async call(call: PluginCall): Promise<unknown> {
     if (this.stopped) throw new PluginCallError('PLUGIN_UNAVAILABLE', 'the plugin is stopped');
+    if (this.checking) await this.checking;
     await this.start();
     const worker = this.worker!;
     const id = ++this.seq;
@@ -190,19 +193,27 @@ export class PluginRunner {
     pending.reject(new PluginCallError('TIMEOUT', `the plugin did not answer within ${deadlineMs} ms`));
     if (worker !== this.worker) return;
     worker.postMessage({ type: 'abort', id } satisfies ToWorker);
+    if (this.checking) return;
     const pingId = ++this.seq;
-    const stuck = setTimeout(() => {
-      worker.off('message', onPong);
-      if (worker === this.worker) this.replace(worker, 'the plugin stopped responding (a handler is blocking its thread); it was restarted');
-    }, STUCK_AFTER_MS);
-    const onPong = (message: FromWorker) => {
-      if (message.type === 'pong' && message.id === pingId) {
-        clearTimeout(stuck);
+    this.checking = new Promise<void>((resolve) => {
+      const done = () => {
         worker.off('message', onPong);
-      }
-    };
-    worker.on('message', onPong);
-    worker.postMessage({ type: 'ping', id: pingId } satisfies ToWorker);
+        this.checking = null;
+        resolve();
+      };
+      const stuck = setTimeout(() => {
+        if (worker === this.worker) this.replace(worker, 'the plugin stopped responding (a handler is blocking its thread); it was restarted');
+        done();
+      }, STUCK_AFTER_MS);
+      const onPong = (message: FromWorker) => {
+        if (message.type === 'pong' && message.id === pingId) {
+          clearTimeout(stuck);
+          done();
+        }
+      };
+      worker.on('message', onPong);
+      worker.postMessage({ type: 'ping', id: pingId } satisfies ToWorker);
+    });
   }
 
   private onExit(worker: Worker, reason: string): void {

@@ -1,0 +1,69 @@
+import type { Capability, OperationManifest, PluginManifest } from '@maru/sdk';
+import type { CollectionSpec } from '../store/port.js';
+
+export type PluginStatus = 'ENABLED' | 'FAILED';
+export type ServiceStatus = 'PILOT' | 'ACTIVE' | 'DEPRECATED' | 'SUSPENDED';
+
+/** A plugin the hub loaded (or tried to). `_id` is the package name. */
+export interface InstalledPlugin {
+  _id: string;
+  version: string;
+  publisher: string;
+  entry: string;
+  status: PluginStatus;
+  /** Why it failed to load: each problem names the field and what to change. */
+  problems: string[];
+  manifest: PluginManifest | null;
+  grantedCapabilities: Capability[];
+  loadedAt: string;
+}
+
+/** A shared service in the catalogue. `_id` is the service key. */
+export interface ServiceRecord {
+  _id: string;
+  name: string;
+  description: string;
+  category: string;
+  source: 'PLUGIN' | 'CORE';
+  pluginName: string | null;
+  status: ServiceStatus;
+  operations: OperationManifest[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One metered call of a service operation. */
+export interface ServiceCall {
+  _id: string;
+  serviceKey: string;
+  operation: string;
+  consumerOrganizationId: string | null;
+  apiKeyId: string | null;
+  mode: 'live' | 'test';
+  durationMs: number;
+  /** SUCCESS or the error code. */
+  outcome: string;
+  at: string;
+  /** `YYYY-MM-DD` (UTC), for daily totals. */
+  day: string;
+}
+
+export interface PluginKvEntry {
+  _id: string;
+  plugin: string;
+  key: string;
+  value: unknown;
+}
+
+export const pluginCollections: CollectionSpec[] = [
+  { name: 'plugins', indexes: [{ name: 'byStatus', keys: [['status', 1], ['_id', 1]] }] },
+  { name: 'services', indexes: [{ name: 'byStatusName', keys: [['status', 1], ['name', 1], ['_id', 1]] }, { name: 'byName', keys: [['name', 1], ['_id', 1]] }] },
+  {
+    name: 'service_calls',
+    indexes: [
+      { name: 'byServiceDay', keys: [['serviceKey', 1], ['day', 1], ['_id', 1]] },
+      { name: 'byConsumerDay', keys: [['consumerOrganizationId', 1], ['day', 1], ['_id', 1]] },
+    ],
+  },
+  { name: 'plugin_kv', indexes: [{ name: 'byPluginKey', keys: [['plugin', 1], ['key', 1]], unique: true }] },
+];

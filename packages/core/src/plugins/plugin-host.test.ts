@@ -1,0 +1,104 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestHub, type TestHub } from '../testing/test-hub.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const CODE_PREFIX = 'PLUGIN_MARU_TEST_MISBEHAVING_';
+
+describe('plugins in a running hub', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await createTestHub({
+      plugins: [
+        { entry: fixture('test-plugin.mjs'), capabilities: ['kv'] },
+        { entry: fixture('incompatible-plugin.mjs') },
+        { entry: fixture('test-plugin.mjs') },
+        { entry: fixture('not-a-plugin.mjs') },
+      ],
+      pluginOptions: { deadlineMs: 300, maxHeapMb: 32 },
+    });
+  });
+  afterAll(() => hub.close());
+
+  const query = (operation: string, input: unknown, key?: string | null) =>
+    hub.gql(`query($o: String!, $i: JSON) { serviceQuery(service: "misbehaving", operation: $o, input: $i) }`, { o: operation, i: input }, key === undefined ? hub.fixtures.keys.companyADev : key);
+
+  it('lists the plugin\'s service in the public catalogue, in PILOT, with its operations and schemas', async () => {
+    const res = await hub.gql('{ services { nodes { key name status source operations { name kind inputSchema } plugin { name version status } } } }');
+    expect(res.errors).toBeUndefined();
+    const [service] = res.data.services.nodes;
+    expect(service).toMatchObject({ key: 'misbehaving', status: 'PILOT', source: 'PLUGIN', plugin: { name: '@maru-test/misbehaving', version: '1.0.0', status: 'ENABLED' } });
+    expect(service.operations.find((o: { name: string }) => o.name === 'echo')).toMatchObject({ kind: 'query', inputSchema: { type: 'object', required: ['text'] } });
+  });
+
+  it('refuses incompatible, duplicate and broken plugins with named problems, and starts with the rest', async () => {
+    const res = await hub.gql('{ plugins { name status problems grantedCapabilities } }', {}, hub.fixtures.keys.platformAdmin);
+    const byName = Object.fromEntries(res.data.plugins.map((p: { name: string }) => [p.name, p]));
+    expect(byName['@maru-test/misbehaving']).toMatchObject({ status: 'ENABLED', problems: [], grantedCapabilities: ['kv'] });
+    expect(byName['@maru-test/from-the-future'].status).toBe('FAILED');
+    expect(byName['@maru-test/from-the-future'].problems.join()).toMatch(/compatibility: "\^2\.0\.0" does not accept this hub's plugin API 1\.0\.0/);
+    const broken = res.data.plugins.find((p: { name: string }) => p.name.endsWith('not-a-plugin.mjs'));
+    expect(broken.problems.join()).toMatch(/definePlugin/);
+    const catalogue = await hub.gql('{ services { totalCount } }');
+    expect(catalogue.data.services.totalCount).toBe(1);
+  });
+
+  it('calls an operation through GraphQL with a key, and meters it', async () => {
+    const res = await query('echo', { text: '안녕하세요' });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.serviceQuery).toEqual({ text: '안녕하세요' });
+    const calls = await hub.services.plugins.calls.find({ serviceKey: 'misbehaving', operation: 'echo' });
+    expect(calls.at(-1)).toMatchObject({ consumerOrganizationId: hub.fixtures.companyA._id, outcome: 'SUCCESS', mode: 'live' });
+  });
+
+  it('refuses anonymous calls, unknown operations, the wrong kind and bad input, each with its code', async () => {
+    expect((await query('echo', { text: 'x' }, null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await query('nope', {})).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'operation' });
+    const mutation = await hub.gql('mutation { serviceMutation(service: "misbehaving", operation: "echo", input: { text: "x" }) }', {}, hub.fixtures.keys.companyADev);
+    expect(mutation.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'operation' });
+    expect((await query('echo', { text: '' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
+  });
+
+  it('namespaces a plugin\'s own error code and masks a crash', async () => {
+    const coded = await query('coded', {});
+    expect(coded.errors?.[0]?.extensions?.code).toBe(`${CODE_PREFIX}ADDRESS_NOT_FOUND`);
+    expect(coded.errors?.[0]?.message).toBe('No address matches; check the spelling.');
+    const boom = await query('boom', {});
+    expect(boom.errors?.[0]?.extensions?.code).toBe('PLUGIN_FAILED');
+    expect(JSON.stringify(boom)).not.toContain('/srv/secret');
+  });
+
+  it('answers TIMEOUT for a hung or spinning handler while the rest of the hub keeps answering', async () => {
+    const spinning = query('spin', {});
+    const unrelated = await hub.gql('{ organizations(first: 1) { totalCount } }');
+    expect(unrelated.data.organizations.totalCount).toBe(6);
+    expect((await spinning).errors?.[0]?.extensions?.code).toBe('TIMEOUT');
+    expect((await query('echo', { text: 'back' })).data.serviceQuery).toEqual({ text: 'back' });
+  });
+
+  it('refuses an ungranted capability and an undeclared host with CAPABILITY_DENIED, on the audit trail', async () => {
+    const fetched = await query('fetchUrl', { url: 'http://127.0.0.2:9/' });
+    expect(fetched.errors?.[0]?.extensions?.code).toBe('CAPABILITY_DENIED');
+    const denied = await hub.services.audit.events.find({ action: 'plugin.capabilityDenied' });
+    expect(denied.at(-1)).toMatchObject({ targetId: '@maru-test/misbehaving', actorMemberId: hub.fixtures.members.companyADev!._id });
+    // kv was granted: it works, and is stored per plugin.
+    expect((await query('remember', { key: 'k', value: 7 })).data.serviceQuery).toEqual({ stored: 7 });
+  });
+
+  it('refuses every call to a suspended service, changing nothing', async () => {
+    await hub.services.plugins.services.findOneAndUpdate({ _id: 'misbehaving' }, { $set: { status: 'SUSPENDED' } });
+    const before = await hub.services.plugins.calls.count({});
+    const res = await query('echo', { text: 'x' });
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await hub.services.plugins.calls.count({})).toBe(before);
+    await hub.services.plugins.services.findOneAndUpdate({ _id: 'misbehaving' }, { $set: { status: 'PILOT' } });
+  });
+
+  it('shows daily usage to platform admins only', async () => {
+    const res = await hub.gql('{ service(key: "misbehaving") { dailyUsage { calls failures } } }', {}, hub.fixtures.keys.platformAdmin);
+    expect(res.data.service.dailyUsage[0].calls).toBeGreaterThan(5);
+    expect(res.data.service.dailyUsage[0].failures).toBeGreaterThan(2);
+    const refused = await hub.gql('{ service(key: "misbehaving") { name dailyUsage { calls } } }', {}, hub.fixtures.keys.companyAAdmin);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

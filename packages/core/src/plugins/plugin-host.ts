@@ -1,0 +1,228 @@
+import { isCompatible, PLUGIN_API_VERSION, validateManifest, type Capability, type PluginManifest } from '@maru/sdk';
+import type { AuditTrail } from '../audit/audit-trail.js';
+import { badInput, forbidden, MaruError, notFound, unauthenticated } from '../errors.js';
+import { encodeGlobalId } from '../graphql/global-id.js';
+import { newId } from '../ids.js';
+import type { Viewer } from '../identity/viewer.js';
+import type { HubLogger } from '../logger.js';
+import type { Collection, Store } from '../store/port.js';
+import type { InstalledPlugin, PluginKvEntry, ServiceCall, ServiceRecord } from './model.js';
+import { PluginCallError, PluginRunner } from './plugin-runner.js';
+
+export interface PluginConfig {
+  /** Path (or `file:` URL) of the plugin's built module. */
+  entry: string;
+  /** Capabilities the operator grants; only those the manifest asks for take effect. */
+  capabilities?: Capability[];
+}
+
+export interface PluginHostOptions {
+  /** How long one call may take. Default 5 s. */
+  deadlineMs?: number;
+  /** Heap limit of each plugin's worker. Default 64 MB. */
+  maxHeapMb?: number;
+}
+
+interface Loaded {
+  runner: PluginRunner;
+  manifest: PluginManifest;
+  granted: Capability[];
+}
+
+/** `@acme/maru-address` → `ACME_MARU_ADDRESS`: the namespace of the plugin's error codes. */
+export const pluginNamespace = (name: string) => name.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '').toUpperCase();
+
+/**
+ * Loads plugins, keeps the catalogue of the services they contribute, and
+ * runs calls into them: each plugin in its own worker (PluginRunner), every
+ * call metered, every refused capability audited. A plugin that fails
+ * validation is recorded as FAILED with its problems; the hub starts anyway.
+ */
+export class PluginHost {
+  readonly plugins: Collection<InstalledPlugin>;
+  readonly services: Collection<ServiceRecord>;
+  readonly calls: Collection<ServiceCall>;
+  private readonly kv: Collection<PluginKvEntry>;
+  private readonly loaded = new Map<string, Loaded>();
+  private readonly byService = new Map<string, string>();
+
+  constructor(
+    store: Store,
+    private readonly audit: AuditTrail,
+    private readonly logger: HubLogger,
+    private readonly clock: () => number,
+    private readonly options: PluginHostOptions = {},
+  ) {
+    this.plugins = store.collection<InstalledPlugin>('plugins');
+    this.services = store.collection<ServiceRecord>('services');
+    this.calls = store.collection<ServiceCall>('service_calls');
+    this.kv = store.collection<PluginKvEntry>('plugin_kv');
+  }
+
+  async loadAll(configs: PluginConfig[]): Promise<void> {
+    for (const config of configs) await this.load(config);
+  }
+
+  /** Loads one plugin; returns its record, ENABLED or FAILED with the problems named. */
+  async load(config: PluginConfig): Promise<InstalledPlugin> {
+    let pluginName: string | null = null;
+    const runner = new PluginRunner({
+      entry: config.entry,
+      maxHeapMb: this.options.maxHeapMb,
+      log: (level, message, fields) => this.logger[level]({ plugin: pluginName, ...fields }, message),
+      kv: {
+        get: async (key) => (await this.kv.findOne({ _id: kvId(pluginName!, key) }))?.value,
+        set: async (key, value) => void (await this.kv.findOneAndUpdate({ _id: kvId(pluginName!, key) }, { $set: { plugin: pluginName, key, value } }, { upsert: true })),
+        delete: (key) => this.kv.deleteOne({ _id: kvId(pluginName!, key) }),
+      },
+    });
+    const now = new Date(this.clock()).toISOString();
+    let manifest: PluginManifest | null = null;
+    const problems: string[] = [];
+    try {
+      manifest = await runner.start();
+      pluginName = manifest.name;
+      problems.push(...validateManifest(manifest).map((p) => `${p.path}: ${p.message}`));
+      if (!isCompatible(manifest.compatibility)) problems.push(`compatibility: "${manifest.compatibility}" does not accept this hub's plugin API ${PLUGIN_API_VERSION}; rebuild against a compatible @maru/sdk`);
+      if (this.loaded.has(manifest.name)) problems.push(`name: a plugin named "${manifest.name}" is already loaded`);
+      for (const [i, service] of (manifest.services ?? []).entries()) {
+        const owner = this.byService.get(service.key) ?? (await this.services.findOne({ _id: service.key }))?.pluginName;
+        if (owner && owner !== manifest.name) problems.push(`services.${i}.key: the service key "${service.key}" belongs to ${owner}; choose another key`);
+      }
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+    }
+    const name = manifest?.name ?? config.entry;
+    const granted = (config.capabilities ?? []).filter((c) => manifest?.capabilities?.includes(c));
+    const record: InstalledPlugin = {
+      _id: name,
+      version: manifest?.version ?? '',
+      publisher: manifest?.publisher ?? '',
+      entry: config.entry,
+      status: problems.length ? 'FAILED' : 'ENABLED',
+      problems,
+      manifest,
+      grantedCapabilities: granted,
+      loadedAt: now,
+    };
+    if (problems.length) {
+      await runner.stop();
+      this.logger.error({ plugin: name, problems }, 'plugin refused');
+      // A refused duplicate must not overwrite the record of the plugin already running.
+      if (!this.loaded.has(name)) await this.plugins.findOneAndUpdate({ _id: name }, { $set: withoutId(record) }, { upsert: true });
+      return record;
+    }
+    await this.plugins.findOneAndUpdate({ _id: name }, { $set: withoutId(record) }, { upsert: true });
+    for (const service of manifest!.services ?? []) {
+      await this.services.findOneAndUpdate(
+        { _id: service.key },
+        {
+          $set: { name: service.name, description: service.description ?? '', category: service.category ?? 'general', source: 'PLUGIN', pluginName: name, operations: service.operations, updatedAt: now },
+          // A new service starts in PILOT; an operator's later decision (ACTIVE, SUSPENDED…) survives restarts.
+          $setOnInsert: { status: 'PILOT', createdAt: now },
+        },
+        { upsert: true },
+      );
+      this.byService.set(service.key, name);
+    }
+    this.loaded.set(name, { runner, manifest: manifest!, granted });
+    this.logger.info({ plugin: name, version: record.version, services: (manifest!.services ?? []).map((s) => s.key) }, 'plugin enabled');
+    return record;
+  }
+
+  /** Calls one operation of a service for the viewer, metered and, for refused capabilities, audited. */
+  async call(viewer: Viewer | null, serviceKey: string, operation: string, kind: 'query' | 'mutation', input: unknown, requestId: string): Promise<unknown> {
+    if (!viewer) throw unauthenticated('Calling a shared service needs an API key: send `Authorization: Bearer <api key>`.');
+    const service = await this.services.findOne({ _id: serviceKey });
+    if (!service) throw notFound('service', serviceKey);
+    const op = service.operations.find((o) => o.name === operation);
+    if (!op) throw badInput('operation', `\`operation\`: ${serviceKey} has no operation "${operation}"; it has ${service.operations.map((o) => o.name).join(', ')}.`);
+    if (op.kind !== kind) throw badInput('operation', `\`operation\`: ${operation} is a ${op.kind}; call it with ${op.kind === 'query' ? 'Query.serviceQuery' : 'Mutation.serviceMutation'}.`);
+    if (service.status === 'SUSPENDED') throw forbidden(`The service ${serviceKey} is suspended; calls are refused until a platform admin resumes it.`);
+    const scope = kind === 'query' ? 'READ' : 'WRITE';
+    if (!viewer.apiKey.scopes.includes(scope)) throw forbidden(`This API key lacks the ${scope} scope; create a key with it.`);
+    const loaded = service.pluginName ? this.loaded.get(service.pluginName) : undefined;
+    if (!loaded) throw new MaruError('PLUGIN_UNAVAILABLE', `The plugin behind ${serviceKey} is not running; ask a platform admin to check it.`);
+    const started = this.clock();
+    let outcome = 'SUCCESS';
+    try {
+      return await loaded.runner.call({
+        service: serviceKey,
+        operation,
+        input,
+        caller: { organizationId: encodeGlobalId('Organization', viewer.organization._id), memberId: encodeGlobalId('Member', viewer.member._id) },
+        mode: 'live',
+        deadlineMs: this.options.deadlineMs ?? 5_000,
+        capabilities: loaded.granted,
+        hosts: loaded.manifest.hosts ?? [],
+      });
+    } catch (error) {
+      const mapped = this.toMaruError(error, loaded.manifest.name);
+      outcome = mapped.code;
+      if (mapped.code === 'CAPABILITY_DENIED') {
+        await this.audit.append({ action: 'plugin.capabilityDenied', actorMemberId: viewer.member._id, actorOrganizationId: viewer.organization._id, targetId: loaded.manifest.name, organizationId: null, outcome: 'CAPABILITY_DENIED', requestId });
+      }
+      throw mapped;
+    } finally {
+      const at = new Date(this.clock());
+      await this.calls.insertOne({
+        _id: newId(),
+        serviceKey,
+        operation,
+        consumerOrganizationId: viewer.organization._id,
+        apiKeyId: viewer.apiKey._id,
+        mode: 'live',
+        durationMs: Math.max(0, at.getTime() - started),
+        outcome,
+        at: at.toISOString(),
+        day: at.toISOString().slice(0, 10),
+      });
+    }
+  }
+
+  private toMaruError(error: unknown, pluginName: string): MaruError {
+    if (!(error instanceof PluginCallError)) return new MaruError('PLUGIN_FAILED', 'The plugin failed; only this call was affected.');
+    switch (error.code) {
+      case 'PLUGIN_ERROR':
+        return new MaruError(`PLUGIN_${pluginNamespace(pluginName)}_${error.pluginCode}`, error.message);
+      case 'BAD_USER_INPUT':
+        return badInput('input', `\`input\`: ${error.message}`);
+      case 'TIMEOUT':
+      case 'CAPABILITY_DENIED':
+      case 'PLUGIN_UNAVAILABLE':
+        return new MaruError(error.code, error.message);
+      default:
+        // The plugin's own words may carry paths or data: they go to the log, not to the client.
+        this.logger.warn({ plugin: pluginName, reason: error.message }, 'plugin call failed');
+        return new MaruError('PLUGIN_FAILED', 'The plugin failed unexpectedly; only this call was affected. Retry, or report the x-request-id to the service provider.');
+    }
+  }
+
+  /** Metered calls of a service, per day (UTC), newest day first. */
+  async dailyUsage(serviceKey: string, days = 30): Promise<Array<{ day: string; calls: number; failures: number }>> {
+    const since = new Date(this.clock() - days * 86_400_000).toISOString().slice(0, 10);
+    const calls = await this.calls.find({ serviceKey, day: { $gte: since } }, { sort: [['day', -1]] });
+    const totals = new Map<string, { day: string; calls: number; failures: number }>();
+    for (const call of calls) {
+      const total = totals.get(call.day) ?? { day: call.day, calls: 0, failures: 0 };
+      total.calls++;
+      if (call.outcome !== 'SUCCESS') total.failures++;
+      totals.set(call.day, total);
+    }
+    return [...totals.values()];
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.loaded.values()].map((l) => l.runner.stop()));
+    this.loaded.clear();
+  }
+}
+
+function kvId(plugin: string, key: string): string {
+  return `${plugin}::${key}`;
+}
+
+function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
+  const { _id, ...rest } = doc;
+  return rest;
+}

@@ -1,0 +1,106 @@
+import type { OperationManifest } from '@maru/sdk';
+import { audited } from '../graphql/audited.js';
+import { builder } from '../graphql/builder.js';
+import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
+import { nodeType } from '../graphql/node.js';
+import type { InstalledPlugin, ServiceRecord } from './model.js';
+
+builder.scalarType('JSON', {
+  description: 'Any JSON value. Plugin operations take and return JSON validated by their own schemas (`inputSchema`, `outputSchema`).',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});
+
+const OperationRef = builder.objectRef<OperationManifest>('ServiceOperation').implement({
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    kind: t.exposeString('kind', { description: '`query` (call with Query.serviceQuery) or `mutation` (Mutation.serviceMutation).' }),
+    description: t.string({ nullable: true, resolve: (o) => o.description ?? null }),
+    inputSchema: t.field({ type: 'JSON', nullable: true, description: 'JSON Schema of `input`.', resolve: (o) => o.input ?? null }),
+    outputSchema: t.field({ type: 'JSON', nullable: true, description: 'JSON Schema of the result.', resolve: (o) => o.output ?? null }),
+  }),
+});
+
+const PluginRef = builder.objectRef<InstalledPlugin>('Plugin').implement({
+  description: 'A plugin the hub loaded, or refused with the problems named.',
+  fields: (t) => ({
+    name: t.string({ resolve: (p) => p._id }),
+    version: t.exposeString('version'),
+    publisher: t.exposeString('publisher'),
+    status: t.exposeString('status', { description: 'ENABLED, or FAILED with `problems`.' }),
+    problems: t.exposeStringList('problems'),
+    requestedCapabilities: t.stringList({ resolve: (p) => p.manifest?.capabilities ?? [] }),
+    grantedCapabilities: t.stringList({ resolve: (p) => p.grantedCapabilities }),
+    hosts: t.stringList({ description: 'Hosts its ctx.fetch may reach.', resolve: (p) => p.manifest?.hosts ?? [] }),
+    loadedAt: t.field({ type: 'DateTime', resolve: (p) => p.loadedAt }),
+  }),
+});
+
+const UsageRef = builder.objectRef<{ day: string; calls: number; failures: number }>('ServiceDailyUsage').implement({
+  fields: (t) => ({ day: t.exposeString('day', { description: 'YYYY-MM-DD, UTC.' }), calls: t.exposeInt('calls'), failures: t.exposeInt('failures') }),
+});
+
+export const ServiceRef = nodeType<ServiceRecord>('Service', {
+  description: 'A shared service in the catalogue. Public: anyone may browse it; calling it needs an API key.',
+  load: (id, ctx) => ctx.services.plugins.services.findOne({ _id: id }),
+});
+const ServiceConnection = connectionOf(ServiceRef, 'Service');
+
+builder.objectFields(ServiceRef, (t) => ({
+  key: t.string({ resolve: (s) => s._id }),
+  name: t.exposeString('name'),
+  description: t.exposeString('description'),
+  category: t.exposeString('category'),
+  status: t.exposeString('status', { description: 'PILOT, ACTIVE, DEPRECATED or SUSPENDED.' }),
+  source: t.exposeString('source', { description: 'PLUGIN or CORE.' }),
+  operations: t.field({ type: [OperationRef], resolve: (s) => s.operations }),
+  plugin: t.field({ type: PluginRef, nullable: true, resolve: (s, _a, ctx) => (s.pluginName ? ctx.services.plugins.plugins.findOne({ _id: s.pluginName }) : null) }),
+  dailyUsage: t.field({
+    type: [UsageRef],
+    description: 'Metered calls per day over the last 30 days, newest first. Platform admins only.',
+    authScopes: { $all: { keyScope: 'READ', platformAdmin: true } },
+    resolve: (s, _a, ctx) => ctx.services.plugins.dailyUsage(s._id),
+  }),
+  createdAt: t.field({ type: 'DateTime', resolve: (s) => s.createdAt }),
+}));
+
+builder.queryFields((t) => ({
+  services: t.field({
+    type: ServiceConnection,
+    description: 'The shared services catalogue, by name.',
+    args: pageArgs,
+    resolve: (_r, args, ctx) => paginate(ctx.services.plugins.services, {}, [['name', 1]], args),
+  }),
+  service: t.field({
+    type: ServiceRef,
+    nullable: true,
+    args: { key: t.arg.string({ required: true }) },
+    resolve: (_r, args, ctx) => ctx.services.plugins.services.findOne({ _id: args.key.slice(0, 64) }),
+  }),
+  plugins: t.field({
+    type: [PluginRef],
+    description: 'Every plugin the hub loaded or refused, with its problems. Platform admins only.',
+    authScopes: { $all: { keyScope: 'READ', platformAdmin: true } },
+    resolve: (_r, _a, ctx) => ctx.services.plugins.plugins.find({}, { sort: [['_id', 1]], limit: 500 }),
+  }),
+  serviceQuery: t.field({
+    type: 'JSON',
+    nullable: true,
+    description: 'Call a query operation of a shared service (READ key). The input is checked against the operation\'s `inputSchema`.',
+    args: { service: t.arg.string({ required: true }), operation: t.arg.string({ required: true }), input: t.arg({ type: 'JSON', required: false }) },
+    resolve: (_r, args, ctx) => ctx.services.plugins.call(ctx.viewer, args.service, args.operation, 'query', args.input ?? {}, ctx.requestId),
+  }),
+}));
+
+builder.mutationField('serviceMutation', (t) =>
+  t.field({
+    type: 'JSON',
+    nullable: true,
+    description: 'Call a mutation operation of a shared service (WRITE key). Audited and metered.',
+    args: { service: t.arg.string({ required: true }), operation: t.arg.string({ required: true }), input: t.arg({ type: 'JSON', required: false }) },
+    resolve: (_r, args, ctx) =>
+      audited(ctx, `service.${args.operation.slice(0, 64)}`, { targetId: args.service.slice(0, 64) }, () =>
+        ctx.services.plugins.call(ctx.viewer, args.service, args.operation, 'mutation', args.input ?? {}, ctx.requestId),
+      ),
+  }),
+);
