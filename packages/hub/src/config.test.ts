@@ -33,6 +33,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MARU_CONFIG: join(cwd, 'missing.json') }, [], cwd)).toThrow(/does not exist/);
   });
 
+  it('reads plugins from MARU_PLUGINS and from the config file with granted capabilities', () => {
+    expect(loadConfig({ MARU_PLUGINS: '@acme/a, ./b.mjs' }, [], cwd).plugins).toEqual([
+      { package: '@acme/a', capabilities: [] },
+      { package: './b.mjs', capabilities: [] },
+    ]);
+    const file = join(cwd, 'plugins.json');
+    writeFileSync(file, JSON.stringify({ plugins: ['@acme/a', { package: '@acme/b', capabilities: ['kv'] }] }));
+    expect(loadConfig({ MARU_CONFIG: file }, [], cwd).plugins).toEqual([
+      { package: '@acme/a', capabilities: [] },
+      { package: '@acme/b', capabilities: ['kv'] },
+    ]);
+    writeFileSync(file, JSON.stringify({ plugins: [{ name: '@acme/b' }] }));
+    expect(() => loadConfig({ MARU_CONFIG: file }, [], cwd)).toThrow(/plugins\[0\] must be a package name/);
+  });
+
   it('refuses unknown settings in the config file', () => {
     const file = join(cwd, 'typo.json');
     writeFileSync(file, JSON.stringify({ prot: 4000 }));

@@ -25,6 +25,13 @@ export interface HubConfig {
   rateLimitPerMinute: number;
   /** How often due challenges are closed at their deadline. `MARU_SCHEDULER_INTERVAL_MS`, default 30000; 0 turns it off. */
   schedulerIntervalMs: number;
+  /**
+   * Plugins to load: npm package names or paths of built modules, with the
+   * capabilities the operator grants. `MARU_PLUGINS` (comma-separated names,
+   * granting nothing) or `plugins` in the config file. Demo mode loads the
+   * bundled plugins with what they ask for.
+   */
+  plugins: Array<{ package: string; capabilities: string[] }>;
 }
 
 /** A setting that cannot be used; the message names the variable or file and what to change. */
@@ -37,7 +44,7 @@ export class ConfigError extends Error {
 
 type RawConfig = Partial<Record<keyof HubConfig, unknown>>;
 
-const FILE_KEYS: ReadonlyArray<keyof HubConfig> = ['port', 'host', 'dataDir', 'mongodbUri', 'logLevel', 'demo', 'graphiql', 'shutdownTimeoutMs', 'rateLimitPerMinute', 'schedulerIntervalMs'];
+const FILE_KEYS: ReadonlyArray<keyof HubConfig> = ['port', 'host', 'dataDir', 'mongodbUri', 'logLevel', 'demo', 'graphiql', 'shutdownTimeoutMs', 'rateLimitPerMinute', 'schedulerIntervalMs', 'plugins'];
 
 /**
  * Configuration from, in rising precedence: defaults, a JSON config file
@@ -59,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
       shutdownTimeoutMs: env.MARU_SHUTDOWN_TIMEOUT_MS,
       rateLimitPerMinute: env.MARU_RATE_LIMIT,
       schedulerIntervalMs: env.MARU_SCHEDULER_INTERVAL_MS,
+      plugins: env.MARU_PLUGINS,
     }),
   };
   if (argv.includes('--demo')) raw.demo = true;
@@ -79,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     shutdownTimeoutMs: integer(raw.shutdownTimeoutMs ?? 10_000, 'MARU_SHUTDOWN_TIMEOUT_MS', 0, 600_000),
     rateLimitPerMinute: integer(raw.rateLimitPerMinute ?? 1_200, 'MARU_RATE_LIMIT', 0, 10_000_000),
     schedulerIntervalMs: integer(raw.schedulerIntervalMs ?? 30_000, 'MARU_SCHEDULER_INTERVAL_MS', 0, 86_400_000),
+    plugins: pluginList(raw.plugins),
   };
 }
 
@@ -98,6 +107,20 @@ function readConfigFile(explicit: string | undefined, cwd: string): RawConfig {
   const unknown = Object.keys(parsed).filter((key) => !(FILE_KEYS as readonly string[]).includes(key));
   if (unknown.length) throw new ConfigError(`${path}: unknown setting ${unknown.map((k) => `"${k}"`).join(', ')}; known settings are ${FILE_KEYS.join(', ')}.`);
   return parsed as RawConfig;
+}
+
+function pluginList(value: unknown): HubConfig['plugins'] {
+  if (value === undefined || value === null) return [];
+  if (typeof value === 'string') return value.split(',').map((name) => name.trim()).filter(Boolean).map((name) => ({ package: name, capabilities: [] }));
+  if (!Array.isArray(value)) throw new ConfigError('plugins must be a list of package names, or of { "package": ..., "capabilities": [...] }.');
+  return value.map((item, i) => {
+    if (typeof item === 'string') return { package: item, capabilities: [] };
+    const entry = item as { package?: unknown; capabilities?: unknown };
+    if (typeof entry?.package !== 'string' || (entry.capabilities !== undefined && !Array.isArray(entry.capabilities))) {
+      throw new ConfigError(`plugins[${i}] must be a package name or { "package": "<name or path>", "capabilities": ["kv", ...] }.`);
+    }
+    return { package: entry.package, capabilities: (entry.capabilities as unknown[] | undefined)?.map(String) ?? [] };
+  });
 }
 
 function defined(values: RawConfig): RawConfig {

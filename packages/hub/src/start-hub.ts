@@ -6,6 +6,7 @@ import { createHttpServer } from './http-server.js';
 import { createLogger } from './logger.js';
 import { openStore } from './open-store.js';
 import { seedDemoChallenges } from './demo-challenges.js';
+import { BUNDLED_PLUGINS, resolvePlugins } from './resolve-plugins.js';
 import { startScheduler } from './scheduler.js';
 import { formatDemoKeys, seedDemo, type SeedResult } from './seed-demo.js';
 
@@ -20,6 +21,18 @@ export interface RunningHub {
   stop(): Promise<void>;
 }
 
+/** Demo mode loads whichever bundled plugins are built; a missing one is a warning, not a failed start. */
+function bundledPlugins(logger: Logger) {
+  return BUNDLED_PLUGINS.flatMap((plugin) => {
+    try {
+      return resolvePlugins([plugin]);
+    } catch (error) {
+      logger.warn({ plugin: plugin.package, reason: (error as Error).message }, 'bundled plugin not loaded');
+      return [];
+    }
+  });
+}
+
 export interface StartHubOptions {
   logger?: Logger;
   /** Where the one-time demo key block goes. Default: stderr, apart from the JSON logs on stdout. */
@@ -30,9 +43,11 @@ export interface StartHubOptions {
 export async function startHub(config: HubConfig, options: StartHubOptions = {}): Promise<RunningHub> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = await openStore(config);
+  const plugins = config.plugins.length ? resolvePlugins(config.plugins) : config.demo ? bundledPlugins(logger) : [];
   const hub = await createHub({
     store,
     logger,
+    plugins,
     graphiql: config.graphiql,
     features: { demoLogin: config.demo },
     rateLimit: config.rateLimitPerMinute > 0 ? { windowMs: 60_000, max: config.rateLimitPerMinute } : false,

@@ -1,0 +1,27 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { gql, spawnHub, tempDir } from './helpers.js';
+
+// A plugin that imports only @maru/sdk, built outside the hub (the core's test fixture).
+const plugin = fileURLToPath(new URL('../../core/src/plugins/fixtures/test-plugin.mjs', import.meta.url));
+
+describe('plugins configured for the hub process', () => {
+  it('loads a plugin named in MARU_PLUGINS and answers its operation over HTTP', async () => {
+    const hub = await spawnHub({ MARU_DATA_DIR: tempDir('maru-plugins-'), MARU_PLUGINS: plugin }, ['--demo']);
+    try {
+      const key = (await gql(hub.url, 'mutation { demoLogin(email: "dev@hanbit.example") { secret } }')).body.data.demoLogin.secret;
+      const answer = await gql(hub.url, '{ serviceQuery(service: "misbehaving", operation: "echo", input: { text: "from HTTP" }) }', {}, key);
+      expect(answer.body).toEqual({ data: { serviceQuery: { text: 'from HTTP' } } });
+      const catalogue = await gql(hub.url, '{ services { nodes { key status plugin { name } } } }');
+      expect(catalogue.body.data.services.nodes).toEqual([{ key: 'misbehaving', status: 'PILOT', plugin: { name: '@maru-test/misbehaving' } }]);
+      expect(hub.stdout()).toContain('"msg":"plugin enabled"');
+    } finally {
+      hub.child.kill('SIGTERM');
+      expect(await hub.exited).toBe(0);
+    }
+  });
+
+  it('refuses to start with a plugin path that does not exist, naming it', async () => {
+    await expect(spawnHub({ MARU_DATA_DIR: tempDir('maru-plugins-'), MARU_PLUGINS: './no/such/plugin.mjs' })).rejects.toThrow(/plugin \.\/no\/such\/plugin\.mjs: no file at/);
+  });
+});
