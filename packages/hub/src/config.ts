@@ -32,6 +32,8 @@ export interface HubConfig {
    * bundled plugins with what they ask for.
    */
   plugins: Array<{ package: string; capabilities: string[] }>;
+  /** Development only: load unsigned plugins. `MARU_ALLOW_UNSIGNED_PLUGINS`; on in demo mode, off otherwise. */
+  allowUnsignedPlugins: boolean;
 }
 
 /** A setting that cannot be used; the message names the variable or file and what to change. */
@@ -44,7 +46,7 @@ export class ConfigError extends Error {
 
 type RawConfig = Partial<Record<keyof HubConfig, unknown>>;
 
-const FILE_KEYS: ReadonlyArray<keyof HubConfig> = ['port', 'host', 'dataDir', 'mongodbUri', 'logLevel', 'demo', 'graphiql', 'shutdownTimeoutMs', 'rateLimitPerMinute', 'schedulerIntervalMs', 'plugins'];
+const FILE_KEYS: ReadonlyArray<keyof HubConfig> = ['port', 'host', 'dataDir', 'mongodbUri', 'logLevel', 'demo', 'graphiql', 'shutdownTimeoutMs', 'rateLimitPerMinute', 'schedulerIntervalMs', 'plugins', 'allowUnsignedPlugins'];
 
 /**
  * Configuration from, in rising precedence: defaults, a JSON config file
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
       rateLimitPerMinute: env.MARU_RATE_LIMIT,
       schedulerIntervalMs: env.MARU_SCHEDULER_INTERVAL_MS,
       plugins: env.MARU_PLUGINS,
+      allowUnsignedPlugins: env.MARU_ALLOW_UNSIGNED_PLUGINS,
     }),
   };
   if (argv.includes('--demo')) raw.demo = true;
@@ -88,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     rateLimitPerMinute: integer(raw.rateLimitPerMinute ?? 1_200, 'MARU_RATE_LIMIT', 0, 10_000_000),
     schedulerIntervalMs: integer(raw.schedulerIntervalMs ?? 30_000, 'MARU_SCHEDULER_INTERVAL_MS', 0, 86_400_000),
     plugins: pluginList(raw.plugins),
+    allowUnsignedPlugins: boolean(raw.allowUnsignedPlugins ?? raw.demo ?? false, 'MARU_ALLOW_UNSIGNED_PLUGINS'),
   };
 }
 

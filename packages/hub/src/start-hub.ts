@@ -48,6 +48,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     store,
     logger,
     plugins,
+    pluginOptions: { allowUnsigned: config.allowUnsignedPlugins },
     graphiql: config.graphiql,
     features: { demoLogin: config.demo },
     rateLimit: config.rateLimitPerMinute > 0 ? { windowMs: 60_000, max: config.rateLimitPerMinute } : false,

@@ -21,6 +21,18 @@ describe('plugins configured for the hub process', () => {
     }
   });
 
+  it('refuses an unsigned plugin outside development, and starts anyway', async () => {
+    const hub = await spawnHub({ MARU_DATA_DIR: tempDir('maru-plugins-'), MARU_PLUGINS: plugin });
+    try {
+      const catalogue = await gql(hub.url, '{ services { totalCount } }');
+      expect(catalogue.body.data.services.totalCount).toBe(0);
+      expect(hub.stdout()).toMatch(/"problems":\["signature: the package is not signed/);
+    } finally {
+      hub.child.kill('SIGTERM');
+      await hub.exited;
+    }
+  });
+
   it('refuses to start with a plugin path that does not exist, naming it', async () => {
     await expect(spawnHub({ MARU_DATA_DIR: tempDir('maru-plugins-'), MARU_PLUGINS: './no/such/plugin.mjs' })).rejects.toThrow(/plugin \.\/no\/such\/plugin\.mjs: no file at/);
   });

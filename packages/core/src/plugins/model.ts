@@ -15,7 +15,18 @@ export interface InstalledPlugin {
   problems: string[];
   manifest: PluginManifest | null;
   grantedCapabilities: Capability[];
+  /** The registered key that signed the package, or null when loaded unsigned (development only). */
+  signedBy: string | null;
   loadedAt: string;
+}
+
+/** A publisher's Ed25519 public key, registered by a platform admin. `_id` is the key id. */
+export interface PublisherKey {
+  _id: string;
+  publisher: string;
+  publicKey: string;
+  registeredById: string;
+  registeredAt: string;
 }
 
 /** A shared service in the catalogue. `_id` is the service key. */
@@ -66,4 +77,5 @@ export const pluginCollections: CollectionSpec[] = [
     ],
   },
   { name: 'plugin_kv', indexes: [{ name: 'byPluginKey', keys: [['plugin', 1], ['key', 1]], unique: true }] },
+  { name: 'publisher_keys', indexes: [{ name: 'byPublisher', keys: [['publisher', 1], ['_id', 1]] }] },
 ];

@@ -15,7 +15,7 @@ describe('plugins in a running hub', () => {
         { entry: fixture('test-plugin.mjs') },
         { entry: fixture('not-a-plugin.mjs') },
       ],
-      pluginOptions: { deadlineMs: 300, maxHeapMb: 32 },
+      pluginOptions: { deadlineMs: 300, maxHeapMb: 32, allowUnsigned: true },
     });
   });
   afterAll(() => hub.close());

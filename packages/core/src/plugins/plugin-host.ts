@@ -6,8 +6,9 @@ import { newId } from '../ids.js';
 import type { Viewer } from '../identity/viewer.js';
 import type { HubLogger } from '../logger.js';
 import type { Collection, Store } from '../store/port.js';
-import type { InstalledPlugin, PluginKvEntry, ServiceCall, ServiceRecord } from './model.js';
+import type { InstalledPlugin, PluginKvEntry, PublisherKey, ServiceCall, ServiceRecord } from './model.js';
 import { PluginCallError, PluginRunner } from './plugin-runner.js';
+import { packageDirOf, verifyPackage } from './signature.js';
 
 export interface PluginConfig {
   /** Path (or `file:` URL) of the plugin's built module. */
@@ -21,6 +22,8 @@ export interface PluginHostOptions {
   deadlineMs?: number;
   /** Heap limit of each plugin's worker. Default 64 MB. */
   maxHeapMb?: number;
+  /** Development only: load plugins that are unsigned or signed by an unregistered key. Default false. */
+  allowUnsigned?: boolean;
 }
 
 interface Loaded {
@@ -43,6 +46,7 @@ export class PluginHost {
   readonly services: Collection<ServiceRecord>;
   readonly calls: Collection<ServiceCall>;
   private readonly kv: Collection<PluginKvEntry>;
+  readonly publisherKeys: Collection<PublisherKey>;
   private readonly loaded = new Map<string, Loaded>();
   private readonly byService = new Map<string, string>();
 
@@ -57,6 +61,7 @@ export class PluginHost {
     this.services = store.collection<ServiceRecord>('services');
     this.calls = store.collection<ServiceCall>('service_calls');
     this.kv = store.collection<PluginKvEntry>('plugin_kv');
+    this.publisherKeys = store.collection<PublisherKey>('publisher_keys');
   }
 
   async loadAll(configs: PluginConfig[]): Promise<void> {
@@ -79,7 +84,12 @@ export class PluginHost {
     const now = new Date(this.clock()).toISOString();
     let manifest: PluginManifest | null = null;
     const problems: string[] = [];
+    // The signature is checked before any of the plugin's code runs.
+    const keys = new Map((await this.publisherKeys.find({}, { limit: 1000 })).map((k) => [k._id, k.publicKey] as const));
+    const check = verifyPackage(packageDirOf(config.entry), keys);
+    if (!check.ok && !this.options.allowUnsigned) problems.push(`signature: ${check.reason}`);
     try {
+      if (problems.length) throw new Error('not started: the package failed its signature check');
       manifest = await runner.start();
       pluginName = manifest.name;
       problems.push(...validateManifest(manifest).map((p) => `${p.path}: ${p.message}`));
@@ -90,7 +100,7 @@ export class PluginHost {
         if (owner && owner !== manifest.name) problems.push(`services.${i}.key: the service key "${service.key}" belongs to ${owner}; choose another key`);
       }
     } catch (error) {
-      problems.push(error instanceof Error ? error.message : String(error));
+      if (!problems.length) problems.push(error instanceof Error ? error.message : String(error));
     }
     const name = manifest?.name ?? config.entry;
     const granted = (config.capabilities ?? []).filter((c) => manifest?.capabilities?.includes(c));
@@ -103,6 +113,7 @@ export class PluginHost {
       problems,
       manifest,
       grantedCapabilities: granted,
+      signedBy: check.ok ? check.keyId : null,
       loadedAt: now,
     };
     if (problems.length) {

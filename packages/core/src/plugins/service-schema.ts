@@ -1,9 +1,16 @@
 import type { OperationManifest } from '@maru/sdk';
+import { createPublicKey } from 'node:crypto';
+import { z } from 'zod';
+import { conflict, forbidden } from '../errors.js';
+import { requireScope } from '../identity/require.js';
+import { isPlatformAdmin } from '../identity/viewer.js';
+import { StoreConflictError } from '../store/port.js';
+import { text, validate } from '../validation.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
 import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
 import { nodeType } from '../graphql/node.js';
-import type { InstalledPlugin, ServiceRecord } from './model.js';
+import type { InstalledPlugin, PublisherKey, ServiceRecord } from './model.js';
 
 builder.scalarType('JSON', {
   description: 'Any JSON value. Plugin operations take and return JSON validated by their own schemas (`inputSchema`, `outputSchema`).',
@@ -31,6 +38,7 @@ const PluginRef = builder.objectRef<InstalledPlugin>('Plugin').implement({
     problems: t.exposeStringList('problems'),
     requestedCapabilities: t.stringList({ resolve: (p) => p.manifest?.capabilities ?? [] }),
     grantedCapabilities: t.stringList({ resolve: (p) => p.grantedCapabilities }),
+    signedBy: t.string({ nullable: true, description: 'The registered key that signed it; null when loaded unsigned under the development flag.', resolve: (p) => p.signedBy }),
     hosts: t.stringList({ description: 'Hosts its ctx.fetch may reach.', resolve: (p) => p.manifest?.hosts ?? [] }),
     loadedAt: t.field({ type: 'DateTime', resolve: (p) => p.loadedAt }),
   }),
@@ -104,3 +112,55 @@ builder.mutationField('serviceMutation', (t) =>
       ),
   }),
 );
+
+const PublisherKeyRef = builder.objectRef<PublisherKey>('PublisherKey').implement({
+  description: "A publisher's Ed25519 public key; plugins signed with it load without the development flag.",
+  fields: (t) => ({
+    keyId: t.string({ resolve: (k) => k._id }),
+    publisher: t.exposeString('publisher'),
+    publicKey: t.exposeString('publicKey', { description: 'PEM (SPKI).' }),
+    registeredAt: t.field({ type: 'DateTime', resolve: (k) => k.registeredAt }),
+  }),
+});
+
+builder.mutationField('registerPublisherKey', (t) =>
+  t.field({
+    type: PublisherKeyRef,
+    description: "Trust a plugin publisher's Ed25519 public key (platform admins). Takes effect when plugins next load.",
+    args: {
+      keyId: t.arg.string({ required: true, description: 'The id the publisher signs with (`keyId` in maru-signature.json).' }),
+      publisher: t.arg.string({ required: true }),
+      publicKey: t.arg.string({ required: true, description: 'PEM, "-----BEGIN PUBLIC KEY-----…".' }),
+    },
+    resolve: (_r, args, ctx) =>
+      audited(ctx, 'publisherKey.register', { targetId: args.keyId.slice(0, 64) }, async () => {
+        requireScope(ctx.viewer, 'ADMIN');
+        if (!isPlatformAdmin(ctx.viewer)) throw forbidden('Only platform admins register publisher keys.');
+        const input = validate(
+          z.object({
+            keyId: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'letters, digits, ".", "_" and "-", at most 100'),
+            publisher: text('a publisher', 200),
+            publicKey: z.string().max(2000).refine(isEd25519PublicKey, 'must be an Ed25519 public key in PEM (SPKI) form'),
+          }),
+          args,
+          'args',
+        );
+        const key: PublisherKey = { _id: input.keyId, publisher: input.publisher, publicKey: input.publicKey, registeredById: ctx.viewer.member._id, registeredAt: new Date(ctx.services.clock()).toISOString() };
+        try {
+          await ctx.services.plugins.publisherKeys.insertOne(key);
+        } catch (error) {
+          if (error instanceof StoreConflictError) throw conflict(`\`args.keyId\`: the key id "${input.keyId}" is already registered; choose another.`, 'args.keyId');
+          throw error;
+        }
+        return key;
+      }),
+  }),
+);
+
+function isEd25519PublicKey(pem: string): boolean {
+  try {
+    return createPublicKey(pem).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
+}

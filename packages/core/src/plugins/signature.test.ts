@@ -1,0 +1,67 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { appendFileSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestHub } from '../testing/test-hub.js';
+import { signPackage } from './signature.js';
+
+// Plugin packages are made inside the repository so that `@maru/sdk` resolves from them, as from an installed plugin.
+const root = fileURLToPath(new URL('../../.test-plugins/', import.meta.url));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function makePackage(name: string): { dir: string; entry: string } {
+  const dir = join(root, `${name}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+  mkdirSync(join(dir, 'dist'), { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: '@maru-test/misbehaving', version: '1.0.0', type: 'module', main: 'dist/index.mjs' }));
+  copyFileSync(fileURLToPath(new URL('./fixtures/test-plugin.mjs', import.meta.url)), join(dir, 'dist/index.mjs'));
+  return { dir, entry: join(dir, 'dist/index.mjs') };
+}
+
+const keyPair = () => {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  return { publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+};
+
+describe('signed plugins', () => {
+  it('loads a package signed by a registered key, refuses tampered, unsigned and unknown-key ones', async () => {
+    const publisher = keyPair();
+    const stranger = keyPair();
+    const signed = makePackage('signed');
+    signPackage(signed.dir, publisher.privatePem, 'acme-2026');
+    const tampered = makePackage('tampered');
+    signPackage(tampered.dir, publisher.privatePem, 'acme-2026');
+    appendFileSync(tampered.entry, '\n// one more line after signing\n');
+    const unsigned = makePackage('unsigned');
+    const unknownKey = makePackage('unknown-key');
+    signPackage(unknownKey.dir, stranger.privatePem, 'stranger-1');
+
+    // The key is registered through GraphQL by a platform admin, in a first hub on the same store.
+    const first = await createTestHub();
+    const registered = await first.gql(
+      'mutation($k: String!) { registerPublisherKey(keyId: "acme-2026", publisher: "Acme Inc.", publicKey: $k) { keyId publisher } }',
+      { k: publisher.publicPem },
+      first.fixtures.keys.platformAdmin,
+    );
+    expect(registered.data.registerPublisherKey).toEqual({ keyId: 'acme-2026', publisher: 'Acme Inc.' });
+    const notAdmin = await first.gql('mutation($k: String!) { registerPublisherKey(keyId: "x", publisher: "X", publicKey: $k) { keyId } }', { k: stranger.publicPem }, first.fixtures.keys.companyAAdmin);
+    expect(notAdmin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const notAKey = await first.gql('mutation { registerPublisherKey(keyId: "y", publisher: "Y", publicKey: "hello") { keyId } }', {}, first.fixtures.keys.platformAdmin);
+    expect(notAKey.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'args.publicKey' });
+    const keys = await first.services.plugins.publisherKeys.find({});
+    await first.close();
+
+    const hub = await createTestHub();
+    for (const key of keys) await hub.services.plugins.publisherKeys.insertOne(key);
+    const results = [];
+    for (const pkg of [tampered, unsigned, unknownKey, signed]) results.push(await hub.services.plugins.load({ entry: pkg.entry }));
+    expect(results.map((r) => r.status)).toEqual(['FAILED', 'FAILED', 'FAILED', 'ENABLED']);
+    expect(results[0]!.problems).toEqual(['signature: the package was modified after it was signed (its files do not match the signed digest)']);
+    expect(results[1]!.problems[0]).toMatch(/^signature: the package is not signed/);
+    expect(results[2]!.problems[0]).toMatch(/^signature: the signing key "stranger-1" is not registered/);
+    expect(results[3]!.signedBy).toBe('acme-2026');
+    const call = await hub.gql('{ serviceQuery(service: "misbehaving", operation: "echo", input: { text: "signed" }) }', {}, hub.fixtures.keys.companyADev);
+    expect(call.data.serviceQuery).toEqual({ text: 'signed' });
+    await hub.close();
+  });
+});

@@ -1,0 +1,85 @@
+import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+
+/** The file a signed plugin package carries beside its package.json. */
+export const SIGNATURE_FILE = 'maru-signature.json';
+
+export interface PackageSignature {
+  algorithm: 'ed25519';
+  /** Which of the publisher's registered keys signed it. */
+  keyId: string;
+  /** SHA-256 over every file of the package (paths and contents), hex. */
+  digest: string;
+  /** Ed25519 signature of `digest`, base64. */
+  signature: string;
+}
+
+export type SignatureCheck = { ok: true; keyId: string } | { ok: false; reason: string };
+
+const SKIPPED = new Set(['node_modules', '.git', '.turbo', SIGNATURE_FILE]);
+
+function* files(dir: string): Generator<string> {
+  for (const name of readdirSync(dir).sort()) {
+    if (SKIPPED.has(name)) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+/**
+ * A digest of a whole package folder: each file's path (with `/`) and the
+ * SHA-256 of its content, in sorted order. Adding, removing, renaming or
+ * changing any file changes it.
+ */
+export function packageDigest(dir: string): string {
+  const hash = createHash('sha256');
+  for (const path of files(dir)) {
+    const name = relative(dir, path).split(sep).join('/');
+    hash.update(`${name}\u0000${createHash('sha256').update(readFileSync(path)).digest('hex')}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/** Signs a built package folder with a publisher's Ed25519 private key (PEM) and writes its signature file. */
+export function signPackage(dir: string, privateKeyPem: string, keyId: string): PackageSignature {
+  const digest = packageDigest(dir);
+  const signature: PackageSignature = {
+    algorithm: 'ed25519',
+    keyId,
+    digest,
+    signature: sign(null, Buffer.from(digest), createPrivateKey(privateKeyPem)).toString('base64'),
+  };
+  writeFileSync(join(dir, SIGNATURE_FILE), `${JSON.stringify(signature, null, 2)}\n`);
+  return signature;
+}
+
+/** Checks a package folder against the publisher keys platform admins registered (`keyId` → PEM). */
+export function verifyPackage(dir: string, trustedKeys: ReadonlyMap<string, string>): SignatureCheck {
+  const file = join(dir, SIGNATURE_FILE);
+  if (!existsSync(file)) return { ok: false, reason: `the package is not signed (no ${SIGNATURE_FILE}); sign it with its publisher's key` };
+  let signature: PackageSignature;
+  try {
+    signature = JSON.parse(readFileSync(file, 'utf8')) as PackageSignature;
+  } catch {
+    return { ok: false, reason: `${SIGNATURE_FILE} is not valid JSON` };
+  }
+  if (signature.algorithm !== 'ed25519') return { ok: false, reason: `unsupported signature algorithm "${signature.algorithm}"; use ed25519` };
+  const publicKey = trustedKeys.get(signature.keyId);
+  if (!publicKey) return { ok: false, reason: `the signing key "${signature.keyId}" is not registered; a platform admin registers the publisher's public key` };
+  if (packageDigest(dir) !== signature.digest) return { ok: false, reason: 'the package was modified after it was signed (its files do not match the signed digest)' };
+  const valid = verify(null, Buffer.from(signature.digest), createPublicKey(publicKey), Buffer.from(signature.signature, 'base64'));
+  return valid ? { ok: true, keyId: signature.keyId } : { ok: false, reason: 'the signature does not match the registered key' };
+}
+
+/** The package folder of a module: the nearest folder above it holding a package.json. */
+export function packageDirOf(entry: string): string {
+  let dir = dirname(entry);
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) return dirname(entry);
+    dir = parent;
+  }
+  return dir;
+}
