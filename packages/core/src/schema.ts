@@ -15,6 +15,7 @@ import './challenges/submission-schema.js';
 import './challenges/review-schema.js';
 import './challenges/subscription-schema.js';
 import './plugins/service-schema.js';
+import './plugins/grant-schema.js';
 
 let schema: GraphQLSchema | undefined;
 

@@ -9,7 +9,14 @@ describe('plugins configured for the hub process', () => {
   it('loads a plugin named in MARU_PLUGINS and answers its operation over HTTP', async () => {
     const hub = await spawnHub({ MARU_DATA_DIR: tempDir('maru-plugins-'), MARU_PLUGINS: plugin }, ['--demo']);
     try {
-      const key = (await gql(hub.url, 'mutation { demoLogin(email: "dev@hanbit.example") { secret } }')).body.data.demoLogin.secret;
+      const login = async (email: string) => (await gql(hub.url, `mutation { demoLogin(email: "${email}") { secret } }`)).body.data.demoLogin.secret as string;
+      const key = await login('dev@hanbit.example');
+      const noGrant = await gql(hub.url, '{ serviceQuery(service: "misbehaving", operation: "echo", input: { text: "too early" }) }', {}, key);
+      expect(noGrant.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      // The company's admin requests access; the platform admin approves it.
+      const requested = await gql(hub.url, 'mutation { requestServiceAccess(service: "misbehaving", purpose: "Address checks in our app") { grant { id } } }', {}, await login('admin@hanbit.example'));
+      const approved = await gql(hub.url, 'mutation($id: ID!) { approveServiceAccess(id: $id, dailyQuota: 100) { grant { status } } }', { id: requested.body.data.requestServiceAccess.grant.id }, await login('admin@maru.example'));
+      expect(approved.body.data.approveServiceAccess.grant.status).toBe('ACTIVE');
       const answer = await gql(hub.url, '{ serviceQuery(service: "misbehaving", operation: "echo", input: { text: "from HTTP" }) }', {}, key);
       expect(answer.body).toEqual({ data: { serviceQuery: { text: 'from HTTP' } } });
       const catalogue = await gql(hub.url, '{ services { nodes { key status plugin { name } } } }');

@@ -5,12 +5,17 @@ import { parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
 import type { IssuedApiKey } from './api-key-service.js';
 import { MemberRef } from './member-schema.js';
-import { API_KEY_SCOPES, type ApiKey } from './model.js';
+import { API_KEY_MODES, API_KEY_SCOPES, type ApiKey } from './model.js';
 import { OrganizationRef } from './organization-schema.js';
 
 export const ApiKeyScopeEnum = builder.enumType('ApiKeyScope', {
   description: 'READ: private reads. WRITE: changes to domain objects. ADMIN: organizations, members and keys.',
   values: API_KEY_SCOPES,
+});
+
+export const ApiKeyModeEnum = builder.enumType('ApiKeyMode', {
+  description: 'LIVE keys call shared services under grants and quotas; TEST keys call their sandbox mode without either.',
+  values: API_KEY_MODES,
 });
 
 export const ApiKeyStatusEnum = builder.enumType('ApiKeyStatus', { values: ['ACTIVE', 'EXPIRED', 'REVOKED'] as const });
@@ -27,6 +32,7 @@ builder.objectFields(ApiKeyRef, (t) => ({
   name: t.exposeString('name'),
   prefix: t.exposeString('prefix', { description: 'The first characters of the key, to tell keys apart.' }),
   scopes: t.field({ type: [ApiKeyScopeEnum], resolve: (k) => k.scopes }),
+  mode: t.field({ type: ApiKeyModeEnum, resolve: (k) => k.mode ?? 'LIVE' }),
   status: t.field({
     type: ApiKeyStatusEnum,
     resolve: (k) => (k.revokedAt ? 'REVOKED' : k.expiresAt && Date.parse(k.expiresAt) <= Date.now() ? 'EXPIRED' : 'ACTIVE'),
@@ -64,6 +70,7 @@ const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
     scopes: t.field({ type: [ApiKeyScopeEnum], required: true, description: 'At most the scopes of the key that creates it.' }),
     expiresAt: t.field({ type: 'DateTime', required: false, description: 'When the key stops working; never, if omitted.' }),
     memberId: t.id({ required: false, description: 'Admins may create a key for another member of their organization; yourself by default.' }),
+    mode: t.field({ type: ApiKeyModeEnum, required: false, description: 'LIVE by default.' }),
   }),
 });
 
@@ -95,6 +102,7 @@ builder.mutationFields((t) => ({
             scopes: input.scopes,
             expiresAt: input.expiresAt ?? null,
             memberId: input.memberId ? parseId(input.memberId, 'Member', 'input.memberId') : null,
+            mode: input.mode ?? undefined,
           }),
         ({ apiKey }) => ({ targetId: apiKey._id, organizationId: apiKey.organizationId }),
       ),

@@ -4,7 +4,7 @@ import { badInput, forbidden, notFound, unauthenticated } from '../errors.js';
 import { newId } from '../ids.js';
 import type { Collection, Store } from '../store/port.js';
 import { futureDate, text, validate } from '../validation.js';
-import { API_KEY_SCOPES, type ApiKey, type ApiKeyScope, type Member } from './model.js';
+import { API_KEY_MODES, API_KEY_SCOPES, type ApiKey, type ApiKeyMode, type ApiKeyScope, type Member } from './model.js';
 import type { MemberService } from './member-service.js';
 import type { OrganizationService } from './organization-service.js';
 import { requireScope } from './require.js';
@@ -13,6 +13,7 @@ import { canAdminister, type Viewer } from './viewer.js';
 const createInput = z.object({
   name: text('a name', 100),
   scopes: z.array(z.enum(API_KEY_SCOPES)).min(1, 'give at least one scope').transform((list) => [...new Set(list)]),
+  mode: z.enum(API_KEY_MODES).default('LIVE'),
   expiresAt: futureDate('expiresAt').nullish(),
   memberId: z.string().nullish(),
 });
@@ -47,7 +48,7 @@ export class ApiKeyService {
   }
 
   /** Issues a key without an acting viewer: used by seeding and the demo login only. */
-  async issue(member: Member, name: string, scopes: ApiKeyScope[], expiresAt: string | null): Promise<IssuedApiKey> {
+  async issue(member: Member, name: string, scopes: ApiKeyScope[], expiresAt: string | null, mode: ApiKeyMode = 'LIVE'): Promise<IssuedApiKey> {
     const secret = `maru_${randomBytes(30).toString('base64url')}`;
     const apiKey: ApiKey = {
       _id: newId(),
@@ -57,6 +58,7 @@ export class ApiKeyService {
       prefix: secret.slice(0, 12),
       hash: hashApiKey(secret),
       scopes,
+      mode,
       createdAt: new Date().toISOString(),
       expiresAt,
       revokedAt: null,
@@ -85,7 +87,7 @@ export class ApiKeyService {
     }
     const missing = input.scopes.find((scope) => !viewer.apiKey.scopes.includes(scope));
     if (missing) throw forbidden(`Your key lacks the ${missing} scope, so it cannot create a key that has it.`);
-    return this.issue(member, input.name, input.scopes, input.expiresAt ?? null);
+    return this.issue(member, input.name, input.scopes, input.expiresAt ?? null, input.mode);
   }
 
   async revoke(viewer: Viewer | null, id: string): Promise<ApiKey> {

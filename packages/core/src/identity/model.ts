@@ -20,6 +20,9 @@ export const API_KEY_SCOPES = ['READ', 'WRITE', 'ADMIN'] as const;
 /** READ: private reads. WRITE: mutations on domain objects. ADMIN: members, keys and organizations. */
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
+export const API_KEY_MODES = ['LIVE', 'TEST'] as const;
+export type ApiKeyMode = (typeof API_KEY_MODES)[number];
+
 export interface Organization {
   _id: string;
   kind: OrganizationKind;
@@ -59,6 +62,8 @@ export interface ApiKey {
   /** SHA-256 of the whole key, hex. The key itself is never stored. */
   hash: string;
   scopes: ApiKeyScope[];
+  /** LIVE keys call services under their grants and quotas; TEST keys call sandbox mode, with neither. Absent means LIVE. */
+  mode?: ApiKeyMode;
   createdAt: string;
   expiresAt: string | null;
   revokedAt: string | null;

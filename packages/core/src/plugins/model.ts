@@ -59,6 +59,26 @@ export interface ServiceCall {
   day: string;
 }
 
+export type GrantStatus = 'REQUESTED' | 'ACTIVE' | 'REJECTED' | 'REVOKED';
+
+/** A consumer organization's access to a service: requested, then decided by the provider's side. One per pair. */
+export interface ServiceGrant {
+  _id: string;
+  serviceKey: string;
+  consumerOrganizationId: string;
+  purpose: string;
+  status: GrantStatus;
+  /** Operations allowed; empty means all. */
+  operations: string[];
+  /** Live calls per UTC day; null means unlimited. */
+  dailyQuota: number | null;
+  requestedById: string;
+  decidedById: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
 export interface PluginKvEntry {
   _id: string;
   plugin: string;
@@ -74,8 +94,17 @@ export const pluginCollections: CollectionSpec[] = [
     indexes: [
       { name: 'byServiceDay', keys: [['serviceKey', 1], ['day', 1], ['_id', 1]] },
       { name: 'byConsumerDay', keys: [['consumerOrganizationId', 1], ['day', 1], ['_id', 1]] },
+      { name: 'byServiceConsumerDay', keys: [['serviceKey', 1], ['consumerOrganizationId', 1], ['day', 1], ['mode', 1]] },
     ],
   },
   { name: 'plugin_kv', indexes: [{ name: 'byPluginKey', keys: [['plugin', 1], ['key', 1]], unique: true }] },
+  {
+    name: 'service_grants',
+    indexes: [
+      { name: 'byPair', keys: [['serviceKey', 1], ['consumerOrganizationId', 1]], unique: true },
+      { name: 'byConsumer', keys: [['consumerOrganizationId', 1], ['_id', 1]] },
+      { name: 'byServiceStatus', keys: [['serviceKey', 1], ['status', 1], ['_id', 1]] },
+    ],
+  },
   { name: 'publisher_keys', indexes: [{ name: 'byPublisher', keys: [['publisher', 1], ['_id', 1]] }] },
 ];

@@ -17,6 +17,11 @@ describe('plugins in a running hub', () => {
       ],
       pluginOptions: { deadlineMs: 300, maxHeapMb: 32, allowUnsigned: true },
     });
+    // Company A's admin asks for access; a platform admin approves it without a quota.
+    const requested = await hub.gql('mutation { requestServiceAccess(service: "misbehaving", purpose: "Testing the hub") { grant { id status } } }', {}, hub.fixtures.keys.companyAAdmin);
+    expect(requested.data.requestServiceAccess.grant.status).toBe('REQUESTED');
+    const approved = await hub.gql('mutation($id: ID!) { approveServiceAccess(id: $id) { grant { status dailyQuota } } }', { id: requested.data.requestServiceAccess.grant.id }, hub.fixtures.keys.platformAdmin);
+    expect(approved.data.approveServiceAccess.grant).toEqual({ status: 'ACTIVE', dailyQuota: null });
   });
   afterAll(() => hub.close());
 
@@ -86,12 +91,44 @@ describe('plugins in a running hub', () => {
   });
 
   it('refuses every call to a suspended service, changing nothing', async () => {
-    await hub.services.plugins.services.findOneAndUpdate({ _id: 'misbehaving' }, { $set: { status: 'SUSPENDED' } });
+    const suspend = (status: string, key = hub.fixtures.keys.platformAdmin) => hub.gql('mutation($s: String!) { setServiceStatus(service: "misbehaving", status: $s) { status } }', { s: status }, key);
+    expect((await suspend('SUSPENDED', hub.fixtures.keys.companyAAdmin)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await suspend('SUSPENDED')).data.setServiceStatus.status).toBe('SUSPENDED');
     const before = await hub.services.plugins.calls.count({});
     const res = await query('echo', { text: 'x' });
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(res.errors?.[0]?.message).toMatch(/suspended/);
     expect(await hub.services.plugins.calls.count({})).toBe(before);
-    await hub.services.plugins.services.findOneAndUpdate({ _id: 'misbehaving' }, { $set: { status: 'PILOT' } });
+    expect((await suspend('PILOT')).data.setServiceStatus.status).toBe('PILOT');
+  });
+
+  it('refuses a live call without a grant, changing nothing, and lets a TEST key reach the sandbox', async () => {
+    const before = await hub.services.plugins.calls.count({});
+    const refused = await query('echo', { text: 'x' }, hub.fixtures.keys.companyBDev);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(refused.errors?.[0]?.message).toMatch(/requestServiceAccess/);
+    expect(await hub.services.plugins.calls.count({})).toBe(before);
+    const created = await hub.gql('mutation { createApiKey(input: { name: "sandbox", scopes: [READ], mode: TEST }) { secret apiKey { mode } } }', {}, hub.fixtures.keys.companyBAdmin);
+    expect(created.data.createApiKey.apiKey.mode).toBe('TEST');
+    const sandbox = await query('mode', {}, created.data.createApiKey.secret);
+    expect(sandbox.data.serviceQuery.mode).toBe('test');
+  });
+
+  it('refuses calls over the daily quota with RATE_LIMITED and when to retry, and stops at once on revocation', async () => {
+    const grant = (await hub.services.plugins.grants.grants.findOne({ serviceKey: 'misbehaving', consumerOrganizationId: hub.fixtures.companyA._id }))!;
+    const id = Buffer.from(`ServiceGrant:${grant._id}`).toString('base64url');
+    const used = await hub.services.plugins.calls.count({ serviceKey: 'misbehaving', consumerOrganizationId: hub.fixtures.companyA._id, mode: 'live' });
+    await hub.gql('mutation($id: ID!, $q: Int) { approveServiceAccess(id: $id, dailyQuota: $q) { grant { dailyQuota } } }', { id, q: used + 1 }, hub.fixtures.keys.platformAdmin);
+    expect((await query('echo', { text: 'last one' })).data.serviceQuery).toEqual({ text: 'last one' });
+    const over = await query('echo', { text: 'one too many' });
+    expect(over.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(over.errors?.[0]?.extensions?.retryAfter).toBeGreaterThan(0);
+    const mine = await hub.gql('{ serviceGrants { nodes { status dailyQuota usedToday } } }', {}, hub.fixtures.keys.companyAAdmin);
+    expect(mine.data.serviceGrants.nodes).toEqual([{ status: 'ACTIVE', dailyQuota: used + 1, usedToday: used + 1 }]);
+    await hub.gql('mutation($id: ID!) { approveServiceAccess(id: $id) { grant { dailyQuota } } }', { id }, hub.fixtures.keys.platformAdmin);
+    const revoked = await hub.gql('mutation($id: ID!) { revokeServiceAccess(id: $id) { grant { status } } }', { id }, hub.fixtures.keys.platformAdmin);
+    expect(revoked.data.revokeServiceAccess.grant.status).toBe('REVOKED');
+    expect((await query('echo', { text: 'after revoke' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('shows daily usage to platform admins only', async () => {

@@ -3,10 +3,11 @@ import type { AuditTrail } from '../audit/audit-trail.js';
 import { badInput, forbidden, MaruError, notFound, unauthenticated } from '../errors.js';
 import { encodeGlobalId } from '../graphql/global-id.js';
 import { newId } from '../ids.js';
-import type { Viewer } from '../identity/viewer.js';
+import { isPlatformAdmin, type Viewer } from '../identity/viewer.js';
 import type { HubLogger } from '../logger.js';
 import type { Collection, Store } from '../store/port.js';
-import type { InstalledPlugin, PluginKvEntry, PublisherKey, ServiceCall, ServiceRecord } from './model.js';
+import type { InstalledPlugin, PluginKvEntry, PublisherKey, ServiceCall, ServiceRecord, ServiceStatus } from './model.js';
+import { GrantService } from './grant-service.js';
 import { PluginCallError, PluginRunner } from './plugin-runner.js';
 import { packageDirOf, verifyPackage } from './signature.js';
 
@@ -32,6 +33,8 @@ interface Loaded {
   granted: Capability[];
 }
 
+const SERVICE_STATUSES: readonly ServiceStatus[] = ['PILOT', 'ACTIVE', 'DEPRECATED', 'SUSPENDED'];
+
 /** `@acme/maru-address` → `ACME_MARU_ADDRESS`: the namespace of the plugin's error codes. */
 export const pluginNamespace = (name: string) => name.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '').toUpperCase();
 
@@ -47,6 +50,7 @@ export class PluginHost {
   readonly calls: Collection<ServiceCall>;
   private readonly kv: Collection<PluginKvEntry>;
   readonly publisherKeys: Collection<PublisherKey>;
+  readonly grants: GrantService;
   private readonly loaded = new Map<string, Loaded>();
   private readonly byService = new Map<string, string>();
 
@@ -62,6 +66,7 @@ export class PluginHost {
     this.calls = store.collection<ServiceCall>('service_calls');
     this.kv = store.collection<PluginKvEntry>('plugin_kv');
     this.publisherKeys = store.collection<PublisherKey>('publisher_keys');
+    this.grants = new GrantService(store, this.services, this.calls, clock);
   }
 
   async loadAll(configs: PluginConfig[]): Promise<void> {
@@ -152,6 +157,9 @@ export class PluginHost {
     if (service.status === 'SUSPENDED') throw forbidden(`The service ${serviceKey} is suspended; calls are refused until a platform admin resumes it.`);
     const scope = kind === 'query' ? 'READ' : 'WRITE';
     if (!viewer.apiKey.scopes.includes(scope)) throw forbidden(`This API key lacks the ${scope} scope; create a key with it.`);
+    const mode = viewer.apiKey.mode === 'TEST' ? 'test' : 'live';
+    // Test keys reach the sandbox without grant or quota; live calls need both.
+    if (mode === 'live') await this.grants.authorize(viewer, serviceKey, operation);
     const loaded = service.pluginName ? this.loaded.get(service.pluginName) : undefined;
     if (!loaded) throw new MaruError('PLUGIN_UNAVAILABLE', `The plugin behind ${serviceKey} is not running; ask a platform admin to check it.`);
     const started = this.clock();
@@ -162,7 +170,7 @@ export class PluginHost {
         operation,
         input,
         caller: { organizationId: encodeGlobalId('Organization', viewer.organization._id), memberId: encodeGlobalId('Member', viewer.member._id) },
-        mode: 'live',
+        mode,
         deadlineMs: this.options.deadlineMs ?? 5_000,
         capabilities: loaded.granted,
         hosts: loaded.manifest.hosts ?? [],
@@ -182,7 +190,7 @@ export class PluginHost {
         operation,
         consumerOrganizationId: viewer.organization._id,
         apiKeyId: viewer.apiKey._id,
-        mode: 'live',
+        mode,
         durationMs: Math.max(0, at.getTime() - started),
         outcome,
         at: at.toISOString(),
@@ -221,6 +229,15 @@ export class PluginHost {
       totals.set(call.day, total);
     }
     return [...totals.values()];
+  }
+
+  async setServiceStatus(viewer: Viewer | null, key: string, status: string): Promise<ServiceRecord> {
+    if (!viewer) throw unauthenticated();
+    if (!viewer.apiKey.scopes.includes('ADMIN') || !isPlatformAdmin(viewer)) throw forbidden('Only platform admins (with an ADMIN key) change a service\'s status.');
+    if (!SERVICE_STATUSES.includes(status as ServiceStatus)) throw badInput('status', `\`status\` must be one of ${SERVICE_STATUSES.join(', ')}.`);
+    const updated = await this.services.findOneAndUpdate({ _id: key }, { $set: { status, updatedAt: new Date(this.clock()).toISOString() } });
+    if (!updated) throw notFound('service', key);
+    return updated;
   }
 
   async stop(): Promise<void> {

@@ -60,7 +60,8 @@ describe('signed plugins', () => {
     expect(results[1]!.problems[0]).toMatch(/^signature: the package is not signed/);
     expect(results[2]!.problems[0]).toMatch(/^signature: the signing key "stranger-1" is not registered/);
     expect(results[3]!.signedBy).toBe('acme-2026');
-    const call = await hub.gql('{ serviceQuery(service: "misbehaving", operation: "echo", input: { text: "signed" }) }', {}, hub.fixtures.keys.companyADev);
+    const sandboxKey = (await hub.services.apiKeys.issue(hub.fixtures.members.companyADev!, 'sandbox', ['READ'], null, 'TEST')).secret;
+    const call = await hub.gql('{ serviceQuery(service: "misbehaving", operation: "echo", input: { text: "signed" }) }', {}, sandboxKey);
     expect(call.data.serviceQuery).toEqual({ text: 'signed' });
     await hub.close();
   });

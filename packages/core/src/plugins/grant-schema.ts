@@ -1,0 +1,98 @@
+import { audited } from '../graphql/audited.js';
+import { builder } from '../graphql/builder.js';
+import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
+import { parseId, peekId } from '../graphql/global-id.js';
+import { nodeType } from '../graphql/node.js';
+import { requireScope } from '../identity/require.js';
+import { isPlatformAdmin } from '../identity/viewer.js';
+import { OrganizationRef } from '../identity/organization-schema.js';
+import type { Filter } from '../store/port.js';
+import type { ServiceGrant } from './model.js';
+import { ServiceRef } from './service-schema.js';
+
+const GrantStatusEnum = builder.enumType('ServiceGrantStatus', { values: ['REQUESTED', 'ACTIVE', 'REJECTED', 'REVOKED'] as const });
+
+export const ServiceGrantRef = nodeType<ServiceGrant>('ServiceGrant', {
+  description: "A consumer organization's access to a shared service. Visible to that organization and platform admins.",
+  load: (id, ctx) => ctx.services.plugins.grants.grants.findOne({ _id: id }),
+  authScopes: (grant) => ({ $all: { keyScope: 'READ', $any: { platformAdmin: true, inOrganization: grant.consumerOrganizationId } } }),
+});
+const GrantConnection = connectionOf(ServiceGrantRef, 'ServiceGrant');
+
+builder.objectFields(ServiceGrantRef, (t) => ({
+  service: t.field({ type: ServiceRef, nullable: true, resolve: (g, _a, ctx) => ctx.services.plugins.services.findOne({ _id: g.serviceKey }) }),
+  consumer: t.field({ type: OrganizationRef, resolve: (g, _a, ctx) => ctx.services.organizations.require(g.consumerOrganizationId) }),
+  purpose: t.exposeString('purpose'),
+  status: t.field({ type: GrantStatusEnum, resolve: (g) => g.status }),
+  operations: t.exposeStringList('operations', { description: 'Operations allowed; empty means all.' }),
+  dailyQuota: t.exposeInt('dailyQuota', { nullable: true, description: 'Live calls per UTC day; null means no quota.' }),
+  usedToday: t.int({
+    description: 'Live calls made today (UTC).',
+    resolve: (g, _a, ctx) =>
+      ctx.services.plugins.calls.count({ serviceKey: g.serviceKey, consumerOrganizationId: g.consumerOrganizationId, day: new Date(ctx.services.clock()).toISOString().slice(0, 10), mode: 'live' }),
+  }),
+  createdAt: t.field({ type: 'DateTime', resolve: (g) => g.createdAt }),
+  updatedAt: t.field({ type: 'DateTime', resolve: (g) => g.updatedAt }),
+}));
+
+builder.queryField('serviceGrants', (t) =>
+  t.field({
+    type: GrantConnection,
+    description: "Access grants: platform admins see every one; others see their own organization's.",
+    args: { ...pageArgs, status: t.arg({ type: GrantStatusEnum, required: false }) },
+    resolve: (_r, args, ctx) => {
+      requireScope(ctx.viewer, 'READ');
+      const filter: Filter = isPlatformAdmin(ctx.viewer) ? {} : { consumerOrganizationId: ctx.viewer.organization._id };
+      if (args.status) filter.status = args.status;
+      return paginate(ctx.services.plugins.grants.grants, filter, [['_id', -1]], args);
+    },
+  }),
+);
+
+const GrantPayload = builder.objectRef<{ grant: ServiceGrant }>('ServiceGrantPayload').implement({
+  fields: (t) => ({ grant: t.field({ type: ServiceGrantRef, resolve: (p) => p.grant }) }),
+});
+const describe = ({ grant }: { grant: ServiceGrant }) => ({ targetId: grant._id, organizationId: grant.consumerOrganizationId });
+
+builder.mutationFields((t) => ({
+  requestServiceAccess: t.field({
+    type: GrantPayload,
+    description: "Ask for your organization's access to a shared service (organization admins).",
+    args: { service: t.arg.string({ required: true }), purpose: t.arg.string({ required: true }) },
+    resolve: (_r, args, ctx) =>
+      audited(ctx, 'serviceAccess.request', { targetId: args.service.slice(0, 64) }, async () => ({ grant: await ctx.services.plugins.grants.request(ctx.viewer, args.service.slice(0, 64), { purpose: args.purpose }) }), describe),
+  }),
+  approveServiceAccess: t.field({
+    type: GrantPayload,
+    description: 'Approve (or change) access with the operations allowed and a daily quota (platform admins).',
+    args: { id: t.arg.id({ required: true }), dailyQuota: t.arg.int({ required: false }), operations: t.arg.stringList({ required: false }) },
+    resolve: (_r, args, ctx) =>
+      audited(
+        ctx,
+        'serviceAccess.approve',
+        { targetId: peekId(args.id) },
+        async () => ({ grant: await ctx.services.plugins.grants.decide(ctx.viewer, parseId(args.id, 'ServiceGrant'), { status: 'ACTIVE', dailyQuota: args.dailyQuota, operations: args.operations ?? [] }) }),
+        describe,
+      ),
+  }),
+  rejectServiceAccess: t.field({
+    type: GrantPayload,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_r, args, ctx) =>
+      audited(ctx, 'serviceAccess.reject', { targetId: peekId(args.id) }, async () => ({ grant: await ctx.services.plugins.grants.decide(ctx.viewer, parseId(args.id, 'ServiceGrant'), { status: 'REJECTED' }) }), describe),
+  }),
+  revokeServiceAccess: t.field({
+    type: GrantPayload,
+    description: 'Revoke access: calls stop at once.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_r, args, ctx) =>
+      audited(ctx, 'serviceAccess.revoke', { targetId: peekId(args.id) }, async () => ({ grant: await ctx.services.plugins.grants.decide(ctx.viewer, parseId(args.id, 'ServiceGrant'), { status: 'REVOKED' }) }), describe),
+  }),
+  setServiceStatus: t.field({
+    type: ServiceRef,
+    description: 'Move a service between PILOT, ACTIVE, DEPRECATED and SUSPENDED (platform admins). SUSPENDED refuses every call at once.',
+    args: { service: t.arg.string({ required: true }), status: t.arg.string({ required: true, description: 'PILOT, ACTIVE, DEPRECATED or SUSPENDED.' }) },
+    resolve: (_r, args, ctx) =>
+      audited(ctx, 'service.setStatus', { targetId: args.service.slice(0, 64) }, () => ctx.services.plugins.setServiceStatus(ctx.viewer, args.service.slice(0, 64), args.status)),
+  }),
+}));

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { conflict, forbidden, MaruError, notFound } from '../errors.js';
+import { newId } from '../ids.js';
+import { requireScope } from '../identity/require.js';
+import { hasRole, isPlatformAdmin, type Viewer } from '../identity/viewer.js';
+import { StoreConflictError, type Collection, type Store } from '../store/port.js';
+import { text, validate } from '../validation.js';
+import type { ServiceCall, ServiceGrant, ServiceRecord } from './model.js';
+
+const ADMIN_ROLES = ['AGENCY_ADMIN', 'COMPANY_ADMIN', 'PLATFORM_ADMIN'] as const;
+
+/**
+ * Access to shared services: a consumer organization requests it, platform
+ * admins (the operators of plugin services) approve it with the operations
+ * allowed and a daily quota, and may revoke it; `authorize` enforces it on
+ * every live call.
+ */
+export class GrantService {
+  readonly grants: Collection<ServiceGrant>;
+
+  constructor(
+    store: Store,
+    private readonly services: Collection<ServiceRecord>,
+    private readonly calls: Collection<ServiceCall>,
+    private readonly clock: () => number,
+  ) {
+    this.grants = store.collection<ServiceGrant>('service_grants');
+  }
+
+  async request(viewer: Viewer | null, serviceKey: string, raw: { purpose: string }): Promise<ServiceGrant> {
+    requireScope(viewer, 'ADMIN');
+    if (!ADMIN_ROLES.some((role) => hasRole(viewer, role))) throw forbidden("Only an admin of your organization requests access to a service.");
+    const input = validate(z.object({ purpose: text('a purpose', 2000) }), raw);
+    if (!(await this.services.findOne({ _id: serviceKey }))) throw notFound('service', serviceKey);
+    const now = new Date(this.clock()).toISOString();
+    const existing = await this.grants.findOne({ serviceKey, consumerOrganizationId: viewer.organization._id });
+    if (existing) {
+      if (existing.status === 'ACTIVE' || existing.status === 'REQUESTED') throw conflict(`Your organization's access to ${serviceKey} is already ${existing.status}.`);
+      const again = await this.grants.findOneAndUpdate(
+        { _id: existing._id, version: existing.version },
+        { $set: { status: 'REQUESTED', purpose: input.purpose, requestedById: viewer.member._id, decidedById: null, updatedAt: now }, $inc: { version: 1 } },
+      );
+      if (!again) throw conflict('The request changed meanwhile; reload it.');
+      return again;
+    }
+    const grant: ServiceGrant = {
+      _id: newId(),
+      serviceKey,
+      consumerOrganizationId: viewer.organization._id,
+      purpose: input.purpose,
+      status: 'REQUESTED',
+      operations: [],
+      dailyQuota: null,
+      requestedById: viewer.member._id,
+      decidedById: null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    try {
+      await this.grants.insertOne(grant);
+    } catch (error) {
+      if (error instanceof StoreConflictError) throw conflict('Your organization requested access meanwhile; reload it.');
+      throw error;
+    }
+    return grant;
+  }
+
+  async decide(viewer: Viewer | null, id: string, decision: { status: 'ACTIVE' | 'REJECTED' | 'REVOKED'; dailyQuota?: number | null; operations?: string[] }): Promise<ServiceGrant> {
+    requireScope(viewer, 'ADMIN');
+    if (!isPlatformAdmin(viewer)) throw forbidden('Only platform admins, who operate plugin services, decide on access.');
+    const grant = await this.grants.findOne({ _id: id });
+    if (!grant) throw notFound('access grant', id);
+    const input = validate(
+      z.object({
+        dailyQuota: z.number().int().min(1, 'a daily quota is at least 1 (omit it for no quota)').max(100_000_000).nullish(),
+        operations: z.array(z.string().max(64)).max(100).default([]),
+      }),
+      { dailyQuota: decision.dailyQuota, operations: decision.operations },
+    );
+    const allowed: Record<typeof decision.status, ServiceGrant['status'][]> = { ACTIVE: ['REQUESTED', 'ACTIVE'], REJECTED: ['REQUESTED'], REVOKED: ['ACTIVE'] };
+    if (!allowed[decision.status].includes(grant.status)) throw conflict(`A ${grant.status} request cannot become ${decision.status}.`);
+    const updated = await this.grants.findOneAndUpdate(
+      { _id: id, version: grant.version },
+      {
+        $set: {
+          status: decision.status,
+          ...(decision.status === 'ACTIVE' ? { dailyQuota: input.dailyQuota ?? null, operations: input.operations } : {}),
+          decidedById: viewer.member._id,
+          updatedAt: new Date(this.clock()).toISOString(),
+        },
+        $inc: { version: 1 },
+      },
+    );
+    if (!updated) throw conflict('The grant changed meanwhile; reload it.');
+    return updated;
+  }
+
+  /** Refuses a live call without an ACTIVE grant covering the operation, or over today's quota. */
+  async authorize(viewer: Viewer, serviceKey: string, operation: string): Promise<void> {
+    const grant = await this.grants.findOne({ serviceKey, consumerOrganizationId: viewer.organization._id, status: 'ACTIVE' });
+    if (!grant) throw forbidden(`Your organization has no access to ${serviceKey}: an admin requests it (requestServiceAccess), or call its sandbox with a TEST key.`);
+    if (grant.operations.length && !grant.operations.includes(operation)) throw forbidden(`Your access to ${serviceKey} covers ${grant.operations.join(', ')}, not ${operation}.`);
+    if (grant.dailyQuota !== null) {
+      const now = this.clock();
+      const day = new Date(now).toISOString().slice(0, 10);
+      const used = await this.calls.count({ serviceKey, consumerOrganizationId: viewer.organization._id, day, mode: 'live' });
+      if (used >= grant.dailyQuota) {
+        const retryAfter = Math.max(1, Math.ceil((Date.parse(`${day}T00:00:00Z`) + 86_400_000 - now) / 1000));
+        throw new MaruError('RATE_LIMITED', `Your organization used its ${grant.dailyQuota} calls of ${serviceKey} for today (UTC); retry in ${retryAfter} s or ask for a higher quota.`, { retryAfter });
+      }
+    }
+  }
+}
