@@ -8,6 +8,7 @@ import type { ApiKeyService } from './identity/api-key-service.js';
 import type { MemberService } from './identity/member-service.js';
 import type { OrganizationService } from './identity/organization-service.js';
 import type { Viewer } from './identity/viewer.js';
+import type { PilotService } from './plugins/pilot-service.js';
 import type { PluginHost } from './plugins/plugin-host.js';
 import type { Store } from './store/port.js';
 
@@ -24,6 +25,7 @@ export interface HubServices {
   reviews: ReviewService;
   events: HubEvents;
   plugins: PluginHost;
+  pilots: PilotService;
   /** Milliseconds since the epoch; tests move it to pass deadlines. */
   clock: () => number;
 }

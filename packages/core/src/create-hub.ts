@@ -21,7 +21,9 @@ import { identityCollections } from './identity/model.js';
 import { OrganizationService } from './identity/organization-service.js';
 import { silentLogger, type HubLogger } from './logger.js';
 import { pluginCollections } from './plugins/model.js';
+import { PilotService, type PluginPackageResolver } from './plugins/pilot-service.js';
 import { PluginHost, type PluginConfig, type PluginHostOptions } from './plugins/plugin-host.js';
+import { resolveInstalledPackage } from './plugins/resolve-package.js';
 import { getSchema } from './schema.js';
 import type { Store } from './store/port.js';
 
@@ -50,6 +52,8 @@ export interface HubOptions {
   /** Plugins to load, each in its own worker thread. */
   plugins?: PluginConfig[];
   pluginOptions?: PluginHostOptions;
+  /** Finds an installed plugin package by name and exact version (pilot launches). Default: Node's resolution from the hub. */
+  resolvePluginPackage?: PluginPackageResolver;
 }
 
 /** What the HTTP server hands yoga with each request (absent in-process). */
@@ -71,7 +75,13 @@ export interface Hub {
 /** Every collection the core declares, for `store.migrate`. */
 export const hubCollections = [...identityCollections, ...auditCollections, ...challengeCollections, ...pluginCollections];
 
-export async function createServices(store: Store, clock: () => number = Date.now, logger: HubLogger = silentLogger, pluginOptions: PluginHostOptions = {}): Promise<HubServices> {
+export async function createServices(
+  store: Store,
+  clock: () => number = Date.now,
+  logger: HubLogger = silentLogger,
+  pluginOptions: PluginHostOptions = {},
+  resolvePluginPackage: PluginPackageResolver = resolveInstalledPackage,
+): Promise<HubServices> {
   await store.migrate(hubCollections);
   const events = createHubEvents();
   const audit = new AuditTrail(store);
@@ -83,7 +93,8 @@ export async function createServices(store: Store, clock: () => number = Date.no
   const submissions = new SubmissionService(store, challenges, events, clock);
   const reviews = new ReviewService(store, challenges, submissions, members, clock);
   const plugins = new PluginHost(store, audit, logger, clock, pluginOptions);
-  return { store, organizations, members, apiKeys, audit, challenges, questions, submissions, reviews, events, plugins, clock };
+  const pilots = new PilotService(plugins, challenges, submissions, resolvePluginPackage);
+  return { store, organizations, members, apiKeys, audit, challenges, questions, submissions, reviews, events, plugins, pilots, clock };
 }
 
 /**
@@ -92,7 +103,7 @@ export async function createServices(store: Store, clock: () => number = Date.no
  */
 export async function createHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? silentLogger;
-  const services = await createServices(options.store, options.clock, logger, options.pluginOptions);
+  const services = await createServices(options.store, options.clock, logger, options.pluginOptions, options.resolvePluginPackage);
   // A plugin that fails to load is recorded as FAILED; the hub starts with the rest.
   await services.plugins.loadAll(options.plugins ?? []);
   const features: HubFeatures = { demoLogin: false, ...options.features };

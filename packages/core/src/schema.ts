@@ -16,6 +16,7 @@ import './challenges/review-schema.js';
 import './challenges/subscription-schema.js';
 import './plugins/service-schema.js';
 import './plugins/grant-schema.js';
+import './plugins/pilot-schema.js';
 
 let schema: GraphQLSchema | undefined;
 

@@ -39,6 +39,8 @@ export interface ServiceRecord {
   pluginName: string | null;
   status: ServiceStatus;
   operations: OperationManifest[];
+  /** The challenge whose award launched this service as a pilot, if any. */
+  challengeId?: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -28,7 +28,7 @@ const OperationRef = builder.objectRef<OperationManifest>('ServiceOperation').im
   }),
 });
 
-const PluginRef = builder.objectRef<InstalledPlugin>('Plugin').implement({
+export const PluginRef = builder.objectRef<InstalledPlugin>('Plugin').implement({
   description: 'A plugin the hub loaded, or refused with the problems named.',
   fields: (t) => ({
     name: t.string({ resolve: (p) => p._id }),
