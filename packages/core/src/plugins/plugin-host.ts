@@ -1,6 +1,6 @@
 import { isCompatible, PLUGIN_API_VERSION, validateManifest, type Capability, type PluginManifest } from '@maru/sdk';
 import type { AuditTrail } from '../audit/audit-trail.js';
-import { badInput, forbidden, MaruError, notFound, unauthenticated } from '../errors.js';
+import { badInput, conflict, forbidden, MaruError, notFound, unauthenticated } from '../errors.js';
 import { encodeGlobalId } from '../graphql/global-id.js';
 import { newId } from '../ids.js';
 import { isPlatformAdmin, type Viewer } from '../identity/viewer.js';
@@ -108,7 +108,10 @@ export class PluginHost {
       if (!problems.length) problems.push(error instanceof Error ? error.message : String(error));
     }
     const name = manifest?.name ?? config.entry;
-    const granted = (config.capabilities ?? []).filter((c) => manifest?.capabilities?.includes(c));
+    const previous = await this.plugins.findOne({ _id: name });
+    // Once an admin decided on capabilities, that decision wins over the configuration.
+    const wanted = previous?.grantsDecidedAt ? previous.grantedCapabilities : (config.capabilities ?? []);
+    const granted = wanted.filter((c) => manifest?.capabilities?.includes(c));
     const record: InstalledPlugin = {
       _id: name,
       version: manifest?.version ?? '',
@@ -118,6 +121,7 @@ export class PluginHost {
       problems,
       manifest,
       grantedCapabilities: granted,
+      grantsDecidedAt: previous?.grantsDecidedAt ?? null,
       signedBy: check.ok ? check.keyId : null,
       loadedAt: now,
     };
@@ -229,6 +233,54 @@ export class PluginHost {
       totals.set(call.day, total);
     }
     return [...totals.values()];
+  }
+
+  private requirePlatformAdmin(viewer: Viewer | null): asserts viewer is Viewer {
+    if (!viewer) throw unauthenticated();
+    if (!viewer.apiKey.scopes.includes('ADMIN') || !isPlatformAdmin(viewer)) throw forbidden('Only platform admins (with an ADMIN key) manage plugins.');
+  }
+
+  private async requirePlugin(name: string): Promise<InstalledPlugin> {
+    const plugin = await this.plugins.findOne({ _id: name });
+    if (!plugin) throw notFound('plugin', name);
+    return plugin;
+  }
+
+  /** Stops a plugin: new calls are refused at once, calls in flight finish (up to the deadline), then its worker stops. */
+  async disable(viewer: Viewer | null, name: string): Promise<InstalledPlugin> {
+    this.requirePlatformAdmin(viewer);
+    const plugin = await this.requirePlugin(name);
+    if (plugin.status !== 'ENABLED') throw conflict(`The plugin is ${plugin.status}; only an ENABLED plugin can be disabled.`);
+    const loaded = this.loaded.get(name);
+    this.loaded.delete(name);
+    if (loaded) {
+      await loaded.runner.drain(this.options.deadlineMs ?? 5_000);
+      await loaded.runner.stop();
+    }
+    return (await this.plugins.findOneAndUpdate({ _id: name }, { $set: { status: 'DISABLED' } }))!;
+  }
+
+  /** Loads a DISABLED (or FAILED) plugin again from its entry, with the capabilities granted so far. */
+  async enable(viewer: Viewer | null, name: string): Promise<InstalledPlugin> {
+    this.requirePlatformAdmin(viewer);
+    const plugin = await this.requirePlugin(name);
+    if (plugin.status === 'ENABLED') throw conflict('The plugin is already ENABLED.');
+    const record = await this.load({ entry: plugin.entry, capabilities: plugin.grantedCapabilities });
+    if (record.status !== 'ENABLED') throw badInput('name', `The plugin could not be enabled: ${record.problems.join('; ')}`);
+    return record;
+  }
+
+  /** Grants or revokes capabilities the manifest asks for; takes effect on the next call. */
+  async setCapabilities(viewer: Viewer | null, name: string, capabilities: string[]): Promise<InstalledPlugin> {
+    this.requirePlatformAdmin(viewer);
+    const plugin = await this.requirePlugin(name);
+    const requested = plugin.manifest?.capabilities ?? [];
+    const unknown = capabilities.find((c) => !requested.includes(c as Capability));
+    if (unknown) throw badInput('capabilities', `\`capabilities\`: the plugin does not ask for "${unknown}"; it asks for ${requested.join(', ') || 'nothing'}.`);
+    const granted = [...new Set(capabilities)] as Capability[];
+    const loaded = this.loaded.get(name);
+    if (loaded) loaded.granted = granted;
+    return (await this.plugins.findOneAndUpdate({ _id: name }, { $set: { grantedCapabilities: granted, grantsDecidedAt: new Date(this.clock()).toISOString() } }))!;
   }
 
   async setServiceStatus(viewer: Viewer | null, key: string, status: string): Promise<ServiceRecord> {

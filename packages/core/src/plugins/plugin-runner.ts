@@ -139,6 +139,12 @@ export class PluginRunner {
     });
   }
 
+  /** Resolves when no call is in flight, or after `timeoutMs`; used before stopping so in-flight calls finish. */
+  async drain(timeoutMs: number): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (this.pending.size > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     const worker = this.worker;

@@ -164,3 +164,23 @@ function isEd25519PublicKey(pem: string): boolean {
     return false;
   }
 }
+
+const pluginMutation = (name: string, action: string, description: string, run: (ctx: Parameters<typeof audited>[0], plugin: string, args: { capabilities?: string[] | null }) => Promise<InstalledPlugin>, withCapabilities = false) =>
+  builder.mutationField(name, (t) =>
+    t.field({
+      type: PluginRef,
+      description,
+      args: { name: t.arg.string({ required: true, description: 'The plugin\'s package name.' }), ...(withCapabilities ? { capabilities: t.arg.stringList({ required: true }) } : {}) },
+      resolve: (_r, args, ctx) => audited(ctx, action, { targetId: args.name.slice(0, 214) }, () => run(ctx, args.name.slice(0, 214), args as { capabilities?: string[] | null })),
+    }),
+  );
+
+pluginMutation('disablePlugin', 'plugin.disable', 'Stop a plugin (platform admins): new calls are refused with PLUGIN_UNAVAILABLE at once, calls in flight finish.', (ctx, name) => ctx.services.plugins.disable(ctx.viewer, name));
+pluginMutation('enablePlugin', 'plugin.enable', 'Load a disabled plugin again (platform admins); its signature and manifest are checked anew.', (ctx, name) => ctx.services.plugins.enable(ctx.viewer, name));
+pluginMutation(
+  'setPluginCapabilities',
+  'plugin.setCapabilities',
+  'Grant exactly these capabilities, out of those the plugin asks for (platform admins); the rest are revoked. Takes effect on the next call and survives restarts.',
+  (ctx, name, args) => ctx.services.plugins.setCapabilities(ctx.viewer, name, args.capabilities ?? []),
+  true,
+);
