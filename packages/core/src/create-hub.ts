@@ -24,6 +24,7 @@ import { pluginCollections } from './plugins/model.js';
 import { PilotService, type PluginPackageResolver } from './plugins/pilot-service.js';
 import { PluginHost, type PluginConfig, type PluginHostOptions } from './plugins/plugin-host.js';
 import { resolveInstalledPackage } from './plugins/resolve-package.js';
+import { buildTypedSchema } from './plugins/typed-schema.js';
 import { getSchema } from './schema.js';
 import type { Store } from './store/port.js';
 
@@ -110,8 +111,18 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const limits = options.limits ?? {};
   const limiter = options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? { windowMs: 60_000, max: 1_200 });
 
+  // The typed plugin fields change as plugins are enabled and disabled; the
+  // schema is rebuilt once per change, not per request.
+  let built = { generation: -1, schema: getSchema() };
+  const currentSchema = () => {
+    if (built.generation !== services.plugins.generation) {
+      built = { generation: services.plugins.generation, schema: buildTypedSchema(getSchema(), services.plugins.enabledManifests()) };
+    }
+    return built.schema;
+  };
+
   const yoga = createYoga<ServerContext, HubContext>({
-    schema: getSchema(),
+    schema: currentSchema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: options.graphiql === false ? false : { title: 'Maru GraphiQL', defaultQuery: DEFAULT_QUERY },

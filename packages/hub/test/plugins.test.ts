@@ -19,6 +19,8 @@ describe('plugins configured for the hub process', () => {
       expect(approved.body.data.approveServiceAccess.grant.status).toBe('ACTIVE');
       const answer = await gql(hub.url, '{ serviceQuery(service: "misbehaving", operation: "echo", input: { text: "from HTTP" }) }', {}, key);
       expect(answer.body).toEqual({ data: { serviceQuery: { text: 'from HTTP' } } });
+      const typed = await gql(hub.url, '{ call { misbehaving { echo(input: { text: "typed" }) { text } } } }', {}, key);
+      expect(typed.body).toEqual({ data: { call: { misbehaving: { echo: { text: 'typed' } } } } });
       const catalogue = await gql(hub.url, '{ services { nodes { key status plugin { name } } } }');
       expect(catalogue.body.data.services.nodes).toEqual([{ key: 'misbehaving', status: 'PILOT', plugin: { name: '@maru-test/misbehaving' } }]);
       expect(hub.stdout()).toContain('"msg":"plugin enabled"');

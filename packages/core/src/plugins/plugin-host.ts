@@ -52,6 +52,8 @@ export class PluginHost {
   readonly publisherKeys: Collection<PublisherKey>;
   readonly grants: GrantService;
   private readonly loaded = new Map<string, Loaded>();
+  /** Bumped whenever the set of enabled plugins changes, so the typed schema is rebuilt. */
+  generation = 0;
   private readonly byService = new Map<string, string>();
 
   constructor(
@@ -146,6 +148,7 @@ export class PluginHost {
       this.byService.set(service.key, name);
     }
     this.loaded.set(name, { runner, manifest: manifest!, granted });
+    this.generation++;
     this.logger.info({ plugin: name, version: record.version, services: (manifest!.services ?? []).map((s) => s.key) }, 'plugin enabled');
     return record;
   }
@@ -253,6 +256,7 @@ export class PluginHost {
     if (plugin.status !== 'ENABLED') throw conflict(`The plugin is ${plugin.status}; only an ENABLED plugin can be disabled.`);
     const loaded = this.loaded.get(name);
     this.loaded.delete(name);
+    this.generation++;
     if (loaded) {
       await loaded.runner.drain(this.options.deadlineMs ?? 5_000);
       await loaded.runner.stop();
@@ -290,6 +294,11 @@ export class PluginHost {
     const updated = await this.services.findOneAndUpdate({ _id: key }, { $set: { status, updatedAt: new Date(this.clock()).toISOString() } });
     if (!updated) throw notFound('service', key);
     return updated;
+  }
+
+  /** Manifests of the enabled plugins, by name. */
+  enabledManifests(): PluginManifest[] {
+    return [...this.loaded.values()].map((l) => l.manifest).sort((a, b) => a.name.localeCompare(b.name));
   }
 
   async stop(): Promise<void> {
