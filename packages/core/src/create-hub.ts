@@ -93,7 +93,7 @@ export async function createServices(
   const questions = new QuestionService(store, challenges, clock);
   const submissions = new SubmissionService(store, challenges, events, clock);
   const reviews = new ReviewService(store, challenges, submissions, members, clock);
-  const plugins = new PluginHost(store, audit, logger, clock, pluginOptions);
+  const plugins = new PluginHost(store, audit, logger, clock, pluginOptions, events);
   const pilots = new PilotService(plugins, challenges, submissions, resolvePluginPackage);
   return { store, organizations, members, apiKeys, audit, challenges, questions, submissions, reviews, events, plugins, pilots, clock };
 }

@@ -44,4 +44,22 @@ export interface PluginContext {
   signal: AbortSignal;
   /** `test` for calls made with a test key: answer from sandbox data, with no side effects and no quota. */
   mode: 'live' | 'test';
+  /** The configuration an operator set, already checked against the plugin's `config` schema; `undefined` when none. */
+  config: unknown;
+  /** Hub events (capability `events:emit`, names listed in `emits`). */
+  events: PluginEvents;
+  /** Reads of the data connections granted to the plugin (capability `data:read`). */
+  data: PluginData;
+}
+
+/** The plugin's door to the hub's event bus. */
+export interface PluginEvents {
+  /** Emits an event the manifest declares; anything else fails with CAPABILITY_DENIED. */
+  emit(name: string, payload: Record<string, unknown>): Promise<void>;
+}
+
+/** The plugin's door to data connections. */
+export interface PluginData {
+  /** Reads records of a data connection granted to the plugin; any other fails with CAPABILITY_DENIED. */
+  read(connectionId: string, options?: { fields?: string[]; limit?: number; purpose?: string }): Promise<Array<Record<string, unknown>>>;
 }

@@ -5,7 +5,7 @@
  */
 export { CAPABILITIES } from './manifest.js';
 export type { Capability, JsonSchema, OperationManifest, PluginManifest, ServiceManifest } from './manifest.js';
-export type { PluginCaller, PluginContext, PluginKeyValue, PluginLogger } from './context.js';
+export type { PluginCaller, PluginContext, PluginData, PluginEvents, PluginKeyValue, PluginLogger } from './context.js';
 export { PluginError, isPluginError } from './plugin-error.js';
 export { PLUGIN_API_VERSION } from './version.js';
 export { definePlugin, defineService, defineOperation, isPluginDefinition, PLUGIN_BRAND } from './define-plugin.js';

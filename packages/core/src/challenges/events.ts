@@ -17,6 +17,13 @@ export interface SubmissionReceivedEvent {
   at: string;
 }
 
+export interface PluginEvent {
+  plugin: string;
+  name: string;
+  payload: Record<string, unknown>;
+  at: string;
+}
+
 /**
  * The hub's event bus. In-process for one instance; several instances share
  * events through yoga's Redis event target when they share MongoDB.
@@ -25,6 +32,7 @@ export function createHubEvents() {
   return createPubSub<{
     challenge: [ChallengeEvent];
     submissionReceived: [SubmissionReceivedEvent];
+    pluginEvent: [PluginEvent];
   }>();
 }
 

@@ -1,7 +1,7 @@
 import type { Capability, OperationManifest, PluginManifest } from '@maru/sdk';
 import type { CollectionSpec } from '../store/port.js';
 
-export type PluginStatus = 'ENABLED' | 'DISABLED' | 'FAILED';
+export type PluginStatus = 'ENABLED' | 'DISABLED' | 'FAILED' | 'UNINSTALLED';
 export type ServiceStatus = 'PILOT' | 'ACTIVE' | 'DEPRECATED' | 'SUSPENDED';
 
 /** A plugin the hub loaded (or tried to). `_id` is the package name. */
@@ -15,6 +15,8 @@ export interface InstalledPlugin {
   problems: string[];
   manifest: PluginManifest | null;
   grantedCapabilities: Capability[];
+  /** The operator's configuration, checked against the plugin's schema when set. */
+  config?: unknown;
   /** Set when a platform admin granted or revoked capabilities; from then on those decisions win over the config file. */
   grantsDecidedAt?: string | null;
   /** The registered key that signed the package, or null when loaded unsigned (development only). */

@@ -19,7 +19,7 @@ export class PilotService {
     private readonly host: PluginHost,
     private readonly challenges: ChallengeService,
     private readonly submissions: SubmissionService,
-    private readonly resolve: PluginPackageResolver,
+    readonly resolve: PluginPackageResolver,
   ) {}
 
   async launch(viewer: Viewer | null, challengeId: string, submissionId: string | null): Promise<{ plugin: InstalledPlugin; services: ServiceRecord[] }> {

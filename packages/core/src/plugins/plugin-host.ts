@@ -1,5 +1,6 @@
 import { isCompatible, PLUGIN_API_VERSION, validateManifest, type Capability, type PluginManifest } from '@maru/sdk';
 import type { AuditTrail } from '../audit/audit-trail.js';
+import type { HubEvents } from '../challenges/events.js';
 import { badInput, conflict, forbidden, MaruError, notFound, unauthenticated } from '../errors.js';
 import { encodeGlobalId } from '../graphql/global-id.js';
 import { newId } from '../ids.js';
@@ -31,6 +32,7 @@ interface Loaded {
   runner: PluginRunner;
   manifest: PluginManifest;
   granted: Capability[];
+  config: unknown;
 }
 
 const SERVICE_STATUSES: readonly ServiceStatus[] = ['PILOT', 'ACTIVE', 'DEPRECATED', 'SUSPENDED'];
@@ -62,6 +64,7 @@ export class PluginHost {
     private readonly logger: HubLogger,
     private readonly clock: () => number,
     private readonly options: PluginHostOptions = {},
+    private readonly events?: HubEvents,
   ) {
     this.plugins = store.collection<InstalledPlugin>('plugins');
     this.services = store.collection<ServiceRecord>('services');
@@ -82,6 +85,10 @@ export class PluginHost {
       entry: config.entry,
       maxHeapMb: this.options.maxHeapMb,
       log: (level, message, fields) => this.logger[level]({ plugin: pluginName, ...fields }, message),
+      onEvent: (event, payload) => {
+        this.events?.publish('pluginEvent', { plugin: pluginName!, name: event, payload, at: new Date(this.clock()).toISOString() });
+        void this.audit.append({ action: 'plugin.emit', actorMemberId: null, actorOrganizationId: null, targetId: event.slice(0, 100), organizationId: null, outcome: 'SUCCESS', requestId: pluginName });
+      },
       kv: {
         get: async (key) => (await this.kv.findOne({ _id: kvId(pluginName!, key) }))?.value,
         set: async (key, value) => void (await this.kv.findOneAndUpdate({ _id: kvId(pluginName!, key) }, { $set: { plugin: pluginName, key, value } }, { upsert: true })),
@@ -114,6 +121,10 @@ export class PluginHost {
     // Once an admin decided on capabilities, that decision wins over the configuration.
     const wanted = previous?.grantsDecidedAt ? previous.grantedCapabilities : (config.capabilities ?? []);
     const granted = wanted.filter((c) => manifest?.capabilities?.includes(c));
+    if (manifest && !problems.length && previous?.config !== undefined && previous.config !== null) {
+      const configProblems = await runner.checkConfig(previous.config).catch((error: Error) => [error.message]);
+      problems.push(...configProblems.map((p) => `config: ${p}`));
+    }
     const record: InstalledPlugin = {
       _id: name,
       version: manifest?.version ?? '',
@@ -124,6 +135,7 @@ export class PluginHost {
       manifest,
       grantedCapabilities: granted,
       grantsDecidedAt: previous?.grantsDecidedAt ?? null,
+      config: previous?.config ?? null,
       signedBy: check.ok ? check.keyId : null,
       loadedAt: now,
     };
@@ -147,7 +159,7 @@ export class PluginHost {
       );
       this.byService.set(service.key, name);
     }
-    this.loaded.set(name, { runner, manifest: manifest!, granted });
+    this.loaded.set(name, { runner, manifest: manifest!, granted, config: previous?.config ?? undefined });
     this.generation++;
     this.logger.info({ plugin: name, version: record.version, services: (manifest!.services ?? []).map((s) => s.key) }, 'plugin enabled');
     return record;
@@ -181,6 +193,8 @@ export class PluginHost {
         deadlineMs: this.options.deadlineMs ?? 5_000,
         capabilities: loaded.granted,
         hosts: loaded.manifest.hosts ?? [],
+        config: loaded.config ?? undefined,
+        emits: loaded.manifest.events?.emits ?? [],
       });
     } catch (error) {
       const mapped = this.toMaruError(error, loaded.manifest.name);
@@ -272,6 +286,51 @@ export class PluginHost {
     const record = await this.load({ entry: plugin.entry, capabilities: plugin.grantedCapabilities });
     if (record.status !== 'ENABLED') throw badInput('name', `The plugin could not be enabled: ${record.problems.join('; ')}`);
     return record;
+  }
+
+  /** Sets the plugin's configuration after the plugin checked it against its own schema; effective on the next call. */
+  async setConfig(viewer: Viewer | null, name: string, config: unknown): Promise<InstalledPlugin> {
+    this.requirePlatformAdmin(viewer);
+    await this.requirePlugin(name);
+    const loaded = this.loaded.get(name);
+    if (!loaded) throw conflict('Enable the plugin first: it checks its configuration itself.');
+    const problems = await loaded.runner.checkConfig(config);
+    if (problems.length) throw badInput('config', `\`config\` does not match the plugin's schema: ${problems.join('; ')}`);
+    loaded.config = config;
+    return (await this.plugins.findOneAndUpdate({ _id: name }, { $set: { config } }))!;
+  }
+
+  /** Installs a plugin from an installed npm package at an exact version (platform admins). */
+  async install(viewer: Viewer | null, packageName: string, version: string, resolve: (name: string, version: string) => Promise<string>): Promise<InstalledPlugin> {
+    this.requirePlatformAdmin(viewer);
+    let entry: string;
+    try {
+      entry = await resolve(packageName, version);
+    } catch (error) {
+      throw badInput('package', `\`package\` ${packageName}@${version} cannot be found on this hub: ${(error as Error).message}`);
+    }
+    const record = await this.load({ entry });
+    if (record.status !== 'ENABLED') throw badInput('package', `The plugin ${packageName}@${version} was refused: ${record.problems.join('; ')}`);
+    return record;
+  }
+
+  /** Stops a plugin and removes its services from the catalogue; its metering and audit history stay. */
+  async uninstall(viewer: Viewer | null, name: string): Promise<InstalledPlugin> {
+    this.requirePlatformAdmin(viewer);
+    const plugin = await this.requirePlugin(name);
+    if (plugin.status === 'UNINSTALLED') throw conflict('The plugin is already uninstalled.');
+    const loaded = this.loaded.get(name);
+    this.loaded.delete(name);
+    this.generation++;
+    if (loaded) {
+      await loaded.runner.drain(this.options.deadlineMs ?? 5_000);
+      await loaded.runner.stop();
+    }
+    for (const service of await this.services.find({ pluginName: name }, { limit: 500 })) {
+      this.byService.delete(service._id);
+      await this.services.deleteOne({ _id: service._id });
+    }
+    return (await this.plugins.findOneAndUpdate({ _id: name }, { $set: { status: 'UNINSTALLED' } }))!;
   }
 
   /** Grants or revokes capabilities the manifest asks for; takes effect on the next call. */

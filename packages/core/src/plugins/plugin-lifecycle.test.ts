@@ -9,7 +9,11 @@ describe('plugin lifecycle through GraphQL', () => {
   let hub: TestHub;
   let sandbox: string;
   beforeAll(async () => {
-    hub = await createTestHub({ plugins: [{ entry: fixture, capabilities: [] }], pluginOptions: { allowUnsigned: true, deadlineMs: 2_000 } });
+    hub = await createTestHub({
+      plugins: [{ entry: fixture, capabilities: [] }],
+      pluginOptions: { allowUnsigned: true, deadlineMs: 2_000 },
+      resolvePluginPackage: async (name, version) => (name === NAME && version === '1.0.0' ? fixture : Promise.reject(new Error('not installed'))),
+    });
     sandbox = (await hub.services.apiKeys.issue(hub.fixtures.members.companyADev!, 'sandbox', ['READ', 'WRITE'], null, 'TEST')).secret;
   });
   afterAll(() => hub.close());
@@ -28,7 +32,7 @@ describe('plugin lifecycle through GraphQL', () => {
     const granted = await admin('mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: ["kv"]) { grantedCapabilities } }');
     expect(granted.data.setPluginCapabilities.grantedCapabilities).toEqual(['kv']);
     expect((await call('remember', { key: 'a', value: 1 })).data.serviceQuery).toEqual({ stored: 1 });
-    const unknown = await admin('mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: ["data:read"]) { grantedCapabilities } }');
+    const unknown = await admin('mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: ["events:receive"]) { grantedCapabilities } }');
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'capabilities' });
     await admin('mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: []) { grantedCapabilities } }');
     expect((await call('remember', { key: 'b', value: 2 })).errors?.[0]?.extensions?.code).toBe('CAPABILITY_DENIED');
@@ -46,5 +50,46 @@ describe('plugin lifecycle through GraphQL', () => {
     const enabled = await admin('mutation($n: String!) { enablePlugin(name: $n) { status grantedCapabilities } }');
     expect(enabled.data.enablePlugin).toEqual({ status: 'ENABLED', grantedCapabilities: [] });
     expect((await call('echo', { text: 'back' })).data.serviceQuery).toEqual({ text: 'back' });
+  });
+
+  it('checks a configuration with the plugin\'s own schema and hands it to handlers', async () => {
+    const bad = await admin('mutation($n: String!) { setPluginConfig(name: $n, config: { greeting: "" }) { name } }');
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'config' });
+    expect(bad.errors?.[0]?.message).toMatch(/greeting/);
+    await admin('mutation($n: String!) { setPluginConfig(name: $n, config: { greeting: "안녕" }) { name } }');
+    await admin('mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: ["events:emit"]) { name } }');
+    expect((await call('greet', { name: '민지' })).data.serviceQuery).toEqual({ text: '안녕, 민지' });
+  });
+
+  it('publishes declared events with the grant, and refuses undeclared or ungranted ones and data reads', async () => {
+    const seen: string[] = [];
+    const stream = hub.services.events.subscribe('pluginEvent');
+    const reading = (async () => {
+      for await (const event of stream) {
+        seen.push(`${event.plugin} ${event.name} ${JSON.stringify(event.payload)}`);
+        break;
+      }
+    })();
+    expect((await call('greet', { name: 'Kim' })).data.serviceQuery.text).toMatch(/Kim/);
+    await reading;
+    expect(seen).toEqual([`${NAME} misbehaving.greeted {"name":"Kim"}`]);
+    expect((await hub.services.audit.events.find({ action: 'plugin.emit' })).length).toBeGreaterThan(0);
+    expect((await call('shout', {})).errors?.[0]?.extensions?.code).toBe('CAPABILITY_DENIED');
+    expect((await call('readData', { id: 'x' })).errors?.[0]?.extensions?.code).toBe('CAPABILITY_DENIED');
+    await admin('mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: ["data:read"]) { name } }');
+    expect((await call('readData', { id: 'x' })).errors?.[0]?.message).toMatch(/not granted to this plugin/);
+    expect((await call('greet', { name: 'Kim' })).errors?.[0]?.extensions?.code).toBe('CAPABILITY_DENIED');
+  });
+
+  it('uninstalls (services leave the catalogue and the schema) and installs again from the package', async () => {
+    const removed = await admin('mutation($n: String!) { uninstallPlugin(name: $n) { status } }');
+    expect(removed.data.uninstallPlugin.status).toBe('UNINSTALLED');
+    expect((await hub.gql('{ services { totalCount } }')).data.services.totalCount).toBe(0);
+    expect((await hub.gql('{ call { misbehaving { echo(input: { text: "x" }) { text } } } }', {}, sandbox)).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const wrong = await admin('mutation { installPlugin(package: "@maru-test/misbehaving", version: "9.9.9") { status } }');
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'package' });
+    const installed = await admin('mutation { installPlugin(package: "@maru-test/misbehaving", version: "1.0.0") { status version } }');
+    expect(installed.data.installPlugin).toEqual({ status: 'ENABLED', version: '1.0.0' });
+    expect((await hub.gql('{ call { misbehaving { echo(input: { text: "again" }) { text } } } }', {}, sandbox)).data.call.misbehaving.echo).toEqual({ text: 'again' });
   });
 });

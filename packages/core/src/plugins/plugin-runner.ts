@@ -29,6 +29,10 @@ export interface PluginCall {
   /** Granted capabilities and the manifest's hosts, for this call. */
   capabilities: string[];
   hosts: string[];
+  /** The operator's configuration, already checked. */
+  config?: unknown;
+  /** Events the manifest declares it emits. */
+  emits?: string[];
 }
 
 export interface PluginKvPort {
@@ -46,6 +50,8 @@ export interface PluginRunnerOptions {
   loadTimeoutMs?: number;
   log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
   kv?: PluginKvPort;
+  /** Receives the events a plugin emits (already checked against its manifest and grant). */
+  onEvent?: (name: string, payload: Record<string, unknown>) => void;
 }
 
 interface Pending {
@@ -139,6 +145,26 @@ export class PluginRunner {
     });
   }
 
+  private readonly configWaiters = new Map<number, (problems: string[]) => void>();
+
+  /** Asks the plugin to check a configuration against its own schema; resolves with the problems (none when valid). */
+  async checkConfig(config: unknown): Promise<string[]> {
+    await this.start();
+    const worker = this.worker!;
+    const id = ++this.seq;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.configWaiters.delete(id);
+        reject(new PluginCallError('TIMEOUT', 'the plugin did not check its configuration in time'));
+      }, 5_000);
+      this.configWaiters.set(id, (problems) => {
+        clearTimeout(timer);
+        resolve(problems);
+      });
+      worker.postMessage({ type: 'check-config', id, config } satisfies ToWorker);
+    });
+  }
+
   /** Resolves when no call is in flight, or after `timeoutMs`; used before stopping so in-flight calls finish. */
   async drain(timeoutMs: number): Promise<void> {
     const until = Date.now() + timeoutMs;
@@ -175,6 +201,13 @@ export class PluginRunner {
         return;
       case 'kv':
         void this.runKv(worker, message);
+        return;
+      case 'event':
+        this.options.onEvent?.(message.name, message.payload);
+        return;
+      case 'config-result':
+        this.configWaiters.get(message.id)?.(message.problems);
+        this.configWaiters.delete(message.id);
         return;
       default:
         return;

@@ -50,6 +50,21 @@ function contextFor(message: Extract<ToWorker, { type: 'call' }>, signal: AbortS
     }) as typeof fetch,
     signal,
     mode: message.mode,
+    config: message.config,
+    events: {
+      emit: async (name, payload) => {
+        needs('events:emit');
+        if (!(message.emits ?? []).includes(name)) throw new CapabilityDenied(`the event "${name}" is not declared in the manifest's emits`);
+        send({ type: 'event', name, payload: structuredClone(payload) });
+      },
+    },
+    data: {
+      read: async (connectionId) => {
+        needs('data:read');
+        // Data connections arrive with their own module; until one is granted, every read is refused.
+        throw new CapabilityDenied(`the data connection "${connectionId}" is not granted to this plugin`);
+      },
+    },
   } as PluginContext;
 }
 
@@ -71,6 +86,11 @@ async function main(): Promise<void> {
   }
   port.on('message', async (message: ToWorker) => {
     if (message.type === 'ping') return send({ type: 'pong', id: message.id });
+    if (message.type === 'check-config') {
+      if (!plugin.config) return send({ type: 'config-result', id: message.id, problems: message.config === undefined || message.config === null ? [] : ['this plugin takes no configuration'] });
+      const parsed = plugin.config.safeParse(message.config);
+      return send({ type: 'config-result', id: message.id, problems: parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`) });
+    }
     if (message.type === 'abort') return controllers.get(message.id)?.abort(new Error('deadline passed'));
     if (message.type === 'kv-result') {
       const waiter = kvWaiters.get(message.id);

@@ -184,3 +184,24 @@ pluginMutation(
   (ctx, name, args) => ctx.services.plugins.setCapabilities(ctx.viewer, name, args.capabilities ?? []),
   true,
 );
+
+builder.mutationField('setPluginConfig', (t) =>
+  t.field({
+    type: PluginRef,
+    description: "Set a plugin's configuration (platform admins). The plugin checks it against its own schema first; effective on the next call.",
+    args: { name: t.arg.string({ required: true }), config: t.arg({ type: 'JSON', required: true }) },
+    resolve: (_r, args, ctx) => audited(ctx, 'plugin.setConfig', { targetId: args.name.slice(0, 214) }, () => ctx.services.plugins.setConfig(ctx.viewer, args.name.slice(0, 214), args.config)),
+  }),
+);
+
+builder.mutationField('installPlugin', (t) =>
+  t.field({
+    type: PluginRef,
+    description: 'Install a plugin from an npm package installed on the hub, at an exact version (platform admins). Its signature and manifest are checked; its services join the catalogue in PILOT.',
+    args: { package: t.arg.string({ required: true }), version: t.arg.string({ required: true }) },
+    resolve: (_r, args, ctx) =>
+      audited(ctx, 'plugin.install', { targetId: args.package.slice(0, 214) }, () => ctx.services.plugins.install(ctx.viewer, args.package.slice(0, 214), args.version.slice(0, 64), ctx.services.pilots.resolve)),
+  }),
+);
+
+pluginMutation('uninstallPlugin', 'plugin.uninstall', 'Stop a plugin and remove its services from the catalogue (platform admins); calls in flight finish, metering and audit history stay.', (ctx, name) => ctx.services.plugins.uninstall(ctx.viewer, name));
