@@ -6,6 +6,7 @@ import { createHttpServer } from './http-server.js';
 import { createLogger } from './logger.js';
 import { openStore } from './open-store.js';
 import { seedDemoChallenges } from './demo-challenges.js';
+import { seedDemoGrants } from './demo-services.js';
 import { BUNDLED_PLUGINS, resolvePlugins } from './resolve-plugins.js';
 import { startScheduler } from './scheduler.js';
 import { formatDemoKeys, seedDemo, type SeedResult } from './seed-demo.js';
@@ -58,7 +59,8 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
   if (config.demo) {
     seed = await seedDemo(hub.services);
     const challenges = await seedDemoChallenges(hub.services);
-    logger.info({ organizations: seed.createdOrganizations, members: seed.createdMembers, challenges }, seed.keys.length ? 'seeded demo data' : 'demo data already present');
+    const grants = await seedDemoGrants(hub.services);
+    logger.info({ organizations: seed.createdOrganizations, members: seed.createdMembers, challenges, grants }, seed.keys.length ? 'seeded demo data' : 'demo data already present');
   }
 
   const scheduler = startScheduler(hub, logger, config.schedulerIntervalMs);

@@ -10,13 +10,15 @@ describe('plugins configured for the hub process', () => {
     const hub = await spawnHub({ MARU_DATA_DIR: tempDir('maru-plugins-'), MARU_PLUGINS: plugin }, ['--demo']);
     try {
       const login = async (email: string) => (await gql(hub.url, `mutation { demoLogin(email: "${email}") { secret } }`)).body.data.demoLogin.secret as string;
-      const key = await login('dev@hanbit.example');
+      // Demo mode grants the demo companies access to every service; the platform's own organization has none yet.
+      const key = await login('admin@maru.example');
       const noGrant = await gql(hub.url, '{ serviceQuery(service: "misbehaving", operation: "echo", input: { text: "too early" }) }', {}, key);
       expect(noGrant.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      // The company's admin requests access; the platform admin approves it.
-      const requested = await gql(hub.url, 'mutation { requestServiceAccess(service: "misbehaving", purpose: "Address checks in our app") { grant { id } } }', {}, await login('admin@hanbit.example'));
-      const approved = await gql(hub.url, 'mutation($id: ID!) { approveServiceAccess(id: $id, dailyQuota: 100) { grant { status } } }', { id: requested.body.data.requestServiceAccess.grant.id }, await login('admin@maru.example'));
+      const requested = await gql(hub.url, 'mutation { requestServiceAccess(service: "misbehaving", purpose: "Operator checks") { grant { id } } }', {}, key);
+      const approved = await gql(hub.url, 'mutation($id: ID!) { approveServiceAccess(id: $id, dailyQuota: 100) { grant { status } } }', { id: requested.body.data.requestServiceAccess.grant.id }, key);
       expect(approved.body.data.approveServiceAccess.grant.status).toBe('ACTIVE');
+      const company = await gql(hub.url, '{ call { misbehaving { echo(input: { text: "granted in demo" }) { text } } } }', {}, await login('dev@hanbit.example'));
+      expect(company.body.data.call.misbehaving.echo).toEqual({ text: 'granted in demo' });
       const answer = await gql(hub.url, '{ serviceQuery(service: "misbehaving", operation: "echo", input: { text: "from HTTP" }) }', {}, key);
       expect(answer.body).toEqual({ data: { serviceQuery: { text: 'from HTTP' } } });
       const typed = await gql(hub.url, '{ call { misbehaving { echo(input: { text: "typed" }) { text } } } }', {}, key);

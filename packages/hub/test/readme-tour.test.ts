@@ -41,6 +41,7 @@ describe('the README tour', () => {
     expect(stdout).toMatch(/"createApiKey":\{"secret":"maru_[A-Za-z0-9_-]+","apiKey":\{"prefix":"maru_[^"]+","scopes":\["READ"\],"status":"ACTIVE"\}\}/);
     expect(stdout).toContain('{"seq":2,"action":"apiKey.create","outcome":"SUCCESS"}');
     expect(stdout).toContain('"verifyAuditChain":{"ok":true,"checked":2}');
+    expect(stdout).toMatch(/"addressLookup":\{"search":\{"total":\d+,"addresses":\[\{"roadAddress":"[^"]*세종대로[^"]*","postcode":"\d{5}"\}/);
     expect(stdout).toContain('"code":"BAD_USER_INPUT","field":"first"');
     expect(stdout).not.toContain('"INTERNAL"');
   });

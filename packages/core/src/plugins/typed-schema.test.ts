@@ -36,3 +36,41 @@ describe('typed service fields', () => {
     expect(back.data.call.misbehaving.echo).toEqual({ text: 'y' });
   });
 });
+
+describe('JSON Schema to GraphQL types', () => {
+  it('makes nullable fields nullable, 32-bit integers Int, closed string sets enums', async () => {
+    const { buildTypedSchema } = await import('./typed-schema.js');
+    const { getSchema } = await import('../schema.js');
+    const { z } = await import('zod');
+    const { definePlugin, defineOperation, defineService } = await import('@maru/sdk');
+    const plugin = definePlugin({
+      name: '@maru-test/types',
+      version: '1.0.0',
+      publisher: 'Maru tests',
+      compatibility: '^1.0.0',
+      services: [
+        defineService({
+          key: 'types-demo',
+          name: 'Types',
+          operations: {
+            shape: defineOperation({
+              kind: 'query',
+              input: z.object({ kind: z.enum(['A', 'B']), n: z.int32() }),
+              output: z.object({ reason: z.string().nullable(), count: z.number().int().min(0).max(1000), big: z.number().int() }),
+              handler: () => ({ reason: null, count: 1, big: 2 }),
+            }),
+          },
+        }),
+      ],
+    });
+    const schema = buildTypedSchema(getSchema(), [plugin.manifest]);
+    const result = schema.getType('SvcTypesDemoShapeResult') as import('graphql').GraphQLObjectType;
+    const fields = result.getFields();
+    expect(String(fields.reason!.type)).toBe('String');
+    expect(String(fields.count!.type)).toBe('Int!');
+    expect(String(fields.big!.type)).toBe('Float!');
+    const input = schema.getType('SvcTypesDemoShapeInput') as import('graphql').GraphQLInputObjectType;
+    expect(String(input.getFields().kind!.type)).toBe('SvcTypesDemoShapeInputKind!');
+    expect(String(input.getFields().n!.type)).toBe('Int!');
+  });
+});

@@ -18,13 +18,31 @@ import {
 import type { HubContext } from '../context.js';
 
 const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
-const INT32 = 2 ** 31 - 1;
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
 
 const pascal = (text: string) => text.replace(/(^|[-_ ])([a-z0-9])/g, (_m, _s, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, '');
 const camel = (text: string) => {
   const p = pascal(text);
   return p.charAt(0).toLowerCase() + p.slice(1);
 };
+
+/**
+ * `{ type: ['string', 'null'] }` and `anyOf: [X, { type: 'null' }]` (zod's
+ * `.nullable()`) are a nullable X: the field is never non-null, even when required.
+ */
+function unwrapNullable(schema: Schema): { schema: Schema; nullable: boolean } {
+  if (Array.isArray(schema.type) && schema.type.includes('null')) {
+    const rest = schema.type.filter((t) => t !== 'null');
+    return { schema: { ...schema, type: rest.length === 1 ? rest[0] : rest }, nullable: true };
+  }
+  const anyOf = (schema as { anyOf?: Schema[] }).anyOf;
+  if (Array.isArray(anyOf) && anyOf.some((s) => s.type === 'null')) {
+    const rest = anyOf.filter((s) => s.type !== 'null');
+    if (rest.length === 1) return { schema: { ...rest[0]!, description: schema.description ?? rest[0]!.description }, nullable: true };
+  }
+  return { schema, nullable: false };
+}
 
 type Schema = JsonSchema & { type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; enum?: unknown[]; minimum?: number; maximum?: number; description?: string };
 
@@ -48,8 +66,9 @@ class TypeFactory {
         fields: () =>
           Object.fromEntries(
             Object.entries(schema.properties!).map(([key, value]) => {
-              const type = this.input(value as Schema, `${name}${pascal(key)}`);
-              return [key, { type: required.has(key) ? (new GraphQLNonNull(type) as GraphQLInputType) : type, description: (value as Schema).description }];
+              const { schema: inner, nullable } = unwrapNullable(value as Schema);
+              const type = this.input(inner, `${name}${pascal(key)}`);
+              return [key, { type: required.has(key) && !nullable ? (new GraphQLNonNull(type) as GraphQLInputType) : type, description: inner.description }];
             }),
           ),
       });
@@ -68,8 +87,9 @@ class TypeFactory {
         fields: () =>
           Object.fromEntries(
             Object.entries(schema.properties!).map(([key, value]) => {
-              const type = this.output(value as Schema, `${name}${pascal(key)}`);
-              return [key, { type: required.has(key) ? (new GraphQLNonNull(type) as GraphQLOutputType) : type, description: (value as Schema).description }];
+              const { schema: inner, nullable } = unwrapNullable(value as Schema);
+              const type = this.output(inner, `${name}${pascal(key)}`);
+              return [key, { type: required.has(key) && !nullable ? (new GraphQLNonNull(type) as GraphQLOutputType) : type, description: inner.description }];
             }),
           ),
       });
@@ -88,7 +108,7 @@ class TypeFactory {
     if (schema.type === 'string') return GraphQLString;
     if (schema.type === 'boolean') return GraphQLBoolean;
     if (schema.type === 'number') return GraphQLFloat;
-    if (schema.type === 'integer') return (schema.minimum ?? -INT32) >= -INT32 && (schema.maximum ?? INT32) <= INT32 ? GraphQLInt : GraphQLFloat;
+    if (schema.type === 'integer') return (schema.minimum ?? INT32_MIN) >= INT32_MIN && (schema.maximum ?? INT32_MAX) <= INT32_MAX ? GraphQLInt : GraphQLFloat;
     return null;
   }
 }

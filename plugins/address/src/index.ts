@@ -1,0 +1,27 @@
+/**
+ * @packageDocumentation
+ * `@maru/plugin-address` — road-name address search and postcode lookup over
+ * a sample dataset shipped in the package (`data/addresses.json`).
+ */
+import { definePlugin, defineService } from '@maru/sdk';
+import { byPostcode } from './by-postcode.js';
+import { search } from './search.js';
+
+export { Address } from './address.js';
+export { addressErrors } from './errors.js';
+
+export default definePlugin({
+  name: '@maru/plugin-address',
+  version: '0.1.0',
+  publisher: 'Maru',
+  compatibility: '^1.0.0',
+  services: [
+    defineService({
+      key: 'address-lookup',
+      name: 'Address lookup',
+      description: 'Search Korean road-name addresses in Korean or English and list the addresses of a postcode. Answers from a bundled sample dataset.',
+      category: 'address',
+      operations: { search, byPostcode },
+    }),
+  ],
+});

@@ -1,0 +1,30 @@
+/**
+ * @packageDocumentation
+ * `@maru/plugin-documents` — issues Ed25519-signed certificates, verifies
+ * them and revokes them, keeping its signing key in the plugin's kv.
+ */
+import { definePlugin, defineService } from '@maru/sdk';
+import { issue } from './issue.js';
+import { revoke } from './revoke.js';
+import { verify } from './verify.js';
+
+export { Certificate, CertificatePayload, canonicalJson } from './certificate.js';
+export { documentErrors } from './errors.js';
+export { InvalidReason } from './verify.js';
+
+export default definePlugin({
+  name: '@maru/plugin-documents',
+  version: '0.1.0',
+  publisher: 'Maru',
+  compatibility: '^1.0.0',
+  capabilities: ['kv'],
+  services: [
+    defineService({
+      key: 'document-issuance',
+      name: 'Document issuance',
+      description: 'Issues signed certificates (business registration proof, residence certificate) that anyone holding one can verify, and revokes them.',
+      category: 'documents',
+      operations: { issue, verify, revoke },
+    }),
+  ],
+});
