@@ -1,7 +1,7 @@
 import { isPluginError } from '@maru/sdk';
 import { describe, expect, it } from 'vitest';
 import { byPostcode } from './by-postcode.js';
-import { callOperation, createTestContext } from './create-test-context.js';
+import { callOperation, createTestContext } from '@maru/testing';
 import { loadAddresses } from './load-addresses.js';
 
 const ctx = createTestContext({ capabilities: [] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callOperation, createTestContext } from './create-test-context.js';
+import { callOperation, createTestContext } from '@maru/testing';
 import { loadAddresses } from './load-addresses.js';
 import { search } from './search.js';
 

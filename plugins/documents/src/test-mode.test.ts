@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callOperation, createTestContext } from './create-test-context.js';
+import { callOperation, createTestContext } from '@maru/testing';
 import { issue } from './issue.js';
 import { business, residence } from './test-subjects.js';
 import { revoke } from './revoke.js';

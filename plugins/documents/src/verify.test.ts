@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Certificate } from './certificate.js';
-import { callOperation, createTestContext } from './create-test-context.js';
+import { callOperation, createTestContext } from '@maru/testing';
 import { issue } from './issue.js';
 import { business } from './test-subjects.js';
 import { verify } from './verify.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { callOperation, createTestContext, type TestContextOptions } from './create-test-context.js';
+import { callOperation, createTestContext, type TestContextOptions } from '@maru/testing';
 import { send } from './send.js';
 import { startTestWebhook, type TestWebhook, type WebhookBehaviour } from './start-test-webhook.js';
 import { status } from './status.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callOperation, createTestContext } from './create-test-context.js';
+import { callOperation, createTestContext } from '@maru/testing';
 import { send } from './send.js';
 import { startTestWebhook, type TestWebhook } from './start-test-webhook.js';
 import { status } from './status.js';
