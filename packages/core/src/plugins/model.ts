@@ -13,10 +13,11 @@ export interface InstalledPlugin {
   status: PluginStatus;
   /** Why it failed to load: each problem names the field and what to change. */
   problems: string[];
-  manifest: PluginManifest | null;
+  /** The manifest as JSON text: see {@link manifestOf}. */
+  manifestJson: string | null;
   grantedCapabilities: Capability[];
-  /** The operator's configuration, checked against the plugin's schema when set. */
-  config?: unknown;
+  /** The operator's configuration as JSON text, checked against the plugin's schema when set: see {@link configOf}. */
+  configJson?: string | null;
   /** Set when a platform admin granted or revoked capabilities; from then on those decisions win over the config file. */
   grantsDecidedAt?: string | null;
   /** The registered key that signed the package, or null when loaded unsigned (development only). */
@@ -42,7 +43,8 @@ export interface ServiceRecord {
   source: 'PLUGIN' | 'CORE';
   pluginName: string | null;
   status: ServiceStatus;
-  operations: OperationManifest[];
+  /** The operations as JSON text: see {@link operationsOf}. */
+  operationsJson: string;
   /** The challenge whose award launched this service as a pilot, if any. */
   challengeId?: string | null;
   createdAt: string;
@@ -89,8 +91,15 @@ export interface PluginKvEntry {
   _id: string;
   plugin: string;
   key: string;
-  value: unknown;
+  valueJson: string;
 }
+
+// Manifests (JSON Schemas with "$schema", "$ref"), configurations and plugin
+// values may hold keys starting with "$" or holding ".", which MongoDB updates
+// and MongoDB-wire servers such as FerretDB refuse; they are stored as JSON text.
+export const manifestOf = (plugin: Pick<InstalledPlugin, 'manifestJson'>): PluginManifest | null => (plugin.manifestJson ? (JSON.parse(plugin.manifestJson) as PluginManifest) : null);
+export const configOf = (plugin: Pick<InstalledPlugin, 'configJson'>): unknown => (plugin.configJson ? JSON.parse(plugin.configJson) : undefined);
+export const operationsOf = (service: Pick<ServiceRecord, 'operationsJson'>): OperationManifest[] => JSON.parse(service.operationsJson) as OperationManifest[];
 
 export const pluginCollections: CollectionSpec[] = [
   { name: 'plugins', indexes: [{ name: 'byStatus', keys: [['status', 1], ['_id', 1]] }] },

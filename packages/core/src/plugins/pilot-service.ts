@@ -3,7 +3,7 @@ import type { SubmissionService } from '../challenges/submission-service.js';
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
 import { requireScope } from '../identity/require.js';
 import { isPlatformAdmin, type Viewer } from '../identity/viewer.js';
-import type { InstalledPlugin, ServiceRecord } from './model.js';
+import { manifestOf, type InstalledPlugin, type ServiceRecord } from './model.js';
 import type { PluginHost } from './plugin-host.js';
 
 /** Finds the built module of an npm package at an exact version, or throws a message saying what to install. */
@@ -43,7 +43,7 @@ export class PilotService {
     if (plugin.status !== 'ENABLED') throw badInput('submissionId', `The plugin ${name}@${version} was refused: ${plugin.problems.join('; ')}`);
     if (plugin._id !== name || plugin.version !== version) throw badInput('submissionId', `The package found is ${plugin._id}@${plugin.version}, not the ${name}@${version} the submission names.`);
     const services: ServiceRecord[] = [];
-    for (const service of plugin.manifest?.services ?? []) {
+    for (const service of manifestOf(plugin)?.services ?? []) {
       const linked = await this.host.services.findOneAndUpdate({ _id: service.key }, { $set: { status: 'PILOT', challengeId } });
       if (linked) services.push(linked);
     }

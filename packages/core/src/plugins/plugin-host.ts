@@ -7,7 +7,7 @@ import { newId } from '../ids.js';
 import { isPlatformAdmin, type Viewer } from '../identity/viewer.js';
 import type { HubLogger } from '../logger.js';
 import type { Collection, Store } from '../store/port.js';
-import type { InstalledPlugin, PluginKvEntry, PublisherKey, ServiceCall, ServiceRecord, ServiceStatus } from './model.js';
+import { configOf, manifestOf, operationsOf, type InstalledPlugin, type PluginKvEntry, type PublisherKey, type ServiceCall, type ServiceRecord, type ServiceStatus } from './model.js';
 import { GrantService } from './grant-service.js';
 import { PluginCallError, PluginRunner } from './plugin-runner.js';
 import { packageDirOf, verifyPackage } from './signature.js';
@@ -90,8 +90,11 @@ export class PluginHost {
         void this.audit.append({ action: 'plugin.emit', actorMemberId: null, actorOrganizationId: null, targetId: event.slice(0, 100), organizationId: null, outcome: 'SUCCESS', requestId: pluginName });
       },
       kv: {
-        get: async (key) => (await this.kv.findOne({ _id: kvId(pluginName!, key) }))?.value,
-        set: async (key, value) => void (await this.kv.findOneAndUpdate({ _id: kvId(pluginName!, key) }, { $set: { plugin: pluginName, key, value } }, { upsert: true })),
+        get: async (key) => {
+          const entry = await this.kv.findOne({ _id: kvId(pluginName!, key) });
+          return entry ? JSON.parse(entry.valueJson) : undefined;
+        },
+        set: async (key, value) => void (await this.kv.findOneAndUpdate({ _id: kvId(pluginName!, key) }, { $set: { plugin: pluginName, key, valueJson: JSON.stringify(value ?? null) } }, { upsert: true })),
         delete: (key) => this.kv.deleteOne({ _id: kvId(pluginName!, key) }),
       },
     });
@@ -121,8 +124,8 @@ export class PluginHost {
     // Once an admin decided on capabilities, that decision wins over the configuration.
     const wanted = previous?.grantsDecidedAt ? previous.grantedCapabilities : (config.capabilities ?? []);
     const granted = wanted.filter((c) => manifest?.capabilities?.includes(c));
-    if (manifest && !problems.length && previous?.config !== undefined && previous.config !== null) {
-      const configProblems = await runner.checkConfig(previous.config).catch((error: Error) => [error.message]);
+    if (manifest && !problems.length && previous && configOf(previous) !== undefined) {
+      const configProblems = await runner.checkConfig(configOf(previous)).catch((error: Error) => [error.message]);
       problems.push(...configProblems.map((p) => `config: ${p}`));
     }
     const record: InstalledPlugin = {
@@ -132,10 +135,10 @@ export class PluginHost {
       entry: config.entry,
       status: problems.length ? 'FAILED' : 'ENABLED',
       problems,
-      manifest,
+      manifestJson: manifest ? JSON.stringify(manifest) : null,
       grantedCapabilities: granted,
       grantsDecidedAt: previous?.grantsDecidedAt ?? null,
-      config: previous?.config ?? null,
+      configJson: previous?.configJson ?? null,
       signedBy: check.ok ? check.keyId : null,
       loadedAt: now,
     };
@@ -151,7 +154,7 @@ export class PluginHost {
       await this.services.findOneAndUpdate(
         { _id: service.key },
         {
-          $set: { name: service.name, description: service.description ?? '', category: service.category ?? 'general', source: 'PLUGIN', pluginName: name, operations: service.operations, updatedAt: now },
+          $set: { name: service.name, description: service.description ?? '', category: service.category ?? 'general', source: 'PLUGIN', pluginName: name, operationsJson: JSON.stringify(service.operations), updatedAt: now },
           // A new service starts in PILOT; an operator's later decision (ACTIVE, SUSPENDED…) survives restarts.
           $setOnInsert: { status: 'PILOT', createdAt: now },
         },
@@ -159,7 +162,7 @@ export class PluginHost {
       );
       this.byService.set(service.key, name);
     }
-    this.loaded.set(name, { runner, manifest: manifest!, granted, config: previous?.config ?? undefined });
+    this.loaded.set(name, { runner, manifest: manifest!, granted, config: previous ? configOf(previous) : undefined });
     this.generation++;
     this.logger.info({ plugin: name, version: record.version, services: (manifest!.services ?? []).map((s) => s.key) }, 'plugin enabled');
     return record;
@@ -170,8 +173,9 @@ export class PluginHost {
     if (!viewer) throw unauthenticated('Calling a shared service needs an API key: send `Authorization: Bearer <api key>`.');
     const service = await this.services.findOne({ _id: serviceKey });
     if (!service) throw notFound('service', serviceKey);
-    const op = service.operations.find((o) => o.name === operation);
-    if (!op) throw badInput('operation', `\`operation\`: ${serviceKey} has no operation "${operation}"; it has ${service.operations.map((o) => o.name).join(', ')}.`);
+    const operations = operationsOf(service);
+    const op = operations.find((o) => o.name === operation);
+    if (!op) throw badInput('operation', `\`operation\`: ${serviceKey} has no operation "${operation}"; it has ${operations.map((o) => o.name).join(', ')}.`);
     if (op.kind !== kind) throw badInput('operation', `\`operation\`: ${operation} is a ${op.kind}; call it with ${op.kind === 'query' ? 'Query.serviceQuery' : 'Mutation.serviceMutation'}.`);
     if (service.status === 'SUSPENDED') throw forbidden(`The service ${serviceKey} is suspended; calls are refused until a platform admin resumes it.`);
     const scope = kind === 'query' ? 'READ' : 'WRITE';
@@ -297,7 +301,7 @@ export class PluginHost {
     const problems = await loaded.runner.checkConfig(config);
     if (problems.length) throw badInput('config', `\`config\` does not match the plugin's schema: ${problems.join('; ')}`);
     loaded.config = config;
-    return (await this.plugins.findOneAndUpdate({ _id: name }, { $set: { config } }))!;
+    return (await this.plugins.findOneAndUpdate({ _id: name }, { $set: { configJson: JSON.stringify(config) } }))!;
   }
 
   /** Installs a plugin from an installed npm package at an exact version (platform admins). */
@@ -337,7 +341,7 @@ export class PluginHost {
   async setCapabilities(viewer: Viewer | null, name: string, capabilities: string[]): Promise<InstalledPlugin> {
     this.requirePlatformAdmin(viewer);
     const plugin = await this.requirePlugin(name);
-    const requested = plugin.manifest?.capabilities ?? [];
+    const requested = manifestOf(plugin)?.capabilities ?? [];
     const unknown = capabilities.find((c) => !requested.includes(c as Capability));
     if (unknown) throw badInput('capabilities', `\`capabilities\`: the plugin does not ask for "${unknown}"; it asks for ${requested.join(', ') || 'nothing'}.`);
     const granted = [...new Set(capabilities)] as Capability[];

@@ -10,7 +10,7 @@ import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
 import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
 import { nodeType } from '../graphql/node.js';
-import type { InstalledPlugin, PublisherKey, ServiceRecord } from './model.js';
+import { manifestOf, operationsOf, type InstalledPlugin, type PublisherKey, type ServiceRecord } from './model.js';
 
 builder.scalarType('JSON', {
   description: 'Any JSON value. Plugin operations take and return JSON validated by their own schemas (`inputSchema`, `outputSchema`).',
@@ -36,10 +36,10 @@ export const PluginRef = builder.objectRef<InstalledPlugin>('Plugin').implement(
     publisher: t.exposeString('publisher'),
     status: t.exposeString('status', { description: 'ENABLED, or FAILED with `problems`.' }),
     problems: t.exposeStringList('problems'),
-    requestedCapabilities: t.stringList({ resolve: (p) => p.manifest?.capabilities ?? [] }),
+    requestedCapabilities: t.stringList({ resolve: (p) => manifestOf(p)?.capabilities ?? [] }),
     grantedCapabilities: t.stringList({ resolve: (p) => p.grantedCapabilities }),
     signedBy: t.string({ nullable: true, description: 'The registered key that signed it; null when loaded unsigned under the development flag.', resolve: (p) => p.signedBy }),
-    hosts: t.stringList({ description: 'Hosts its ctx.fetch may reach.', resolve: (p) => p.manifest?.hosts ?? [] }),
+    hosts: t.stringList({ description: 'Hosts its ctx.fetch may reach.', resolve: (p) => manifestOf(p)?.hosts ?? [] }),
     loadedAt: t.field({ type: 'DateTime', resolve: (p) => p.loadedAt }),
   }),
 });
@@ -61,7 +61,7 @@ builder.objectFields(ServiceRef, (t) => ({
   category: t.exposeString('category'),
   status: t.exposeString('status', { description: 'PILOT, ACTIVE, DEPRECATED or SUSPENDED.' }),
   source: t.exposeString('source', { description: 'PLUGIN or CORE.' }),
-  operations: t.field({ type: [OperationRef], resolve: (s) => s.operations }),
+  operations: t.field({ type: [OperationRef], resolve: (s) => operationsOf(s) }),
   plugin: t.field({ type: PluginRef, nullable: true, resolve: (s, _a, ctx) => (s.pluginName ? ctx.services.plugins.plugins.findOne({ _id: s.pluginName }) : null) }),
   dailyUsage: t.field({
     type: [UsageRef],
