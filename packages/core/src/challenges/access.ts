@@ -13,9 +13,9 @@ export const canManage = (viewer: Viewer | null, challenge: Pick<Challenge, 'age
 export const isPanelist = (viewer: Viewer | null, challenge: Pick<Challenge, 'reviewerIds'>): boolean =>
   !!viewer && challenge.reviewerIds.includes(viewer.member._id);
 
-/** Drafts are visible to their agency (and above) and platform admins only. */
-export const canSeeChallenge = (viewer: Viewer | null, challenge: Pick<Challenge, 'status' | 'agencyPath'>): boolean =>
-  challenge.status !== 'DRAFT' || isPlatformAdmin(viewer) || isOfAgency(viewer, challenge);
+/** A challenge that was never published — a draft, or a draft cancelled before publication — is its agency's (and above) and platform admins' only. */
+export const canSeeChallenge = (viewer: Viewer | null, challenge: Pick<Challenge, 'status' | 'agencyPath' | 'publishedAt'>): boolean =>
+  (challenge.status !== 'DRAFT' && challenge.publishedAt !== null) || isPlatformAdmin(viewer) || isOfAgency(viewer, challenge);
 
 /** Scores before the award: the agency and the panel only. */
 export const canSeeScores = (viewer: Viewer | null, challenge: Pick<Challenge, 'status' | 'agencyPath' | 'reviewerIds'>): boolean =>

@@ -83,10 +83,15 @@ export class ChallengeService {
     if (statuses && !isPlatformAdmin(viewer) && !(viewer && statuses.includes('DRAFT'))) {
       // Drafts are out of sight: one `$in` without them, the exact bounds of the status index on every engine.
       and.push({ status: { $in: statuses.filter((status) => status !== 'DRAFT') } });
+      // A draft cancelled before publication stays out of sight too.
+      and.push(viewer ? { $or: [{ publishedAt: { $ne: null } }, { agencyPath: viewer.organization._id }] } : { publishedAt: { $ne: null } });
     } else {
       // Drafts of the viewer's own agency may show. With no status chosen this stays `$ne`, not an
       // `$in` of the five others: SQLite would read every non-draft through the status index and sort them.
-      if (!isPlatformAdmin(viewer)) and.push(viewer ? { $or: [{ status: { $ne: 'DRAFT' } }, { agencyPath: viewer.organization._id }] } : { status: { $ne: 'DRAFT' } });
+      if (!isPlatformAdmin(viewer)) {
+        const published = { status: { $ne: 'DRAFT' }, publishedAt: { $ne: null } };
+        and.push(viewer ? { $or: [published, { agencyPath: viewer.organization._id }] } : published);
+      }
       if (statuses) and.push({ status: { $in: statuses } });
     }
     if (query.agencyId) and.push(query.includeSubAgencies === false ? { agencyId: query.agencyId } : { agencyPath: query.agencyId });
@@ -190,7 +195,8 @@ export class ChallengeService {
     );
     if (!updated) throw conflict('The challenge changed meanwhile (another transition won); reload it and retry.');
     const kind = ({ OPEN: 'PUBLISHED', CLOSED: 'CLOSED', AWARDED: 'AWARDED', CANCELLED: 'CANCELLED' } as const)[rule.to as 'OPEN'];
-    if (kind) this.emit(kind, updated);
+    // A draft cancelled before publication was never public: no public event either.
+    if (kind && updated.publishedAt !== null) this.emit(kind, updated);
     return updated;
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../graphql/global-id.js';
-import { createTestHub } from '../testing/test-hub.js';
+import { createTestHub, snapshotDomain } from '../testing/test-hub.js';
 
 describe('challenge journey (in-process)', () => {
   it('runs from draft to public results', async () => {
@@ -69,6 +69,50 @@ describe('challenge journey (in-process)', () => {
       { rank: 1, weightedScore: 86, winner: true, publicComments: ['solid'], submission: { organization: { slug: 'company-a' }, status: 'WINNER' } },
       { rank: 2, weightedScore: 68, winner: false, publicComments: ['solid'], submission: { organization: { slug: 'company-b' }, status: 'REJECTED' } },
     ]);
+    await hub.close();
+  });
+
+  it('keeps a draft cancelled before publication out of public sight', async () => {
+    const hub = await createTestHub();
+    const { keys, bureau } = hub.fixtures;
+    const created = await hub.gql(
+      `mutation($i: CreateChallengeInput!) { createChallenge(input: $i) { challenge { id } } }`,
+      { i: { agencyId: encodeGlobalId('Organization', bureau._id), title: 'SECRET draft', summary: 's', type: 'IDEA', criteria: [{ key: 'a', name: 'A', weight: 100 }], submissionDeadline: '2099-01-01T00:00:00Z', evaluationEnd: '2099-02-01T00:00:00Z' } },
+      keys.bureauManager,
+    );
+    const id = created.data.createChallenge.challenge.id;
+    expect((await hub.gql('mutation($id: ID!) { cancelChallenge(id: $id, reason: "dropped") { challenge { status } } }', { id }, keys.bureauManager)).data.cancelChallenge.challenge.status).toBe('CANCELLED');
+    const anonymous = await hub.gql('query($id: ID!) { challenge(id: $id) { title } challenges { nodes { title } } }', { id });
+    expect(anonymous.data).toEqual({ challenge: null, challenges: { nodes: [] } });
+    const cancelled = await hub.gql('{ challenges(filter: { statuses: [CANCELLED] }) { totalCount } }', {}, keys.companyAAdmin);
+    expect(cancelled.data.challenges.totalCount).toBe(0);
+    const own = await hub.gql('query($id: ID!) { challenge(id: $id) { title } }', { id }, keys.bureauManager);
+    expect(own.data.challenge.title).toBe('SECRET draft');
+    await hub.close();
+  });
+
+  it('refuses a winner listed twice before awarding anything', async () => {
+    let now = Date.parse('2027-01-01T00:00:00Z');
+    const hub = await createTestHub({ clock: () => now });
+    const { keys, bureau, members } = hub.fixtures;
+    const c = await hub.gql(
+      `mutation($i: CreateChallengeInput!) { createChallenge(input: $i) { challenge { id } } }`,
+      { i: { agencyId: encodeGlobalId('Organization', bureau._id), title: 'T', summary: 's', type: 'IDEA', criteria: [{ key: 'a', name: 'A', weight: 100 }], submissionDeadline: '2027-02-01T00:00:00Z', evaluationEnd: '2027-03-01T00:00:00Z' } },
+      keys.bureauManager,
+    );
+    const id = c.data.createChallenge.challenge.id;
+    await hub.gql('mutation($id: ID!) { publishChallenge(id: $id) { challenge { id } } }', { id }, keys.bureauManager);
+    const s = await hub.gql('mutation($c: ID!) { createSubmission(input: { challengeId: $c, title: "x", proposal: "p" }) { submission { id } } }', { c: id }, keys.companyAAdmin);
+    const sub = s.data.createSubmission.submission.id;
+    await hub.gql('mutation($id: ID!) { submitSubmission(id: $id, acknowledgeTerms: true) { submission { id } } }', { id: sub }, keys.companyAAdmin);
+    await hub.gql('mutation($id: ID!, $m: [ID!]!) { assignReviewers(id: $id, memberIds: $m) { challenge { id } } }', { id, m: [encodeGlobalId('Member', members.divisionReviewer!._id)] }, keys.bureauManager);
+    await hub.gql('mutation($id: ID!) { closeChallenge(id: $id) { challenge { id } } }', { id }, keys.bureauManager);
+    await hub.gql('mutation($id: ID!) { startChallengeEvaluation(id: $id) { challenge { id } } }', { id }, keys.bureauManager);
+    const before = await snapshotDomain(hub);
+    const res = await hub.gql('mutation($id: ID!, $w: [WinnerInput!]!) { awardChallenge(id: $id, winners: $w) { challenge { status } } }', { id, w: [{ submissionId: sub }, { submissionId: sub }] }, keys.bureauManager);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.winners.1.submissionId' });
+    expect(await snapshotDomain(hub)).toBe(before);
+    now += 1;
     await hub.close();
   });
 });

@@ -146,6 +146,8 @@ export class ReviewService {
       }),
       raw,
     );
+    const duplicate = input.winners.findIndex((w, i) => input.winners.findIndex((o) => o.submissionId === w.submissionId) !== i);
+    if (duplicate >= 0) throw badInput(`input.winners.${duplicate}.submissionId`, `\`input.winners.${duplicate}.submissionId\` names a submission already listed; name each winner once.`);
     const winners: Submission[] = [];
     for (const [i, winner] of input.winners.entries()) {
       const submission = await this.submissions.collection.findOne({ _id: winner.submissionId, challengeId });

@@ -96,19 +96,25 @@ export class GrantService {
     return updated;
   }
 
-  /** Refuses a live call without an ACTIVE grant covering the operation, or over today's quota. */
-  async authorize(viewer: Viewer, serviceKey: string, operation: string): Promise<void> {
+  /**
+   * Refuses a live call without an ACTIVE grant covering the operation, or
+   * over today's quota. The call's metering record is inserted first, as a
+   * reservation, and counted with the others: concurrent calls cannot all slip
+   * under the quota (in a close race, both may be refused; never both let
+   * through). Returns the reservation for the host to complete.
+   */
+  async authorize(viewer: Viewer, serviceKey: string, operation: string, reservation: ServiceCall): Promise<void> {
     const grant = await this.grants.findOne({ serviceKey, consumerOrganizationId: viewer.organization._id, status: 'ACTIVE' });
     if (!grant) throw forbidden(`Your organization has no access to ${serviceKey}: an admin requests it (requestServiceAccess), or call its sandbox with a TEST key.`);
     if (grant.operations.length && !grant.operations.includes(operation)) throw forbidden(`Your access to ${serviceKey} covers ${grant.operations.join(', ')}, not ${operation}.`);
-    if (grant.dailyQuota !== null) {
+    await this.calls.insertOne(reservation);
+    if (grant.dailyQuota === null) return;
+    const used = await this.calls.count({ serviceKey, consumerOrganizationId: viewer.organization._id, day: reservation.day, mode: 'live' });
+    if (used > grant.dailyQuota) {
+      await this.calls.deleteOne({ _id: reservation._id });
       const now = this.clock();
-      const day = new Date(now).toISOString().slice(0, 10);
-      const used = await this.calls.count({ serviceKey, consumerOrganizationId: viewer.organization._id, day, mode: 'live' });
-      if (used >= grant.dailyQuota) {
-        const retryAfter = Math.max(1, Math.ceil((Date.parse(`${day}T00:00:00Z`) + 86_400_000 - now) / 1000));
-        throw new MaruError('RATE_LIMITED', `Your organization used its ${grant.dailyQuota} calls of ${serviceKey} for today (UTC); retry in ${retryAfter} s or ask for a higher quota.`, { retryAfter });
-      }
+      const retryAfter = Math.max(1, Math.ceil((Date.parse(`${reservation.day}T00:00:00Z`) + 86_400_000 - now) / 1000));
+      throw new MaruError('RATE_LIMITED', `Your organization used its ${grant.dailyQuota} calls of ${serviceKey} for today (UTC); retry in ${retryAfter} s or ask for a higher quota.`, { retryAfter });
     }
   }
 }

@@ -39,7 +39,7 @@ export class PilotService {
     } catch (error) {
       throw badInput('submissionId', `The plugin ${name}@${version} cannot be found on this hub: ${(error as Error).message}`);
     }
-    const plugin = await this.host.load({ entry });
+    const plugin = await this.host.load({ entry, expect: { name, version } });
     if (plugin.status !== 'ENABLED') throw badInput('submissionId', `The plugin ${name}@${version} was refused: ${plugin.problems.join('; ')}`);
     if (plugin._id !== name || plugin.version !== version) throw badInput('submissionId', `The package found is ${plugin._id}@${plugin.version}, not the ${name}@${version} the submission names.`);
     const services: ServiceRecord[] = [];

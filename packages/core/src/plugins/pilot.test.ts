@@ -71,4 +71,15 @@ describe('challenge → pilot service', () => {
     expect(await hub.services.plugins.services.count({})).toBe(0);
     await hub.close();
   });
+
+  it('refuses a resolved package that is not the one the submission names, recording nothing', async () => {
+    const hub = await createTestHub({ pluginOptions: { allowUnsigned: true }, resolvePluginPackage: async () => fixture });
+    const challengeId = await awardedChallenge(hub, { name: '@acme/address', version: '1.0.0' });
+    const res = await hub.gql(launch, { c: challengeId }, hub.fixtures.keys.platformAdmin);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'submissionId' });
+    expect(res.errors?.[0]?.message).toMatch(/not the expected @acme\/address@1\.0\.0/);
+    expect(await hub.services.plugins.plugins.count({})).toBe(0);
+    expect(await hub.services.plugins.services.count({})).toBe(0);
+    await hub.close();
+  });
 });

@@ -114,6 +114,18 @@ describe('plugins in a running hub', () => {
     expect(sandbox.data.serviceQuery.mode).toBe('test');
   });
 
+  it('holds the daily quota under concurrent calls', async () => {
+    const grant = (await hub.services.plugins.grants.grants.findOne({ serviceKey: 'misbehaving', consumerOrganizationId: hub.fixtures.companyA._id }))!;
+    const id = Buffer.from(`ServiceGrant:${grant._id}`).toString('base64url');
+    const used = await hub.services.plugins.calls.count({ serviceKey: 'misbehaving', consumerOrganizationId: hub.fixtures.companyA._id, mode: 'live' });
+    await hub.gql('mutation($id: ID!, $q: Int) { approveServiceAccess(id: $id, dailyQuota: $q) { grant { dailyQuota } } }', { id, q: used + 2 }, hub.fixtures.keys.platformAdmin);
+    const results = await Promise.all(Array.from({ length: 6 }, () => query('nap', { ms: 100 })));
+    const succeeded = results.filter((r) => !r.errors).length;
+    expect(succeeded).toBeLessThanOrEqual(2);
+    expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'RATE_LIMITED').length).toBe(6 - succeeded);
+    await hub.gql('mutation($id: ID!) { approveServiceAccess(id: $id) { grant { dailyQuota } } }', { id }, hub.fixtures.keys.platformAdmin);
+  });
+
   it('refuses calls over the daily quota with RATE_LIMITED and when to retry, and stops at once on revocation', async () => {
     const grant = (await hub.services.plugins.grants.grants.findOne({ serviceKey: 'misbehaving', consumerOrganizationId: hub.fixtures.companyA._id }))!;
     const id = Buffer.from(`ServiceGrant:${grant._id}`).toString('base64url');

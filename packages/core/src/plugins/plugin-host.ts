@@ -17,6 +17,8 @@ export interface PluginConfig {
   entry: string;
   /** Capabilities the operator grants; only those the manifest asks for take effect. */
   capabilities?: Capability[];
+  /** Refuse, without recording anything, unless the package is this name and version. */
+  expect?: { name: string; version: string };
 }
 
 export interface PluginHostOptions {
@@ -85,30 +87,48 @@ export class PluginHost {
       entry: config.entry,
       maxHeapMb: this.options.maxHeapMb,
       log: (level, message, fields) => this.logger[level]({ plugin: pluginName, ...fields }, message),
+      // The worker checks capabilities for the plugin's convenience; these checks, on the hub's side of the
+      // boundary, are the ones that count: plugin code can post any message its worker can.
       onEvent: (event, payload) => {
-        this.events?.publish('pluginEvent', { plugin: pluginName!, name: event, payload, at: new Date(this.clock()).toISOString() });
-        void this.audit.append({ action: 'plugin.emit', actorMemberId: null, actorOrganizationId: null, targetId: event.slice(0, 100), organizationId: null, outcome: 'SUCCESS', requestId: pluginName });
+        const loaded = this.loaded.get(pluginName!);
+        const allowed = !!loaded && loaded.granted.includes('events:emit') && (loaded.manifest.events?.emits ?? []).includes(event);
+        void this.audit.append({ action: allowed ? 'plugin.emit' : 'plugin.capabilityDenied', actorMemberId: null, actorOrganizationId: null, targetId: event.slice(0, 100), organizationId: null, outcome: allowed ? 'SUCCESS' : 'CAPABILITY_DENIED', requestId: pluginName });
+        if (allowed) this.events?.publish('pluginEvent', { plugin: pluginName!, name: event, payload, at: new Date(this.clock()).toISOString() });
       },
       kv: {
         get: async (key) => {
+          this.assertGranted(pluginName!, 'kv');
           const entry = await this.kv.findOne({ _id: kvId(pluginName!, key) });
           return entry ? JSON.parse(entry.valueJson) : undefined;
         },
-        set: async (key, value) => void (await this.kv.findOneAndUpdate({ _id: kvId(pluginName!, key) }, { $set: { plugin: pluginName, key, valueJson: JSON.stringify(value ?? null) } }, { upsert: true })),
-        delete: (key) => this.kv.deleteOne({ _id: kvId(pluginName!, key) }),
+        set: async (key, value) => {
+          this.assertGranted(pluginName!, 'kv');
+          await this.kv.findOneAndUpdate({ _id: kvId(pluginName!, key) }, { $set: { plugin: pluginName, key, valueJson: JSON.stringify(value ?? null) } }, { upsert: true });
+        },
+        delete: (key) => {
+          this.assertGranted(pluginName!, 'kv');
+          return this.kv.deleteOne({ _id: kvId(pluginName!, key) });
+        },
       },
     });
     const now = new Date(this.clock()).toISOString();
     let manifest: PluginManifest | null = null;
     const problems: string[] = [];
     // The signature is checked before any of the plugin's code runs.
-    const keys = new Map((await this.publisherKeys.find({}, { limit: 1000 })).map((k) => [k._id, k.publicKey] as const));
+    const keys = new Map((await this.publisherKeys.find({}, { limit: 1000 })).map((k) => [k._id, { publicKey: k.publicKey, publisher: k.publisher }] as const));
     const check = verifyPackage(packageDirOf(config.entry), keys);
     if (!check.ok && !this.options.allowUnsigned) problems.push(`signature: ${check.reason}`);
     try {
       if (problems.length) throw new Error('not started: the package failed its signature check');
       manifest = await runner.start();
       pluginName = manifest.name;
+      // A key speaks for one publisher: a package signed with it cannot claim another.
+      if (check.ok && keys.get(check.keyId)!.publisher !== manifest.publisher) {
+        problems.push(`publisher: the package says "${manifest.publisher}" but is signed with the key of "${keys.get(check.keyId)!.publisher}"`);
+      }
+      if (config.expect && (manifest.name !== config.expect.name || manifest.version !== config.expect.version)) {
+        problems.push(`name: the package found is ${manifest.name}@${manifest.version}, not the expected ${config.expect.name}@${config.expect.version}`);
+      }
       problems.push(...validateManifest(manifest).map((p) => `${p.path}: ${p.message}`));
       if (!isCompatible(manifest.compatibility)) problems.push(`compatibility: "${manifest.compatibility}" does not accept this hub's plugin API ${PLUGIN_API_VERSION}; rebuild against a compatible @maru/sdk`);
       if (this.loaded.has(manifest.name)) problems.push(`name: a plugin named "${manifest.name}" is already loaded`);
@@ -146,7 +166,8 @@ export class PluginHost {
       await runner.stop();
       this.logger.error({ plugin: name, problems }, 'plugin refused');
       // A refused duplicate must not overwrite the record of the plugin already running.
-      if (!this.loaded.has(name)) await this.plugins.findOneAndUpdate({ _id: name }, { $set: withoutId(record) }, { upsert: true });
+      // Nor is anything recorded for a package that is not the one expected (pilot launches, installs).
+      if (!this.loaded.has(name) && !config.expect) await this.plugins.findOneAndUpdate({ _id: name }, { $set: withoutId(record) }, { upsert: true });
       return record;
     }
     await this.plugins.findOneAndUpdate({ _id: name }, { $set: withoutId(record) }, { upsert: true });
@@ -181,46 +202,52 @@ export class PluginHost {
     const scope = kind === 'query' ? 'READ' : 'WRITE';
     if (!viewer.apiKey.scopes.includes(scope)) throw forbidden(`This API key lacks the ${scope} scope; create a key with it.`);
     const mode = viewer.apiKey.mode === 'TEST' ? 'test' : 'live';
-    // Test keys reach the sandbox without grant or quota; live calls need both.
-    if (mode === 'live') await this.grants.authorize(viewer, serviceKey, operation);
-    const loaded = service.pluginName ? this.loaded.get(service.pluginName) : undefined;
-    if (!loaded) throw new MaruError('PLUGIN_UNAVAILABLE', `The plugin behind ${serviceKey} is not running; ask a platform admin to check it.`);
     const started = this.clock();
+    const startedAt = new Date(started);
+    const record: ServiceCall = {
+      _id: newId(),
+      serviceKey,
+      operation,
+      consumerOrganizationId: viewer.organization._id,
+      apiKeyId: viewer.apiKey._id,
+      mode,
+      durationMs: 0,
+      outcome: 'PENDING',
+      at: startedAt.toISOString(),
+      day: startedAt.toISOString().slice(0, 10),
+    };
+    // Test keys reach the sandbox without grant or quota; live calls need both (and reserve their place in the quota).
+    if (mode === 'live') await this.grants.authorize(viewer, serviceKey, operation, record);
+    else await this.calls.insertOne(record);
     let outcome = 'SUCCESS';
     try {
-      return await loaded.runner.call({
-        service: serviceKey,
-        operation,
-        input,
-        caller: { organizationId: encodeGlobalId('Organization', viewer.organization._id), memberId: encodeGlobalId('Member', viewer.member._id) },
-        mode,
-        deadlineMs: this.options.deadlineMs ?? 5_000,
-        capabilities: loaded.granted,
-        hosts: loaded.manifest.hosts ?? [],
-        config: loaded.config ?? undefined,
-        emits: loaded.manifest.events?.emits ?? [],
-      });
-    } catch (error) {
-      const mapped = this.toMaruError(error, loaded.manifest.name);
-      outcome = mapped.code;
-      if (mapped.code === 'CAPABILITY_DENIED') {
-        await this.audit.append({ action: 'plugin.capabilityDenied', actorMemberId: viewer.member._id, actorOrganizationId: viewer.organization._id, targetId: loaded.manifest.name, organizationId: null, outcome: 'CAPABILITY_DENIED', requestId });
+      const loaded = service.pluginName ? this.loaded.get(service.pluginName) : undefined;
+      if (!loaded) throw new MaruError('PLUGIN_UNAVAILABLE', `The plugin behind ${serviceKey} is not running; ask a platform admin to check it.`);
+      try {
+        return await loaded.runner.call({
+          service: serviceKey,
+          operation,
+          input,
+          caller: { organizationId: encodeGlobalId('Organization', viewer.organization._id), memberId: encodeGlobalId('Member', viewer.member._id) },
+          mode,
+          deadlineMs: this.options.deadlineMs ?? 5_000,
+          capabilities: loaded.granted,
+          hosts: loaded.manifest.hosts ?? [],
+          config: loaded.config ?? undefined,
+          emits: loaded.manifest.events?.emits ?? [],
+        });
+      } catch (error) {
+        const mapped = this.toMaruError(error, loaded.manifest.name);
+        if (mapped.code === 'CAPABILITY_DENIED') {
+          await this.audit.append({ action: 'plugin.capabilityDenied', actorMemberId: viewer.member._id, actorOrganizationId: viewer.organization._id, targetId: loaded.manifest.name, organizationId: null, outcome: 'CAPABILITY_DENIED', requestId });
+        }
+        throw mapped;
       }
-      throw mapped;
+    } catch (error) {
+      outcome = error instanceof MaruError ? error.code : 'INTERNAL';
+      throw error;
     } finally {
-      const at = new Date(this.clock());
-      await this.calls.insertOne({
-        _id: newId(),
-        serviceKey,
-        operation,
-        consumerOrganizationId: viewer.organization._id,
-        apiKeyId: viewer.apiKey._id,
-        mode,
-        durationMs: Math.max(0, at.getTime() - started),
-        outcome,
-        at: at.toISOString(),
-        day: at.toISOString().slice(0, 10),
-      });
+      await this.calls.findOneAndUpdate({ _id: record._id }, { $set: { outcome, durationMs: Math.max(0, this.clock() - started) } });
     }
   }
 
@@ -254,6 +281,10 @@ export class PluginHost {
       totals.set(call.day, total);
     }
     return [...totals.values()];
+  }
+
+  private assertGranted(pluginName: string, capability: Capability): void {
+    if (!this.loaded.get(pluginName)?.granted.includes(capability)) throw new Error(`the ${capability} capability was not granted to this plugin`);
   }
 
   private requirePlatformAdmin(viewer: Viewer | null): asserts viewer is Viewer {
@@ -313,7 +344,7 @@ export class PluginHost {
     } catch (error) {
       throw badInput('package', `\`package\` ${packageName}@${version} cannot be found on this hub: ${(error as Error).message}`);
     }
-    const record = await this.load({ entry });
+    const record = await this.load({ entry, expect: { name: packageName, version } });
     if (record.status !== 'ENABLED') throw badInput('package', `The plugin ${packageName}@${version} was refused: ${record.problems.join('; ')}`);
     return record;
   }
@@ -357,6 +388,11 @@ export class PluginHost {
     const updated = await this.services.findOneAndUpdate({ _id: key }, { $set: { status, updatedAt: new Date(this.clock()).toISOString() } });
     if (!updated) throw notFound('service', key);
     return updated;
+  }
+
+  /** How many key/value entries a plugin holds. */
+  kvCount(pluginName: string): Promise<number> {
+    return this.kv.count({ plugin: pluginName });
   }
 
   /** Manifests of the enabled plugins, by name. */

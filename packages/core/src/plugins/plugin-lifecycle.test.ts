@@ -21,6 +21,14 @@ describe('plugin lifecycle through GraphQL', () => {
   const call = (operation: string, input: unknown) => hub.gql('query($o: String!, $i: JSON) { serviceQuery(service: "misbehaving", operation: $o, input: $i) }', { o: operation, i: input }, sandbox);
   const admin = (mutation: string, variables: Record<string, unknown> = {}, key = hub.fixtures.keys.platformAdmin) => hub.gql(mutation, { n: NAME, ...variables }, key);
 
+  it('re-checks capabilities on the hub side: forged kv writes and events are refused, and the hub\'s environment is not visible', async () => {
+    const res = await call('forge', {});
+    expect(res.data.serviceQuery).toEqual({ envKeys: 0 });
+    expect(await hub.services.plugins.kvCount(NAME)).toBe(0);
+    const denied = await hub.services.audit.events.find({ action: 'plugin.capabilityDenied', targetId: 'forged.event' });
+    expect(denied).toHaveLength(1);
+  });
+
   it('lets only platform admins manage plugins', async () => {
     const res = await admin('mutation($n: String!) { disablePlugin(name: $n) { status } }', {}, hub.fixtures.keys.companyAAdmin);
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -98,6 +98,8 @@ export class PluginRunner {
     this.starting ??= new Promise<PluginManifest>((resolve, reject) => {
       const worker = new Worker(workerEntry(), {
         workerData: { entry: this.options.entry },
+        // The hub's environment (secrets included) is not the plugin's.
+        env: {},
         resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 64, maxYoungGenerationSizeMb: 16 },
         stdout: false,
         stderr: false,

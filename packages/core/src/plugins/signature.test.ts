@@ -39,11 +39,11 @@ describe('signed plugins', () => {
     // The key is registered through GraphQL by a platform admin, in a first hub on the same store.
     const first = await createTestHub();
     const registered = await first.gql(
-      'mutation($k: String!) { registerPublisherKey(keyId: "acme-2026", publisher: "Acme Inc.", publicKey: $k) { keyId publisher } }',
+      'mutation($k: String!) { registerPublisherKey(keyId: "acme-2026", publisher: "Maru tests", publicKey: $k) { keyId publisher } }',
       { k: publisher.publicPem },
       first.fixtures.keys.platformAdmin,
     );
-    expect(registered.data.registerPublisherKey).toEqual({ keyId: 'acme-2026', publisher: 'Acme Inc.' });
+    expect(registered.data.registerPublisherKey).toEqual({ keyId: "acme-2026", publisher: "Maru tests" });
     const notAdmin = await first.gql('mutation($k: String!) { registerPublisherKey(keyId: "x", publisher: "X", publicKey: $k) { keyId } }', { k: stranger.publicPem }, first.fixtures.keys.companyAAdmin);
     expect(notAdmin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const notAKey = await first.gql('mutation { registerPublisherKey(keyId: "y", publisher: "Y", publicKey: "hello") { keyId } }', {}, first.fixtures.keys.platformAdmin);
@@ -53,6 +53,21 @@ describe('signed plugins', () => {
 
     const hub = await createTestHub();
     for (const key of keys) await hub.services.plugins.publisherKeys.insertOne(key);
+    // Signed by a registered key, but claiming another publisher.
+    const impostor = makePackage('impostor');
+    const { writeFileSync: write, readFileSync: read } = await import('node:fs');
+    write(impostor.entry, read(impostor.entry, 'utf8').replace("publisher: 'Maru tests'", "publisher: 'Ministry of the Interior'"));
+    signPackage(impostor.dir, publisher.privatePem, 'acme-2026');
+    // A dependency inside the package's own node_modules, swapped after signing.
+    const nested = makePackage('nested');
+    mkdirSync(join(nested.dir, 'node_modules/helper'), { recursive: true });
+    writeFileSync(join(nested.dir, 'node_modules/helper/index.js'), 'export const n = 1;\n');
+    signPackage(nested.dir, publisher.privatePem, 'acme-2026');
+    writeFileSync(join(nested.dir, 'node_modules/helper/index.js'), 'export const n = 78;\n');
+    const extra = [];
+    for (const pkg of [impostor, nested]) extra.push(await hub.services.plugins.load({ entry: pkg.entry }));
+    expect(extra[0]!.problems).toEqual(['publisher: the package says "Ministry of the Interior" but is signed with the key of "Maru tests"']);
+    expect(extra[1]!.problems[0]).toMatch(/^signature: the package was modified after it was signed/);
     const results = [];
     for (const pkg of [tampered, unsigned, unknownKey, signed]) results.push(await hub.services.plugins.load({ entry: pkg.entry }));
     expect(results.map((r) => r.status)).toEqual(['FAILED', 'FAILED', 'FAILED', 'ENABLED']);

@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 
 /** The file a signed plugin package carries beside its package.json. */
@@ -17,13 +17,21 @@ export interface PackageSignature {
 
 export type SignatureCheck = { ok: true; keyId: string } | { ok: false; reason: string };
 
-const SKIPPED = new Set(['node_modules', '.git', '.turbo', SIGNATURE_FILE]);
+/** A registered publisher key: its PEM and the publisher it speaks for. */
+export interface TrustedKey {
+  publicKey: string;
+  publisher: string;
+}
 
-function* files(dir: string): Generator<string> {
+/** Left out of the digest, at the package root only: anything deeper — a nested node_modules included — is covered. */
+const SKIPPED_AT_ROOT = new Set(['.git', '.turbo', SIGNATURE_FILE]);
+
+function* files(dir: string, root = dir): Generator<string> {
   for (const name of readdirSync(dir).sort()) {
-    if (SKIPPED.has(name)) continue;
+    if (dir === root && SKIPPED_AT_ROOT.has(name)) continue;
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* files(path);
+    const stat = lstatSync(path);
+    if (stat.isDirectory()) yield* files(path, root);
     else yield path;
   }
 }
@@ -37,7 +45,9 @@ export function packageDigest(dir: string): string {
   const hash = createHash('sha256');
   for (const path of files(dir)) {
     const name = relative(dir, path).split(sep).join('/');
-    hash.update(`${name}\u0000${createHash('sha256').update(readFileSync(path)).digest('hex')}\n`);
+    // A symbolic link is digested as its target's path, never followed: swapping where it points changes the digest.
+    const content = lstatSync(path).isSymbolicLink() ? Buffer.from(`symlink:${readlinkSync(path)}`) : readFileSync(path);
+    hash.update(`${name}\u0000${createHash('sha256').update(content).digest('hex')}\n`);
   }
   return hash.digest('hex');
 }
@@ -56,7 +66,7 @@ export function signPackage(dir: string, privateKeyPem: string, keyId: string): 
 }
 
 /** Checks a package folder against the publisher keys platform admins registered (`keyId` → PEM). */
-export function verifyPackage(dir: string, trustedKeys: ReadonlyMap<string, string>): SignatureCheck {
+export function verifyPackage(dir: string, trustedKeys: ReadonlyMap<string, TrustedKey>): SignatureCheck {
   const file = join(dir, SIGNATURE_FILE);
   if (!existsSync(file)) return { ok: false, reason: `the package is not signed (no ${SIGNATURE_FILE}); sign it with its publisher's key` };
   let signature: PackageSignature;
@@ -66,7 +76,7 @@ export function verifyPackage(dir: string, trustedKeys: ReadonlyMap<string, stri
     return { ok: false, reason: `${SIGNATURE_FILE} is not valid JSON` };
   }
   if (signature.algorithm !== 'ed25519') return { ok: false, reason: `unsupported signature algorithm "${signature.algorithm}"; use ed25519` };
-  const publicKey = trustedKeys.get(signature.keyId);
+  const publicKey = trustedKeys.get(signature.keyId)?.publicKey;
   if (!publicKey) return { ok: false, reason: `the signing key "${signature.keyId}" is not registered; a platform admin registers the publisher's public key` };
   if (packageDigest(dir) !== signature.digest) return { ok: false, reason: 'the package was modified after it was signed (its files do not match the signed digest)' };
   const valid = verify(null, Buffer.from(signature.digest), createPublicKey(publicKey), Buffer.from(signature.signature, 'base64'));

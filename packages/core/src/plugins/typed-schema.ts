@@ -16,6 +16,7 @@ import {
   type GraphQLScalarType,
 } from 'graphql';
 import type { HubContext } from '../context.js';
+import { audited } from '../graphql/audited.js';
 
 const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 const INT32_MIN = -(2 ** 31);
@@ -140,7 +141,11 @@ export function buildTypedSchema(base: GraphQLSchema, manifests: PluginManifest[
             type: factory.output((op.output ?? {}) as Schema, `${typeName}Result`),
             description: op.description,
             args: { input: { type: hasRequired ? new GraphQLNonNull(input) : input } },
-            resolve: (_parent, args: { input?: unknown }, ctx) => ctx.services.plugins.call(ctx.viewer, service.key, op.name, kind, args.input ?? {}, ctx.requestId),
+            resolve: (_parent, args: { input?: unknown }, ctx) => {
+              const run = () => ctx.services.plugins.call(ctx.viewer, service.key, op.name, kind, args.input ?? {}, ctx.requestId);
+              // Mutations are on the audit trail, as every mutation of the hub is.
+              return kind === 'mutation' ? audited(ctx, `service.${op.name}`, { targetId: service.key }, run) : run();
+            },
           };
         }
         namespaces[kind][camel(service.key)] = {
