@@ -74,6 +74,37 @@ export class PluginHost {
     this.kv = store.collection<PluginKvEntry>('plugin_kv');
     this.publisherKeys = store.collection<PublisherKey>('publisher_keys');
     this.grants = new GrantService(store, this.services, this.calls, clock);
+    if (events) void this.forwardChallengeEvents(events);
+  }
+
+  /**
+   * Hands public challenge events (`challenge.published`, `challenge.awarded`,
+   * …) to the plugins that declare them in `receives` and were granted
+   * `events:receive`. Delivery is best effort: a failing handler is logged and
+   * costs nothing else.
+   */
+  private async forwardChallengeEvents(events: HubEvents): Promise<void> {
+    for await (const event of events.subscribe('challenge')) {
+      const name = `challenge.${event.kind.toLowerCase()}`;
+      for (const loaded of this.loaded.values()) {
+        if (!loaded.granted.includes('events:receive') || !(loaded.manifest.events?.receives ?? []).includes(name)) continue;
+        loaded.runner
+          .call({
+            service: '',
+            operation: '',
+            input: null,
+            caller: { organizationId: null, memberId: null },
+            mode: 'live',
+            deadlineMs: this.options.deadlineMs ?? 5_000,
+            capabilities: loaded.granted,
+            hosts: loaded.manifest.hosts ?? [],
+            config: loaded.config ?? undefined,
+            emits: loaded.manifest.events?.emits ?? [],
+            event: { name, payload: { challengeId: encodeGlobalId('Challenge', event.challengeId), at: event.at } },
+          })
+          .catch((error: unknown) => this.logger.warn({ plugin: loaded.manifest.name, event: name, reason: (error as Error).message }, 'plugin event handler failed'));
+      }
+    }
   }
 
   async loadAll(configs: PluginConfig[]): Promise<void> {
@@ -388,6 +419,12 @@ export class PluginHost {
     const updated = await this.services.findOneAndUpdate({ _id: key }, { $set: { status, updatedAt: new Date(this.clock()).toISOString() } });
     if (!updated) throw notFound('service', key);
     return updated;
+  }
+
+  /** One of a plugin's stored values (operators' inspection and tests). */
+  async kvValue(pluginName: string, key: string): Promise<unknown> {
+    const entry = await this.kv.findOne({ _id: kvId(pluginName, key) });
+    return entry ? JSON.parse(entry.valueJson) : undefined;
   }
 
   /** How many key/value entries a plugin holds. */

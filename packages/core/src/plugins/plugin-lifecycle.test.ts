@@ -40,7 +40,7 @@ describe('plugin lifecycle through GraphQL', () => {
     const granted = await admin('mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: ["kv"]) { grantedCapabilities } }');
     expect(granted.data.setPluginCapabilities.grantedCapabilities).toEqual(['kv']);
     expect((await call('remember', { key: 'a', value: 1 })).data.serviceQuery).toEqual({ stored: 1 });
-    const unknown = await admin('mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: ["events:receive"]) { grantedCapabilities } }');
+    const unknown = await admin('mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: ["root"]) { grantedCapabilities } }');
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'capabilities' });
     await admin('mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: []) { grantedCapabilities } }');
     expect((await call('remember', { key: 'b', value: 2 })).errors?.[0]?.extensions?.code).toBe('CAPABILITY_DENIED');
@@ -87,6 +87,21 @@ describe('plugin lifecycle through GraphQL', () => {
     await admin('mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: ["data:read"]) { name } }');
     expect((await call('readData', { id: 'x' })).errors?.[0]?.message).toMatch(/not granted to this plugin/);
     expect((await call('greet', { name: 'Kim' })).errors?.[0]?.extensions?.code).toBe('CAPABILITY_DENIED');
+  });
+
+  it('delivers a declared hub event to the plugin\'s handler once events:receive is granted', async () => {
+    await admin('mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: ["kv", "events:receive"]) { name } }');
+    const manager = hub.fixtures.members.bureauManager!;
+    const viewer = { member: manager, organization: hub.fixtures.bureau, apiKey: (await hub.services.apiKeys.collection.findOne({ memberId: manager._id }))! };
+    const draft = await hub.services.challenges.create(viewer, hub.fixtures.bureau._id, {
+      title: 'Event test', summary: 's', type: 'IDEA', criteria: [{ key: 'a', name: 'A', weight: 100 }],
+      submissionDeadline: '2099-01-01T00:00:00Z', evaluationEnd: '2099-02-01T00:00:00Z',
+    });
+    await hub.services.challenges.transition(viewer, draft._id, 'publish');
+    const expected = Buffer.from(`Challenge:${draft._id}`).toString('base64url');
+    await expect.poll(async () => (await call('remember', { key: 'probe', value: 1 }), hub.services.plugins.kvCount(NAME))).toBeGreaterThan(1);
+    const stored = await hub.services.plugins.kvValue(NAME, 'lastPublished');
+    expect(stored).toBe(expected);
   });
 
   it('uninstalls (services leave the catalogue and the schema) and installs again from the package', async () => {

@@ -33,6 +33,8 @@ export interface PluginCall {
   config?: unknown;
   /** Events the manifest declares it emits. */
   emits?: string[];
+  /** Set to deliver a hub event to the plugin's `on` handler instead of calling an operation. */
+  event?: { name: string; payload: Record<string, unknown> };
 }
 
 export interface PluginKvPort {

@@ -97,6 +97,21 @@ async function main(): Promise<void> {
       kvWaiters.delete(message.id);
       return message.ok ? waiter?.resolve(message.value) : waiter?.reject(new Error(message.error));
     }
+    if (message.event) {
+      // A hub event the plugin declared it receives: run its `on` handler with the same ctx rules.
+      const handler = plugin.on[message.event.name];
+      if (!handler) return send({ type: 'failed', id: message.id, error: { kind: 'crash', message: `no handler for ${message.event.name}` } });
+      const controller = new AbortController();
+      controllers.set(message.id, controller);
+      try {
+        await handler(message.event.payload, contextFor(message, controller.signal));
+        return send({ type: 'result', id: message.id, output: null });
+      } catch (error) {
+        return send({ type: 'failed', id: message.id, error: describe(error) });
+      } finally {
+        controllers.delete(message.id);
+      }
+    }
     const operation = plugin.services.find((s) => s.key === message.service)?.operations[message.operation];
     if (!operation) return send({ type: 'failed', id: message.id, error: { kind: 'crash', message: `no operation ${message.service}.${message.operation}` } });
     const controller = new AbortController();

@@ -75,9 +75,11 @@ describe('signed plugins', () => {
     expect(results[1]!.problems[0]).toMatch(/^signature: the package is not signed/);
     expect(results[2]!.problems[0]).toMatch(/^signature: the signing key "stranger-1" is not registered/);
     expect(results[3]!.signedBy).toBe('acme-2026');
-    const sandboxKey = (await hub.services.apiKeys.issue(hub.fixtures.members.companyADev!, 'sandbox', ['READ'], null, 'TEST')).secret;
-    const call = await hub.gql('{ serviceQuery(service: "misbehaving", operation: "echo", input: { text: "signed" }) }', {}, sandboxKey);
-    expect(call.data.serviceQuery).toEqual({ text: 'signed' });
+    // Called like a customer would: with a live key of an organization granted access.
+    const requested = await hub.gql('mutation { requestServiceAccess(service: "misbehaving", purpose: "signed plugin test") { grant { id } } }', {}, hub.fixtures.keys.companyAAdmin);
+    await hub.gql('mutation($id: ID!) { approveServiceAccess(id: $id, dailyQuota: 10) { grant { status } } }', { id: requested.data.requestServiceAccess.grant.id }, hub.fixtures.keys.platformAdmin);
+    const call = await hub.gql('{ call { misbehaving { echo(input: { text: "signed" }) { text } } } }', {}, hub.fixtures.keys.companyADev);
+    expect(call.data.call.misbehaving.echo).toEqual({ text: 'signed' });
     await hub.close();
   });
 });

@@ -2,7 +2,7 @@ import type { PluginManifest } from '@maru/sdk';
 
 /** Messages between the hub and a plugin's worker thread. Plain data only: they cross a thread boundary. */
 export type ToWorker =
-  | { type: 'call'; id: number; service: string; operation: string; input: unknown; caller: { organizationId: string | null; memberId: string | null }; mode: 'live' | 'test'; deadlineMs: number; hosts: string[]; capabilities: string[]; config?: unknown; emits?: string[] }
+  | { type: 'call'; id: number; service: string; operation: string; input: unknown; caller: { organizationId: string | null; memberId: string | null }; mode: 'live' | 'test'; deadlineMs: number; hosts: string[]; capabilities: string[]; config?: unknown; emits?: string[]; event?: { name: string; payload: Record<string, unknown> } }
   | { type: 'check-config'; id: number; config: unknown }
   | { type: 'abort'; id: number }
   | { type: 'ping'; id: number }
