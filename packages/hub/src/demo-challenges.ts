@@ -1,3 +1,4 @@
+import { seedViewer } from './seed-viewer.js';
 import type { ChallengeStatus, HubServices, Member } from '@maru/core';
 
 interface Topic {
@@ -26,13 +27,6 @@ const REGIONS = ['서울 Seoul', '부산 Busan', '세종 Sejong', '대구 Daegu'
 const STATES: ChallengeStatus[] = ['DRAFT', 'OPEN', 'CLOSED', 'EVALUATING', 'AWARDED', 'CANCELLED'];
 const PER_STATE = 5;
 
-function viewerOf(services: HubServices, member: Member) {
-  return (async () => ({
-    member,
-    organization: (await services.organizations.get(member.organizationId))!,
-    apiKey: { _id: 'seed', organizationId: member.organizationId, memberId: member._id, name: 'seed', prefix: 'seed', hash: 'seed', scopes: ['READ', 'WRITE', 'ADMIN'] as const, createdAt: '', expiresAt: null, revokedAt: null, lastUsedAt: null },
-  }))() as never;
-}
 
 /**
  * Seeds five challenges in every state — from two agencies, with questions,
@@ -55,7 +49,7 @@ export async function seedDemoChallenges(services: HubServices): Promise<number>
       const title = index < TOPICS.length ? topic.title : `${topic.title} · ${REGIONS[index % REGIONS.length]} ${Math.floor(index / TOPICS.length) + 1}`;
       if (await services.challenges.collection.findOne({ title })) continue;
       const manager = managers[(s + n) % 2]!;
-      const agencyViewer = await viewerOf(services, manager);
+      const agencyViewer = await seedViewer(services, manager);
       const deadline = new Date(Date.now() + (10 + s * 7 + n) * day).toISOString();
       let challenge = await services.challenges.create(agencyViewer, manager.organizationId, {
         title,
@@ -80,7 +74,7 @@ export async function seedDemoChallenges(services: HubServices): Promise<number>
         await services.challenges.transition(agencyViewer, challenge._id, 'cancel', '예산이 조정되어 취소합니다. Cancelled after a budget change.');
         continue;
       }
-      const companyViewers = await Promise.all(companies.map((c) => viewerOf(services, c)));
+      const companyViewers = await Promise.all(companies.map((c) => seedViewer(services, c)));
       const question = await services.questions.ask(companyViewers[n % 2]!, challenge._id, { question: '기존 공공 API를 써도 되나요? May we use existing public APIs?' });
       await services.questions.answer(agencyViewer, question._id, { answer: '네, 출처를 밝혀 주세요. Yes — please cite them.' });
       await services.questions.ask(companyViewers[(n + 1) % 2]!, challenge._id, { question: 'Is a mobile-only solution eligible?' });
@@ -102,7 +96,7 @@ export async function seedDemoChallenges(services: HubServices): Promise<number>
       if (state === 'CLOSED') continue;
       await services.challenges.transition(agencyViewer, challenge._id, 'startEvaluation');
       for (const [r, reviewer] of reviewers.entries()) {
-        const reviewerViewer = await viewerOf(services, reviewer);
+        const reviewerViewer = await seedViewer(services, reviewer);
         for (const [i, submission] of submissions.entries()) {
           await services.reviews.score(reviewerViewer, submission._id, {
             scores: [

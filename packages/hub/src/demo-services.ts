@@ -1,14 +1,8 @@
+import { seedViewer } from './seed-viewer.js';
 import type { HubServices, Member } from '@maru/core';
 
 const CONSUMERS = ['admin@hanbit.example', 'admin@sejong-civic.example', 'admin@mois.example'];
 
-function viewerOf(services: HubServices, member: Member, scopes: string[]) {
-  return (async () => ({
-    member,
-    organization: (await services.organizations.get(member.organizationId))!,
-    apiKey: { _id: 'seed', organizationId: member.organizationId, memberId: member._id, name: 'seed', prefix: 'seed', hash: 'seed', scopes, createdAt: '', expiresAt: null, revokedAt: null, lastUsedAt: null },
-  }))() as never;
-}
 
 /**
  * Gives the demo organizations live access to every service in the catalogue
@@ -18,13 +12,13 @@ function viewerOf(services: HubServices, member: Member, scopes: string[]) {
 export async function seedDemoGrants(services: HubServices): Promise<number> {
   const platformAdmin = await services.members.collection.findOne({ email: 'admin@maru.example' });
   if (!platformAdmin) return 0;
-  const approver = await viewerOf(services, platformAdmin, ['READ', 'WRITE', 'ADMIN']);
+  const approver = await seedViewer(services, platformAdmin);
   const catalogue = await services.plugins.services.find({}, { limit: 100 });
   let granted = 0;
   for (const email of CONSUMERS) {
     const admin = await services.members.collection.findOne({ email });
     if (!admin) continue;
-    const consumer = await viewerOf(services, admin, ['READ', 'WRITE', 'ADMIN']);
+    const consumer = await seedViewer(services, admin);
     for (const service of catalogue) {
       if (await services.plugins.grants.grants.findOne({ serviceKey: service._id, consumerOrganizationId: admin.organizationId })) continue;
       const request = await services.plugins.grants.request(consumer, service._id, { purpose: `Demo: ${service.name} in our citizen services` });
