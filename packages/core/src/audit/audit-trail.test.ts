@@ -4,6 +4,7 @@ import { encodeGlobalId } from '../graphql/global-id.js';
 import { createTestHub, snapshotDomain, type GraphQLResponse, type TestHub } from '../testing/test-hub.js';
 import { hashEvent } from './audit-trail.js';
 import { GENESIS_HASH } from './model.js';
+import { expectRefused as expectRefusedIn } from '../testing/expect-refused.js';
 
 let hub: TestHub;
 beforeEach(async () => {
@@ -26,13 +27,7 @@ async function trail(filter: Record<string, unknown> = {}, key = hub.fixtures.ke
   return res.data.auditEvents.nodes as Array<Record<string, any>>;
 }
 
-async function expectRefused(code: string, run: () => Promise<GraphQLResponse>): Promise<GraphQLResponse> {
-  const before = await snapshotDomain(hub);
-  const res = await run();
-  expect(res.errors?.[0]?.extensions?.code, JSON.stringify(res)).toBe(code);
-  expect(await snapshotDomain(hub)).toBe(before);
-  return res;
-}
+const expectRefused = (code: string, run: () => Promise<GraphQLResponse>) => expectRefusedIn(hub, code, run);
 
 /** Runs `n` successful mutations as the company A admin: one audit event each. */
 async function someMutations(n: number): Promise<void> {

@@ -3,6 +3,7 @@ import type { HubLogger } from '../logger.js';
 import { newId } from '../ids.js';
 import { createTestHub, snapshotDomain, type GraphQLResponse, type TestHub } from '../testing/test-hub.js';
 import { encodeGlobalId } from './global-id.js';
+import { expectRefused as expectRefusedIn } from '../testing/expect-refused.js';
 
 let hub: TestHub;
 const logged: Array<{ fields: object; message?: string }> = [];
@@ -26,14 +27,7 @@ afterEach(async () => {
 const gid = (type: string, doc: { _id: string }) => encodeGlobalId(type, doc._id);
 
 /** Asserts the code (and the field it names), and that the domain did not change. */
-async function expectRefused(code: string, run: () => Promise<GraphQLResponse>, field?: string): Promise<GraphQLResponse> {
-  const before = await snapshotDomain(hub);
-  const res = await run();
-  expect(res.errors?.[0]?.extensions?.code, JSON.stringify(res)).toBe(code);
-  if (field) expect(res.errors?.[0]?.extensions?.field).toBe(field);
-  expect(await snapshotDomain(hub)).toBe(before);
-  return res;
-}
+const expectRefused = (code: string, run: () => Promise<GraphQLResponse>, field?: string) => expectRefusedIn(hub, code, run, field);
 
 describe('documents the schema does not accept', () => {
   it('an unknown field is GRAPHQL_VALIDATION_FAILED, naming the field', async () => {

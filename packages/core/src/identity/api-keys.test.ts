@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../graphql/global-id.js';
 import { createTestHub, snapshotDomain, type GraphQLResponse, type TestHub } from '../testing/test-hub.js';
+import { expectRefused as expectRefusedIn } from '../testing/expect-refused.js';
 
 let hub: TestHub;
 beforeEach(async () => {
@@ -23,13 +24,7 @@ async function createKey(creator: string, input: Record<string, unknown>): Promi
   return { secret: res.data.createApiKey.secret, id: res.data.createApiKey.apiKey.id };
 }
 
-async function expectRefused(code: string, run: () => Promise<GraphQLResponse>): Promise<GraphQLResponse> {
-  const before = await snapshotDomain(hub);
-  const res = await run();
-  expect(res.errors?.[0]?.extensions?.code, JSON.stringify(res)).toBe(code);
-  expect(await snapshotDomain(hub)).toBe(before);
-  return res;
-}
+const expectRefused = (code: string, run: () => Promise<GraphQLResponse>) => expectRefusedIn(hub, code, run);
 
 const rawId = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1]!;
 

@@ -329,11 +329,8 @@ export class PluginHost {
     return plugin;
   }
 
-  /** Stops a plugin: new calls are refused at once, calls in flight finish (up to the deadline), then its worker stops. */
-  async disable(viewer: Viewer | null, name: string): Promise<InstalledPlugin> {
-    this.requirePlatformAdmin(viewer);
-    const plugin = await this.requirePlugin(name);
-    if (plugin.status !== 'ENABLED') throw conflict(`The plugin is ${plugin.status}; only an ENABLED plugin can be disabled.`);
+  /** Takes a plugin out of service: new calls are refused at once, calls in flight finish (up to the deadline), its worker stops. */
+  private async unload(name: string): Promise<void> {
     const loaded = this.loaded.get(name);
     this.loaded.delete(name);
     this.generation++;
@@ -341,6 +338,14 @@ export class PluginHost {
       await loaded.runner.drain(this.options.deadlineMs ?? 5_000);
       await loaded.runner.stop();
     }
+  }
+
+  /** Stops a plugin: new calls are refused at once, calls in flight finish (up to the deadline), then its worker stops. */
+  async disable(viewer: Viewer | null, name: string): Promise<InstalledPlugin> {
+    this.requirePlatformAdmin(viewer);
+    const plugin = await this.requirePlugin(name);
+    if (plugin.status !== 'ENABLED') throw conflict(`The plugin is ${plugin.status}; only an ENABLED plugin can be disabled.`);
+    await this.unload(name);
     return (await this.plugins.findOneAndUpdate({ _id: name }, { $set: { status: 'DISABLED' } }))!;
   }
 
@@ -385,13 +390,7 @@ export class PluginHost {
     this.requirePlatformAdmin(viewer);
     const plugin = await this.requirePlugin(name);
     if (plugin.status === 'UNINSTALLED') throw conflict('The plugin is already uninstalled.');
-    const loaded = this.loaded.get(name);
-    this.loaded.delete(name);
-    this.generation++;
-    if (loaded) {
-      await loaded.runner.drain(this.options.deadlineMs ?? 5_000);
-      await loaded.runner.stop();
-    }
+    await this.unload(name);
     for (const service of await this.services.find({ pluginName: name }, { limit: 500 })) {
       this.byService.delete(service._id);
       await this.services.deleteOne({ _id: service._id });
