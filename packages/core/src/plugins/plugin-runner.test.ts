@@ -69,18 +69,19 @@ describe('PluginRunner: a plugin in its own worker thread', () => {
   });
 
   it('replaces a worker whose handler spins the CPU, while other plugins keep answering', async () => {
-    const spinning = call('spin', {}, { deadlineMs: 300 });
+    // The expectation is attached at once: on a loaded machine the deadline may pass before the neighbour answers.
+    const spinning = expect(call('spin', {}, { deadlineMs: 300 })).rejects.toMatchObject({ code: 'TIMEOUT' });
     await neighbourAnswers();
-    await expect(spinning).rejects.toMatchObject({ code: 'TIMEOUT' });
+    await spinning;
     await expect.poll(() => runner.restarts).toBe(1);
     expect(await call('echo', { text: 'restarted' })).toEqual({ text: 'restarted' });
   });
 
   it('replaces a worker that exhausts its heap', async () => {
     const before = runner.restarts;
-    const hogging = call('hog', {}, { deadlineMs: 30_000 });
+    const hogging = expect(call('hog', {}, { deadlineMs: 30_000 })).rejects.toMatchObject({ code: 'PLUGIN_FAILED' });
     await neighbourAnswers();
-    await expect(hogging).rejects.toMatchObject({ code: 'PLUGIN_FAILED' });
+    await hogging;
     expect(runner.restarts).toBe(before + 1);
     expect(await call('echo', { text: 'alive' })).toEqual({ text: 'alive' });
   }, 40_000);
