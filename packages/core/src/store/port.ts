@@ -92,6 +92,15 @@ export interface Collection<T extends Doc> {
   findOneAndUpdate(filter: Filter, update: Update, options?: FindOneAndUpdateOptions): Promise<T | null>;
   /** Deletes the first matching document; resolves whether one was deleted. */
   deleteOne(filter: Filter): Promise<boolean>;
+  /**
+   * Inserts each document, or replaces the stored one with the same `_id`.
+   * A bulk write for imports (data syncs), not a transaction: when it throws,
+   * some of the documents may have been written. Throws
+   * {@link StoreConflictError} when a unique index other than `_id` refuses one.
+   */
+  upsertMany(docs: readonly T[]): Promise<{ inserted: number; replaced: number }>;
+  /** Deletes every matching document; resolves how many. */
+  deleteMany(filter: Filter): Promise<number>;
 }
 
 /** What the engine behind a store can do, where engines speaking the same protocol differ. */

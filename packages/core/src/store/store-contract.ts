@@ -228,6 +228,30 @@ export function describeStoreContract(engineName: string, target: StoreContractT
       expect(await items.deleteOne({ _id: 'missing' })).toBe(false);
     });
 
+    it('upserts many documents by _id, counting inserts and replacements, and deletes many by filter', async () => {
+      const items = await seeded();
+      const result = await items.upsertMany([
+        { _id: 'a', name: 'alpha', n: 10, group: 'x' },
+        { _id: 'f', name: 'foxtrot', n: 6, group: 'z' },
+        { _id: 'g', name: 'golf', n: 7, group: 'z' },
+      ]);
+      expect(result).toEqual({ inserted: 2, replaced: 1 });
+      expect(await items.findOne({ _id: 'a' })).toEqual({ _id: 'a', name: 'alpha', n: 10, group: 'x' });
+      expect(await items.count({})).toBe(7);
+      expect(await items.upsertMany([])).toEqual({ inserted: 0, replaced: 0 });
+      expect(await items.deleteMany({ group: 'z' })).toBe(2);
+      expect(ids(await items.find({}, { sort: [['_id', 1]] }))).toEqual(['a', 'b', 'c', 'd', 'e']);
+      expect(await items.deleteMany({ group: 'none' })).toBe(0);
+    });
+
+    it('refuses an upsertMany that breaks a unique index with a conflict naming it', async () => {
+      const items = await seeded();
+      const error = await items.upsertMany([{ _id: 'z', name: 'alpha' }]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreConflictError);
+      expect((error as StoreConflictError).index).toBe('byName');
+      expect(await items.findOne({ _id: 'z' })).toBeNull();
+    });
+
     it('explains whether a declared index serves a query, naming it as declared', async () => {
       const items = await seeded();
       const onIndex = await items.explain({ group: 'x' }, { sort: [['n', -1]], limit: 21 });

@@ -1,4 +1,4 @@
-import { MongoClient, MongoServerError, type Collection as MongoCollection, type Document } from 'mongodb';
+import { MongoBulkWriteError, MongoClient, MongoServerError, type Collection as MongoCollection, type Document } from 'mongodb';
 import { applyUpdate } from '../apply-update.js';
 import { checkFilter, checkUpdate } from '../check-query.js';
 import { readPath } from '../keyset.js';
@@ -189,6 +189,30 @@ function createCollection<T extends Doc>(collection: MongoCollection<Document>, 
     async deleteOne(filter) {
       checkFilter(filter);
       return (await collection.deleteOne(filter as Document)).deletedCount === 1;
+    },
+    async upsertMany(docs) {
+      if (docs.length === 0) return { inserted: 0, replaced: 0 };
+      for (const doc of docs) if (typeof doc._id !== 'string' || doc._id === '') throw new StoreQueryError('a document needs a string _id');
+      try {
+        // Unordered: the server applies the batch in parallel and reports every failure, not just the first.
+        const result = await collection.bulkWrite(
+          docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id } as Document, replacement: structuredClone(doc) as Document, upsert: true } })),
+          { ordered: false },
+        );
+        return { inserted: result.upsertedCount, replaced: result.matchedCount };
+      } catch (error) {
+        const duplicate = error instanceof MongoBulkWriteError && error.writeErrors && [error.writeErrors].flat().some((e) => e.code === DUPLICATE_KEY);
+        if (!duplicate && !isDuplicate(error)) throw error;
+        for (const doc of docs) {
+          const conflict = await conflictFor(doc as Record<string, unknown>);
+          if (conflict.index !== '_id') throw conflict;
+        }
+        throw new StoreConflictError(spec.name, '_id', ['_id']);
+      }
+    },
+    async deleteMany(filter) {
+      checkFilter(filter);
+      return (await collection.deleteMany(filter as Document)).deletedCount;
     },
   };
 }
