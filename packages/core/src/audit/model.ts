@@ -21,7 +21,7 @@ export interface AuditEvent {
   hash: string;
 }
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH } from './hash-chain.js';
 
 export const auditCollections: CollectionSpec[] = [
   {
