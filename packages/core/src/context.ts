@@ -2,6 +2,8 @@ import type { AuditTrail } from './audit/audit-trail.js';
 import type { ChallengeService } from './challenges/challenge-service.js';
 import type { HubEvents } from './challenges/events.js';
 import type { QuestionService } from './challenges/question-service.js';
+import type { DataServices } from './data/data-services.js';
+import type { DataSubject } from './data/consent-service.js';
 import type { ReviewService } from './challenges/review-service.js';
 import type { SubmissionService } from './challenges/submission-service.js';
 import type { ApiKeyService } from './identity/api-key-service.js';
@@ -26,6 +28,8 @@ export interface HubServices {
   events: HubEvents;
   plugins: PluginHost;
   pilots: PilotService;
+  /** Data connections: catalogue, syncs, access requests, consents, reads and the access log. */
+  data: DataServices;
   /** Milliseconds since the epoch; tests move it to pass deadlines. */
   clock: () => number;
 }
@@ -39,6 +43,8 @@ export interface HubFeatures {
 export interface HubContext {
   requestId: string;
   viewer: Viewer | null;
+  /** A data subject signed in with a subject key (`Bearer msk_…`) instead of an API key; never both. */
+  subject: DataSubject | null;
   services: HubServices;
   features: HubFeatures;
 }

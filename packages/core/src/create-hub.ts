@@ -10,6 +10,9 @@ import { QuestionService } from './challenges/question-service.js';
 import { ReviewService } from './challenges/review-service.js';
 import { SubmissionService } from './challenges/submission-service.js';
 import { auditCollections } from './audit/model.js';
+import { SUBJECT_KEY_PREFIX } from './data/consent-service.js';
+import { createDataServices, type DataOptions } from './data/data-services.js';
+import { dataCollections } from './data/model.js';
 import type { HubContext, HubFeatures, HubServices } from './context.js';
 import { ERROR_CODES, isMaruError, type MaruError } from './errors.js';
 import { createMaskError } from './graphql/mask-error.js';
@@ -26,6 +29,7 @@ import { PluginHost, type PluginConfig, type PluginHostOptions } from './plugins
 import { resolveInstalledPackage } from './plugins/resolve-package.js';
 import { buildTypedSchema } from './plugins/typed-schema.js';
 import { getSchema } from './schema.js';
+import { createPluginDataReader } from './data/plugin-data-reader.js';
 import type { Store } from './store/port.js';
 
 export interface HubLimits {
@@ -55,6 +59,8 @@ export interface HubOptions {
   pluginOptions?: PluginHostOptions;
   /** Finds an installed plugin package by name and exact version (pilot launches). Default: Node's resolution from the hub. */
   resolvePluginPackage?: PluginPackageResolver;
+  /** Data connections: the import folder, connector secrets and hosts, sync tuning. */
+  data?: DataOptions;
 }
 
 /** What the HTTP server hands yoga with each request (absent in-process). */
@@ -74,7 +80,7 @@ export interface Hub {
 }
 
 /** Every collection the core declares, for `store.migrate`. */
-export const hubCollections = [...identityCollections, ...auditCollections, ...challengeCollections, ...pluginCollections];
+export const hubCollections = [...identityCollections, ...auditCollections, ...challengeCollections, ...pluginCollections, ...dataCollections];
 
 export async function createServices(
   store: Store,
@@ -82,6 +88,7 @@ export async function createServices(
   logger: HubLogger = silentLogger,
   pluginOptions: PluginHostOptions = {},
   resolvePluginPackage: PluginPackageResolver = resolveInstalledPackage,
+  dataOptions: DataOptions = {},
 ): Promise<HubServices> {
   await store.migrate(hubCollections);
   const events = createHubEvents();
@@ -95,7 +102,9 @@ export async function createServices(
   const reviews = new ReviewService(store, challenges, submissions, members, clock);
   const plugins = new PluginHost(store, audit, logger, clock, pluginOptions, events);
   const pilots = new PilotService(plugins, challenges, submissions, resolvePluginPackage);
-  return { store, organizations, members, apiKeys, audit, challenges, questions, submissions, reviews, events, plugins, pilots, clock };
+  const data = createDataServices(store, organizations, plugins, clock, logger, dataOptions);
+  plugins.setDataReader(createPluginDataReader(data));
+  return { store, organizations, members, apiKeys, audit, challenges, questions, submissions, reviews, events, plugins, pilots, data, clock };
 }
 
 /**
@@ -104,7 +113,7 @@ export async function createServices(
  */
 export async function createHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? silentLogger;
-  const services = await createServices(options.store, options.clock, logger, options.pluginOptions, options.resolvePluginPackage);
+  const services = await createServices(options.store, options.clock, logger, options.pluginOptions, options.resolvePluginPackage, options.data);
   // A plugin that fails to load is recorded as FAILED; the hub starts with the rest.
   await services.plugins.loadAll(options.plugins ?? []);
   const features: HubFeatures = { demoLogin: false, ...options.features };
@@ -143,8 +152,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       try {
         // Counted before authentication, so guessing keys is limited too.
         limiter?.hit(authorization ? `key:${authorization}` : `addr:${req?.socket?.remoteAddress ?? 'in-process'}`);
-        const viewer = authorization ? await services.apiKeys.authenticate(bearer(authorization)) : null;
-        return { requestId, viewer, services, features };
+        const token = authorization ? bearer(authorization) : null;
+        if (token?.startsWith(SUBJECT_KEY_PREFIX)) return { requestId, viewer: null, subject: await services.data.consents.authenticateSubject(token), services, features };
+        const viewer = token !== null ? await services.apiKeys.authenticate(token) : null;
+        return { requestId, viewer, subject: null, services, features };
       } catch (error) {
         throw isMaruError(error) ? withHttpStatus(error) : error;
       }
@@ -171,6 +182,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     fetch: yoga.fetch,
     ready: () => options.store.ping(),
     close: async () => {
+      await services.data.syncs.stop();
       await services.plugins.stop();
       await options.store.close();
     },

@@ -27,3 +27,7 @@ export type { PluginCall, PluginCallErrorCode, PluginKvPort, PluginRunnerOptions
 export { PluginHost, pluginNamespace } from './plugins/plugin-host.js';
 export type { PluginConfig, PluginHostOptions } from './plugins/plugin-host.js';
 export type { InstalledPlugin, ServiceCall, ServiceRecord, ServiceStatus } from './plugins/model.js';
+export { dcatCatalogue } from './data/dcat.js';
+export type { DataOptions, DataServices } from './data/data-services.js';
+export type { DataConnection, DataField, DataRecord, DataSync, AccessRequest, Consent, AccessLogEntry, Classification } from './data/model.js';
+export { CLASSIFICATIONS } from './data/model.js';

@@ -17,6 +17,11 @@ import './challenges/subscription-schema.js';
 import './plugins/service-schema.js';
 import './plugins/grant-schema.js';
 import './plugins/pilot-schema.js';
+import './data/connection-schema.js';
+import './data/record-schema.js';
+import './data/access-request-schema.js';
+import './data/consent-schema.js';
+import './data/link-schema.js';
 
 let schema: GraphQLSchema | undefined;
 

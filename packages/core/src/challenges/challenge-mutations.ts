@@ -41,8 +41,8 @@ const challengeFields = (required: boolean) =>
     problemStatement: t.string({ required: false, description: 'Markdown.' }),
     tags: t.stringList({ required: false }),
     type: t.field({ type: ChallengeTypeEnum, required }),
-    dataConnectionIds: t.stringList({ required: false }),
-    serviceIds: t.stringList({ required: false }),
+    dataConnectionIds: t.idList({ required: false, description: 'Global ids of the data connections the challenge bears on.' }),
+    serviceIds: t.idList({ required: false, description: 'Global ids of the services it bears on.' }),
     criteria: t.field({ type: [CriterionInput], required }),
     prize: t.field({ type: PrizeInput, required: false }),
     eligibility: t.field({ type: EligibilityInput, required: false }),
@@ -68,6 +68,9 @@ const describe = ({ challenge }: { challenge: Challenge }) => ({ targetId: chall
 function cleanInput(input: Record<string, unknown>) {
   const clean = compact(input) as Record<string, unknown>;
   for (const nested of ['criteria', 'phases']) if (Array.isArray(clean[nested])) clean[nested] = (clean[nested] as Record<string, unknown>[]).map((x) => compact(x));
+  // Links arrive as global ids and are kept as the linked objects' ids.
+  if (Array.isArray(clean.dataConnectionIds)) clean.dataConnectionIds = (clean.dataConnectionIds as string[]).map((id, i) => parseId(id, 'DataConnection', `input.dataConnectionIds.${i}`));
+  if (Array.isArray(clean.serviceIds)) clean.serviceIds = (clean.serviceIds as string[]).map((id, i) => parseId(id, 'Service', `input.serviceIds.${i}`));
   for (const nested of ['prize', 'eligibility']) if (clean[nested]) clean[nested] = compact(clean[nested] as Record<string, unknown>);
   if (clean.eligibility && !('maxTeamSize' in (clean.eligibility as object))) (clean.eligibility as Record<string, unknown>).maxTeamSize = null;
   return clean;

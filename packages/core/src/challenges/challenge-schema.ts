@@ -1,6 +1,6 @@
 import { builder } from '../graphql/builder.js';
 import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
-import { parseId } from '../graphql/global-id.js';
+import { encodeGlobalId, parseId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
 import { OrganizationKindEnum, OrganizationRef } from '../identity/organization-schema.js';
 import { badInput } from '../errors.js';
@@ -68,8 +68,8 @@ builder.objectFields(ChallengeRef, (t) => ({
   status: t.field({ type: ChallengeStatusEnum, resolve: (c) => c.status }),
   cancelReason: t.exposeString('cancelReason', { nullable: true }),
   agency: t.field({ type: OrganizationRef, resolve: (c, _a, ctx) => ctx.services.organizations.require(c.agencyId) }),
-  dataConnectionIds: t.exposeStringList('dataConnectionIds'),
-  serviceIds: t.exposeStringList('serviceIds'),
+  dataConnectionIds: t.idList({ resolve: (c) => c.dataConnectionIds.map((id) => encodeGlobalId('DataConnection', id)) }),
+  serviceIds: t.idList({ resolve: (c) => c.serviceIds.map((id) => encodeGlobalId('Service', id)) }),
   criteria: t.field({ type: [CriterionRef], resolve: (c) => c.criteria }),
   prize: t.field({ type: PrizeRef, nullable: true, resolve: (c) => c.prize }),
   eligibility: t.field({ type: EligibilityRef, resolve: (c) => c.eligibility }),

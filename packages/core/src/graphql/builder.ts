@@ -12,6 +12,7 @@ export interface SchemaTypes {
     ID: { Input: string; Output: string };
     DateTime: { Input: string; Output: string };
     JSON: { Input: unknown; Output: unknown };
+    File: { Input: File; Output: never };
   };
   AuthScopes: {
     signedIn: boolean;

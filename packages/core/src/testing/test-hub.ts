@@ -109,9 +109,9 @@ export async function createTestHub(options: Partial<HubOptions> = {}): Promise<
 }
 
 /**
- * A snapshot of every domain collection — identity and challenges — to prove
+ * A snapshot of every domain collection — identity, challenges and data — to prove
  * that a refusal changed nothing. Leaves out the audit trail (refusals are
- * recorded there on purpose) and a key's `lastUsedAt` (bookkeeping of the
+ * recorded there on purpose, as is every read in the data access log) and a key's `lastUsedAt` (bookkeeping of the
  * request itself).
  */
 export async function snapshotDomain(hub: Hub): Promise<string> {
@@ -125,6 +125,12 @@ export async function snapshotDomain(hub: Hub): Promise<string> {
     s.questions.collection,
     s.submissions.collection,
     s.reviews.collection,
+    s.data.connections.collection,
+    s.data.syncs.records,
+    s.data.syncs.syncs,
+    s.data.accessRequests.collection,
+    s.data.consents.collection,
+    s.data.consents.subjectKeys,
   ] as Array<Collection<Doc>>;
   const all = await Promise.all(collections.map((c) => c.find({}, { sort: [['_id', 1]] })));
   return JSON.stringify(all, (key, value: unknown) => (key === 'lastUsedAt' ? undefined : value));

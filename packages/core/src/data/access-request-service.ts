@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { badInput, conflict, forbidden, notFound } from '../errors.js';
+import { newId } from '../ids.js';
+import { requireScope } from '../identity/require.js';
+import { isPlatformAdmin, type Viewer } from '../identity/viewer.js';
+import type { Collection, Store } from '../store/port.js';
+import { text, validate } from '../validation.js';
+import { canManageData, isDataOwner } from './access-rules.js';
+import type { ConnectionService } from './connection-service.js';
+import type { AccessRequest, AccessRequestStatus, DataConnection, Requester } from './model.js';
+
+const MAX_APPROVAL_DAYS = 366;
+
+const requestInput = z.object({
+  purpose: text('the purpose', 1000),
+  fields: z.array(z.string()).min(1, 'name at least one field').max(200),
+  expiresAt: z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 date-time such as "2027-06-30T00:00:00Z"'),
+});
+export type AccessRequestInput = z.input<typeof requestInput> & { pluginName?: string | null };
+
+/**
+ * Access requests: an organization (or a plugin, filed by a platform admin)
+ * asks the owning agency to read some fields of a connection, for a purpose,
+ * until a date; the owner approves (possibly fewer fields, an earlier end),
+ * rejects or later revokes. Deny by default: nothing but an APPROVED,
+ * unexpired request opens a RESTRICTED or PERSONAL connection.
+ */
+export class AccessRequestService {
+  readonly collection: Collection<AccessRequest>;
+
+  constructor(
+    store: Store,
+    private readonly connections: ConnectionService,
+    private readonly clock: () => number,
+  ) {
+    this.collection = store.collection<AccessRequest>('data_access_requests');
+  }
+
+  get(id: string): Promise<AccessRequest | null> {
+    return this.collection.findOne({ _id: id });
+  }
+
+  /** Owner, requester organization or platform admin. */
+  canSee(viewer: Viewer | null, request: AccessRequest, connection: Pick<DataConnection, 'agencyPath'>): boolean {
+    return !!viewer && (isPlatformAdmin(viewer) || isDataOwner(viewer, connection) || request.requester.organizationId === viewer.organization._id);
+  }
+
+  /** The approval the requester reads under now, if any: the newest approved, unexpired one. */
+  activeApproval(connectionId: string, requester: Requester): Promise<AccessRequest | null> {
+    return this.collection.findOne(
+      { connectionId, 'requester.organizationId': requester.organizationId, 'requester.pluginName': requester.pluginName, status: 'APPROVED', expiresAt: { $gt: new Date(this.clock()).toISOString() } },
+      { sort: [['createdAt', -1]] },
+    );
+  }
+
+  async request(viewer: Viewer | null, connectionId: string, raw: AccessRequestInput): Promise<AccessRequest> {
+    requireScope(viewer, 'WRITE');
+    const connection = await this.connections.require(connectionId);
+    const input = validate(requestInput, raw);
+    const pluginName = raw.pluginName ?? null;
+    if (pluginName && !isPlatformAdmin(viewer)) throw forbidden('Only platform admins file access requests for plugins.');
+    if (!pluginName && isDataOwner(viewer, connection)) throw badInput('connectionId', `Your agency owns "${connection.name}" and reads it without a request.`);
+    if (connection.classification === 'PUBLIC') throw badInput('connectionId', `"${connection.name}" is PUBLIC: anyone may read it without a request.`);
+    const expiresAt = this.checkExpiry(input.expiresAt, 'input.expiresAt');
+    const fields = checkRequestedFields(connection, input.fields, 'input.fields');
+    const requester: Requester = pluginName ? { organizationId: null, pluginName } : { organizationId: viewer.organization._id, pluginName: null };
+    const pending = await this.collection.findOne({ connectionId, 'requester.organizationId': requester.organizationId, 'requester.pluginName': requester.pluginName, status: 'PENDING' });
+    if (pending) throw conflict(`A request for "${connection.name}" is already waiting for the owner's decision; withdraw it before asking again.`);
+    const request: AccessRequest = {
+      _id: newId(),
+      connectionId,
+      ownerAgencyId: connection.agencyId,
+      requester,
+      requestedById: viewer.member._id,
+      purpose: input.purpose,
+      fields,
+      expiresAt,
+      status: 'PENDING',
+      decidedById: null,
+      decidedAt: null,
+      decisionNote: null,
+      createdAt: new Date(this.clock()).toISOString(),
+      version: 1,
+    };
+    await this.collection.insertOne(request);
+    return request;
+  }
+
+  /** The owner approves (optionally fewer fields, an earlier expiry) or rejects a pending request. */
+  async decide(viewer: Viewer | null, id: string, approve: boolean, options: { note?: string | null; fields?: string[] | null; expiresAt?: string | null } = {}): Promise<AccessRequest> {
+    const { request, connection } = await this.requireOwned(viewer, id);
+    if (request.status !== 'PENDING') throw conflict(`This request is ${request.status}; only PENDING requests are decided.`);
+    const set: Partial<AccessRequest> = { status: approve ? 'APPROVED' : 'REJECTED', decidedById: viewer!.member._id, decidedAt: new Date(this.clock()).toISOString(), decisionNote: options.note?.slice(0, 1000) ?? null };
+    if (approve && options.fields) {
+      const narrowed = checkRequestedFields(connection, options.fields, 'fields');
+      const extra = narrowed.filter((f) => !request.fields.includes(f));
+      if (extra.length > 0) throw badInput('fields', `Approve at most the fields asked for; ${extra.join(', ')} were not.`);
+      set.fields = narrowed;
+    }
+    if (approve && options.expiresAt) {
+      const expiresAt = this.checkExpiry(options.expiresAt, 'expiresAt');
+      if (expiresAt > request.expiresAt) throw badInput('expiresAt', 'An approval may end earlier than asked, not later.');
+      set.expiresAt = expiresAt;
+    }
+    return this.transition(request, set);
+  }
+
+  /** The owner ends an approval; the next read is refused. */
+  async revoke(viewer: Viewer | null, id: string): Promise<AccessRequest> {
+    const { request } = await this.requireOwned(viewer, id);
+    if (request.status !== 'APPROVED') throw conflict(`This request is ${request.status}; only APPROVED requests are revoked.`);
+    return this.transition(request, { status: 'REVOKED', decidedById: viewer!.member._id, decidedAt: new Date(this.clock()).toISOString() });
+  }
+
+  /** The requester takes back a pending request or gives up an approval. */
+  async withdraw(viewer: Viewer | null, id: string): Promise<AccessRequest> {
+    requireScope(viewer, 'WRITE');
+    const request = await this.get(id);
+    const connection = request && (await this.connections.get(request.connectionId));
+    if (!request || !connection || !this.canSee(viewer, request, connection)) throw notFound('access request', id);
+    const own = request.requester.organizationId === viewer.organization._id || (request.requester.pluginName && isPlatformAdmin(viewer));
+    if (!own) throw forbidden('Only the requesting organization withdraws its request; the owner revokes it instead.');
+    if (!(['PENDING', 'APPROVED'] as AccessRequestStatus[]).includes(request.status)) throw conflict(`This request is ${request.status} already.`);
+    return this.transition(request, { status: 'WITHDRAWN' });
+  }
+
+  private async requireOwned(viewer: Viewer | null, id: string): Promise<{ request: AccessRequest; connection: DataConnection }> {
+    requireScope(viewer, 'WRITE');
+    const request = await this.get(id);
+    const connection = request && (await this.connections.get(request.connectionId));
+    if (!request || !connection || !this.canSee(viewer, request, connection)) throw notFound('access request', id);
+    if (!canManageData(viewer, connection)) throw forbidden(`Only agency admins of the agency owning "${connection.name}" decide its access requests.`);
+    return { request, connection };
+  }
+
+  private async transition(request: AccessRequest, set: Partial<AccessRequest>): Promise<AccessRequest> {
+    const updated = await this.collection.findOneAndUpdate({ _id: request._id, version: request.version }, { $set: set, $inc: { version: 1 } });
+    if (!updated) throw conflict('The request changed meanwhile; reload it and retry.');
+    return updated;
+  }
+
+  private checkExpiry(value: string, field: string): string {
+    const at = Date.parse(value);
+    if (Number.isNaN(at)) throw badInput(field, `\`${field}\` must be an ISO-8601 date-time.`);
+    if (at <= this.clock()) throw badInput(field, `\`${field}\` must be in the future.`);
+    if (at > this.clock() + MAX_APPROVAL_DAYS * 86_400_000) throw badInput(field, `\`${field}\` may be at most ${MAX_APPROVAL_DAYS} days ahead; ask again to extend.`);
+    return new Date(at).toISOString();
+  }
+}
+
+export function checkRequestedFields(connection: DataConnection, fields: string[], path: string): string[] {
+  const known = new Set(connection.fields.map((f) => f.name));
+  const unknown = fields.filter((f) => !known.has(f));
+  if (unknown.length > 0) throw badInput(path, `"${connection.name}" has no field ${unknown.map((f) => `"${f.slice(0, 64)}"`).join(', ')}; its fields are ${[...known].join(', ') || 'not known until its first sync'}.`);
+  return [...new Set(fields)];
+}

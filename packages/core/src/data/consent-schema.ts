@@ -1,0 +1,193 @@
+import type { HubContext } from '../context.js';
+import { forbidden, unauthenticated } from '../errors.js';
+import { audited } from '../graphql/audited.js';
+import { builder } from '../graphql/builder.js';
+import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
+import { encodeGlobalId, parseId, peekId } from '../graphql/global-id.js';
+import { nodeType } from '../graphql/node.js';
+import { OrganizationRef } from '../identity/organization-schema.js';
+import { requireScope } from '../identity/require.js';
+import { isPlatformAdmin } from '../identity/viewer.js';
+import { canManageData, isDataOwner } from './access-rules.js';
+import { DataConnectionRef } from './connection-schema.js';
+import type { AccessLogEntry, Consent } from './model.js';
+
+export const ConsentRef = nodeType<Consent>('DataConsent', {
+  description: 'A data subject\'s consent: these personal fields of one connection, to one requester, for one purpose, until a date.',
+  load: async (id, ctx) => {
+    const consent = await ctx.services.data.consents.get(id);
+    if (!consent) return null;
+    if (ctx.subject) return consent.subjectId === ctx.subject.subjectId ? consent : null;
+    const connection = await ctx.services.data.connections.get(consent.connectionId);
+    return connection && (canManageData(ctx.viewer, connection) || isDataOwner(ctx.viewer, connection)) ? consent : null;
+  },
+});
+const ConsentConnection = connectionOf(ConsentRef, 'DataConsent');
+
+builder.objectFields(ConsentRef, (t) => ({
+  subjectId: t.exposeString('subjectId'),
+  dataConnection: t.field({ type: DataConnectionRef, resolve: (c, _a, ctx) => ctx.services.data.connections.require(c.connectionId) }),
+  fields: t.exposeStringList('fields'),
+  requesterOrganization: t.field({ type: OrganizationRef, nullable: true, resolve: (c, _a, ctx) => (c.requester.organizationId ? ctx.services.organizations.get(c.requester.organizationId) : null) }),
+  requesterPlugin: t.string({ nullable: true, resolve: (c) => c.requester.pluginName }),
+  purpose: t.exposeString('purpose'),
+  validFrom: t.field({ type: 'DateTime', resolve: (c) => c.validFrom }),
+  validUntil: t.field({ type: 'DateTime', resolve: (c) => c.validUntil }),
+  status: t.exposeString('status', { description: 'ACTIVE or REVOKED; an ACTIVE consent also ends at `validUntil`.' }),
+  revokedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.revokedAt }),
+  revokedBy: t.exposeString('revokedBy', { nullable: true, description: 'AGENCY or SUBJECT.' }),
+}));
+
+export const AccessLogEntryRef = builder.objectRef<AccessLogEntry>('DataAccessLogEntry').implement({
+  description: 'One read of records: who, what, under which approval and consents, how many, whose. Chained like the audit trail.',
+  fields: (t) => ({
+    seq: t.exposeInt('seq'),
+    at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
+    dataConnection: t.field({ type: DataConnectionRef, nullable: true, resolve: (e, _a, ctx) => ctx.services.data.connections.get(e.connectionId) }),
+    actorKind: t.exposeString('actorKind', { description: 'MEMBER (through an API key), PLUGIN or ANONYMOUS.' }),
+    actorOrganization: t.field({ type: OrganizationRef, nullable: true, resolve: (e, _a, ctx) => (e.actorOrganizationId ? ctx.services.organizations.get(e.actorOrganizationId) : null) }),
+    actorMemberId: t.string({ nullable: true, description: 'Global id of the member.', resolve: (e) => (e.actorMemberId ? encodeGlobalId('Member', e.actorMemberId) : null) }),
+    actorApiKeyId: t.string({ nullable: true, description: 'Global id of the API key.', resolve: (e) => (e.actorApiKeyId ? encodeGlobalId('ApiKey', e.actorApiKeyId) : null) }),
+    actorPlugin: t.string({ nullable: true, resolve: (e) => e.actorPluginName }),
+    channel: t.exposeString('channel', { description: 'records, preview or plugin.' }),
+    fields: t.exposeStringList('fields'),
+    purpose: t.exposeString('purpose', { nullable: true }),
+    basis: t.exposeString('basis', { nullable: true, description: 'PUBLIC, INTERNAL, OWNER or APPROVAL.' }),
+    accessRequestId: t.string({ nullable: true, resolve: (e) => (e.accessRequestId ? encodeGlobalId('DataAccessRequest', e.accessRequestId) : null) }),
+    consentIds: t.stringList({ resolve: (e) => e.consentIds.map((id) => encodeGlobalId('DataConsent', id)) }),
+    recordCount: t.exposeInt('recordCount'),
+    subjectIds: t.stringList({ description: 'Data subjects whose personal fields were returned. A subject sees only their own id here.', resolve: (e, _a, ctx) => (ctx.subject ? e.subjectIds.filter((s) => s === ctx.subject!.subjectId) : e.subjectIds) }),
+    outcome: t.exposeString('outcome', { description: 'SUCCESS, or the code the read was refused with.' }),
+    requestId: t.exposeString('requestId', { nullable: true }),
+  }),
+});
+const AccessLogConnection = connectionOf(AccessLogEntryRef as never, 'DataAccessLogEntry');
+
+const DataSubjectRef = builder.objectRef<{ subjectId: string }>('DataSubject').implement({
+  description: 'You, as a data subject: your consents and every read of your personal data.',
+  fields: (t) => ({
+    subjectId: t.exposeString('subjectId'),
+    consents: t.field({
+      type: ConsentConnection,
+      args: pageArgs,
+      resolve: (s, args, ctx) => paginate(ctx.services.data.consents.collection, { subjectId: s.subjectId }, [['createdAt', -1]], args),
+    }),
+    accessLog: t.field({
+      type: AccessLogConnection,
+      description: 'Who looked at your data: every read that returned your personal fields, newest first.',
+      args: pageArgs,
+      resolve: (s, args, ctx) => paginate(ctx.services.data.accessLog.entries, { subjectIds: s.subjectId }, [['seq', -1]], args) as never,
+    }),
+  }),
+});
+
+const ChainVerificationRef = builder.objectRef<{ ok: boolean; checked: number; firstBrokenSeq: number | null; reason: string | null }>('DataAccessLogVerification').implement({
+  fields: (t) => ({ ok: t.exposeBoolean('ok'), checked: t.exposeInt('checked'), firstBrokenSeq: t.exposeInt('firstBrokenSeq', { nullable: true }), reason: t.exposeString('reason', { nullable: true }) }),
+});
+
+builder.queryFields((t) => ({
+  dataSubject: t.field({
+    type: DataSubjectRef,
+    description: 'Sign in with your subject key (`Authorization: Bearer msk_…`, from the agency that holds your data).',
+    resolve: (_r, _a, ctx) => {
+      if (!ctx.subject) throw unauthenticated('Send your subject key: `Authorization: Bearer msk_…`. The agency holding your data issues it.');
+      return { subjectId: ctx.subject.subjectId };
+    },
+  }),
+  verifyDataAccessLog: t.field({
+    type: ChainVerificationRef,
+    description: 'Walks the whole access log and reports the first broken link (platform admins).',
+    resolve: (_r, _a, ctx) => {
+      requireScope(ctx.viewer, 'READ');
+      if (!isPlatformAdmin(ctx.viewer)) throw forbidden('Only platform admins verify the access log.');
+      return ctx.services.data.accessLog.verify();
+    },
+  }),
+}));
+
+const ownerOnly = (ctx: HubContext, c: { agencyPath: string[]; name: string }, what: string) => {
+  requireScope(ctx.viewer, 'READ');
+  if (!isPlatformAdmin(ctx.viewer) && !isDataOwner(ctx.viewer, c)) throw forbidden(`The ${what} of "${c.name}" are visible to its agency only.`);
+};
+
+builder.objectFields(DataConnectionRef, (t) => ({
+  consents: t.field({
+    type: ConsentConnection,
+    description: 'Consents recorded for this connection. The owning agency only.',
+    args: { ...pageArgs, subjectId: t.arg.string({ required: false }) },
+    resolve: (c, args, ctx) => {
+      ownerOnly(ctx, c, 'consents');
+      return paginate(ctx.services.data.consents.collection, { connectionId: c._id, ...(args.subjectId ? { subjectId: args.subjectId } : {}) }, [['createdAt', -1]], args);
+    },
+  }),
+  accessLog: t.field({
+    type: AccessLogConnection,
+    description: 'Every read of this connection\'s records, newest first. The owning agency only.',
+    args: pageArgs,
+    resolve: (c, args, ctx) => {
+      ownerOnly(ctx, c, 'access log entries');
+      return paginate(ctx.services.data.accessLog.entries, { connectionId: c._id }, [['seq', -1]], args) as never;
+    },
+  }),
+}));
+
+const RecordConsentInput = builder.inputType('RecordConsentInput', {
+  fields: (t) => ({
+    connectionId: t.id({ required: true }),
+    subjectId: t.string({ required: true, description: 'The person\'s id as it appears in the connection\'s subject field.' }),
+    requesterOrganizationId: t.id({ required: false, description: 'The organization the person consents to; or give requesterPlugin.' }),
+    requesterPlugin: t.string({ required: false }),
+    purpose: t.string({ required: true, description: 'The same purpose as the requester\'s access request.' }),
+    fields: t.stringList({ required: true, description: 'Personal fields the person lets the requester see.' }),
+    validFrom: t.field({ type: 'DateTime', required: false }),
+    validUntil: t.field({ type: 'DateTime', required: true }),
+  }),
+});
+const ConsentPayload = builder.objectRef<{ consent: Consent }>('DataConsentPayload').implement({
+  fields: (t) => ({ consent: t.field({ type: ConsentRef, resolve: (p) => p.consent }) }),
+});
+const SubjectKeyPayload = builder.objectRef<{ key: string; subjectId: string }>('SubjectKeyPayload').implement({
+  fields: (t) => ({ key: t.exposeString('key', { description: 'Shown once: hand it to the person; it is stored only as a hash.' }), subjectId: t.exposeString('subjectId') }),
+});
+const describe = ({ consent }: { consent: Consent }) => ({ targetId: consent._id, organizationId: consent.ownerAgencyId });
+
+builder.mutationFields((t) => ({
+  recordConsent: t.field({
+    type: ConsentPayload,
+    description: 'Record a data subject\'s consent (agency admins of the owner, after verifying the person).',
+    args: { input: t.arg({ type: RecordConsentInput, required: true }) },
+    resolve: (_r, { input }, ctx) =>
+      audited(ctx, 'dataConsent.record', { targetId: peekId(input.connectionId) }, async () => ({
+        consent: await ctx.services.data.consents.record(ctx.viewer, parseId(input.connectionId, 'DataConnection', 'input.connectionId'), {
+          subjectId: input.subjectId,
+          purpose: input.purpose,
+          fields: input.fields,
+          validFrom: input.validFrom ?? null,
+          validUntil: input.validUntil,
+          requester: {
+            organizationId: input.requesterOrganizationId ? parseId(input.requesterOrganizationId, 'Organization', 'input.requesterOrganizationId') : null,
+            pluginName: input.requesterPlugin ?? null,
+          },
+        }),
+      }), describe),
+  }),
+  revokeConsent: t.field({
+    type: ConsentPayload,
+    description: 'Revoke a consent: the data subject (with a subject key) or the owning agency\'s admins. The next read no longer shows the fields.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_r, args, ctx) =>
+      audited(ctx, 'dataConsent.revoke', { targetId: peekId(args.id) }, async () => ({
+        consent: await ctx.services.data.consents.revoke({ viewer: ctx.viewer, subject: ctx.subject }, parseId(args.id, 'DataConsent')),
+      }), describe),
+  }),
+  issueSubjectKey: t.field({
+    type: SubjectKeyPayload,
+    description: 'Issue a person their key to `dataSubject` (agency admins with an ADMIN key, after verifying who the person is).',
+    args: { subjectId: t.arg.string({ required: true }) },
+    resolve: (_r, args, ctx) =>
+      audited(ctx, 'dataSubjectKey.issue', { organizationId: ctx.viewer?.organization._id ?? null }, async () => {
+        const { key, record } = await ctx.services.data.consents.issueSubjectKey(ctx.viewer, args.subjectId);
+        return { key, subjectId: record.subjectId };
+      }),
+  }),
+}));

@@ -1,0 +1,21 @@
+import { builder } from '../graphql/builder.js';
+import { ChallengeRef } from '../challenges/challenge-schema.js';
+import { ServiceRef } from '../plugins/service-schema.js';
+import { DataConnectionRef } from './connection-schema.js';
+
+// Challenges and services name the data they bear on; the catalogue entries are resolved here, beside the data module.
+builder.objectFields(ChallengeRef, (t) => ({
+  dataConnections: t.field({
+    type: [DataConnectionRef],
+    description: 'The datasets this challenge bears on (their metadata; records follow their classification).',
+    resolve: async (c, _a, ctx) => (await Promise.all(c.dataConnectionIds.map((id) => ctx.services.data.connections.get(id)))).filter((d) => d !== null),
+  }),
+}));
+
+builder.objectFields(ServiceRef, (t) => ({
+  dataConnections: t.field({
+    type: [DataConnectionRef],
+    description: 'Datasets this service uses, as their owners declared.',
+    resolve: (s, _a, ctx) => ctx.services.data.connections.collection.find({ serviceIds: s._id }, { sort: [['createdAt', -1]], limit: 50 }),
+  }),
+}));

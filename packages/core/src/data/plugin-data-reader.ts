@@ -1,0 +1,29 @@
+import { decodeGlobalId, parseId } from '../graphql/global-id.js';
+import type { PluginDataReader } from '../plugins/plugin-host.js';
+import type { DataServices } from './data-services.js';
+
+const rawId = (globalId: string | null): string | null => {
+  if (!globalId) return null;
+  try {
+    return decodeGlobalId(globalId).id;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * `ctx.data.read` on the hub's side: the plugin reads as itself (its own
+ * approvals and consents, like any other requester), under the same rules as
+ * GraphQL reads, and every read is logged with the plugin and its caller.
+ */
+export function createPluginDataReader(data: DataServices): PluginDataReader {
+  return async (request) => {
+    const connectionId = parseId(request.connectionId, 'DataConnection', 'connectionId');
+    const principal = { kind: 'PLUGIN' as const, pluginName: request.pluginName, callerOrganizationId: rawId(request.caller.organizationId), callerMemberId: rawId(request.caller.memberId) };
+    const grant = await data.reads.open(principal, connectionId, { fields: request.fields ?? null, purpose: request.purpose ?? null, channel: 'plugin', requestId: request.requestId });
+    const records = await data.syncs.records.find(grant.filter, { sort: [['key', 1]], limit: request.limit ?? 100 });
+    const shown = await grant.deliver(records);
+    // Masked fields are left out rather than nulled: a plugin cannot tell a withheld value from an empty one by accident.
+    return shown.map((record) => Object.fromEntries(Object.entries(record.data).filter(([field]) => !record.masked.includes(field))));
+  };
+}

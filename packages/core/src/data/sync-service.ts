@@ -1,0 +1,167 @@
+import { isMaruError, conflict } from '../errors.js';
+import { newId } from '../ids.js';
+import type { Viewer } from '../identity/viewer.js';
+import { silentLogger, type HubLogger } from '../logger.js';
+import type { Collection, Store } from '../store/port.js';
+import type { ConnectionService } from './connection-service.js';
+import { SourceError } from './connectors/connector.js';
+import type { ConnectorRegistry } from './connectors/connector-registry.js';
+import { RecordWriter } from './record-writer.js';
+import type { DataConnection, DataRecord, DataSync } from './model.js';
+
+export interface SyncOptions {
+  /** Records written per bulk write. Default 500. */
+  batchSize?: number;
+  /** How long a sync holds its connection before another hub may take over; renewed while it runs. Default 5 minutes. */
+  leaseMs?: number;
+  /** The first retry after a failure; it doubles with each failure in a row. Default 1 minute. */
+  retryBaseMs?: number;
+  /** The longest wait between retries. Default 6 hours. */
+  retryMaxMs?: number;
+}
+
+export interface StartedSync {
+  sync: DataSync;
+  /** Settles when the sync has finished (succeeded, partly or not at all); never rejects. */
+  done: Promise<DataSync>;
+}
+
+/**
+ * Runs syncs: claims the connection (one sync at a time, across hub
+ * instances, by a lease), streams the source through the RecordWriter, keeps
+ * the history, and schedules the next run — or a retry with backoff when the
+ * source fails.
+ */
+export class SyncService {
+  readonly syncs: Collection<DataSync>;
+  readonly records: Collection<DataRecord>;
+  private readonly running = new Map<string, { controller: AbortController; done: Promise<DataSync> }>();
+  private readonly options: Required<SyncOptions>;
+
+  constructor(
+    store: Store,
+    private readonly connections: ConnectionService,
+    private readonly connectors: ConnectorRegistry,
+    private readonly clock: () => number,
+    private readonly logger: HubLogger = silentLogger,
+    options: SyncOptions = {},
+  ) {
+    this.syncs = store.collection<DataSync>('data_syncs');
+    this.records = store.collection<DataRecord>('data_records');
+    this.options = { batchSize: 500, leaseMs: 5 * 60_000, retryBaseMs: 60_000, retryMaxMs: 6 * 3_600_000, ...options };
+  }
+
+  private iso(offsetMs = 0): string {
+    return new Date(this.clock() + offsetMs).toISOString();
+  }
+
+  /** A sync asked for by a member (or by an upload); CONFLICT when one is already running. */
+  async request(viewer: Viewer | null, connectionId: string, trigger: 'MANUAL' | 'UPLOAD' = 'MANUAL'): Promise<StartedSync> {
+    const connection = await this.connections.requireManaged(viewer, connectionId);
+    const started = await this.start(connection, trigger, viewer!.member._id);
+    if (!started) throw conflict(`A sync of "${connection.name}" is already running; wait for it to finish (see its sync history).`);
+    return started;
+  }
+
+  /** Starts the syncs whose time has come (schedule or retry); resolves when they have finished. */
+  async runDue(limit = 5): Promise<number> {
+    const due = await this.connections.collection.find({ nextSyncAt: { $lte: this.iso() } }, { sort: [['nextSyncAt', 1]], limit });
+    let ran = 0;
+    for (const connection of due) {
+      if (connection.status === 'PAUSED') continue;
+      const started = await this.start(connection, 'SCHEDULE', null);
+      if (started) {
+        ran++;
+        await started.done;
+      }
+    }
+    return ran;
+  }
+
+  /** Aborts running syncs (the hub is stopping) and waits for them to record that. */
+  async stop(): Promise<void> {
+    for (const { controller } of this.running.values()) controller.abort(new SourceError('the hub stopped during the sync'));
+    await Promise.all([...this.running.values()].map((r) => r.done));
+  }
+
+  private async start(connection: DataConnection, trigger: DataSync['trigger'], requestedById: string | null): Promise<StartedSync | null> {
+    const syncId = newId();
+    // The next run is set to when the lease lapses: if this hub dies mid-sync, another one picks it up then.
+    const claimed = await this.connections.collection.findOneAndUpdate(
+      { _id: connection._id, $or: [{ currentSyncId: null }, { syncLeaseUntil: { $lt: this.iso() } }] },
+      { $set: { currentSyncId: syncId, syncLeaseUntil: this.iso(this.options.leaseMs), nextSyncAt: connection.status === 'PAUSED' ? null : this.iso(this.options.leaseMs), status: connection.status === 'PAUSED' ? 'PAUSED' : 'SYNCING' } },
+    );
+    if (!claimed) return null;
+    const sync: DataSync = {
+      _id: syncId,
+      connectionId: connection._id,
+      trigger,
+      status: 'RUNNING',
+      startedAt: this.iso(),
+      finishedAt: null,
+      read: 0,
+      inserted: 0,
+      updated: 0,
+      removed: 0,
+      rejected: 0,
+      problems: [],
+      error: null,
+      requestedById,
+    };
+    await this.syncs.insertOne(sync);
+    const controller = new AbortController();
+    const done = this.run(claimed, sync, controller.signal).finally(() => this.running.delete(syncId));
+    this.running.set(syncId, { controller, done });
+    return { sync, done };
+  }
+
+  private async run(connection: DataConnection, sync: DataSync, signal: AbortSignal): Promise<DataSync> {
+    const writer = new RecordWriter(connection, sync._id, this.records, this.options.batchSize, this.clock, async (fields) => {
+      await this.connections.collection.findOneAndUpdate({ _id: connection._id, currentSyncId: sync._id }, { $set: { fields } });
+    });
+    let flushes = 0;
+    writer.onFlush = async () => {
+      // Renew the lease now and then, so a long sync keeps its connection and a dead hub's lapses.
+      if (++flushes % 20 === 0) await this.connections.collection.findOneAndUpdate({ _id: connection._id, currentSyncId: sync._id }, { $set: { syncLeaseUntil: this.iso(this.options.leaseMs) } });
+    };
+    try {
+      const source = this.connectors.read(connection.connector.kind, JSON.parse(connection.connector.configJson) as unknown, signal);
+      for await (const item of source) {
+        if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new SourceError('the sync was cancelled');
+        await writer.add(item);
+      }
+      await writer.finish();
+      const removed = writer.problems.count === 0 ? await this.records.deleteMany({ connectionId: connection._id, syncId: { $ne: sync._id } }) : 0;
+      return await this.finish(connection, sync, { ...writer.counts(), removed, error: null });
+    } catch (error) {
+      const message = error instanceof SourceError || isMaruError(error) ? error.message : `the sync failed inside the hub (sync ${sync._id}); the operator's log has the details`;
+      if (!(error instanceof SourceError) && !isMaruError(error)) this.logger.error({ err: error, connectionId: connection._id, syncId: sync._id }, 'data sync failed');
+      return await this.finish(connection, sync, { ...writer.counts(), removed: 0, error: message }).catch((finishError: unknown) => {
+        this.logger.error({ err: finishError, syncId: sync._id }, 'could not record the end of a data sync');
+        return { ...sync, status: 'FAILED' as const, error: message };
+      });
+    }
+  }
+
+  private async finish(connection: DataConnection, sync: DataSync, outcome: ReturnType<RecordWriter['counts']> & { removed: number; error: string | null }): Promise<DataSync> {
+    const now = this.iso();
+    const status = outcome.error ? 'FAILED' : outcome.rejected > 0 ? 'PARTIAL' : 'SUCCEEDED';
+    const finished = (await this.syncs.findOneAndUpdate({ _id: sync._id }, { $set: { ...outcome, status, finishedAt: now } }))!;
+    const current = await this.connections.get(connection._id);
+    const paused = current?.status === 'PAUSED';
+    const refresh = current?.refreshMinutes ?? connection.refreshMinutes;
+    let set: Partial<DataConnection>;
+    if (outcome.error) {
+      const failures = (current?.failures ?? 0) + 1;
+      const cap = Math.min(this.options.retryMaxMs, refresh ? refresh * 60_000 : this.options.retryMaxMs);
+      set = { status: paused ? 'PAUSED' : 'FAILING', lastError: outcome.error, failures, nextSyncAt: paused ? null : this.iso(Math.min(cap, this.options.retryBaseMs * 2 ** (failures - 1))) };
+    } else {
+      set = { status: paused ? 'PAUSED' : 'ACTIVE', lastError: null, failures: 0, lastSuccessAt: now, nextSyncAt: paused || !refresh ? null : this.iso(refresh * 60_000) };
+    }
+    await this.connections.collection.findOneAndUpdate(
+      { _id: connection._id, currentSyncId: sync._id },
+      { $set: { ...set, lastSyncAt: now, recordCount: await this.records.count({ connectionId: connection._id }), currentSyncId: null, syncLeaseUntil: null, updatedAt: now } },
+    );
+    return finished;
+  }
+}

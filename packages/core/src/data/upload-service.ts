@@ -1,0 +1,54 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { badInput, conflict } from '../errors.js';
+import { newId } from '../ids.js';
+import type { Viewer } from '../identity/viewer.js';
+import type { ConnectionService } from './connection-service.js';
+import type { ConnectorRegistry } from './connectors/connector-registry.js';
+import type { StartedSync, SyncService } from './sync-service.js';
+
+/**
+ * CSV uploads: the file is streamed to the import folder (never held in
+ * memory), becomes the CSV connection's source, and a sync starts.
+ */
+export class UploadService {
+  constructor(
+    private readonly connections: ConnectionService,
+    private readonly connectors: ConnectorRegistry,
+    private readonly syncs: SyncService,
+    private readonly maxBytes: number,
+  ) {}
+
+  async receive(viewer: Viewer | null, connectionId: string, file: File): Promise<StartedSync> {
+    const connection = await this.connections.requireManaged(viewer, connectionId);
+    if (connection.currentSyncId && connection.syncLeaseUntil && Date.parse(connection.syncLeaseUntil) > Date.now()) {
+      throw conflict(`A sync of "${connection.name}" is running; upload when it has finished.`);
+    }
+    if (connection.connector.kind !== 'CSV') throw badInput('id', `"${connection.name}" reads ${connection.connector.kind}, not CSV: uploads go to CSV connections.`);
+    const relative = join('uploads', connection._id, `${newId()}.csv`);
+    const target = join(this.connectors.importDir, relative);
+    await mkdir(join(this.connectors.importDir, 'uploads', connection._id), { recursive: true });
+    let bytes = 0;
+    const limit = this.maxBytes;
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        bytes += chunk.length;
+        callback(bytes > limit ? badInput('file', `The file is larger than ${Math.round(limit / 1048576)} MiB; split it or connect it by path.`) : null, chunk);
+      },
+    });
+    try {
+      await pipeline(Readable.fromWeb(file.stream() as unknown as WebReadableStream), counter, createWriteStream(target));
+    } catch (error) {
+      await rm(target, { force: true });
+      throw error;
+    }
+    const previous = JSON.parse(connection.connector.configJson) as Record<string, unknown>;
+    await this.connections.update(viewer, connectionId, { connector: { kind: 'CSV', config: { ...previous, path: relative } } });
+    if (typeof previous.path === 'string' && previous.path.startsWith('uploads/')) await rm(join(this.connectors.importDir, previous.path), { force: true });
+    return this.syncs.request(viewer, connectionId, 'UPLOAD');
+  }
+}
