@@ -111,8 +111,8 @@ export class ReadService {
       let revealed = false;
       for (const field of fields) {
         const visible = !personal.has(field) || decision.personal === 'ALL' || granted.has(field);
-        if (visible) data[field] = record.data[field] ?? null;
-        else masked.push(field);
+        data[field] = visible ? (record.data[field] ?? null) : null;
+        if (!visible) masked.push(field);
         if (visible && personal.has(field)) revealed = true;
       }
       if (revealed && record.subjectId) subjects.add(record.subjectId);

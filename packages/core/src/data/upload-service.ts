@@ -3,7 +3,6 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { badInput, conflict } from '../errors.js';
 import { newId } from '../ids.js';
 import type { Viewer } from '../identity/viewer.js';
@@ -41,7 +40,7 @@ export class UploadService {
       },
     });
     try {
-      await pipeline(Readable.fromWeb(file.stream() as unknown as WebReadableStream), counter, createWriteStream(target));
+      await pipeline(Readable.from(chunksOf(file)), counter, createWriteStream(target));
     } catch (error) {
       await rm(target, { force: true });
       throw error;
@@ -50,5 +49,19 @@ export class UploadService {
     await this.connections.update(viewer, connectionId, { connector: { kind: 'CSV', config: { ...previous, path: relative } } });
     if (typeof previous.path === 'string' && previous.path.startsWith('uploads/')) await rm(join(this.connectors.importDir, previous.path), { force: true });
     return this.syncs.request(viewer, connectionId, 'UPLOAD');
+  }
+}
+
+/** The file's bytes chunk by chunk. yoga's File is a @whatwg-node ponyfill, not Node's, so its stream is read through its reader. */
+async function* chunksOf(file: File): AsyncGenerator<Uint8Array> {
+  const reader = file.stream().getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
   }
 }
