@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isCompatible, isValidRange } from './compatibility.js';
+import { PLUGIN_API_VERSION } from './version.js';
 
 describe('isCompatible', () => {
   it.each([
@@ -18,6 +19,13 @@ describe('isCompatible', () => {
     ['^2.0.0 || ^1.1.0', '1.2.0', true],
   ])('%s with API %s → %s', (range, version, expected) => {
     expect(isCompatible(range, version)).toBe(expected);
+  });
+
+  it('keeps plugins built for 1.0 running on this SDK\'s API, which added data connectors in 1.1', () => {
+    expect(PLUGIN_API_VERSION).toBe('1.1.0');
+    expect(isCompatible('^1.0.0')).toBe(true);
+    expect(isCompatible('^1.1.0')).toBe(true);
+    expect(isCompatible('^1.2.0')).toBe(false);
   });
 
   it('refuses ranges it cannot read', () => {

@@ -58,8 +58,28 @@ export interface PluginEvents {
   emit(name: string, payload: Record<string, unknown>): Promise<void>;
 }
 
-/** The plugin's door to data connections. */
+/** The plugin's door to data connections (capability `data:read`). */
 export interface PluginData {
-  /** Reads records of a data connection granted to the plugin; any other fails with CAPABILITY_DENIED. */
+  /**
+   * Reads records of a data connection for the caller of the current call.
+   *
+   * `connectionId` is the global id of a `DataConnection` object, as the
+   * GraphQL API returns it. The hub applies the same classification, approval
+   * and consent rules as a GraphQL read by the caller, and writes every read to
+   * the connection's access log. `fields` picks fields (all that the caller may
+   * see by default), `limit` defaults to 100 and is capped at 1000, and
+   * `purpose` is recorded in the access log.
+   *
+   * Fails with a capability refusal (the call ends with `CAPABILITY_DENIED`
+   * unless caught) when `data:read` was not granted, or when the connection
+   * does not exist or is not readable for this caller; with an `Error` naming
+   * what to fix when an argument is wrong; and with the generic
+   * `Error('the data read failed')` when the hub could not read.
+   *
+   * @example
+   * ```ts
+   * const rows = await ctx.data.read('RGF0YUNvbm5lY3Rpb246MQ', { fields: ['name', 'region'], limit: 50, purpose: 'regional statistics' });
+   * ```
+   */
   read(connectionId: string, options?: { fields?: string[]; limit?: number; purpose?: string }): Promise<Array<Record<string, unknown>>>;
 }

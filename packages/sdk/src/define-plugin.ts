@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PluginContext } from './context.js';
+import { connectorManifest, type ConnectorDefinition } from './define-connector.js';
 import type { Capability, PluginManifest, ServiceManifest } from './manifest.js';
 
 /** Marks objects made by {@link definePlugin}, so the hub recognises them across package copies. */
@@ -39,8 +40,10 @@ export interface PluginOptions<C extends z.ZodType = z.ZodType> {
   hosts?: string[];
   /** Schema of the configuration an operator sets when enabling the plugin. */
   config?: C;
-  /** The services the plugin contributes. */
-  services: ServiceDefinition[];
+  /** The services the plugin contributes; may be left out by a plugin that contributes connectors only. */
+  services?: ServiceDefinition[];
+  /** The data connectors the plugin contributes (see {@link defineConnector}); none by default. */
+  connectors?: ConnectorDefinition[];
   /** Handlers for hub events the plugin receives (capability `events:receive`). */
   on?: Record<string, (payload: unknown, ctx: PluginContext) => Promise<void> | void>;
   /** Events the plugin emits (capability `events:emit`). */
@@ -53,6 +56,7 @@ export interface PluginDefinition<C extends z.ZodType = z.ZodType> {
   /** Plain data: safe to send between threads, print and validate. */
   readonly manifest: PluginManifest;
   readonly services: ServiceDefinition[];
+  readonly connectors: ConnectorDefinition[];
   readonly config: C | undefined;
   readonly on: Record<string, (payload: unknown, ctx: PluginContext) => Promise<void> | void>;
 }
@@ -104,11 +108,20 @@ export function definePlugin<C extends z.ZodType = z.ZodType>(options: PluginOpt
     compatibility: options.compatibility,
     capabilities: [...(options.capabilities ?? [])],
     hosts: [...(options.hosts ?? [])],
-    services: options.services.map(serviceManifest),
+    services: (options.services ?? []).map(serviceManifest),
+    // Left out when empty, so the manifest of a plugin without connectors is what plugin API 1.0 produced.
+    ...(options.connectors?.length ? { connectors: options.connectors.map(connectorManifest) } : {}),
     events: { emits: [...(options.emits ?? [])], receives: Object.keys(options.on ?? {}) },
     ...(options.config ? { config: z.toJSONSchema(options.config) as Record<string, unknown> } : {}),
   };
-  return Object.freeze({ [PLUGIN_BRAND]: true as const, manifest, services: options.services, config: options.config, on: { ...(options.on ?? {}) } });
+  return Object.freeze({
+    [PLUGIN_BRAND]: true as const,
+    manifest,
+    services: options.services ?? [],
+    connectors: [...(options.connectors ?? [])],
+    config: options.config,
+    on: { ...(options.on ?? {}) },
+  });
 }
 
 function serviceManifest(service: ServiceDefinition): ServiceManifest {

@@ -4,12 +4,14 @@
  * imports the hub; the hub imports it. A plugin depends on this package only.
  */
 export { CAPABILITIES } from './manifest.js';
-export type { Capability, JsonSchema, OperationManifest, PluginManifest, ServiceManifest } from './manifest.js';
+export type { Capability, ConnectorManifest, JsonSchema, OperationManifest, PluginManifest, ServiceManifest } from './manifest.js';
 export type { PluginCaller, PluginContext, PluginData, PluginEvents, PluginKeyValue, PluginLogger } from './context.js';
 export { PluginError, isPluginError } from './plugin-error.js';
 export { PLUGIN_API_VERSION } from './version.js';
 export { definePlugin, defineService, defineOperation, isPluginDefinition, PLUGIN_BRAND } from './define-plugin.js';
 export type { OperationDefinition, PluginDefinition, PluginOptions, ServiceDefinition } from './define-plugin.js';
+export { defineConnector } from './define-connector.js';
+export type { ConnectorDefinition } from './define-connector.js';
 export { validateManifest } from './validate-manifest.js';
 export type { ManifestProblem } from './validate-manifest.js';
 export { isCompatible, isValidRange } from './compatibility.js';

@@ -52,6 +52,8 @@ export interface PluginManifest {
   hosts?: string[];
   /** Shared services the plugin contributes. */
   services?: ServiceManifest[];
+  /** Data connectors the plugin contributes (plugin API 1.1): sources a data connection can read from. */
+  connectors?: ConnectorManifest[];
   /** Hub events the plugin emits or listens to. */
   events?: { emits?: string[]; receives?: string[] };
   /** JSON Schema of the plugin's configuration, validated when an operator enables it. */
@@ -70,6 +72,31 @@ export interface ServiceManifest {
   category?: string;
   /** The operations callers may invoke. */
   operations: OperationManifest[];
+}
+
+/**
+ * A data connector as declared in a plugin manifest. A data connection that
+ * reads from it names the plugin and the connector's `key`, and sets a config
+ * that must match `config`.
+ *
+ * @example
+ * ```ts
+ * const connector: ConnectorManifest = {
+ *   key: 'erp-invoices',
+ *   name: 'ERP invoices',
+ *   config: { type: 'object', properties: { year: { type: 'integer' } }, required: ['year'] },
+ * };
+ * ```
+ */
+export interface ConnectorManifest {
+  /** Stable key, unique within the plugin (kebab-case). */
+  key: string;
+  /** Human-readable name. */
+  name: string;
+  /** What the connector reads. */
+  description?: string;
+  /** JSON Schema (draft 2020-12) of a connection's connector config. */
+  config?: JsonSchema;
 }
 
 /** One operation of a service: a query (no side effects) or a mutation. */

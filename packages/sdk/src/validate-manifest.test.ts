@@ -18,6 +18,10 @@ describe('validateManifest', () => {
     expect(validateManifest(valid)).toEqual([]);
   });
 
+  it('accepts a plugin that contributes data connectors only, built for plugin API 1.1', () => {
+    expect(validateManifest({ ...valid, compatibility: '^1.1.0', services: [], connectors: [{ key: 'erp-invoices', name: 'ERP invoices' }] })).toEqual([]);
+  });
+
   it.each([
     ['name', { name: 'Not A Package' }],
     ['version', { version: '^1.0.0' }],
@@ -33,6 +37,11 @@ describe('validateManifest', () => {
     ['services.0.operations.0.name', { services: [{ key: 'n', name: 'N', operations: [{ name: 'Send-It', kind: 'mutation' as const }] }] }],
     ['events.emits.0', { events: { emits: ['sent'] } }],
     ['capabilities', { capabilities: ['fetch'] as never }],
+    ['services', { services: [], connectors: [] }],
+    ['connectors.0.key', { compatibility: '^1.1.0', connectors: [{ key: 'ERP_Invoices', name: 'ERP invoices' }] }],
+    ['connectors.1.key', { compatibility: '^1.1.0', connectors: [{ key: 'erp', name: 'ERP' }, { key: 'erp', name: 'ERP again' }] }],
+    ['connectors.0.name', { compatibility: '^1.1.0', connectors: [{ key: 'erp', name: ' ' }] }],
+    ['compatibility', { connectors: [{ key: 'erp', name: 'ERP' }] }],
   ])('names %s when it is wrong', (path, change) => {
     const problems = validateManifest({ ...valid, ...change } as PluginManifest);
     expect(problems.map((p) => p.path)).toContain(path);

@@ -1,4 +1,4 @@
-import { isValidRange } from './compatibility.js';
+import { isCompatible, isValidRange } from './compatibility.js';
 import { CAPABILITIES, type PluginManifest } from './manifest.js';
 
 /** One thing wrong with a manifest: where (`services.0.key`) and what to change. */
@@ -9,7 +9,7 @@ export interface ManifestProblem {
 
 const PACKAGE_NAME = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
 const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
-const SERVICE_KEY = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const KEBAB_KEY = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const OPERATION_NAME = /^[a-z][A-Za-z0-9]{0,62}$/;
 const EVENT_NAME = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
 const HOST = /^(?=.{1,253}(:\d{1,5})?$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:\d{1,5})?$/;
@@ -17,10 +17,10 @@ const HOST = /^(?=.{1,253}(:\d{1,5})?$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a
 /**
  * Checks a manifest without running any plugin code: names, versions, the
  * compatibility range's syntax, capabilities, hosts, service keys, operation
- * names and events. Returns every problem found (empty when valid), each
- * naming the field and what to change. The hub runs the same checks, plus
- * the ones only it can make (the range against its API version, names taken
- * by other plugins).
+ * names, connector keys and names, and events. Returns every problem found
+ * (empty when valid), each naming the field and what to change. The hub runs
+ * the same checks, plus the ones only it can make (the range against its API
+ * version, names taken by other plugins).
  */
 export function validateManifest(manifest: PluginManifest): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
@@ -41,10 +41,11 @@ export function validateManifest(manifest: PluginManifest): ManifestProblem[] {
   if (capabilities.includes('fetch') && hosts.length === 0) problem('hosts', 'the fetch capability needs the hosts it may reach');
   if (!capabilities.includes('fetch') && hosts.length > 0) problem('capabilities', 'hosts are listed but the fetch capability is not asked for');
   const services = manifest.services ?? [];
-  if (services.length === 0) problem('services', 'contribute at least one service');
+  const connectors = manifest.connectors ?? [];
+  if (services.length === 0 && connectors.length === 0) problem('services', 'contribute at least one service or data connector');
   const keys = new Set<string>();
   services.forEach((service, s) => {
-    if (!SERVICE_KEY.test(service.key ?? '')) problem(`services.${s}.key`, 'use a kebab-case key such as "address-lookup"');
+    if (!KEBAB_KEY.test(service.key ?? '')) problem(`services.${s}.key`, 'use a kebab-case key such as "address-lookup"');
     else if (keys.has(service.key)) problem(`services.${s}.key`, `the key "${service.key}" is used twice`);
     keys.add(service.key);
     if (!service.name?.trim()) problem(`services.${s}.name`, 'give the service a name');
@@ -57,6 +58,17 @@ export function validateManifest(manifest: PluginManifest): ManifestProblem[] {
       if (op.kind !== 'query' && op.kind !== 'mutation') problem(`services.${s}.operations.${o}.kind`, 'use "query" or "mutation"');
     });
   });
+  const connectorKeys = new Set<string>();
+  connectors.forEach((connector, c) => {
+    if (!KEBAB_KEY.test(connector.key ?? '')) problem(`connectors.${c}.key`, 'use a kebab-case key such as "erp-invoices"');
+    else if (connectorKeys.has(connector.key)) problem(`connectors.${c}.key`, `the connector key "${connector.key}" is used twice`);
+    connectorKeys.add(connector.key);
+    if (!connector.name?.trim()) problem(`connectors.${c}.name`, 'give the connector a name');
+  });
+  // A 1.0 hub would load the plugin and silently ignore its connectors.
+  if (connectors.length && isValidRange(manifest.compatibility ?? '') && isCompatible(manifest.compatibility, '1.0.0')) {
+    problem('compatibility', 'data connectors need plugin API 1.1: use a range such as "^1.1.0"');
+  }
   const emits = manifest.events?.emits ?? [];
   const receives = manifest.events?.receives ?? [];
   [...emits.map((e, i) => [e, `events.emits.${i}`] as const), ...receives.map((e, i) => [e, `events.receives.${i}`] as const)].forEach(([event, path]) => {

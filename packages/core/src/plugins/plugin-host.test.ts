@@ -14,6 +14,7 @@ describe('plugins in a running hub', () => {
         { entry: fixture('incompatible-plugin.mjs') },
         { entry: fixture('test-plugin.mjs') },
         { entry: fixture('not-a-plugin.mjs') },
+        { entry: fixture('connector-plugin.mjs') },
       ],
       pluginOptions: { deadlineMs: 300, maxHeapMb: 32, allowUnsigned: true },
     });
@@ -41,11 +42,23 @@ describe('plugins in a running hub', () => {
     const byName = Object.fromEntries(res.data.plugins.map((p: { name: string }) => [p.name, p]));
     expect(byName['@maru-test/misbehaving']).toMatchObject({ status: 'ENABLED', problems: [], grantedCapabilities: ['kv'] });
     expect(byName['@maru-test/from-the-future'].status).toBe('FAILED');
-    expect(byName['@maru-test/from-the-future'].problems.join()).toMatch(/compatibility: "\^2\.0\.0" does not accept this hub's plugin API 1\.0\.0/);
+    expect(byName['@maru-test/from-the-future'].problems.join()).toMatch(/compatibility: "\^2\.0\.0" does not accept this hub's plugin API 1\.1\.0/);
     const broken = res.data.plugins.find((p: { name: string }) => p.name.endsWith('not-a-plugin.mjs'));
     expect(broken.problems.join()).toMatch(/definePlugin/);
     const catalogue = await hub.gql('{ services { totalCount } }');
     expect(catalogue.data.services.totalCount).toBe(1);
+  });
+
+  it('lists a plugin\'s data connectors with their config schemas', async () => {
+    const res = await hub.gql('{ plugins { name connectors { key name description configSchema } } }', {}, hub.fixtures.keys.platformAdmin);
+    const byName = Object.fromEntries(res.data.plugins.map((p: { name: string; connectors: unknown[] }) => [p.name, p.connectors]));
+    expect(byName['@maru-test/misbehaving']).toEqual([]);
+    expect(byName['@maru-test/connectors'].find((c: { key: string }) => c.key === 'numbers')).toEqual({
+      key: 'numbers',
+      name: 'numbers',
+      description: null,
+      configSchema: expect.objectContaining({ type: 'object', required: ['count'] }),
+    });
   });
 
   it('calls an operation through GraphQL with a key, and meters it', async () => {

@@ -1,6 +1,7 @@
 import { isCompatible, PLUGIN_API_VERSION, validateManifest, type Capability, type PluginManifest } from '@maru/sdk';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { HubEvents } from '../challenges/events.js';
+import type { SourceItem } from '../data/connectors/connector.js';
 import { badInput, conflict, forbidden, MaruError, notFound, unauthenticated } from '../errors.js';
 import { encodeGlobalId } from '../graphql/global-id.js';
 import { newId } from '../ids.js';
@@ -9,8 +10,12 @@ import type { HubLogger } from '../logger.js';
 import type { Collection, Store } from '../store/port.js';
 import { configOf, manifestOf, operationsOf, type InstalledPlugin, type PluginKvEntry, type PublisherKey, type ServiceCall, type ServiceRecord, type ServiceStatus } from './model.js';
 import { GrantService } from './grant-service.js';
-import { PluginCallError, PluginRunner } from './plugin-runner.js';
+import { readPluginConnector } from './plugin-connectors.js';
+import { answerDataRead, type PluginDataReader } from './plugin-data.js';
+import { PluginCallError, PluginRunner, type PluginDataAnswer, type PluginDataReadRequest } from './plugin-runner.js';
 import { packageDirOf, verifyPackage } from './signature.js';
+
+export type { PluginDataReader, PluginDataRequest } from './plugin-data.js';
 
 export interface PluginConfig {
   /** Path (or `file:` URL) of the plugin's built module. */
@@ -59,6 +64,7 @@ export class PluginHost {
   /** Bumped whenever the set of enabled plugins changes, so the typed schema is rebuilt. */
   generation = 0;
   private readonly byService = new Map<string, string>();
+  private dataReader: PluginDataReader | null = null;
 
   constructor(
     store: Store,
@@ -126,6 +132,7 @@ export class PluginHost {
         void this.audit.append({ action: allowed ? 'plugin.emit' : 'plugin.capabilityDenied', actorMemberId: null, actorOrganizationId: null, targetId: event.slice(0, 100), organizationId: null, outcome: allowed ? 'SUCCESS' : 'CAPABILITY_DENIED', requestId: pluginName });
         if (allowed) this.events?.publish('pluginEvent', { plugin: pluginName!, name: event, payload, at: new Date(this.clock()).toISOString() });
       },
+      data: (request) => this.readData(pluginName!, request),
       kv: {
         get: async (key) => {
           this.assertGranted(pluginName!, 'kv');
@@ -266,6 +273,7 @@ export class PluginHost {
           hosts: loaded.manifest.hosts ?? [],
           config: loaded.config ?? undefined,
           emits: loaded.manifest.events?.emits ?? [],
+          requestId,
         });
       } catch (error) {
         const mapped = this.toMaruError(error, loaded.manifest.name);
@@ -280,6 +288,75 @@ export class PluginHost {
     } finally {
       await this.calls.findOneAndUpdate({ _id: record._id }, { $set: { outcome, durationMs: Math.max(0, this.clock() - started) } });
     }
+  }
+
+  /**
+   * Sets what answers plugins' `ctx.data.read` (the data module). Until one is
+   * set, every read is refused as a capability the hub cannot give.
+   */
+  setDataReader(reader: PluginDataReader): void {
+    this.dataReader = reader;
+  }
+
+  /**
+   * Streams the records of a connector an enabled plugin contributes, running
+   * its generator in the plugin's worker only as far as the stream is read.
+   * Throws BAD_USER_INPUT at once (`connector.plugin`, `connector.connector`)
+   * for a plugin that is not enabled or a connector its manifest does not
+   * declare; the stream throws BAD_USER_INPUT (`connector.config`) for a config
+   * the connector's schema refuses, a SourceError when the plugin fails, crashes
+   * or takes longer than a call's deadline for a batch, and the signal's reason
+   * when `signal` is aborted (the plugin's generator is then returned).
+   */
+  openConnector(pluginName: string, connectorKey: string, config: unknown, signal: AbortSignal): AsyncIterable<SourceItem> {
+    const loaded = this.connectorOf(pluginName, connectorKey);
+    const deadlineMs = this.options.deadlineMs ?? 5_000;
+    const name = loaded.manifest.name;
+    return readPluginConnector({
+      // The grant is read when the stream opens, so capabilities changed meanwhile apply.
+      open: () =>
+        loaded.runner.openConnector(
+          connectorKey,
+          config,
+          { caller: { organizationId: null, memberId: null }, mode: 'live', capabilities: loaded.granted, hosts: loaded.manifest.hosts ?? [], config: loaded.config ?? undefined, emits: loaded.manifest.events?.emits ?? [] },
+          deadlineMs,
+        ),
+      signal,
+      deadlineMs,
+      onFailure: (error) => {
+        this.logger.warn({ plugin: name, connector: connectorKey, reason: error.message }, 'plugin connector failed');
+        if (error.code === 'CAPABILITY_DENIED') {
+          void this.audit.append({ action: 'plugin.capabilityDenied', actorMemberId: null, actorOrganizationId: null, targetId: name, organizationId: null, outcome: 'CAPABILITY_DENIED', requestId: null });
+        }
+      },
+    });
+  }
+
+  /** Checks a connector config when a connection is created or changed: the same refusals as {@link openConnector}, before anything runs. */
+  async checkConnectorConfig(pluginName: string, connectorKey: string, config: unknown): Promise<void> {
+    const loaded = this.connectorOf(pluginName, connectorKey);
+    const problems = await loaded.runner.checkConnectorConfig(connectorKey, config).catch((error: unknown) => {
+      throw this.toMaruError(error, loaded.manifest.name);
+    });
+    if (problems.length) throw badInput('connector.config', `\`connector.config\` does not match the connector's schema: ${problems.join('; ')}`);
+  }
+
+  private connectorOf(pluginName: string, connectorKey: string): Loaded {
+    const loaded = typeof pluginName === 'string' ? this.loaded.get(pluginName) : undefined;
+    if (!loaded) throw badInput('connector.plugin', `\`connector.plugin\`: no enabled plugin is named "${String(pluginName).slice(0, 214)}"; a platform admin lists them with \`plugins\`.`);
+    const keys = (loaded.manifest.connectors ?? []).map((c) => c.key);
+    if (!keys.includes(connectorKey)) throw badInput('connector.connector', `\`connector.connector\`: ${loaded.manifest.name} has no connector "${String(connectorKey).slice(0, 64)}"; it has ${keys.join(', ') || 'none'}.`);
+    return loaded;
+  }
+
+  /** A plugin's `ctx.data.read`, on the hub's side: the capability is checked again here, where plugin code cannot skip it. */
+  private async readData(pluginName: string, request: PluginDataReadRequest): Promise<PluginDataAnswer> {
+    if (!this.loaded.get(pluginName)?.granted.includes('data:read')) {
+      await this.audit.append({ action: 'plugin.capabilityDenied', actorMemberId: null, actorOrganizationId: null, targetId: pluginName, organizationId: null, outcome: 'CAPABILITY_DENIED', requestId: request.requestId });
+      return { ok: false, error: { kind: 'capability', message: 'the data:read capability was not granted to this plugin' } };
+    }
+    if (!this.dataReader) return { ok: false, error: { kind: 'capability', message: 'this hub has no data connections a plugin may read' } };
+    return answerDataRead(this.dataReader, pluginName, request, (error) => this.logger.error({ plugin: pluginName, reason: error instanceof Error ? error.message : String(error) }, 'plugin data read failed'));
   }
 
   private toMaruError(error: unknown, pluginName: string): MaruError {

@@ -85,7 +85,8 @@ describe('plugin lifecycle through GraphQL', () => {
     expect((await call('shout', {})).errors?.[0]?.extensions?.code).toBe('CAPABILITY_DENIED');
     expect((await call('readData', { id: 'x' })).errors?.[0]?.extensions?.code).toBe('CAPABILITY_DENIED');
     await admin('mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: ["data:read"]) { name } }');
-    expect((await call('readData', { id: 'x' })).errors?.[0]?.message).toMatch(/not granted to this plugin/);
+    // Granted, the read reaches the hub's data module: "x" is no DataConnection id, an Error the plugin does not catch.
+    expect((await call('readData', { id: 'x' })).errors?.[0]?.extensions?.code).toBe('PLUGIN_FAILED');
     expect((await call('greet', { name: 'Kim' })).errors?.[0]?.extensions?.code).toBe('CAPABILITY_DENIED');
   });
 

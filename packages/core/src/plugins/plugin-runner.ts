@@ -2,7 +2,7 @@ import type { PluginManifest } from '@maru/sdk';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { FromWorker, ToWorker, WorkerError } from './worker-protocol.js';
+import type { ConnectorBatch, ContextGrant, DataReadFailure, FromWorker, ToWorker, WorkerError } from './worker-protocol.js';
 
 export type PluginCallErrorCode = 'TIMEOUT' | 'CAPABILITY_DENIED' | 'PLUGIN_ERROR' | 'BAD_USER_INPUT' | 'PLUGIN_FAILED' | 'PLUGIN_UNAVAILABLE';
 
@@ -35,6 +35,29 @@ export interface PluginCall {
   emits?: string[];
   /** Set to deliver a hub event to the plugin's `on` handler instead of calling an operation. */
   event?: { name: string; payload: Record<string, unknown> };
+  /** The request that caused the call, handed to the data port with the caller; never sent to the plugin. */
+  requestId?: string | null;
+}
+
+/** A `ctx.data.read` as the runner hands it to its data port: the caller comes from the runner's record of the call. */
+export interface PluginDataReadRequest {
+  caller: { organizationId: string | null; memberId: string | null };
+  requestId: string | null;
+  /** As the plugin sent them: unchecked. */
+  connectionId: unknown;
+  fields?: unknown;
+  limit?: unknown;
+  purpose?: unknown;
+}
+
+export type PluginDataAnswer = { ok: true; rows: Array<Record<string, unknown>> } | { ok: false; error: DataReadFailure };
+
+/** A connector's stream in the worker, pulled batch by batch. */
+export interface ConnectorStream {
+  /** The next batch of at most `max` items; rejects with a PluginCallError (TIMEOUT past the call deadline). */
+  pull(max: number): Promise<ConnectorBatch>;
+  /** Aborts the connector's `ctx.signal` and returns its generator; safe to call twice or after the end. */
+  close(): void;
 }
 
 export interface PluginKvPort {
@@ -54,6 +77,8 @@ export interface PluginRunnerOptions {
   kv?: PluginKvPort;
   /** Receives the events a plugin emits (already checked against its manifest and grant). */
   onEvent?: (name: string, payload: Record<string, unknown>) => void;
+  /** Answers the plugin's `ctx.data.read`; without it every read is refused. */
+  data?: (request: PluginDataReadRequest) => Promise<PluginDataAnswer>;
 }
 
 interface Pending {
@@ -85,6 +110,8 @@ export class PluginRunner {
   private worker: Worker | null = null;
   private starting: Promise<PluginManifest> | null = null;
   private readonly pending = new Map<number, Pending>();
+  /** Who each call and connector stream in flight serves, by id: a data read names its call, and only calls in flight may read. */
+  private readonly callers = new Map<number, Pick<PluginDataReadRequest, 'caller' | 'requestId'>>();
   private seq = 0;
   private stopped = false;
   /** Set while a worker that missed a deadline is being checked; new calls wait for the verdict. */
@@ -137,15 +164,65 @@ export class PluginRunner {
   }
 
   async call(call: PluginCall): Promise<unknown> {
+    const { requestId, ...message } = call;
+    const worker = await this.ready();
+    const id = ++this.seq;
+    this.callers.set(id, { caller: call.caller, requestId: requestId ?? null });
+    // Once the call is answered (or timed out), a late read from its handler is refused.
+    return this.request(worker, id, { type: 'call', id, ...message }, call.deadlineMs).finally(() => this.callers.delete(id));
+  }
+
+  /**
+   * Opens a connector's stream with its config checked by the plugin's schema
+   * (BAD_USER_INPUT naming the problems otherwise). Each pull has `deadlineMs`,
+   * as a call does; the stream as a whole has none.
+   */
+  async openConnector(connector: string, connectorConfig: unknown, grant: ContextGrant, deadlineMs: number): Promise<ConnectorStream> {
+    const worker = await this.ready();
+    const stream = ++this.seq;
+    this.callers.set(stream, { caller: grant.caller, requestId: null });
+    const close = () => {
+      if (!this.callers.delete(stream)) return;
+      if (worker === this.worker) worker.postMessage({ type: 'connector-close', stream } satisfies ToWorker);
+    };
+    try {
+      await this.request(worker, stream, { type: 'connector-open', id: stream, connector, connectorConfig, ...grant }, deadlineMs);
+    } catch (error) {
+      close();
+      throw error;
+    }
+    return {
+      pull: (max) => {
+        if (this.stopped) return Promise.reject(new PluginCallError('PLUGIN_UNAVAILABLE', 'the plugin was stopped during the read'));
+        // A replaced worker took the stream with it.
+        if (worker !== this.worker) return Promise.reject(new PluginCallError('PLUGIN_FAILED', 'the plugin\'s worker was restarted during the read'));
+        const id = ++this.seq;
+        return this.request(worker, id, { type: 'connector-pull', id, stream, max }, deadlineMs) as Promise<ConnectorBatch>;
+      },
+      close,
+    };
+  }
+
+  /** Asks the plugin to check a connector's config against the connector's schema; resolves with the problems (none when valid). */
+  async checkConnectorConfig(connector: string, config: unknown): Promise<string[]> {
+    const worker = await this.ready();
+    const id = ++this.seq;
+    return this.waitForProblems(id, () => worker.postMessage({ type: 'check-connector-config', id, connector, config } satisfies ToWorker), 'the plugin did not check the connector config in time');
+  }
+
+  private async ready(): Promise<Worker> {
     if (this.stopped) throw new PluginCallError('PLUGIN_UNAVAILABLE', 'the plugin is stopped');
     if (this.checking) await this.checking;
     await this.start();
-    const worker = this.worker!;
-    const id = ++this.seq;
+    return this.worker!;
+  }
+
+  /** Posts a message answered by `result` or `failed` under `id`, with a deadline. */
+  private request(worker: Worker, id: number, message: ToWorker, deadlineMs: number): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.onDeadline(worker, id, call.deadlineMs), call.deadlineMs);
+      const timer = setTimeout(() => this.onDeadline(worker, id, deadlineMs), deadlineMs);
       this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ type: 'call', id, ...call } satisfies ToWorker);
+      worker.postMessage(message);
     });
   }
 
@@ -156,16 +233,20 @@ export class PluginRunner {
     await this.start();
     const worker = this.worker!;
     const id = ++this.seq;
+    return this.waitForProblems(id, () => worker.postMessage({ type: 'check-config', id, config } satisfies ToWorker), 'the plugin did not check its configuration in time');
+  }
+
+  private waitForProblems(id: number, post: () => void, late: string): Promise<string[]> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.configWaiters.delete(id);
-        reject(new PluginCallError('TIMEOUT', 'the plugin did not check its configuration in time'));
+        reject(new PluginCallError('TIMEOUT', late));
       }, 5_000);
       this.configWaiters.set(id, (problems) => {
         clearTimeout(timer);
         resolve(problems);
       });
-      worker.postMessage({ type: 'check-config', id, config } satisfies ToWorker);
+      post();
     });
   }
 
@@ -206,6 +287,9 @@ export class PluginRunner {
       case 'kv':
         void this.runKv(worker, message);
         return;
+      case 'data-read':
+        void this.runDataRead(worker, message);
+        return;
       case 'event':
         this.options.onEvent?.(message.name, message.payload);
         return;
@@ -226,6 +310,27 @@ export class PluginRunner {
       worker.postMessage({ type: 'kv-result', id: message.id, ok: true, value } satisfies ToWorker);
     } catch (error) {
       worker.postMessage({ type: 'kv-result', id: message.id, ok: false, error: (error as Error).message } satisfies ToWorker);
+    }
+  }
+
+  private async runDataRead(worker: Worker, message: Extract<FromWorker, { type: 'data-read' }>): Promise<void> {
+    const { id, callId } = message;
+    const call = typeof callId === 'number' ? this.callers.get(callId) : undefined;
+    const failed: PluginDataAnswer = { ok: false, error: { kind: 'failed', message: 'the data read failed' } };
+    let answer: PluginDataAnswer;
+    try {
+      if (!call) answer = { ok: false, error: { kind: 'capability', message: 'data may be read only during a call' } };
+      else if (!this.options.data) answer = { ok: false, error: { kind: 'capability', message: 'no data connections are available to this plugin' } };
+      // Field by field: the caller is the runner's, whatever else the message carries.
+      else answer = await this.options.data({ ...call, connectionId: message.connectionId, fields: message.fields, limit: message.limit, purpose: message.purpose });
+    } catch {
+      answer = failed;
+    }
+    try {
+      worker.postMessage({ type: 'data-result', id, ...answer } satisfies ToWorker);
+    } catch {
+      // Rows that cannot be copied to the worker.
+      worker.postMessage({ type: 'data-result', id, ...failed } satisfies ToWorker);
     }
   }
 

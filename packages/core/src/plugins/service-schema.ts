@@ -1,4 +1,4 @@
-import type { OperationManifest } from '@maru/sdk';
+import type { ConnectorManifest, OperationManifest } from '@maru/sdk';
 import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 import { conflict, forbidden } from '../errors.js';
@@ -28,6 +28,16 @@ const OperationRef = builder.objectRef<OperationManifest>('ServiceOperation').im
   }),
 });
 
+const ConnectorRef = builder.objectRef<ConnectorManifest>('PluginConnector').implement({
+  description: 'A data connector a plugin contributes: a source a data connection can read its records from.',
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'Unique within the plugin; a data connection names it with the plugin.' }),
+    name: t.exposeString('name'),
+    description: t.string({ nullable: true, resolve: (c) => c.description ?? null }),
+    configSchema: t.field({ type: 'JSON', nullable: true, description: "JSON Schema of a data connection's connector config.", resolve: (c) => c.config ?? null }),
+  }),
+});
+
 export const PluginRef = builder.objectRef<InstalledPlugin>('Plugin').implement({
   description: 'A plugin the hub loaded, or refused with the problems named.',
   fields: (t) => ({
@@ -40,6 +50,7 @@ export const PluginRef = builder.objectRef<InstalledPlugin>('Plugin').implement(
     grantedCapabilities: t.stringList({ nullable: true, description: 'Platform admins only.', authScopes: { $all: { keyScope: 'READ', platformAdmin: true } }, resolve: (p) => p.grantedCapabilities }),
     signedBy: t.string({ nullable: true, description: 'The registered key that signed it; null when loaded unsigned under the development flag.', resolve: (p) => p.signedBy }),
     hosts: t.stringList({ description: 'Hosts its ctx.fetch may reach.', resolve: (p) => manifestOf(p)?.hosts ?? [] }),
+    connectors: t.field({ type: [ConnectorRef], description: 'The data connectors it contributes.', resolve: (p) => manifestOf(p)?.connectors ?? [] }),
     loadedAt: t.field({ type: 'DateTime', resolve: (p) => p.loadedAt }),
   }),
 });
