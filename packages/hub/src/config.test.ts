@@ -53,4 +53,45 @@ describe('loadConfig', () => {
     writeFileSync(file, JSON.stringify({ prot: 4000 }));
     expect(() => loadConfig({ MARU_CONFIG: file }, [], cwd)).toThrow(/unknown setting "prot"/);
   });
+
+  it('configures data connections: import folder, secrets, connector hosts, upload size and public address', () => {
+    expect(loadConfig({}, [], cwd)).toMatchObject({ importDir: join(cwd, '.maru-data', 'imports'), secrets: {}, connectorHosts: ['*'], maxUploadMb: 512, publicUrl: null });
+    expect(loadConfig({ MARU_DATA_DIR: '/var/lib/maru' }, [], cwd).importDir).toBe('/var/lib/maru/imports');
+    const config = loadConfig(
+      {
+        MARU_IMPORT_DIR: 'imports',
+        MARU_SECRET_TRAFFIC_API: 'k-123',
+        MARU_SECRET_mongo_uri: 'mongodb://u:p@db/x',
+        MARU_SECRET_EMPTY: '',
+        MARU_CONNECTOR_HOSTS: ' apis.data.go.kr, 10.0.0.5:8080,APIS.data.go.kr ',
+        MARU_MAX_UPLOAD_MB: '64',
+        MARU_PUBLIC_URL: 'https://maru.example.go.kr/',
+      },
+      [],
+      cwd,
+    );
+    expect(config).toMatchObject({
+      importDir: join(cwd, 'imports'),
+      secrets: { TRAFFIC_API: 'k-123', mongo_uri: 'mongodb://u:p@db/x' },
+      connectorHosts: ['apis.data.go.kr', '10.0.0.5:8080'],
+      maxUploadMb: 64,
+      publicUrl: 'https://maru.example.go.kr',
+    });
+    const file = join(cwd, 'data.json');
+    writeFileSync(file, JSON.stringify({ importDir: '/srv/imports', connectorHosts: ['[::1]:9000'], maxUploadMb: 8, publicUrl: 'http://hub.local:4000' }));
+    expect(loadConfig({ MARU_CONFIG: file }, [], cwd)).toMatchObject({ importDir: '/srv/imports', connectorHosts: ['[::1]:9000'], maxUploadMb: 8, publicUrl: 'http://hub.local:4000' });
+  });
+
+  it('refuses bad data connection settings, never echoing a secret', () => {
+    expect(() => loadConfig({ MARU_SECRET_1KEY: 'hunter2' }, [], cwd)).toThrow(/MARU_SECRET_1KEY: a secret name/);
+    expect(() => loadConfig({ MARU_SECRET_1KEY: 'hunter2' }, [], cwd)).not.toThrow(/hunter2/);
+    expect(() => loadConfig({ MARU_CONNECTOR_HOSTS: 'https://apis.data.go.kr/x' }, [], cwd)).toThrow(/"https:\/\/apis.data.go.kr\/x" is not a host or host:port/);
+    expect(() => loadConfig({ MARU_CONNECTOR_HOSTS: ' , ' }, [], cwd)).toThrow(/MARU_CONNECTOR_HOSTS is empty/);
+    expect(() => loadConfig({ MARU_MAX_UPLOAD_MB: '0' }, [], cwd)).toThrow(/MARU_MAX_UPLOAD_MB must be a whole number from 1/);
+    expect(() => loadConfig({ MARU_PUBLIC_URL: 'maru.example.go.kr' }, [], cwd)).toThrow(/MARU_PUBLIC_URL must be an absolute http\(s\) address/);
+    expect(() => loadConfig({ MARU_PUBLIC_URL: 'ftp://maru.example.go.kr' }, [], cwd)).toThrow(/without credentials, query or fragment/);
+    const file = join(cwd, 'secrets.json');
+    writeFileSync(file, JSON.stringify({ secrets: { TRAFFIC_API: 'x' } }));
+    expect(() => loadConfig({ MARU_CONFIG: file }, [], cwd)).toThrow(/secrets are not read from the config file; set each as an environment variable MARU_SECRET_<NAME>/);
+  });
 });

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -34,6 +34,20 @@ export interface HubConfig {
   plugins: Array<{ package: string; capabilities: string[] }>;
   /** Development only: load unsigned plugins. `MARU_ALLOW_UNSIGNED_PLUGINS`; on in demo mode, off otherwise. */
   allowUnsignedPlugins: boolean;
+  /** The folder CSV connections read from and uploads land in; created at start. `MARU_IMPORT_DIR`, default `<dataDir>/imports`. */
+  importDir: string;
+  /**
+   * Secrets data connectors may name (auth headers, MongoDB URIs), by name:
+   * `MARU_SECRET_TRAFFIC_API` is the secret `TRAFFIC_API`. Environment only,
+   * never the config file, so they stay out of files that get copied around.
+   */
+  secrets: Record<string, string>;
+  /** Hosts (`host` or `host:port`) HTTP connectors may reach. `MARU_CONNECTOR_HOSTS`, comma-separated; default `*` (any). */
+  connectorHosts: string[];
+  /** The largest CSV upload, in MiB. `MARU_MAX_UPLOAD_MB`, default 512. */
+  maxUploadMb: number;
+  /** The address clients reach the hub at, e.g. `https://maru.example.go.kr`, for links it publishes (the DCAT catalogue). `MARU_PUBLIC_URL`; default: the request's Host header over http. */
+  publicUrl: string | null;
 }
 
 /** A setting that cannot be used; the message names the variable or file and what to change. */
@@ -46,7 +60,12 @@ export class ConfigError extends Error {
 
 type RawConfig = Partial<Record<keyof HubConfig, unknown>>;
 
-const FILE_KEYS: ReadonlyArray<keyof HubConfig> = ['port', 'host', 'dataDir', 'mongodbUri', 'logLevel', 'demo', 'graphiql', 'shutdownTimeoutMs', 'rateLimitPerMinute', 'schedulerIntervalMs', 'plugins', 'allowUnsignedPlugins'];
+const FILE_KEYS: ReadonlyArray<keyof HubConfig> = ['port', 'host', 'dataDir', 'mongodbUri', 'logLevel', 'demo', 'graphiql', 'shutdownTimeoutMs', 'rateLimitPerMinute', 'schedulerIntervalMs', 'plugins', 'allowUnsignedPlugins', 'importDir', 'connectorHosts', 'maxUploadMb', 'publicUrl'];
+
+const SECRET_PREFIX = 'MARU_SECRET_';
+// As the core's connectors accept secret names.
+const SECRET_NAME = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
+const HOST = /^(\*|\[[0-9A-Fa-f:.]+\](:\d{1,5})?|[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(:\d{1,5})?)$/;
 
 /**
  * Configuration from, in rising precedence: defaults, a JSON config file
@@ -70,6 +89,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
       schedulerIntervalMs: env.MARU_SCHEDULER_INTERVAL_MS,
       plugins: env.MARU_PLUGINS,
       allowUnsignedPlugins: env.MARU_ALLOW_UNSIGNED_PLUGINS,
+      importDir: env.MARU_IMPORT_DIR,
+      connectorHosts: env.MARU_CONNECTOR_HOSTS,
+      maxUploadMb: env.MARU_MAX_UPLOAD_MB,
+      publicUrl: env.MARU_PUBLIC_URL,
     }),
   };
   if (argv.includes('--demo')) raw.demo = true;
@@ -79,10 +102,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError(`LOG_LEVEL "${logLevel}" is not a level; use one of ${LOG_LEVELS.join(', ')}.`);
   const mongodbUri = raw.mongodbUri ? String(raw.mongodbUri) : null;
   if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) throw new ConfigError('MONGODB_URI must start with mongodb:// or mongodb+srv://.');
+  const dataDir = resolve(cwd, String(raw.dataDir ?? '.maru-data'));
   return {
     port,
     host: String(raw.host ?? '127.0.0.1'),
-    dataDir: resolve(cwd, String(raw.dataDir ?? '.maru-data')),
+    dataDir,
     mongodbUri,
     logLevel: logLevel as LogLevel,
     demo: boolean(raw.demo ?? false, 'MARU_DEMO'),
@@ -92,7 +116,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     schedulerIntervalMs: integer(raw.schedulerIntervalMs ?? 30_000, 'MARU_SCHEDULER_INTERVAL_MS', 0, 86_400_000),
     plugins: pluginList(raw.plugins),
     allowUnsignedPlugins: boolean(raw.allowUnsignedPlugins ?? raw.demo ?? false, 'MARU_ALLOW_UNSIGNED_PLUGINS'),
+    importDir: raw.importDir ? resolve(cwd, String(raw.importDir)) : join(dataDir, 'imports'),
+    secrets: secretsFrom(env),
+    connectorHosts: hostList(raw.connectorHosts ?? '*'),
+    maxUploadMb: integer(raw.maxUploadMb ?? 512, 'MARU_MAX_UPLOAD_MB', 1, 1_048_576),
+    publicUrl: raw.publicUrl ? publicUrl(raw.publicUrl) : null,
   };
+}
+
+function secretsFrom(env: NodeJS.ProcessEnv): Record<string, string> {
+  const secrets: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (!key.startsWith(SECRET_PREFIX) || value === undefined || value === '') continue;
+    const name = key.slice(SECRET_PREFIX.length);
+    // The message names the variable, never its value.
+    if (!SECRET_NAME.test(name)) throw new ConfigError(`${key}: a secret name (after ${SECRET_PREFIX}) starts with a letter and holds letters, digits and _, e.g. ${SECRET_PREFIX}TRAFFIC_API.`);
+    secrets[name] = value;
+  }
+  return secrets;
+}
+
+function hostList(value: unknown): string[] {
+  const list = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value.map(String) : null;
+  if (!list) throw new ConfigError('connectorHosts must be a list of hosts, e.g. ["apis.data.go.kr", "10.0.0.5:8080"], or "*".');
+  const hosts = list.map((host) => host.trim().toLowerCase()).filter(Boolean);
+  const bad = hosts.find((host) => !HOST.test(host));
+  if (bad !== undefined) throw new ConfigError(`MARU_CONNECTOR_HOSTS: "${bad}" is not a host or host:port; give names like apis.data.go.kr or 10.0.0.5:8080, comma-separated, or * for any.`);
+  if (hosts.length === 0) throw new ConfigError('MARU_CONNECTOR_HOSTS is empty; name the hosts HTTP connectors may reach, or * for any.');
+  return [...new Set(hosts)];
+}
+
+function publicUrl(value: unknown): string {
+  let url: URL;
+  try {
+    url = new URL(String(value));
+  } catch {
+    throw new ConfigError(`MARU_PUBLIC_URL must be an absolute http(s) address such as https://maru.example.go.kr; it is "${String(value)}".`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username) {
+    throw new ConfigError(`MARU_PUBLIC_URL must be an http(s) address without credentials, query or fragment; it is "${String(value)}".`);
+  }
+  return url.href.replace(/\/+$/, '');
 }
 
 function readConfigFile(explicit: string | undefined, cwd: string): RawConfig {
@@ -108,6 +172,7 @@ function readConfigFile(explicit: string | undefined, cwd: string): RawConfig {
     throw new ConfigError(`${path} is not valid JSON: ${(error as Error).message}`);
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigError(`${path} must hold a JSON object.`);
+  if ('secrets' in parsed) throw new ConfigError(`${path}: secrets are not read from the config file; set each as an environment variable ${SECRET_PREFIX}<NAME>.`);
   const unknown = Object.keys(parsed).filter((key) => !(FILE_KEYS as readonly string[]).includes(key));
   if (unknown.length) throw new ConfigError(`${path}: unknown setting ${unknown.map((k) => `"${k}"`).join(', ')}; known settings are ${FILE_KEYS.join(', ')}.`);
   return parsed as RawConfig;

@@ -6,6 +6,8 @@ interface Topic {
   summary: string;
   tags: string[];
   type: 'IDEA' | 'PROOF_OF_CONCEPT' | 'PROTOTYPE' | 'PRODUCTION_SERVICE';
+  /** Slugs of the demo datasets the topic's first challenge bears on. */
+  data?: string[];
 }
 
 /** Ten public problems, in Korean and English, that the demo challenges are made from. */
@@ -13,12 +15,12 @@ const TOPICS: Topic[] = [
   { title: '재난 대피소 안내 서비스 — Nearest disaster shelter', summary: 'Tell every resident the nearest open shelter during a typhoon, in their language.', tags: ['safety', '재난', 'address'], type: 'PROTOTYPE' },
   { title: 'One-stop moving-in: submit your address once', summary: '전입신고 한 번으로 건강보험, 자동차, 학교 주소를 모두 바꿉니다.', tags: ['one-stop', 'address', '전입'], type: 'PRODUCTION_SERVICE' },
   { title: '공공데이터 품질 자동 점검 — Open data quality checks', summary: 'Find broken, stale and inconsistent datasets before citizens do.', tags: ['open-data', '데이터품질'], type: 'PROOF_OF_CONCEPT' },
-  { title: 'Eligibility checks for youth housing support', summary: '청년 주거 지원 자격을 서류 없이 바로 확인합니다.', tags: ['eligibility', 'housing', '청년'], type: 'PROTOTYPE' },
+  { title: 'Eligibility checks for youth housing support', summary: '청년 주거 지원 자격을 서류 없이 바로 확인합니다.', tags: ['eligibility', 'housing', '청년'], type: 'PROTOTYPE', data: ['youth-housing-benefits'] },
   { title: '민원 답변 초안 생성 AI — Drafting replies to petitions', summary: 'Help civil servants answer petitions faster, with sources cited.', tags: ['ai', '민원'], type: 'IDEA' },
   { title: 'Accessible notices for the visually impaired', summary: '시각장애인을 위한 음성·점자 고지서 서비스.', tags: ['accessibility', 'notifications'], type: 'PROTOTYPE' },
-  { title: '소상공인 정책자금 매칭 — Matching small-business funds', summary: 'Match each small business with the policy funds it qualifies for.', tags: ['eligibility', 'business', '소상공인'], type: 'PROOF_OF_CONCEPT' },
+  { title: '소상공인 정책자금 매칭 — Matching small-business funds', summary: 'Match each small business with the policy funds it qualifies for.', tags: ['eligibility', 'business', '소상공인'], type: 'PROOF_OF_CONCEPT', data: ['business-registrations', 'small-business-subsidies'] },
   { title: 'Digital identity for foreign residents', summary: '외국인 주민도 모바일 신분증으로 공공서비스를 이용합니다.', tags: ['identity', 'foreign-residents'], type: 'PRODUCTION_SERVICE' },
-  { title: '실시간 대중교통 혼잡도 — Live transit crowding', summary: 'Predict crowding on buses and trains from open data.', tags: ['mobility', 'open-data', '교통'], type: 'PROTOTYPE' },
+  { title: '실시간 대중교통 혼잡도 — Live transit crowding', summary: 'Predict crowding on buses and trains from open data.', tags: ['mobility', 'open-data', '교통'], type: 'PROTOTYPE', data: ['bus-stops'] },
   { title: 'Paperless certificates for job seekers', summary: '구직자의 각종 증명서를 종이 없이 제출합니다.', tags: ['documents', 'one-stop', '증명서'], type: 'IDEA' },
 ];
 
@@ -32,9 +34,10 @@ const PER_STATE = 5;
  * Seeds five challenges in every state — from two agencies, with questions,
  * submissions, panels, reviews and awards — through the same services the
  * API uses, so every rule applies. Idempotent: a challenge whose title exists
- * is skipped.
+ * is skipped. The first challenge of a topic with data is linked to the demo
+ * data connections in `dataConnectionIds` (raw ids by dataset slug).
  */
-export async function seedDemoChallenges(services: HubServices): Promise<number> {
+export async function seedDemoChallenges(services: HubServices, dataConnectionIds: Record<string, string> = {}): Promise<number> {
   const member = async (email: string) => (await services.members.collection.findOne({ email }))!;
   const managers = [await member('manager@mois.example'), await member('manager@msit.example')];
   const reviewers = [await member('reviewer@mois.example'), await member('manager@msit.example')];
@@ -57,6 +60,7 @@ export async function seedDemoChallenges(services: HubServices): Promise<number>
         problemStatement: `## 문제 Problem\n\n${topic.summary}\n\n## 기대 결과 Expected outcome\n\nA working ${topic.type.toLowerCase().replaceAll('_', ' ')} that agencies can subscribe to as a shared service.`,
         tags: topic.tags,
         type: topic.type,
+        dataConnectionIds: index < TOPICS.length ? (topic.data ?? []).flatMap((slug) => (dataConnectionIds[slug] ? [dataConnectionIds[slug]] : [])) : [],
         criteria: [
           { key: 'impact', name: '공공 효과 Public impact', description: 'How many people it helps, and how much.', weight: 40 },
           { key: 'feasibility', name: '실현 가능성 Feasibility', description: 'Can it run in production within a year?', weight: 35 },

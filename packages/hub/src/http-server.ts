@@ -1,8 +1,15 @@
-import type { Hub, HubLogger } from '@maru/core';
+import { dcatCatalogue, type Hub, type HubLogger } from '@maru/core';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+// A Host header that can stand in a link: a name or an address, and a port.
+const HOST_HEADER = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]{1,253})(:\d{1,5})?$/;
+
+export interface HttpServerOptions {
+  /** The address clients reach the hub at, for links the hub publishes; default `http://<Host header>`. */
+  publicUrl?: string | null;
+}
 
 export interface HttpServer {
   server: Server;
@@ -12,11 +19,12 @@ export interface HttpServer {
 
 /**
  * The HTTP front: `/healthz` (the process is alive), `/readyz` (the store
- * answers), and everything else to yoga (GraphQL at /graphql, GraphiQL for
- * browsers). Each request gets an id — the caller's `x-request-id` when it is
- * sane, else a new one — echoed in the response and in every log line.
+ * answers), `/catalogue/dcat.jsonld` (the data catalogue for harvesters), and
+ * everything else to yoga (GraphQL at /graphql, GraphiQL for browsers). Each
+ * request gets an id — the caller's `x-request-id` when it is sane, else a new
+ * one — echoed in the response and in every log line.
  */
-export function createHttpServer(hub: Hub, logger: HubLogger): HttpServer {
+export function createHttpServer(hub: Hub, logger: HubLogger, options: HttpServerOptions = {}): HttpServer {
   let active = 0;
   const server = createServer((req, res) => {
     active++;
@@ -30,7 +38,7 @@ export function createHttpServer(hub: Hub, logger: HubLogger): HttpServer {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       logger.info({ requestId, method: req.method, url: req.url, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
     });
-    route(hub, logger, req, res, requestId).catch((error: unknown) => {
+    route(hub, logger, options, req, res, requestId).catch((error: unknown) => {
       logger.error({ err: error, requestId }, 'request failed outside GraphQL');
       if (!res.headersSent) json(res, 500, { error: 'INTERNAL' });
       else res.destroy();
@@ -43,7 +51,7 @@ export function createHttpServer(hub: Hub, logger: HubLogger): HttpServer {
   return { server, inFlight: () => active };
 }
 
-async function route(hub: Hub, logger: HubLogger, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+async function route(hub: Hub, logger: HubLogger, options: HttpServerOptions, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
   const path = (req.url ?? '/').split('?')[0];
   if (path === '/healthz') return json(res, 200, { status: 'ok' });
   if (path === '/readyz') {
@@ -55,11 +63,30 @@ async function route(hub: Hub, logger: HubLogger, req: IncomingMessage, res: Ser
       return json(res, 503, { status: 'unavailable', store: hub.services.store.engine });
     }
   }
+  if (path === '/catalogue/dcat.jsonld') return catalogue(hub, options, req, res);
   if (path === '/') {
     res.writeHead(302, { location: '/graphql' }).end();
     return;
   }
   await hub.yoga.handle(req, res);
+}
+
+/** DCAT-AP JSON-LD of every data connection's metadata: public, whatever the classification, as data portals publish it. */
+async function catalogue(hub: Hub, options: HttpServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: 'METHOD_NOT_ALLOWED' }));
+    return;
+  }
+  let baseUrl = options.publicUrl;
+  if (!baseUrl) {
+    const host = req.headers.host;
+    // The Host header ends up in every link of a publicly cached document: refuse one that is not a plain host.
+    if (!host || !HOST_HEADER.test(host)) return json(res, 400, { error: 'BAD_HOST', message: 'Send a plain Host header, or have the operator set MARU_PUBLIC_URL.' });
+    baseUrl = `http://${host}`;
+  }
+  const body = JSON.stringify(await dcatCatalogue(hub.services, baseUrl));
+  res.writeHead(200, { 'content-type': 'application/ld+json; charset=utf-8', 'cache-control': 'public, max-age=300', 'content-length': Buffer.byteLength(body), ...(options.publicUrl ? {} : { vary: 'Host' }) });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

@@ -6,5 +6,6 @@ export { seedDemo, formatDemoKeys } from './seed-demo.js';
 export type { SeedResult, SeededKey } from './seed-demo.js';
 export { DEMO_MEMBERS, DEMO_ORGANIZATIONS } from './demo-data.js';
 export { createHttpServer } from './http-server.js';
+export type { HttpServer, HttpServerOptions } from './http-server.js';
 export { createLogger } from './logger.js';
 export { openStore } from './open-store.js';

@@ -1,4 +1,5 @@
 import { createHub, type Hub } from '@maru/core';
+import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { HubConfig } from './config.js';
@@ -6,6 +7,7 @@ import { createHttpServer } from './http-server.js';
 import { createLogger } from './logger.js';
 import { openStore } from './open-store.js';
 import { seedDemoChallenges } from './demo-challenges.js';
+import { formatDemoSubjectKey, seedDemoConnections, type DemoConnectionsResult } from './demo-connections.js';
 import { seedDemoGrants } from './demo-services.js';
 import { BUNDLED_PLUGINS, resolvePlugins } from './resolve-plugins.js';
 import { startScheduler } from './scheduler.js';
@@ -44,6 +46,7 @@ export interface StartHubOptions {
 export async function startHub(config: HubConfig, options: StartHubOptions = {}): Promise<RunningHub> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = await openStore(config);
+  await mkdir(config.importDir, { recursive: true });
   const plugins = config.plugins.length ? resolvePlugins(config.plugins) : config.demo ? bundledPlugins(logger) : [];
   const hub = await createHub({
     store,
@@ -53,18 +56,26 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     graphiql: config.graphiql,
     features: { demoLogin: config.demo },
     rateLimit: config.rateLimitPerMinute > 0 ? { windowMs: 60_000, max: config.rateLimitPerMinute } : false,
+    data: { importDir: config.importDir, secrets: config.secrets, allowedHosts: config.connectorHosts, maxUploadBytes: config.maxUploadMb * 1024 * 1024 },
   });
 
   let seed: SeedResult | null = null;
+  let data: DemoConnectionsResult | null = null;
   if (config.demo) {
     seed = await seedDemo(hub.services);
-    const challenges = await seedDemoChallenges(hub.services);
+    // Data before challenges: some challenges link to the demo connections.
+    data = await seedDemoConnections(hub.services, config.importDir);
+    const challenges = await seedDemoChallenges(hub.services, data.ids);
     const grants = await seedDemoGrants(hub.services);
-    logger.info({ organizations: seed.createdOrganizations, members: seed.createdMembers, challenges, grants }, seed.keys.length ? 'seeded demo data' : 'demo data already present');
+    logger.info(
+      { organizations: seed.createdOrganizations, members: seed.createdMembers, challenges, grants, dataConnections: data.created, dataSyncs: data.synced, dataApprovals: data.approvals, consents: data.consents },
+      seed.keys.length ? 'seeded demo data' : 'demo data already present',
+    );
+    for (const failed of data.failed) logger.warn(failed, 'demo data sync did not succeed; the scheduler retries it');
   }
 
   const scheduler = startScheduler(hub, logger, config.schedulerIntervalMs);
-  const http = createHttpServer(hub, logger);
+  const http = createHttpServer(hub, logger, { publicUrl: config.publicUrl });
   await new Promise<void>((resolve, reject) => {
     http.server.once('error', reject);
     http.server.listen(config.port, config.host, () => resolve());
@@ -72,8 +83,9 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
   const port = (http.server.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/graphql`;
-  logger.info({ url, store: store.engine, dataDir: store.engine === 'sqlite' ? config.dataDir : undefined, demo: config.demo }, 'Maru hub listening');
+  logger.info({ url, store: store.engine, dataDir: store.engine === 'sqlite' ? config.dataDir : undefined, importDir: config.importDir, demo: config.demo }, 'Maru hub listening');
   if (seed?.keys.length) (options.console ?? process.stderr).write(formatDemoKeys(seed.keys, url));
+  if (data?.subjectKey) (options.console ?? process.stderr).write(formatDemoSubjectKey(data.subjectKey, url));
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
