@@ -37,6 +37,7 @@ export class SyncService {
   readonly records: Collection<DataRecord>;
   private readonly running = new Map<string, { controller: AbortController; done: Promise<DataSync> }>();
   private readonly options: Required<SyncOptions>;
+  private stopped = false;
 
   constructor(
     store: Store,
@@ -80,11 +81,14 @@ export class SyncService {
 
   /** Aborts running syncs (the hub is stopping) and waits for them to record that. */
   async stop(): Promise<void> {
+    // No new sync starts once stopping begins: a scheduler tick in flight would otherwise start one as the store closes.
+    this.stopped = true;
     for (const { controller } of this.running.values()) controller.abort(new SourceError('the hub stopped during the sync'));
     await Promise.all([...this.running.values()].map((r) => r.done));
   }
 
   private async start(connection: DataConnection, trigger: DataSync['trigger'], requestedById: string | null): Promise<StartedSync | null> {
+    if (this.stopped) return null;
     const syncId = newId();
     // The next run is set to when the lease lapses: if this hub dies mid-sync, another one picks it up then.
     const claimed = await this.connections.collection.findOneAndUpdate(
