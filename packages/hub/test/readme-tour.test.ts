@@ -42,6 +42,9 @@ describe('the README tour', () => {
     expect(stdout).toContain('{"seq":2,"action":"apiKey.create","outcome":"SUCCESS"}');
     expect(stdout).toContain('"verifyAuditChain":{"ok":true,"checked":2}');
     expect(stdout).toMatch(/"addressLookup":\{"search":\{"total":\d+,"addresses":\[\{"roadAddress":"[^"]*세종대로[^"]*","postcode":"\d{5}"\}/);
+    expect(stdout).toMatch(/"dataConnections":\{"totalCount":1,"nodes":\[\{"name":"[^"]*bus stops[^"]*","classification":"PUBLIC","recordCount":400,"records":\{"nodes":\[\{"data":\{"stop_id":/);
+    expect(stdout).toMatch(/"records":\{"nodes":\[\{"data":\{"name":"[^"]+","district":"[^"]+"\},"masked":\[\]\}/);
+    expect(stdout).toContain('"@type":"dcat:Catalog"');
     expect(stdout).toContain('"code":"BAD_USER_INPUT","field":"first"');
     expect(stdout).not.toContain('"INTERNAL"');
   });
