@@ -1,6 +1,7 @@
 import { dcatCatalogue, type Hub, type HubLogger } from '@maru/core';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { findPortalDir, isPortalPath, servePortal } from './serve-portal.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 // A Host header that can stand in a link: a name or an address, and a port.
@@ -9,6 +10,8 @@ const HOST_HEADER = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]{1,253})(:\d{1,5})?$/;
 export interface HttpServerOptions {
   /** The address clients reach the hub at, for links the hub publishes; default `http://<Host header>`. */
   publicUrl?: string | null;
+  /** The built portal's folder; default `MARU_PORTAL_DIR` or the monorepo's `packages/portal/dist`. Null serves no portal. */
+  portalDir?: string | null;
 }
 
 export interface HttpServer {
@@ -19,12 +22,14 @@ export interface HttpServer {
 
 /**
  * The HTTP front: `/healthz` (the process is alive), `/readyz` (the store
- * answers), `/catalogue/dcat.jsonld` (the data catalogue for harvesters), and
- * everything else to yoga (GraphQL at /graphql, GraphiQL for browsers). Each
+ * answers), `/catalogue/dcat.jsonld` (the data catalogue for harvesters), the
+ * built portal for other GETs when there is one (else `/` redirects to GraphiQL),
+ * and everything else to yoga (GraphQL at /graphql, GraphiQL for browsers). Each
  * request gets an id — the caller's `x-request-id` when it is sane, else a new
  * one — echoed in the response and in every log line.
  */
 export function createHttpServer(hub: Hub, logger: HubLogger, options: HttpServerOptions = {}): HttpServer {
+  const settings = { ...options, portalDir: options.portalDir === undefined ? findPortalDir() : options.portalDir };
   let active = 0;
   const server = createServer((req, res) => {
     active++;
@@ -38,7 +43,7 @@ export function createHttpServer(hub: Hub, logger: HubLogger, options: HttpServe
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       logger.info({ requestId, method: req.method, url: req.url, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
     });
-    route(hub, logger, options, req, res, requestId).catch((error: unknown) => {
+    route(hub, logger, settings, req, res, requestId).catch((error: unknown) => {
       logger.error({ err: error, requestId }, 'request failed outside GraphQL');
       if (!res.headersSent) json(res, 500, { error: 'INTERNAL' });
       else res.destroy();
@@ -52,7 +57,7 @@ export function createHttpServer(hub: Hub, logger: HubLogger, options: HttpServe
 }
 
 async function route(hub: Hub, logger: HubLogger, options: HttpServerOptions, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
-  const path = (req.url ?? '/').split('?')[0];
+  const path = (req.url ?? '/').split('?')[0] ?? '/';
   if (path === '/healthz') return json(res, 200, { status: 'ok' });
   if (path === '/readyz') {
     try {
@@ -64,6 +69,8 @@ async function route(hub: Hub, logger: HubLogger, options: HttpServerOptions, re
     }
   }
   if (path === '/catalogue/dcat.jsonld') return catalogue(hub, options, req, res);
+  // After the hub's own paths, so the portal can never shadow them.
+  if (options.portalDir && isPortalPath(req.method, path)) return servePortal(options.portalDir, path, req, res);
   if (path === '/') {
     res.writeHead(302, { location: '/graphql' }).end();
     return;
