@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # npm run bench: builds what the benchmarks run, then runs each of them; with Go
 # installed, against FerretDB too. Results go to docs/benchmarks.md.
+# `bench.sh data` (npm run bench:data) runs only the data sync benchmark, the longest.
 set -euo pipefail
 export here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here/../.."
+if [ "${1:-}" = data ]; then
+  # It imports the core only.
+  TURBO_TELEMETRY_DISABLED=1 npx turbo run build --filter=@maru/core... --output-logs=errors-only
+  exec node "$here/bench/data-sync-bench.mjs"
+fi
 TURBO_TELEMETRY_DISABLED=1 npx turbo run build --filter=@maru/hub... --output-logs=errors-only
 run() {
   node "$here/bench/store-bench.mjs"
@@ -16,3 +22,5 @@ else
 fi
 # Needs no database: the plugin isolation boundary.
 node "$here/bench/plugin-bench.mjs"
+# SQLite only, each sync in a process of its own: a million CSV rows, a couple of minutes.
+node "$here/bench/data-sync-bench.mjs"
