@@ -10,7 +10,7 @@ import { RecordWriter } from './record-writer.js';
 import type { DataConnection, DataRecord, DataSync } from './model.js';
 
 export interface SyncOptions {
-  /** Records written per bulk write. Default 500. */
+  /** Records written per bulk write (one SQLite transaction, one fsync). Default 2,000: a few MB held, about twice the rows/s of 500. */
   batchSize?: number;
   /** How long a sync holds its connection before another hub may take over; renewed while it runs. Default 5 minutes. */
   leaseMs?: number;
@@ -49,7 +49,7 @@ export class SyncService {
   ) {
     this.syncs = store.collection<DataSync>('data_syncs');
     this.records = store.collection<DataRecord>('data_records');
-    this.options = { batchSize: 500, leaseMs: 5 * 60_000, retryBaseMs: 60_000, retryMaxMs: 6 * 3_600_000, ...options };
+    this.options = { batchSize: 2_000, leaseMs: 5 * 60_000, retryBaseMs: 60_000, retryMaxMs: 6 * 3_600_000, ...options };
   }
 
   private iso(offsetMs = 0): string {
