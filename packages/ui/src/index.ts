@@ -1,0 +1,49 @@
+// i18n
+export { uiResources, UI_NAMESPACE, type UiLanguage } from './i18n/resources';
+export type { UiMessages } from './i18n/en';
+export { createUiI18n } from './i18n/create-ui-i18n';
+export { useUiFormat, createUiFormat, type UiFormat } from './i18n/use-ui-format';
+
+// shared pieces
+export { AsyncState, type AsyncStateProps, type AsyncStateViewProps } from './common/async-state';
+export { Field, type FieldProps, type FieldControlProps } from './common/field';
+export { FormErrorSummary, fieldError, type FormError, type FormStateProps } from './common/form-error';
+export type { LinkProps, LinkRenderProps, LinkRenderer } from './common/link';
+export { MarkdownText } from './common/markdown-text';
+export { DateTime } from './common/date-time';
+export {
+  StatusBadge,
+  statusTone,
+  type StatusBadgeProps,
+  type StatusKind,
+  type StatusTone,
+  type ChallengeStatus,
+  type SubmissionStatus,
+  type ServiceStatus,
+  type ServiceGrantStatus,
+  type PluginStatus,
+  type DataClassification,
+  type DataConnectionStatus,
+  type DataAccessRequestStatus,
+  type ConsentStatus,
+  type DataSyncStatus,
+} from './common/status-badge';
+
+// challenges
+export { ChallengeCard, type ChallengeCardProps, type ChallengeSummary, type ChallengeType, type Prize } from './challenges/challenge-card';
+export { ChallengeList, type ChallengeListProps } from './challenges/challenge-list';
+export { Timeline, type TimelineProps, type ChallengeTimelineData, type Phase } from './challenges/timeline';
+export { CriteriaTable, type CriteriaTableProps, type Criterion } from './challenges/criteria-table';
+export { ResultsTable, type ResultsTableProps, type RankedSubmission } from './challenges/results-table';
+export { QaThread, type QaThreadProps, type Question } from './challenges/qa-thread';
+export { SubmissionForm, type SubmissionFormProps, type SubmissionFormValues, type SubmissionLink, type PluginPackageReference } from './challenges/submission-form';
+export { ReviewScoringForm, type ReviewScoringFormProps, type ReviewScoringValues, type CriterionScore } from './challenges/review-scoring-form';
+export {
+  ChallengePage,
+  type ChallengePageProps,
+  type ChallengeDetail,
+  type Eligibility,
+  type LinkedDataConnection,
+  type LinkedService,
+  type OrganizationKind,
+} from './challenges/challenge-page';
