@@ -4,6 +4,9 @@
 // Each sync runs in a fresh process (data-sync-bench-runner.mjs) on a
 // file-backed SQLite store, so each peak RSS belongs to one file size only.
 import { spawn } from 'node:child_process';
+
+/** The old-space cap of every sync process: finishing under it shows memory does not grow with the file. */
+const HEAP_CAP_MB = 128;
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +19,7 @@ const runner = fileURLToPath(new URL('./data-sync-bench-runner.mjs', import.meta
 
 function runSync(job) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', runner, JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--expose-gc', `--max-old-space-size=${HEAP_CAP_MB}`, runner, JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.on('error', reject);
@@ -105,7 +108,7 @@ console.log(table);
 console.log(`${flatness}: ${verdict}`);
 writeSection('data-sync', `## Data sync (CSV)
 
-A PUBLIC CSV data connection (business registrations: nine columns, Korean names and addresses, some fields quoted, a date and two integer columns for the sync to infer, keyed by business number in scattered order) synced from the import folder into a file-backed SQLite store, one full sync per file size, each in a fresh Node process so that its peak memory is its own. The sync streams the file through csv-parse, checks and converts each row against the schema inferred from the first 100 rows, and upserts batches of 500 records, one SQLite transaction (and fsync) each. The re-sync reads the ${resync ? resync.rows.toLocaleString('en-US') : 'largest'}-row file again into the same connection: every record is found by its key and replaced (checked: inserted 0, updated ${resync ? resync.rows.toLocaleString('en-US') : 'all'}, record count unchanged). Rows/s is rows read over the wall time from \`syncs.request\` to the finished sync. RSS and heap used are sampled every 50 ms during the sync, which starts after a full GC; maxRSS is the kernel's peak for the whole process (\`process.resourceUsage()\`), hub start included.
+A PUBLIC CSV data connection (business registrations: nine columns, Korean names and addresses, some fields quoted, a date and two integer columns for the sync to infer, keyed by business number in scattered order) synced from the import folder into a file-backed SQLite store, one full sync per file size, each in a fresh Node process so that its peak memory is its own, and with V8's old space capped at ${HEAP_CAP_MB} MiB (\`--max-old-space-size\`): a sync whose memory grew with the file would run out of heap on the largest file instead of finishing. The sync streams the file through csv-parse, checks and converts each row against the schema inferred from the first 100 rows, and upserts batches of 2,000 records, one SQLite transaction (and fsync) each. The re-sync reads the ${resync ? resync.rows.toLocaleString('en-US') : 'largest'}-row file again into the same connection: every record is found by its key and replaced (checked: inserted 0, updated ${resync ? resync.rows.toLocaleString('en-US') : 'all'}, record count unchanged). Rows/s is rows read over the wall time from \`syncs.request\` to the finished sync. RSS and heap used are sampled every 50 ms during the sync, which starts after a full GC; maxRSS is the kernel's peak for the whole process (\`process.resourceUsage()\`), hub start included.
 
 ${table}
 
