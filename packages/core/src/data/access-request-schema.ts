@@ -53,7 +53,7 @@ builder.queryFields((t) => ({
     resolve: (_r, args, ctx) => {
       requireScope(ctx.viewer, 'READ');
       const own = ctx.viewer.organization._id;
-      const filter: Record<string, unknown> = args.direction === 'INCOMING' ? { ownerAgencyId: own } : { 'requester.organizationId': own };
+      const filter: Record<string, unknown> = args.direction === 'INCOMING' ? { ownerAgencyPath: own } : { 'requester.organizationId': own };
       if (args.status) filter.status = args.status;
       const sort = [['createdAt', -1]] as const;
       return paginate(ctx.services.data.accessRequests.collection, filter, sort, args);

@@ -70,6 +70,7 @@ export class AccessRequestService {
       _id: newId(),
       connectionId,
       ownerAgencyId: connection.agencyId,
+      ownerAgencyPath: connection.agencyPath,
       requester,
       requestedById: viewer.member._id,
       purpose: input.purpose,

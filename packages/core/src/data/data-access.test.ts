@@ -117,6 +117,12 @@ describe('data access by classification, approval and consent', () => {
     expect((await t.hub.gql(DECIDE, { id: requestId, approve: false }, keys.bureauAdmin)).data.decideDataAccess.accessRequest.status).toBe('REJECTED');
     await expectRefused(t.hub, 'CONFLICT', () => t.hub.gql(DECIDE, { id: requestId, approve: true }, keys.bureauAdmin));
     await expectRefused(t.hub, 'FORBIDDEN', () => read(id, keys.companyBDev!));
+    // Incoming requests reach the owner and the agencies above it, never another organization.
+    const incoming = (key: string) => t.hub.gql(`{ dataAccessRequests(direction: INCOMING) { totalCount } }`, {}, key);
+    expect((await incoming(keys.bureauAdmin!)).data.dataAccessRequests.totalCount).toBe(2);
+    expect((await incoming(keys.ministryAdmin!)).data.dataAccessRequests.totalCount).toBe(2);
+    expect((await incoming(keys.divisionAdmin!)).data.dataAccessRequests.totalCount).toBe(0);
+    expect((await t.hub.gql(`{ dataAccessRequests(direction: OUTGOING) { totalCount } }`, {}, keys.companyBAdmin)).data.dataAccessRequests.totalCount).toBe(1);
   });
 
   it('shows personal fields only of subjects who consented to this requester and purpose, and stops at revocation', async () => {

@@ -126,6 +126,8 @@ export interface AccessRequest {
   _id: string;
   connectionId: string;
   ownerAgencyId: string;
+  /** The owner's ancestors and the owner: agencies above it see its incoming requests. */
+  ownerAgencyPath: string[];
   requester: Requester;
   requestedById: string;
   purpose: string;
@@ -222,11 +224,11 @@ export const dataCollections: CollectionSpec[] = [
   {
     name: 'data_access_requests',
     indexes: [
-      { name: 'byOwnerCreated', keys: [['ownerAgencyId', 1], ['createdAt', -1], ['_id', -1]] },
+      { name: 'byOwnerPathCreated', keys: [['ownerAgencyPath', 1], ['createdAt', -1], ['_id', -1]] },
       { name: 'byRequesterOrgCreated', keys: [['requester.organizationId', 1], ['createdAt', -1], ['_id', -1]] },
       { name: 'byConnectionRequester', keys: [['connectionId', 1], ['requester.organizationId', 1], ['requester.pluginName', 1]] },
     ],
-    arrayFields: ['fields'],
+    arrayFields: ['fields', 'ownerAgencyPath'],
   },
   {
     name: 'data_consents',
