@@ -23,7 +23,7 @@ export interface ChallengeListProps extends AsyncStateProps {
 export function ChallengeList({ challenges, hrefFor, renderLink, totalCount, emptyMessage, onLoadMore, loadingMore, headingLevel, ...state }: ChallengeListProps) {
   const { t } = useTranslation('maru-ui');
   return (
-    <section className="maru-list" aria-label={t('challenge.listLabel')} aria-busy={state.loading || loadingMore || undefined}>
+    <div className="maru-list" aria-busy={state.loading || loadingMore || undefined}>
       <AsyncState {...state} label={t('challenge.listLabel')} empty={challenges.length === 0} emptyMessage={emptyMessage ?? t('challenge.empty')}>
         {totalCount !== undefined ? <p className="maru-list__count">{t('challenge.count', { total: totalCount })}</p> : null}
         <ul className="maru-list__items maru-grid">
@@ -39,6 +39,6 @@ export function ChallengeList({ challenges, hrefFor, renderLink, totalCount, emp
           </button>
         ) : null}
       </AsyncState>
-    </section>
+    </div>
   );
 }

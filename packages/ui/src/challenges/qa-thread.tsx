@@ -32,7 +32,7 @@ export interface QaThreadProps extends AsyncStateProps {
 export function QaThread({ questions, onAsk, onAnswer, busy, formError, ...state }: QaThreadProps) {
   const { t } = useTranslation('maru-ui');
   return (
-    <section className="maru-qa" aria-label={t('qa.label')}>
+    <div className="maru-qa">
       <AsyncState {...state} label={t('qa.label')} empty={questions.length === 0} emptyMessage={t('qa.empty')}>
         <ol className="maru-qa__list">
           {questions.map((item) => (
@@ -73,7 +73,7 @@ export function QaThread({ questions, onAsk, onAnswer, busy, formError, ...state
       </AsyncState>
       {onAsk || onAnswer ? <FormErrorSummary error={formError} /> : null}
       {onAsk ? <AskForm onAsk={onAsk} busy={busy} /> : null}
-    </section>
+    </div>
   );
 }
 

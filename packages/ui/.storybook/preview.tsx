@@ -1,0 +1,67 @@
+import type { Decorator, Preview } from '@storybook/react-vite';
+import { I18nextProvider } from 'react-i18next';
+import '../src/styles.css';
+import { storyI18n } from '../src/stories/story-i18n';
+
+const withLanguage: Decorator = (Story, context) => {
+  const lang = (context.globals.locale as string | undefined) ?? 'en';
+  if (storyI18n.language !== lang) void storyI18n.changeLanguage(lang);
+  document.documentElement.lang = lang;
+  return (
+    <I18nextProvider i18n={storyI18n}>
+      <Story />
+    </I18nextProvider>
+  );
+};
+
+// Every console.error during a story (React warnings, missing texts, failed
+// prop types) fails its test: collected in beforeEach, checked in afterEach.
+let consoleErrors: string[] = [];
+
+const preview: Preview = {
+  decorators: [withLanguage],
+  globalTypes: {
+    locale: {
+      description: 'Language of the components',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'ko', title: '한국어' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { locale: 'en' },
+  parameters: {
+    a11y: { test: 'error' },
+    layout: 'padded',
+    controls: { expanded: true },
+    viewport: {
+      options: {
+        narrow: { name: 'Narrow phone (320 px)', styles: { width: '320px', height: '640px' }, type: 'mobile' },
+        tablet: { name: 'Tablet (768 px)', styles: { width: '768px', height: '1024px' }, type: 'tablet' },
+      },
+    },
+  },
+  async beforeEach({ globals }) {
+    await storyI18n.changeLanguage((globals.locale as string | undefined) ?? 'en');
+    consoleErrors = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => {
+      consoleErrors.push(args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' '));
+      original.apply(console, args);
+    };
+    return () => {
+      console.error = original;
+    };
+  },
+  afterEach() {
+    if (consoleErrors.length) throw new Error(`The story logged ${consoleErrors.length} console error(s):\n${consoleErrors.join('\n')}`);
+  },
+  tags: ['autodocs'],
+};
+
+export default preview;
