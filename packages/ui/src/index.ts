@@ -9,6 +9,7 @@ export { AsyncState, type AsyncStateProps, type AsyncStateViewProps } from './co
 export { Field, type FieldProps, type FieldControlProps } from './common/field';
 export { FormErrorSummary, fieldError, type FormError, type FormStateProps } from './common/form-error';
 export type { LinkProps, LinkRenderProps, LinkRenderer } from './common/link';
+export type { ListProps } from './common/item-list';
 export { MarkdownText } from './common/markdown-text';
 export { DateTime } from './common/date-time';
 export {
@@ -47,3 +48,20 @@ export {
   type LinkedService,
   type OrganizationKind,
 } from './challenges/challenge-page';
+
+// services and plugins
+export { ServiceCard, type ServiceCardProps, type ServiceSummary, type ServiceOperation, type ServiceDailyUsage } from './services/service-card';
+export { ServiceList, type ServiceListProps } from './services/service-list';
+export { PluginCard, type PluginCardProps, type PluginSummary, type PluginConnector } from './plugins/plugin-card';
+export { PluginList, type PluginListProps } from './plugins/plugin-list';
+
+// data
+export { DataSchemaTable, DataPreviewTable, type DataField, type DataFieldType, type DataRecord } from './data/data-tables';
+export { DataConnectionCard, type DataConnectionCardProps, type DataConnectionSummary, type ConnectorKind } from './data/data-connection-card';
+export { DataConnectionList, type DataConnectionListProps } from './data/data-connection-list';
+export { AccessRequestDialog, type AccessRequestDialogProps, type AccessRequestValues } from './data/access-request-dialog';
+export { ConsentList, type ConsentListProps, type Consent } from './data/consent-list';
+export { AccessLogList, type AccessLogListProps, type AccessLogEntry } from './data/access-log-list';
+
+// audit
+export { AuditList, type AuditListProps, type AuditEvent } from './audit/audit-list';

@@ -6,6 +6,8 @@ export interface UiFormat {
   lang: string;
   dateTime(iso: string): string;
   date(iso: string): string;
+  /** A calendar day given as YYYY-MM-DD (UTC, as the hub's usage counters), without shifting it to the local zone. */
+  day(yyyyMmDd: string): string;
   number(value: number): string;
   /** An amount in an ISO 4217 currency; the plain number with the code when the code is unknown. */
   money(amount: number, currency: string): string;
@@ -20,6 +22,7 @@ export function useUiFormat(): UiFormat {
 export function createUiFormat(lang: string): UiFormat {
   const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
   const date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
+  const day = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
   const number = new Intl.NumberFormat(lang);
   const safe = (format: Intl.DateTimeFormat, iso: string) => {
     const value = new Date(iso);
@@ -29,6 +32,7 @@ export function createUiFormat(lang: string): UiFormat {
     lang,
     dateTime: (iso) => safe(dateTime, iso),
     date: (iso) => safe(date, iso),
+    day: (yyyyMmDd) => safe(day, `${yyyyMmDd}T00:00:00.000Z`),
     number: (value) => number.format(value),
     money: (amount, currency) => {
       try {
