@@ -33,16 +33,29 @@ const DEFAULT_DAYS = 90;
 /** Asks the owning agency for access: which fields, for what purpose, until when. A native modal `<dialog>`: focus stays inside, Escape closes. */
 export function AccessRequestDialog({ open, onClose, ...form }: AccessRequestDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    else if (!open && dialog.open) dialog.close();
+    if (open && !dialog.open) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.showModal();
+    } else if (!open && dialog.open) {
+      dialog.close();
+      // Browsers differ in restoring focus after close(); do it ourselves.
+      opener.current?.focus();
+    }
   }, [open]);
 
   // The native modal keeps focus out of the page; this keeps Tab cycling inside the dialog instead of reaching the browser's controls.
-  const trapTab = (event: KeyboardEvent<HTMLDialogElement>) => {
+  // Escape is handled here too, so it closes the same way whether the browser or a test sends it.
+  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      if (!form.busy) onClose();
+      return;
+    }
     if (event.key !== 'Tab') return;
     const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>('button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])')];
     const first = focusable[0];
@@ -62,7 +75,7 @@ export function AccessRequestDialog({ open, onClose, ...form }: AccessRequestDia
       ref={ref}
       className="maru-dialog"
       aria-labelledby={titleId}
-      onKeyDown={trapTab}
+      onKeyDown={onKeyDown}
       onCancel={(event) => {
         event.preventDefault();
         if (!form.busy) onClose();

@@ -96,8 +96,9 @@ export function ConsentList({ consents, onRevoke, revokingId, revokeError, showS
             </ul>
             {onRevoke && statusOf(consent) === 'ACTIVE' ? (
               <div className="maru-card__actions">
-                <button type="button" className="maru-button maru-button--danger" disabled={revokingId === consent.id} onClick={() => onRevoke(consent.id)} aria-label={t('consent.revokeLabel', { requester: requester(consent), purpose: consent.purpose })}>
+                <button type="button" className="maru-button maru-button--danger" disabled={revokingId === consent.id} onClick={() => onRevoke(consent.id)}>
                   {revokingId === consent.id ? t('form.sending') : t('consent.revoke')}
+                  <span className="maru-visually-hidden"> {t('consent.revokeContext', { requester: requester(consent), purpose: consent.purpose })}</span>
                 </button>
               </div>
             ) : null}

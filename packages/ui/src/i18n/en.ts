@@ -250,7 +250,7 @@ export const en = {
     revokedBySubject: 'Revoked by the person',
     revokedByAgency: 'Revoked by the agency',
     revoke: 'Revoke consent',
-    revokeLabel: 'Revoke consent to {{requester}} for “{{purpose}}”',
+    revokeContext: '(to {{requester}}, for “{{purpose}}”)',
   },
   audit: {
     label: 'Audit trail',

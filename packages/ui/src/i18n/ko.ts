@@ -252,7 +252,7 @@ export const ko: UiMessages = {
     revokedBySubject: '본인 철회',
     revokedByAgency: '기관 철회',
     revoke: '동의 철회',
-    revokeLabel: '{{requester}}에 대한 “{{purpose}}” 목적 동의 철회',
+    revokeContext: '({{requester}}, “{{purpose}}” 목적)',
   },
   audit: {
     label: '감사 기록',

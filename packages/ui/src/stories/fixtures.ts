@@ -124,7 +124,7 @@ export const challengeDetailKo: ChallengeDetail = {
   terms: '수상자는 행정안전부에 해결책을 운영할 수 있는 비독점적·무상 이용권을 부여합니다.\n\n코드의 저작권은 제출자에게 남습니다.',
   criteria: criteriaKo,
   publishedAt: '2026-11-01T00:00:00.000Z',
-  evaluationEnd: '2027-01-15T09:00:00.000Z',
+  evaluationEnd: '2027-03-31T09:00:00.000Z',
   phases: [{ name: '2차 시범 구현', submissionDeadline: '2027-02-28T09:00:00.000Z' }],
   currentPhase: 0,
   eligibility: { minTeamSize: 2, maxTeamSize: null, organizationKinds: ['COMPANY', 'AGENCY'] },
