@@ -38,8 +38,8 @@ export interface TestContext extends PluginContext {
  * A `ctx` that behaves like the one the hub hands a plugin in its worker:
  * kv values go through JSON (the host stores them), `fetch` reaches only the
  * listed hosts and follows no redirects, events must be declared, no data
- * connection is granted, and a capability not granted fails.
- * Stands in until a shared plugin test harness exists.
+ * connection is granted, and a capability not granted fails. For unit
+ * tests of one handler; `createPluginTestHub` runs the plugin in a real hub.
  */
 export function createTestContext(options: TestContextOptions = {}): TestContext {
   const capabilities = options.capabilities ?? ['kv', 'fetch'];
