@@ -1,15 +1,15 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { I18nextProvider } from 'react-i18next';
 import '../src/styles.css';
-import { storyI18n } from '../src/stories/story-i18n';
+import { setStoryLanguage, storyI18n } from '../src/stories/story-i18n';
 
 const withLanguage: Decorator = (Story, context) => {
   const lang = (context.globals.locale as string | undefined) ?? 'en';
-  if (storyI18n.language !== lang) void storyI18n.changeLanguage(lang);
-  document.documentElement.lang = lang;
   return (
-    <I18nextProvider i18n={storyI18n}>
-      <Story />
+    <I18nextProvider i18n={storyI18n(lang)}>
+      <div lang={lang}>
+        <Story />
+      </div>
     </I18nextProvider>
   );
 };
@@ -46,8 +46,10 @@ const preview: Preview = {
       },
     },
   },
-  async beforeEach({ globals }) {
-    await storyI18n.changeLanguage((globals.locale as string | undefined) ?? 'en');
+  beforeEach({ globals, viewMode }) {
+    const lang = (globals.locale as string | undefined) ?? 'en';
+    setStoryLanguage(lang);
+    if (viewMode === 'story') document.documentElement.lang = lang;
     consoleErrors = [];
     const original = console.error;
     console.error = (...args: unknown[]) => {
