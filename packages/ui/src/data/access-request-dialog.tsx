@@ -133,7 +133,7 @@ function AccessRequestForm({ connection, onSubmit, initialValues, now = new Date
               <input type="checkbox" id={`${fieldsId}-${index}`} name="fields" value={field.name} checked={fields.includes(field.name)} onChange={(event) => setFields(event.target.checked ? [...fields, field.name] : fields.filter((name) => name !== field.name))} />
               <label className="maru-field__label" htmlFor={`${fieldsId}-${index}`}>
                 <code className="maru-code">{field.name}</code> {field.description}
-                {field.personal ? <span className="maru-badge maru-badge--danger maru-personal-mark">{t('data.personal')}</span> : null}
+                {field.personal ? <span className="maru-badge maru-badge--danger maru-inline-badge">{t('data.personal')}</span> : null}
               </label>
             </li>
           ))}

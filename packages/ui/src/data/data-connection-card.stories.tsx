@@ -18,7 +18,7 @@ export const PersonalWithPreview: Story = {
   args: { actions: <button type="button" className="maru-button" onClick={fn()}>Request access</button> },
   play: async ({ canvas }) => {
     const schema = canvas.getByRole('table', { name: tr('data.schema') });
-    await expect(schema.querySelectorAll('.maru-personal-mark.maru-badge--danger')).toHaveLength(2);
+    await expect(schema.querySelectorAll('.maru-badge--danger')).toHaveLength(2);
     await expect(canvas.getByRole('table', { name: tr('data.preview') })).toHaveTextContent(tr('data.masked'));
   },
 };

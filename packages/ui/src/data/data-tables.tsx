@@ -41,8 +41,8 @@ export function DataSchemaTable({ fields, keyField }: { fields: DataField[]; key
             <tr key={field.name}>
               <th scope="row">
                 <code className="maru-code">{field.name}</code>
-                {field.personal ? <span className="maru-badge maru-badge--danger maru-personal-mark">{t('data.personal')}</span> : null}
-                {field.name === keyField ? <span className="maru-badge maru-badge--neutral maru-personal-mark">{t('data.keyField')}</span> : null}
+                {field.personal ? <span className="maru-badge maru-badge--danger maru-inline-badge">{t('data.personal')}</span> : null}
+                {field.name === keyField ? <span className="maru-badge maru-badge--neutral maru-inline-badge">{t('data.keyField')}</span> : null}
               </th>
               <td>{t(`data.fieldType.${field.type}`)}</td>
               <td>{field.description}</td>
