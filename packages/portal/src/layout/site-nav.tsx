@@ -1,0 +1,40 @@
+import { NavLink } from 'react-router';
+import { useSession } from '../auth/session';
+import { useT, type MessageKey } from '../i18n/use-t';
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  end?: boolean;
+}
+
+/** The main navigation: the public catalogues for everyone, then what the signed-in member's roles allow. */
+export function SiteNav() {
+  const { t } = useT();
+  const { viewer, hasRole } = useSession();
+  const items: NavItem[] = [
+    { to: '/', label: 'nav.challenges', end: true },
+    { to: '/services', label: 'nav.services' },
+    { to: '/data', label: 'nav.data' },
+  ];
+  if (hasRole('CHALLENGE_MANAGER', 'AGENCY_ADMIN')) items.push({ to: '/manage', label: 'nav.manage' }, { to: '/challenges/new', label: 'nav.postChallenge' });
+  if (viewer?.organization.kind === 'COMPANY') items.push({ to: '/my/submissions', label: 'nav.mySubmissions' });
+  if (hasRole('REVIEWER')) items.push({ to: '/reviews', label: 'nav.reviews' });
+  if (hasRole('PLATFORM_ADMIN')) items.push({ to: '/admin/plugins', label: 'nav.plugins' });
+  if (viewer) items.push({ to: '/access', label: 'nav.access' });
+  // The hub shows the audit trail to platform admins (all of it) and organization admins (their organization's).
+  if (hasRole('PLATFORM_ADMIN', 'AGENCY_ADMIN', 'COMPANY_ADMIN')) items.push({ to: '/audit', label: 'nav.audit' });
+  return (
+    <nav className="site-nav" aria-label={t('nav.label')}>
+      <ul>
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.end ?? false}>
+              {t(item.label)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,84 @@
+import { graphql } from '../../gql';
+
+/** Challenges in evaluation (and closed ones about to be), with their panel where the viewer may see it. */
+export const ReviewableChallengesDocument = graphql(`
+  query ReviewableChallenges {
+    challenges(first: 100, filter: { statuses: [CLOSED, EVALUATING] }, sort: DEADLINE) {
+      nodes {
+        id
+        title
+        status
+        evaluationEnd
+        agency {
+          name
+        }
+        panel {
+          memberId
+        }
+      }
+    }
+  }
+`);
+
+export const ScoringContextDocument = graphql(`
+  query ScoringContext($id: ID!) {
+    challenge(id: $id) {
+      id
+      title
+      status
+      criteria {
+        key
+        name
+        description
+        weight
+      }
+      submissions(first: 50) {
+        nodes {
+          id
+          title
+          summary
+          proposal
+          teamSize
+          status
+          organization {
+            name
+          }
+          links {
+            title
+            url
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The reviews of one submission the viewer may see (a reviewer sees their own). */
+export const SubmissionReviewsDocument = graphql(`
+  query SubmissionReviews($id: ID!) {
+    node(id: $id) {
+      ... on Submission {
+        id
+        reviews {
+          reviewerId
+          publicComment
+          scores {
+            criterionKey
+            score
+            comment
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ScoreSubmissionDocument = graphql(`
+  mutation ScoreSubmission($submissionId: ID!, $scores: [CriterionScoreInput!]!, $publicComment: String) {
+    scoreSubmission(submissionId: $submissionId, scores: $scores, publicComment: $publicComment) {
+      review {
+        updatedAt
+      }
+    }
+  }
+`);

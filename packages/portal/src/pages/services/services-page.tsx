@@ -1,0 +1,76 @@
+import { AsyncState } from '@maru/ui';
+import { graphql } from '../../gql';
+import { useLoadMore } from '../challenges/use-load-more';
+import { useT } from '../../i18n/use-t';
+import { useFocusParam } from '../../layout/use-focus-param';
+import { usePageTitle } from '../../layout/use-page-title';
+import { ServiceEntry } from './service-entry';
+
+export const ServiceCatalogueDocument = graphql(`
+  query ServiceCatalogue($after: String) {
+    services(first: 50, after: $after) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
+        id
+        key
+        name
+        description
+        category
+        status
+        source
+        operations {
+          name
+          kind
+          description
+        }
+        plugin {
+          name
+          version
+          publisher
+        }
+        dataConnections {
+          id
+          name
+        }
+        challenge {
+          id
+          title
+        }
+      }
+    }
+  }
+`);
+
+/** The shared services catalogue: public to browse; calling a service needs an API key and an access grant. */
+export function ServicesPage() {
+  const { t } = useT();
+  usePageTitle(t('services.title'));
+  const page = useLoadMore(ServiceCatalogueDocument, {}, (data) => data.services);
+  const services = page.nodes;
+  const focus = useFocusParam('service-', services.length > 0);
+  return (
+    <div className="page">
+      <h1>{t('services.title')}</h1>
+      <p className="maru-lead">{t('services.intro')}</p>
+      <AsyncState loading={page.loading && services.length === 0} error={page.error ? `${page.error.message} (${page.error.code})` : null} onRetry={page.reload} empty={services.length === 0} emptyMessage={t('services.empty')}>
+        <p className="muted">{t('services.count', { count: page.totalCount ?? 0 })}</p>
+        <ul className="maru-grid plain-list">
+          {services.map((service) => (
+            <li key={service.id}>
+              <ServiceEntry service={service} highlighted={focus === service.key} />
+            </li>
+          ))}
+        </ul>
+        {page.hasNextPage ? (
+          <button type="button" className="maru-button maru-button--secondary" onClick={page.loadMore} disabled={page.loading}>
+            {t('common.loadMore')}
+          </button>
+        ) : null}
+      </AsyncState>
+    </div>
+  );
+}

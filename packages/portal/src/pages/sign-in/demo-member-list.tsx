@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { graphql } from '../../gql';
+import { DEMO_MEMBERS } from '../../auth/demo-members';
+import { useSession, type Viewer } from '../../auth/session';
+import { GraphqlRequestError, graphqlRequest } from '../../graphql/client';
+import { useT } from '../../i18n/use-t';
+
+const DemoLogin = graphql(`
+  mutation DemoLogin($email: String!) {
+    demoLogin(email: $email) {
+      secret
+    }
+  }
+`);
+
+/** The demo hub's members, each with their role, organization and what they can do, and a button to become them. */
+export function DemoMemberList({ onSignedIn }: { onSignedIn: (viewer: Viewer) => void }) {
+  const { t } = useT();
+  const { signIn } = useSession();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const become = async (email: string) => {
+    setBusy(email);
+    setError(null);
+    try {
+      const { demoLogin } = await graphqlRequest(DemoLogin, { email });
+      onSignedIn(await signIn(demoLogin.secret));
+    } catch (caught) {
+      const refusal = caught instanceof GraphqlRequestError ? caught : new GraphqlRequestError('INTERNAL', String(caught));
+      setError(refusal.code === 'FORBIDDEN' ? t('signIn.demoOff') : `${refusal.message} (${refusal.code})`);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <section aria-labelledby="demo-members" className="section">
+      <h2 id="demo-members">{t('signIn.demoTitle')}</h2>
+      <p>{t('signIn.demoIntro')}</p>
+      <div role="alert">{error ? <p className="maru-form-alert">{error}</p> : null}</div>
+      <ul className="demo-members">
+        {DEMO_MEMBERS.map((member) => (
+          <li key={member.email} className="maru-card demo-member">
+            <p className="demo-member__roles">{member.roles.map((role) => t(`role.${role}`)).join(' · ')}</p>
+            <h3 className="demo-member__name">{member.name}</h3>
+            <p className="demo-member__org">{member.organization}</p>
+            <p className="demo-member__can">{member.roles.map((role) => t(`roleCan.${role}`)).join(' ')}</p>
+            <p className="demo-member__email">{member.email}</p>
+            <button type="button" className="maru-button" disabled={busy !== null} onClick={() => void become(member.email)}>
+              {busy === member.email ? t('common.working') : t('signIn.as', { name: member.name })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { AsyncState, DateTime, StatusBadge } from '@maru/ui';
+import { Link, useLocation } from 'react-router';
+import { useSession } from '../../auth/session';
+import { useT } from '../../i18n/use-t';
+import { SignInRequired } from '../../layout/sign-in-required';
+import { usePageTitle } from '../../layout/use-page-title';
+import { useOrganizationSubmissions } from './use-organization-submissions';
+
+/** Every submission of the member's organization, with its challenge and where it stands. */
+export function MySubmissionsPage() {
+  const { t } = useT();
+  usePageTitle(t('mySubmissions.title'));
+  return (
+    <div className="page">
+      <SignInRequired>
+        <MySubmissions />
+      </SignInRequired>
+    </div>
+  );
+}
+
+function MySubmissions() {
+  const { t } = useT();
+  const { viewer } = useSession();
+  const location = useLocation();
+  const submitted = (location.state as { submitted?: string } | null)?.submitted;
+  const result = useOrganizationSubmissions(viewer?.organization.id);
+  const rows = result.rows ?? [];
+  return (
+    <>
+      <h1>{t('mySubmissions.title')}</h1>
+      <div role="status">{submitted ? <p className="maru-notice maru-notice--success">{t('mySubmissions.submitted', { title: submitted })}</p> : null}</div>
+      <AsyncState loading={result.loading} error={result.error ? `${result.error.message} (${result.error.code})` : null} onRetry={result.reload} empty={rows.length === 0} emptyMessage={t('mySubmissions.empty')}>
+        <div className="maru-table-scroll" role="region" aria-label={t('mySubmissions.title')} tabIndex={0}>
+          <table className="maru-table">
+            <caption className="maru-visually-hidden">{t('mySubmissions.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('mySubmissions.submission')}</th>
+                <th scope="col">{t('mySubmissions.challenge')}</th>
+                <th scope="col">{t('mySubmissions.status')}</th>
+                <th scope="col">{t('mySubmissions.updated')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ challenge, submission }) => (
+                <tr key={submission.id}>
+                  <th scope="row">{submission.title}</th>
+                  <td>
+                    <Link to={`/challenges/${challenge.id}`}>{challenge.title}</Link>
+                    <span className="muted"> · {challenge.agency.name}</span>
+                  </td>
+                  <td>
+                    <StatusBadge kind="submission" status={submission.status} />
+                    {submission.status === 'DRAFT' && challenge.status === 'OPEN' ? (
+                      <>
+                        {' '}
+                        <Link to={`/challenges/${challenge.id}/submit`}>{t('mySubmissions.continue')}</Link>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    <DateTime value={submission.submittedAt ?? submission.updatedAt} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </AsyncState>
+    </>
+  );
+}
