@@ -12,7 +12,8 @@ const ALLOWED = {
   sdk: [],
   testing: ['sdk', 'host'],
   host: ['sdk', 'host'],
-  web: [],
+  // The portal builds on the component library; neither reaches the hub but through GraphQL.
+  web: ['web'],
   plugin: ['sdk', 'testing'],
   example: ['sdk', 'testing', 'host', 'web', 'plugin'],
   tooling: ['sdk', 'testing', 'host', 'web'],

@@ -55,7 +55,7 @@ describe('loadConfig', () => {
   });
 
   it('configures data connections: import folder, secrets, connector hosts, upload size and public address', () => {
-    expect(loadConfig({}, [], cwd)).toMatchObject({ importDir: join(cwd, '.maru-data', 'imports'), secrets: {}, connectorHosts: ['*'], maxUploadMb: 512, publicUrl: null });
+    expect(loadConfig({}, [], cwd)).toMatchObject({ importDir: join(cwd, '.maru-data', 'imports'), secrets: {}, secretAgencies: {}, connectorHosts: [], maxUploadMb: 512, publicUrl: null });
     expect(loadConfig({ MARU_DATA_DIR: '/var/lib/maru' }, [], cwd).importDir).toBe('/var/lib/maru/imports');
     const config = loadConfig(
       {
@@ -63,6 +63,7 @@ describe('loadConfig', () => {
         MARU_SECRET_TRAFFIC_API: 'k-123',
         MARU_SECRET_mongo_uri: 'mongodb://u:p@db/x',
         MARU_SECRET_EMPTY: '',
+        MARU_SECRET_TRAFFIC_API_AGENCIES: 'seoul-transport, mois-public-data',
         MARU_CONNECTOR_HOSTS: ' apis.data.go.kr, 10.0.0.5:8080,APIS.data.go.kr ',
         MARU_MAX_UPLOAD_MB: '64',
         MARU_PUBLIC_URL: 'https://maru.example.go.kr/',
@@ -73,6 +74,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       importDir: join(cwd, 'imports'),
       secrets: { TRAFFIC_API: 'k-123', mongo_uri: 'mongodb://u:p@db/x' },
+      secretAgencies: { TRAFFIC_API: ['seoul-transport', 'mois-public-data'] },
       connectorHosts: ['apis.data.go.kr', '10.0.0.5:8080'],
       maxUploadMb: 64,
       publicUrl: 'https://maru.example.go.kr',
@@ -85,6 +87,8 @@ describe('loadConfig', () => {
   it('refuses bad data connection settings, never echoing a secret', () => {
     expect(() => loadConfig({ MARU_SECRET_1KEY: 'hunter2' }, [], cwd)).toThrow(/MARU_SECRET_1KEY: a secret name/);
     expect(() => loadConfig({ MARU_SECRET_1KEY: 'hunter2' }, [], cwd)).not.toThrow(/hunter2/);
+    expect(() => loadConfig({ MARU_SECRET_X_AGENCIES: 'bureau' }, [], cwd)).toThrow(/MARU_SECRET_X_AGENCIES grant a secret that is not set; set MARU_SECRET_X too/);
+    expect(() => loadConfig({ MARU_SECRET_X: 'v', MARU_SECRET_X_AGENCIES: 'Not A Slug' }, [], cwd)).toThrow(/list agency slugs/);
     expect(() => loadConfig({ MARU_CONNECTOR_HOSTS: 'https://apis.data.go.kr/x' }, [], cwd)).toThrow(/"https:\/\/apis.data.go.kr\/x" is not a host or host:port/);
     expect(() => loadConfig({ MARU_CONNECTOR_HOSTS: ' , ' }, [], cwd)).toThrow(/MARU_CONNECTOR_HOSTS is empty/);
     expect(() => loadConfig({ MARU_MAX_UPLOAD_MB: '0' }, [], cwd)).toThrow(/MARU_MAX_UPLOAD_MB must be a whole number from 1/);

@@ -42,7 +42,13 @@ export interface HubConfig {
    * never the config file, so they stay out of files that get copied around.
    */
   secrets: Record<string, string>;
-  /** Hosts (`host` or `host:port`) HTTP connectors may reach. `MARU_CONNECTOR_HOSTS`, comma-separated; default `*` (any). */
+  /**
+   * The agencies (slugs, comma-separated) that may use each secret:
+   * `MARU_SECRET_TRAFFIC_API_AGENCIES=seoul-transport`. A grant covers the
+   * agency and those below it. A secret without it is usable by none.
+   */
+  secretAgencies: Record<string, string[]>;
+  /** Hosts (`host` or `host:port`) HTTP connectors may reach. `MARU_CONNECTOR_HOSTS`, comma-separated, or `*` for any; default none (deny by default: the hub reaches into the operator's network). */
   connectorHosts: string[];
   /** The largest CSV upload, in MiB. `MARU_MAX_UPLOAD_MB`, default 512. */
   maxUploadMb: number;
@@ -63,6 +69,7 @@ type RawConfig = Partial<Record<keyof HubConfig, unknown>>;
 const FILE_KEYS: ReadonlyArray<keyof HubConfig> = ['port', 'host', 'dataDir', 'mongodbUri', 'logLevel', 'demo', 'graphiql', 'shutdownTimeoutMs', 'rateLimitPerMinute', 'schedulerIntervalMs', 'plugins', 'allowUnsignedPlugins', 'importDir', 'connectorHosts', 'maxUploadMb', 'publicUrl'];
 
 const SECRET_PREFIX = 'MARU_SECRET_';
+const AGENCIES_SUFFIX = '_AGENCIES';
 // As the core's connectors accept secret names.
 const SECRET_NAME = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
 const HOST = /^(\*|\[[0-9A-Fa-f:.]+\](:\d{1,5})?|[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(:\d{1,5})?)$/;
@@ -117,23 +124,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     plugins: pluginList(raw.plugins),
     allowUnsignedPlugins: boolean(raw.allowUnsignedPlugins ?? raw.demo ?? false, 'MARU_ALLOW_UNSIGNED_PLUGINS'),
     importDir: raw.importDir ? resolve(cwd, String(raw.importDir)) : join(dataDir, 'imports'),
-    secrets: secretsFrom(env),
-    connectorHosts: hostList(raw.connectorHosts ?? '*'),
+    ...secretsFrom(env),
+    connectorHosts: raw.connectorHosts === undefined || raw.connectorHosts === '' ? [] : hostList(raw.connectorHosts),
     maxUploadMb: integer(raw.maxUploadMb ?? 512, 'MARU_MAX_UPLOAD_MB', 1, 1_048_576),
     publicUrl: raw.publicUrl ? publicUrl(raw.publicUrl) : null,
   };
 }
 
-function secretsFrom(env: NodeJS.ProcessEnv): Record<string, string> {
+function secretsFrom(env: NodeJS.ProcessEnv): { secrets: Record<string, string>; secretAgencies: Record<string, string[]> } {
   const secrets: Record<string, string> = {};
+  const secretAgencies: Record<string, string[]> = {};
   for (const [key, value] of Object.entries(env)) {
     if (!key.startsWith(SECRET_PREFIX) || value === undefined || value === '') continue;
     const name = key.slice(SECRET_PREFIX.length);
     // The message names the variable, never its value.
     if (!SECRET_NAME.test(name)) throw new ConfigError(`${key}: a secret name (after ${SECRET_PREFIX}) starts with a letter and holds letters, digits and _, e.g. ${SECRET_PREFIX}TRAFFIC_API.`);
-    secrets[name] = value;
+    if (name.endsWith(AGENCIES_SUFFIX)) {
+      const slugs = value.split(',').map((slug) => slug.trim()).filter(Boolean);
+      if (slugs.length === 0 || slugs.some((slug) => !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug))) throw new ConfigError(`${key}: list agency slugs, comma-separated, e.g. seoul-transport,mois-public-data.`);
+      secretAgencies[name.slice(0, -AGENCIES_SUFFIX.length)] = slugs;
+    } else {
+      secrets[name] = value;
+    }
   }
-  return secrets;
+  const orphans = Object.keys(secretAgencies).filter((name) => !(name in secrets));
+  if (orphans.length > 0) throw new ConfigError(`${orphans.map((n) => `${SECRET_PREFIX}${n}${AGENCIES_SUFFIX}`).join(', ')} grant a secret that is not set; set ${orphans.map((n) => `${SECRET_PREFIX}${n}`).join(', ')} too.`);
+  return { secrets, secretAgencies };
 }
 
 function hostList(value: unknown): string[] {

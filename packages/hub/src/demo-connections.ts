@@ -42,7 +42,6 @@ export async function seedDemoConnections(services: HubServices, importDir: stri
   const company = await services.members.collection.findOne({ email: COMPANY });
   if (!owner || !company) return result;
   const ownerViewer = await seedViewer(services, owner);
-  await mkdir(join(importDir, 'demo'), { recursive: true });
 
   const connections = new Map<string, DataConnection>();
   for (const dataset of DEMO_DATASETS) {
@@ -84,9 +83,13 @@ export async function seedDemoConnections(services: HubServices, importDir: stri
   return result;
 }
 
-/** Copied whole, then renamed into place, so a sync reading the file never sees half of it. */
+/**
+ * Into the owning agency's import folder (`<importDir>/<agency slug>/demo/`), copied whole and then
+ * renamed into place, so a sync reading the file never sees half of it.
+ */
 async function copyIn(dataset: DemoDataset, importDir: string): Promise<void> {
-  const target = join(importDir, 'demo', dataset.file);
+  await mkdir(join(importDir, dataset.agency, 'demo'), { recursive: true });
+  const target = join(importDir, dataset.agency, 'demo', dataset.file);
   await copyFile(join(DEMO_DATA_DIR, dataset.file), `${target}.part`);
   await rename(`${target}.part`, target);
 }

@@ -121,9 +121,11 @@ export const DEMO_DATASETS: DemoDataset[] = [
     tags: ['housing', 'youth', '청년', 'eligibility'],
     licence: APPROVED_USE,
     classification: 'PERSONAL',
-    keyField: 'subject_id',
+    // The key is shown to every reader and orders the pages, so it is a payment number, never the person's id.
+    keyField: 'payment_id',
     subjectField: 'subject_id',
     fields: [
+      { name: 'payment_id', type: 'STRING', description: '지급 번호 Payment number' },
       { name: 'subject_id', type: 'STRING', personal: true, description: 'The recipient\'s id at the agency' },
       { name: 'name', type: 'STRING', personal: true, description: '성명 Name' },
       { name: 'phone', type: 'STRING', personal: true, description: '휴대전화 Mobile number' },

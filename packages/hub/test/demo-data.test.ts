@@ -57,10 +57,11 @@ describe('demo data connections in the hub process', () => {
     const read = await gql(hub.url, 'query($r: ID!, $p: ID!) { r: node(id: $r) { ... on DataConnection { records(first: 1) { nodes { data } } } } p: node(id: $p) { ... on DataConnection { records(first: 20) { nodes { key masked } } } } }', { r: byClassification('RESTRICTED').id, p: byClassification('PERSONAL').id }, key);
     expect(read.body.errors).toBeUndefined();
     expect(Object.keys(read.body.data.r.records.nodes[0].data)).toEqual(['payment_id', 'business_no', 'program', 'amount', 'paid_on']);
+    // Records are keyed by payment number (RS-2026-0001 is YH-0001's), never by the person's id.
     const masked = Object.fromEntries(read.body.data.p.records.nodes.map((n: { key: string; masked: string[] }) => [n.key, n.masked]));
-    expect(masked['YH-0001']).toEqual([]);
-    expect(masked['YH-0013']).toEqual(['phone']);
-    expect(masked['YH-0020']).toEqual(['subject_id', 'name', 'phone']);
+    expect(masked['RS-2026-0001']).toEqual([]);
+    expect(masked['RS-2026-0013']).toEqual(['phone']);
+    expect(masked['RS-2026-0020']).toEqual(['subject_id', 'name', 'phone']);
   });
 
   it('prints a demo data subject key that shows the subject their consent and the company\'s read above', async () => {

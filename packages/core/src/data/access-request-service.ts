@@ -5,7 +5,7 @@ import { requireScope } from '../identity/require.js';
 import { isPlatformAdmin, type Viewer } from '../identity/viewer.js';
 import type { Collection, Store } from '../store/port.js';
 import { text, validate } from '../validation.js';
-import { canManageData, isDataOwner } from './access-rules.js';
+import { canDecideData, isDataOwner } from './access-rules.js';
 import type { ConnectionService } from './connection-service.js';
 import type { AccessRequest, AccessRequestStatus, DataConnection, Requester } from './model.js';
 
@@ -130,7 +130,7 @@ export class AccessRequestService {
     const request = await this.get(id);
     const connection = request && (await this.connections.get(request.connectionId));
     if (!request || !connection || !this.canSee(viewer, request, connection)) throw notFound('access request', id);
-    if (!canManageData(viewer, connection)) throw forbidden(`Only agency admins of the agency owning "${connection.name}" decide its access requests.`);
+    if (!canDecideData(viewer, connection)) throw forbidden(`Only agency admins of the agency owning "${connection.name}" decide its access requests.`);
     return { request, connection };
   }
 

@@ -19,6 +19,13 @@ export const isDataOwner = (viewer: Viewer | null, connection: Pick<DataConnecti
 export const canManageData = (viewer: Viewer | null, connection: Pick<DataConnection, 'agencyPath'>): boolean =>
   isPlatformAdmin(viewer) || (hasRole(viewer, 'AGENCY_ADMIN') && isDataOwner(viewer, connection));
 
+/**
+ * Decides access requests and records or revokes consents: agency admins of
+ * the owner (or above) only — platform admins run the catalogue, they do not
+ * hand out an agency's data.
+ */
+export const canDecideData = (viewer: Viewer | null, connection: Pick<DataConnection, 'agencyPath'>): boolean => hasRole(viewer, 'AGENCY_ADMIN') && isDataOwner(viewer, connection);
+
 /** The requester an approval or consent must name for this principal, or null for anonymous callers. */
 export function requesterOf(principal: DataPrincipal): Requester | null {
   if (principal.kind === 'MEMBER') return { organizationId: principal.viewer.organization._id, pluginName: null };

@@ -88,7 +88,11 @@ builder.objectFields(DataConnectionRef, (t) => ({
   }),
   refreshMinutes: t.exposeInt('refreshMinutes', { nullable: true, description: 'Minutes between scheduled syncs; null syncs on demand only.' }),
   status: t.field({ type: ConnectionStatusEnum, resolve: (c) => c.status }),
-  lastError: t.exposeString('lastError', { nullable: true, description: 'Why the last sync failed.' }),
+  lastError: t.string({
+    nullable: true,
+    description: 'Why the last sync failed. The owning agency and platform admins only (it may name internal addresses or files); others see `status: FAILING`.',
+    resolve: (c, _a, ctx) => (canOperate(ctx, c) ? c.lastError : null),
+  }),
   lastSyncAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.lastSyncAt }),
   lastSuccessAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.lastSuccessAt }),
   nextSyncAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.nextSyncAt }),

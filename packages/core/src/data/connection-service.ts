@@ -8,7 +8,7 @@ import type { Collection, Filter, Sort, Store } from '../store/port.js';
 import { validate } from '../validation.js';
 import { canManageData } from './access-rules.js';
 import { createConnectionInput, updateConnectionInput, type CreateConnectionInput, type UpdateConnectionInput } from './connection-input.js';
-import type { ConnectorRegistry } from './connectors/connector-registry.js';
+import type { ConnectorOwner, ConnectorRegistry } from './connectors/connector-registry.js';
 import { checkFields } from './field-schema.js';
 import type { Classification, DataConnection, DataField } from './model.js';
 
@@ -56,6 +56,12 @@ export class ConnectionService {
     return connection;
   }
 
+  /** The owning agency as connectors see it: its import folder and the agencies whose secrets it may use. */
+  async ownerOf(connection: Pick<DataConnection, 'agencyPath'>): Promise<ConnectorOwner> {
+    const path = await Promise.all(connection.agencyPath.map((id) => this.organizations.require(id)));
+    return { slug: path.at(-1)!.slug, pathSlugs: path.map((org) => org.slug) };
+  }
+
   filterFor(query: ConnectionQuery): Filter {
     const and: Filter[] = [];
     if (query.agencyId) and.push({ agencyPath: query.agencyId });
@@ -77,7 +83,7 @@ export class ConnectionService {
     const input = validate(createConnectionInput, raw);
     const fields = checkFields(input.fields as DataField[], 'input.fields');
     checkShape(input.classification, fields, input.keyField, input.subjectField);
-    const config = await this.connectors.checkConfig(input.connector.kind, input.connector.config);
+    const config = await this.connectors.checkConfig(input.connector.kind, input.connector.config, await this.ownerOf({ agencyPath }));
     const now = new Date(this.clock()).toISOString();
     const connection: DataConnection = {
       _id: newId(),
@@ -126,7 +132,7 @@ export class ConnectionService {
       if (input[key] !== undefined) (set as Record<string, unknown>)[key] = input[key];
     }
     if (input.connector) {
-      const config = await this.connectors.checkConfig(input.connector.kind, input.connector.config);
+      const config = await this.connectors.checkConfig(input.connector.kind, input.connector.config, await this.ownerOf(current));
       set.connector = { kind: input.connector.kind, configJson: JSON.stringify(config) };
     }
     if (input.paused !== undefined) {
@@ -152,7 +158,8 @@ function checkShape(classification: Classification, fields: DataField[], keyFiel
     if (fields.length === 0) throw badInput('input.fields', 'A PERSONAL connection declares its fields, marking the personal ones; they cannot be inferred.');
     if (!subjectField || !names.has(subjectField)) throw badInput('input.subjectField', 'A PERSONAL connection names its subject field: the declared field holding the id of the person a record is about.');
     if (!fields.find((f) => f.name === subjectField)!.personal) throw badInput('input.subjectField', `The subject field "${subjectField}" must be marked personal.`);
-    if (keyField === subjectField) return;
+    // Every reader sees the key and pages are ordered by it: a personal key would leak who is in the data.
+    if (fields.find((f) => f.name === keyField)?.personal) throw badInput('input.keyField', `The key field "${keyField}" is personal: every reader sees keys, so key records by a non-personal id (e.g. a record or payment number).`);
   } else if (subjectField) {
     throw badInput('input.subjectField', 'Only PERSONAL connections have a subject field.');
   }

@@ -10,6 +10,7 @@ import { requireScope } from '../identity/require.js';
 import { isPlatformAdmin } from '../identity/viewer.js';
 import { canManageData, isDataOwner } from './access-rules.js';
 import { DataConnectionRef } from './connection-schema.js';
+import type { DataSubject } from './consent-service.js';
 import type { AccessLogEntry, Consent } from './model.js';
 
 export const ConsentRef = nodeType<Consent>('DataConsent', {
@@ -17,7 +18,7 @@ export const ConsentRef = nodeType<Consent>('DataConsent', {
   load: async (id, ctx) => {
     const consent = await ctx.services.data.consents.get(id);
     if (!consent) return null;
-    if (ctx.subject) return consent.subjectId === ctx.subject.subjectId ? consent : null;
+    if (ctx.subject) return consent.subjectId === ctx.subject.subjectId && (await ctx.services.data.consents.subjectScope(ctx.subject)).includes(consent.ownerAgencyId) ? consent : null;
     const connection = await ctx.services.data.connections.get(consent.connectionId);
     return connection && (canManageData(ctx.viewer, connection) || isDataOwner(ctx.viewer, connection)) ? consent : null;
   },
@@ -46,8 +47,9 @@ export const AccessLogEntryRef = builder.objectRef<AccessLogEntry>('DataAccessLo
     dataConnection: t.field({ type: DataConnectionRef, nullable: true, resolve: (e, _a, ctx) => ctx.services.data.connections.get(e.connectionId) }),
     actorKind: t.exposeString('actorKind', { description: 'MEMBER (through an API key), PLUGIN or ANONYMOUS.' }),
     actorOrganization: t.field({ type: OrganizationRef, nullable: true, resolve: (e, _a, ctx) => (e.actorOrganizationId ? ctx.services.organizations.get(e.actorOrganizationId) : null) }),
-    actorMemberId: t.string({ nullable: true, description: 'Global id of the member.', resolve: (e) => (e.actorMemberId ? encodeGlobalId('Member', e.actorMemberId) : null) }),
-    actorApiKeyId: t.string({ nullable: true, description: 'Global id of the API key.', resolve: (e) => (e.actorApiKeyId ? encodeGlobalId('ApiKey', e.actorApiKeyId) : null) }),
+    // A data subject learns which organization read and why, not which employee or key.
+    actorMemberId: t.string({ nullable: true, description: 'Global id of the member (null for data subjects).', resolve: (e, _a, ctx) => (e.actorMemberId && !ctx.subject ? encodeGlobalId('Member', e.actorMemberId) : null) }),
+    actorApiKeyId: t.string({ nullable: true, description: 'Global id of the API key (null for data subjects).', resolve: (e, _a, ctx) => (e.actorApiKeyId && !ctx.subject ? encodeGlobalId('ApiKey', e.actorApiKeyId) : null) }),
     actorPlugin: t.string({ nullable: true, resolve: (e) => e.actorPluginName }),
     channel: t.exposeString('channel', { description: 'records, preview or plugin.' }),
     fields: t.exposeStringList('fields'),
@@ -56,27 +58,28 @@ export const AccessLogEntryRef = builder.objectRef<AccessLogEntry>('DataAccessLo
     accessRequestId: t.string({ nullable: true, resolve: (e) => (e.accessRequestId ? encodeGlobalId('DataAccessRequest', e.accessRequestId) : null) }),
     consentIds: t.stringList({ resolve: (e) => e.consentIds.map((id) => encodeGlobalId('DataConsent', id)) }),
     recordCount: t.exposeInt('recordCount'),
-    subjectIds: t.stringList({ description: 'Data subjects whose personal fields were returned. A subject sees only their own id here.', resolve: (e, _a, ctx) => (ctx.subject ? e.subjectIds.filter((s) => s === ctx.subject!.subjectId) : e.subjectIds) }),
+    subjectIds: t.stringList({ description: 'Data subjects whose records were returned (shown or masked). A subject sees only their own id here.', resolve: (e, _a, ctx) => (ctx.subject ? e.subjectIds.filter((s) => s === ctx.subject!.subjectId) : e.subjectIds) }),
     outcome: t.exposeString('outcome', { description: 'SUCCESS, or the code the read was refused with.' }),
     requestId: t.exposeString('requestId', { nullable: true }),
   }),
 });
 const AccessLogConnection = connectionOf(AccessLogEntryRef as never, 'DataAccessLogEntry');
 
-const DataSubjectRef = builder.objectRef<{ subjectId: string }>('DataSubject').implement({
-  description: 'You, as a data subject: your consents and every read of your personal data.',
+const DataSubjectRef = builder.objectRef<DataSubject>('DataSubject').implement({
+  description: 'You, as a data subject: your consents and every read of your records, in the data of the agency that issued your key (and the agencies below it).',
   fields: (t) => ({
     subjectId: t.exposeString('subjectId'),
+    issuedBy: t.field({ type: OrganizationRef, description: 'The agency that issued your key.', resolve: (s, _a, ctx) => ctx.services.organizations.require(s.agencyId) }),
     consents: t.field({
       type: ConsentConnection,
       args: pageArgs,
-      resolve: (s, args, ctx) => paginate(ctx.services.data.consents.collection, { subjectId: s.subjectId }, [['createdAt', -1]], args),
+      resolve: async (s, args, ctx) => paginate(ctx.services.data.consents.collection, { subjectId: s.subjectId, ownerAgencyId: { $in: await ctx.services.data.consents.subjectScope(s) } }, [['createdAt', -1]], args),
     }),
     accessLog: t.field({
       type: AccessLogConnection,
-      description: 'Who looked at your data: every read that returned your personal fields, newest first.',
+      description: 'Who looked at your data: every read that returned your records, newest first.',
       args: pageArgs,
-      resolve: (s, args, ctx) => paginate(ctx.services.data.accessLog.entries, { subjectIds: s.subjectId }, [['seq', -1]], args) as never,
+      resolve: async (s, args, ctx) => paginate(ctx.services.data.accessLog.entries, { subjectIds: s.subjectId, ownerAgencyId: { $in: await ctx.services.data.consents.subjectScope(s) } }, [['seq', -1]], args) as never,
     }),
   }),
 });
@@ -91,7 +94,7 @@ builder.queryFields((t) => ({
     description: 'Sign in with your subject key (`Authorization: Bearer msk_…`, from the agency that holds your data).',
     resolve: (_r, _a, ctx) => {
       if (!ctx.subject) throw unauthenticated('Send your subject key: `Authorization: Bearer msk_…`. The agency holding your data issues it.');
-      return { subjectId: ctx.subject.subjectId };
+      return ctx.subject;
     },
   }),
   verifyDataAccessLog: t.field({
@@ -179,6 +182,13 @@ builder.mutationFields((t) => ({
       audited(ctx, 'dataConsent.revoke', { targetId: peekId(args.id) }, async () => ({
         consent: await ctx.services.data.consents.revoke({ viewer: ctx.viewer, subject: ctx.subject }, parseId(args.id, 'DataConsent')),
       }), describe),
+  }),
+  revokeSubjectKeys: t.field({
+    type: 'Int',
+    description: 'Revoke every subject key your agency issued for this person (agency admins with an ADMIN key). Returns how many.',
+    args: { subjectId: t.arg.string({ required: true }) },
+    resolve: (_r, args, ctx) =>
+      audited(ctx, 'dataSubjectKey.revoke', { organizationId: ctx.viewer?.organization._id ?? null }, () => ctx.services.data.consents.revokeSubjectKeys(ctx.viewer, args.subjectId)),
   }),
   issueSubjectKey: t.field({
     type: SubjectKeyPayload,

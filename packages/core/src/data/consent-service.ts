@@ -6,9 +6,10 @@ import { requireScope } from '../identity/require.js';
 import { hasRole, type Viewer } from '../identity/viewer.js';
 import type { Collection, Store } from '../store/port.js';
 import { text, validate } from '../validation.js';
-import { canManageData } from './access-rules.js';
+import { canDecideData } from './access-rules.js';
 import type { ConnectionService } from './connection-service.js';
-import type { Consent, Requester, SubjectKey } from './model.js';
+import type { OrganizationService } from '../identity/organization-service.js';
+import type { Consent, DataRecord, Requester, SubjectKey } from './model.js';
 
 const consentInput = z.object({
   subjectId: text('the subject id', 200),
@@ -23,6 +24,8 @@ export type ConsentInput = z.input<typeof consentInput> & { requester: Requester
 export interface DataSubject {
   subjectId: string;
   keyId: string;
+  /** The agency that issued the key: the key opens its data (and that of agencies below it) only. */
+  agencyId: string;
 }
 
 export const SUBJECT_KEY_PREFIX = 'msk_';
@@ -43,6 +46,8 @@ export class ConsentService {
   constructor(
     store: Store,
     private readonly connections: ConnectionService,
+    private readonly organizations: OrganizationService,
+    private readonly records: Collection<DataRecord>,
     private readonly clock: () => number,
   ) {
     this.collection = store.collection<Consent>('data_consents');
@@ -56,7 +61,7 @@ export class ConsentService {
   async record(viewer: Viewer | null, connectionId: string, raw: ConsentInput): Promise<Consent> {
     requireScope(viewer, 'WRITE');
     const connection = await this.connections.require(connectionId);
-    if (!canManageData(viewer, connection)) throw forbidden(`Only agency admins of the agency owning "${connection.name}" record consents for it.`);
+    if (!canDecideData(viewer, connection)) throw forbidden(`Only agency admins of the agency owning "${connection.name}" record consents for it.`);
     if (connection.classification !== 'PERSONAL') throw badInput('connectionId', `"${connection.name}" is ${connection.classification}; consents apply to PERSONAL connections.`);
     const input = validate(consentInput, raw);
     const requester = raw.requester;
@@ -90,15 +95,21 @@ export class ConsentService {
     return consent;
   }
 
-  /** Revoked by the owning agency (a member) or by the person (a subject key). */
+  /** The agencies a subject key reaches: its issuer and the agencies below it. */
+  async subjectScope(subject: DataSubject): Promise<string[]> {
+    const orgs = await this.organizations.collection.find({ $or: [{ _id: subject.agencyId }, { ancestorIds: subject.agencyId }] });
+    return orgs.map((org) => org._id);
+  }
+
+  /** Revoked by the owning agency (a member) or by the person (a subject key of the agency holding the data). */
   async revoke(actor: { viewer: Viewer | null; subject: DataSubject | null }, id: string): Promise<Consent> {
     const consent = await this.get(id);
     if (actor.subject) {
-      if (!consent || consent.subjectId !== actor.subject.subjectId) throw notFound('consent', id);
+      if (!consent || consent.subjectId !== actor.subject.subjectId || !(await this.subjectScope(actor.subject)).includes(consent.ownerAgencyId)) throw notFound('consent', id);
     } else {
       requireScope(actor.viewer, 'WRITE');
       const connection = consent && (await this.connections.get(consent.connectionId));
-      if (!consent || !connection || !canManageData(actor.viewer, connection)) {
+      if (!consent || !connection || !canDecideData(actor.viewer, connection)) {
         if (consent && connection && actor.viewer.organization._id === consent.ownerAgencyId) throw forbidden('Only agency admins revoke consents.');
         throw notFound('consent', id);
       }
@@ -133,22 +144,43 @@ export class ConsentService {
     return byId;
   }
 
-  /** Issues a person's key to their consents and access log; shown once. The agency vouches that it verified who the person is. */
+  /**
+   * Issues a person's key to their consents and access log in this agency's
+   * data; shown once. The agency vouches that it verified who the person is,
+   * and must hold personal data about them.
+   */
   async issueSubjectKey(viewer: Viewer | null, subjectId: string): Promise<{ key: string; record: SubjectKey }> {
-    requireScope(viewer, 'ADMIN');
-    if (viewer.organization.kind !== 'AGENCY' || !hasRole(viewer, 'AGENCY_ADMIN')) throw forbidden('Only agency admins (with an ADMIN key) issue subject keys, after verifying the person.');
+    this.requireSubjectKeyAdmin(viewer);
     const id = validate(text('the subject id', 200), subjectId, 'subjectId');
+    const own = await this.connections.collection.find({ agencyPath: viewer!.organization._id, classification: 'PERSONAL' });
+    if (!(await this.records.findOne({ connectionId: { $in: own.map((c) => c._id) }, subjectId: id }))) {
+      throw badInput('subjectId', `Your agency's PERSONAL connections hold no record of "${id.slice(0, 80)}": a subject key is issued by an agency that holds the person's data.`);
+    }
     const key = `${SUBJECT_KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
-    const record: SubjectKey = { _id: newId(), subjectId: id, hash: hashKey(key), issuedByAgencyId: viewer.organization._id, issuedById: viewer.member._id, createdAt: new Date(this.clock()).toISOString(), revokedAt: null };
+    const record: SubjectKey = { _id: newId(), subjectId: id, hash: hashKey(key), issuedByAgencyId: viewer!.organization._id, issuedById: viewer!.member._id, createdAt: new Date(this.clock()).toISOString(), revokedAt: null };
     await this.subjectKeys.insertOne(record);
     return { key, record };
+  }
+
+  /** Revokes every key this agency issued for the person (a lost key, a person who asks). Resolves how many. */
+  async revokeSubjectKeys(viewer: Viewer | null, subjectId: string): Promise<number> {
+    this.requireSubjectKeyAdmin(viewer);
+    const keys = await this.subjectKeys.find({ subjectId, issuedByAgencyId: viewer!.organization._id, revokedAt: null });
+    const now = new Date(this.clock()).toISOString();
+    for (const key of keys) await this.subjectKeys.findOneAndUpdate({ _id: key._id }, { $set: { revokedAt: now } });
+    return keys.length;
+  }
+
+  private requireSubjectKeyAdmin(viewer: Viewer | null): asserts viewer is Viewer {
+    requireScope(viewer, 'ADMIN');
+    if (viewer.organization.kind !== 'AGENCY' || !hasRole(viewer, 'AGENCY_ADMIN')) throw forbidden('Only agency admins (with an ADMIN key) issue and revoke subject keys, after verifying the person.');
   }
 
   /** The subject a key belongs to; UNAUTHENTICATED for an unknown or revoked key. */
   async authenticateSubject(key: string): Promise<DataSubject> {
     const record = await this.subjectKeys.findOne({ hash: hashKey(key) });
     if (!record || record.revokedAt) throw unauthenticated('This subject key is unknown or revoked; ask the agency that issued it for a new one.');
-    return { subjectId: record.subjectId, keyId: record._id };
+    return { subjectId: record.subjectId, keyId: record._id, agencyId: record.issuedByAgencyId };
   }
 }
 

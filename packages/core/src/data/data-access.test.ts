@@ -139,12 +139,12 @@ describe('data access by classification, approval and consent', () => {
 
     const res = await read(id, keys.companyADev!);
     expect(res.data.dataConnection.records.nodes).toEqual([
-      { key: 'S1', data: { subject_id: 'S1', name: 'Kim Minji', district: 'Mapo-gu', benefit: 320000 }, masked: [] },
-      { key: 'S2', data: { subject_id: null, name: null, district: 'Jongno-gu', benefit: 280000 }, masked: ['subject_id', 'name'] },
-      { key: 'S3', data: { subject_id: null, name: null, district: 'Mapo-gu', benefit: 300000 }, masked: ['subject_id', 'name'] },
+      { key: 'R1', data: { subject_id: 'S1', name: 'Kim Minji', district: 'Mapo-gu', benefit: 320000 }, masked: [] },
+      { key: 'R2', data: { subject_id: null, name: null, district: 'Jongno-gu', benefit: 280000 }, masked: ['subject_id', 'name'] },
+      { key: 'R3', data: { subject_id: null, name: null, district: 'Mapo-gu', benefit: 300000 }, masked: ['subject_id', 'name'] },
     ]);
     const entry = (await t.hub.services.data.accessLog.entries.find({}, { sort: [['seq', -1]], limit: 1 }))[0];
-    expect(entry).toMatchObject({ outcome: 'SUCCESS', basis: 'APPROVAL', purpose: PURPOSE, recordCount: 3, subjectIds: ['S1'], consentIds: [expect.any(String)] });
+    expect(entry).toMatchObject({ outcome: 'SUCCESS', basis: 'APPROVAL', purpose: PURPOSE, recordCount: 3, subjectIds: ['S1', 'S2', 'S3'], consentIds: [expect.any(String)] });
     // Matching on a personal field would reveal who is in the data.
     await expectRefused(t.hub, 'FORBIDDEN', () => read(id, keys.companyADev!, { where: [{ field: 'name', contains: 'Lee' }] }));
     // A consent past its end no longer counts.
@@ -164,7 +164,28 @@ describe('data access by classification, approval and consent', () => {
     const revoked = await t.hub.gql(REVOKE_CONSENT, { id: s1.data.recordConsent.consent.id }, subjectKey);
     expect(revoked.data.revokeConsent.consent).toEqual({ status: 'REVOKED', revokedBy: 'SUBJECT' });
     const after = await read(id, keys.companyADev!);
-    expect(after.data.dataConnection.records.nodes[0]).toMatchObject({ key: 'S1', data: { name: null }, masked: ['subject_id', 'name'] });
+    expect(after.data.dataConnection.records.nodes[0]).toMatchObject({ key: 'R1', data: { name: null }, masked: ['subject_id', 'name'] });
+  });
+
+  it('leaves decisions on an agency\'s data to its own admins, and subject keys to the agency holding the person\'s data', async () => {
+    const { keys, companyA } = t.hub.fixtures;
+    const requested = await t.hub.gql(REQUEST, { input: { connectionId: t.ids.personalId, purpose: 'Audit', fields: ['district'], expiresAt: new Date(t.now() + DAY).toISOString() } }, keys.platformAdmin);
+    const requestId = requested.data.requestDataAccess.accessRequest.id;
+    // Platform admins run the catalogue; they do not hand out an agency's data, not even to themselves.
+    await expectRefused(t.hub, 'FORBIDDEN', () => t.hub.gql(DECIDE, { id: requestId, approve: true }, keys.platformAdmin));
+    await expectRefused(t.hub, 'FORBIDDEN', () =>
+      t.hub.gql(CONSENT, { input: { connectionId: t.ids.personalId, subjectId: 'S2', requesterOrganizationId: encodeGlobalId('Organization', companyA._id), purpose: PURPOSE, fields: ['name'], validUntil: new Date(t.now() + DAY).toISOString() } }, keys.platformAdmin),
+    );
+    // The division holds no personal data about S1, so it cannot issue S1 a key into the bureau's.
+    await expectRefused(t.hub, 'BAD_USER_INPUT', () => t.hub.gql(`mutation { issueSubjectKey(subjectId: "S1") { key } }`, {}, keys.divisionAdmin), 'subjectId');
+    await expectRefused(t.hub, 'FORBIDDEN', () => t.hub.gql(`mutation { issueSubjectKey(subjectId: "S1") { key } }`, {}, keys.bureauManager));
+    const key = (await t.hub.gql(`mutation { issueSubjectKey(subjectId: "S3") { key } }`, {}, keys.bureauAdmin)).data.issueSubjectKey.key;
+    const seen = await t.hub.gql(`{ dataSubject { subjectId issuedBy { name } accessLog(first: 1) { nodes { actorMemberId actorApiKeyId actorOrganization { name } } } } }`, {}, key);
+    expect(seen.data.dataSubject).toMatchObject({ subjectId: 'S3', issuedBy: { name: 'Bureau' } });
+    // A person learns which organization read their record and why, not which employee or key.
+    for (const node of seen.data.dataSubject.accessLog.nodes) expect(node).toMatchObject({ actorMemberId: null, actorApiKeyId: null });
+    expect((await t.hub.gql(`mutation { revokeSubjectKeys(subjectId: "S3") }`, {}, keys.bureauAdmin)).data.revokeSubjectKeys).toBe(1);
+    await expectRefused(t.hub, 'UNAUTHENTICATED', () => t.hub.gql(`{ dataSubject { subjectId } }`, {}, key));
   });
 
   it('refuses consents that do not fit the connection, changing nothing', async () => {
@@ -179,6 +200,10 @@ describe('data access by classification, approval and consent', () => {
   });
 
   it('writes one access-log entry per read, allowed or refused, in an intact chain the owner and platform admins can read', async () => {
+    // A read refused after it was allowed (a cursor from nowhere) is a read too.
+    reads++;
+    const bad = await t.hub.gql(`query($id: ID!) { dataConnection(id: $id) { records(after: "garbage") { totalCount } } }`, { id: t.ids.publicId }, null);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     expect(await logCount()).toBe(reads);
     const { keys } = t.hub.fixtures;
     const log = await t.hub.gql(`query($id: ID!) { dataConnection(id: $id) { accessLog(first: 100) { totalCount nodes { outcome actorKind } } } }`, { id: t.ids.restrictedId }, keys.bureauAdmin);

@@ -14,11 +14,13 @@ import { SyncService, type SyncOptions } from './sync-service.js';
 import { UploadService } from './upload-service.js';
 
 export interface DataOptions {
-  /** The folder CSV paths are relative to and uploads are kept in. Default: a `maru-imports` folder in the OS temp folder. */
+  /** The root of the import folders: each agency reads CSV files from, and uploads to, `<importDir>/<agency slug>/`. Default: `maru-imports` in the OS temp folder. */
   importDir?: string;
-  /** Secrets connectors may name (auth headers, MongoDB URIs), by name. The hub reads them from `MARU_SECRET_<NAME>`. */
+  /** Secrets connectors may name (auth headers, query keys, MongoDB URIs), by name. The hub reads them from `MARU_SECRET_<NAME>`. */
   secrets?: Record<string, string>;
-  /** Hosts HTTP connectors may reach; `['*']` (the default) for any. */
+  /** The agencies (slugs; an agency also covers those below it) allowed to use each secret. A secret with no entry is usable by none. */
+  secretAgencies?: Record<string, string[]>;
+  /** Hosts HTTP connectors may reach, `host` or `host:port`; `['*']` for any. Default: none — deny by default, as the hub reaches into the operator's network. */
   allowedHosts?: string[];
   sync?: SyncOptions;
   /** The largest CSV upload, in bytes. Default 512 MiB. */
@@ -45,18 +47,18 @@ export function createDataServices(
   logger: HubLogger,
   options: DataOptions = {},
 ): DataServices {
-  const secrets = options.secrets ?? {};
   const connectors = new ConnectorRegistry(builtInConnectors, plugins, {
-    importDir: options.importDir ?? join(tmpdir(), 'maru-imports'),
-    allowedHosts: options.allowedHosts ?? ['*'],
-    secret: (name) => secrets[name],
+    importRoot: options.importDir ?? join(tmpdir(), 'maru-imports'),
+    allowedHosts: options.allowedHosts ?? [],
+    secrets: options.secrets ?? {},
+    secretAgencies: options.secretAgencies ?? {},
   });
   const connections = new ConnectionService(store, organizations, connectors, clock);
   const syncs = new SyncService(store, connections, connectors, clock, logger, options.sync);
   const accessRequests = new AccessRequestService(store, connections, clock);
-  const consents = new ConsentService(store, connections, clock);
+  const consents = new ConsentService(store, connections, organizations, syncs.records, clock);
   const accessLog = new AccessLog(store);
   const reads = new ReadService(connections, accessRequests, consents, accessLog);
-  const uploads = new UploadService(connections, connectors, syncs, options.maxUploadBytes ?? 512 * 1024 * 1024);
+  const uploads = new UploadService(connections, connectors, syncs, options.maxUploadBytes ?? 512 * 1024 * 1024, clock);
   return { connections, syncs, accessRequests, consents, accessLog, reads, connectors, uploads };
 }

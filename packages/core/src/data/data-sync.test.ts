@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,14 +18,24 @@ describe('data syncs', () => {
   let origin: string;
   let offset = 0;
   let respond: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end('[]');
+  let seenRequests = 0;
   let agencyId: string;
 
   beforeAll(async () => {
-    importDir = await mkdtemp(join(tmpdir(), 'maru-sync-test-'));
-    server = createServer((req, res) => respond(req, res));
+    const importRoot = await mkdtemp(join(tmpdir(), 'maru-sync-test-'));
+    // The bureau's own import folder; the division has its own beside it.
+    importDir = join(importRoot, 'bureau');
+    await mkdir(importDir, { recursive: true });
+    server = createServer((req, res) => {
+      seenRequests++;
+      respond(req, res);
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    hub = await createTestHub({ clock: () => Date.now() + offset, data: { importDir, secrets: { STOPS_TOKEN: 'token-123' }, sync: { retryBaseMs: 60_000 } } });
+    hub = await createTestHub({
+      clock: () => Date.now() + offset,
+      data: { importDir: importRoot, allowedHosts: ['127.0.0.1'], secrets: { STOPS_TOKEN: 'token-123', OTHER_TOKEN: 'other', DIVISION_TOKEN: 'division-secret' }, secretAgencies: { STOPS_TOKEN: ['bureau'], DIVISION_TOKEN: ['division'] }, sync: { retryBaseMs: 60_000 } },
+    });
     agencyId = encodeGlobalId('Organization', hub.fixtures.bureau._id);
   });
   afterAll(async () => {
@@ -109,6 +119,8 @@ describe('data syncs', () => {
     expect(connection).toMatchObject({ status: 'FAILING', failures: 1, recordCount: 2 });
     expect(connection.lastError).toContain('HTTP 500');
     expect(connection.lastError).not.toContain('page=1');
+    // Others see that it fails, not the internal address it fails on.
+    expect((await hub.gql(`query($id: ID!) { dataConnection(id: $id) { status lastError } }`, { id }, hub.fixtures.keys.companyADev)).data.dataConnection).toEqual({ status: 'FAILING', lastError: null });
     const firstRetry = Date.parse(connection.nextSyncAt!) - (Date.now() + offset);
     expect(firstRetry).toBeGreaterThan(50_000);
     expect(firstRetry).toBeLessThanOrEqual(60_000);
@@ -162,6 +174,14 @@ describe('data syncs', () => {
     await expectRefused(hub, 'BAD_USER_INPUT', () => hub.gql(CREATE, input({ classification: 'PERSONAL' }), keys.bureauAdmin), 'input.fields');
     await expectRefused(hub, 'BAD_USER_INPUT', () => hub.gql(CREATE, input({ fields: [{ name: 'id', type: 'STRING', personal: true }] }), keys.bureauAdmin), 'input.classification');
     await expectRefused(hub, 'BAD_USER_INPUT', () => hub.gql(CREATE, input({ fields: [{ name: 'bad name', type: 'STRING' }] }), keys.bureauAdmin), 'input.fields.0.name');
+    await expectRefused(hub, 'BAD_USER_INPUT', () => hub.gql(CREATE, input({ fields: [{ name: '__proto__', type: 'STRING' }] }), keys.bureauAdmin), 'input.fields.0.name');
+    // A personal key would show every reader who is in the data.
+    await expectRefused(
+      hub,
+      'BAD_USER_INPUT',
+      () => hub.gql(CREATE, input({ classification: 'PERSONAL', keyField: 'id', subjectField: 'id', fields: [{ name: 'id', type: 'STRING', personal: true }] }), keys.bureauAdmin),
+      'input.keyField',
+    );
     await expectRefused(hub, 'BAD_USER_INPUT', () => hub.gql(CREATE, input({ connector: { kind: 'CSV', config: { path: '../../etc/passwd' } } }), keys.bureauAdmin));
     await expectRefused(hub, 'BAD_USER_INPUT', () => hub.gql(CREATE, input({ connector: { kind: 'HTTP_JSON', config: { url: 'file:///etc/passwd' } } }), keys.bureauAdmin));
     await expectRefused(hub, 'BAD_USER_INPUT', () => hub.gql(CREATE, input({ agencyId: encodeGlobalId('Organization', hub.fixtures.companyA._id) }), keys.companyAAdmin), 'input.agencyId');
@@ -171,6 +191,32 @@ describe('data syncs', () => {
     const id = (await hub.gql(`{ dataConnections(first: 1) { nodes { id } } }`)).data.dataConnections.nodes[0].id;
     await expectRefused(hub, 'FORBIDDEN', () => hub.gql(SYNC, { id }, keys.companyAAdmin));
     await expectRefused(hub, 'FORBIDDEN', () => hub.gql(`query($id: ID!) { dataConnection(id: $id) { syncs { totalCount } } }`, { id }, keys.companyAAdmin));
+  });
+
+  it('keeps each agency to its own import folder, its own secrets and the allowed hosts', async () => {
+    const { keys, division } = hub.fixtures;
+    const divisionId = encodeGlobalId('Organization', division._id);
+    const create = async (input: Record<string, unknown>) => {
+      const res = await hub.gql(CREATE, { input: { agencyId: divisionId, licence: 'KOGL-Type1', classification: 'PUBLIC', ...input } }, keys.divisionAdmin);
+      expect(res.errors).toBeUndefined();
+      return res.data.createDataConnection.dataConnection.id as string;
+    };
+    // The bureau's stops.csv is not in the division's folder: the division cannot publish it.
+    const borrowed = await create({ name: 'Borrowed file', keyField: 'stop_id', connector: { kind: 'CSV', config: { path: 'stops.csv' } } });
+    expect((await hub.gql(SYNC, { id: borrowed }, keys.divisionAdmin)).data.syncDataConnection.sync).toMatchObject({ status: 'FAILED', inserted: 0, error: expect.stringContaining('not found') });
+    const escape = await hub.gql(CREATE, { input: { agencyId: divisionId, name: 'Escape', licence: 'x', classification: 'PUBLIC', keyField: 'k', connector: { kind: 'CSV', config: { path: '../bureau/stops.csv' } } } }, keys.divisionAdmin);
+    expect(escape.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // A secret granted to the division is not the bureau's (a grant covers an agency and those below it, never above):
+    // the source is never called with it.
+    const before = seenRequests;
+    const secret = (await hub.gql(CREATE, { input: { agencyId, name: 'Borrowed secret', licence: 'x', classification: 'PUBLIC', keyField: 'id', connector: { kind: 'HTTP_JSON', config: { url: `${origin}/stops`, authHeader: { name: 'Authorization', secret: 'DIVISION_TOKEN' } } } } }, keys.bureauAdmin)).data.createDataConnection.dataConnection.id;
+    expect((await hub.gql(SYNC, { id: secret }, keys.bureauAdmin)).data.syncDataConnection.sync).toMatchObject({ status: 'FAILED', error: expect.stringContaining('not granted to agency "bureau"') });
+    const unscoped = await create({ name: 'Unscoped secret', keyField: 'id', connector: { kind: 'HTTP_JSON', config: { url: `${origin}/stops`, secretQuery: { serviceKey: 'OTHER_TOKEN' } } } });
+    expect((await hub.gql(SYNC, { id: unscoped }, keys.divisionAdmin)).data.syncDataConnection.sync.error).toContain('MARU_SECRET_OTHER_TOKEN_AGENCIES');
+    expect(seenRequests).toBe(before);
+    // Hosts the operator did not allow are refused when the connection is saved.
+    const elsewhere = await hub.gql(CREATE, { input: { agencyId: divisionId, name: 'Metadata', licence: 'x', classification: 'PUBLIC', keyField: 'k', connector: { kind: 'HTTP_JSON', config: { url: 'http://169.254.169.254/latest/meta-data' } } } }, keys.divisionAdmin);
+    expect(elsewhere.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'connector.url' });
   });
 
   it('refuses a second sync while one runs', async () => {
@@ -186,6 +232,42 @@ describe('data syncs', () => {
     await expectRefused(hub, 'CONFLICT', () => hub.gql(SYNC, { id }, hub.fixtures.keys.bureauAdmin));
     release();
     expect((await first.done).status).toBe('SUCCEEDED');
+  });
+
+  it('stops a sync that lost its lease to another one before it writes or removes anything', async () => {
+    const leased = await createTestHub({ data: { importDir: await mkdtemp(join(tmpdir(), 'maru-lease-')), allowedHosts: ['127.0.0.1'], sync: { leaseMs: 300, batchSize: 1 } } });
+    try {
+      let sent = 0;
+      respond = async (_req, res) => {
+        // A slow source: one record every 100 ms.
+        res.setHeader('content-type', 'application/json');
+        res.write('[');
+        for (let i = 0; i < 15 && !res.destroyed; i++) {
+          res.write(`${i ? ',' : ''}{"id":${i}}`);
+          sent++;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        res.end(']');
+      };
+      const admin = await leased.services.apiKeys.authenticate(leased.fixtures.keys.bureauAdmin!);
+      const created = await leased.services.data.connections.create(admin, leased.fixtures.bureau._id, { name: 'Slow', licence: 'x', classification: 'PUBLIC', keyField: 'id', connector: { kind: 'HTTP_JSON', config: { url: `${origin}/slow-stream` } } });
+      const started = await leased.services.data.syncs.request(admin, created._id);
+      // Slow but alive: the lease is renewed on a timer, so past the 300 ms lease it still holds the connection.
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      expect((await leased.services.data.connections.get(created._id))!.currentSyncId).toBe(started.sync._id);
+      // Another hub takes the connection over (as it would after this one stalled past its lease).
+      await leased.services.data.connections.collection.findOneAndUpdate({ _id: created._id }, { $set: { currentSyncId: 'another-sync' } });
+      const done = await started.done;
+      expect(done).toMatchObject({ status: 'FAILED', error: expect.stringContaining('took over'), removed: 0 });
+      // It stopped before the source's end, and writes nothing more afterwards.
+      const written = await leased.services.data.syncs.records.count({ connectionId: created._id });
+      expect(written).toBeLessThan(15);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await leased.services.data.syncs.records.count({ connectionId: created._id })).toBe(written);
+      expect(sent).toBeGreaterThan(5);
+    } finally {
+      await leased.close();
+    }
   });
 
   const viewerOf = (handle: string) => hub.services.apiKeys.authenticate(hub.fixtures.keys[handle]!);

@@ -2,6 +2,8 @@ import { badInput } from '../errors.js';
 import { FIELD_TYPES, type DataField, type FieldType } from './model.js';
 
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+// Names that mean something to every JavaScript object: a record holding them would not round-trip.
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty']);
 export const MAX_FIELDS = 200;
 
 /** Checks declared fields: identifiers, unique, known types. */
@@ -10,6 +12,7 @@ export function checkFields(fields: readonly DataField[], path = 'fields'): Data
   const seen = new Set<string>();
   return fields.map((field, i) => {
     if (!FIELD_NAME.test(field.name)) throw badInput(`${path}.${i}.name`, `Field name "${field.name.slice(0, 80)}" must start with a letter or _ and hold only letters, digits and _ (at most 64).`);
+    if (RESERVED.has(field.name)) throw badInput(`${path}.${i}.name`, `"${field.name}" is reserved; choose another field name.`);
     if (seen.has(field.name)) throw badInput(`${path}.${i}.name`, `Field "${field.name}" is declared twice.`);
     seen.add(field.name);
     if (!FIELD_TYPES.includes(field.type)) throw badInput(`${path}.${i}.type`, `Field type must be one of ${FIELD_TYPES.join(', ')}.`);
@@ -52,7 +55,7 @@ export function inferFields(samples: ReadonlyArray<Record<string, unknown>>): Da
   for (const sample of samples) {
     for (const [name, value] of Object.entries(sample)) types.set(name, widen(types.get(name) ?? null, typeOf(value)));
   }
-  const bad = [...types.keys()].filter((name) => !FIELD_NAME.test(name));
+  const bad = [...types.keys()].filter((name) => !FIELD_NAME.test(name) || RESERVED.has(name));
   if (bad.length > 0) throw new Error(`column names ${bad.map((n) => `"${n.slice(0, 40)}"`).join(', ')} are not identifiers (letters, digits, _): declare the fields or rename the columns`);
   return [...types].map(([name, type]) => ({ name, type: type ?? 'STRING', description: '', personal: false }));
 }

@@ -193,7 +193,7 @@ export interface AccessLogEntry extends ChainLink {
   accessRequestId: string | null;
   consentIds: string[];
   recordCount: number;
-  /** Data subjects whose personal fields were returned. */
+  /** Data subjects whose records the read returned (PERSONAL connections), whether their personal fields were shown or masked. */
   subjectIds: string[];
   /** SUCCESS, or the code the read was refused with. */
   outcome: string;

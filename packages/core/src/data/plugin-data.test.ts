@@ -4,7 +4,7 @@ import { decodeGlobalId, encodeGlobalId } from '../graphql/global-id.js';
 import { expectRefused } from '../testing/expect-refused.js';
 import { createTestHub, type TestHub } from '../testing/test-hub.js';
 import { CREATE, PERSONAL_CSV, PUBLIC_CSV, RESTRICTED_CSV, SYNC } from './test-support/data-fixtures.js';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,9 +18,10 @@ describe('plugins and data: reads through ctx.data, and plugin connectors', () =
 
   beforeAll(async () => {
     const importDir = await mkdtemp(join(tmpdir(), 'maru-plugin-data-'));
-    await writeFile(join(importDir, 'public.csv'), PUBLIC_CSV);
-    await writeFile(join(importDir, 'restricted.csv'), RESTRICTED_CSV);
-    await writeFile(join(importDir, 'personal.csv'), PERSONAL_CSV);
+    await mkdir(join(importDir, 'bureau'), { recursive: true });
+    await writeFile(join(importDir, 'bureau', 'public.csv'), PUBLIC_CSV);
+    await writeFile(join(importDir, 'bureau', 'restricted.csv'), RESTRICTED_CSV);
+    await writeFile(join(importDir, 'bureau', 'personal.csv'), PERSONAL_CSV);
     hub = await createTestHub({
       data: { importDir },
       plugins: [{ entry: fixture('data-reader-plugin.mjs'), capabilities: ['data:read'] }, { entry: fixture('connector-plugin.mjs') }],
@@ -36,10 +37,11 @@ describe('plugins and data: reads through ctx.data, and plugin connectors', () =
     await create('restricted', { classification: 'RESTRICTED', keyField: 'business_id', connector: { kind: 'CSV', config: { path: 'restricted.csv' } } });
     await create('personal', {
       classification: 'PERSONAL',
-      keyField: 'subject_id',
+      keyField: 'record_id',
       subjectField: 'subject_id',
       connector: { kind: 'CSV', config: { path: 'personal.csv' } },
       fields: [
+        { name: 'record_id', type: 'STRING' },
         { name: 'subject_id', type: 'STRING', personal: true },
         { name: 'name', type: 'STRING', personal: true },
         { name: 'phone', type: 'STRING', personal: true },
@@ -103,7 +105,7 @@ describe('plugins and data: reads through ctx.data, and plugin connectors', () =
     );
     const res = await call('read', { id: ids.personal });
     expect(res.data.serviceQuery.rows).toEqual([{ benefit: 320000 }, { subject_id: 'S2', name: 'Lee Jihoon', benefit: 280000 }, { benefit: 300000 }]);
-    expect(await lastEntry()).toMatchObject({ actorKind: 'PLUGIN', subjectIds: ['S2'], recordCount: 3, basis: 'APPROVAL' });
+    expect(await lastEntry()).toMatchObject({ actorKind: 'PLUGIN', subjectIds: ['S1', 'S2', 'S3'], recordCount: 3, basis: 'APPROVAL' });
   });
 
   it('refuses every read once the data:read capability is taken away, before the reader runs', async () => {

@@ -26,6 +26,8 @@ export interface ReadGrant {
   filter: Filter;
   /** Shapes a page of stored records for the principal and writes the access-log entry for it. */
   deliver(records: DataRecord[]): Promise<ShownRecord[]>;
+  /** Logs a read that failed after it was allowed (a bad cursor, a store error), then rethrows. */
+  fail(error: unknown): Promise<never>;
 }
 
 export interface ShownRecord {
@@ -83,7 +85,11 @@ export class ReadService {
         if (decision.personal === 'CONSENTED' && personal.has(condition.field)) throw forbidden(`Filtering on the personal field ${condition.field} is reserved to the owner: it would reveal people who did not consent.`);
       }
       const filter = { connectionId: connection._id, ...recordFilter(connection, request.where ?? []) };
-      return { connection, decision, fields, filter, deliver: (records) => this.deliver(principal, connection, decision, fields, request, records) };
+      const fail = async (error: unknown): Promise<never> => {
+        await this.log.append({ ...this.base(principal, connection, request), fields, purpose: decision.approval?.purpose ?? null, basis: decision.basis, accessRequestId: decision.approval?._id ?? null, outcome: isMaruError(error) ? error.code : 'INTERNAL' });
+        throw error;
+      };
+      return { connection, decision, fields, filter, deliver: (records) => this.deliver(principal, connection, decision, fields, request, records), fail };
     } catch (error) {
       await this.log.append({ ...this.base(principal, connection, request), fields: request.fields ?? [], outcome: isMaruError(error) ? error.code : 'INTERNAL' });
       throw error;
@@ -115,7 +121,8 @@ export class ReadService {
         if (!visible) masked.push(field);
         if (visible && personal.has(field)) revealed = true;
       }
-      if (revealed && record.subjectId) subjects.add(record.subjectId);
+      // Every subject a PERSONAL read touched is logged, masked or not: their record was read.
+      if ((revealed || decision.personal === 'CONSENTED') && record.subjectId) subjects.add(record.subjectId);
       return { key: record.key, data, masked };
     });
     await this.log.append({

@@ -15,7 +15,8 @@ const MAX_KEY_LENGTH = 200;
  */
 export class RecordWriter {
   readonly problems = { count: 0, kept: [] as RecordProblem[] };
-  onFlush: () => Promise<void> = async () => {};
+  /** Runs before each bulk write; throwing stops the sync before it writes (a lost lease). */
+  beforeWrite: () => Promise<void> = async () => {};
   private fields: DataField[] | null;
   private readonly samples: Array<Extract<SourceItem, { kind: 'record' }>> = [];
   // By _id: a key repeated within one batch is written once (the last wins), as a re-sync would.
@@ -106,11 +107,11 @@ export class RecordWriter {
 
   private async flush(): Promise<void> {
     if (this.batch.size === 0) return;
+    await this.beforeWrite();
     const docs = [...this.batch.values()];
     this.batch.clear();
     const result = await this.records.upsertMany(docs);
     this.inserted += result.inserted;
     this.updated += result.replaced;
-    await this.onFlush();
   }
 }

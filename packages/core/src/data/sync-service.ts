@@ -114,28 +114,46 @@ export class SyncService {
     };
     await this.syncs.insertOne(sync);
     const controller = new AbortController();
-    const done = this.run(claimed, sync, controller.signal).finally(() => this.running.delete(syncId));
+    const done = this.run(claimed, sync, controller).finally(() => this.running.delete(syncId));
     this.running.set(syncId, { controller, done });
     return { sync, done };
   }
 
-  private async run(connection: DataConnection, sync: DataSync, signal: AbortSignal): Promise<DataSync> {
+  /** Extends this sync's hold on its connection; false when another sync has taken it over. */
+  private async renewLease(connection: DataConnection, sync: DataSync): Promise<boolean> {
+    const held = await this.connections.collection.findOneAndUpdate({ _id: connection._id, currentSyncId: sync._id }, { $set: { syncLeaseUntil: this.iso(this.options.leaseMs) } });
+    return held !== null;
+  }
+
+  private async run(connection: DataConnection, sync: DataSync, controller: AbortController): Promise<DataSync> {
+    const signal = controller.signal;
     const writer = new RecordWriter(connection, sync._id, this.records, this.options.batchSize, this.clock, async (fields) => {
       await this.connections.collection.findOneAndUpdate({ _id: connection._id, currentSyncId: sync._id }, { $set: { fields } });
     });
-    let flushes = 0;
-    writer.onFlush = async () => {
-      // Renew the lease now and then, so a long sync keeps its connection and a dead hub's lapses.
-      if (++flushes % 20 === 0) await this.connections.collection.findOneAndUpdate({ _id: connection._id, currentSyncId: sync._id }, { $set: { syncLeaseUntil: this.iso(this.options.leaseMs) } });
+    // The lease is renewed on a timer, whatever the source's pace, so a slow but live sync keeps its
+    // connection; if another hub has taken it over (this one stalled past the lease), this sync stops
+    // writing at once rather than racing the other one.
+    const lost = () => controller.abort(new SourceError('another sync took over this connection after this one\'s lease lapsed'));
+    const renewal = setInterval(() => {
+      this.renewLease(connection, sync).then((held) => held || lost(), (error: unknown) => this.logger.warn({ err: error, syncId: sync._id }, 'could not renew a data sync lease'));
+    }, Math.max(10, Math.floor(this.options.leaseMs / 3)));
+    renewal.unref();
+    writer.beforeWrite = async () => {
+      if (signal.aborted) throw signal.reason;
     };
     try {
-      const source = this.connectors.read(connection.connector.kind, JSON.parse(connection.connector.configJson) as unknown, signal);
+      const source = this.connectors.read(connection.connector.kind, JSON.parse(connection.connector.configJson) as unknown, signal, await this.connections.ownerOf(connection));
       for await (const item of source) {
         if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new SourceError('the sync was cancelled');
         await writer.add(item);
       }
       await writer.finish();
-      const removed = writer.problems.count === 0 ? await this.records.deleteMany({ connectionId: connection._id, syncId: { $ne: sync._id } }) : 0;
+      let removed = 0;
+      if (writer.problems.count === 0) {
+        // Records this sync did not see are removed only while it provably still holds the connection.
+        if (!(await this.renewLease(connection, sync))) throw new SourceError('another sync took over this connection before this one could remove stale records');
+        removed = await this.records.deleteMany({ connectionId: connection._id, syncId: { $ne: sync._id } });
+      }
       return await this.finish(connection, sync, { ...writer.counts(), removed, error: null });
     } catch (error) {
       const message = error instanceof SourceError || isMaruError(error) ? error.message : `the sync failed inside the hub (sync ${sync._id}); the operator's log has the details`;
@@ -144,6 +162,8 @@ export class SyncService {
         this.logger.error({ err: finishError, syncId: sync._id }, 'could not record the end of a data sync');
         return { ...sync, status: 'FAILED' as const, error: message };
       });
+    } finally {
+      clearInterval(renewal);
     }
   }
 

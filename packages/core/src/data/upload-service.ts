@@ -20,17 +20,20 @@ export class UploadService {
     private readonly connectors: ConnectorRegistry,
     private readonly syncs: SyncService,
     private readonly maxBytes: number,
+    private readonly clock: () => number,
   ) {}
 
   async receive(viewer: Viewer | null, connectionId: string, file: File): Promise<StartedSync> {
     const connection = await this.connections.requireManaged(viewer, connectionId);
-    if (connection.currentSyncId && connection.syncLeaseUntil && Date.parse(connection.syncLeaseUntil) > Date.now()) {
+    if (connection.currentSyncId && connection.syncLeaseUntil && Date.parse(connection.syncLeaseUntil) > this.clock()) {
       throw conflict(`A sync of "${connection.name}" is running; upload when it has finished.`);
     }
     if (connection.connector.kind !== 'CSV') throw badInput('id', `"${connection.name}" reads ${connection.connector.kind}, not CSV: uploads go to CSV connections.`);
+    // Into the owning agency's own import folder: only its connections can name the file.
+    const importDir = this.connectors.importDirOf(await this.connections.ownerOf(connection));
     const relative = join('uploads', connection._id, `${newId()}.csv`);
-    const target = join(this.connectors.importDir, relative);
-    await mkdir(join(this.connectors.importDir, 'uploads', connection._id), { recursive: true });
+    const target = join(importDir, relative);
+    await mkdir(join(importDir, 'uploads', connection._id), { recursive: true });
     let bytes = 0;
     const limit = this.maxBytes;
     const counter = new Transform({
@@ -47,7 +50,7 @@ export class UploadService {
     }
     const previous = JSON.parse(connection.connector.configJson) as Record<string, unknown>;
     await this.connections.update(viewer, connectionId, { connector: { kind: 'CSV', config: { ...previous, path: relative } } });
-    if (typeof previous.path === 'string' && previous.path.startsWith('uploads/')) await rm(join(this.connectors.importDir, previous.path), { force: true });
+    if (typeof previous.path === 'string' && previous.path.startsWith('uploads/')) await rm(join(importDir, previous.path), { force: true });
     return this.syncs.request(viewer, connectionId, 'UPLOAD');
   }
 }

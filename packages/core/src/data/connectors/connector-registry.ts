@@ -1,5 +1,7 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { badInput } from '../../errors.js';
-import { CONNECTOR_KINDS, type Connector, type ConnectorContext, type ConnectorKind, type SourceItem } from './connector.js';
+import { CONNECTOR_KINDS, SourceError, type Connector, type ConnectorContext, type ConnectorKind, type SourceItem } from './connector.js';
 
 /** What the plugin host offers the data module: connectors contributed by enabled plugins. */
 export interface PluginConnectorSource {
@@ -13,19 +15,61 @@ export interface PluginConnectorConfig {
   config: unknown;
 }
 
+/** The agency a connection belongs to, as connectors see it: its import folder and the secrets it may use. */
+export interface ConnectorOwner {
+  /** The owning agency's slug: its import folder is `<import dir>/<slug>/`. */
+  slug: string;
+  /** Slugs of the owning agency and the agencies above it; a secret granted to any of them may be used. */
+  pathSlugs: string[];
+}
+
+export interface ConnectorSettings {
+  /** The root of the agencies' import folders. */
+  importRoot: string;
+  allowedHosts: readonly string[];
+  secrets: Readonly<Record<string, string>>;
+  /** Agency slugs allowed to use each secret; a secret without an entry is usable by none. */
+  secretAgencies: Readonly<Record<string, readonly string[]>>;
+}
+
 /**
  * The connectors a hub knows: the built-in ones by kind, and `PLUGIN`, which
- * hands the source to the plugin that declares the connector.
+ * hands the source to the plugin that declares the connector. Each agency
+ * reads files only from its own import folder and uses only the secrets the
+ * operator granted it, so one agency cannot publish another's files or
+ * borrow its credentials.
  */
 export class ConnectorRegistry {
   constructor(
     private readonly builtIn: Partial<Record<ConnectorKind, Connector<any>>>,
     private readonly plugins: PluginConnectorSource | null,
-    private readonly context: Omit<ConnectorContext, 'signal'>,
+    private readonly settings: ConnectorSettings,
   ) {}
 
-  /** Checks a client's connector config; returns it normalised, ready to store. */
-  async checkConfig(kind: ConnectorKind, config: unknown): Promise<unknown> {
+  /** The owner's import folder, created when missing. */
+  importDirOf(owner: ConnectorOwner): string {
+    const dir = join(this.settings.importRoot, owner.slug);
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+
+  private contextOf(owner: ConnectorOwner): Omit<ConnectorContext, 'signal'> {
+    const { secrets, secretAgencies } = this.settings;
+    return {
+      importDir: this.importDirOf(owner),
+      allowedHosts: this.settings.allowedHosts,
+      secret: (name) => {
+        if (secrets[name] === undefined) return undefined;
+        if (!(secretAgencies[name] ?? []).some((slug) => owner.pathSlugs.includes(slug))) {
+          throw new SourceError(`The secret "${name}" is not granted to agency "${owner.slug}"; the operator lists the agencies that may use it in MARU_SECRET_${name}_AGENCIES`);
+        }
+        return secrets[name];
+      },
+    };
+  }
+
+  /** Checks a client's connector config for the owning agency; returns it normalised, ready to store. */
+  async checkConfig(kind: ConnectorKind, config: unknown, owner: ConnectorOwner): Promise<unknown> {
     if (!CONNECTOR_KINDS.includes(kind)) throw badInput('connector.kind', `The connector kind must be one of ${CONNECTOR_KINDS.join(', ')}.`);
     if (kind === 'PLUGIN') {
       const plugin = pluginConfig(config);
@@ -35,11 +79,11 @@ export class ConnectorRegistry {
     }
     const connector = this.builtIn[kind];
     if (!connector) throw badInput('connector.kind', `The ${kind} connector is not available on this hub.`);
-    return connector.checkConfig(config, this.context);
+    return connector.checkConfig(config, this.contextOf(owner));
   }
 
   /** Streams the source of a stored connector config. */
-  read(kind: ConnectorKind, config: unknown, signal: AbortSignal): AsyncIterable<SourceItem> {
+  read(kind: ConnectorKind, config: unknown, signal: AbortSignal, owner: ConnectorOwner): AsyncIterable<SourceItem> {
     if (kind === 'PLUGIN') {
       const plugin = config as PluginConnectorConfig;
       if (!this.plugins) throw new Error('plugin connectors are not available');
@@ -47,11 +91,7 @@ export class ConnectorRegistry {
     }
     const connector = this.builtIn[kind];
     if (!connector) throw new Error(`the ${kind} connector is not available`);
-    return connector.read(config, { ...this.context, signal });
-  }
-
-  get importDir(): string {
-    return this.context.importDir;
+    return connector.read(config, { ...this.contextOf(owner), signal });
   }
 }
 

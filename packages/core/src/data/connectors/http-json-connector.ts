@@ -12,6 +12,8 @@ export interface HttpJsonConfig {
   recordsPath?: string;
   /** A header sent with the request whose value is the named secret, e.g. `{ name: 'Authorization', secret: 'DATA_GO_KR_KEY' }`. */
   authHeader?: { name: string; secret: string };
+  /** Query parameters whose values are named secrets, e.g. `{ serviceKey: 'DATA_GO_KR_KEY' }` for data.go.kr APIs, which take their key in the query. */
+  secretQuery?: Record<string, string>;
   /** How long the source may stay silent — before answering, or between parts of the body. Default 30000, at most 300000. */
   timeoutMs?: number;
 }
@@ -40,10 +42,11 @@ export const httpJsonConnector: Connector<HttpJsonConfig> = {
   kind: 'HTTP_JSON',
 
   checkConfig(config, ctx) {
-    const input = expectConfigObject(config, 'HTTP JSON', ['url', 'recordsPath', 'authHeader', 'timeoutMs']);
+    const input = expectConfigObject(config, 'HTTP JSON', ['url', 'recordsPath', 'authHeader', 'secretQuery', 'timeoutMs']);
     const url = checkUrl(expectText(input, 'url', 'the address of the JSON source, e.g. `https://apis.data.go.kr/…`', 4096), ctx.allowedHosts);
     const checked: HttpJsonConfig = { url: url.toString(), recordsPath: checkRecordsPath(input.recordsPath), timeoutMs: checkTimeout(input.timeoutMs) };
     if (input.authHeader !== undefined) checked.authHeader = checkAuthHeader(input.authHeader);
+    if (input.secretQuery !== undefined) checked.secretQuery = checkSecretQuery(input.secretQuery, url);
     return checked;
   },
 
@@ -57,6 +60,11 @@ export const httpJsonConnector: Connector<HttpJsonConfig> = {
       const value = ctx.secret(config.authHeader.secret);
       if (value === undefined) throw new SourceError(`The secret "${config.authHeader.secret}" for the ${config.authHeader.name} header is not set on this hub; ask the operator to set it`);
       headers[config.authHeader.name] = value;
+    }
+    for (const [param, secret] of Object.entries(config.secretQuery ?? {})) {
+      const value = ctx.secret(secret);
+      if (value === undefined) throw new SourceError(`The secret "${secret}" for the ${param} query parameter is not set on this hub; ask the operator to set it`);
+      url.searchParams.set(param, value);
     }
     const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const clock = createSourceClock(ctx.signal, timeoutMs, `${where} did not answer within ${timeoutMs} ms`);
@@ -116,6 +124,17 @@ function checkTimeout(value: unknown): number {
     throw badInput('connector.timeoutMs', `The timeout is a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}.`);
   }
   return value;
+}
+
+function checkSecretQuery(value: unknown, url: URL): Record<string, string> {
+  if (!isPlainObject(value) || Object.keys(value).length > 5) throw badInput('connector.secretQuery', 'Map up to 5 query parameter names to secret names, e.g. `{ "serviceKey": "DATA_GO_KR_KEY" }`.');
+  const checked: Record<string, string> = {};
+  for (const [param, secret] of Object.entries(value)) {
+    if (!/^[A-Za-z0-9_.-]{1,100}$/.test(param)) throw badInput('connector.secretQuery', `"${param.slice(0, 40)}" is not a query parameter name.`);
+    if (url.searchParams.has(param)) throw badInput('connector.secretQuery', `The address already has a "${param}" parameter; leave the secret's value out of the address.`);
+    checked[param] = expectSecretName(secret, `secretQuery.${param}`);
+  }
+  return checked;
 }
 
 function checkAuthHeader(value: unknown): { name: string; secret: string } {

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeGlobalId } from '../../graphql/global-id.js';
@@ -16,7 +16,7 @@ export interface DataTestHub {
 export const PUBLIC_CSV = 'facility_id,name,district,capacity,opened\nF1,Mapo Sports Center,Mapo-gu,300,2015-03-01\nF2,Jongno Library,Jongno-gu,120,2009-11-20\nF3,Gangnam Pool,Gangnam-gu,80,2018-06-15\n';
 export const INTERNAL_CSV = 'project_id,title,budget\nP1,Smart bus stops,1200000000\nP2,Open API gateway,800000000\n';
 export const RESTRICTED_CSV = 'business_id,name,revenue,employees\nB1,Hanbit Foods,1200000,12\nB2,Saebyeok Logistics,5400000,48\nB3,Mirae Tech,300000,4\n';
-export const PERSONAL_CSV = 'subject_id,name,phone,district,benefit\nS1,Kim Minji,010-1111-2222,Mapo-gu,320000\nS2,Lee Jihoon,010-3333-4444,Jongno-gu,280000\nS3,Park Seoyeon,010-5555-6666,Mapo-gu,300000\n';
+export const PERSONAL_CSV = 'record_id,subject_id,name,phone,district,benefit\nR1,S1,Kim Minji,010-1111-2222,Mapo-gu,320000\nR2,S2,Lee Jihoon,010-3333-4444,Jongno-gu,280000\nR3,S3,Park Seoyeon,010-5555-6666,Mapo-gu,300000\n';
 
 export const CREATE = `mutation($input: CreateDataConnectionInput!) { createDataConnection(input: $input) { dataConnection { id status fields { name type personal } } } }`;
 export const SYNC = `mutation($id: ID!) { syncDataConnection(id: $id, wait: true) { sync { status read inserted updated removed rejected problems { position reason } error } } }`;
@@ -27,10 +27,13 @@ export async function createDataTestHub(): Promise<DataTestHub> {
   let offset = 0;
   const hub = await createTestHub({ clock: () => Date.now() + offset, data: { importDir } });
   const { keys, bureau } = hub.fixtures;
-  await writeFile(join(importDir, 'public.csv'), PUBLIC_CSV);
-  await writeFile(join(importDir, 'internal.csv'), INTERNAL_CSV);
-  await writeFile(join(importDir, 'restricted.csv'), RESTRICTED_CSV);
-  await writeFile(join(importDir, 'personal.csv'), PERSONAL_CSV);
+  // Each agency reads from its own folder under the import root.
+  const folder = join(importDir, bureau.slug);
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, 'public.csv'), PUBLIC_CSV);
+  await writeFile(join(folder, 'internal.csv'), INTERNAL_CSV);
+  await writeFile(join(folder, 'restricted.csv'), RESTRICTED_CSV);
+  await writeFile(join(folder, 'personal.csv'), PERSONAL_CSV);
   const agencyId = encodeGlobalId('Organization', bureau._id);
   const create = async (input: Record<string, unknown>) => {
     const res = await hub.gql(CREATE, { input: { agencyId, licence: 'KOGL-Type1', ...input } }, keys.bureauAdmin);
@@ -47,10 +50,11 @@ export async function createDataTestHub(): Promise<DataTestHub> {
   const personalId = await create({
     name: 'Housing benefit recipients',
     classification: 'PERSONAL',
-    keyField: 'subject_id',
+    keyField: 'record_id',
     subjectField: 'subject_id',
     connector: csv('personal.csv'),
     fields: [
+      { name: 'record_id', type: 'STRING' },
       { name: 'subject_id', type: 'STRING', personal: true },
       { name: 'name', type: 'STRING', personal: true },
       { name: 'phone', type: 'STRING', personal: true },
