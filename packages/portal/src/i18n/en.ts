@@ -213,6 +213,7 @@ export const en = {
     count_other: '{{count}} services',
     usesData: 'Uses the datasets:',
     fromChallenge: 'Launched from the challenge',
+    yourAccess: 'Your organization’s access:',
     requestAccess: 'Request access to {{name}}',
     purpose: 'Purpose',
     sendRequest: 'Send the request',

@@ -217,6 +217,7 @@ export const ko: Messages<typeof en> = {
     count_other: '서비스 {{count}}개',
     usesData: '사용 데이터셋:',
     fromChallenge: '출발한 챌린지:',
+    yourAccess: '우리 조직의 이용 권한:',
     requestAccess: '{{name}} 이용 신청',
     purpose: '목적',
     sendRequest: '신청 보내기',

@@ -1,13 +1,13 @@
-import { ServiceCard } from '@maru/ui';
+import { ServiceCard, StatusBadge } from '@maru/ui';
 import { Link } from 'react-router';
-import type { ServiceCatalogueQuery } from '../../gql/graphql';
+import type { ServiceCatalogueQuery, ServiceGrantStatus } from '../../gql/graphql';
 import { useT } from '../../i18n/use-t';
 import { RequestServiceAccess } from './request-service-access';
 
 type Service = ServiceCatalogueQuery['services']['nodes'][number];
 
 /** A shared service's card, with the data it uses, the challenge it came from, and an access request. */
-export function ServiceEntry({ service, highlighted }: { service: Service; highlighted: boolean }) {
+export function ServiceEntry({ service, highlighted, grantStatus }: { service: Service; highlighted: boolean; grantStatus: ServiceGrantStatus | null }) {
   const { t } = useT();
   return (
     <div id={`service-${service.key}`} tabIndex={-1} className={highlighted ? 'entry entry--highlighted' : 'entry'}>
@@ -32,7 +32,13 @@ export function ServiceEntry({ service, highlighted }: { service: Service; highl
                 {t('services.fromChallenge')} <Link to={`/challenges/${service.challenge.id}`}>{service.challenge.title}</Link>
               </p>
             ) : null}
-            <RequestServiceAccess serviceKey={service.key} serviceName={service.name} />
+            {grantStatus ? (
+              <p className="muted">
+                {t('services.yourAccess')} <StatusBadge kind="serviceGrant" status={grantStatus} />
+              </p>
+            ) : (
+              <RequestServiceAccess serviceKey={service.key} serviceName={service.name} />
+            )}
           </>
         }
       />

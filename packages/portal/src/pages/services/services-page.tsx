@@ -1,6 +1,8 @@
 import { AsyncState } from '@maru/ui';
 import { graphql } from '../../gql';
 import { useLoadMore } from '../challenges/use-load-more';
+import { useSession } from '../../auth/session';
+import { useQuery } from '../../graphql/use-query';
 import { useT } from '../../i18n/use-t';
 import { useFocusParam } from '../../layout/use-focus-param';
 import { usePageTitle } from '../../layout/use-page-title';
@@ -45,6 +47,23 @@ export const ServiceCatalogueDocument = graphql(`
   }
 `);
 
+const OwnGrantsDocument = graphql(`
+  query OwnGrants {
+    serviceGrants(first: 50) {
+      nodes {
+        id
+        status
+        consumer {
+          id
+        }
+        service {
+          key
+        }
+      }
+    }
+  }
+`);
+
 /** The shared services catalogue: public to browse; calling a service needs an API key and an access grant. */
 export function ServicesPage() {
   const { t } = useT();
@@ -52,6 +71,10 @@ export function ServicesPage() {
   const page = useLoadMore(ServiceCatalogueDocument, {}, (data) => data.services);
   const services = page.nodes;
   const focus = useFocusParam('service-', services.length > 0);
+  const { viewer, hasRole } = useSession();
+  // Organization admins see where their organization stands instead of a request form.
+  const grants = useQuery(OwnGrantsDocument, undefined, { skip: !hasRole('COMPANY_ADMIN', 'AGENCY_ADMIN') });
+  const grantOf = (key: string) => grants.data?.serviceGrants.nodes.find((g) => g.service?.key === key && g.consumer.id === viewer?.organization.id && (g.status === 'ACTIVE' || g.status === 'REQUESTED'))?.status ?? null;
   return (
     <div className="page">
       <h1>{t('services.title')}</h1>
@@ -61,7 +84,7 @@ export function ServicesPage() {
         <ul className="maru-grid plain-list">
           {services.map((service) => (
             <li key={service.id}>
-              <ServiceEntry service={service} highlighted={focus === service.key} />
+              <ServiceEntry service={service} highlighted={focus === service.key} grantStatus={grantOf(service.key)} />
             </li>
           ))}
         </ul>
