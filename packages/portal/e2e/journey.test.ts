@@ -94,6 +94,9 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a challenge from
     await page.getByText('Challenges found: 1').waitFor();
     await page.getByRole('link', { name: TITLE }).click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await page.getByLabel('Ask the agency a question').fill('May we call the road-name address API?');
+    await page.getByRole('button', { name: 'Send question' }).click();
+    await page.getByText('Waiting for the agency’s answer.').waitFor();
     await screenshot(page, '04-challenge-page-public');
     await page.getByRole('link', { name: 'Submit a proposal' }).click();
 
@@ -117,6 +120,9 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a challenge from
     await page.getByRole('heading', { level: 1, name: 'Agency challenges' }).waitFor();
     await page.getByRole('link', { name: TITLE }).click();
     await page.getByRole('heading', { level: 2, name: 'Manage this challenge' }).waitFor();
+    await page.getByLabel('Your answer').fill("Yes, through the hub's shared service.");
+    await page.getByRole('button', { name: 'Publish answer' }).click();
+    await page.getByText("Yes, through the hub's shared service.").waitFor();
     await page.getByRole('checkbox', { name: /Park Jiho/ }).check();
     await page.getByRole('button', { name: 'Save the panel' }).click();
     await page.getByText('The review panel is saved.').waitFor();
@@ -165,6 +171,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a challenge from
     const results = page.getByRole('table', { name: 'Ranking' });
     await results.getByRole('rowheader', { name: /Hanbit address cleanser/ }).waitFor();
     await page.getByText('Piloting in 2027.').waitFor();
+    await page.getByText("Yes, through the hub's shared service.").waitFor();
     await screenshot(page, '07-results');
   });
 

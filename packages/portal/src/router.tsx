@@ -1,39 +1,51 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './layout/app-layout';
-import { AccessPage } from './pages/access/access-page';
-import { PluginsPage } from './pages/admin/plugins-page';
-import { AuditPage } from './pages/audit/audit-page';
+import { PageLoading } from './layout/page-loading';
 import { ChallengeListPage } from './pages/challenges/challenge-list-page';
 import { ChallengePage } from './pages/challenge/challenge-page';
-import { DataCataloguePage } from './pages/data/data-catalogue-page';
-import { AgencyChallengesPage } from './pages/manage/agency-challenges-page';
-import { NewChallengePage } from './pages/manage/new-challenge-page';
 import { NotFoundPage } from './pages/not-found-page';
-import { ReviewsPage } from './pages/reviews/reviews-page';
-import { ScorePage } from './pages/reviews/score-page';
-import { ServicesPage } from './pages/services/services-page';
 import { SignInPage } from './pages/sign-in/sign-in-page';
-import { MySubmissionsPage } from './pages/submissions/my-submissions-page';
-import { SubmitPage } from './pages/submissions/submit-page';
+
+// The pages of signed-in work and administration load when first opened: visitors download only browsing.
+const page = <T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T): LazyExoticComponent<ComponentType> =>
+  lazy(async () => ({ default: (await load())[name] as ComponentType }));
+const ServicesPage = page(() => import('./pages/services/services-page'), 'ServicesPage');
+const DataCataloguePage = page(() => import('./pages/data/data-catalogue-page'), 'DataCataloguePage');
+const NewChallengePage = page(() => import('./pages/manage/new-challenge-page'), 'NewChallengePage');
+const AgencyChallengesPage = page(() => import('./pages/manage/agency-challenges-page'), 'AgencyChallengesPage');
+const SubmitPage = page(() => import('./pages/submissions/submit-page'), 'SubmitPage');
+const MySubmissionsPage = page(() => import('./pages/submissions/my-submissions-page'), 'MySubmissionsPage');
+const ReviewsPage = page(() => import('./pages/reviews/reviews-page'), 'ReviewsPage');
+const ScorePage = page(() => import('./pages/reviews/score-page'), 'ScorePage');
+const PluginsPage = page(() => import('./pages/admin/plugins-page'), 'PluginsPage');
+const AccessPage = page(() => import('./pages/access/access-page'), 'AccessPage');
+const AuditPage = page(() => import('./pages/audit/audit-page'), 'AuditPage');
+
+const later = (Page: LazyExoticComponent<ComponentType>) => (
+  <Suspense fallback={<PageLoading />}>
+    <Page />
+  </Suspense>
+);
 
 export const router = createBrowserRouter([
   {
     element: <AppLayout />,
     children: [
       { path: '/', element: <ChallengeListPage /> },
-      { path: '/challenges/new', element: <NewChallengePage /> },
+      { path: '/challenges/new', element: later(NewChallengePage) },
       { path: '/challenges/:id', element: <ChallengePage /> },
-      { path: '/challenges/:id/submit', element: <SubmitPage /> },
-      { path: '/challenges/:id/review', element: <ScorePage /> },
-      { path: '/services', element: <ServicesPage /> },
-      { path: '/data', element: <DataCataloguePage /> },
+      { path: '/challenges/:id/submit', element: later(SubmitPage) },
+      { path: '/challenges/:id/review', element: later(ScorePage) },
+      { path: '/services', element: later(ServicesPage) },
+      { path: '/data', element: later(DataCataloguePage) },
       { path: '/sign-in', element: <SignInPage /> },
-      { path: '/manage', element: <AgencyChallengesPage /> },
-      { path: '/my/submissions', element: <MySubmissionsPage /> },
-      { path: '/reviews', element: <ReviewsPage /> },
-      { path: '/admin/plugins', element: <PluginsPage /> },
-      { path: '/access', element: <AccessPage /> },
-      { path: '/audit', element: <AuditPage /> },
+      { path: '/manage', element: later(AgencyChallengesPage) },
+      { path: '/my/submissions', element: later(MySubmissionsPage) },
+      { path: '/reviews', element: later(ReviewsPage) },
+      { path: '/admin/plugins', element: later(PluginsPage) },
+      { path: '/access', element: later(AccessPage) },
+      { path: '/audit', element: later(AuditPage) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
