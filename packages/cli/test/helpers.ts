@@ -1,0 +1,138 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+// Inside the repository, so the fixtures' `import '@maru/sdk'` finds the workspace's packages (gitignored).
+const FIXTURES = fileURLToPath(new URL('../.test-plugins/', import.meta.url));
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built `maru` and collects what it printed. */
+export function runMaru(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+export interface Running {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves with the first match of `pattern` in stdout + stderr. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts a long-running `maru` command (hub, dev). */
+export function startMaru(args: string[], cwd: string): Running {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    output: () => out,
+    waitFor: (pattern, timeoutMs = 20_000) =>
+      new Promise((resolve, reject) => {
+        const started = Date.now();
+        const poll = setInterval(() => {
+          const match = pattern.exec(out);
+          if (match) {
+            clearInterval(poll);
+            resolve(match);
+          } else if (Date.now() - started > timeoutMs || child.exitCode !== null) {
+            clearInterval(poll);
+            reject(new Error(`no ${pattern} in the output of maru ${args.join(' ')}:\n${out}`));
+          }
+        }, 50);
+      }),
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+export async function gql(url: string, key: string, query: string): Promise<{ data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query }) });
+  return (await res.json()) as never;
+}
+
+/** The sample plugin of the fixtures: a query, a kv mutation and a fetch host; plain JavaScript, so it is valid TypeScript too. */
+export const PLUGIN_SOURCE = (overrides: { name?: string; version?: string; key?: string; compatibility?: string; greeting?: string } = {}) => `import { defineOperation, definePlugin, defineService, z } from '@maru/sdk';
+
+export default definePlugin({
+  name: '${overrides.name ?? 'fixture-plugin'}',
+  version: '${overrides.version ?? '1.0.0'}',
+  publisher: 'Fixture Inc.',
+  compatibility: '${overrides.compatibility ?? '^1.0.0'}',
+  capabilities: ['kv', 'fetch'],
+  hosts: ['api.example.com'],
+  services: [
+    defineService({
+      key: '${overrides.key ?? 'fixture'}',
+      name: 'Fixture',
+      operations: {
+        greet: defineOperation({ kind: 'query', input: z.object({ name: z.string() }), output: z.object({ greeting: z.string() }), handler: ({ name }) => ({ greeting: '${overrides.greeting ?? 'Hello'}, ' + name }) }),
+        remember: defineOperation({
+          kind: 'mutation',
+          input: z.object({ text: z.string() }),
+          output: z.object({ saved: z.boolean() }),
+          handler: async ({ text }, ctx) => {
+            await ctx.kv.set('last', text);
+            return { saved: true };
+          },
+        }),
+      },
+    }),
+  ],
+});
+`;
+
+export interface FixtureOptions {
+  /** package.json fields to set (undefined removes one). */
+  pkg?: Record<string, unknown>;
+  source?: string;
+  /** Run the build now (default true). */
+  built?: boolean;
+}
+
+/**
+ * A plugin package folder: package.json, src/index.ts, and a "build" script
+ * that copies it to dist/index.js (the source is plain JavaScript).
+ */
+export function fixturePlugin(options: FixtureOptions = {}): string {
+  mkdirSync(FIXTURES, { recursive: true });
+  const dir = mkdtempSync(join(FIXTURES, 'plugin-'));
+  const pkg: Record<string, unknown> = {
+    name: 'fixture-plugin',
+    version: '1.0.0',
+    type: 'module',
+    main: './dist/index.js',
+    files: ['dist', 'maru-signature.json'],
+    scripts: { build: 'node build.mjs' },
+    ...options.pkg,
+  };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
+  writeFileSync(join(dir, '.gitignore'), '.maru/\n.maru-data/\n');
+  mkdirSync(join(dir, 'src'));
+  writeFileSync(join(dir, 'src', 'index.ts'), options.source ?? PLUGIN_SOURCE());
+  writeFileSync(join(dir, 'build.mjs'), `import { copyFileSync, mkdirSync } from 'node:fs';\nmkdirSync('dist', { recursive: true });\ncopyFileSync('src/index.ts', 'dist/index.js');\n`);
+  if (options.built !== false) build(dir);
+  return dir;
+}
+
+/** What the fixture's build script does, without spawning npm. */
+export function build(dir: string): void {
+  mkdirSync(join(dir, 'dist'), { recursive: true });
+  copyFileSync(join(dir, 'src', 'index.ts'), join(dir, 'dist', 'index.js'));
+}

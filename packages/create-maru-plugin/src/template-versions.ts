@@ -1,0 +1,17 @@
+/** Versions a new project starts with; set when the scaffolder is built (see scripts/template-versions.mjs). */
+export interface TemplateVersions {
+  '@maru/sdk': string;
+  zod: string;
+  '@maru/testing': string;
+  '@maru/cli': string;
+  '@types/node': string;
+  tsup: string;
+  typescript: string;
+  vitest: string;
+  /** The plugin API range the sample plugin is built for, e.g. `^1.1.0`. */
+  pluginApi: string;
+}
+
+declare const __TEMPLATE_VERSIONS__: TemplateVersions;
+
+export const TEMPLATE_VERSIONS: TemplateVersions = __TEMPLATE_VERSIONS__;
