@@ -42,8 +42,9 @@ function hubSettings(): { names: Set<string>; prefixes: string[] } {
   return { names, prefixes };
 }
 
-// Compose interpolation, as `docker compose config` resolves it with nothing set: the default, or a stand-in.
-const interpolate = (value: string) => value.replace(/\$\{([A-Z0-9_]+)(?::?-([^}]*))?\}/g, (_, name: string, fallback?: string) => fallback ?? `<${name}>`);
+// Compose interpolation with nothing set: `${X:-default}` gives the default; `${X}` and `${X:?message}` a stand-in.
+const interpolate = (value: string) =>
+  value.replace(/\$\{([A-Z0-9_]+)(?::?([-?])([^}]*))?\}/g, (_, name: string, operator?: string, rest?: string) => (operator === '-' ? rest! : `<${name}>`));
 
 const hubs = Object.entries(services).filter(([, s]) => s.image === 'maru-hub:local');
 const mongos = Object.entries(services).filter(([name, s]) => s.image?.startsWith('mongo:') && s.command?.includes('--replSet') && name !== 'mongo-init');
