@@ -163,7 +163,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a challenge from
 
   it('shows an anonymous visitor the results', async () => {
     await page.goto(`${hub.origin}/`);
-    await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
     await page.getByRole('searchbox', { name: 'Search challenges' }).fill(MARKER);
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('link', { name: TITLE }).click();

@@ -78,6 +78,8 @@ export const en = {
     anyStatus: 'Any status',
     searchButton: 'Search',
     noMatch: 'No challenge matches this search. Try other words or any status.',
+    signInHint: 'To post a challenge, submit a proposal or review, sign in. On a demo hub you can pick a demo member for each role.',
+    signInLink: 'Sign in or choose a demo member',
   },
   challenge: {
     title: 'Challenge',

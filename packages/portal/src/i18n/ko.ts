@@ -82,6 +82,8 @@ export const ko: Messages<typeof en> = {
     anyStatus: '모든 상태',
     searchButton: '검색',
     noMatch: '검색 결과가 없습니다. 다른 단어나 모든 상태로 찾아보세요.',
+    signInHint: '챌린지를 등록하거나, 제안서를 내거나, 심사하려면 로그인하세요. 데모 허브에서는 역할별 데모 구성원을 고를 수 있습니다.',
+    signInLink: '로그인 또는 데모 구성원 고르기',
   },
   challenge: {
     title: '챌린지',

@@ -1,5 +1,6 @@
 import { ChallengeList } from '@maru/ui';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { useSession } from '../../auth/session';
 import { graphql } from '../../gql';
 import type { ChallengeStatus } from '../../gql/graphql';
 import { useT } from '../../i18n/use-t';
@@ -43,6 +44,7 @@ export const ChallengeListDocument = graphql(`
 export function ChallengeListPage() {
   const { t } = useT();
   usePageTitle(t('challenges.title'));
+  const { viewer, loading } = useSession();
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
   const status = params.get('status') ?? '';
@@ -53,6 +55,11 @@ export function ChallengeListPage() {
     <div className="page">
       <h1>{t('challenges.title')}</h1>
       <p className="maru-lead">{t('challenges.intro')}</p>
+      {!viewer && !loading ? (
+        <p className="maru-notice">
+          {t('challenges.signInHint')} <Link to="/sign-in">{t('challenges.signInLink')}</Link>
+        </p>
+      ) : null}
       <ChallengeSearchForm
         search={search}
         status={status}
