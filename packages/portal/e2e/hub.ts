@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ export interface RunningHub {
   stop: () => Promise<void>;
 }
 
-/** Starts the built hub in demo mode on a free port, with a fresh data folder, serving this package's built portal. */
+/** Starts the built hub in demo mode on a free port, with a fresh data folder, serving a copy of this package's built portal. */
 export async function startHub(): Promise<RunningHub> {
   for (const [what, path] of [
     ['the hub (npx turbo run build --filter=@maru/hub)', HUB_MAIN],
@@ -23,6 +23,10 @@ export async function startHub(): Promise<RunningHub> {
   ] as const) {
     if (!existsSync(path)) throw new Error(`Build ${what} first: ${path} is missing.`);
   }
+  // A copy: a build running meanwhile (the checkout is shared) must not swap the files under the browser.
+  const portal = mkdtempSync(join(tmpdir(), 'maru-portal-dist-'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'maru-portal-e2e-'));
+  cpSync(PORTAL_DIST, portal, { recursive: true });
   const child: ChildProcess = spawn(process.execPath, [HUB_MAIN, '--demo'], {
     env: {
       PATH: process.env.PATH ?? '',
@@ -30,8 +34,8 @@ export async function startHub(): Promise<RunningHub> {
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
-      MARU_DATA_DIR: mkdtempSync(join(tmpdir(), 'maru-portal-e2e-')),
-      MARU_PORTAL_DIR: PORTAL_DIST,
+      MARU_DATA_DIR: dataDir,
+      MARU_PORTAL_DIR: portal,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -60,6 +64,7 @@ export async function startHub(): Promise<RunningHub> {
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
+      for (const dir of [portal, dataDir]) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -24,7 +24,8 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a challenge from
     [hub, browser] = await Promise.all([startHub(), launchChromium()]);
     // A narrow-ish window: the pages must work without a wide screen.
     page = await browser.newPage({ viewport: { width: 900, height: 1000 }, locale: 'en-US' });
-    page.setDefaultTimeout(10_000);
+    // Generous: the machine running the suite may be busy with other builds.
+    page.setDefaultTimeout(20_000);
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
@@ -163,7 +164,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a challenge from
 
   it('shows an anonymous visitor the results', async () => {
     await page.goto(`${hub.origin}/`);
-    await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+    await page.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true }).waitFor();
     await page.getByRole('searchbox', { name: 'Search challenges' }).fill(MARKER);
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('link', { name: TITLE }).click();

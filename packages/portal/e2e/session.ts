@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 export async function signIn(page: Page, name: string): Promise<void> {
   const signOutButton = page.getByRole('button', { name: 'Sign out' });
   if (await signOutButton.isVisible()) await signOut(page);
-  await page.getByRole('link', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   await page.getByRole('button', { name: new RegExp(`^Sign in as ${name}`) }).click();
   await signOutButton.waitFor();
@@ -12,5 +12,5 @@ export async function signIn(page: Page, name: string): Promise<void> {
 
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+  await page.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true }).waitFor();
 }

@@ -2,6 +2,7 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 're
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './layout/app-layout';
 import { PageLoading } from './layout/page-loading';
+import { RouteError } from './layout/route-error';
 import { ChallengeListPage } from './pages/challenges/challenge-list-page';
 import { ChallengePage } from './pages/challenge/challenge-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -31,6 +32,7 @@ const later = (Page: LazyExoticComponent<ComponentType>) => (
 export const router = createBrowserRouter([
   {
     element: <AppLayout />,
+    errorElement: <RouteError />,
     children: [
       { path: '/', element: <ChallengeListPage /> },
       { path: '/challenges/new', element: later(NewChallengePage) },

@@ -285,6 +285,11 @@ export const en = {
     action: 'Action',
     outcome: 'Outcome',
   },
+  routeError: {
+    title: 'This page could not be shown',
+    body: 'Something went wrong while loading it. Reloading usually helps; if it does not, the hub may be updating.',
+    reload: 'Reload the page',
+  },
   notFound: {
     title: 'Page not found',
     body: 'There is no page at this address.',

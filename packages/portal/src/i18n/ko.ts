@@ -289,6 +289,11 @@ export const ko: Messages<typeof en> = {
     action: '동작',
     outcome: '결과',
   },
+  routeError: {
+    title: '이 페이지를 보여 줄 수 없습니다',
+    body: '불러오는 중 문제가 생겼습니다. 새로 고치면 대개 해결됩니다. 그래도 안 되면 허브가 업데이트 중일 수 있습니다.',
+    reload: '페이지 새로 고침',
+  },
   notFound: {
     title: '페이지를 찾을 수 없습니다',
     body: '이 주소에는 페이지가 없습니다.',
