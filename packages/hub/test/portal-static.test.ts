@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,9 +21,15 @@ function raw(url: string, path: string, method = 'GET', headers: Record<string, 
 describe('the hub serves the built portal', () => {
   let hub: HubProcess;
   let bare: HubProcess;
+  const dirs: string[] = [];
+  const temp = (prefix: string) => {
+    const dir = tempDir(prefix);
+    dirs.push(dir);
+    return dir;
+  };
   beforeAll(async () => {
     // The portal folder sits beside a secret the hub must never serve.
-    const root = tempDir('maru-portal-');
+    const root = temp('maru-portal-');
     writeFileSync(join(root, 'secret.txt'), 'top secret');
     const dist = join(root, 'dist');
     mkdirSync(join(dist, 'assets'), { recursive: true });
@@ -32,13 +38,15 @@ describe('the hub serves the built portal', () => {
     writeFileSync(join(dist, 'robots.txt'), 'User-agent: *');
     symlinkSync(join(root, 'secret.txt'), join(dist, 'linked.txt'));
     [hub, bare] = await Promise.all([
-      spawnHub({ MARU_DATA_DIR: tempDir('maru-portal-data-'), MARU_PORTAL_DIR: dist }),
-      spawnHub({ MARU_DATA_DIR: tempDir('maru-portal-data-'), MARU_PORTAL_DIR: tempDir('maru-portal-empty-') }),
+      spawnHub({ MARU_DATA_DIR: temp('maru-portal-data-'), MARU_PORTAL_DIR: dist }),
+      spawnHub({ MARU_DATA_DIR: temp('maru-portal-data-'), MARU_PORTAL_DIR: temp('maru-portal-empty-') }),
     ]);
   }, 30_000);
-  afterAll(() => {
+  afterAll(async () => {
     hub?.child.kill('SIGTERM');
     bare?.child.kill('SIGTERM');
+    await Promise.all([hub?.exited, bare?.exited]);
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
   it('serves index.html at / and for unknown routes, revalidated on every visit', async () => {
