@@ -18,12 +18,22 @@ async function startDemoHub(): Promise<{ url: string; child: ChildProcess }> {
   });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // never leave a hub behind
+      reject(new Error(`the hub did not start in 50 s:\n${out}`));
+    }, 50_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const listening = /"url":"(http:\/\/[^"]+)".*"msg":"Maru hub listening"/.exec(out);
-      if (listening) resolve(listening[1]!);
+      if (listening) {
+        clearTimeout(timer);
+        resolve(listening[1]!);
+      }
     });
-    child.on('exit', (code) => reject(new Error(`the hub exited with ${code}:\n${out}`)));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the hub exited with ${code}:\n${out}`));
+    });
   });
   return { url, child };
 }
@@ -38,7 +48,7 @@ async function asAgency(url: string, query: string, variables: Record<string, un
 
 describe('the client app against a demo hub', () => {
   let hub: { url: string; child: ChildProcess };
-  beforeAll(async () => (hub = await startDemoHub()), 30_000);
+  beforeAll(async () => (hub = await startDemoHub()), 60_000);
   afterAll(() => hub?.child.kill('SIGTERM'));
 
   it('lists the open challenges, page by page, with generated types', async () => {

@@ -29,15 +29,25 @@ describe('the built plugin in a demo hub (npm start)', () => {
     stop = () => child.kill('SIGTERM');
     let out = '';
     url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL'); // never leave a hub behind
+        reject(new Error(`the hub did not start in 50 s:\n${out}`));
+      }, 50_000);
       child.stdout.on('data', (chunk: Buffer) => {
         out += chunk.toString();
         const listening = /"url":"(http:\/\/[^"]+)".*"msg":"Maru hub listening"/.exec(out);
-        if (listening) resolve(listening[1]!);
+        if (listening) {
+          clearTimeout(timer);
+          resolve(listening[1]!);
+        }
       });
-      child.on('exit', (code) => reject(new Error(`the hub exited with ${code}:\n${out}`)));
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`the hub exited with ${code}:\n${out}`));
+      });
     });
     expect(out).toContain('"plugin":"@acme/maru-business-status"');
-  }, 30_000);
+  }, 60_000);
   afterAll(() => stop?.());
 
   it('lists the service and answers a test key from the sandbox, with plugin codes namespaced', async () => {

@@ -126,7 +126,11 @@ async function startDemoHub(root) {
   });
   let out = '';
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the demo hub did not start:\n${out}`)), 30_000);
+    const timer = setTimeout(() => {
+      // Never leave a hub behind: one that is still starting may hold on for minutes.
+      child.kill('SIGKILL');
+      reject(new Error(`the demo hub did not start in 60 s:\n${out}`));
+    }, 60_000);
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const match = /"url":"(http:\/\/[^"]+)".*"msg":"Maru hub listening"/.exec(out);
@@ -135,7 +139,10 @@ async function startDemoHub(root) {
         resolve(match[1]);
       }
     });
-    child.on('exit', (code) => reject(new Error(`the demo hub exited with ${code}:\n${out}`)));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the demo hub exited with ${code}:\n${out}`));
+    });
   });
   return { url, child, dataDir };
 }
