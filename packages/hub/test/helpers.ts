@@ -35,7 +35,11 @@ export async function spawnHub(env: Record<string, string>, args: string[] = [])
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hub did not start:\n${out}\n${err}`)), 20_000);
+    // Generous: CI machines are shared. A hub that did not start is killed, never left running.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`hub did not start within 45 s:\n${out}\n${err}`));
+    }, 45_000);
     const check = () => {
       const match = /"url":"(http:\/\/[^"]+)".*"msg":"Maru hub listening"/.exec(out);
       if (match) {
