@@ -27,7 +27,7 @@ export function describeCapabilities(manifest: PluginManifest): string[] {
         lines.push(`asks for "${String(capability)}", which this hub does not know`);
     }
   }
-  return lines.length ? lines : ['nothing: it computes its answers from the input alone'];
+  return lines.length ? lines : ['nothing: no storage, network, data connections or events'];
 }
 
 /** The services and connectors a plugin contributes, one line each. */

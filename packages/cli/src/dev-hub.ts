@@ -5,6 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import type { CliIo } from './cli-io.js';
 import { inspectPlugin, type Inspection } from './inspect-plugin.js';
 import { grantDeveloperAccess, seedDevelopers, type DeveloperKeys } from './seed-developers.js';
+import { hubStageDir } from './stage-package.js';
 
 export interface DevHubOptions {
   /** Plugin folders to load. */
@@ -53,7 +54,7 @@ export async function startDevHub(options: DevHubOptions, io: CliIo): Promise<{ 
   const plugins: DevPlugin[] = [];
   const problems: string[] = [];
   for (const dir of options.plugins) {
-    const inspection = await inspectPlugin(dir, { env: io.env });
+    const inspection = await inspectPlugin(dir, { env: io.env, stageDir: hubStageDir(dir) });
     const where = relative(io.cwd, dir) || '.';
     const found = blocking(inspection, options.development).map((p) => `${where === '.' ? '' : `${where}/`}${p}`);
     problems.push(...found);
@@ -92,7 +93,7 @@ export async function startDevHub(options: DevHubOptions, io: CliIo): Promise<{ 
     keyFile,
     plugins,
     async reload(plugin) {
-      const inspection = await inspectPlugin(plugin.dir, { env: io.env });
+      const inspection = await inspectPlugin(plugin.dir, { env: io.env, stageDir: hubStageDir(plugin.dir) });
       const found = blocking(inspection, options.development);
       if (found.length) return found;
       const admin = await services.apiKeys.authenticate(keys.admin);

@@ -1,5 +1,6 @@
 import { packageDigest, SIGNATURE_FILE, verifyPackage, type PackageSignature } from '@maru/core';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkManifest, readPluginPackage, type PluginPackage } from './plugin-package.js';
 import { keyFileOf, readSigningKey, type SigningKey } from './signing-key.js';
@@ -14,11 +15,13 @@ export type SignatureStatus =
 export interface Inspection {
   plugin: PluginPackage | null;
   problems: string[];
-  /** The package as published, copied to `.maru/package/` (when the plugin could be read). */
+  /** The package as published, copied (when the plugin could be read); see `stageDir` of {@link inspectPlugin}. */
   stageDir: string | null;
   signature: SignatureStatus;
   /** The local signing key, when there is one. */
   key: SigningKey | null;
+  /** Removes the staged copy when it was made in a temporary folder. */
+  discard(): void;
 }
 
 /**
@@ -26,11 +29,16 @@ export interface Inspection {
  * package.json and the built entry, the manifest and its compatibility, the
  * files npm would publish, and the signature against those files.
  */
-export async function inspectPlugin(dir: string, options: { env?: NodeJS.ProcessEnv; keyFile?: string } = {}): Promise<Inspection> {
+export async function inspectPlugin(dir: string, options: { env?: NodeJS.ProcessEnv; keyFile?: string; /** Where to copy the package; default a temporary folder, removed by `discard()`. */ stageDir?: string } = {}): Promise<Inspection> {
   const env = options.env ?? process.env;
   const read = await readPluginPackage(dir);
   const unsigned: SignatureStatus = { state: 'unsigned' };
-  if (!read.plugin) return { plugin: null, problems: read.problems, stageDir: null, signature: unsigned, key: null };
+  const temporary = options.stageDir ? null : mkdtempSync(join(tmpdir(), 'maru-package-'));
+  const discard = () => temporary && rmSync(temporary, { recursive: true, force: true });
+  if (!read.plugin) {
+    discard();
+    return { plugin: null, problems: read.problems, stageDir: null, signature: unsigned, key: null, discard };
+  }
   const plugin = read.plugin;
   const problems = checkManifest(plugin);
   let key: SigningKey | null = null;
@@ -41,23 +49,24 @@ export async function inspectPlugin(dir: string, options: { env?: NodeJS.Process
   }
   let staged: { stageDir: string; files: string[] };
   try {
-    staged = await stagePackage(dir, env);
+    staged = await stagePackage(dir, options.stageDir ?? join(temporary!, 'package'), env);
   } catch (error) {
     problems.push(`package.json: ${(error as Error).message}`);
-    return { plugin, problems, stageDir: null, signature: unsigned, key };
+    discard();
+    return { plugin, problems, stageDir: null, signature: unsigned, key, discard };
   }
   const { stageDir, files } = staged;
   if (!files.includes(plugin.entryPath)) problems.push(`package.json: "files" leaves out ${plugin.entryPath}, so the published package would not hold the plugin — add "${plugin.entryPath.split('/')[0]}" to "files"`);
   const secrets = files.filter((f) => f === MARU_DIR || f.startsWith(`${MARU_DIR}/`));
   if (secrets.length) problems.push(`package.json: the package would publish ${secrets.join(', ')} (your signing key) — list only what the plugin needs in "files", e.g. ["dist"], and add .maru/ to .gitignore`);
   const signatureFile = join(dir, SIGNATURE_FILE);
-  if (!existsSync(signatureFile)) return { plugin, problems, stageDir, signature: unsigned, key };
+  if (!existsSync(signatureFile)) return { plugin, problems, stageDir, signature: unsigned, key, discard };
   if (!files.includes(SIGNATURE_FILE)) problems.push(`package.json: add "${SIGNATURE_FILE}" to "files" — without it the published package is unsigned`);
   // Checked in the staged copy, where the hub will find it.
   copyFileSync(signatureFile, join(stageDir, SIGNATURE_FILE));
   const signature = checkSignature(stageDir, readFileSync(signatureFile, 'utf8'), key, plugin.manifest.publisher);
   if (signature.state === 'invalid') problems.push(signature.problem);
-  return { plugin, problems, stageDir, signature, key };
+  return { plugin, problems, stageDir, signature, key, discard };
 }
 
 function checkSignature(stageDir: string, text: string, key: SigningKey | null, publisher: string): SignatureStatus {

@@ -12,17 +12,17 @@ export async function packedFiles(dir: string, env?: NodeJS.ProcessEnv): Promise
   return report[0]!.files.map((f) => f.path).sort();
 }
 
+/** Where `maru hub` and `maru dev` keep the package they load: inside the plugin folder, so Node finds its dependencies in the folder's node_modules. */
+export const hubStageDir = (dir: string) => join(dir, MARU_DIR, 'package');
+
 /**
- * Copies the files the package would publish into `.maru/package/`: the
- * package exactly as a hub gets it from npm. That copy is what `maru sign`
- * signs and what `maru hub` loads, so the signature covers the published
- * files — not node_modules, sources or keys — and survives `npm pack`.
- * Node still finds the plugin's dependencies from there, in the folder's
- * node_modules above it.
+ * Copies the files the package would publish into `stageDir`: the package
+ * exactly as a hub gets it from npm. That copy is what `maru sign` signs and
+ * what `maru hub` loads, so the signature covers the published files — not
+ * node_modules, sources or keys — and survives `npm pack`.
  */
-export async function stagePackage(dir: string, env?: NodeJS.ProcessEnv): Promise<{ stageDir: string; files: string[] }> {
+export async function stagePackage(dir: string, stageDir: string, env?: NodeJS.ProcessEnv): Promise<{ stageDir: string; files: string[] }> {
   const files = await packedFiles(dir, env);
-  const stageDir = join(dir, MARU_DIR, 'package');
   rmSync(stageDir, { recursive: true, force: true });
   for (const file of files) {
     mkdirSync(dirname(join(stageDir, file)), { recursive: true });

@@ -41,7 +41,7 @@ export function startMaru(args: string[], cwd: string): Running {
   return {
     child,
     output: () => out,
-    waitFor: (pattern, timeoutMs = 20_000) =>
+    waitFor: (pattern, timeoutMs = 60_000) =>
       new Promise((resolve, reject) => {
         const started = Date.now();
         const poll = setInterval(() => {

@@ -1,7 +1,7 @@
 import { packageDigest, verifyPackage } from '@maru/core';
 import { createPublicKey, createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,9 +18,12 @@ describe('maru sign', () => {
     expect(run.stdout).toContain(`registerPublisherKey(keyId: "${keyId}", publisher: "Fixture Inc.", publicKey: "-----BEGIN PUBLIC KEY-----\\n`);
     const signature = JSON.parse(readFileSync(join(dir, 'maru-signature.json'), 'utf8'));
     expect(signature).toMatchObject({ algorithm: 'ed25519', keyId });
-    // The hub's own check, on the package as npm publishes it.
+    // The hub's own check, on the package as npm publishes it (its "files" and package.json), and nothing left behind.
+    const published = mkdtempSync(join(tmpdir(), 'maru-published-'));
+    for (const file of ['package.json', 'maru-signature.json', 'dist/index.js']) cpSync(join(dir, file), join(published, file));
     const publicKey = readFileSync(join(dir, '.maru/signing-key.pub.pem'), 'utf8');
-    expect(verifyPackage(join(dir, '.maru/package'), new Map([[keyId, { publicKey, publisher: 'Fixture Inc.' }]]))).toEqual({ ok: true, keyId });
+    expect(verifyPackage(published, new Map([[keyId, { publicKey, publisher: 'Fixture Inc.' }]]))).toEqual({ ok: true, keyId });
+    expect(readdirSync(join(dir, '.maru')).sort()).toEqual(['signing-key.pem', 'signing-key.pub.pem']);
 
     const again = await runMaru(['sign'], dir);
     expect(again.stdout).not.toContain('Made a signing key');

@@ -19,6 +19,7 @@ export async function pack(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parseArgs({ args: argv, options: { key: { type: 'string' }, 'pack-destination': { type: 'string' } }, allowPositionals: true });
   const dir = folderArg(positionals, io);
   const inspection = await inspectPlugin(dir, { env: io.env, keyFile: values.key });
+  inspection.discard();
   if (inspection.plugin) printSummary(io, inspection);
   const problems = [...inspection.problems];
   if (inspection.plugin && inspection.signature.state === 'unsigned') problems.push(`${SIGNATURE_FILE}: not found — run maru sign after the build, then maru pack`);

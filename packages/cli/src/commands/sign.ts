@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportProblems, type CliIo, type ExitCode } from '../cli-io.js';
-import { inspectPlugin } from '../inspect-plugin.js';
+import { inspectPlugin, type Inspection } from '../inspect-plugin.js';
 import { generateSigningKey, keyFileOf, registrationMutation } from '../signing-key.js';
 import { MARU_DIR } from '../stage-package.js';
 import { folderArg } from './folder-arg.js';
@@ -20,13 +20,21 @@ export async function sign(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parseArgs({ args: argv, options: { key: { type: 'string' } }, allowPositionals: true });
   const dir = folderArg(positionals, io);
   const inspection = await inspectPlugin(dir, { env: io.env, keyFile: values.key });
+  try {
+    return signInspected(dir, inspection, values.key, io);
+  } finally {
+    inspection.discard();
+  }
+}
+
+function signInspected(dir: string, inspection: Inspection, keyOption: string | undefined, io: CliIo): ExitCode {
   // An outdated signature is what signing fixes; everything else must be fixed first.
   const problems = inspection.problems.filter((p) => !p.startsWith(`${SIGNATURE_FILE}:`));
   if (problems.length || !inspection.plugin || !inspection.stageDir) return reportProblems(io, 'Fix these before signing:', problems);
   const { manifest } = inspection.plugin;
   let key = inspection.key;
   if (!key) {
-    const file = keyFileOf(dir, values.key, io.env);
+    const file = keyFileOf(dir, keyOption, io.env);
     if (file !== join(dir, MARU_DIR, 'signing-key.pem')) return reportProblems(io, 'No signing key:', [`${file}: not found — pass the path of your Ed25519 private key (PEM), or leave out --key and MARU_SIGNING_KEY to use .maru/signing-key.pem`]);
     key = generateSigningKey(dir, manifest.publisher);
     io.stdout.write(`Made a signing key: ${relative(dir, key.file)} (private: keep it out of git and off other machines; back it up).\n`);

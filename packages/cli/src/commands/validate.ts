@@ -40,6 +40,7 @@ export async function validate(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parseArgs({ args: argv, options: { key: { type: 'string' } }, allowPositionals: true });
   const dir = folderArg(positionals, io);
   const inspection = await inspectPlugin(dir, { env: io.env, keyFile: values.key });
+  inspection.discard();
   if (inspection.plugin) printSummary(io, inspection);
   if (inspection.problems.length) return reportProblems(io, `${inspection.problems.length} problem${inspection.problems.length === 1 ? '' : 's'} found:`, inspection.problems);
   io.stdout.write('No problems found.\n');
