@@ -63,7 +63,7 @@ describe('a challenge, end to end over HTTP', () => {
   const streams: Array<EventStream<unknown>> = [];
   beforeAll(async () => {
     hub = await spawnHub({ MARU_DATA_DIR: tempDir('maru-journey-') }, ['--demo']);
-  }, 30_000);
+  }, 60_000);
   afterAll(() => {
     for (const stream of streams) stream.close();
     hub?.child.kill('SIGTERM');

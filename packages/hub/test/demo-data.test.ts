@@ -20,7 +20,7 @@ describe('demo data connections in the hub process', () => {
     hub = await spawnHub({ MARU_DATA_DIR: dataDir }, ['--demo']);
     base = hub.url.replace(/\/graphql$/, '');
     listed = (await gql(hub.url, CATALOGUE)).body.data.dataConnections.nodes;
-  }, 30_000);
+  }, 60_000);
   afterAll(async () => {
     if (hub.child.exitCode === null) hub.child.kill('SIGKILL');
   });
@@ -122,5 +122,5 @@ describe('demo data connections in the hub process', () => {
       again.child.kill('SIGTERM');
       expect(await again.exited).toBe(0);
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -27,5 +27,5 @@ describe('durability on the embedded store', () => {
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);
     }
-  }, 60_000);
+  }, 120_000);
 });

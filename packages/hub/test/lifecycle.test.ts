@@ -8,7 +8,7 @@ describe('the hub process', () => {
   beforeAll(async () => {
     hub = await spawnHub({ MARU_DATA_DIR: tempDir('maru-life-') }, ['--demo']);
     base = hub.url.replace(/\/graphql$/, '');
-  }, 30_000);
+  }, 60_000);
   afterAll(async () => {
     if (hub.child.exitCode === null) hub.child.kill('SIGKILL');
   });

@@ -44,5 +44,5 @@ describe.runIf(uri)('the hub on MongoDB', () => {
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -41,7 +41,7 @@ describe('the hub serves the built portal', () => {
       spawnHub({ MARU_DATA_DIR: temp('maru-portal-data-'), MARU_PORTAL_DIR: dist }),
       spawnHub({ MARU_DATA_DIR: temp('maru-portal-data-'), MARU_PORTAL_DIR: temp('maru-portal-empty-') }),
     ]);
-  }, 30_000);
+  }, 60_000);
   afterAll(async () => {
     hub?.child.kill('SIGTERM');
     bare?.child.kill('SIGTERM');

@@ -26,7 +26,7 @@ describe('the README tour', () => {
     hub = await spawnHub({ MARU_DATA_DIR: tempDir('maru-tour-'), PORT: port }, ['--demo']);
     const actual = new URL(hub.url).port;
     script = tour!.replaceAll('localhost:4000', `localhost:${actual}`);
-  }, 30_000);
+  }, 60_000);
   afterAll(() => {
     hub?.child.kill('SIGTERM');
   });
