@@ -49,6 +49,21 @@ function userEnv(): NodeJS.ProcessEnv {
   return { ...env, npm_config_nodedir: process.env.npm_config_nodedir ?? '/usr', npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', NO_COLOR: '1' };
 }
 
+/** SIGTERM to a process group, then waits until all of it has exited (the hub finishes its requests and closes its store). */
+async function stopGroup(pgid: number): Promise<void> {
+  const alive = () => {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (alive()) process.kill(-pgid, 'SIGTERM');
+  for (let waited = 0; alive() && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (alive()) process.kill(-pgid, 'SIGKILL');
+}
+
 describe('a new plugin, from the scaffolder to a GraphQL answer, as the plugin authors\' guide says', () => {
   it('runs every command of the guide outside the repository, against packed tarballs', { timeout: 15 * 60_000 }, async () => {
     expect(blocks.map((b) => b.kind)).toEqual(['steps', 'steps', 'steps', 'steps', 'hub', 'call', 'steps']);
@@ -69,8 +84,10 @@ describe('a new plugin, from the scaffolder to a GraphQL answer, as the plugin a
     try {
       for (const block of blocks) {
         if (block.kind === 'hub') {
-          // `exec` so that the hub's process group is this one, stopped as a whole below.
-          hub = spawn('bash', ['-c', `exec ${block.script.trim()} --port 0`], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+          // In a process group of its own, stopped as a whole below — or, should this test be killed
+          // before it gets there, by the watchdog when this process is gone.
+          const watched = `${block.script.trim()} --port 0 &\nwhile kill -0 ${process.pid} 2>/dev/null; do sleep 1; done\nkill -- -$$`;
+          hub = spawn('bash', ['-c', watched], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
           hub.stdout!.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
           hub.stderr!.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
           port = await new Promise<string>((resolve, reject) => {
@@ -97,9 +114,8 @@ describe('a new plugin, from the scaffolder to a GraphQL answer, as the plugin a
         (block.kind === 'call' ? calls : steps).push(stdout + stderr);
       }
     } finally {
-      if (hub?.pid) process.kill(-hub.pid, 'SIGTERM');
+      if (hub?.pid) await stopGroup(hub.pid);
     }
-    if (hub && hub.exitCode === null) await new Promise((resolve) => hub!.once('exit', resolve));
 
     const output = steps.join('\n');
     expect(cwd).toBe(join(work, 'my-plugin'));
