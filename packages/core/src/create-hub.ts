@@ -18,6 +18,7 @@ import { ERROR_CODES, isMaruError, type MaruError } from './errors.js';
 import { createMaskError } from './graphql/mask-error.js';
 import { RateLimiter, type RateLimitOptions } from './graphql/rate-limiter.js';
 import { useErrorCodes } from './graphql/use-error-codes.js';
+import { usePageSizeCost } from './graphql/use-page-size-cost.js';
 import { ApiKeyService } from './identity/api-key-service.js';
 import { MemberService } from './identity/member-service.js';
 import { identityCollections } from './identity/model.js';
@@ -173,6 +174,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         maxTokens: { n: limits.maxTokens ?? 2000 },
         blockFieldSuggestion: { enabled: false },
       }),
+      // The cost limit again once variables are known: page sizes passed as variables count too.
+      usePageSizeCost({ maxCost: limits.maxCost ?? 5000 }),
     ],
   });
 

@@ -135,16 +135,24 @@ describe('abusive operations are refused before any resolver runs', () => {
     return () => spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
   }
 
+  function countChallengeReads() {
+    const collection = hub.services.challenges.collection;
+    const spies = [vi.spyOn(collection, 'find'), vi.spyOn(collection, 'count')];
+    return () => spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
+  }
+
   const nested = (levels: number) => `{ organizations { nodes { ${'parent { '.repeat(levels)}name${' }'.repeat(levels)} } } }`;
   const aliased = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: organizations(first: 1) { totalCount }`).join(' ')} }`;
   const tokens = (n: number) => `{ organizations { nodes { ${'name '.repeat(n)}} } }`;
+  const pages = (outer: number, inner: number) => `{ challenges(first: ${outer}) { nodes { announcements(first: ${inner}) { nodes { title body } } } } }`;
 
   it.each([
     ['depth', nested(5), nested(12), /depth limit of 10/],
     ['aliases', aliased(15), aliased(16), /Aliases limit of 15/],
     ['tokens', tokens(100), tokens(2100), /Token limit of 2000/],
-  ])('%s: QUERY_TOO_COMPLEX, and not a single store read', async (_limit, allowed, abusive, message) => {
-    const reads = countReads();
+    ['cost', pages(5, 5), pages(100, 100), /Query Cost limit of 5000/],
+  ])('%s: QUERY_TOO_COMPLEX, and not a single store read', async (limit, allowed, abusive, message) => {
+    const reads = limit === 'cost' ? countChallengeReads() : countReads();
     expect((await hub.gql(allowed)).errors).toBeUndefined();
     expect(reads()).toBeGreaterThan(0);
 
@@ -159,6 +167,25 @@ describe('abusive operations are refused before any resolver runs', () => {
       expect(res.data).toBeUndefined();
     }
     expect(logged).toEqual([]);
+  });
+});
+
+describe('page sizes passed as variables', () => {
+  const query = `query($outer: Int, $inner: Int) { challenges(first: $outer) { nodes { announcements(first: $inner) { nodes { title body } } } } }`;
+
+  it('count toward the cost limit as literal ones do: refused before any resolver, small ones answered', async () => {
+    const spy = vi.spyOn(hub.services.challenges.collection, 'find');
+    const res = await expectRefused('QUERY_TOO_COMPLEX', async () => {
+      spy.mockClear();
+      const refused = await hub.gql(query, { outer: 100, inner: 100 });
+      expect(spy).not.toHaveBeenCalled();
+      return refused;
+    });
+    expect(res.errors?.[0]?.message).toMatch(/Query Cost limit of 5000/);
+    spy.mockRestore();
+    const small = await hub.gql(query, { outer: 5, inner: 5 });
+    expect(small.errors).toBeUndefined();
+    expect(Array.isArray(small.data.challenges.nodes)).toBe(true);
   });
 });
 
