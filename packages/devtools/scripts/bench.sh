@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm run bench: builds what the benchmarks run, then runs each of them; with Go
 # installed, against FerretDB too. Results go to docs/benchmarks.md.
-# `bench.sh data` (npm run bench:data) runs only the data sync benchmark, the longest.
+# `bench.sh data` (npm run bench:data) runs only the data sync benchmark, the longest;
+# `bench.sh peers` (npm run bench:peers) only the hub against other GraphQL servers.
 set -euo pipefail
 export here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here/../.."
@@ -11,6 +12,8 @@ if [ "${1:-}" = data ]; then
   exec node "$here/bench/data-sync-bench.mjs"
 fi
 TURBO_TELEMETRY_DISABLED=1 npx turbo run build --filter=@maru/hub... --output-logs=errors-only
+# The hub's dist/main.js against yoga, Apollo, Mercurius and raw node:http, each in its own process: about 4 minutes.
+[ "${1:-}" = peers ] && exec node "$here/bench/peers/peer-bench.mjs"
 run() {
   node "$here/bench/store-bench.mjs"
   node "$here/bench/challenges-bench.mjs"
@@ -24,3 +27,4 @@ fi
 node "$here/bench/plugin-bench.mjs"
 # SQLite only, each sync in a process of its own: a million CSV rows, a couple of minutes.
 node "$here/bench/data-sync-bench.mjs"
+node "$here/bench/peers/peer-bench.mjs"

@@ -1,0 +1,238 @@
+#!/usr/bin/env node
+// The hub against the servers users would pick instead (issue #9): each server
+// in its own process pinned to CPU 1, autocannon in a child pinned to CPU 0,
+// interleaved rounds after a warm-up; medians of req/s and latency, peak RSS,
+// and each server's ratio to raw node:http and to bare yoga within a round.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeSection } from '../write-section.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const HUB_MAIN = join(here, '../../../hub/dist/main.js');
+const env = (name, fallback) => Number(process.env[name] ?? fallback);
+const CHALLENGES = env('BENCH_CHALLENGES', 10_000);
+const ROUNDS = env('BENCH_PEER_ROUNDS', 5);
+const SECONDS = env('BENCH_PEER_SECONDS', 3);
+const WARMUP_SECONDS = env('BENCH_PEER_WARMUP_SECONDS', 2);
+const CONNECTIONS = env('BENCH_PEER_CONNECTIONS', 50);
+const PROFILE = process.env.BENCH_PEER_PROFILE; // a folder: the hub runs with --cpu-prof into it
+const PIN = (() => {
+  try {
+    execFileSync('sh', ['-c', 'command -v taskset'], { stdio: 'ignore' });
+    return cpus().length >= 2;
+  } catch {
+    return false;
+  }
+})();
+const pinned = (cpu, args) => (PIN ? ['taskset', ['-c', String(cpu), process.execPath, ...args]] : [process.execPath, args]);
+
+const QUERIES = [
+  { key: 'typename', name: '`{ __typename }`', query: '{ __typename }' },
+  { key: 'list', name: 'public list: `challenges(first: 20) { nodes { id title status agency { name } tags } }`', query: '{ challenges(first: 20) { nodes { id title status agency { name } tags } } }', check: (d) => d.challenges.nodes.length === 20 },
+  // Only the hub has members and keys.
+  { key: 'viewer', name: 'authenticated: `{ viewer { name roles organization { name } } }` with an API key', query: '{ viewer { name roles organization { name } } }', hubOnly: true, check: (d) => d.viewer?.name },
+];
+const SERVERS = [
+  { key: 'hub', name: `Maru hub (yoga + Pothos, SQLite, ${CHALLENGES.toLocaleString('en-US')} challenges)` },
+  { key: 'raw', name: 'raw node:http, the hub’s bytes' },
+  { key: 'yoga', name: 'graphql-yoga 5 (graphql-js schema)' },
+  { key: 'apollo', name: 'Apollo Server 5 (standalone)' },
+  { key: 'mercurius', name: 'Mercurius 16 on Fastify 5' },
+  { key: 'mercurius-jit', name: 'Mercurius 16 + graphql-jit' },
+];
+
+const log = (...args) => console.error('peers:', ...args);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const freePort = () => new Promise((resolve) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const peakRss = (pid) => { try { return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024; } catch { return NaN; } };
+
+const children = new Set();
+function start(cmd, args, options = {}) {
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  return child;
+}
+const stopAll = () => { for (const c of children) c.kill('SIGKILL'); };
+process.on('exit', stopAll);
+process.on('SIGINT', () => process.exit(130));
+
+async function post(url, query, headers = {}) {
+  const body = JSON.stringify({ query });
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const text = await res.text();
+  return { status: res.status, body, text, json: JSON.parse(text) };
+}
+
+async function waitReady(url, child, limitMs = 60_000) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < limitMs) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try { if ((await fetch(url)).status === 200) return; } catch {}
+    await sleep(5);
+  }
+  throw new Error(`${url} not ready in ${limitMs} ms`);
+}
+
+async function startHub(dataDir, port, { profile } = {}) {
+  const [cmd, args] = pinned(1, [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), HUB_MAIN]);
+  const t0 = process.hrtime.bigint();
+  const child = start(cmd, args, {
+    env: { ...process.env, PORT: String(port), MARU_DATA_DIR: dataDir, MARU_DEMO: 'true', MARU_RATE_LIMIT: '0', MARU_SCHEDULER_INTERVAL_MS: '0', MARU_GRAPHIQL: 'false' },
+  });
+  let stderr = '';
+  child.stderr.on('data', (c) => { stderr += c; });
+  child.stdout.resume(); // JSON logs, one line per request at the default level: drained, not kept
+  await waitReady(`http://127.0.0.1:${port}/readyz`, child);
+  const readyMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  return { child, readyMs, stderr: () => stderr, url: `http://127.0.0.1:${port}/graphql` };
+}
+
+function startPeer(kind, answersFile) {
+  const [cmd, args] = pinned(1, [join(here, 'peer-server.mjs'), kind, ...(answersFile ? [answersFile] : [])]);
+  const child = start(cmd, args);
+  child.stderr.on('data', (c) => process.stderr.write(`${kind}: ${c}`));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c) => {
+      out += c;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve({ child, url: `http://127.0.0.1:${JSON.parse(line).port}/graphql` });
+    });
+    child.on('exit', (code) => reject(new Error(`${kind} exited with ${code}`)));
+  });
+}
+
+function load(url, body, headers, duration) {
+  const [cmd, args] = pinned(0, [join(here, 'load.mjs'), JSON.stringify({ url, body, headers, connections: CONNECTIONS, duration })]);
+  return new Promise((resolve, reject) => {
+    const child = start(cmd, args);
+    let out = '';
+    child.stdout.on('data', (c) => { out += c; });
+    child.stderr.on('data', (c) => process.stderr.write(c));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`autocannon exited with ${code}`))));
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'maru-bench-peers-'));
+try {
+  const dataDir = join(dir, 'data');
+  log(`seeding ${CHALLENGES.toLocaleString('en-US')} challenges`);
+  const seedStart = Date.now();
+  execFileSync(process.execPath, [join(here, 'seed-hub.mjs'), dataDir, String(CHALLENGES)], { stdio: 'inherit' });
+  log(`seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+
+  // First start seeds the demo organizations, members, keys and plugins; the
+  // cold start measured is the next one, on a store that holds everything.
+  const port = await freePort();
+  let hub = await startHub(dataDir, port);
+  const keyLine = hub.stderr().split('\n').find((l) => /^\s+admin@maru\.example\s/.test(l)) ?? hub.stderr().split('\n').find((l) => /^\s+\S+@\S+\s+\S+\s+\S{20,}$/.test(l));
+  const apiKey = keyLine?.trim().split(/\s+/).at(-1);
+  if (!apiKey) throw new Error(`no demo API key in the hub's output:\n${hub.stderr()}`);
+  hub.child.kill('SIGTERM');
+  await new Promise((r) => hub.child.once('exit', r));
+  hub = await startHub(dataDir, port, { profile: PROFILE });
+  log(`hub ready in ${hub.readyMs.toFixed(0)} ms (cold start, ${CHALLENGES.toLocaleString('en-US')} challenges)`);
+  const coldStartMs = hub.readyMs;
+
+  // The hub's answers: checked, and served byte for byte by the raw server.
+  const answers = {};
+  for (const q of QUERIES) {
+    q.headers = q.hubOnly ? { authorization: `Bearer ${apiKey}` } : {};
+    const r = await post(hub.url, q.query, q.headers);
+    if (r.status !== 200 || r.json.errors || (q.check && !q.check(r.json.data))) throw new Error(`hub: ${q.query}: ${r.status} ${r.text.slice(0, 300)}`);
+    q.body = r.body;
+    answers[r.body] = r.text;
+  }
+  const answersFile = join(dir, 'answers.json');
+  writeFileSync(answersFile, JSON.stringify(answers));
+
+  const servers = [{ ...SERVERS[0], ...hub }];
+  for (const s of SERVERS.slice(1)) servers.push({ ...s, ...(await startPeer(s.key, s.key === 'raw' ? answersFile : null)) });
+  for (const s of servers) {
+    for (const q of QUERIES.filter((q) => !q.hubOnly || s.key === 'hub' || s.key === 'raw')) {
+      const r = await post(s.url, q.query, q.headers);
+      if (r.status !== 200 || r.json.errors || (q.check && !q.check(r.json.data))) throw new Error(`${s.key}: ${q.query}: ${r.status} ${r.text.slice(0, 300)}`);
+    }
+  }
+  const runs = (q) => servers.filter((s) => !q.hubOnly || s.key === 'hub' || s.key === 'raw');
+
+  log(`warm-up: ${WARMUP_SECONDS} s per server and query`);
+  for (const q of QUERIES) for (const s of runs(q)) await load(s.url, q.body, q.headers, WARMUP_SECONDS);
+
+  // results[query][server] = one entry per round
+  const results = Object.fromEntries(QUERIES.map((q) => [q.key, Object.fromEntries(runs(q).map((s) => [s.key, []]))]));
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const q of QUERIES) {
+      for (const s of runs(q)) {
+        const r = await load(s.url, q.body, q.headers, SECONDS);
+        if (r.non2xx || r.errors || r.timeouts) log(`${s.key} ${q.key}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
+        results[q.key][s.key].push(r);
+      }
+      log(`round ${round}/${ROUNDS} ${q.key}: ${runs(q).map((s) => `${s.key} ${Math.round(results[q.key][s.key].at(-1).rps)}`).join(', ')}`);
+    }
+  }
+  const rss = Object.fromEntries(servers.map((s) => [s.key, peakRss(s.child.pid)]));
+
+  const summary = Object.fromEntries(QUERIES.map((q) => [q.key, Object.fromEntries(runs(q).map((s) => {
+    const rounds = results[q.key][s.key];
+    const ratio = (other) => (results[q.key][other] ? median(rounds.map((r, i) => r.rps / results[q.key][other][i].rps)) : NaN);
+    return [s.key, { rps: median(rounds.map((r) => r.rps)), p50: median(rounds.map((r) => r.p50)), p99: median(rounds.map((r) => r.p99)), toRaw: ratio('raw'), toYoga: ratio('yoga'), toMercurius: ratio('mercurius') }];
+  }))]));
+
+  const num = (v) => (Number.isNaN(v) ? '–' : Math.round(v).toLocaleString('en-US'));
+  const x = (v) => (Number.isNaN(v) ? '–' : `${v.toFixed(2)}×`);
+  const tables = QUERIES.map((q) => [
+    `**${q.name}**`,
+    '',
+    '| server | req/s | p50 ms | p99 ms | × raw | × yoga | peak RSS MiB |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...runs(q).map((s) => { const r = summary[q.key][s.key]; return `| ${s.name} | ${num(r.rps)} | ${r.p50} | ${r.p99} | ${x(r.toRaw)} | ${x(r.toYoga)} | ${num(rss[s.key])} |`; }),
+  ].join('\n')).join('\n\n');
+
+  const hubList = summary.list.hub;
+  const goals = [
+    ['public challenge list ≥ Mercurius (without jit)', `${x(hubList.toMercurius)} Mercurius`, hubList.toMercurius >= 1],
+    ['public challenge list ≥ 2× bare yoga', `${x(hubList.toYoga)} yoga`, hubList.toYoga >= 2],
+    ['`{ __typename }` ≥ 0.5× raw node:http', `${x(summary.typename.hub.toRaw)} raw`, summary.typename.hub.toRaw >= 0.5],
+    [`p99 under ${CONNECTIONS} connections below Mercurius's p99 × 1.5 (public list)`, `${hubList.p99} ms vs ${summary.list.mercurius.p99} ms × 1.5 = ${(summary.list.mercurius.p99 * 1.5).toFixed(1)} ms`, hubList.p99 < summary.list.mercurius.p99 * 1.5],
+    [`peak RSS under 200 MiB with ${CHALLENGES.toLocaleString('en-US')} challenges`, `${num(rss.hub)} MiB`, rss.hub < 200],
+    ['cold start to ready under 2 s', `${(coldStartMs / 1000).toFixed(2)} s`, coldStartMs < 2000],
+  ];
+  const goalTable = ['| goal (#9) | measured | |', '| --- | --- | --- |', ...goals.map(([g, m, ok]) => `| ${g} | ${m} | ${ok ? 'met' : '**not met**'} |`)].join('\n');
+  console.log(tables);
+  console.log();
+  console.log(goalTable);
+
+  const machine = `${cpus().length} cores (${cpus()[0]?.model?.trim() ?? 'unknown CPU'})`;
+  writeSection('peers', `## GraphQL servers compared
+
+The hub against the servers users would pick instead (issue #9). Each server runs in its own process${PIN ? ' pinned to CPU 1 (`taskset -c 1`), autocannon 9 in a child pinned to CPU 0' : ' (taskset unavailable: server and load generator share the cores)'}; ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} interleaved rounds (every server, then again) after a ${WARMUP_SECONDS} s warm-up each; figures are medians over rounds, ratios are taken within a round, then their median.
+
+- **Maru hub**: \`packages/hub/dist/main.js\` as an operator runs it (demo mode for its members, API key and bundled plugins; rate limit off with \`MARU_RATE_LIMIT=0\`; default log level, one JSON log line per request, drained), on the embedded SQLite store seeded with ${CHALLENGES.toLocaleString('en-US')} challenges (\`bench/challenge-fixtures.mjs\`); anonymous callers see the published ones.
+- **Peers** (\`bench/peers/peer-server.mjs\`): one hand-written graphql-js schema of the same shape (\`bench/peers/peer-data.mjs\`: the same ${CHALLENGES.toLocaleString('en-US')} challenges in memory, drafts left out, the agency looked up per challenge), served by bare graphql-yoga on node:http, Apollo Server 5 standalone, Mercurius 16 on Fastify 5 without and with graphql-jit (\`jit: 1\`). **raw** is node:http answering with the hub's own bytes for each request body: the ceiling of the machine.
+- The authenticated query needs members and API keys, which only the hub has: it runs on the hub and raw only. A challenge page with nested questions and a plugin service call are not measured yet.
+
+${tables}
+
+### Goals of #9 (baseline, before any optimisation)
+
+Cold start: spawn of \`node dist/main.js\` to the first \`/readyz\` 200, on a store already seeded (demo data present). Peak RSS: \`VmHWM\` of the server process at the end of the run.
+
+${goalTable}
+
+Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${machine}${process.env.BENCH_MACHINE ? `, ${process.env.BENCH_MACHINE}` : ''}; \`npm run bench:peers -w @maru/devtools\` (about ${Math.round((QUERIES.reduce((n, q) => n + runs(q).length, 0) * (ROUNDS * SECONDS + WARMUP_SECONDS)) / 60)} min of load; \`BENCH_PEER_ROUNDS\`, \`BENCH_PEER_SECONDS\`, \`BENCH_PEER_WARMUP_SECONDS\`, \`BENCH_PEER_CONNECTIONS\`, \`BENCH_CHALLENGES\` change it).`);
+  if (PROFILE) {
+    hub.child.kill('SIGTERM');
+    await new Promise((r) => hub.child.once('exit', r));
+    log(`hub CPU profile written to ${PROFILE}`);
+  }
+} finally {
+  stopAll();
+  rmSync(dir, { recursive: true, force: true });
+}
