@@ -10,6 +10,7 @@ import type { ApiKeyService } from './identity/api-key-service.js';
 import type { MemberService } from './identity/member-service.js';
 import type { OrganizationService } from './identity/organization-service.js';
 import type { Viewer } from './identity/viewer.js';
+import type { RequestLoaders } from './graphql/loaders.js';
 import type { PilotService } from './plugins/pilot-service.js';
 import type { PluginHost } from './plugins/plugin-host.js';
 import type { Store } from './store/port.js';
@@ -47,4 +48,6 @@ export interface HubContext {
   subject: DataSubject | null;
   services: HubServices;
   features: HubFeatures;
+  /** Batch loaders for this request only. */
+  loaders: RequestLoaders;
 }

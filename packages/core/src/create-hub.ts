@@ -19,6 +19,7 @@ import { createMaskError } from './graphql/mask-error.js';
 import { RateLimiter, type RateLimitOptions } from './graphql/rate-limiter.js';
 import { useErrorCodes } from './graphql/use-error-codes.js';
 import { usePageSizeCost } from './graphql/use-page-size-cost.js';
+import { createLoaders } from './graphql/loaders.js';
 import { ApiKeyService } from './identity/api-key-service.js';
 import { MemberService } from './identity/member-service.js';
 import { identityCollections } from './identity/model.js';
@@ -154,9 +155,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         // Counted before authentication, so guessing keys is limited too.
         limiter?.hit(authorization ? `key:${authorization}` : `addr:${req?.socket?.remoteAddress ?? 'in-process'}`);
         const token = authorization ? bearer(authorization) : null;
-        if (token?.startsWith(SUBJECT_KEY_PREFIX)) return { requestId, viewer: null, subject: await services.data.consents.authenticateSubject(token), services, features };
+        if (token?.startsWith(SUBJECT_KEY_PREFIX)) return { requestId, viewer: null, subject: await services.data.consents.authenticateSubject(token), services, features, loaders: createLoaders(services) };
         const viewer = token !== null ? await services.apiKeys.authenticate(token) : null;
-        return { requestId, viewer, subject: null, services, features };
+        return { requestId, viewer, subject: null, services, features, loaders: createLoaders(services) };
       } catch (error) {
         throw isMaruError(error) ? withHttpStatus(error) : error;
       }

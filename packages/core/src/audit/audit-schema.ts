@@ -1,3 +1,4 @@
+import { loadOrganization } from '../graphql/loaders.js';
 import { forbidden } from '../errors.js';
 import { builder } from '../graphql/builder.js';
 import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
@@ -69,7 +70,7 @@ builder.queryFields((t) => ({
       const filter: Filter = {};
       if (f.organizationId) filter.organizationId = parseId(f.organizationId, 'Organization', 'filter.organizationId');
       if (!isPlatformAdmin(ctx.viewer)) {
-        const org = filter.organizationId ? await ctx.services.organizations.get(filter.organizationId as string) : null;
+        const org = filter.organizationId ? await loadOrganization(ctx, filter.organizationId as string) : null;
         if (!org || !canAdminister(ctx.viewer, org)) {
           throw forbidden('Only platform admins read the whole audit trail; organization admins set `filter.organizationId` to their organization.');
         }

@@ -1,3 +1,4 @@
+import { requireOrganization } from '../graphql/loaders.js';
 import { builder } from '../graphql/builder.js';
 import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
 import { encodeGlobalId, parseId } from '../graphql/global-id.js';
@@ -67,7 +68,7 @@ builder.objectFields(ChallengeRef, (t) => ({
   type: t.field({ type: ChallengeTypeEnum, resolve: (c) => c.type }),
   status: t.field({ type: ChallengeStatusEnum, resolve: (c) => c.status }),
   cancelReason: t.exposeString('cancelReason', { nullable: true }),
-  agency: t.field({ type: OrganizationRef, resolve: (c, _a, ctx) => ctx.services.organizations.require(c.agencyId) }),
+  agency: t.field({ type: OrganizationRef, resolve: (c, _a, ctx) => requireOrganization(ctx, c.agencyId) }),
   dataConnectionIds: t.idList({ resolve: (c) => c.dataConnectionIds.map((id) => encodeGlobalId('DataConnection', id)) }),
   serviceIds: t.idList({ resolve: (c) => c.serviceIds.map((id) => encodeGlobalId('Service', id)) }),
   criteria: t.field({ type: [CriterionRef], resolve: (c) => c.criteria }),

@@ -1,3 +1,4 @@
+import { requireOrganization } from '../graphql/loaders.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
 import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
@@ -21,7 +22,7 @@ const QuestionConnection = connectionOf(QuestionRef, 'Question');
 builder.objectFields(QuestionRef, (t) => ({
   question: t.exposeString('question'),
   answer: t.exposeString('answer', { nullable: true }),
-  askedBy: t.field({ type: OrganizationRef, description: 'The asking organization.', resolve: (q, _a, ctx) => ctx.services.organizations.require(q.organizationId) }),
+  askedBy: t.field({ type: OrganizationRef, description: 'The asking organization.', resolve: (q, _a, ctx) => requireOrganization(ctx, q.organizationId) }),
   challengeId: t.id({ resolve: (q) => encodeGlobalId('Challenge', q.challengeId) }),
   askedAt: t.field({ type: 'DateTime', resolve: (q) => q.askedAt }),
   answeredAt: t.field({ type: 'DateTime', nullable: true, resolve: (q) => q.answeredAt }),

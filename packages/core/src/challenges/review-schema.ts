@@ -1,3 +1,4 @@
+import { loadOrganization } from '../graphql/loaders.js';
 import { forbidden } from '../errors.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
@@ -49,7 +50,7 @@ const PanelistRef = builder.objectRef<{ memberId: string }>('Panelist').implemen
       nullable: true,
       resolve: async (p, _a, ctx) => {
         const member = await ctx.services.members.get(p.memberId);
-        return member ? ctx.services.organizations.get(member.organizationId) : null;
+        return member ? loadOrganization(ctx, member.organizationId) : null;
       },
     }),
   }),

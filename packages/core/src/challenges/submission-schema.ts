@@ -1,3 +1,4 @@
+import { requireOrganization } from '../graphql/loaders.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
 import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
@@ -39,7 +40,7 @@ builder.objectFields(SubmissionRef, (t) => ({
   teamSize: t.exposeInt('teamSize'),
   status: t.field({ type: SubmissionStatusEnum, resolve: (s) => s.status }),
   phase: t.exposeInt('phase'),
-  organization: t.field({ type: OrganizationRef, resolve: (s, _a, ctx) => ctx.services.organizations.require(s.organizationId) }),
+  organization: t.field({ type: OrganizationRef, resolve: (s, _a, ctx) => requireOrganization(ctx, s.organizationId) }),
   challenge: t.field({ type: ChallengeRef, resolve: async (s, _a, ctx) => (await ctx.services.challenges.get(s.challengeId))! }),
   challengeId: t.id({ resolve: (s) => encodeGlobalId('Challenge', s.challengeId) }),
   termsAcknowledgedAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.termsAcknowledgedAt }),

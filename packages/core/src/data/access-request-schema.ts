@@ -1,3 +1,4 @@
+import { loadOrganization } from '../graphql/loaders.js';
 import type { HubContext } from '../context.js';
 import { forbidden } from '../errors.js';
 import { audited } from '../graphql/audited.js';
@@ -28,7 +29,7 @@ const AccessRequestConnection = connectionOf(AccessRequestRef, 'DataAccessReques
 
 builder.objectFields(AccessRequestRef, (t) => ({
   dataConnection: t.field({ type: DataConnectionRef, resolve: (r, _a, ctx) => ctx.services.data.connections.require(r.connectionId) }),
-  requesterOrganization: t.field({ type: OrganizationRef, nullable: true, resolve: (r, _a, ctx) => (r.requester.organizationId ? ctx.services.organizations.get(r.requester.organizationId) : null) }),
+  requesterOrganization: t.field({ type: OrganizationRef, nullable: true, resolve: (r, _a, ctx) => (r.requester.organizationId ? loadOrganization(ctx, r.requester.organizationId) : null) }),
   requesterPlugin: t.string({ nullable: true, description: 'The plugin package the request is for, when a plugin reads.', resolve: (r) => r.requester.pluginName }),
   purpose: t.exposeString('purpose'),
   fields: t.exposeStringList('fields'),

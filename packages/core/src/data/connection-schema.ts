@@ -1,3 +1,4 @@
+import { requireOrganization } from '../graphql/loaders.js';
 import type { HubContext } from '../context.js';
 import { forbidden } from '../errors.js';
 import { audited } from '../graphql/audited.js';
@@ -75,7 +76,7 @@ builder.objectFields(DataConnectionRef, (t) => ({
   tags: t.exposeStringList('tags'),
   licence: t.exposeString('licence'),
   classification: t.field({ type: ClassificationEnum, resolve: (c) => c.classification }),
-  agency: t.field({ type: OrganizationRef, resolve: (c, _a, ctx) => ctx.services.organizations.require(c.agencyId) }),
+  agency: t.field({ type: OrganizationRef, resolve: (c, _a, ctx) => requireOrganization(ctx, c.agencyId) }),
   fields: t.field({ type: [DataFieldRef], description: 'The schema: declared, or inferred on the first sync.', resolve: (c) => c.fields }),
   keyField: t.exposeString('keyField'),
   subjectField: t.exposeString('subjectField', { nullable: true }),

@@ -1,3 +1,4 @@
+import { loadOrganization, requireOrganization } from '../graphql/loaders.js';
 import type { HubContext } from '../context.js';
 import { forbidden, unauthenticated } from '../errors.js';
 import { audited } from '../graphql/audited.js';
@@ -29,7 +30,7 @@ builder.objectFields(ConsentRef, (t) => ({
   subjectId: t.exposeString('subjectId'),
   dataConnection: t.field({ type: DataConnectionRef, resolve: (c, _a, ctx) => ctx.services.data.connections.require(c.connectionId) }),
   fields: t.exposeStringList('fields'),
-  requesterOrganization: t.field({ type: OrganizationRef, nullable: true, resolve: (c, _a, ctx) => (c.requester.organizationId ? ctx.services.organizations.get(c.requester.organizationId) : null) }),
+  requesterOrganization: t.field({ type: OrganizationRef, nullable: true, resolve: (c, _a, ctx) => (c.requester.organizationId ? loadOrganization(ctx, c.requester.organizationId) : null) }),
   requesterPlugin: t.string({ nullable: true, resolve: (c) => c.requester.pluginName }),
   purpose: t.exposeString('purpose'),
   validFrom: t.field({ type: 'DateTime', resolve: (c) => c.validFrom }),
@@ -46,7 +47,7 @@ export const AccessLogEntryRef = builder.objectRef<AccessLogEntry>('DataAccessLo
     at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
     dataConnection: t.field({ type: DataConnectionRef, nullable: true, resolve: (e, _a, ctx) => ctx.services.data.connections.get(e.connectionId) }),
     actorKind: t.exposeString('actorKind', { description: 'MEMBER (through an API key), PLUGIN or ANONYMOUS.' }),
-    actorOrganization: t.field({ type: OrganizationRef, nullable: true, resolve: (e, _a, ctx) => (e.actorOrganizationId ? ctx.services.organizations.get(e.actorOrganizationId) : null) }),
+    actorOrganization: t.field({ type: OrganizationRef, nullable: true, resolve: (e, _a, ctx) => (e.actorOrganizationId ? loadOrganization(ctx, e.actorOrganizationId) : null) }),
     // A data subject learns which organization read and why, not which employee or key.
     actorMemberId: t.string({ nullable: true, description: 'Global id of the member (null for data subjects).', resolve: (e, _a, ctx) => (e.actorMemberId && !ctx.subject ? encodeGlobalId('Member', e.actorMemberId) : null) }),
     actorApiKeyId: t.string({ nullable: true, description: 'Global id of the API key (null for data subjects).', resolve: (e, _a, ctx) => (e.actorApiKeyId && !ctx.subject ? encodeGlobalId('ApiKey', e.actorApiKeyId) : null) }),
@@ -69,7 +70,7 @@ const DataSubjectRef = builder.objectRef<DataSubject>('DataSubject').implement({
   description: 'You, as a data subject: your consents and every read of your records, in the data of the agency that issued your key (and the agencies below it).',
   fields: (t) => ({
     subjectId: t.exposeString('subjectId'),
-    issuedBy: t.field({ type: OrganizationRef, description: 'The agency that issued your key.', resolve: (s, _a, ctx) => ctx.services.organizations.require(s.agencyId) }),
+    issuedBy: t.field({ type: OrganizationRef, description: 'The agency that issued your key.', resolve: (s, _a, ctx) => requireOrganization(ctx, s.agencyId) }),
     consents: t.field({
       type: ConsentConnection,
       args: pageArgs,

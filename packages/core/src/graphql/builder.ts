@@ -1,3 +1,4 @@
+import { loadOrganization } from './loaders.js';
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { HubContext } from '../context.js';
@@ -41,12 +42,12 @@ export const builder = new SchemaBuilder<SchemaTypes>({
       inOrganization: async (organizationId) => {
         if (!ctx.viewer) return false;
         if (isPlatformAdmin(ctx.viewer) || ctx.viewer.organization._id === organizationId) return true;
-        const org = await ctx.services.organizations.get(organizationId);
+        const org = await loadOrganization(ctx, organizationId);
         return !!org && isWithin(ctx.viewer, org);
       },
       administers: async (organizationId) => {
         if (!ctx.viewer) return false;
-        const org = await ctx.services.organizations.get(organizationId);
+        const org = await loadOrganization(ctx, organizationId);
         return !!org && canAdminister(ctx.viewer, org);
       },
     }),

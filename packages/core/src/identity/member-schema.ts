@@ -1,3 +1,4 @@
+import { requireOrganization } from '../graphql/loaders.js';
 import { builder } from '../graphql/builder.js';
 import { audited } from '../graphql/audited.js';
 import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
@@ -32,7 +33,7 @@ builder.objectFields(MemberRef, (t) => ({
   roles: t.field({ type: [RoleEnum], resolve: (m) => m.roles }),
   status: t.field({ type: MemberStatusEnum, resolve: (m) => m.status }),
   version: t.exposeInt('version'),
-  organization: t.field({ type: OrganizationRef, resolve: (m, _args, ctx) => ctx.services.organizations.require(m.organizationId) }),
+  organization: t.field({ type: OrganizationRef, resolve: (m, _args, ctx) => requireOrganization(ctx, m.organizationId) }),
   createdAt: t.field({ type: 'DateTime', resolve: (m) => m.createdAt }),
   updatedAt: t.field({ type: 'DateTime', resolve: (m) => m.updatedAt }),
 }));

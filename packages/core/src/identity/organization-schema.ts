@@ -1,3 +1,4 @@
+import { loadOrganization } from '../graphql/loaders.js';
 import { builder } from '../graphql/builder.js';
 import { audited } from '../graphql/audited.js';
 import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
@@ -12,7 +13,7 @@ export const OrganizationKindEnum = builder.enumType('OrganizationKind', {
 
 export const OrganizationRef = nodeType<Organization>('Organization', {
   description: 'An agency, a company or the platform itself. Public: anyone may read it.',
-  load: (id, ctx) => ctx.services.organizations.get(id),
+  load: (id, ctx) => loadOrganization(ctx, id),
 });
 
 export const OrganizationConnection = connectionOf(OrganizationRef, 'Organization');
@@ -27,12 +28,12 @@ builder.objectFields(OrganizationRef, (t) => ({
     type: OrganizationRef,
     nullable: true,
     description: 'The agency directly above, for nested agencies.',
-    resolve: (o, _args, ctx) => (o.parentId ? ctx.services.organizations.get(o.parentId) : null),
+    resolve: (o, _args, ctx) => (o.parentId ? loadOrganization(ctx, o.parentId) : null),
   }),
   ancestors: t.field({
     type: [OrganizationRef],
     description: 'The agencies above, root (ministry) first.',
-    resolve: async (o, _args, ctx) => (await Promise.all(o.ancestorIds.map((id) => ctx.services.organizations.get(id)))).filter((x): x is Organization => !!x),
+    resolve: async (o, _args, ctx) => (await Promise.all(o.ancestorIds.map((id) => loadOrganization(ctx, id)))).filter((x): x is Organization => !!x),
   }),
   children: t.field({
     type: OrganizationConnection,
@@ -49,7 +50,7 @@ builder.queryFields((t) => ({
     type: OrganizationRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.services.organizations.get(parseId(args.id, 'Organization')),
+    resolve: (_root, args, ctx) => loadOrganization(ctx, parseId(args.id, 'Organization')),
   }),
   organizations: t.field({
     type: OrganizationConnection,

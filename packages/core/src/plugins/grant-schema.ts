@@ -1,3 +1,4 @@
+import { requireOrganization } from '../graphql/loaders.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
 import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
@@ -21,7 +22,7 @@ const GrantConnection = connectionOf(ServiceGrantRef, 'ServiceGrant');
 
 builder.objectFields(ServiceGrantRef, (t) => ({
   service: t.field({ type: ServiceRef, nullable: true, resolve: (g, _a, ctx) => ctx.services.plugins.services.findOne({ _id: g.serviceKey }) }),
-  consumer: t.field({ type: OrganizationRef, resolve: (g, _a, ctx) => ctx.services.organizations.require(g.consumerOrganizationId) }),
+  consumer: t.field({ type: OrganizationRef, resolve: (g, _a, ctx) => requireOrganization(ctx, g.consumerOrganizationId) }),
   purpose: t.exposeString('purpose'),
   status: t.field({ type: GrantStatusEnum, resolve: (g) => g.status }),
   operations: t.exposeStringList('operations', { description: 'Operations allowed; empty means all.' }),

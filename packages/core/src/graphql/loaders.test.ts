@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestHub, type TestHub } from '../testing/test-hub.js';
+import { encodeGlobalId } from './global-id.js';
+
+describe('relations are batched per request', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await createTestHub();
+    for (let i = 0; i < 12; i++) {
+      const res = await hub.gql(
+        `mutation($i: CreateChallengeInput!) { createChallenge(input: $i) { challenge { id } } }`,
+        {
+          i: {
+            agencyId: encodeGlobalId('Organization', (i % 2 ? hub.fixtures.bureau : hub.fixtures.division)._id),
+            title: `Challenge ${i}`,
+            summary: 'A challenge',
+            type: 'IDEA',
+            criteria: [{ key: 'impact', name: 'Impact', weight: 100 }],
+            submissionDeadline: '2027-02-01T00:00:00Z',
+            evaluationEnd: '2027-03-01T00:00:00Z',
+          },
+        },
+        i % 2 ? hub.fixtures.keys.bureauManager : hub.fixtures.keys.divisionAdmin,
+      );
+      expect(res.errors).toBeUndefined();
+    }
+  });
+  afterAll(() => hub.close());
+
+  it('a page of challenges reads its agencies in one query, not one per challenge', async () => {
+    const collection = hub.services.organizations.collection;
+    const find = vi.spyOn(collection, 'find');
+    const findOne = vi.spyOn(collection, 'findOne');
+    const res = await hub.gql(`{ challenges(first: 20, filter: { statuses: [DRAFT] }) { nodes { title agency { name parent { name } } } } }`, {}, hub.fixtures.keys.platformAdmin);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.challenges.nodes).toHaveLength(12);
+    expect(new Set(res.data.challenges.nodes.map((n: { agency: { name: string } }) => n.agency.name))).toEqual(new Set(['Bureau', 'Division']));
+    // One batch for the agencies, one for their parents; none read one by one.
+    const organizationReads = find.mock.calls.filter(([filter]) => JSON.stringify(filter).includes('$in')).length;
+    expect(organizationReads).toBe(2);
+    // The only single read is the signed-in viewer's own organization, at authentication.
+    expect(findOne.mock.calls.map(([filter]) => filter)).toEqual([{ _id: hub.fixtures.platform._id }]);
+  });
+});
