@@ -1,6 +1,5 @@
 import { loadOrganization } from '../graphql/loaders.js';
 import type { HubContext } from '../context.js';
-import { forbidden } from '../errors.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
 import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
@@ -8,7 +7,7 @@ import { parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
 import { OrganizationRef } from '../identity/organization-schema.js';
 import { requireScope } from '../identity/require.js';
-import { isPlatformAdmin } from '../identity/viewer.js';
+import { requireOperationsView } from './access-rules.js';
 import { DataConnectionRef } from './connection-schema.js';
 import { ACCESS_REQUEST_STATUSES, type AccessRequest } from './model.js';
 
@@ -68,8 +67,7 @@ builder.objectFields(DataConnectionRef, (t) => ({
     description: 'Every access request for this connection. The owning agency and platform admins only.',
     args: pageArgs,
     resolve: (c, args, ctx: HubContext) => {
-      requireScope(ctx.viewer, 'READ');
-      if (!isPlatformAdmin(ctx.viewer) && !c.agencyPath.includes(ctx.viewer.organization._id)) throw forbidden(`The access requests of "${c.name}" are visible to its agency only.`);
+      requireOperationsView(ctx.viewer, c, 'access requests');
       return paginate(ctx.services.data.accessRequests.collection, { connectionId: c._id }, [['createdAt', -1]], args);
     },
   }),

@@ -1,4 +1,5 @@
 import { forbidden, unauthenticated } from '../errors.js';
+import { requireScope } from '../identity/require.js';
 import { hasRole, hasScope, isPlatformAdmin, type Viewer } from '../identity/viewer.js';
 import type { AccessRequest, DataConnection, ReadBasis, Requester } from './model.js';
 
@@ -18,6 +19,15 @@ export const isDataOwner = (viewer: Viewer | null, connection: Pick<DataConnecti
 /** Creates and changes connections, syncs them, decides access requests and records consents: agency admins of the owner (or above), and platform admins for the catalogue. */
 export const canManageData = (viewer: Viewer | null, connection: Pick<DataConnection, 'agencyPath'>): boolean =>
   isPlatformAdmin(viewer) || (hasRole(viewer, 'AGENCY_ADMIN') && isDataOwner(viewer, connection));
+
+/** Sees how a connection is run (connector settings, errors, syncs, requests, consents, its access log): its agency (and above) and platform admins. */
+export const canSeeOperations = (viewer: Viewer | null, connection: Pick<DataConnection, 'agencyPath'>): boolean => isPlatformAdmin(viewer) || isDataOwner(viewer, connection);
+
+/** Asserts {@link canSeeOperations} with a READ key; `what` names what was asked for in the refusal. */
+export function requireOperationsView(viewer: Viewer | null, connection: Pick<DataConnection, 'agencyPath' | 'name'>, what: string): asserts viewer is Viewer {
+  requireScope(viewer, 'READ');
+  if (!canSeeOperations(viewer, connection)) throw forbidden(`The ${what} of "${connection.name}" are visible to its agency only.`);
+}
 
 /**
  * Decides access requests and records or revokes consents: agency admins of

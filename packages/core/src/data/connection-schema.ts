@@ -8,7 +8,7 @@ import { compact, parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
 import { OrganizationRef } from '../identity/organization-schema.js';
 import { ServiceRef } from '../plugins/service-schema.js';
-import { canManageData, isDataOwner } from './access-rules.js';
+import { canSeeOperations } from './access-rules.js';
 import { CONNECTION_SORT } from './connection-service.js';
 import { CONNECTOR_KINDS } from './connectors/connector.js';
 import { CLASSIFICATIONS, CONNECTION_STATUSES, FIELD_TYPES, SYNC_STATUSES, type DataConnection, type DataField, type DataSync, type RecordProblem } from './model.js';
@@ -39,7 +39,7 @@ const ProblemRef = builder.objectRef<RecordProblem>('DataRecordProblem').impleme
 });
 
 /** Owners (the agency and above) and platform admins see how a connection is run. */
-const canOperate = (ctx: HubContext, connection: DataConnection) => canManageData(ctx.viewer, connection) || isDataOwner(ctx.viewer, connection);
+const canOperate = (ctx: HubContext, connection: DataConnection) => canSeeOperations(ctx.viewer, connection);
 
 export const DataSyncRef = nodeType<DataSync>('DataSync', {
   description: 'One run of a connection\'s sync. Visible to the owning agency and platform admins.',

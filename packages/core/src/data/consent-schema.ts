@@ -1,5 +1,4 @@
 import { loadOrganization, requireOrganization } from '../graphql/loaders.js';
-import type { HubContext } from '../context.js';
 import { forbidden, unauthenticated } from '../errors.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
@@ -9,7 +8,7 @@ import { nodeType } from '../graphql/node.js';
 import { OrganizationRef } from '../identity/organization-schema.js';
 import { requireScope } from '../identity/require.js';
 import { isPlatformAdmin } from '../identity/viewer.js';
-import { canManageData, isDataOwner } from './access-rules.js';
+import { canSeeOperations, requireOperationsView } from './access-rules.js';
 import { DataConnectionRef } from './connection-schema.js';
 import type { DataSubject } from './consent-service.js';
 import type { AccessLogEntry, Consent } from './model.js';
@@ -21,7 +20,7 @@ export const ConsentRef = nodeType<Consent>('DataConsent', {
     if (!consent) return null;
     if (ctx.subject) return consent.subjectId === ctx.subject.subjectId && (await ctx.services.data.consents.subjectScope(ctx.subject)).includes(consent.ownerAgencyId) ? consent : null;
     const connection = await ctx.services.data.connections.get(consent.connectionId);
-    return connection && (canManageData(ctx.viewer, connection) || isDataOwner(ctx.viewer, connection)) ? consent : null;
+    return connection && canSeeOperations(ctx.viewer, connection) ? consent : null;
   },
 });
 const ConsentConnection = connectionOf(ConsentRef, 'DataConsent');
@@ -109,18 +108,13 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const ownerOnly = (ctx: HubContext, c: { agencyPath: string[]; name: string }, what: string) => {
-  requireScope(ctx.viewer, 'READ');
-  if (!isPlatformAdmin(ctx.viewer) && !isDataOwner(ctx.viewer, c)) throw forbidden(`The ${what} of "${c.name}" are visible to its agency only.`);
-};
-
 builder.objectFields(DataConnectionRef, (t) => ({
   consents: t.field({
     type: ConsentConnection,
     description: 'Consents recorded for this connection. The owning agency only.',
     args: { ...pageArgs, subjectId: t.arg.string({ required: false }) },
     resolve: (c, args, ctx) => {
-      ownerOnly(ctx, c, 'consents');
+      requireOperationsView(ctx.viewer, c, 'consents');
       return paginate(ctx.services.data.consents.collection, { connectionId: c._id, ...(args.subjectId ? { subjectId: args.subjectId } : {}) }, [['createdAt', -1]], args);
     },
   }),
@@ -129,7 +123,7 @@ builder.objectFields(DataConnectionRef, (t) => ({
     description: 'Every read of this connection\'s records, newest first. The owning agency only.',
     args: pageArgs,
     resolve: (c, args, ctx) => {
-      ownerOnly(ctx, c, 'access log entries');
+      requireOperationsView(ctx.viewer, c, 'access log entries');
       return paginate(ctx.services.data.accessLog.entries, { connectionId: c._id }, [['seq', -1]], args) as never;
     },
   }),

@@ -58,7 +58,7 @@ export function createDataServices(
   const accessRequests = new AccessRequestService(store, connections, clock);
   const consents = new ConsentService(store, connections, organizations, syncs.records, clock);
   const accessLog = new AccessLog(store);
-  const reads = new ReadService(connections, accessRequests, consents, accessLog);
+  const reads = new ReadService(accessRequests, consents, accessLog);
   const uploads = new UploadService(connections, connectors, syncs, options.maxUploadBytes ?? 512 * 1024 * 1024, clock);
   return { connections, syncs, accessRequests, consents, accessLog, reads, connectors, uploads };
 }

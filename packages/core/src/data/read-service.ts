@@ -3,9 +3,8 @@ import type { Filter } from '../store/port.js';
 import type { AccessLog } from './access-log.js';
 import type { AccessRequestService } from './access-request-service.js';
 import { decideRead, requesterOf, type DataPrincipal, type ReadDecision } from './access-rules.js';
-import type { ConnectionService } from './connection-service.js';
 import { samePurpose, type ConsentService } from './consent-service.js';
-import type { AccessLogEntry, AccessRequest, DataConnection, DataRecord } from './model.js';
+import type { AccessLogEntry, DataConnection, DataRecord } from './model.js';
 import { recordFilter, type RecordCondition } from './record-filter.js';
 
 export interface ReadRequest {
@@ -44,32 +43,37 @@ export interface ShownRecord {
  */
 export class ReadService {
   constructor(
-    private readonly connections: ConnectionService,
     private readonly requests: AccessRequestService,
     private readonly consents: ConsentService,
     private readonly log: AccessLog,
   ) {}
 
-  /** Whether a read would be allowed, without logging: for optional views such as previews. */
-  mayRead(principal: DataPrincipal, connection: DataConnection, approval: AccessRequest | null): boolean {
-    try {
-      decideRead(principal, connection, approval);
-      return true;
-    } catch {
-      return false;
-    }
+  /**
+   * Decides whether the principal may read `connection` (as the caller already
+   * holds it) and what; a refusal is logged and thrown. The caller fetches the
+   * page with `filter` and hands it to `deliver`.
+   */
+  async open(principal: DataPrincipal, connection: DataConnection, request: ReadRequest): Promise<ReadGrant> {
+    return (await this.openOrDecline(principal, connection, request, false))!;
   }
 
-  /**
-   * Decides whether the principal may read and what; a refusal is logged and
-   * thrown. The caller fetches the page with `filter` and hands it to `deliver`.
-   */
-  async open(principal: DataPrincipal, connectionId: string, request: ReadRequest): Promise<ReadGrant> {
-    const connection = await this.connections.require(connectionId);
+  /** As {@link open}, but a principal the classification rules do not admit gets `null`, unlogged: no read happened (optional views such as previews). */
+  tryOpen(principal: DataPrincipal, connection: DataConnection, request: ReadRequest): Promise<ReadGrant | null> {
+    return this.openOrDecline(principal, connection, request, true);
+  }
+
+  private async openOrDecline(principal: DataPrincipal, connection: DataConnection, request: ReadRequest, quietly: boolean): Promise<ReadGrant | null> {
     const requester = requesterOf(principal);
+    let decision: ReadDecision;
     try {
       const approval = requester && connection.classification !== 'PUBLIC' ? await this.requests.activeApproval(connection._id, requester) : null;
-      const decision = decideRead(principal, connection, approval);
+      decision = decideRead(principal, connection, approval);
+    } catch (error) {
+      if (quietly && isMaruError(error) && (error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED')) return null;
+      await this.log.append({ ...this.base(principal, connection, request), fields: request.fields ?? [], outcome: isMaruError(error) ? error.code : 'INTERNAL' });
+      throw error;
+    }
+    try {
       if (request.purpose && decision.approval && !samePurpose(request.purpose, decision.approval.purpose)) {
         throw forbidden(`The approval for "${connection.name}" is for "${decision.approval.purpose}", not "${request.purpose.slice(0, 200)}"; ask for an access request with that purpose.`);
       }

@@ -43,7 +43,7 @@ builder.objectFields(DataConnectionRef, (t) => ({
       where: t.arg({ type: [RecordConditionInput], required: false }),
     },
     resolve: async (connection, args, ctx) => {
-      const grant = await ctx.services.data.reads.open(principalOf(ctx), connection._id, { fields: args.fields, where: args.where as never, channel: 'records', requestId: ctx.requestId });
+      const grant = await ctx.services.data.reads.open(principalOf(ctx), connection, { fields: args.fields, where: args.where as never, channel: 'records', requestId: ctx.requestId });
       const page = await paginate(ctx.services.data.syncs.records, grant.filter, [['key', 1]], args).catch(grant.fail);
       const shown = await grant.deliver(page.edges.map((e) => e.node));
       return { ...page, edges: page.edges.map((edge, i) => ({ cursor: edge.cursor, node: { ...shown[i]!, _id: edge.node._id } })) };
@@ -54,10 +54,8 @@ builder.objectFields(DataConnectionRef, (t) => ({
     nullable: true,
     description: 'The first 5 records, when you may read them (logged as a read); null otherwise.',
     resolve: async (connection, _args, ctx) => {
-      const principal = principalOf(ctx);
-      const approval = connection.classification === 'PUBLIC' || !ctx.viewer ? null : await ctx.services.data.accessRequests.activeApproval(connection._id, { organizationId: ctx.viewer.organization._id, pluginName: null });
-      if (!ctx.services.data.reads.mayRead(principal, connection, approval)) return null;
-      const grant = await ctx.services.data.reads.open(principal, connection._id, { channel: 'preview', requestId: ctx.requestId });
+      const grant = await ctx.services.data.reads.tryOpen(principalOf(ctx), connection, { channel: 'preview', requestId: ctx.requestId });
+      if (!grant) return null;
       const records = await ctx.services.data.syncs.records.find(grant.filter, { sort: [['key', 1]], limit: 5 }).catch(grant.fail);
       return (await grant.deliver(records)).map((r, i) => ({ ...r, _id: records[i]!._id }));
     },
