@@ -11,6 +11,7 @@ import type { MemberService } from './identity/member-service.js';
 import type { OrganizationService } from './identity/organization-service.js';
 import type { Viewer } from './identity/viewer.js';
 import type { RequestLoaders } from './graphql/loaders.js';
+import type { RequestCaching } from './http/response-cache.js';
 import type { PilotService } from './plugins/pilot-service.js';
 import type { PluginHost } from './plugins/plugin-host.js';
 import type { Store } from './store/port.js';
@@ -50,4 +51,6 @@ export interface HubContext {
   features: HubFeatures;
   /** Batch loaders for this request only. */
   loaders: RequestLoaders;
+  /** Whether this request's answer may be kept for the next anonymous caller; resolvers with side effects say so here. */
+  caching: RequestCaching;
 }

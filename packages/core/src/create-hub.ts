@@ -20,6 +20,11 @@ import { RateLimiter, type RateLimitOptions } from './graphql/rate-limiter.js';
 import { useErrorCodes } from './graphql/use-error-codes.js';
 import { usePageSizeCost } from './graphql/use-page-size-cost.js';
 import { createLoaders } from './graphql/loaders.js';
+import { useJit } from './graphql/use-jit.js';
+import { useCacheDecision } from './graphql/use-cache-decision.js';
+import { createCachedServing, type CachedServing } from './http/cached-serving.js';
+import { ResponseCache, type RequestCaching, type ResponseCacheOptions } from './http/response-cache.js';
+import { trackWrites } from './store/write-tracking.js';
 import { ApiKeyService } from './identity/api-key-service.js';
 import { MemberService } from './identity/member-service.js';
 import { identityCollections } from './identity/model.js';
@@ -63,23 +68,34 @@ export interface HubOptions {
   resolvePluginPackage?: PluginPackageResolver;
   /** Data connections: the import folder, connector secrets and hosts, sync tuning. */
   data?: DataOptions;
+  /** Run queries and mutations as graphql-jit compiled code (graphql-js for what it cannot compile). Default true. */
+  jit?: boolean;
+  /** Answers to anonymous queries kept and served again until a write or the TTL ends them; `false` turns it off. Default on, 5 s TTL. */
+  responseCache?: ResponseCacheOptions | false;
 }
 
 /** What the HTTP server hands yoga with each request (absent in-process). */
 export interface ServerContext {
   req?: { socket?: { remoteAddress?: string } };
+  /** Filled in by the cached front (`hub.handle`, `hub.fetch`). */
+  caching?: RequestCaching;
 }
 
 export interface Hub {
   yoga: YogaServerInstance<ServerContext, HubContext>;
   services: HubServices;
-  /** Runs a request through the hub in-process (tests, benchmarks). */
-  fetch: YogaServerInstance<ServerContext, HubContext>['fetch'];
+  /** Runs a request through the hub in-process (tests, benchmarks), through the response cache. */
+  fetch: CachedServing['fetch'];
+  /** Serves a Node HTTP request at the GraphQL endpoint, through the response cache. */
+  handle: CachedServing['handle'];
   /** Resolves when the store answers (`/readyz`). */
   ready(): Promise<void>;
   /** Closes the store. The HTTP server is the caller's to close first. */
   close(): Promise<void>;
 }
+
+/** Collections no anonymous query shows: writing them leaves cached public answers valid. */
+const UNSHOWN_COLLECTIONS = new Set(['audit_events', 'data_access_log', 'service_calls', 'api_keys']);
 
 /** Every collection the core declares, for `store.migrate`. */
 export const hubCollections = [...identityCollections, ...auditCollections, ...challengeCollections, ...pluginCollections, ...dataCollections];
@@ -115,7 +131,9 @@ export async function createServices(
  */
 export async function createHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? silentLogger;
-  const services = await createServices(options.store, options.clock, logger, options.pluginOptions, options.resolvePluginPackage, options.data);
+  // Writes to what anonymous queries can show end cached answers; logs and key-use stamps do not.
+  const tracked = trackWrites(options.store, UNSHOWN_COLLECTIONS);
+  const services = await createServices(tracked.store, options.clock, logger, options.pluginOptions, options.resolvePluginPackage, options.data);
   // A plugin that fails to load is recorded as FAILED; the hub starts with the rest.
   await services.plugins.loadAll(options.plugins ?? []);
   const features: HubFeatures = { demoLogin: false, ...options.features };
@@ -148,16 +166,17 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         onUnexpected: (error, requestId) => logger.error({ err: error, requestId }, 'unexpected error in a GraphQL request'),
       }),
     },
-    context: async ({ request, req }): Promise<HubContext> => {
+    context: async ({ request, req, caching: given }): Promise<HubContext> => {
+      const caching = given ?? { sideEffects: false, storable: false };
       const requestId = request.headers.get('x-request-id') ?? randomUUID();
       const authorization = request.headers.get('authorization');
       try {
         // Counted before authentication, so guessing keys is limited too.
         limiter?.hit(authorization ? `key:${authorization}` : `addr:${req?.socket?.remoteAddress ?? 'in-process'}`);
         const token = authorization ? bearer(authorization) : null;
-        if (token?.startsWith(SUBJECT_KEY_PREFIX)) return { requestId, viewer: null, subject: await services.data.consents.authenticateSubject(token), services, features, loaders: createLoaders(services) };
+        if (token?.startsWith(SUBJECT_KEY_PREFIX)) return { requestId, viewer: null, subject: await services.data.consents.authenticateSubject(token), services, features, loaders: createLoaders(services), caching };
         const viewer = token !== null ? await services.apiKeys.authenticate(token) : null;
-        return { requestId, viewer, subject: null, services, features, loaders: createLoaders(services) };
+        return { requestId, viewer, subject: null, services, features, loaders: createLoaders(services), caching };
       } catch (error) {
         throw isMaruError(error) ? withHttpStatus(error) : error;
       }
@@ -177,13 +196,36 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       }),
       // The cost limit again once variables are known: page sizes passed as variables count too.
       usePageSizeCost({ maxCost: limits.maxCost ?? 5000 }),
+      useCacheDecision(),
+      ...(options.jit === false ? [] : [useJit({ onFallback: (operation, reason) => logger.warn({ operation, reason }, 'graphql-jit could not compile an operation; graphql-js runs it') })]),
     ],
   });
+
+  const cache = options.responseCache === false ? null : new ResponseCache(() => `${tracked.version()}:${services.plugins.generation}`, options.responseCache);
+  const admit = (address: string) => {
+    try {
+      limiter?.hit(`addr:${address}`);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const serving = createCachedServing(
+    {
+      handle: async (req, res) => {
+        await yoga.handle(req, res);
+      },
+      fetch: async (input, init, serverContext) => (typeof input === 'string' ? yoga.fetch(input, init ?? {}, serverContext) : yoga.fetch(input, serverContext)),
+    },
+    cache,
+    admit,
+  );
 
   return {
     yoga,
     services,
-    fetch: yoga.fetch,
+    fetch: serving.fetch,
+    handle: serving.handle,
     ready: () => options.store.ping(),
     close: async () => {
       await services.data.syncs.stop();

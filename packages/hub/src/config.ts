@@ -23,6 +23,8 @@ export interface HubConfig {
   shutdownTimeoutMs: number;
   /** Requests per minute per API key (or address). `MARU_RATE_LIMIT`, default 1200; 0 turns it off. */
   rateLimitPerMinute: number;
+  /** How long an anonymous query's answer is served from memory at most; writes on this instance end it at once. `MARU_RESPONSE_CACHE_TTL_MS`, default 5000; 0 turns the cache off. */
+  responseCacheTtlMs: number;
   /** How often due challenges are closed at their deadline. `MARU_SCHEDULER_INTERVAL_MS`, default 30000; 0 turns it off. */
   schedulerIntervalMs: number;
   /**
@@ -66,7 +68,7 @@ export class ConfigError extends Error {
 
 type RawConfig = Partial<Record<keyof HubConfig, unknown>>;
 
-const FILE_KEYS: ReadonlyArray<keyof HubConfig> = ['port', 'host', 'dataDir', 'mongodbUri', 'logLevel', 'demo', 'graphiql', 'shutdownTimeoutMs', 'rateLimitPerMinute', 'schedulerIntervalMs', 'plugins', 'allowUnsignedPlugins', 'importDir', 'connectorHosts', 'maxUploadMb', 'publicUrl'];
+const FILE_KEYS: ReadonlyArray<keyof HubConfig> = ['port', 'host', 'dataDir', 'mongodbUri', 'logLevel', 'demo', 'graphiql', 'shutdownTimeoutMs', 'rateLimitPerMinute', 'responseCacheTtlMs', 'schedulerIntervalMs', 'plugins', 'allowUnsignedPlugins', 'importDir', 'connectorHosts', 'maxUploadMb', 'publicUrl'];
 
 const SECRET_PREFIX = 'MARU_SECRET_';
 const AGENCIES_SUFFIX = '_AGENCIES';
@@ -93,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
       graphiql: env.MARU_GRAPHIQL,
       shutdownTimeoutMs: env.MARU_SHUTDOWN_TIMEOUT_MS,
       rateLimitPerMinute: env.MARU_RATE_LIMIT,
+      responseCacheTtlMs: env.MARU_RESPONSE_CACHE_TTL_MS,
       schedulerIntervalMs: env.MARU_SCHEDULER_INTERVAL_MS,
       plugins: env.MARU_PLUGINS,
       allowUnsignedPlugins: env.MARU_ALLOW_UNSIGNED_PLUGINS,
@@ -120,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     graphiql: boolean(raw.graphiql ?? true, 'MARU_GRAPHIQL'),
     shutdownTimeoutMs: integer(raw.shutdownTimeoutMs ?? 10_000, 'MARU_SHUTDOWN_TIMEOUT_MS', 0, 600_000),
     rateLimitPerMinute: integer(raw.rateLimitPerMinute ?? 1_200, 'MARU_RATE_LIMIT', 0, 10_000_000),
+    responseCacheTtlMs: integer(raw.responseCacheTtlMs ?? 5_000, 'MARU_RESPONSE_CACHE_TTL_MS', 0, 600_000),
     schedulerIntervalMs: integer(raw.schedulerIntervalMs ?? 30_000, 'MARU_SCHEDULER_INTERVAL_MS', 0, 86_400_000),
     plugins: pluginList(raw.plugins),
     allowUnsignedPlugins: boolean(raw.allowUnsignedPlugins ?? raw.demo ?? false, 'MARU_ALLOW_UNSIGNED_PLUGINS'),

@@ -75,7 +75,7 @@ async function route(hub: Hub, logger: HubLogger, options: HttpServerOptions, re
     res.writeHead(302, { location: '/graphql' }).end();
     return;
   }
-  await hub.yoga.handle(req, res);
+  await hub.handle(req, res);
 }
 
 /** DCAT-AP JSON-LD of every data connection's metadata: public, whatever the classification, as data portals publish it. */

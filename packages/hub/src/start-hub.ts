@@ -56,6 +56,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     graphiql: config.graphiql,
     features: { demoLogin: config.demo },
     rateLimit: config.rateLimitPerMinute > 0 ? { windowMs: 60_000, max: config.rateLimitPerMinute } : false,
+    responseCache: config.responseCacheTtlMs > 0 ? { ttlMs: config.responseCacheTtlMs } : false,
     data: { importDir: config.importDir, secrets: config.secrets, secretAgencies: config.secretAgencies, allowedHosts: config.connectorHosts, maxUploadBytes: config.maxUploadMb * 1024 * 1024 },
   });
 

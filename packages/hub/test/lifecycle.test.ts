@@ -50,6 +50,35 @@ describe('the hub process', () => {
     expect(JSON.parse(line!)).toMatchObject({ level: 'info', requestId: 'trace-abc-123', status: 200, msg: 'request' });
   });
 
+  it('answers repeated anonymous queries from its cache over HTTP (POST and GET), each with its own request id; keyed requests and event streams go through', async () => {
+    const query = '{ challenges(first: 5) { nodes { title agency { name } } } }';
+    const post = (id: string, headers: Record<string, string> = {}) =>
+      fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': id, ...headers }, body: JSON.stringify({ query }) });
+    const first = await post('cache-1');
+    const second = await post('cache-2');
+    expect([first.headers.get('x-maru-cache'), second.headers.get('x-maru-cache')]).toEqual(['MISS', 'HIT']);
+    expect(second.headers.get('x-request-id')).toBe('cache-2');
+    expect(second.headers.get('content-type')).toContain('application/json');
+    const body = await first.text();
+    expect(JSON.parse(body).data.challenges.nodes.length).toBe(5);
+    expect(await second.text()).toBe(body);
+
+    const url = `${hub.url}?query=${encodeURIComponent(query)}`;
+    const gets = [await fetch(url, { headers: { accept: 'application/json' } }), await fetch(url, { headers: { accept: 'application/json' } })];
+    expect(gets.map((r) => r.headers.get('x-maru-cache'))).toEqual(['MISS', 'HIT']);
+    expect(await gets[1]!.text()).toBe(body);
+
+    const [, , key] = /^\s+(\S+@\S+)\s+\S+\s+(maru_\S+)$/m.exec(hub.stderr())!;
+    const keyed = await post('cache-3', { authorization: `Bearer ${key}` });
+    expect(keyed.headers.get('x-maru-cache')).toBeNull();
+    expect((await keyed.json()).data.challenges.nodes.length).toBe(5);
+
+    const stream = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify({ query }) });
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    expect(stream.headers.get('x-maru-cache')).toBeNull();
+    expect(await stream.text()).toContain('"challenges"');
+  });
+
   it('never leaks a key or a stack trace into logs or responses', async () => {
     const res = await gql(hub.url, '{ viewer { name } }', {}, 'maru_thisIsNotARealKeyButItIsLongEnoughToLookLikeOne000');
     expect(res.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -43,6 +43,7 @@ builder.objectFields(DataConnectionRef, (t) => ({
       where: t.arg({ type: [RecordConditionInput], required: false }),
     },
     resolve: async (connection, args, ctx) => {
+      ctx.caching.sideEffects = true; // every read is logged, so none is answered from the cache
       const grant = await ctx.services.data.reads.open(principalOf(ctx), connection, { fields: args.fields, where: args.where as never, channel: 'records', requestId: ctx.requestId });
       const page = await paginate(ctx.services.data.syncs.records, grant.filter, [['key', 1]], args).catch(grant.fail);
       const shown = await grant.deliver(page.edges.map((e) => e.node));
@@ -54,6 +55,7 @@ builder.objectFields(DataConnectionRef, (t) => ({
     nullable: true,
     description: 'The first 5 records, when you may read them (logged as a read); null otherwise.',
     resolve: async (connection, _args, ctx) => {
+      ctx.caching.sideEffects = true; // logged as a read
       const grant = await ctx.services.data.reads.tryOpen(principalOf(ctx), connection, { channel: 'preview', requestId: ctx.requestId });
       if (!grant) return null;
       const records = await ctx.services.data.syncs.records.find(grant.filter, { sort: [['key', 1]], limit: 5 }).catch(grant.fail);

@@ -107,7 +107,10 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'Call a query operation of a shared service (READ key). The input is checked against the operation\'s `inputSchema`.',
     args: { service: t.arg.string({ required: true }), operation: t.arg.string({ required: true }), input: t.arg({ type: 'JSON', required: false }) },
-    resolve: (_r, args, ctx) => ctx.services.plugins.call(ctx.viewer, args.service, args.operation, 'query', args.input ?? {}, ctx.requestId),
+    resolve: (_r, args, ctx) => {
+      ctx.caching.sideEffects = true; // metered per call
+      return ctx.services.plugins.call(ctx.viewer, args.service, args.operation, 'query', args.input ?? {}, ctx.requestId);
+    },
   }),
 }));
 

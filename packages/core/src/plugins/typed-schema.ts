@@ -142,6 +142,7 @@ export function buildTypedSchema(base: GraphQLSchema, manifests: PluginManifest[
             description: op.description,
             args: { input: { type: hasRequired ? new GraphQLNonNull(input) : input } },
             resolve: (_parent, args: { input?: unknown }, ctx) => {
+              ctx.caching.sideEffects = true; // metered per call
               const run = () => ctx.services.plugins.call(ctx.viewer, service.key, op.name, kind, args.input ?? {}, ctx.requestId);
               // Mutations are on the audit trail, as every mutation of the hub is.
               return kind === 'mutation' ? audited(ctx, `service.${op.name}`, { targetId: service.key }, run) : run();

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDataTestHub, type DataTestHub } from '../data/test-support/data-fixtures.js';
+import { encodeGlobalId } from '../graphql/global-id.js';
+import { createTestHub, snapshotDomain } from '../testing/test-hub.js';
+
+async function post(hub: { fetch: (url: string, init: RequestInit) => Promise<Response> }, query: string, variables: Record<string, unknown> = {}, key?: string) {
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
+  if (key) headers.authorization = `Bearer ${key}`;
+  const response = await hub.fetch('http://hub.test/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  return { status: response.status, cache: response.headers.get('x-maru-cache'), body: (await response.json()) as { data?: any; errors?: Array<{ extensions?: { code?: string } }> } };
+}
+
+const LIST = `{ challenges(first: 50) { nodes { title status agency { name } } } }`;
+
+describe('the response cache in front of the GraphQL endpoint', () => {
+  let t: DataTestHub;
+  beforeAll(async () => {
+    t = await createDataTestHub();
+  });
+  afterAll(() => t.hub.close());
+
+  it('answers a repeated anonymous query from the cache, without reading the store again', async () => {
+    const query = `{ organizations(first: 10) { nodes { name slug } } }`;
+    const first = await post(t.hub, query);
+    const find = vi.spyOn(t.hub.services.organizations.collection, 'find');
+    const second = await post(t.hub, query);
+    expect([first.cache, second.cache]).toEqual(['MISS', 'HIT']);
+    expect(second.body).toEqual(first.body);
+    expect(second.body.data.organizations.nodes.map((o: { slug: string }) => o.slug)).toContain('bureau');
+    expect(find).not.toHaveBeenCalled();
+    find.mockRestore();
+  });
+
+  it('a mutation ends the cached answers: the next anonymous read shows the change', async () => {
+    const { keys, bureau } = t.hub.fixtures;
+    await post(t.hub, LIST);
+    expect((await post(t.hub, LIST)).cache).toBe('HIT');
+    const created = await post(
+      t.hub,
+      `mutation($i: CreateChallengeInput!) { createChallenge(input: $i) { challenge { id } } }`,
+      { i: { agencyId: encodeGlobalId('Organization', bureau._id), title: 'Cache-busting shelters', summary: 'Find shelters', type: 'PROTOTYPE', tags: ['safety'], criteria: [{ key: 'impact', name: 'Impact', weight: 100 }], submissionDeadline: '2099-02-01T00:00:00Z', evaluationEnd: '2099-03-01T00:00:00Z' } },
+      keys.bureauManager,
+    );
+    // A draft is not public: the anonymous answer is produced again, and still leaves it out.
+    const afterDraft = await post(t.hub, LIST);
+    expect(afterDraft.cache).toBe('MISS');
+    expect(JSON.stringify(afterDraft.body)).not.toContain('Cache-busting shelters');
+    await post(t.hub, `mutation($id: ID!) { publishChallenge(id: $id) { challenge { status } } }`, { id: created.body.data.createChallenge.challenge.id }, keys.bureauManager);
+    const afterPublish = await post(t.hub, LIST);
+    expect(afterPublish.cache).toBe('MISS');
+    expect(afterPublish.body.data.challenges.nodes.map((c: { title: string }) => c.title)).toContain('Cache-busting shelters');
+  });
+
+  it('never serves or keeps answers for callers with a key: a draft seen by its agency never reaches anonymous callers', async () => {
+    const { keys, bureau } = t.hub.fixtures;
+    await post(
+      t.hub,
+      `mutation($i: CreateChallengeInput!) { createChallenge(input: $i) { challenge { id } } }`,
+      { i: { agencyId: encodeGlobalId('Organization', bureau._id), title: 'Unpublished idea', summary: 'Draft', type: 'IDEA', tags: [], criteria: [{ key: 'impact', name: 'Impact', weight: 100 }], submissionDeadline: '2099-02-01T00:00:00Z', evaluationEnd: '2099-03-01T00:00:00Z' } },
+      keys.bureauManager,
+    );
+    const asAgency = await post(t.hub, LIST, {}, keys.bureauManager);
+    const again = await post(t.hub, LIST, {}, keys.bureauManager);
+    expect([asAgency.cache, again.cache]).toEqual([null, null]);
+    expect(JSON.stringify(asAgency.body)).toContain('Unpublished idea');
+    const anonymous = await post(t.hub, LIST);
+    expect(JSON.stringify(anonymous.body)).not.toContain('Unpublished idea');
+    const anonymousAgain = await post(t.hub, LIST);
+    expect(anonymousAgain.cache).toBe('HIT');
+    expect(JSON.stringify(anonymousAgain.body)).not.toContain('Unpublished idea');
+    expect(JSON.stringify((await post(t.hub, LIST, {}, keys.bureauManager)).body)).toContain('Unpublished idea');
+  });
+
+  it('runs every data read again, so each one is in the access log', async () => {
+    const query = `query($id: ID!) { dataConnection(id: $id) { records(first: 3) { nodes { key data } } preview { key } } }`;
+    const before = await t.hub.services.data.accessLog.entries.count({});
+    const first = await post(t.hub, query, { id: t.ids.publicId });
+    const second = await post(t.hub, query, { id: t.ids.publicId });
+    expect(first.body.errors).toBeUndefined();
+    expect([first.cache, second.cache]).toEqual(['MISS', 'MISS']);
+    expect(await t.hub.services.data.accessLog.entries.count({})).toBe(before + 4);
+  });
+
+  it('does not keep answers with errors', async () => {
+    const query = `query($id: ID!) { challenge(id: $id) { title } }`;
+    // An id of another type fails in the resolver, after validation.
+    const wrongType = { id: encodeGlobalId('Organization', t.hub.fixtures.bureau._id) };
+    const first = await post(t.hub, query, wrongType);
+    const second = await post(t.hub, query, wrongType);
+    expect(first.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(second.body).toEqual(first.body);
+    expect([first.cache, second.cache]).toEqual(['MISS', 'MISS']);
+  });
+});
+
+describe('the response cache and the rate limit', () => {
+  it('counts answers from the cache against the caller’s limit, and refuses over it with RATE_LIMITED, changing nothing', async () => {
+    const hub = await createTestHub({ rateLimit: { windowMs: 60_000, max: 3 } });
+    try {
+      const query = `{ __typename }`;
+      const answers = [await post(hub, query), await post(hub, query), await post(hub, query)];
+      expect(answers.map((a) => a.cache)).toEqual(['MISS', 'HIT', 'HIT']);
+      const before = await snapshotDomain(hub);
+      const refused = await post(hub, query);
+      expect(refused.status).toBe(429);
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+      expect(await snapshotDomain(hub)).toBe(before);
+    } finally {
+      await hub.close();
+    }
+  });
+});
