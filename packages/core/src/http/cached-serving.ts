@@ -35,20 +35,27 @@ export function createCachedServing(
   admit: (address: string) => boolean,
   endpoint = '/graphql',
 ): CachedServing {
-  async function run(url: string, request: CacheableRequest, headers: Headers, body: string, serverContext: CachingServerContext): Promise<{ response: Response; bytes: Buffer; hit: boolean }> {
+  interface Answer {
+    status: number;
+    /** Yoga's headers on a miss; a hit has only its content type. */
+    headers: Headers | null;
+    contentType: string;
+    bytes: Buffer;
+    hit: boolean;
+  }
+
+  // A hit builds no Request, Response or Headers object: those cost more than the lookup.
+  async function run(url: string, request: CacheableRequest, headers: () => Headers, body: string, serverContext: CachingServerContext): Promise<Answer> {
     const key = cacheKey(request, body);
-    const address = serverContext.req?.socket?.remoteAddress ?? 'in-process';
     const cached = cache!.get(key);
-    if (cached && admit(address)) {
-      return { response: new Response(null, { status: cached.status, headers: { 'content-type': cached.contentType } }), bytes: cached.body, hit: true };
-    }
+    if (cached && admit(serverContext.req?.socket?.remoteAddress ?? 'in-process')) return { status: cached.status, headers: null, contentType: cached.contentType, bytes: cached.body, hit: true };
     const version = cache!.version();
     const caching: RequestCaching = { sideEffects: false, storable: false };
-    const response = await yoga.fetch(url, { method: request.method, headers, body: request.method === 'GET' ? undefined : body }, { ...serverContext, caching });
+    const response = await yoga.fetch(url, { method: request.method, headers: headers(), body: request.method === 'GET' ? undefined : body }, { ...serverContext, caching });
     const bytes = Buffer.from(await response.arrayBuffer());
     const contentType = response.headers.get('content-type') ?? '';
     if (caching.storable && response.status === 200 && contentType.includes('json')) cache!.set(key, version, { status: 200, contentType, body: bytes });
-    return { response, bytes, hit: false };
+    return { status: response.status, headers: response.headers, contentType, bytes, hit: false };
   }
 
   return {
@@ -66,15 +73,15 @@ export function createCachedServing(
         return;
       }
       const body = request.method === 'POST' ? await readBody(req, request.contentLength ?? 0) : '';
-      const { response, bytes, hit } = await run(`http://localhost${request.url}`, request, nodeHeaders(req), body, { req });
-      const headers: Record<string, string> = {};
-      response.headers.forEach((value, name) => {
+      const answer = await run(`http://localhost${request.url}`, request, () => nodeHeaders(req), body, { req });
+      const headers: Record<string, string> = { 'content-type': answer.contentType };
+      answer.headers?.forEach((value, name) => {
         if (name !== 'content-length') headers[name] = value;
       });
-      headers['content-length'] = String(bytes.length);
-      headers['x-maru-cache'] = hit ? 'HIT' : 'MISS';
-      res.writeHead(response.status, headers);
-      res.end(bytes);
+      headers['content-length'] = String(answer.bytes.length);
+      headers['x-maru-cache'] = answer.hit ? 'HIT' : 'MISS';
+      res.writeHead(answer.status, headers);
+      res.end(answer.bytes);
     },
 
     async fetch(input, init) {
@@ -91,10 +98,10 @@ export function createCachedServing(
       };
       if (!cache || !isCacheableRequest(request, endpoint)) return yoga.fetch(incoming, undefined, {});
       const body = incoming.method === 'POST' ? await incoming.text() : '';
-      const { response, bytes, hit } = await run(incoming.url, request, incoming.headers, body, {});
-      const headers = new Headers(response.headers);
-      headers.set('x-maru-cache', hit ? 'HIT' : 'MISS');
-      return new Response(new Uint8Array(bytes), { status: response.status, headers });
+      const answer = await run(incoming.url, request, () => incoming.headers, body, {});
+      const headers = new Headers(answer.headers ?? { 'content-type': answer.contentType });
+      headers.set('x-maru-cache', answer.hit ? 'HIT' : 'MISS');
+      return new Response(new Uint8Array(answer.bytes), { status: answer.status, headers });
     },
   };
 }
@@ -108,14 +115,16 @@ function nodeHeaders(req: IncomingMessage): Headers {
   return headers;
 }
 
-async function readBody(req: IncomingMessage, length: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    // The header said it was small; a body that grows past it is cut off rather than buffered.
-    if (size > Math.max(length, MAX_CACHED_REQUEST_BYTES)) throw new Error('request body longer than its content-length');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** The whole body, which the Content-Length header said is small (Node's parser holds the client to that length). */
+function readBody(req: IncomingMessage, length: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= Math.max(length, MAX_CACHED_REQUEST_BYTES)) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
 }

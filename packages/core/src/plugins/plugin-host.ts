@@ -35,6 +35,16 @@ export interface PluginHostOptions {
   allowUnsigned?: boolean;
 }
 
+/** A plugin whose worker started (or did not), before the hub registers it. */
+interface Booted {
+  runner: PluginRunner;
+  manifest: PluginManifest | null;
+  /** Signature or start problems; the start's error message when it failed. */
+  problems: string[];
+  check: ReturnType<typeof verifyPackage>;
+  keys: Map<string, { publicKey: string; publisher: string }>;
+}
+
 interface Loaded {
   runner: PluginRunner;
   manifest: PluginManifest;
@@ -114,11 +124,20 @@ export class PluginHost {
   }
 
   async loadAll(configs: PluginConfig[]): Promise<void> {
-    for (const config of configs) await this.load(config);
+    // Workers start side by side (most of a start is a worker loading its modules);
+    // they are registered one by one in the configured order, so the first of two
+    // plugins claiming a name or a service key still wins.
+    const booting = configs.map((config) => this.boot(config));
+    for (const [i, config] of configs.entries()) await this.register(config, await booting[i]!);
   }
 
   /** Loads one plugin; returns its record, ENABLED or FAILED with the problems named. */
   async load(config: PluginConfig): Promise<InstalledPlugin> {
+    return this.register(config, await this.boot(config));
+  }
+
+  /** Checks the package's signature and starts its worker; never throws (problems are listed). */
+  private async boot(config: PluginConfig): Promise<Booted> {
     let pluginName: string | null = null;
     const runner = new PluginRunner({
       entry: config.entry,
@@ -149,17 +168,28 @@ export class PluginHost {
         },
       },
     });
-    const now = new Date(this.clock()).toISOString();
     let manifest: PluginManifest | null = null;
     const problems: string[] = [];
     // The signature is checked before any of the plugin's code runs.
     const keys = new Map((await this.publisherKeys.find({}, { limit: 1000 })).map((k) => [k._id, { publicKey: k.publicKey, publisher: k.publisher }] as const));
     const check = verifyPackage(packageDirOf(config.entry), keys);
     if (!check.ok && !this.options.allowUnsigned) problems.push(`signature: ${check.reason}`);
+    else {
+      try {
+        manifest = await runner.start();
+        pluginName = manifest.name;
+      } catch (error) {
+        problems.push(error instanceof Error ? error.message : String(error));
+      }
+    }
+    return { runner, manifest, problems, check, keys };
+  }
+
+  private async register(config: PluginConfig, booted: Booted): Promise<InstalledPlugin> {
+    const { runner, manifest, problems, check, keys } = booted;
+    const now = new Date(this.clock()).toISOString();
     try {
-      if (problems.length) throw new Error('not started: the package failed its signature check');
-      manifest = await runner.start();
-      pluginName = manifest.name;
+      if (!manifest) throw new Error('not started');
       // A key speaks for one publisher: a package signed with it cannot claim another.
       if (check.ok && keys.get(check.keyId)!.publisher !== manifest.publisher) {
         problems.push(`publisher: the package says "${manifest.publisher}" but is signed with the key of "${keys.get(check.keyId)!.publisher}"`);

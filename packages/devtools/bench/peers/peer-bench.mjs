@@ -4,7 +4,7 @@
 // interleaved rounds after a warm-up; medians of req/s and latency, peak RSS,
 // and each server's ratio to raw node:http and to bare yoga within a round.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -31,14 +31,20 @@ const PIN = (() => {
 })();
 const pinned = (cpu, args) => (PIN ? ['taskset', ['-c', String(cpu), process.execPath, ...args]] : [process.execPath, args]);
 
+const PAGE_SELECTION = 'id title summary status agency { name } criteria { key name weight } questions(first: 20) { nodes { question answer askedBy { name } } } results { rank weightedScore winner submission { title organization { name } } }';
 const QUERIES = [
   { key: 'typename', name: '`{ __typename }`', query: '{ __typename }' },
   { key: 'list', name: 'public list: `challenges(first: 20) { nodes { id title status agency { name } tags } }`', query: '{ challenges(first: 20) { nodes { id title status agency { name } tags } } }', check: (d) => d.challenges.nodes.length === 20 },
-  // Only the hub has members and keys.
-  { key: 'viewer', name: 'authenticated: `{ viewer { name roles organization { name } } }` with an API key', query: '{ viewer { name roles organization { name } } }', hubOnly: true, check: (d) => d.viewer?.name },
+  // The id is the awarded demo challenge's, filled in once the hub has seeded it.
+  { key: 'page', name: `challenge page: \`challenge(id:) { ${PAGE_SELECTION} }\` (an awarded demo challenge: 2 questions, 3 ranked submissions)`, query: null, check: (d) => d.challenge?.results?.length > 0 && d.challenge.questions.nodes.length > 0 },
+  // Only the hub has members, keys and plugins.
+  { key: 'viewer', name: 'authenticated: `{ viewer { name roles organization { name } } }` with an API key', query: '{ viewer { name roles organization { name } } }', hubOnly: true, key: 'admin', check: (d) => d.viewer?.name },
+  { key: 'service', name: 'plugin service call: `serviceQuery(service: "address-lookup", operation: "search", input: { query: "세종", limit: 3 })` with a company’s LIVE key (worker thread, grant check, metering)', query: '{ serviceQuery(service: "address-lookup", operation: "search", input: { query: "세종", limit: 3 }) }', hubOnly: true, key: 'company', check: (d) => d.serviceQuery?.addresses?.length > 0 },
 ];
+const HUBS = ['hub', 'hub-nocache'];
 const SERVERS = [
-  { key: 'hub', name: `Maru hub (yoga + Pothos, SQLite, ${CHALLENGES.toLocaleString('en-US')} challenges)` },
+  { key: 'hub', name: `Maru hub (yoga + Pothos + graphql-jit, response cache on, SQLite, ${CHALLENGES.toLocaleString('en-US')} challenges)` },
+  { key: 'hub-nocache', name: 'Maru hub, response cache off (`MARU_RESPONSE_CACHE_TTL_MS=0`)' },
   { key: 'raw', name: 'raw node:http, the hub’s bytes' },
   { key: 'yoga', name: 'graphql-yoga 5 (graphql-js schema)' },
   { key: 'apollo', name: 'Apollo Server 5 (standalone)' },
@@ -80,11 +86,11 @@ async function waitReady(url, child, limitMs = 60_000) {
   throw new Error(`${url} not ready in ${limitMs} ms`);
 }
 
-async function startHub(dataDir, port, { profile } = {}) {
+async function startHub(dataDir, port, { profile, env: extra = {} } = {}) {
   const [cmd, args] = pinned(1, [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), HUB_MAIN]);
   const t0 = process.hrtime.bigint();
   const child = start(cmd, args, {
-    env: { ...process.env, PORT: String(port), MARU_DATA_DIR: dataDir, MARU_DEMO: 'true', MARU_RATE_LIMIT: '0', MARU_SCHEDULER_INTERVAL_MS: '0', MARU_GRAPHIQL: 'false' },
+    env: { ...process.env, PORT: String(port), MARU_DATA_DIR: dataDir, MARU_DEMO: 'true', MARU_RATE_LIMIT: '0', MARU_SCHEDULER_INTERVAL_MS: '0', MARU_GRAPHIQL: 'false', ...extra },
   });
   let stderr = '';
   child.stderr.on('data', (c) => { stderr += c; });
@@ -134,18 +140,28 @@ try {
   let hub = await startHub(dataDir, port);
   const keyLine = hub.stderr().split('\n').find((l) => /^\s+admin@maru\.example\s/.test(l)) ?? hub.stderr().split('\n').find((l) => /^\s+\S+@\S+\s+\S+\s+\S{20,}$/.test(l));
   const apiKey = keyLine?.trim().split(/\s+/).at(-1);
-  if (!apiKey) throw new Error(`no demo API key in the hub's output:\n${hub.stderr()}`);
+  const companyKey = hub.stderr().split('\n').find((l) => /^\s+admin@hanbit\.example\s/.test(l))?.trim().split(/\s+/).at(-1);
+  if (!apiKey || !companyKey) throw new Error(`no demo API keys in the hub's output:\n${hub.stderr()}`);
+  const awarded = await post(hub.url, '{ challenges(first: 50, filter: { statuses: [AWARDED] }) { nodes { id results { rank } questions { totalCount } } } }');
+  const pageId = awarded.json.data.challenges.nodes.find((c) => c.results?.length && c.questions.totalCount)?.id;
+  if (!pageId) throw new Error(`no awarded demo challenge with results and questions: ${awarded.text.slice(0, 300)}`);
+  QUERIES.find((q) => q.key === 'page').query = `{ challenge(id: "${pageId}") { ${PAGE_SELECTION} } }`;
   hub.child.kill('SIGTERM');
   await new Promise((r) => hub.child.once('exit', r));
+  execFileSync(process.execPath, [join(here, 'lift-quota.mjs'), dataDir], { stdio: 'inherit' });
+  // The cache-off hub gets a copy of the same store: two processes never write one SQLite file.
+  const noCacheDir = join(dir, 'data-nocache');
+  cpSync(dataDir, noCacheDir, { recursive: true });
   hub = await startHub(dataDir, port, { profile: PROFILE });
   log(`hub ready in ${hub.readyMs.toFixed(0)} ms (cold start, ${CHALLENGES.toLocaleString('en-US')} challenges)`);
   const coldStartMs = hub.readyMs;
   const readyRss = peakRss(hub.child.pid);
+  const hubNoCache = await startHub(noCacheDir, await freePort(), { env: { MARU_RESPONSE_CACHE_TTL_MS: '0' } });
 
   // The hub's answers: checked, and served byte for byte by the raw server.
   const answers = {};
   for (const q of QUERIES) {
-    q.headers = q.hubOnly ? { authorization: `Bearer ${apiKey}` } : {};
+    q.headers = q.key === 'admin' ? { authorization: `Bearer ${apiKey}` } : q.key === 'company' ? { authorization: `Bearer ${companyKey}` } : {};
     const r = await post(hub.url, q.query, q.headers);
     if (r.status !== 200 || r.json.errors || (q.check && !q.check(r.json.data))) throw new Error(`hub: ${q.query}: ${r.status} ${r.text.slice(0, 300)}`);
     q.body = r.body;
@@ -153,16 +169,19 @@ try {
   }
   const answersFile = join(dir, 'answers.json');
   writeFileSync(answersFile, JSON.stringify(answers));
+  // The peers serve the same challenge page, from the hub's answer.
+  process.env.BENCH_PEER_PAGE = join(dir, 'page.json');
+  writeFileSync(process.env.BENCH_PEER_PAGE, JSON.stringify(JSON.parse(answers[QUERIES.find((q) => q.key === 'page').body]).data.challenge));
 
-  const servers = [{ ...SERVERS[0], ...hub }];
-  for (const s of SERVERS.slice(1)) servers.push({ ...s, ...(await startPeer(s.key, s.key === 'raw' ? answersFile : null)) });
+  const servers = [{ ...SERVERS[0], ...hub }, { ...SERVERS[1], ...hubNoCache }];
+  for (const s of SERVERS.slice(2)) servers.push({ ...s, ...(await startPeer(s.key, s.key === 'raw' ? answersFile : null)) });
   for (const s of servers) {
-    for (const q of QUERIES.filter((q) => !q.hubOnly || s.key === 'hub' || s.key === 'raw')) {
+    for (const q of QUERIES.filter((q) => !q.hubOnly || HUBS.includes(s.key) || s.key === 'raw')) {
       const r = await post(s.url, q.query, q.headers);
       if (r.status !== 200 || r.json.errors || (q.check && !q.check(r.json.data))) throw new Error(`${s.key}: ${q.query}: ${r.status} ${r.text.slice(0, 300)}`);
     }
   }
-  const runs = (q) => servers.filter((s) => !q.hubOnly || s.key === 'hub' || s.key === 'raw');
+  const runs = (q) => servers.filter((s) => !q.hubOnly || HUBS.includes(s.key) || s.key === 'raw');
 
   log(`warm-up: ${WARMUP_SECONDS} s per server and query`);
   for (const q of QUERIES) for (const s of runs(q)) await load(s.url, q.body, q.headers, WARMUP_SECONDS);
@@ -198,12 +217,13 @@ try {
   ].join('\n')).join('\n\n');
 
   const hubList = summary.list.hub;
+  const off = summary.list['hub-nocache'];
   const goals = [
-    ['public challenge list ≥ Mercurius (without jit)', `${x(hubList.toMercurius)} Mercurius`, hubList.toMercurius >= 1],
-    ['public challenge list ≥ 2× bare yoga', `${x(hubList.toYoga)} yoga`, hubList.toYoga >= 2],
-    ['`{ __typename }` ≥ 0.5× raw node:http', `${x(summary.typename.hub.toRaw)} raw`, summary.typename.hub.toRaw >= 0.5],
-    [`p99 under ${CONNECTIONS} connections below Mercurius's p99 × 1.5 (public list)`, `${hubList.p99} ms vs ${summary.list.mercurius.p99} ms × 1.5 = ${(summary.list.mercurius.p99 * 1.5).toFixed(1)} ms`, hubList.p99 < summary.list.mercurius.p99 * 1.5],
-    [`peak RSS under 200 MiB with ${CHALLENGES.toLocaleString('en-US')} challenges`, `${num(rss.hub)} MiB under load (${num(readyRss)} MiB at ready; bare yoga peaked at ${num(rss.yoga)} MiB)`, rss.hub < 200],
+    ['public challenge list ≥ Mercurius (without jit)', `${x(hubList.toMercurius)} Mercurius (cache off: ${x(off.toMercurius)})`, hubList.toMercurius >= 1],
+    ['public challenge list ≥ 2× bare yoga', `${x(hubList.toYoga)} yoga (cache off: ${x(off.toYoga)})`, hubList.toYoga >= 2],
+    ['`{ __typename }` ≥ 0.5× raw node:http', `${x(summary.typename.hub.toRaw)} raw (cache off: ${x(summary.typename['hub-nocache'].toRaw)})`, summary.typename.hub.toRaw >= 0.5],
+    [`p99 under ${CONNECTIONS} connections below Mercurius's p99 × 1.5 (public list)`, `${hubList.p99} ms vs ${summary.list.mercurius.p99} ms × 1.5 = ${(summary.list.mercurius.p99 * 1.5).toFixed(1)} ms (cache off: ${off.p99} ms)`, hubList.p99 < summary.list.mercurius.p99 * 1.5],
+    [`peak RSS under 200 MiB with ${CHALLENGES.toLocaleString('en-US')} challenges`, `${num(rss.hub)} MiB under load (${num(readyRss)} MiB at ready; cache off ${num(rss['hub-nocache'])} MiB; bare yoga peaked at ${num(rss.yoga)} MiB)`, rss.hub < 200],
     ['cold start to ready under 2 s', `${(coldStartMs / 1000).toFixed(2)} s`, coldStartMs < 2000],
   ];
   const goalTable = ['| goal (#9) | measured | |', '| --- | --- | --- |', ...goals.map(([g, m, ok]) => `| ${g} | ${m} | ${ok ? 'met' : '**not met**'} |`)].join('\n');
@@ -217,13 +237,13 @@ try {
 
 The hub against the servers users would pick instead (issue #9). Each server runs in its own process${PIN ? ' pinned to CPU 1 (`taskset -c 1`), autocannon 9 in a child pinned to CPU 0' : ' (taskset unavailable: server and load generator share the cores)'}; ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} interleaved rounds (every server, then again) after a ${WARMUP_SECONDS} s warm-up each; figures are medians over rounds, ratios are taken within a round, then their median.
 
-- **Maru hub**: \`packages/hub/dist/main.js\` as an operator runs it (demo mode for its members, API key and bundled plugins; rate limit off with \`MARU_RATE_LIMIT=0\`; default log level, one JSON log line per request, drained), on the embedded SQLite store seeded with ${CHALLENGES.toLocaleString('en-US')} challenges (\`bench/challenge-fixtures.mjs\`); anonymous callers see the published ones.
+- **Maru hub**: \`packages/hub/dist/main.js\` as an operator runs it (demo mode for its members, API keys and bundled plugins; rate limit off with \`MARU_RATE_LIMIT=0\`; default log level, one JSON log line per request, drained), on the embedded SQLite store seeded with ${CHALLENGES.toLocaleString('en-US')} challenges (\`bench/challenge-fixtures.mjs\`); anonymous callers see the published ones. Queries and mutations run as graphql-jit code. With its defaults, anonymous answers are kept in memory in front of yoga (ended by any write on the instance, at most 5 s old): every anonymous request of a run after the first is answered from there. **Maru hub, response cache off** is the same hub on a copy of the store with \`MARU_RESPONSE_CACHE_TTL_MS=0\`: every request goes through yoga, graphql-jit and the store — the figure for answers the cache cannot hold (other queries, callers with keys).
 - **Peers** (\`bench/peers/peer-server.mjs\`): one hand-written graphql-js schema of the same shape (\`bench/peers/peer-data.mjs\`: the same ${CHALLENGES.toLocaleString('en-US')} challenges in memory, drafts left out, the agency looked up per challenge), served by bare graphql-yoga on node:http, Apollo Server 5 standalone, Mercurius 16 on Fastify 5 without and with graphql-jit (\`jit: 1\`). **raw** is node:http answering with the hub's own bytes for each request body: the ceiling of the machine.
-- The authenticated query needs members and API keys, which only the hub has: it runs on the hub and raw only. A challenge page with nested questions and a plugin service call are not measured yet.
+- The challenge page is an awarded demo challenge of the hub; the peers serve the same records (from the hub's answer, each relation a lookup). The authenticated query and the plugin service call need members, keys and plugins, which only the hub has: they run on the hubs and raw only. The service call goes to the address plugin's worker thread under a LIVE grant (its daily quota lifted for the run, \`bench/peers/lift-quota.mjs\`), and each call is metered (a store write).
 
 ${tables}
 
-### Goals of #9 (baseline, before any optimisation)
+### Goals of #9
 
 Cold start: spawn of \`node dist/main.js\` to the first \`/readyz\` 200, on a store already seeded (demo data present). Peak RSS: \`VmHWM\` of the server process at the end of the run.
 

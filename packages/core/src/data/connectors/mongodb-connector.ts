@@ -1,4 +1,4 @@
-import { MongoClient, ObjectId, type Document } from 'mongodb';
+import type { MongoClient, ObjectId as ObjectIdClass, Document } from 'mongodb';
 import { badInput } from '../../errors.js';
 import { SourceError, type Connector } from './connector.js';
 import { expectConfigObject, expectSecretName, expectText, isPlainObject } from './connector-config.js';
@@ -48,6 +48,8 @@ export const mongodbConnector: Connector<MongoConfig> = {
     if (!/^mongodb(\+srv)?:\/\//.test(uri)) throw new SourceError(`The secret "${config.uriSecret}" does not hold a mongodb:// or mongodb+srv:// URI`);
     const failed = (error: unknown) =>
       ctx.signal.aborted ? ctx.signal.reason : new SourceError(`Could not read ${config.database}.${config.collection} with the URI in secret "${config.uriSecret}": ${redact((error as Error).message, uri)}`);
+    // Loaded on first use: most hubs never read a MongoDB source.
+    const { MongoClient, ObjectId } = await import('mongodb');
     let client: MongoClient;
     try {
       client = new MongoClient(uri);
@@ -64,7 +66,7 @@ export const mongodbConnector: Connector<MongoConfig> = {
       try {
         for await (const document of cursor) {
           ctx.signal.throwIfAborted();
-          yield { kind: 'record', values: toValues(document), position: `document ${++n}` };
+          yield { kind: 'record', values: toValues(document, ObjectId), position: `document ${++n}` };
         }
         // A cursor whose client was closed by the abort may just end; the sync must still learn it was cancelled.
         ctx.signal.throwIfAborted();
@@ -78,7 +80,7 @@ export const mongodbConnector: Connector<MongoConfig> = {
   },
 };
 
-function toValues(document: Document): Record<string, unknown> {
+function toValues(document: Document, ObjectId: typeof ObjectIdClass): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(document).map(([key, value]) => [key, value instanceof ObjectId ? value.toHexString() : value instanceof Date ? value.toISOString() : value]),
   );

@@ -1,4 +1,8 @@
-import { MongoBulkWriteError, MongoClient, MongoServerError, type Collection as MongoCollection, type Document } from 'mongodb';
+import type { Collection as MongoCollection, Document } from 'mongodb';
+
+// The driver is loaded when a MongoDB store is opened, not with the core: a hub
+// on the embedded store never pays for it at start.
+let driver: typeof import('mongodb');
 import { applyUpdate } from '../apply-update.js';
 import { checkFilter, checkUpdate } from '../check-query.js';
 import { readPath } from '../keyset.js';
@@ -39,6 +43,7 @@ const DUPLICATE_KEY = 11000;
  * failover never shows a write that was rolled back.
  */
 export async function createMongoStore(options: MongoStoreOptions): Promise<Store> {
+  driver ??= await import('mongodb');
   const clientOptions = {
     appName: 'maru-hub',
     writeConcern: { w: 'majority' as const, journal: true },
@@ -53,7 +58,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     socketTimeoutMS: 60_000,
     waitQueueTimeoutMS: 10_000,
   };
-  let client = await new MongoClient(options.uri, clientOptions).connect();
+  let client = await new driver.MongoClient(options.uri, clientOptions).connect();
   const buildInfo = await client.db('admin').command({ buildInfo: 1 });
   const ferretdb = 'ferretdbVersion' in buildInfo;
   if (ferretdb && clientOptions.maxPoolSize !== 1) {
@@ -62,7 +67,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     // connections can both pass a version check. One connection serializes
     // them; real MongoDB updates a document atomically and keeps the pool.
     await client.close();
-    client = await new MongoClient(options.uri, { ...clientOptions, maxPoolSize: 1 }).connect();
+    client = await new driver.MongoClient(options.uri, { ...clientOptions, maxPoolSize: 1 }).connect();
   }
   const db = client.db(options.dbName);
   const specs = new Map<string, CollectionSpec>();
@@ -134,7 +139,7 @@ function createCollection<T extends Doc>(collection: MongoCollection<Document>, 
   // FerretDB reports a unique violation inside findAndModify as an InternalError
   // carrying SQLite's message rather than as code 11000.
   const isDuplicate = (error: unknown) =>
-    error instanceof MongoServerError && (error.code === DUPLICATE_KEY || (error.code === 1 && /UNIQUE constraint failed/.test(error.message)));
+    error instanceof driver.MongoServerError && (error.code === DUPLICATE_KEY || (error.code === 1 && /UNIQUE constraint failed/.test(error.message)));
 
   return {
     name: spec.name,
@@ -201,7 +206,7 @@ function createCollection<T extends Doc>(collection: MongoCollection<Document>, 
         );
         return { inserted: result.upsertedCount, replaced: result.matchedCount };
       } catch (error) {
-        const duplicate = error instanceof MongoBulkWriteError && error.writeErrors && [error.writeErrors].flat().some((e) => e.code === DUPLICATE_KEY);
+        const duplicate = error instanceof driver.MongoBulkWriteError && error.writeErrors && [error.writeErrors].flat().some((e) => e.code === DUPLICATE_KEY);
         if (!duplicate && !isDuplicate(error)) throw error;
         for (const doc of docs) {
           const conflict = await conflictFor(doc as Record<string, unknown>);
