@@ -43,6 +43,18 @@ describe('ResponseCache', () => {
     cache.set('big', 'v', answer('{"x":"0123456789"}'));
     expect(cache.get('big')).toBeUndefined();
   });
+
+  it('keeps all answers under maxTotalBytes, dropping the oldest, and counts what it frees', () => {
+    const cache = new ResponseCache(() => 'v', { maxTotalBytes: 30 });
+    cache.set('a', 'v', answer('0123456789')); // 11 bytes with its key
+    cache.set('b', 'v', answer('0123456789'));
+    expect(cache.bytes).toBe(22);
+    cache.set('c', 'v', answer('0123456789'));
+    expect([cache.get('a'), cache.get('b'), cache.get('c')].map(Boolean)).toEqual([false, true, true]);
+    expect(cache.bytes).toBe(22);
+    cache.set('b', 'v', answer('01')); // replacing an answer frees the old one
+    expect(cache.bytes).toBe(14);
+  });
 });
 
 describe('isCacheableRequest', () => {

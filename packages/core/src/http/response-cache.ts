@@ -13,6 +13,8 @@ export interface ResponseCacheOptions {
   maxEntries?: number;
   /** Larger answers are not kept. Default 256 KiB. */
   maxBodyBytes?: number;
+  /** All answers together stay under this, least recently stored dropped first. Default 16 MiB. */
+  maxTotalBytes?: number;
 }
 
 export interface CachedResponse {
@@ -24,6 +26,8 @@ export interface CachedResponse {
 interface Entry extends CachedResponse {
   version: string;
   expiresAt: number;
+  /** Body and key, in bytes (near enough for ASCII keys). */
+  size: number;
 }
 
 /**
@@ -38,7 +42,9 @@ export class ResponseCache {
   readonly ttlMs: number;
   readonly maxEntries: number;
   readonly maxBodyBytes: number;
+  readonly maxTotalBytes: number;
   private readonly entries = new Map<string, Entry>();
+  private totalBytes = 0;
 
   constructor(
     private readonly currentVersion: () => string,
@@ -48,6 +54,7 @@ export class ResponseCache {
     this.ttlMs = options.ttlMs ?? 5_000;
     this.maxEntries = options.maxEntries ?? 1_000;
     this.maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
+    this.maxTotalBytes = options.maxTotalBytes ?? 16 * 1024 * 1024;
   }
 
   /** The version to produce an answer under: take it before running the request, so a write during the run makes the answer stale at once. */
@@ -59,17 +66,31 @@ export class ResponseCache {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.version !== this.currentVersion() || entry.expiresAt <= this.now()) {
-      this.entries.delete(key);
+      this.remove(key);
       return undefined;
     }
     return entry;
   }
 
   set(key: string, version: string, response: CachedResponse): void {
-    if (response.body.length > this.maxBodyBytes) return;
+    const size = response.body.length + key.length;
+    if (response.body.length > this.maxBodyBytes || size > this.maxTotalBytes) return;
+    this.remove(key);
+    this.entries.set(key, { ...response, version, expiresAt: this.now() + this.ttlMs, size });
+    this.totalBytes += size;
+    while (this.entries.size > this.maxEntries || this.totalBytes > this.maxTotalBytes) this.remove(this.entries.keys().next().value!);
+  }
+
+  /** Bytes held (answers and keys). */
+  get bytes(): number {
+    return this.totalBytes;
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
     this.entries.delete(key);
-    this.entries.set(key, { ...response, version, expiresAt: this.now() + this.ttlMs });
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.totalBytes -= entry.size;
   }
 
   get size(): number {

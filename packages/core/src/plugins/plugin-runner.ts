@@ -129,7 +129,8 @@ export class PluginRunner {
         workerData: { entry: this.options.entry },
         // The hub's environment (secrets included) is not the plugin's.
         env: {},
-        resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 64, maxYoungGenerationSizeMb: 16 },
+        // A small young generation: plugin handlers allocate little per call, and each worker is an isolate of its own in RSS.
+        resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 64, maxYoungGenerationSizeMb: 4 },
         stdout: false,
         stderr: false,
       });
