@@ -32,7 +32,7 @@ builder.objectField(SubmissionRef, 'reviews', (t) =>
     nullable: true,
     description: 'The agency sees every review; a reviewer sees their own; nobody else sees any, even after the award (the results are public instead).',
     resolve: async (s, _a, ctx) => {
-      const challenge = (await ctx.services.challenges.get(s.challengeId))!;
+      const challenge = (await ctx.loaders.byId(ctx.services.challenges.collection, s.challengeId))!;
       const all = await ctx.services.reviews.reviewsOf(s._id);
       if (isPlatformAdmin(ctx.viewer) || isOfAgency(ctx.viewer, challenge)) return all;
       if (isPanelist(ctx.viewer, challenge)) return all.filter((r) => r.reviewerId === ctx.viewer!.member._id);
@@ -49,7 +49,7 @@ const PanelistRef = builder.objectRef<{ memberId: string }>('Panelist').implemen
       type: OrganizationRef,
       nullable: true,
       resolve: async (p, _a, ctx) => {
-        const member = await ctx.services.members.get(p.memberId);
+        const member = await ctx.loaders.byId(ctx.services.members.collection, p.memberId);
         return member ? loadOrganization(ctx, member.organizationId) : null;
       },
     }),
@@ -117,7 +117,7 @@ builder.objectFields(ChallengeRef, (t) => ({
   winners: t.field({
     type: [SubmissionRef],
     description: 'The awarded submissions (empty until AWARDED); their plugin references go on to pilot.',
-    resolve: async (c, _a, ctx) => (await Promise.all(c.winnerSubmissionIds.map((id) => ctx.services.submissions.collection.findOne({ _id: id })))).filter((s) => s !== null),
+    resolve: async (c, _a, ctx) => (await Promise.all(c.winnerSubmissionIds.map((id) => ctx.loaders.byId(ctx.services.submissions.collection, id)))).filter((s) => s !== null),
   }),
 }));
 

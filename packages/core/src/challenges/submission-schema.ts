@@ -41,7 +41,7 @@ builder.objectFields(SubmissionRef, (t) => ({
   status: t.field({ type: SubmissionStatusEnum, resolve: (s) => s.status }),
   phase: t.exposeInt('phase'),
   organization: t.field({ type: OrganizationRef, resolve: (s, _a, ctx) => requireOrganization(ctx, s.organizationId) }),
-  challenge: t.field({ type: ChallengeRef, resolve: async (s, _a, ctx) => (await ctx.services.challenges.get(s.challengeId))! }),
+  challenge: t.field({ type: ChallengeRef, resolve: async (s, _a, ctx) => (await ctx.loaders.byId(ctx.services.challenges.collection, s.challengeId))! }),
   challengeId: t.id({ resolve: (s) => encodeGlobalId('Challenge', s.challengeId) }),
   termsAcknowledgedAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.termsAcknowledgedAt }),
   submittedAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.submittedAt }),

@@ -66,7 +66,7 @@ const DataSyncConnection = connectionOf(DataSyncRef, 'DataSync');
 
 export const DataConnectionRef = nodeType<DataConnection>('DataConnection', {
   description: 'An agency dataset connected to the hub. Its metadata is public, as in any data portal; its records follow its classification.',
-  load: (id, ctx) => ctx.services.data.connections.get(id),
+  load: (id, ctx) => ctx.loaders.byId(ctx.services.data.connections.collection, id),
 });
 export const DataConnectionConnection = connectionOf(DataConnectionRef, 'DataConnection');
 
@@ -101,7 +101,7 @@ builder.objectFields(DataConnectionRef, (t) => ({
   services: t.field({
     type: [ServiceRef],
     description: 'Shared services that use this data.',
-    resolve: async (c, _a, ctx) => (await Promise.all(c.serviceIds.map((id) => ctx.services.plugins.services.findOne({ _id: id })))).filter((s) => s !== null),
+    resolve: async (c, _a, ctx) => (await Promise.all(c.serviceIds.map((id) => ctx.loaders.byId(ctx.services.plugins.services, id)))).filter((s) => s !== null),
   }),
   createdAt: t.field({ type: 'DateTime', resolve: (c) => c.createdAt }),
   updatedAt: t.field({ type: 'DateTime', resolve: (c) => c.updatedAt }),

@@ -44,7 +44,7 @@ export const AccessLogEntryRef = builder.objectRef<AccessLogEntry>('DataAccessLo
   fields: (t) => ({
     seq: t.exposeInt('seq'),
     at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
-    dataConnection: t.field({ type: DataConnectionRef, nullable: true, resolve: (e, _a, ctx) => ctx.services.data.connections.get(e.connectionId) }),
+    dataConnection: t.field({ type: DataConnectionRef, nullable: true, resolve: (e, _a, ctx) => ctx.loaders.byId(ctx.services.data.connections.collection, e.connectionId) }),
     actorKind: t.exposeString('actorKind', { description: 'MEMBER (through an API key), PLUGIN or ANONYMOUS.' }),
     actorOrganization: t.field({ type: OrganizationRef, nullable: true, resolve: (e, _a, ctx) => (e.actorOrganizationId ? loadOrganization(ctx, e.actorOrganizationId) : null) }),
     // A data subject learns which organization read and why, not which employee or key.

@@ -8,7 +8,7 @@ builder.objectFields(ChallengeRef, (t) => ({
   dataConnections: t.field({
     type: [DataConnectionRef],
     description: 'The datasets this challenge bears on (their metadata; records follow their classification).',
-    resolve: async (c, _a, ctx) => (await Promise.all(c.dataConnectionIds.map((id) => ctx.services.data.connections.get(id)))).filter((d) => d !== null),
+    resolve: async (c, _a, ctx) => (await Promise.all(c.dataConnectionIds.map((id) => ctx.loaders.byId(ctx.services.data.connections.collection, id)))).filter((d) => d !== null),
   }),
 }));
 

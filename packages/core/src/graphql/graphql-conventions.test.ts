@@ -193,6 +193,7 @@ describe('unexpected errors', () => {
   it('are masked as INTERNAL with a generic message, and logged with the original', async () => {
     const failure = new Error('SQLITE_CORRUPT: database disk image is malformed at /var/lib/maru/hub.db');
     vi.spyOn(hub.services.organizations.collection, 'find').mockRejectedValue(failure);
+    vi.spyOn(hub.services.organizations.collection, 'findOne').mockRejectedValue(failure);
     const res = await hub.gql(`query($o: ID!) { organization(id: $o) { name } }`, { o: gid('Organization', hub.fixtures.companyA) });
     expect(res.errors).toHaveLength(1);
     expect(res.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL' });

@@ -41,4 +41,21 @@ describe('relations are batched per request', () => {
     // The only single read is the signed-in viewer's own organization, at authentication.
     expect(findOne.mock.calls.map(([filter]) => filter)).toEqual([{ _id: hub.fixtures.platform._id }]);
   });
+
+  it('nodes(ids:) of one type reads them in one query, and a single id with findOne', async () => {
+    const members = hub.services.members.collection;
+    const wanted = ['companyADev', 'companyBDev', 'bureauManager'].map((h) => hub.fixtures.members[h]!);
+    const find = vi.spyOn(members, 'find');
+    const findOne = vi.spyOn(members, 'findOne');
+    const res = await hub.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Member { email } } }`, { ids: wanted.map((m) => encodeGlobalId('Member', m._id)) }, hub.fixtures.keys.platformAdmin);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.nodes.map((n: { email: string }) => n.email)).toEqual(wanted.map((m) => m.email));
+    const batched = find.mock.calls.filter(([filter]) => JSON.stringify(filter).includes('$in'));
+    expect(batched).toHaveLength(1);
+    expect(JSON.stringify(batched[0]![0])).toContain(wanted[2]!._id);
+    // No member of the page was read on its own (the viewer's own member may be, at authentication).
+    expect(findOne.mock.calls.filter(([filter]) => wanted.some((m) => JSON.stringify(filter).includes(m._id)))).toEqual([]);
+    find.mockRestore();
+    findOne.mockRestore();
+  });
 });

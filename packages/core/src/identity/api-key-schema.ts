@@ -37,7 +37,7 @@ builder.objectFields(ApiKeyRef, (t) => ({
     type: ApiKeyStatusEnum,
     resolve: (k) => (k.revokedAt ? 'REVOKED' : k.expiresAt && Date.parse(k.expiresAt) <= Date.now() ? 'EXPIRED' : 'ACTIVE'),
   }),
-  member: t.field({ type: MemberRef, resolve: async (k, _args, ctx) => (await ctx.services.members.get(k.memberId))! }),
+  member: t.field({ type: MemberRef, resolve: async (k, _args, ctx) => (await ctx.loaders.byId(ctx.services.members.collection, k.memberId))! }),
   createdAt: t.field({ type: 'DateTime', resolve: (k) => k.createdAt }),
   expiresAt: t.field({ type: 'DateTime', nullable: true, resolve: (k) => k.expiresAt }),
   revokedAt: t.field({ type: 'DateTime', nullable: true, resolve: (k) => k.revokedAt }),

@@ -21,7 +21,7 @@ const memberVisibility = (member: Member) => ({
 
 export const MemberRef = nodeType<Member>('Member', {
   description: 'A person in one organization, with roles. Visible to their organization, agencies above it and platform admins.',
-  load: (id, ctx) => ctx.services.members.get(id),
+  load: (id, ctx) => ctx.loaders.byId(ctx.services.members.collection, id),
   authScopes: memberVisibility,
 });
 

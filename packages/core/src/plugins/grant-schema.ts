@@ -21,7 +21,7 @@ export const ServiceGrantRef = nodeType<ServiceGrant>('ServiceGrant', {
 const GrantConnection = connectionOf(ServiceGrantRef, 'ServiceGrant');
 
 builder.objectFields(ServiceGrantRef, (t) => ({
-  service: t.field({ type: ServiceRef, nullable: true, resolve: (g, _a, ctx) => ctx.services.plugins.services.findOne({ _id: g.serviceKey }) }),
+  service: t.field({ type: ServiceRef, nullable: true, resolve: (g, _a, ctx) => ctx.loaders.byId(ctx.services.plugins.services, g.serviceKey) }),
   consumer: t.field({ type: OrganizationRef, resolve: (g, _a, ctx) => requireOrganization(ctx, g.consumerOrganizationId) }),
   purpose: t.exposeString('purpose'),
   status: t.field({ type: GrantStatusEnum, resolve: (g) => g.status }),

@@ -20,7 +20,7 @@ builder.objectField(ServiceRef, 'challenge', (t) =>
     nullable: true,
     description: 'The challenge whose award launched this service, if any.',
     resolve: async (s, _a, ctx) => {
-      const challenge = s.challengeId ? await ctx.services.challenges.get(s.challengeId) : null;
+      const challenge = s.challengeId ? await ctx.loaders.byId(ctx.services.challenges.collection, s.challengeId) : null;
       return challenge && canSeeChallenge(ctx.viewer, challenge) ? challenge : null;
     },
   }),

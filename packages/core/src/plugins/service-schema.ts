@@ -73,7 +73,7 @@ builder.objectFields(ServiceRef, (t) => ({
   status: t.exposeString('status', { description: 'PILOT, ACTIVE, DEPRECATED or SUSPENDED.' }),
   source: t.exposeString('source', { description: 'PLUGIN or CORE.' }),
   operations: t.field({ type: [OperationRef], resolve: (s) => operationsOf(s) }),
-  plugin: t.field({ type: PluginRef, nullable: true, resolve: (s, _a, ctx) => (s.pluginName ? ctx.services.plugins.plugins.findOne({ _id: s.pluginName }) : null) }),
+  plugin: t.field({ type: PluginRef, nullable: true, resolve: (s, _a, ctx) => (s.pluginName ? ctx.loaders.byId(ctx.services.plugins.plugins, s.pluginName) : null) }),
   dailyUsage: t.field({
     type: [UsageRef],
     description: 'Metered calls per day over the last 30 days, newest first. Platform admins only.',
