@@ -9,7 +9,9 @@ const config: CodegenConfig = {
   generates: {
     'src/gql/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // Each operation carries the sha256 hash of its text, and src/gql/persisted-documents.json maps
+      // hashes to texts: the hub serves these as trusted documents (the portal sends hashes, not texts).
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: {
         documentMode: 'string',
         enumsAsTypes: true,

@@ -22,6 +22,7 @@ import { usePageSizeCost } from './graphql/use-page-size-cost.js';
 import { createLoaders } from './graphql/loaders.js';
 import { useJit } from './graphql/use-jit.js';
 import { useCacheDecision } from './graphql/use-cache-decision.js';
+import { useTrustedDocuments, type TrustedDocuments } from './graphql/use-trusted-documents.js';
 import { createCachedServing, type CachedServing } from './http/cached-serving.js';
 import { ResponseCache, type RequestCaching, type ResponseCacheOptions } from './http/response-cache.js';
 import { trackWrites } from './store/write-tracking.js';
@@ -72,6 +73,8 @@ export interface HubOptions {
   jit?: boolean;
   /** Answers to anonymous queries kept and served again until a write or the TTL ends them; `false` turns it off. Default on, 5 s TTL. */
   responseCache?: ResponseCacheOptions | false;
+  /** Operations first-party clients may send by their sha256 hash instead of their text (the portal's build lists them). */
+  trustedDocuments?: TrustedDocuments;
 }
 
 /** What the HTTP server hands yoga with each request (absent in-process). */
@@ -182,6 +185,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       }
     },
     plugins: [
+      // Always on, also with no documents: an unknown hash is then PERSISTED_QUERY_NOT_FOUND, on which clients send the text.
+      useTrustedDocuments(options.trustedDocuments ?? new Map()),
       // Codes first, so the errors armor and graphql-js raise below get theirs on the way out.
       useErrorCodes(),
       // Depth, cost, alias, directive and token limits run as validation rules: an abusive

@@ -49,6 +49,11 @@ export const ERROR_CODES = {
     meaning: 'The operation is too deep, too costly, has too many aliases or tokens; refused before any resolver ran.',
     fix: 'Split the operation or ask for fewer nested fields; the message names the limit.',
   },
+  PERSISTED_QUERY_NOT_FOUND: {
+    http: 200,
+    meaning: 'The request named a trusted document by its hash (`extensions.persistedQuery.sha256Hash`) that this hub does not hold.',
+    fix: 'Send the operation text in `query` instead (first-party clients do so on this error), or deploy the client and hub from the same build.',
+  },
   TIMEOUT: {
     http: 504,
     meaning: 'A plugin did not answer within its deadline; its work was aborted.',

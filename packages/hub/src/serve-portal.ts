@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,18 @@ const REVALIDATE = 'no-cache';
 export function findPortalDir(env: NodeJS.ProcessEnv = process.env): string | null {
   const dir = resolve(env.MARU_PORTAL_DIR || join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'portal', 'dist'));
   return existsSync(join(dir, 'index.html')) ? realpathSync(dir) : null;
+}
+
+/**
+ * The operations the portal build sends by hash (`trusted-documents.json`
+ * beside its index.html, written by codegen): hash (hex, without codegen's
+ * `sha256:` prefix) → operation text. Empty when the build has none.
+ */
+export function loadTrustedDocuments(portalDir: string | null): Map<string, string> {
+  const file = portalDir && join(portalDir, 'trusted-documents.json');
+  if (!file || !existsSync(file)) return new Map();
+  const entries = Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>);
+  return new Map(entries.filter((e): e is [string, string] => typeof e[1] === 'string').map(([hash, text]) => [hash.replace(/^sha256:/, ''), text]));
 }
 
 /** Paths the hub answers itself; the portal gets every other GET and HEAD. */

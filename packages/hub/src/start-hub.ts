@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { HubConfig } from './config.js';
 import { createHttpServer } from './http-server.js';
+import { findPortalDir, loadTrustedDocuments } from './serve-portal.js';
 import { createLogger } from './logger.js';
 import { openStore } from './open-store.js';
 import { seedDemoChallenges } from './demo-challenges.js';
@@ -48,6 +49,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
   const store = await openStore(config);
   await mkdir(config.importDir, { recursive: true });
   const plugins = config.plugins.length ? resolvePlugins(config.plugins) : config.demo ? bundledPlugins(logger) : [];
+  const portalDir = findPortalDir();
   const hub = await createHub({
     store,
     logger,
@@ -57,6 +59,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     features: { demoLogin: config.demo },
     rateLimit: config.rateLimitPerMinute > 0 ? { windowMs: 60_000, max: config.rateLimitPerMinute } : false,
     responseCache: config.responseCacheTtlMs > 0 ? { ttlMs: config.responseCacheTtlMs } : false,
+    trustedDocuments: loadTrustedDocuments(portalDir),
     data: { importDir: config.importDir, secrets: config.secrets, secretAgencies: config.secretAgencies, allowedHosts: config.connectorHosts, maxUploadBytes: config.maxUploadMb * 1024 * 1024 },
   });
 
@@ -76,7 +79,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
   }
 
   const scheduler = startScheduler(hub, logger, config.schedulerIntervalMs);
-  const http = createHttpServer(hub, logger, { publicUrl: config.publicUrl });
+  const http = createHttpServer(hub, logger, { publicUrl: config.publicUrl, portalDir });
   await new Promise<void>((resolve, reject) => {
     http.server.once('error', reject);
     http.server.listen(config.port, config.host, () => resolve());

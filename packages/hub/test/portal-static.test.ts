@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, spawnHub, tempDir, type HubProcess } from './helpers.js';
+
+const TRUSTED = 'query Agencies { organizations(kind: AGENCY, first: 3) { nodes { slug } } }';
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** A raw request: fetch would normalise `..` away before it reaches the hub. */
 function raw(url: string, path: string, method = 'GET', headers: Record<string, string> = {}) {
@@ -37,6 +41,8 @@ describe('the hub serves the built portal', () => {
     writeFileSync(join(dist, 'assets', 'index-Ab12Cd34.js'), 'console.log("portal")');
     writeFileSync(join(dist, 'robots.txt'), 'User-agent: *');
     symlinkSync(join(root, 'secret.txt'), join(dist, 'linked.txt'));
+    // The build's trusted documents, as codegen names them.
+    writeFileSync(join(dist, 'trusted-documents.json'), JSON.stringify({ [`sha256:${sha256(TRUSTED)}`]: TRUSTED }));
     [hub, bare] = await Promise.all([
       spawnHub({ MARU_DATA_DIR: temp('maru-portal-data-'), MARU_PORTAL_DIR: dist }),
       spawnHub({ MARU_DATA_DIR: temp('maru-portal-data-'), MARU_PORTAL_DIR: temp('maru-portal-empty-') }),
@@ -47,6 +53,13 @@ describe('the hub serves the built portal', () => {
     bare?.child.kill('SIGTERM');
     await Promise.all([hub?.exited, bare?.exited]);
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs the operations of the portal build sent by their hash; a hub without the build says PERSISTED_QUERY_NOT_FOUND', async () => {
+    const byHash = (url: string) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(TRUSTED) } } }) }).then((r) => r.json());
+    expect(await byHash(hub.url)).toEqual({ data: { organizations: { nodes: [] } } });
+    expect((await byHash(bare.url)).errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 
   it('serves index.html at / and for unknown routes, revalidated on every visit', async () => {
