@@ -44,13 +44,20 @@ export async function seedDemoChallenges(services: HubServices, dataConnectionId
   const companies = [await member('admin@hanbit.example'), await member('admin@sejong-civic.example')];
   const day = 86_400_000;
   let created = 0;
+  const titleOf = (index: number) => {
+    const topic = TOPICS[index % TOPICS.length]!;
+    return index < TOPICS.length ? topic.title : `${topic.title} · ${REGIONS[index % REGIONS.length]} ${Math.floor(index / TOPICS.length) + 1}`;
+  };
+  // One query for all of them: titles are not indexed, and a hub with many challenges would scan them once per title.
+  const titles = Array.from({ length: STATES.length * PER_STATE }, (_, i) => titleOf(i));
+  const existing = new Set((await services.challenges.collection.find({ title: { $in: titles } }, { limit: titles.length * 2 })).map((c) => c.title));
 
   for (const [s, state] of STATES.entries()) {
     for (let n = 0; n < PER_STATE; n++) {
       const topic = TOPICS[(s * PER_STATE + n) % TOPICS.length]!;
       const index = PER_STATE * s + n;
-      const title = index < TOPICS.length ? topic.title : `${topic.title} · ${REGIONS[index % REGIONS.length]} ${Math.floor(index / TOPICS.length) + 1}`;
-      if (await services.challenges.collection.findOne({ title })) continue;
+      const title = titleOf(index);
+      if (existing.has(title)) continue;
       const manager = managers[(s + n) % 2]!;
       const agencyViewer = await seedViewer(services, manager);
       const deadline = new Date(Date.now() + (10 + s * 7 + n) * day).toISOString();

@@ -38,8 +38,8 @@ const QUERIES = [
   // The id is the awarded demo challenge's, filled in once the hub has seeded it.
   { key: 'page', name: `challenge page: \`challenge(id:) { ${PAGE_SELECTION} }\` (an awarded demo challenge: 2 questions, 3 ranked submissions)`, query: null, check: (d) => d.challenge?.results?.length > 0 && d.challenge.questions.nodes.length > 0 },
   // Only the hub has members, keys and plugins.
-  { key: 'viewer', name: 'authenticated: `{ viewer { name roles organization { name } } }` with an API key', query: '{ viewer { name roles organization { name } } }', hubOnly: true, key: 'admin', check: (d) => d.viewer?.name },
-  { key: 'service', name: 'plugin service call: `serviceQuery(service: "address-lookup", operation: "search", input: { query: "세종", limit: 3 })` with a company’s LIVE key (worker thread, grant check, metering)', query: '{ serviceQuery(service: "address-lookup", operation: "search", input: { query: "세종", limit: 3 }) }', hubOnly: true, key: 'company', check: (d) => d.serviceQuery?.addresses?.length > 0 },
+  { key: 'viewer', name: 'authenticated: `{ viewer { name roles organization { name } } }` with an API key', query: '{ viewer { name roles organization { name } } }', hubOnly: true, as: 'admin', check: (d) => d.viewer?.name },
+  { key: 'service', name: 'plugin service call: `serviceQuery(service: "address-lookup", operation: "search", input: { query: "세종", limit: 3 })` with a company’s LIVE key (worker thread, grant check, metering)', query: '{ serviceQuery(service: "address-lookup", operation: "search", input: { query: "세종", limit: 3 }) }', hubOnly: true, as: 'company', check: (d) => d.serviceQuery?.addresses?.length > 0 },
 ];
 const HUBS = ['hub', 'hub-nocache'];
 const SERVERS = [
@@ -161,7 +161,7 @@ try {
   // The hub's answers: checked, and served byte for byte by the raw server.
   const answers = {};
   for (const q of QUERIES) {
-    q.headers = q.key === 'admin' ? { authorization: `Bearer ${apiKey}` } : q.key === 'company' ? { authorization: `Bearer ${companyKey}` } : {};
+    q.headers = q.as === 'admin' ? { authorization: `Bearer ${apiKey}` } : q.as === 'company' ? { authorization: `Bearer ${companyKey}` } : {};
     const r = await post(hub.url, q.query, q.headers);
     if (r.status !== 200 || r.json.errors || (q.check && !q.check(r.json.data))) throw new Error(`hub: ${q.query}: ${r.status} ${r.text.slice(0, 300)}`);
     q.body = r.body;
