@@ -123,13 +123,20 @@ describe('reading private data of an organization', () => {
     const event = events.get(org)!;
     const run = () => hub.gql(probe.query, probe.variables(target, event.id), keyOf(hub.fixtures, caller));
     const secret = probe.secret(target, event.hash);
-    if (outcome === 'ALLOWED') {
-      const res = await run();
-      expect(res.errors).toBeUndefined();
-      expect(JSON.stringify(res.data)).toContain(secret);
-    } else {
-      const res = await expectRefused(hub, outcome, run);
-      expect(JSON.stringify(res)).not.toContain(secret);
+    // The hub as it ships: graphql-jit and the response cache on. Each row runs twice (the second
+    // time from the cache where one applies), and after an allowed read the same request without
+    // a key must not get the secret back.
+    for (let time = 0; time < 2; time++) {
+      if (outcome === 'ALLOWED') {
+        const res = await run();
+        expect(res.errors).toBeUndefined();
+        expect(JSON.stringify(res.data)).toContain(secret);
+        const anonymous = await hub.gql(probe.query, probe.variables(target, event.id), null);
+        expect(JSON.stringify(anonymous)).not.toContain(secret);
+      } else {
+        const res = await expectRefused(hub, outcome, run);
+        expect(JSON.stringify(res)).not.toContain(secret);
+      }
     }
   });
 
