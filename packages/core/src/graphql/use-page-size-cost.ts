@@ -12,8 +12,13 @@ const PAGE_ARGS = new Set(['first', 'last']);
  * into the document and the same cost rule runs again.
  */
 export function usePageSizeCost(options: { maxCost: number }): Plugin {
+  // Most documents pass no page size as a variable: found out once per document, not per request.
+  const withPageVariables = new WeakMap<DocumentNode, boolean>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
+      let relevant = withPageVariables.get(args.document);
+      if (relevant === undefined) withPageVariables.set(args.document, (relevant = hasPageVariables(args.document)));
+      if (!relevant) return;
       const variables = (args.variableValues ?? {}) as Record<string, unknown>;
       const inlined = inlinePageSizes(args.document, variables);
       if (!inlined) return;
@@ -45,4 +50,14 @@ function inlinePageSizes(document: DocumentNode, variables: Record<string, unkno
     },
   });
   return replaced ? inlined : null;
+}
+
+function hasPageVariables(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Argument(node) {
+      if (PAGE_ARGS.has(node.name.value) && node.value.kind === Kind.VARIABLE) found = true;
+    },
+  });
+  return found;
 }
