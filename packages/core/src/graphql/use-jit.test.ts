@@ -27,9 +27,10 @@ describe('useJit', () => {
     return setExecuteFn;
   };
 
-  it('runs a document as compiled code, compiled once per schema and document', async () => {
+  it('runs a document on graphql-js the first time, then as compiled code, compiled once per schema and document', async () => {
     const plugin = useJit();
     const document = parse(`query Q($n: String!) { hello(name: $n) }`);
+    expect(onExecute(plugin, document)).not.toHaveBeenCalled();
     const setExecuteFn = onExecute(plugin, document);
     expect(setExecuteFn).toHaveBeenCalledOnce();
     const execute = setExecuteFn.mock.calls[0]![0] as (args: unknown) => Promise<unknown>;
@@ -41,7 +42,9 @@ describe('useJit', () => {
 
   it('reports field errors with their path and place in the document, through aliases and fragments', async () => {
     const document = parse(`query Q {\n  hello(name: "a")\n  ...F\n}\nfragment F on Query {\n  oops: broken\n}`);
-    const execute = onExecute(useJit(), document).mock.calls[0]![0] as (args: unknown) => Promise<{ errors: Array<{ locations: unknown; path: unknown; message: string }> }>;
+    const plugin = useJit();
+    onExecute(plugin, document);
+    const execute = onExecute(plugin, document).mock.calls[0]![0] as (args: unknown) => Promise<{ errors: Array<{ locations: unknown; path: unknown; message: string }> }>;
     const result = await execute({ rootValue, contextValue: {}, variableValues: {}, document });
     expect(result.errors.map((e) => ({ message: e.message, path: e.path, locations: e.locations }))).toEqual([{ message: 'no', path: ['oops'], locations: [{ line: 6, column: 3 }] }]);
   });
@@ -50,6 +53,8 @@ describe('useJit', () => {
     const onFallback = vi.fn();
     const plugin = useJit({ onFallback });
     const document = parse(`query Q { hello(name: "x") }`);
+    expect(onExecute(plugin, document, 'NotThere')).not.toHaveBeenCalled();
+    expect(onFallback).not.toHaveBeenCalled(); // the first run is graphql-js's anyway
     expect(onExecute(plugin, document, 'NotThere')).not.toHaveBeenCalled();
     expect(onExecute(plugin, document, 'NotThere')).not.toHaveBeenCalled();
     expect(onFallback).toHaveBeenCalledOnce();

@@ -7,31 +7,38 @@ export interface JitOptions {
   onFallback?: (operationName: string | null, reason: string) => void;
 }
 
-type Compiled = CompiledQuery | null;
+/** Compiled code, `null` when graphql-jit could not compile it, `SEEN` after the first run. */
+type Compiled = CompiledQuery | null | typeof SEEN;
+const SEEN = Symbol('seen once');
 
 /**
  * Queries and mutations run as code graphql-jit generated for their document,
  * compiled once per (schema, document, operation) — yoga's parse cache hands
  * back the same document object for the same text, and the schema object is
  * rebuilt whenever plugins change, so neither cache outlives what it was built
- * for. A document graphql-jit cannot compile falls back to graphql-js, as do
- * subscriptions (few, long-lived, where compiling pays nothing).
+ * for. A document is compiled on its second run: compiling costs more than
+ * running once, and one-off documents (ad-hoc queries, literals that vary)
+ * would pay it for nothing. A document graphql-jit cannot compile falls back
+ * to graphql-js, as do subscriptions (few, long-lived).
  */
 export function useJit(options: JitOptions = {}): Plugin {
   const bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, Compiled>>>();
 
-  function compiled(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): Compiled {
+  function compiled(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): CompiledQuery | null {
     let byDocument = bySchema.get(schema);
     if (!byDocument) bySchema.set(schema, (byDocument = new WeakMap()));
     let byOperation = byDocument.get(document);
     if (!byOperation) byDocument.set(document, (byOperation = new Map()));
     const key = operationName ?? '';
-    let entry = byOperation.get(key);
+    const entry = byOperation.get(key);
     if (entry === undefined) {
-      entry = compile(schema, document, operationName ?? undefined, options);
-      byOperation.set(key, entry);
+      byOperation.set(key, SEEN);
+      return null;
     }
-    return entry;
+    if (entry !== SEEN) return entry;
+    const compiledEntry = compile(schema, document, operationName ?? undefined, options);
+    byOperation.set(key, compiledEntry);
+    return compiledEntry;
   }
 
   return {
@@ -46,7 +53,7 @@ export function useJit(options: JitOptions = {}): Plugin {
   };
 }
 
-function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, options: JitOptions): Compiled {
+function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, options: JitOptions): CompiledQuery | null {
   try {
     const result = compileQuery(schema, document, operationName);
     if (isCompiledQuery(result)) return result;
