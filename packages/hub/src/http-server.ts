@@ -1,6 +1,7 @@
 import { dcatCatalogue, type Hub, type HubLogger } from '@maru/core';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { requestLogger } from './logger.js';
 import { findPortalDir, isPortalPath, servePortal } from './serve-portal.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -31,6 +32,7 @@ export interface HttpServer {
 export function createHttpServer(hub: Hub, logger: HubLogger, options: HttpServerOptions = {}): HttpServer {
   const settings = { ...options, portalDir: options.portalDir === undefined ? findPortalDir() : options.portalDir };
   let active = 0;
+  const logRequest = requestLogger(logger);
   const server = createServer((req, res) => {
     active++;
     const started = process.hrtime.bigint();
@@ -41,7 +43,7 @@ export function createHttpServer(hub: Hub, logger: HubLogger, options: HttpServe
     res.on('close', () => {
       active--;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ requestId, method: req.method, url: req.url, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      logRequest({ requestId, method: req.method, url: req.url, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
     });
     route(hub, logger, settings, req, res, requestId).catch((error: unknown) => {
       logger.error({ err: error, requestId }, 'request failed outside GraphQL');
