@@ -175,7 +175,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       const authorization = request.headers.get('authorization');
       try {
         // Counted before authentication, so guessing keys is limited too.
-        limiter?.hit(authorization ? `key:${authorization}` : `addr:${req?.socket?.remoteAddress ?? 'in-process'}`);
+        limiter?.hit(limitKey(authorization, req?.socket?.remoteAddress));
         const token = authorization ? bearer(authorization) : null;
         if (token?.startsWith(SUBJECT_KEY_PREFIX)) return { requestId, viewer: null, subject: await services.data.consents.authenticateSubject(token), services, features, loaders: createLoaders(services), caching };
         const viewer = token !== null ? await services.apiKeys.authenticate(token) : null;
@@ -207,9 +207,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
 
   const cache = options.responseCache === false ? null : new ResponseCache(() => `${tracked.version()}:${services.plugins.generation}`, options.responseCache);
-  const admit = (address: string) => {
+  const admit = (address: string | undefined) => {
     try {
-      limiter?.hit(`addr:${address}`);
+      limiter?.hit(limitKey(null, address));
       return true;
     } catch {
       return false;
@@ -251,6 +251,11 @@ function withHttpStatus(error: MaruError): GraphQLError {
   return new GraphQLError(error.message, {
     extensions: { code: error.code, ...error.extensions, http: { status: ERROR_CODES[error.code as keyof typeof ERROR_CODES]?.http ?? 400, headers } },
   });
+}
+
+/** Whom a request counts against: its API key, else its address (in-process callers share one). */
+function limitKey(authorization: string | null, address: string | undefined): string {
+  return authorization ? `key:${authorization}` : `addr:${address ?? 'in-process'}`;
 }
 
 function bearer(header: string): string {

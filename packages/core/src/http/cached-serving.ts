@@ -32,7 +32,7 @@ export interface CachedServing {
 export function createCachedServing(
   yoga: GraphQLDoors,
   cache: ResponseCache | null,
-  admit: (address: string) => boolean,
+  admit: (address: string | undefined) => boolean,
   endpoint = '/graphql',
 ): CachedServing {
   interface Answer {
@@ -45,16 +45,16 @@ export function createCachedServing(
   }
 
   // A hit builds no Request, Response or Headers object: those cost more than the lookup.
-  async function run(url: string, request: CacheableRequest, headers: () => Headers, body: string, serverContext: CachingServerContext): Promise<Answer> {
+  async function run(cache: ResponseCache, url: string, request: CacheableRequest, headers: () => Headers, body: string, serverContext: CachingServerContext): Promise<Answer> {
     const key = cacheKey(request, body);
-    const cached = cache!.get(key);
-    if (cached && admit(serverContext.req?.socket?.remoteAddress ?? 'in-process')) return { status: cached.status, headers: null, contentType: cached.contentType, bytes: cached.body, hit: true };
-    const version = cache!.version();
+    const cached = cache.get(key);
+    if (cached && admit(serverContext.req?.socket?.remoteAddress)) return { status: cached.status, headers: null, contentType: cached.contentType, bytes: cached.body, hit: true };
+    const version = cache.version();
     const caching: RequestCaching = { sideEffects: false, storable: false };
     const response = await yoga.fetch(url, { method: request.method, headers: headers(), body: request.method === 'GET' ? undefined : body }, { ...serverContext, caching });
     const bytes = Buffer.from(await response.arrayBuffer());
     const contentType = response.headers.get('content-type') ?? '';
-    if (caching.storable && response.status === 200 && contentType.includes('json')) cache!.set(key, version, { status: 200, contentType, body: bytes });
+    if (caching.storable && response.status === 200 && contentType.includes('json')) cache.set(key, version, { status: 200, contentType, body: bytes });
     return { status: response.status, headers: response.headers, contentType, bytes, hit: false };
   }
 
@@ -73,7 +73,7 @@ export function createCachedServing(
         return;
       }
       const body = request.method === 'POST' ? await readBody(req, request.contentLength ?? 0) : '';
-      const answer = await run(`http://localhost${request.url}`, request, () => nodeHeaders(req), body, { req });
+      const answer = await run(cache, `http://localhost${request.url}`, request, () => nodeHeaders(req), body, { req });
       const headers: Record<string, string> = { 'content-type': answer.contentType };
       answer.headers?.forEach((value, name) => {
         if (name !== 'content-length') headers[name] = value;
@@ -98,7 +98,7 @@ export function createCachedServing(
       };
       if (!cache || !isCacheableRequest(request, endpoint)) return yoga.fetch(incoming, undefined, {});
       const body = incoming.method === 'POST' ? await incoming.text() : '';
-      const answer = await run(incoming.url, request, () => incoming.headers, body, {});
+      const answer = await run(cache, incoming.url, request, () => incoming.headers, body, {});
       const headers = new Headers(answer.headers ?? { 'content-type': answer.contentType });
       headers.set('x-maru-cache', answer.hit ? 'HIT' : 'MISS');
       return new Response(new Uint8Array(answer.bytes), { status: answer.status, headers });
