@@ -6,5 +6,7 @@ export default defineConfig({
   dts: true,
   clean: true,
   sourcemap: true,
-  target: 'node20',
+  target: 'node24',
+  // tsup strips `node:` by default; `node:sqlite` exists only with the prefix.
+  removeNodeProtocol: false,
 });

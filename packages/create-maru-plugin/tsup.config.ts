@@ -7,6 +7,6 @@ export default defineConfig({
   dts: { entry: 'src/index.ts' },
   clean: true,
   sourcemap: true,
-  target: 'node20',
+  target: 'node24',
   define: { __TEMPLATE_VERSIONS__: JSON.stringify(templateVersions()) },
 });

@@ -116,6 +116,6 @@ function packageJson(name: string, local: Record<string, string> | null) {
     },
     // Local tarballs stand in for the Maru packages everywhere in the tree, not only at the top.
     ...(local ? { overrides: local } : {}),
-    engines: { node: '>=20.19' },
+    engines: { node: '>=24' },
   };
 }

@@ -6,5 +6,5 @@ export default defineConfig({
   entry: ['src/index.ts'],
   format: ['esm'],
   clean: true,
-  target: 'node20',
+  target: 'node24',
 });

@@ -1,6 +1,8 @@
 import { assertFieldPath, StoreQueryError, type Filter, type Sort } from '../port.js';
 
-type Param = string | number | bigint | null;
+/** What a compiled filter binds: SQLite cannot bind booleans, arrays or objects. */
+export type SqlParam = string | number | bigint | null;
+type Param = SqlParam;
 
 export interface SqlFragment {
   sql: string;

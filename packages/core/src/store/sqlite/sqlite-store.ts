@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { applyUpdate } from '../apply-update.js';
 import {
   StoreConflictError,
@@ -16,7 +16,7 @@ import {
   type Update,
 } from '../port.js';
 import { upsertSeed } from '../upsert-seed.js';
-import { compileFilter, compileSort, fieldExpr } from './sql-filter.js';
+import { compileFilter, compileSort, fieldExpr, type SqlParam } from './sql-filter.js';
 import { readSqlitePlan, type SqlitePlanRow } from './sqlite-plan.js';
 
 export interface SqliteStoreOptions {
@@ -25,21 +25,23 @@ export interface SqliteStoreOptions {
 }
 
 /**
- * The embedded engine: SQLite (through better-sqlite3) holding one JSON
+ * The embedded engine: SQLite (Node's built-in `node:sqlite`) holding one JSON
  * document per row, one table per collection, and expression indexes over
  * `json_extract` for the declared indexes. WAL journaling with
  * `synchronous = FULL` makes every acknowledged write durable, also across
- * `kill -9`. better-sqlite3 is synchronous, so each call is atomic within the
+ * `kill -9`. `node:sqlite` is synchronous, so each call is atomic within the
  * process and read-modify-write updates need no locking of their own.
+ *
+ * Built in rather than better-sqlite3: no native module to compile for whichever
+ * Node ran `npm install`, and it measured as fast (docs/benchmarks.md, "SQLite driver").
  */
 export function createSqliteStore(options: SqliteStoreOptions): Store {
   const memory = options.dataDir === ':memory:';
   if (!memory) mkdirSync(options.dataDir, { recursive: true });
-  const db = new Database(memory ? ':memory:' : join(options.dataDir, 'maru.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  db.function('maru_regexp', { deterministic: true }, (pattern: unknown, flags: unknown, value: unknown) =>
+  const db = new DatabaseSync(memory ? ':memory:' : join(options.dataDir, 'maru.sqlite'), { timeout: 5000 });
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = FULL');
+  db.function('maru_regexp', { deterministic: true }, (pattern, flags, value) =>
     typeof value === 'string' && regexFor(String(pattern), String(flags)).test(value) ? 1 : 0,
   );
   const specs = new Map<string, CollectionSpec>();
@@ -50,7 +52,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     engine: 'sqlite',
     capabilities: { secondaryIndexes: true },
     async migrate(list) {
-      const run = db.transaction(() => {
+      transaction(db, () => {
         for (const spec of list) {
           const table = tableName(spec.name);
           db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL) STRICT`);
@@ -62,7 +64,6 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
           collections.delete(spec.name);
         }
       });
-      run();
     },
     collection<T extends Doc>(name: string): Collection<T> {
       const spec = specs.get(name);
@@ -108,18 +109,40 @@ function indexName(collection: string, index: string): string {
   return `"ix_${collection}__${index}"`;
 }
 
-function createCollection(db: Database.Database, spec: CollectionSpec): Collection<Doc> {
+/**
+ * Runs `work` in one SQLite transaction: committed when it returns, rolled back when it
+ * throws (better-sqlite3's `db.transaction`, which `node:sqlite` does not have). Nested calls
+ * join the outer transaction.
+ */
+function transaction<R>(db: DatabaseSync, work: () => R): R {
+  if (db.isTransaction) return work();
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/** SQLite's extended result codes for the two constraint failures a write can meet. */
+const SQLITE_CONSTRAINT_UNIQUE = 2067;
+const SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
+
+function createCollection(db: DatabaseSync, spec: CollectionSpec): Collection<Doc> {
   const table = tableName(spec.name);
   const arrays = new Set(spec.arrayFields ?? []);
   const insert = db.prepare(`INSERT INTO ${table} (id, doc) VALUES (?, ?)`);
   const replace = db.prepare(`UPDATE ${table} SET doc = ? WHERE id = ?`);
   const remove = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
   const upsert = db.prepare(`INSERT INTO ${table} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`);
-  const exists = db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).pluck();
+  const exists = db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`);
   // Queries differ only in their parameters far more often than in their SQL: preparing each
   // text once saves SQLite's parse and plan on every read (a profiled hub spent 4% there).
-  const statements = new Map<string, Database.Statement>();
-  const prepared = (sql: string): Database.Statement => {
+  const statements = new Map<string, StatementSync>();
+  const prepared = (sql: string): StatementSync => {
     let statement = statements.get(sql);
     if (!statement) {
       if (statements.size >= 500) statements.clear();
@@ -129,19 +152,20 @@ function createCollection(db: Database.Database, spec: CollectionSpec): Collecti
     return statement;
   };
   // One SQLite transaction per batch: a fsync per batch instead of per document is what makes imports fast.
-  const upsertBatch = db.transaction((docs: readonly Doc[]) => {
-    let inserted = 0;
-    for (const doc of docs) {
-      if (exists.get(doc._id) === undefined) inserted++;
-      upsert.run(doc._id, JSON.stringify(doc));
-    }
-    return { inserted, replaced: docs.length - inserted };
-  });
+  const upsertBatch = (docs: readonly Doc[]) =>
+    transaction(db, () => {
+      let inserted = 0;
+      for (const doc of docs) {
+        if (exists.get(doc._id) === undefined) inserted++;
+        upsert.run(doc._id, JSON.stringify(doc));
+      }
+      return { inserted, replaced: docs.length - inserted };
+    });
 
   const translateConflict = (error: unknown): never => {
-    const code = (error as { code?: string }).code;
-    if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new StoreConflictError(spec.name, '_id', ['_id']);
-    if (code === 'SQLITE_CONSTRAINT_UNIQUE') {
+    const code = (error as { errcode?: number }).errcode;
+    if (code === SQLITE_CONSTRAINT_PRIMARYKEY) throw new StoreConflictError(spec.name, '_id', ['_id']);
+    if (code === SQLITE_CONSTRAINT_UNIQUE) {
       const match = /index '"?ix_[a-z0-9_]+__([A-Za-z0-9_]+)"?'/.exec((error as Error).message);
       const index = spec.indexes.find((i) => i.name === match?.[1]);
       if (index) throw new StoreConflictError(spec.name, index.name, index.keys.map(([f]) => f));
@@ -151,11 +175,11 @@ function createCollection(db: Database.Database, spec: CollectionSpec): Collecti
   };
 
   // `find` and `explain` share this, so a plan is the plan of the query `find` runs.
-  const selectSql = (filter: Filter, options: FindOptions = {}): { sql: string; params: unknown[] } => {
+  const selectSql = (filter: Filter, options: FindOptions = {}): { sql: string; params: SqlParam[] } => {
     const where = compileFilter(filter, arrays);
     let sql = `SELECT doc FROM ${table} WHERE ${where.sql}`;
     if (options.sort) sql += ` ORDER BY ${compileSort(options.sort)}`;
-    const params: unknown[] = [...where.params];
+    const params: SqlParam[] = [...where.params];
     if (options.limit !== undefined || options.skip !== undefined) {
       sql += ' LIMIT ? OFFSET ?';
       params.push(options.limit ?? -1, options.skip ?? 0);
@@ -168,7 +192,8 @@ function createCollection(db: Database.Database, spec: CollectionSpec): Collecti
     return (prepared(sql).all(...params) as Array<{ doc: string }>).map((row) => JSON.parse(row.doc) as Doc);
   };
 
-  const findOneAndUpdate = db.transaction((filter: Filter, update: Update, options: FindOneAndUpdateOptions): Doc | null => {
+  const findOneAndUpdate = (filter: Filter, update: Update, options: FindOneAndUpdateOptions): Doc | null =>
+    transaction(db, () => {
     const [current] = select(filter, { limit: 1 });
     if (!current) {
       if (!options.upsert) return null;
@@ -181,7 +206,7 @@ function createCollection(db: Database.Database, spec: CollectionSpec): Collecti
     const next = applyUpdate(current, update);
     replace.run(JSON.stringify(next), current._id);
     return next;
-  });
+    });
 
   return {
     name: spec.name,
@@ -201,7 +226,7 @@ function createCollection(db: Database.Database, spec: CollectionSpec): Collecti
     },
     async explain(filter, options = {}) {
       const { sql, params } = selectSql(filter, { sort: options.sort, limit: options.limit });
-      const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as SqlitePlanRow[];
+      const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as unknown as SqlitePlanRow[];
       return readSqlitePlan(rows, spec, table.slice(1, -1));
     },
     async count(filter) {
@@ -218,7 +243,7 @@ function createCollection(db: Database.Database, spec: CollectionSpec): Collecti
     async deleteOne(filter) {
       const [current] = select(filter, { limit: 1 });
       if (!current) return false;
-      return remove.run(current._id).changes === 1;
+      return Number(remove.run(current._id).changes) === 1;
     },
     async upsertMany(docs) {
       for (const doc of docs) if (typeof doc._id !== 'string' || doc._id === '') throw new StoreQueryError('a document needs a string _id');
@@ -230,7 +255,7 @@ function createCollection(db: Database.Database, spec: CollectionSpec): Collecti
     },
     async deleteMany(filter) {
       const where = compileFilter(filter, arrays);
-      return db.prepare(`DELETE FROM ${table} WHERE ${where.sql}`).run(...where.params).changes;
+      return Number(db.prepare(`DELETE FROM ${table} WHERE ${where.sql}`).run(...where.params).changes);
     },
   };
 }
