@@ -3,7 +3,8 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: ['src/index.ts', 'src/main.ts'],
   format: ['esm'],
-  dts: { entry: 'src/index.ts' },
+  // `npm start` builds without declarations (MARU_BUILD_TYPES=0): a running hub never reads them.
+  dts: process.env.MARU_BUILD_TYPES === '0' ? false : { entry: 'src/index.ts' },
   clean: true,
   sourcemap: true,
   target: 'node24',

@@ -4,7 +4,8 @@ import { templateVersions } from './scripts/template-versions.mjs';
 export default defineConfig({
   entry: ['src/index.ts', 'src/main.ts'],
   format: ['esm'],
-  dts: { entry: 'src/index.ts' },
+  // `npm start` builds without declarations (MARU_BUILD_TYPES=0): a running hub never reads them.
+  dts: process.env.MARU_BUILD_TYPES === '0' ? false : { entry: 'src/index.ts' },
   clean: true,
   sourcemap: true,
   target: 'node24',

@@ -1,8 +1,7 @@
-import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -23,21 +22,6 @@ const PACKED = ['sdk', 'testing', 'core', 'hub', 'cli', 'create-maru-plugin'];
 const CREATE = 'npm create maru-plugin@latest my-plugin';
 const run = promisify(execFile);
 
-/**
- * better-sqlite3 (under @maru/core) installs a prebuilt binary when it can download one, as on a
- * developer's machine, and compiles for a minute and a half otherwise (here: no download). The
- * binary this repository built is handed to it as a local prebuild — its own, documented
- * `npm_config_better_sqlite3_local_prebuilds` — so the test spends its time on the guide's steps.
- */
-function localPrebuild(folder: string): Record<string, string> {
-  const dir = dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
-  const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string };
-  if (!existsSync(join(dir, 'build/Release/better_sqlite3.node'))) return {};
-  mkdirSync(folder, { recursive: true });
-  execFileSync('tar', ['-czf', join(folder, `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`), '-C', dir, 'build/Release/better_sqlite3.node']);
-  return { npm_config_better_sqlite3_local_prebuilds: folder };
-}
-
 /** The user's environment, without what `npm test` and turbo in this repository add to it. */
 function userEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -45,8 +29,8 @@ function userEnv(): NodeJS.ProcessEnv {
     if (/^(npm_package_|npm_lifecycle_|npm_config_local_prefix$|npm_command$|npm_execpath$|npm_node_execpath$|INIT_CWD$|VITEST|TURBO_|NODE_ENV$|NODE_OPTIONS$|MARU_|MONGODB_URI$)/.test(key)) continue;
     env[key] = value;
   }
-  // Should better-sqlite3 compile after all, it needs Node's headers (/usr/include/node here); the npm cache is shared.
-  return { ...env, npm_config_nodedir: process.env.npm_config_nodedir ?? '/usr', npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', NO_COLOR: '1' };
+  // The npm cache is shared. PATH is kept: it leads to the Node 24 this repository brings, as a plugin author's own Node 24 would.
+  return { ...env, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', NO_COLOR: '1' };
 }
 
 /** SIGTERM to a process group, then waits until all of it has exited (the hub finishes its requests and closes its store). */
@@ -69,7 +53,7 @@ describe('a new plugin, from the scaffolder to a GraphQL answer, as the plugin a
     expect(blocks.map((b) => b.kind)).toEqual(['steps', 'steps', 'steps', 'steps', 'hub', 'call', 'steps']);
     expect(blocks[0]!.script).toContain(CREATE);
     const work = mkdtempSync(join(tmpdir(), 'maru-e2e-'));
-    const env = { ...userEnv(), ...localPrebuild(join(work, 'prebuilds')) };
+    const env = userEnv();
     const tarballs = join(work, 'tarballs');
     mkdirSync(tarballs);
     await Promise.all(PACKED.map((name) => run('npm', ['pack', '--silent', '--pack-destination', tarballs], { cwd: join(root, 'packages', name), env })));
