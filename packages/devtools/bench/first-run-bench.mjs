@@ -77,6 +77,8 @@ async function timedStart(cwd, env) {
 }
 
 const count = (text, pattern) => text.split('\n').filter((line) => pattern.test(line)).length;
+// npm may warn about one package more than once (once per place it lands in the tree).
+const distinct = (text, pattern) => new Set(text.split('\n').flatMap((line) => pattern.exec(line)?.[1] ?? [])).size;
 
 async function firstRun(kind) {
   const work = mkdtempSync(join(tmpdir(), `maru-first-run-${kind}-`));
@@ -96,8 +98,7 @@ async function firstRun(kind) {
       buildMs: start.buildMs,
       startMs: start.ms,
       nodeUsed,
-      // npm prints each problem on several lines; the package line counts it once.
-      badEngine: count(install.output, /EBADENGINE +package:/),
+      badEngine: distinct(install.output, /EBADENGINE +package: '?([^',]+)/),
       deprecated: count(install.output, /npm warn deprecated/),
       packages: /added (\d+) packages/.exec(install.output)?.[1] ?? '?',
     };

@@ -56,6 +56,12 @@ function drivers() {
         return {
           exec: (sql) => db.exec(sql),
           prepare: (sql) => db.prepare(sql),
+          // Rows as arrays, as the engine reads them.
+          rows: (sql) => {
+            const statement = db.prepare(sql);
+            statement.setReturnArrays(true);
+            return statement;
+          },
           transaction: (work) => {
             db.exec('BEGIN IMMEDIATE');
             try {
@@ -81,6 +87,7 @@ function drivers() {
         return {
           exec: (sql) => db.exec(sql),
           prepare: (sql) => db.prepare(sql),
+          rows: (sql) => db.prepare(sql).raw(true),
           transaction: (work) => db.transaction(work).immediate(),
           close: () => db.close(),
         };
@@ -114,23 +121,23 @@ function workload(driver) {
     db.exec(`CREATE UNIQUE INDEX ix_slug ON c_items (json_extract(doc, '$.slug') ASC)`);
     db.exec(`CREATE INDEX ix_group_created ON c_items (json_extract(doc, '$.group') ASC, json_extract(doc, '$.createdAt') DESC)`);
     const insert = db.prepare('INSERT INTO c_items (id, doc) VALUES (?, ?)');
-    const bySlug = db.prepare(`SELECT doc FROM c_items WHERE json_extract(doc, '$.slug') = ? LIMIT ? OFFSET ?`);
-    const page = db.prepare(
+    const bySlug = db.rows(`SELECT doc FROM c_items WHERE json_extract(doc, '$.slug') = ? LIMIT ? OFFSET ?`);
+    const page = db.rows(
       `SELECT doc FROM c_items WHERE json_extract(doc, '$.group') = ? ORDER BY json_extract(doc, '$.group') ASC, json_extract(doc, '$.createdAt') DESC LIMIT ? OFFSET ?`,
     );
-    const byId = db.prepare('SELECT doc FROM c_items WHERE id = ? LIMIT 1');
+    const byId = db.rows('SELECT doc FROM c_items WHERE id = ? LIMIT 1');
     const replace = db.prepare('UPDATE c_items SET doc = ? WHERE id = ?');
     const exists = db.prepare('SELECT 1 FROM c_items WHERE id = ?');
     const upsert = db.prepare('INSERT INTO c_items (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc');
     const results = {};
     // Autocommit: one fsync per document, as insertOne.
     results['insert one document (fsync each)'] = rate(DOCS, (i) => insert.run(doc(i)._id, JSON.stringify(doc(i))));
-    results['find one by unique index'] = rate(OPS, (i) => JSON.parse(bySlug.get(`item-${(i * 7919) % DOCS}`, 1, 0).doc));
-    results['page of 20, filtered and sorted'] = rate(OPS, (i) => page.all(`g${i % 50}`, 20, 0).map((row) => JSON.parse(row.doc)));
+    results['find one by unique index'] = rate(OPS, (i) => JSON.parse(bySlug.get(`item-${(i * 7919) % DOCS}`, 1, 0)[0]));
+    results['page of 20, filtered and sorted'] = rate(OPS, (i) => page.all(`g${i % 50}`, 20, 0).map((row) => JSON.parse(row[0])));
     results['read-modify-write in a transaction'] = rate(OPS, (i) =>
       db.transaction(() => {
         const id = `item${String((i * 104729) % DOCS).padStart(8, '0')}`;
-        const current = JSON.parse(byId.get(id).doc);
+        const current = JSON.parse(byId.get(id)[0]);
         replace.run(JSON.stringify({ ...current, title: `updated ${i}`, version: current.version + 1 }), id);
       }),
     );
