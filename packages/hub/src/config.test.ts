@@ -17,6 +17,12 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 4100, dataDir: '/var/lib/maru', logLevel: 'debug', mongodbUri: 'mongodb://db:27017/maru', demo: true });
   });
 
+  it('refuses command-line arguments it does not know, pointing to --help', () => {
+    expect(() => loadConfig({}, ['--frobnicate'], cwd)).toThrow(ConfigError);
+    expect(() => loadConfig({}, ['--frobnicate'], cwd)).toThrow('unknown option "--frobnicate"; run maru-hub --help to see the options.');
+    expect(() => loadConfig({}, ['--demo', 'start'], cwd)).toThrow('unexpected argument "start"; run maru-hub --help to see the options.');
+  });
+
   it('reads a config file, with the environment taking precedence', () => {
     const file = join(cwd, 'custom.json');
     writeFileSync(file, JSON.stringify({ port: 4200, logLevel: 'warn', demo: true }));

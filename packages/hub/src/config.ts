@@ -79,7 +79,8 @@ const HOST = /^(\*|\[[0-9A-Fa-f:.]+\](:\d{1,5})?|[A-Za-z0-9]([A-Za-z0-9-]{0,61}[
 /**
  * Configuration from, in rising precedence: defaults, a JSON config file
  * (`MARU_CONFIG`, or `maru.config.json` in the working directory when present),
- * the environment, and command-line flags (`--demo`).
+ * the environment, and command-line flags (`--demo`; any other argument is
+ * refused, so a mistyped flag does not silently fall back to a default).
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = [], cwd = process.cwd()): HubConfig {
   const fromFile = readConfigFile(env.MARU_CONFIG, cwd);
@@ -105,7 +106,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
       publicUrl: env.MARU_PUBLIC_URL,
     }),
   };
-  if (argv.includes('--demo')) raw.demo = true;
+  for (const arg of argv) {
+    if (arg === '--demo') raw.demo = true;
+    else throw new ConfigError(`${arg.startsWith('-') ? 'unknown option' : 'unexpected argument'} "${arg}"; run maru-hub --help to see the options.`);
+  }
 
   const port = integer(raw.port ?? 4000, 'PORT', 0, 65535);
   const logLevel = String(raw.logLevel ?? 'info').toLowerCase();

@@ -1,40 +1,18 @@
 #!/usr/bin/env node
-import { ConfigError, loadConfig } from './config.js';
-import { startHub } from './start-hub.js';
-
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env, process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`maru-hub: ${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
-  const running = await startHub(config);
-  let signals = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    signals++;
-    if (signals > 1) {
-      running.logger.warn({ signal }, 'second signal: exiting now');
-      process.exit(1);
-    }
-    running.logger.info({ signal }, 'received signal');
-    running.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        running.logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+// No static import of the hub here: ESM loads every static import before any
+// code runs, and the hub needs Node 24 (its store uses node:sqlite), so on an
+// older Node this check must come first to say so in one line, not a crash.
+const [major = 0] = process.versions.node.split('.').map(Number);
+if (major < 24) {
+  process.stderr.write(
+    `maru-hub needs Node.js 24 or newer (this is ${process.versions.node}). Run it through npm start / npm exec, which use the Node 24 this repository installs, or install Node 24 LTS.\n`,
+  );
+  process.exit(1);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`maru-hub: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+import('./run-maru-hub.js')
+  .then(({ runMaruHub }) => runMaruHub(process.argv.slice(2)))
+  .catch((error: unknown) => {
+    process.stderr.write(`maru-hub: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });

@@ -1,0 +1,26 @@
+/** What `maru-hub --help` prints: the flags, and the settings a first run is most likely to need. */
+export const hubUsage = `Usage: maru-hub [--demo]
+
+Starts the Maru hub: GraphQL at /graphql, the portal at / when it is built,
+/healthz and /readyz. Logs are JSON lines on stdout. Ctrl+C stops it.
+In the Maru repository, npm start builds it and runs maru-hub --demo.
+
+Options:
+  --demo           seed demo data and allow demoLogin (as MARU_DEMO=true); never in production
+  -h, --help       print this help and exit
+  -v, --version    print the version and exit
+
+Environment (a maru.config.json in this folder, or MARU_CONFIG, may set them too):
+  PORT             TCP port, default 4000; 0 picks a free one
+  HOST             interface to listen on, default 127.0.0.1 (0.0.0.0 in containers)
+  MARU_DATA_DIR    the embedded store's folder, default ./.maru-data
+  MONGODB_URI      use MongoDB instead of the embedded store (mongodb://…)
+  LOG_LEVEL        fatal, error, warn, info, debug, trace or silent; default info
+  MARU_DEMO        true: as --demo; default false
+  MARU_GRAPHIQL    serve GraphiQL to browsers at /graphql, default true
+  MARU_PLUGINS     plugins to load, comma-separated package names or paths; default none
+  MARU_CONFIG      the JSON config file, default ./maru.config.json when present
+  MARU_PORTAL_DIR  the built portal to serve at /, default packages/portal/dist beside the hub
+
+Every setting, with its config file key: docs/reference/configuration.md
+in the Maru repository.`;

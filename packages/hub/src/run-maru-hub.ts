@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { ConfigError, loadConfig, type HubConfig } from './config.js';
+import { hubUsage } from './hub-usage.js';
+import { startHub, type RunningHub } from './start-hub.js';
+
+const version = () => (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/**
+ * The `maru-hub` command: `--help` and `--version`, the configuration, the
+ * start, and shutdown on SIGINT/SIGTERM. Every failure is one line on stderr:
+ * exit 2 for a wrong setting or argument, 1 when the hub cannot start.
+ */
+export async function runMaruHub(argv: string[]): Promise<void> {
+  // Before the configuration, so help works whatever the environment holds.
+  if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(`${hubUsage}\n`);
+  if (argv.includes('--version') || argv.includes('-v')) return void process.stdout.write(`${version()}\n`);
+  let config: HubConfig;
+  try {
+    config = loadConfig(process.env, argv);
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(2, error.message);
+    throw error;
+  }
+  let running: RunningHub;
+  try {
+    running = await startHub(config);
+  } catch (error) {
+    return fail(1, `failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals++;
+    if (signals > 1) {
+      running.logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    running.logger.info({ signal }, 'received signal');
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        running.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
+function fail(code: 1 | 2, message: string): never {
+  process.stderr.write(`maru-hub: ${message}\n`);
+  process.exit(code);
+}

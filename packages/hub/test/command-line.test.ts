@@ -1,0 +1,63 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAIN, tempDir } from './helpers.js';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built bin to its end, as a user at a shell would. */
+function runHub(args: string[], env: Record<string, string> = {}, node = process.execPath): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(node, [MAIN, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', ...env }, timeout: 45_000 }, (_error, stdout, stderr) =>
+      resolve({ code: child.exitCode, stdout, stderr }),
+    );
+  });
+}
+
+describe('maru-hub --help, --version and unknown arguments', () => {
+  it('prints the usage and exits 0 without starting anything', async () => {
+    const dataDir = join(tempDir('maru-help-'), 'data');
+    for (const flag of ['--help', '-h']) {
+      const run = await runHub([flag], { MARU_DATA_DIR: dataDir, PORT: '0' });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^Usage: maru-hub/);
+      for (const name of ['--demo', '--version', 'PORT', 'HOST', 'MARU_DATA_DIR', 'MONGODB_URI', 'LOG_LEVEL', 'MARU_DEMO', 'MARU_CONFIG', 'MARU_PLUGINS', 'docs/reference/configuration.md']) {
+        expect(run.stdout).toContain(name);
+      }
+      expect(run.stdout).not.toContain('"msg"');
+      expect(run.stderr).toBe('');
+    }
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('prints its version', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(await runHub(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('refuses an unknown flag with exit 2 and one line pointing to --help', async () => {
+    const run = await runHub(['--frobnicate'], { MARU_DATA_DIR: tempDir('maru-flag-') });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'maru-hub: unknown option "--frobnicate"; run maru-hub --help to see the options.\n' });
+  });
+});
+
+// The system Node of a machine that has not moved to Node 24 yet.
+const OLD_NODE = '/usr/bin/node';
+const oldNodeVersion = existsSync(OLD_NODE) ? execFileSync(OLD_NODE, ['-p', 'process.versions.node'], { encoding: 'utf8' }).trim() : null;
+const oldNodeMajor = oldNodeVersion ? Number(oldNodeVersion.split('.')[0]) : null;
+
+describe.skipIf(oldNodeMajor === null || oldNodeMajor >= 24)(`on Node older than 24 (${OLD_NODE}, ${oldNodeVersion ?? 'missing'}; skipped when it is missing or already 24+)`, () => {
+  it('says in one line which Node it needs, and exits 1', async () => {
+    const run = await runHub(['--demo'], { MARU_DATA_DIR: tempDir('maru-old-node-'), PORT: '0' }, OLD_NODE);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      `maru-hub needs Node.js 24 or newer (this is ${oldNodeVersion}). Run it through npm start / npm exec, which use the Node 24 this repository installs, or install Node 24 LTS.\n`,
+    );
+  });
+});
