@@ -23,6 +23,8 @@ if command -v go >/dev/null && [ -z "${MONGODB_URI:-}" ]; then
 else
   run
 fi
+# Node's built-in SQLite against better-sqlite3 (compiled once for this Node into node_modules/.cache).
+node "$here/bench/sqlite-driver-bench.mjs"
 # Needs no database: the plugin isolation boundary.
 node "$here/bench/plugin-bench.mjs"
 # SQLite only, each sync in a process of its own: a million CSV rows, a couple of minutes.

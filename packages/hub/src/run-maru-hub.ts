@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig, type HubConfig } from './config.js';
 import { hubUsage } from './hub-usage.js';
+import { PortInUseError } from './listen.js';
 import { startHub, type RunningHub } from './start-hub.js';
 
 const version = () => (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -25,6 +26,9 @@ export async function runMaruHub(argv: string[]): Promise<void> {
   try {
     running = await startHub(config);
   } catch (error) {
+    if (error instanceof PortInUseError) {
+      return fail(1, `${error.message} — stop the other process or set PORT to another port (PORT=${error.otherPort} npm start)`);
+    }
     return fail(1, `failed to start: ${error instanceof Error ? error.message : String(error)}`);
   }
   let signals = 0;
