@@ -1,6 +1,7 @@
 export { loadConfig, ConfigError, LOG_LEVELS } from './config.js';
 export type { HubConfig, LogLevel } from './config.js';
 export { startHub } from './start-hub.js';
+export { PortInUseError } from './listen.js';
 export type { RunningHub, StartHubOptions } from './start-hub.js';
 export { seedDemo, formatDemoKeys } from './seed-demo.js';
 export type { SeedResult, SeededKey } from './seed-demo.js';

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { HubConfig } from './config.js';
 import { createHttpServer } from './http-server.js';
+import { listen } from './listen.js';
 import { findPortalDir, loadTrustedDocuments } from './serve-portal.js';
 import { createLogger } from './logger.js';
 import { openStore } from './open-store.js';
@@ -43,7 +44,10 @@ export interface StartHubOptions {
   console?: NodeJS.WritableStream;
 }
 
-/** Opens the store, composes the hub, seeds demo data in demo mode and listens. */
+/**
+ * Opens the store, composes the hub, seeds demo data in demo mode and listens.
+ * A port that is taken rejects with a `PortInUseError`, after the store is closed again.
+ */
 export async function startHub(config: HubConfig, options: StartHubOptions = {}): Promise<RunningHub> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = await openStore(config);
@@ -78,12 +82,16 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     for (const failed of data.failed) logger.warn(failed, 'demo data sync did not succeed; the scheduler retries it');
   }
 
-  const scheduler = startScheduler(hub, logger, config.schedulerIntervalMs);
   const http = createHttpServer(hub, logger, { publicUrl: config.publicUrl, portalDir });
-  await new Promise<void>((resolve, reject) => {
-    http.server.once('error', reject);
-    http.server.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await listen(http.server, config.port, config.host);
+  } catch (error) {
+    // Nothing listens, so nothing will call stop(): let go of the store here (its files, a MongoDB pool).
+    await hub.close();
+    throw error;
+  }
+  // Once listening, so a start that fails leaves no job running against a closed store.
+  const scheduler = startScheduler(hub, logger, config.schedulerIntervalMs);
   const port = (http.server.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/graphql`;

@@ -1,7 +1,8 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAIN, tempDir } from './helpers.js';
 
 interface Run {
@@ -18,6 +19,8 @@ function runHub(args: string[], env: Record<string, string> = {}, node = process
     );
   });
 }
+
+const STACK_LINE = /^ {4}at /m;
 
 describe('maru-hub --help, --version and unknown arguments', () => {
   it('prints the usage and exits 0 without starting anything', async () => {
@@ -43,6 +46,29 @@ describe('maru-hub --help, --version and unknown arguments', () => {
   it('refuses an unknown flag with exit 2 and one line pointing to --help', async () => {
     const run = await runHub(['--frobnicate'], { MARU_DATA_DIR: tempDir('maru-flag-') });
     expect(run).toEqual({ code: 2, stdout: '', stderr: 'maru-hub: unknown option "--frobnicate"; run maru-hub --help to see the options.\n' });
+  });
+});
+
+describe('a port that is already in use', () => {
+  let taken: Server;
+  let port: number;
+  beforeAll(async () => {
+    taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    port = (taken.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => taken.close(() => resolve())));
+
+  it('is one line on stderr naming the port and PORT, exit 1, no stack trace, and the store closed again', async () => {
+    const dataDir = tempDir('maru-port-');
+    const run = await runHub([], { MARU_DATA_DIR: dataDir, PORT: String(port) });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`maru-hub: port ${port} on 127.0.0.1 is already in use — stop the other process or set PORT to another port (PORT=${port + 1} npm start)\n`);
+    expect(run.stderr + run.stdout).not.toMatch(STACK_LINE);
+    expect(run.stdout).not.toContain('Maru hub listening');
+    // The store was opened before the port was tried; a closed SQLite store leaves no write-ahead log behind.
+    expect(readdirSync(dataDir)).toContain('maru.sqlite');
+    expect(readdirSync(dataDir)).not.toContain('maru.sqlite-wal');
   });
 });
 
