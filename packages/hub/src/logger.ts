@@ -45,8 +45,21 @@ export function requestLogger(logger: HubLogger): (line: RequestLine) => void {
   return requestLines.get(logger) ?? ((line) => logger.info({ ...line }, 'request'));
 }
 
+/**
+ * Writes text into the logger's own destination, behind the lines logged
+ * before it: pino writes asynchronously, so a direct `process.stdout.write`
+ * can overtake them.
+ */
+export function writeAfterLogs(logger: Logger, text: string): void {
+  destinationOf(logger).write(text);
+}
+
+function destinationOf(logger: Logger): { write(chunk: string): unknown } {
+  return (logger as unknown as Record<symbol, { write(chunk: string): unknown }>)[pino.symbols.streamSym]!;
+}
+
 function requestLineWriter(logger: Logger): (line: RequestLine) => void {
-  const stream = (logger as unknown as Record<symbol, { write(chunk: string): unknown }>)[pino.symbols.streamSym]!;
+  const stream = destinationOf(logger);
   const bindings = (logger as unknown as Record<symbol, string>)[pino.symbols.chindingsSym] ?? '';
   return (line) => {
     if (!logger.isLevelEnabled('info')) return;

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig, type HubConfig } from './config.js';
 import { hubUsage } from './hub-usage.js';
 import { PortInUseError } from './listen.js';
+import { writeAfterLogs } from './logger.js';
+import { formatReadyBanner } from './ready-banner.js';
 import { startHub, type RunningHub } from './start-hub.js';
 
 const version = () => (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -31,6 +33,9 @@ export async function runMaruHub(argv: string[]): Promise<void> {
     }
     return fail(1, `failed to start: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // For a person at a terminal; pipes, containers and tests get the JSON lines only.
+  // The logger writes to stdout too; through it, the banner comes after the ready line.
+  if (process.stdout.isTTY) writeAfterLogs(running.logger, formatReadyBanner(config, running));
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     signals++;

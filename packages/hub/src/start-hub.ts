@@ -22,6 +22,8 @@ export interface RunningHub {
   url: string;
   port: number;
   seed: SeedResult | null;
+  /** The built portal served at `/`, or null when there is none (then `/` redirects to GraphiQL). */
+  portalDir: string | null;
   /** Stops accepting connections, lets in-flight requests finish (up to the timeout), then closes the store. */
   stop(): Promise<void>;
 }
@@ -119,5 +121,5 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       logger.info({}, 'store closed; bye');
     })());
 
-  return { hub, logger, url, port, seed, stop };
+  return { hub, logger, url, port, seed, portalDir, stop };
 }

@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { join } from 'node:path';
@@ -85,5 +85,44 @@ describe.skipIf(oldNodeMajor === null || oldNodeMajor >= 24)(`on Node older than
     expect(run.stderr).toBe(
       `maru-hub needs Node.js 24 or newer (this is ${oldNodeVersion}). Run it through npm start / npm exec, which use the Node 24 this repository installs, or install Node 24 LTS.\n`,
     );
+  });
+});
+
+const SCRIPT = '/usr/bin/script';
+
+describe.skipIf(!existsSync(SCRIPT))(`at a terminal (a pseudo-terminal from ${SCRIPT}; skipped without it)`, () => {
+  it('prints a banner with the portal, GraphiQL, sign-in, the data folder and Ctrl+C after the ready line', async () => {
+    const dataDir = tempDir('maru-tty-');
+    // script runs the hub with a terminal as stdout and copies what it shows to our pipe.
+    const child = spawn(SCRIPT, ['-qfec', `exec '${process.execPath}' '${MAIN}' --demo`, '/dev/null'], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: '0', MARU_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no banner within 45 s:\n${out}`)), 45_000);
+        child.stdout!.on('data', () => {
+          if (out.includes('Press Ctrl+C to stop.')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      });
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
+    const text = out.replace(/\r\n/g, '\n');
+    const base = /"url":"(http:\/\/127\.0\.0\.1:\d+)\/graphql"/.exec(text)![1]!;
+    expect(text.indexOf('Maru hub is ready (demo mode)')).toBeGreaterThan(text.indexOf('"msg":"Maru hub listening"'));
+    expect(text).toContain(`  GraphiQL   ${base}/graphql\n`);
+    expect(text).toContain(`  Data       ${dataDir} (embedded store)\n`);
+    expect(text).toContain('demoLogin(email: "admin@maru.example")');
+    // The portal line depends on whether the portal is built here; sign-in goes with a built one.
+    if (text.includes(`  Portal     ${base}/\n`)) expect(text).toContain(`  Sign in    ${base}/sign-in lists the demo members`);
+    else expect(text).toContain('  Portal     not built: run npm run build -w @maru/portal');
   });
 });

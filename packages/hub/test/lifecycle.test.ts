@@ -88,6 +88,13 @@ describe('the hub process', () => {
     expect(hub.stdout()).not.toMatch(/maru_[A-Za-z0-9_-]{40}/);
   });
 
+  it('writes nothing but JSON log lines to a stdout that is not a terminal (no banner)', () => {
+    const lines = hub.stdout().split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+    expect(hub.stdout()).not.toContain('Press Ctrl+C');
+  });
+
   it('finishes an in-flight request on SIGTERM, then exits 0', async () => {
     // The request is half sent when the signal arrives, so it is truly in flight on the server.
     const body = JSON.stringify({ query: '{ organizations(first: 100) { totalCount } }' });
