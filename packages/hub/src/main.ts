@@ -5,7 +5,7 @@
 const [major = 0] = process.versions.node.split('.').map(Number);
 if (major < 24) {
   process.stderr.write(
-    `maru-hub needs Node.js 24 or newer (this is ${process.versions.node}). Run it through npm start / npm exec, which use the Node 24 this repository installs, or install Node 24 LTS.\n`,
+    `maru-hub needs Node.js 24 or newer (this is ${process.versions.node}). Run it through npm start or npm exec -- node …, which use the Node 24 this repository installs, or install Node 24 LTS.\n`,
   );
   process.exit(1);
 }

@@ -83,7 +83,7 @@ describe.skipIf(oldNodeMajor === null || oldNodeMajor >= 24)(`on Node older than
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
-      `maru-hub needs Node.js 24 or newer (this is ${oldNodeVersion}). Run it through npm start / npm exec, which use the Node 24 this repository installs, or install Node 24 LTS.\n`,
+      `maru-hub needs Node.js 24 or newer (this is ${oldNodeVersion}). Run it through npm start or npm exec -- node …, which use the Node 24 this repository installs, or install Node 24 LTS.\n`,
     );
   });
 });
