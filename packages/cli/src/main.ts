@@ -1,18 +1,18 @@
 #!/usr/bin/env node
-import { runCli } from './run-cli.js';
+// No static import of the commands here: ESM loads every static import before
+// any code runs, and `maru hub` and `maru dev` load the hub, which needs Node 24
+// (its store uses node:sqlite), so on an older Node this check must come first
+// to say so in one line, not a crash.
+const [major = 0] = process.versions.node.split('.').map(Number);
+if (major < 24) {
+  process.stderr.write(
+    `maru needs Node.js 24 or newer (this is ${process.versions.node}). Install Node 24 LTS; in the Maru repository, npm exec -- node … uses the Node 24 the repository installs.\n`,
+  );
+  process.exit(1);
+}
 
-const controller = new AbortController();
-let signals = 0;
-const onSignal = () => {
-  // A second Ctrl+C ends at once, without waiting for in-flight requests.
-  if (++signals > 1) process.exit(1);
-  controller.abort();
-};
-process.on('SIGINT', onSignal);
-process.on('SIGTERM', onSignal);
-
-runCli(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal }).then(
-  (code) => process.exit(code),
+import('./run-maru.js').then(
+  ({ runMaru }) => runMaru(process.argv.slice(2)),
   (error: unknown) => {
     process.stderr.write(`maru: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);

@@ -13,10 +13,10 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs the built `maru` and collects what it printed. */
-export function runMaru(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
+/** Runs the built `maru` (on this Node, or `node`) and collects what it printed. */
+export function runMaru(args: string[], cwd: string, env: Record<string, string> = {}, node = process.execPath): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout, stderr) => {
+    execFile(node, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
   });
