@@ -1,3 +1,4 @@
+import { PortInUseError } from '@maru/hub';
 import { readFileSync } from 'node:fs';
 import { UsageError, type CliIo, type ExitCode } from './cli-io.js';
 import { dev, devUsage } from './commands/dev.js';
@@ -61,6 +62,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`maru ${name}: ${(error as Error).message}\n\n${command.usage}\n`);
       return 2;
+    }
+    // maru hub and maru dev: the port is theirs to change, with --port.
+    if (error instanceof PortInUseError) {
+      io.stderr.write(`maru ${name}: ${error.message} — stop the other process or choose another port with --port (maru ${name} --port ${error.otherPort})\n`);
+      return 1;
     }
     throw error;
   }

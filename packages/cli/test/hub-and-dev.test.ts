@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePlugin, gql, PLUGIN_SOURCE, runMaru, startMaru } from './helpers.js';
@@ -51,6 +52,29 @@ describe('maru hub', () => {
     expect(run.stderr).toContain('The hub was not started:');
     expect(run.stderr).toContain('package.json: "main" points to dist/index.js, which does not exist — run npm run build');
     expect((await runMaru(['hub', '--port', 'eighty'], dir)).code).toBe(2);
+  });
+});
+
+describe('a port already in use', () => {
+  it('stops maru hub and maru dev with one line naming --port, exit 1, no stack trace, and the store closed again', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      for (const command of ['hub', 'dev']) {
+        const dir = fixturePlugin();
+        const run = await runMaru([command, ...(command === 'hub' ? ['--plugin', '.'] : []), '--port', String(port), '--host', '127.0.0.1', '--log-level', 'silent'], dir);
+        const line = `maru ${command}: port ${port} on 127.0.0.1 is already in use — stop the other process or choose another port with --port (maru ${command} --port ${port + 1})\n`;
+        expect(run.code, run.stderr).toBe(1);
+        // maru dev prints its build's output before it starts the hub.
+        expect(command === 'hub' ? run.stderr : run.stderr.slice(-line.length)).toBe(line);
+        expect(run.stdout + run.stderr).not.toMatch(/^ {4}at /m);
+        // A SQLite store that was closed leaves no write-ahead log behind.
+        expect(readdirSync(join(dir, '.maru-data'))).not.toContain('maru.sqlite-wal');
+      }
+    } finally {
+      await new Promise<void>((resolve) => taken.close(() => resolve()));
+    }
   });
 });
 
