@@ -7,6 +7,11 @@ import { StoreConflictError, type CollectionSpec } from '../port.js';
 import { describeStoreContract } from '../store-contract.js';
 import { createSqliteStore } from './sqlite-store.js';
 
+interface Person {
+  _id: string;
+  email: string;
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'maru-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -19,7 +24,7 @@ describe('the SQLite engine on node:sqlite', () => {
     const folder = mkdtempSync(join(dir, 'wal-'));
     const store = createSqliteStore({ dataDir: folder });
     await store.migrate([spec]);
-    await store.collection('people').insertOne({ _id: 'p1', email: 'a@example.kr' });
+    await store.collection<Person>('people').insertOne({ _id: 'p1', email: 'a@example.kr' });
     const other = new DatabaseSync(join(folder, 'maru.sqlite'), { readOnly: true });
     expect(other.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     other.close();
@@ -29,7 +34,7 @@ describe('the SQLite engine on node:sqlite', () => {
   it('rolls a whole batch back when one document in it breaks a unique index', async () => {
     const store = createSqliteStore({ dataDir: mkdtempSync(join(dir, 'batch-')) });
     await store.migrate([spec]);
-    const people = store.collection('people');
+    const people = store.collection<Person>('people');
     await people.insertOne({ _id: 'p1', email: 'a@example.kr' });
     const error = await people
       .upsertMany([
