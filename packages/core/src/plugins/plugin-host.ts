@@ -12,7 +12,8 @@ import { configOf, manifestOf, operationsOf, type InstalledPlugin, type PluginKv
 import { GrantService } from './grant-service.js';
 import { readPluginConnector } from './plugin-connectors.js';
 import { answerDataRead, type PluginDataReader } from './plugin-data.js';
-import { PluginCallError, PluginRunner, type PluginDataAnswer, type PluginDataReadRequest } from './plugin-runner.js';
+import { executePluginFetch, type PluginFetchAnswer, type PluginFetchRequest } from './plugin-fetch.js';
+import { PluginCallError, PluginRunner, type PluginCallRecord, type PluginDataAnswer, type PluginDataReadRequest } from './plugin-runner.js';
 import { packageDirOf, verifyPackage } from './signature.js';
 
 export type { PluginDataReader, PluginDataRequest } from './plugin-data.js';
@@ -29,6 +30,8 @@ export interface PluginConfig {
 export interface PluginHostOptions {
   /** How long one call may take. Default 5 s. */
   deadlineMs?: number;
+  /** Let plugins' `ctx.fetch` reach declared hosts that resolve to loopback, private or link-local addresses. Default false. */
+  fetchAllowPrivate?: boolean;
   /** Heap limit of each plugin's worker. Default 64 MB. */
   maxHeapMb?: number;
   /** Development only: load plugins that are unsigned or signed by an unregistered key. Default false. */
@@ -152,6 +155,7 @@ export class PluginHost {
         if (allowed) this.events?.publish('pluginEvent', { plugin: pluginName!, name: event, payload, at: new Date(this.clock()).toISOString() });
       },
       data: (request) => this.readData(pluginName!, request),
+      fetch: (request) => this.fetchFor(pluginName!, request),
       kv: {
         get: async (key) => {
           this.assertGranted(pluginName!, 'kv');
@@ -419,6 +423,19 @@ export class PluginHost {
       totals.set(call.day, total);
     }
     return [...totals.values()];
+  }
+
+  /** A plugin's `ctx.fetch`: the grant as the hub holds it, the manifest's hosts, then plugin-fetch.ts's checks. Refusals are audited. */
+  private async fetchFor(pluginName: string, request: PluginFetchRequest & PluginCallRecord): Promise<PluginFetchAnswer> {
+    const loaded = this.loaded.get(pluginName);
+    const answer: PluginFetchAnswer = !loaded?.granted.includes('fetch')
+      ? { ok: false, error: { kind: 'capability', message: 'the fetch capability was not granted to this plugin' } }
+      : await executePluginFetch(request, { hosts: loaded.manifest.hosts ?? [], allowPrivate: this.options.fetchAllowPrivate, signal: AbortSignal.timeout(this.options.deadlineMs ?? 5_000) });
+    if (!answer.ok && answer.error.kind === 'capability') {
+      this.logger.warn({ plugin: pluginName, requestId: request.requestId, reason: answer.error.message }, 'plugin fetch refused');
+      await this.audit.append({ action: 'plugin.capabilityDenied', actorMemberId: null, actorOrganizationId: null, targetId: pluginName, organizationId: null, outcome: 'CAPABILITY_DENIED', requestId: request.requestId });
+    }
+    return answer;
   }
 
   private assertGranted(pluginName: string, capability: Capability): void {

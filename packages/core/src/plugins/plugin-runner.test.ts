@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executePluginFetch } from './plugin-fetch.js';
 import { PluginRunner, type PluginCall } from './plugin-runner.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -12,6 +13,8 @@ describe('PluginRunner: a plugin in its own worker thread', () => {
     entry: fixture('test-plugin.mjs'),
     maxHeapMb: 32,
     kv: { get: async (k) => store.get(k), set: async (k, v) => void store.set(k, v), delete: async (k) => store.delete(k) },
+    // As the hub runs it (plugin-host.ts): the manifest's hosts are this test's server.
+    fetch: (request) => executePluginFetch(request, { hosts: [host], allowPrivate: true, signal: AbortSignal.timeout(2_000) }),
   });
   // A second plugin instance stands for "the rest of the hub": it must keep answering while the first misbehaves.
   const neighbour = new PluginRunner({ entry: fixture('test-plugin.mjs') });

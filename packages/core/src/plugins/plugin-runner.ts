@@ -2,6 +2,7 @@ import type { PluginManifest } from '@maru/sdk';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { PluginFetchAnswer, PluginFetchRequest } from './plugin-fetch.js';
 import type { ConnectorBatch, ContextGrant, DataReadFailure, FromWorker, ToWorker, WorkerError } from './worker-protocol.js';
 
 export type PluginCallErrorCode = 'TIMEOUT' | 'CAPABILITY_DENIED' | 'PLUGIN_ERROR' | 'BAD_USER_INPUT' | 'PLUGIN_FAILED' | 'PLUGIN_UNAVAILABLE';
@@ -37,12 +38,19 @@ export interface PluginCall {
   event?: { name: string; payload: Record<string, unknown> };
   /** The request that caused the call, handed to the data port with the caller; never sent to the plugin. */
   requestId?: string | null;
+  /** The hub's own number for the call when a fenced plugin host relays it: handed to the ports, never sent to the plugin. */
+  token?: number;
+}
+
+/** Who a call in flight serves, as the runner recorded it when the call started: what its ports are told. */
+export interface PluginCallRecord {
+  caller: { organizationId: string | null; memberId: string | null };
+  requestId: string | null;
+  token?: number;
 }
 
 /** A `ctx.data.read` as the runner hands it to its data port: the caller comes from the runner's record of the call. */
-export interface PluginDataReadRequest {
-  caller: { organizationId: string | null; memberId: string | null };
-  requestId: string | null;
+export interface PluginDataReadRequest extends PluginCallRecord {
   /** As the plugin sent them: unchecked. */
   connectionId: unknown;
   fields?: unknown;
@@ -79,6 +87,8 @@ export interface PluginRunnerOptions {
   onEvent?: (name: string, payload: Record<string, unknown>) => void;
   /** Answers the plugin's `ctx.data.read`; without it every read is refused. */
   data?: (request: PluginDataReadRequest) => Promise<PluginDataAnswer>;
+  /** Checks and runs the plugin's `ctx.fetch` (see plugin-fetch.ts); without it every fetch is refused. */
+  fetch?: (request: PluginFetchRequest & PluginCallRecord) => Promise<PluginFetchAnswer>;
 }
 
 interface Pending {
@@ -111,7 +121,7 @@ export class PluginRunner {
   private starting: Promise<PluginManifest> | null = null;
   private readonly pending = new Map<number, Pending>();
   /** Who each call and connector stream in flight serves, by id: a data read names its call, and only calls in flight may read. */
-  private readonly callers = new Map<number, Pick<PluginDataReadRequest, 'caller' | 'requestId'>>();
+  private readonly callers = new Map<number, PluginCallRecord>();
   private seq = 0;
   private stopped = false;
   /** Set while a worker that missed a deadline is being checked; new calls wait for the verdict. */
@@ -165,10 +175,10 @@ export class PluginRunner {
   }
 
   async call(call: PluginCall): Promise<unknown> {
-    const { requestId, ...message } = call;
+    const { requestId, token, ...message } = call;
     const worker = await this.ready();
     const id = ++this.seq;
-    this.callers.set(id, { caller: call.caller, requestId: requestId ?? null });
+    this.callers.set(id, { caller: call.caller, requestId: requestId ?? null, ...(token === undefined ? {} : { token }) });
     // Once the call is answered (or timed out), a late read from its handler is refused.
     return this.request(worker, id, { type: 'call', id, ...message }, call.deadlineMs).finally(() => this.callers.delete(id));
   }
@@ -178,10 +188,10 @@ export class PluginRunner {
    * (BAD_USER_INPUT naming the problems otherwise). Each pull has `deadlineMs`,
    * as a call does; the stream as a whole has none.
    */
-  async openConnector(connector: string, connectorConfig: unknown, grant: ContextGrant, deadlineMs: number): Promise<ConnectorStream> {
+  async openConnector(connector: string, connectorConfig: unknown, grant: ContextGrant, deadlineMs: number, token?: number): Promise<ConnectorStream> {
     const worker = await this.ready();
     const stream = ++this.seq;
-    this.callers.set(stream, { caller: grant.caller, requestId: null });
+    this.callers.set(stream, { caller: grant.caller, requestId: null, ...(token === undefined ? {} : { token }) });
     const close = () => {
       if (!this.callers.delete(stream)) return;
       if (worker === this.worker) worker.postMessage({ type: 'connector-close', stream } satisfies ToWorker);
@@ -291,6 +301,9 @@ export class PluginRunner {
       case 'data-read':
         void this.runDataRead(worker, message);
         return;
+      case 'fetch':
+        void this.runFetch(worker, message);
+        return;
       case 'event':
         this.options.onEvent?.(message.name, message.payload);
         return;
@@ -333,6 +346,20 @@ export class PluginRunner {
       // Rows that cannot be copied to the worker.
       worker.postMessage({ type: 'data-result', id, ...failed } satisfies ToWorker);
     }
+  }
+
+  private async runFetch(worker: Worker, message: Extract<FromWorker, { type: 'fetch' }>): Promise<void> {
+    const call = typeof message.callId === 'number' ? this.callers.get(message.callId) : undefined;
+    let answer: PluginFetchAnswer;
+    try {
+      if (!call) answer = { ok: false, error: { kind: 'capability', message: 'fetch may be used only during a call' } };
+      else if (!this.options.fetch) answer = { ok: false, error: { kind: 'capability', message: 'no network is available to this plugin' } };
+      // Field by field, as for data reads: the call's record is the runner's.
+      else answer = await this.options.fetch({ ...call, url: message.url, method: message.method, headers: message.headers, body: message.body });
+    } catch {
+      answer = { ok: false, error: { kind: 'failed', message: 'fetch failed' } };
+    }
+    worker.postMessage({ type: 'fetch-result', id: message.id, ...answer } satisfies ToWorker);
   }
 
   /** The deadline passed: answer TIMEOUT now; replace the worker if it does not even answer a ping. */

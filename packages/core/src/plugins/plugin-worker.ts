@@ -15,12 +15,12 @@ const port = parentPort!;
 const send = (message: FromWorker) => port.postMessage(message);
 const controllers = new Map<number, AbortController>();
 
-// The plugin's only network door is ctx.fetch; the global one is taken away so
-// an accidental use fails loudly instead of bypassing the host list.
-const realFetch = globalThis.fetch;
+// The plugin's only network door is ctx.fetch, which the hub runs; the global one is taken
+// away so an accidental use fails loudly. (A fenced plugin host has no network to reach
+// anyway on Node 26; see fence/.)
 globalThis.fetch = (() => Promise.reject(new CapabilityDenied('use ctx.fetch: the global fetch is not available to plugins'))) as typeof fetch;
 
-const { contextFor, answer } = createContexts(send, realFetch);
+const { contextFor, answer } = createContexts(send);
 
 async function main(): Promise<void> {
   let plugin: PluginDefinition;
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     if (message.type === 'connector-open') return connectors.open(message);
     if (message.type === 'connector-pull') return connectors.pull(message);
     if (message.type === 'connector-close') return connectors.close(message);
-    if (message.type === 'kv-result' || message.type === 'data-result') return answer(message);
+    if (message.type === 'kv-result' || message.type === 'data-result' || message.type === 'fetch-result') return answer(message);
     if (message.type === 'check-config') {
       if (!plugin.config) return send({ type: 'config-result', id: message.id, problems: message.config === undefined || message.config === null ? [] : ['this plugin takes no configuration'] });
       const parsed = plugin.config.safeParse(message.config);

@@ -9,7 +9,7 @@ import type { ContextGrant, FromWorker, ToWorker, WorkerError } from './worker-p
 /** A refused capability; reaches the hub as `kind: 'capability'`. */
 export class CapabilityDenied extends Error {}
 
-type HostAnswer = Extract<ToWorker, { type: 'kv-result' | 'data-result' }>;
+type HostAnswer = Extract<ToWorker, { type: 'kv-result' | 'data-result' | 'fetch-result' }>;
 
 export function describeError(error: unknown): WorkerError {
   if (error instanceof CapabilityDenied) return { kind: 'capability', message: error.message };
@@ -17,8 +17,8 @@ export function describeError(error: unknown): WorkerError {
   return { kind: 'crash', message: error instanceof Error ? error.message : String(error) };
 }
 
-/** The `ctx` factory of one worker, and the hand-back of the hub's answers to kv and data requests. */
-export function createContexts(send: (message: FromWorker) => void, realFetch: typeof fetch) {
+/** The `ctx` factory of one worker, and the hand-back of the hub's answers to kv, data and fetch requests. */
+export function createContexts(send: (message: FromWorker) => void) {
   const waiters = new Map<number, (answer: HostAnswer) => void>();
   let seq = 0;
   const ask = (post: (id: number) => FromWorker) =>
@@ -41,6 +41,25 @@ export function createContexts(send: (message: FromWorker) => void, realFetch: t
     throw new Error(answer.error.kind === 'input' ? answer.error.message : 'the data read failed');
   }
 
+  /**
+   * Describes the request and hands it to the hub, which decides and runs it; the answer becomes a
+   * Response here. Nothing of this realm (where plugin code may have replaced any built-in) decides.
+   */
+  async function fetchThroughHub(callId: number, signal: AbortSignal, input: string | URL | Request, init?: RequestInit): Promise<Response> {
+    const request = new Request(input, init);
+    const body = request.body ? new Uint8Array(await request.arrayBuffer()) : null;
+    const abort = AbortSignal.any([signal, ...(init?.signal ? [init.signal] : [])]);
+    abort.throwIfAborted();
+    const asked = ask((id) => ({ type: 'fetch', id, callId, url: request.url, method: request.method, headers: [...request.headers], body }));
+    const aborted = new Promise<never>((_, reject) => abort.addEventListener('abort', () => reject(abort.reason), { once: true }));
+    const answer = (await Promise.race([asked, aborted])) as Extract<HostAnswer, { type: 'fetch-result' }>;
+    if (!answer.ok) throw answer.error.kind === 'capability' ? new CapabilityDenied(answer.error.message) : new TypeError(answer.error.message);
+    const { status, statusText, headers, body: bytes } = answer.response;
+    // Responses of these statuses carry no body, and the Response constructor refuses one.
+    const empty = status === 101 || status === 204 || status === 205 || status === 304 || request.method === 'HEAD';
+    return new Response(empty ? null : (bytes as Uint8Array<ArrayBuffer>), { status, statusText, headers });
+  }
+
   /** `callId` is the call (or connector stream) the context serves: the hub looks its caller up by it. */
   function contextFor(grant: ContextGrant, callId: number, signal: AbortSignal): PluginContext {
     const log = (level: 'debug' | 'info' | 'warn' | 'error') => (text: string, fields?: Record<string, unknown>) => send({ type: 'log', level, message: text, fields });
@@ -55,12 +74,7 @@ export function createContexts(send: (message: FromWorker) => void, realFetch: t
         set: async (key, value) => void (needs('kv'), await kv('set', key, value)),
         delete: async (key) => (needs('kv'), (await kv('delete', key)) as boolean),
       },
-      fetch: (async (input: string | URL | Request, init?: RequestInit) => {
-        needs('fetch');
-        const url = new URL(input instanceof Request ? input.url : String(input));
-        if (!grant.hosts.includes(url.host)) throw new CapabilityDenied(`fetch to ${url.host} is not allowed: the manifest declares ${grant.hosts.join(', ') || 'no hosts'}`);
-        return realFetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal, redirect: 'error' });
-      }) as typeof fetch,
+      fetch: (async (input: string | URL | Request, init?: RequestInit) => (needs('fetch'), fetchThroughHub(callId, signal, input, init))) as typeof fetch,
       signal,
       mode: grant.mode,
       config: grant.config,

@@ -1,4 +1,5 @@
 import type { PluginManifest } from '@maru/sdk';
+import type { PluginFetchAnswer } from './plugin-fetch.js';
 
 /** What a call's `ctx` is built from: the caller and what the hub granted, for that call. */
 export interface ContextGrant {
@@ -19,6 +20,7 @@ export type ToWorker =
   | { type: 'kv-result'; id: number; ok: boolean; value?: unknown; error?: string }
   | { type: 'data-result'; id: number; ok: true; rows: Array<Record<string, unknown>> }
   | { type: 'data-result'; id: number; ok: false; error: DataReadFailure }
+  | ({ type: 'fetch-result'; id: number } & PluginFetchAnswer)
   /** Checks `config` against the connector's schema; answered with `config-result`. */
   | { type: 'check-connector-config'; id: number; connector: string; config: unknown }
   /** Starts a connector's generator under the stream id `id`; answered with `result` (null) or `failed` (`input` for a bad config). */
@@ -39,7 +41,9 @@ export type FromWorker =
   | { type: 'event'; name: string; payload: Record<string, unknown> }
   | { type: 'config-result'; id: number; problems: string[] }
   /** A `ctx.data.read` during call (or connector stream) `callId`: the hub learns the caller from its own record of that call, never from this message. */
-  | { type: 'data-read'; id: number; callId: number; connectionId: unknown; fields?: unknown; limit?: unknown; purpose?: unknown };
+  | { type: 'data-read'; id: number; callId: number; connectionId: unknown; fields?: unknown; limit?: unknown; purpose?: unknown }
+  /** A `ctx.fetch` during call `callId`, described as plain data: the hub checks and runs it (plugin-fetch.ts). */
+  | { type: 'fetch'; id: number; callId: number; url: string; method: string; headers: Array<[string, string]>; body: Uint8Array | null };
 
 /** One item of a connector batch; the hub adds positions, counting items from 0. */
 export type ConnectorBatchItem = { kind: 'record'; values: Record<string, unknown> } | { kind: 'problem'; reason: string };
