@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isCompatible, PLUGIN_API_VERSION, validateManifest, type Capability, type PluginManifest } from '@maru/sdk';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { HubEvents } from '../challenges/events.js';
@@ -13,7 +16,9 @@ import { GrantService } from './grant-service.js';
 import { readPluginConnector } from './plugin-connectors.js';
 import { answerDataRead, type PluginDataReader } from './plugin-data.js';
 import { executePluginFetch, type PluginFetchAnswer, type PluginFetchRequest } from './plugin-fetch.js';
-import { PluginCallError, PluginRunner, type PluginCallRecord, type PluginDataAnswer, type PluginDataReadRequest } from './plugin-runner.js';
+import { FencedRunner } from './fence/fenced-runner.js';
+import { PluginFence } from './fence/plugin-fence.js';
+import { PluginCallError, PluginRunner, type PluginCallRecord, type PluginDataAnswer, type PluginDataReadRequest, type PluginRunnerOptions } from './plugin-runner.js';
 import { packageDirOf, verifyPackage } from './signature.js';
 
 export type { PluginDataReader, PluginDataRequest } from './plugin-data.js';
@@ -36,11 +41,24 @@ export interface PluginHostOptions {
   maxHeapMb?: number;
   /** Development only: load plugins that are unsigned or signed by an unregistered key. Default false. */
   allowUnsigned?: boolean;
+  /**
+   * `fenced` (the default): every plugin runs in one plugin-host child process started with
+   * Node's permission model (fence/plugin-fence.ts). `unconfined`: in worker threads of the hub's
+   * own process, as before — plugin code can then reach everything the hub can; for debugging only.
+   */
+  isolation?: 'fenced' | 'unconfined';
+  /** The plugin host's resident memory ceiling, in MiB. Default 1024. */
+  hostMaxRssMb?: number;
+  /** The user and group the plugin host runs as when the hub runs as root. Default 65534 (nobody); `null` keeps root. */
+  hostUser?: { uid: number; gid: number } | null;
 }
 
 /** A plugin whose worker started (or did not), before the hub registers it. */
+/** A plugin's runner: in the fenced plugin host, or (unconfined) in a worker thread of the hub. */
+type Runner = PluginRunner | FencedRunner;
+
 interface Booted {
-  runner: PluginRunner;
+  runner: Runner;
   manifest: PluginManifest | null;
   /** Signature or start problems; the start's error message when it failed. */
   problems: string[];
@@ -49,7 +67,7 @@ interface Booted {
 }
 
 interface Loaded {
-  runner: PluginRunner;
+  runner: Runner;
   manifest: PluginManifest;
   granted: Capability[];
   config: unknown;
@@ -78,6 +96,7 @@ export class PluginHost {
   generation = 0;
   private readonly byService = new Map<string, string>();
   private dataReader: PluginDataReader | null = null;
+  private fence: PluginFence | null = null;
 
   constructor(
     store: Store,
@@ -130,6 +149,8 @@ export class PluginHost {
     // Workers start side by side (most of a start is a worker loading its modules);
     // they are registered one by one in the configured order, so the first of two
     // plugins claiming a name or a service key still wins.
+    // One start of the plugin host with every plugin's folders readable, rather than one per plugin.
+    this.fenceFor(configs);
     const booting = configs.map((config) => this.boot(config));
     for (const [i, config] of configs.entries()) await this.register(config, await booting[i]!);
   }
@@ -142,7 +163,8 @@ export class PluginHost {
   /** Checks the package's signature and starts its worker; never throws (problems are listed). */
   private async boot(config: PluginConfig): Promise<Booted> {
     let pluginName: string | null = null;
-    const runner = new PluginRunner({
+    const fence = this.fenceFor([config]);
+    const runnerOptions: PluginRunnerOptions = {
       entry: config.entry,
       maxHeapMb: this.options.maxHeapMb,
       log: (level, message, fields) => this.logger[level]({ plugin: pluginName, ...fields }, message),
@@ -171,7 +193,8 @@ export class PluginHost {
           return this.kv.deleteOne({ _id: kvId(pluginName!, key) });
         },
       },
-    });
+    };
+    const runner: Runner = fence ? new FencedRunner(fence, runnerOptions) : new PluginRunner(runnerOptions);
     let manifest: PluginManifest | null = null;
     const problems: string[] = [];
     // The signature is checked before any of the plugin's code runs.
@@ -563,8 +586,44 @@ export class PluginHost {
   async stop(): Promise<void> {
     await Promise.all([...this.loaded.values()].map((l) => l.runner.stop()));
     this.loaded.clear();
+    await this.fence?.close();
+  }
+
+  /**
+   * The plugin host, made readable for these plugins' folders (null when plugins run unconfined).
+   * A plugin may read its own package and the node_modules folders Node resolves its imports
+   * from; @maru/sdk and zod are found from the core, as the worker imports them.
+   */
+  private fenceFor(configs: readonly PluginConfig[]): PluginFence | null {
+    if (this.options.isolation === 'unconfined') return null;
+    this.fence ??= new PluginFence({
+      maxRssMb: this.options.hostMaxRssMb,
+      user: this.options.hostUser,
+      log: (level, message, fields) => this.logger[level]({ pluginHost: true, ...fields }, message),
+    });
+    this.fence.allow([...configs.flatMap((config) => moduleFolders(packageDirOf(config.entry))), ...SDK_FOLDERS]);
+    return this.fence;
   }
 }
+
+/** A package folder and the node_modules folders above it, where Node resolves its imports. */
+function moduleFolders(packageDir: string): string[] {
+  const folders = [packageDir];
+  for (let dir = packageDir; dirname(dir) !== dir; dir = dirname(dir)) {
+    const modules = join(dir, 'node_modules');
+    if (existsSync(modules)) folders.push(modules);
+  }
+  return folders;
+}
+
+/** The SDK and zod as the worker (and every plugin) imports them. */
+const SDK_FOLDERS = ['@maru/sdk', 'zod'].flatMap((name) => {
+  try {
+    return moduleFolders(packageDirOf(fileURLToPath(import.meta.resolve(name))));
+  } catch {
+    return [];
+  }
+});
 
 function kvId(plugin: string, key: string): string {
   return `${plugin}::${key}`;

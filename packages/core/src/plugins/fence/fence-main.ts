@@ -1,0 +1,117 @@
+/**
+ * The entry of the fenced plugin host: a child process of the hub, started
+ * with Node's permission model and an empty environment (plugin-fence.ts says
+ * which flags). It holds nothing worth stealing — no store, no secrets, no
+ * configuration — and runs each plugin in a worker thread of its own
+ * (PluginRunner), as the hub once did in its own process. Every `ctx` door
+ * leads back to the hub over IPC, where it is checked and executed.
+ */
+import { PluginCallError, PluginRunner, type ConnectorStream, type PluginCall } from '../plugin-runner.js';
+import type { ContextGrant } from '../worker-protocol.js';
+import type { FenceFailure, FencePort, FromFence, ToFence } from './fence-protocol.js';
+
+if (!process.send) throw new Error('the plugin host runs as a child of the hub, with an IPC channel');
+const send = (message: FromFence) => process.send!(message);
+
+const runners = new Map<number, PluginRunner>();
+const streams = new Map<number, ConnectorStream>();
+let streamSeq = 0;
+const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+let seq = 0;
+
+/** Asks the hub to act for a plugin's ctx; the hub decides. */
+function ask(runner: number, port: FencePort, args: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const id = ++seq;
+    waiting.set(id, { resolve, reject });
+    send({ t: 'port', id, runner, port, args });
+  });
+}
+
+function tell(runner: number, port: FencePort, args: unknown): void {
+  send({ t: 'port', id: 0, runner, port, args });
+}
+
+function failure(error: unknown): FenceFailure {
+  if (error instanceof PluginCallError) return { code: error.code, message: error.message, ...(error.pluginCode ? { pluginCode: error.pluginCode } : {}) };
+  return { code: 'PLUGIN_FAILED', message: error instanceof Error ? error.message : String(error) };
+}
+
+function runnerFor(id: number): PluginRunner {
+  const runner = runners.get(id);
+  if (!runner) throw new PluginCallError('PLUGIN_UNAVAILABLE', 'the plugin is not started in the plugin host');
+  return runner;
+}
+
+async function handle(runnerId: number, method: string, args: any): Promise<unknown> {
+  switch (method) {
+    case 'start': {
+      const { entry, maxHeapMb, loadTimeoutMs } = args as { entry: string; maxHeapMb?: number; loadTimeoutMs?: number };
+      const runner = new PluginRunner({
+        entry,
+        maxHeapMb,
+        loadTimeoutMs,
+        log: (level, message, fields) => tell(runnerId, 'log', { level, message, fields }),
+        onEvent: (name, payload) => tell(runnerId, 'event', { name, payload }),
+        kv: {
+          get: (key) => ask(runnerId, 'kv', { op: 'get', key }),
+          set: async (key, value) => void (await ask(runnerId, 'kv', { op: 'set', key, value })),
+          delete: async (key) => (await ask(runnerId, 'kv', { op: 'delete', key })) as boolean,
+        },
+        data: (request) => ask(runnerId, 'data', request) as never,
+        fetch: (request) => ask(runnerId, 'fetch', request) as never,
+      });
+      const manifest = await runner.start();
+      runners.get(runnerId)?.stop();
+      runners.set(runnerId, runner);
+      return manifest;
+    }
+    case 'call':
+      return runnerFor(runnerId).call(args as PluginCall);
+    case 'openConnector': {
+      const { connector, config, grant, deadlineMs, token } = args as { connector: string; config: unknown; grant: ContextGrant; deadlineMs: number; token: number };
+      const stream = await runnerFor(runnerId).openConnector(connector, config, grant, deadlineMs, token);
+      const sid = ++streamSeq;
+      streams.set(sid, stream);
+      return sid;
+    }
+    case 'pull': {
+      const stream = streams.get((args as { sid: number }).sid);
+      if (!stream) throw new PluginCallError('PLUGIN_FAILED', 'the connector stream is gone (the plugin host restarted)');
+      return stream.pull((args as { max: number }).max);
+    }
+    case 'closeStream':
+      streams.get((args as { sid: number }).sid)?.close();
+      streams.delete((args as { sid: number }).sid);
+      return null;
+    case 'checkConfig':
+      return runnerFor(runnerId).checkConfig(args);
+    case 'checkConnectorConfig':
+      return runnerFor(runnerId).checkConnectorConfig((args as { connector: string }).connector, (args as { config: unknown }).config);
+    case 'stop': {
+      const runner = runners.get(runnerId);
+      runners.delete(runnerId);
+      await runner?.stop();
+      return null;
+    }
+    default:
+      throw new Error(`unknown method ${method}`);
+  }
+}
+
+process.on('message', (message: ToFence) => {
+  if (message.t === 'answer') {
+    const waiter = waiting.get(message.id);
+    waiting.delete(message.id);
+    if (message.ok) waiter?.resolve(message.value);
+    else waiter?.reject(new Error(message.message));
+    return;
+  }
+  handle(message.runner, message.method, message.args).then(
+    (value) => send({ t: 'answer', id: message.id, ok: true, value }),
+    (error: unknown) => send({ t: 'answer', id: message.id, ok: false, error: failure(error) }),
+  );
+});
+// The hub went away: nothing here is worth keeping.
+process.on('disconnect', () => process.exit(0));
+send({ t: 'ready' });

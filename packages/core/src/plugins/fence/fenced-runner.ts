@@ -1,0 +1,156 @@
+import type { PluginManifest } from '@maru/sdk';
+import { PluginCallError, type ConnectorStream, type PluginCall, type PluginCallRecord, type PluginRunnerOptions } from '../plugin-runner.js';
+import type { ConnectorBatch, ContextGrant } from '../worker-protocol.js';
+import type { FencePort } from './fence-protocol.js';
+import type { PluginFence } from './plugin-fence.js';
+
+let runnerSeq = 0;
+
+/**
+ * One plugin in the fenced plugin host, seen from the hub: the same surface as
+ * {@link PluginRunner}. What the plugin's `ctx` asks for arrives here and is
+ * answered with the hub's own record of the call in flight — the caller and
+ * request id the hub sent, found by the number the hub gave the call — never
+ * with what the plugin host says about it.
+ */
+export class FencedRunner {
+  private readonly id = ++runnerSeq;
+  private readonly calls = new Map<number, PluginCallRecord>();
+  private seq = 0;
+  private startedIn = 0;
+  private starting: Promise<PluginManifest> | null = null;
+  private stopped = false;
+  manifest: PluginManifest | null = null;
+
+  constructor(
+    private readonly fence: PluginFence,
+    private readonly options: PluginRunnerOptions,
+  ) {
+    fence.register(this.id, (port, args) => this.onPort(port, args));
+  }
+
+  /** How many times the plugin host had to be started again. */
+  get restarts(): number {
+    return this.fence.restarts;
+  }
+
+  start(): Promise<PluginManifest> {
+    if (this.stopped) return Promise.reject(new PluginCallError('PLUGIN_UNAVAILABLE', 'the plugin is stopped'));
+    // A host started since (after a crash or a kill) has not loaded this plugin yet.
+    if (this.manifest && this.startedIn === this.fence.generation) return Promise.resolve(this.manifest);
+    this.starting ??= this.fence
+      .request(this.id, 'start', { entry: this.options.entry, maxHeapMb: this.options.maxHeapMb, loadTimeoutMs: this.options.loadTimeoutMs })
+      .then((manifest) => {
+        this.manifest = manifest as PluginManifest;
+        this.startedIn = this.fence.generation;
+        return this.manifest;
+      })
+      .finally(() => {
+        this.starting = null;
+      });
+    return this.starting;
+  }
+
+  async call(call: PluginCall): Promise<unknown> {
+    await this.start();
+    const token = ++this.seq;
+    this.calls.set(token, { caller: call.caller, requestId: call.requestId ?? null });
+    const { requestId: _requestId, ...rest } = call;
+    try {
+      return await this.fence.request(this.id, 'call', { ...rest, token });
+    } finally {
+      this.calls.delete(token);
+    }
+  }
+
+  async openConnector(connector: string, config: unknown, grant: ContextGrant, deadlineMs: number): Promise<ConnectorStream> {
+    await this.start();
+    const token = ++this.seq;
+    this.calls.set(token, { caller: grant.caller, requestId: null });
+    let sid: number;
+    try {
+      sid = (await this.fence.request(this.id, 'openConnector', { connector, config, grant, deadlineMs, token })) as number;
+    } catch (error) {
+      this.calls.delete(token);
+      throw error;
+    }
+    const generation = this.fence.generation;
+    return {
+      pull: (max) => {
+        if (generation !== this.fence.generation) return Promise.reject(new PluginCallError('PLUGIN_FAILED', 'the plugin host was restarted during the read'));
+        return this.fence.request(this.id, 'pull', { sid, max }) as Promise<ConnectorBatch>;
+      },
+      close: () => {
+        if (!this.calls.delete(token)) return;
+        if (generation === this.fence.generation) void this.fence.request(this.id, 'closeStream', { sid }).catch(() => undefined);
+      },
+    };
+  }
+
+  async checkConfig(config: unknown): Promise<string[]> {
+    await this.start();
+    return (await this.fence.request(this.id, 'checkConfig', config)) as string[];
+  }
+
+  async checkConnectorConfig(connector: string, config: unknown): Promise<string[]> {
+    await this.start();
+    return (await this.fence.request(this.id, 'checkConnectorConfig', { connector, config })) as string[];
+  }
+
+  /** Resolves when no call is in flight, or after `timeoutMs`. */
+  async drain(timeoutMs: number): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (this.calls.size > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.fence.unregister(this.id);
+    if (this.fence.pid !== null) await this.fence.request(this.id, 'stop', null).catch(() => undefined);
+  }
+
+  /** A `ctx` request from the plugin host for this plugin. Throwing refuses it with the message. */
+  private async onPort(port: FencePort, args: unknown): Promise<unknown> {
+    const a = (args ?? {}) as Record<string, unknown>;
+    switch (port) {
+      case 'log': {
+        const level = ['debug', 'info', 'warn', 'error'].includes(a.level as string) ? (a.level as 'debug' | 'info' | 'warn' | 'error') : 'info';
+        // The plugin's words, labelled as the plugin's by the hub's logger; they cannot set the hub's own fields.
+        const fields = a.fields && typeof a.fields === 'object' ? { pluginFields: a.fields as Record<string, unknown> } : {};
+        this.options.log?.(level, String(a.message).slice(0, 2000), fields);
+        return;
+      }
+      case 'event':
+        if (typeof a.name === 'string' && a.payload && typeof a.payload === 'object') this.options.onEvent?.(a.name, a.payload as Record<string, unknown>);
+        return;
+      case 'kv': {
+        const kv = this.options.kv;
+        if (!kv) throw new Error('no key/value store is attached to this plugin');
+        const key = String(a.key);
+        if (a.op === 'get') return kv.get(key);
+        if (a.op === 'set') return kv.set(key, a.value);
+        if (a.op === 'delete') return kv.delete(key);
+        throw new Error('unknown kv operation');
+      }
+      case 'data': {
+        const call = this.record(a.token);
+        if (!call) return { ok: false, error: { kind: 'capability', message: 'data may be read only during a call' } };
+        if (!this.options.data) return { ok: false, error: { kind: 'capability', message: 'no data connections are available to this plugin' } };
+        return this.options.data({ ...call, connectionId: a.connectionId, fields: a.fields, limit: a.limit, purpose: a.purpose });
+      }
+      case 'fetch': {
+        const call = this.record(a.token);
+        if (!call) return { ok: false, error: { kind: 'capability', message: 'fetch may be used only during a call' } };
+        if (!this.options.fetch) return { ok: false, error: { kind: 'capability', message: 'no network is available to this plugin' } };
+        return this.options.fetch({ ...call, url: a.url, method: a.method, headers: a.headers, body: a.body });
+      }
+      default:
+        throw new Error('unknown request');
+    }
+  }
+
+  /** The hub's record of one of this plugin's calls in flight, by the number the hub gave it. */
+  private record(token: unknown): PluginCallRecord | undefined {
+    return typeof token === 'number' ? this.calls.get(token) : undefined;
+  }
+}

@@ -1,0 +1,264 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PluginCallError } from '../plugin-runner.js';
+import type { FenceMethod, FencePort, FromFence, ToFence } from './fence-protocol.js';
+
+/** Answers a runner's `ctx` requests on the hub's side; may throw (the plugin sees the message). */
+export type FencePortHandler = (port: FencePort, args: unknown) => Promise<unknown> | void;
+
+export interface PluginFenceOptions {
+  /** The host's resident memory ceiling; above it the host is killed (its calls in flight fail) and started again on the next call. Default 1024 MiB. */
+  maxRssMb?: number;
+  /**
+   * When the hub runs as root, the host runs as this user and group instead (default 65534, `nobody`),
+   * so the operating system keeps it from the hub's files too. `null` keeps root (not advised).
+   */
+  user?: { uid: number; gid: number } | null;
+  log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: PluginCallError) => void;
+}
+
+function fenceEntry(): string {
+  // Built: dist/plugin-fence.js beside this chunk. In tests from src: the package's dist.
+  for (const candidate of ['./plugin-fence.js', '../../../dist/plugin-fence.js', '../../dist/plugin-fence.js']) {
+    const path = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  throw new Error('plugin-fence.js not found; build @maru/core first');
+}
+
+/**
+ * The fence: one child process that hosts every plugin of a hub, started with
+ * Node's permission model so that plugin code can reach nothing but its `ctx`:
+ *
+ * - `--permission` with `--allow-fs-read` of the plugins' folders and the modules they import
+ *   only: no other file (the store, the configuration, `/proc/<pid>/environ`), no writes;
+ * - no `--allow-child-process`, `--allow-addons`, `--allow-wasi`: no processes, native code or WASI;
+ * - `--allow-worker`: each plugin runs in a worker thread of its own (heap limit, restart);
+ * - `--no-experimental-sqlite`: `node:sqlite` opens files without asking the permission model;
+ * - network: denied by `--permission` on Node 26; on Node 24 the host can still open sockets,
+ *   which deployments close from outside (docs/security/plugin-sandbox.md);
+ * - an empty environment, and an unprivileged user when the hub runs as root.
+ *
+ * A crash, a kill or the memory ceiling fails only the calls in flight; the next call starts a
+ * new host and its runners start their plugins again.
+ */
+export class PluginFence {
+  private child: ChildProcess | null = null;
+  private starting: Promise<ChildProcess> | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private readonly handlers = new Map<number, FencePortHandler>();
+  private seq = 0;
+  private watch: NodeJS.Timeout | null = null;
+  private closed = false;
+  /** Folders the host may read (real paths): the plugins' packages and the modules they import. */
+  private readonly paths = new Set<string>();
+  /** Bumped at every start of the host: a runner started in an earlier one must start its plugin again. */
+  generation = 0;
+  /** How many times the host ended without being asked to (crash, kill, memory ceiling). */
+  restarts = 0;
+
+  constructor(private readonly options: PluginFenceOptions) {}
+
+  /**
+   * Lets the host read these folders (a plugin's package, the node_modules it imports from). A
+   * folder the running host cannot read yet means a new host: the running one is stopped (its
+   * calls in flight fail) and the next request starts one with the longer list.
+   */
+  allow(folders: readonly string[]): void {
+    let added = false;
+    for (const folder of folders) {
+      let path: string;
+      try {
+        path = realpathSync(folder);
+      } catch {
+        continue;
+      }
+      if (!this.paths.has(path)) {
+        this.paths.add(path);
+        added = true;
+      }
+    }
+    if (added && this.child) this.recycle('to let it read a new plugin\'s files');
+  }
+
+  /** The flags the host starts with. */
+  flags(): string[] {
+    const paths = [realpathSync(dirname(fenceEntry())), ...this.paths];
+    return ['--permission', '--allow-worker', '--no-experimental-sqlite', ...[...new Set(paths)].sort().map((path) => `--allow-fs-read=${path}`)];
+  }
+
+  register(runner: number, handler: FencePortHandler): void {
+    this.handlers.set(runner, handler);
+  }
+
+  unregister(runner: number): void {
+    this.handlers.delete(runner);
+  }
+
+  /** Asks runner `runner` in the host; rejects with a PluginCallError. */
+  async request(runner: number, method: FenceMethod, args: unknown): Promise<unknown> {
+    const child = await this.ready();
+    return new Promise((resolve, reject) => {
+      const id = ++this.seq;
+      this.pending.set(id, { resolve, reject });
+      try {
+        child.send({ t: 'request', id, runner, method, args } satisfies ToFence);
+      } catch (error) {
+        this.pending.delete(id);
+        reject(new PluginCallError('PLUGIN_FAILED', `the plugin host could not be reached: ${(error as Error).message}`));
+      }
+    });
+  }
+
+  /** The running host, started when there is none. */
+  ready(): Promise<ChildProcess> {
+    if (this.closed) return Promise.reject(new PluginCallError('PLUGIN_UNAVAILABLE', 'the plugin host is stopped'));
+    if (this.child) return Promise.resolve(this.child);
+    this.starting ??= this.start().finally(() => {
+      this.starting = null;
+    });
+    return this.starting;
+  }
+
+  private start(): Promise<ChildProcess> {
+    const root = process.getuid?.() === 0;
+    const user = this.options.user === undefined ? { uid: 65534, gid: 65534 } : this.options.user;
+    const child = spawn(process.execPath, [...this.flags(), fenceEntry()], {
+      // Nothing of the hub's environment: no secrets, no database address, no NODE_OPTIONS.
+      env: {},
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      serialization: 'advanced',
+      ...(root && user ? { uid: user.uid, gid: user.gid } : {}),
+    });
+    const generation = ++this.generation;
+    // Plugin output (console.log in a handler) is the plugin host's: logged, labelled, bounded.
+    for (const stream of [child.stdout!, child.stderr!]) {
+      stream.setEncoding('utf8');
+      stream.on('data', (text: string) => this.options.log?.('warn', 'plugin host output', { output: text.slice(0, 2000) }));
+    }
+    return new Promise((resolve, reject) => {
+      const failed = (reason: string) => reject(new PluginCallError('PLUGIN_UNAVAILABLE', `the plugin host did not start: ${reason}`));
+      child.once('error', (error) => failed(error.message));
+      child.once('exit', (code, signal) => failed(`it exited (${signal ?? code})`));
+      child.on('message', (message: FromFence) => {
+        if (message.t === 'ready') {
+          this.child = child;
+          this.watchMemory(child);
+          child.removeAllListeners('exit');
+          child.on('exit', (code, signal) => this.onExit(child, generation, signal ?? String(code)));
+          resolve(child);
+          return;
+        }
+        this.onMessage(child, message);
+      });
+    });
+  }
+
+  private onMessage(child: ChildProcess, message: FromFence): void {
+    if (message.t === 'answer') {
+      const pending = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      if (!pending) return;
+      if (message.ok) pending.resolve(message.value);
+      else pending.reject(new PluginCallError(message.error.code, message.error.message, message.error.pluginCode));
+      return;
+    }
+    if (message.t !== 'port') return;
+    const handler = this.handlers.get(message.runner);
+    const answer = (reply: ToFence) => {
+      if (message.id === 0 || child !== this.child) return;
+      try {
+        child.send(reply);
+      } catch {
+        // The host is gone; its calls fail on their own.
+      }
+    };
+    if (!handler) return answer({ t: 'answer', id: message.id, ok: false, message: 'the plugin is not loaded' });
+    Promise.resolve()
+      .then(() => handler(message.port, message.args))
+      .then(
+        (value) => answer({ t: 'answer', id: message.id, ok: true, value: value ?? null }),
+        (error: unknown) => answer({ t: 'answer', id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) }),
+      );
+  }
+
+  /** The host's resident memory, checked every second: off-heap buffers and nested workers count here, not in a worker's heap limit. */
+  private watchMemory(child: ChildProcess): void {
+    const limit = (this.options.maxRssMb ?? 1024) * 1024 * 1024;
+    this.watch = setInterval(() => {
+      const rss = residentBytes(child.pid);
+      if (rss !== null && rss > limit) {
+        this.options.log?.('warn', 'the plugin host passed its memory ceiling; it is stopped and starts again on the next call', { rssMb: Math.round(rss / 1048576), maxRssMb: this.options.maxRssMb ?? 1024 });
+        child.kill('SIGKILL');
+      }
+    }, 1_000);
+    this.watch.unref();
+  }
+
+  private onExit(child: ChildProcess, generation: number, how: string): void {
+    if (child !== this.child) return;
+    this.child = null;
+    if (this.watch) clearInterval(this.watch);
+    if (this.closed) return;
+    this.restarts++;
+    this.options.log?.('warn', 'the plugin host ended; its calls in flight failed, and it starts again on the next call', { how, generation });
+    for (const [id, pending] of this.pending) {
+      this.pending.delete(id);
+      pending.reject(new PluginCallError('PLUGIN_FAILED', 'the plugin host stopped during the call; it was restarted'));
+    }
+  }
+
+  /** Stops the running host on purpose; the next request starts a new one. */
+  private recycle(why: string): void {
+    const child = this.child;
+    if (!child) return;
+    this.child = null;
+    if (this.watch) clearInterval(this.watch);
+    this.options.log?.('info', `the plugin host restarts ${why}`);
+    for (const [id, pending] of this.pending) {
+      this.pending.delete(id);
+      pending.reject(new PluginCallError('PLUGIN_FAILED', 'the plugin host restarted during the call (a plugin was installed)'));
+    }
+    child.disconnect();
+    setTimeout(() => child.kill('SIGKILL'), 2_000).unref();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.watch) clearInterval(this.watch);
+    const child = this.child;
+    this.child = null;
+    for (const [id, pending] of this.pending) {
+      this.pending.delete(id);
+      pending.reject(new PluginCallError('PLUGIN_UNAVAILABLE', 'the plugin host was stopped'));
+    }
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.disconnect();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 2_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  /** The host's process id while it runs (tests signal it). */
+  get pid(): number | null {
+    return this.child?.pid ?? null;
+  }
+}
+
+function residentBytes(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
