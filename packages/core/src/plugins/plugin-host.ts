@@ -49,7 +49,7 @@ export interface PluginHostOptions {
   isolation?: 'fenced' | 'unconfined';
   /** The plugin host's resident memory ceiling, in MiB. Default 1024. */
   hostMaxRssMb?: number;
-  /** The user and group the plugin host runs as when the hub runs as root. Default 65534 (nobody); `null` keeps root. */
+  /** The user and group the plugin host runs as (the hub must run as root to switch). Default: the hub's own. */
   hostUser?: { uid: number; gid: number } | null;
 }
 

@@ -12,8 +12,9 @@ export interface PluginFenceOptions {
   /** The host's resident memory ceiling; above it the host is killed (its calls in flight fail) and started again on the next call. Default 1024 MiB. */
   maxRssMb?: number;
   /**
-   * When the hub runs as root, the host runs as this user and group instead (default 65534, `nobody`),
-   * so the operating system keeps it from the hub's files too. `null` keeps root (not advised).
+   * The user and group the host runs as (the hub must be root to switch), so that the operating
+   * system keeps it from the hub's files too; the plugins' folders must be readable by that user.
+   * Default: the hub's own user.
    */
   user?: { uid: number; gid: number } | null;
   log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
@@ -44,7 +45,7 @@ function fenceEntry(): string {
  * - `--no-experimental-sqlite`: `node:sqlite` opens files without asking the permission model;
  * - network: denied by `--permission` on Node 26; on Node 24 the host can still open sockets,
  *   which deployments close from outside (docs/security/plugin-sandbox.md);
- * - an empty environment, and an unprivileged user when the hub runs as root.
+ * - an empty environment, and (when the operator sets one) a user of its own.
  *
  * A crash, a kill or the memory ceiling fails only the calls in flight; the next call starts a
  * new host and its runners start their plugins again.
@@ -128,14 +129,13 @@ export class PluginFence {
   }
 
   private start(): Promise<ChildProcess> {
-    const root = process.getuid?.() === 0;
-    const user = this.options.user === undefined ? { uid: 65534, gid: 65534 } : this.options.user;
+    const user = this.options.user ?? null;
     const child = spawn(process.execPath, [...this.flags(), fenceEntry()], {
       // Nothing of the hub's environment: no secrets, no database address, no NODE_OPTIONS.
       env: {},
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'advanced',
-      ...(root && user ? { uid: user.uid, gid: user.gid } : {}),
+      ...(user ? { uid: user.uid, gid: user.gid } : {}),
     });
     const generation = ++this.generation;
     // Plugin output (console.log in a handler) is the plugin host's: logged, labelled, bounded.
@@ -184,7 +184,7 @@ export class PluginFence {
     Promise.resolve()
       .then(() => handler(message.port, message.args))
       .then(
-        (value) => answer({ t: 'answer', id: message.id, ok: true, value: value ?? null }),
+        (value) => answer({ t: 'answer', id: message.id, ok: true, value }),
         (error: unknown) => answer({ t: 'answer', id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) }),
       );
   }
