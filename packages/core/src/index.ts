@@ -25,6 +25,8 @@ export { newId } from './ids.js';
 export type { Challenge, ChallengeStatus, ChallengeType, Question, Review, Submission, SubmissionStatus } from './challenges/model.js';
 export { CHALLENGE_STATUSES, CHALLENGE_TYPES, SUBMISSION_STATUSES } from './challenges/model.js';
 export { PluginRunner, PluginCallError } from './plugins/plugin-runner.js';
+export { PluginFence, type PluginFenceOptions } from './plugins/fence/plugin-fence.js';
+export { FencedRunner } from './plugins/fence/fenced-runner.js';
 export type { PluginCall, PluginCallErrorCode, PluginKvPort, PluginRunnerOptions } from './plugins/plugin-runner.js';
 export { PluginHost, pluginNamespace } from './plugins/plugin-host.js';
 export type { PluginConfig, PluginHostOptions } from './plugins/plugin-host.js';

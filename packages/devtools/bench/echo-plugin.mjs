@@ -8,10 +8,21 @@ export const echo = defineOperation({
   handler: ({ text }) => ({ text }),
 });
 
+export const remember = defineOperation({
+  kind: 'mutation',
+  input: z.object({ text: z.string() }),
+  output: z.object({ text: z.string() }),
+  handler: async ({ text }, ctx) => {
+    await ctx.kv.set('last', text);
+    return { text };
+  },
+});
+
 export default definePlugin({
   name: '@maru-bench/echo',
   version: '1.0.0',
   publisher: 'Maru benchmarks',
   compatibility: '^1.0.0',
-  services: [defineService({ key: 'echo', name: 'Echo', operations: { echo } })],
+  capabilities: ['kv'],
+  services: [defineService({ key: 'echo', name: 'Echo', operations: { echo, remember } })],
 });

@@ -1,14 +1,21 @@
 #!/usr/bin/env node
 // The cost of the plugin isolation boundary: the same trivial operation called
-// in-process (schema parse + handler + output parse) and through a worker
-// thread (PluginRunner), one call at a time, in the same run.
+// in-process (schema parse + handler + output parse), through a worker thread in
+// the hub's process (PluginRunner, `isolation: 'unconfined'`), and through the
+// fenced plugin host (a child process under Node's permission model, the
+// default), one call at a time, in the same run; then a call with one ctx.kv
+// round trip, and the plugin host's memory with one and with ten plugins.
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PluginRunner } from '@maru/core';
+import { FencedRunner, PluginFence, PluginRunner } from '@maru/core';
 import plugin, { echo } from './echo-plugin.mjs';
 import { writeSection } from './write-section.mjs';
 
 const CALLS = Number(process.env.BENCH_PLUGIN_CALLS ?? 5000);
 const WARMUP = 500;
+const entry = fileURLToPath(new URL('./echo-plugin.mjs', import.meta.url));
+const sdkDir = dirname(fileURLToPath(import.meta.resolve('@maru/sdk')));
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -26,25 +33,55 @@ async function measure(fn) {
   return { p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
+const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+const kvStore = new Map();
+const kv = { get: async (k) => kvStore.get(k), set: async (k, v) => void kvStore.set(k, v), delete: async (k) => kvStore.delete(k) };
+const call = { service: 'echo', caller: { organizationId: null, memberId: null }, mode: 'live', deadlineMs: 5000, capabilities: ['kv'], hosts: [] };
+
 const direct = await measure(async (i) => echo.output.parse(await echo.handler(echo.input.parse({ text: `hello ${i}` }), {})));
-const runner = new PluginRunner({ entry: fileURLToPath(new URL('./echo-plugin.mjs', import.meta.url)) });
-await runner.start();
-const call = { service: 'echo', operation: 'echo', caller: { organizationId: null, memberId: null }, mode: 'live', deadlineMs: 5000, capabilities: [], hosts: [] };
-const isolated = await measure((i) => runner.call({ ...call, input: { text: `hello ${i}` } }));
-await runner.stop();
+
+const worker = new PluginRunner({ entry, kv });
+await worker.start();
+const inWorker = await measure((i) => worker.call({ ...call, operation: 'echo', input: { text: `hello ${i}` } }));
+const workerKv = await measure((i) => worker.call({ ...call, operation: 'remember', input: { text: `hello ${i}` } }));
+await worker.stop();
+
+const fence = new PluginFence({});
+// As the hub allows them: the plugin's folder, the node_modules above it, the SDK's.
+fence.allow([dirname(entry), fileURLToPath(new URL('../../../node_modules', import.meta.url)), sdkDir]);
+const fenced = new FencedRunner(fence, { entry, kv });
+const startedAt = performance.now();
+await fenced.start();
+const firstStartMs = performance.now() - startedAt;
+const inFence = await measure((i) => fenced.call({ ...call, operation: 'echo', input: { text: `hello ${i}` } }));
+const fenceKv = await measure((i) => fenced.call({ ...call, operation: 'remember', input: { text: `hello ${i}` } }));
+const rssOne = rssMb(fence.pid);
+const more = [];
+for (let i = 0; i < 9; i++) {
+  const runner = new FencedRunner(fence, { entry, kv });
+  await runner.start();
+  more.push(runner);
+}
+const rssTen = rssMb(fence.pid);
+await Promise.all([fenced.stop(), ...more.map((r) => r.stop())]);
+await fence.close();
 if (plugin.manifest.name !== '@maru-bench/echo') throw new Error('unexpected plugin');
 
 const fmt = (ms) => `${ms.toFixed(3)} ms`;
-const added = isolated.p50 - direct.p50;
+const row = (name, m) => `| ${name} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${fmt(m.p50 - direct.p50)} |`;
 const table = [
-  '| path | p50 | p99 |',
-  '| --- | ---: | ---: |',
-  `| in-process (parse, handler, parse) | ${fmt(direct.p50)} | ${fmt(direct.p99)} |`,
-  `| through the worker boundary | ${fmt(isolated.p50)} | ${fmt(isolated.p99)} |`,
-  `| **added by the boundary** | **${fmt(added)}** | ${fmt(isolated.p99 - direct.p99)} |`,
+  '| path | p50 | p99 | added at p50 |',
+  '| --- | ---: | ---: | ---: |',
+  row('in-process (parse, handler, parse)', direct),
+  row('worker thread in the hub (unconfined)', inWorker),
+  row('fenced plugin host (default)', inFence),
+  row('worker thread, one ctx.kv round trip', workerKv),
+  row('fenced plugin host, one ctx.kv round trip', fenceKv),
 ].join('\n');
+const memory = `Plugin host process: ${rssOne.toFixed(0)} MiB resident with one plugin loaded, ${rssTen.toFixed(0)} MiB with ten (${((rssTen - rssOne) / 9).toFixed(1)} MiB per further plugin: a worker thread each). Starting the host and its first plugin: ${firstStartMs.toFixed(0)} ms.`;
 console.log(table);
+console.log(memory);
 writeSection(
   'plugins',
-  `## Plugin isolation boundary\n\nA trivial operation (echo a string), ${CALLS.toLocaleString('en-US')} calls one at a time after ${WARMUP} warm-up calls, in-process and through \`PluginRunner\` (a worker thread with a heap limit; messages by structured clone). Target: under 1 ms added at the median.\n\n${table}\n\nRun on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.env.BENCH_MACHINE ?? 'a 2-core shared machine'}.`,
+  `## Plugin isolation boundary\n\nA trivial operation (echo a string), ${CALLS.toLocaleString('en-US')} calls one at a time after ${WARMUP} warm-up calls: in-process, through a worker thread in the hub's process (\`isolation: 'unconfined'\`, as before the fence), and through the fenced plugin host (a child process under Node's permission model: hub → IPC → host → worker and back). Then the same with one \`ctx.kv\` round trip (the kv port here is an in-memory map, so the figure is the boundary's). Target: under 1 ms added at the median.\n\n${table}\n\n${memory}\n\nRun on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.env.BENCH_MACHINE ?? 'a 2-core shared machine'}.`,
 );
