@@ -36,6 +36,18 @@ export interface HubConfig {
   plugins: Array<{ package: string; capabilities: string[] }>;
   /** Development only: load unsigned plugins. `MARU_ALLOW_UNSIGNED_PLUGINS`; on in demo mode, off otherwise. */
   allowUnsignedPlugins: boolean;
+  /**
+   * Where plugin code runs. `fenced` (default): one plugin-host child process under Node's
+   * permission model. `unconfined`: worker threads in the hub's own process, where plugin code can
+   * reach everything the hub can — for debugging a plugin only. `MARU_PLUGIN_ISOLATION`.
+   */
+  pluginIsolation: 'fenced' | 'unconfined';
+  /** The plugin host's user and group, `uid:gid` (the hub must run as root to switch). `MARU_PLUGIN_HOST_USER`, default the hub's own. */
+  pluginHostUser: { uid: number; gid: number } | null;
+  /** The plugin host's resident memory ceiling in MiB; above it the host is restarted. `MARU_PLUGIN_HOST_MAX_RSS_MB`, default 1024. */
+  pluginHostMaxRssMb: number;
+  /** Let plugins' `ctx.fetch` reach declared hosts on loopback, private or link-local addresses. `MARU_PLUGIN_FETCH_PRIVATE`, default false. */
+  pluginFetchAllowPrivate: boolean;
   /** The folder CSV connections read from and uploads land in; created at start. `MARU_IMPORT_DIR`, default `<dataDir>/imports`. */
   importDir: string;
   /**
@@ -68,7 +80,7 @@ export class ConfigError extends Error {
 
 type RawConfig = Partial<Record<keyof HubConfig, unknown>>;
 
-const FILE_KEYS: ReadonlyArray<keyof HubConfig> = ['port', 'host', 'dataDir', 'mongodbUri', 'logLevel', 'demo', 'graphiql', 'shutdownTimeoutMs', 'rateLimitPerMinute', 'responseCacheTtlMs', 'schedulerIntervalMs', 'plugins', 'allowUnsignedPlugins', 'importDir', 'connectorHosts', 'maxUploadMb', 'publicUrl'];
+const FILE_KEYS: ReadonlyArray<keyof HubConfig> = ['port', 'host', 'dataDir', 'mongodbUri', 'logLevel', 'demo', 'graphiql', 'shutdownTimeoutMs', 'rateLimitPerMinute', 'responseCacheTtlMs', 'schedulerIntervalMs', 'plugins', 'allowUnsignedPlugins', 'pluginIsolation', 'pluginHostUser', 'pluginHostMaxRssMb', 'pluginFetchAllowPrivate', 'importDir', 'connectorHosts', 'maxUploadMb', 'publicUrl'];
 
 const SECRET_PREFIX = 'MARU_SECRET_';
 const AGENCIES_SUFFIX = '_AGENCIES';
@@ -100,6 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
       schedulerIntervalMs: env.MARU_SCHEDULER_INTERVAL_MS,
       plugins: env.MARU_PLUGINS,
       allowUnsignedPlugins: env.MARU_ALLOW_UNSIGNED_PLUGINS,
+      pluginIsolation: env.MARU_PLUGIN_ISOLATION,
+      pluginHostUser: env.MARU_PLUGIN_HOST_USER,
+      pluginHostMaxRssMb: env.MARU_PLUGIN_HOST_MAX_RSS_MB,
+      pluginFetchAllowPrivate: env.MARU_PLUGIN_FETCH_PRIVATE,
       importDir: env.MARU_IMPORT_DIR,
       connectorHosts: env.MARU_CONNECTOR_HOSTS,
       maxUploadMb: env.MARU_MAX_UPLOAD_MB,
@@ -131,12 +147,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     schedulerIntervalMs: integer(raw.schedulerIntervalMs ?? 30_000, 'MARU_SCHEDULER_INTERVAL_MS', 0, 86_400_000),
     plugins: pluginList(raw.plugins),
     allowUnsignedPlugins: boolean(raw.allowUnsignedPlugins ?? raw.demo ?? false, 'MARU_ALLOW_UNSIGNED_PLUGINS'),
+    pluginIsolation: isolation(raw.pluginIsolation),
+    pluginHostUser: raw.pluginHostUser === undefined || raw.pluginHostUser === '' ? null : hostUser(raw.pluginHostUser),
+    pluginHostMaxRssMb: integer(raw.pluginHostMaxRssMb ?? 1024, 'MARU_PLUGIN_HOST_MAX_RSS_MB', 64, 1_048_576),
+    pluginFetchAllowPrivate: boolean(raw.pluginFetchAllowPrivate ?? false, 'MARU_PLUGIN_FETCH_PRIVATE'),
     importDir: raw.importDir ? resolve(cwd, String(raw.importDir)) : join(dataDir, 'imports'),
     ...secretsFrom(env),
     connectorHosts: raw.connectorHosts === undefined || raw.connectorHosts === '' ? [] : hostList(raw.connectorHosts),
     maxUploadMb: integer(raw.maxUploadMb ?? 512, 'MARU_MAX_UPLOAD_MB', 1, 1_048_576),
     publicUrl: raw.publicUrl ? publicUrl(raw.publicUrl) : null,
   };
+}
+
+function isolation(value: unknown): 'fenced' | 'unconfined' {
+  if (value === undefined || value === '' || value === 'fenced') return 'fenced';
+  if (value === 'unconfined') return 'unconfined';
+  throw new ConfigError('MARU_PLUGIN_ISOLATION must be fenced (the default) or unconfined (plugin code in the hub\'s process: for debugging only).');
+}
+
+function hostUser(value: unknown): { uid: number; gid: number } {
+  const match = /^(\d{1,10}):(\d{1,10})$/.exec(String(value));
+  if (!match) throw new ConfigError('MARU_PLUGIN_HOST_USER must be uid:gid, e.g. 65534:65534 (nobody); the plugins\' folders must be readable by that user.');
+  return { uid: Number(match[1]), gid: Number(match[2]) };
 }
 
 function secretsFrom(env: NodeJS.ProcessEnv): { secrets: Record<string, string>; secretAgencies: Record<string, string[]> } {

@@ -19,6 +19,8 @@ Environment (a maru.config.json in this folder, or MARU_CONFIG, may set them too
   MARU_DEMO        true: as --demo; default false
   MARU_GRAPHIQL    serve GraphiQL to browsers at /graphql, default true
   MARU_PLUGINS     plugins to load, comma-separated package names or paths; default none
+  MARU_PLUGIN_ISOLATION  fenced (plugin host under Node's permission model) or
+                   unconfined (debugging only); default fenced
   MARU_CONFIG      the JSON config file, default ./maru.config.json when present
   MARU_PORTAL_DIR  the built portal to serve at /, default packages/portal/dist beside the hub
 
