@@ -74,6 +74,8 @@ export async function startDevHub(options: DevHubOptions, io: CliIo): Promise<{ 
   const loadable = plugins.filter((p) => p.inspection.plugin && blocking(p.inspection, options.development).length === 0);
   const trusted = loadable.filter((p) => p.inspection.signature.state === 'valid' && p.inspection.signature.local);
   config.allowUnsignedPlugins = options.development || trusted.length < loadable.length;
+  // A plugin in development talks to fixtures on the developer's own machine; a production hub does not allow that by default.
+  if (io.env.MARU_PLUGIN_FETCH_PRIVATE === undefined) config.pluginFetchAllowPrivate = true;
   config.plugins = loadable.map((p) => ({ package: entryOf(p.inspection), capabilities: p.inspection.plugin!.manifest.capabilities ?? [] }));
   await registerKeys(config, trusted);
 

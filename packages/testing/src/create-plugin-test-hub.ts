@@ -78,7 +78,8 @@ export async function createPluginTestHub(options: PluginTestHubOptions): Promis
   const store = createSqliteStore({ dataDir: options.store && options.store !== 'memory' ? options.store.dataDir : ':memory:' });
   let hub: TestHub;
   try {
-    hub = await createTestHub({ store, rateLimit: false, pluginOptions: { allowUnsigned: true, deadlineMs: options.deadlineMs ?? 5_000 } });
+    // An author's tests reach fixtures on 127.0.0.1 through ctx.fetch, as `maru hub` lets them; a production hub does not by default.
+    hub = await createTestHub({ store, rateLimit: false, pluginOptions: { allowUnsigned: true, deadlineMs: options.deadlineMs ?? 5_000, fetchAllowPrivate: true } });
   } catch (error) {
     await store.close().catch(() => undefined);
     throw new Error(`createPluginTestHub: the hub could not start${options.store && options.store !== 'memory' ? ` (is ${options.store.dataDir} a fresh folder? the harness seeds it)` : ''}: ${(error as Error).message}`);
