@@ -17,6 +17,7 @@ import { readPluginConnector } from './plugin-connectors.js';
 import { answerDataRead, type PluginDataReader } from './plugin-data.js';
 import { executePluginFetch, type PluginFetchAnswer, type PluginFetchRequest } from './plugin-fetch.js';
 import { FencedRunner } from './fence/fenced-runner.js';
+import { linkOutside } from './fence/package-links.js';
 import { PluginFence } from './fence/plugin-fence.js';
 import { PluginCallError, PluginRunner, type PluginCallRecord, type PluginDataAnswer, type PluginDataReadRequest, type PluginRunnerOptions } from './plugin-runner.js';
 import { packageDirOf, verifyPackage } from './signature.js';
@@ -97,6 +98,8 @@ export class PluginHost {
   private readonly byService = new Map<string, string>();
   private dataReader: PluginDataReader | null = null;
   private fence: PluginFence | null = null;
+  /** Packages the plugin host was not let read, by entry, with the reason. */
+  private readonly refusedPackages = new Map<string, string>();
 
   constructor(
     store: Store,
@@ -200,7 +203,9 @@ export class PluginHost {
     // The signature is checked before any of the plugin's code runs.
     const keys = new Map((await this.publisherKeys.find({}, { limit: 1000 })).map((k) => [k._id, { publicKey: k.publicKey, publisher: k.publisher }] as const));
     const check = verifyPackage(packageDirOf(config.entry), keys);
-    if (!check.ok && !this.options.allowUnsigned) problems.push(`signature: ${check.reason}`);
+    const refused = this.refusedPackages.get(config.entry);
+    if (refused) problems.push(refused);
+    else if (!check.ok && !this.options.allowUnsigned) problems.push(`signature: ${check.reason}`);
     else {
       try {
         manifest = await runner.start();
@@ -601,7 +606,13 @@ export class PluginHost {
       user: this.options.hostUser,
       log: (level, message, fields) => this.logger[level]({ pluginHost: true, ...fields }, message),
     });
-    this.fence.allow([...configs.flatMap((config) => moduleFolders(packageDirOf(config.entry))), ...SDK_FOLDERS]);
+    for (const config of configs) {
+      const folders = [...moduleFolders(packageDirOf(config.entry)), ...SDK_FOLDERS];
+      // Before the host may read the package: a link out of it would lead the host anywhere.
+      const link = linkOutside(packageDirOf(config.entry), folders);
+      if (link) this.refusedPackages.set(config.entry, `package: ${link.link} is a symbolic link to ${link.target}, outside the package and the modules it may read; a plugin package holds no links out of itself`);
+      else this.fence.allow(folders);
+    }
     return this.fence;
   }
 }

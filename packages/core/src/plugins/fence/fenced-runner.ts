@@ -34,10 +34,11 @@ export class FencedRunner {
     return this.fence.restarts;
   }
 
-  start(): Promise<PluginManifest> {
-    if (this.stopped) return Promise.reject(new PluginCallError('PLUGIN_UNAVAILABLE', 'the plugin is stopped'));
+  async start(): Promise<PluginManifest> {
+    if (this.stopped) throw new PluginCallError('PLUGIN_UNAVAILABLE', 'the plugin is stopped');
     // A host started since (after a crash or a kill) has not loaded this plugin yet.
-    if (this.manifest && this.startedIn === this.fence.generation) return Promise.resolve(this.manifest);
+    await this.fence.ready();
+    if (this.manifest && this.startedIn === this.fence.generation) return this.manifest;
     this.starting ??= this.fence
       .request(this.id, 'start', { entry: this.options.entry, maxHeapMb: this.options.maxHeapMb, loadTimeoutMs: this.options.loadTimeoutMs })
       .then((manifest) => {

@@ -1,0 +1,41 @@
+import { lstatSync, readdirSync, realpathSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/**
+ * The first symbolic link under `dir` that leads outside every folder in
+ * `allowed`, or null. Node's permission model follows links out of the
+ * folders it lets the plugin host read, so a package holding a link to the
+ * hub's data folder would hand it over: such a package is refused before any
+ * of its code runs. A link that cannot be resolved counts as leading out.
+ */
+export function linkOutside(dir: string, allowed: readonly string[]): { link: string; target: string } | null {
+  const roots = allowed.flatMap((folder) => {
+    try {
+      return [realpathSync(folder)];
+    } catch {
+      return [];
+    }
+  });
+  const inside = (path: string) => roots.some((root) => path === root || path.startsWith(root + sep));
+  const walk = (folder: string, depth: number): { link: string; target: string } | null => {
+    if (depth > 40) return null;
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      const stat = lstatSync(path);
+      if (stat.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = realpathSync(path);
+        } catch {
+          return { link: relative(dir, path), target: '(a path that does not exist)' };
+        }
+        if (!inside(target)) return { link: relative(dir, path), target };
+      } else if (stat.isDirectory()) {
+        const found = walk(path, depth + 1);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  return walk(dir, 0);
+}
