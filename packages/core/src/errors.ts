@@ -66,7 +66,7 @@ export const ERROR_CODES = {
   },
   PLUGIN_FAILED: {
     http: 502,
-    meaning: 'A plugin failed unexpectedly (threw, crashed, exhausted its memory, or returned output that breaks its own schema). Only this call was affected.',
+    meaning: 'A plugin failed unexpectedly (threw, crashed, exhausted its memory, returned output that breaks its own schema, or the plugin host stopped during the call and was restarted). Only this call was affected.',
     fix: 'Retry; if it persists, report the `x-request-id` response header to the service provider.',
   },
   PLUGIN_UNAVAILABLE: {

@@ -7,6 +7,7 @@
 import { isPluginDefinition, type PluginDefinition } from '@maru/sdk';
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
+import { closeNetwork } from './close-network.js';
 import { createConnectorStreams } from './worker-connectors.js';
 import { CapabilityDenied, createContexts, describeError } from './worker-context.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
@@ -19,6 +20,8 @@ const controllers = new Map<number, AbortController>();
 // away so an accidental use fails loudly. (A fenced plugin host has no network to reach
 // anyway on Node 26; see fence/.)
 globalThis.fetch = (() => Promise.reject(new CapabilityDenied('use ctx.fetch: the global fetch is not available to plugins'))) as typeof fetch;
+// Sockets, DNS and nested workers too, before any plugin code loads (Node 24's permission model leaves the network open).
+closeNetwork();
 
 const { contextFor, answer } = createContexts(send);
 

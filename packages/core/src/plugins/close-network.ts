@@ -1,0 +1,48 @@
+/**
+ * Takes the network away from a plugin's worker thread before the plugin's
+ * code loads: sockets (TCP, Unix, UDP, TLS), DNS, servers and nested workers
+ * (which would start with all of it back). The plugin's only network door is
+ * `ctx.fetch`, which the hub runs.
+ *
+ * Why here: Node's permission model denies sockets only on Node 26; on Node 24
+ * the plugin host could still connect anywhere. This closes the doors in the
+ * worker's own copies of the built-in modules — every path to a socket (http,
+ * https, http2, fetch, WebSocket, net, tls, dgram, dns) ends in one of the
+ * functions replaced here, and the originals are kept by no one plugin code
+ * can reach (process.binding is denied by the permission model). It is a
+ * second line behind the permission model, not a replacement for isolates;
+ * docs/security/plugin-sandbox.md says what it does not cover.
+ */
+import dgram from 'node:dgram';
+import dns from 'node:dns';
+import { syncBuiltinESMExports } from 'node:module';
+import net from 'node:net';
+import workerThreads from 'node:worker_threads';
+
+function refused(what: string): () => never {
+  return () => {
+    throw Object.assign(new Error(`${what} is not available to plugins: use ctx.fetch, which the hub runs`), { code: 'ERR_ACCESS_DENIED' });
+  };
+}
+
+function replaceMethods(target: object, names: readonly string[], what: string): void {
+  for (const name of names) Object.defineProperty(target, name, { value: refused(what), writable: false, configurable: false });
+}
+
+export function closeNetwork(): void {
+  replaceMethods(net.Socket.prototype, ['connect'], 'node:net');
+  replaceMethods(net.Server.prototype, ['listen'], 'node:net');
+  replaceMethods(net, ['connect', 'createConnection', 'createServer'], 'node:net');
+  replaceMethods(dgram.Socket.prototype, ['bind', 'connect', 'send'], 'node:dgram');
+  replaceMethods(dgram, ['createSocket'], 'node:dgram');
+  const lookups = Object.keys(dns).filter((name) => typeof (dns as unknown as Record<string, unknown>)[name] === 'function' && /^(lookup|resolve|reverse)/.test(name));
+  replaceMethods(dns, lookups, 'node:dns');
+  replaceMethods(dns.promises, Object.keys(dns.promises).filter((name) => /^(lookup|resolve|reverse)/.test(name)), 'node:dns');
+  for (const resolver of [dns.Resolver.prototype, dns.promises.Resolver.prototype]) {
+    replaceMethods(resolver, Object.getOwnPropertyNames(resolver).filter((name) => /^(resolve|reverse)/.test(name)), 'node:dns');
+  }
+  Object.defineProperty(workerThreads, 'Worker', { value: refused('a nested Worker'), writable: false, configurable: false });
+  for (const name of ['WebSocket', 'EventSource']) Object.defineProperty(globalThis, name, { value: undefined, writable: false, configurable: false });
+  // `import { connect } from 'node:net'` reads the ESM view of the built-ins: bring it in line.
+  syncBuiltinESMExports();
+}
