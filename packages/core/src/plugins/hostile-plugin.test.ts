@@ -316,6 +316,20 @@ describe('a hostile plugin, called through the hub', () => {
       expect((await hub.gql('{ organizations(first: 1) { totalCount } }')).data.organizations.totalCount).toBe(6);
     });
 
+    it('cannot speak for the hub\'s side of its pipe: writing to its descriptors ends only its own host', async () => {
+      const count = await hub.services.plugins.kvCount(VICTIM);
+      const res = await attempt('writeDescriptors', 'secret');
+      // Its own call fails (the hub stopped the host that broke the protocol) or reports nothing reached.
+      if (res.errors) expect(res.errors[0]?.extensions?.code).toBe('PLUGIN_FAILED');
+      else expect(res.data.serviceQuery.outcome).toBe('refused');
+      expect(await hub.services.plugins.kvValue(VICTIM, 'secret')).toBe("the victim's");
+      expect(await hub.services.plugins.kvCount(VICTIM)).toBe(count);
+      // A well-formed frame is heard as the plugin itself, under its own grants: what it could do through ctx anyway.
+      expect((await hub.gql('{ organizations(first: 1) { totalCount } }')).data.organizations.totalCount).toBe(6);
+      // The next call starts a new host.
+      expect((await attempt('kvOwn', 'after the pipe')).data.serviceQuery).toEqual({ outcome: 'escaped', detail: 'kept after the pipe' });
+    });
+
     it('answers TIMEOUT for a spinning handler while the hub keeps answering, and the plugin answers again', async () => {
       const spinning = attempt('spin');
       expect((await hub.gql('{ organizations(first: 1) { totalCount } }')).data.organizations.totalCount).toBe(6);

@@ -97,9 +97,6 @@ export class PluginHost {
   generation = 0;
   private readonly byService = new Map<string, string>();
   private dataReader: PluginDataReader | null = null;
-  private fence: PluginFence | null = null;
-  /** Packages the plugin host was not let read, by entry, with the reason. */
-  private readonly refusedPackages = new Map<string, string>();
 
   constructor(
     store: Store,
@@ -152,8 +149,6 @@ export class PluginHost {
     // Workers start side by side (most of a start is a worker loading its modules);
     // they are registered one by one in the configured order, so the first of two
     // plugins claiming a name or a service key still wins.
-    // One start of the plugin host with every plugin's folders readable, rather than one per plugin.
-    this.fenceFor(configs);
     const booting = configs.map((config) => this.boot(config));
     for (const [i, config] of configs.entries()) await this.register(config, await booting[i]!);
   }
@@ -166,7 +161,8 @@ export class PluginHost {
   /** Checks the package's signature and starts its worker; never throws (problems are listed). */
   private async boot(config: PluginConfig): Promise<Booted> {
     let pluginName: string | null = null;
-    const fence = this.fenceFor([config]);
+    const fenced = this.fenceFor(config);
+    const fence = typeof fenced === 'string' ? null : fenced;
     const runnerOptions: PluginRunnerOptions = {
       entry: config.entry,
       maxHeapMb: this.options.maxHeapMb,
@@ -198,13 +194,13 @@ export class PluginHost {
       },
     };
     const runner: Runner = fence ? new FencedRunner(fence, runnerOptions) : new PluginRunner(runnerOptions);
+    if (typeof fenced === 'string') await runner.stop();
     let manifest: PluginManifest | null = null;
     const problems: string[] = [];
     // The signature is checked before any of the plugin's code runs.
     const keys = new Map((await this.publisherKeys.find({}, { limit: 1000 })).map((k) => [k._id, { publicKey: k.publicKey, publisher: k.publisher }] as const));
     const check = verifyPackage(packageDirOf(config.entry), keys);
-    const refused = this.refusedPackages.get(config.entry);
-    if (refused) problems.push(refused);
+    if (typeof fenced === 'string') problems.push(fenced);
     else if (!check.ok && !this.options.allowUnsigned) problems.push(`signature: ${check.reason}`);
     else {
       try {
@@ -591,29 +587,27 @@ export class PluginHost {
   async stop(): Promise<void> {
     await Promise.all([...this.loaded.values()].map((l) => l.runner.stop()));
     this.loaded.clear();
-    await this.fence?.close();
   }
 
   /**
-   * The plugin host, made readable for these plugins' folders (null when plugins run unconfined).
-   * A plugin may read its own package and the node_modules folders Node resolves its imports
-   * from; @maru/sdk and zod are found from the core, as the worker imports them.
+   * A plugin host of the plugin's own, able to read the plugin's package and the node_modules
+   * folders Node resolves its imports from (@maru/sdk and zod as the core finds them); null when
+   * plugins run unconfined, or the reason when the package may not be read at all.
    */
-  private fenceFor(configs: readonly PluginConfig[]): PluginFence | null {
+  private fenceFor(config: PluginConfig): PluginFence | string | null {
     if (this.options.isolation === 'unconfined') return null;
-    this.fence ??= new PluginFence({
+    const packageDir = packageDirOf(config.entry);
+    const folders = [...moduleFolders(packageDir), ...SDK_FOLDERS];
+    // Before the host may read the package: the permission model follows links, so one out of it would lead anywhere.
+    const link = linkOutside(packageDir, folders);
+    if (link) return `package: ${link.link} is a symbolic link to ${link.target}, outside the package and the modules it may read; a plugin package holds no links out of itself`;
+    const fence = new PluginFence({
       maxRssMb: this.options.hostMaxRssMb,
       user: this.options.hostUser,
-      log: (level, message, fields) => this.logger[level]({ pluginHost: true, ...fields }, message),
+      log: (level, message, fields) => this.logger[level]({ pluginHost: config.entry, ...fields }, message),
     });
-    for (const config of configs) {
-      const folders = [...moduleFolders(packageDirOf(config.entry)), ...SDK_FOLDERS];
-      // Before the host may read the package: a link out of it would lead the host anywhere.
-      const link = linkOutside(packageDirOf(config.entry), folders);
-      if (link) this.refusedPackages.set(config.entry, `package: ${link.link} is a symbolic link to ${link.target}, outside the package and the modules it may read; a plugin package holds no links out of itself`);
-      else this.fence.allow(folders);
-    }
-    return this.fence;
+    fence.allow(folders);
+    return fence;
   }
 }
 

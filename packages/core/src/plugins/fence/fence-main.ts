@@ -1,17 +1,21 @@
 /**
- * The entry of the fenced plugin host: a child process of the hub, started
+ * The entry of a fenced plugin host: a child process of the hub, started
  * with Node's permission model and an empty environment (plugin-fence.ts says
- * which flags). It holds nothing worth stealing — no store, no secrets, no
- * configuration — and runs each plugin in a worker thread of its own
+ * which flags), for one plugin. It holds nothing worth stealing — no store, no
+ * secrets, no configuration — and runs the plugin in a worker thread
  * (PluginRunner), as the hub once did in its own process. Every `ctx` door
- * leads back to the hub over IPC, where it is checked and executed.
+ * leads back to the hub over the pipe on descriptor 3, where it is checked
+ * and executed.
  */
+import { Socket } from 'node:net';
+import { frameWriter, readFrames } from './frames.js';
 import { PluginCallError, PluginRunner, type ConnectorStream, type PluginCall } from '../plugin-runner.js';
 import type { ContextGrant } from '../worker-protocol.js';
 import type { FenceFailure, FencePort, FromFence, ToFence } from './fence-protocol.js';
 
-if (!process.send) throw new Error('the plugin host runs as a child of the hub, with an IPC channel');
-const send = (message: FromFence) => process.send!(message);
+const channel = new Socket({ fd: 3, readable: true, writable: true });
+const write = frameWriter(channel);
+const send = (message: FromFence) => write(message);
 
 const runners = new Map<number, PluginRunner>();
 const streams = new Map<number, ConnectorStream>();
@@ -99,7 +103,7 @@ async function handle(runnerId: number, method: string, args: any): Promise<unkn
   }
 }
 
-process.on('message', (message: ToFence) => {
+function onMessage(message: ToFence): void {
   if (message.t === 'answer') {
     const waiter = waiting.get(message.id);
     waiting.delete(message.id);
@@ -111,7 +115,10 @@ process.on('message', (message: ToFence) => {
     (value) => send({ t: 'answer', id: message.id, ok: true, value }),
     (error: unknown) => send({ t: 'answer', id: message.id, ok: false, error: failure(error) }),
   );
-});
+}
+
+readFrames(channel, (message) => onMessage(message as ToFence), () => process.exit(1));
 // The hub went away: nothing here is worth keeping.
-process.on('disconnect', () => process.exit(0));
+channel.on('end', () => process.exit(0));
+channel.on('error', () => process.exit(1));
 send({ t: 'ready' });

@@ -48,6 +48,10 @@ describe('the fenced plugin host', () => {
   });
   afterAll(() => hub.close());
 
+  // The plugin host of one loaded plugin (each has its own).
+  const fenceOf = (name: string) =>
+    (hub.services.plugins as unknown as { loaded: Map<string, { runner: { fence: PluginFence } }> }).loaded.get(name)!.runner.fence;
+
   const query = (operation: string, input: unknown = {}) =>
     hub.gql('query($o: String!, $i: JSON) { serviceQuery(service: "misbehaving", operation: $o, input: $i) }', { o: operation, i: input }, hub.fixtures.keys.companyADev);
 
@@ -63,7 +67,7 @@ describe('the fenced plugin host', () => {
 
   it('fails only the calls in flight when the host dies, starts again, and the hub keeps answering', async () => {
     expect((await query('echo', { text: 'before' })).data.serviceQuery).toEqual({ text: 'before' });
-    const fence = (hub.services.plugins as unknown as { fence: PluginFence }).fence;
+    const fence = fenceOf('@maru-test/misbehaving');
     const pid = fence.pid!;
     const inFlight = query('nap', { ms: 1_500 });
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -77,9 +81,8 @@ describe('the fenced plugin host', () => {
     expect(fence.restarts).toBeGreaterThanOrEqual(1);
   });
 
-  it('starts the host under the permission model, without sqlite, reading only the plugins\' folders', () => {
-    const fence = (hub.services.plugins as unknown as { fence: PluginFence }).fence;
-    const flags = fence.flags();
+  it('starts the host under the permission model, without sqlite, reading only its plugin\'s folders', () => {
+    const flags = fenceOf('@maru-test/misbehaving').flags();
     expect(flags.slice(0, 3)).toEqual(['--permission', '--allow-worker', '--no-experimental-sqlite']);
     expect(flags).not.toContain('--allow-child-process');
     expect(flags.some((f) => f.startsWith('--allow-fs-write') || f.startsWith('--allow-addons') || f.startsWith('--allow-net'))).toBe(false);

@@ -1,9 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Duplex } from 'node:stream';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PluginCallError } from '../plugin-runner.js';
-import type { FenceMethod, FencePort, FromFence, ToFence } from './fence-protocol.js';
+import { PluginCallError, type PluginCallErrorCode } from '../plugin-runner.js';
+
+const CODES = new Set<PluginCallErrorCode>(['TIMEOUT', 'CAPABILITY_DENIED', 'PLUGIN_ERROR', 'BAD_USER_INPUT', 'PLUGIN_FAILED', 'PLUGIN_UNAVAILABLE']);
+import type { FenceFailure, FenceMethod, FencePort, FromFence, ToFence } from './fence-protocol.js';
+import { frameWriter, readFrames } from './frames.js';
 
 /** Answers a runner's `ctx` requests on the hub's side; may throw (the plugin sees the message). */
 export type FencePortHandler = (port: FencePort, args: unknown) => Promise<unknown> | void;
@@ -35,10 +39,10 @@ function fenceEntry(): string {
 }
 
 /**
- * The fence: one child process that hosts every plugin of a hub, started with
+ * The fence: a child process that hosts one plugin, started with
  * Node's permission model so that plugin code can reach nothing but its `ctx`:
  *
- * - `--permission` with `--allow-fs-read` of the plugins' folders and the modules they import
+ * - `--permission` with `--allow-fs-read` of the plugin's folder and the modules it imports
  *   only: no other file (the store, the configuration, `/proc/<pid>/environ`), no writes;
  * - no `--allow-child-process`, `--allow-addons`, `--allow-wasi`: no processes, native code or WASI;
  * - `--allow-worker`: each plugin runs in a worker thread of its own (heap limit, restart);
@@ -47,11 +51,14 @@ function fenceEntry(): string {
  *   which deployments close from outside (docs/security/plugin-sandbox.md);
  * - an empty environment, and (when the operator sets one) a user of its own.
  *
- * A crash, a kill or the memory ceiling fails only the calls in flight; the next call starts a
- * new host and its runners start their plugins again.
+ * One host per plugin: plugin code can write raw bytes to any descriptor of its process, so a
+ * host shared by two plugins would let one speak for the other on the pipe. A crash, a kill,
+ * the memory ceiling or a broken frame fails only the calls in flight; the next call starts a
+ * new host and the plugin is started in it again.
  */
 export class PluginFence {
   private child: ChildProcess | null = null;
+  private write: ((message: ToFence) => void) | null = null;
   private starting: Promise<ChildProcess> | null = null;
   private readonly pending = new Map<number, Pending>();
   private readonly handlers = new Map<number, FencePortHandler>();
@@ -110,7 +117,8 @@ export class PluginFence {
       const id = ++this.seq;
       this.pending.set(id, { resolve, reject });
       try {
-        child.send({ t: 'request', id, runner, method, args } satisfies ToFence);
+        if (child !== this.child || !this.write) throw new Error('the plugin host stopped');
+        this.write({ t: 'request', id, runner, method, args });
       } catch (error) {
         this.pending.delete(id);
         reject(new PluginCallError('PLUGIN_FAILED', `the plugin host could not be reached: ${(error as Error).message}`));
@@ -133,8 +141,8 @@ export class PluginFence {
     const child = spawn(process.execPath, [...this.flags(), fenceEntry()], {
       // Nothing of the hub's environment: no secrets, no database address, no NODE_OPTIONS.
       env: {},
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      serialization: 'advanced',
+      // Descriptor 3: the hub's pipe, framed (frames.ts). No Node IPC channel: its parser would run the plugin host's bytes in the hub.
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
       ...(user ? { uid: user.uid, gid: user.gid } : {}),
     });
     const generation = ++this.generation;
@@ -143,22 +151,38 @@ export class PluginFence {
       stream.setEncoding('utf8');
       stream.on('data', (text: string) => this.options.log?.('warn', 'plugin host output', { output: text.slice(0, 2000) }));
     }
+    const channel = child.stdio[3] as Duplex;
+    const write = frameWriter(channel);
+    channel.on('error', () => undefined);
     return new Promise((resolve, reject) => {
       const failed = (reason: string) => reject(new PluginCallError('PLUGIN_UNAVAILABLE', `the plugin host did not start: ${reason}`));
       child.once('error', (error) => failed(error.message));
       child.once('exit', (code, signal) => failed(`it exited (${signal ?? code})`));
-      child.on('message', (message: FromFence) => {
-        if (message.t === 'ready') {
-          this.child = child;
-          this.watchMemory(child);
-          child.removeAllListeners('exit');
-          child.on('exit', (code, signal) => this.onExit(child, generation, signal ?? String(code)));
-          resolve(child);
-          return;
-        }
-        this.onMessage(child, message);
-      });
+      readFrames(
+        channel,
+        (message) => {
+          if (!isFromFence(message)) return this.onBad(child, 'a message that is not the protocol\'s');
+          if (message.t === 'ready') {
+            if (this.child) return this.onBad(child, 'a second ready');
+            this.child = child;
+            this.write = write;
+            this.watchMemory(child);
+            child.removeAllListeners('exit');
+            child.on('exit', (code, signal) => this.onExit(child, generation, signal ?? String(code)));
+            resolve(child);
+            return;
+          }
+          if (child === this.child) this.onMessage(child, message);
+        },
+        (why) => this.onBad(child, why),
+      );
     });
+  }
+
+  /** The host said something outside the protocol: plugin code wrote to the pipe. It is stopped; its calls fail. */
+  private onBad(child: ChildProcess, why: string): void {
+    this.options.log?.('warn', 'the plugin host broke the protocol (plugin code writing to its pipe?); it is stopped and starts again on the next call', { why });
+    child.kill('SIGKILL');
   }
 
   private onMessage(child: ChildProcess, message: FromFence): void {
@@ -167,15 +191,20 @@ export class PluginFence {
       this.pending.delete(message.id);
       if (!pending) return;
       if (message.ok) pending.resolve(message.value);
-      else pending.reject(new PluginCallError(message.error.code, message.error.message, message.error.pluginCode));
+      else {
+        // The host's words about a failure are the plugin's: only known codes pass, as plain strings.
+        const error = (message.error ?? {}) as Partial<FenceFailure>;
+        const code = CODES.has(error.code as PluginCallErrorCode) ? (error.code as PluginCallErrorCode) : 'PLUGIN_FAILED';
+        pending.reject(new PluginCallError(code, String(error.message ?? 'the plugin failed').slice(0, 2000), typeof error.pluginCode === 'string' ? error.pluginCode : undefined));
+      }
       return;
     }
     if (message.t !== 'port') return;
     const handler = this.handlers.get(message.runner);
     const answer = (reply: ToFence) => {
-      if (message.id === 0 || child !== this.child) return;
+      if (message.id === 0 || child !== this.child || !this.write) return;
       try {
-        child.send(reply);
+        this.write(reply);
       } catch {
         // The host is gone; its calls fail on their own.
       }
@@ -205,6 +234,7 @@ export class PluginFence {
   private onExit(child: ChildProcess, generation: number, how: string): void {
     if (child !== this.child) return;
     this.child = null;
+    this.write = null;
     if (this.watch) clearInterval(this.watch);
     if (this.closed) return;
     this.restarts++;
@@ -220,13 +250,14 @@ export class PluginFence {
     const child = this.child;
     if (!child) return;
     this.child = null;
+    this.write = null;
     if (this.watch) clearInterval(this.watch);
     this.options.log?.('info', `the plugin host restarts ${why}`);
     for (const [id, pending] of this.pending) {
       this.pending.delete(id);
       pending.reject(new PluginCallError('PLUGIN_FAILED', 'the plugin host restarted during the call (a plugin was installed)'));
     }
-    child.disconnect();
+    (child.stdio[3] as Duplex).end();
     setTimeout(() => child.kill('SIGKILL'), 2_000).unref();
   }
 
@@ -235,13 +266,14 @@ export class PluginFence {
     if (this.watch) clearInterval(this.watch);
     const child = this.child;
     this.child = null;
+    this.write = null;
     for (const [id, pending] of this.pending) {
       this.pending.delete(id);
       pending.reject(new PluginCallError('PLUGIN_UNAVAILABLE', 'the plugin host was stopped'));
     }
     if (!child || child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.disconnect();
+    (child.stdio[3] as Duplex).end();
     const timer = setTimeout(() => child.kill('SIGKILL'), 2_000);
     await exited;
     clearTimeout(timer);
@@ -251,6 +283,16 @@ export class PluginFence {
   get pid(): number | null {
     return this.child?.pid ?? null;
   }
+}
+
+/** A message the protocol allows from a plugin host, by its shape. */
+function isFromFence(message: unknown): message is FromFence {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  if (m.t === 'ready') return true;
+  if (m.t === 'answer') return typeof m.id === 'number' && typeof m.ok === 'boolean';
+  if (m.t === 'port') return typeof m.id === 'number' && typeof m.runner === 'number' && typeof m.port === 'string';
+  return false;
 }
 
 function residentBytes(pid: number | undefined): number | null {
