@@ -4,7 +4,7 @@
 // the hub's process (PluginRunner, `isolation: 'unconfined'`), and through the
 // fenced plugin host (a child process under Node's permission model, the
 // default), one call at a time, in the same run; then a call with one ctx.kv
-// round trip, and the plugin host's memory with one and with ten plugins.
+// round trip, and the plugin hosts' memory for one and three plugins.
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,9 +46,13 @@ const inWorker = await measure((i) => worker.call({ ...call, operation: 'echo', 
 const workerKv = await measure((i) => worker.call({ ...call, operation: 'remember', input: { text: `hello ${i}` } }));
 await worker.stop();
 
-const fence = new PluginFence({});
-// As the hub allows them: the plugin's folder, the node_modules above it, the SDK's.
-fence.allow([dirname(entry), fileURLToPath(new URL('../../../node_modules', import.meta.url)), sdkDir]);
+// As the hub allows them: the plugin's folder, the node_modules above it, the SDK's. One host per plugin.
+const newFence = () => {
+  const fence = new PluginFence({});
+  fence.allow([dirname(entry), fileURLToPath(new URL('../../../node_modules', import.meta.url)), sdkDir]);
+  return fence;
+};
+const fence = newFence();
 const fenced = new FencedRunner(fence, { entry, kv });
 const startedAt = performance.now();
 await fenced.start();
@@ -57,14 +61,13 @@ const inFence = await measure((i) => fenced.call({ ...call, operation: 'echo', i
 const fenceKv = await measure((i) => fenced.call({ ...call, operation: 'remember', input: { text: `hello ${i}` } }));
 const rssOne = rssMb(fence.pid);
 const more = [];
-for (let i = 0; i < 9; i++) {
-  const runner = new FencedRunner(fence, { entry, kv });
+for (let i = 0; i < 2; i++) {
+  const runner = new FencedRunner(newFence(), { entry, kv });
   await runner.start();
   more.push(runner);
 }
-const rssTen = rssMb(fence.pid);
+const rssThree = rssOne + more.reduce((sum, r) => sum + rssMb(r.fence.pid), 0);
 await Promise.all([fenced.stop(), ...more.map((r) => r.stop())]);
-await fence.close();
 if (plugin.manifest.name !== '@maru-bench/echo') throw new Error('unexpected plugin');
 
 const fmt = (ms) => `${ms.toFixed(3)} ms`;
@@ -78,7 +81,7 @@ const table = [
   row('worker thread, one ctx.kv round trip', workerKv),
   row('fenced plugin host, one ctx.kv round trip', fenceKv),
 ].join('\n');
-const memory = `Plugin host process: ${rssOne.toFixed(0)} MiB resident with one plugin loaded, ${rssTen.toFixed(0)} MiB with ten (${((rssTen - rssOne) / 9).toFixed(1)} MiB per further plugin: a worker thread each). Starting the host and its first plugin: ${firstStartMs.toFixed(0)} ms.`;
+const memory = `Plugin hosts (one process per plugin, the plugin in a worker thread in it): ${rssOne.toFixed(0)} MiB resident for one plugin, ${rssThree.toFixed(0)} MiB for three (as the demo hub's bundled plugins). Starting a host and its plugin: ${firstStartMs.toFixed(0)} ms.`;
 console.log(table);
 console.log(memory);
 writeSection(

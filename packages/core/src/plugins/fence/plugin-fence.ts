@@ -99,7 +99,7 @@ export class PluginFence {
   /** The flags the host starts with. */
   flags(): string[] {
     const paths = [realpathSync(dirname(fenceEntry())), ...this.paths];
-    return ['--permission', '--allow-worker', '--no-experimental-sqlite', ...[...new Set(paths)].sort().map((path) => `--allow-fs-read=${path}`)];
+    return ['--permission', '--allow-worker', '--no-experimental-sqlite', '--max-semi-space-size=1', ...[...new Set(paths)].sort().map((path) => `--allow-fs-read=${path}`)];
   }
 
   register(runner: number, handler: FencePortHandler): void {
