@@ -104,7 +104,8 @@ describe('a hostile plugin, called through the hub', () => {
         { entry: fixture('test-plugin.mjs'), capabilities: ['kv'] },
       ],
       // fetchAllowPrivate: the fixtures listen on 127.0.0.1, which the fenced hub refuses by default.
-      pluginOptions: { deadlineMs: 4_000, allowUnsigned: true, fetchAllowPrivate: true },
+      // A memory ceiling the 512 MiB allocation below passes, so the hub's watch must act.
+      pluginOptions: { deadlineMs: 4_000, allowUnsigned: true, fetchAllowPrivate: true, hostMaxRssMb: 400 },
     });
     const plugins = await hub.services.plugins.plugins.find({}, { sort: [['_id', 1]] });
     expect(plugins.map((p) => [p._id, p.status, p.problems])).toEqual([[HOSTILE, 'ENABLED', []], [VICTIM, 'ENABLED', []]]);
@@ -305,7 +306,9 @@ describe('a hostile plugin, called through the hub', () => {
   });
 
   describe('resources', () => {
-    it('keeps a 512 MiB allocation out of the hub\'s process', async () => {
+    it('keeps a 512 MiB allocation out of the hub\'s process, and stops the plugin\'s host above its memory ceiling', async () => {
+      const host = (hub.services.plugins as unknown as { loaded: Map<string, { runner: { restarts: number } }> }).loaded.get(HOSTILE)!.runner;
+      const restarts = host.restarts;
       const rss = process.memoryUsage.rss();
       // The plugin holds the buffer for 3 s after answering, so it is still there to measure.
       const res = await attempt('arrayBuffer', '3000');
@@ -314,6 +317,10 @@ describe('a hostile plugin, called through the hub', () => {
       if (res.errors) expect(res.errors[0]!.extensions?.code).toMatch(/^(TIMEOUT|PLUGIN_FAILED|PLUGIN_UNAVAILABLE)$/);
       expect(grown, `${JSON.stringify(res.data?.serviceQuery)}; the hub's process grew by ${Math.round(grown / 2 ** 20)} MiB`).toBeLessThan(256 * 2 ** 20);
       expect((await hub.gql('{ organizations(first: 1) { totalCount } }')).data.organizations.totalCount).toBe(6);
+      // The host holds the buffer for 3 s; the hub's watch looks every second.
+      for (let waited = 0; host.restarts === restarts && waited < 3_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(host.restarts).toBe(restarts + 1);
+      expect((await attempt('kvOwn', 'after the ceiling')).data.serviceQuery).toEqual({ outcome: 'escaped', detail: 'kept after the ceiling' });
     });
 
     it('cannot speak for the hub\'s side of its pipe: writing to its descriptors ends only its own host', async () => {

@@ -81,6 +81,19 @@ describe('the fenced plugin host', () => {
     expect(fence.restarts).toBeGreaterThanOrEqual(1);
   });
 
+  it('stops a host that answers nothing, not even TIMEOUT, and the next call gets a new one', async () => {
+    const fence = fenceOf('@maru-test/misbehaving');
+    await query('echo', { text: 'warm' });
+    const pid = fence.pid!;
+    const call = query('nap', { ms: 100 });
+    // A host whose event loop is stuck: it cannot even answer TIMEOUT at the deadline.
+    process.kill(pid, 'SIGSTOP');
+    const res = await call;
+    expect(res.errors?.[0]?.extensions?.code).toBe('TIMEOUT');
+    expect((await query('echo', { text: 'again' })).data.serviceQuery).toEqual({ text: 'again' });
+    expect(fence.pid).not.toBe(pid);
+  });
+
   it('starts the host under the permission model, without sqlite, reading only its plugin\'s folders', () => {
     const flags = fenceOf('@maru-test/misbehaving').flags();
     expect(flags.slice(0, 3)).toEqual(['--permission', '--allow-worker', '--no-experimental-sqlite']);

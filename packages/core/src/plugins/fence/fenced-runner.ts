@@ -6,6 +6,9 @@ import type { PluginFence } from './plugin-fence.js';
 
 let runnerSeq = 0;
 
+/** How long past a call's deadline the host may take to answer TIMEOUT before it counts as hung. */
+const HOST_GRACE_MS = 2_000;
+
 /**
  * One plugin in the fenced plugin host, seen from the hub: the same surface as
  * {@link PluginRunner}. What the plugin's `ctx` asks for arrives here and is
@@ -58,7 +61,7 @@ export class FencedRunner {
     this.calls.set(token, { caller: call.caller, requestId: call.requestId ?? null });
     const { requestId: _requestId, ...rest } = call;
     try {
-      return await this.fence.request(this.id, 'call', { ...rest, token });
+      return await this.answered(this.fence.request(this.id, 'call', { ...rest, token }), call.deadlineMs);
     } finally {
       this.calls.delete(token);
     }
@@ -109,6 +112,22 @@ export class FencedRunner {
     this.fence.unregister(this.id);
     // The host is this plugin's alone.
     await this.fence.close();
+  }
+
+  /**
+   * The host answers TIMEOUT itself at the deadline (its runner's timer). A host that does not
+   * even do that — its event loop blocked, or not listening — is stopped a grace period later:
+   * the call fails and the next one starts a new host.
+   */
+  private answered<T>(request: Promise<T>, deadlineMs: number): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const silent = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        this.fence.stopUnresponsive('a call got no answer, not even TIMEOUT, within its deadline and a grace period');
+        reject(new PluginCallError('TIMEOUT', `the plugin did not answer within ${deadlineMs} ms; its host was restarted`));
+      }, deadlineMs + HOST_GRACE_MS);
+    });
+    return Promise.race([request, silent]).finally(() => clearTimeout(timer));
   }
 
   /** A `ctx` request from the plugin host for this plugin. Throwing refuses it with the message. */

@@ -18,7 +18,8 @@ export function linkOutside(dir: string, allowed: readonly string[]): { link: st
   });
   const inside = (path: string) => roots.some((root) => path === root || path.startsWith(root + sep));
   const walk = (folder: string, depth: number): { link: string; target: string } | null => {
-    if (depth > 40) return null;
+    // Deeper than any real package: refused rather than left unchecked.
+    if (depth > 40) return { link: relative(dir, folder), target: '(not followed: folders nested more than 40 deep)' };
     for (const name of readdirSync(folder)) {
       const path = join(folder, name);
       const stat = lstatSync(path);

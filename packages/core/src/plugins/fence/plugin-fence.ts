@@ -182,6 +182,7 @@ export class PluginFence {
   /** The host said something outside the protocol: plugin code wrote to the pipe. It is stopped; its calls fail. */
   private onBad(child: ChildProcess, why: string): void {
     this.options.log?.('warn', 'the plugin host broke the protocol (plugin code writing to its pipe?); it is stopped and starts again on the next call', { why });
+    this.detach(child, 'the plugin host broke the protocol during the call; it was restarted');
     child.kill('SIGKILL');
   }
 
@@ -225,6 +226,7 @@ export class PluginFence {
       const rss = residentBytes(child.pid);
       if (rss !== null && rss > limit) {
         this.options.log?.('warn', 'the plugin host passed its memory ceiling; it is stopped and starts again on the next call', { rssMb: Math.round(rss / 1048576), maxRssMb: this.options.maxRssMb ?? 1024 });
+        this.detach(child, 'the plugin host passed its memory ceiling during the call; it was restarted');
         child.kill('SIGKILL');
       }
     }, 1_000);
@@ -242,6 +244,28 @@ export class PluginFence {
     for (const [id, pending] of this.pending) {
       this.pending.delete(id);
       pending.reject(new PluginCallError('PLUGIN_FAILED', 'the plugin host stopped during the call; it was restarted'));
+    }
+  }
+
+  /** The host stopped answering: it is killed (its calls in flight fail) and the next request starts a new one. */
+  stopUnresponsive(why: string): void {
+    const child = this.child;
+    if (!child) return;
+    this.options.log?.('warn', `the plugin host is stopped: ${why}`);
+    this.detach(child, 'the plugin host stopped answering during the call; it was restarted');
+    child.kill('SIGKILL');
+  }
+
+  /** Forgets a host at once (its calls in flight fail), so the next request starts a new one without waiting for it to exit. */
+  private detach(child: ChildProcess, message: string): void {
+    if (child !== this.child) return;
+    this.child = null;
+    this.write = null;
+    if (this.watch) clearInterval(this.watch);
+    this.restarts++;
+    for (const [id, pending] of this.pending) {
+      this.pending.delete(id);
+      pending.reject(new PluginCallError('PLUGIN_FAILED', message));
     }
   }
 
