@@ -63,6 +63,10 @@ describe('the fenced plugin host', () => {
     expect(res.data.plugins.find((p: { name: string }) => p.name === '@maru-test/misbehaving')).toMatchObject({ status: 'ENABLED' });
     expect(linkOutside(join(work, 'linked'), [join(work, 'linked')])).toMatchObject({ link: 'notes.txt' });
     expect(linkOutside(join(work, 'clean'), [join(work, 'clean')])).toBeNull();
+    // A link hidden deeper than any real package is not left unchecked.
+    const deep = join(work, 'deep', ...Array.from({ length: 42 }, () => 'd'));
+    mkdirSync(deep, { recursive: true });
+    expect(linkOutside(join(work, 'deep'), [join(work, 'deep')])).toMatchObject({ target: expect.stringContaining('nested more than 40 deep') });
   });
 
   it('fails only the calls in flight when the host dies, starts again, and the hub keeps answering', async () => {
