@@ -7,15 +7,35 @@
  * leads back to the hub over the pipe on descriptor 3, where it is checked
  * and executed.
  */
+import { createReadStream, writeSync } from 'node:fs';
 import { Socket } from 'node:net';
-import { frameWriter, readFrames } from './frames.js';
+import type { Readable } from 'node:stream';
+import { encodeFrame, readFrames } from './frames.js';
 import { PluginCallError, PluginRunner, type ConnectorStream, type PluginCall } from '../plugin-runner.js';
 import type { ContextGrant } from '../worker-protocol.js';
 import type { FenceFailure, FencePort, FromFence, ToFence } from './fence-protocol.js';
 
-const channel = new Socket({ fd: 3, readable: true, writable: true });
-const write = frameWriter(channel);
-const send = (message: FromFence) => write(message);
+/**
+ * The pipe to the hub, descriptor 3. As a socket on Node 24; Node 26's permission model refuses
+ * sockets (the network is closed to this process), so there it is read and written as a file.
+ */
+function openChannel(): { input: Readable; write: (bytes: Buffer) => void } {
+  try {
+    const socket = new Socket({ fd: 3, readable: true, writable: true });
+    return { input: socket, write: (bytes) => void socket.write(bytes) };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_ACCESS_DENIED') throw error;
+    return {
+      input: createReadStream('', { fd: 3, autoClose: false }),
+      write: (bytes) => {
+        for (let written = 0; written < bytes.length; ) written += writeSync(3, bytes, written);
+      },
+    };
+  }
+}
+
+const channel = openChannel();
+const send = (message: FromFence) => channel.write(encodeFrame(message));
 
 const runners = new Map<number, PluginRunner>();
 const streams = new Map<number, ConnectorStream>();
@@ -117,8 +137,8 @@ function onMessage(message: ToFence): void {
   );
 }
 
-readFrames(channel, (message) => onMessage(message as ToFence), () => process.exit(1));
+readFrames(channel.input, (message) => onMessage(message as ToFence), () => process.exit(1));
 // The hub went away: nothing here is worth keeping.
-channel.on('end', () => process.exit(0));
-channel.on('error', () => process.exit(1));
+channel.input.on('end', () => process.exit(0));
+channel.input.on('error', () => process.exit(1));
 send({ t: 'ready' });

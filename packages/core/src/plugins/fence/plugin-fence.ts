@@ -7,7 +7,7 @@ import { PluginCallError, type PluginCallErrorCode } from '../plugin-runner.js';
 
 const CODES = new Set<PluginCallErrorCode>(['TIMEOUT', 'CAPABILITY_DENIED', 'PLUGIN_ERROR', 'BAD_USER_INPUT', 'PLUGIN_FAILED', 'PLUGIN_UNAVAILABLE']);
 import type { FenceFailure, FenceMethod, FencePort, FromFence, ToFence } from './fence-protocol.js';
-import { frameWriter, readFrames } from './frames.js';
+import { encodeFrame, readFrames } from './frames.js';
 
 /** Answers a runner's `ctx` requests on the hub's side; may throw (the plugin sees the message). */
 export type FencePortHandler = (port: FencePort, args: unknown) => Promise<unknown> | void;
@@ -152,7 +152,7 @@ export class PluginFence {
       stream.on('data', (text: string) => this.options.log?.('warn', 'plugin host output', { output: text.slice(0, 2000) }));
     }
     const channel = child.stdio[3] as Duplex;
-    const write = frameWriter(channel);
+    const write = (message: ToFence) => void channel.write(encodeFrame(message));
     channel.on('error', () => undefined);
     return new Promise((resolve, reject) => {
       const failed = (reason: string) => reject(new PluginCallError('PLUGIN_UNAVAILABLE', `the plugin host did not start: ${reason}`));
