@@ -10,12 +10,14 @@
  * https, http2, fetch, WebSocket, net, tls, dgram, dns) ends in one of the
  * functions replaced here, and the originals are kept by no one plugin code
  * can reach (process.binding is denied by the permission model). It is a
- * second line behind the permission model, not a replacement for isolates;
- * docs/security/plugin-sandbox.md says what it does not cover.
+ * second line, not a boundary: a class reached through a handle's
+ * `constructor` can open sockets again, as a review showed for the raw
+ * handles now replaced here. Node 26's permission model denies those too;
+ * docs/security/plugin-sandbox.md says what this does not cover.
  */
 import dgram from 'node:dgram';
 import dns from 'node:dns';
-import { syncBuiltinESMExports } from 'node:module';
+import nodeModule, { syncBuiltinESMExports } from 'node:module';
 import net from 'node:net';
 import workerThreads from 'node:worker_threads';
 
@@ -32,9 +34,12 @@ function replaceMethods(target: object, names: readonly string[], what: string):
 export function closeNetwork(): void {
   replaceMethods(net.Socket.prototype, ['connect'], 'node:net');
   replaceMethods(net.Server.prototype, ['listen'], 'node:net');
-  replaceMethods(net, ['connect', 'createConnection', 'createServer'], 'node:net');
+  // `_createServerHandle` and `_createSocketHandle` hand out raw TCP/UDP handles (a security review connected with them).
+  replaceMethods(net, ['connect', 'createConnection', 'createServer', '_createServerHandle'], 'node:net');
   replaceMethods(dgram.Socket.prototype, ['bind', 'connect', 'send'], 'node:dgram');
-  replaceMethods(dgram, ['createSocket'], 'node:dgram');
+  replaceMethods(dgram, ['createSocket', '_createSocketHandle'], 'node:dgram');
+  // Loader hooks run in a thread of their own, with built-ins none of this has touched.
+  replaceMethods(nodeModule, ['register', 'registerHooks'].filter((name) => name in nodeModule), 'node:module hooks');
   const lookups = Object.keys(dns).filter((name) => typeof (dns as unknown as Record<string, unknown>)[name] === 'function' && /^(lookup|resolve|reverse)/.test(name));
   replaceMethods(dns, lookups, 'node:dns');
   replaceMethods(dns.promises, Object.keys(dns.promises).filter((name) => /^(lookup|resolve|reverse)/.test(name)), 'node:dns');

@@ -217,6 +217,24 @@ describe('a hostile plugin, called through the hub', () => {
       expect(hits.udp).toBe(0);
     });
 
+    it('cannot connect with a raw TCP handle', async () => {
+      await expectRefusal('rawTcp', tcpPort);
+      await settle();
+      expect(hits.tcp).toBe(0);
+    });
+
+    it('cannot send with a raw UDP handle', async () => {
+      await expectRefusal('rawUdp', udpPort);
+      await settle();
+      expect(hits.udp).toBe(0);
+    });
+
+    it('cannot reach the network from a module loader thread', async () => {
+      await expectRefusal('loaderThread', tcpPort);
+      await settle();
+      expect(hits.tcp).toBe(0);
+    });
+
     it('cannot send a DNS query to a server of its choosing', async () => {
       await expectRefusal('dnsQuery', udpPort);
       await settle();
