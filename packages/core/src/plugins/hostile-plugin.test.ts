@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { HubLogger } from '../logger.js';
 import { createTestHub, snapshotDomain, type GraphQLResponse, type TestHub } from '../testing/test-hub.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -32,6 +33,21 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** A shared library this process has loaded (libc), for `process.dlopen`. */
 const sharedLibrary = () => readFileSync('/proc/self/maps', 'utf8').match(/\s(\/\S+\/libc\.so\.6)$/m)?.[1] ?? '/lib/x86_64-linux-gnu/libc.so.6';
+
+/** What the hub's log received, counted: a plugin must not be able to flood it. */
+const logged = { lines: 0, bytes: 0, messages: [] as string[] };
+const countingLogger: HubLogger = {
+  debug: (fields, message) => count(fields, message),
+  info: (fields, message) => count(fields, message),
+  warn: (fields, message) => count(fields, message),
+  error: (fields, message) => count(fields, message),
+  child: () => countingLogger,
+};
+function count(fields: object, message?: string): void {
+  logged.lines++;
+  logged.bytes += JSON.stringify(fields).length + (message?.length ?? 0);
+  if (message) logged.messages.push(message);
+}
 
 describe('a hostile plugin, called through the hub', () => {
   const dir = mkdtempSync(join(tmpdir(), 'maru-hostile-'));
@@ -97,6 +113,7 @@ describe('a hostile plugin, called through the hub', () => {
     udpPort = String(canaryUdp.address().port);
 
     hub = await createTestHub({
+      logger: countingLogger,
       // A store on disk, as a hub has: the file is what the plugin goes for.
       store: createSqliteStore({ dataDir: dir }),
       plugins: [
@@ -339,6 +356,29 @@ describe('a hostile plugin, called through the hub', () => {
       for (let waited = 0; host.restarts === restarts && waited < 3_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
       expect(host.restarts).toBe(restarts + 1);
       expect((await attempt('kvOwn', 'after the ceiling')).data.serviceQuery).toEqual({ outcome: 'escaped', detail: 'kept after the ceiling' });
+    });
+
+    it('cannot flood the hub\'s log: lines beyond a burst are dropped and counted, big fields left out', async () => {
+      const before = logged.lines;
+      const bytesBefore = logged.bytes;
+      await expectRefusal('logFlood');
+      await settle();
+      expect(logged.lines - before).toBeLessThan(400);
+      expect(logged.bytes - bytesBefore).toBeLessThan(1024 * 1024);
+      expect(logged.messages.some((m) => /dropped \d+ log lines/.test(m)) || logged.lines - before < 5000).toBe(true);
+    });
+
+    it('cannot store without bound in kv: huge values and keys are refused', async () => {
+      const count = await hub.services.plugins.kvCount(HOSTILE);
+      await expectRefusal('kvHuge');
+      await expectRefusal('kvLongKey');
+      expect(await hub.services.plugins.kvCount(HOSTILE)).toBe(count);
+    });
+
+    it('fails its own call, coded, with output the API cannot send', async () => {
+      const res = await attempt('bigintOutput');
+      expect(res.errors?.[0]?.extensions?.code).toBe('PLUGIN_FAILED');
+      expect((await hub.gql('{ organizations(first: 1) { totalCount } }')).data.organizations.totalCount).toBe(6);
     });
 
     it('cannot speak for the hub\'s side of its pipe: writing to its descriptors ends only its own host', async () => {

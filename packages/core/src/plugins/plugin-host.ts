@@ -180,12 +180,20 @@ export class PluginHost {
       kv: {
         get: async (key) => {
           this.assertGranted(pluginName!, 'kv');
+          checkKvKey(key);
           const entry = await this.kv.findOne({ _id: kvId(pluginName!, key) });
           return entry ? JSON.parse(entry.valueJson) : undefined;
         },
         set: async (key, value) => {
           this.assertGranted(pluginName!, 'kv');
-          await this.kv.findOneAndUpdate({ _id: kvId(pluginName!, key) }, { $set: { plugin: pluginName, key, valueJson: JSON.stringify(value ?? null) } }, { upsert: true });
+          checkKvKey(key);
+          const valueJson = JSON.stringify(value ?? null);
+          if (valueJson.length > KV_VALUE_BYTES) throw new Error(`a kv value is at most ${KV_VALUE_BYTES} bytes as JSON (this one is ${valueJson.length})`);
+          const id = kvId(pluginName!, key);
+          if (!(await this.kv.findOne({ _id: id })) && (await this.kv.count({ plugin: pluginName })) >= KV_ENTRIES) {
+            throw new Error(`a plugin keeps at most ${KV_ENTRIES} kv entries; delete some first`);
+          }
+          await this.kv.findOneAndUpdate({ _id: id }, { $set: { plugin: pluginName, key, valueJson } }, { upsert: true });
         },
         delete: (key) => {
           this.assertGranted(pluginName!, 'kv');
@@ -320,7 +328,7 @@ export class PluginHost {
       const loaded = service.pluginName ? this.loaded.get(service.pluginName) : undefined;
       if (!loaded) throw new MaruError('PLUGIN_UNAVAILABLE', `The plugin behind ${serviceKey} is not running; ask a platform admin to check it.`);
       try {
-        return await loaded.runner.call({
+        const output = await loaded.runner.call({
           service: serviceKey,
           operation,
           input,
@@ -333,6 +341,13 @@ export class PluginHost {
           emits: loaded.manifest.events?.emits ?? [],
           requestId,
         });
+        // Checked here, not only by the plugin's own schema in its realm: output the API cannot send is the plugin's failure.
+        try {
+          JSON.stringify(output);
+        } catch {
+          throw new PluginCallError('PLUGIN_FAILED', 'the plugin returned output that is not JSON (a cycle or a BigInt)');
+        }
+        return output;
       } catch (error) {
         const mapped = this.toMaruError(error, loaded.manifest.name);
         if (mapped.code === 'CAPABILITY_DENIED') {
@@ -629,6 +644,15 @@ const SDK_FOLDERS = ['@maru/sdk', 'zod'].flatMap((name) => {
     return [];
   }
 });
+
+/** Limits of one plugin's kv: a plugin that stores without bound costs the hub's store, not its own. */
+const KV_KEY_CHARS = 512;
+const KV_VALUE_BYTES = 256 * 1024;
+const KV_ENTRIES = 100_000;
+
+function checkKvKey(key: unknown): asserts key is string {
+  if (typeof key !== 'string' || key.length === 0 || key.length > KV_KEY_CHARS) throw new Error(`a kv key is a string of 1 to ${KV_KEY_CHARS} characters`);
+}
 
 function kvId(plugin: string, key: string): string {
   return `${plugin}::${key}`;

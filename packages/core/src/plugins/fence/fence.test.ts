@@ -29,6 +29,24 @@ function packageWith(name: string, extra: (dir: string) => void): string {
   return join(dir, 'index.mjs');
 }
 
+describe('a plugin host that stalls its pipe', () => {
+  it('cannot keep the hub from starting: a half-sent frame ends its host, and the plugin is refused', { timeout: 40_000 }, async () => {
+    // At import, before the plugin host could answer "started", a frame header announcing bytes that never come.
+    const stalling = packageWith('stalling', (dir) =>
+      writeFileSync(join(dir, 'index.mjs'), "import { writeSync } from 'node:fs';\nwriteSync(3, Buffer.from([0, 0, 3, 232]));\nawait new Promise(() => {});\n"),
+    );
+    const started = Date.now();
+    const stalled = await createTestHub({ plugins: [{ entry: stalling }], pluginOptions: { allowUnsigned: true } });
+    try {
+      expect(Date.now() - started).toBeLessThan(30_000);
+      const res = await stalled.gql('{ plugins { name status problems } }', {}, stalled.fixtures.keys.platformAdmin);
+      expect(res.data.plugins).toEqual([{ name: stalling, status: 'FAILED', problems: [expect.stringMatching(/protocol|did not answer|did not start/)] }]);
+    } finally {
+      await stalled.close();
+    }
+  });
+});
+
 describe('the fenced plugin host', () => {
   let hub: TestHub;
   const secretFile = join(outside, 'hub-secret.txt');
@@ -63,6 +81,10 @@ describe('the fenced plugin host', () => {
     expect(res.data.plugins.find((p: { name: string }) => p.name === '@maru-test/misbehaving')).toMatchObject({ status: 'ENABLED' });
     expect(linkOutside(join(work, 'linked'), [join(work, 'linked')])).toMatchObject({ link: 'notes.txt' });
     expect(linkOutside(join(work, 'clean'), [join(work, 'clean')])).toBeNull();
+    // A link to a folder inside the package still lets `up/../..` climb out of it (the kernel follows the link first).
+    mkdirSync(join(work, 'climbing', 'd'), { recursive: true });
+    symlinkSync('..', join(work, 'climbing', 'd', 'up'));
+    expect(linkOutside(join(work, 'climbing'), [join(work, 'climbing')])).toMatchObject({ link: join('d', 'up'), target: expect.stringContaining('a link to a folder') });
     // A link hidden deeper than any real package is not left unchecked.
     const deep = join(work, 'deep', ...Array.from({ length: 42 }, () => 'd'));
     mkdirSync(deep, { recursive: true });

@@ -6,8 +6,28 @@ import type { PluginFence } from './plugin-fence.js';
 
 let runnerSeq = 0;
 
+/** A plugin's log fields, as the hub's log takes them: plain JSON of bounded size, under a key of their own. */
+function boundedFields(fields: unknown): Record<string, unknown> {
+  if (!fields || typeof fields !== 'object') return {};
+  let json: string;
+  try {
+    json = JSON.stringify(fields);
+  } catch {
+    return { pluginFields: '(not JSON)' };
+  }
+  if (json.length > LOG_FIELDS_BYTES) return { pluginFields: `(${json.length} bytes of fields, more than ${LOG_FIELDS_BYTES}: left out)` };
+  return { pluginFields: JSON.parse(json) as unknown };
+}
+
 /** How long past a call's deadline the host may take to answer TIMEOUT before it counts as hung. */
 const HOST_GRACE_MS = 2_000;
+/** The host's own limit for checking a configuration (PluginRunner's). */
+const CHECK_MS = 5_000;
+/** Log lines a plugin may write per second, with a burst; the rest are dropped and counted. */
+const LOG_LINES_PER_SECOND = 50;
+const LOG_BURST = 200;
+/** The largest fields object of one log line, as JSON. */
+const LOG_FIELDS_BYTES = 4096;
 
 /**
  * One plugin in the fenced plugin host, seen from the hub: the same surface as
@@ -42,8 +62,11 @@ export class FencedRunner {
     // A host started since (after a crash or a kill) has not loaded this plugin yet.
     await this.fence.ready();
     if (this.manifest && this.startedIn === this.fence.generation) return this.manifest;
-    this.starting ??= this.fence
-      .request(this.id, 'start', { entry: this.options.entry, maxHeapMb: this.options.maxHeapMb, loadTimeoutMs: this.options.loadTimeoutMs })
+    this.starting ??= this.answered(
+      this.fence.request(this.id, 'start', { entry: this.options.entry, maxHeapMb: this.options.maxHeapMb, loadTimeoutMs: this.options.loadTimeoutMs }),
+      this.options.loadTimeoutMs ?? 10_000,
+      'PLUGIN_UNAVAILABLE',
+    )
       .then((manifest) => {
         this.manifest = manifest as PluginManifest;
         this.startedIn = this.fence.generation;
@@ -73,7 +96,7 @@ export class FencedRunner {
     this.calls.set(token, { caller: grant.caller, requestId: null });
     let sid: number;
     try {
-      sid = (await this.fence.request(this.id, 'openConnector', { connector, config, grant, deadlineMs, token })) as number;
+      sid = (await this.answered(this.fence.request(this.id, 'openConnector', { connector, config, grant, deadlineMs, token }), deadlineMs)) as number;
     } catch (error) {
       this.calls.delete(token);
       throw error;
@@ -82,7 +105,7 @@ export class FencedRunner {
     return {
       pull: (max) => {
         if (generation !== this.fence.generation) return Promise.reject(new PluginCallError('PLUGIN_FAILED', 'the plugin host was restarted during the read'));
-        return this.fence.request(this.id, 'pull', { sid, max }) as Promise<ConnectorBatch>;
+        return this.answered(this.fence.request(this.id, 'pull', { sid, max }), deadlineMs) as Promise<ConnectorBatch>;
       },
       close: () => {
         if (!this.calls.delete(token)) return;
@@ -93,12 +116,12 @@ export class FencedRunner {
 
   async checkConfig(config: unknown): Promise<string[]> {
     await this.start();
-    return (await this.fence.request(this.id, 'checkConfig', config)) as string[];
+    return (await this.answered(this.fence.request(this.id, 'checkConfig', config), CHECK_MS)) as string[];
   }
 
   async checkConnectorConfig(connector: string, config: unknown): Promise<string[]> {
     await this.start();
-    return (await this.fence.request(this.id, 'checkConnectorConfig', { connector, config })) as string[];
+    return (await this.answered(this.fence.request(this.id, 'checkConnectorConfig', { connector, config }), CHECK_MS)) as string[];
   }
 
   /** Resolves when no call is in flight, or after `timeoutMs`. */
@@ -119,12 +142,12 @@ export class FencedRunner {
    * even do that — its event loop blocked, or not listening — is stopped a grace period later:
    * the call fails and the next one starts a new host.
    */
-  private answered<T>(request: Promise<T>, deadlineMs: number): Promise<T> {
+  private answered<T>(request: Promise<T>, deadlineMs: number, code: 'TIMEOUT' | 'PLUGIN_UNAVAILABLE' = 'TIMEOUT'): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const silent = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        this.fence.stopUnresponsive('a call got no answer, not even TIMEOUT, within its deadline and a grace period');
-        reject(new PluginCallError('TIMEOUT', `the plugin did not answer within ${deadlineMs} ms; its host was restarted`));
+        this.fence.stopUnresponsive('a request got no answer, not even TIMEOUT, within its deadline and a grace period');
+        reject(new PluginCallError(code, `the plugin did not answer within ${deadlineMs} ms; its host was restarted`));
       }, deadlineMs + HOST_GRACE_MS);
     });
     return Promise.race([request, silent]).finally(() => clearTimeout(timer));
@@ -135,10 +158,10 @@ export class FencedRunner {
     const a = (args ?? {}) as Record<string, unknown>;
     switch (port) {
       case 'log': {
+        if (!this.logAllowed()) return;
         const level = ['debug', 'info', 'warn', 'error'].includes(a.level as string) ? (a.level as 'debug' | 'info' | 'warn' | 'error') : 'info';
         // The plugin's words, labelled as the plugin's by the hub's logger; they cannot set the hub's own fields.
-        const fields = a.fields && typeof a.fields === 'object' ? { pluginFields: a.fields as Record<string, unknown> } : {};
-        this.options.log?.(level, String(a.message).slice(0, 2000), fields);
+        this.options.log?.(level, String(a.message).slice(0, 2000), boundedFields(a.fields));
         return;
       }
       case 'event':
@@ -168,6 +191,27 @@ export class FencedRunner {
       default:
         throw new Error('unknown request');
     }
+  }
+
+  private logTokens = LOG_BURST;
+  private logRefilled = Date.now();
+  private logDropped = 0;
+
+  /** A token bucket per plugin: a flood of log lines costs the plugin its lines, not the hub its log. */
+  private logAllowed(): boolean {
+    const now = Date.now();
+    this.logTokens = Math.min(LOG_BURST, this.logTokens + ((now - this.logRefilled) / 1000) * LOG_LINES_PER_SECOND);
+    this.logRefilled = now;
+    if (this.logTokens >= 1) {
+      this.logTokens--;
+      if (this.logDropped > 0) {
+        this.options.log?.('warn', `dropped ${this.logDropped} log lines of this plugin (more than ${LOG_LINES_PER_SECOND} a second)`);
+        this.logDropped = 0;
+      }
+      return true;
+    }
+    this.logDropped++;
+    return false;
   }
 
   /** The hub's record of one of this plugin's calls in flight, by the number the hub gave it. */

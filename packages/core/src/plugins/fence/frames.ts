@@ -21,7 +21,7 @@ export function encodeFrame(message: unknown): Buffer {
   return Buffer.concat([header, body]);
 }
 
-export function readFrames(stream: Readable, onMessage: (message: unknown) => void, onBad: (why: string) => void): void {
+export function readFrames(stream: Readable, onMessage: (message: unknown) => void, onBad: (why: string) => void, maxBytes = MAX_FRAME_BYTES): void {
   // Chunks are kept as they come and joined once per frame (joining on every chunk was quadratic).
   let chunks: Buffer[] = [];
   let buffered = 0;
@@ -48,7 +48,7 @@ export function readFrames(stream: Readable, onMessage: (message: unknown) => vo
       if (expected === null) {
         if (buffered < 4) break;
         expected = take(4).readUInt32BE(0);
-        if (expected > MAX_FRAME_BYTES) return fail(`a frame of ${expected} bytes`);
+        if (expected > maxBytes) return fail(`a frame of ${expected} bytes`);
       }
       if (buffered < expected) break;
       const body = take(expected);

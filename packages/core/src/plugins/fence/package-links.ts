@@ -2,11 +2,14 @@ import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /**
- * The first symbolic link under `dir` that leads outside every folder in
- * `allowed`, or null. Node's permission model follows links out of the
- * folders it lets the plugin host read, so a package holding a link to the
- * hub's data folder would hand it over: such a package is refused before any
- * of its code runs. A link that cannot be resolved counts as leading out.
+ * The first symbolic link under `dir` that could lead the plugin host out of
+ * the folders in `allowed`, or null. Node's permission model checks a path as
+ * written and the kernel follows the links in it, so a package holding a link
+ * to the hub's data folder would hand it over, and a link to any folder —
+ * even one inside the package — lets `link/../../..` climb past the package
+ * (a security review read the hub's environment that way). Refused: every
+ * link to a folder, and links to files outside `allowed`. A link that cannot
+ * be resolved counts as leading out.
  */
 export function linkOutside(dir: string, allowed: readonly string[]): { link: string; target: string } | null {
   const roots = allowed.flatMap((folder) => {
@@ -31,6 +34,7 @@ export function linkOutside(dir: string, allowed: readonly string[]): { link: st
           return { link: relative(dir, path), target: '(a path that does not exist)' };
         }
         if (!inside(target)) return { link: relative(dir, path), target };
+        if (lstatSync(target).isDirectory()) return { link: relative(dir, path), target: `${target} (a folder: a link to a folder lets a path climb out with ..)` };
       } else if (stat.isDirectory()) {
         const found = walk(path, depth + 1);
         if (found) return found;

@@ -5,6 +5,9 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PluginCallError, type PluginCallErrorCode } from '../plugin-runner.js';
 
+/** The largest frame the hub reads from a plugin host. */
+const HOST_FRAME_BYTES = 16 * 1024 * 1024;
+
 const CODES = new Set<PluginCallErrorCode>(['TIMEOUT', 'CAPABILITY_DENIED', 'PLUGIN_ERROR', 'BAD_USER_INPUT', 'PLUGIN_FAILED', 'PLUGIN_UNAVAILABLE']);
 import type { FenceFailure, FenceMethod, FencePort, FromFence, ToFence } from './fence-protocol.js';
 import { encodeFrame, readFrames } from './frames.js';
@@ -175,6 +178,8 @@ export class PluginFence {
           if (child === this.child) this.onMessage(child, message);
         },
         (why) => this.onBad(child, why),
+        // What a plugin may send the hub at once: results, records, requests; the hub deserializes it in its own loop.
+        HOST_FRAME_BYTES,
       );
     });
   }
