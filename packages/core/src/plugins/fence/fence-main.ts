@@ -67,7 +67,7 @@ function runnerFor(id: number): PluginRunner {
   return runner;
 }
 
-async function handle(runnerId: number, method: string, args: any): Promise<unknown> {
+async function handle(runnerId: number, method: string, args: unknown): Promise<unknown> {
   switch (method) {
     case 'start': {
       const { entry, maxHeapMb, loadTimeoutMs } = args as { entry: string; maxHeapMb?: number; loadTimeoutMs?: number };

@@ -6,6 +6,16 @@ import type { PluginFence } from './plugin-fence.js';
 
 let runnerSeq = 0;
 
+/** How long past a call's deadline the host may take to answer TIMEOUT before it counts as hung. */
+const HOST_GRACE_MS = 2_000;
+/** The host's own limit for checking a configuration (PluginRunner's). */
+const CHECK_MS = 5_000;
+/** Log lines a plugin may write per second, with a burst; the rest are dropped and counted. */
+const LOG_LINES_PER_SECOND = 50;
+const LOG_BURST = 200;
+/** The largest fields object of one log line, as JSON. */
+const LOG_FIELDS_BYTES = 4096;
+
 /** A plugin's log fields, as the hub's log takes them: plain JSON of bounded size, under a key of their own. */
 function boundedFields(fields: unknown): Record<string, unknown> {
   if (!fields || typeof fields !== 'object') return {};
@@ -18,16 +28,6 @@ function boundedFields(fields: unknown): Record<string, unknown> {
   if (json.length > LOG_FIELDS_BYTES) return { pluginFields: `(${json.length} bytes of fields, more than ${LOG_FIELDS_BYTES}: left out)` };
   return { pluginFields: JSON.parse(json) as unknown };
 }
-
-/** How long past a call's deadline the host may take to answer TIMEOUT before it counts as hung. */
-const HOST_GRACE_MS = 2_000;
-/** The host's own limit for checking a configuration (PluginRunner's). */
-const CHECK_MS = 5_000;
-/** Log lines a plugin may write per second, with a burst; the rest are dropped and counted. */
-const LOG_LINES_PER_SECOND = 50;
-const LOG_BURST = 200;
-/** The largest fields object of one log line, as JSON. */
-const LOG_FIELDS_BYTES = 4096;
 
 /**
  * One plugin in the fenced plugin host, seen from the hub: the same surface as
