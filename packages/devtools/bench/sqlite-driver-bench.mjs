@@ -186,14 +186,16 @@ for (let round = 0; round < ROUNDS; round++) {
     }
   }
 }
-if (runs.some((r) => r.length === 0)) throw new Error('a driver finished no round');
+if (runs[0].length === 0) throw new Error('node:sqlite finished no round');
+// better-sqlite3 may crash in every round (see below): its figures are then missing, not zero.
 const table = list.map((driver, index) => ({
   name: driver.name,
-  results: Object.fromEntries(Object.keys(runs[index][0]).map((op) => [op, median(runs[index].map((r) => r[op]))])),
+  results: Object.fromEntries(Object.keys(runs[0][0]).map((op) => [op, runs[index].length ? median(runs[index].map((r) => r[op])) : Number.NaN])),
 }));
 const [builtin, better] = table;
 const ops = Object.keys(builtin.results);
-const rows = ops.map((op) => `| ${op} | ${Math.round(builtin.results[op]).toLocaleString('en')} | ${Math.round(better.results[op]).toLocaleString('en')} | ${(builtin.results[op] / better.results[op]).toFixed(2)}× |`);
+const figure = (value) => (Number.isNaN(value) ? '–' : Math.round(value).toLocaleString('en'));
+const rows = ops.map((op) => `| ${op} | ${figure(builtin.results[op])} | ${figure(better.results[op])} | ${Number.isNaN(better.results[op]) ? '–' : `${(builtin.results[op] / better.results[op]).toFixed(2)}×`} |`);
 const body = `## SQLite driver
 
 \`node packages/devtools/bench/sqlite-driver-bench.mjs\` (part of \`npm run bench\`): the embedded engine's SQL — one JSON document per row, expression indexes over \`json_extract\`, WAL with \`synchronous = FULL\` — run through Node's built-in \`node:sqlite\` and through better-sqlite3 ${BETTER_VERSION} (compiled for this Node), each round in a process of its own, ${ROUNDS} interleaved rounds, median operations per second; ${DOCS.toLocaleString('en')} documents, ${OPS.toLocaleString('en')} operations per kind. Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.
