@@ -37,14 +37,14 @@ export interface HubConfig {
   /** Development only: load unsigned plugins. `MARU_ALLOW_UNSIGNED_PLUGINS`; on in demo mode, off otherwise. */
   allowUnsignedPlugins: boolean;
   /**
-   * Where plugin code runs. `fenced` (default): one plugin-host child process under Node's
+   * Where plugin code runs. `fenced` (default): a plugin-host child process per plugin, under Node's
    * permission model. `unconfined`: worker threads in the hub's own process, where plugin code can
    * reach everything the hub can — for debugging a plugin only. `MARU_PLUGIN_ISOLATION`.
    */
   pluginIsolation: 'fenced' | 'unconfined';
   /** The plugin host's user and group, `uid:gid` (the hub must run as root to switch). `MARU_PLUGIN_HOST_USER`, default the hub's own. */
   pluginHostUser: { uid: number; gid: number } | null;
-  /** The plugin host's resident memory ceiling in MiB; above it the host is restarted. `MARU_PLUGIN_HOST_MAX_RSS_MB`, default 1024. */
+  /** Each plugin host's resident memory ceiling in MiB (one host per plugin); above it the host is restarted. `MARU_PLUGIN_HOST_MAX_RSS_MB`, default 1024. */
   pluginHostMaxRssMb: number;
   /** Let plugins' `ctx.fetch` reach declared hosts on loopback, private or link-local addresses. `MARU_PLUGIN_FETCH_PRIVATE`, default false. */
   pluginFetchAllowPrivate: boolean;

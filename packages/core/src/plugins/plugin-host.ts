@@ -43,21 +43,22 @@ export interface PluginHostOptions {
   /** Development only: load plugins that are unsigned or signed by an unregistered key. Default false. */
   allowUnsigned?: boolean;
   /**
-   * `fenced` (the default): every plugin runs in one plugin-host child process started with
-   * Node's permission model (fence/plugin-fence.ts). `unconfined`: in worker threads of the hub's
-   * own process, as before — plugin code can then reach everything the hub can; for debugging only.
+   * `fenced` (the default): each plugin runs in a plugin-host child process of its own, started
+   * with Node's permission model (fence/plugin-fence.ts). `unconfined`: in worker threads of the
+   * hub's own process, as before — plugin code can then reach everything the hub can; for
+   * debugging only.
    */
   isolation?: 'fenced' | 'unconfined';
-  /** The plugin host's resident memory ceiling, in MiB. Default 1024. */
+  /** Each plugin host's resident memory ceiling, in MiB. Default 1024. */
   hostMaxRssMb?: number;
   /** The user and group the plugin host runs as (the hub must run as root to switch). Default: the hub's own. */
   hostUser?: { uid: number; gid: number } | null;
 }
 
-/** A plugin whose worker started (or did not), before the hub registers it. */
-/** A plugin's runner: in the fenced plugin host, or (unconfined) in a worker thread of the hub. */
+/** A plugin's runner: in a fenced plugin host of its own, or (unconfined) in a worker thread of the hub. */
 type Runner = PluginRunner | FencedRunner;
 
+/** A plugin whose runner started (or did not), before the hub registers it. */
 interface Booted {
   runner: Runner;
   manifest: PluginManifest | null;
@@ -158,7 +159,7 @@ export class PluginHost {
     return this.register(config, await this.boot(config));
   }
 
-  /** Checks the package's signature and starts its worker; never throws (problems are listed). */
+  /** Checks the package (links, signature) and starts its runner; never throws (problems are listed). */
   private async boot(config: PluginConfig): Promise<Booted> {
     let pluginName: string | null = null;
     const fenced = this.fenceFor(config);
@@ -202,7 +203,6 @@ export class PluginHost {
       },
     };
     const runner: Runner = fence ? new FencedRunner(fence, runnerOptions) : new PluginRunner(runnerOptions);
-    if (typeof fenced === 'string') await runner.stop();
     let manifest: PluginManifest | null = null;
     const problems: string[] = [];
     // The signature is checked before any of the plugin's code runs.
