@@ -1,7 +1,8 @@
 /**
  * Takes the network away from a plugin's worker thread before the plugin's
  * code loads: sockets (TCP, Unix, UDP, TLS), DNS, servers and nested workers
- * (which would start with all of it back). The plugin's only network door is
+ * (which would start with all of it back) — and signals and priorities of
+ * other processes, the hub's among them. The plugin's only network door is
  * `ctx.fetch`, which the hub runs.
  *
  * Why here: Node's permission model denies sockets only on Node 26; on Node 24
@@ -19,6 +20,7 @@ import dgram from 'node:dgram';
 import dns from 'node:dns';
 import nodeModule, { syncBuiltinESMExports } from 'node:module';
 import net from 'node:net';
+import os from 'node:os';
 import workerThreads from 'node:worker_threads';
 
 function refused(what: string): () => never {
@@ -48,6 +50,10 @@ export function closeNetwork(): void {
   }
   Object.defineProperty(workerThreads, 'Worker', { value: refused('a nested Worker'), writable: false, configurable: false });
   for (const name of ['WebSocket', 'EventSource']) Object.defineProperty(globalThis, name, { value: undefined, writable: false, configurable: false });
+  // Signals and priorities reach other processes by pid — the hub's is `process.ppid` — and the
+  // permission model guards neither (tried on Node 24 and 26: a plugin could signal its hub).
+  replaceMethods(process, ['kill', '_kill'].filter((name) => name in process), 'signalling a process');
+  replaceMethods(os, ['setPriority'], 'os.setPriority');
   // `import { connect } from 'node:net'` reads the ESM view of the built-ins: bring it in line.
   syncBuiltinESMExports();
 }

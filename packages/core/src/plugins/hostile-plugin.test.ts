@@ -358,6 +358,12 @@ describe('a hostile plugin, called through the hub', () => {
       expect((await attempt('kvOwn', 'after the ceiling')).data.serviceQuery).toEqual({ outcome: 'escaped', detail: 'kept after the ceiling' });
     });
 
+    it('cannot signal its hub or change its priority (the permission model guards neither)', async () => {
+      await expectRefusal('signalHub');
+      await expectRefusal('signalHubRaw');
+      await expectRefusal('reprioritizeHub');
+    });
+
     it('cannot flood the hub\'s log: lines beyond a burst are dropped and counted, big fields left out', async () => {
       const before = logged.lines;
       const bytesBefore = logged.bytes;
