@@ -47,11 +47,7 @@ const workerKv = await measure((i) => worker.call({ ...call, operation: 'remembe
 await worker.stop();
 
 // As the hub allows them: the plugin's folder, the node_modules above it, the SDK's. One host per plugin.
-const newFence = () => {
-  const fence = new PluginFence({});
-  fence.allow([dirname(entry), fileURLToPath(new URL('../../../node_modules', import.meta.url)), sdkDir]);
-  return fence;
-};
+const newFence = () => new PluginFence({ readFolders: [dirname(entry), fileURLToPath(new URL('../../../node_modules', import.meta.url)), sdkDir] });
 const fence = newFence();
 const fenced = new FencedRunner(fence, { entry, kv });
 const startedAt = performance.now();

@@ -616,13 +616,12 @@ export class PluginHost {
     // Before the host may read the package: the permission model follows links, so one out of it would lead anywhere.
     const link = linkOutside(packageDir, folders);
     if (link) return `package: ${link.link} is a symbolic link to ${link.target}, outside the package and the modules it may read; a plugin package holds no links out of itself`;
-    const fence = new PluginFence({
+    return new PluginFence({
+      readFolders: folders,
       maxRssMb: this.options.hostMaxRssMb,
       user: this.options.hostUser,
       log: (level, message, fields) => this.logger[level]({ pluginHost: config.entry, ...fields }, message),
     });
-    fence.allow(folders);
-    return fence;
   }
 }
 

@@ -112,12 +112,6 @@ async function handle(runnerId: number, method: string, args: unknown): Promise<
       return runnerFor(runnerId).checkConfig(args);
     case 'checkConnectorConfig':
       return runnerFor(runnerId).checkConnectorConfig((args as { connector: string }).connector, (args as { config: unknown }).config);
-    case 'stop': {
-      const runner = runners.get(runnerId);
-      runners.delete(runnerId);
-      await runner?.stop();
-      return null;
-    }
     default:
       throw new Error(`unknown method ${method}`);
   }

@@ -16,6 +16,8 @@ import { encodeFrame, readFrames } from './frames.js';
 export type FencePortHandler = (port: FencePort, args: unknown) => Promise<unknown> | void;
 
 export interface PluginFenceOptions {
+  /** Folders the host may read: its plugin's package and the node_modules its imports resolve from. */
+  readFolders: readonly string[];
   /** The host's resident memory ceiling; above it the host is killed (its calls in flight fail) and started again on the next call. Default 1024 MiB. */
   maxRssMb?: number;
   /**
@@ -68,8 +70,6 @@ export class PluginFence {
   private seq = 0;
   private watch: NodeJS.Timeout | null = null;
   private closed = false;
-  /** Folders the host may read (real paths): the plugins' packages and the modules they import. */
-  private readonly paths = new Set<string>();
   /** Bumped at every start of the host: a runner started in an earlier one must start its plugin again. */
   generation = 0;
   /** How many times the host ended without being asked to (crash, kill, memory ceiling). */
@@ -77,31 +77,15 @@ export class PluginFence {
 
   constructor(private readonly options: PluginFenceOptions) {}
 
-  /**
-   * Lets the host read these folders (a plugin's package, the node_modules it imports from). A
-   * folder the running host cannot read yet means a new host: the running one is stopped (its
-   * calls in flight fail) and the next request starts one with the longer list.
-   */
-  allow(folders: readonly string[]): void {
-    let added = false;
-    for (const folder of folders) {
-      let path: string;
-      try {
-        path = realpathSync(folder);
-      } catch {
-        continue;
-      }
-      if (!this.paths.has(path)) {
-        this.paths.add(path);
-        added = true;
-      }
-    }
-    if (added && this.child) this.recycle('to let it read a new plugin\'s files');
-  }
-
-  /** The flags the host starts with. */
+  /** The flags the host starts with: read access to the fence's own code and the plugin's folders (real paths; missing ones left out). */
   flags(): string[] {
-    const paths = [realpathSync(dirname(fenceEntry())), ...this.paths];
+    const paths = [dirname(fenceEntry()), ...this.options.readFolders].flatMap((folder) => {
+      try {
+        return [realpathSync(folder)];
+      } catch {
+        return [];
+      }
+    });
     return ['--permission', '--allow-worker', '--no-experimental-sqlite', '--max-semi-space-size=1', ...[...new Set(paths)].sort().map((path) => `--allow-fs-read=${path}`)];
   }
 
@@ -272,22 +256,6 @@ export class PluginFence {
       this.pending.delete(id);
       pending.reject(new PluginCallError('PLUGIN_FAILED', message));
     }
-  }
-
-  /** Stops the running host on purpose; the next request starts a new one. */
-  private recycle(why: string): void {
-    const child = this.child;
-    if (!child) return;
-    this.child = null;
-    this.write = null;
-    if (this.watch) clearInterval(this.watch);
-    this.options.log?.('info', `the plugin host restarts ${why}`);
-    for (const [id, pending] of this.pending) {
-      this.pending.delete(id);
-      pending.reject(new PluginCallError('PLUGIN_FAILED', 'the plugin host restarted during the call (a plugin was installed)'));
-    }
-    (child.stdio[3] as Duplex).end();
-    setTimeout(() => child.kill('SIGKILL'), 2_000).unref();
   }
 
   async close(): Promise<void> {
