@@ -2,7 +2,8 @@ import { packageDigest, SIGNATURE_FILE, verifyPackage, type PackageSignature } f
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkManifest, readPluginPackage, type PluginPackage } from './plugin-package.js';
+import { checkBundlePackage, checkSymlinks } from './check-plugin-files.js';
+import { checkManifest, LEGACY_WORKERS_ENV, readPluginPackage, type PluginPackage } from './plugin-package.js';
 import { keyFileOf, readSigningKey, type SigningKey } from './signing-key.js';
 import { MARU_DIR, stagePackage } from './stage-package.js';
 
@@ -15,6 +16,8 @@ export type SignatureStatus =
 export interface Inspection {
   plugin: PluginPackage | null;
   problems: string[];
+  /** What a hub loads but warns about: a plugin API 1 package on a hub that allows legacy plugins. */
+  warnings: string[];
   /** The package as published, copied (when the plugin could be read); see `stageDir` of {@link inspectPlugin}. */
   stageDir: string | null;
   signature: SignatureStatus;
@@ -37,10 +40,12 @@ export async function inspectPlugin(dir: string, options: { env?: NodeJS.Process
   const discard = () => temporary && rmSync(temporary, { recursive: true, force: true });
   if (!read.plugin) {
     discard();
-    return { plugin: null, problems: read.problems, stageDir: null, signature: unsigned, key: null, discard };
+    return { plugin: null, problems: read.problems, warnings: [], stageDir: null, signature: unsigned, key: null, discard };
   }
   const plugin = read.plugin;
-  const problems = checkManifest(plugin);
+  const { problems, warnings } = checkManifest(plugin, { legacyAllowed: env[LEGACY_WORKERS_ENV] === '1' });
+  // npm leaves symbolic links out without a word, so the staged copy cannot show them.
+  problems.push(...checkSymlinks(plugin));
   let key: SigningKey | null = null;
   try {
     key = readSigningKey(keyFileOf(dir, options.keyFile, env), plugin.manifest.publisher ?? '');
@@ -53,20 +58,21 @@ export async function inspectPlugin(dir: string, options: { env?: NodeJS.Process
   } catch (error) {
     problems.push(`package.json: ${(error as Error).message}`);
     discard();
-    return { plugin, problems, stageDir: null, signature: unsigned, key, discard };
+    return { plugin, problems, warnings, stageDir: null, signature: unsigned, key, discard };
   }
   const { stageDir, files } = staged;
   if (!files.includes(plugin.entryPath)) problems.push(`package.json: "files" leaves out ${plugin.entryPath}, so the published package would not hold the plugin — add "${plugin.entryPath.split('/')[0]}" to "files"`);
   const secrets = files.filter((f) => f === MARU_DIR || f.startsWith(`${MARU_DIR}/`));
+  if (plugin.api === 2) problems.push(...(await checkBundlePackage(plugin, files)));
   if (secrets.length) problems.push(`package.json: the package would publish ${secrets.join(', ')} (your signing key) — list only what the plugin needs in "files", e.g. ["dist"], and add .maru/ to .gitignore`);
   const signatureFile = join(dir, SIGNATURE_FILE);
-  if (!existsSync(signatureFile)) return { plugin, problems, stageDir, signature: unsigned, key, discard };
+  if (!existsSync(signatureFile)) return { plugin, problems, warnings, stageDir, signature: unsigned, key, discard };
   if (!files.includes(SIGNATURE_FILE)) problems.push(`package.json: add "${SIGNATURE_FILE}" to "files" — without it the published package is unsigned`);
   // Checked in the staged copy, where the hub will find it.
   copyFileSync(signatureFile, join(stageDir, SIGNATURE_FILE));
   const signature = checkSignature(stageDir, readFileSync(signatureFile, 'utf8'), key, plugin.manifest.publisher);
   if (signature.state === 'invalid') problems.push(signature.problem);
-  return { plugin, problems, stageDir, signature, key, discard };
+  return { plugin, problems, warnings, stageDir, signature, key, discard };
 }
 
 function checkSignature(stageDir: string, text: string, key: SigningKey | null, publisher: string): SignatureStatus {

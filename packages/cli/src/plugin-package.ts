@@ -1,7 +1,8 @@
-import { isCompatible, isPluginDefinition, PLUGIN_API_VERSION, validateManifest, type PluginDefinition, type PluginManifest } from '@maru/sdk';
+import { isCompatible, isPluginDefinition, LEGACY_PLUGIN_API_VERSION, PLUGIN_API_VERSION, validateManifest, type PluginDefinition, type PluginManifest } from '@maru/sdk';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PLUGIN_FILE, posix, readPluginFile, type PluginFile } from './plugin-bundle.js';
 
 type Exports = string | null | { [condition: string]: Exports } | Exports[];
 
@@ -14,6 +15,8 @@ export interface PackageJson {
   exports?: Exports;
   files?: string[];
   scripts?: Record<string, string>;
+  /** `maru build`'s settings: `source`, the file that holds `definePlugin` (default `src/index.ts`). */
+  maru?: { source?: string };
 }
 
 /** A built plugin package, loaded: its folder, package.json, entry module and definition. */
@@ -26,11 +29,13 @@ export interface PluginPackage {
   entryPath: string;
   definition: PluginDefinition;
   manifest: PluginManifest;
-  /** The file that holds `definePlugin(...)`, as problems name it: `src/index.ts` when it exists, else the entry. */
+  /** The file that holds `definePlugin(...)`, as problems name it: `src/index.ts` (or `maru.source`) when it exists, else the entry. */
   source: string;
+  /** 2: a `maru build` bundle described by `maru-plugin.json`; 1: a worker-thread module (no `maru-plugin.json`). */
+  api: 1 | 2;
+  /** `maru-plugin.json`, for plugin API 2. */
+  pluginFile: PluginFile | null;
 }
-
-const posix = (path: string) => path.split(sep).join('/');
 
 function exportTarget(value: Exports | undefined): string | null {
   if (typeof value === 'string') return value;
@@ -44,7 +49,7 @@ function exportTarget(value: Exports | undefined): string | null {
 }
 
 /** The entry package.json names, and the field that names it: `exports["."]` as Node resolves an import, else `main`. */
-function entryField(pkg: PackageJson): { field: string; target: string } | null {
+export function entryField(pkg: PackageJson): { field: string; target: string } | null {
   if (pkg.exports !== undefined) {
     const dot = typeof pkg.exports === 'object' && pkg.exports && !Array.isArray(pkg.exports) && '.' in pkg.exports ? pkg.exports['.'] : pkg.exports;
     const target = exportTarget(dot);
@@ -54,8 +59,9 @@ function entryField(pkg: PackageJson): { field: string; target: string } | null 
 }
 
 /**
- * Reads a plugin folder the way a hub will: package.json, the built entry it
- * points to, and the entry's default export, which must come from
+ * Reads a plugin folder the way a hub will: package.json, `maru-plugin.json`
+ * and the bundle it names (plugin API 2) or the built entry package.json
+ * points to (API 1), and its default export, which must come from
  * `definePlugin`. Returns the problems that stop it, each naming the file and
  * what to change.
  */
@@ -68,13 +74,17 @@ export async function readPluginPackage(dir: string): Promise<{ plugin: PluginPa
   } catch (error) {
     return { plugin: null, problems: [`package.json: not valid JSON (${(error as Error).message}) — fix the syntax`] };
   }
-  const named = entryField(pkg);
-  if (!named) return { plugin: null, problems: ['package.json: no "main" or "exports" — add "main": "./dist/index.js" (the built plugin)'] };
+  const read = readPluginFile(dir);
+  if (read && !read.file) return { plugin: null, problems: read.problems };
+  const pluginFile = read?.file ?? null;
+  const build = pkg.scripts?.build ? 'run npm run build' : 'build the plugin (add a "build" script: "maru build")';
+  const named = pluginFile ? { field: PLUGIN_FILE, target: pluginFile.bundle } : entryField(pkg);
+  if (!named) return { plugin: null, problems: ['package.json: no "main" or "exports" — add "main": "./dist/plugin.js" and build with maru build'] };
   const entry = resolve(dir, named.target);
   const entryPath = posix(relative(dir, entry));
   if (!existsSync(entry)) {
-    const build = pkg.scripts?.build ? 'run npm run build' : 'build the plugin (add a "build" script, e.g. "tsup")';
-    return { plugin: null, problems: [`package.json: "${named.field}" points to ${entryPath}, which does not exist — ${build}`] };
+    const where = pluginFile ? `${PLUGIN_FILE}: "bundle"` : `package.json: "${named.field}"`;
+    return { plugin: null, problems: [`${where} points to ${entryPath}, which does not exist — ${build}`] };
   }
   let module: { default?: unknown };
   try {
@@ -85,26 +95,40 @@ export async function readPluginPackage(dir: string): Promise<{ plugin: PluginPa
     const hint = /import statement outside a module|Unexpected token 'export'/.test(message ?? '') && pkg.type !== 'module' ? ' — add "type": "module" to package.json' : ' — fix the error, rebuild and try again';
     return { plugin: null, problems: [`${entryPath}: failed to load: ${message}${hint}`] };
   }
-  const source = existsSync(join(dir, 'src', 'index.ts')) ? 'src/index.ts' : entryPath;
+  const sourcePath = posix(pkg.maru?.source?.replace(/^\.\//, '') ?? 'src/index.ts');
+  const source = existsSync(join(dir, sourcePath)) ? sourcePath : entryPath;
   if (!isPluginDefinition(module.default)) {
     return { plugin: null, problems: [`${entryPath}: the default export is not a plugin — in ${source}, write export default definePlugin({ ... }) (from @maru/sdk)`] };
   }
   const definition = module.default;
-  return { plugin: { dir, pkg, entry, entryPath, definition, manifest: definition.manifest, source }, problems: [] };
+  return { plugin: { dir, pkg, entry, entryPath, definition, manifest: definition.manifest, source, api: pluginFile ? 2 : 1, pluginFile }, problems: [] };
 }
+
+/** Hubs load plugin API 1 (worker threads) only when their operator sets this to 1. */
+export const LEGACY_WORKERS_ENV = 'MARU_PLUGIN_LEGACY_WORKERS';
 
 /**
  * What a hub would refuse in the manifest: the SDK's checks, compatibility
- * with this hub's plugin API, and a package.json that disagrees with it.
+ * with this hub's plugin API, and a package.json that disagrees with it. A
+ * plugin API 1 package is refused as a default hub refuses it; with
+ * `legacyAllowed` (the operator's MARU_PLUGIN_LEGACY_WORKERS=1) it is a
+ * warning instead.
  */
-export function checkManifest(plugin: PluginPackage): string[] {
+export function checkManifest(plugin: PluginPackage, options: { legacyAllowed?: boolean } = {}): { problems: string[]; warnings: string[] } {
   const { manifest, pkg, source } = plugin;
   const problems = validateManifest(manifest).map((p) => `${source}: definePlugin → ${p.path}: ${p.message}`);
-  if (!problems.some((p) => p.includes('→ compatibility:')) && !isCompatible(manifest.compatibility)) {
-    const [major, minor] = PLUGIN_API_VERSION.split('.');
-    problems.push(`${source}: definePlugin → compatibility: "${manifest.compatibility}" does not accept this hub's plugin API ${PLUGIN_API_VERSION} — use a range such as "^${major}.${minor}.0"`);
+  const warnings: string[] = [];
+  const [major] = PLUGIN_API_VERSION.split('.');
+  const compatibilityNamed = problems.some((p) => p.includes('→ compatibility:'));
+  if (plugin.api === 1 && !compatibilityNamed && isCompatible(manifest.compatibility, LEGACY_PLUGIN_API_VERSION)) {
+    const legacy = `${plugin.entryPath}: plugin API 1 (worker threads): hubs load it only when their operator allows legacy plugins (${LEGACY_WORKERS_ENV}=1); rebuild with maru build against @maru/sdk 0.2 and compatibility "^${major}.0.0"`;
+    (options.legacyAllowed ? warnings : problems).push(legacy);
+  } else if (plugin.api === 1 && !compatibilityNamed && isCompatible(manifest.compatibility)) {
+    problems.push(`${plugin.entryPath}: built for plugin API ${major} but there is no ${PLUGIN_FILE} — build it with maru build (set the "build" script to "maru build")`);
+  } else if (!compatibilityNamed && !isCompatible(manifest.compatibility)) {
+    problems.push(`${source}: definePlugin → compatibility: "${manifest.compatibility}" does not accept this hub's plugin API ${PLUGIN_API_VERSION} — use a range such as "^${major}.0.0"`);
   }
   if (pkg.name !== manifest.name) problems.push(`package.json: "name" is ${JSON.stringify(pkg.name ?? null)} but definePlugin in ${source} says "${manifest.name}" — make them the same (a hub installs a plugin by its package name)`);
   if (pkg.version !== manifest.version) problems.push(`package.json: "version" is ${JSON.stringify(pkg.version ?? null)} but definePlugin in ${source} says "${manifest.version}" — make them the same`);
-  return problems;
+  return { problems, warnings };
 }

@@ -1,6 +1,7 @@
 import { PortInUseError } from '@maru/hub';
 import { readFileSync } from 'node:fs';
 import { UsageError, type CliIo, type ExitCode } from './cli-io.js';
+import { build, buildUsage } from './commands/build.js';
 import { dev, devUsage } from './commands/dev.js';
 import { hub, hubUsage } from './commands/hub.js';
 import { pack, packUsage } from './commands/pack.js';
@@ -8,6 +9,7 @@ import { sign, signUsage } from './commands/sign.js';
 import { validate, validateUsage } from './commands/validate.js';
 
 const COMMANDS: Record<string, { run: (argv: string[], io: CliIo) => Promise<ExitCode>; usage: string }> = {
+  build: { run: build, usage: buildUsage },
   validate: { run: validate, usage: validateUsage },
   sign: { run: sign, usage: signUsage },
   pack: { run: pack, usage: packUsage },
@@ -17,6 +19,7 @@ const COMMANDS: Record<string, { run: (argv: string[], io: CliIo) => Promise<Exi
 
 const USAGE = `Usage: maru <command> [options]
 
+  build      bundle the plugin into dist/plugin.js and write maru-plugin.json
   validate   check the built plugin as a hub will, and print what it asks for
   sign       sign the files the package publishes (maru-signature.json)
   pack       validate, check the signature, then npm pack

@@ -1,5 +1,5 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -74,7 +74,7 @@ export default definePlugin({
   name: '${overrides.name ?? 'fixture-plugin'}',
   version: '${overrides.version ?? '1.0.0'}',
   publisher: 'Fixture Inc.',
-  compatibility: '${overrides.compatibility ?? '^1.0.0'}',
+  compatibility: '${overrides.compatibility ?? '^2.0.0'}',
   capabilities: ['kv', 'fetch'],
   hosts: ['api.example.com'],
   services: [
@@ -104,35 +104,51 @@ export interface FixtureOptions {
   source?: string;
   /** Run the build now (default true). */
   built?: boolean;
+  /**
+   * 2 (default): built with `maru build` into dist/plugin.js and maru-plugin.json.
+   * 1: a plugin API 1 package (worker threads): the source copied to dist/index.js, compatibility ^1.0.0.
+   */
+  api?: 1 | 2;
 }
 
 /**
- * A plugin package folder: package.json, src/index.ts, and a "build" script
- * that copies it to dist/index.js (the source is plain JavaScript).
+ * A plugin package folder: package.json, src/index.ts (plain JavaScript, so
+ * valid TypeScript too) and a "build" script — `maru build`, or for plugin
+ * API 1 a copy to dist/index.js.
  */
 export function fixturePlugin(options: FixtureOptions = {}): string {
   mkdirSync(FIXTURES, { recursive: true });
   const dir = mkdtempSync(join(FIXTURES, 'plugin-'));
+  const legacy = options.api === 1;
   const pkg: Record<string, unknown> = {
     name: 'fixture-plugin',
     version: '1.0.0',
     type: 'module',
-    main: './dist/index.js',
-    files: ['dist', 'maru-signature.json'],
-    scripts: { build: 'node build.mjs' },
+    main: legacy ? './dist/index.js' : './dist/plugin.js',
+    files: legacy ? ['dist', 'maru-signature.json'] : ['dist', 'maru-plugin.json', 'maru-signature.json'],
+    scripts: { build: legacy ? 'node build.mjs' : 'maru build' },
     ...options.pkg,
   };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
   writeFileSync(join(dir, '.gitignore'), '.maru/\n.maru-data/\n');
   mkdirSync(join(dir, 'src'));
-  writeFileSync(join(dir, 'src', 'index.ts'), options.source ?? PLUGIN_SOURCE());
-  writeFileSync(join(dir, 'build.mjs'), `import { copyFileSync, mkdirSync } from 'node:fs';\nmkdirSync('dist', { recursive: true });\ncopyFileSync('src/index.ts', 'dist/index.js');\n`);
+  writeFileSync(join(dir, 'src', 'index.ts'), options.source ?? PLUGIN_SOURCE(legacy ? { compatibility: '^1.0.0' } : {}));
+  if (legacy) writeFileSync(join(dir, 'build.mjs'), `import { copyFileSync, mkdirSync } from 'node:fs';\nmkdirSync('dist', { recursive: true });\ncopyFileSync('src/index.ts', 'dist/index.js');\n`);
   if (options.built !== false) build(dir);
   return dir;
 }
 
-/** What the fixture's build script does, without spawning npm. */
-export function build(dir: string): void {
-  mkdirSync(join(dir, 'dist'), { recursive: true });
-  copyFileSync(join(dir, 'src', 'index.ts'), join(dir, 'dist', 'index.js'));
+/** What the fixture's build script does, without spawning npm: the built `maru build` (its result; a failure does not throw), or the copy of plugin API 1. */
+export function build(dir: string): Run {
+  if (existsSync(join(dir, 'build.mjs'))) {
+    mkdirSync(join(dir, 'dist'), { recursive: true });
+    copyFileSync(join(dir, 'src', 'index.ts'), join(dir, 'dist', 'index.js'));
+    return { code: 0, stdout: '', stderr: '' };
+  }
+  try {
+    return { code: 0, stdout: execFileSync(process.execPath, [BIN, 'build'], { cwd: dir, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, NO_COLOR: '1' } }), stderr: '' };
+  } catch (error) {
+    const failed = error as { status: number; stdout: string; stderr: string };
+    return { code: failed.status, stdout: failed.stdout, stderr: failed.stderr };
+  }
 }

@@ -50,7 +50,7 @@ describe('maru hub', () => {
     const run = await runMaru(['hub', '--plugin', dir, '--port', '0', '--log-level', 'silent'], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('The hub was not started:');
-    expect(run.stderr).toContain('package.json: "main" points to dist/index.js, which does not exist — run npm run build');
+    expect(run.stderr).toContain('package.json: "main" points to dist/plugin.js, which does not exist — run npm run build');
     expect((await runMaru(['hub', '--port', 'eighty'], dir)).code).toBe(2);
   });
 });
@@ -94,7 +94,7 @@ describe('maru dev', () => {
 
       // A broken build is reported; the last good plugin keeps answering.
       writeFileSync(join(dir, 'src/index.ts'), 'export default definePlugin({ ;\n');
-      await dev.waitFor(/Not reloaded:\n {2}✗ dist\/index\.js: failed to load/);
+      await dev.waitFor(/Not built:\n {2}✗ src\/index\.ts:1:\d+: .*\n✗ package\.json: the "build" script failed/);
       expect(await greet()).toBe('Hi, Ada');
     } finally {
       expect(await dev.stop()).toBe(0);

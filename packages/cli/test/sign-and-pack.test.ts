@@ -20,7 +20,7 @@ describe('maru sign', () => {
     expect(signature).toMatchObject({ algorithm: 'ed25519', keyId });
     // The hub's own check, on the package as npm publishes it (its "files" and package.json), and nothing left behind.
     const published = mkdtempSync(join(tmpdir(), 'maru-published-'));
-    for (const file of ['package.json', 'maru-signature.json', 'dist/index.js']) cpSync(join(dir, file), join(published, file));
+    for (const file of ['package.json', 'maru-signature.json', 'maru-plugin.json', 'dist/plugin.js']) cpSync(join(dir, file), join(published, file));
     const publicKey = readFileSync(join(dir, '.maru/signing-key.pub.pem'), 'utf8');
     expect(verifyPackage(published, new Map([[keyId, { publicKey, publisher: 'Fixture Inc.' }]]))).toEqual({ ok: true, keyId });
     expect(readdirSync(join(dir, '.maru')).sort()).toEqual(['signing-key.pem', 'signing-key.pub.pem']);
@@ -36,7 +36,7 @@ describe('maru sign', () => {
   it('notices a build after signing, and says to sign again', async () => {
     const dir = fixturePlugin();
     await runMaru(['sign'], dir);
-    appendFileSync(join(dir, 'dist/index.js'), '\n// rebuilt\n');
+    appendFileSync(join(dir, 'dist/plugin.js'), '\n// rebuilt\n');
     const run = await runMaru(['validate'], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('maru-signature.json: the package was modified after it was signed (its files do not match the signed digest) — run maru sign again after the last build');
@@ -72,7 +72,7 @@ describe('maru sign', () => {
   });
 
   it('asks for the signature file in "files", so it is published', async () => {
-    const dir = fixturePlugin({ pkg: { files: ['dist'] } });
+    const dir = fixturePlugin({ pkg: { files: ['dist', 'maru-plugin.json'] } });
     writeFileSync(join(dir, 'maru-signature.json'), '{}');
     const run = await runMaru(['sign'], dir);
     expect(run.code).toBe(1);
@@ -91,10 +91,10 @@ describe('maru pack', () => {
     const run = await runMaru(['pack', '--pack-destination', out], dir);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('fixture-plugin-1.0.0.tgz (3 files); its signature matches its files.');
+    expect(run.stdout).toContain('fixture-plugin-1.0.0.tgz (4 files); its signature matches its files.');
     const unpacked = mkdtempSync(join(tmpdir(), 'maru-pack-check-'));
     execFileSync('tar', ['-xzf', join(out, 'fixture-plugin-1.0.0.tgz'), '-C', unpacked]);
-    expect(execFileSync('find', ['.', '-type', 'f'], { cwd: join(unpacked, 'package') }).toString().split('\n').filter(Boolean).sort()).toEqual(['./dist/index.js', './maru-signature.json', './package.json']);
+    expect(execFileSync('find', ['.', '-type', 'f'], { cwd: join(unpacked, 'package') }).toString().split('\n').filter(Boolean).sort()).toEqual(['./dist/plugin.js', './maru-plugin.json', './maru-signature.json', './package.json']);
     expect(packageDigest(join(unpacked, 'package'))).toBe(JSON.parse(readFileSync(join(dir, 'maru-signature.json'), 'utf8')).digest);
   });
 });

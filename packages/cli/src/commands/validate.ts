@@ -3,14 +3,18 @@ import { parseArgs } from 'node:util';
 import { reportProblems, type CliIo, type ExitCode } from '../cli-io.js';
 import { describeCapabilities, describeContributions } from '../describe-plugin.js';
 import { inspectPlugin, type Inspection } from '../inspect-plugin.js';
+import { LEGACY_WORKERS_ENV } from '../plugin-package.js';
 import { folderArg } from './folder-arg.js';
 
 export const validateUsage = `maru validate [folder] [--key <file>]
 
 Checks the built plugin in the folder (default: the current one) as a hub
-will: package.json and the entry it points to, the manifest, compatibility
-with this hub's plugin API (${PLUGIN_API_VERSION}), the files npm would publish and the
-signature. Prints what the plugin asks for in plain words.`;
+will: package.json, maru-plugin.json and the bundle maru build made (no
+imports, within the size limits, the same manifest), the manifest and its
+compatibility with this hub's plugin API (${PLUGIN_API_VERSION}), the assets, the files
+npm would publish (none outside "files", no symbolic links) and the
+signature. A plugin API 1 package (worker threads, no maru-plugin.json) is a
+problem unless ${LEGACY_WORKERS_ENV}=1. Prints what the plugin asks for in plain words.`;
 
 /** The signature, as validate and pack print it. */
 export function signatureLine(inspection: Inspection): string {
@@ -34,6 +38,7 @@ export function printSummary(io: CliIo, inspection: Inspection): void {
     `  signature: ${signatureLine(inspection)}`,
   ];
   io.stdout.write(`${lines.join('\n')}\n`);
+  for (const warning of inspection.warnings) io.stderr.write(`Warning: ${warning}\n`);
 }
 
 export async function validate(argv: string[], io: CliIo): Promise<ExitCode> {
