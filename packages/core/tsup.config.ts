@@ -1,3 +1,4 @@
+import { build } from 'esbuild';
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
@@ -10,4 +11,16 @@ export default defineConfig({
   target: 'node24',
   // tsup strips `node:` by default; `node:sqlite` exists only with the prefix.
   removeNodeProtocol: false,
+  // The runtime inside a plugin's isolate: one script with no imports, for a global scope without Node.
+  onSuccess: async () => {
+    await build({
+      entryPoints: ['src/plugins/isolate/isolate-guest.ts'],
+      outfile: 'dist/isolate-guest.js',
+      bundle: true,
+      format: 'iife',
+      platform: 'neutral',
+      target: 'es2024',
+      logLevel: 'error',
+    });
+  },
 });

@@ -24,11 +24,13 @@ describe('loadConfig', () => {
   });
 
   it('fences plugins by default; unconfined, a host user and private fetch only when asked, and named when wrong', () => {
-    expect(loadConfig({}, [], cwd)).toMatchObject({ pluginIsolation: 'fenced', pluginHostUser: null, pluginHostMaxRssMb: 1024, pluginFetchAllowPrivate: false });
+    expect(loadConfig({}, [], cwd)).toMatchObject({ pluginIsolation: 'fenced', pluginHostUser: null, pluginHostMaxRssMb: 1024, pluginFetchAllowPrivate: false, pluginLegacyWorkers: false, pluginIsolateMemoryMb: 64 });
     const set = loadConfig({ MARU_PLUGIN_ISOLATION: 'unconfined', MARU_PLUGIN_HOST_USER: '65534:65534', MARU_PLUGIN_HOST_MAX_RSS_MB: '512', MARU_PLUGIN_FETCH_PRIVATE: 'true' }, [], cwd);
     expect(set).toMatchObject({ pluginIsolation: 'unconfined', pluginHostUser: { uid: 65534, gid: 65534 }, pluginHostMaxRssMb: 512, pluginFetchAllowPrivate: true });
     expect(() => loadConfig({ MARU_PLUGIN_ISOLATION: 'none' }, [], cwd)).toThrow(/MARU_PLUGIN_ISOLATION must be fenced/);
     expect(() => loadConfig({ MARU_PLUGIN_HOST_USER: 'nobody' }, [], cwd)).toThrow(/MARU_PLUGIN_HOST_USER must be uid:gid/);
+    expect(loadConfig({ MARU_PLUGIN_LEGACY_WORKERS: '1', MARU_PLUGIN_ISOLATE_MEMORY_MB: '128' }, [], cwd)).toMatchObject({ pluginLegacyWorkers: true, pluginIsolateMemoryMb: 128 });
+    expect(() => loadConfig({ MARU_PLUGIN_ISOLATE_MEMORY_MB: '4' }, [], cwd)).toThrow(/MARU_PLUGIN_ISOLATE_MEMORY_MB/);
   });
 
   it('reads a config file, with the environment taking precedence', () => {

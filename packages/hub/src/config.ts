@@ -48,6 +48,10 @@ export interface HubConfig {
   pluginHostMaxRssMb: number;
   /** Let plugins' `ctx.fetch` reach declared hosts on loopback, private or link-local addresses. `MARU_PLUGIN_FETCH_PRIVATE`, default false. */
   pluginFetchAllowPrivate: boolean;
+  /** Load legacy plugins of API 1 (worker threads, listed UNCONFINED). `MARU_PLUGIN_LEGACY_WORKERS`, default false. */
+  pluginLegacyWorkers: boolean;
+  /** Each plugin isolate's memory limit in MiB (heap and ArrayBuffers). `MARU_PLUGIN_ISOLATE_MEMORY_MB`, default 64. */
+  pluginIsolateMemoryMb: number;
   /** The folder CSV connections read from and uploads land in; created at start. `MARU_IMPORT_DIR`, default `<dataDir>/imports`. */
   importDir: string;
   /**
@@ -80,7 +84,7 @@ export class ConfigError extends Error {
 
 type RawConfig = Partial<Record<keyof HubConfig, unknown>>;
 
-const FILE_KEYS: ReadonlyArray<keyof HubConfig> = ['port', 'host', 'dataDir', 'mongodbUri', 'logLevel', 'demo', 'graphiql', 'shutdownTimeoutMs', 'rateLimitPerMinute', 'responseCacheTtlMs', 'schedulerIntervalMs', 'plugins', 'allowUnsignedPlugins', 'pluginIsolation', 'pluginHostUser', 'pluginHostMaxRssMb', 'pluginFetchAllowPrivate', 'importDir', 'connectorHosts', 'maxUploadMb', 'publicUrl'];
+const FILE_KEYS: ReadonlyArray<keyof HubConfig> = ['port', 'host', 'dataDir', 'mongodbUri', 'logLevel', 'demo', 'graphiql', 'shutdownTimeoutMs', 'rateLimitPerMinute', 'responseCacheTtlMs', 'schedulerIntervalMs', 'plugins', 'allowUnsignedPlugins', 'pluginIsolation', 'pluginHostUser', 'pluginHostMaxRssMb', 'pluginFetchAllowPrivate', 'pluginLegacyWorkers', 'pluginIsolateMemoryMb', 'importDir', 'connectorHosts', 'maxUploadMb', 'publicUrl'];
 
 const SECRET_PREFIX = 'MARU_SECRET_';
 const AGENCIES_SUFFIX = '_AGENCIES';
@@ -116,6 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
       pluginHostUser: env.MARU_PLUGIN_HOST_USER,
       pluginHostMaxRssMb: env.MARU_PLUGIN_HOST_MAX_RSS_MB,
       pluginFetchAllowPrivate: env.MARU_PLUGIN_FETCH_PRIVATE,
+      pluginLegacyWorkers: env.MARU_PLUGIN_LEGACY_WORKERS,
+      pluginIsolateMemoryMb: env.MARU_PLUGIN_ISOLATE_MEMORY_MB,
       importDir: env.MARU_IMPORT_DIR,
       connectorHosts: env.MARU_CONNECTOR_HOSTS,
       maxUploadMb: env.MARU_MAX_UPLOAD_MB,
@@ -151,6 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     pluginHostUser: raw.pluginHostUser === undefined || raw.pluginHostUser === '' ? null : hostUser(raw.pluginHostUser),
     pluginHostMaxRssMb: integer(raw.pluginHostMaxRssMb ?? 1024, 'MARU_PLUGIN_HOST_MAX_RSS_MB', 64, 1_048_576),
     pluginFetchAllowPrivate: boolean(raw.pluginFetchAllowPrivate ?? false, 'MARU_PLUGIN_FETCH_PRIVATE'),
+    pluginLegacyWorkers: boolean(raw.pluginLegacyWorkers ?? false, 'MARU_PLUGIN_LEGACY_WORKERS'),
+    pluginIsolateMemoryMb: integer(raw.pluginIsolateMemoryMb ?? 64, 'MARU_PLUGIN_ISOLATE_MEMORY_MB', 8, 4096),
     importDir: raw.importDir ? resolve(cwd, String(raw.importDir)) : join(dataDir, 'imports'),
     ...secretsFrom(env),
     connectorHosts: raw.connectorHosts === undefined || raw.connectorHosts === '' ? [] : hostList(raw.connectorHosts),

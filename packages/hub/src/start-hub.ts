@@ -66,6 +66,8 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       hostUser: config.pluginHostUser,
       hostMaxRssMb: config.pluginHostMaxRssMb,
       fetchAllowPrivate: config.pluginFetchAllowPrivate,
+      legacyWorkers: config.pluginLegacyWorkers,
+      isolateMemoryMb: config.pluginIsolateMemoryMb,
     },
     graphiql: config.graphiql,
     features: { demoLogin: config.demo },

@@ -50,6 +50,68 @@ export interface PluginContext {
   events: PluginEvents;
   /** Reads of the data connections granted to the plugin (capability `data:read`). */
   data: PluginData;
+  /** The files the manifest lists in `assets`, read from the signed package (plugin API 2). */
+  assets: PluginAssets;
+  /** Randomness, SHA-256 and Ed25519, run by the hub's plugin host (plugin API 2). */
+  crypto: PluginCrypto;
+  /**
+   * Waits `ms` milliseconds (plugin API 2). Rejects at once when the wait would outlast the call's
+   * deadline, and with `ctx.signal`'s reason when the call is aborted while waiting.
+   */
+  sleep(ms: number): Promise<void>;
+}
+
+/**
+ * The plugin's own files, as listed in the manifest's `assets` (paths relative to the package
+ * root, such as `data/addresses.json`). The hub reads them from the verified package when it
+ * loads the plugin; a path not listed fails with an `Error` naming it.
+ */
+export interface PluginAssets {
+  /** The file's bytes. */
+  bytes(path: string): Promise<Uint8Array>;
+  /** The file as UTF-8 text. */
+  text(path: string): Promise<string>;
+  /** The file parsed as JSON. */
+  json<T = unknown>(path: string): Promise<T>;
+}
+
+/** An Ed25519 key as a JSON Web Key (`kty: 'OKP'`, `crv: 'Ed25519'`; `d` only in private keys). */
+export interface Ed25519Jwk {
+  kty: 'OKP';
+  crv: 'Ed25519';
+  /** The public key, base64url. */
+  x: string;
+  /** The private seed, base64url; present in private keys only. */
+  d?: string;
+}
+
+/**
+ * The cryptography a plugin may use. Text is encoded as UTF-8; signatures are base64url strings.
+ *
+ * @example
+ * ```ts
+ * const { privateKey, publicKey } = await ctx.crypto.ed25519.generateKeyPair();
+ * const signature = await ctx.crypto.ed25519.sign(privateKey, 'payload');
+ * await ctx.crypto.ed25519.verify(publicKey, 'payload', signature); // true
+ * ```
+ */
+export interface PluginCrypto {
+  /** A random version 4 UUID. */
+  randomUUID(): string;
+  /** Fills the array with cryptographically strong random bytes (at most 65,536) and returns it. */
+  getRandomValues<T extends Uint8Array>(array: T): T;
+  /** The SHA-256 digest of `data`. */
+  digest(algorithm: 'SHA-256', data: Uint8Array | string): Promise<Uint8Array>;
+  ed25519: {
+    /** A new key pair. */
+    generateKeyPair(): Promise<{ privateKey: Ed25519Jwk; publicKey: Ed25519Jwk }>;
+    /** The key pair whose private seed is these 32 bytes (deterministic keys, e.g. a published sandbox key). */
+    keyPairFromSeed(seed: Uint8Array): Promise<{ privateKey: Ed25519Jwk; publicKey: Ed25519Jwk }>;
+    /** Signs `data` with a private key; the signature as base64url. */
+    sign(privateKey: Ed25519Jwk, data: Uint8Array | string): Promise<string>;
+    /** Whether `signature` (base64url) is `publicKey`'s signature of `data`; false for malformed input. */
+    verify(publicKey: Ed25519Jwk, data: Uint8Array | string, signature: string): Promise<boolean>;
+  };
 }
 
 /** The plugin's door to the hub's event bus. */

@@ -48,6 +48,8 @@ export interface PluginOptions<C extends z.ZodType = z.ZodType> {
   on?: Record<string, (payload: unknown, ctx: PluginContext) => Promise<void> | void>;
   /** Events the plugin emits (capability `events:emit`). */
   emits?: string[];
+  /** Files of the package read through `ctx.assets`, relative to the package root (plugin API 2). */
+  assets?: string[];
 }
 
 /** A plugin: its serializable manifest plus the implementation the hub runs. */
@@ -113,6 +115,7 @@ export function definePlugin<C extends z.ZodType = z.ZodType>(options: PluginOpt
     ...(options.connectors?.length ? { connectors: options.connectors.map(connectorManifest) } : {}),
     events: { emits: [...(options.emits ?? [])], receives: Object.keys(options.on ?? {}) },
     ...(options.config ? { config: z.toJSONSchema(options.config) as Record<string, unknown> } : {}),
+    ...(options.assets?.length ? { assets: [...options.assets] } : {}),
   };
   return Object.freeze({
     [PLUGIN_BRAND]: true as const,

@@ -5,9 +5,9 @@
  */
 export { CAPABILITIES } from './manifest.js';
 export type { Capability, ConnectorManifest, JsonSchema, OperationManifest, PluginManifest, ServiceManifest } from './manifest.js';
-export type { PluginCaller, PluginContext, PluginData, PluginEvents, PluginKeyValue, PluginLogger } from './context.js';
+export type { Ed25519Jwk, PluginAssets, PluginCaller, PluginContext, PluginCrypto, PluginData, PluginEvents, PluginKeyValue, PluginLogger } from './context.js';
 export { PluginError, isPluginError } from './plugin-error.js';
-export { PLUGIN_API_VERSION } from './version.js';
+export { LEGACY_PLUGIN_API_VERSION, PLUGIN_API_VERSION } from './version.js';
 export { definePlugin, defineService, defineOperation, isPluginDefinition, PLUGIN_BRAND } from './define-plugin.js';
 export type { OperationDefinition, PluginDefinition, PluginOptions, ServiceDefinition } from './define-plugin.js';
 export { defineConnector } from './define-connector.js';

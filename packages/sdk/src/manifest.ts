@@ -58,6 +58,8 @@ export interface PluginManifest {
   events?: { emits?: string[]; receives?: string[] };
   /** JSON Schema of the plugin's configuration, validated when an operator enables it. */
   config?: JsonSchema;
+  /** Files of the package the plugin reads through `ctx.assets` (plugin API 2), relative to the package root, e.g. `data/addresses.json`. */
+  assets?: string[];
 }
 
 /** A shared service as declared in a plugin manifest. */

@@ -22,6 +22,15 @@ const HOST = /^(?=.{1,253}(:\d{1,5})?$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a
  * the same checks, plus the ones only it can make (the range against its API
  * version, names taken by other plugins).
  */
+/** The most files a manifest may list in `assets`. */
+const MAX_ASSETS = 100;
+
+/** A relative path with `/` inside the package: no absolute path, no `..` or `.` segment, no backslash. */
+function isAssetPath(path: unknown): boolean {
+  if (typeof path !== 'string' || path.length === 0 || path.length > 300 || path.includes('\\') || path.startsWith('/')) return false;
+  return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..' && !/[\u0000-\u001f]/.test(segment));
+}
+
 export function validateManifest(manifest: PluginManifest): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
   const problem = (path: string, message: string) => problems.push({ path, message });
@@ -76,5 +85,15 @@ export function validateManifest(manifest: PluginManifest): ManifestProblem[] {
   });
   if (emits.length && !capabilities.includes('events:emit')) problem('capabilities', 'emitting events needs the events:emit capability');
   if (receives.length && !capabilities.includes('events:receive')) problem('capabilities', 'receiving events needs the events:receive capability');
+  const assets = manifest.assets ?? [];
+  if (assets.length > MAX_ASSETS) problem('assets', `list at most ${MAX_ASSETS} files`);
+  assets.forEach((asset, i) => {
+    if (!isAssetPath(asset)) problem(`assets.${i}`, `"${asset}" is not a file path inside the package such as "data/addresses.json" (relative, with /, no "..")`);
+  });
+  if (new Set(assets).size !== assets.length) problem('assets', 'list each file once');
+  // An API 1 hub would load the plugin and its ctx would have no assets.
+  if (assets.length && isValidRange(manifest.compatibility ?? '') && isCompatible(manifest.compatibility, '1.1.0')) {
+    problem('compatibility', 'assets need plugin API 2: use a range such as "^2.0.0"');
+  }
   return problems;
 }

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeGlobalId, encodeGlobalId } from '../graphql/global-id.js';
 import { expectRefused } from '../testing/expect-refused.js';
@@ -7,8 +6,9 @@ import { CREATE, PERSONAL_CSV, PUBLIC_CSV, RESTRICTED_CSV, SYNC } from './test-s
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bundledFixture } from '../plugins/fixtures/bundle-fixture.js';
 
-const fixture = (name: string) => fileURLToPath(new URL(`../plugins/fixtures/${name}`, import.meta.url));
+const fixture = (name: string) => bundledFixture(name);
 const PLUGIN = '@maru-test/data-reader';
 const PURPOSE = 'Benefit eligibility check';
 

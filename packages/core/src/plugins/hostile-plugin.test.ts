@@ -122,7 +122,7 @@ describe('a hostile plugin, called through the hub', () => {
       ],
       // fetchAllowPrivate: the fixtures listen on 127.0.0.1, which the fenced hub refuses by default.
       // A memory ceiling the 512 MiB allocation below passes, so the hub's watch must act.
-      pluginOptions: { deadlineMs: 4_000, allowUnsigned: true, fetchAllowPrivate: true, hostMaxRssMb: 400 },
+      pluginOptions: { deadlineMs: 4_000, allowUnsigned: true, legacyWorkers: true, fetchAllowPrivate: true, hostMaxRssMb: 400 },
     });
     const plugins = await hub.services.plugins.plugins.find({}, { sort: [['_id', 1]] });
     expect(plugins.map((p) => [p._id, p.status, p.problems])).toEqual([[HOSTILE, 'ENABLED', []], [VICTIM, 'ENABLED', []]]);

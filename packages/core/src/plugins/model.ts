@@ -22,6 +22,8 @@ export interface InstalledPlugin {
   grantsDecidedAt?: string | null;
   /** The registered key that signed the package, or null when loaded unsigned (development only). */
   signedBy: string | null;
+  /** ISOLATE: an API-2 bundle in an isolate of the plugin host; UNCONFINED: a legacy API-1 module whose code has Node's APIs in its worker. Absent in records written before plugin API 2 (read as UNCONFINED). */
+  isolation?: 'ISOLATE' | 'UNCONFINED';
   loadedAt: string;
 }
 

@@ -1,10 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Viewer } from '../identity/viewer.js';
 import { encodeGlobalId } from '../graphql/global-id.js';
 import { createTestHub, snapshotDomain, type TestHub } from '../testing/test-hub.js';
+import { bundledFixture } from './fixtures/bundle-fixture.js';
 
-const fixture = fileURLToPath(new URL('./fixtures/test-plugin.mjs', import.meta.url));
+const fixture = bundledFixture('test-plugin.mjs');
 
 async function viewer(hub: TestHub, handle: string): Promise<Viewer> {
   const member = hub.fixtures.members[handle]!;

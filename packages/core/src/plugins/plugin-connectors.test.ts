@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { auditCollections } from '../audit/model.js';
@@ -8,8 +7,9 @@ import { createSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { pluginCollections } from './model.js';
 import { CONNECTOR_BATCH_SIZE } from './plugin-connectors.js';
 import { PluginHost } from './plugin-host.js';
+import { bundledFixture } from './fixtures/bundle-fixture.js';
 
-const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const fixture = (name: string) => bundledFixture(name);
 const NAME = '@maru-test/connectors';
 
 async function collect(items: AsyncIterable<SourceItem>): Promise<SourceItem[]> {

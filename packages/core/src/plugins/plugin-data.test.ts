@@ -20,7 +20,7 @@ describe('ctx.data.read through the hub', () => {
   const logger: HubLogger = { ...silentLogger, error: (fields) => void errors.push(JSON.stringify(fields)), child: () => logger };
 
   beforeAll(async () => {
-    hub = await createTestHub({ plugins: [{ entry: fixture, capabilities: ['data:read'] }], pluginOptions: { allowUnsigned: true, deadlineMs: 2_000 }, logger });
+    hub = await createTestHub({ plugins: [{ entry: fixture, capabilities: ['data:read'] }], pluginOptions: { allowUnsigned: true, legacyWorkers: true, deadlineMs: 2_000 }, logger });
     hub.services.plugins.setDataReader(async (request) => {
       requests.push(request);
       return answer(request);

@@ -1,8 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHub, type TestHub } from '../testing/test-hub.js';
+import { bundledFixture } from './fixtures/bundle-fixture.js';
 
-const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+// Plugins of API 2: each fixture built into a bundle, run in an isolate of the plugin host.
+const fixture = (name: string) => bundledFixture(name);
 const CODE_PREFIX = 'PLUGIN_MARU_TEST_MISBEHAVING_';
 
 describe('plugins in a running hub', () => {
@@ -42,8 +43,8 @@ describe('plugins in a running hub', () => {
     const byName = Object.fromEntries(res.data.plugins.map((p: { name: string }) => [p.name, p]));
     expect(byName['@maru-test/misbehaving']).toMatchObject({ status: 'ENABLED', problems: [], grantedCapabilities: ['kv'] });
     expect(byName['@maru-test/from-the-future'].status).toBe('FAILED');
-    expect(byName['@maru-test/from-the-future'].problems.join()).toMatch(/compatibility: "\^2\.0\.0" does not accept this hub's plugin API 1\.1\.0/);
-    const broken = res.data.plugins.find((p: { name: string }) => p.name.endsWith('not-a-plugin.mjs'));
+    expect(byName['@maru-test/from-the-future'].problems.join()).toMatch(/compatibility: "\^3\.0\.0" does not accept this hub's plugin API 2\.0\.0/);
+    const broken = res.data.plugins.find((p: { name: string }) => p.name.endsWith('not-a-plugin/dist/plugin.js'));
     expect(broken.problems.join()).toMatch(/definePlugin/);
     const catalogue = await hub.gql('{ services { totalCount } }');
     expect(catalogue.data.services.totalCount).toBe(1);

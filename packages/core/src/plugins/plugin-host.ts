@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isCompatible, PLUGIN_API_VERSION, validateManifest, type Capability, type PluginManifest } from '@maru/sdk';
+import { isCompatible, LEGACY_PLUGIN_API_VERSION, PLUGIN_API_VERSION, validateManifest, type Capability, type PluginManifest } from '@maru/sdk';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { HubEvents } from '../challenges/events.js';
 import type { SourceItem } from '../data/connectors/connector.js';
@@ -21,6 +21,8 @@ import { linkOutside } from './fence/package-links.js';
 import { PluginFence } from './fence/plugin-fence.js';
 import { PluginCallError, PluginRunner, type PluginCallRecord, type PluginDataAnswer, type PluginDataReadRequest, type PluginRunnerOptions } from './plugin-runner.js';
 import { packageDirOf, verifyPackage } from './signature.js';
+import { readPluginPackage, type PluginPackage } from './plugin-package.js';
+import { isolatedVmBinary } from './isolate/isolated-vm-binary.js';
 
 export type { PluginDataReader, PluginDataRequest } from './plugin-data.js';
 
@@ -53,6 +55,14 @@ export interface PluginHostOptions {
   hostMaxRssMb?: number;
   /** The user and group the plugin host runs as (the hub must run as root to switch). Default: the hub's own. */
   hostUser?: { uid: number; gid: number } | null;
+  /**
+   * Load plugins of API 1 (SDK 0.1: a module run in a worker thread, with Node's APIs in reach of
+   * its code), each in a fenced plugin host of its own, listed as UNCONFINED. Default false: they
+   * are refused and their operators are told to rebuild them with `maru build`.
+   */
+  legacyWorkers?: boolean;
+  /** The memory limit of each plugin's isolate (heap and ArrayBuffers), MiB. Default 64. */
+  isolateMemoryMb?: number;
 }
 
 /** A plugin's runner: in a fenced plugin host of its own, or (unconfined) in a worker thread of the hub. */
@@ -66,6 +76,8 @@ interface Booted {
   problems: string[];
   check: ReturnType<typeof verifyPackage>;
   keys: Map<string, { publicKey: string; publisher: string }>;
+  /** The plugin API the package is built for: 2 (a bundle in an isolate), 1 (legacy worker), null when unreadable. */
+  api: 1 | 2 | null;
 }
 
 interface Loaded {
@@ -162,8 +174,6 @@ export class PluginHost {
   /** Checks the package (links, signature) and starts its runner; never throws (problems are listed). */
   private async boot(config: PluginConfig): Promise<Booted> {
     let pluginName: string | null = null;
-    const fenced = this.fenceFor(config);
-    const fence = typeof fenced === 'string' ? null : fenced;
     const runnerOptions: PluginRunnerOptions = {
       entry: config.entry,
       maxHeapMb: this.options.maxHeapMb,
@@ -202,27 +212,48 @@ export class PluginHost {
         },
       },
     };
-    const runner: Runner = fence ? new FencedRunner(fence, runnerOptions) : new PluginRunner(runnerOptions);
-    let manifest: PluginManifest | null = null;
     const problems: string[] = [];
+    // Nothing of the package runs before these checks: what it is, its links, its signature.
+    const pkg: PluginPackage = readPluginPackage(packageDirOf(config.entry), config.entry);
+    let runner: Runner;
+    if (pkg.api === 2) {
+      const host = this.isolateHost();
+      if (typeof host === 'string') problems.push(host);
+      runner = typeof host === 'string' ? new PluginRunner(runnerOptions) : new FencedRunner(host, runnerOptions, { bundle: pkg.bundle, assets: pkg.assets, memoryMb: this.options.isolateMemoryMb ?? 64 });
+    } else {
+      if (pkg.api === null) problems.push(pkg.problem);
+      else if (!this.options.legacyWorkers) {
+        problems.push(
+          `compatibility: this is a plugin of API 1 (a worker-thread module); this hub runs API-2 bundles in isolates and loads API-1 plugins only when its operator sets MARU_PLUGIN_LEGACY_WORKERS=1. Rebuild it with maru build against @maru/sdk 0.2 and compatibility "^2.0.0"`,
+        );
+      }
+      const fenced = problems.length ? null : this.fenceFor(config);
+      if (typeof fenced === 'string') problems.push(fenced);
+      runner = fenced && typeof fenced !== 'string' ? new FencedRunner(fenced, runnerOptions) : new PluginRunner(runnerOptions);
+    }
+    let manifest: PluginManifest | null = null;
     // The signature is checked before any of the plugin's code runs.
     const keys = new Map((await this.publisherKeys.find({}, { limit: 1000 })).map((k) => [k._id, { publicKey: k.publicKey, publisher: k.publisher }] as const));
     const check = verifyPackage(packageDirOf(config.entry), keys);
-    if (typeof fenced === 'string') problems.push(fenced);
-    else if (!check.ok && !this.options.allowUnsigned) problems.push(`signature: ${check.reason}`);
+    if (problems.length) {
+      // Refused before any code ran.
+    } else if (!check.ok && !this.options.allowUnsigned) problems.push(`signature: ${check.reason}`);
     else {
       try {
         manifest = await runner.start();
         pluginName = manifest.name;
+        if (pkg.api === 2 && canonicalJson(manifest) !== canonicalJson(pkg.manifest)) {
+          problems.push(`package: the manifest in maru-plugin.json is not the bundle's own (the signed description would not match what runs); run maru build again`);
+        }
       } catch (error) {
         problems.push(error instanceof Error ? error.message : String(error));
       }
     }
-    return { runner, manifest, problems, check, keys };
+    return { runner, manifest, problems, check, keys, api: pkg.api };
   }
 
   private async register(config: PluginConfig, booted: Booted): Promise<InstalledPlugin> {
-    const { runner, manifest, problems, check, keys } = booted;
+    const { runner, manifest, problems, check, keys, api } = booted;
     const now = new Date(this.clock()).toISOString();
     try {
       if (!manifest) throw new Error('not started');
@@ -234,7 +265,10 @@ export class PluginHost {
         problems.push(`name: the package found is ${manifest.name}@${manifest.version}, not the expected ${config.expect.name}@${config.expect.version}`);
       }
       problems.push(...validateManifest(manifest).map((p) => `${p.path}: ${p.message}`));
-      if (!isCompatible(manifest.compatibility)) problems.push(`compatibility: "${manifest.compatibility}" does not accept this hub's plugin API ${PLUGIN_API_VERSION}; rebuild against a compatible @maru/sdk`);
+      if (api === 2 && !isCompatible(manifest.compatibility)) problems.push(`compatibility: "${manifest.compatibility}" does not accept this hub's plugin API ${PLUGIN_API_VERSION}; rebuild against a compatible @maru/sdk`);
+      if (api === 1 && !isCompatible(manifest.compatibility, LEGACY_PLUGIN_API_VERSION)) {
+        problems.push(`compatibility: "${manifest.compatibility}" is not plugin API 1, but the package is not a bundle; build it with maru build (it writes maru-plugin.json)`);
+      }
       if (this.loaded.has(manifest.name)) problems.push(`name: a plugin named "${manifest.name}" is already loaded`);
       for (const [i, service] of (manifest.services ?? []).entries()) {
         const owner = this.byService.get(service.key) ?? (await this.services.findOne({ _id: service.key }))?.pluginName;
@@ -264,6 +298,7 @@ export class PluginHost {
       grantsDecidedAt: previous?.grantsDecidedAt ?? null,
       configJson: previous?.configJson ?? null,
       signedBy: check.ok ? check.keyId : null,
+      isolation: api === 1 ? 'UNCONFINED' : 'ISOLATE',
       loadedAt: now,
     };
     if (problems.length) {
@@ -602,6 +637,28 @@ export class PluginHost {
   async stop(): Promise<void> {
     await Promise.all([...this.loaded.values()].map((l) => l.runner.stop()));
     this.loaded.clear();
+    await this.isolates?.close();
+    this.isolates = null;
+  }
+
+  private isolates: PluginFence | null = null;
+
+  /**
+   * The plugin host shared by every API-2 plugin, started at the first call: isolates only, no
+   * plugin files (the hub hands it bundles and assets), no workers; or why there can be none.
+   */
+  private isolateHost(): PluginFence | string {
+    if (this.isolates) return this.isolates;
+    const binary = isolatedVmBinary();
+    if (!binary) return `engine: isolated-vm has no binary for Node ${process.version} on ${process.platform}-${process.arch} here; reinstall the hub's dependencies on a supported platform (docs/security/plugin-sandbox.md)`;
+    this.isolates = new PluginFence({
+      readFolders: [],
+      isolates: { binary },
+      maxRssMb: this.options.hostMaxRssMb,
+      user: this.options.hostUser,
+      log: (level, message, fields) => this.logger[level]({ pluginHost: 'isolates', ...fields }, message),
+    });
+    return this.isolates;
   }
 
   /**
@@ -655,6 +712,11 @@ function checkKvKey(key: unknown): asserts key is string {
 
 function kvId(plugin: string, key: string): string {
   return `${plugin}::${key}`;
+}
+
+/** JSON with object keys sorted: two manifests compare equal when they say the same. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
 }
 
 function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {

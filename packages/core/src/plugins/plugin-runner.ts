@@ -74,9 +74,26 @@ export interface PluginKvPort {
   delete(key: string): Promise<boolean>;
 }
 
+/**
+ * What runs a plugin, seen from its runner: a worker thread (plugin API 1) or an isolate (plugin
+ * API 2, isolate/isolate-thread.ts). The one small interface between the runner and an engine:
+ * copied messages both ways (worker-protocol.ts), `exit` when it ends, and `terminate`.
+ */
+export interface PluginThread {
+  postMessage(message: ToWorker): void;
+  on(event: 'message', listener: (message: FromWorker) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
+  once(event: 'exit', listener: (code: number) => void): unknown;
+  off(event: 'message', listener: (message: FromWorker) => void): unknown;
+  terminate(): Promise<number>;
+}
+
 export interface PluginRunnerOptions {
   /** Path of the plugin's built module (default export made by `definePlugin`). */
   entry: string;
+  /** Starts the engine that runs the plugin; by default a worker thread loading `entry`. */
+  thread?: () => PluginThread;
   /** Heap limit of the worker. Default 64 MB. */
   maxHeapMb?: number;
   /** How long a worker may take to load the plugin. Default 10 s. */
@@ -117,7 +134,7 @@ function workerEntry(): string {
  * restarted. The hub's own thread never runs plugin code.
  */
 export class PluginRunner {
-  private worker: Worker | null = null;
+  private worker: PluginThread | null = null;
   private starting: Promise<PluginManifest> | null = null;
   private readonly pending = new Map<number, Pending>();
   /** Who each call and connector stream in flight serves, by id: a data read names its call, and only calls in flight may read. */
@@ -135,7 +152,7 @@ export class PluginRunner {
   /** Starts the worker and resolves with the plugin's manifest; rejects with PLUGIN_UNAVAILABLE if it cannot load. */
   start(): Promise<PluginManifest> {
     this.starting ??= new Promise<PluginManifest>((resolve, reject) => {
-      const worker = new Worker(workerEntry(), {
+      const worker: PluginThread = this.options.thread?.() ?? new Worker(workerEntry(), {
         workerData: { entry: this.options.entry },
         // The hub's environment (secrets included) is not the plugin's.
         env: {},
@@ -221,7 +238,7 @@ export class PluginRunner {
     return this.waitForProblems(id, () => worker.postMessage({ type: 'check-connector-config', id, connector, config } satisfies ToWorker), 'the plugin did not check the connector config in time');
   }
 
-  private async ready(): Promise<Worker> {
+  private async ready(): Promise<PluginThread> {
     if (this.stopped) throw new PluginCallError('PLUGIN_UNAVAILABLE', 'the plugin is stopped');
     if (this.checking) await this.checking;
     await this.start();
@@ -229,7 +246,7 @@ export class PluginRunner {
   }
 
   /** Posts a message answered by `result` or `failed` under `id`, with a deadline. */
-  private request(worker: Worker, id: number, message: ToWorker, deadlineMs: number): Promise<unknown> {
+  private request(worker: PluginThread, id: number, message: ToWorker, deadlineMs: number): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => this.onDeadline(worker, id, deadlineMs), deadlineMs);
       this.pending.set(id, { resolve, reject, timer });
@@ -284,7 +301,7 @@ export class PluginRunner {
     return pending;
   }
 
-  private onMessage(worker: Worker, message: FromWorker): void {
+  private onMessage(worker: PluginThread, message: FromWorker): void {
     switch (message.type) {
       case 'result':
         this.settle(message.id)?.resolve(message.output);
@@ -316,7 +333,7 @@ export class PluginRunner {
     }
   }
 
-  private async runKv(worker: Worker, message: Extract<FromWorker, { type: 'kv' }>): Promise<void> {
+  private async runKv(worker: PluginThread, message: Extract<FromWorker, { type: 'kv' }>): Promise<void> {
     const kv = this.options.kv;
     try {
       if (!kv) throw new Error('no key/value store is attached to this plugin');
@@ -327,7 +344,7 @@ export class PluginRunner {
     }
   }
 
-  private async runDataRead(worker: Worker, message: Extract<FromWorker, { type: 'data-read' }>): Promise<void> {
+  private async runDataRead(worker: PluginThread, message: Extract<FromWorker, { type: 'data-read' }>): Promise<void> {
     const { id, callId } = message;
     const call = typeof callId === 'number' ? this.callers.get(callId) : undefined;
     const failed: PluginDataAnswer = { ok: false, error: { kind: 'failed', message: 'the data read failed' } };
@@ -348,7 +365,7 @@ export class PluginRunner {
     }
   }
 
-  private async runFetch(worker: Worker, message: Extract<FromWorker, { type: 'fetch' }>): Promise<void> {
+  private async runFetch(worker: PluginThread, message: Extract<FromWorker, { type: 'fetch' }>): Promise<void> {
     const call = typeof message.callId === 'number' ? this.callers.get(message.callId) : undefined;
     let answer: PluginFetchAnswer;
     try {
@@ -363,7 +380,7 @@ export class PluginRunner {
   }
 
   /** The deadline passed: answer TIMEOUT now; replace the worker if it does not even answer a ping. */
-  private onDeadline(worker: Worker, id: number, deadlineMs: number): void {
+  private onDeadline(worker: PluginThread, id: number, deadlineMs: number): void {
     const pending = this.settle(id);
     if (!pending) return;
     pending.reject(new PluginCallError('TIMEOUT', `the plugin did not answer within ${deadlineMs} ms`));
@@ -392,13 +409,13 @@ export class PluginRunner {
     });
   }
 
-  private onExit(worker: Worker, reason: string): void {
+  private onExit(worker: PluginThread, reason: string): void {
     if (worker !== this.worker) return;
     this.replace(worker, reason);
   }
 
   /** Drops a broken worker: its in-flight calls fail, the next call starts a fresh one. */
-  private replace(worker: Worker, reason: string): void {
+  private replace(worker: PluginThread, reason: string): void {
     this.worker = null;
     this.starting = null;
     this.restarts++;

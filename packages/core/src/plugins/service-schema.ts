@@ -38,6 +38,14 @@ const ConnectorRef = builder.objectRef<ConnectorManifest>('PluginConnector').imp
   }),
 });
 
+const PluginIsolation = builder.enumType('PluginIsolation', {
+  description: 'How a plugin\'s code is confined.',
+  values: {
+    ISOLATE: { description: 'A plugin of API 2: its bundle runs in a V8 isolate of the plugin host, with ctx as its only door.' },
+    UNCONFINED: { description: 'A legacy plugin of API 1, loaded because the operator allowed legacy plugins: its code runs in a worker thread with Node\'s APIs within its plugin host.' },
+  } as const,
+});
+
 export const PluginRef = builder.objectRef<InstalledPlugin>('Plugin').implement({
   description: 'A plugin the hub loaded, or refused with the problems named.',
   fields: (t) => ({
@@ -48,6 +56,11 @@ export const PluginRef = builder.objectRef<InstalledPlugin>('Plugin').implement(
     problems: t.exposeStringList('problems', { nullable: true, description: 'Why it failed to load. Platform admins only.', authScopes: { $all: { keyScope: 'READ', platformAdmin: true } } }),
     requestedCapabilities: t.stringList({ resolve: (p) => manifestOf(p)?.capabilities ?? [] }),
     grantedCapabilities: t.stringList({ nullable: true, description: 'Platform admins only.', authScopes: { $all: { keyScope: 'READ', platformAdmin: true } }, resolve: (p) => p.grantedCapabilities }),
+    isolation: t.field({
+      type: PluginIsolation,
+      description: 'ISOLATE: its bundle runs in a V8 isolate whose only door is ctx. UNCONFINED: a legacy plugin of API 1, loaded because the operator allowed it; its code has Node\'s APIs within its plugin host.',
+      resolve: (p) => p.isolation ?? 'UNCONFINED',
+    }),
     signedBy: t.string({ nullable: true, description: 'The registered key that signed it; null when loaded unsigned under the development flag.', resolve: (p) => p.signedBy }),
     hosts: t.stringList({ description: 'Hosts its ctx.fetch may reach.', resolve: (p) => manifestOf(p)?.hosts ?? [] }),
     connectors: t.field({ type: [ConnectorRef], description: 'The data connectors it contributes.', resolve: (p) => manifestOf(p)?.connectors ?? [] }),

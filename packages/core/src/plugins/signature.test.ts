@@ -1,21 +1,22 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { appendFileSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestHub } from '../testing/test-hub.js';
+import { bundledFixture } from './fixtures/bundle-fixture.js';
 import { signPackage } from './signature.js';
 
-// Plugin packages are made inside the repository so that `@maru/sdk` resolves from them, as from an installed plugin.
-const root = fileURLToPath(new URL('../../.test-plugins/', import.meta.url));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-function makePackage(name: string): { dir: string; entry: string } {
-  const dir = join(root, `${name}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
-  mkdirSync(join(dir, 'dist'), { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: '@maru-test/misbehaving', version: '1.0.0', type: 'module', main: 'dist/index.mjs' }));
-  copyFileSync(fileURLToPath(new URL('./fixtures/test-plugin.mjs', import.meta.url)), join(dir, 'dist/index.mjs'));
-  return { dir, entry: join(dir, 'dist/index.mjs') };
+/** A package of API 2 built from the misbehaving fixture, its source changed by `edit` first. */
+function makePackage(name: string, edit: (source: string) => string = (source) => source): { dir: string; entry: string } {
+  const source = edit(readFileSync(fileURLToPath(new URL('./fixtures/test-plugin.mjs', import.meta.url)), 'utf8'));
+  const entry = bundledFixture('test-plugin.mjs', { name: `signed-${name}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`, source });
+  const dir = dirname(dirname(entry));
+  made.push(dir);
+  return { dir, entry };
 }
 
 const keyPair = () => {
@@ -54,9 +55,7 @@ describe('signed plugins', () => {
     const hub = await createTestHub();
     for (const key of keys) await hub.services.plugins.publisherKeys.insertOne(key);
     // Signed by a registered key, but claiming another publisher.
-    const impostor = makePackage('impostor');
-    const { writeFileSync: write, readFileSync: read } = await import('node:fs');
-    write(impostor.entry, read(impostor.entry, 'utf8').replace("publisher: 'Maru tests'", "publisher: 'Ministry of the Interior'"));
+    const impostor = makePackage('impostor', (source) => source.replace("publisher: 'Maru tests'", "publisher: 'Ministry of the Interior'"));
     signPackage(impostor.dir, publisher.privatePem, 'acme-2026');
     // A dependency inside the package's own node_modules, swapped after signing.
     const nested = makePackage('nested');

@@ -1,8 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHub, type TestHub } from '../testing/test-hub.js';
+import { bundledFixture } from './fixtures/bundle-fixture.js';
 
-const fixture = fileURLToPath(new URL('./fixtures/test-plugin.mjs', import.meta.url));
+const fixture = bundledFixture('test-plugin.mjs');
 
 describe('typed service fields', () => {
   let hub: TestHub;

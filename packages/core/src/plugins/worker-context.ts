@@ -1,13 +1,74 @@
 /**
- * Builds a plugin's `ctx` inside its worker thread. Each capability is checked
- * here for the plugin's convenience (a clear refusal at once); the hub checks
- * again on its side of the boundary, where it counts.
+ * Builds a plugin's `ctx` on the plugin's side of the bridge (a worker thread
+ * or an isolate). Each capability is checked here for the plugin's convenience
+ * (a clear refusal at once); the hub checks again on its side of the boundary,
+ * where it counts. Imports nothing of Node (see guest-runtime.ts).
  */
-import { isPluginError, type PluginContext } from '@maru/sdk';
+import type { Ed25519Jwk, PluginContext } from '@maru/sdk';
 import type { ContextGrant, FromWorker, ToWorker, WorkerError } from './worker-protocol.js';
 
 /** A refused capability; reaches the hub as `kind: 'capability'`. */
 export class CapabilityDenied extends Error {}
+
+/**
+ * What the engine running the plugin provides besides messages: timers, the plugin's assets and
+ * cryptography. In a worker thread, Node's own (node-platform.ts); in an isolate, functions of the
+ * plugin host handed in (isolate/isolate-thread.ts), which take and return plain data only.
+ */
+export interface GuestPlatform {
+  /** Calls `done` after `ms`; returns a function that cancels it. */
+  timer(ms: number, done: () => void): () => void;
+  /** A copy of the asset's bytes, or undefined when the manifest does not list it. */
+  asset(path: string): Uint8Array | undefined;
+  randomBytes(length: number): Uint8Array;
+  sha256(data: Uint8Array): Uint8Array;
+  /** A new key pair, or the one of a 32-byte seed. */
+  ed25519KeyPair(seed?: Uint8Array): { privateKey: Ed25519Jwk; publicKey: Ed25519Jwk };
+  /** The signature as base64url; throws on a malformed key. */
+  ed25519Sign(privateKey: Ed25519Jwk, data: Uint8Array): string;
+  ed25519Verify(publicKey: Ed25519Jwk, data: Uint8Array, signature: string): boolean;
+}
+
+/** The SDK's isPluginError, without importing the SDK (and zod) into the isolate's runtime. */
+function isPluginError(error: unknown): error is Error & { code: string } {
+  return error instanceof Error && error.name === 'PluginError' && typeof (error as { code?: unknown }).code === 'string';
+}
+
+const utf8 = (data: Uint8Array | string): Uint8Array => {
+  if (typeof data === 'string') return new TextEncoder().encode(data);
+  if (data instanceof Uint8Array) return data;
+  throw new TypeError('pass a Uint8Array or a string');
+};
+
+/** The most random bytes one getRandomValues call gives, as Web Crypto. */
+const RANDOM_MAX = 65_536;
+
+/** A request as `fetch` takes it, described as plain data without the Request class (an isolate has none). */
+async function describeRequest(input: unknown, init: RequestInit = {}): Promise<{ url: string; method: string; headers: Array<[string, string]>; body: Uint8Array | null }> {
+  if (typeof Request !== 'undefined' && input instanceof Request) {
+    const request = new Request(input, init);
+    return { url: request.url, method: request.method, headers: [...request.headers], body: request.body ? new Uint8Array(await request.arrayBuffer()) : null };
+  }
+  const source = (typeof input === 'object' && input !== null && !(input instanceof URL) ? input : {}) as { url?: unknown; method?: unknown; headers?: unknown };
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : String(source.url ?? '');
+  const method = String(init.method ?? source.method ?? 'GET').toUpperCase();
+  const headers: Array<[string, string]> = [];
+  const given = (init.headers ?? source.headers) as unknown;
+  if (given && typeof (given as Headers).forEach === 'function' && !Array.isArray(given)) (given as Headers).forEach((value, name) => headers.push([name.toLowerCase(), String(value)]));
+  else if (Array.isArray(given)) for (const [name, value] of given as Array<[string, string]>) headers.push([String(name).toLowerCase(), String(value)]);
+  else if (given && typeof given === 'object') for (const [name, value] of Object.entries(given)) headers.push([name.toLowerCase(), String(value)]);
+  const body = init.body;
+  let bytes: Uint8Array | null = null;
+  if (body === undefined || body === null) bytes = null;
+  else if (typeof body === 'string') bytes = new TextEncoder().encode(body);
+  else if (body instanceof Uint8Array) bytes = new Uint8Array(body);
+  else if (body instanceof ArrayBuffer) bytes = new Uint8Array(body.slice(0));
+  else if (body instanceof URLSearchParams) {
+    bytes = new TextEncoder().encode(body.toString());
+    if (!headers.some(([name]) => name === 'content-type')) headers.push(['content-type', 'application/x-www-form-urlencoded;charset=UTF-8']);
+  } else throw new TypeError('ctx.fetch takes a body that is a string, a Uint8Array, an ArrayBuffer or URLSearchParams');
+  return { url, method, headers, body: bytes };
+}
 
 type HostAnswer = Extract<ToWorker, { type: 'kv-result' | 'data-result' | 'fetch-result' }>;
 
@@ -18,7 +79,7 @@ export function describeError(error: unknown): WorkerError {
 }
 
 /** The `ctx` factory of one worker, and the hand-back of the hub's answers to kv, data and fetch requests. */
-export function createContexts(send: (message: FromWorker) => void) {
+export function createContexts(send: (message: FromWorker) => void, platform: GuestPlatform) {
   const waiters = new Map<number, (answer: HostAnswer) => void>();
   let seq = 0;
   const ask = (post: (id: number) => FromWorker) =>
@@ -46,11 +107,10 @@ export function createContexts(send: (message: FromWorker) => void) {
    * Response here. Nothing of this realm (where plugin code may have replaced any built-in) decides.
    */
   async function fetchThroughHub(callId: number, signal: AbortSignal, input: string | URL | Request, init?: RequestInit): Promise<Response> {
-    const request = new Request(input, init);
-    const body = request.body ? new Uint8Array(await request.arrayBuffer()) : null;
-    const abort = AbortSignal.any([signal, ...(init?.signal ? [init.signal] : [])]);
+    const request = await describeRequest(input, init);
+    const abort = init?.signal ? AbortSignal.any([signal, init.signal]) : signal;
     abort.throwIfAborted();
-    const asked = ask((id) => ({ type: 'fetch', id, callId, url: request.url, method: request.method, headers: [...request.headers], body }));
+    const asked = ask((id) => ({ type: 'fetch', id, callId, ...request }));
     const aborted = new Promise<never>((_, reject) => abort.addEventListener('abort', () => reject(abort.reason), { once: true }));
     const answer = (await Promise.race([asked, aborted])) as Extract<HostAnswer, { type: 'fetch-result' }>;
     if (!answer.ok) throw answer.error.kind === 'capability' ? new CapabilityDenied(answer.error.message) : new TypeError(answer.error.message);
@@ -60,8 +120,62 @@ export function createContexts(send: (message: FromWorker) => void) {
     return new Response(empty ? null : (bytes as Uint8Array<ArrayBuffer>), { status, statusText, headers });
   }
 
+  /** Waits `ms` unless the call's deadline (`deadlineAt`, epoch ms) would pass first or the call is aborted. */
+  function sleep(ms: number, signal: AbortSignal, deadlineAt: number): Promise<void> {
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return Promise.reject(new TypeError('ctx.sleep takes a number of milliseconds, 0 or more'));
+    const left = deadlineAt - Date.now();
+    if (ms > left) return Promise.reject(new Error(`ctx.sleep(${ms}) would outlast the call's deadline (${Math.max(0, Math.floor(left))} ms left)`));
+    if (signal.aborted) return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        cancel();
+        reject(signal.reason);
+      };
+      const cancel = platform.timer(ms, () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      });
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  function asset(path: string): Uint8Array {
+    const bytes = typeof path === 'string' ? platform.asset(path) : undefined;
+    if (!bytes) throw new Error(`"${String(path)}" is not an asset of this plugin: list the file in the manifest's assets (definePlugin({ assets: [...] })) and in package.json files`);
+    return bytes;
+  }
+
+  const crypto: PluginContext['crypto'] = {
+    randomUUID: () => {
+      const b = platform.randomBytes(16);
+      b[6] = (b[6]! & 0x0f) | 0x40;
+      b[8] = (b[8]! & 0x3f) | 0x80;
+      const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    },
+    getRandomValues: (array) => {
+      if (!(array instanceof Uint8Array)) throw new TypeError('ctx.crypto.getRandomValues fills a Uint8Array');
+      if (array.length > RANDOM_MAX) throw new RangeError(`ctx.crypto.getRandomValues gives at most ${RANDOM_MAX} bytes at a time`);
+      array.set(platform.randomBytes(array.length));
+      return array;
+    },
+    digest: async (algorithm, data) => {
+      if (algorithm !== 'SHA-256') throw new TypeError('ctx.crypto.digest knows SHA-256');
+      return platform.sha256(utf8(data));
+    },
+    ed25519: {
+      generateKeyPair: async () => platform.ed25519KeyPair(),
+      keyPairFromSeed: async (seed) => {
+        if (!(seed instanceof Uint8Array) || seed.length !== 32) throw new TypeError('an Ed25519 seed is 32 bytes (a Uint8Array)');
+        return platform.ed25519KeyPair(seed);
+      },
+      sign: async (privateKey, data) => platform.ed25519Sign(privateKey, utf8(data)),
+      verify: async (publicKey, data, signature) => platform.ed25519Verify(publicKey, utf8(data), String(signature)),
+    },
+  };
+
   /** `callId` is the call (or connector stream) the context serves: the hub looks its caller up by it. */
-  function contextFor(grant: ContextGrant, callId: number, signal: AbortSignal): PluginContext {
+  function contextFor(grant: ContextGrant, callId: number, signal: AbortSignal, deadlineAt = Number.POSITIVE_INFINITY): PluginContext {
     const log = (level: 'debug' | 'info' | 'warn' | 'error') => (text: string, fields?: Record<string, unknown>) => send({ type: 'log', level, message: text, fields });
     const needs = (capability: string) => {
       if (!grant.capabilities.includes(capability)) throw new CapabilityDenied(`the ${capability} capability was not granted to this plugin`);
@@ -88,6 +202,13 @@ export function createContexts(send: (message: FromWorker) => void) {
       data: {
         read: async (connectionId, options) => (needs('data:read'), readData(callId, connectionId, options)),
       },
+      assets: {
+        bytes: async (path) => asset(path),
+        text: async (path) => new TextDecoder().decode(asset(path)),
+        json: async (path) => JSON.parse(new TextDecoder().decode(asset(path))),
+      },
+      crypto,
+      sleep: (ms) => sleep(ms, signal, deadlineAt),
     } as PluginContext;
   }
 

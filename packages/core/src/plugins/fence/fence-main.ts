@@ -1,19 +1,34 @@
 /**
- * The entry of a fenced plugin host: a child process of the hub, started
- * with Node's permission model and an empty environment (plugin-fence.ts says
- * which flags), for one plugin. It holds nothing worth stealing — no store, no
- * secrets, no configuration — and runs the plugin in a worker thread
- * (PluginRunner), as the hub once did in its own process. Every `ctx` door
- * leads back to the hub over the pipe on descriptor 3, where it is checked
- * and executed.
+ * The entry of a plugin host: a child process of the hub, started with Node's
+ * permission model and an empty environment (plugin-fence.ts says which
+ * flags). It holds nothing worth stealing — no store, no secrets, no
+ * configuration. It runs plugins of API 2 in isolates (isolate/), each given
+ * its bundle and assets by the hub, or one legacy plugin (API 1) in a worker
+ * thread. Every `ctx` door leads back to the hub over the pipe on descriptor
+ * 3, where it is checked and executed.
  */
-import { createReadStream, writeSync } from 'node:fs';
+import { createReadStream, readFileSync, writeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import { encodeFrame, readFrames } from './frames.js';
 import { PluginCallError, PluginRunner, type ConnectorStream, type PluginCall } from '../plugin-runner.js';
 import type { ContextGrant } from '../worker-protocol.js';
 import type { FenceFailure, FencePort, FromFence, ToFence } from './fence-protocol.js';
+import { IsolateThread } from '../isolate/isolate-thread.js';
+import { loadIsolatedVm } from '../isolate/isolated-vm-binary.js';
+
+/** Given by the hub as the first argument when the host runs isolates: isolated-vm's binary, the one native file it may load. */
+const ivmBinary = process.argv[2];
+let ivm: ReturnType<typeof loadIsolatedVm> | null = null;
+let guestSource: string | null = null;
+
+/** isolated-vm and the guest runtime's script, loaded at the first isolate. */
+function isolateEngine(): { ivm: ReturnType<typeof loadIsolatedVm>; guest: string } {
+  if (!ivmBinary) throw new PluginCallError('PLUGIN_UNAVAILABLE', 'this plugin host was started without isolates');
+  ivm ??= loadIsolatedVm(ivmBinary);
+  guestSource ??= readFileSync(new URL('./isolate-guest.js', import.meta.url), 'utf8');
+  return { ivm, guest: guestSource };
+}
 
 /**
  * The pipe to the hub, descriptor 3. As a socket on Node 24; Node 26's permission model refuses
@@ -70,11 +85,31 @@ function runnerFor(id: number): PluginRunner {
 async function handle(runnerId: number, method: string, args: unknown): Promise<unknown> {
   switch (method) {
     case 'start': {
-      const { entry, maxHeapMb, loadTimeoutMs } = args as { entry: string; maxHeapMb?: number; loadTimeoutMs?: number };
+      const { entry, maxHeapMb, loadTimeoutMs, isolate } = args as {
+        entry: string;
+        maxHeapMb?: number;
+        loadTimeoutMs?: number;
+        /** Set for a plugin of API 2: its bundle and assets as the hub read them, and the isolate's memory limit. */
+        isolate?: { bundle: string; assets: Record<string, Uint8Array>; memoryMb: number };
+      };
+      const engine = isolate ? isolateEngine() : null;
       const runner = new PluginRunner({
         entry,
         maxHeapMb,
         loadTimeoutMs,
+        ...(isolate && engine
+          ? {
+              thread: () =>
+                new IsolateThread(engine.ivm, {
+                  guest: engine.guest,
+                  bundle: isolate.bundle,
+                  filename: entry,
+                  assets: isolate.assets,
+                  memoryMb: isolate.memoryMb,
+                  loadTimeoutMs: loadTimeoutMs ?? 10_000,
+                }),
+            }
+          : {}),
         log: (level, message, fields) => tell(runnerId, 'log', { level, message, fields }),
         onEvent: (name, payload) => tell(runnerId, 'event', { name, payload }),
         kv: {
@@ -108,6 +143,12 @@ async function handle(runnerId: number, method: string, args: unknown): Promise<
       streams.get((args as { sid: number }).sid)?.close();
       streams.delete((args as { sid: number }).sid);
       return null;
+    case 'stop': {
+      const runner = runners.get(runnerId);
+      runners.delete(runnerId);
+      await runner?.stop();
+      return null;
+    }
     case 'checkConfig':
       return runnerFor(runnerId).checkConfig(args);
     case 'checkConnectorConfig':

@@ -36,7 +36,7 @@ describe('a plugin host that stalls its pipe', () => {
       writeFileSync(join(dir, 'index.mjs'), "import { writeSync } from 'node:fs';\nwriteSync(3, Buffer.from([0, 0, 3, 232]));\nawait new Promise(() => {});\n"),
     );
     const started = Date.now();
-    const stalled = await createTestHub({ plugins: [{ entry: stalling }], pluginOptions: { allowUnsigned: true } });
+    const stalled = await createTestHub({ plugins: [{ entry: stalling }], pluginOptions: { allowUnsigned: true, legacyWorkers: true } });
     try {
       expect(Date.now() - started).toBeLessThan(30_000);
       const res = await stalled.gql('{ plugins { name status problems } }', {}, stalled.fixtures.keys.platformAdmin);
@@ -59,7 +59,7 @@ describe('the fenced plugin host', () => {
     clean = packageWith('clean', () => undefined);
     hub = await createTestHub({
       plugins: [{ entry: linked }, { entry: clean, capabilities: ['kv'] }],
-      pluginOptions: { deadlineMs: 2_000, allowUnsigned: true },
+      pluginOptions: { deadlineMs: 2_000, allowUnsigned: true, legacyWorkers: true },
     });
     const requested = await hub.gql('mutation { requestServiceAccess(service: "misbehaving", purpose: "Testing the fence") { grant { id } } }', {}, hub.fixtures.keys.companyAAdmin);
     await hub.gql('mutation($id: ID!) { approveServiceAccess(id: $id) { grant { status } } }', { id: requested.data.requestServiceAccess.grant.id }, hub.fixtures.keys.platformAdmin);

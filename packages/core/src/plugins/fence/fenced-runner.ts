@@ -45,9 +45,15 @@ export class FencedRunner {
   private stopped = false;
   manifest: PluginManifest | null = null;
 
+  /**
+   * `isolate` (plugin API 2): the plugin's bundle, assets and memory limit, run in an isolate of a
+   * plugin host shared with other API-2 plugins. Without it, the legacy plugin runs in a worker
+   * thread of a host of its own, loading its module from `options.entry`.
+   */
   constructor(
     private readonly fence: PluginFence,
     private readonly options: PluginRunnerOptions,
+    private readonly isolate?: { bundle: string; assets: Record<string, Uint8Array>; memoryMb: number },
   ) {
     fence.register(this.id, (port, args) => this.onPort(port, args));
   }
@@ -63,7 +69,7 @@ export class FencedRunner {
     await this.fence.ready();
     if (this.manifest && this.startedIn === this.fence.generation) return this.manifest;
     this.starting ??= this.answered(
-      this.fence.request(this.id, 'start', { entry: this.options.entry, maxHeapMb: this.options.maxHeapMb, loadTimeoutMs: this.options.loadTimeoutMs }),
+      this.fence.request(this.id, 'start', { entry: this.options.entry, maxHeapMb: this.options.maxHeapMb, loadTimeoutMs: this.options.loadTimeoutMs, ...(this.isolate ? { isolate: this.isolate } : {}) }),
       this.options.loadTimeoutMs ?? 10_000,
       'PLUGIN_UNAVAILABLE',
     )
@@ -131,7 +137,15 @@ export class FencedRunner {
   }
 
   async stop(): Promise<void> {
+    if (this.stopped) return;
     this.stopped = true;
+    this.calls.clear();
+    if (this.isolate) {
+      // A shared host: only this plugin's isolate goes.
+      await this.fence.request(this.id, 'stop', null).catch(() => undefined);
+      this.fence.unregister(this.id);
+      return;
+    }
     this.fence.unregister(this.id);
     // The host is this plugin's alone.
     await this.fence.close();

@@ -16,8 +16,14 @@ import { encodeFrame, readFrames } from './frames.js';
 export type FencePortHandler = (port: FencePort, args: unknown) => Promise<unknown> | void;
 
 export interface PluginFenceOptions {
-  /** Folders the host may read: its plugin's package and the node_modules its imports resolve from. */
+  /** Folders the host may read: its plugin's package and the node_modules its imports resolve from (none for an isolate host). */
   readFolders: readonly string[];
+  /**
+   * Set for the isolate host (plugin API 2): isolated-vm's native file, the one addon it may load.
+   * Its plugins' bundles and assets come from the hub, so it reads no plugin files and starts no
+   * workers.
+   */
+  isolates?: { binary: string };
   /** The host's resident memory ceiling; above it the host is killed (its calls in flight fail) and started again on the next call. Default 1024 MiB. */
   maxRssMb?: number;
   /**
@@ -86,7 +92,10 @@ export class PluginFence {
         return [];
       }
     });
-    return ['--permission', '--allow-worker', '--no-experimental-sqlite', '--max-semi-space-size=1', ...[...new Set(paths)].sort().map((path) => `--allow-fs-read=${path}`)];
+    const isolates = this.options.isolates;
+    const reads = [...new Set([...paths, ...(isolates ? [isolates.binary] : [])])].sort().map((path) => `--allow-fs-read=${path}`);
+    if (isolates) return ['--permission', '--allow-addons', '--no-experimental-sqlite', ...reads];
+    return ['--permission', '--allow-worker', '--no-experimental-sqlite', '--max-semi-space-size=1', ...reads];
   }
 
   register(runner: number, handler: FencePortHandler): void {
@@ -125,7 +134,7 @@ export class PluginFence {
 
   private start(): Promise<ChildProcess> {
     const user = this.options.user ?? null;
-    const child = spawn(process.execPath, [...this.flags(), fenceEntry()], {
+    const child = spawn(process.execPath, [...this.flags(), fenceEntry(), ...(this.options.isolates ? [this.options.isolates.binary] : [])], {
       // Nothing of the hub's environment: no secrets, no database address, no NODE_OPTIONS.
       env: {},
       // Descriptor 3: the hub's pipe, framed (frames.ts). No Node IPC channel: its parser would run the plugin host's bytes in the hub.

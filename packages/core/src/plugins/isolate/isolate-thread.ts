@@ -1,0 +1,200 @@
+/**
+ * A plugin's engine in the plugin host: one V8 isolate (isolated-vm) with a
+ * memory limit, holding the guest runtime (isolate-guest.ts) and the plugin's
+ * bundle, and nothing else. Seen from its PluginRunner it is a thread like a
+ * worker (PluginThread): copied messages both ways, `exit` when it ends. The
+ * plugin host's functions it hands in (host-functions.ts) take copied plain
+ * data and check it; none reaches a file, a socket or the hub's state.
+ */
+import { EventEmitter } from 'node:events';
+import type IsolatedVM from 'isolated-vm';
+import type { PluginThread } from '../plugin-runner.js';
+import { nodeCrypto } from '../node-platform.js';
+import type { FromWorker, ToWorker } from '../worker-protocol.js';
+import type { UrlParts } from './host-functions.js';
+
+type Ivm = typeof IsolatedVM;
+
+export interface IsolateSource {
+  /** The guest runtime's script (dist/isolate-guest.js). */
+  guest: string;
+  /** The plugin's bundle: an ES module that imports nothing and exports its definePlugin() default. */
+  bundle: string;
+  /** The name its stack traces carry. */
+  filename: string;
+  /** The manifest's assets, read by the hub from the verified package. */
+  assets: Record<string, Uint8Array>;
+  /** The isolate's memory limit (heap and ArrayBuffers), MiB. */
+  memoryMb: number;
+  /** How long evaluating the bundle may take. */
+  loadTimeoutMs: number;
+}
+
+/** Timers one isolate may have pending: a plugin that schedules without bound costs its own timers. */
+const MAX_TIMERS = 10_000;
+/** The longest URL the host parses for an isolate. */
+const MAX_URL = 64 * 1024;
+const URL_PARTS = new Set(['protocol', 'username', 'password', 'host', 'hostname', 'port', 'pathname', 'search', 'hash']);
+
+function partsOf(url: URL): UrlParts {
+  const { href, origin, protocol, username, password, host, hostname, port, pathname, search, hash } = url;
+  return { ok: true, href, origin, protocol, username, password, host, hostname, port, pathname, search, hash };
+}
+
+const isString = (value: unknown, max = MAX_URL): value is string => typeof value === 'string' && value.length <= max;
+
+export class IsolateThread extends EventEmitter implements PluginThread {
+  private isolate: IsolatedVM.Isolate | null = null;
+  private dispatch: IsolatedVM.Reference<(message: unknown) => void> | null = null;
+  private readonly timers = new Map<number, NodeJS.Timeout>();
+  private ended = false;
+
+  constructor(
+    private readonly ivm: Ivm,
+    private readonly source: IsolateSource,
+  ) {
+    super();
+    // Listeners are attached by the runner right after construction.
+    queueMicrotask(() => void this.boot());
+  }
+
+  postMessage(message: ToWorker | { type: '$timer'; id: number }): void {
+    const dispatch = this.dispatch;
+    if (!dispatch || this.ended) return;
+    dispatch.apply(undefined, [message], { arguments: { copy: true } }).catch((error: unknown) => this.onFailure(error));
+  }
+
+  terminate(): Promise<number> {
+    this.end(1);
+    return Promise.resolve(1);
+  }
+
+  /** Heap statistics of the isolate (for metering), or null once it ended. */
+  heap(): { used: number; limit: number } | null {
+    if (!this.isolate || this.isolate.isDisposed) return null;
+    const stats = this.isolate.getHeapStatisticsSync();
+    return { used: stats.used_heap_size + stats.externally_allocated_size, limit: stats.heap_size_limit };
+  }
+
+  private async boot(): Promise<void> {
+    const { ivm, source } = this;
+    try {
+      const isolate = new ivm.Isolate({ memoryLimit: Math.max(8, source.memoryMb) });
+      this.isolate = isolate;
+      const context = await isolate.createContext();
+      await context.evalClosure(
+        'globalThis.__maru_host = { post: $0, setTimer: $1, clearTimer: $2, url: $3, urlWith: $4, clone: $5, randomBytes: $6, sha256: $7, ed25519KeyPair: $8, ed25519Sign: $9, ed25519Verify: $10 };',
+        this.hostFunctions(),
+      );
+      await context.global.set('__maru_assets', new ivm.ExternalCopy(source.assets).copyInto({ release: true }));
+      const guest = await isolate.compileScript(source.guest, { filename: 'maru:isolate-guest.js' });
+      await guest.run(context, { timeout: source.loadTimeoutMs });
+      this.dispatch = await context.global.get('__maru_dispatch', { reference: true });
+      const start = await context.global.get('__maru_start', { reference: true });
+      await context.eval('delete globalThis.__maru_dispatch; delete globalThis.__maru_start;');
+      const module = await isolate.compileModule(source.bundle, { filename: source.filename });
+      await module.instantiate(context, (specifier) => {
+        throw new Error(`the bundle imports "${specifier}": a plugin bundle imports nothing (build it with maru build)`);
+      });
+      await module.evaluate({ timeout: source.loadTimeoutMs });
+      const plugin = await module.namespace.get('default', { reference: true });
+      await start.apply(undefined, [plugin.derefInto()], { timeout: source.loadTimeoutMs });
+    } catch (error) {
+      if (this.ended) return;
+      this.emit('message', { type: 'load-failed', message: this.describe(error) } satisfies FromWorker);
+    }
+  }
+
+  private describe(error: unknown): string {
+    if (this.isolate?.isDisposed) return 'the isolate ran out of memory';
+    return error instanceof Error ? error.message : String(error);
+  }
+
+  /** A failed dispatch: the isolate ended under it (memory limit) or was disposed. */
+  private onFailure(error: unknown): void {
+    if (this.ended) return;
+    if (this.isolate?.isDisposed) {
+      this.emit('error', new Error(`the plugin's isolate ended: ${this.describe(error)}`));
+      this.end(1);
+    }
+  }
+
+  private end(code: number): void {
+    if (this.ended) return;
+    this.ended = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.dispatch = null;
+    try {
+      if (this.isolate && !this.isolate.isDisposed) this.isolate.dispose();
+    } catch {
+      // Already gone.
+    }
+    // Later, as a worker's would: whoever terminated it finishes what it was saying first.
+    setImmediate(() => this.emit('exit', code));
+  }
+
+  /** The functions of host-functions.ts, in the order isolate code receives them ($0…$10). */
+  private hostFunctions(): IsolatedVM.Callback[] {
+    const { ivm } = this;
+    const copy = (value: unknown) => new ivm.ExternalCopy(value).copyInto({ release: true });
+    const sync = (fn: (...args: never[]) => unknown) => new ivm.Callback((...args: never[]) => copy(fn(...args)));
+    const post = new ivm.Callback(
+      (message: FromWorker) => {
+        if (!this.ended && message && typeof message === 'object' && typeof message.type === 'string') this.emit('message', message);
+      },
+      { ignored: true },
+    );
+    const setTimer = new ivm.Callback(
+      (id: number, ms: number) => {
+        if (!Number.isSafeInteger(id) || this.ended || (this.timers.size >= MAX_TIMERS && !this.timers.has(id))) return;
+        clearTimeout(this.timers.get(id));
+        const delay = Math.min(2_147_483_647, Math.max(0, Number(ms) || 0));
+        this.timers.set(
+          id,
+          setTimeout(() => {
+            this.timers.delete(id);
+            this.postMessage({ type: '$timer', id });
+          }, delay),
+        );
+      },
+      { ignored: true },
+    );
+    const clearTimer = new ivm.Callback(
+      (id: number) => {
+        clearTimeout(this.timers.get(id));
+        this.timers.delete(id);
+      },
+      { ignored: true },
+    );
+    const url = sync((href: string, base?: string): UrlParts => {
+      if (!isString(href) || (base !== undefined && !isString(base))) return { ok: false, message: 'Invalid URL' };
+      try {
+        return partsOf(base === undefined ? new URL(href) : new URL(href, base));
+      } catch {
+        return { ok: false, message: `Invalid URL: ${href.slice(0, 200)}` };
+      }
+    });
+    const urlWith = sync((href: string, part: string, value: string): UrlParts => {
+      if (!isString(href) || !URL_PARTS.has(part) || !isString(value)) return { ok: false, message: 'Invalid URL' };
+      try {
+        const parsed = new URL(href);
+        (parsed as unknown as Record<string, string>)[part] = value;
+        return partsOf(parsed);
+      } catch {
+        return { ok: false, message: `Invalid URL: ${href.slice(0, 200)}` };
+      }
+    });
+    const clone = sync((value: unknown) => value);
+    const bytes = (data: unknown) => {
+      if (!(data instanceof Uint8Array)) throw new TypeError('pass a Uint8Array or a string');
+      return data;
+    };
+    const randomBytes = sync((length: number) => nodeCrypto.randomBytes(Number(length)));
+    const sha256 = sync((data: Uint8Array) => nodeCrypto.sha256(bytes(data)));
+    const keyPair = sync((seed?: Uint8Array) => nodeCrypto.ed25519KeyPair(seed === undefined ? undefined : bytes(seed)));
+    const sign = sync((key: never, data: Uint8Array) => nodeCrypto.ed25519Sign(key, bytes(data)));
+    const verify = sync((key: never, data: Uint8Array, signature: string) => nodeCrypto.ed25519Verify(key, bytes(data), String(signature)));
+    return [post, setTimer, clearTimer, url, urlWith, clone, randomBytes, sha256, keyPair, sign, verify];
+  }
+}
