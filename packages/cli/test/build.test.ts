@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createPluginProject } from 'create-maru-plugin';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bundleImports } from '../src/plugin-bundle.js';
 import { build, fixturePlugin, PLUGIN_SOURCE, runMaru } from './helpers.js';
@@ -85,6 +86,20 @@ describe('maru build', () => {
     ]);
     // Bundle and manifest agree, so validate names the same problems.
     expect(existsSync(join(dir, 'maru-plugin.json'))).toBe(true);
+  });
+
+  it('builds the project create-maru-plugin makes, which then validates', async () => {
+    // Inside the repository, so its imports of @maru/sdk find the workspace's package.
+    const fixtures = fileURLToPath(new URL('../.test-plugins/', import.meta.url));
+    mkdirSync(fixtures, { recursive: true });
+    const { dir } = createPluginProject({ target: 'my-plugin', cwd: mkdtempSync(join(fixtures, 'scaffold-')), publisher: 'Acme Inc.' });
+    const run = await runMaru(['build'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('and maru-plugin.json: my-plugin@0.1.0, 0 assets.');
+    const validated = await runMaru(['validate'], dir);
+    expect(validated.stderr).toBe('');
+    expect(validated.stdout).toContain('my-plugin 0.1.0 by Acme Inc. (dist/plugin.js)');
+    expect(validated.stdout).toContain('No problems found.');
   });
 
   it('exits with 2 on a wrong command line', async () => {

@@ -107,7 +107,7 @@ describe('a new plugin, from the scaffolder to a GraphQL answer, as the plugin a
     expect(output).toMatch(/Tests {2}5 passed \(5\)/);
     expect(output).toContain('No problems found.');
     expect(output).toMatch(/with key my-organization-[0-9a-f]{12}: wrote maru-signature\.json/);
-    expect(output).toContain('my-plugin-0.1.0.tgz (4 files); its signature matches its files.');
+    expect(output).toContain('my-plugin-0.1.0.tgz (5 files); its signature matches its files.');
     expect(hubOutput).toMatch(/✓ my-plugin 0\.1\.0 from \.: signed with my-organization-[0-9a-f]{12} \(registered on this hub\)/);
     expect(calls.join('')).toContain('{"data":{"call":{"myPlugin":{"greet":{"greeting":"Hello, Ada!"}}}}}');
     expect(calls.join('')).toContain('{"data":{"call":{"myPlugin":{"countVisit":{"visitor":"Ada","visits":1}}}}}');

@@ -16,25 +16,32 @@ describe('createPluginProject', () => {
     const cwd = scratch();
     const created = createPluginProject({ target: 'my-plugin', cwd, publisher: 'Acme Inc.' });
     expect(created).toMatchObject({ dir: join(cwd, 'my-plugin'), name: 'my-plugin', serviceKey: 'my-plugin' });
-    expect(created.files.sort()).toEqual(['.gitignore', 'README.md', 'package.json', 'src/index.ts', 'test/plugin.test.ts', 'tsconfig.json', 'tsup.config.ts', 'vitest.config.ts']);
+    expect(created.files.sort()).toEqual(['.gitignore', 'README.md', 'package.json', 'src/index.ts', 'test/plugin.test.ts', 'tsconfig.json', 'vitest.config.ts']);
     const pkg = JSON.parse(readFileSync(join(created.dir, 'package.json'), 'utf8'));
     const root = repo('package.json');
-    expect(pkg).toMatchObject({ name: 'my-plugin', version: '0.1.0', type: 'module', main: './dist/index.js', files: ['dist', 'maru-signature.json'] });
-    expect(pkg.peerDependencies).toEqual({ '@maru/sdk': `^${repo('packages/sdk/package.json').version}`, zod: `^${repo('packages/sdk/package.json').devDependencies.zod}` });
+    expect(pkg).toMatchObject({ name: 'my-plugin', version: '0.1.0', type: 'module', main: './dist/plugin.js', files: ['dist', 'maru-plugin.json', 'maru-signature.json'] });
+    // Bundled by maru build: nothing for the hub to provide.
+    expect(pkg.peerDependencies).toBeUndefined();
+    expect(pkg.dependencies).toBeUndefined();
+    const sdkVersion: string = repo('packages/sdk/package.json').version;
+    expect(pkg.devDependencies['@maru/sdk']).toBe(`^${sdkVersion.localeCompare('0.2.0', 'en', { numeric: true }) < 0 ? '0.2.0' : sdkVersion}`);
+    expect(pkg.devDependencies.zod).toBe(`^${repo('packages/sdk/package.json').devDependencies.zod}`);
+    expect(pkg.devDependencies.tsup).toBeUndefined();
     expect(pkg.devDependencies).toMatchObject({
       '@maru/testing': `^${repo('packages/testing/package.json').version}`,
       '@maru/cli': `^${repo('packages/cli/package.json').version}`,
-      tsup: root.devDependencies.tsup,
       typescript: root.devDependencies.typescript,
       vitest: root.devDependencies.vitest,
     });
-    expect(pkg.scripts).toMatchObject({ build: 'tsup', pretest: 'npm run build', test: 'vitest run', validate: 'maru validate', sign: 'maru sign', hub: 'maru hub --plugin .', dev: 'maru dev' });
+    expect(pkg.scripts).toMatchObject({ build: 'maru build', pretest: 'npm run build', test: 'vitest run', validate: 'maru validate', sign: 'maru sign', hub: 'maru hub --plugin .', dev: 'maru dev' });
     expect(pkg.overrides).toBeUndefined();
     const source = readFileSync(join(created.dir, 'src/index.ts'), 'utf8');
     expect(source).toContain("publisher: 'Acme Inc.'");
     expect(source).toContain("key: 'my-plugin'");
     expect(source).toContain("capabilities: ['kv']");
-    expect(source).toMatch(/compatibility: '\^1\.\d+\.0'/);
+    expect(source).toMatch(/compatibility: '\^2\.\d+\.0'/);
+    expect(readFileSync(join(created.dir, 'README.md'), 'utf8')).toContain('no Node APIs');
+    expect(readFileSync(join(created.dir, '.gitignore'), 'utf8')).toMatch(/^maru-plugin\.json$/m);
     expect(readFileSync(join(created.dir, 'test/plugin.test.ts'), 'utf8')).toContain('{ call { myPlugin { greet(input: { name: "Ada" }) { greeting } } } }');
     expect(readFileSync(join(created.dir, '.gitignore'), 'utf8')).toMatch(/^\.maru\/$/m);
     for (const file of created.files) expect(readFileSync(join(created.dir, file), 'utf8'), file).not.toMatch(/\{\{\w+\}\}/);

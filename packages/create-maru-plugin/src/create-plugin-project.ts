@@ -39,9 +39,9 @@ function* templateFiles(dir: string): Generator<string> {
 }
 
 /**
- * Writes a new plugin project: package.json, the sample plugin, its tests
- * against the test harness, tsup, TypeScript and vitest configuration,
- * .gitignore and README. Makes no network call; refuses a folder that exists
+ * Writes a new plugin project: package.json (built with `maru build` for
+ * plugin API 2), the sample plugin, its tests against the test harness,
+ * TypeScript and vitest configuration, .gitignore and README. Makes no network call; refuses a folder that exists
  * and is not empty.
  */
 export function createPluginProject(options: CreatePluginProjectOptions): CreatedPluginProject {
@@ -89,11 +89,12 @@ function packageJson(name: string, local: Record<string, string> | null) {
     description: 'A Maru plugin.',
     type: 'module',
     sideEffects: false,
-    main: './dist/index.js',
-    exports: { '.': './dist/index.js', './package.json': './package.json' },
-    files: ['dist', 'maru-signature.json'],
+    // The bundle maru build writes, described by maru-plugin.json; both are what a hub loads and the signature covers.
+    main: './dist/plugin.js',
+    exports: { '.': './dist/plugin.js', './package.json': './package.json' },
+    files: ['dist', 'maru-plugin.json', 'maru-signature.json'],
     scripts: {
-      build: 'tsup',
+      build: 'maru build',
       pretest: 'npm run build',
       test: 'vitest run',
       typecheck: 'tsc --noEmit',
@@ -102,14 +103,12 @@ function packageJson(name: string, local: Record<string, string> | null) {
       hub: 'maru hub --plugin .',
       dev: 'maru dev',
     },
-    // Peers: the hub that loads the plugin provides them, so plugin and hub share one SDK.
-    peerDependencies: { '@maru/sdk': v['@maru/sdk'], zod: v.zod },
+    // No runtime dependencies: maru build bundles @maru/sdk and zod into dist/plugin.js, which the hub runs in an isolate.
     devDependencies: {
       '@maru/cli': maru('@maru/cli'),
       '@maru/sdk': maru('@maru/sdk'),
       '@maru/testing': maru('@maru/testing'),
       '@types/node': v['@types/node'],
-      tsup: v.tsup,
       typescript: v.typescript,
       vitest: v.vitest,
       zod: v.zod,

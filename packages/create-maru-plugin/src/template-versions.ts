@@ -5,10 +5,9 @@ export interface TemplateVersions {
   '@maru/testing': string;
   '@maru/cli': string;
   '@types/node': string;
-  tsup: string;
   typescript: string;
   vitest: string;
-  /** The plugin API range the sample plugin is built for, e.g. `^1.1.0`. */
+  /** The plugin API range the sample plugin is built for, e.g. `^2.0.0`. */
   pluginApi: string;
 }
 
