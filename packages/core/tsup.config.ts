@@ -20,6 +20,8 @@ export default defineConfig({
       format: 'iife',
       platform: 'neutral',
       target: 'es2024',
+      // Strict: a plugin's Error.prepareStackTrace then sees no function or receiver of the runtime's frames.
+      banner: { js: '"use strict";' },
       logLevel: 'error',
     });
   },

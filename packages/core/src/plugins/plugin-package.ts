@@ -35,14 +35,18 @@ function declaredFiles(dir: string): string[] | null {
 
 const isDeclared = (path: string, declared: string[] | null) => path === PLUGIN_PACKAGE_FILE || declared === null || declared.some((entry) => path === entry || path.startsWith(`${entry}/`));
 
+/** Left out of the search for links at the package root: a workspace's tooling, never published. */
+const UNPUBLISHED_AT_ROOT = new Set(['node_modules', '.git', '.turbo']);
+
 /** The first symbolic link under `path` (itself included), or null. */
-function firstLink(path: string): string | null {
+function firstLink(path: string, root = path): string | null {
   const stat = lstatSync(path, { throwIfNoEntry: false });
   if (!stat) return null;
   if (stat.isSymbolicLink()) return path;
   if (!stat.isDirectory()) return null;
   for (const name of readdirSync(path).sort()) {
-    const found = firstLink(join(path, name));
+    if (path === root && UNPUBLISHED_AT_ROOT.has(name)) continue;
+    const found = firstLink(join(path, name), root);
     if (found) return found;
   }
   return null;
@@ -81,10 +85,8 @@ export function readPluginPackage(dir: string, entry: string): PluginPackage {
   const bundlePath = described.bundle.replace(/^\.\//, '');
   if (relative(dir, entry).split(sep).join('/') !== bundlePath) return refused(`package: the entry ${relative(dir, entry)} is not the bundle ${bundlePath} that ${PLUGIN_PACKAGE_FILE} names; point the hub at the bundle`);
   const declared = declaredFiles(dir);
-  for (const published of declared ?? []) {
-    const link = firstLink(join(dir, published));
-    if (link) return refused(`package: ${relative(dir, link)} is a symbolic link; a plugin package holds no links (copy the file in)`);
-  }
+  const link = firstLink(dir);
+  if (link) return refused(`package: ${relative(dir, link)} is a symbolic link; a plugin package holds no links (copy the file in)`);
   if (!isDeclared(bundlePath, declared)) return refused(`package: the bundle ${bundlePath} is not in package.json files; add it`);
   const bundle = readInside(dir, bundlePath, 'the bundle', MAX_BUNDLE_BYTES);
   if (typeof bundle === 'string') return refused(`package: ${bundle}`);
