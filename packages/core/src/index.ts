@@ -27,6 +27,7 @@ export { CHALLENGE_STATUSES, CHALLENGE_TYPES, SUBMISSION_STATUSES } from './chal
 export { PluginRunner, PluginCallError } from './plugins/plugin-runner.js';
 export { PluginFence, type PluginFenceOptions } from './plugins/fence/plugin-fence.js';
 export { FencedRunner } from './plugins/fence/fenced-runner.js';
+export { isolatedVmBinary } from './plugins/isolate/isolated-vm-binary.js';
 export type { PluginCall, PluginCallErrorCode, PluginKvPort, PluginRunnerOptions } from './plugins/plugin-runner.js';
 export { PluginHost, pluginNamespace } from './plugins/plugin-host.js';
 export type { PluginConfig, PluginHostOptions } from './plugins/plugin-host.js';

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // The cost of the plugin isolation boundary: the same trivial operation called
 // in-process (schema parse + handler + output parse), through a worker thread in
-// the hub's process (PluginRunner, `isolation: 'unconfined'`), and through the
-// fenced plugin host (a child process under Node's permission model, the
-// default), one call at a time, in the same run; then a call with one ctx.kv
-// round trip, and the plugin hosts' memory for one and three plugins.
-import { readFileSync } from 'node:fs';
+// the hub's process (PluginRunner, `isolation: 'unconfined'`), through a legacy
+// fenced plugin host (a child process per plugin under Node's permission model,
+// the plugin in a worker thread), and through an isolate in the shared isolate
+// host (plugin API 2, the default), one call at a time, in the same run; then a
+// call with one ctx.kv round trip, the hosts' memory per plugin, and how long
+// the bundled plugins' isolates take to start.
+import { existsSync, readFileSync } from 'node:fs';
+import { build } from 'esbuild';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FencedRunner, PluginFence, PluginRunner } from '@maru/core';
+import { FencedRunner, PluginFence, PluginRunner, isolatedVmBinary } from '@maru/core';
 import plugin, { echo } from './echo-plugin.mjs';
 import { writeSection } from './write-section.mjs';
 
@@ -66,6 +69,44 @@ const rssThree = rssOne + more.reduce((sum, r) => sum + rssMb(r.fence.pid), 0);
 await Promise.all([fenced.stop(), ...more.map((r) => r.stop())]);
 if (plugin.manifest.name !== '@maru-bench/echo') throw new Error('unexpected plugin');
 
+// Plugin API 2: the echo plugin as one bundle, in an isolate of the shared isolate host.
+const bundled = await build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'], target: 'es2024', logLevel: 'error' });
+const bundle = bundled.outputFiles[0].text;
+const isolateFence = new PluginFence({ readFolders: [], isolates: { binary: isolatedVmBinary() } });
+const inIsolate = (name) => new FencedRunner(isolateFence, { entry: `bench:${name}`, kv }, { bundle, assets: {}, memoryMb: 64 });
+const isolated = inIsolate('echo');
+await isolateFence.ready();
+const hostAloneMb = rssMb(isolateFence.pid);
+const isolateStartAt = performance.now();
+await isolated.start();
+const isolateStartMs = performance.now() - isolateStartAt;
+const viaIsolate = await measure((i) => isolated.call({ ...call, operation: 'echo', input: { text: `hello ${i}` } }));
+const isolateKv = await measure((i) => isolated.call({ ...call, operation: 'remember', input: { text: `hello ${i}` } }));
+const isolateOneMb = rssMb(isolateFence.pid);
+const extra = [];
+for (let i = 0; i < 10; i++) {
+  const runner = inIsolate(`echo-${i}`);
+  await runner.start();
+  await runner.call({ ...call, operation: 'echo', input: { text: 'warm' } });
+  extra.push(runner);
+}
+const isolateElevenMb = rssMb(isolateFence.pid);
+// The bundled plugins, as `maru build` made them (when built): how long each isolate takes to start.
+const starts = [];
+for (const name of ['address', 'documents', 'notify']) {
+  const dir = fileURLToPath(new URL(`../../../plugins/${name}/`, import.meta.url));
+  if (!existsSync(`${dir}maru-plugin.json`)) continue;
+  const described = JSON.parse(readFileSync(`${dir}maru-plugin.json`, 'utf8'));
+  const assets = Object.fromEntries((described.manifest.assets ?? []).map((path) => [path, new Uint8Array(readFileSync(`${dir}${path}`))]));
+  const runner = new FencedRunner(isolateFence, { entry: `${dir}${described.bundle}`, kv }, { bundle: readFileSync(`${dir}${described.bundle}`, 'utf8'), assets, memoryMb: 64 });
+  const at = performance.now();
+  await runner.start();
+  starts.push(`${described.manifest.name} ${(performance.now() - at).toFixed(0)} ms (bundle ${(readFileSync(`${dir}${described.bundle}`).length / 1024).toFixed(0)} KiB)`);
+  extra.push(runner);
+}
+await Promise.all([isolated.stop(), ...extra.map((r) => r.stop())]);
+await isolateFence.close();
+
 const fmt = (ms) => `${ms.toFixed(3)} ms`;
 const row = (name, m) => `| ${name} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${fmt(m.p50 - direct.p50)} |`;
 const table = [
@@ -76,11 +117,16 @@ const table = [
   row('fenced plugin host (default)', inFence),
   row('worker thread, one ctx.kv round trip', workerKv),
   row('fenced plugin host, one ctx.kv round trip', fenceKv),
+  row('isolate in the isolate host (API 2, default)', viaIsolate),
+  row('isolate, one ctx.kv round trip', isolateKv),
 ].join('\n');
-const memory = `Plugin hosts (one process per plugin, the plugin in a worker thread in it): ${rssOne.toFixed(0)} MiB resident for one plugin, ${rssThree.toFixed(0)} MiB for three (as the demo hub's bundled plugins). Starting a host and its plugin: ${firstStartMs.toFixed(0)} ms.`;
+const memory = [
+  `Isolate host (plugin API 2, all plugins in one process): ${hostAloneMb.toFixed(0)} MiB resident with no plugin, ${isolateOneMb.toFixed(0)} MiB with one, ${isolateElevenMb.toFixed(0)} MiB with eleven: ${((isolateElevenMb - isolateOneMb) / 10).toFixed(1)} MiB per further plugin. Starting an isolate with its plugin: ${isolateStartMs.toFixed(0)} ms${starts.length ? `; the bundled plugins: ${starts.join(', ')}` : ''}.`,
+  `Legacy fenced plugin hosts (plugin API 1, one process per plugin, the plugin in a worker thread in it): ${rssOne.toFixed(0)} MiB resident for one plugin, ${rssThree.toFixed(0)} MiB for three. Starting a host and its plugin: ${firstStartMs.toFixed(0)} ms.`,
+].join('\n\n');
 console.log(table);
 console.log(memory);
 writeSection(
   'plugins',
-  `## Plugin isolation boundary\n\nA trivial operation (echo a string), ${CALLS.toLocaleString('en-US')} calls one at a time after ${WARMUP} warm-up calls: in-process, through a worker thread in the hub's process (\`isolation: 'unconfined'\`, as before the fence), and through the fenced plugin host (a child process under Node's permission model: hub → IPC → host → worker and back). Then the same with one \`ctx.kv\` round trip (the kv port here is an in-memory map, so the figure is the boundary's). Target: under 1 ms added at the median.\n\n${table}\n\n${memory}\n\nRun on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.env.BENCH_MACHINE ?? 'a 2-core shared machine'}.`,
+  `## Plugin isolation boundary\n\nA trivial operation (echo a string), ${CALLS.toLocaleString('en-US')} calls one at a time after ${WARMUP} warm-up calls: in-process, through a worker thread in the hub's process (\`isolation: 'unconfined'\`, as before the fence), and through a legacy fenced plugin host (a child process per plugin under Node's permission model: hub → pipe → host → worker and back), and through an isolate of the shared isolate host (plugin API 2: hub → pipe → host → isolate and back). Then the same with one \`ctx.kv\` round trip (the kv port here is an in-memory map, so the figure is the boundary's). Target: under 1 ms added at the median.\n\n${table}\n\n${memory}\n\nRun on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.env.BENCH_MACHINE ?? 'a 2-core shared machine'}.`,
 );

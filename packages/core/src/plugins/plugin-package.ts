@@ -33,7 +33,18 @@ function declaredFiles(dir: string): string[] | null {
   }
 }
 
-const isDeclared = (path: string, declared: string[] | null) => path === PLUGIN_PACKAGE_FILE || declared === null || declared.some((entry) => path === entry || path.startsWith(`${entry}/`));
+/** An entry of package.json `files` as npm reads it: a file, a folder (whole), or a glob with `*` and `**`. */
+function matches(entry: string, path: string): boolean {
+  if (path === entry || path.startsWith(`${entry}/`)) return true;
+  if (!entry.includes('*')) return false;
+  const pattern = entry
+    .split('**')
+    .map((part) => part.split('*').map((text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*'))
+    .join('.*');
+  return new RegExp(`^${pattern}(/.*)?$`).test(path);
+}
+
+const isDeclared = (path: string, declared: string[] | null) => path === PLUGIN_PACKAGE_FILE || declared === null || declared.some((entry) => matches(entry, path));
 
 /** Left out of the search for links at the package root: a workspace's tooling, never published. */
 const UNPUBLISHED_AT_ROOT = new Set(['node_modules', '.git', '.turbo']);
