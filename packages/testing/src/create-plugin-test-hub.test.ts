@@ -1,12 +1,15 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPluginTestHub, type PluginTestHub } from './create-plugin-test-hub.js';
+import { buildFixture } from './fixtures/build-fixture.js';
 import { HubCallError } from './hub-call-error.js';
 
-const fixture = new URL('./fixtures/notes-plugin/', import.meta.url);
+// The package folder, built for plugin API 2 as `maru build` would build it.
+const fixture = buildFixture('notes-plugin');
+afterAll(() => rmSync(fixture, { recursive: true, force: true }));
 
 describe('createPluginTestHub', () => {
   let hub: PluginTestHub;
@@ -15,9 +18,16 @@ describe('createPluginTestHub', () => {
   });
   afterAll(() => hub?.close());
 
-  it('loads the plugin from its package folder with what it asks for', () => {
+  it('loads the plugin from its package folder with what it asks for, in an isolate', async () => {
     expect(hub.plugin).toMatchObject({ name: '@maru-test/notes', version: '1.0.0', grantedCapabilities: ['kv'] });
     expect(hub.keys.company).toMatch(/^maru_/);
+    const listed = await hub.gql('{ plugins { name status isolation } }', {}, 'platform');
+    expect(listed.data.plugins).toEqual([{ name: '@maru-test/notes', status: 'ENABLED', isolation: 'ISOLATE' }]);
+  });
+
+  it('hands the plugin its assets, crypto and sleep', async () => {
+    const motto = 'Notes keep what matters.';
+    expect(await hub.call('notes', 'motto')).toEqual({ motto, sha256: createHash('sha256').update(motto).digest('hex'), id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
   });
 
   it('calls operations through GraphQL, typed and generic, as the company', async () => {
@@ -66,24 +76,37 @@ describe('the plugin under test', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'maru-testing-'));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it('may be given as its built module, and a store folder keeps the data', async () => {
+  it('may be given as its bundle, and a store folder keeps the data', async () => {
     const dataDir = join(scratch, 'data');
-    const hub = await createPluginTestHub({ plugin: fileURLToPath(new URL('index.mjs', fixture)), store: { dataDir } });
+    const hub = await createPluginTestHub({ plugin: join(fixture, 'dist', 'plugin.js'), store: { dataDir } });
     await hub.close();
     expect(existsSync(join(dataDir, 'maru.sqlite'))).toBe(true);
   });
 
-  it('must be built: the error names package.json and the command', async () => {
+  it('must be built: the error names maru-plugin.json and maru build', async () => {
     const dir = join(scratch, 'unbuilt');
     mkdirSync(dir);
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'unbuilt', type: 'module', main: './dist/index.js' }));
-    await expect(createPluginTestHub({ plugin: dir })).rejects.toThrow(/package\.json: "main" points to dist\/index\.js, which does not exist — run npm run build/);
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'unbuilt', type: 'module', main: './dist/plugin.js' }));
+    await expect(createPluginTestHub({ plugin: dir })).rejects.toThrow(/has no maru-plugin\.json, so the plugin is not built for plugin API 2 — run maru build/);
+    writeFileSync(join(dir, 'maru-plugin.json'), JSON.stringify({ api: 2, bundle: 'dist/plugin.js', manifest: {} }));
+    await expect(createPluginTestHub({ plugin: dir })).rejects.toThrow(/maru-plugin\.json: the bundle dist\/plugin\.js does not exist — run maru build/);
   });
 
   it('is named with the problems when the hub refuses it', async () => {
     const dir = join(scratch, 'incompatible');
+    const manifest = { name: 'late', version: '1.0.0', publisher: 'Tests', compatibility: '^9.0.0', services: [] };
+    mkdirSync(join(dir, 'dist'), { recursive: true });
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'late', version: '1.0.0', type: 'module', main: './dist/plugin.js', files: ['dist', 'maru-plugin.json'] }));
+    writeFileSync(join(dir, 'maru-plugin.json'), JSON.stringify({ api: 2, bundle: 'dist/plugin.js', manifest }));
+    writeFileSync(join(dir, 'dist', 'plugin.js'), `export default { [Symbol.for('maru.plugin')]: true, manifest: ${JSON.stringify(manifest)}, services: [], connectors: [], on: {} };`);
+    await expect(createPluginTestHub({ plugin: dir })).rejects.toThrow(/refused the plugin[\s\S]*compatibility: "\^9\.0\.0" does not accept/);
+  });
+
+  it('runs as a hub runs it: a plugin of API 1 is refused', async () => {
+    const dir = join(scratch, 'legacy');
     mkdirSync(dir);
-    writeFileSync(join(dir, 'index.mjs'), `export default { [Symbol.for('maru.plugin')]: true, manifest: { name: 'late', version: '1.0.0', publisher: 'Tests', compatibility: '^9.0.0', services: [] }, services: [], connectors: [], on: {} };`);
-    await expect(createPluginTestHub({ plugin: join(dir, 'index.mjs') })).rejects.toThrow(/refused the plugin[\s\S]*compatibility: "\^9\.0\.0" does not accept/);
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'legacy', version: '1.0.0', type: 'module', main: './index.mjs' }));
+    writeFileSync(join(dir, 'index.mjs'), `export default { [Symbol.for('maru.plugin')]: true, manifest: { name: 'legacy', version: '1.0.0', publisher: 'Tests', compatibility: '^1.0.0', services: [] }, services: [], connectors: [], on: {} };`);
+    await expect(createPluginTestHub({ plugin: join(dir, 'index.mjs') })).rejects.toThrow(/refused the plugin[\s\S]*this is a plugin of API 1[\s\S]*maru build/);
   });
 });

@@ -10,7 +10,7 @@ export type TestCaller = 'company' | 'agency' | 'platform' | 'anonymous' | { key
 
 /** What {@link createPluginTestHub} takes. */
 export interface PluginTestHubOptions {
-  /** The plugin under test: its package folder (built: `exports` or `main` must exist) or its built module; a path or a `file:` URL. */
+  /** The plugin under test: its package folder, built with `maru build` (maru-plugin.json names the bundle), or the bundle itself (`dist/plugin.js`); a path or a `file:` URL. */
   plugin: string | URL;
   /** Capabilities the operator grants. Default: all the manifest asks for. Pass `[]` to test refusals. */
   capabilities?: Capability[];
@@ -53,7 +53,7 @@ export interface PluginTestHub {
   usage(service: string): Promise<ServiceUsage>;
   /** A value the plugin stored with `ctx.kv`, read as the hub holds it. */
   kv<T = unknown>(key: string): Promise<T | undefined>;
-  /** Stops the plugin's worker and closes the store. */
+  /** Stops the plugin's isolate and closes the store. */
   close(): Promise<void>;
 }
 
@@ -61,7 +61,8 @@ type Viewer = Awaited<ReturnType<HubServices['apiKeys']['authenticate']>>;
 
 /**
  * Starts an in-process hub — the real one, on an in-memory SQLite store —
- * with the plugin under test loaded in its worker (unsigned allowed), a
+ * with the plugin's bundle loaded as a hub loads it: in a V8 isolate of the
+ * hub's plugin host, with its assets and nothing of Node (unsigned allowed), a
  * company, an agency and a platform admin seeded with keys, and the company
  * granted access to the plugin's services. Throws with the hub's problems
  * when the plugin is refused.

@@ -1,4 +1,6 @@
 import type { Capability, OperationDefinition, PluginCaller, PluginContext, z } from '@maru/sdk';
+import { createTestAssets } from './create-test-assets.js';
+import { createTestCrypto } from './create-test-crypto.js';
 
 /** One line the plugin logged through `ctx.log`. */
 export interface LoggedLine {
@@ -17,8 +19,14 @@ export interface TestContextOptions {
   mode?: 'live' | 'test';
   /** Default: organization `org-1`, member `member-1`. */
   caller?: PluginCaller;
-  /** The call's deadline. Default: never aborts. */
+  /** Aborts the call (`ctx.signal`); `ctx.sleep` rejects with its reason. Default: never aborts. */
   signal?: AbortSignal;
+  /** Milliseconds the call may last: then `ctx.signal` aborts, and `ctx.sleep` rejects at once a wait that would end later. Default: no deadline. */
+  deadlineMs?: number;
+  /** The plugin package's folder (a path or a `file:` URL), where `ctx.assets` reads the files. Default: none. */
+  packageDir?: string | URL;
+  /** The paths `ctx.assets` may read, as the manifest lists them. Default: the `assets` in the package's maru-plugin.json. */
+  assets?: readonly string[];
   /** Share one kv store between contexts to stand for separate calls into the same plugin. */
   store?: Map<string, unknown>;
   /** The operator's configuration. Default: none. */
@@ -35,16 +43,27 @@ export interface TestContext extends PluginContext {
 }
 
 /**
- * A `ctx` that behaves like the one the hub hands a plugin in its worker:
+ * A `ctx` that behaves like the one the hub hands a plugin in its isolate:
  * kv values go through JSON (the host stores them), `fetch` reaches only the
  * listed hosts and follows no redirects, events must be declared, no data
- * connection is granted, and a capability not granted fails. For unit
- * tests of one handler; `createPluginTestHub` runs the plugin in a real hub.
+ * connection is granted, and a capability not granted fails. `assets` reads
+ * the files the manifest lists from `packageDir`, `crypto` is Node's (same
+ * keys and signatures as the hub's), and `sleep` keeps to `deadlineMs` and
+ * `signal`. For unit tests of one handler; `createPluginTestHub` runs the
+ * built plugin in a real hub.
+ *
+ * @example
+ * ```ts
+ * const ctx = createTestContext({ capabilities: [], packageDir: new URL('..', import.meta.url), assets: plugin.manifest.assets });
+ * ```
  */
 export function createTestContext(options: TestContextOptions = {}): TestContext {
   const capabilities = options.capabilities ?? ['kv', 'fetch'];
   const hosts = options.hosts ?? [];
-  const signal = options.signal ?? new AbortController().signal;
+  // Past the deadline the call is aborted, as the hub aborts it.
+  const limits = [options.signal, options.deadlineMs === undefined ? undefined : AbortSignal.timeout(options.deadlineMs)].filter((s): s is AbortSignal => s !== undefined);
+  const signal = limits.length ? AbortSignal.any(limits) : new AbortController().signal;
+  const deadlineAt = options.deadlineMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.deadlineMs;
   const store = options.store ?? new Map<string, unknown>();
   const logs: LoggedLine[] = [];
   const emitted: TestContext['emitted'] = [];
@@ -85,7 +104,29 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
         throw new Error(`the data connection "${connectionId}" is not granted to this plugin`);
       },
     },
+    assets: createTestAssets({ packageDir: options.packageDir, assets: options.assets }),
+    crypto: createTestCrypto(),
+    sleep: (ms) => sleep(ms, signal, deadlineAt),
   };
+}
+
+/** `ctx.sleep` as the hub runs it: refused at once past the deadline, ended by the call's abort. */
+function sleep(ms: number, signal: AbortSignal, deadlineAt: number): Promise<void> {
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return Promise.reject(new TypeError('ctx.sleep takes a number of milliseconds, 0 or more'));
+  const left = deadlineAt - Date.now();
+  if (ms > left) return Promise.reject(new Error(`ctx.sleep(${ms}) would outlast the call's deadline (${Math.max(0, Math.floor(left))} ms left)`));
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 /**
