@@ -2,9 +2,11 @@ import { isPluginError } from '@maru/sdk';
 import { describe, expect, it } from 'vitest';
 import { byPostcode } from './by-postcode.js';
 import { callOperation, createTestContext } from '@maru/testing';
+import plugin from './index.js';
 import { loadAddresses } from './load-addresses.js';
 
-const ctx = createTestContext({ capabilities: [] });
+// ctx.assets reads the dataset from this package, as the manifest lists it.
+const ctx = createTestContext({ capabilities: [], packageDir: new URL('..', import.meta.url), assets: plugin.manifest.assets });
 
 describe('byPostcode', () => {
   it('lists the address of a postcode', async () => {
@@ -14,7 +16,7 @@ describe('byPostcode', () => {
   });
 
   it('lists every address sharing a postcode, in address order', async () => {
-    const all = await loadAddresses();
+    const all = await loadAddresses(ctx);
     const counts = new Map<string, number>();
     for (const a of all) counts.set(a.postcode, (counts.get(a.postcode) ?? 0) + 1);
     const [shared, count] = [...counts].find(([, n]) => n >= 3)!;

@@ -1,10 +1,11 @@
 /**
  * @packageDocumentation
  * `@maru/plugin-address` — road-name address search and postcode lookup over
- * a sample dataset shipped in the package (`data/addresses.json`).
+ * a sample dataset shipped in the package (`data/addresses.json`, an asset).
  */
 import { definePlugin, defineService } from '@maru/sdk';
 import { byPostcode } from './by-postcode.js';
+import { DATASET } from './load-addresses.js';
 import { search } from './search.js';
 
 export { Address } from './address.js';
@@ -14,7 +15,9 @@ export default definePlugin({
   name: '@maru/plugin-address',
   version: '0.1.0',
   publisher: 'Maru',
-  compatibility: '^1.0.0',
+  compatibility: '^2.0.0',
+  // The dataset, read with ctx.assets: the hub reads it from the signed package when it loads the plugin.
+  assets: [DATASET],
   services: [
     defineService({
       key: 'address-lookup',

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { callOperation, createTestContext } from '@maru/testing';
+import plugin from './index.js';
 import { loadAddresses } from './load-addresses.js';
 import { search } from './search.js';
 
-const ctx = createTestContext({ capabilities: [] });
+// ctx.assets reads the dataset from this package, as the manifest lists it.
+const ctx = createTestContext({ capabilities: [], packageDir: new URL('..', import.meta.url), assets: plugin.manifest.assets });
 const find = (query: string, limit?: number) => callOperation(search, { query, ...(limit ? { limit } : {}) }, ctx);
 
 describe('search', () => {
@@ -47,7 +49,7 @@ describe('search', () => {
   });
 
   it('returns at most `limit` addresses and counts all matches', async () => {
-    const inSeoul = (await loadAddresses()).filter((a) => a.sido === '서울특별시').length;
+    const inSeoul = (await loadAddresses(ctx)).filter((a) => a.sido === '서울특별시').length;
     const { addresses, total } = await find('Seoul', 5);
     expect(addresses).toHaveLength(5);
     expect(total).toBe(inSeoul);

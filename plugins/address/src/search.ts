@@ -21,8 +21,8 @@ export const search = defineOperation({
     total: z.int32().min(0).describe('How many addresses match, before `limit`.'),
     addresses: z.array(Address),
   }),
-  handler: async ({ query, limit }) => {
-    const matches = rankAddresses(await loadAddresses(), query);
+  handler: async ({ query, limit }, ctx) => {
+    const matches = rankAddresses(await loadAddresses(ctx), query);
     return { total: matches.length, addresses: matches.slice(0, limit) };
   },
 });

@@ -16,7 +16,7 @@ export default definePlugin({
   name: '@maru/plugin-documents',
   version: '0.1.0',
   publisher: 'Maru',
-  compatibility: '^1.0.0',
+  compatibility: '^2.0.0',
   capabilities: ['kv'],
   services: [
     defineService({

@@ -1,4 +1,3 @@
-import { randomUUID, sign } from 'node:crypto';
 import { defineOperation, z } from '@maru/sdk';
 import { canonicalJson, Certificate, DocumentContent, DocumentKind, type CertificatePayload } from './certificate.js';
 import { records } from './records.js';
@@ -28,7 +27,7 @@ export const issue = defineOperation({
     const issuedAt = new Date();
     const payload = {
       version: 1,
-      id: randomUUID(),
+      id: ctx.crypto.randomUUID(),
       ...content,
       issuer: { organizationId: ctx.caller.organizationId },
       issuedAt: issuedAt.toISOString(),
@@ -36,7 +35,7 @@ export const issue = defineOperation({
       keyId,
       test,
     } satisfies CertificatePayload;
-    const signature = sign(null, Buffer.from(canonicalJson(payload)), privateKey).toString('base64url');
+    const signature = await ctx.crypto.ed25519.sign(privateKey, canonicalJson(payload));
     await records(ctx, test).putCertificate({ id: payload.id, kind: payload.kind, issuerOrganizationId: payload.issuer.organizationId, issuedAt: payload.issuedAt, expiresAt: payload.expiresAt, keyId });
     ctx.log.info('issued a certificate', { id: payload.id, kind: payload.kind, test });
     return { id: payload.id, algorithm: 'Ed25519' as const, payload, signature };

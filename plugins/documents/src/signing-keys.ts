@@ -1,30 +1,44 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type JsonWebKey, type KeyObject } from 'node:crypto';
-import type { PluginContext } from '@maru/sdk';
+import type { Ed25519Jwk, PluginContext } from '@maru/sdk';
+import { fromBase64url, hex } from './encoding.js';
 
 /** The key that signs test certificates. Its seed is public, so test certificates prove nothing outside test mode. */
 export const SANDBOX_KEY_ID = 'sandbox';
+/** The text whose SHA-256 is the sandbox key's seed. */
+export const SANDBOX_SEED_TEXT = 'maru:plugin-documents:sandbox-key:v1';
 
-interface StoredKey {
-  privateKey: JsonWebKey;
-  publicKey: JsonWebKey;
+type KeyPair = { privateKey: Ed25519Jwk; publicKey: Ed25519Jwk };
+
+/** As kept in kv: JWKs, the shape Node's `export({ format: 'jwk' })` wrote before plugin API 2, so older keys still load. */
+interface StoredKey extends KeyPair {
   createdAt: string;
 }
 
 const CURRENT = 'signing-key';
 const stored = (keyId: string) => `signing-key:${keyId}`;
+// Only the fields of an Ed25519 key: whatever else a stored JWK carries stays behind.
+const jwk = ({ x, d }: Ed25519Jwk): Ed25519Jwk => ({ kty: 'OKP', crv: 'Ed25519', x, ...(d === undefined ? {} : { d }) });
 
-// PKCS#8 DER header of an Ed25519 private key; the 32-byte seed follows it.
-const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
-const sandboxPrivate = createPrivateKey({
-  key: Buffer.concat([ED25519_PKCS8_PREFIX, createHash('sha256').update('maru:plugin-documents:sandbox-key:v1').digest()]),
-  format: 'der',
-  type: 'pkcs8',
-});
-const sandboxPublic = createPublicKey(sandboxPrivate);
+let sandbox: Promise<KeyPair> | undefined;
+
+/**
+ * The sandbox key pair, made from its public seed on first use and kept for
+ * the life of the isolate: there is no `ctx` at import, and the key never
+ * changes. A failure is not kept, so the next call tries again.
+ */
+function sandboxKeys(ctx: PluginContext): Promise<KeyPair> {
+  sandbox ??= ctx.crypto
+    .digest('SHA-256', SANDBOX_SEED_TEXT)
+    .then((seed) => ctx.crypto.ed25519.keyPairFromSeed(seed))
+    .catch((error: unknown) => {
+      sandbox = undefined;
+      throw error;
+    });
+  return sandbox;
+}
 
 /** A short, stable id for a public key: the first 16 hex digits of the SHA-256 of its raw bytes. */
-function fingerprint(publicKey: JsonWebKey): string {
-  return createHash('sha256').update(Buffer.from(publicKey.x!, 'base64url')).digest('hex').slice(0, 16);
+export async function fingerprint(ctx: PluginContext, publicKey: Ed25519Jwk): Promise<string> {
+  return hex(await ctx.crypto.digest('SHA-256', fromBase64url(publicKey.x))).slice(0, 16);
 }
 
 /**
@@ -35,23 +49,22 @@ function fingerprint(publicKey: JsonWebKey): string {
  * racing each other only leave two valid keys behind, never a certificate
  * that no longer verifies.
  */
-export async function signingKey(ctx: PluginContext, test: boolean): Promise<{ keyId: string; privateKey: KeyObject }> {
-  if (test) return { keyId: SANDBOX_KEY_ID, privateKey: sandboxPrivate };
+export async function signingKey(ctx: PluginContext, test: boolean): Promise<{ keyId: string; privateKey: Ed25519Jwk }> {
+  if (test) return { keyId: SANDBOX_KEY_ID, privateKey: (await sandboxKeys(ctx)).privateKey };
   const currentId = await ctx.kv.get<string>(CURRENT);
   const current = currentId ? await ctx.kv.get<StoredKey>(stored(currentId)) : undefined;
-  if (currentId && current) return { keyId: currentId, privateKey: createPrivateKey({ key: current.privateKey, format: 'jwk' }) };
-  const pair = generateKeyPairSync('ed25519');
-  const publicKey = pair.publicKey.export({ format: 'jwk' });
-  const keyId = fingerprint(publicKey);
-  await ctx.kv.set(stored(keyId), { privateKey: pair.privateKey.export({ format: 'jwk' }), publicKey, createdAt: new Date().toISOString() } satisfies StoredKey);
+  if (currentId && current) return { keyId: currentId, privateKey: jwk(current.privateKey) };
+  const pair = await ctx.crypto.ed25519.generateKeyPair();
+  const keyId = await fingerprint(ctx, pair.publicKey);
+  await ctx.kv.set(stored(keyId), { ...pair, createdAt: new Date().toISOString() } satisfies StoredKey);
   await ctx.kv.set(CURRENT, keyId);
   ctx.log.info('generated a signing key', { keyId });
   return { keyId, privateKey: pair.privateKey };
 }
 
 /** The public key a certificate names, or `undefined` when the plugin has no such key. */
-export async function verificationKey(ctx: PluginContext, keyId: string, test: boolean): Promise<KeyObject | undefined> {
-  if (test) return keyId === SANDBOX_KEY_ID ? sandboxPublic : undefined;
+export async function verificationKey(ctx: PluginContext, keyId: string, test: boolean): Promise<Ed25519Jwk | undefined> {
+  if (test) return keyId === SANDBOX_KEY_ID ? (await sandboxKeys(ctx)).publicKey : undefined;
   const key = await ctx.kv.get<StoredKey>(stored(keyId));
-  return key ? createPublicKey({ key: key.publicKey, format: 'jwk' }) : undefined;
+  return key ? jwk({ kty: 'OKP', crv: 'Ed25519', x: key.publicKey.x }) : undefined;
 }

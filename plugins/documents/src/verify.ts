@@ -1,4 +1,3 @@
-import { verify as verifySignature } from 'node:crypto';
 import { defineOperation, z } from '@maru/sdk';
 import { canonicalJson } from './certificate.js';
 import { records } from './records.js';
@@ -36,7 +35,7 @@ export const verify = defineOperation({
     if (test && ctx.mode !== 'test') return answer('TEST_CERTIFICATE', 'This is a test certificate, signed with the public sandbox key; it is valid only when checked with a test key.');
     const key = typeof payload.keyId === 'string' ? await verificationKey(ctx, payload.keyId, test) : undefined;
     if (!key) return answer('UNKNOWN_KEY', 'No key of this issuer has the key id the certificate names.');
-    const signed = verifySignature(null, Buffer.from(canonicalJson(payload)), key, Buffer.from(certificate.signature, 'base64url'));
+    const signed = await ctx.crypto.ed25519.verify(key, canonicalJson(payload), certificate.signature);
     if (!signed || payload.id !== certificate.id) return answer('SIGNATURE_INVALID', 'The signature does not match the payload: the certificate was altered after it was issued.');
     // From here on the payload is the one the plugin signed.
     const expiresAt = String(payload.expiresAt);

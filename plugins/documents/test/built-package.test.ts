@@ -1,30 +1,39 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
-import plugin from '../src/index.js';
+import { createPluginTestHub, type PluginTestHub } from '@maru/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const run = promisify(execFile);
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
+// Black-box: the bundle `maru build` made, run as the hub runs it — in an isolate without
+// Node APIs, signing and verifying through ctx.crypto.
+const plugin = new URL('..', import.meta.url);
+const residence = { kind: 'RESIDENCE_CERTIFICATE', subject: { name: '이마루', birthDate: '1990-03-01', address: '세종특별자치시 다솜로 130' } };
 
-// Black-box: the hub loads the built module under plain Node, in a worker with only ctx to lean on.
-describe('the built package', () => {
-  it('loads under plain Node with the same manifest, and issues a certificate it verifies', async () => {
-    const script = `
-      const { default: plugin } = await import('./dist/index.js');
-      const store = new Map();
-      const ctx = {
-        mode: 'live', caller: { organizationId: 'org-1', memberId: null }, signal: new AbortController().signal,
-        log: { debug() {}, info() {}, warn() {}, error() {} },
-        kv: { get: async (k) => store.get(k), set: async (k, v) => void store.set(k, structuredClone(v)), delete: async (k) => store.delete(k) },
-      };
-      const { issue, verify } = plugin.services[0].operations;
-      const certificate = await issue.handler(issue.input.parse({ kind: 'RESIDENCE_CERTIFICATE', subject: { name: '이마루', birthDate: '1990-03-01', address: '세종특별자치시 다솜로 130' } }), ctx);
-      const checked = await verify.handler(verify.input.parse({ certificate: JSON.parse(JSON.stringify(certificate)) }), ctx);
-      console.log(JSON.stringify({ manifest: plugin.manifest, checked }));`;
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: packageDir });
-    const { manifest, checked } = JSON.parse(stdout) as { manifest: unknown; checked: unknown };
-    expect(manifest).toEqual(plugin.manifest);
-    expect(checked).toEqual({ valid: true, message: expect.any(String) });
+describe('the built package in a hub', () => {
+  let hub: PluginTestHub;
+  let testKey: string;
+  beforeAll(async () => {
+    hub = await createPluginTestHub({ plugin });
+    testKey = (await hub.gql('mutation { createApiKey(input: { name: "sandbox", scopes: [READ, WRITE], mode: TEST }) { secret } }')).data.createApiKey.secret;
+  });
+  afterAll(() => hub?.close());
+
+  it('runs in an isolate and issues a live certificate it verifies, with a key kept in kv', async () => {
+    const listed = await hub.gql('{ plugins { name status problems isolation } }', {}, 'platform');
+    expect(listed.data.plugins).toEqual([{ name: '@maru/plugin-documents', status: 'ENABLED', problems: [], isolation: 'ISOLATE' }]);
+    const certificate = await hub.call('document-issuance', 'issue', residence);
+    expect(certificate).toMatchObject({ algorithm: 'Ed25519', payload: { test: false, keyId: expect.stringMatching(/^[0-9a-f]{16}$/) } });
+    expect(await hub.kv('signing-key')).toBe(certificate.payload.keyId);
+    expect(await hub.call('document-issuance', 'verify', { certificate })).toMatchObject({ valid: true });
+    const altered = { ...certificate, payload: { ...certificate.payload, subject: { ...certificate.payload.subject, name: '김마루' } } };
+    expect(await hub.call('document-issuance', 'verify', { certificate: altered })).toMatchObject({ valid: false, reason: 'SIGNATURE_INVALID' });
+  });
+
+  it('signs test certificates with the sandbox key, valid only with a test key', async () => {
+    const certificate = await hub.call('document-issuance', 'issue', residence, { key: testKey });
+    expect(certificate.payload).toMatchObject({ test: true, keyId: 'sandbox' });
+    expect(await hub.call('document-issuance', 'verify', { certificate }, { key: testKey })).toMatchObject({ valid: true });
+    expect(await hub.call('document-issuance', 'verify', { certificate })).toMatchObject({ valid: false, reason: 'TEST_CERTIFICATE' });
+  });
+
+  it('answers its own codes, namespaced', async () => {
+    await expect(hub.call('document-issuance', 'revoke', { id: '3f1c2b9e-5a4d-4c8b-9e7f-1a2b3c4d5e6f', reason: 'x' })).rejects.toMatchObject({ code: 'PLUGIN_MARU_PLUGIN_DOCUMENTS_CERTIFICATE_NOT_FOUND' });
   });
 });

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { PluginContext } from '@maru/sdk';
 import type { Attempt, MessageRecord } from './message.js';
 
@@ -20,19 +19,26 @@ type Outcome = { attempt: Attempt; retry: boolean; refused?: unknown };
 async function tryOnce(record: MessageRecord, number: number, ctx: PluginContext): Promise<Outcome> {
   const started = Date.now();
   const attempt = (result: { statusCode?: number; error?: string }): Attempt => ({ number, at: new Date(started).toISOString(), ...result, durationMs: Date.now() - started });
+  // The try's time limit: its own controller, aborted after ATTEMPT_TIMEOUT_MS (ctx.fetch also ends with the
+  // call). When less than that is left of the call, ctx.sleep refuses at once and the call's deadline ends the try.
+  const limit = new AbortController();
+  ctx.sleep(ATTEMPT_TIMEOUT_MS).then(
+    () => limit.abort(new Error(`no answer within ${ATTEMPT_TIMEOUT_MS} ms`)),
+    () => undefined,
+  );
   try {
     const response = await ctx.fetch(record.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': record.id },
       body: JSON.stringify({ id: record.id, channel: record.channel, message: record.message, sentAt: record.createdAt }),
-      signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+      signal: limit.signal,
     });
     await response.body?.cancel();
     if (response.ok) return { attempt: attempt({ statusCode: response.status }), retry: false };
     return { attempt: attempt({ statusCode: response.status, error: `the webhook answered ${response.status}` }), retry: retryable(response.status) };
   } catch (error) {
     if (ctx.signal.aborted) return { attempt: attempt({ error: 'the call\'s deadline passed' }), retry: false };
-    if (error instanceof Error && error.name === 'TimeoutError') return { attempt: attempt({ error: `no answer within ${ATTEMPT_TIMEOUT_MS} ms` }), retry: true };
+    if (limit.signal.aborted) return { attempt: attempt({ error: `no answer within ${ATTEMPT_TIMEOUT_MS} ms` }), retry: true };
     // fetch fails with a TypeError when the network does (refused, reset, DNS…); anything else, such as a
     // host the plugin may not reach, is not the webhook's fault and is passed on to the hub.
     if (error instanceof TypeError) return { attempt: attempt({ error: describeNetworkError(error) }), retry: true };
@@ -40,9 +46,11 @@ async function tryOnce(record: MessageRecord, number: number, ctx: PluginContext
   }
 }
 
+/** Why the network failed: Node's fetch says it in `cause`, the hub's (in an isolate) in the message, "fetch failed: ECONNREFUSED". */
 function describeNetworkError(error: TypeError): string {
   const cause = error.cause as { code?: string; message?: string } | undefined;
-  return `the webhook could not be reached${cause?.code ? ` (${cause.code})` : cause?.message ? ` (${cause.message})` : ''}`;
+  const detail = cause?.code ?? cause?.message ?? /^fetch failed: (.+)$/.exec(error.message)?.[1];
+  return `the webhook could not be reached${detail ? ` (${detail})` : ''}`;
 }
 
 /**
@@ -65,7 +73,8 @@ export async function deliverWebhook(record: MessageRecord, ctx: PluginContext, 
     if (refused !== undefined) throw refused;
     if (last) return current;
     try {
-      await sleep(BACKOFF_MS * 2 ** (number - 1), undefined, { signal: ctx.signal });
+      // Rejects at once when the wait would outlast the call, and when the call is aborted while waiting.
+      await ctx.sleep(BACKOFF_MS * 2 ** (number - 1));
     } catch {
       current = { ...current, status: 'FAILED' };
       await save(current);

@@ -14,7 +14,7 @@ export default definePlugin({
   name: '@maru/plugin-notify',
   version: '0.1.0',
   publisher: 'Maru',
-  compatibility: '^1.0.0',
+  compatibility: '^2.0.0',
   capabilities: ['kv', 'fetch'],
   // ctx.fetch reaches only the manifest's hosts, and a manifest is fixed per version: a receiver on
   // another host needs a release that lists it (there is no per-installation host list yet).

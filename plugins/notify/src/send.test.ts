@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callOperation, createTestContext, type TestContextOptions } from '@maru/testing';
 import { send } from './send.js';
-import { startTestWebhook, type TestWebhook, type WebhookBehaviour } from './start-test-webhook.js';
+import { startTestWebhook, type TestWebhook, type WebhookBehaviour } from '../test/start-test-webhook.js';
 import { status } from './status.js';
 
 const webhooks: TestWebhook[] = [];

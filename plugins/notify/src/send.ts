@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { defineOperation, z } from '@maru/sdk';
 import { deliverWebhook } from './deliver-webhook.js';
 import { notifyErrors } from './errors.js';
@@ -27,7 +26,7 @@ export const send = defineOperation({
       return { ...publicView(known), deduplicated: true };
     }
     const record: MessageRecord = {
-      id: randomUUID(),
+      id: ctx.crypto.randomUUID(),
       ...input,
       status: 'PENDING',
       attempts: [],

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callOperation, createTestContext } from '@maru/testing';
 import { send } from './send.js';
-import { startTestWebhook, type TestWebhook } from './start-test-webhook.js';
+import { startTestWebhook, type TestWebhook } from '../test/start-test-webhook.js';
 import { status } from './status.js';
 
 describe('status', () => {
