@@ -19,8 +19,8 @@ export default definePlugin({
   name: '@acme/maru-business-status',
   version: '1.0.0',
   publisher: 'Acme Inc.',
-  // Connectors arrived in plugin API 1.1.
-  compatibility: '^1.1.0',
+  // Plugin API 2: built by maru build into one bundle that the hub runs in an isolate (connectors need 1.1 or later).
+  compatibility: '^2.0.0',
   capabilities: ['fetch', 'kv'],
   hosts: ['bizreg.acme.example'],
   config: settingsSchema,

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-// What `npm start` runs: the hub's own bin, in this folder, so it reads maru.config.json and loads ./dist/index.js.
+// What `npm start` runs: the hub's own bin, in this folder, so it reads maru.config.json and loads the bundle ./dist/plugin.js.
 const require = createRequire(import.meta.url);
 const hubPackage = require.resolve('@maru/hub/package.json');
 const hubBin = join(dirname(hubPackage), (JSON.parse(readFileSync(hubPackage, 'utf8')) as { bin: Record<string, string> }).bin['maru-hub']!);
@@ -46,7 +46,7 @@ describe('the built plugin in a demo hub (npm start)', () => {
         reject(new Error(`the hub exited with ${code}:\n${out}`));
       });
     });
-    expect(out).toContain('"plugin":"@acme/maru-business-status"');
+    expect(out).toMatch(/"plugin":"@acme\/maru-business-status","version":"1\.0\.0","isolation":"ISOLATE".*"msg":"plugin enabled"/);
   }, 60_000);
   afterAll(() => stop?.());
 

@@ -2,7 +2,7 @@ import { createPluginTestHub, type PluginTestHub } from '@maru/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRegistryStub } from './registry-stub.js';
 
-// The package folder: the harness loads the build its package.json points to, in a worker, as a hub does.
+// The package folder: the harness loads the bundle maru build wrote (maru-plugin.json names it) into an isolate, as a hub does.
 const plugin = new URL('..', import.meta.url);
 
 describe('in a hub (createPluginTestHub)', () => {
@@ -22,10 +22,20 @@ describe('in a hub (createPluginTestHub)', () => {
     expect((await hub.usage('business-status')).calls).toBe(1);
   });
 
+  it('runs as a bundle in an isolate', async () => {
+    const listed = await hub.gql('{ plugins { name status problems isolation } }', {}, 'platform');
+    expect(listed.data.plugins).toEqual([{ name: '@acme/maru-business-status', status: 'ENABLED', problems: [], isolation: 'ISOLATE' }]);
+  });
+
   it('reaches clients with its own code, namespaced', async () => {
     await expect(hub.call('business-status', 'checkStatus', { registrationNumber: '220-81-12340' }, { key: sandboxKey })).rejects.toMatchObject({
       code: 'PLUGIN_ACME_MARU_BUSINESS_STATUS_INVALID_REGISTRATION_NUMBER',
     });
+  });
+
+  it('turns a registry it cannot reach through the hub into REGISTRY_UNAVAILABLE', async () => {
+    // A live key goes to bizreg.acme.example, which does not exist; the hub's ctx.fetch fails as the network does.
+    await expect(hub.call('business-status', 'checkStatus', { registrationNumber: '314-15-92650' })).rejects.toMatchObject({ code: 'PLUGIN_ACME_MARU_BUSINESS_STATUS_REGISTRY_UNAVAILABLE' });
   });
 });
 
