@@ -342,7 +342,7 @@ describe('a hostile plugin, called through the hub', () => {
 
   describe('resources', () => {
     it('keeps a 512 MiB allocation out of the hub\'s process, and stops the plugin\'s host above its memory ceiling', async () => {
-      const host = (hub.services.plugins as unknown as { loaded: Map<string, { runner: { restarts: number } }> }).loaded.get(HOSTILE)!.runner;
+      const host = hub.services.plugins.runnerOf(HOSTILE)!;
       const restarts = host.restarts;
       const rss = process.memoryUsage.rss();
       // The plugin holds the buffer for 3 s after answering, so it is still there to measure.

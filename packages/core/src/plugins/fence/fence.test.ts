@@ -68,7 +68,7 @@ describe('the fenced plugin host', () => {
 
   // The plugin host of one loaded plugin (each has its own).
   const fenceOf = (name: string) =>
-    (hub.services.plugins as unknown as { loaded: Map<string, { runner: { fence: PluginFence } }> }).loaded.get(name)!.runner.fence;
+    (hub.services.plugins.runnerOf(name) as unknown as { fence: PluginFence }).fence;
 
   const query = (operation: string, input: unknown = {}) =>
     hub.gql('query($o: String!, $i: JSON) { serviceQuery(service: "misbehaving", operation: $o, input: $i) }', { o: operation, i: input }, hub.fixtures.keys.companyADev);

@@ -149,9 +149,9 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
   describe('the isolate\'s global scope', () => {
     it('has no require, process, Buffer, global fetch, WebSocket or other Node and network globals', () => expectRefusal('nodeGlobals'));
 
-    it.each(['node:fs', 'fs', 'node:child_process', 'node:net', 'node:worker_threads', 'node:inspector', 'node:wasi', 'node:sqlite', `${canaryUrl}x.mjs`])('cannot import %s', (specifier) =>
-      expectRefusal('importModule', specifier || 'data:text/javascript,export default 1'),
-    );
+    it.each(['node:fs', 'fs', 'node:child_process', 'node:net', 'node:worker_threads', 'node:inspector', 'node:wasi', 'node:sqlite', `${canaryUrl}x.mjs`])('cannot import %s', async (specifier) => {
+      await expectRefusal('importModule', specifier);
+    });
 
     it('gives Function(\'return this\'), ctx.fetch.constructor and the async function constructor only the isolate\'s own global', () => expectRefusal('functionThis'));
 
@@ -344,8 +344,14 @@ describe('packages refused before any code runs', () => {
   it('refuses a package with a symbolic link among its files', async () => {
     const entry = bundledFixture('test-plugin.mjs', { name: 'linked', files: { 'data/ok.txt': 'ok' } });
     const { symlinkSync } = await import('node:fs');
-    symlinkSync('/etc/hostname', join(entry, '..', '..', 'data', 'hostname'));
-    expect(await loadFailed(entry)).toMatch(/data\/hostname is a symbolic link/);
+    const link = join(entry, '..', '..', 'data', 'hostname');
+    symlinkSync('/etc/hostname', link);
+    try {
+      expect(await loadFailed(entry)).toMatch(/data\/hostname is a symbolic link/);
+    } finally {
+      // Legacy plugin tests load fixtures from this package's folder, whose links they refuse.
+      rmSync(link);
+    }
   });
 
   it('refuses a maru-plugin.json whose manifest is not the bundle\'s', async () => {

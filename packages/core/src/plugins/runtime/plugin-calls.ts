@@ -1,0 +1,191 @@
+/**
+ * Calls and metering: a call into a service for a viewer (scope, mode,
+ * grant and quota, the call metered whatever its outcome), hub events handed
+ * to the plugins that receive them, and connector streams. Every failure goes
+ * through the one mapping of plugin-errors.ts.
+ */
+import type { AuditTrail } from '../../audit/audit-trail.js';
+import type { HubEvents } from '../../challenges/events.js';
+import type { SourceItem } from '../../data/connectors/connector.js';
+import { badInput, forbidden, MaruError, notFound, unauthenticated } from '../../errors.js';
+import { encodeGlobalId } from '../../graphql/global-id.js';
+import { newId } from '../../ids.js';
+import type { Viewer } from '../../identity/viewer.js';
+import type { HubLogger } from '../../logger.js';
+import type { Collection } from '../../store/port.js';
+import type { GrantService } from '../grant-service.js';
+import { operationsOf, type ServiceCall, type ServiceRecord } from '../model.js';
+import { readPluginConnector } from '../plugin-connectors.js';
+import { PluginCallError } from '../plugin-runner.js';
+import { auditDenied, pluginFailure } from './plugin-errors.js';
+import type { Loaded, PluginRegistry } from './plugin-registry.js';
+
+export interface PluginCallsDeps {
+  registry: PluginRegistry;
+  services: Collection<ServiceRecord>;
+  calls: Collection<ServiceCall>;
+  grants: GrantService;
+  audit: AuditTrail;
+  logger: HubLogger;
+  clock: () => number;
+  deadlineMs: number;
+}
+
+/** What a call's `ctx` is built from, as the registry holds it now. */
+function grantOf(loaded: Loaded) {
+  return { capabilities: loaded.granted, hosts: loaded.manifest.hosts ?? [], config: loaded.config ?? undefined, emits: loaded.manifest.events?.emits ?? [] };
+}
+
+export class PluginCalls {
+  constructor(private readonly deps: PluginCallsDeps) {}
+
+  /** Calls one operation of a service for the viewer, metered and, for refused capabilities, audited. */
+  async call(viewer: Viewer | null, serviceKey: string, operation: string, kind: 'query' | 'mutation', input: unknown, requestId: string): Promise<unknown> {
+    const { registry, services, calls, grants, audit, logger, clock } = this.deps;
+    if (!viewer) throw unauthenticated('Calling a shared service needs an API key: send `Authorization: Bearer <api key>`.');
+    const service = await services.findOne({ _id: serviceKey });
+    if (!service) throw notFound('service', serviceKey);
+    const operations = operationsOf(service);
+    const op = operations.find((o) => o.name === operation);
+    if (!op) throw badInput('operation', `\`operation\`: ${serviceKey} has no operation "${operation}"; it has ${operations.map((o) => o.name).join(', ')}.`);
+    if (op.kind !== kind) throw badInput('operation', `\`operation\`: ${operation} is a ${op.kind}; call it with ${op.kind === 'query' ? 'Query.serviceQuery' : 'Mutation.serviceMutation'}.`);
+    if (service.status === 'SUSPENDED') throw forbidden(`The service ${serviceKey} is suspended; calls are refused until a platform admin resumes it.`);
+    const scope = kind === 'query' ? 'READ' : 'WRITE';
+    if (!viewer.apiKey.scopes.includes(scope)) throw forbidden(`This API key lacks the ${scope} scope; create a key with it.`);
+    const mode = viewer.apiKey.mode === 'TEST' ? 'test' : 'live';
+    const started = clock();
+    const startedAt = new Date(started);
+    const record: ServiceCall = {
+      _id: newId(),
+      serviceKey,
+      operation,
+      consumerOrganizationId: viewer.organization._id,
+      apiKeyId: viewer.apiKey._id,
+      mode,
+      durationMs: 0,
+      outcome: 'PENDING',
+      at: startedAt.toISOString(),
+      day: startedAt.toISOString().slice(0, 10),
+    };
+    // Test keys reach the sandbox without grant or quota; live calls need both (and reserve their place in the quota).
+    if (mode === 'live') await grants.authorize(viewer, serviceKey, operation, record);
+    else await calls.insertOne(record);
+    let outcome = 'SUCCESS';
+    try {
+      const loaded = service.pluginName ? registry.get(service.pluginName) : undefined;
+      if (!loaded) throw new MaruError('PLUGIN_UNAVAILABLE', `The plugin behind ${serviceKey} is not running; ask a platform admin to check it.`);
+      try {
+        const output = await loaded.runner.call({
+          service: serviceKey,
+          operation,
+          input,
+          caller: { organizationId: encodeGlobalId('Organization', viewer.organization._id), memberId: encodeGlobalId('Member', viewer.member._id) },
+          mode,
+          deadlineMs: this.deps.deadlineMs,
+          ...grantOf(loaded),
+          requestId,
+        });
+        // Checked here, not only by the plugin's own schema in its realm: output the API cannot send is the plugin's failure.
+        try {
+          JSON.stringify(output);
+        } catch {
+          throw new PluginCallError('PLUGIN_FAILED', 'the plugin returned output that is not JSON (a cycle or a BigInt)');
+        }
+        return output;
+      } catch (error) {
+        const mapped = pluginFailure(error, loaded.manifest.name, logger);
+        if (mapped.code === 'CAPABILITY_DENIED') await auditDenied(audit, loaded.manifest.name, requestId, { memberId: viewer.member._id, organizationId: viewer.organization._id });
+        throw mapped;
+      }
+    } catch (error) {
+      outcome = error instanceof MaruError ? error.code : 'INTERNAL';
+      throw error;
+    } finally {
+      await calls.findOneAndUpdate({ _id: record._id }, { $set: { outcome, durationMs: Math.max(0, clock() - started) } });
+    }
+  }
+
+  /**
+   * Hands public challenge events (`challenge.published`, `challenge.awarded`,
+   * …) to the plugins that declare them in `receives` and were granted
+   * `events:receive`. Delivery is best effort: a failing handler is logged and
+   * costs nothing else.
+   */
+  async forwardChallengeEvents(events: HubEvents): Promise<void> {
+    for await (const event of events.subscribe('challenge')) {
+      const name = `challenge.${event.kind.toLowerCase()}`;
+      for (const loaded of this.deps.registry.all()) {
+        if (!loaded.granted.includes('events:receive') || !(loaded.manifest.events?.receives ?? []).includes(name)) continue;
+        loaded.runner
+          .call({
+            service: '',
+            operation: '',
+            input: null,
+            caller: { organizationId: null, memberId: null },
+            mode: 'live',
+            deadlineMs: this.deps.deadlineMs,
+            ...grantOf(loaded),
+            event: { name, payload: { challengeId: encodeGlobalId('Challenge', event.challengeId), at: event.at } },
+          })
+          .catch((error: unknown) => this.deps.logger.warn({ plugin: loaded.manifest.name, event: name, reason: (error as Error).message }, 'plugin event handler failed'));
+      }
+    }
+  }
+
+  /**
+   * Streams the records of a connector an enabled plugin contributes, running
+   * its generator in the plugin's engine only as far as the stream is read.
+   * Throws BAD_USER_INPUT at once (`connector.plugin`, `connector.connector`)
+   * for a plugin that is not enabled or a connector its manifest does not
+   * declare; the stream throws BAD_USER_INPUT (`connector.config`) for a config
+   * the connector's schema refuses, a SourceError when the plugin fails, crashes
+   * or takes longer than a call's deadline for a batch, and the signal's reason
+   * when `signal` is aborted (the plugin's generator is then returned).
+   */
+  openConnector(pluginName: string, connectorKey: string, config: unknown, signal: AbortSignal): AsyncIterable<SourceItem> {
+    const loaded = this.connectorOf(pluginName, connectorKey);
+    const { deadlineMs } = this.deps;
+    const name = loaded.manifest.name;
+    return readPluginConnector({
+      // The grant is read when the stream opens, so capabilities changed meanwhile apply.
+      open: () => loaded.runner.openConnector(connectorKey, config, { caller: { organizationId: null, memberId: null }, mode: 'live', ...grantOf(loaded) }, deadlineMs),
+      signal,
+      deadlineMs,
+      onFailure: (error) => {
+        this.deps.logger.warn({ plugin: name, connector: connectorKey, reason: error.message }, 'plugin connector failed');
+        if (error.code === 'CAPABILITY_DENIED') void auditDenied(this.deps.audit, name, null);
+      },
+    });
+  }
+
+  /** Checks a connector config when a connection is created or changed: the same refusals as {@link openConnector}, before anything runs. */
+  async checkConnectorConfig(pluginName: string, connectorKey: string, config: unknown): Promise<void> {
+    const loaded = this.connectorOf(pluginName, connectorKey);
+    const problems = await loaded.runner.checkConnectorConfig(connectorKey, config).catch((error: unknown) => {
+      throw pluginFailure(error, loaded.manifest.name, this.deps.logger);
+    });
+    if (problems.length) throw badInput('connector.config', `\`connector.config\` does not match the connector's schema: ${problems.join('; ')}`);
+  }
+
+  private connectorOf(pluginName: string, connectorKey: string): Loaded {
+    const loaded = typeof pluginName === 'string' ? this.deps.registry.get(pluginName) : undefined;
+    if (!loaded) throw badInput('connector.plugin', `\`connector.plugin\`: no enabled plugin is named "${String(pluginName).slice(0, 214)}"; a platform admin lists them with \`plugins\`.`);
+    const keys = (loaded.manifest.connectors ?? []).map((c) => c.key);
+    if (!keys.includes(connectorKey)) throw badInput('connector.connector', `\`connector.connector\`: ${loaded.manifest.name} has no connector "${String(connectorKey).slice(0, 64)}"; it has ${keys.join(', ') || 'none'}.`);
+    return loaded;
+  }
+
+  /** Metered calls of a service, per day (UTC), newest day first. */
+  async dailyUsage(serviceKey: string, days = 30): Promise<Array<{ day: string; calls: number; failures: number }>> {
+    const since = new Date(this.deps.clock() - days * 86_400_000).toISOString().slice(0, 10);
+    const calls = await this.deps.calls.find({ serviceKey, day: { $gte: since } }, { sort: [['day', -1]] });
+    const totals = new Map<string, { day: string; calls: number; failures: number }>();
+    for (const call of calls) {
+      const total = totals.get(call.day) ?? { day: call.day, calls: 0, failures: 0 };
+      total.calls++;
+      if (call.outcome !== 'SUCCESS') total.failures++;
+      totals.set(call.day, total);
+    }
+    return [...totals.values()];
+  }
+}
