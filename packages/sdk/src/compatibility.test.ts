@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isCompatible, isValidRange } from './compatibility.js';
-import { PLUGIN_API_VERSION } from './version.js';
+import { LEGACY_PLUGIN_API_VERSION, PLUGIN_API_VERSION } from './version.js';
 
 describe('isCompatible', () => {
   it.each([
@@ -21,11 +21,14 @@ describe('isCompatible', () => {
     expect(isCompatible(range, version)).toBe(expected);
   });
 
-  it('keeps plugins built for 1.0 running on this SDK\'s API, which added data connectors in 1.1', () => {
-    expect(PLUGIN_API_VERSION).toBe('1.1.0');
-    expect(isCompatible('^1.0.0')).toBe(true);
-    expect(isCompatible('^1.1.0')).toBe(true);
-    expect(isCompatible('^1.2.0')).toBe(false);
+  it('implements plugin API 2 (bundles in isolates): plugins built for API 1 match only the legacy API, where operators allow it', () => {
+    expect(PLUGIN_API_VERSION).toBe('2.0.0');
+    expect(LEGACY_PLUGIN_API_VERSION).toBe('1.1.0');
+    expect(isCompatible('^2.0.0')).toBe(true);
+    expect(isCompatible('^1.0.0')).toBe(false);
+    expect(isCompatible('^1.0.0', LEGACY_PLUGIN_API_VERSION)).toBe(true);
+    expect(isCompatible('^1.1.0', LEGACY_PLUGIN_API_VERSION)).toBe(true);
+    expect(isCompatible('^2.1.0')).toBe(false);
   });
 
   it('refuses ranges it cannot read', () => {

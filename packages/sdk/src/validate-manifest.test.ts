@@ -22,6 +22,13 @@ describe('validateManifest', () => {
     expect(validateManifest({ ...valid, compatibility: '^1.1.0', services: [], connectors: [{ key: 'erp-invoices', name: 'ERP invoices' }] })).toEqual([]);
   });
 
+  it('accepts assets inside the package for plugin API 2, and refuses paths that leave it or an API-1 range', () => {
+    expect(validateManifest({ ...valid, compatibility: '^2.0.0', assets: ['data/addresses.json', 'README.md'] })).toEqual([]);
+    const problems = validateManifest({ ...valid, compatibility: '^2.0.0', assets: ['../secret', '/etc/passwd', 'data//x', 'a\\b', 'data/addresses.json', 'data/addresses.json'] });
+    expect(problems.map((p) => p.path)).toEqual(['assets.0', 'assets.1', 'assets.2', 'assets.3', 'assets']);
+    expect(validateManifest({ ...valid, assets: ['data/a.json'] })).toEqual([{ path: 'compatibility', message: 'assets need plugin API 2: use a range such as "^2.0.0"' }]);
+  });
+
   it.each([
     ['name', { name: 'Not A Package' }],
     ['version', { version: '^1.0.0' }],

@@ -21,7 +21,7 @@ export default definePlugin({
   name: '@acme/maru-erp',
   version: '1.0.0',
   publisher: 'Acme Inc.',
-  compatibility: '^1.1.0',
+  compatibility: '^2.0.0',
   capabilities: ['fetch'],
   hosts: ['erp.acme.example'],
   connectors: [invoices],

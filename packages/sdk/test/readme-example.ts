@@ -16,6 +16,6 @@ export default definePlugin({
   name: '@acme/maru-hello',
   version: '1.0.0',
   publisher: 'Acme Inc.',
-  compatibility: '^1.0.0',
+  compatibility: '^2.0.0',
   services: [defineService({ key: 'hello', name: 'Hello', category: 'demo', operations: { greet } })],
 });
