@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { bundledFixture } from '../../core/src/plugins/fixtures/bundle-fixture.js';
 import { gql, spawnHub, tempDir } from './helpers.js';
 
-// A plugin that imports only @maru/sdk, built outside the hub (the core's test fixture).
-const plugin = fileURLToPath(new URL('../../core/src/plugins/fixtures/test-plugin.mjs', import.meta.url));
+// A plugin of API 2 built outside the hub: the core's test fixture, bundled as `maru build` does.
+const plugin = bundledFixture('test-plugin.mjs', { name: 'hub-plugins-test' });
 
 describe('plugins configured for the hub process', () => {
   it('loads a plugin named in MARU_PLUGINS and answers its operation over HTTP', async () => {
