@@ -113,6 +113,9 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: sign-in, access 
     await signIn(page, 'Maru Operator');
     await page.getByRole('link', { name: 'Plugins' }).click();
     await page.getByRole('heading', { level: 1, name: 'Plugins' }).waitFor();
+    // The bundled plugins are of plugin API 2: each runs in an isolate, none unconfined.
+    await page.getByRole('article').filter({ has: page.getByRole('heading', { name: '@maru/plugin-notify' }) }).getByText('Isolated', { exact: true }).waitFor();
+    expect(await page.getByText('Unconfined (legacy)').count()).toBe(0);
     await page.getByRole('button', { name: 'Disable @maru/plugin-notify' }).click();
     await page.getByRole('button', { name: 'Enable @maru/plugin-notify' }).waitFor();
     const admin = await login(hub.origin, 'admin@maru.example');

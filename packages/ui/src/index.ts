@@ -52,7 +52,7 @@ export {
 // services and plugins
 export { ServiceCard, type ServiceCardProps, type ServiceSummary, type ServiceOperation, type ServiceDailyUsage } from './services/service-card';
 export { ServiceList, type ServiceListProps } from './services/service-list';
-export { PluginCard, type PluginCardProps, type PluginSummary, type PluginConnector } from './plugins/plugin-card';
+export { PluginCard, type PluginCardProps, type PluginSummary, type PluginConnector, type PluginIsolation } from './plugins/plugin-card';
 export { PluginList, type PluginListProps } from './plugins/plugin-list';
 
 // data

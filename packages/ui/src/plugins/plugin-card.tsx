@@ -11,6 +11,13 @@ export interface PluginConnector {
   description?: string | null;
 }
 
+/**
+ * How a plugin's code is confined (`PluginIsolation`): `ISOLATE`, a plugin of API 2 running
+ * in a V8 isolate with ctx as its only door; `UNCONFINED`, a legacy API-1 plugin the operator
+ * allowed, whose code has Node's APIs within its plugin host.
+ */
+export type PluginIsolation = 'ISOLATE' | 'UNCONFINED';
+
 /** A plugin the hub loaded, or refused (`Plugin`). */
 export interface PluginSummary {
   name: string;
@@ -22,6 +29,8 @@ export interface PluginSummary {
   grantedCapabilities?: string[] | null;
   /** The registered key that signed it; null when loaded unsigned under the development flag. */
   signedBy?: string | null;
+  /** How its code is confined; absent (hubs before `Plugin.isolation`) or another value: unknown, nothing shown. Not shown for a FAILED plugin. */
+  isolation?: PluginIsolation | (string & {}) | null;
   /** Hosts its ctx.fetch may reach. */
   hosts: string[];
   loadedAt: string;
@@ -41,7 +50,7 @@ export interface PluginCardProps extends FormStateProps {
 
 const KNOWN_CAPABILITIES = ['kv', 'fetch', 'data:read', 'events:emit', 'events:receive'];
 
-/** A plugin: publisher, version, trust (signature), the capabilities it asks for and those granted, hosts, connectors and load problems. */
+/** A plugin: publisher, version, trust (signature), how its code is confined (isolation), the capabilities it asks for and those granted, hosts, connectors and load problems. */
 export function PluginCard({ plugin, headingLevel = 3, onSaveCapabilities, actions, busy, error }: PluginCardProps) {
   const { t } = useTranslation('maru-ui');
   const Heading = `h${headingLevel}` as const;
@@ -51,6 +60,8 @@ export function PluginCard({ plugin, headingLevel = 3, onSaveCapabilities, actio
   const grantedKey = granted?.join(' ');
   // A save that succeeded comes back as new props: show what the hub now grants.
   useEffect(() => setSelected(grantedKey ? grantedKey.split(' ') : []), [grantedKey]);
+  // Unknown (an older hub, a newer value) shows nothing; nor does a plugin that failed to load, whose code does not run.
+  const isolation = plugin.status !== 'FAILED' && (plugin.isolation === 'ISOLATE' || plugin.isolation === 'UNCONFINED') ? plugin.isolation : null;
   const describe = (capability: string) => (KNOWN_CAPABILITIES.includes(capability) ? t(`capability.${capability.replace(':', '_')}`) : null);
   const save = (event: FormEvent) => {
     event.preventDefault();
@@ -61,6 +72,8 @@ export function PluginCard({ plugin, headingLevel = 3, onSaveCapabilities, actio
       <div className="maru-card__meta">
         <StatusBadge kind="plugin" status={plugin.status} />
         {plugin.signedBy ? <span className="maru-badge maru-badge--success">{t('plugin.signed')}</span> : <span className="maru-badge maru-badge--warning">{t('plugin.unsigned')}</span>}
+        {isolation === 'ISOLATE' ? <span className="maru-badge maru-badge--success">{t('plugin.isolated')}</span> : null}
+        {isolation === 'UNCONFINED' ? <span className="maru-badge maru-badge--danger">{t('plugin.unconfined')}</span> : null}
       </div>
       <Heading className="maru-card__title">
         <code className="maru-code">{plugin.name}</code>
@@ -80,6 +93,12 @@ export function PluginCard({ plugin, headingLevel = 3, onSaveCapabilities, actio
           <dt>{t('plugin.trust')}</dt>
           <dd>{plugin.signedBy ? t('plugin.signedBy', { key: plugin.signedBy }) : t('plugin.unsignedNote')}</dd>
         </div>
+        {isolation ? (
+          <div>
+            <dt>{t('plugin.isolation')}</dt>
+            <dd>{isolation === 'ISOLATE' ? t('plugin.isolatedNote') : t('plugin.unconfinedNote')}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t('plugin.loadedAt')}</dt>
           <dd>

@@ -51,6 +51,7 @@ export const plugin: PluginSummary = {
   requestedCapabilities: ['kv', 'fetch', 'data:read'],
   grantedCapabilities: ['kv', 'fetch'],
   signedBy: 'maru-2026',
+  isolation: 'ISOLATE',
   hosts: ['api.juso.go.kr'],
   loadedAt: '2026-11-27T09:00:00.000Z',
   problems: null,
@@ -68,6 +69,21 @@ export const failedPlugin: PluginSummary = {
   hosts: [],
   loadedAt: '2026-11-27T09:00:00.000Z',
   problems: ['The package is not signed and the development flag is off.', 'Requires @maru/sdk ^2.0.0, the hub provides 1.4.0.'],
+};
+
+/** A legacy plugin of API 1 the operator allowed with MARU_PLUGIN_LEGACY_WORKERS=1. */
+export const unconfinedPlugin: PluginSummary = {
+  name: '@hanbit/coolmap',
+  version: '0.9.1',
+  publisher: 'Hanbit Research',
+  status: 'ENABLED',
+  requestedCapabilities: ['fetch', 'data:read'],
+  grantedCapabilities: ['fetch', 'data:read'],
+  signedBy: 'hanbit-2026',
+  isolation: 'UNCONFINED',
+  hosts: ['apis.data.go.kr'],
+  loadedAt: '2026-11-27T09:00:00.000Z',
+  problems: null,
 };
 
 export const connection: DataConnectionSummary = {

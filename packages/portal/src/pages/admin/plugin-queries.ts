@@ -8,6 +8,7 @@ export const PluginsDocument = graphql(`
       publisher
       status
       signedBy
+      isolation
       loadedAt
       hosts
       problems
