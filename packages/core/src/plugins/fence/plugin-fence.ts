@@ -94,7 +94,9 @@ export class PluginFence {
     });
     const isolates = this.options.isolates;
     const reads = [...new Set([...paths, ...(isolates ? [isolates.binary] : [])])].sort().map((path) => `--allow-fs-read=${path}`);
-    if (isolates) return ['--permission', '--allow-addons', '--no-experimental-sqlite', ...reads];
+    // The one addon is isolated-vm, loaded by the host's own code before any plugin's; Node's warning about
+    // --allow-addons would otherwise reach the hub's log as plugin host output at every start.
+    if (isolates) return ['--permission', '--allow-addons', '--disable-warning=PERM0001', '--no-experimental-sqlite', ...reads];
     return ['--permission', '--allow-worker', '--no-experimental-sqlite', '--max-semi-space-size=1', ...reads];
   }
 
