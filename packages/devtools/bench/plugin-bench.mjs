@@ -114,9 +114,9 @@ const table = [
   '| --- | ---: | ---: | ---: |',
   row('in-process (parse, handler, parse)', direct),
   row('worker thread in the hub (unconfined)', inWorker),
-  row('fenced plugin host (default)', inFence),
+  row('legacy fenced plugin host (API 1)', inFence),
   row('worker thread, one ctx.kv round trip', workerKv),
-  row('fenced plugin host, one ctx.kv round trip', fenceKv),
+  row('legacy fenced plugin host, one ctx.kv round trip', fenceKv),
   row('isolate in the isolate host (API 2, default)', viaIsolate),
   row('isolate, one ctx.kv round trip', isolateKv),
 ].join('\n');
@@ -128,5 +128,5 @@ console.log(table);
 console.log(memory);
 writeSection(
   'plugins',
-  `## Plugin isolation boundary\n\nA trivial operation (echo a string), ${CALLS.toLocaleString('en-US')} calls one at a time after ${WARMUP} warm-up calls: in-process, through a worker thread in the hub's process (\`isolation: 'unconfined'\`, as before the fence), and through a legacy fenced plugin host (a child process per plugin under Node's permission model: hub → pipe → host → worker and back), and through an isolate of the shared isolate host (plugin API 2: hub → pipe → host → isolate and back). Then the same with one \`ctx.kv\` round trip (the kv port here is an in-memory map, so the figure is the boundary's). Target: under 1 ms added at the median.\n\n${table}\n\n${memory}\n\nRun on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.env.BENCH_MACHINE ?? 'a 2-core shared machine'}.`,
+  `## Plugin isolation boundary\n\nA trivial operation (echo a string), ${CALLS.toLocaleString('en-US')} calls one at a time after ${WARMUP} warm-up calls: in-process, through a worker thread in the hub's process (\`isolation: 'unconfined'\`, as before the fence), and through a legacy fenced plugin host (a child process per plugin under Node's permission model: hub → pipe → host → worker and back), and through an isolate of the shared isolate host (plugin API 2: hub → pipe → host → isolate and back). Then the same with one \`ctx.kv\` round trip (the kv port here is an in-memory map, so the figure is the boundary's). Targets: under 0.3 ms added at the median for a call with one kv round trip, and at most 10 MiB per plugin.\n\n${table}\n\n${memory}\n\nRun on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.env.BENCH_MACHINE ?? 'a 2-core shared machine'}.`,
 );
