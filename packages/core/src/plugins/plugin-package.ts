@@ -5,6 +5,7 @@
  * isolate as bytes; a package without it is a legacy API-1 module that a
  * worker thread imports from disk.
  */
+import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, realpathSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { PluginManifest } from '@maru/sdk';
@@ -17,11 +18,13 @@ export const MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
 export const MAX_ASSET_BYTES = 8 * 1024 * 1024;
 
 export type PluginPackage =
-  | { api: 2; bundle: string; manifest: PluginManifest; assets: Record<string, Uint8Array> }
+  /** `read`: the SHA-256 (hex) of each file read, by package-relative path — the bytes that will run, to compare with what a signature covers. */
+  | { api: 2; bundle: string; manifest: PluginManifest; assets: Record<string, Uint8Array>; read: Record<string, string> }
   | { api: 1 }
   | { api: null; problem: string };
 
 const refused = (problem: string): PluginPackage => ({ api: null, problem });
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The files package.json `files` publishes (folders whole), as package-relative paths; null when it lists none. */
 function declaredFiles(dir: string): string[] | null {
@@ -85,9 +88,12 @@ export function readPluginPackage(dir: string, entry: string): PluginPackage {
   const file = join(dir, PLUGIN_PACKAGE_FILE);
   if (!lstatSync(file, { throwIfNoEntry: false })) return { api: 1 };
   let described: { api?: unknown; bundle?: unknown; manifest?: unknown };
+  const read: Record<string, string> = {};
   try {
     if (lstatSync(file).isSymbolicLink()) return refused(`package: ${PLUGIN_PACKAGE_FILE} is a symbolic link; a plugin package holds no links`);
-    described = JSON.parse(readFileSync(file, 'utf8')) as typeof described;
+    const bytes = readFileSync(file);
+    read[PLUGIN_PACKAGE_FILE] = sha256(bytes);
+    described = JSON.parse(bytes.toString('utf8')) as typeof described;
   } catch {
     return refused(`package: ${PLUGIN_PACKAGE_FILE} is not valid JSON; run maru build again`);
   }
@@ -101,6 +107,7 @@ export function readPluginPackage(dir: string, entry: string): PluginPackage {
   if (!isDeclared(bundlePath, declared)) return refused(`package: the bundle ${bundlePath} is not in package.json files; add it`);
   const bundle = readInside(dir, bundlePath, 'the bundle', MAX_BUNDLE_BYTES);
   if (typeof bundle === 'string') return refused(`package: ${bundle}`);
+  read[bundlePath] = sha256(bundle);
   const manifest = described.manifest as PluginManifest;
   const assets: Record<string, Uint8Array> = {};
   let total = 0;
@@ -109,9 +116,10 @@ export function readPluginPackage(dir: string, entry: string): PluginPackage {
     if (!isDeclared(path, declared)) return refused(`assets.${i}: ${path} is not in package.json files; add it so it is published`);
     const bytes = readInside(dir, path, 'the asset', MAX_ASSET_BYTES);
     if (typeof bytes === 'string') return refused(`assets.${i}: ${bytes}`);
+    read[path] = sha256(bytes);
     total += bytes.byteLength;
     if (total > MAX_ASSET_BYTES) return refused(`assets: together more than the ${MAX_ASSET_BYTES} bytes a hub loads; make them smaller`);
     assets[path] = bytes;
   }
-  return { api: 2, bundle: new TextDecoder().decode(bundle), manifest, assets };
+  return { api: 2, bundle: new TextDecoder().decode(bundle), manifest, assets, read };
 }

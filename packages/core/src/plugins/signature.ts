@@ -15,7 +15,8 @@ export interface PackageSignature {
   signature: string;
 }
 
-export type SignatureCheck = { ok: true; keyId: string } | { ok: false; reason: string };
+/** `files`: the SHA-256 (hex) of each file the digest covered, by package-relative path: what a loader compares the bytes it runs with. */
+export type SignatureCheck = { ok: true; keyId: string; files: ReadonlyMap<string, string> } | { ok: false; reason: string };
 
 /** A registered publisher key: its PEM and the publisher it speaks for. */
 export interface TrustedKey {
@@ -42,14 +43,22 @@ function* files(dir: string, root = dir): Generator<string> {
  * changing any file changes it.
  */
 export function packageDigest(dir: string): string {
+  return digestWithFiles(dir).digest;
+}
+
+/** The package digest and the SHA-256 of each file it covered. */
+function digestWithFiles(dir: string): { digest: string; files: Map<string, string> } {
   const hash = createHash('sha256');
+  const hashes = new Map<string, string>();
   for (const path of files(dir)) {
     const name = relative(dir, path).split(sep).join('/');
     // A symbolic link is digested as its target's path, never followed: swapping where it points changes the digest.
     const content = lstatSync(path).isSymbolicLink() ? Buffer.from(`symlink:${readlinkSync(path)}`) : readFileSync(path);
-    hash.update(`${name}\u0000${createHash('sha256').update(content).digest('hex')}\n`);
+    const fileHash = createHash('sha256').update(content).digest('hex');
+    hashes.set(name, fileHash);
+    hash.update(`${name}\u0000${fileHash}\n`);
   }
-  return hash.digest('hex');
+  return { digest: hash.digest('hex'), files: hashes };
 }
 
 /** Signs a built package folder with a publisher's Ed25519 private key (PEM) and writes its signature file. */
@@ -78,9 +87,15 @@ export function verifyPackage(dir: string, trustedKeys: ReadonlyMap<string, Trus
   if (signature.algorithm !== 'ed25519') return { ok: false, reason: `unsupported signature algorithm "${signature.algorithm}"; use ed25519` };
   const publicKey = trustedKeys.get(signature.keyId)?.publicKey;
   if (!publicKey) return { ok: false, reason: `the signing key "${signature.keyId}" is not registered; a platform admin registers the publisher's public key` };
-  if (packageDigest(dir) !== signature.digest) return { ok: false, reason: 'the package was modified after it was signed (its files do not match the signed digest)' };
+  let digested: ReturnType<typeof digestWithFiles>;
+  try {
+    digested = digestWithFiles(dir);
+  } catch (error) {
+    return { ok: false, reason: `the package could not be read whole (${(error as NodeJS.ErrnoException).code ?? 'error'}); it changed while it was checked, try again` };
+  }
+  if (digested.digest !== signature.digest) return { ok: false, reason: 'the package was modified after it was signed (its files do not match the signed digest)' };
   const valid = verify(null, Buffer.from(signature.digest), createPublicKey(publicKey), Buffer.from(signature.signature, 'base64'));
-  return valid ? { ok: true, keyId: signature.keyId } : { ok: false, reason: 'the signature does not match the registered key' };
+  return valid ? { ok: true, keyId: signature.keyId, files: digested.files } : { ok: false, reason: 'the signature does not match the registered key' };
 }
 
 /** The package folder of a module: the nearest folder above it holding a package.json. */

@@ -50,7 +50,23 @@ function openChannel(): { input: Readable; write: (bytes: Buffer) => void } {
 }
 
 const channel = openChannel();
-const send = (message: FromFence) => channel.write(encodeFrame(message));
+
+/**
+ * The most a message from this host may take. Below the hub's own limit (plugin-fence.ts): a
+ * plugin's oversized answer or log line must fail that answer or line here, not read to the hub as
+ * a broken frame, which would end this host and every call in flight in it.
+ */
+const SEND_LIMIT_BYTES = 8 * 1024 * 1024;
+
+function send(message: FromFence): void {
+  let frame = encodeFrame(message);
+  if (frame.length > SEND_LIMIT_BYTES) {
+    // An answer becomes its call's failure; a plugin's own message (log, event, a ctx request) is dropped.
+    if (message.t !== 'answer') return;
+    frame = encodeFrame({ t: 'answer', id: message.id, ok: false, error: { code: 'PLUGIN_FAILED', message: `the plugin's answer is ${frame.length} bytes, more than the ${SEND_LIMIT_BYTES} a plugin may return` } } satisfies FromFence);
+  }
+  channel.write(frame);
+}
 
 const runners = new Map<number, PluginRunner>();
 const streams = new Map<number, ConnectorStream>();
@@ -62,8 +78,10 @@ let seq = 0;
 function ask(runner: number, port: FencePort, args: unknown): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const id = ++seq;
+    const frame = encodeFrame({ t: 'port', id, runner, port, args } satisfies FromFence);
+    if (frame.length > SEND_LIMIT_BYTES) return reject(new Error(`the request is more than the ${SEND_LIMIT_BYTES} bytes a plugin may send`));
     waiting.set(id, { resolve, reject });
-    send({ t: 'port', id, runner, port, args });
+    channel.write(frame);
   });
 }
 
@@ -103,7 +121,8 @@ async function handle(runnerId: number, method: string, args: unknown): Promise<
                 new IsolateThread(engine.ivm, {
                   guest: engine.guest,
                   bundle: isolate.bundle,
-                  filename: entry,
+                  // Not the bundle's path on the hub's disk: plugin code reads its own stack traces.
+                  filename: 'maru:plugin/bundle.js',
                   assets: isolate.assets,
                   memoryMb: isolate.memoryMb,
                   loadTimeoutMs: loadTimeoutMs ?? 10_000,
@@ -172,8 +191,13 @@ function onMessage(message: ToFence): void {
   );
 }
 
-readFrames(channel.input, (message) => onMessage(message as ToFence), () => process.exit(1));
-// The hub went away: nothing here is worth keeping.
-channel.input.on('end', () => process.exit(0));
-channel.input.on('error', () => process.exit(1));
+/**
+ * The hub went away, or spoke out of protocol: nothing here is worth keeping. SIGKILL, not exit: an
+ * isolate still running plugin code would hold up an orderly exit, leaving plugin code running
+ * without a hub.
+ */
+const end = () => process.kill(process.pid, 'SIGKILL');
+readFrames(channel.input, (message) => onMessage(message as ToFence), end);
+channel.input.on('end', end);
+channel.input.on('error', end);
 send({ t: 'ready' });

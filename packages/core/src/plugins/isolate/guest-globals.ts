@@ -57,7 +57,8 @@ export function installGlobals(host: HostFunctions, log: (level: 'debug' | 'info
   const setTimer = (callback: unknown, ms: unknown, args: unknown[], repeat: boolean): number => {
     if (typeof callback !== 'function') throw new TypeError('the callback must be a function');
     const id = ++timerSeq;
-    const delay = Math.max(repeat ? 1 : 0, Number(ms) || 0);
+    // An interval fires at most every 10 ms.
+    const delay = Math.max(repeat ? 10 : 0, Number(ms) || 0);
     timers.set(id, { callback: () => (callback as (...a: unknown[]) => void)(...args), repeat: repeat ? delay : null });
     host.setTimer(id, delay);
     return id;

@@ -211,6 +211,15 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
 
+    it('an answer too large to send fails that call in the plugin host: another plugin\'s call in flight, and the host, carry on', async () => {
+      const pid = isolateHostPid();
+      const inFlight = hub.gql('query { serviceQuery(service: "misbehaving", operation: "nap", input: { ms: 600 }) }', {}, testKey);
+      const res = await call('output', { shape: 'big' });
+      expect(res.errors?.[0]?.extensions?.code).toBe('PLUGIN_FAILED');
+      expect((await inFlight).data?.serviceQuery).toEqual({ slept: 600 });
+      expect(isolateHostPid()).toBe(pid);
+    });
+
     it.each(['cycle', 'proxy', 'deep', 'big', 'fn'])('an output that is a %s fails the call alone, and the hub keeps answering', async (shape) => {
       const res = await call('output', { shape });
       expect(res.errors?.[0]?.extensions?.code ?? 'answered', JSON.stringify(res).slice(0, 300)).toMatch(/PLUGIN_FAILED|answered/);
@@ -288,6 +297,37 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
 
     it('offers no door to the store: no call above changed an API key or a collection (checked after each test)', async () => {
       expect(await hub.services.apiKeys.collection.count({})).toBeGreaterThan(0);
+    });
+  });
+
+  describe('code that runs after its call returned', () => {
+    it('names no file of the hub or the plugin host in stack traces, its own or a host function\'s', () => expectRefusal('stackPaths'));
+
+    it('a log flood from a timer is cut at the plugin\'s rate and its isolate ended: the host and other plugins carry on', async () => {
+      const pid = isolateHostPid();
+      logLines.splice(0);
+      await expectRefusal('floodLater');
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(await echo()).toEqual({ text: 'still here' });
+      expect(isolateHostPid()).toBe(pid);
+      // The hub's own limit (50 a second after a burst of 200) on top of the host's.
+      expect(logLines.filter((line) => line.fields.plugin === HOSTILE).length).toBeLessThan(400);
+      expect((await attempt('nodeGlobals')).data.serviceQuery.outcome).toBe('refused');
+    });
+
+    it('a timer that never yields ends its isolate; the next call runs in a new one', async () => {
+      const pid = isolateHostPid();
+      await expectRefusal('spinLater');
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(await echo()).toEqual({ text: 'still here' });
+      expect((await attempt('nodeGlobals')).data.serviceQuery.outcome).toBe('refused');
+      expect(isolateHostPid()).toBe(pid);
+    });
+
+    // Last: the intervals stay armed in the plugin's isolate (its own calls slow down; others must not).
+    it('10,000 intervals of 1 ms leave other plugins answering within their deadline', async () => {
+      await expectRefusal('intervals');
+      for (let i = 0; i < 5; i++) expect(await echo()).toEqual({ text: 'still here' });
     });
   });
 });

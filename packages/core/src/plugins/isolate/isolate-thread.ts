@@ -31,7 +31,36 @@ export interface IsolateSource {
 }
 
 /** Timers one isolate may have pending: a plugin that schedules without bound costs its own timers. */
-const MAX_TIMERS = 10_000;
+const MAX_TIMERS = 1_000;
+/** Timer callbacks one isolate may run per second, with a burst; later ones wait their turn. */
+const TIMER_FIRES_PER_SECOND = 1_000;
+/** Messages to the hub (log lines, ctx requests) one isolate may send per second, with a burst; the rest are dropped. */
+const POSTS_PER_SECOND = 2_000;
+const POST_BURST = 10_000;
+/**
+ * The longest one slice of plugin code may run without yielding: a timer callback (no call's
+ * deadline covers it), and anything else. Past it the isolate is ended and started again.
+ */
+const TIMER_SLICE_MS = 1_000;
+const SLICE_MS = 10_000;
+/** Messages a plugin's answer needs, never dropped; everything else it sends counts against its rate. */
+const ANSWERS = new Set(['ready', 'load-failed', 'result', 'failed', 'config-result', 'pong']);
+
+/** A token bucket: `take()` says whether one more may go now. */
+function bucket(perSecond: number, burst: number): { take(): boolean } {
+  let tokens = burst;
+  let at = Date.now();
+  return {
+    take() {
+      const now = Date.now();
+      tokens = Math.min(burst, tokens + ((now - at) / 1000) * perSecond);
+      at = now;
+      if (tokens < 1) return false;
+      tokens--;
+      return true;
+    },
+  };
+}
 /** The longest URL the host parses for an isolate. */
 const MAX_URL = 64 * 1024;
 const URL_PARTS = new Set(['protocol', 'username', 'password', 'host', 'hostname', 'port', 'pathname', 'search', 'hash']);
@@ -47,6 +76,10 @@ export class IsolateThread extends EventEmitter implements PluginThread {
   private isolate: IsolatedVM.Isolate | null = null;
   private dispatch: IsolatedVM.Reference<(message: unknown) => void> | null = null;
   private readonly timers = new Map<number, NodeJS.Timeout>();
+  private readonly posts = bucket(POSTS_PER_SECOND, POST_BURST);
+  private readonly fires = bucket(TIMER_FIRES_PER_SECOND, TIMER_FIRES_PER_SECOND);
+  /** Messages the plugin sent past its rate, dropped. */
+  dropped = 0;
   private ended = false;
 
   constructor(
@@ -61,7 +94,8 @@ export class IsolateThread extends EventEmitter implements PluginThread {
   postMessage(message: ToWorker | { type: '$timer'; id: number }): void {
     const dispatch = this.dispatch;
     if (!dispatch || this.ended) return;
-    dispatch.apply(undefined, [message], { arguments: { copy: true } }).catch((error: unknown) => this.onFailure(error));
+    const timeout = message.type === '$timer' ? TIMER_SLICE_MS : SLICE_MS;
+    dispatch.apply(undefined, [message], { arguments: { copy: true }, timeout }).catch((error: unknown) => this.onFailure(error, timeout));
   }
 
   terminate(): Promise<number> {
@@ -110,11 +144,12 @@ export class IsolateThread extends EventEmitter implements PluginThread {
     return error instanceof Error ? error.message : String(error);
   }
 
-  /** A failed dispatch: the isolate ended under it (memory limit) or was disposed. */
-  private onFailure(error: unknown): void {
+  /** A failed dispatch: the isolate ended under it (memory limit), or plugin code ran a slice past its limit. */
+  private onFailure(error: unknown, sliceMs: number): void {
     if (this.ended) return;
-    if (this.isolate?.isDisposed) {
-      this.emit('error', new Error(`the plugin's isolate ended: ${this.describe(error)}`));
+    const ranTooLong = !this.isolate?.isDisposed && error instanceof Error && /timed out/i.test(error.message);
+    if (this.isolate?.isDisposed || ranTooLong) {
+      this.emit('error', new Error(ranTooLong ? `the plugin's code ran ${sliceMs} ms without yielding; its isolate was ended` : `the plugin's isolate ended: ${this.describe(error)}`));
       this.end(1);
     }
   }
@@ -138,10 +173,25 @@ export class IsolateThread extends EventEmitter implements PluginThread {
   private hostFunctions(): IsolatedVM.Callback[] {
     const { ivm } = this;
     const copy = (value: unknown) => new ivm.ExternalCopy(value).copyInto({ release: true });
-    const sync = (fn: (...args: never[]) => unknown) => new ivm.Callback((...args: never[]) => copy(fn(...args)));
+    // A host function's error reaches plugin code as its message alone: no stack of the plugin host's code.
+    const sync = (fn: (...args: never[]) => unknown) =>
+      new ivm.Callback((...args: never[]) => {
+        try {
+          return copy(fn(...args));
+        } catch (error) {
+          const plain = new TypeError(error instanceof Error ? error.message : String(error));
+          plain.stack = `TypeError: ${plain.message}`;
+          throw plain;
+        }
+      });
     const post = new ivm.Callback(
       (message: FromWorker) => {
-        if (!this.ended && message && typeof message === 'object' && typeof message.type === 'string') this.emit('message', message);
+        if (this.ended || !message || typeof message !== 'object' || typeof message.type !== 'string') return;
+        if (!ANSWERS.has(message.type) && !this.posts.take()) {
+          this.dropped++;
+          return;
+        }
+        this.emit('message', message);
       },
       { ignored: true },
     );
@@ -150,13 +200,13 @@ export class IsolateThread extends EventEmitter implements PluginThread {
         if (!Number.isSafeInteger(id) || this.ended || (this.timers.size >= MAX_TIMERS && !this.timers.has(id))) return;
         clearTimeout(this.timers.get(id));
         const delay = Math.min(2_147_483_647, Math.max(0, Number(ms) || 0));
-        this.timers.set(
-          id,
-          setTimeout(() => {
-            this.timers.delete(id);
-            this.postMessage({ type: '$timer', id });
-          }, delay),
-        );
+        const fire = () => {
+          // Past its rate a plugin's timers wait: a storm of them costs the plugin time, not the host.
+          if (!this.fires.take()) return void this.timers.set(id, setTimeout(fire, 100));
+          this.timers.delete(id);
+          this.postMessage({ type: '$timer', id });
+        };
+        this.timers.set(id, setTimeout(fire, delay));
       },
       { ignored: true },
     );

@@ -59,7 +59,13 @@ export class PluginLoader {
   async boot(config: PluginConfig, ports: Omit<PluginRunnerOptions, 'entry'>, onStarted: (name: string) => void): Promise<Booted> {
     const runnerOptions: PluginRunnerOptions = { entry: config.entry, maxHeapMb: this.options.maxHeapMb, ...ports };
     const problems: string[] = [];
-    const pkg = readPluginPackage(packageDirOf(config.entry), config.entry);
+    let pkg: ReturnType<typeof readPluginPackage>;
+    try {
+      pkg = readPluginPackage(packageDirOf(config.entry), config.entry);
+    } catch (error) {
+      // A file gone between listing and reading: the package is changing under the hub.
+      pkg = { api: null, problem: `package: it could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); it changed while it was loaded, try again` };
+    }
     let runner: Runner;
     if (pkg.api === 2) {
       const host = this.isolateHost();
@@ -80,6 +86,11 @@ export class PluginLoader {
     const check = verifyPackage(packageDirOf(config.entry), keys);
     let manifest: PluginManifest | null = null;
     if (!problems.length && !check.ok && !this.options.allowUnsigned) problems.push(`signature: ${check.reason}`);
+    // The bytes that will run are the ones read above; the signature covered what was on disk a moment later. They must be the same.
+    if (!problems.length && check.ok && pkg.api === 2) {
+      const changed = Object.entries(pkg.read).find(([path, hash]) => check.files.get(path) !== hash);
+      if (changed) problems.push(`signature: ${changed[0]} changed while the package was loaded (what was read is not what is signed); try again`);
+    }
     if (!problems.length) {
       try {
         manifest = await runner.start();
