@@ -7,29 +7,23 @@
  * test the same evidence is checked again for everything, so an escape fails
  * the test that caused it.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { createSocket } from 'node:dgram';
-import { once } from 'node:events';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import { createServer as createNetServer, type AddressInfo, type Server as NetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { HubLogger } from '../logger.js';
-import { createTestHub, snapshotDomain, type GraphQLResponse, type TestHub } from '../testing/test-hub.js';
+import { createTestHub, type GraphQLResponse, type TestHub } from '../testing/test-hub.js';
+import { NO_HITS, startCanaries, storeEvidence, type Canaries } from './fixtures/canaries.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const HOSTILE = '@maru-test/hostile';
 const VICTIM = '@maru-test/misbehaving';
-const NO_HITS = { http: 0, tcp: 0, udp: 0, unix: 0 };
 
 /** Datagrams and accepted connections reach the listeners a moment after the plugin's call returns. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
-const closing = (server: HttpServer | NetServer) => new Promise((resolve) => server.close(resolve));
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** A shared library this process has loaded (libc), for `process.dlopen`. */
 const sharedLibrary = () => readFileSync('/proc/self/maps', 'utf8').match(/\s(\/\S+\/libc\.so\.6)$/m)?.[1] ?? '/lib/x86_64-linux-gnu/libc.so.6';
@@ -57,17 +51,8 @@ describe('a hostile plugin, called through the hub', () => {
   const secret = `canary-${randomBytes(16).toString('hex')}`;
   const configCanary = `canary-${randomBytes(16).toString('hex')}`;
   const previousSecret = process.env.MARU_SECRET_CANARY;
-  const hits = { ...NO_HITS };
-  const canaryHttp = createHttpServer((_req, res) => (hits.http++, res.end('canary')));
-  const canaryTcp = createNetServer((socket) => (hits.tcp++, socket.destroy()));
-  const canaryUnix = createNetServer((socket) => (hits.unix++, socket.destroy()));
-  const canaryUdp = createSocket('udp4').on('message', () => hits.udp++);
-  // The host the plugin declares: the positive control, and a redirect to elsewhere.
-  const declared = createHttpServer((req, res) => {
-    const to = new URL(req.url ?? '/', 'http://declared').searchParams.get('to');
-    if (to) res.writeHead(302, { location: to }).end();
-    else res.end('declared');
-  });
+  let canaries: Canaries;
+  let hits = { ...NO_HITS };
   let canaryUrl = '';
   let tcpPort = '';
   let udpPort = '';
@@ -89,12 +74,8 @@ describe('a hostile plugin, called through the hub', () => {
     else expect(res.data.serviceQuery.outcome, `${name}: ${res.data.serviceQuery.detail}`).toBe('refused');
     return res;
   };
-  const apiKeys = async () => {
-    const keys = await hub.services.apiKeys.collection.find({}, { sort: [['_id', 1]] });
-    // lastUsedAt is the calls' own bookkeeping (the TEST key's).
-    return { count: keys.length, sha256: sha256(JSON.stringify(keys.map(({ lastUsedAt: _, ...key }) => key))) };
-  };
-  const evidence = async () => ({ apiKeys: await apiKeys(), domain: sha256(await snapshotDomain(hub)) });
+  const apiKeys = async () => (await storeEvidence(hub)).apiKeys;
+  const evidence = () => storeEvidence(hub);
   const denials = () => hub.services.audit.events.count({ action: 'plugin.capabilityDenied' });
   let baseline: Awaited<ReturnType<typeof evidence>>;
 
@@ -103,14 +84,8 @@ describe('a hostile plugin, called through the hub', () => {
     // shows the environment a process started with): the /proc cases stand on the refusal itself.
     process.env.MARU_SECRET_CANARY = secret;
     writeFileSync(configFile, JSON.stringify({ plugins: [], note: configCanary }));
-    await once(canaryHttp.listen(0, '127.0.0.1'), 'listening');
-    await once(canaryTcp.listen(0, '127.0.0.1'), 'listening');
-    await once(canaryUnix.listen(socketPath), 'listening');
-    canaryUdp.bind(0, '127.0.0.1');
-    await once(canaryUdp, 'listening');
-    canaryUrl = `http://127.0.0.1:${(canaryHttp.address() as AddressInfo).port}/`;
-    tcpPort = String((canaryTcp.address() as AddressInfo).port);
-    udpPort = String(canaryUdp.address().port);
+    canaries = await startCanaries(socketPath);
+    ({ hits, url: canaryUrl, tcpPort, udpPort } = canaries);
 
     hub = await createTestHub({
       logger: countingLogger,
@@ -127,7 +102,8 @@ describe('a hostile plugin, called through the hub', () => {
     const plugins = await hub.services.plugins.plugins.find({}, { sort: [['_id', 1]] });
     expect(plugins.map((p) => [p._id, p.status, p.problems])).toEqual([[HOSTILE, 'ENABLED', []], [VICTIM, 'ENABLED', []]]);
     const [host, port] = hub.services.plugins.enabledManifests().find((m) => m.name === HOSTILE)!.hosts![0]!.split(':');
-    await once(declared.listen(Number(port), host), 'listening');
+    // The host the plugin declares: the positive control, and a redirect to elsewhere.
+    await canaries.declare(host!, Number(port));
 
     const created = await hub.gql('mutation { createApiKey(input: { name: "hostile suite", scopes: [READ], mode: TEST }) { secret } }', {}, hub.fixtures.keys.companyBAdmin);
     testKey = created.data.createApiKey.secret;
@@ -142,8 +118,7 @@ describe('a hostile plugin, called through the hub', () => {
 
   afterEach(async () => {
     await settle();
-    const seen = { ...hits };
-    Object.assign(hits, NO_HITS);
+    const seen = canaries.take();
     const before = baseline;
     baseline = await evidence();
     const leaks = answers.splice(0).map((res) => JSON.stringify(res)).filter((text) => text.includes(secret) || text.includes(configCanary));
@@ -156,8 +131,7 @@ describe('a hostile plugin, called through the hub', () => {
 
   afterAll(async () => {
     await hub?.close();
-    canaryUdp.close();
-    await Promise.all([canaryHttp, canaryTcp, canaryUnix, declared].map(closing));
+    await canaries?.close();
     if (previousSecret === undefined) delete process.env.MARU_SECRET_CANARY;
     else process.env.MARU_SECRET_CANARY = previousSecret;
     rmSync(dir, { recursive: true, force: true });

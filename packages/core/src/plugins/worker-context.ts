@@ -40,6 +40,14 @@ const utf8 = (data: Uint8Array | string): Uint8Array => {
   throw new TypeError('pass a Uint8Array or a string');
 };
 
+/** A version 4 UUID made of 16 random bytes. */
+export function uuidOf(bytes: Uint8Array): string {
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /** The most random bytes one getRandomValues call gives, as Web Crypto. */
 const RANDOM_MAX = 65_536;
 
@@ -146,13 +154,7 @@ export function createContexts(send: (message: FromWorker) => void, platform: Gu
   }
 
   const crypto: PluginContext['crypto'] = {
-    randomUUID: () => {
-      const b = platform.randomBytes(16);
-      b[6] = (b[6]! & 0x0f) | 0x40;
-      b[8] = (b[8]! & 0x3f) | 0x80;
-      const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-    },
+    randomUUID: () => uuidOf(platform.randomBytes(16)),
     getRandomValues: (array) => {
       if (!(array instanceof Uint8Array)) throw new TypeError('ctx.crypto.getRandomValues fills a Uint8Array');
       if (array.length > RANDOM_MAX) throw new RangeError(`ctx.crypto.getRandomValues gives at most ${RANDOM_MAX} bytes at a time`);

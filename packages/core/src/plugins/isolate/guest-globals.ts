@@ -6,6 +6,7 @@
  * randomness, timers) asks the plugin host through {@link HostFunctions}; none
  * of it reaches the network, files or the hub's state.
  */
+import { uuidOf } from '../worker-context.js';
 import type { HostFunctions, UrlParts } from './host-functions.js';
 
 type Listener = (event: { type: string; target: unknown }) => void;
@@ -89,13 +90,7 @@ export function installGlobals(host: HostFunctions, log: (level: 'debug' | 'info
       array.set(host.randomBytes(array.length));
       return array;
     },
-    randomUUID: () => {
-      const b = host.randomBytes(16);
-      b[6] = (b[6]! & 0x0f) | 0x40;
-      b[8] = (b[8]! & 0x3f) | 0x80;
-      const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-    },
+    randomUUID: () => uuidOf(host.randomBytes(16)),
   };
   const format = (args: unknown[]) =>
     args

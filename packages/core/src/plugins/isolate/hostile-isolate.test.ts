@@ -6,29 +6,23 @@
  * line, no plugin event published. After each test the evidence is checked again.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { createSocket } from 'node:dgram';
-import { once } from 'node:events';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import { createServer as createNetServer, type AddressInfo, type Server as NetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { HubLogger } from '../../logger.js';
 import { createSqliteStore } from '../../store/sqlite/sqlite-store.js';
-import { createTestHub, snapshotDomain, type GraphQLResponse, type TestHub } from '../../testing/test-hub.js';
+import { createTestHub, type GraphQLResponse, type TestHub } from '../../testing/test-hub.js';
+import { NO_HITS, startCanaries, storeEvidence, type Canaries } from '../fixtures/canaries.js';
 import { bundledFixture } from '../fixtures/bundle-fixture.js';
 import { PluginFence } from '../fence/plugin-fence.js';
 import { isolatedVmBinary } from './isolated-vm-binary.js';
 
 const HOSTILE = '@maru-test/hostile-isolate';
 const VICTIM = '@maru-test/misbehaving';
-const NO_HITS = { http: 0, tcp: 0, udp: 0, unix: 0 };
 const DECLARED_PORT = 41733;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
-const closing = (server: HttpServer | NetServer) => new Promise((resolve) => server.close(resolve));
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const logLines: Array<{ fields: Record<string, unknown>; message?: string }> = [];
 const logger: HubLogger = {
@@ -51,16 +45,7 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
   const socketPath = join(dir, 'canary.sock');
   const secret = `canary-${randomBytes(16).toString('hex')}`;
   const previousSecret = process.env.MARU_SECRET_CANARY;
-  const hits = { ...NO_HITS };
-  const canaryHttp = createHttpServer((_req, res) => (hits.http++, res.end('canary')));
-  const canaryTcp = createNetServer((socket) => (hits.tcp++, socket.destroy()));
-  const canaryUnix = createNetServer((socket) => (hits.unix++, socket.destroy()));
-  const canaryUdp = createSocket('udp4').on('message', () => hits.udp++);
-  const declared = createHttpServer((req, res) => {
-    const to = new URL(req.url ?? '/', 'http://declared').searchParams.get('to');
-    if (to) res.writeHead(302, { location: to }).end();
-    else res.end('declared');
-  });
+  let canaries: Canaries;
   let canaryUrl = '';
   let hub: TestHub;
   let testKey = '';
@@ -82,22 +67,15 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
     return res;
   };
   const echo = async () => (await hub.gql('query { serviceQuery(service: "misbehaving", operation: "echo", input: { text: "still here" }) }', {}, testKey)).data?.serviceQuery;
-  const evidence = async () => {
-    const keys = await hub.services.apiKeys.collection.find({}, { sort: [['_id', 1]] });
-    return { apiKeys: sha256(JSON.stringify(keys.map(({ lastUsedAt: _, ...key }) => key))), domain: sha256(await snapshotDomain(hub)) };
-  };
+  const evidence = () => storeEvidence(hub);
   const denials = (targetId?: string) => hub.services.audit.events.count({ action: 'plugin.capabilityDenied', ...(targetId ? { targetId } : {}) });
   let baseline: Awaited<ReturnType<typeof evidence>>;
 
   beforeAll(async () => {
     process.env.MARU_SECRET_CANARY = secret;
-    await once(canaryHttp.listen(0, '127.0.0.1'), 'listening');
-    await once(canaryTcp.listen(0, '127.0.0.1'), 'listening');
-    await once(canaryUnix.listen(socketPath), 'listening');
-    canaryUdp.bind(0, '127.0.0.1');
-    await once(canaryUdp, 'listening');
-    await once(declared.listen(DECLARED_PORT, '127.0.0.1'), 'listening');
-    canaryUrl = `http://127.0.0.1:${(canaryHttp.address() as AddressInfo).port}/`;
+    canaries = await startCanaries(socketPath);
+    await canaries.declare('127.0.0.1', DECLARED_PORT);
+    canaryUrl = canaries.url;
     const hostile = bundledFixture('hostile-isolate.mjs', { files: { 'data/hello.txt': '안녕, maru', 'data/config.json': '{"regions":["11","26"]}' } });
     hub = await createTestHub({
       logger,
@@ -126,8 +104,7 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
 
   afterEach(async () => {
     await settle();
-    const seen = { ...hits };
-    Object.assign(hits, NO_HITS);
+    const seen = canaries.take();
     const before = baseline;
     baseline = await evidence();
     const leaks = [...answers.splice(0).map((res) => JSON.stringify(res)), ...logLines.map((line) => JSON.stringify(line))].filter((text) => text.includes(secret));
@@ -139,8 +116,7 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
 
   afterAll(async () => {
     await hub?.close();
-    canaryUdp.close();
-    await Promise.all([canaryHttp, canaryTcp, canaryUnix, declared].map(closing));
+    await canaries?.close();
     if (previousSecret === undefined) delete process.env.MARU_SECRET_CANARY;
     else process.env.MARU_SECRET_CANARY = previousSecret;
     rmSync(dir, { recursive: true, force: true });
@@ -359,16 +335,10 @@ describe('the isolate host process itself', () => {
 
 describe('packages refused before any code runs', () => {
   let hub: TestHub;
-  const canaryHits = { count: 0 };
-  const canary = createHttpServer((_req, res) => (canaryHits.count++, res.end()));
   beforeAll(async () => {
-    await once(canary.listen(0, '127.0.0.1'), 'listening');
-    hub = await createTestHub({ pluginOptions: { allowUnsigned: true, fetchAllowPrivate: true } });
+    hub = await createTestHub({ pluginOptions: { allowUnsigned: true } });
   });
-  afterAll(async () => {
-    await hub.close();
-    await closing(canary);
-  });
+  afterAll(() => hub.close());
 
   const loadFailed = async (entry: string) => {
     const record = await hub.services.plugins.load({ entry });
