@@ -22,7 +22,7 @@ describe('maru sign', () => {
     const published = mkdtempSync(join(tmpdir(), 'maru-published-'));
     for (const file of ['package.json', 'maru-signature.json', 'maru-plugin.json', 'dist/plugin.js']) cpSync(join(dir, file), join(published, file));
     const publicKey = readFileSync(join(dir, '.maru/signing-key.pub.pem'), 'utf8');
-    expect(verifyPackage(published, new Map([[keyId, { publicKey, publisher: 'Fixture Inc.' }]]))).toEqual({ ok: true, keyId });
+    expect(verifyPackage(published, new Map([[keyId, { publicKey, publisher: 'Fixture Inc.' }]]))).toMatchObject({ ok: true, keyId });
     expect(readdirSync(join(dir, '.maru')).sort()).toEqual(['signing-key.pem', 'signing-key.pub.pem']);
 
     const again = await runMaru(['sign'], dir);
