@@ -2,7 +2,12 @@ import { build } from 'esbuild';
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts', 'plugin-worker': 'src/plugins/plugin-worker.ts', 'plugin-fence': 'src/plugins/fence/fence-main.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'testing/index': 'src/testing/index.ts',
+    'plugin-worker': 'src/plugins/plugin-worker.ts',
+    'plugin-fence': 'src/plugins/fence/fence-main.ts',
+  },
   format: ['esm'],
   // `npm start` builds without declarations (MARU_BUILD_TYPES=0): a running hub never reads them.
   dts: process.env.MARU_BUILD_TYPES !== '0',

@@ -5,11 +5,25 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 // downloads fail on our machines). Without it they are skipped, except in CI,
 // where test/stories-need-chromium.test.ts fails instead.
 const chromium = process.env.MARU_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const unit: TestProjectInlineConfiguration = {
   extends: true,
-  test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: ['test/stories-need-chromium.test.ts'], environment: 'node' },
+  test: {
+    name: 'unit',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['test/stories-need-chromium.test.ts'],
+    environment: 'node',
+  },
 };
 
 const withoutChromium: TestProjectInlineConfiguration = {

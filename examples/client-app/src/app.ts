@@ -4,7 +4,10 @@
  * `main.ts` runs it against a hub; tests call these functions directly.
  */
 import { createMaruClient, type MaruClient, type Subscription } from './client.js';
-import type { ChallengeEventsSubscription as ChallengeEventsResult, OpenChallengesQuery as OpenChallengesResult } from './gql/graphql.js';
+import type {
+  ChallengeEventsSubscription as ChallengeEventsResult,
+  OpenChallengesQuery as OpenChallengesResult,
+} from './gql/graphql.js';
 import { ChallengeEventsSubscription, OpenChallengesQuery } from './operations.js';
 
 export { createMaruClient, MaruApiError } from './client.js';
@@ -26,7 +29,10 @@ export async function listOpenChallenges(client: MaruClient, pageSize = 20): Pro
 }
 
 /** Public events of every published challenge, or of one. Resolves once the hub is listening. */
-export async function followChallengeEvents(client: MaruClient, challengeId?: string): Promise<Subscription<ChallengeEvent>> {
+export async function followChallengeEvents(
+  client: MaruClient,
+  challengeId?: string,
+): Promise<Subscription<ChallengeEvent>> {
   const subscription = await client.subscribe(ChallengeEventsSubscription, challengeId ? { challengeId } : {});
   return {
     close: subscription.close,
@@ -38,5 +44,8 @@ export async function followChallengeEvents(client: MaruClient, challengeId?: st
 
 /** The client `main.ts` uses, from the environment: `HUB_URL` and, optionally, `HUB_API_KEY`. */
 export function clientFromEnv(env: NodeJS.ProcessEnv = process.env): MaruClient {
-  return createMaruClient({ url: env.HUB_URL ?? 'http://127.0.0.1:4000/graphql', ...(env.HUB_API_KEY ? { apiKey: env.HUB_API_KEY } : {}) });
+  return createMaruClient({
+    url: env.HUB_URL ?? 'http://127.0.0.1:4000/graphql',
+    ...(env.HUB_API_KEY ? { apiKey: env.HUB_API_KEY } : {}),
+  });
 }

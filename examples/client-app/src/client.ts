@@ -19,7 +19,10 @@ export interface MaruGraphQLError {
 /** The hub answered with errors. `code` is the first error's `extensions.code` (see docs/reference/errors.md). */
 export class MaruApiError extends Error {
   readonly code: string;
-  constructor(readonly errors: MaruGraphQLError[], readonly status: number) {
+  constructor(
+    readonly errors: MaruGraphQLError[],
+    readonly status: number,
+  ) {
     super(errors.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('; '));
     this.name = 'MaruApiError';
     this.code = errors[0]?.extensions?.code ?? 'UNKNOWN';
@@ -46,20 +49,31 @@ export function createMaruClient(options: MaruClientOptions): MaruClient {
     accept,
     ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
   });
-  const body = (document: { toString(): string }, variables: unknown) => JSON.stringify({ query: document.toString(), variables: variables ?? {} });
+  const body = (document: { toString(): string }, variables: unknown) =>
+    JSON.stringify({ query: document.toString(), variables: variables ?? {} });
 
   return {
     async request(document, variables) {
-      const response = await fetch(options.url, { method: 'POST', headers: headers('application/graphql-response+json, application/json'), body: body(document, variables) });
+      const response = await fetch(options.url, {
+        method: 'POST',
+        headers: headers('application/graphql-response+json, application/json'),
+        body: body(document, variables),
+      });
       const payload = (await response.json()) as Payload<never>;
       if (payload.errors?.length) throw new MaruApiError(payload.errors, response.status);
-      if (!payload.data) throw new MaruApiError([{ message: `the hub answered ${response.status} without data` }], response.status);
+      if (!payload.data)
+        throw new MaruApiError([{ message: `the hub answered ${response.status} without data` }], response.status);
       return payload.data;
     },
 
     async subscribe<R, V>(document: TypedDocumentString<R, V>, variables?: V) {
       const controller = new AbortController();
-      const response = await fetch(options.url, { method: 'POST', headers: headers('text/event-stream'), body: body(document, variables), signal: controller.signal });
+      const response = await fetch(options.url, {
+        method: 'POST',
+        headers: headers('text/event-stream'),
+        body: body(document, variables),
+        signal: controller.signal,
+      });
       if (!response.headers.get('content-type')?.includes('text/event-stream')) {
         // Refused before the stream began (a bad operation, a missing key): a plain GraphQL response.
         const payload = (await response.json()) as Payload<R>;

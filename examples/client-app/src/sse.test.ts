@@ -3,7 +3,12 @@ import { parseEventStream } from './sse.js';
 
 async function collect(chunks: string[]) {
   const events = [];
-  for await (const event of parseEventStream((async function* () { yield* chunks; })())) events.push(event);
+  for await (const event of parseEventStream(
+    (async function* () {
+      yield* chunks;
+    })(),
+  ))
+    events.push(event);
   return events;
 }
 

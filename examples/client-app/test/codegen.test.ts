@@ -11,7 +11,16 @@ async function codegenAgainst(schema: string) {
   const dir = mkdtempSync(join(tmpdir(), 'maru-codegen-'));
   writeFileSync(join(dir, 'schema.graphql'), schema);
   const outputs = Object.values(config.generates);
-  return generate({ ...config, cwd: new URL('..', import.meta.url).pathname, schema: join(dir, 'schema.graphql'), generates: { [join(dir, 'gql/')]: outputs[0]! }, errorsOnly: true }, false);
+  return generate(
+    {
+      ...config,
+      cwd: new URL('..', import.meta.url).pathname,
+      schema: join(dir, 'schema.graphql'),
+      generates: { [join(dir, 'gql/')]: outputs[0]! },
+      errorsOnly: true,
+    },
+    false,
+  );
 }
 
 describe('the build against the SDL', () => {
@@ -20,8 +29,13 @@ describe('the build against the SDL', () => {
   });
 
   it('fails when the schema no longer has a field an operation uses', async () => {
-    const renamed = sdl.replace('challengeEvents(challengeId: ID): ChallengeEvent!', 'challengeUpdates(challengeId: ID): ChallengeEvent!');
+    const renamed = sdl.replace(
+      'challengeEvents(challengeId: ID): ChallengeEvent!',
+      'challengeUpdates(challengeId: ID): ChallengeEvent!',
+    );
     expect(renamed).not.toBe(sdl);
-    await expect(codegenAgainst(renamed)).rejects.toThrow(/Cannot query field "challengeEvents" on type "Subscription"/);
+    await expect(codegenAgainst(renamed)).rejects.toThrow(
+      /Cannot query field "challengeEvents" on type "Subscription"/,
+    );
   });
 });

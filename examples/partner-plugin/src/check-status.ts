@@ -19,9 +19,31 @@ const output = z.object({
 
 type Status = z.output<typeof output>;
 
-function toStatus(number: string, business: RegistryBusiness | null, checkedAt: string, source: Status['source']): Status {
-  if (!business) return { registrationNumber: number, status: 'NOT_REGISTERED', name: null, taxType: null, closedOn: null, checkedAt, source };
-  return { registrationNumber: number, status: STATUS[business.status], name: business.name, taxType: business.taxType, closedOn: business.closedOn, checkedAt, source };
+function toStatus(
+  number: string,
+  business: RegistryBusiness | null,
+  checkedAt: string,
+  source: Status['source'],
+): Status {
+  if (!business)
+    return {
+      registrationNumber: number,
+      status: 'NOT_REGISTERED',
+      name: null,
+      taxType: null,
+      closedOn: null,
+      checkedAt,
+      source,
+    };
+  return {
+    registrationNumber: number,
+    status: STATUS[business.status],
+    name: business.name,
+    taxType: business.taxType,
+    closedOn: business.closedOn,
+    checkedAt,
+    source,
+  };
 }
 
 async function live(number: string, ctx: PluginContext): Promise<Status> {
@@ -29,7 +51,8 @@ async function live(number: string, ctx: PluginContext): Promise<Status> {
   const key = `status:${number}`;
   if (cacheMinutes > 0) {
     const cached = await ctx.kv.get<Status>(key);
-    if (cached && Date.parse(cached.checkedAt) > Date.now() - cacheMinutes * 60_000) return { ...cached, source: 'cache' };
+    if (cached && Date.parse(cached.checkedAt) > Date.now() - cacheMinutes * 60_000)
+      return { ...cached, source: 'cache' };
   }
   const status = toStatus(number, await fetchBusiness(ctx, number), new Date().toISOString(), 'registry');
   if (cacheMinutes > 0) await ctx.kv.set(key, status);
@@ -39,8 +62,11 @@ async function live(number: string, ctx: PluginContext): Promise<Status> {
 /** `checkStatus`: whether a business is active, suspended or closed, as the registry knows it. */
 export const checkStatus = defineOperation({
   kind: 'query',
-  description: 'Whether a business registration number belongs to an active, suspended or closed business. Test keys get sandbox answers.',
-  input: z.object({ registrationNumber: z.string().min(10).max(14).describe('Ten digits, dashes optional: 123-45-67891') }),
+  description:
+    'Whether a business registration number belongs to an active, suspended or closed business. Test keys get sandbox answers.',
+  input: z.object({
+    registrationNumber: z.string().min(10).max(14).describe('Ten digits, dashes optional: 123-45-67891'),
+  }),
   output,
   handler: async ({ registrationNumber }, ctx) => {
     const number = normalizeRegistrationNumber(registrationNumber);

@@ -13,7 +13,7 @@ export const businessClosures = defineConnector({
   description: 'Businesses closed on or after a date, from the Acme business registry.',
   config: z.object({ since: z.iso.date().describe('First closure date to include, YYYY-MM-DD') }),
   read: async function* ({ since }, ctx) {
-    for (let page: number | null = 1; page !== null; ) {
+    for (let page: number | null = 1; page !== null;) {
       const { items, nextPage } = await fetchClosures(ctx, since, page);
       for (const item of items) yield { registrationNumber: item.number, name: item.name, closedOn: item.closedOn };
       page = nextPage;

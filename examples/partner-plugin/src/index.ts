@@ -28,7 +28,8 @@ export default definePlugin({
     defineService({
       key: 'business-status',
       name: 'Business status check',
-      description: 'Checks whether a business registration number (사업자등록번호) belongs to an active, suspended or closed business.',
+      description:
+        'Checks whether a business registration number (사업자등록번호) belongs to an active, suspended or closed business.',
       category: 'identity',
       operations: { checkStatus },
     }),

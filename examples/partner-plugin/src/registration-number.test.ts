@@ -8,7 +8,11 @@ describe('normalizeRegistrationNumber', () => {
   });
 
   it('refuses a wrong check digit and anything that is not ten digits, with a coded error', () => {
-    expect(() => normalizeRegistrationNumber('123-45-67890')).toThrow(expect.objectContaining({ code: 'INVALID_REGISTRATION_NUMBER', message: expect.stringContaining('check digit') }));
-    expect(() => normalizeRegistrationNumber('12345')).toThrow(expect.objectContaining({ code: 'INVALID_REGISTRATION_NUMBER' }));
+    expect(() => normalizeRegistrationNumber('123-45-67890')).toThrow(
+      expect.objectContaining({ code: 'INVALID_REGISTRATION_NUMBER', message: expect.stringContaining('check digit') }),
+    );
+    expect(() => normalizeRegistrationNumber('12345')).toThrow(
+      expect.objectContaining({ code: 'INVALID_REGISTRATION_NUMBER' }),
+    );
   });
 });

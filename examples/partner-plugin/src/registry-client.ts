@@ -27,12 +27,18 @@ async function getJson<T>(ctx: PluginContext, path: string): Promise<T | null> {
     // The hub's ctx.fetch says why after the words ("fetch failed: ENOTFOUND"); Node's fetch, in unit tests, does not.
     if (!(error instanceof TypeError && /^fetch failed\b/.test(error.message))) throw error;
     ctx.log.warn('registry unreachable', { host: url.host });
-    throw new PluginError('REGISTRY_UNAVAILABLE', `The business registry at ${url.host} cannot be reached; try again in a few minutes.`);
+    throw new PluginError(
+      'REGISTRY_UNAVAILABLE',
+      `The business registry at ${url.host} cannot be reached; try again in a few minutes.`,
+    );
   }
   if (response.status === 404) return null;
   if (!response.ok) {
     ctx.log.warn('registry answered with an error', { status: response.status, path: url.pathname });
-    throw new PluginError('REGISTRY_UNAVAILABLE', `The business registry answered ${response.status}; try again in a few minutes.`);
+    throw new PluginError(
+      'REGISTRY_UNAVAILABLE',
+      `The business registry answered ${response.status}; try again in a few minutes.`,
+    );
   }
   return (await response.json()) as T;
 }
@@ -44,5 +50,7 @@ export function fetchBusiness(ctx: PluginContext, number: string): Promise<Regis
 
 /** One page of businesses closed on or after `since` (YYYY-MM-DD). */
 export async function fetchClosures(ctx: PluginContext, since: string, page: number): Promise<ClosuresPage> {
-  return (await getJson<ClosuresPage>(ctx, `/v1/closures?since=${since}&page=${page}`)) ?? { items: [], nextPage: null };
+  return (
+    (await getJson<ClosuresPage>(ctx, `/v1/closures?since=${since}&page=${page}`)) ?? { items: [], nextPage: null }
+  );
 }

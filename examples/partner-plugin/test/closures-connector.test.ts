@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin, { businessClosures as closures } from '../src/index.js';
 import { startRegistryStub } from './registry-stub.js';
 
-
 async function readAll(config: unknown, ctx: ReturnType<typeof createTestContext>) {
   // As the hub does: the connection's config is checked against the connector's schema first.
   const records: Array<Record<string, unknown>> = [];
@@ -19,7 +18,8 @@ describe('the business-closures connector', () => {
   let registry: Awaited<ReturnType<typeof startRegistryStub>>;
   beforeAll(async () => (registry = await startRegistryStub()));
   afterAll(() => registry.close());
-  const ctx = () => createTestContext({ capabilities: ['fetch'], hosts: [registry.host], config: { apiUrl: registry.apiUrl } });
+  const ctx = () =>
+    createTestContext({ capabilities: ['fetch'], hosts: [registry.host], config: { apiUrl: registry.apiUrl } });
 
   it('follows the pages and yields one record per closure since the date', async () => {
     const records = await readAll({ since: '2026-02-01' }, ctx());

@@ -3,9 +3,19 @@ import type { AddressInfo } from 'node:net';
 
 const BUSINESSES = [
   { number: '314-15-92650', name: '파이베이커리 Pi Bakery', status: 'active', taxType: 'simplified', closedOn: null },
-  { number: '271-82-81824', name: '오일러공방 Euler Works', status: 'closed', taxType: 'general', closedOn: '2026-03-02' },
+  {
+    number: '271-82-81824',
+    name: '오일러공방 Euler Works',
+    status: 'closed',
+    taxType: 'general',
+    closedOn: '2026-03-02',
+  },
 ];
-const CLOSURES = Array.from({ length: 5 }, (_, i) => ({ number: `100-00-0000${i}`, name: `Closed shop ${i + 1}`, closedOn: `2026-0${i + 1}-15` }));
+const CLOSURES = Array.from({ length: 5 }, (_, i) => ({
+  number: `100-00-0000${i}`,
+  name: `Closed shop ${i + 1}`,
+  closedOn: `2026-0${i + 1}-15`,
+}));
 
 /** A stand-in for Acme's registry API on 127.0.0.1, counting the requests it gets. */
 export async function startRegistryStub(options: { failWith?: number } = {}) {
@@ -13,7 +23,8 @@ export async function startRegistryStub(options: { failWith?: number } = {}) {
   const server = createServer((req, res) => {
     requests.push(req.url!);
     const url = new URL(req.url!, 'http://stub');
-    const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const json = (status: number, body: unknown) =>
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (options.failWith) return json(options.failWith, { error: 'down for maintenance' });
     const business = /^\/v1\/businesses\/(.+)$/.exec(url.pathname);
     if (business) {
@@ -32,5 +43,10 @@ export async function startRegistryStub(options: { failWith?: number } = {}) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { host, apiUrl: `http://${host}`, requests, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    host,
+    apiUrl: `http://${host}`,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

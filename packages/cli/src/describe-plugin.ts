@@ -15,7 +15,9 @@ export function describeCapabilities(manifest: PluginManifest): string[] {
         for (const host of manifest.hosts ?? []) lines.push(`calls https://${host}`);
         break;
       case 'data:read':
-        lines.push("reads the data connections a hub grants it, with the calling organization's rights (each read is in the connection's access log)");
+        lines.push(
+          "reads the data connections a hub grants it, with the calling organization's rights (each read is in the connection's access log)",
+        );
         break;
       case 'events:emit':
         lines.push(`emits hub events: ${(manifest.events?.emits ?? []).join(', ') || 'none declared'}`);
@@ -32,7 +34,9 @@ export function describeCapabilities(manifest: PluginManifest): string[] {
 
 /** The services and connectors a plugin contributes, one line each. */
 export function describeContributions(manifest: PluginManifest): string[] {
-  const services = (manifest.services ?? []).map((s) => `service ${s.key} (${s.name}): ${s.operations.map((o) => `${o.name} (${o.kind})`).join(', ')}`);
+  const services = (manifest.services ?? []).map(
+    (s) => `service ${s.key} (${s.name}): ${s.operations.map((o) => `${o.name} (${o.kind})`).join(', ')}`,
+  );
   const connectors = (manifest.connectors ?? []).map((c) => `data connector ${c.key} (${c.name})`);
   return [...services, ...connectors];
 }

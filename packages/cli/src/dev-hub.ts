@@ -1,5 +1,13 @@
 import { hubCollections, SIGNATURE_FILE, type PublisherKey } from '@maru/core';
-import { createLogger, loadConfig, openStore, startHub, type HubConfig, type LogLevel, type RunningHub } from '@maru/hub';
+import {
+  createLogger,
+  loadConfig,
+  openStore,
+  startHub,
+  type HubConfig,
+  type LogLevel,
+  type RunningHub,
+} from '@maru/hub';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { CliIo } from './cli-io.js';
@@ -39,7 +47,8 @@ export interface DevHub {
 }
 
 /** Problems that stop a plugin from loading here; a bad signature does not, on a development hub. */
-const blocking = (inspection: Inspection, development: boolean) => inspection.problems.filter((p) => !(development && p.startsWith(`${SIGNATURE_FILE}:`)));
+const blocking = (inspection: Inspection, development: boolean) =>
+  inspection.problems.filter((p) => !(development && p.startsWith(`${SIGNATURE_FILE}:`)));
 
 const entryOf = (inspection: Inspection) => join(inspection.stageDir!, inspection.plugin!.entryPath);
 
@@ -50,7 +59,10 @@ const entryOf = (inspection: Inspection) => join(inspection.stageDir!, inspectio
  * admin seeded with fresh keys, and the company granted the plugins'
  * services. Settings not given come from the environment, as for maru-hub.
  */
-export async function startDevHub(options: DevHubOptions, io: CliIo): Promise<{ hub: DevHub | null; problems: string[] }> {
+export async function startDevHub(
+  options: DevHubOptions,
+  io: CliIo,
+): Promise<{ hub: DevHub | null; problems: string[] }> {
   const plugins: DevPlugin[] = [];
   const problems: string[] = [];
   for (const dir of options.plugins) {
@@ -67,26 +79,44 @@ export async function startDevHub(options: DevHubOptions, io: CliIo): Promise<{ 
     ...loadConfig(io.env, [], io.cwd),
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.host ? { host: options.host } : {}),
-    ...(options.dataDir ? { dataDir: resolve(io.cwd, options.dataDir), importDir: resolve(io.cwd, options.dataDir, 'imports') } : {}),
+    ...(options.dataDir
+      ? { dataDir: resolve(io.cwd, options.dataDir), importDir: resolve(io.cwd, options.dataDir, 'imports') }
+      : {}),
     demo: options.demo,
     logLevel: options.logLevel,
   };
-  const loadable = plugins.filter((p) => p.inspection.plugin && blocking(p.inspection, options.development).length === 0);
+  const loadable = plugins.filter(
+    (p) => p.inspection.plugin && blocking(p.inspection, options.development).length === 0,
+  );
   const trusted = loadable.filter((p) => p.inspection.signature.state === 'valid' && p.inspection.signature.local);
   config.allowUnsignedPlugins = options.development || trusted.length < loadable.length;
   // A plugin in development talks to fixtures on the developer's own machine; a production hub does not allow that by default.
   if (io.env.MARU_PLUGIN_FETCH_PRIVATE === undefined) config.pluginFetchAllowPrivate = true;
-  config.plugins = loadable.map((p) => ({ package: entryOf(p.inspection), capabilities: p.inspection.plugin!.manifest.capabilities ?? [] }));
+  config.plugins = loadable.map((p) => ({
+    package: entryOf(p.inspection),
+    capabilities: p.inspection.plugin!.manifest.capabilities ?? [],
+  }));
   await registerKeys(config, trusted);
 
-  const running = await startHub(config, { logger: createLogger(config.logLevel, io.stderr as NodeJS.WritableStream), console: io.stdout as NodeJS.WritableStream });
+  const running = await startHub(config, {
+    logger: createLogger(config.logLevel, io.stderr as NodeJS.WritableStream),
+    console: io.stdout as NodeJS.WritableStream,
+  });
   const services = running.hub.services;
   const keys = await seedDevelopers(services);
   for (const plugin of loadable) plugin.loadedAs = plugin.inspection.plugin!.manifest.name;
-  await grantDeveloperAccess(services, keys, (await services.plugins.services.find({}, { limit: 1000 })).map((s) => s._id));
+  await grantDeveloperAccess(
+    services,
+    keys,
+    (await services.plugins.services.find({}, { limit: 1000 })).map((s) => s._id),
+  );
   mkdirSync(config.dataDir, { recursive: true });
   const keyFile = join(config.dataDir, 'dev-keys.json');
-  writeFileSync(keyFile, `${JSON.stringify({ url: running.url, company: keys.company, admin: keys.admin }, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(
+    keyFile,
+    `${JSON.stringify({ url: running.url, company: keys.company, admin: keys.admin }, null, 2)}\n`,
+    { mode: 0o600 },
+  );
   chmodSync(keyFile, 0o600);
 
   const hub: DevHub = {
@@ -102,11 +132,18 @@ export async function startDevHub(options: DevHubOptions, io: CliIo): Promise<{ 
       const record = plugin.loadedAs ? await services.plugins.plugins.findOne({ _id: plugin.loadedAs }) : null;
       if (record && record.status !== 'UNINSTALLED') await services.plugins.uninstall(admin, record._id);
       const manifest = inspection.plugin!.manifest;
-      const loaded = await services.plugins.load({ entry: entryOf(inspection), capabilities: manifest.capabilities ?? [] });
+      const loaded = await services.plugins.load({
+        entry: entryOf(inspection),
+        capabilities: manifest.capabilities ?? [],
+      });
       plugin.inspection = inspection;
       plugin.loadedAs = manifest.name;
       if (loaded.status !== 'ENABLED') return loaded.problems.map((p) => `the hub refused ${manifest.name}: ${p}`);
-      await grantDeveloperAccess(services, keys, (manifest.services ?? []).map((s) => s.key));
+      await grantDeveloperAccess(
+        services,
+        keys,
+        (manifest.services ?? []).map((s) => s.key),
+      );
       return [];
     },
     stop: () => running.stop(),
@@ -124,7 +161,13 @@ async function registerKeys(config: HubConfig, trusted: DevPlugin[]): Promise<vo
     for (const { inspection } of trusted) {
       const { key, plugin } = inspection;
       if (await keys.findOne({ _id: key!.keyId })) continue;
-      await keys.insertOne({ _id: key!.keyId, publisher: plugin!.manifest.publisher, publicKey: key!.publicKeyPem, registeredById: 'maru-cli', registeredAt: new Date().toISOString() });
+      await keys.insertOne({
+        _id: key!.keyId,
+        publisher: plugin!.manifest.publisher,
+        publicKey: key!.publicKeyPem,
+        registeredById: 'maru-cli',
+        registeredAt: new Date().toISOString(),
+      });
     }
   } finally {
     await store.close();
@@ -137,22 +180,33 @@ export async function describeDevHub(hub: DevHub, io: CliIo): Promise<string> {
   const lines = [`Maru hub for plugin development: ${running.url}  (GraphiQL in a browser)`];
   for (const plugin of hub.plugins) {
     const manifest = plugin.inspection.plugin?.manifest;
-    const record = plugin.loadedAs ? await running.hub.services.plugins.plugins.findOne({ _id: plugin.loadedAs }) : null;
+    const record = plugin.loadedAs
+      ? await running.hub.services.plugins.plugins.findOne({ _id: plugin.loadedAs })
+      : null;
     const where = relative(io.cwd, plugin.dir) || '.';
     if (!manifest || !record) {
       lines.push(`  ✗ ${where}: not loaded — fix the problems above`);
       continue;
     }
     if (record.status !== 'ENABLED') {
-      lines.push(`  ✗ ${manifest.name} ${manifest.version}: ${record.status}`, ...record.problems.map((p) => `      ${p}`));
+      lines.push(
+        `  ✗ ${manifest.name} ${manifest.version}: ${record.status}`,
+        ...record.problems.map((p) => `      ${p}`),
+      );
       continue;
     }
-    const trust = record.signedBy ? `signed with ${record.signedBy} (registered on this hub)` : 'UNSIGNED — allowed on this local hub only; run maru sign';
+    const trust = record.signedBy
+      ? `signed with ${record.signedBy} (registered on this hub)`
+      : 'UNSIGNED — allowed on this local hub only; run maru sign';
     lines.push(`  ✓ ${manifest.name} ${manifest.version} from ${where}: ${trust}`);
-    lines.push(`    granted: ${record.grantedCapabilities.join(', ') || 'nothing (it asks for nothing)'}; services: ${(manifest.services ?? []).map((s) => s.key).join(', ') || 'none'}`);
+    lines.push(
+      `    granted: ${record.grantedCapabilities.join(', ') || 'nothing (it asks for nothing)'}; services: ${(manifest.services ?? []).map((s) => s.key).join(', ') || 'none'}`,
+    );
   }
   const firstService = hub.plugins.flatMap((p) => p.inspection.plugin?.manifest.services ?? [])[0]?.key;
-  const query = firstService ? `{ service(key: \\"${firstService}\\") { name status operations { name kind } } }` : '{ viewer { name organization { name } } }';
+  const query = firstService
+    ? `{ service(key: \\"${firstService}\\") { name status operations { name kind } } }`
+    : '{ viewer { name organization { name } } }';
   lines.push(
     `API keys for this run (also in ${relative(io.cwd, hub.keyFile)}):`,
     `  company  developer@maru.localhost  COMPANY_ADMIN, granted the plugins' services  ${keys.company}`,

@@ -32,7 +32,14 @@ export interface Inspection {
  * package.json and the built entry, the manifest and its compatibility, the
  * files npm would publish, and the signature against those files.
  */
-export async function inspectPlugin(dir: string, options: { env?: NodeJS.ProcessEnv; keyFile?: string; /** Where to copy the package; default a temporary folder, removed by `discard()`. */ stageDir?: string } = {}): Promise<Inspection> {
+export async function inspectPlugin(
+  dir: string,
+  options: {
+    env?: NodeJS.ProcessEnv;
+    keyFile?: string;
+    /** Where to copy the package; default a temporary folder, removed by `discard()`. */ stageDir?: string;
+  } = {},
+): Promise<Inspection> {
   const env = options.env ?? process.env;
   const read = await readPluginPackage(dir);
   const unsigned: SignatureStatus = { state: 'unsigned' };
@@ -40,7 +47,15 @@ export async function inspectPlugin(dir: string, options: { env?: NodeJS.Process
   const discard = () => temporary && rmSync(temporary, { recursive: true, force: true });
   if (!read.plugin) {
     discard();
-    return { plugin: null, problems: read.problems, warnings: [], stageDir: null, signature: unsigned, key: null, discard };
+    return {
+      plugin: null,
+      problems: read.problems,
+      warnings: [],
+      stageDir: null,
+      signature: unsigned,
+      key: null,
+      discard,
+    };
   }
   const plugin = read.plugin;
   const { problems, warnings } = checkManifest(plugin, { legacyAllowed: env[LEGACY_WORKERS_ENV] === '1' });
@@ -61,13 +76,20 @@ export async function inspectPlugin(dir: string, options: { env?: NodeJS.Process
     return { plugin, problems, warnings, stageDir: null, signature: unsigned, key, discard };
   }
   const { stageDir, files } = staged;
-  if (!files.includes(plugin.entryPath)) problems.push(`package.json: "files" leaves out ${plugin.entryPath}, so the published package would not hold the plugin — add "${plugin.entryPath.split('/')[0]}" to "files"`);
+  if (!files.includes(plugin.entryPath))
+    problems.push(
+      `package.json: "files" leaves out ${plugin.entryPath}, so the published package would not hold the plugin — add "${plugin.entryPath.split('/')[0]}" to "files"`,
+    );
   const secrets = files.filter((f) => f === MARU_DIR || f.startsWith(`${MARU_DIR}/`));
   if (plugin.api === 2) problems.push(...(await checkBundlePackage(plugin, files)));
-  if (secrets.length) problems.push(`package.json: the package would publish ${secrets.join(', ')} (your signing key) — list only what the plugin needs in "files", e.g. ["dist"], and add .maru/ to .gitignore`);
+  if (secrets.length)
+    problems.push(
+      `package.json: the package would publish ${secrets.join(', ')} (your signing key) — list only what the plugin needs in "files", e.g. ["dist"], and add .maru/ to .gitignore`,
+    );
   const signatureFile = join(dir, SIGNATURE_FILE);
   if (!existsSync(signatureFile)) return { plugin, problems, warnings, stageDir, signature: unsigned, key, discard };
-  if (!files.includes(SIGNATURE_FILE)) problems.push(`package.json: add "${SIGNATURE_FILE}" to "files" — without it the published package is unsigned`);
+  if (!files.includes(SIGNATURE_FILE))
+    problems.push(`package.json: add "${SIGNATURE_FILE}" to "files" — without it the published package is unsigned`);
   // Checked in the staged copy, where the hub will find it.
   copyFileSync(signatureFile, join(stageDir, SIGNATURE_FILE));
   const signature = checkSignature(stageDir, readFileSync(signatureFile, 'utf8'), key, plugin.manifest.publisher);
@@ -84,9 +106,15 @@ function checkSignature(stageDir: string, text: string, key: SigningKey | null, 
   }
   if (key && signature.keyId === key.keyId) {
     const check = verifyPackage(stageDir, new Map([[key.keyId, { publicKey: key.publicKeyPem, publisher }]]));
-    return check.ok ? { state: 'valid', keyId: key.keyId, local: true } : { state: 'invalid', problem: `${SIGNATURE_FILE}: ${check.reason} — run maru sign again after the last build` };
+    return check.ok
+      ? { state: 'valid', keyId: key.keyId, local: true }
+      : { state: 'invalid', problem: `${SIGNATURE_FILE}: ${check.reason} — run maru sign again after the last build` };
   }
   // Signed with a key that is not here (another machine, CI): the files can still be checked against the signed digest.
-  if (packageDigest(stageDir) !== signature.digest) return { state: 'invalid', problem: `${SIGNATURE_FILE}: the files changed after they were signed with key "${signature.keyId}" — run maru sign again after the last build` };
+  if (packageDigest(stageDir) !== signature.digest)
+    return {
+      state: 'invalid',
+      problem: `${SIGNATURE_FILE}: the files changed after they were signed with key "${signature.keyId}" — run maru sign again after the last build`,
+    };
   return { state: 'valid', keyId: signature.keyId, local: false };
 }

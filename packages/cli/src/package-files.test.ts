@@ -17,7 +17,12 @@ describe('listedInFiles', () => {
   });
 
   it('lets npm\'s always-published files pass, not a "bin" file outside the list', () => {
-    expect(publishedOutsideFiles(['dist'], ['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json', 'dist/plugin.js', 'bin/tool.js'])).toEqual(['bin/tool.js']);
+    expect(
+      publishedOutsideFiles(
+        ['dist'],
+        ['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json', 'dist/plugin.js', 'bin/tool.js'],
+      ),
+    ).toEqual(['bin/tool.js']);
   });
 });
 

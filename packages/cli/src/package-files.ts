@@ -3,7 +3,8 @@ import { join, matchesGlob } from 'node:path';
 import { MARU_DIR } from './stage-package.js';
 
 /** Files npm publishes from the package root whatever `files` says (besides `main` and `bin`). */
-const ALWAYS_PUBLISHED = /^(package\.json|(readme|license|licence|copying|changelog|changes|history|notice)(\.[^/]*)?)$/i;
+const ALWAYS_PUBLISHED =
+  /^(package\.json|(readme|license|licence|copying|changelog|changes|history|notice)(\.[^/]*)?)$/i;
 
 /** A `files` entry as npm reads it: without a leading `./` or `/` and a trailing `/`. */
 const entryOf = (entry: string) => entry.replace(/^\.?\//, '').replace(/\/+$/, '');
@@ -18,7 +19,9 @@ export function listedInFiles(files: readonly string[] | undefined, path: string
   return files.some((raw) => {
     const entry = entryOf(raw);
     if (!entry || entry.startsWith('!')) return false;
-    return path === entry || path.startsWith(`${entry}/`) || matchesGlob(path, entry) || matchesGlob(path, `${entry}/**`);
+    return (
+      path === entry || path.startsWith(`${entry}/`) || matchesGlob(path, entry) || matchesGlob(path, `${entry}/**`)
+    );
   });
 }
 
@@ -53,4 +56,7 @@ export function symlinksInPackage(dir: string, files: readonly string[] | undefi
 
 /** The problem for each symbolic link, naming it and the fix. */
 export const symlinkProblems = (links: readonly string[]) =>
-  links.map((link) => `${link}: a symbolic link in the published files — npm leaves links out of the package and hubs refuse them; copy the file in instead, or leave it out of package.json "files"`);
+  links.map(
+    (link) =>
+      `${link}: a symbolic link in the published files — npm leaves links out of the package and hubs refuse them; copy the file in instead, or leave it out of package.json "files"`,
+  );

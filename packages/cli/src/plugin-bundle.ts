@@ -29,7 +29,8 @@ export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 export const mib = (bytes: number) => `${bytes / 1024 / 1024} MiB`;
 
 /** `maru-plugin.json` as `maru build` writes it: pretty JSON with a trailing newline. */
-export const pluginFileText = (manifest: PluginManifest) => `${JSON.stringify({ api: 2, bundle: BUNDLE_PATH, manifest } satisfies PluginFile, null, 2)}\n`;
+export const pluginFileText = (manifest: PluginManifest) =>
+  `${JSON.stringify({ api: 2, bundle: BUNDLE_PATH, manifest } satisfies PluginFile, null, 2)}\n`;
 
 /** Reads and checks the shape of `maru-plugin.json`; `null` when the folder has none (a plugin API 1 package). */
 export function readPluginFile(dir: string): { file: PluginFile | null; problems: string[] } | null {
@@ -43,10 +44,18 @@ export function readPluginFile(dir: string): { file: PluginFile | null; problems
     return { file: null, problems: [`${PLUGIN_FILE}: not valid JSON (${(error as Error).message}) — ${rebuild}`] };
   }
   const problems: string[] = [];
-  if (typeof file !== 'object' || file === null || Array.isArray(file)) return { file: null, problems: [`${PLUGIN_FILE}: not a JSON object — ${rebuild}`] };
-  if (file.api !== 2) problems.push(`${PLUGIN_FILE}: "api" is ${JSON.stringify(file.api ?? null)}, this CLI builds and checks plugin API 2 — ${rebuild}`);
-  if (typeof file.bundle !== 'string' || !insidePackage(dir, file.bundle)) problems.push(`${PLUGIN_FILE}: "bundle" must be a file path inside the package such as "${BUNDLE_PATH}" — ${rebuild}`);
-  if (typeof file.manifest !== 'object' || file.manifest === null || Array.isArray(file.manifest)) problems.push(`${PLUGIN_FILE}: "manifest" is missing — ${rebuild}`);
+  if (typeof file !== 'object' || file === null || Array.isArray(file))
+    return { file: null, problems: [`${PLUGIN_FILE}: not a JSON object — ${rebuild}`] };
+  if (file.api !== 2)
+    problems.push(
+      `${PLUGIN_FILE}: "api" is ${JSON.stringify(file.api ?? null)}, this CLI builds and checks plugin API 2 — ${rebuild}`,
+    );
+  if (typeof file.bundle !== 'string' || !insidePackage(dir, file.bundle))
+    problems.push(
+      `${PLUGIN_FILE}: "bundle" must be a file path inside the package such as "${BUNDLE_PATH}" — ${rebuild}`,
+    );
+  if (typeof file.manifest !== 'object' || file.manifest === null || Array.isArray(file.manifest))
+    problems.push(`${PLUGIN_FILE}: "manifest" is missing — ${rebuild}`);
   return { file: problems.length ? null : (file as PluginFile), problems };
 }
 
@@ -63,7 +72,16 @@ export function insidePackage(dir: string, path: string): boolean {
  * does not count and no spelling of an import slips past a pattern.
  */
 export async function bundleImports(bundle: string): Promise<string[]> {
-  const result = await build({ entryPoints: [bundle], bundle: true, write: false, platform: 'neutral', format: 'esm', metafile: true, external: ['*'], logLevel: 'silent' });
+  const result = await build({
+    entryPoints: [bundle],
+    bundle: true,
+    write: false,
+    platform: 'neutral',
+    format: 'esm',
+    metafile: true,
+    external: ['*'],
+    logLevel: 'silent',
+  });
   const imports = Object.values(result.metafile.inputs).flatMap((input) => input.imports);
   // `<runtime>` is esbuild's own helper for this re-bundle, not something in the file.
   return [...new Set(imports.filter((i) => i.path !== '<runtime>').map((i) => i.path))];
@@ -73,14 +91,20 @@ export async function bundleImports(bundle: string): Promise<string[]> {
  * Checks the manifest's `assets`: each a regular file (not a symbolic link,
  * not through one) inside the package, together within {@link MAX_ASSETS_BYTES}.
  */
-export function checkAssets(dir: string, assets: readonly string[], source: string): { problems: string[]; bytes: number } {
+export function checkAssets(
+  dir: string,
+  assets: readonly string[],
+  source: string,
+): { problems: string[]; bytes: number } {
   const problems: string[] = [];
   let bytes = 0;
   const root = realpathSync(dir);
   for (const asset of assets) {
     const where = `${source}: definePlugin → assets: "${asset}"`;
     if (!insidePackage(dir, asset)) {
-      problems.push(`${where} is not inside the package — list paths relative to the package root, such as "data/addresses.json"`);
+      problems.push(
+        `${where} is not inside the package — list paths relative to the package root, such as "data/addresses.json"`,
+      );
       continue;
     }
     const path = resolve(dir, asset);
@@ -89,7 +113,9 @@ export function checkAssets(dir: string, assets: readonly string[], source: stri
       continue;
     }
     if (isLink(path) || posix(relative(root, realpathSync(path))) !== posix(relative(dir, path))) {
-      problems.push(`${where} is a symbolic link or lies in a linked folder — hubs refuse links; copy the file into the package`);
+      problems.push(
+        `${where} is a symbolic link or lies in a linked folder — hubs refuse links; copy the file into the package`,
+      );
       continue;
     }
     const stat = lstatSync(path);
@@ -99,7 +125,10 @@ export function checkAssets(dir: string, assets: readonly string[], source: stri
     }
     bytes += stat.size;
   }
-  if (bytes > MAX_ASSETS_BYTES) problems.push(`${source}: definePlugin → assets: together ${kib(bytes)}, more than the ${mib(MAX_ASSETS_BYTES)} a hub reads — make them smaller, or fetch large data with ctx.fetch`);
+  if (bytes > MAX_ASSETS_BYTES)
+    problems.push(
+      `${source}: definePlugin → assets: together ${kib(bytes)}, more than the ${mib(MAX_ASSETS_BYTES)} a hub reads — make them smaller, or fetch large data with ctx.fetch`,
+    );
   return { problems, bytes };
 }
 

@@ -28,7 +28,8 @@ const USAGE = `Usage: maru <command> [options]
 
 maru <command> --help shows a command's options. Exit codes: 0 ok, 1 problems found, 2 usage error.`;
 
-const version = () => (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = () =>
+  (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /**
  * Runs one `maru` command line (without `maru` itself) and resolves with its
@@ -68,7 +69,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
     }
     // maru hub and maru dev: the port is theirs to change, with --port.
     if (error instanceof PortInUseError) {
-      io.stderr.write(`maru ${name}: ${error.message} — stop the other process or choose another port with --port (maru ${name} --port ${error.otherPort})\n`);
+      io.stderr.write(
+        `maru ${name}: ${error.message} — stop the other process or choose another port with --port (maru ${name} --port ${error.otherPort})\n`,
+      );
       return 1;
     }
     throw error;

@@ -15,7 +15,13 @@ export function runMaru(argv: string[]): void {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  runCli(argv, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal }).then(
+  runCli(argv, {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    signal: controller.signal,
+  }).then(
     (code) => process.exit(code),
     (error: unknown) => {
       process.stderr.write(`maru: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -1,4 +1,12 @@
-import { API_KEY_SCOPES, newId, type HubServices, type Member, type Organization, type OrganizationKind, type Role } from '@maru/core';
+import {
+  API_KEY_SCOPES,
+  newId,
+  type HubServices,
+  type Member,
+  type Organization,
+  type OrganizationKind,
+  type Role,
+} from '@maru/core';
 
 /** The keys `maru hub` hands the developer for one run. */
 export interface DeveloperKeys {
@@ -10,23 +18,63 @@ export interface DeveloperKeys {
 
 type Viewer = Awaited<ReturnType<HubServices['apiKeys']['authenticate']>>;
 
-const COMPANY = { slug: 'local-developer', kind: 'COMPANY' as const, name: 'Local plugin developer', email: 'developer@maru.localhost', roles: ['COMPANY_ADMIN'] as Role[] };
-const PLATFORM = { slug: 'local-platform', kind: 'PLATFORM' as const, name: 'Local platform', email: 'admin@maru.localhost', roles: ['PLATFORM_ADMIN'] as Role[] };
+const COMPANY = {
+  slug: 'local-developer',
+  kind: 'COMPANY' as const,
+  name: 'Local plugin developer',
+  email: 'developer@maru.localhost',
+  roles: ['COMPANY_ADMIN'] as Role[],
+};
+const PLATFORM = {
+  slug: 'local-platform',
+  kind: 'PLATFORM' as const,
+  name: 'Local platform',
+  email: 'admin@maru.localhost',
+  roles: ['PLATFORM_ADMIN'] as Role[],
+};
 
-async function organization(services: HubServices, spec: { slug: string; kind: OrganizationKind; name: string }): Promise<Organization> {
+async function organization(
+  services: HubServices,
+  spec: { slug: string; kind: OrganizationKind; name: string },
+): Promise<Organization> {
   const existing = await services.organizations.collection.findOne({ slug: spec.slug });
   if (existing) return existing;
   const now = new Date().toISOString();
-  const org: Organization = { _id: newId(), kind: spec.kind, name: spec.name, slug: spec.slug, description: 'Made by maru hub for local plugin development.', parentId: null, ancestorIds: [], createdAt: now, updatedAt: now, version: 1 };
+  const org: Organization = {
+    _id: newId(),
+    kind: spec.kind,
+    name: spec.name,
+    slug: spec.slug,
+    description: 'Made by maru hub for local plugin development.',
+    parentId: null,
+    ancestorIds: [],
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
   await services.organizations.collection.insertOne(org);
   return org;
 }
 
-async function member(services: HubServices, org: Organization, spec: { email: string; roles: Role[] }): Promise<Member> {
+async function member(
+  services: HubServices,
+  org: Organization,
+  spec: { email: string; roles: Role[] },
+): Promise<Member> {
   const existing = await services.members.collection.findOne({ email: spec.email });
   if (existing) return existing;
   const now = new Date().toISOString();
-  const doc: Member = { _id: newId(), organizationId: org._id, name: spec.email.split('@')[0]!, email: spec.email, roles: spec.roles, status: 'ACTIVE', createdAt: now, updatedAt: now, version: 1 };
+  const doc: Member = {
+    _id: newId(),
+    organizationId: org._id,
+    name: spec.email.split('@')[0]!,
+    email: spec.email,
+    roles: spec.roles,
+    status: 'ACTIVE',
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
   await services.members.collection.insertOne(doc);
   return doc;
 }
@@ -40,19 +88,32 @@ export async function seedDevelopers(services: HubServices): Promise<DeveloperKe
   const issue = async (spec: typeof COMPANY | typeof PLATFORM) => {
     const org = await organization(services, spec);
     const who = await member(services, org, spec);
-    return (await services.apiKeys.issue(who, `maru hub ${new Date().toISOString()}`, [...API_KEY_SCOPES], null)).secret;
+    return (await services.apiKeys.issue(who, `maru hub ${new Date().toISOString()}`, [...API_KEY_SCOPES], null))
+      .secret;
   };
   return { company: await issue(COMPANY), admin: await issue(PLATFORM) };
 }
 
 /** Gives the local company live access (no quota) to each service that it does not have yet. */
-export async function grantDeveloperAccess(services: HubServices, keys: DeveloperKeys, serviceKeys: string[]): Promise<void> {
+export async function grantDeveloperAccess(
+  services: HubServices,
+  keys: DeveloperKeys,
+  serviceKeys: string[],
+): Promise<void> {
   const company: Viewer = await services.apiKeys.authenticate(keys.company);
   const admin: Viewer = await services.apiKeys.authenticate(keys.admin);
   for (const serviceKey of serviceKeys) {
-    const existing = await services.plugins.grants.grants.findOne({ serviceKey, consumerOrganizationId: company.organization._id });
+    const existing = await services.plugins.grants.grants.findOne({
+      serviceKey,
+      consumerOrganizationId: company.organization._id,
+    });
     if (existing?.status === 'ACTIVE') continue;
-    const request = existing?.status === 'REQUESTED' ? existing : await services.plugins.grants.request(company, serviceKey, { purpose: 'Local plugin development (maru hub)' });
+    const request =
+      existing?.status === 'REQUESTED'
+        ? existing
+        : await services.plugins.grants.request(company, serviceKey, {
+            purpose: 'Local plugin development (maru hub)',
+          });
     await services.plugins.grants.decide(admin, request._id, { status: 'ACTIVE', dailyQuota: null });
   }
 }

@@ -17,17 +17,34 @@ export interface SigningKey {
 export const KEY_FILE = 'signing-key.pem';
 export const PUBLIC_KEY_FILE = 'signing-key.pub.pem';
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'publisher';
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40) || 'publisher';
 
 function keyFrom(privateKeyPem: string, publisher: string, file: string): SigningKey {
   const publicKey = createPublicKey(createPrivateKey(privateKeyPem));
-  const fingerprint = createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 12);
-  return { keyId: `${slug(publisher)}-${fingerprint}`, privateKeyPem, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), file };
+  const fingerprint = createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 12);
+  return {
+    keyId: `${slug(publisher)}-${fingerprint}`,
+    privateKeyPem,
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    file,
+  };
 }
 
 /** The key file to use: `--key`, else `MARU_SIGNING_KEY` (a path), else `.maru/signing-key.pem` in the plugin folder. */
 export function keyFileOf(dir: string, explicit: string | undefined, env: NodeJS.ProcessEnv): string {
-  return explicit ? resolve(dir, explicit) : env.MARU_SIGNING_KEY ? resolve(dir, env.MARU_SIGNING_KEY) : join(dir, MARU_DIR, KEY_FILE);
+  return explicit
+    ? resolve(dir, explicit)
+    : env.MARU_SIGNING_KEY
+      ? resolve(dir, env.MARU_SIGNING_KEY)
+      : join(dir, MARU_DIR, KEY_FILE);
 }
 
 /** Reads a signing key; `null` when the file does not exist. Throws naming the file when it is not an Ed25519 private key. */
@@ -38,7 +55,9 @@ export function readSigningKey(file: string, publisher: string): SigningKey | nu
     if (createPrivateKey(pem).asymmetricKeyType !== 'ed25519') throw new Error('not an Ed25519 key');
     return keyFrom(pem, publisher, file);
   } catch (error) {
-    throw new Error(`${file}: not an Ed25519 private key in PEM (${(error as Error).message}) — remove it to generate a new one, or pass --key <file>`);
+    throw new Error(
+      `${file}: not an Ed25519 private key in PEM (${(error as Error).message}) — remove it to generate a new one, or pass --key <file>`,
+    );
   }
 }
 

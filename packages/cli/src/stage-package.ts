@@ -21,7 +21,11 @@ export const hubStageDir = (dir: string) => join(dir, MARU_DIR, 'package');
  * what `maru hub` loads, so the signature covers the published files — not
  * node_modules, sources or keys — and survives `npm pack`.
  */
-export async function stagePackage(dir: string, stageDir: string, env?: NodeJS.ProcessEnv): Promise<{ stageDir: string; files: string[] }> {
+export async function stagePackage(
+  dir: string,
+  stageDir: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<{ stageDir: string; files: string[] }> {
   const files = await packedFiles(dir, env);
   rmSync(stageDir, { recursive: true, force: true });
   for (const file of files) {

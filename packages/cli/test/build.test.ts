@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { bundleImports } from '../src/plugin-bundle.js';
 import { build, fixturePlugin, PLUGIN_SOURCE, runMaru } from './helpers.js';
 
-const withAssets = (assets: string[]) => PLUGIN_SOURCE().replace("capabilities: ['kv', 'fetch'],", `capabilities: ['kv', 'fetch'],\n  assets: ${JSON.stringify(assets)},`);
+const withAssets = (assets: string[]) =>
+  PLUGIN_SOURCE().replace(
+    "capabilities: ['kv', 'fetch'],",
+    `capabilities: ['kv', 'fetch'],\n  assets: ${JSON.stringify(assets)},`,
+  );
 
 describe('maru build', () => {
   it('bundles the plugin into one file without imports and writes maru-plugin.json with its manifest', async () => {
@@ -14,7 +18,9 @@ describe('maru build', () => {
     const run = await runMaru(['build'], dir);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Built dist\/plugin\.js \(\d+\.\d KiB\) and maru-plugin\.json: fixture-plugin@1\.0\.0, 0 assets\.\n$/);
+    expect(run.stdout).toMatch(
+      /^Built dist\/plugin\.js \(\d+\.\d KiB\) and maru-plugin\.json: fixture-plugin@1\.0\.0, 0 assets\.\n$/,
+    );
     const bundle = join(dir, 'dist/plugin.js');
     expect(await bundleImports(bundle)).toEqual([]);
     // zod and the SDK are inside: the bundle runs from anywhere.
@@ -22,8 +28,16 @@ describe('maru build', () => {
     expect(plugin[Symbol.for('maru.plugin')]).toBe(true);
     const text = readFileSync(join(dir, 'maru-plugin.json'), 'utf8');
     expect(text.endsWith('}\n')).toBe(true);
-    expect(JSON.parse(text)).toEqual({ api: 2, bundle: 'dist/plugin.js', manifest: JSON.parse(JSON.stringify(plugin.manifest)) });
-    expect(JSON.parse(text).manifest).toMatchObject({ name: 'fixture-plugin', compatibility: '^2.0.0', capabilities: ['kv', 'fetch'] });
+    expect(JSON.parse(text)).toEqual({
+      api: 2,
+      bundle: 'dist/plugin.js',
+      manifest: JSON.parse(JSON.stringify(plugin.manifest)),
+    });
+    expect(JSON.parse(text).manifest).toMatchObject({
+      name: 'fixture-plugin',
+      compatibility: '^2.0.0',
+      capabilities: ['kv', 'fetch'],
+    });
     expect((await runMaru(['validate'], dir)).stdout).toContain('No problems found.');
   });
 
@@ -52,7 +66,11 @@ describe('maru build', () => {
 
   it('refuses a source whose default export is not a plugin, or that does not compile', async () => {
     const dir = fixturePlugin({ built: false, source: 'export default { name: "not a plugin" };\n' });
-    expect(build(dir)).toMatchObject({ code: 1, stderr: 'Not built:\n  ✗ src/index.ts: the default export is not a plugin — write export default definePlugin({ ... }) (from @maru/sdk)\n' });
+    expect(build(dir)).toMatchObject({
+      code: 1,
+      stderr:
+        'Not built:\n  ✗ src/index.ts: the default export is not a plugin — write export default definePlugin({ ... }) (from @maru/sdk)\n',
+    });
     writeFileSync(join(dir, 'src/index.ts'), 'export default definePlugin({ ;\n');
     expect(build(dir).stderr).toMatch(/✗ src\/index\.ts:1:\d+: .* — fix it, then run maru build again/);
     expect(existsSync(join(dir, 'maru-plugin.json'))).toBe(false);
@@ -61,14 +79,20 @@ describe('maru build', () => {
   it('builds the file package.json "maru.source" names', async () => {
     const dir = fixturePlugin({ built: false, pkg: { maru: { source: './plugin/main.ts' } } });
     const missing = build(dir);
-    expect(missing.stderr).toContain('✗ package.json: "maru": { "source" } names plugin/main.ts, which does not exist — fix the path');
+    expect(missing.stderr).toContain(
+      '✗ package.json: "maru": { "source" } names plugin/main.ts, which does not exist — fix the path',
+    );
     mkdirSync(join(dir, 'plugin'));
     writeFileSync(join(dir, 'plugin/main.ts'), PLUGIN_SOURCE({ greeting: 'Hey' }));
     expect(build(dir).code).toBe(0);
   });
 
   it('checks the assets — each a file in the package and published — and package.json "main"', async () => {
-    const dir = fixturePlugin({ built: false, source: withAssets(['data/streets.json', 'data/missing.json', 'data/linked.json']), pkg: { main: './dist/index.js', files: ['dist', 'maru-plugin.json', 'data/streets.json'] } });
+    const dir = fixturePlugin({
+      built: false,
+      source: withAssets(['data/streets.json', 'data/missing.json', 'data/linked.json']),
+      pkg: { main: './dist/index.js', files: ['dist', 'maru-plugin.json', 'data/streets.json'] },
+    });
     mkdirSync(join(dir, 'data'));
     writeFileSync(join(dir, 'data/streets.json'), '["Main Street"]');
     symlinkSync('streets.json', join(dir, 'data/linked.json'));
@@ -92,7 +116,11 @@ describe('maru build', () => {
     // Inside the repository, so its imports of @maru/sdk find the workspace's package.
     const fixtures = fileURLToPath(new URL('../.test-plugins/', import.meta.url));
     mkdirSync(fixtures, { recursive: true });
-    const { dir } = createPluginProject({ target: 'my-plugin', cwd: mkdtempSync(join(fixtures, 'scaffold-')), publisher: 'Acme Inc.' });
+    const { dir } = createPluginProject({
+      target: 'my-plugin',
+      cwd: mkdtempSync(join(fixtures, 'scaffold-')),
+      publisher: 'Acme Inc.',
+    });
     const run = await runMaru(['build'], dir);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('and maru-plugin.json: my-plugin@0.1.0, 0 assets.');

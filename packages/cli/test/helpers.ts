@@ -14,7 +14,12 @@ export interface Run {
 }
 
 /** Runs the built `maru` (on this Node, or `node`) and collects what it printed. */
-export function runMaru(args: string[], cwd: string, env: Record<string, string> = {}, node = process.execPath): Promise<Run> {
+export function runMaru(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+  node = process.execPath,
+): Promise<Run> {
   return new Promise((resolve) => {
     execFile(node, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
@@ -33,7 +38,11 @@ export interface Running {
 
 /** Starts a long-running `maru` command (hub, dev). */
 export function startMaru(args: string[], cwd: string): Running {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -62,13 +71,23 @@ export function startMaru(args: string[], cwd: string): Running {
   };
 }
 
-export async function gql(url: string, key: string, query: string): Promise<{ data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query }) });
+export async function gql(
+  url: string,
+  key: string,
+  query: string,
+): Promise<{ data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query }),
+  });
   return (await res.json()) as never;
 }
 
 /** The sample plugin of the fixtures: a query, a kv mutation and a fetch host; plain JavaScript, so it is valid TypeScript too. */
-export const PLUGIN_SOURCE = (overrides: { name?: string; version?: string; key?: string; compatibility?: string; greeting?: string } = {}) => `import { defineOperation, definePlugin, defineService, z } from '@maru/sdk';
+export const PLUGIN_SOURCE = (
+  overrides: { name?: string; version?: string; key?: string; compatibility?: string; greeting?: string } = {},
+) => `import { defineOperation, definePlugin, defineService, z } from '@maru/sdk';
 
 export default definePlugin({
   name: '${overrides.name ?? 'fixture-plugin'}',
@@ -132,8 +151,15 @@ export function fixturePlugin(options: FixtureOptions = {}): string {
   writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
   writeFileSync(join(dir, '.gitignore'), '.maru/\n.maru-data/\n');
   mkdirSync(join(dir, 'src'));
-  writeFileSync(join(dir, 'src', 'index.ts'), options.source ?? PLUGIN_SOURCE(legacy ? { compatibility: '^1.0.0' } : {}));
-  if (legacy) writeFileSync(join(dir, 'build.mjs'), `import { copyFileSync, mkdirSync } from 'node:fs';\nmkdirSync('dist', { recursive: true });\ncopyFileSync('src/index.ts', 'dist/index.js');\n`);
+  writeFileSync(
+    join(dir, 'src', 'index.ts'),
+    options.source ?? PLUGIN_SOURCE(legacy ? { compatibility: '^1.0.0' } : {}),
+  );
+  if (legacy)
+    writeFileSync(
+      join(dir, 'build.mjs'),
+      `import { copyFileSync, mkdirSync } from 'node:fs';\nmkdirSync('dist', { recursive: true });\ncopyFileSync('src/index.ts', 'dist/index.js');\n`,
+    );
   if (options.built !== false) build(dir);
   return dir;
 }
@@ -146,7 +172,16 @@ export function build(dir: string): Run {
     return { code: 0, stdout: '', stderr: '' };
   }
   try {
-    return { code: 0, stdout: execFileSync(process.execPath, [BIN, 'build'], { cwd: dir, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, NO_COLOR: '1' } }), stderr: '' };
+    return {
+      code: 0,
+      stdout: execFileSync(process.execPath, [BIN, 'build'], {
+        cwd: dir,
+        encoding: 'utf8',
+        stdio: 'pipe',
+        env: { ...process.env, NO_COLOR: '1' },
+      }),
+      stderr: '',
+    };
   } catch (error) {
     const failed = error as { status: number; stdout: string; stderr: string };
     return { code: failed.status, stdout: failed.stdout, stderr: failed.stderr };

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { fixturePlugin, gql, PLUGIN_SOURCE, runMaru, startMaru } from './helpers.js';
 
 const LISTENING = /Maru hub for plugin development: (http:\/\/\S+\/graphql)/;
-const keysOf = (dir: string) => JSON.parse(readFileSync(join(dir, '.maru-data/dev-keys.json'), 'utf8')) as { url: string; company: string; admin: string };
+const keysOf = (dir: string) =>
+  JSON.parse(readFileSync(join(dir, '.maru-data/dev-keys.json'), 'utf8')) as {
+    url: string;
+    company: string;
+    admin: string;
+  };
 
 describe('maru hub', () => {
   it('loads a plugin signed with the local key as a production hub would, and hands out keys to call it', async () => {
@@ -20,10 +25,16 @@ describe('maru hub', () => {
       const keys = keysOf(dir);
       expect(keys.url).toBe(url);
       expect(hub.output()).toContain(keys.company);
-      expect(await gql(url, keys.company, '{ call { fixture { greet(input: { name: "Ada" }) { greeting } } } }')).toEqual({ data: { call: { fixture: { greet: { greeting: 'Hello, Ada' } } } } });
-      expect(await gql(url, keys.company, 'mutation { call { fixture { remember(input: { text: "x" }) { saved } } } }')).toEqual({ data: { call: { fixture: { remember: { saved: true } } } } });
+      expect(
+        await gql(url, keys.company, '{ call { fixture { greet(input: { name: "Ada" }) { greeting } } } }'),
+      ).toEqual({ data: { call: { fixture: { greet: { greeting: 'Hello, Ada' } } } } });
+      expect(
+        await gql(url, keys.company, 'mutation { call { fixture { remember(input: { text: "x" }) { saved } } } }'),
+      ).toEqual({ data: { call: { fixture: { remember: { saved: true } } } } });
       const plugins = await gql(url, keys.admin, '{ plugins { name status signedBy grantedCapabilities } }');
-      expect(plugins.data.plugins).toEqual([{ name: 'fixture-plugin', status: 'ENABLED', signedBy: keyId, grantedCapabilities: ['kv', 'fetch'] }]);
+      expect(plugins.data.plugins).toEqual([
+        { name: 'fixture-plugin', status: 'ENABLED', signedBy: keyId, grantedCapabilities: ['kv', 'fetch'] },
+      ]);
     } finally {
       expect(await hub.stop()).toBe(0);
     }
@@ -37,7 +48,11 @@ describe('maru hub', () => {
         const url = (await hub.waitFor(LISTENING))[1]!;
         await hub.waitFor(/Stop with Ctrl\+C/);
         expect(hub.output()).toContain('UNSIGNED — allowed on this local hub only; run maru sign');
-        const res = await gql(url, keysOf(dir).company, '{ call { fixture { greet(input: { name: "Ada" }) { greeting } } } }');
+        const res = await gql(
+          url,
+          keysOf(dir).company,
+          '{ call { fixture { greet(input: { name: "Ada" }) { greeting } } } }',
+        );
         expect(res.data?.call.fixture.greet.greeting, `run ${run}`).toBe('Hello, Ada');
       } finally {
         expect(await hub.stop()).toBe(0);
@@ -50,7 +65,9 @@ describe('maru hub', () => {
     const run = await runMaru(['hub', '--plugin', dir, '--port', '0', '--log-level', 'silent'], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('The hub was not started:');
-    expect(run.stderr).toContain('package.json: "main" points to dist/plugin.js, which does not exist — run npm run build');
+    expect(run.stderr).toContain(
+      'package.json: "main" points to dist/plugin.js, which does not exist — run npm run build',
+    );
     expect((await runMaru(['hub', '--port', 'eighty'], dir)).code).toBe(2);
   });
 });
@@ -63,7 +80,19 @@ describe('a port already in use', () => {
     try {
       for (const command of ['hub', 'dev']) {
         const dir = fixturePlugin();
-        const run = await runMaru([command, ...(command === 'hub' ? ['--plugin', '.'] : []), '--port', String(port), '--host', '127.0.0.1', '--log-level', 'silent'], dir);
+        const run = await runMaru(
+          [
+            command,
+            ...(command === 'hub' ? ['--plugin', '.'] : []),
+            '--port',
+            String(port),
+            '--host',
+            '127.0.0.1',
+            '--log-level',
+            'silent',
+          ],
+          dir,
+        );
         const line = `maru ${command}: port ${port} on 127.0.0.1 is already in use — stop the other process or choose another port with --port (maru ${command} --port ${port + 1})\n`;
         expect(run.code, run.stderr).toBe(1);
         // maru dev prints its build's output before it starts the hub.
@@ -85,7 +114,9 @@ describe('maru dev', () => {
     try {
       const url = (await dev.waitFor(LISTENING))[1]!;
       await dev.waitFor(/Watching .*src for changes/);
-      const greet = async () => (await gql(url, keysOf(dir).company, '{ call { fixture { greet(input: { name: "Ada" }) { greeting } } } }')).data?.call.fixture.greet.greeting;
+      const greet = async () =>
+        (await gql(url, keysOf(dir).company, '{ call { fixture { greet(input: { name: "Ada" }) { greeting } } } }'))
+          .data?.call.fixture.greet.greeting;
       expect(await greet()).toBe('Hello, Ada');
 
       writeFileSync(join(dir, 'src/index.ts'), PLUGIN_SOURCE({ greeting: 'Hi' }));

@@ -27,26 +27,37 @@ describe('maru validate', () => {
     const dir = fixturePlugin({ built: false });
     const run = await runMaru(['validate'], dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('package.json: "main" points to dist/plugin.js, which does not exist — run npm run build');
+    expect(run.stderr).toContain(
+      'package.json: "main" points to dist/plugin.js, which does not exist — run npm run build',
+    );
   });
 
   it('names package.json when there is none, or no entry', async () => {
     const dir = fixturePlugin();
     rmSync(join(dir, 'package.json'));
-    expect((await runMaru(['validate'], dir)).stderr).toMatch(/package\.json: not found in .* — run maru in the plugin's folder/);
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'fixture-plugin', version: '1.0.0', type: 'module' }));
+    expect((await runMaru(['validate'], dir)).stderr).toMatch(
+      /package\.json: not found in .* — run maru in the plugin's folder/,
+    );
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: 'fixture-plugin', version: '1.0.0', type: 'module' }),
+    );
     const run = await runMaru(['validate'], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('package.json: no "main" — set "main": "./dist/plugin.js" (the bundle)');
     rmSync(join(dir, 'maru-plugin.json'));
-    expect((await runMaru(['validate'], dir)).stderr).toContain('package.json: no "main" or "exports" — add "main": "./dist/plugin.js" and build with maru build');
+    expect((await runMaru(['validate'], dir)).stderr).toContain(
+      'package.json: no "main" or "exports" — add "main": "./dist/plugin.js" and build with maru build',
+    );
   });
 
   it('names the source when the default export is not a plugin', async () => {
     const dir = fixturePlugin({ api: 1, source: 'export default { name: "not a plugin" };\n' });
     const run = await runMaru(['validate'], dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('dist/index.js: the default export is not a plugin — in src/index.ts, write export default definePlugin({ ... })');
+    expect(run.stderr).toContain(
+      'dist/index.js: the default export is not a plugin — in src/index.ts, write export default definePlugin({ ... })',
+    );
   });
 
   it('names the source when the build does not load', async () => {
@@ -57,13 +68,21 @@ describe('maru validate', () => {
   });
 
   it('reports every manifest problem with the field and what to change', async () => {
-    const dir = fixturePlugin({ source: PLUGIN_SOURCE({ key: 'Not_Kebab', compatibility: '^3.0.0', name: 'other-name', version: '2.0.0' }) });
+    const dir = fixturePlugin({
+      source: PLUGIN_SOURCE({ key: 'Not_Kebab', compatibility: '^3.0.0', name: 'other-name', version: '2.0.0' }),
+    });
     const run = await runMaru(['validate'], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('4 problems found:');
-    expect(run.stderr).toContain('src/index.ts: definePlugin → services.0.key: use a kebab-case key such as "address-lookup"');
-    expect(run.stderr).toContain('src/index.ts: definePlugin → compatibility: "^3.0.0" does not accept this hub\'s plugin API 2.0.0 — use a range such as "^2.0.0"');
-    expect(run.stderr).toContain('package.json: "name" is "fixture-plugin" but definePlugin in src/index.ts says "other-name" — make them the same');
+    expect(run.stderr).toContain(
+      'src/index.ts: definePlugin → services.0.key: use a kebab-case key such as "address-lookup"',
+    );
+    expect(run.stderr).toContain(
+      'src/index.ts: definePlugin → compatibility: "^3.0.0" does not accept this hub\'s plugin API 2.0.0 — use a range such as "^2.0.0"',
+    );
+    expect(run.stderr).toContain(
+      'package.json: "name" is "fixture-plugin" but definePlugin in src/index.ts says "other-name" — make them the same',
+    );
     expect(run.stderr).toContain('package.json: "version" is "1.0.0" but definePlugin in src/index.ts says "2.0.0"');
   });
 
@@ -71,8 +90,12 @@ describe('maru validate', () => {
     const dir = fixturePlugin({ pkg: { files: ['README.md'] } });
     const run = await runMaru(['validate'], dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('package.json: "files" leaves out dist/plugin.js, so the published package would not hold the plugin — add "dist" to "files"');
-    expect(run.stderr).toContain('package.json: "files" leaves out maru-plugin.json, so the published package would lack it — add "maru-plugin.json" to "files"');
+    expect(run.stderr).toContain(
+      'package.json: "files" leaves out dist/plugin.js, so the published package would not hold the plugin — add "dist" to "files"',
+    );
+    expect(run.stderr).toContain(
+      'package.json: "files" leaves out maru-plugin.json, so the published package would lack it — add "maru-plugin.json" to "files"',
+    );
   });
 
   it('exits with 2 and the usage on a wrong command line', async () => {

@@ -101,7 +101,13 @@ export interface Hub {
 const UNSHOWN_COLLECTIONS = new Set(['audit_events', 'data_access_log', 'service_calls', 'api_keys']);
 
 /** Every collection the core declares, for `store.migrate`. */
-export const hubCollections = [...identityCollections, ...auditCollections, ...challengeCollections, ...pluginCollections, ...dataCollections];
+export const hubCollections = [
+  ...identityCollections,
+  ...auditCollections,
+  ...challengeCollections,
+  ...pluginCollections,
+  ...dataCollections,
+];
 
 export async function createServices(
   store: Store,
@@ -125,7 +131,22 @@ export async function createServices(
   const pilots = new PilotService(plugins, challenges, submissions, resolvePluginPackage);
   const data = createDataServices(store, organizations, plugins, clock, logger, dataOptions);
   plugins.setDataReader(createPluginDataReader(data));
-  return { store, organizations, members, apiKeys, audit, challenges, questions, submissions, reviews, events, plugins, pilots, data, clock };
+  return {
+    store,
+    organizations,
+    members,
+    apiKeys,
+    audit,
+    challenges,
+    questions,
+    submissions,
+    reviews,
+    events,
+    plugins,
+    pilots,
+    data,
+    clock,
+  };
 }
 
 /**
@@ -136,19 +157,30 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? silentLogger;
   // Writes to what anonymous queries can show end cached answers; logs and key-use stamps do not.
   const tracked = trackWrites(options.store, UNSHOWN_COLLECTIONS);
-  const services = await createServices(tracked.store, options.clock, logger, options.pluginOptions, options.resolvePluginPackage, options.data);
+  const services = await createServices(
+    tracked.store,
+    options.clock,
+    logger,
+    options.pluginOptions,
+    options.resolvePluginPackage,
+    options.data,
+  );
   // A plugin that fails to load is recorded as FAILED; the hub starts with the rest.
   await services.plugins.loadAll(options.plugins ?? []);
   const features: HubFeatures = { demoLogin: false, ...options.features };
   const limits = options.limits ?? {};
-  const limiter = options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? { windowMs: 60_000, max: 1_200 });
+  const limiter =
+    options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? { windowMs: 60_000, max: 1_200 });
 
   // The typed plugin fields change as plugins are enabled and disabled; the
   // schema is rebuilt once per change, not per request.
   let built = { generation: -1, schema: getSchema() };
   const currentSchema = () => {
     if (built.generation !== services.plugins.generation) {
-      built = { generation: services.plugins.generation, schema: buildTypedSchema(getSchema(), services.plugins.enabledManifests()) };
+      built = {
+        generation: services.plugins.generation,
+        schema: buildTypedSchema(getSchema(), services.plugins.enabledManifests()),
+      };
     }
     return built.schema;
   };
@@ -166,7 +198,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     },
     maskedErrors: {
       maskError: createMaskError({
-        onUnexpected: (error, requestId) => logger.error({ err: error, requestId }, 'unexpected error in a GraphQL request'),
+        onUnexpected: (error, requestId) =>
+          logger.error({ err: error, requestId }, 'unexpected error in a GraphQL request'),
       }),
     },
     context: async ({ request, req, caching: given }): Promise<HubContext> => {
@@ -177,7 +210,16 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         // Counted before authentication, so guessing keys is limited too.
         limiter?.hit(limitKey(authorization, req?.socket?.remoteAddress));
         const token = authorization ? bearer(authorization) : null;
-        if (token?.startsWith(SUBJECT_KEY_PREFIX)) return { requestId, viewer: null, subject: await services.data.consents.authenticateSubject(token), services, features, loaders: createLoaders(services), caching };
+        if (token?.startsWith(SUBJECT_KEY_PREFIX))
+          return {
+            requestId,
+            viewer: null,
+            subject: await services.data.consents.authenticateSubject(token),
+            services,
+            features,
+            loaders: createLoaders(services),
+            caching,
+          };
         const viewer = token !== null ? await services.apiKeys.authenticate(token) : null;
         return { requestId, viewer, subject: null, services, features, loaders: createLoaders(services), caching };
       } catch (error) {
@@ -202,11 +244,21 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       // The cost limit again once variables are known: page sizes passed as variables count too.
       usePageSizeCost({ maxCost: limits.maxCost ?? 5000 }),
       useCacheDecision(),
-      ...(options.jit === false ? [] : [useJit({ onFallback: (operation, reason) => logger.warn({ operation, reason }, 'graphql-jit could not compile an operation; graphql-js runs it') })]),
+      ...(options.jit === false
+        ? []
+        : [
+            useJit({
+              onFallback: (operation, reason) =>
+                logger.warn({ operation, reason }, 'graphql-jit could not compile an operation; graphql-js runs it'),
+            }),
+          ]),
     ],
   });
 
-  const cache = options.responseCache === false ? null : new ResponseCache(() => `${tracked.version()}:${services.plugins.generation}`, options.responseCache);
+  const cache =
+    options.responseCache === false
+      ? null
+      : new ResponseCache(() => `${tracked.version()}:${services.plugins.generation}`, options.responseCache);
   const admit = (address: string | undefined) => {
     try {
       limiter?.hit(limitKey(null, address));
@@ -220,7 +272,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       handle: async (req, res) => {
         await yoga.handle(req, res);
       },
-      fetch: async (input, init, serverContext) => (typeof input === 'string' ? yoga.fetch(input, init ?? {}, serverContext) : yoga.fetch(input, serverContext)),
+      fetch: async (input, init, serverContext) =>
+        typeof input === 'string' ? yoga.fetch(input, init ?? {}, serverContext) : yoga.fetch(input, serverContext),
     },
     cache,
     admit,
@@ -249,7 +302,11 @@ function withHttpStatus(error: MaruError): GraphQLError {
   const headers: Record<string, string> = error.code === 'UNAUTHENTICATED' ? { 'WWW-Authenticate': 'Bearer' } : {};
   if (error.extensions.retryAfter) headers['Retry-After'] = String(error.extensions.retryAfter);
   return new GraphQLError(error.message, {
-    extensions: { code: error.code, ...error.extensions, http: { status: ERROR_CODES[error.code as keyof typeof ERROR_CODES]?.http ?? 400, headers } },
+    extensions: {
+      code: error.code,
+      ...error.extensions,
+      http: { status: ERROR_CODES[error.code as keyof typeof ERROR_CODES]?.http ?? 400, headers },
+    },
   });
 }
 

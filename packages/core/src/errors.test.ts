@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from './errors.js';
 
 const doc = readFileSync(join(import.meta.dirname, '../../../docs/reference/errors.md'), 'utf8');
-const documented = new Map([...doc.matchAll(/^\| `([A-Z_]+)` \| (.+?) \| (.+?) \|$/gm)].map((m) => [m[1]!, { meaning: m[2]!, fix: m[3]! }]));
+const documented = new Map(
+  [...doc.matchAll(/^\| `([A-Z_]+)` \| (.+?) \| (.+?) \|$/gm)].map((m) => [m[1]!, { meaning: m[2]!, fix: m[3]! }]),
+);
 
 describe('docs/reference/errors.md', () => {
   it('documents exactly the codes in errors.ts', () => {

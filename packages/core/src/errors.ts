@@ -51,7 +51,8 @@ export const ERROR_CODES = {
   },
   PERSISTED_QUERY_NOT_FOUND: {
     http: 200,
-    meaning: 'The request named a trusted document by its hash (`extensions.persistedQuery.sha256Hash`) that this hub does not hold.',
+    meaning:
+      'The request named a trusted document by its hash (`extensions.persistedQuery.sha256Hash`) that this hub does not hold.',
     fix: 'Send the operation text in `query` instead (first-party clients do so on this error), or deploy the client and hub from the same build.',
   },
   TIMEOUT: {
@@ -61,12 +62,14 @@ export const ERROR_CODES = {
   },
   CAPABILITY_DENIED: {
     http: 403,
-    meaning: 'A plugin tried to use something its manifest did not declare or the operator did not grant (a host, a capability); the attempt is on the audit trail.',
+    meaning:
+      'A plugin tried to use something its manifest did not declare or the operator did not grant (a host, a capability); the attempt is on the audit trail.',
     fix: 'The plugin author declares it in the manifest, and a platform admin grants it.',
   },
   PLUGIN_FAILED: {
     http: 502,
-    meaning: 'A plugin failed unexpectedly (threw, crashed, exhausted its memory, returned output that breaks its own schema, or the plugin host stopped during the call and was restarted). Only this call was affected.',
+    meaning:
+      'A plugin failed unexpectedly (threw, crashed, exhausted its memory, returned output that breaks its own schema, or the plugin host stopped during the call and was restarted). Only this call was affected.',
     fix: 'Retry; if it persists, report the `x-request-id` response header to the service provider.',
   },
   PLUGIN_UNAVAILABLE: {
@@ -102,8 +105,10 @@ export function isMaruError(value: unknown): value is MaruError {
   return value instanceof MaruError;
 }
 
-export const unauthenticated = (message = 'Sign in: send `Authorization: Bearer <api key>`.') => new MaruError('UNAUTHENTICATED', message);
+export const unauthenticated = (message = 'Sign in: send `Authorization: Bearer <api key>`.') =>
+  new MaruError('UNAUTHENTICATED', message);
 export const forbidden = (message: string) => new MaruError('FORBIDDEN', message);
-export const notFound = (what: string, id: string) => new MaruError('NOT_FOUND', `No ${what} with id "${id}" exists or it is not visible to you.`);
+export const notFound = (what: string, id: string) =>
+  new MaruError('NOT_FOUND', `No ${what} with id "${id}" exists or it is not visible to you.`);
 export const badInput = (field: string, message: string) => new MaruError('BAD_USER_INPUT', message, { field });
 export const conflict = (message: string, field?: string) => new MaruError('CONFLICT', message, field ? { field } : {});

@@ -13,7 +13,19 @@ export type { SqliteStoreOptions } from './store/sqlite/sqlite-store.js';
 export { createMongoStore } from './store/mongodb/mongo-store.js';
 export type { MongoStoreOptions } from './store/mongodb/mongo-store.js';
 export { StoreConflictError, StoreQueryError } from './store/port.js';
-export type { Collection, CollectionSpec, Doc, Filter, FindOptions, IndexSpec, QueryPlan, Sort, Store, StoreCapabilities, Update } from './store/port.js';
+export type {
+  Collection,
+  CollectionSpec,
+  Doc,
+  Filter,
+  FindOptions,
+  IndexSpec,
+  QueryPlan,
+  Sort,
+  Store,
+  StoreCapabilities,
+  Update,
+} from './store/port.js';
 export { hashEvent } from './audit/audit-trail.js';
 export type { AuditEvent } from './audit/model.js';
 export type { ApiKey, ApiKeyScope, Member, Organization, OrganizationKind, Role } from './identity/model.js';
@@ -22,7 +34,15 @@ export { encodeGlobalId, decodeGlobalId } from './graphql/global-id.js';
 export { keysetAfter, sortValues } from './store/keyset.js';
 export { CHALLENGE_SORTS } from './challenges/challenge-service.js';
 export { newId } from './ids.js';
-export type { Challenge, ChallengeStatus, ChallengeType, Question, Review, Submission, SubmissionStatus } from './challenges/model.js';
+export type {
+  Challenge,
+  ChallengeStatus,
+  ChallengeType,
+  Question,
+  Review,
+  Submission,
+  SubmissionStatus,
+} from './challenges/model.js';
 export { CHALLENGE_STATUSES, CHALLENGE_TYPES, SUBMISSION_STATUSES } from './challenges/model.js';
 export { PluginRunner, PluginCallError } from './plugins/plugin-runner.js';
 export { PluginFence, type PluginFenceOptions } from './plugins/fence/plugin-fence.js';
@@ -36,5 +56,14 @@ export { packageDigest, packageDirOf, signPackage, SIGNATURE_FILE, verifyPackage
 export type { PackageSignature, SignatureCheck, TrustedKey } from './plugins/signature.js';
 export { dcatCatalogue } from './data/dcat.js';
 export type { DataOptions, DataServices } from './data/data-services.js';
-export type { DataConnection, DataField, DataRecord, DataSync, AccessRequest, Consent, AccessLogEntry, Classification } from './data/model.js';
+export type {
+  DataConnection,
+  DataField,
+  DataRecord,
+  DataSync,
+  AccessRequest,
+  Consent,
+  AccessLogEntry,
+  Classification,
+} from './data/model.js';
 export { CLASSIFICATIONS } from './data/model.js';

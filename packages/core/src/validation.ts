@@ -14,19 +14,19 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown, root = 
 }
 
 export const text = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label} must not be empty`)
-    .max(max, `${label} must be at most ${max} characters`);
+  z.string().trim().min(1, `${label} must not be empty`).max(max, `${label} must be at most ${max} characters`);
 
-export const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label} must be at most ${max} characters`);
+export const optionalText = (label: string, max: number) =>
+  z.string().trim().max(max, `${label} must be at most ${max} characters`);
 
 export const slug = z
   .string()
   .min(2, 'a slug must have at least 2 characters')
   .max(64, 'a slug must be at most 64 characters')
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens, e.g. "digital-government-bureau"');
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    'use lowercase letters, digits and single hyphens, e.g. "digital-government-bureau"',
+  );
 
 export const email = z
   .string()
@@ -38,6 +38,9 @@ export const email = z
 export const futureDate = (label: string) =>
   z
     .string()
-    .refine((value) => !Number.isNaN(Date.parse(value)), `${label} must be an ISO-8601 date-time such as "2027-01-31T00:00:00Z"`)
+    .refine(
+      (value) => !Number.isNaN(Date.parse(value)),
+      `${label} must be an ISO-8601 date-time such as "2027-01-31T00:00:00Z"`,
+    )
     .transform((value) => new Date(value).toISOString())
     .refine((value) => Date.parse(value) > Date.now(), `${label} must be in the future`);

@@ -12,7 +12,9 @@ const read = (path) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../$
 export function templateVersions() {
   const root = read('package.json');
   const sdk = read('packages/sdk/package.json');
-  const apiVersion = /PLUGIN_API_VERSION = '(\d+\.\d+)\.\d+'/.exec(readFileSync(fileURLToPath(new URL('../../sdk/src/version.ts', import.meta.url)), 'utf8'))[1];
+  const apiVersion = /PLUGIN_API_VERSION = '(\d+\.\d+)\.\d+'/.exec(
+    readFileSync(fileURLToPath(new URL('../../sdk/src/version.ts', import.meta.url)), 'utf8'),
+  )[1];
   return {
     '@maru/sdk': `^${atLeast(sdk.version, FIRST_SDK_OF_API_2)}`,
     zod: `^${sdk.devDependencies.zod}`,

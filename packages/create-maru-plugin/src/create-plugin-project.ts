@@ -49,7 +49,10 @@ export function createPluginProject(options: CreatePluginProjectOptions): Create
   const scoped = /^@[^/]+\/[^/]+$/.test(options.target);
   const dir = resolve(cwd, scoped ? options.target.split('/')[1]! : options.target);
   const name = options.name ?? (scoped ? options.target : basename(dir));
-  if (!isPackageName(name)) throw new CreateError(`"${name}" is not an npm package name — use lowercase letters, digits and -, e.g. my-plugin or @acme/maru-hello (or pass --name)`);
+  if (!isPackageName(name))
+    throw new CreateError(
+      `"${name}" is not an npm package name — use lowercase letters, digits and -, e.g. my-plugin or @acme/maru-hello (or pass --name)`,
+    );
   const shown = relative(cwd, dir) || dir;
   if (existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0)) {
     throw new CreateError(`${shown}: the folder exists and is not empty — choose another name, or empty it first`);
@@ -75,7 +78,13 @@ export function createPluginProject(options: CreatePluginProjectOptions): Create
   for (const file of templateFiles(TEMPLATE_DIR)) {
     // npm renames a published .gitignore to .npmignore, so the template ships it as `gitignore`.
     const target = file === 'gitignore' ? '.gitignore' : file;
-    write(target.split('\\').join('/'), readFileSync(join(TEMPLATE_DIR, file), 'utf8').replace(/\{\{(\w+)\}\}/g, (match, key: string) => values[key] ?? match));
+    write(
+      target.split('\\').join('/'),
+      readFileSync(join(TEMPLATE_DIR, file), 'utf8').replace(
+        /\{\{(\w+)\}\}/g,
+        (match, key: string) => values[key] ?? match,
+      ),
+    );
   }
   return { dir, name, serviceKey, files };
 }

@@ -13,15 +13,22 @@ const compareVersions = (a: string, b: string) => a.localeCompare(b, 'en', { num
  * missing tarball and how to make it.
  */
 export function localTarballs(folder: string): Record<string, string> {
-  if (!existsSync(folder)) throw new CreateError(`--local ${folder}: the folder does not exist — npm pack the Maru packages into it first`);
+  if (!existsSync(folder))
+    throw new CreateError(`--local ${folder}: the folder does not exist — npm pack the Maru packages into it first`);
   const files = readdirSync(folder);
   const specs: Record<string, string> = {};
   for (const name of LOCAL_PACKAGES) {
     const short = name.slice('@maru/'.length);
     const pattern = new RegExp(`^maru-${short}-(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?)\\.tgz$`);
-    const found = files.map((f) => pattern.exec(f)).filter((m): m is RegExpExecArray => !!m).sort((a, b) => compareVersions(a[1]!, b[1]!));
+    const found = files
+      .map((f) => pattern.exec(f))
+      .filter((m): m is RegExpExecArray => !!m)
+      .sort((a, b) => compareVersions(a[1]!, b[1]!));
     const newest = found.at(-1);
-    if (!newest) throw new CreateError(`--local ${folder}: no maru-${short}-<version>.tgz there — run npm pack --pack-destination ${folder} in the ${name} package`);
+    if (!newest)
+      throw new CreateError(
+        `--local ${folder}: no maru-${short}-<version>.tgz there — run npm pack --pack-destination ${folder} in the ${name} package`,
+      );
     specs[name] = `file:${join(folder, newest[0])}`;
   }
   return specs;

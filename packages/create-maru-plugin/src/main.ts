@@ -18,7 +18,16 @@ Creates a Maru plugin project in <folder> (a new or empty folder).
 function main(argv: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { name: { type: 'string' }, publisher: { type: 'string' }, local: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        name: { type: 'string' },
+        publisher: { type: 'string' },
+        local: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+    });
   } catch (error) {
     process.stderr.write(`create-maru-plugin: ${(error as Error).message}\n\n${USAGE}\n`);
     return 2;
@@ -34,7 +43,12 @@ function main(argv: string[]): number {
   }
   try {
     const local = values.local ?? process.env.MARU_LOCAL_TARBALLS;
-    const created = createPluginProject({ target: positionals[0]!, name: values.name, publisher: values.publisher, local: local || undefined });
+    const created = createPluginProject({
+      target: positionals[0]!,
+      name: values.name,
+      publisher: values.publisher,
+      local: local || undefined,
+    });
     const folder = relative(process.cwd(), created.dir) || '.';
     process.stdout.write(
       [

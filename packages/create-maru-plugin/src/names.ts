@@ -7,7 +7,12 @@ export function isPackageName(name: string): boolean {
 
 /** `@acme/maru-hello` → `maru-hello`: a kebab-case service key, as the hub requires. */
 export function serviceKeyOf(name: string): string {
-  const key = name.replace(/^@[^/]+\//, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^[^a-z]+/, '').replace(/-+$/, '');
+  const key = name
+    .replace(/^@[^/]+\//, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^[^a-z]+/, '')
+    .replace(/-+$/, '');
   return key || 'sample-service';
 }
 
@@ -19,6 +24,8 @@ export function serviceNameOf(key: string): string {
 
 /** `maru-hello` → `maruHello`: the field the hub's GraphQL schema gives the service under `call`. */
 export function namespaceOf(key: string): string {
-  const pascal = key.replace(/(^|[-_ ])([a-z0-9])/g, (_m, _s, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, '');
+  const pascal = key
+    .replace(/(^|[-_ ])([a-z0-9])/g, (_m, _s, c: string) => c.toUpperCase())
+    .replace(/[^A-Za-z0-9]/g, '');
   return pascal.charAt(0).toLowerCase() + pascal.slice(1);
 }

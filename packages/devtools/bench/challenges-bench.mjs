@@ -6,7 +6,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHALLENGE_SORTS, createHub, createMongoStore, createServices, createSqliteStore, keysetAfter, sortValues } from '@maru/core';
+import {
+  CHALLENGE_SORTS,
+  createHub,
+  createMongoStore,
+  createServices,
+  createSqliteStore,
+  keysetAfter,
+  sortValues,
+} from '@maru/core';
 import { agencyTree, challenge } from './challenge-fixtures.mjs';
 import { writeSection } from './write-section.mjs';
 
@@ -32,7 +40,8 @@ async function measure(count, fn) {
   return { ops: count / seconds, p50: at(0.5), p99: at(0.99), count };
 }
 
-const GRAPHQL = '{ challenges(first: 20, filter: { statuses: [OPEN] }, sort: DEADLINE) { edges { node { id title status agency { name } tags } } pageInfo { hasNextPage endCursor } } }';
+const GRAPHQL =
+  '{ challenges(first: 20, filter: { statuses: [OPEN] }, sort: DEADLINE) { edges { node { id title status agency { name } tags } } pageInfo { hasNextPage endCursor } } }';
 
 async function workload(store, ops) {
   const services = await createServices(store);
@@ -50,8 +59,16 @@ async function workload(store, ops) {
   const queries = [
     { name: 'open challenges, soonest deadline first', filter: open, sort: CHALLENGE_SORTS.DEADLINE },
     { name: '… its second page (keyset after the first)', filter: open, sort: CHALLENGE_SORTS.DEADLINE, second: true },
-    { name: "a ministry's challenges with its sub-agencies, newest first", filter: services.challenges.filterFor(null, { agencyId: ministry, includeSubAgencies: true }), sort: CHALLENGE_SORTS.NEWEST },
-    { name: 'challenges tagged "health", newest first', filter: services.challenges.filterFor(null, { tags: ['health'] }), sort: CHALLENGE_SORTS.NEWEST },
+    {
+      name: "a ministry's challenges with its sub-agencies, newest first",
+      filter: services.challenges.filterFor(null, { agencyId: ministry, includeSubAgencies: true }),
+      sort: CHALLENGE_SORTS.NEWEST,
+    },
+    {
+      name: 'challenges tagged "health", newest first',
+      filter: services.challenges.filterFor(null, { tags: ['health'] }),
+      sort: CHALLENGE_SORTS.NEWEST,
+    },
   ];
   const results = [];
   let firstPage = null;
@@ -67,18 +84,25 @@ async function workload(store, ops) {
     });
     if (checked.length !== PAGE + 1) throw new Error(`${q.name}: expected a full page, got ${checked.length}`);
     if (!q.second) firstPage = checked;
-    console.error(`${store.engine}: ${q.name}: ${timing.ops.toFixed(1)} ops/s (${((timing.count / timing.ops)).toFixed(1)} s), ${plan.indexed ? `index ${plan.index}` : 'NOT indexed'}`);
+    console.error(
+      `${store.engine}: ${q.name}: ${timing.ops.toFixed(1)} ops/s (${(timing.count / timing.ops).toFixed(1)} s), ${plan.indexed ? `index ${plan.index}` : 'NOT indexed'}`,
+    );
     results.push({ name: q.second ? 'first page, then second page by keyset (two queries)' : q.name, plan, ...timing });
   }
 
   const hub = await createHub({ store, rateLimit: false });
   let probe = null;
   const graphql = await measure(ops, async () => {
-    const response = await hub.fetch('http://hub.bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: GRAPHQL }) });
+    const response = await hub.fetch('http://hub.bench/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: GRAPHQL }),
+    });
     const body = await response.json();
     probe ??= body;
   });
-  if (probe.errors || probe.data.challenges.edges.length !== PAGE || !probe.data.challenges.pageInfo.hasNextPage) throw new Error(`GraphQL listing failed: ${JSON.stringify(probe).slice(0, 500)}`);
+  if (probe.errors || probe.data.challenges.edges.length !== PAGE || !probe.data.challenges.pageInfo.hasNextPage)
+    throw new Error(`GraphQL listing failed: ${JSON.stringify(probe).slice(0, 500)}`);
   console.error(`${store.engine}: GraphQL listing: ${Math.round(graphql.ops)} ops/s`);
   return { insertRate: N / insertSeconds, results, graphql, hub };
 }
@@ -110,7 +134,9 @@ if (process.env.MONGODB_URI) {
     await mongo.close();
   }
 } else {
-  console.error('challenges bench: MONGODB_URI not set — MongoDB column skipped (npm run bench starts FerretDB when Go is installed).');
+  console.error(
+    'challenges bench: MONGODB_URI not set — MongoDB column skipped (npm run bench starts FerretDB when Go is installed).',
+  );
 }
 
 const ms = (v) => (v < 10 ? v.toFixed(2) : v.toFixed(0));
@@ -118,20 +144,33 @@ const num = (v) => (v < 10 ? v.toFixed(2) : Math.round(v).toLocaleString('en-US'
 const cell = (e, r) => `${num(r.ops)} | ${ms(r.p50)} | ${ms(r.p99)}`;
 const header = `| query | ${engines.map((e) => `${e.name}: ops/s | p50 ms | p99 ms`).join(' | ')} |`;
 const rule = `| --- | ${engines.map(() => '---: | ---: | ---:').join(' | ')} |`;
-const rows = engines[0].results.map((r, i) => `| ${r.name} | ${engines.map((e) => cell(e, e.results[i])).join(' | ')} |`);
-rows.push(`| GraphQL \`challenges(first: 20, filter: { statuses: [OPEN] }, sort: DEADLINE)\`, in-process | ${engines.map((e) => cell(e, e.graphql)).join(' | ')} |`);
+const rows = engines[0].results.map(
+  (r, i) => `| ${r.name} | ${engines.map((e) => cell(e, e.results[i])).join(' | ')} |`,
+);
+rows.push(
+  `| GraphQL \`challenges(first: 20, filter: { statuses: [OPEN] }, sort: DEADLINE)\`, in-process | ${engines.map((e) => cell(e, e.graphql)).join(' | ')} |`,
+);
 const table = [header, rule, ...rows].join('\n');
-const planText = (plan) => `${plan.indexed ? `indexed, \`${plan.index}\`` : '**not indexed**'} — \`${plan.detail.split('\n').map((l) => l.trim()).join(' · ')}\``;
+const planText = (plan) =>
+  `${plan.indexed ? `indexed, \`${plan.index}\`` : '**not indexed**'} — \`${plan.detail
+    .split('\n')
+    .map((l) => l.trim())
+    .join(' · ')}\``;
 const planLines = engines.flatMap((e) => {
   const texts = e.results.map((r) => planText(r.plan));
-  const lines = new Set(texts).size === 1 ? [`- every query above: ${texts[0]}`] : e.results.map((r, i) => `- ${r.name}: ${texts[i]}`);
+  const lines =
+    new Set(texts).size === 1
+      ? [`- every query above: ${texts[0]}`]
+      : e.results.map((r, i) => `- ${r.name}: ${texts[i]}`);
   return [`**${e.name}**`, '', ...lines, ''];
 });
 const inserts = engines.map((e) => `${e.name} ${num(e.insertRate)}/s`).join(', ');
 const ferret = engines.find((e) => e.name.includes('FerretDB'));
 console.log(table);
 console.log(planLines.join('\n'));
-writeSection('challenges', `## Challenge listings
+writeSection(
+  'challenges',
+  `## Challenge listings
 
 ${N.toLocaleString('en-US')} challenges (30 agencies three levels deep; DRAFT 10 %, OPEN 30 %, CLOSED 15 %, EVALUATING 10 %, AWARDED 25 %, CANCELLED 10 %; one to four of 30 tags; deadlines over a year) inserted one by one (${inserts}), then the public listings the API runs for an anonymous caller: \`filterFor(null, …)\` with the declared sorts, a page of 20 read as 21 to know whether another follows. One client awaits each call in turn; ${engines.map((e) => `${e.ops.toLocaleString('en-US')} calls per query on ${e.name}`).join(', ')}. The keyset row counts a first and a second page per call. The GraphQL row runs the whole request through \`hub.fetch\` (parse, validation and cost limits, the first query above, the agency of each of the 20 challenges, JSON).
 
@@ -143,4 +182,5 @@ What \`Collection.explain\` says about each query: whether a declared index serv
 
 ${planLines.join('\n').trim()}
 
-${ferret ? `FerretDB 1.24 on SQLite keeps the declared indexes but decodes its whole table for every query (its plan is a bare \`SCAN\`; no filter, sort or limit is pushed down), about ${(ferret.results[0].p50 / 1000).toFixed(1)} s a query here: its figures grow with the collection, not with the page, and measure the test server CI checks correctness on, not MongoDB, where the declared indexes serve these listings. To keep \`npm run bench\` within about three minutes it gets ${ferret.ops} calls per query, so its p50 and p99 are just the faster and the slower call. ` : ''}Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.env.BENCH_MACHINE ?? 'a 2-core shared machine'}.`);
+${ferret ? `FerretDB 1.24 on SQLite keeps the declared indexes but decodes its whole table for every query (its plan is a bare \`SCAN\`; no filter, sort or limit is pushed down), about ${(ferret.results[0].p50 / 1000).toFixed(1)} s a query here: its figures grow with the collection, not with the page, and measure the test server CI checks correctness on, not MongoDB, where the declared indexes serve these listings. To keep \`npm run bench\` within about three minutes it gets ${ferret.ops} calls per query, so its p50 and p99 are just the faster and the slower call. ` : ''}Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.env.BENCH_MACHINE ?? 'a 2-core shared machine'}.`,
+);

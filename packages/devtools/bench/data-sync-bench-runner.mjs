@@ -6,14 +6,39 @@
 import { createHub, createSqliteStore, newId } from '@maru/core';
 
 const job = JSON.parse(process.argv[2]);
-const hub = await createHub({ store: createSqliteStore({ dataDir: job.storeDir }), rateLimit: false, data: { importDir: job.importDir } });
+const hub = await createHub({
+  store: createSqliteStore({ dataDir: job.storeDir }),
+  rateLimit: false,
+  data: { importDir: job.importDir },
+});
 const { services } = hub;
 
 async function firstSetup() {
   const now = new Date().toISOString();
-  const agency = { _id: newId(), kind: 'AGENCY', name: 'National Tax Service', slug: 'nts', description: '', parentId: null, ancestorIds: [], createdAt: now, updatedAt: now, version: 1 };
+  const agency = {
+    _id: newId(),
+    kind: 'AGENCY',
+    name: 'National Tax Service',
+    slug: 'nts',
+    description: '',
+    parentId: null,
+    ancestorIds: [],
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
   await services.organizations.collection.insertOne(agency);
-  const admin = { _id: newId(), organizationId: agency._id, name: 'Data admin', email: 'data@nts.example', roles: ['AGENCY_ADMIN'], status: 'ACTIVE', createdAt: now, updatedAt: now, version: 1 };
+  const admin = {
+    _id: newId(),
+    organizationId: agency._id,
+    name: 'Data admin',
+    email: 'data@nts.example',
+    roles: ['AGENCY_ADMIN'],
+    status: 'ACTIVE',
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
   await services.members.collection.insertOne(admin);
   const { secret } = await services.apiKeys.issue(admin, 'bench', ['READ', 'WRITE'], null);
   const viewer = await services.apiKeys.authenticate(secret);

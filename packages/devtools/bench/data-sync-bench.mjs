@@ -19,7 +19,11 @@ const runner = fileURLToPath(new URL('./data-sync-bench-runner.mjs', import.meta
 
 function runSync(job) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', `--max-old-space-size=${HEAP_CAP_MB}`, runner, JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', `--max-old-space-size=${HEAP_CAP_MB}`, runner, JSON.stringify(job)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.on('error', reject);
@@ -45,10 +49,14 @@ try {
     const file = `business-registrations-${rows}.csv`;
     const started = Date.now();
     const bytes = await writeBusinessRegistrations(join(importDir, file), rows);
-    console.error(`data sync: wrote ${rows.toLocaleString('en-US')} rows (${(bytes / 2 ** 20).toFixed(0)} MiB) in ${((Date.now() - started) / 1000).toFixed(1)} s; syncing`);
+    console.error(
+      `data sync: wrote ${rows.toLocaleString('en-US')} rows (${(bytes / 2 ** 20).toFixed(0)} MiB) in ${((Date.now() - started) / 1000).toFixed(1)} s; syncing`,
+    );
     const storeDir = join(root, `store-${rows}`);
     const result = await runSync({ storeDir, importDir, file });
-    console.error(`data sync: ${rows.toLocaleString('en-US')} rows in ${result.seconds.toFixed(1)} s (${result.status}), fields ${result.fields.join(', ')}`);
+    console.error(
+      `data sync: ${rows.toLocaleString('en-US')} rows in ${result.seconds.toFixed(1)} s (${result.status}), fields ${result.fields.join(', ')}`,
+    );
     expect(`${rows} rows: status`, result.status, 'SUCCEEDED');
     expect(`${rows} rows: read`, result.read, rows);
     expect(`${rows} rows: inserted`, result.inserted, rows);
@@ -58,7 +66,9 @@ try {
     if (rows === Math.max(...SIZES)) {
       // The same file again: every record is found by its key and replaced, none added or removed.
       resync = await runSync({ storeDir, importDir, file, connectionId: result.connectionId, apiKey: result.apiKey });
-      console.error(`data sync: re-sync of ${rows.toLocaleString('en-US')} rows in ${resync.seconds.toFixed(1)} s (${resync.status})`);
+      console.error(
+        `data sync: re-sync of ${rows.toLocaleString('en-US')} rows in ${resync.seconds.toFixed(1)} s (${resync.status})`,
+      );
       expect('re-sync: status', resync.status, 'SUCCEEDED');
       expect('re-sync: read', resync.read, rows);
       expect('re-sync: inserted', resync.inserted, 0);
@@ -106,7 +116,9 @@ const verdict =
       : 'memory grows with the file, which the sync is meant not to do (it should hold one batch at a time): look for what it keeps.';
 console.log(table);
 console.log(`${flatness}: ${verdict}`);
-writeSection('data-sync', `## Data sync (CSV)
+writeSection(
+  'data-sync',
+  `## Data sync (CSV)
 
 A PUBLIC CSV data connection (business registrations: nine columns, Korean names and addresses, some fields quoted, a date and two integer columns for the sync to infer, keyed by business number in scattered order) synced from the import folder into a file-backed SQLite store, one full sync per file size, each in a fresh Node process so that its peak memory is its own, and with V8's old space capped at ${HEAP_CAP_MB} MiB (\`--max-old-space-size\`): a sync whose memory grew with the file would run out of heap on the largest file instead of finishing. The sync streams the file through csv-parse, checks and converts each row against the schema inferred from the first 100 rows, and upserts batches of 2,000 records, one SQLite transaction (and fsync) each. The re-sync reads the ${resync ? resync.rows.toLocaleString('en-US') : 'largest'}-row file again into the same connection: every record is found by its key and replaced (checked: inserted 0, updated ${resync ? resync.rows.toLocaleString('en-US') : 'all'}, record count unchanged). Rows/s is rows read over the wall time from \`syncs.request\` to the finished sync. RSS and heap used are sampled every 50 ms during the sync, which starts after a full GC; maxRSS is the kernel's peak for the whole process (\`process.resourceUsage()\`), hub start included.
 
@@ -114,4 +126,5 @@ ${table}
 
 ${flatness}: ${verdict}
 
-SQLite only. FerretDB 1.24 on SQLite, which CI runs the store contract on, writes about a third as fast as embedded SQLite one document at a time (see Store engines) and scans its whole table to count a connection's records and to remove the ones a sync did not see, so a million-row sync there would take far longer than this benchmark's few minutes, and would measure that test server rather than MongoDB. Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.env.BENCH_MACHINE ?? `a ${availableParallelism()}-core shared machine`}.`);
+SQLite only. FerretDB 1.24 on SQLite, which CI runs the store contract on, writes about a third as fast as embedded SQLite one document at a time (see Store engines) and scans its whole table to count a connection's records and to remove the ones a sync did not see, so a million-row sync there would take far longer than this benchmark's few minutes, and would measure that test server rather than MongoDB. Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.env.BENCH_MACHINE ?? `a ${availableParallelism()}-core shared machine`}.`,
+);

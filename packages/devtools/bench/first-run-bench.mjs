@@ -29,8 +29,11 @@ const freePort = () =>
 // The parent's npm_* variables and node_modules/.bin would make this no first run.
 function newcomerEnv(extra) {
   const env = {};
-  for (const [key, value] of Object.entries(process.env)) if (!/^(npm_|INIT_CWD$|TURBO_|MARU_|MONGODB_URI$|NODE_OPTIONS$)/.test(key)) env[key] = value;
-  env.PATH = env.PATH.split(':').filter((dir) => !dir.includes('node_modules')).join(':');
+  for (const [key, value] of Object.entries(process.env))
+    if (!/^(npm_|INIT_CWD$|TURBO_|MARU_|MONGODB_URI$|NODE_OPTIONS$)/.test(key)) env[key] = value;
+  env.PATH = env.PATH.split(':')
+    .filter((dir) => !dir.includes('node_modules'))
+    .join(':');
   return { ...env, ...extra };
 }
 
@@ -54,7 +57,12 @@ async function timedStart(cwd, env) {
   const started = performance.now();
   let output = '';
   let built = null;
-  const child = spawn('npm', ['start'], { cwd, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('npm', ['start'], {
+    cwd,
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const collect = (chunk) => {
     output += chunk;
     if (built === null && /maru: built in/.test(output)) built = performance.now() - started;
@@ -64,8 +72,12 @@ async function timedStart(cwd, env) {
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}):\n${output.slice(-4000)}`);
-      if (performance.now() - started > START_LIMIT_MS) throw new Error(`the portal did not answer within ${START_LIMIT_MS / 60_000} min:\n${output.slice(-4000)}`);
-      const page = await fetch(`http://127.0.0.1:${port}/`).then((r) => (r.ok ? r.text() : ''), () => '');
+      if (performance.now() - started > START_LIMIT_MS)
+        throw new Error(`the portal did not answer within ${START_LIMIT_MS / 60_000} min:\n${output.slice(-4000)}`);
+      const page = await fetch(`http://127.0.0.1:${port}/`).then(
+        (r) => (r.ok ? r.text() : ''),
+        () => '',
+      );
       if (page.includes('<div id="root"')) break;
       await new Promise((r) => setTimeout(r, 200));
     }

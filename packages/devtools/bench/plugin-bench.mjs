@@ -38,10 +38,23 @@ async function measure(fn) {
 
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 const kvStore = new Map();
-const kv = { get: async (k) => kvStore.get(k), set: async (k, v) => void kvStore.set(k, v), delete: async (k) => kvStore.delete(k) };
-const call = { service: 'echo', caller: { organizationId: null, memberId: null }, mode: 'live', deadlineMs: 5000, capabilities: ['kv'], hosts: [] };
+const kv = {
+  get: async (k) => kvStore.get(k),
+  set: async (k, v) => void kvStore.set(k, v),
+  delete: async (k) => kvStore.delete(k),
+};
+const call = {
+  service: 'echo',
+  caller: { organizationId: null, memberId: null },
+  mode: 'live',
+  deadlineMs: 5000,
+  capabilities: ['kv'],
+  hosts: [],
+};
 
-const direct = await measure(async (i) => echo.output.parse(await echo.handler(echo.input.parse({ text: `hello ${i}` }), {})));
+const direct = await measure(async (i) =>
+  echo.output.parse(await echo.handler(echo.input.parse({ text: `hello ${i}` }), {})),
+);
 
 const worker = new PluginRunner({ entry, kv });
 await worker.start();
@@ -50,7 +63,10 @@ const workerKv = await measure((i) => worker.call({ ...call, operation: 'remembe
 await worker.stop();
 
 // As the hub allows them: the plugin's folder, the node_modules above it, the SDK's. One host per plugin.
-const newFence = () => new PluginFence({ readFolders: [dirname(entry), fileURLToPath(new URL('../../../node_modules', import.meta.url)), sdkDir] });
+const newFence = () =>
+  new PluginFence({
+    readFolders: [dirname(entry), fileURLToPath(new URL('../../../node_modules', import.meta.url)), sdkDir],
+  });
 const fence = newFence();
 const fenced = new FencedRunner(fence, { entry, kv });
 const startedAt = performance.now();
@@ -70,10 +86,20 @@ await Promise.all([fenced.stop(), ...more.map((r) => r.stop())]);
 if (plugin.manifest.name !== '@maru-bench/echo') throw new Error('unexpected plugin');
 
 // Plugin API 2: the echo plugin as one bundle, in an isolate of the shared isolate host.
-const bundled = await build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'], target: 'es2024', logLevel: 'error' });
+const bundled = await build({
+  entryPoints: [entry],
+  bundle: true,
+  write: false,
+  format: 'esm',
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  target: 'es2024',
+  logLevel: 'error',
+});
 const bundle = bundled.outputFiles[0].text;
 const isolateFence = new PluginFence({ readFolders: [], isolates: { binary: isolatedVmBinary() } });
-const inIsolate = (name) => new FencedRunner(isolateFence, { entry: `bench:${name}`, kv }, { bundle, assets: {}, memoryMb: 64 });
+const inIsolate = (name) =>
+  new FencedRunner(isolateFence, { entry: `bench:${name}`, kv }, { bundle, assets: {}, memoryMb: 64 });
 const isolated = inIsolate('echo');
 await isolateFence.ready();
 const hostAloneMb = rssMb(isolateFence.pid);
@@ -81,7 +107,9 @@ const isolateStartAt = performance.now();
 await isolated.start();
 const isolateStartMs = performance.now() - isolateStartAt;
 const viaIsolate = await measure((i) => isolated.call({ ...call, operation: 'echo', input: { text: `hello ${i}` } }));
-const isolateKv = await measure((i) => isolated.call({ ...call, operation: 'remember', input: { text: `hello ${i}` } }));
+const isolateKv = await measure((i) =>
+  isolated.call({ ...call, operation: 'remember', input: { text: `hello ${i}` } }),
+);
 const isolateOneMb = rssMb(isolateFence.pid);
 const extra = [];
 for (let i = 0; i < 10; i++) {
@@ -97,11 +125,19 @@ for (const name of ['address', 'documents', 'notify']) {
   const dir = fileURLToPath(new URL(`../../../plugins/${name}/`, import.meta.url));
   if (!existsSync(`${dir}maru-plugin.json`)) continue;
   const described = JSON.parse(readFileSync(`${dir}maru-plugin.json`, 'utf8'));
-  const assets = Object.fromEntries((described.manifest.assets ?? []).map((path) => [path, new Uint8Array(readFileSync(`${dir}${path}`))]));
-  const runner = new FencedRunner(isolateFence, { entry: `${dir}${described.bundle}`, kv }, { bundle: readFileSync(`${dir}${described.bundle}`, 'utf8'), assets, memoryMb: 64 });
+  const assets = Object.fromEntries(
+    (described.manifest.assets ?? []).map((path) => [path, new Uint8Array(readFileSync(`${dir}${path}`))]),
+  );
+  const runner = new FencedRunner(
+    isolateFence,
+    { entry: `${dir}${described.bundle}`, kv },
+    { bundle: readFileSync(`${dir}${described.bundle}`, 'utf8'), assets, memoryMb: 64 },
+  );
   const at = performance.now();
   await runner.start();
-  starts.push(`${described.manifest.name} ${(performance.now() - at).toFixed(0)} ms (bundle ${(readFileSync(`${dir}${described.bundle}`).length / 1024).toFixed(0)} KiB)`);
+  starts.push(
+    `${described.manifest.name} ${(performance.now() - at).toFixed(0)} ms (bundle ${(readFileSync(`${dir}${described.bundle}`).length / 1024).toFixed(0)} KiB)`,
+  );
   extra.push(runner);
 }
 await Promise.all([isolated.stop(), ...extra.map((r) => r.stop())]);

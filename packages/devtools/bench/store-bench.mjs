@@ -18,7 +18,13 @@ const spec = {
   name: 'bench_items',
   indexes: [
     { name: 'bySlug', keys: [['slug', 1]], unique: true },
-    { name: 'byGroupCreated', keys: [['group', 1], ['createdAt', -1]] },
+    {
+      name: 'byGroupCreated',
+      keys: [
+        ['group', 1],
+        ['createdAt', -1],
+      ],
+    },
   ],
   arrayFields: ['tags'],
 };
@@ -59,7 +65,10 @@ async function workload(store) {
   results['version-checked update'] = await timed(OPS, async (i) => {
     const id = `item${String((i * 104729) % N).padStart(8, '0')}`;
     const current = await items.findOne({ _id: id });
-    const updated = await items.findOneAndUpdate({ _id: id, version: current.version }, { $set: { title: `updated ${i}` }, $inc: { version: 1 } });
+    const updated = await items.findOneAndUpdate(
+      { _id: id, version: current.version },
+      { $set: { title: `updated ${i}` }, $inc: { version: 1 } },
+    );
     if (!updated) throw new Error('a version-checked update lost without contention');
   })().then((pairsPerSecond) => pairsPerSecond * 2);
   return results;
@@ -85,7 +94,9 @@ if (process.env.MONGODB_URI) {
   await client.db().dropDatabase();
   await client.close();
 } else {
-  console.error('store bench: MONGODB_URI not set — MongoDB column skipped (npm run bench starts FerretDB when Go is installed).');
+  console.error(
+    'store bench: MONGODB_URI not set — MongoDB column skipped (npm run bench starts FerretDB when Go is installed).',
+  );
 }
 
 const operations = Object.keys(engines[0].results);
@@ -98,4 +109,7 @@ const rows = operations.map((op) => {
 });
 const table = [header, rule, ...rows].join('\n');
 console.log(table);
-writeSection('store', `## Store engines\n\n${N.toLocaleString('en-US')} documents inserted one by one, then ${OPS} of each read and update, with a unique and a compound index; one client awaiting each call in turn (latency-bound, as a request is). Each page figure counts two page reads (first page and the keyset next page); each update figure counts the read and the version-checked write.\n\n${table}\n\nFerretDB 1.24 on SQLite pushes only \`_id\` filters down to its storage and scans for the rest, so its column measures a correctness target, not MongoDB's speed: CI runs the store contract on it, production runs on MongoDB, where the declared indexes serve these queries. Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.env.BENCH_MACHINE ?? 'a 2-core shared machine'}.`);
+writeSection(
+  'store',
+  `## Store engines\n\n${N.toLocaleString('en-US')} documents inserted one by one, then ${OPS} of each read and update, with a unique and a compound index; one client awaiting each call in turn (latency-bound, as a request is). Each page figure counts two page reads (first page and the keyset next page); each update figure counts the read and the version-checked write.\n\n${table}\n\nFerretDB 1.24 on SQLite pushes only \`_id\` filters down to its storage and scans for the rest, so its column measures a correctness target, not MongoDB's speed: CI runs the store contract on it, production runs on MongoDB, where the declared indexes serve these queries. Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.env.BENCH_MACHINE ?? 'a 2-core shared machine'}.`,
+);

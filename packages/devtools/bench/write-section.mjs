@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const file = join(dirname(fileURLToPath(import.meta.url)), '../../../docs/benchmarks.md');
-const HEAD = '# Benchmarks\n\nProduced by `npm run bench`; each section is rewritten by its own benchmark. Figures come from shared, noisy machines: compare ratios within one run, not absolute numbers across runs. Tests never assert timings.\n';
+const HEAD =
+  '# Benchmarks\n\nProduced by `npm run bench`; each section is rewritten by its own benchmark. Figures come from shared, noisy machines: compare ratios within one run, not absolute numbers across runs. Tests never assert timings.\n';
 
 export function writeSection(name, body) {
   // CI runs the benchmarks in a smoke size to keep them working; such figures are not worth writing down.

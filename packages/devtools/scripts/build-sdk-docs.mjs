@@ -30,7 +30,10 @@ export async function buildSdkDocs(out = SDK_DOCS) {
     treatWarningsAsErrors: true,
   });
   const project = await app.convert();
-  if (!project) throw new Error('TypeDoc could not read packages/sdk/src/index.ts; run `npx tsc --noEmit -p packages/sdk` for the errors.');
+  if (!project)
+    throw new Error(
+      'TypeDoc could not read packages/sdk/src/index.ts; run `npx tsc --noEmit -p packages/sdk` for the errors.',
+    );
   await app.generateOutputs(project);
   const index = join(out, 'README.md');
   writeFileSync(

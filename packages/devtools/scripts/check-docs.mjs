@@ -13,7 +13,12 @@ import { checkBlock, guideBlocks, loadSchema } from './docs/guide-blocks.mjs';
 import { runGovernmentGuide } from './docs/run-government-guide.mjs';
 
 const problems = [];
-const files = (dir) => (existsSync(dir) ? readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)])) : []);
+const files = (dir) =>
+  existsSync(dir)
+    ? readdirSync(dir).flatMap((name) =>
+        statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)],
+      )
+    : [];
 
 // 1. The SDK reference.
 const fresh = await buildSdkDocs(mkdtempSync(join(tmpdir(), 'maru-sdk-docs-')));
@@ -24,7 +29,10 @@ const stale = [
   ...[...have.keys()].filter((f) => !want.has(f)).map((f) => `no longer generated: ${f}`),
   ...[...want.keys()].filter((f) => have.has(f) && have.get(f) !== want.get(f)).map((f) => `differs: ${f}`),
 ];
-if (stale.length) problems.push(`docs/reference/sdk/ is not what the SDK's source generates (${stale.slice(0, 5).join('; ')}${stale.length > 5 ? `; and ${stale.length - 5} more` : ''}): run \`npm run docs:sdk\` and commit the result.`);
+if (stale.length)
+  problems.push(
+    `docs/reference/sdk/ is not what the SDK's source generates (${stale.slice(0, 5).join('; ')}${stale.length > 5 ? `; and ${stale.length - 5} more` : ''}): run \`npm run docs:sdk\` and commit the result.`,
+  );
 console.log(`SDK reference: ${stale.length ? 'STALE' : 'current'} (${want.size} pages)`);
 
 // 2. GraphQL in the docs.
@@ -45,7 +53,8 @@ console.log(`GraphQL in the docs: ${operations} operations in ${markdown.length}
 
 // 3. The government guide, run.
 if (!process.argv.includes('--no-run')) {
-  if (!existsSync(join(root, 'packages/hub/dist/main.js'))) problems.push('packages/hub/dist/main.js is missing: build the hub (`npm run build`) to run the government guide.');
+  if (!existsSync(join(root, 'packages/hub/dist/main.js')))
+    problems.push('packages/hub/dist/main.js is missing: build the hub (`npm run build`) to run the government guide.');
   else {
     try {
       const ran = await runGovernmentGuide(root);

@@ -22,7 +22,9 @@ const ALLOWED = {
 const HOST_ORDER = ['@maru/core', '@maru/hub'];
 
 const workspaces = ['packages', 'plugins', 'examples']
-  .flatMap((dir) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir)).map((name) => join(root, dir, name)) : []))
+  .flatMap((dir) =>
+    existsSync(join(root, dir)) ? readdirSync(join(root, dir)).map((name) => join(root, dir, name)) : [],
+  )
   .filter((dir) => existsSync(join(dir, 'package.json')));
 const manifests = new Map(workspaces.map((dir) => [dir, JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))]));
 const roleOf = new Map([...manifests.values()].map((pkg) => [pkg.name, pkg.maru?.role]));
@@ -42,8 +44,11 @@ for (const dir of selected) {
   const check = (name, source) => {
     if (!roleOf.has(name) || name === pkg.name) return;
     const other = roleOf.get(name);
-    const ok = ALLOWED[role].includes(other) && !(role === 'host' && other === 'host' && HOST_ORDER.indexOf(name) > HOST_ORDER.indexOf(pkg.name));
-    if (!ok) problems.push(`${source}: a ${role} package may not use ${name} (role ${other}); see docs/architecture.md`);
+    const ok =
+      ALLOWED[role].includes(other) &&
+      !(role === 'host' && other === 'host' && HOST_ORDER.indexOf(name) > HOST_ORDER.indexOf(pkg.name));
+    if (!ok)
+      problems.push(`${source}: a ${role} package may not use ${name} (role ${other}); see docs/architecture.md`);
   };
   for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
     for (const name of Object.keys(pkg[field] ?? {})) check(name, `${where}/package.json ${field}`);
@@ -54,12 +59,19 @@ for (const dir of selected) {
       const spec = match[1];
       if (spec.startsWith('.')) {
         const target = resolve(dirname(file), spec);
-        if (!target.startsWith(dir)) problems.push(`${relative(root, file)}: relative import "${spec}" leaves the package; import the package by name`);
+        if (!target.startsWith(dir))
+          problems.push(
+            `${relative(root, file)}: relative import "${spec}" leaves the package; import the package by name`,
+          );
         continue;
       }
       const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
       check(name, relative(root, file));
-      if (roleOf.has(name) && name !== pkg.name && !(pkg.dependencies?.[name] || pkg.devDependencies?.[name] || pkg.peerDependencies?.[name])) {
+      if (
+        roleOf.has(name) &&
+        name !== pkg.name &&
+        !(pkg.dependencies?.[name] || pkg.devDependencies?.[name] || pkg.peerDependencies?.[name])
+      ) {
         problems.push(`${relative(root, file)}: imports ${name} but package.json does not declare it`);
       }
     }

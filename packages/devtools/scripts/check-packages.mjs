@@ -34,7 +34,9 @@ const problems = [];
 const summary = [];
 
 const workspaces = ['packages', 'plugins', 'examples']
-  .flatMap((dir) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir)).map((name) => join(root, dir, name)) : []))
+  .flatMap((dir) =>
+    existsSync(join(root, dir)) ? readdirSync(join(root, dir)).map((name) => join(root, dir, name)) : [],
+  )
   .filter((dir) => existsSync(join(dir, 'package.json')))
   .map((dir) => ({ dir, pkg: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }));
 const publicPackages = workspaces.filter(({ pkg }) => !pkg.private && (!only || pkg.name === only));
@@ -42,9 +44,15 @@ const publicPackages = workspaces.filter(({ pkg }) => !pkg.private && (!only || 
 const ALWAYS = /^(package\.json|README(\.md)?|LICEN[SC]E(\.md|\.txt)?|CHANGELOG\.md)$/i;
 const CONTENT_DIRS = /^templates?\//;
 const FORBIDDEN = [
-  [/(^|\/)(src|test|tests|__tests__|fixtures|__fixtures__|coverage|\.turbo|\.storybook|storybook-static|e2e)\//, 'sources, tests or fixtures'],
+  [
+    /(^|\/)(src|test|tests|__tests__|fixtures|__fixtures__|coverage|\.turbo|\.storybook|storybook-static|e2e)\//,
+    'sources, tests or fixtures',
+  ],
   [/\.(test|spec)\.[cm]?[jt]sx?$|\.test-d\.ts$|\.stories\.[jt]sx?$/, 'a test or story'],
-  [/(^|\/)(tsconfig[^/]*\.json|tsup\.config\.[cm]?[jt]s|vitest\.config\.[cm]?[jt]s|vite\.config\.[cm]?[jt]s|api-extractor\.json|turbo\.json|codegen\.ts)$/, 'a build or test config'],
+  [
+    /(^|\/)(tsconfig[^/]*\.json|tsup\.config\.[cm]?[jt]s|vitest\.config\.[cm]?[jt]s|vite\.config\.[cm]?[jt]s|api-extractor\.json|turbo\.json|codegen\.ts)$/,
+    'a build or test config',
+  ],
   [/\.api\.md$|\.tsbuildinfo$/, 'a build by-product'],
 ];
 
@@ -56,7 +64,8 @@ function entryFiles(pkg) {
     else if (value && typeof value === 'object') Object.values(value).forEach(walk);
   };
   walk(pkg.exports);
-  for (const field of ['main', 'module', 'types', 'typings']) if (typeof pkg[field] === 'string') targets.add(pkg[field]);
+  for (const field of ['main', 'module', 'types', 'typings'])
+    if (typeof pkg[field] === 'string') targets.add(pkg[field]);
   walk(typeof pkg.bin === 'string' ? { [pkg.name]: pkg.bin } : pkg.bin);
   return [...targets].filter((t) => !t.includes('*')).map((t) => t.replace(/^\.\//, ''));
 }
@@ -67,8 +76,17 @@ function isDual(pkg) {
 }
 
 function run(command, args, cwd) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, maxBuffer: 64 * 1024 * 1024 });
-  return { status: result.status, out: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim(), stdout: result.stdout ?? '' };
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return {
+    status: result.status,
+    out: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim(),
+    stdout: result.stdout ?? '',
+  };
 }
 
 for (const { dir, pkg } of publicPackages) {
@@ -102,9 +120,13 @@ for (const { dir, pkg } of publicPackages) {
     const hit = FORBIDDEN.find(([pattern]) => pattern.test(file));
     return hit ? [`${file} (${hit[1]})`] : [];
   });
-  if (wrong.length) fail(`the tarball would contain ${wrong.slice(0, 8).join(', ')}${wrong.length > 8 ? ` and ${wrong.length - 8} more` : ''}; narrow "files" in package.json`);
+  if (wrong.length)
+    fail(
+      `the tarball would contain ${wrong.slice(0, 8).join(', ')}${wrong.length > 8 ? ` and ${wrong.length - 8} more` : ''}; narrow "files" in package.json`,
+    );
   const unpacked = entries.filter((file) => files.length && !files.includes(file));
-  if (unpacked.length) fail(`package.json points to ${unpacked.join(', ')}, which the tarball would not contain; add it to "files"`);
+  if (unpacked.length)
+    fail(`package.json points to ${unpacked.join(', ')}, which the tarball would not contain; add it to "files"`);
   if (!files.some((f) => /^README/i.test(f))) fail('the tarball has no README.md');
   if (!wrong.length && !unpacked.length && files.length) results.push(`pack (${files.length} files)`);
 
@@ -116,15 +138,31 @@ for (const { dir, pkg } of publicPackages) {
     if (message.type === 'error') fail(`publint: ${text}`);
     else console.log(`  ${pkg.name}: publint ${message.type}: ${text}`);
   }
-  if (!errors.length) results.push(`publint${messages.length ? ` (${messages.length} warning${messages.length === 1 ? '' : 's'})` : ''}`);
+  if (!errors.length)
+    results.push(`publint${messages.length ? ` (${messages.length} warning${messages.length === 1 ? '' : 's'})` : ''}`);
 
   // 4. are-the-types-wrong, on the packed tarball.
   const profile = isDual(pkg) ? 'node16' : 'esm-only';
   // Stylesheets and other assets have no types to resolve; are-the-types-wrong would call them unresolved.
   const assets = Object.entries(typeof pkg.exports === 'object' && pkg.exports ? pkg.exports : {})
-    .filter(([subpath, target]) => subpath.startsWith('./') && typeof target === 'string' && !/\.([cm]?js|json|d\.[cm]?ts)$/.test(target))
+    .filter(
+      ([subpath, target]) =>
+        subpath.startsWith('./') && typeof target === 'string' && !/\.([cm]?js|json|d\.[cm]?ts)$/.test(target),
+    )
     .map(([subpath]) => subpath);
-  const attw = run(bin('attw'), ['--pack', '.', '--profile', profile, '--format', 'ascii', ...(assets.length ? ['--exclude-entrypoints', ...assets] : [])], dir);
+  const attw = run(
+    bin('attw'),
+    [
+      '--pack',
+      '.',
+      '--profile',
+      profile,
+      '--format',
+      'ascii',
+      ...(assets.length ? ['--exclude-entrypoints', ...assets] : []),
+    ],
+    dir,
+  );
   if (attw.status !== 0) fail(`are-the-types-wrong (profile ${profile}) found problems:\n${attw.out}`);
   else results.push(`attw ${profile}${assets.length ? ` (not ${assets.join(', ')})` : ''}`);
 
@@ -134,7 +172,10 @@ for (const { dir, pkg } of publicPackages) {
 // 5. Changesets.
 if (!only) {
   const status = run(bin('changeset'), ['status'], root);
-  if (status.status !== 0) problems.push(`changeset status failed — a changed public package needs a changeset (\`npx changeset\`), or the base branch "main" is missing:\n${status.out}`);
+  if (status.status !== 0)
+    problems.push(
+      `changeset status failed — a changed public package needs a changeset (\`npx changeset\`), or the base branch "main" is missing:\n${status.out}`,
+    );
   else summary.push('changeset status: ok');
 }
 
@@ -144,7 +185,10 @@ if (!only || only === '@maru/sdk') {
   const report = run(bin('api-extractor'), args, join(root, 'packages/sdk'));
   if (report.status !== 0) {
     problems.push(
-      `@maru/sdk: the public API differs from packages/sdk/etc/sdk.api.md. If the change is intended, update the report — \`npx api-extractor run --local -c packages/sdk/api-extractor.json\` (or \`npm run packages:check -- --update-api-report\`) — and commit it with a changeset; see docs/compatibility.md.\n${report.out.split('\n').filter((l) => /error|warning/i.test(l)).join('\n')}`,
+      `@maru/sdk: the public API differs from packages/sdk/etc/sdk.api.md. If the change is intended, update the report — \`npx api-extractor run --local -c packages/sdk/api-extractor.json\` (or \`npm run packages:check -- --update-api-report\`) — and commit it with a changeset; see docs/compatibility.md.\n${report.out
+        .split('\n')
+        .filter((l) => /error|warning/i.test(l))
+        .join('\n')}`,
     );
   } else summary.push(`@maru/sdk API report: ${updateApiReport ? 'updated' : 'matches the build'}`);
 }

@@ -28,11 +28,17 @@ function say(line) {
 /** Runs turbo; each task's output arrives as one block when the task ends (grouped log order). */
 function build() {
   return new Promise((resolvePromise) => {
-    say(`maru: building the SDK, the core, the hub, the bundled plugins and the portal (Node ${process.versions.node})`);
+    say(
+      `maru: building the SDK, the core, the hub, the bundled plugins and the portal (Node ${process.versions.node})`,
+    );
     const child = spawn(
       join(root, 'node_modules/.bin/turbo'),
       ['run', 'build', ...FILTERS, '--output-logs=full', '--log-order=grouped', '--log-prefix=task', '--summarize'],
-      { cwd: root, env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', MARU_BUILD_TYPES: '0', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        cwd: root,
+        env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', MARU_BUILD_TYPES: '0', FORCE_COLOR: '0' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     const output = new Map();
     const done = new Set();
@@ -65,7 +71,8 @@ function build() {
       if (rest) onLine(rest);
       if (code !== 0) {
         say(`maru: the build failed after ${seconds()}. What the failing steps printed:`);
-        for (const [task, lines] of output) if (lines.some((l) => /error|ERR!|failed/i.test(l))) say(`\n--- ${task}\n${lines.join('\n')}`);
+        for (const [task, lines] of output)
+          if (lines.some((l) => /error|ERR!|failed/i.test(l))) say(`\n--- ${task}\n${lines.join('\n')}`);
         resolvePromise(code ?? 1);
         return;
       }
@@ -96,7 +103,10 @@ const code = await build();
 if (code !== 0) process.exit(code);
 
 say('maru: starting the hub in demo mode (Ctrl+C stops it)');
-const hub = spawn(process.execPath, [join(root, 'packages/hub/dist/main.js'), '--demo', ...args], { cwd: root, stdio: 'inherit' });
+const hub = spawn(process.execPath, [join(root, 'packages/hub/dist/main.js'), '--demo', ...args], {
+  cwd: root,
+  stdio: 'inherit',
+});
 // Ctrl+C reaches the hub from the terminal itself (same process group): passing it on as
 // well would be the hub's second signal, which means "exit now". Others are passed on.
 process.on('SIGINT', () => {});

@@ -9,27 +9,76 @@ const cwd = mkdtempSync(join(tmpdir(), 'maru-config-'));
 describe('loadConfig', () => {
   it('has working defaults', () => {
     const config = loadConfig({}, [], cwd);
-    expect(config).toMatchObject({ port: 4000, host: '127.0.0.1', dataDir: join(cwd, '.maru-data'), mongodbUri: null, logLevel: 'info', demo: false, graphiql: true });
+    expect(config).toMatchObject({
+      port: 4000,
+      host: '127.0.0.1',
+      dataDir: join(cwd, '.maru-data'),
+      mongodbUri: null,
+      logLevel: 'info',
+      demo: false,
+      graphiql: true,
+    });
   });
 
   it('reads the environment and --demo', () => {
-    const config = loadConfig({ PORT: '4100', MARU_DATA_DIR: '/var/lib/maru', LOG_LEVEL: 'debug', MONGODB_URI: 'mongodb://db:27017/maru' }, ['--demo'], cwd);
-    expect(config).toMatchObject({ port: 4100, dataDir: '/var/lib/maru', logLevel: 'debug', mongodbUri: 'mongodb://db:27017/maru', demo: true });
+    const config = loadConfig(
+      { PORT: '4100', MARU_DATA_DIR: '/var/lib/maru', LOG_LEVEL: 'debug', MONGODB_URI: 'mongodb://db:27017/maru' },
+      ['--demo'],
+      cwd,
+    );
+    expect(config).toMatchObject({
+      port: 4100,
+      dataDir: '/var/lib/maru',
+      logLevel: 'debug',
+      mongodbUri: 'mongodb://db:27017/maru',
+      demo: true,
+    });
   });
 
   it('refuses command-line arguments it does not know, pointing to --help', () => {
     expect(() => loadConfig({}, ['--frobnicate'], cwd)).toThrow(ConfigError);
-    expect(() => loadConfig({}, ['--frobnicate'], cwd)).toThrow('unknown option "--frobnicate"; run maru-hub --help to see the options.');
-    expect(() => loadConfig({}, ['--demo', 'start'], cwd)).toThrow('unexpected argument "start"; run maru-hub --help to see the options.');
+    expect(() => loadConfig({}, ['--frobnicate'], cwd)).toThrow(
+      'unknown option "--frobnicate"; run maru-hub --help to see the options.',
+    );
+    expect(() => loadConfig({}, ['--demo', 'start'], cwd)).toThrow(
+      'unexpected argument "start"; run maru-hub --help to see the options.',
+    );
   });
 
   it('fences plugins by default; unconfined, a host user and private fetch only when asked, and named when wrong', () => {
-    expect(loadConfig({}, [], cwd)).toMatchObject({ pluginIsolation: 'fenced', pluginHostUser: null, pluginHostMaxRssMb: 1024, pluginFetchAllowPrivate: false, pluginLegacyWorkers: false, pluginIsolateMemoryMb: 64 });
-    const set = loadConfig({ MARU_PLUGIN_ISOLATION: 'unconfined', MARU_PLUGIN_HOST_USER: '65534:65534', MARU_PLUGIN_HOST_MAX_RSS_MB: '512', MARU_PLUGIN_FETCH_PRIVATE: 'true' }, [], cwd);
-    expect(set).toMatchObject({ pluginIsolation: 'unconfined', pluginHostUser: { uid: 65534, gid: 65534 }, pluginHostMaxRssMb: 512, pluginFetchAllowPrivate: true });
-    expect(() => loadConfig({ MARU_PLUGIN_ISOLATION: 'none' }, [], cwd)).toThrow(/MARU_PLUGIN_ISOLATION must be fenced/);
-    expect(() => loadConfig({ MARU_PLUGIN_HOST_USER: 'nobody' }, [], cwd)).toThrow(/MARU_PLUGIN_HOST_USER must be uid:gid/);
-    expect(loadConfig({ MARU_PLUGIN_LEGACY_WORKERS: '1', MARU_PLUGIN_ISOLATE_MEMORY_MB: '128' }, [], cwd)).toMatchObject({ pluginLegacyWorkers: true, pluginIsolateMemoryMb: 128 });
+    expect(loadConfig({}, [], cwd)).toMatchObject({
+      pluginIsolation: 'fenced',
+      pluginHostUser: null,
+      pluginHostMaxRssMb: 1024,
+      pluginFetchAllowPrivate: false,
+      pluginLegacyWorkers: false,
+      pluginIsolateMemoryMb: 64,
+    });
+    const set = loadConfig(
+      {
+        MARU_PLUGIN_ISOLATION: 'unconfined',
+        MARU_PLUGIN_HOST_USER: '65534:65534',
+        MARU_PLUGIN_HOST_MAX_RSS_MB: '512',
+        MARU_PLUGIN_FETCH_PRIVATE: 'true',
+      },
+      [],
+      cwd,
+    );
+    expect(set).toMatchObject({
+      pluginIsolation: 'unconfined',
+      pluginHostUser: { uid: 65534, gid: 65534 },
+      pluginHostMaxRssMb: 512,
+      pluginFetchAllowPrivate: true,
+    });
+    expect(() => loadConfig({ MARU_PLUGIN_ISOLATION: 'none' }, [], cwd)).toThrow(
+      /MARU_PLUGIN_ISOLATION must be fenced/,
+    );
+    expect(() => loadConfig({ MARU_PLUGIN_HOST_USER: 'nobody' }, [], cwd)).toThrow(
+      /MARU_PLUGIN_HOST_USER must be uid:gid/,
+    );
+    expect(
+      loadConfig({ MARU_PLUGIN_LEGACY_WORKERS: '1', MARU_PLUGIN_ISOLATE_MEMORY_MB: '128' }, [], cwd),
+    ).toMatchObject({ pluginLegacyWorkers: true, pluginIsolateMemoryMb: 128 });
     expect(() => loadConfig({ MARU_PLUGIN_ISOLATE_MEMORY_MB: '4' }, [], cwd)).toThrow(/MARU_PLUGIN_ISOLATE_MEMORY_MB/);
   });
 
@@ -71,7 +120,14 @@ describe('loadConfig', () => {
   });
 
   it('configures data connections: import folder, secrets, connector hosts, upload size and public address', () => {
-    expect(loadConfig({}, [], cwd)).toMatchObject({ importDir: join(cwd, '.maru-data', 'imports'), secrets: {}, secretAgencies: {}, connectorHosts: [], maxUploadMb: 512, publicUrl: null });
+    expect(loadConfig({}, [], cwd)).toMatchObject({
+      importDir: join(cwd, '.maru-data', 'imports'),
+      secrets: {},
+      secretAgencies: {},
+      connectorHosts: [],
+      maxUploadMb: 512,
+      publicUrl: null,
+    });
     expect(loadConfig({ MARU_DATA_DIR: '/var/lib/maru' }, [], cwd).importDir).toBe('/var/lib/maru/imports');
     const config = loadConfig(
       {
@@ -96,22 +152,49 @@ describe('loadConfig', () => {
       publicUrl: 'https://maru.example.go.kr',
     });
     const file = join(cwd, 'data.json');
-    writeFileSync(file, JSON.stringify({ importDir: '/srv/imports', connectorHosts: ['[::1]:9000'], maxUploadMb: 8, publicUrl: 'http://hub.local:4000' }));
-    expect(loadConfig({ MARU_CONFIG: file }, [], cwd)).toMatchObject({ importDir: '/srv/imports', connectorHosts: ['[::1]:9000'], maxUploadMb: 8, publicUrl: 'http://hub.local:4000' });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        importDir: '/srv/imports',
+        connectorHosts: ['[::1]:9000'],
+        maxUploadMb: 8,
+        publicUrl: 'http://hub.local:4000',
+      }),
+    );
+    expect(loadConfig({ MARU_CONFIG: file }, [], cwd)).toMatchObject({
+      importDir: '/srv/imports',
+      connectorHosts: ['[::1]:9000'],
+      maxUploadMb: 8,
+      publicUrl: 'http://hub.local:4000',
+    });
   });
 
   it('refuses bad data connection settings, never echoing a secret', () => {
     expect(() => loadConfig({ MARU_SECRET_1KEY: 'hunter2' }, [], cwd)).toThrow(/MARU_SECRET_1KEY: a secret name/);
     expect(() => loadConfig({ MARU_SECRET_1KEY: 'hunter2' }, [], cwd)).not.toThrow(/hunter2/);
-    expect(() => loadConfig({ MARU_SECRET_X_AGENCIES: 'bureau' }, [], cwd)).toThrow(/MARU_SECRET_X_AGENCIES grant a secret that is not set; set MARU_SECRET_X too/);
-    expect(() => loadConfig({ MARU_SECRET_X: 'v', MARU_SECRET_X_AGENCIES: 'Not A Slug' }, [], cwd)).toThrow(/list agency slugs/);
-    expect(() => loadConfig({ MARU_CONNECTOR_HOSTS: 'https://apis.data.go.kr/x' }, [], cwd)).toThrow(/"https:\/\/apis.data.go.kr\/x" is not a host or host:port/);
+    expect(() => loadConfig({ MARU_SECRET_X_AGENCIES: 'bureau' }, [], cwd)).toThrow(
+      /MARU_SECRET_X_AGENCIES grant a secret that is not set; set MARU_SECRET_X too/,
+    );
+    expect(() => loadConfig({ MARU_SECRET_X: 'v', MARU_SECRET_X_AGENCIES: 'Not A Slug' }, [], cwd)).toThrow(
+      /list agency slugs/,
+    );
+    expect(() => loadConfig({ MARU_CONNECTOR_HOSTS: 'https://apis.data.go.kr/x' }, [], cwd)).toThrow(
+      /"https:\/\/apis.data.go.kr\/x" is not a host or host:port/,
+    );
     expect(() => loadConfig({ MARU_CONNECTOR_HOSTS: ' , ' }, [], cwd)).toThrow(/MARU_CONNECTOR_HOSTS is empty/);
-    expect(() => loadConfig({ MARU_MAX_UPLOAD_MB: '0' }, [], cwd)).toThrow(/MARU_MAX_UPLOAD_MB must be a whole number from 1/);
-    expect(() => loadConfig({ MARU_PUBLIC_URL: 'maru.example.go.kr' }, [], cwd)).toThrow(/MARU_PUBLIC_URL must be an absolute http\(s\) address/);
-    expect(() => loadConfig({ MARU_PUBLIC_URL: 'ftp://maru.example.go.kr' }, [], cwd)).toThrow(/without credentials, query or fragment/);
+    expect(() => loadConfig({ MARU_MAX_UPLOAD_MB: '0' }, [], cwd)).toThrow(
+      /MARU_MAX_UPLOAD_MB must be a whole number from 1/,
+    );
+    expect(() => loadConfig({ MARU_PUBLIC_URL: 'maru.example.go.kr' }, [], cwd)).toThrow(
+      /MARU_PUBLIC_URL must be an absolute http\(s\) address/,
+    );
+    expect(() => loadConfig({ MARU_PUBLIC_URL: 'ftp://maru.example.go.kr' }, [], cwd)).toThrow(
+      /without credentials, query or fragment/,
+    );
     const file = join(cwd, 'secrets.json');
     writeFileSync(file, JSON.stringify({ secrets: { TRAFFIC_API: 'x' } }));
-    expect(() => loadConfig({ MARU_CONFIG: file }, [], cwd)).toThrow(/secrets are not read from the config file; set each as an environment variable MARU_SECRET_<NAME>/);
+    expect(() => loadConfig({ MARU_CONFIG: file }, [], cwd)).toThrow(
+      /secrets are not read from the config file; set each as an environment variable MARU_SECRET_<NAME>/,
+    );
   });
 });

@@ -84,13 +84,38 @@ export class ConfigError extends Error {
 
 type RawConfig = Partial<Record<keyof HubConfig, unknown>>;
 
-const FILE_KEYS: ReadonlyArray<keyof HubConfig> = ['port', 'host', 'dataDir', 'mongodbUri', 'logLevel', 'demo', 'graphiql', 'shutdownTimeoutMs', 'rateLimitPerMinute', 'responseCacheTtlMs', 'schedulerIntervalMs', 'plugins', 'allowUnsignedPlugins', 'pluginIsolation', 'pluginHostUser', 'pluginHostMaxRssMb', 'pluginFetchAllowPrivate', 'pluginLegacyWorkers', 'pluginIsolateMemoryMb', 'importDir', 'connectorHosts', 'maxUploadMb', 'publicUrl'];
+const FILE_KEYS: ReadonlyArray<keyof HubConfig> = [
+  'port',
+  'host',
+  'dataDir',
+  'mongodbUri',
+  'logLevel',
+  'demo',
+  'graphiql',
+  'shutdownTimeoutMs',
+  'rateLimitPerMinute',
+  'responseCacheTtlMs',
+  'schedulerIntervalMs',
+  'plugins',
+  'allowUnsignedPlugins',
+  'pluginIsolation',
+  'pluginHostUser',
+  'pluginHostMaxRssMb',
+  'pluginFetchAllowPrivate',
+  'pluginLegacyWorkers',
+  'pluginIsolateMemoryMb',
+  'importDir',
+  'connectorHosts',
+  'maxUploadMb',
+  'publicUrl',
+];
 
 const SECRET_PREFIX = 'MARU_SECRET_';
 const AGENCIES_SUFFIX = '_AGENCIES';
 // As the core's connectors accept secret names.
 const SECRET_NAME = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
-const HOST = /^(\*|\[[0-9A-Fa-f:.]+\](:\d{1,5})?|[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(:\d{1,5})?)$/;
+const HOST =
+  /^(\*|\[[0-9A-Fa-f:.]+\](:\d{1,5})?|[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(:\d{1,5})?)$/;
 
 /**
  * Configuration from, in rising precedence: defaults, a JSON config file
@@ -98,7 +123,11 @@ const HOST = /^(\*|\[[0-9A-Fa-f:.]+\](:\d{1,5})?|[A-Za-z0-9]([A-Za-z0-9-]{0,61}[
  * the environment, and command-line flags (`--demo`; any other argument is
  * refused, so a mistyped flag does not silently fall back to a default).
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = [], cwd = process.cwd()): HubConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  argv: readonly string[] = [],
+  cwd = process.cwd(),
+): HubConfig {
   const fromFile = readConfigFile(env.MARU_CONFIG, cwd);
   const raw: RawConfig = {
     ...fromFile,
@@ -130,14 +159,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   };
   for (const arg of argv) {
     if (arg === '--demo') raw.demo = true;
-    else throw new ConfigError(`${arg.startsWith('-') ? 'unknown option' : 'unexpected argument'} "${arg}"; run maru-hub --help to see the options.`);
+    else
+      throw new ConfigError(
+        `${arg.startsWith('-') ? 'unknown option' : 'unexpected argument'} "${arg}"; run maru-hub --help to see the options.`,
+      );
   }
 
   const port = integer(raw.port ?? 4000, 'PORT', 0, 65535);
   const logLevel = String(raw.logLevel ?? 'info').toLowerCase();
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError(`LOG_LEVEL "${logLevel}" is not a level; use one of ${LOG_LEVELS.join(', ')}.`);
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
+    throw new ConfigError(`LOG_LEVEL "${logLevel}" is not a level; use one of ${LOG_LEVELS.join(', ')}.`);
   const mongodbUri = raw.mongodbUri ? String(raw.mongodbUri) : null;
-  if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) throw new ConfigError('MONGODB_URI must start with mongodb:// or mongodb+srv://.');
+  if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri))
+    throw new ConfigError('MONGODB_URI must start with mongodb:// or mongodb+srv://.');
   const dataDir = resolve(cwd, String(raw.dataDir ?? '.maru-data'));
   return {
     port,
@@ -170,43 +204,66 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
 function isolation(value: unknown): 'fenced' | 'unconfined' {
   if (value === undefined || value === '' || value === 'fenced') return 'fenced';
   if (value === 'unconfined') return 'unconfined';
-  throw new ConfigError('MARU_PLUGIN_ISOLATION must be fenced (the default) or unconfined (plugin code in the hub\'s process: for debugging only).');
+  throw new ConfigError(
+    "MARU_PLUGIN_ISOLATION must be fenced (the default) or unconfined (plugin code in the hub's process: for debugging only).",
+  );
 }
 
 function hostUser(value: unknown): { uid: number; gid: number } {
   const match = /^(\d{1,10}):(\d{1,10})$/.exec(String(value));
-  if (!match) throw new ConfigError('MARU_PLUGIN_HOST_USER must be uid:gid, e.g. 65534:65534 (nobody); the plugins\' folders must be readable by that user.');
+  if (!match)
+    throw new ConfigError(
+      "MARU_PLUGIN_HOST_USER must be uid:gid, e.g. 65534:65534 (nobody); the plugins' folders must be readable by that user.",
+    );
   return { uid: Number(match[1]), gid: Number(match[2]) };
 }
 
-function secretsFrom(env: NodeJS.ProcessEnv): { secrets: Record<string, string>; secretAgencies: Record<string, string[]> } {
+function secretsFrom(env: NodeJS.ProcessEnv): {
+  secrets: Record<string, string>;
+  secretAgencies: Record<string, string[]>;
+} {
   const secrets: Record<string, string> = {};
   const secretAgencies: Record<string, string[]> = {};
   for (const [key, value] of Object.entries(env)) {
     if (!key.startsWith(SECRET_PREFIX) || value === undefined || value === '') continue;
     const name = key.slice(SECRET_PREFIX.length);
     // The message names the variable, never its value.
-    if (!SECRET_NAME.test(name)) throw new ConfigError(`${key}: a secret name (after ${SECRET_PREFIX}) starts with a letter and holds letters, digits and _, e.g. ${SECRET_PREFIX}TRAFFIC_API.`);
+    if (!SECRET_NAME.test(name))
+      throw new ConfigError(
+        `${key}: a secret name (after ${SECRET_PREFIX}) starts with a letter and holds letters, digits and _, e.g. ${SECRET_PREFIX}TRAFFIC_API.`,
+      );
     if (name.endsWith(AGENCIES_SUFFIX)) {
-      const slugs = value.split(',').map((slug) => slug.trim()).filter(Boolean);
-      if (slugs.length === 0 || slugs.some((slug) => !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug))) throw new ConfigError(`${key}: list agency slugs, comma-separated, e.g. seoul-transport,mois-public-data.`);
+      const slugs = value
+        .split(',')
+        .map((slug) => slug.trim())
+        .filter(Boolean);
+      if (slugs.length === 0 || slugs.some((slug) => !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)))
+        throw new ConfigError(`${key}: list agency slugs, comma-separated, e.g. seoul-transport,mois-public-data.`);
       secretAgencies[name.slice(0, -AGENCIES_SUFFIX.length)] = slugs;
     } else {
       secrets[name] = value;
     }
   }
   const orphans = Object.keys(secretAgencies).filter((name) => !(name in secrets));
-  if (orphans.length > 0) throw new ConfigError(`${orphans.map((n) => `${SECRET_PREFIX}${n}${AGENCIES_SUFFIX}`).join(', ')} grant a secret that is not set; set ${orphans.map((n) => `${SECRET_PREFIX}${n}`).join(', ')} too.`);
+  if (orphans.length > 0)
+    throw new ConfigError(
+      `${orphans.map((n) => `${SECRET_PREFIX}${n}${AGENCIES_SUFFIX}`).join(', ')} grant a secret that is not set; set ${orphans.map((n) => `${SECRET_PREFIX}${n}`).join(', ')} too.`,
+    );
   return { secrets, secretAgencies };
 }
 
 function hostList(value: unknown): string[] {
   const list = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value.map(String) : null;
-  if (!list) throw new ConfigError('connectorHosts must be a list of hosts, e.g. ["apis.data.go.kr", "10.0.0.5:8080"], or "*".');
+  if (!list)
+    throw new ConfigError('connectorHosts must be a list of hosts, e.g. ["apis.data.go.kr", "10.0.0.5:8080"], or "*".');
   const hosts = list.map((host) => host.trim().toLowerCase()).filter(Boolean);
   const bad = hosts.find((host) => !HOST.test(host));
-  if (bad !== undefined) throw new ConfigError(`MARU_CONNECTOR_HOSTS: "${bad}" is not a host or host:port; give names like apis.data.go.kr or 10.0.0.5:8080, comma-separated, or * for any.`);
-  if (hosts.length === 0) throw new ConfigError('MARU_CONNECTOR_HOSTS is empty; name the hosts HTTP connectors may reach, or * for any.');
+  if (bad !== undefined)
+    throw new ConfigError(
+      `MARU_CONNECTOR_HOSTS: "${bad}" is not a host or host:port; give names like apis.data.go.kr or 10.0.0.5:8080, comma-separated, or * for any.`,
+    );
+  if (hosts.length === 0)
+    throw new ConfigError('MARU_CONNECTOR_HOSTS is empty; name the hosts HTTP connectors may reach, or * for any.');
   return [...new Set(hosts)];
 }
 
@@ -215,10 +272,14 @@ function publicUrl(value: unknown): string {
   try {
     url = new URL(String(value));
   } catch {
-    throw new ConfigError(`MARU_PUBLIC_URL must be an absolute http(s) address such as https://maru.example.go.kr; it is "${String(value)}".`);
+    throw new ConfigError(
+      `MARU_PUBLIC_URL must be an absolute http(s) address such as https://maru.example.go.kr; it is "${String(value)}".`,
+    );
   }
   if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username) {
-    throw new ConfigError(`MARU_PUBLIC_URL must be an http(s) address without credentials, query or fragment; it is "${String(value)}".`);
+    throw new ConfigError(
+      `MARU_PUBLIC_URL must be an http(s) address without credentials, query or fragment; it is "${String(value)}".`,
+    );
   }
   return url.href.replace(/\/+$/, '');
 }
@@ -235,22 +296,40 @@ function readConfigFile(explicit: string | undefined, cwd: string): RawConfig {
   } catch (error) {
     throw new ConfigError(`${path} is not valid JSON: ${(error as Error).message}`);
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigError(`${path} must hold a JSON object.`);
-  if ('secrets' in parsed) throw new ConfigError(`${path}: secrets are not read from the config file; set each as an environment variable ${SECRET_PREFIX}<NAME>.`);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new ConfigError(`${path} must hold a JSON object.`);
+  if ('secrets' in parsed)
+    throw new ConfigError(
+      `${path}: secrets are not read from the config file; set each as an environment variable ${SECRET_PREFIX}<NAME>.`,
+    );
   const unknown = Object.keys(parsed).filter((key) => !(FILE_KEYS as readonly string[]).includes(key));
-  if (unknown.length) throw new ConfigError(`${path}: unknown setting ${unknown.map((k) => `"${k}"`).join(', ')}; known settings are ${FILE_KEYS.join(', ')}.`);
+  if (unknown.length)
+    throw new ConfigError(
+      `${path}: unknown setting ${unknown.map((k) => `"${k}"`).join(', ')}; known settings are ${FILE_KEYS.join(', ')}.`,
+    );
   return parsed as RawConfig;
 }
 
 function pluginList(value: unknown): HubConfig['plugins'] {
   if (value === undefined || value === null) return [];
-  if (typeof value === 'string') return value.split(',').map((name) => name.trim()).filter(Boolean).map((name) => ({ package: name, capabilities: [] }));
-  if (!Array.isArray(value)) throw new ConfigError('plugins must be a list of package names, or of { "package": ..., "capabilities": [...] }.');
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean)
+      .map((name) => ({ package: name, capabilities: [] }));
+  if (!Array.isArray(value))
+    throw new ConfigError('plugins must be a list of package names, or of { "package": ..., "capabilities": [...] }.');
   return value.map((item, i) => {
     if (typeof item === 'string') return { package: item, capabilities: [] };
     const entry = item as { package?: unknown; capabilities?: unknown };
-    if (typeof entry?.package !== 'string' || (entry.capabilities !== undefined && !Array.isArray(entry.capabilities))) {
-      throw new ConfigError(`plugins[${i}] must be a package name or { "package": "<name or path>", "capabilities": ["kv", ...] }.`);
+    if (
+      typeof entry?.package !== 'string' ||
+      (entry.capabilities !== undefined && !Array.isArray(entry.capabilities))
+    ) {
+      throw new ConfigError(
+        `plugins[${i}] must be a package name or { "package": "<name or path>", "capabilities": ["kv", ...] }.`,
+      );
     }
     return { package: entry.package, capabilities: (entry.capabilities as unknown[] | undefined)?.map(String) ?? [] };
   });
@@ -262,7 +341,8 @@ function defined(values: RawConfig): RawConfig {
 
 function integer(value: unknown, name: string, min: number, max: number): number {
   const n = typeof value === 'number' ? value : Number(String(value).trim());
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; it is "${String(value)}".`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; it is "${String(value)}".`);
   return n;
 }
 

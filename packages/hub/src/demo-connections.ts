@@ -37,7 +37,15 @@ export interface DemoConnectionsResult {
  * approvals, consents and the key by what they are for.
  */
 export async function seedDemoConnections(services: HubServices, importDir: string): Promise<DemoConnectionsResult> {
-  const result: DemoConnectionsResult = { ids: {}, created: 0, synced: 0, failed: [], approvals: 0, consents: 0, subjectKey: null };
+  const result: DemoConnectionsResult = {
+    ids: {},
+    created: 0,
+    synced: 0,
+    failed: [],
+    approvals: 0,
+    consents: 0,
+    subjectKey: null,
+  };
   const owner = await services.members.collection.findOne({ email: OWNER });
   const company = await services.members.collection.findOne({ email: COMPANY });
   if (!owner || !company) return result;
@@ -66,7 +74,14 @@ export async function seedDemoConnections(services: HubServices, importDir: stri
   result.approvals += await approve(services, ownerViewer, company, housing, HOUSING_PURPOSE);
   for (let n = 1; n <= CONSENTING_SUBJECTS; n++) {
     const subjectId = `YH-${String(n).padStart(4, '0')}`;
-    if (await services.data.consents.collection.findOne({ connectionId: housing._id, subjectId, 'requester.organizationId': company.organizationId })) continue;
+    if (
+      await services.data.consents.collection.findOne({
+        connectionId: housing._id,
+        subjectId,
+        'requester.organizationId': company.organizationId,
+      })
+    )
+      continue;
     await services.data.consents.record(ownerViewer, housing._id, {
       subjectId,
       purpose: HOUSING_PURPOSE,
@@ -98,7 +113,8 @@ async function create(services: HubServices, viewer: never, dataset: DemoDataset
   const agency = (await services.organizations.collection.findOne({ slug: dataset.agency }))!;
   // Bundled plugins are named only when loaded (demo mode tolerates a plugin that is not built).
   const serviceIds: string[] = [];
-  for (const key of dataset.serviceKeys ?? []) if (await services.plugins.services.findOne({ _id: key })) serviceIds.push(key);
+  for (const key of dataset.serviceKeys ?? [])
+    if (await services.plugins.services.findOne({ _id: key })) serviceIds.push(key);
   return services.data.connections.create(viewer, agency._id, {
     name: dataset.name,
     description: dataset.description,
@@ -126,10 +142,21 @@ async function sync(services: HubServices, viewer: never, connection: DataConnec
 }
 
 /** The demo company asks for every field for the purpose, and the owner approves it for a year. */
-async function approve(services: HubServices, ownerViewer: never, company: Member, connection: DataConnection, purpose: string): Promise<number> {
+async function approve(
+  services: HubServices,
+  ownerViewer: never,
+  company: Member,
+  connection: DataConnection,
+  purpose: string,
+): Promise<number> {
   const requests = services.data.accessRequests;
-  if (await requests.activeApproval(connection._id, { organizationId: company.organizationId, pluginName: null })) return 0;
-  const pending = await requests.collection.findOne({ connectionId: connection._id, 'requester.organizationId': company.organizationId, status: 'PENDING' });
+  if (await requests.activeApproval(connection._id, { organizationId: company.organizationId, pluginName: null }))
+    return 0;
+  const pending = await requests.collection.findOne({
+    connectionId: connection._id,
+    'requester.organizationId': company.organizationId,
+    status: 'PENDING',
+  });
   const request =
     pending ??
     (await requests.request(await seedViewer(services, company), connection._id, {
@@ -137,7 +164,9 @@ async function approve(services: HubServices, ownerViewer: never, company: Membe
       fields: connection.fields.map((f) => f.name),
       expiresAt: new Date(services.clock() + YEAR_MS).toISOString(),
     }));
-  await requests.decide(ownerViewer, request._id, true, { note: '목적 범위 내 이용을 승인합니다. Approved for the stated purpose.' });
+  await requests.decide(ownerViewer, request._id, true, {
+    note: '목적 범위 내 이용을 승인합니다. Approved for the stated purpose.',
+  });
   return 1;
 }
 

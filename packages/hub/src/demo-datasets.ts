@@ -37,7 +37,8 @@ export const DEMO_DATASETS: DemoDataset[] = [
     file: 'sports-facilities.csv',
     agency: 'mois-public-data',
     name: '서울시 공공체육시설 현황 — Public sports facilities in Seoul',
-    description: 'Gyms, pools, pitches and courts run by the 25 districts of Seoul, with address, capacity, opening date and location. Large gyms double as typhoon and earthquake shelters.',
+    description:
+      'Gyms, pools, pitches and courts run by the 25 districts of Seoul, with address, capacity, opening date and location. Large gyms double as typhoon and earthquake shelters.',
     tags: ['sports', 'facilities', 'seoul', '체육시설', 'shelter'],
     licence: KOGL,
     classification: 'PUBLIC',
@@ -60,7 +61,8 @@ export const DEMO_DATASETS: DemoDataset[] = [
     file: 'bus-stops.csv',
     agency: 'mois-public-data',
     name: '서울시 버스정류소 위치 — Seoul bus stops',
-    description: 'Bus stops with their five-digit ARS number, location and the routes that serve them (comma-separated). Refreshed daily.',
+    description:
+      'Bus stops with their five-digit ARS number, location and the routes that serve them (comma-separated). Refreshed daily.',
     tags: ['mobility', 'transit', 'seoul', '교통'],
     licence: KOGL,
     classification: 'PUBLIC',
@@ -80,7 +82,8 @@ export const DEMO_DATASETS: DemoDataset[] = [
     file: 'business-registrations.csv',
     agency: 'mois-public-data',
     name: '사업자 등록 현황 — Business registrations in Seoul',
-    description: 'Registered businesses by district and industry, with their business registration number (사업자등록번호), registration date and head count.',
+    description:
+      'Registered businesses by district and industry, with their business registration number (사업자등록번호), registration date and head count.',
     tags: ['business', 'seoul', '소상공인'],
     licence: KOGL,
     classification: 'PUBLIC',
@@ -99,7 +102,8 @@ export const DEMO_DATASETS: DemoDataset[] = [
     file: 'small-business-subsidies.csv',
     agency: 'mois-digital-government',
     name: '소상공인 지원금 지급 내역 — Small-business subsidy payments',
-    description: 'Payments of policy funds and support programmes to small businesses in 2024. RESTRICTED: readable with an approved access request.',
+    description:
+      'Payments of policy funds and support programmes to small businesses in 2024. RESTRICTED: readable with an approved access request.',
     tags: ['business', 'subsidies', '소상공인'],
     licence: APPROVED_USE,
     classification: 'RESTRICTED',
@@ -117,7 +121,8 @@ export const DEMO_DATASETS: DemoDataset[] = [
     file: 'youth-housing-benefits.csv',
     agency: 'mois-digital-government',
     name: '청년월세 지원 수급자 — Youth rent support recipients',
-    description: 'Young people receiving monthly rent support (fictional people). PERSONAL: names and phone numbers are shown only under each person\'s consent.',
+    description:
+      "Young people receiving monthly rent support (fictional people). PERSONAL: names and phone numbers are shown only under each person's consent.",
     tags: ['housing', 'youth', '청년', 'eligibility'],
     licence: APPROVED_USE,
     classification: 'PERSONAL',
@@ -126,7 +131,7 @@ export const DEMO_DATASETS: DemoDataset[] = [
     subjectField: 'subject_id',
     fields: [
       { name: 'payment_id', type: 'STRING', description: '지급 번호 Payment number' },
-      { name: 'subject_id', type: 'STRING', personal: true, description: 'The recipient\'s id at the agency' },
+      { name: 'subject_id', type: 'STRING', personal: true, description: "The recipient's id at the agency" },
       { name: 'name', type: 'STRING', personal: true, description: '성명 Name' },
       { name: 'phone', type: 'STRING', personal: true, description: '휴대전화 Mobile number' },
       { name: 'district', type: 'STRING', description: '거주 자치구 District of residence' },

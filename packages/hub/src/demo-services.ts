@@ -3,7 +3,6 @@ import type { HubServices, Member } from '@maru/core';
 
 const CONSUMERS = ['admin@hanbit.example', 'admin@sejong-civic.example', 'admin@mois.example'];
 
-
 /**
  * Gives the demo organizations live access to every service in the catalogue
  * (1,000 calls a day), requested by their admins and approved by the demo
@@ -20,8 +19,16 @@ export async function seedDemoGrants(services: HubServices): Promise<number> {
     if (!admin) continue;
     const consumer = await seedViewer(services, admin);
     for (const service of catalogue) {
-      if (await services.plugins.grants.grants.findOne({ serviceKey: service._id, consumerOrganizationId: admin.organizationId })) continue;
-      const request = await services.plugins.grants.request(consumer, service._id, { purpose: `Demo: ${service.name} in our citizen services` });
+      if (
+        await services.plugins.grants.grants.findOne({
+          serviceKey: service._id,
+          consumerOrganizationId: admin.organizationId,
+        })
+      )
+        continue;
+      const request = await services.plugins.grants.request(consumer, service._id, {
+        purpose: `Demo: ${service.name} in our citizen services`,
+      });
       await services.plugins.grants.decide(approver, request._id, { status: 'ACTIVE', dailyQuota: 1_000 });
       granted++;
     }

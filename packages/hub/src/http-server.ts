@@ -58,7 +58,14 @@ export function createHttpServer(hub: Hub, logger: HubLogger, options: HttpServe
   return { server, inFlight: () => active };
 }
 
-async function route(hub: Hub, logger: HubLogger, options: HttpServerOptions, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+async function route(
+  hub: Hub,
+  logger: HubLogger,
+  options: HttpServerOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+): Promise<void> {
   const path = (req.url ?? '/').split('?')[0] ?? '/';
   if (path === '/healthz') return json(res, 200, { status: 'ok' });
   if (path === '/readyz') {
@@ -81,23 +88,41 @@ async function route(hub: Hub, logger: HubLogger, options: HttpServerOptions, re
 }
 
 /** DCAT-AP JSON-LD of every data connection's metadata: public, whatever the classification, as data portals publish it. */
-async function catalogue(hub: Hub, options: HttpServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function catalogue(
+  hub: Hub,
+  options: HttpServerOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: 'METHOD_NOT_ALLOWED' }));
+    res
+      .writeHead(405, { allow: 'GET, HEAD', 'content-type': 'application/json; charset=utf-8' })
+      .end(JSON.stringify({ error: 'METHOD_NOT_ALLOWED' }));
     return;
   }
   let baseUrl = options.publicUrl;
   if (!baseUrl) {
     const host = req.headers.host;
     // The Host header ends up in every link of a publicly cached document: refuse one that is not a plain host.
-    if (!host || !HOST_HEADER.test(host)) return json(res, 400, { error: 'BAD_HOST', message: 'Send a plain Host header, or have the operator set MARU_PUBLIC_URL.' });
+    if (!host || !HOST_HEADER.test(host))
+      return json(res, 400, {
+        error: 'BAD_HOST',
+        message: 'Send a plain Host header, or have the operator set MARU_PUBLIC_URL.',
+      });
     baseUrl = `http://${host}`;
   }
   const body = JSON.stringify(await dcatCatalogue(hub.services, baseUrl));
-  res.writeHead(200, { 'content-type': 'application/ld+json; charset=utf-8', 'cache-control': 'public, max-age=300', 'content-length': Buffer.byteLength(body), ...(options.publicUrl ? {} : { vary: 'Host' }) });
+  res.writeHead(200, {
+    'content-type': 'application/ld+json; charset=utf-8',
+    'cache-control': 'public, max-age=300',
+    'content-length': Buffer.byteLength(body),
+    ...(options.publicUrl ? {} : { vary: 'Host' }),
+  });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+    .end(JSON.stringify(body));
 }

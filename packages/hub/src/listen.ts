@@ -22,7 +22,8 @@ export class PortInUseError extends Error {
 /** Listens on `port` and `host`; resolves once listening, and rejects with a {@link PortInUseError} when the port is taken. */
 export function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const failed = (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, host, { cause: error }) : error);
+    const failed = (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, host, { cause: error }) : error);
     server.once('error', failed);
     server.listen(port, host, () => {
       server.off('error', failed);

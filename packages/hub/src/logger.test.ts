@@ -19,7 +19,13 @@ describe('the per-request log line', () => {
   it('is the line pino writes for the same fields, time aside', async () => {
     const { stream, lines } = capture();
     const logger = createLogger('info', stream);
-    const fields = { requestId: 'trace-1', method: 'POST', url: '/graphql?query={ "a\\\\b" }\u2028', status: 200, ms: 1.5 };
+    const fields = {
+      requestId: 'trace-1',
+      method: 'POST',
+      url: '/graphql?query={ "a\\\\b" }\u2028',
+      status: 200,
+      ms: 1.5,
+    };
     requestLogger(logger)(fields);
     logger.info({ ...fields }, 'request');
     requestLogger(logger)({ ...fields, method: undefined });

@@ -66,6 +66,8 @@ function requestLineWriter(logger: Logger): (line: RequestLine) => void {
     // As pino does, a field that is undefined is left out.
     const method = line.method === undefined ? '' : `,"method":${JSON.stringify(line.method)}`;
     const url = line.url === undefined ? '' : `,"url":${JSON.stringify(line.url)}`;
-    stream.write(`{"level":"info","time":"${new Date().toISOString()}"${bindings},"requestId":${JSON.stringify(line.requestId)}${method}${url},"status":${line.status},"ms":${line.ms},"msg":"request"}\n`);
+    stream.write(
+      `{"level":"info","time":"${new Date().toISOString()}"${bindings},"requestId":${JSON.stringify(line.requestId)}${method}${url},"status":${line.status},"ms":${line.ms},"msg":"request"}\n`,
+    );
   };
 }

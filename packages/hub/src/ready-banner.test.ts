@@ -30,18 +30,28 @@ describe('formatReadyBanner', () => {
   });
 
   it('says how to build the portal when there is no build, and leaves GraphiQL out when it is off', () => {
-    const banner = formatReadyBanner(loadConfig({ MARU_GRAPHIQL: 'false', MARU_DEMO: 'true' }, [], cwd), { url, portalDir: null });
-    expect(banner).toContain('  Portal     not built: run npm run build -w @maru/portal in the Maru repository, then start the hub again');
+    const banner = formatReadyBanner(loadConfig({ MARU_GRAPHIQL: 'false', MARU_DEMO: 'true' }, [], cwd), {
+      url,
+      portalDir: null,
+    });
+    expect(banner).toContain(
+      '  Portal     not built: run npm run build -w @maru/portal in the Maru repository, then start the hub again',
+    );
     expect(banner).not.toContain('GraphiQL');
     expect(banner).not.toContain('/sign-in');
     expect(banner).toContain('demoLogin');
   });
 
   it('names MongoDB by its hosts only, never the credentials, database or options', () => {
-    const hosts = (uri: string) => /Data {7}(.*)/.exec(formatReadyBanner(loadConfig({ MONGODB_URI: uri }, [], cwd), { url, portalDir: null }))![1];
+    const hosts = (uri: string) =>
+      /Data {7}(.*)/.exec(formatReadyBanner(loadConfig({ MONGODB_URI: uri }, [], cwd), { url, portalDir: null }))![1];
     expect(hosts('mongodb://db:27017/maru')).toBe('MongoDB at db:27017');
-    expect(hosts('mongodb://maru:s3cret@db1:27017,db2:27017/maru?replicaSet=rs0&authSource=admin')).toBe('MongoDB at db1:27017,db2:27017');
+    expect(hosts('mongodb://maru:s3cret@db1:27017,db2:27017/maru?replicaSet=rs0&authSource=admin')).toBe(
+      'MongoDB at db1:27017,db2:27017',
+    );
     expect(hosts('mongodb+srv://user:pa/ss?word@cluster0.example.net/maru')).toBe('MongoDB at cluster0.example.net');
-    expect(formatReadyBanner(loadConfig({ MONGODB_URI: 'mongodb://maru:s3cret@db/x' }, [], cwd), { url, portalDir: null })).not.toMatch(/s3cret|maru:/);
+    expect(
+      formatReadyBanner(loadConfig({ MONGODB_URI: 'mongodb://maru:s3cret@db/x' }, [], cwd), { url, portalDir: null }),
+    ).not.toMatch(/s3cret|maru:/);
   });
 });

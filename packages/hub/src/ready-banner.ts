@@ -15,13 +15,24 @@ export interface ReadyAddress {
 export function formatReadyBanner(config: HubConfig, address: ReadyAddress): string {
   const base = address.url.replace(/\/graphql$/, '');
   const lines = ['', `Maru hub is ready${config.demo ? ' (demo mode)' : ''}`];
-  lines.push(address.portalDir ? `  Portal     ${base}/` : '  Portal     not built: run npm run build -w @maru/portal in the Maru repository, then start the hub again');
+  lines.push(
+    address.portalDir
+      ? `  Portal     ${base}/`
+      : '  Portal     not built: run npm run build -w @maru/portal in the Maru repository, then start the hub again',
+  );
   if (config.graphiql) lines.push(`  GraphiQL   ${address.url}`);
   if (config.demo) {
     if (address.portalDir) lines.push(`  Sign in    ${base}/sign-in lists the demo members: pick one`);
-    lines.push(`  Demo keys  mutation { demoLogin(email: "admin@maru.example") { secret } } gives a demo member's API key`);
+    lines.push(
+      `  Demo keys  mutation { demoLogin(email: "admin@maru.example") { secret } } gives a demo member's API key`,
+    );
   }
-  lines.push(`  Data       ${config.mongodbUri ? `MongoDB at ${mongoHosts(config.mongodbUri)}` : `${config.dataDir} (embedded store)`}`, '', 'Press Ctrl+C to stop.', '');
+  lines.push(
+    `  Data       ${config.mongodbUri ? `MongoDB at ${mongoHosts(config.mongodbUri)}` : `${config.dataDir} (embedded store)`}`,
+    '',
+    'Press Ctrl+C to stop.',
+    '',
+  );
   return lines.join('\n');
 }
 

@@ -21,12 +21,15 @@ export function resolvePlugins(list: HubConfig['plugins'], cwd = process.cwd()):
     let entry: string;
     if (name.startsWith('.') || isAbsolute(name)) {
       entry = resolve(cwd, name);
-      if (!existsSync(entry)) throw new ConfigError(`plugin ${name}: no file at ${entry}; build the plugin or fix the path.`);
+      if (!existsSync(entry))
+        throw new ConfigError(`plugin ${name}: no file at ${entry}; build the plugin or fix the path.`);
     } else {
       try {
         entry = fileURLToPath(import.meta.resolve(name));
       } catch {
-        throw new ConfigError(`plugin ${name}: the package is not installed; run \`npm install ${name}\` (and build it).`);
+        throw new ConfigError(
+          `plugin ${name}: the package is not installed; run \`npm install ${name}\` (and build it).`,
+        );
       }
       if (!existsSync(entry)) throw new ConfigError(`plugin ${name}: ${entry} does not exist; build the plugin first.`);
     }

@@ -6,7 +6,8 @@ import { writeAfterLogs } from './logger.js';
 import { formatReadyBanner } from './ready-banner.js';
 import { startHub, type RunningHub } from './start-hub.js';
 
-const version = () => (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = () =>
+  (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /**
  * The `maru-hub` command: `--help` and `--version`, the configuration, the
@@ -29,7 +30,10 @@ export async function runMaruHub(argv: string[]): Promise<void> {
     running = await startHub(config);
   } catch (error) {
     if (error instanceof PortInUseError) {
-      return fail(1, `${error.message} — stop the other process or set PORT to another port (PORT=${error.otherPort} npm start)`);
+      return fail(
+        1,
+        `${error.message} — stop the other process or set PORT to another port (PORT=${error.otherPort} npm start)`,
+      );
     }
     return fail(1, `failed to start: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { startScheduler } from './scheduler.js';
 
 const logs: Array<[string, object]> = [];
-const logger = { debug() {}, info: (fields: object, msg: string) => logs.push([msg, fields]), warn() {}, error: (fields: object, msg: string) => logs.push([msg, fields]), child: () => logger } as unknown as HubLogger;
+const logger = {
+  debug() {},
+  info: (fields: object, msg: string) => logs.push([msg, fields]),
+  warn() {},
+  error: (fields: object, msg: string) => logs.push([msg, fields]),
+  child: () => logger,
+} as unknown as HubLogger;
 
 describe('startScheduler', () => {
   it('closes challenges on every tick while a long sync runs, and never overlaps a job with itself', async () => {

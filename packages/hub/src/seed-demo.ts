@@ -1,4 +1,11 @@
-import { API_KEY_SCOPES, newId, StoreConflictError, type HubServices, type Member, type Organization } from '@maru/core';
+import {
+  API_KEY_SCOPES,
+  newId,
+  StoreConflictError,
+  type HubServices,
+  type Member,
+  type Organization,
+} from '@maru/core';
 import { DEMO_MEMBERS, DEMO_ORGANIZATIONS } from './demo-data.js';
 
 export interface SeededKey {
@@ -40,7 +47,10 @@ export async function seedDemo(services: HubServices): Promise<SeedResult> {
       version: 1,
     };
     const existing = await services.organizations.collection.findOne({ slug: spec.slug });
-    bySlug.set(spec.slug, existing ?? (await insertOnce(services.organizations.collection, candidate, () => result.createdOrganizations++)));
+    bySlug.set(
+      spec.slug,
+      existing ?? (await insertOnce(services.organizations.collection, candidate, () => result.createdOrganizations++)),
+    );
   }
   for (const spec of DEMO_MEMBERS) {
     const existing = await services.members.collection.findOne({ email: spec.email });
@@ -77,7 +87,10 @@ async function insertOnce<T extends { _id: string }>(
   } catch (error) {
     // Another instance seeded the same object meanwhile: use theirs.
     if (error instanceof StoreConflictError) {
-      const key = 'slug' in doc ? { slug: (doc as { slug: string }).slug } : { email: (doc as unknown as { email: string }).email };
+      const key =
+        'slug' in doc
+          ? { slug: (doc as { slug: string }).slug }
+          : { email: (doc as unknown as { email: string }).email };
       const existing = await collection.findOne(key);
       if (existing) return existing;
     }

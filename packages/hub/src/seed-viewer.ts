@@ -8,6 +8,18 @@ export async function seedViewer(services: HubServices, member: Member): Promise
   return {
     member,
     organization: (await services.organizations.get(member.organizationId))!,
-    apiKey: { _id: 'seed', organizationId: member.organizationId, memberId: member._id, name: 'seed', prefix: 'seed', hash: 'seed', scopes: ['READ', 'WRITE', 'ADMIN'], createdAt: '', expiresAt: null, revokedAt: null, lastUsedAt: null },
+    apiKey: {
+      _id: 'seed',
+      organizationId: member.organizationId,
+      memberId: member._id,
+      name: 'seed',
+      prefix: 'seed',
+      hash: 'seed',
+      scopes: ['READ', 'WRITE', 'ADMIN'],
+      createdAt: '',
+      expiresAt: null,
+      revokedAt: null,
+      lastUsedAt: null,
+    },
   } as never;
 }

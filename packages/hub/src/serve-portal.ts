@@ -33,7 +33,9 @@ const REVALIDATE = 'no-cache';
  * hub keeps working without a built portal.
  */
 export function findPortalDir(env: NodeJS.ProcessEnv = process.env): string | null {
-  const dir = resolve(env.MARU_PORTAL_DIR || join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'portal', 'dist'));
+  const dir = resolve(
+    env.MARU_PORTAL_DIR || join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'portal', 'dist'),
+  );
   return existsSync(join(dir, 'index.html')) ? realpathSync(dir) : null;
 }
 
@@ -46,13 +48,23 @@ export function loadTrustedDocuments(portalDir: string | null): Map<string, stri
   const file = portalDir && join(portalDir, 'trusted-documents.json');
   if (!file || !existsSync(file)) return new Map();
   const entries = Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>);
-  return new Map(entries.filter((e): e is [string, string] => typeof e[1] === 'string').map(([hash, text]) => [hash.replace(/^sha256:/, ''), text]));
+  return new Map(
+    entries
+      .filter((e): e is [string, string] => typeof e[1] === 'string')
+      .map(([hash, text]) => [hash.replace(/^sha256:/, ''), text]),
+  );
 }
 
 /** Paths the hub answers itself; the portal gets every other GET and HEAD. */
 export function isPortalPath(method: string | undefined, path: string): boolean {
   if (method !== 'GET' && method !== 'HEAD') return false;
-  return !(path === '/graphql' || path.startsWith('/graphql/') || path === '/healthz' || path === '/readyz' || path.startsWith('/catalogue/'));
+  return !(
+    path === '/graphql' ||
+    path.startsWith('/graphql/') ||
+    path === '/healthz' ||
+    path === '/readyz' ||
+    path.startsWith('/catalogue/')
+  );
 }
 
 /**
@@ -122,5 +134,11 @@ function send(req: IncomingMessage, res: ServerResponse, file: string, stats: St
 }
 
 function plain(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(text);
+  res
+    .writeHead(status, {
+      'content-type': 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    })
+    .end(text);
 }

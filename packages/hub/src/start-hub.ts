@@ -74,7 +74,13 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     rateLimit: config.rateLimitPerMinute > 0 ? { windowMs: 60_000, max: config.rateLimitPerMinute } : false,
     responseCache: config.responseCacheTtlMs > 0 ? { ttlMs: config.responseCacheTtlMs } : false,
     trustedDocuments: loadTrustedDocuments(portalDir),
-    data: { importDir: config.importDir, secrets: config.secrets, secretAgencies: config.secretAgencies, allowedHosts: config.connectorHosts, maxUploadBytes: config.maxUploadMb * 1024 * 1024 },
+    data: {
+      importDir: config.importDir,
+      secrets: config.secrets,
+      secretAgencies: config.secretAgencies,
+      allowedHosts: config.connectorHosts,
+      maxUploadBytes: config.maxUploadMb * 1024 * 1024,
+    },
   });
 
   let seed: SeedResult | null = null;
@@ -86,7 +92,16 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     const challenges = await seedDemoChallenges(hub.services, data.ids);
     const grants = await seedDemoGrants(hub.services);
     logger.info(
-      { organizations: seed.createdOrganizations, members: seed.createdMembers, challenges, grants, dataConnections: data.created, dataSyncs: data.synced, dataApprovals: data.approvals, consents: data.consents },
+      {
+        organizations: seed.createdOrganizations,
+        members: seed.createdMembers,
+        challenges,
+        grants,
+        dataConnections: data.created,
+        dataSyncs: data.synced,
+        dataApprovals: data.approvals,
+        consents: data.consents,
+      },
       seed.keys.length ? 'seeded demo data' : 'demo data already present',
     );
     for (const failed of data.failed) logger.warn(failed, 'demo data sync did not succeed; the scheduler retries it');
@@ -105,7 +120,16 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
   const port = (http.server.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/graphql`;
-  logger.info({ url, store: store.engine, dataDir: store.engine === 'sqlite' ? config.dataDir : undefined, importDir: config.importDir, demo: config.demo }, 'Maru hub listening');
+  logger.info(
+    {
+      url,
+      store: store.engine,
+      dataDir: store.engine === 'sqlite' ? config.dataDir : undefined,
+      importDir: config.importDir,
+      demo: config.demo,
+    },
+    'Maru hub listening',
+  );
   if (seed?.keys.length) (options.console ?? process.stderr).write(formatDemoKeys(seed.keys, url));
   if (data?.subjectKey) (options.console ?? process.stderr).write(formatDemoSubjectKey(data.subjectKey, url));
 

@@ -14,7 +14,12 @@ async function subscribe<T>(url: string, query: string, key?: string): Promise<E
   const controller = new AbortController();
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };
   if (key) headers.authorization = `Bearer ${key}`;
-  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query }), signal: controller.signal });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query }),
+    signal: controller.signal,
+  });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toContain('text/event-stream');
   const events: T[] = [];
@@ -33,7 +38,10 @@ async function subscribe<T>(url: string, query: string, key?: string): Promise<E
           const lines = buffer.slice(0, end).split('\n');
           buffer = buffer.slice(end + 2);
           if (!lines.includes('event: next')) continue; // pings and `complete`
-          const payload = JSON.parse(lines.find((l) => l.startsWith('data: '))!.slice(6)) as { data?: T; errors?: unknown };
+          const payload = JSON.parse(lines.find((l) => l.startsWith('data: '))!.slice(6)) as {
+            data?: T;
+            errors?: unknown;
+          };
           expect(payload.errors, JSON.stringify(payload.errors)).toBeUndefined();
           events.push(payload.data!);
         }
@@ -76,7 +84,8 @@ describe('a challenge, end to end over HTTP', () => {
       expect(res.status).toBe(200);
       return res.body.data;
     };
-    const login = async (email: string): Promise<string> => (await ok(`mutation($e: String!) { demoLogin(email: $e) { secret } }`, { e: email })).demoLogin.secret;
+    const login = async (email: string): Promise<string> =>
+      (await ok(`mutation($e: String!) { demoLogin(email: $e) { secret } }`, { e: email })).demoLogin.secret;
 
     const operator = await login('admin@maru.example');
     const manager = await login('manager@mois.example');
@@ -84,7 +93,9 @@ describe('a challenge, end to end over HTTP', () => {
     const hanbit = await login('admin@hanbit.example');
     const sejong = await login('admin@sejong-civic.example');
     // A second reviewer for the panel, added by the platform operator to the public data division.
-    const division = (await ok(`{ organizations(kind: AGENCY, first: 50) { nodes { id slug } } }`)).organizations.nodes.find((o: { slug: string }) => o.slug === 'mois-public-data');
+    const division = (
+      await ok(`{ organizations(kind: AGENCY, first: 50) { nodes { id slug } } }`)
+    ).organizations.nodes.find((o: { slug: string }) => o.slug === 'mois-public-data');
     await ok(
       `mutation($o: ID!) { addMember(input: { organizationId: $o, name: "Han Sora (한소라)", email: "reviewer2@mois.example", roles: [REVIEWER] }) { member { id } } }`,
       { o: division.id },
@@ -96,9 +107,20 @@ describe('a challenge, end to end over HTTP', () => {
     const panel = [(await viewerOf(reviewer)).id, (await viewerOf(reviewer2)).id];
 
     // Listening before anything is published: anyone for public events, the agency and a company for submissions.
-    const publicEvents = await subscribe<{ challengeEvents: { kind: string; challengeId: string } }>(hub.url, `subscription { challengeEvents { kind challengeId } }`);
-    const agencyInbox = await subscribe<{ submissionReceived: { submission: { id: string } } }>(hub.url, `subscription { submissionReceived { submission { id } } }`, manager);
-    const companyInbox = await subscribe<{ submissionReceived: { submission: { id: string } } }>(hub.url, `subscription { submissionReceived { submission { id } } }`, hanbit);
+    const publicEvents = await subscribe<{ challengeEvents: { kind: string; challengeId: string } }>(
+      hub.url,
+      `subscription { challengeEvents { kind challengeId } }`,
+    );
+    const agencyInbox = await subscribe<{ submissionReceived: { submission: { id: string } } }>(
+      hub.url,
+      `subscription { submissionReceived { submission { id } } }`,
+      manager,
+    );
+    const companyInbox = await subscribe<{ submissionReceived: { submission: { id: string } } }>(
+      hub.url,
+      `subscription { submissionReceived { submission { id } } }`,
+      hanbit,
+    );
     streams.push(publicEvents, agencyInbox, companyInbox);
     const journeyStart = new Date().toISOString();
 
@@ -129,44 +151,101 @@ describe('a challenge, end to end over HTTP', () => {
     await ok(`mutation($id: ID!) { publishChallenge(id: $id) { challenge { status } } }`, { id }, manager);
 
     // A company asks; the agency answers in public. Another question stays unanswered.
-    const asked = await ok(`mutation($c: ID!) { askQuestion(challengeId: $c, question: "May we call the road-name address API?") { question { id } } }`, { c: id }, hanbit);
-    await ok(`mutation($q: ID!) { answerQuestion(id: $q, answer: "Yes, through the hub's shared service.") { question { answer } } }`, { q: asked.askQuestion.question.id }, manager);
-    await ok(`mutation($c: ID!) { askQuestion(challengeId: $c, question: "Is a mobile app in scope?") { question { id } } }`, { c: id }, sejong);
+    const asked = await ok(
+      `mutation($c: ID!) { askQuestion(challengeId: $c, question: "May we call the road-name address API?") { question { id } } }`,
+      { c: id },
+      hanbit,
+    );
+    await ok(
+      `mutation($q: ID!) { answerQuestion(id: $q, answer: "Yes, through the hub's shared service.") { question { answer } } }`,
+      { q: asked.askQuestion.question.id },
+      manager,
+    );
+    await ok(
+      `mutation($c: ID!) { askQuestion(challengeId: $c, question: "Is a mobile app in scope?") { question { id } } }`,
+      { c: id },
+      sejong,
+    );
 
     // Two companies submit.
     const enter = async (key: string, title: string, pluginPackage: { name: string; version: string } | null) => {
       const draft = await ok(
         `mutation($i: CreateSubmissionInput!) { createSubmission(input: $i) { submission { id status } } }`,
-        { i: { challengeId: id, title, proposal: `## ${title}\nHow we would build it.`, teamSize: 3, ...(pluginPackage ? { pluginPackage } : {}) } },
+        {
+          i: {
+            challengeId: id,
+            title,
+            proposal: `## ${title}\nHow we would build it.`,
+            teamSize: 3,
+            ...(pluginPackage ? { pluginPackage } : {}),
+          },
+        },
         key,
       );
       const submissionId: string = draft.createSubmission.submission.id;
-      const sent = await ok(`mutation($id: ID!) { submitSubmission(id: $id, acknowledgeTerms: true) { submission { status termsAcknowledgedAt } } }`, { id: submissionId }, key);
+      const sent = await ok(
+        `mutation($id: ID!) { submitSubmission(id: $id, acknowledgeTerms: true) { submission { status termsAcknowledgedAt } } }`,
+        { id: submissionId },
+        key,
+      );
       expect(sent.submitSubmission.submission.status).toBe('SUBMITTED');
       expect(sent.submitSubmission.submission.termsAcknowledgedAt).toBeTruthy();
       return submissionId;
     };
-    const hanbitEntry = await enter(hanbit, 'Hanbit address cleanser', { name: '@hanbit/maru-address-cleanser', version: '1.2.0' });
+    const hanbitEntry = await enter(hanbit, 'Hanbit address cleanser', {
+      name: '@hanbit/maru-address-cleanser',
+      version: '1.2.0',
+    });
     const sejongEntry = await enter(sejong, 'Sejong civic addresses', null);
 
     // The agency closes early, seats the panel and starts the evaluation.
-    await ok(`mutation($id: ID!, $m: [ID!]!) { assignReviewers(id: $id, memberIds: $m) { challenge { id } } }`, { id, m: panel }, manager);
-    expect((await ok(`mutation($id: ID!) { closeChallenge(id: $id) { challenge { status } } }`, { id }, manager)).closeChallenge.challenge.status).toBe('CLOSED');
-    expect((await ok(`mutation($id: ID!) { startChallengeEvaluation(id: $id) { challenge { status } } }`, { id }, manager)).startChallengeEvaluation.challenge.status).toBe('EVALUATING');
+    await ok(
+      `mutation($id: ID!, $m: [ID!]!) { assignReviewers(id: $id, memberIds: $m) { challenge { id } } }`,
+      { id, m: panel },
+      manager,
+    );
+    expect(
+      (await ok(`mutation($id: ID!) { closeChallenge(id: $id) { challenge { status } } }`, { id }, manager))
+        .closeChallenge.challenge.status,
+    ).toBe('CLOSED');
+    expect(
+      (await ok(`mutation($id: ID!) { startChallengeEvaluation(id: $id) { challenge { status } } }`, { id }, manager))
+        .startChallengeEvaluation.challenge.status,
+    ).toBe('EVALUATING');
 
     // Two reviewers score both entries.
-    const score = (key: string, submissionId: string, usefulness: number, feasibility: number, publicComment: string | null) =>
+    const score = (
+      key: string,
+      submissionId: string,
+      usefulness: number,
+      feasibility: number,
+      publicComment: string | null,
+    ) =>
       ok(
         `mutation($s: ID!, $sc: [CriterionScoreInput!]!, $c: String) { scoreSubmission(submissionId: $s, scores: $sc, publicComment: $c) { review { updatedAt } } }`,
-        { s: submissionId, sc: [{ criterionKey: 'usefulness', score: usefulness, comment: 'private note' }, { criterionKey: 'feasibility', score: feasibility }], c: publicComment },
+        {
+          s: submissionId,
+          sc: [
+            { criterionKey: 'usefulness', score: usefulness, comment: 'private note' },
+            { criterionKey: 'feasibility', score: feasibility },
+          ],
+          c: publicComment,
+        },
         key,
       );
     await score(reviewer, hanbitEntry, 9, 7, 'Ready for a pilot.');
     await score(reviewer, sejongEntry, 6, 8, null);
     await score(reviewer2, hanbitEntry, 8, 6, null);
     await score(reviewer2, sejongEntry, 7, 9, 'Solid engineering.');
-    const progress = await ok(`query($id: ID!) { challenge(id: $id) { reviewProgress { scored of } } }`, { id }, manager);
-    expect(progress.challenge.reviewProgress).toEqual([{ scored: 2, of: 2 }, { scored: 2, of: 2 }]);
+    const progress = await ok(
+      `query($id: ID!) { challenge(id: $id) { reviewProgress { scored of } } }`,
+      { id },
+      manager,
+    );
+    expect(progress.challenge.reviewProgress).toEqual([
+      { scored: 2, of: 2 },
+      { scored: 2, of: 2 },
+    ]);
 
     // Until the award, the ranking is not public.
     const early = await gql(hub.url, `query($id: ID!) { challenge(id: $id) { results { rank } } }`, { id });
@@ -192,7 +271,15 @@ describe('a challenge, end to end over HTTP', () => {
     expect(outcome.challenge).toEqual({
       status: 'AWARDED',
       awardNote: 'Piloting in 2027.',
-      questions: { nodes: [{ question: 'May we call the road-name address API?', answer: "Yes, through the hub's shared service.", askedBy: { slug: 'hanbit-data' } }] },
+      questions: {
+        nodes: [
+          {
+            question: 'May we call the road-name address API?',
+            answer: "Yes, through the hub's shared service.",
+            askedBy: { slug: 'hanbit-data' },
+          },
+        ],
+      },
       results: [
         {
           rank: 1,
@@ -204,7 +291,13 @@ describe('a challenge, end to end over HTTP', () => {
             { criterionKey: 'usefulness', average: 8.5 },
             { criterionKey: 'feasibility', average: 6.5 },
           ],
-          submission: { title: 'Hanbit address cleanser', status: 'WINNER', awardNote: 'Best usefulness.', organization: { slug: 'hanbit-data' }, pluginPackage: { name: '@hanbit/maru-address-cleanser', version: '1.2.0' } },
+          submission: {
+            title: 'Hanbit address cleanser',
+            status: 'WINNER',
+            awardNote: 'Best usefulness.',
+            organization: { slug: 'hanbit-data' },
+            pluginPackage: { name: '@hanbit/maru-address-cleanser', version: '1.2.0' },
+          },
         },
         {
           rank: 2,
@@ -216,19 +309,30 @@ describe('a challenge, end to end over HTTP', () => {
             { criterionKey: 'usefulness', average: 6.5 },
             { criterionKey: 'feasibility', average: 8.5 },
           ],
-          submission: { title: 'Sejong civic addresses', status: 'REJECTED', awardNote: null, organization: { slug: 'sejong-civic-tech' }, pluginPackage: null },
+          submission: {
+            title: 'Sejong civic addresses',
+            status: 'REJECTED',
+            awardNote: null,
+            organization: { slug: 'sejong-civic-tech' },
+            pluginPackage: null,
+          },
         },
       ],
       winners: [{ id: hanbitEntry }],
     });
     // The reviewers' own scores and private notes stay private after the award.
-    const peek = await gql(hub.url, `query($id: ID!) { challenge(id: $id) { results { submission { reviews { scores { comment } } } } } }`, { id });
+    const peek = await gql(
+      hub.url,
+      `query($id: ID!) { challenge(id: $id) { results { submission { reviews { scores { comment } } } } } }`,
+      { id },
+    );
     expect(peek.body.errors?.length).toBeGreaterThan(0);
     expect(new Set(peek.body.errors!.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
     expect(JSON.stringify(peek.body)).not.toContain('private note');
 
     // What the subscribers saw.
-    const ours = (events: Array<{ challengeEvents: { kind: string; challengeId: string } }>) => events.filter((e) => e.challengeEvents.challengeId === id).map((e) => e.challengeEvents.kind);
+    const ours = (events: Array<{ challengeEvents: { kind: string; challengeId: string } }>) =>
+      events.filter((e) => e.challengeEvents.challengeId === id).map((e) => e.challengeEvents.kind);
     await publicEvents.until((events) => ours(events).includes('AWARDED'));
     expect(ours(publicEvents.events)).toEqual(['PUBLISHED', 'QUESTION_ANSWERED', 'CLOSED', 'AWARDED']);
     await agencyInbox.until((events) => events.length >= 2);
@@ -237,8 +341,15 @@ describe('a challenge, end to end over HTTP', () => {
     expect(companyInbox.events).toEqual([]);
 
     // The audit trail holds the whole journey, and its chain is intact.
-    expect((await ok(`{ verifyAuditChain { ok firstBrokenSeq } }`, {}, operator)).verifyAuditChain).toEqual({ ok: true, firstBrokenSeq: null });
-    const trail = await ok(`query($from: DateTime!) { auditEvents(first: 100, filter: { from: $from }) { nodes { action outcome targetId } } }`, { from: journeyStart }, operator);
+    expect((await ok(`{ verifyAuditChain { ok firstBrokenSeq } }`, {}, operator)).verifyAuditChain).toEqual({
+      ok: true,
+      firstBrokenSeq: null,
+    });
+    const trail = await ok(
+      `query($from: DateTime!) { auditEvents(first: 100, filter: { from: $from }) { nodes { action outcome targetId } } }`,
+      { from: journeyStart },
+      operator,
+    );
     const events: Array<{ action: string; outcome: string; targetId: string }> = [...trail.auditEvents.nodes].reverse();
     expect(events.map((e) => e.action)).toEqual([
       'challenge.create',
@@ -261,7 +372,14 @@ describe('a challenge, end to end over HTTP', () => {
     ]);
     expect(new Set(events.map((e) => e.outcome))).toEqual(new Set(['SUCCESS']));
     const raw = (globalId: string) => decodeGlobalId(globalId).id;
-    expect(new Set(events.filter((e) => e.action.startsWith('challenge.')).map((e) => e.targetId))).toEqual(new Set([raw(id)]));
-    expect(events.filter((e) => e.action.startsWith('submission.')).map((e) => e.targetId)).toEqual([raw(hanbitEntry), raw(hanbitEntry), raw(sejongEntry), raw(sejongEntry)]);
+    expect(new Set(events.filter((e) => e.action.startsWith('challenge.')).map((e) => e.targetId))).toEqual(
+      new Set([raw(id)]),
+    );
+    expect(events.filter((e) => e.action.startsWith('submission.')).map((e) => e.targetId)).toEqual([
+      raw(hanbitEntry),
+      raw(hanbitEntry),
+      raw(sejongEntry),
+      raw(sejongEntry),
+    ]);
   });
 });

@@ -14,8 +14,14 @@ interface Run {
 /** Runs the built bin to its end, as a user at a shell would. */
 function runHub(args: string[], env: Record<string, string> = {}, node = process.execPath): Promise<Run> {
   return new Promise((resolve) => {
-    const child = execFile(node, [MAIN, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', ...env }, timeout: 45_000 }, (_error, stdout, stderr) =>
-      resolve({ code: child.exitCode, stdout, stderr }),
+    const child = execFile(
+      node,
+      [MAIN, ...args],
+      {
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', ...env },
+        timeout: 45_000,
+      },
+      (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
     );
   });
 }
@@ -29,7 +35,19 @@ describe('maru-hub --help, --version and unknown arguments', () => {
       const run = await runHub([flag], { MARU_DATA_DIR: dataDir, PORT: '0' });
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/^Usage: maru-hub/);
-      for (const name of ['--demo', '--version', 'PORT', 'HOST', 'MARU_DATA_DIR', 'MONGODB_URI', 'LOG_LEVEL', 'MARU_DEMO', 'MARU_CONFIG', 'MARU_PLUGINS', 'docs/reference/configuration.md']) {
+      for (const name of [
+        '--demo',
+        '--version',
+        'PORT',
+        'HOST',
+        'MARU_DATA_DIR',
+        'MONGODB_URI',
+        'LOG_LEVEL',
+        'MARU_DEMO',
+        'MARU_CONFIG',
+        'MARU_PLUGINS',
+        'docs/reference/configuration.md',
+      ]) {
         expect(run.stdout).toContain(name);
       }
       expect(run.stdout).not.toContain('"msg"');
@@ -39,13 +57,19 @@ describe('maru-hub --help, --version and unknown arguments', () => {
   });
 
   it('prints its version', async () => {
-    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     expect(await runHub(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
   it('refuses an unknown flag with exit 2 and one line pointing to --help', async () => {
     const run = await runHub(['--frobnicate'], { MARU_DATA_DIR: tempDir('maru-flag-') });
-    expect(run).toEqual({ code: 2, stdout: '', stderr: 'maru-hub: unknown option "--frobnicate"; run maru-hub --help to see the options.\n' });
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'maru-hub: unknown option "--frobnicate"; run maru-hub --help to see the options.\n',
+    });
   });
 });
 
@@ -63,7 +87,9 @@ describe('a port that is already in use', () => {
     const dataDir = tempDir('maru-port-');
     const run = await runHub([], { MARU_DATA_DIR: dataDir, PORT: String(port) });
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`maru-hub: port ${port} on 127.0.0.1 is already in use — stop the other process or set PORT to another port (PORT=${port + 1} npm start)\n`);
+    expect(run.stderr).toBe(
+      `maru-hub: port ${port} on 127.0.0.1 is already in use — stop the other process or set PORT to another port (PORT=${port + 1} npm start)\n`,
+    );
     expect(run.stderr + run.stdout).not.toMatch(STACK_LINE);
     expect(run.stdout).not.toContain('Maru hub listening');
     // The store was opened before the port was tried; a closed SQLite store leaves no write-ahead log behind.
@@ -74,19 +100,24 @@ describe('a port that is already in use', () => {
 
 // The system Node of a machine that has not moved to Node 24 yet.
 const OLD_NODE = '/usr/bin/node';
-const oldNodeVersion = existsSync(OLD_NODE) ? execFileSync(OLD_NODE, ['-p', 'process.versions.node'], { encoding: 'utf8' }).trim() : null;
+const oldNodeVersion = existsSync(OLD_NODE)
+  ? execFileSync(OLD_NODE, ['-p', 'process.versions.node'], { encoding: 'utf8' }).trim()
+  : null;
 const oldNodeMajor = oldNodeVersion ? Number(oldNodeVersion.split('.')[0]) : null;
 
-describe.skipIf(oldNodeMajor === null || oldNodeMajor >= 24)(`on Node older than 24 (${OLD_NODE}, ${oldNodeVersion ?? 'missing'}; skipped when it is missing or already 24+)`, () => {
-  it('says in one line which Node it needs, and exits 1', async () => {
-    const run = await runHub(['--demo'], { MARU_DATA_DIR: tempDir('maru-old-node-'), PORT: '0' }, OLD_NODE);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(
-      `maru-hub needs Node.js 24 or newer (this is ${oldNodeVersion}). Run it through npm start or npm exec -- node …, which use the Node 24 this repository installs, or install Node 24 LTS.\n`,
-    );
-  });
-});
+describe.skipIf(oldNodeMajor === null || oldNodeMajor >= 24)(
+  `on Node older than 24 (${OLD_NODE}, ${oldNodeVersion ?? 'missing'}; skipped when it is missing or already 24+)`,
+  () => {
+    it('says in one line which Node it needs, and exits 1', async () => {
+      const run = await runHub(['--demo'], { MARU_DATA_DIR: tempDir('maru-old-node-'), PORT: '0' }, OLD_NODE);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(
+        `maru-hub needs Node.js 24 or newer (this is ${oldNodeVersion}). Run it through npm start or npm exec -- node …, which use the Node 24 this repository installs, or install Node 24 LTS.\n`,
+      );
+    });
+  },
+);
 
 const SCRIPT = '/usr/bin/script';
 
@@ -95,7 +126,13 @@ describe.skipIf(!existsSync(SCRIPT))(`at a terminal (a pseudo-terminal from ${SC
     const dataDir = tempDir('maru-tty-');
     // script runs the hub with a terminal as stdout and copies what it shows to our pipe.
     const child = spawn(SCRIPT, ['-qfec', `exec '${process.execPath}' '${MAIN}' --demo`, '/dev/null'], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: '0', MARU_DATA_DIR: dataDir },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        MARU_DATA_DIR: dataDir,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -122,7 +159,8 @@ describe.skipIf(!existsSync(SCRIPT))(`at a terminal (a pseudo-terminal from ${SC
     expect(text).toContain(`  Data       ${dataDir} (embedded store)\n`);
     expect(text).toContain('demoLogin(email: "admin@maru.example")');
     // The portal line depends on whether the portal is built here; sign-in goes with a built one.
-    if (text.includes(`  Portal     ${base}/\n`)) expect(text).toContain(`  Sign in    ${base}/sign-in lists the demo members`);
+    if (text.includes(`  Portal     ${base}/\n`))
+      expect(text).toContain(`  Sign in    ${base}/sign-in lists the demo members`);
     else expect(text).toContain('  Portal     not built: run npm run build -w @maru/portal');
   });
 });

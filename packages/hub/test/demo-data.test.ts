@@ -29,7 +29,13 @@ describe('demo data connections in the hub process', () => {
 
   it('connects and syncs five datasets: three PUBLIC, one RESTRICTED, one PERSONAL', () => {
     expect(listed).toHaveLength(5);
-    expect(listed.map((c) => c.classification).sort()).toEqual(['PERSONAL', 'PUBLIC', 'PUBLIC', 'PUBLIC', 'RESTRICTED']);
+    expect(listed.map((c) => c.classification).sort()).toEqual([
+      'PERSONAL',
+      'PUBLIC',
+      'PUBLIC',
+      'PUBLIC',
+      'RESTRICTED',
+    ]);
     for (const connection of listed) {
       expect(connection.status).toBe('ACTIVE');
       expect(connection.recordCount).toBeGreaterThan(0);
@@ -37,16 +43,29 @@ describe('demo data connections in the hub process', () => {
     expect(listed.find((c) => c.name.includes('bus stops'))!.recordCount).toBe(400);
   });
 
-  it('serves a PUBLIC connection\'s records to anyone, and refuses the RESTRICTED one anonymously', async () => {
+  it("serves a PUBLIC connection's records to anyone, and refuses the RESTRICTED one anonymously", async () => {
     const facilities = listed.find((c) => c.name.includes('sports facilities'))!;
-    const open = await gql(hub.url, 'query($id: ID!) { node(id: $id) { ... on DataConnection { records(first: 3) { totalCount nodes { key data } } } } }', { id: facilities.id });
+    const open = await gql(
+      hub.url,
+      'query($id: ID!) { node(id: $id) { ... on DataConnection { records(first: 3) { totalCount nodes { key data } } } } }',
+      { id: facilities.id },
+    );
     expect(open.body.errors).toBeUndefined();
     const records = open.body.data.node.records;
     expect(records.totalCount).toBe(150);
     expect(records.nodes).toHaveLength(3);
-    expect(records.nodes[0].data).toMatchObject({ facility_id: records.nodes[0].key, district: expect.stringMatching(/구$/), capacity: expect.any(Number), lat: expect.any(Number) });
+    expect(records.nodes[0].data).toMatchObject({
+      facility_id: records.nodes[0].key,
+      district: expect.stringMatching(/구$/),
+      capacity: expect.any(Number),
+      lat: expect.any(Number),
+    });
 
-    const restricted = await gql(hub.url, 'query($id: ID!) { node(id: $id) { ... on DataConnection { records(first: 3) { nodes { key } } } } }', { id: byClassification('RESTRICTED').id });
+    const restricted = await gql(
+      hub.url,
+      'query($id: ID!) { node(id: $id) { ... on DataConnection { records(first: 3) { nodes { key } } } } }',
+      { id: byClassification('RESTRICTED').id },
+    );
     expect(restricted.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(restricted.body.data.node).toBeNull();
   });
@@ -54,19 +73,37 @@ describe('demo data connections in the hub process', () => {
   it('lets the demo company read the RESTRICTED data under its approval, and consented personal fields only', async () => {
     const login = await gql(hub.url, 'mutation { demoLogin(email: "dev@hanbit.example") { secret } }');
     const key = login.body.data.demoLogin.secret as string;
-    const read = await gql(hub.url, 'query($r: ID!, $p: ID!) { r: node(id: $r) { ... on DataConnection { records(first: 1) { nodes { data } } } } p: node(id: $p) { ... on DataConnection { records(first: 20) { nodes { key masked } } } } }', { r: byClassification('RESTRICTED').id, p: byClassification('PERSONAL').id }, key);
+    const read = await gql(
+      hub.url,
+      'query($r: ID!, $p: ID!) { r: node(id: $r) { ... on DataConnection { records(first: 1) { nodes { data } } } } p: node(id: $p) { ... on DataConnection { records(first: 20) { nodes { key masked } } } } }',
+      { r: byClassification('RESTRICTED').id, p: byClassification('PERSONAL').id },
+      key,
+    );
     expect(read.body.errors).toBeUndefined();
-    expect(Object.keys(read.body.data.r.records.nodes[0].data)).toEqual(['payment_id', 'business_no', 'program', 'amount', 'paid_on']);
+    expect(Object.keys(read.body.data.r.records.nodes[0].data)).toEqual([
+      'payment_id',
+      'business_no',
+      'program',
+      'amount',
+      'paid_on',
+    ]);
     // Records are keyed by payment number (RS-2026-0001 is YH-0001's), never by the person's id.
-    const masked = Object.fromEntries(read.body.data.p.records.nodes.map((n: { key: string; masked: string[] }) => [n.key, n.masked]));
+    const masked = Object.fromEntries(
+      read.body.data.p.records.nodes.map((n: { key: string; masked: string[] }) => [n.key, n.masked]),
+    );
     expect(masked['RS-2026-0001']).toEqual([]);
     expect(masked['RS-2026-0013']).toEqual(['phone']);
     expect(masked['RS-2026-0020']).toEqual(['subject_id', 'name', 'phone']);
   });
 
-  it('prints a demo data subject key that shows the subject their consent and the company\'s read above', async () => {
+  it("prints a demo data subject key that shows the subject their consent and the company's read above", async () => {
     const key = /msk_[A-Za-z0-9_-]+/.exec(hub.stderr())![0];
-    const me = await gql(hub.url, '{ dataSubject { subjectId consents(first: 5) { nodes { purpose } } accessLog(first: 5) { nodes { actorOrganization { name } } } } }', {}, key);
+    const me = await gql(
+      hub.url,
+      '{ dataSubject { subjectId consents(first: 5) { nodes { purpose } } accessLog(first: 5) { nodes { actorOrganization { name } } } } }',
+      {},
+      key,
+    );
     expect(me.body.data.dataSubject.subjectId).toBe('YH-0001');
     expect(me.body.data.dataSubject.consents.nodes).toHaveLength(1);
     expect(me.body.data.dataSubject.accessLog.nodes[0].actorOrganization.name).toContain('Hanbit');
@@ -74,10 +111,18 @@ describe('demo data connections in the hub process', () => {
 
   it('links demo challenges to the data they bear on', async () => {
     const res = await gql(hub.url, '{ challenges(first: 50) { nodes { title dataConnections { classification } } } }');
-    const linked = res.body.data.challenges.nodes.filter((c: { dataConnections: unknown[] }) => c.dataConnections.length > 0);
+    const linked = res.body.data.challenges.nodes.filter(
+      (c: { dataConnections: unknown[] }) => c.dataConnections.length > 0,
+    );
     // Two are public (OPEN); the third, on youth housing, is a DRAFT its agency alone sees.
     expect(linked).toHaveLength(2);
-    expect(linked.flatMap((c: { dataConnections: Array<{ classification: string }> }) => c.dataConnections.map((d) => d.classification)).sort()).toEqual(['PUBLIC', 'PUBLIC', 'RESTRICTED']);
+    expect(
+      linked
+        .flatMap((c: { dataConnections: Array<{ classification: string }> }) =>
+          c.dataConnections.map((d) => d.classification),
+        )
+        .sort(),
+    ).toEqual(['PUBLIC', 'PUBLIC', 'RESTRICTED']);
   });
 
   it('publishes the catalogue as DCAT-AP JSON-LD at /catalogue/dcat.jsonld, GET and HEAD', async () => {
@@ -92,10 +137,14 @@ describe('demo data connections in the hub process', () => {
     expect(datasets).toHaveLength(5);
     for (const dataset of datasets) {
       expect(dataset['@type']).toBe('dcat:Dataset');
-      expect(dataset['dct:accessRights']['@id']).toMatch(/^http:\/\/publications\.europa\.eu\/resource\/authority\/access-right\//);
+      expect(dataset['dct:accessRights']['@id']).toMatch(
+        /^http:\/\/publications\.europa\.eu\/resource\/authority\/access-right\//,
+      );
     }
     expect(datasets.filter((d) => d['dct:accessRights']['@id'].endsWith('/PUBLIC'))).toHaveLength(3);
-    expect(datasets.find((d) => d['maru:classification'] === 'PERSONAL')!['dct:accessRights']['@id']).toMatch(/NON_PUBLIC$/);
+    expect(datasets.find((d) => d['maru:classification'] === 'PERSONAL')!['dct:accessRights']['@id']).toMatch(
+      /NON_PUBLIC$/,
+    );
 
     const head = await fetch(`${base}/catalogue/dcat.jsonld`, { method: 'HEAD' });
     expect(head.status).toBe(200);
@@ -109,14 +158,20 @@ describe('demo data connections in the hub process', () => {
   it('keeps the data across a restart without connecting or syncing it again', async () => {
     hub.child.kill('SIGTERM');
     expect(await hub.exited).toBe(0);
-    const again = await spawnHub({ MARU_DATA_DIR: dataDir, MARU_PUBLIC_URL: 'https://maru.example.go.kr/' }, ['--demo']);
+    const again = await spawnHub({ MARU_DATA_DIR: dataDir, MARU_PUBLIC_URL: 'https://maru.example.go.kr/' }, [
+      '--demo',
+    ]);
     try {
       const relisted = (await gql(again.url, CATALOGUE)).body.data.dataConnections;
       expect(relisted.totalCount).toBe(5);
       expect(relisted.nodes).toEqual(listed);
-      expect(again.stdout()).toMatch(/"dataConnections":0,"dataSyncs":0,"dataApprovals":0,"consents":0,"msg":"demo data already present"/);
+      expect(again.stdout()).toMatch(
+        /"dataConnections":0,"dataSyncs":0,"dataApprovals":0,"consents":0,"msg":"demo data already present"/,
+      );
       expect(again.stderr()).not.toContain('msk_');
-      const catalogue = (await (await fetch(`${again.url.replace(/\/graphql$/, '')}/catalogue/dcat.jsonld`)).json()) as Record<string, any>;
+      const catalogue = (await (
+        await fetch(`${again.url.replace(/\/graphql$/, '')}/catalogue/dcat.jsonld`)
+      ).json()) as Record<string, any>;
       expect(catalogue['@id']).toBe('https://maru.example.go.kr/catalogue/dcat.jsonld');
     } finally {
       again.child.kill('SIGTERM');

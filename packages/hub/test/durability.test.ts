@@ -8,7 +8,12 @@ describe('durability on the embedded store', () => {
     const login = await gql(first.url, 'mutation { demoLogin(email: "admin@maru.example") { secret } }');
     const key = login.body.data.demoLogin.secret as string;
 
-    const created = await gql(first.url, 'mutation { createOrganization(input: { kind: COMPANY, name: "Killed Right After", slug: "killed-right-after" }) { organization { id } } }', {}, key);
+    const created = await gql(
+      first.url,
+      'mutation { createOrganization(input: { kind: COMPANY, name: "Killed Right After", slug: "killed-right-after" }) { organization { id } } }',
+      {},
+      key,
+    );
     expect(created.body.errors).toBeUndefined();
     // No grace: the process dies the moment the acknowledgement has arrived.
     first.child.kill('SIGKILL');
@@ -16,11 +21,21 @@ describe('durability on the embedded store', () => {
 
     const second = await spawnHub({ MARU_DATA_DIR: dataDir }, ['--demo']);
     try {
-      const found = await gql(second.url, 'query($id: ID!) { node(id: $id) { ... on Organization { name slug } } }', { id: created.body.data.createOrganization.organization.id });
+      const found = await gql(second.url, 'query($id: ID!) { node(id: $id) { ... on Organization { name slug } } }', {
+        id: created.body.data.createOrganization.organization.id,
+      });
       expect(found.body.data.node).toEqual({ name: 'Killed Right After', slug: 'killed-right-after' });
       // The audit event of that mutation survived too, and the chain is intact.
-      const audit = await gql(second.url, '{ auditEvents(filter: { action: "organization.create" }) { nodes { outcome } } verifyAuditChain { ok } }', {}, key);
-      expect(audit.body.data).toEqual({ auditEvents: { nodes: [{ outcome: 'SUCCESS' }] }, verifyAuditChain: { ok: true } });
+      const audit = await gql(
+        second.url,
+        '{ auditEvents(filter: { action: "organization.create" }) { nodes { outcome } } verifyAuditChain { ok } }',
+        {},
+        key,
+      );
+      expect(audit.body.data).toEqual({
+        auditEvents: { nodes: [{ outcome: 'SUCCESS' }] },
+        verifyAuditChain: { ok: true },
+      });
       // Seeding was not repeated: no second set of demo keys.
       expect(second.stderr()).not.toContain('Demo API keys');
     } finally {

@@ -43,17 +43,28 @@ describe('the hub process', () => {
   });
 
   it('echoes a sane x-request-id and logs it as JSON', async () => {
-    const res = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'trace-abc-123' }, body: '{"query":"{ __typename }"}' });
+    const res = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-abc-123' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(res.headers.get('x-request-id')).toBe('trace-abc-123');
     await new Promise((r) => setTimeout(r, 100));
-    const line = hub.stdout().split('\n').find((l) => l.includes('trace-abc-123'));
+    const line = hub
+      .stdout()
+      .split('\n')
+      .find((l) => l.includes('trace-abc-123'));
     expect(JSON.parse(line!)).toMatchObject({ level: 'info', requestId: 'trace-abc-123', status: 200, msg: 'request' });
   });
 
   it('answers repeated anonymous queries from its cache over HTTP (POST and GET), each with its own request id; keyed requests and event streams go through', async () => {
     const query = '{ challenges(first: 5) { nodes { title agency { name } } } }';
     const post = (id: string, headers: Record<string, string> = {}) =>
-      fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': id, ...headers }, body: JSON.stringify({ query }) });
+      fetch(hub.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': id, ...headers },
+        body: JSON.stringify({ query }),
+      });
     const first = await post('cache-1');
     const second = await post('cache-2');
     expect([first.headers.get('x-maru-cache'), second.headers.get('x-maru-cache')]).toEqual(['MISS', 'HIT']);
@@ -64,7 +75,10 @@ describe('the hub process', () => {
     expect(await second.text()).toBe(body);
 
     const url = `${hub.url}?query=${encodeURIComponent(query)}`;
-    const gets = [await fetch(url, { headers: { accept: 'application/json' } }), await fetch(url, { headers: { accept: 'application/json' } })];
+    const gets = [
+      await fetch(url, { headers: { accept: 'application/json' } }),
+      await fetch(url, { headers: { accept: 'application/json' } }),
+    ];
     expect(gets.map((r) => r.headers.get('x-maru-cache'))).toEqual(['MISS', 'HIT']);
     expect(await gets[1]!.text()).toBe(body);
 
@@ -73,14 +87,23 @@ describe('the hub process', () => {
     expect(keyed.headers.get('x-maru-cache')).toBeNull();
     expect((await keyed.json()).data.challenges.nodes.length).toBe(5);
 
-    const stream = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify({ query }) });
+    const stream = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query }),
+    });
     expect(stream.headers.get('content-type')).toContain('text/event-stream');
     expect(stream.headers.get('x-maru-cache')).toBeNull();
     expect(await stream.text()).toContain('"challenges"');
   });
 
   it('never leaks a key or a stack trace into logs or responses', async () => {
-    const res = await gql(hub.url, '{ viewer { name } }', {}, 'maru_thisIsNotARealKeyButItIsLongEnoughToLookLikeOne000');
+    const res = await gql(
+      hub.url,
+      '{ viewer { name } }',
+      {},
+      'maru_thisIsNotARealKeyButItIsLongEnoughToLookLikeOne000',
+    );
     expect(res.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Bearer');
@@ -99,11 +122,15 @@ describe('the hub process', () => {
     // The request is half sent when the signal arrives, so it is truly in flight on the server.
     const body = JSON.stringify({ query: '{ organizations(first: 100) { totalCount } }' });
     const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      });
+      const req = request(
+        hub.url,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
       req.on('error', reject);
       req.write(body.slice(0, 10));
       setTimeout(() => {

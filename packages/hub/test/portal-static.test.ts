@@ -11,15 +11,17 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /** A raw request: fetch would normalise `..` away before it reaches the hub. */
 function raw(url: string, path: string, method = 'GET', headers: Record<string, string> = {}) {
   const { hostname, port } = new URL(url);
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = request({ hostname, port, path, method, headers }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
+    (resolve, reject) => {
+      const req = request({ hostname, port, path, method, headers }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    },
+  );
 }
 
 describe('the hub serves the built portal', () => {
@@ -57,7 +59,11 @@ describe('the hub serves the built portal', () => {
 
   it('runs the operations of the portal build sent by their hash; a hub without the build says PERSISTED_QUERY_NOT_FOUND', async () => {
     const byHash = (url: string) =>
-      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(TRUSTED) } } }) }).then((r) => r.json());
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(TRUSTED) } } }),
+      }).then((r) => r.json());
     expect(await byHash(hub.url)).toEqual({ data: { organizations: { nodes: [] } } });
     expect((await byHash(bare.url)).errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
@@ -80,7 +86,9 @@ describe('the hub serves the built portal', () => {
     expect(asset.body).toBe('console.log("portal")');
     const robots = await raw(hub.url, '/robots.txt');
     expect(robots.headers['cache-control']).toBe('no-cache');
-    const again = await raw(hub.url, '/assets/index-Ab12Cd34.js', 'GET', { 'if-none-match': String(asset.headers.etag) });
+    const again = await raw(hub.url, '/assets/index-Ab12Cd34.js', 'GET', {
+      'if-none-match': String(asset.headers.etag),
+    });
     expect(again.status).toBe(304);
   });
 
@@ -98,7 +106,13 @@ describe('the hub serves the built portal', () => {
   });
 
   it('never serves a file outside its folder', async () => {
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%2E%2E%2Fsecret.txt', '/linked.txt']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/%2E%2E%2Fsecret.txt',
+      '/linked.txt',
+    ]) {
       const res = await raw(hub.url, path);
       expect(res.status, path).toBe(404);
       expect(res.body, path).not.toContain('top secret');

@@ -36,13 +36,23 @@ describe('the README tour', () => {
     expect(stdout).toContain('{"status":"ok"}');
     expect(stdout).toContain('{"status":"ready","store":"sqlite"}');
     expect(stdout).toContain('"parent":{"name":"Ministry of the Interior and Safety (행정안전부)"}');
-    expect(stdout).toMatch(/"challenges":\{"totalCount":5,"nodes":\[\{"title":"[^"]+","agency":\{"name":"[^"]+"\},"submissionDeadline":"[^"]+"\}/);
-    expect(stdout).toContain('"viewer":{"name":"Maru Operator","roles":["PLATFORM_ADMIN"],"organization":{"name":"Maru Platform"}}');
-    expect(stdout).toMatch(/"createApiKey":\{"secret":"maru_[A-Za-z0-9_-]+","apiKey":\{"prefix":"maru_[^"]+","scopes":\["READ"\],"status":"ACTIVE"\}\}/);
+    expect(stdout).toMatch(
+      /"challenges":\{"totalCount":5,"nodes":\[\{"title":"[^"]+","agency":\{"name":"[^"]+"\},"submissionDeadline":"[^"]+"\}/,
+    );
+    expect(stdout).toContain(
+      '"viewer":{"name":"Maru Operator","roles":["PLATFORM_ADMIN"],"organization":{"name":"Maru Platform"}}',
+    );
+    expect(stdout).toMatch(
+      /"createApiKey":\{"secret":"maru_[A-Za-z0-9_-]+","apiKey":\{"prefix":"maru_[^"]+","scopes":\["READ"\],"status":"ACTIVE"\}\}/,
+    );
     expect(stdout).toContain('{"seq":2,"action":"apiKey.create","outcome":"SUCCESS"}');
     expect(stdout).toContain('"verifyAuditChain":{"ok":true,"checked":2}');
-    expect(stdout).toMatch(/"addressLookup":\{"search":\{"total":\d+,"addresses":\[\{"roadAddress":"[^"]*세종대로[^"]*","postcode":"\d{5}"\}/);
-    expect(stdout).toMatch(/"dataConnections":\{"totalCount":1,"nodes":\[\{"name":"[^"]*bus stops[^"]*","classification":"PUBLIC","recordCount":400,"records":\{"nodes":\[\{"data":\{"stop_id":/);
+    expect(stdout).toMatch(
+      /"addressLookup":\{"search":\{"total":\d+,"addresses":\[\{"roadAddress":"[^"]*세종대로[^"]*","postcode":"\d{5}"\}/,
+    );
+    expect(stdout).toMatch(
+      /"dataConnections":\{"totalCount":1,"nodes":\[\{"name":"[^"]*bus stops[^"]*","classification":"PUBLIC","recordCount":400,"records":\{"nodes":\[\{"data":\{"stop_id":/,
+    );
     expect(stdout).toMatch(/"records":\{"nodes":\[\{"data":\{"name":"[^"]+","district":"[^"]+"\},"masked":\[\]\}/);
     expect(stdout).toContain('"@type":"dcat:Catalog"');
     expect(stdout).toContain('"code":"BAD_USER_INPUT","field":"first"');

@@ -8,7 +8,23 @@ import { signIn, signOut } from './session';
 const keys = new Map<string, string>();
 /** A key to read state with, one per member (the hub rate-limits by address). */
 const login = async (origin: string, email: string) => {
-  if (!keys.has(email)) keys.set(email, (await graphql<{ demoLogin: { secret: string } }>(origin, `mutation($e: String!) { demoLogin(email: $e) { secret } }`, { e: email })).demoLogin.secret);
+  if (!keys.has(email))
+    keys.set(
+      email,
+      (
+        await graphql<{ demoLogin: { secret: string } }>(
+          origin,
+          `
+            mutation ($e: String!) {
+              demoLogin(email: $e) {
+                secret
+              }
+            }
+          `,
+          { e: email },
+        )
+      ).demoLogin.secret,
+    );
   return keys.get(email)!;
 };
 
@@ -25,7 +41,8 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: sign-in, access 
     page.setDefaultTimeout(20_000);
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()} ${response.request().postData() ?? ''}`);
+      if (response.status() >= 400)
+        problems.push(`${response.status()} ${response.url()} ${response.request().postData() ?? ''}`);
     });
   });
 
@@ -37,7 +54,12 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: sign-in, access 
   it('lists on the sign-in page exactly the members the demo hub has, with their roles and organizations', async () => {
     for (const member of DEMO_MEMBERS) {
       const key = await login(hub.origin, member.email);
-      const { viewer } = await graphql<{ viewer: { name: string; roles: string[]; organization: { name: string } } }>(hub.origin, '{ viewer { name roles organization { name } } }', {}, key);
+      const { viewer } = await graphql<{ viewer: { name: string; roles: string[]; organization: { name: string } } }>(
+        hub.origin,
+        '{ viewer { name roles organization { name } } }',
+        {},
+        key,
+      );
       expect(viewer).toEqual({ name: member.name, roles: member.roles, organization: { name: member.organization } });
     }
   });
@@ -64,7 +86,10 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: sign-in, access 
     await signIn(page, 'Choi Yuna');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Services' }).click();
     await page.getByRole('heading', { level: 1, name: 'Shared services' }).waitFor();
-    const card = page.getByRole('article').filter({ has: page.getByRole('heading', { level: 2 }) }).first();
+    const card = page
+      .getByRole('article')
+      .filter({ has: page.getByRole('heading', { level: 2 }) })
+      .first();
     const serviceName = (await card.getByRole('heading', { level: 2 }).textContent())!.trim();
     await screenshot(page, '09-services');
     await card.getByText(`Request access to ${serviceName}`).click();
@@ -75,11 +100,15 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: sign-in, access 
     await signIn(page, 'Maru Operator');
     await page.getByRole('link', { name: 'Access', exact: true }).click();
     await page.getByRole('button', { name: 'Approve Ministry of Science and ICT (과학기술정보통신부)' }).click();
-    await expect.poll(async () => {
-      const key = await login(hub.origin, 'admin@msit.example');
-      const { serviceGrants } = await graphql<{ serviceGrants: { nodes: Array<{ status: string; service: { name: string } }> } }>(hub.origin, '{ serviceGrants(first: 20) { nodes { status service { name } } } }', {}, key);
-      return serviceGrants.nodes.filter((g) => g.service.name === serviceName).map((g) => g.status);
-    }).toEqual(['ACTIVE']);
+    await expect
+      .poll(async () => {
+        const key = await login(hub.origin, 'admin@msit.example');
+        const { serviceGrants } = await graphql<{
+          serviceGrants: { nodes: Array<{ status: string; service: { name: string } }> };
+        }>(hub.origin, '{ serviceGrants(first: 20) { nodes { status service { name } } } }', {}, key);
+        return serviceGrants.nodes.filter((g) => g.service.name === serviceName).map((g) => g.status);
+      })
+      .toEqual(['ACTIVE']);
   });
 
   it('lets a company ask for restricted data and the owning agency approve it', async () => {
@@ -102,11 +131,18 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: sign-in, access 
     await page.getByRole('link', { name: 'Access', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Requests for your agency’s data' }).waitFor();
     await page.getByRole('button', { name: 'Approve Sejong Civic Tech (세종시빅테크)' }).click();
-    await expect.poll(async () => {
-      const key = await login(hub.origin, 'admin@sejong-civic.example');
-      const { dataAccessRequests } = await graphql<{ dataAccessRequests: { nodes: Array<{ status: string }> } }>(hub.origin, '{ dataAccessRequests(direction: OUTGOING, first: 10) { nodes { status } } }', {}, key);
-      return dataAccessRequests.nodes.map((r) => r.status);
-    }).toEqual(['APPROVED']);
+    await expect
+      .poll(async () => {
+        const key = await login(hub.origin, 'admin@sejong-civic.example');
+        const { dataAccessRequests } = await graphql<{ dataAccessRequests: { nodes: Array<{ status: string }> } }>(
+          hub.origin,
+          '{ dataAccessRequests(direction: OUTGOING, first: 10) { nodes { status } } }',
+          {},
+          key,
+        );
+        return dataAccessRequests.nodes.map((r) => r.status);
+      })
+      .toEqual(['APPROVED']);
   });
 
   it('lets the platform admin disable and enable a plugin, and verify the audit chain', async () => {
@@ -114,12 +150,24 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: sign-in, access 
     await page.getByRole('link', { name: 'Plugins' }).click();
     await page.getByRole('heading', { level: 1, name: 'Plugins' }).waitFor();
     // The bundled plugins are of plugin API 2: each runs in an isolate, none unconfined.
-    await page.getByRole('article').filter({ has: page.getByRole('heading', { name: '@maru/plugin-notify' }) }).getByText('Isolated', { exact: true }).waitFor();
+    await page
+      .getByRole('article')
+      .filter({ has: page.getByRole('heading', { name: '@maru/plugin-notify' }) })
+      .getByText('Isolated', { exact: true })
+      .waitFor();
     expect(await page.getByText('Unconfined (legacy)').count()).toBe(0);
     await page.getByRole('button', { name: 'Disable @maru/plugin-notify' }).click();
     await page.getByRole('button', { name: 'Enable @maru/plugin-notify' }).waitFor();
     const admin = await login(hub.origin, 'admin@maru.example');
-    const status = async () => (await graphql<{ plugins: Array<{ name: string; status: string }> }>(hub.origin, '{ plugins { name status } }', {}, admin)).plugins.find((p) => p.name === '@maru/plugin-notify')?.status;
+    const status = async () =>
+      (
+        await graphql<{ plugins: Array<{ name: string; status: string }> }>(
+          hub.origin,
+          '{ plugins { name status } }',
+          {},
+          admin,
+        )
+      ).plugins.find((p) => p.name === '@maru/plugin-notify')?.status;
     expect(await status()).toBe('DISABLED');
     await page.getByRole('button', { name: 'Enable @maru/plugin-notify' }).click();
     await page.getByRole('button', { name: 'Disable @maru/plugin-notify' }).waitFor();

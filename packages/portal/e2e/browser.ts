@@ -10,15 +10,29 @@ export const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '
 /** Without Chromium the suite is skipped with a hint — except under CI, where it must run. */
 export function chromiumAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
-  if (process.env.CI) throw new Error(`${CHROMIUM} is missing, but CI=true: the portal's browser tests must run in CI. Install it with \`apt-get install -y chromium\`.`);
-  console.info(`[portal e2e] skipped: no ${CHROMIUM}. Install it with \`apt-get install chromium\` to run the browser tests.`);
+  if (process.env.CI)
+    throw new Error(
+      `${CHROMIUM} is missing, but CI=true: the portal's browser tests must run in CI. Install it with \`apt-get install -y chromium\`.`,
+    );
+  console.info(
+    `[portal e2e] skipped: no ${CHROMIUM}. Install it with \`apt-get install chromium\` to run the browser tests.`,
+  );
   return false;
 }
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

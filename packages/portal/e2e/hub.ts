@@ -70,7 +70,12 @@ export async function startHub(): Promise<RunningHub> {
 }
 
 /** Reads state over GraphQL, to assert what the UI did (never to do it). */
-export async function graphql<T>(origin: string, query: string, variables: Record<string, unknown> = {}, key?: string): Promise<T> {
+export async function graphql<T>(
+  origin: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  key?: string,
+): Promise<T> {
   const response = await fetch(`${origin}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },

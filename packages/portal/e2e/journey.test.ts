@@ -9,10 +9,39 @@ const MARKER = `Gwangju${Date.now().toString(36)}`;
 const TITLE = `Address cleansing for public notices ${MARKER}`;
 
 interface ChallengeState {
-  challenges: { nodes: Array<{ id: string; title: string; status: string; winners: Array<{ title: string; organization: { name: string } }> }> };
+  challenges: {
+    nodes: Array<{
+      id: string;
+      title: string;
+      status: string;
+      winners: Array<{ title: string; organization: { name: string } }>;
+    }>;
+  };
 }
 const findChallenge = async (origin: string) =>
-  (await graphql<ChallengeState>(origin, `query($q: String!) { challenges(filter: { search: $q }) { nodes { id title status winners { title organization { name } } } } }`, { q: MARKER })).challenges.nodes;
+  (
+    await graphql<ChallengeState>(
+      origin,
+      `
+        query ($q: String!) {
+          challenges(filter: { search: $q }) {
+            nodes {
+              id
+              title
+              status
+              winners {
+                title
+                organization {
+                  name
+                }
+              }
+            }
+          }
+        }
+      `,
+      { q: MARKER },
+    )
+  ).challenges.nodes;
 
 describe.skipIf(!chromiumAvailable())('the portal in a browser: a challenge from posting to public results', () => {
   let hub: RunningHub;
@@ -31,7 +60,8 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a challenge from
     });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
     page.on('response', (response) => {
-      if (response.status() >= 400) consoleErrors.push(`${response.status()} ${response.url()} ${response.request().postData() ?? ''}`);
+      if (response.status() >= 400)
+        consoleErrors.push(`${response.status()} ${response.url()} ${response.request().postData() ?? ''}`);
     });
   });
 
@@ -66,7 +96,11 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a challenge from
     await page.getByRole('heading', { level: 1, name: 'Post a challenge' }).waitFor();
     await page.getByLabel('Title').fill(TITLE);
     await page.getByLabel('Summary').fill('Normalise the addresses agencies hold, so that notices reach people.');
-    await page.getByLabel('Problem statement').fill('Agencies hold addresses in many formats.\n\nA good solution cleans them against the road-name address register.');
+    await page
+      .getByLabel('Problem statement')
+      .fill(
+        'Agencies hold addresses in many formats.\n\nA good solution cleans them against the road-name address register.',
+      );
     await page.getByLabel('Tags', { exact: true }).fill(`address, 주소, ${MARKER}`);
     await page.getByLabel('Criterion 1 name').fill('Usefulness');
     await page.getByLabel('Criterion 1 weight (%)').fill('70');
@@ -104,7 +138,9 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a challenge from
     await page.getByRole('heading', { level: 1, name: `Your proposal for “${TITLE}”` }).waitFor();
     await page.getByLabel('Title').fill('Hanbit address cleanser');
     await page.getByLabel('Summary').fill('Cleans and geocodes addresses against the national register.');
-    await page.getByLabel('Proposal').fill('## Approach\nMatch each address to the road-name register, then geocode it.');
+    await page
+      .getByLabel('Proposal')
+      .fill('## Approach\nMatch each address to the road-name register, then geocode it.');
     await page.getByLabel('Team size').fill('4');
     await page.getByRole('checkbox', { name: /accept/i }).check();
     await screenshot(page, '05-submission-form');
@@ -158,7 +194,10 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a challenge from
     await page.getByRole('button', { name: 'Award and publish the results' }).click();
     await page.getByRole('heading', { level: 2, name: 'Results' }).waitFor();
     const [challenge] = await findChallenge(hub.origin);
-    expect(challenge).toMatchObject({ status: 'AWARDED', winners: [{ title: 'Hanbit address cleanser', organization: { name: 'Hanbit Data (한빛데이터)' } }] });
+    expect(challenge).toMatchObject({
+      status: 'AWARDED',
+      winners: [{ title: 'Hanbit address cleanser', organization: { name: 'Hanbit Data (한빛데이터)' } }],
+    });
     await signOut(page);
   });
 

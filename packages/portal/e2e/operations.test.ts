@@ -5,7 +5,9 @@ import { startHub, type RunningHub } from './hub';
 // Every operation of the portal, sent without variables: the hub validates it (schema,
 // depth, cost, aliases, tokens) before it looks at variables, so a refusal here means the
 // page that sends it would never work — whatever its variables.
-const documents = Object.entries(operations).filter(([name, value]) => name.endsWith('Document') && value instanceof operations.TypedDocumentString);
+const documents = Object.entries(operations).filter(
+  ([name, value]) => name.endsWith('Document') && value instanceof operations.TypedDocumentString,
+);
 
 describe("the portal's operations pass the hub's validation and limits", () => {
   let hub: RunningHub;
@@ -22,10 +24,24 @@ describe("the portal's operations pass the hub's validation and limits", () => {
   it.each(documents)('%s', async (_name, document) => {
     const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash?.replace(/^sha256:/, '');
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
-    for (const payload of [{ query: String(document) }, { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }]) {
-      const response = await fetch(`${hub.origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...payload, variables: {} }) });
+    for (const payload of [
+      { query: String(document) },
+      { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } },
+    ]) {
+      const response = await fetch(`${hub.origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...payload, variables: {} }),
+      });
       const body = (await response.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
-      const refused = (body.errors ?? []).filter((error) => ['QUERY_TOO_COMPLEX', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'PERSISTED_QUERY_NOT_FOUND'].includes(error.extensions?.code ?? ''));
+      const refused = (body.errors ?? []).filter((error) =>
+        [
+          'QUERY_TOO_COMPLEX',
+          'GRAPHQL_VALIDATION_FAILED',
+          'GRAPHQL_PARSE_FAILED',
+          'PERSISTED_QUERY_NOT_FOUND',
+        ].includes(error.extensions?.code ?? ''),
+      );
       expect(refused, JSON.stringify(payload).slice(0, 80)).toEqual([]);
     }
   });

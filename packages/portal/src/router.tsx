@@ -9,8 +9,10 @@ import { NotFoundPage } from './pages/not-found-page';
 import { SignInPage } from './pages/sign-in/sign-in-page';
 
 // The pages of signed-in work and administration load when first opened: visitors download only browsing.
-const page = <T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T): LazyExoticComponent<ComponentType> =>
-  lazy(async () => ({ default: (await load())[name] as ComponentType }));
+const page = <T extends Record<string, unknown>>(
+  load: () => Promise<T>,
+  name: keyof T,
+): LazyExoticComponent<ComponentType> => lazy(async () => ({ default: (await load())[name] as ComponentType }));
 const ServicesPage = page(() => import('./pages/services/services-page'), 'ServicesPage');
 const DataCataloguePage = page(() => import('./pages/data/data-catalogue-page'), 'DataCataloguePage');
 const NewChallengePage = page(() => import('./pages/manage/new-challenge-page'), 'NewChallengePage');

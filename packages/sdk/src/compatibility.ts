@@ -24,7 +24,9 @@ function satisfiesComparator(version: Version, comparator: string): boolean {
   const match = COMPARATOR.exec(comparator);
   if (!match) return false;
   const op = match[1] ?? '';
-  const parts = [match[2], match[3], match[4]].map((p) => (p === undefined || p === 'x' || p === '*' ? null : Number(p)));
+  const parts = [match[2], match[3], match[4]].map((p) =>
+    p === undefined || p === 'x' || p === '*' ? null : Number(p),
+  );
   const floor: Version = [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0];
   const wildcard = parts.findIndex((p) => p === null);
   if (op === '' || op === '=') {
@@ -50,7 +52,12 @@ function satisfiesComparator(version: Version, comparator: string): boolean {
 export function isCompatible(range: string, apiVersion: string = PLUGIN_API_VERSION): boolean {
   const version = parse(apiVersion);
   if (!version || !isValidRange(range)) return false;
-  return range.split('||').some((set) => set.trim().split(/\s+/).every((c) => satisfiesComparator(version, c)));
+  return range.split('||').some((set) =>
+    set
+      .trim()
+      .split(/\s+/)
+      .every((c) => satisfiesComparator(version, c)),
+  );
 }
 
 export { parse as parseVersion };

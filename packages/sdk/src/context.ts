@@ -143,5 +143,8 @@ export interface PluginData {
    * const rows = await ctx.data.read('RGF0YUNvbm5lY3Rpb246MQ', { fields: ['name', 'region'], limit: 50, purpose: 'regional statistics' });
    * ```
    */
-  read(connectionId: string, options?: { fields?: string[]; limit?: number; purpose?: string }): Promise<Array<Record<string, unknown>>>;
+  read(
+    connectionId: string,
+    options?: { fields?: string[]; limit?: number; purpose?: string },
+  ): Promise<Array<Record<string, unknown>>>;
 }

@@ -26,7 +26,12 @@ const plugin = definePlugin({
 describe('defineConnector', () => {
   it('puts the connector in the manifest with its config as JSON Schema of what a connection sends', () => {
     expect(plugin.manifest.connectors).toEqual([
-      { key: 'erp-invoices', name: 'ERP invoices', description: 'Invoices of one year from the ERP.', config: expect.objectContaining({ type: 'object', required: ['year'] }) },
+      {
+        key: 'erp-invoices',
+        name: 'ERP invoices',
+        description: 'Invoices of one year from the ERP.',
+        config: expect.objectContaining({ type: 'object', required: ['year'] }),
+      },
     ]);
     expect(plugin.connectors).toEqual([invoices]);
     expect(JSON.parse(JSON.stringify(plugin.manifest))).toEqual(plugin.manifest);
@@ -39,14 +44,21 @@ describe('defineConnector', () => {
 
   it('leaves `connectors` out of the manifest of a plugin without any, as plugin API 1.0 did', () => {
     const echo = defineOperation({ kind: 'query', input: z.object({}), output: z.object({}), handler: () => ({}) });
-    const servicesOnly = definePlugin({ name: 'p', version: '1.0.0', publisher: 'P', compatibility: '^1.0.0', services: [defineService({ key: 's', name: 'S', operations: { echo } })] });
+    const servicesOnly = definePlugin({
+      name: 'p',
+      version: '1.0.0',
+      publisher: 'P',
+      compatibility: '^1.0.0',
+      services: [defineService({ key: 's', name: 'S', operations: { echo } })],
+    });
     expect(servicesOnly.manifest).not.toHaveProperty('connectors');
     expect(servicesOnly.connectors).toEqual([]);
   });
 
   it('streams records from read with the parsed config', async () => {
     const records = [];
-    for await (const record of invoices.read(invoices.config.parse({ year: 2026 }), {} as PluginContext)) records.push(record);
+    for await (const record of invoices.read(invoices.config.parse({ year: 2026 }), {} as PluginContext))
+      records.push(record);
     expect(records).toEqual([0, 1, 2].map((n) => ({ year: 2026, n, pageSize: 100 })));
   });
 });

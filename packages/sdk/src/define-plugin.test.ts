@@ -20,7 +20,9 @@ const plugin = definePlugin({
   capabilities: ['fetch', 'kv'],
   hosts: ['api.acme.example'],
   config: z.object({ apiKeySecret: z.string() }),
-  services: [defineService({ key: 'address-lookup', name: 'Address lookup', category: 'address', operations: { lookup } })],
+  services: [
+    defineService({ key: 'address-lookup', name: 'Address lookup', category: 'address', operations: { lookup } }),
+  ],
 });
 
 describe('definePlugin', () => {
@@ -37,7 +39,11 @@ describe('definePlugin', () => {
     expect(service).toMatchObject({ key: 'address-lookup', name: 'Address lookup', category: 'address' });
     const [op] = service!.operations;
     expect(op).toMatchObject({ name: 'lookup', kind: 'query', description: 'Finds addresses.' });
-    expect(op!.input).toMatchObject({ type: 'object', required: ['query'], properties: { query: { type: 'string', minLength: 2 } } });
+    expect(op!.input).toMatchObject({
+      type: 'object',
+      required: ['query'],
+      properties: { query: { type: 'string', minLength: 2 } },
+    });
     expect(op!.output).toMatchObject({ type: 'object', properties: { matches: { type: 'array' } } });
     expect(plugin.manifest.config).toMatchObject({ type: 'object', required: ['apiKeySecret'] });
   });
@@ -47,5 +53,4 @@ describe('definePlugin', () => {
     const output = await lookup.handler(input, {} as PluginContext);
     expect(lookup.output.parse(output)).toEqual({ matches: [{ address: 'SEJONG-RO', postcode: '10' }] });
   });
-
 });

@@ -77,7 +77,9 @@ export interface PluginDefinition<C extends z.ZodType = z.ZodType> {
  * });
  * ```
  */
-export function defineOperation<I extends z.ZodType, O extends z.ZodType>(operation: OperationDefinition<I, O>): OperationDefinition<I, O> {
+export function defineOperation<I extends z.ZodType, O extends z.ZodType>(
+  operation: OperationDefinition<I, O>,
+): OperationDefinition<I, O> {
   return operation;
 }
 

@@ -4,8 +4,25 @@
  * imports the hub; the hub imports it. A plugin depends on this package only.
  */
 export { CAPABILITIES } from './manifest.js';
-export type { Capability, ConnectorManifest, JsonSchema, OperationManifest, PluginManifest, ServiceManifest } from './manifest.js';
-export type { Ed25519Jwk, PluginAssets, PluginCaller, PluginContext, PluginCrypto, PluginData, PluginEvents, PluginKeyValue, PluginLogger } from './context.js';
+export type {
+  Capability,
+  ConnectorManifest,
+  JsonSchema,
+  OperationManifest,
+  PluginManifest,
+  ServiceManifest,
+} from './manifest.js';
+export type {
+  Ed25519Jwk,
+  PluginAssets,
+  PluginCaller,
+  PluginContext,
+  PluginCrypto,
+  PluginData,
+  PluginEvents,
+  PluginKeyValue,
+  PluginLogger,
+} from './context.js';
 export { PluginError, isPluginError } from './plugin-error.js';
 export { LEGACY_PLUGIN_API_VERSION, PLUGIN_API_VERSION } from './version.js';
 export { definePlugin, defineService, defineOperation, isPluginDefinition, PLUGIN_BRAND } from './define-plugin.js';

@@ -11,13 +11,7 @@
 export type Capability = 'kv' | 'fetch' | 'data:read' | 'events:emit' | 'events:receive';
 
 /** Every capability the plugin API knows, in a stable order. */
-export const CAPABILITIES: readonly Capability[] = [
-  'kv',
-  'fetch',
-  'data:read',
-  'events:emit',
-  'events:receive',
-];
+export const CAPABILITIES: readonly Capability[] = ['kv', 'fetch', 'data:read', 'events:emit', 'events:receive'];
 
 /**
  * The serializable description of a plugin: what it is, who publishes it, what

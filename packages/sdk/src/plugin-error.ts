@@ -24,5 +24,8 @@ export class PluginError extends Error {
 
 /** True when `value` is a {@link PluginError}, also across package copies. */
 export function isPluginError(value: unknown): value is PluginError {
-  return value instanceof PluginError || (value instanceof Error && value.name === 'PluginError' && typeof (value as { code?: unknown }).code === 'string');
+  return (
+    value instanceof PluginError ||
+    (value instanceof Error && value.name === 'PluginError' && typeof (value as { code?: unknown }).code === 'string')
+  );
 }

@@ -12,7 +12,8 @@ const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 const KEBAB_KEY = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const OPERATION_NAME = /^[a-z][A-Za-z0-9]{0,62}$/;
 const EVENT_NAME = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
-const HOST = /^(?=.{1,253}(:\d{1,5})?$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:\d{1,5})?$/;
+const HOST =
+  /^(?=.{1,253}(:\d{1,5})?$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:\d{1,5})?$/;
 
 /**
  * Checks a manifest without running any plugin code: names, versions, the
@@ -27,68 +28,101 @@ const MAX_ASSETS = 100;
 
 /** A relative path with `/` inside the package: no absolute path, no `..` or `.` segment, no backslash. */
 function isAssetPath(path: unknown): boolean {
-  if (typeof path !== 'string' || path.length === 0 || path.length > 300 || path.includes('\\') || path.startsWith('/')) return false;
-  return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..' && !/[\u0000-\u001f]/.test(segment));
+  if (typeof path !== 'string' || path.length === 0 || path.length > 300 || path.includes('\\') || path.startsWith('/'))
+    return false;
+  return path
+    .split('/')
+    .every((segment) => segment !== '' && segment !== '.' && segment !== '..' && !/[\u0000-\u001f]/.test(segment));
 }
 
 export function validateManifest(manifest: PluginManifest): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
   const problem = (path: string, message: string) => problems.push({ path, message });
-  if (!PACKAGE_NAME.test(manifest.name ?? '') || (manifest.name ?? '').length > 214) problem('name', 'use an npm package name such as "@acme/maru-address"');
+  if (!PACKAGE_NAME.test(manifest.name ?? '') || (manifest.name ?? '').length > 214)
+    problem('name', 'use an npm package name such as "@acme/maru-address"');
   if (!EXACT_VERSION.test(manifest.version ?? '')) problem('version', 'use an exact semver version such as "1.0.0"');
-  if (!manifest.publisher?.trim() || manifest.publisher.length > 200) problem('publisher', 'name the publishing organization (1–200 characters)');
-  if (!isValidRange(manifest.compatibility ?? '')) problem('compatibility', 'use a semver range of the plugin API such as "^1.0.0"');
+  if (!manifest.publisher?.trim() || manifest.publisher.length > 200)
+    problem('publisher', 'name the publishing organization (1–200 characters)');
+  if (!isValidRange(manifest.compatibility ?? ''))
+    problem('compatibility', 'use a semver range of the plugin API such as "^1.0.0"');
   const capabilities = manifest.capabilities ?? [];
   capabilities.forEach((capability, i) => {
-    if (!CAPABILITIES.includes(capability)) problem(`capabilities.${i}`, `"${capability}" is not a capability; use one of ${CAPABILITIES.join(', ')}`);
+    if (!CAPABILITIES.includes(capability))
+      problem(`capabilities.${i}`, `"${capability}" is not a capability; use one of ${CAPABILITIES.join(', ')}`);
   });
   if (new Set(capabilities).size !== capabilities.length) problem('capabilities', 'list each capability once');
   const hosts = manifest.hosts ?? [];
   hosts.forEach((host, i) => {
-    if (!HOST.test(host)) problem(`hosts.${i}`, `"${host}" is not a host name such as "api.example.com" or "localhost:8080" (no scheme, no path)`);
+    if (!HOST.test(host))
+      problem(
+        `hosts.${i}`,
+        `"${host}" is not a host name such as "api.example.com" or "localhost:8080" (no scheme, no path)`,
+      );
   });
-  if (capabilities.includes('fetch') && hosts.length === 0) problem('hosts', 'the fetch capability needs the hosts it may reach');
-  if (!capabilities.includes('fetch') && hosts.length > 0) problem('capabilities', 'hosts are listed but the fetch capability is not asked for');
+  if (capabilities.includes('fetch') && hosts.length === 0)
+    problem('hosts', 'the fetch capability needs the hosts it may reach');
+  if (!capabilities.includes('fetch') && hosts.length > 0)
+    problem('capabilities', 'hosts are listed but the fetch capability is not asked for');
   const services = manifest.services ?? [];
   const connectors = manifest.connectors ?? [];
-  if (services.length === 0 && connectors.length === 0) problem('services', 'contribute at least one service or data connector');
+  if (services.length === 0 && connectors.length === 0)
+    problem('services', 'contribute at least one service or data connector');
   const keys = new Set<string>();
   services.forEach((service, s) => {
-    if (!KEBAB_KEY.test(service.key ?? '')) problem(`services.${s}.key`, 'use a kebab-case key such as "address-lookup"');
+    if (!KEBAB_KEY.test(service.key ?? ''))
+      problem(`services.${s}.key`, 'use a kebab-case key such as "address-lookup"');
     else if (keys.has(service.key)) problem(`services.${s}.key`, `the key "${service.key}" is used twice`);
     keys.add(service.key);
     if (!service.name?.trim()) problem(`services.${s}.name`, 'give the service a name');
     const names = new Set<string>();
     if (!service.operations?.length) problem(`services.${s}.operations`, 'give the service at least one operation');
     (service.operations ?? []).forEach((op, o) => {
-      if (!OPERATION_NAME.test(op.name ?? '')) problem(`services.${s}.operations.${o}.name`, 'use a camelCase name such as "lookupAddress"');
-      else if (names.has(op.name)) problem(`services.${s}.operations.${o}.name`, `the operation "${op.name}" is defined twice`);
+      if (!OPERATION_NAME.test(op.name ?? ''))
+        problem(`services.${s}.operations.${o}.name`, 'use a camelCase name such as "lookupAddress"');
+      else if (names.has(op.name))
+        problem(`services.${s}.operations.${o}.name`, `the operation "${op.name}" is defined twice`);
       names.add(op.name);
-      if (op.kind !== 'query' && op.kind !== 'mutation') problem(`services.${s}.operations.${o}.kind`, 'use "query" or "mutation"');
+      if (op.kind !== 'query' && op.kind !== 'mutation')
+        problem(`services.${s}.operations.${o}.kind`, 'use "query" or "mutation"');
     });
   });
   const connectorKeys = new Set<string>();
   connectors.forEach((connector, c) => {
-    if (!KEBAB_KEY.test(connector.key ?? '')) problem(`connectors.${c}.key`, 'use a kebab-case key such as "erp-invoices"');
-    else if (connectorKeys.has(connector.key)) problem(`connectors.${c}.key`, `the connector key "${connector.key}" is used twice`);
+    if (!KEBAB_KEY.test(connector.key ?? ''))
+      problem(`connectors.${c}.key`, 'use a kebab-case key such as "erp-invoices"');
+    else if (connectorKeys.has(connector.key))
+      problem(`connectors.${c}.key`, `the connector key "${connector.key}" is used twice`);
     connectorKeys.add(connector.key);
     if (!connector.name?.trim()) problem(`connectors.${c}.name`, 'give the connector a name');
   });
   // A 1.0 hub would load the plugin and silently ignore its connectors.
-  if (connectors.length && isValidRange(manifest.compatibility ?? '') && isCompatible(manifest.compatibility, '1.0.0')) {
+  if (
+    connectors.length &&
+    isValidRange(manifest.compatibility ?? '') &&
+    isCompatible(manifest.compatibility, '1.0.0')
+  ) {
     problem('compatibility', 'data connectors need plugin API 1.1: use a range such as "^1.1.0"');
   }
   const emits = manifest.events?.emits ?? [];
   const receives = manifest.events?.receives ?? [];
-  [...emits.map((e, i) => [e, `events.emits.${i}`] as const), ...receives.map((e, i) => [e, `events.receives.${i}`] as const)].forEach(([event, path]) => {
+  [
+    ...emits.map((e, i) => [e, `events.emits.${i}`] as const),
+    ...receives.map((e, i) => [e, `events.receives.${i}`] as const),
+  ].forEach(([event, path]) => {
     if (!EVENT_NAME.test(event)) problem(path, `"${event}" is not an event name such as "challenge.awarded"`);
   });
-  if (emits.length && !capabilities.includes('events:emit')) problem('capabilities', 'emitting events needs the events:emit capability');
-  if (receives.length && !capabilities.includes('events:receive')) problem('capabilities', 'receiving events needs the events:receive capability');
+  if (emits.length && !capabilities.includes('events:emit'))
+    problem('capabilities', 'emitting events needs the events:emit capability');
+  if (receives.length && !capabilities.includes('events:receive'))
+    problem('capabilities', 'receiving events needs the events:receive capability');
   const assets = manifest.assets ?? [];
   if (assets.length > MAX_ASSETS) problem('assets', `list at most ${MAX_ASSETS} files`);
   assets.forEach((asset, i) => {
-    if (!isAssetPath(asset)) problem(`assets.${i}`, `"${asset}" is not a file path inside the package such as "data/addresses.json" (relative, with /, no "..")`);
+    if (!isAssetPath(asset))
+      problem(
+        `assets.${i}`,
+        `"${asset}" is not a file path inside the package such as "data/addresses.json" (relative, with /, no "..")`,
+      );
   });
   if (new Set(assets).size !== assets.length) problem('assets', 'list each file once');
   // An API 1 hub would load the plugin and its ctx would have no assets.

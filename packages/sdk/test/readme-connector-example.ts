@@ -7,7 +7,9 @@ const invoices = defineConnector({
   config: z.object({ year: z.number().int().min(2000) }),
   read: async function* ({ year }, ctx) {
     for (let page = 1; ; page++) {
-      const res = await ctx.fetch(`https://erp.acme.example/invoices?year=${year}&page=${page}`, { signal: ctx.signal });
+      const res = await ctx.fetch(`https://erp.acme.example/invoices?year=${year}&page=${page}`, {
+        signal: ctx.signal,
+      });
       if (!res.ok) throw new PluginError('ERP_UNAVAILABLE', `The ERP answered ${res.status}; try again later.`);
       const invoices = (await res.json()) as Array<Record<string, unknown>>;
       if (invoices.length === 0) return;

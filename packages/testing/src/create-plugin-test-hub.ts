@@ -76,14 +76,22 @@ type Viewer = Awaited<ReturnType<HubServices['apiKeys']['authenticate']>>;
  */
 export async function createPluginTestHub(options: PluginTestHubOptions): Promise<PluginTestHub> {
   const entry = resolvePluginEntry(options.plugin);
-  const store = createSqliteStore({ dataDir: options.store && options.store !== 'memory' ? options.store.dataDir : ':memory:' });
+  const store = createSqliteStore({
+    dataDir: options.store && options.store !== 'memory' ? options.store.dataDir : ':memory:',
+  });
   let hub: TestHub;
   try {
     // An author's tests reach fixtures on 127.0.0.1 through ctx.fetch, as `maru hub` lets them; a production hub does not by default.
-    hub = await createTestHub({ store, rateLimit: false, pluginOptions: { allowUnsigned: true, deadlineMs: options.deadlineMs ?? 5_000, fetchAllowPrivate: true } });
+    hub = await createTestHub({
+      store,
+      rateLimit: false,
+      pluginOptions: { allowUnsigned: true, deadlineMs: options.deadlineMs ?? 5_000, fetchAllowPrivate: true },
+    });
   } catch (error) {
     await store.close().catch(() => undefined);
-    throw new Error(`createPluginTestHub: the hub could not start${options.store && options.store !== 'memory' ? ` (is ${options.store.dataDir} a fresh folder? the harness seeds it)` : ''}: ${(error as Error).message}`);
+    throw new Error(
+      `createPluginTestHub: the hub could not start${options.store && options.store !== 'memory' ? ` (is ${options.store.dataDir} a fresh folder? the harness seeds it)` : ''}: ${(error as Error).message}`,
+    );
   }
   try {
     return await prepare(hub, entry, options);
@@ -96,12 +104,21 @@ export async function createPluginTestHub(options: PluginTestHubOptions): Promis
 async function prepare(hub: TestHub, entry: string, options: PluginTestHubOptions): Promise<PluginTestHub> {
   const services = hub.services;
   const { keys: fixtureKeys } = hub.fixtures;
-  const keys = { company: fixtureKeys.companyAAdmin!, agency: fixtureKeys.ministryAdmin!, platform: fixtureKeys.platformAdmin! };
-  const record: InstalledPlugin = await services.plugins.load({ entry, capabilities: options.capabilities ?? [...CAPABILITIES] });
-  if (record.status !== 'ENABLED') throw new Error(`createPluginTestHub: the hub refused the plugin at ${entry}:\n  ${record.problems.join('\n  ')}`);
+  const keys = {
+    company: fixtureKeys.companyAAdmin!,
+    agency: fixtureKeys.ministryAdmin!,
+    platform: fixtureKeys.platformAdmin!,
+  };
+  const record: InstalledPlugin = await services.plugins.load({
+    entry,
+    capabilities: options.capabilities ?? [...CAPABILITIES],
+  });
+  if (record.status !== 'ENABLED')
+    throw new Error(`createPluginTestHub: the hub refused the plugin at ${entry}:\n  ${record.problems.join('\n  ')}`);
   const manifest = JSON.parse(record.manifestJson!) as PluginManifest;
   const viewers = new Map<string, Viewer>();
-  const viewerOf = async (key: string) => viewers.get(key) ?? viewers.set(key, await services.apiKeys.authenticate(key)).get(key)!;
+  const viewerOf = async (key: string) =>
+    viewers.get(key) ?? viewers.set(key, await services.apiKeys.authenticate(key)).get(key)!;
   const admin = await viewerOf(keys.platform);
   if (options.config !== undefined) await services.plugins.setConfig(admin, manifest.name, options.config);
   // Granted directly, not through GraphQL, so the audit trail holds only what the test does.
@@ -111,20 +128,30 @@ async function prepare(hub: TestHub, entry: string, options: PluginTestHubOption
     await services.plugins.grants.decide(admin, request._id, { status: 'ACTIVE', dailyQuota: null });
   }
 
-  const keyOf = (as: TestCaller = 'company'): string | null => (typeof as === 'object' ? as.key : as === 'anonymous' ? null : keys[as]);
+  const keyOf = (as: TestCaller = 'company'): string | null =>
+    typeof as === 'object' ? as.key : as === 'anonymous' ? null : keys[as];
   const kindOf = (service: string, operation: string) =>
     manifest.services?.find((s) => s.key === service)?.operations.find((o) => o.name === operation)?.kind ?? 'query';
   const gql: PluginTestHub['gql'] = (query, variables, as) => hub.gql(query, variables, keyOf(as));
 
   return {
     hub,
-    plugin: { name: manifest.name, version: manifest.version, manifest, grantedCapabilities: record.grantedCapabilities },
+    plugin: {
+      name: manifest.name,
+      version: manifest.version,
+      manifest,
+      grantedCapabilities: record.grantedCapabilities,
+    },
     keys,
     gql,
     async call(service, operation, input = {}, as) {
       const kind = kindOf(service, operation);
       const field = kind === 'query' ? 'serviceQuery' : 'serviceMutation';
-      const res = await gql(`${kind}($service: String!, $operation: String!, $input: JSON) { result: ${field}(service: $service, operation: $operation, input: $input) }`, { service, operation, input }, as);
+      const res = await gql(
+        `${kind}($service: String!, $operation: String!, $input: JSON) { result: ${field}(service: $service, operation: $operation, input: $input) }`,
+        { service, operation, input },
+        as,
+      );
       const error = res.errors?.[0];
       if (error) {
         const { code, ...extensions } = error.extensions ?? {};
@@ -136,7 +163,14 @@ async function prepare(hub: TestHub, entry: string, options: PluginTestHubOption
       try {
         const key = keyOf(as);
         const viewer = key ? await viewerOf(key) : null;
-        return (await services.plugins.call(viewer, service, operation, kindOf(service, operation), input, `test-${randomUUID()}`)) as never;
+        return (await services.plugins.call(
+          viewer,
+          service,
+          operation,
+          kindOf(service, operation),
+          input,
+          `test-${randomUUID()}`,
+        )) as never;
       } catch (error) {
         if (isMaruError(error)) throw new HubCallError(error.code, error.message, { ...error.extensions });
         throw error;
@@ -150,7 +184,11 @@ async function prepare(hub: TestHub, entry: string, options: PluginTestHubOption
     },
     async usage(service) {
       const byDay = await services.plugins.dailyUsage(service);
-      return { calls: byDay.reduce((n, d) => n + d.calls, 0), failures: byDay.reduce((n, d) => n + d.failures, 0), byDay };
+      return {
+        calls: byDay.reduce((n, d) => n + d.calls, 0),
+        failures: byDay.reduce((n, d) => n + d.failures, 0),
+        byDay,
+      };
     },
     kv: (key) => services.plugins.kvValue(manifest.name, key) as Promise<never>,
     close: () => hub.close(),

@@ -12,7 +12,8 @@ export interface TestAssetsOptions {
   assets?: readonly string[];
 }
 
-const folderOf = (dir: string | URL) => (dir instanceof URL || dir.startsWith('file:') ? fileURLToPath(dir) : resolve(dir));
+const folderOf = (dir: string | URL) =>
+  dir instanceof URL || dir.startsWith('file:') ? fileURLToPath(dir) : resolve(dir);
 
 /** The manifest's `assets` as `maru build` recorded them, or null when the package is not built. */
 function builtAssets(dir: string): string[] | null {
@@ -32,11 +33,19 @@ export function createTestAssets(options: TestAssetsOptions = {}): PluginAssets 
   let listed: readonly string[] | null | undefined = options.assets;
   const bytes = async (path: string): Promise<Uint8Array> => {
     listed ??= dir ? builtAssets(dir) : [];
-    if (listed === null) throw new Error(`ctx.assets: ${dir} has no ${PLUGIN_FILE} to list the assets — run maru build, or pass createTestContext({ assets: plugin.manifest.assets })`);
+    if (listed === null)
+      throw new Error(
+        `ctx.assets: ${dir} has no ${PLUGIN_FILE} to list the assets — run maru build, or pass createTestContext({ assets: plugin.manifest.assets })`,
+      );
     if (typeof path !== 'string' || !listed.includes(path)) {
-      throw new Error(`"${String(path)}" is not an asset of this plugin: list the file in the manifest's assets (definePlugin({ assets: [...] })) and in package.json files`);
+      throw new Error(
+        `"${String(path)}" is not an asset of this plugin: list the file in the manifest's assets (definePlugin({ assets: [...] })) and in package.json files`,
+      );
     }
-    if (!dir) throw new Error(`ctx.assets: no package folder to read "${path}" from — pass createTestContext({ packageDir: new URL('..', import.meta.url) })`);
+    if (!dir)
+      throw new Error(
+        `ctx.assets: no package folder to read "${path}" from — pass createTestContext({ packageDir: new URL('..', import.meta.url) })`,
+      );
     return new Uint8Array(readFileSync(join(dir, path)));
   };
   return {

@@ -17,14 +17,18 @@ describe('ctx.assets', () => {
   });
 
   it("takes the list from a built package's maru-plugin.json", async () => {
-    expect((await createTestContext({ packageDir: built }).assets.text('data/motto.txt')).trim()).toBe('Notes keep what matters.');
+    expect((await createTestContext({ packageDir: built }).assets.text('data/motto.txt')).trim()).toBe(
+      'Notes keep what matters.',
+    );
   });
 
   it('refuses a file the manifest does not list, as the hub does', async () => {
     const ctx = createTestContext({ packageDir: source, assets: ['data/motto.txt'] });
     await expect(ctx.assets.text('package.json')).rejects.toThrow(/"package\.json" is not an asset of this plugin/);
     await expect(createTestContext().assets.text('data/motto.txt')).rejects.toThrow(/not an asset of this plugin/);
-    await expect(createTestContext({ packageDir: source }).assets.json('data/motto.txt')).rejects.toThrow(/has no maru-plugin\.json[\s\S]*run maru build/);
+    await expect(createTestContext({ packageDir: source }).assets.json('data/motto.txt')).rejects.toThrow(
+      /has no maru-plugin\.json[\s\S]*run maru build/,
+    );
   });
 });
 
@@ -40,12 +44,18 @@ describe('ctx.crypto', () => {
   it('signs and verifies with Ed25519 keys as JWK, deterministic from a seed', async () => {
     const seed = await crypto.digest('SHA-256', 'seed');
     const pair = await crypto.ed25519.keyPairFromSeed(seed);
-    expect(pair.publicKey).toEqual({ kty: 'OKP', crv: 'Ed25519', x: (await crypto.ed25519.keyPairFromSeed(seed)).publicKey.x });
+    expect(pair.publicKey).toEqual({
+      kty: 'OKP',
+      crv: 'Ed25519',
+      x: (await crypto.ed25519.keyPairFromSeed(seed)).publicKey.x,
+    });
     const signature = await crypto.ed25519.sign(pair.privateKey, 'payload');
     expect(signature).toMatch(/^[A-Za-z0-9_-]{86}$/);
     expect(await crypto.ed25519.verify(pair.publicKey, 'payload', signature)).toBe(true);
     expect(await crypto.ed25519.verify(pair.publicKey, 'other', signature)).toBe(false);
-    expect(await crypto.ed25519.verify((await crypto.ed25519.generateKeyPair()).publicKey, 'payload', signature)).toBe(false);
+    expect(await crypto.ed25519.verify((await crypto.ed25519.generateKeyPair()).publicKey, 'payload', signature)).toBe(
+      false,
+    );
     expect(await crypto.ed25519.verify(pair.publicKey, 'payload', 'not a signature')).toBe(false);
     await expect(crypto.ed25519.keyPairFromSeed(new Uint8Array(31))).rejects.toThrow(/32 bytes/);
   });

@@ -61,16 +61,21 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
   const capabilities = options.capabilities ?? ['kv', 'fetch'];
   const hosts = options.hosts ?? [];
   // Past the deadline the call is aborted, as the hub aborts it.
-  const limits = [options.signal, options.deadlineMs === undefined ? undefined : AbortSignal.timeout(options.deadlineMs)].filter((s): s is AbortSignal => s !== undefined);
+  const limits = [
+    options.signal,
+    options.deadlineMs === undefined ? undefined : AbortSignal.timeout(options.deadlineMs),
+  ].filter((s): s is AbortSignal => s !== undefined);
   const signal = limits.length ? AbortSignal.any(limits) : new AbortController().signal;
   const deadlineAt = options.deadlineMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.deadlineMs;
   const store = options.store ?? new Map<string, unknown>();
   const logs: LoggedLine[] = [];
   const emitted: TestContext['emitted'] = [];
   const needs = (capability: Capability) => {
-    if (!capabilities.includes(capability)) throw new Error(`the ${capability} capability was not granted to this plugin`);
+    if (!capabilities.includes(capability))
+      throw new Error(`the ${capability} capability was not granted to this plugin`);
   };
-  const line = (level: LoggedLine['level']) => (message: string, fields?: Record<string, unknown>) => void logs.push({ level, message, ...(fields ? { fields } : {}) });
+  const line = (level: LoggedLine['level']) => (message: string, fields?: Record<string, unknown>) =>
+    void logs.push({ level, message, ...(fields ? { fields } : {}) });
   return {
     caller: options.caller ?? { organizationId: 'org-1', memberId: 'member-1' },
     mode: options.mode ?? 'live',
@@ -81,20 +86,29 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
     emitted,
     log: { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') },
     kv: {
-      get: async <T>(key: string) => (needs('kv'), store.has(key) ? (JSON.parse(store.get(key) as string) as T) : undefined),
+      get: async <T>(key: string) => (
+        needs('kv'),
+        store.has(key) ? (JSON.parse(store.get(key) as string) as T) : undefined
+      ),
       set: async (key, value) => void (needs('kv'), store.set(key, JSON.stringify(value))),
       delete: async (key) => (needs('kv'), store.delete(key)),
     },
     fetch: (async (input: string | URL | Request, init?: RequestInit) => {
       needs('fetch');
       const url = new URL(input instanceof Request ? input.url : String(input));
-      if (!hosts.includes(url.host)) throw new Error(`fetch to ${url.host} is not allowed: the manifest declares ${hosts.join(', ') || 'no hosts'}`);
-      return fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal, redirect: 'error' });
+      if (!hosts.includes(url.host))
+        throw new Error(`fetch to ${url.host} is not allowed: the manifest declares ${hosts.join(', ') || 'no hosts'}`);
+      return fetch(input, {
+        ...init,
+        signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal,
+        redirect: 'error',
+      });
     }) as typeof fetch,
     events: {
       emit: async (name, payload) => {
         needs('events:emit');
-        if (!(options.emits ?? []).includes(name)) throw new Error(`the event "${name}" is not declared in the manifest's emits`);
+        if (!(options.emits ?? []).includes(name))
+          throw new Error(`the event "${name}" is not declared in the manifest's emits`);
         emitted.push({ name, payload: structuredClone(payload) });
       },
     },
@@ -112,9 +126,13 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
 
 /** `ctx.sleep` as the hub runs it: refused at once past the deadline, ended by the call's abort. */
 function sleep(ms: number, signal: AbortSignal, deadlineAt: number): Promise<void> {
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return Promise.reject(new TypeError('ctx.sleep takes a number of milliseconds, 0 or more'));
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+    return Promise.reject(new TypeError('ctx.sleep takes a number of milliseconds, 0 or more'));
   const left = deadlineAt - Date.now();
-  if (ms > left) return Promise.reject(new Error(`ctx.sleep(${ms}) would outlast the call's deadline (${Math.max(0, Math.floor(left))} ms left)`));
+  if (ms > left)
+    return Promise.reject(
+      new Error(`ctx.sleep(${ms}) would outlast the call's deadline (${Math.max(0, Math.floor(left))} ms left)`),
+    );
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
     const onAbort = () => {
@@ -134,9 +152,16 @@ function sleep(ms: number, signal: AbortSignal, deadlineAt: number): Promise<voi
  * the operation's schema (refusals throw), the handler runs, and the result
  * must match the output schema and survive JSON, as it crosses to the client.
  */
-export async function callOperation<I extends z.ZodType, O extends z.ZodType>(operation: OperationDefinition<I, O>, input: unknown, ctx: PluginContext): Promise<z.output<O>> {
+export async function callOperation<I extends z.ZodType, O extends z.ZodType>(
+  operation: OperationDefinition<I, O>,
+  input: unknown,
+  ctx: PluginContext,
+): Promise<z.output<O>> {
   const parsed = operation.input.safeParse(input);
-  if (!parsed.success) throw new Error(`bad input: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `bad input: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`,
+    );
   const output = operation.output.safeParse(await operation.handler(parsed.data, ctx));
   if (!output.success) throw new Error(`output does not match the schema: ${output.error.issues[0]?.message}`);
   return JSON.parse(JSON.stringify(output.data)) as z.output<O>;

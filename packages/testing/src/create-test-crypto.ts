@@ -1,4 +1,14 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  randomUUID,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import type { Ed25519Jwk, PluginCrypto } from '@maru/sdk';
 
 // PKCS#8 DER header of an Ed25519 private key; the 32-byte seed follows it.
@@ -9,12 +19,16 @@ const bytesOf = (data: Uint8Array | string) => (typeof data === 'string' ? new T
 
 function jwkPair(privateKey: KeyObject): { privateKey: Ed25519Jwk; publicKey: Ed25519Jwk } {
   const jwk = privateKey.export({ format: 'jwk' });
-  return { privateKey: { kty: 'OKP', crv: 'Ed25519', x: jwk.x!, d: jwk.d! }, publicKey: { kty: 'OKP', crv: 'Ed25519', x: jwk.x! } };
+  return {
+    privateKey: { kty: 'OKP', crv: 'Ed25519', x: jwk.x!, d: jwk.d! },
+    publicKey: { kty: 'OKP', crv: 'Ed25519', x: jwk.x! },
+  };
 }
 
 /** A key from a plain JWK, refused as the hub refuses it when it is not an Ed25519 JWK. */
 function keyOf(jwk: Ed25519Jwk, kind: 'private' | 'public'): KeyObject {
-  if (!jwk || typeof jwk !== 'object' || jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') throw new TypeError('an Ed25519 key is a JWK { kty: "OKP", crv: "Ed25519", x, d? }');
+  if (!jwk || typeof jwk !== 'object' || jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string')
+    throw new TypeError('an Ed25519 key is a JWK { kty: "OKP", crv: "Ed25519", x, d? }');
   if (kind === 'public') return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, format: 'jwk' });
   if (typeof jwk.d !== 'string') throw new TypeError('signing needs the private key (a JWK with d)');
   return createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d }, format: 'jwk' });
@@ -30,7 +44,8 @@ export function createTestCrypto(): PluginCrypto {
     randomUUID: () => randomUUID(),
     getRandomValues: (array) => {
       if (!(array instanceof Uint8Array)) throw new TypeError('ctx.crypto.getRandomValues fills a Uint8Array');
-      if (array.length > RANDOM_MAX) throw new RangeError(`ctx.crypto.getRandomValues gives at most ${RANDOM_MAX} bytes at a time`);
+      if (array.length > RANDOM_MAX)
+        throw new RangeError(`ctx.crypto.getRandomValues gives at most ${RANDOM_MAX} bytes at a time`);
       array.set(randomBytes(array.length));
       return array;
     },
@@ -41,8 +56,11 @@ export function createTestCrypto(): PluginCrypto {
     ed25519: {
       generateKeyPair: async () => jwkPair(generateKeyPairSync('ed25519').privateKey),
       keyPairFromSeed: async (seed) => {
-        if (!(seed instanceof Uint8Array) || seed.length !== 32) throw new TypeError('an Ed25519 seed is 32 bytes (a Uint8Array)');
-        return jwkPair(createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' }));
+        if (!(seed instanceof Uint8Array) || seed.length !== 32)
+          throw new TypeError('an Ed25519 seed is 32 bytes (a Uint8Array)');
+        return jwkPair(
+          createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' }),
+        );
       },
       sign: async (privateKey, data) => sign(null, bytesOf(data), keyOf(privateKey, 'private')).toString('base64url'),
       verify: async (publicKey, data, signature) => {

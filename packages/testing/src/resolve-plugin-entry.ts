@@ -13,11 +13,20 @@ export const PLUGIN_FILE = 'maru-plugin.json';
  */
 export function resolvePluginEntry(plugin: string | URL, cwd = process.cwd()): string {
   const path = plugin instanceof URL || plugin.startsWith('file:') ? fileURLToPath(plugin) : resolve(cwd, plugin);
-  if (!existsSync(path)) throw new Error(`createPluginTestHub: ${path} does not exist; pass the plugin package's folder or its bundle (dist/plugin.js).`);
+  if (!existsSync(path))
+    throw new Error(
+      `createPluginTestHub: ${path} does not exist; pass the plugin package's folder or its bundle (dist/plugin.js).`,
+    );
   if (!statSync(path).isDirectory()) return path;
-  if (!existsSync(join(path, 'package.json'))) throw new Error(`createPluginTestHub: ${path} has no package.json; pass the plugin package's folder or its bundle (dist/plugin.js).`);
+  if (!existsSync(join(path, 'package.json')))
+    throw new Error(
+      `createPluginTestHub: ${path} has no package.json; pass the plugin package's folder or its bundle (dist/plugin.js).`,
+    );
   const described = join(path, PLUGIN_FILE);
-  if (!existsSync(described)) throw new Error(`createPluginTestHub: ${path} has no ${PLUGIN_FILE}, so the plugin is not built for plugin API 2 — run maru build (npm run build) in the package first.`);
+  if (!existsSync(described))
+    throw new Error(
+      `createPluginTestHub: ${path} has no ${PLUGIN_FILE}, so the plugin is not built for plugin API 2 — run maru build (npm run build) in the package first.`,
+    );
   let bundle: unknown;
   try {
     bundle = (JSON.parse(readFileSync(described, 'utf8')) as { bundle?: unknown }).bundle;
@@ -26,6 +35,7 @@ export function resolvePluginEntry(plugin: string | URL, cwd = process.cwd()): s
   }
   if (typeof bundle !== 'string') throw new Error(`${described}: names no "bundle" — run maru build again.`);
   const file = resolve(path, bundle);
-  if (!existsSync(file)) throw new Error(`${described}: the bundle ${bundle} does not exist — run maru build (npm run build) in ${path}.`);
+  if (!existsSync(file))
+    throw new Error(`${described}: the bundle ${bundle} does not exist — run maru build (npm run build) in ${path}.`);
   return file;
 }

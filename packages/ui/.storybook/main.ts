@@ -9,7 +9,11 @@ const resolvePackage = (name: string) => dirname(fileURLToPath(import.meta.resol
 const config: StorybookConfig = {
   stories: ['../src/**/*.stories.@(ts|tsx)'],
   framework: { name: resolvePackage('@storybook/react-vite'), options: {} },
-  addons: [resolvePackage('@storybook/addon-docs'), resolvePackage('@storybook/addon-a11y'), resolvePackage('@storybook/addon-vitest')],
+  addons: [
+    resolvePackage('@storybook/addon-docs'),
+    resolvePackage('@storybook/addon-a11y'),
+    resolvePackage('@storybook/addon-vitest'),
+  ],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   typescript: { reactDocgen: 'react-docgen-typescript' },
 };

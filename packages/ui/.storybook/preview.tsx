@@ -61,7 +61,8 @@ const preview: Preview = {
     };
   },
   afterEach() {
-    if (consoleErrors.length) throw new Error(`The story logged ${consoleErrors.length} console error(s):\n${consoleErrors.join('\n')}`);
+    if (consoleErrors.length)
+      throw new Error(`The story logged ${consoleErrors.length} console error(s):\n${consoleErrors.join('\n')}`);
   },
   tags: ['autodocs'],
 };

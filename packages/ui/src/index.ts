@@ -31,14 +31,31 @@ export {
 } from './common/status-badge';
 
 // challenges
-export { ChallengeCard, type ChallengeCardProps, type ChallengeSummary, type ChallengeType, type Prize } from './challenges/challenge-card';
+export {
+  ChallengeCard,
+  type ChallengeCardProps,
+  type ChallengeSummary,
+  type ChallengeType,
+  type Prize,
+} from './challenges/challenge-card';
 export { ChallengeList, type ChallengeListProps } from './challenges/challenge-list';
 export { Timeline, type TimelineProps, type ChallengeTimelineData, type Phase } from './challenges/timeline';
 export { CriteriaTable, type CriteriaTableProps, type Criterion } from './challenges/criteria-table';
 export { ResultsTable, type ResultsTableProps, type RankedSubmission } from './challenges/results-table';
 export { QaThread, type QaThreadProps, type Question } from './challenges/qa-thread';
-export { SubmissionForm, type SubmissionFormProps, type SubmissionFormValues, type SubmissionLink, type PluginPackageReference } from './challenges/submission-form';
-export { ReviewScoringForm, type ReviewScoringFormProps, type ReviewScoringValues, type CriterionScore } from './challenges/review-scoring-form';
+export {
+  SubmissionForm,
+  type SubmissionFormProps,
+  type SubmissionFormValues,
+  type SubmissionLink,
+  type PluginPackageReference,
+} from './challenges/submission-form';
+export {
+  ReviewScoringForm,
+  type ReviewScoringFormProps,
+  type ReviewScoringValues,
+  type CriterionScore,
+} from './challenges/review-scoring-form';
 export {
   ChallengePage,
   type ChallengePageProps,
@@ -50,16 +67,43 @@ export {
 } from './challenges/challenge-page';
 
 // services and plugins
-export { ServiceCard, type ServiceCardProps, type ServiceSummary, type ServiceOperation, type ServiceDailyUsage } from './services/service-card';
+export {
+  ServiceCard,
+  type ServiceCardProps,
+  type ServiceSummary,
+  type ServiceOperation,
+  type ServiceDailyUsage,
+} from './services/service-card';
 export { ServiceList, type ServiceListProps } from './services/service-list';
-export { PluginCard, type PluginCardProps, type PluginSummary, type PluginConnector, type PluginIsolation } from './plugins/plugin-card';
+export {
+  PluginCard,
+  type PluginCardProps,
+  type PluginSummary,
+  type PluginConnector,
+  type PluginIsolation,
+} from './plugins/plugin-card';
 export { PluginList, type PluginListProps } from './plugins/plugin-list';
 
 // data
-export { DataSchemaTable, DataPreviewTable, type DataField, type DataFieldType, type DataRecord } from './data/data-tables';
-export { DataConnectionCard, type DataConnectionCardProps, type DataConnectionSummary, type ConnectorKind } from './data/data-connection-card';
+export {
+  DataSchemaTable,
+  DataPreviewTable,
+  type DataField,
+  type DataFieldType,
+  type DataRecord,
+} from './data/data-tables';
+export {
+  DataConnectionCard,
+  type DataConnectionCardProps,
+  type DataConnectionSummary,
+  type ConnectorKind,
+} from './data/data-connection-card';
 export { DataConnectionList, type DataConnectionListProps } from './data/data-connection-list';
-export { AccessRequestDialog, type AccessRequestDialogProps, type AccessRequestValues } from './data/access-request-dialog';
+export {
+  AccessRequestDialog,
+  type AccessRequestDialogProps,
+  type AccessRequestValues,
+} from './data/access-request-dialog';
 export { ConsentList, type ConsentListProps, type Consent } from './data/consent-list';
 export { AccessLogList, type AccessLogListProps, type AccessLogEntry } from './data/access-log-list';
 

@@ -6,7 +6,11 @@ import plugin from './index.js';
 import { loadAddresses } from './load-addresses.js';
 
 // ctx.assets reads the dataset from this package, as the manifest lists it.
-const ctx = createTestContext({ capabilities: [], packageDir: new URL('..', import.meta.url), assets: plugin.manifest.assets });
+const ctx = createTestContext({
+  capabilities: [],
+  packageDir: new URL('..', import.meta.url),
+  assets: plugin.manifest.assets,
+});
 
 describe('byPostcode', () => {
   it('lists the address of a postcode', async () => {
@@ -34,7 +38,14 @@ describe('byPostcode', () => {
   });
 
   it('refuses anything but five digits', () => {
-    for (const bad of [{}, { postcode: '3171' }, { postcode: '031711' }, { postcode: 'abcde' }, { postcode: '03-171' }, { postcode: 3171 }]) {
+    for (const bad of [
+      {},
+      { postcode: '3171' },
+      { postcode: '031711' },
+      { postcode: 'abcde' },
+      { postcode: '03-171' },
+      { postcode: 3171 },
+    ]) {
       expect(byPostcode.input.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
   });

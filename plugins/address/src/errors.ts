@@ -7,5 +7,8 @@ import { PluginError } from '@maru/sdk';
  */
 export const addressErrors = {
   ADDRESS_NOT_FOUND: (postcode: string) =>
-    new PluginError('ADDRESS_NOT_FOUND', `No address has the postcode ${postcode}; check the five digits, or find the address with search.`),
+    new PluginError(
+      'ADDRESS_NOT_FOUND',
+      `No address has the postcode ${postcode}; check the five digits, or find the address with search.`,
+    ),
 } as const;

@@ -22,7 +22,8 @@ export default definePlugin({
     defineService({
       key: 'address-lookup',
       name: 'Address lookup',
-      description: 'Search Korean road-name addresses in Korean or English and list the addresses of a postcode. Answers from a bundled sample dataset.',
+      description:
+        'Search Korean road-name addresses in Korean or English and list the addresses of a postcode. Answers from a bundled sample dataset.',
       category: 'address',
       operations: { search, byPostcode },
     }),

@@ -18,7 +18,10 @@ interface Indexed {
  * equal to how the dataset spells them.
  */
 export function compact(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 const wordsOf = (text: string) =>
@@ -32,10 +35,27 @@ const wordsOf = (text: string) =>
 
 function indexOne(address: Address): Indexed {
   const { roadName, roadNameEn, buildingNumber: n } = address;
-  const names = [address.roadAddress, address.roadAddressEn, roadName, roadNameEn, `${roadName} ${n}`, `${roadNameEn} ${n}`, `${n} ${roadNameEn}`, address.buildingName, address.buildingNameEn, address.postcode]
+  const names = [
+    address.roadAddress,
+    address.roadAddressEn,
+    roadName,
+    roadNameEn,
+    `${roadName} ${n}`,
+    `${roadNameEn} ${n}`,
+    `${n} ${roadNameEn}`,
+    address.buildingName,
+    address.buildingNameEn,
+    address.postcode,
+  ]
     .filter((name): name is string => Boolean(name))
     .map(compact);
-  const words = [address.roadAddress, address.roadAddressEn, address.buildingName ?? '', address.buildingNameEn ?? '', address.postcode].flatMap(wordsOf);
+  const words = [
+    address.roadAddress,
+    address.roadAddressEn,
+    address.buildingName ?? '',
+    address.buildingNameEn ?? '',
+    address.postcode,
+  ].flatMap(wordsOf);
   return { address, names, words, haystack: [...names, ...words].join(' ') };
 }
 
@@ -51,7 +71,10 @@ export function rankAddresses(addresses: readonly Address[], query: string): Add
   let index = indexes.get(addresses);
   if (!index) indexes.set(addresses, (index = addresses.map(indexOne)));
   const whole = compact(query);
-  const tokens = query.split(/[\s,]+/).map(compact).filter(Boolean);
+  const tokens = query
+    .split(/[\s,]+/)
+    .map(compact)
+    .filter(Boolean);
   const tierOf = (entry: Indexed): number => {
     if (entry.names.includes(whole)) return MatchTier.EXACT;
     if (entry.names.some((name) => name.startsWith(whole))) return MatchTier.PREFIX;
@@ -61,6 +84,8 @@ export function rankAddresses(addresses: readonly Address[], query: string): Add
   return index
     .filter((entry) => tokens.length > 0 && tokens.every((token) => entry.haystack.includes(token)))
     .map((entry) => ({ address: entry.address, tier: tierOf(entry) }))
-    .sort((a, b) => a.tier - b.tier || a.address.roadAddress.localeCompare(b.address.roadAddress, 'ko', { numeric: true }))
+    .sort(
+      (a, b) => a.tier - b.tier || a.address.roadAddress.localeCompare(b.address.roadAddress, 'ko', { numeric: true }),
+    )
     .map((ranked) => ranked.address);
 }

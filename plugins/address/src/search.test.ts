@@ -5,17 +5,31 @@ import { loadAddresses } from './load-addresses.js';
 import { search } from './search.js';
 
 // ctx.assets reads the dataset from this package, as the manifest lists it.
-const ctx = createTestContext({ capabilities: [], packageDir: new URL('..', import.meta.url), assets: plugin.manifest.assets });
+const ctx = createTestContext({
+  capabilities: [],
+  packageDir: new URL('..', import.meta.url),
+  assets: plugin.manifest.assets,
+});
 const find = (query: string, limit?: number) => callOperation(search, { query, ...(limit ? { limit } : {}) }, ctx);
 
 describe('search', () => {
   it('finds an address by its Korean road name and number, the exact match first', async () => {
     const { addresses } = await find('세종대로 209');
-    expect(addresses[0]).toMatchObject({ roadAddress: '서울특별시 종로구 세종대로 209', postcode: '03171', buildingName: '정부서울청사' });
+    expect(addresses[0]).toMatchObject({
+      roadAddress: '서울특별시 종로구 세종대로 209',
+      postcode: '03171',
+      buildingName: '정부서울청사',
+    });
   });
 
   it('finds the same address in English however it is cased, spaced or hyphenated', async () => {
-    for (const query of ['209, Sejong-daero', 'SEJONG-DAERO 209', 'sejong daero 209', 'sejongdaero209', '209 Sejong-daero, Jongno-gu, Seoul']) {
+    for (const query of [
+      '209, Sejong-daero',
+      'SEJONG-DAERO 209',
+      'sejong daero 209',
+      'sejongdaero209',
+      '209 Sejong-daero, Jongno-gu, Seoul',
+    ]) {
       const { addresses } = await find(query);
       expect(addresses[0]?.roadAddressEn, query).toBe('209, Sejong-daero, Jongno-gu, Seoul');
     }
@@ -28,9 +42,16 @@ describe('search', () => {
 
   it('finds a building by name in either language', async () => {
     const [sejong] = (await find('정부세종청사')).addresses;
-    expect(sejong).toMatchObject({ sido: '세종특별자치시', roadNameEn: 'Dasom-ro', buildingNumber: '130', roadAddress: '세종특별자치시 다솜로 130' });
+    expect(sejong).toMatchObject({
+      sido: '세종특별자치시',
+      roadNameEn: 'Dasom-ro',
+      buildingNumber: '130',
+      roadAddress: '세종특별자치시 다솜로 130',
+    });
     expect(sejong).not.toHaveProperty('sigungu');
-    expect((await find('government complex daejeon')).addresses[0]).toMatchObject({ roadAddress: '대전광역시 서구 청사로 189' });
+    expect((await find('government complex daejeon')).addresses[0]).toMatchObject({
+      roadAddress: '대전광역시 서구 청사로 189',
+    });
   });
 
   it('ranks names the query begins before addresses that only contain it', async () => {
@@ -62,7 +83,18 @@ describe('search', () => {
   });
 
   it('refuses a query that is empty, punctuation only or too long, and a limit outside 1–50', () => {
-    for (const bad of [{}, { query: '' }, { query: '   ' }, { query: '!!-,' }, { query: 'x'.repeat(101) }, { query: 42 }, { query: '서울', limit: 0 }, { query: '서울', limit: 51 }, { query: '서울', limit: 2.5 }, { query: '서울', limit: '5' }]) {
+    for (const bad of [
+      {},
+      { query: '' },
+      { query: '   ' },
+      { query: '!!-,' },
+      { query: 'x'.repeat(101) },
+      { query: 42 },
+      { query: '서울', limit: 0 },
+      { query: '서울', limit: 51 },
+      { query: '서울', limit: 2.5 },
+      { query: '서울', limit: '5' },
+    ]) {
       expect(search.input.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
     expect(search.input.parse({ query: '  판교  ' })).toEqual({ query: '판교', limit: 10 });

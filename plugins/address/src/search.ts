@@ -6,7 +6,8 @@ import { compact, rankAddresses } from './rank-addresses.js';
 /** Finds addresses by any part of them, in Korean or English. */
 export const search = defineOperation({
   kind: 'query',
-  description: 'Finds road-name addresses by any part of them (road, number, building, district, postcode), in Korean or English, case-insensitive. Exact and prefix matches come first.',
+  description:
+    'Finds road-name addresses by any part of them (road, number, building, district, postcode), in Korean or English, case-insensitive. Exact and prefix matches come first.',
   input: z.object({
     query: z
       .string()

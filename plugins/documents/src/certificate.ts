@@ -14,7 +14,12 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const BusinessRegistrationProof = z.strictObject({
   kind: z.literal('BUSINESS_REGISTRATION_PROOF'),
   subject: z.strictObject({
-    businessRegistrationNumber: z.string().refine(isBusinessRegistrationNumber, 'use a valid business registration number such as "123-45-67891" (the last digit is a check digit)'),
+    businessRegistrationNumber: z
+      .string()
+      .refine(
+        isBusinessRegistrationNumber,
+        'use a valid business registration number such as "123-45-67891" (the last digit is a check digit)',
+      ),
     companyName: text(200),
     representativeName: text(100),
     address: text(300).optional(),
@@ -40,10 +45,12 @@ export const CertificatePayload = z.intersection(
   z.object({
     version: z.literal(1),
     id: z.uuid(),
-    issuer: z.object({ organizationId: z.string().nullable() }).describe('The organization that had the certificate issued.'),
+    issuer: z
+      .object({ organizationId: z.string().nullable() })
+      .describe('The organization that had the certificate issued.'),
     issuedAt: z.iso.datetime(),
     expiresAt: z.iso.datetime(),
-    keyId: z.string().describe('Which of the plugin\'s keys signed it.'),
+    keyId: z.string().describe("Which of the plugin's keys signed it."),
     test: z.boolean().describe('Issued with a test key: signed with the public sandbox key, valid only in test mode.'),
   }),
 );

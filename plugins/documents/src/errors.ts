@@ -13,5 +13,9 @@ export const documentErrors = {
         ? `No test certificate has the id ${id}; with a test key only certificates issued with a test key can be revoked.`
         : `No certificate has the id ${id}; check the id, and that it was not issued with a test key.`,
     ),
-  NOT_ISSUER: (id: string) => new PluginError('NOT_ISSUER', `Certificate ${id} was issued by another organization; only its issuer may revoke it.`),
+  NOT_ISSUER: (id: string) =>
+    new PluginError(
+      'NOT_ISSUER',
+      `Certificate ${id} was issued by another organization; only its issuer may revoke it.`,
+    ),
 } as const;

@@ -22,7 +22,8 @@ export default definePlugin({
     defineService({
       key: 'document-issuance',
       name: 'Document issuance',
-      description: 'Issues signed certificates (business registration proof, residence certificate) that anyone holding one can verify, and revokes them.',
+      description:
+        'Issues signed certificates (business registration proof, residence certificate) that anyone holding one can verify, and revokes them.',
       category: 'documents',
       operations: { issue, verify, revoke },
     }),

@@ -6,12 +6,27 @@ import { verify } from './verify.js';
 
 describe('issue', () => {
   it('issues a signed certificate of the kind asked for, for the calling organization, expiring after validityDays', async () => {
-    const ctx = createTestContext({ capabilities: ['kv'], caller: { organizationId: 'org-hanbit', memberId: 'member-7' } });
+    const ctx = createTestContext({
+      capabilities: ['kv'],
+      caller: { organizationId: 'org-hanbit', memberId: 'member-7' },
+    });
     const certificate = await callOperation(issue, { ...business, validityDays: 30 }, ctx);
-    expect(certificate).toMatchObject({ id: certificate.payload.id, algorithm: 'Ed25519', signature: expect.stringMatching(/^[A-Za-z0-9_-]{86}$/) });
-    expect(certificate.payload).toMatchObject({ version: 1, ...business, issuer: { organizationId: 'org-hanbit' }, test: false });
+    expect(certificate).toMatchObject({
+      id: certificate.payload.id,
+      algorithm: 'Ed25519',
+      signature: expect.stringMatching(/^[A-Za-z0-9_-]{86}$/),
+    });
+    expect(certificate.payload).toMatchObject({
+      version: 1,
+      ...business,
+      issuer: { organizationId: 'org-hanbit' },
+      test: false,
+    });
     expect(Date.parse(certificate.payload.expiresAt) - Date.parse(certificate.payload.issuedAt)).toBe(30 * 86_400_000);
-    expect(await callOperation(verify, { certificate }, ctx)).toEqual({ valid: true, message: `The certificate is valid until ${certificate.payload.expiresAt}.` });
+    expect(await callOperation(verify, { certificate }, ctx)).toEqual({
+      valid: true,
+      message: `The certificate is valid until ${certificate.payload.expiresAt}.`,
+    });
   });
 
   it('is valid for 90 days unless told otherwise', async () => {
@@ -24,8 +39,13 @@ describe('issue', () => {
     const first = await callOperation(issue, business, createTestContext({ capabilities: ['kv'], store }));
     const second = await callOperation(issue, residence, createTestContext({ capabilities: ['kv'], store }));
     expect(second.payload.keyId).toBe(first.payload.keyId);
-    expect([...store.keys()].filter((key) => key.startsWith('signing-key:'))).toEqual([`signing-key:${first.payload.keyId}`]);
-    for (const certificate of [first, second]) expect((await callOperation(verify, { certificate }, createTestContext({ capabilities: ['kv'], store }))).valid).toBe(true);
+    expect([...store.keys()].filter((key) => key.startsWith('signing-key:'))).toEqual([
+      `signing-key:${first.payload.keyId}`,
+    ]);
+    for (const certificate of [first, second])
+      expect(
+        (await callOperation(verify, { certificate }, createTestContext({ capabilities: ['kv'], store }))).valid,
+      ).toBe(true);
   });
 
   it('keeps no personal data of the subject in its storage', async () => {
@@ -37,7 +57,9 @@ describe('issue', () => {
   });
 
   it('needs the kv capability to keep its key', async () => {
-    await expect(callOperation(issue, business, createTestContext({ capabilities: [] }))).rejects.toThrow(/kv capability/);
+    await expect(callOperation(issue, business, createTestContext({ capabilities: [] }))).rejects.toThrow(
+      /kv capability/,
+    );
   });
 
   it('refuses an unknown kind, missing or extra subject fields, a wrong check digit and a validity outside 1–365 days', () => {

@@ -16,7 +16,9 @@ export const issue = defineOperation({
   input: z
     .object({
       kind: DocumentKind,
-      subject: z.record(z.string(), z.unknown()).describe('The subject\'s fields; which ones depends on `kind` (see the README).'),
+      subject: z
+        .record(z.string(), z.unknown())
+        .describe("The subject's fields; which ones depends on `kind` (see the README)."),
       validityDays: z.int32().min(1).max(365).default(90).describe('Days until it expires (1–365, default 90).'),
     })
     .pipe(z.intersection(DocumentContent, z.object({ validityDays: z.int32() }))),
@@ -36,7 +38,14 @@ export const issue = defineOperation({
       test,
     } satisfies CertificatePayload;
     const signature = await ctx.crypto.ed25519.sign(privateKey, canonicalJson(payload));
-    await records(ctx, test).putCertificate({ id: payload.id, kind: payload.kind, issuerOrganizationId: payload.issuer.organizationId, issuedAt: payload.issuedAt, expiresAt: payload.expiresAt, keyId });
+    await records(ctx, test).putCertificate({
+      id: payload.id,
+      kind: payload.kind,
+      issuerOrganizationId: payload.issuer.organizationId,
+      issuedAt: payload.issuedAt,
+      expiresAt: payload.expiresAt,
+      keyId,
+    });
     ctx.log.info('issued a certificate', { id: payload.id, kind: payload.kind, test });
     return { id: payload.id, algorithm: 'Ed25519' as const, payload, signature };
   },

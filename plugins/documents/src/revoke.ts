@@ -6,7 +6,7 @@ import { records } from './records.js';
 export const revoke = defineOperation({
   kind: 'mutation',
   description:
-    'Revokes a certificate the caller\'s organization issued; `verify` answers REVOKED from then on. Revoking it again changes nothing and answers the first revocation. ' +
+    "Revokes a certificate the caller's organization issued; `verify` answers REVOKED from then on. Revoking it again changes nothing and answers the first revocation. " +
     'With a test key only test certificates can be revoked.',
   input: z.object({
     id: z.uuid(),

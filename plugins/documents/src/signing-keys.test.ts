@@ -10,8 +10,13 @@ import { verify } from './verify.js';
 // The keys as the plugin made them with node:crypto before plugin API 2: certificates and keys
 // from then must keep verifying, and key ids must not change.
 const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
-const nodeSandbox = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, createHash('sha256').update(SANDBOX_SEED_TEXT).digest()]), format: 'der', type: 'pkcs8' });
-const nodeFingerprint = (x: string) => createHash('sha256').update(Buffer.from(x, 'base64url')).digest('hex').slice(0, 16);
+const nodeSandbox = createPrivateKey({
+  key: Buffer.concat([ED25519_PKCS8_PREFIX, createHash('sha256').update(SANDBOX_SEED_TEXT).digest()]),
+  format: 'der',
+  type: 'pkcs8',
+});
+const nodeFingerprint = (x: string) =>
+  createHash('sha256').update(Buffer.from(x, 'base64url')).digest('hex').slice(0, 16);
 
 describe('signing keys', () => {
   it('makes the same sandbox key from its public seed as before', async () => {
@@ -26,7 +31,9 @@ describe('signing keys', () => {
     const ctx = createTestContext({ mode: 'test', capabilities: ['kv'] });
     const { payload } = await callOperation(issue, business, ctx);
     const signature = sign(null, Buffer.from(canonicalJson(payload)), nodeSandbox).toString('base64url');
-    expect(await callOperation(verify, { certificate: { id: payload.id, algorithm: 'Ed25519', payload, signature } }, ctx)).toMatchObject({ valid: true });
+    expect(
+      await callOperation(verify, { certificate: { id: payload.id, algorithm: 'Ed25519', payload, signature } }, ctx),
+    ).toMatchObject({ valid: true });
   });
 
   it('names keys by the same fingerprint', async () => {
@@ -41,7 +48,14 @@ describe('signing keys', () => {
     const keyId = nodeFingerprint(publicKey.x!);
     const store = new Map<string, unknown>([
       ['signing-key', JSON.stringify(keyId)],
-      [`signing-key:${keyId}`, JSON.stringify({ privateKey: pair.privateKey.export({ format: 'jwk' }), publicKey, createdAt: '2026-01-01T00:00:00.000Z' })],
+      [
+        `signing-key:${keyId}`,
+        JSON.stringify({
+          privateKey: pair.privateKey.export({ format: 'jwk' }),
+          publicKey,
+          createdAt: '2026-01-01T00:00:00.000Z',
+        }),
+      ],
     ]);
     const ctx = createTestContext({ capabilities: ['kv'], store });
     const certificate = await callOperation(issue, business, ctx);

@@ -16,7 +16,12 @@ interface StoredKey extends KeyPair {
 const CURRENT = 'signing-key';
 const stored = (keyId: string) => `signing-key:${keyId}`;
 // Only the fields of an Ed25519 key: whatever else a stored JWK carries stays behind.
-const jwk = ({ x, d }: Ed25519Jwk): Ed25519Jwk => ({ kty: 'OKP', crv: 'Ed25519', x, ...(d === undefined ? {} : { d }) });
+const jwk = ({ x, d }: Ed25519Jwk): Ed25519Jwk => ({
+  kty: 'OKP',
+  crv: 'Ed25519',
+  x,
+  ...(d === undefined ? {} : { d }),
+});
 
 let sandbox: Promise<KeyPair> | undefined;
 
@@ -49,7 +54,10 @@ export async function fingerprint(ctx: PluginContext, publicKey: Ed25519Jwk): Pr
  * racing each other only leave two valid keys behind, never a certificate
  * that no longer verifies.
  */
-export async function signingKey(ctx: PluginContext, test: boolean): Promise<{ keyId: string; privateKey: Ed25519Jwk }> {
+export async function signingKey(
+  ctx: PluginContext,
+  test: boolean,
+): Promise<{ keyId: string; privateKey: Ed25519Jwk }> {
   if (test) return { keyId: SANDBOX_KEY_ID, privateKey: (await sandboxKeys(ctx)).privateKey };
   const currentId = await ctx.kv.get<string>(CURRENT);
   const current = currentId ? await ctx.kv.get<StoredKey>(stored(currentId)) : undefined;
@@ -63,7 +71,11 @@ export async function signingKey(ctx: PluginContext, test: boolean): Promise<{ k
 }
 
 /** The public key a certificate names, or `undefined` when the plugin has no such key. */
-export async function verificationKey(ctx: PluginContext, keyId: string, test: boolean): Promise<Ed25519Jwk | undefined> {
+export async function verificationKey(
+  ctx: PluginContext,
+  keyId: string,
+  test: boolean,
+): Promise<Ed25519Jwk | undefined> {
   if (test) return keyId === SANDBOX_KEY_ID ? (await sandboxKeys(ctx)).publicKey : undefined;
   const key = await ctx.kv.get<StoredKey>(stored(keyId));
   return key ? jwk({ kty: 'OKP', crv: 'Ed25519', x: key.publicKey.x }) : undefined;

@@ -18,7 +18,12 @@ type Outcome = { attempt: Attempt; retry: boolean; refused?: unknown };
 
 async function tryOnce(record: MessageRecord, number: number, ctx: PluginContext): Promise<Outcome> {
   const started = Date.now();
-  const attempt = (result: { statusCode?: number; error?: string }): Attempt => ({ number, at: new Date(started).toISOString(), ...result, durationMs: Date.now() - started });
+  const attempt = (result: { statusCode?: number; error?: string }): Attempt => ({
+    number,
+    at: new Date(started).toISOString(),
+    ...result,
+    durationMs: Date.now() - started,
+  });
   // The try's time limit: its own controller, aborted after ATTEMPT_TIMEOUT_MS (ctx.fetch also ends with the
   // call). When less than that is left of the call, ctx.sleep refuses at once and the call's deadline ends the try.
   const limit = new AbortController();
@@ -30,19 +35,32 @@ async function tryOnce(record: MessageRecord, number: number, ctx: PluginContext
     const response = await ctx.fetch(record.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': record.id },
-      body: JSON.stringify({ id: record.id, channel: record.channel, message: record.message, sentAt: record.createdAt }),
+      body: JSON.stringify({
+        id: record.id,
+        channel: record.channel,
+        message: record.message,
+        sentAt: record.createdAt,
+      }),
       signal: limit.signal,
     });
     await response.body?.cancel();
     if (response.ok) return { attempt: attempt({ statusCode: response.status }), retry: false };
-    return { attempt: attempt({ statusCode: response.status, error: `the webhook answered ${response.status}` }), retry: retryable(response.status) };
+    return {
+      attempt: attempt({ statusCode: response.status, error: `the webhook answered ${response.status}` }),
+      retry: retryable(response.status),
+    };
   } catch (error) {
-    if (ctx.signal.aborted) return { attempt: attempt({ error: 'the call\'s deadline passed' }), retry: false };
-    if (limit.signal.aborted) return { attempt: attempt({ error: `no answer within ${ATTEMPT_TIMEOUT_MS} ms` }), retry: true };
+    if (ctx.signal.aborted) return { attempt: attempt({ error: "the call's deadline passed" }), retry: false };
+    if (limit.signal.aborted)
+      return { attempt: attempt({ error: `no answer within ${ATTEMPT_TIMEOUT_MS} ms` }), retry: true };
     // fetch fails with a TypeError when the network does (refused, reset, DNS…); anything else, such as a
     // host the plugin may not reach, is not the webhook's fault and is passed on to the hub.
     if (error instanceof TypeError) return { attempt: attempt({ error: describeNetworkError(error) }), retry: true };
-    return { attempt: attempt({ error: error instanceof Error ? error.message : String(error) }), retry: false, refused: error };
+    return {
+      attempt: attempt({ error: error instanceof Error ? error.message : String(error) }),
+      retry: false,
+      refused: error,
+    };
   }
 }
 
@@ -60,13 +78,22 @@ function describeNetworkError(error: TypeError): string {
  * Rethrows, after recording it, an error that is not the webhook's (a denied
  * host), so the hub sees and audits it.
  */
-export async function deliverWebhook(record: MessageRecord, ctx: PluginContext, save: (record: MessageRecord) => Promise<void>): Promise<MessageRecord> {
+export async function deliverWebhook(
+  record: MessageRecord,
+  ctx: PluginContext,
+  save: (record: MessageRecord) => Promise<void>,
+): Promise<MessageRecord> {
   let current = record;
   for (let number = 1; number <= MAX_ATTEMPTS; number++) {
     const { attempt, retry, refused } = await tryOnce(current, number, ctx);
     const delivered = attempt.error === undefined;
     const last = delivered || !retry || number === MAX_ATTEMPTS;
-    current = { ...current, attempts: [...current.attempts, attempt], status: delivered ? 'DELIVERED' : last ? 'FAILED' : 'PENDING', ...(delivered ? { deliveredAt: attempt.at } : {}) };
+    current = {
+      ...current,
+      attempts: [...current.attempts, attempt],
+      status: delivered ? 'DELIVERED' : last ? 'FAILED' : 'PENDING',
+      ...(delivered ? { deliveredAt: attempt.at } : {}),
+    };
     await save(current);
     if (delivered) ctx.log.info('message delivered', { id: current.id, attempts: number });
     else ctx.log.warn('message delivery attempt failed', { id: current.id, attempt: number, error: attempt.error });

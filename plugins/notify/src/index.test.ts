@@ -16,7 +16,12 @@ describe('the notify plugin', () => {
 
   it('declares its package name and version, asks for kv and fetch to its declared host, and offers send and status', async () => {
     const pkg = JSON.parse(await packageFile('package.json')) as { name: string; version: string };
-    expect(plugin.manifest).toMatchObject({ name: pkg.name, version: pkg.version, capabilities: ['kv', 'fetch'], hosts: ['hooks.example.gov.kr'] });
+    expect(plugin.manifest).toMatchObject({
+      name: pkg.name,
+      version: pkg.version,
+      capabilities: ['kv', 'fetch'],
+      hosts: ['hooks.example.gov.kr'],
+    });
     expect(plugin.manifest.services?.[0]?.operations.map((o) => [o.name, o.kind])).toEqual([
       ['send', 'mutation'],
       ['status', 'query'],

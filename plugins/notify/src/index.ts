@@ -23,7 +23,8 @@ export default definePlugin({
     defineService({
       key: 'notifications',
       name: 'Notifications',
-      description: 'Sends messages to webhooks, retrying failed deliveries, never twice for one idempotency key, with a status per message.',
+      description:
+        'Sends messages to webhooks, retrying failed deliveries, never twice for one idempotency key, with a status per message.',
       category: 'notifications',
       operations: { send, status },
     }),

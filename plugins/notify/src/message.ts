@@ -6,7 +6,12 @@ export const DeliveryStatus = z.enum(['PENDING', 'DELIVERED', 'FAILED']);
 export const Attempt = z.object({
   number: z.int32().min(1),
   at: z.iso.datetime(),
-  statusCode: z.int32().min(100).max(599).optional().describe('The webhook\'s HTTP status; absent when it did not answer.'),
+  statusCode: z
+    .int32()
+    .min(100)
+    .max(599)
+    .optional()
+    .describe("The webhook's HTTP status; absent when it did not answer."),
   error: z.string().optional().describe('Why the attempt failed; absent when it succeeded.'),
   durationMs: z.int32().min(0),
 });

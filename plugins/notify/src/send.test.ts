@@ -14,7 +14,8 @@ const open = async (behaviour?: WebhookBehaviour) => {
   webhooks.push(webhook);
   return webhook;
 };
-const ctxFor = (webhook: TestWebhook, options: TestContextOptions = {}) => createTestContext({ hosts: [webhook.host], ...options });
+const ctxFor = (webhook: TestWebhook, options: TestContextOptions = {}) =>
+  createTestContext({ hosts: [webhook.host], ...options });
 const message = (webhook: TestWebhook, extra: Record<string, unknown> = {}) => ({
   channel: 'WEBHOOK',
   url: webhook.url,
@@ -28,11 +29,23 @@ describe('send', () => {
     const webhook = await open();
     const ctx = ctxFor(webhook);
     const sent = await callOperation(send, message(webhook), ctx);
-    expect(sent).toMatchObject({ channel: 'WEBHOOK', url: webhook.url, status: 'DELIVERED', deliveredAt: sent.attempts[0]!.at, deduplicated: false, test: false });
-    expect(sent.attempts).toEqual([{ number: 1, at: expect.any(String), statusCode: 200, durationMs: expect.any(Number) }]);
+    expect(sent).toMatchObject({
+      channel: 'WEBHOOK',
+      url: webhook.url,
+      status: 'DELIVERED',
+      deliveredAt: sent.attempts[0]!.at,
+      deduplicated: false,
+      test: false,
+    });
+    expect(sent.attempts).toEqual([
+      { number: 1, at: expect.any(String), statusCode: 200, durationMs: expect.any(Number) },
+    ]);
     expect(webhook.received).toHaveLength(1);
     const [request] = webhook.received;
-    expect(request).toMatchObject({ method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': sent.id } });
+    expect(request).toMatchObject({
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': sent.id },
+    });
     expect(request!.body).toEqual({ id: sent.id, channel: 'WEBHOOK', message: sent.message, sentAt: sent.createdAt });
     const { deduplicated: _deduplicated, ...stored } = sent;
     expect(await callOperation(status, { id: sent.id }, ctx)).toEqual(stored);
@@ -71,7 +84,10 @@ describe('send', () => {
   it('does not retry an answer that will not change, such as 400', async () => {
     const webhook = await open(() => 400);
     const sent = await callOperation(send, message(webhook), ctxFor(webhook));
-    expect(sent).toMatchObject({ status: 'FAILED', attempts: [{ statusCode: 400, error: 'the webhook answered 400' }] });
+    expect(sent).toMatchObject({
+      status: 'FAILED',
+      attempts: [{ statusCode: 400, error: 'the webhook answered 400' }],
+    });
     expect(webhook.received).toHaveLength(1);
   });
 
@@ -80,16 +96,22 @@ describe('send', () => {
     await gone.close();
     const sent = await callOperation(send, message(gone), ctxFor(gone));
     expect(sent.status).toBe('FAILED');
-    expect(sent.attempts.map((a) => [a.statusCode, a.error])).toEqual(Array(3).fill([undefined, 'the webhook could not be reached (ECONNREFUSED)']));
+    expect(sent.attempts.map((a) => [a.statusCode, a.error])).toEqual(
+      Array(3).fill([undefined, 'the webhook could not be reached (ECONNREFUSED)']),
+    );
   });
 
-  it('stops retrying when the call\'s deadline passes during the wait between attempts', async () => {
+  it("stops retrying when the call's deadline passes during the wait between attempts", async () => {
     const webhook = await open(() => 500);
     const deadline = new AbortController();
     // The first attempt is saved just before the 100 ms wait; the deadline passes 30 ms into it.
     const store = new (class extends Map<string, unknown> {
       override set(key: string, value: unknown) {
-        if (key.startsWith('message:') && (JSON.parse(value as string) as { attempts: unknown[] }).attempts.length === 1) setTimeout(() => deadline.abort(new Error('deadline passed')), 30);
+        if (
+          key.startsWith('message:') &&
+          (JSON.parse(value as string) as { attempts: unknown[] }).attempts.length === 1
+        )
+          setTimeout(() => deadline.abort(new Error('deadline passed')), 30);
         return super.set(key, value);
       }
     })();
@@ -99,14 +121,14 @@ describe('send', () => {
     expect(sent).toMatchObject({ status: 'FAILED', attempts: [{ statusCode: 500 }] });
   });
 
-  it('abandons an attempt in flight when the call\'s deadline passes', async () => {
+  it("abandons an attempt in flight when the call's deadline passes", async () => {
     const webhook = await open(() => 'hold');
     const deadline = new AbortController();
     const sending = callOperation(send, message(webhook), ctxFor(webhook, { signal: deadline.signal }));
     await expect.poll(() => webhook.received.length).toBe(1);
     deadline.abort(new Error('deadline passed'));
     const sent = await sending;
-    expect(sent).toMatchObject({ status: 'FAILED', attempts: [{ error: 'the call\'s deadline passed' }] });
+    expect(sent).toMatchObject({ status: 'FAILED', attempts: [{ error: "the call's deadline passed" }] });
     expect(sent.attempts[0]).not.toHaveProperty('statusCode');
     expect(webhook.received).toHaveLength(1);
   });
@@ -115,10 +137,16 @@ describe('send', () => {
     const webhook = await open();
     const store = new Map<string, unknown>();
     const input = message(webhook);
-    await expect(callOperation(send, input, createTestContext({ hosts: ['hooks.example.gov.kr'], store }))).rejects.toThrow(/not allowed/);
+    await expect(
+      callOperation(send, input, createTestContext({ hosts: ['hooks.example.gov.kr'], store })),
+    ).rejects.toThrow(/not allowed/);
     expect(webhook.received).toHaveLength(0);
     const again = await callOperation(send, input, createTestContext({ hosts: ['hooks.example.gov.kr'], store }));
-    expect(again).toMatchObject({ status: 'FAILED', deduplicated: true, attempts: [{ error: expect.stringContaining('not allowed') }] });
+    expect(again).toMatchObject({
+      status: 'FAILED',
+      deduplicated: true,
+      attempts: [{ error: expect.stringContaining('not allowed') }],
+    });
   });
 
   it('refuses a channel other than WEBHOOK, a URL that is not http(s), an empty or overlong message and a missing key', () => {
@@ -134,7 +162,8 @@ describe('send', () => {
       { ...base, idempotencyKey: 'k'.repeat(201) },
       { channel: 'WEBHOOK', url: base.url, message: 'hi' },
     ];
-    for (const input of bad) expect(send.input.safeParse(input).success, JSON.stringify(input).slice(0, 120)).toBe(false);
+    for (const input of bad)
+      expect(send.input.safeParse(input).success, JSON.stringify(input).slice(0, 120)).toBe(false);
     expect(send.input.safeParse(base).success).toBe(true);
   });
 });
@@ -178,16 +207,26 @@ describe('send with an idempotency key', () => {
     const ctx = ctxFor(webhook);
     const input = message(webhook);
     await callOperation(send, input, ctx);
-    await expect(callOperation(send, { ...input, message: 'something else' }, ctx)).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    await expect(callOperation(send, { ...input, message: 'something else' }, ctx)).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    });
     expect(webhook.received).toHaveLength(1);
   });
 
-  it('keeps each organization\'s keys apart', async () => {
+  it("keeps each organization's keys apart", async () => {
     const webhook = await open();
     const store = new Map<string, unknown>();
     const input = message(webhook, { idempotencyKey: 'invoice-2025-001' });
-    const a = await callOperation(send, input, ctxFor(webhook, { store, caller: { organizationId: 'org-a', memberId: null } }));
-    const b = await callOperation(send, input, ctxFor(webhook, { store, caller: { organizationId: 'org-b', memberId: null } }));
+    const a = await callOperation(
+      send,
+      input,
+      ctxFor(webhook, { store, caller: { organizationId: 'org-a', memberId: null } }),
+    );
+    const b = await callOperation(
+      send,
+      input,
+      ctxFor(webhook, { store, caller: { organizationId: 'org-b', memberId: null } }),
+    );
     expect(b.id).not.toBe(a.id);
     expect(b.deduplicated).toBe(false);
     expect(webhook.received).toHaveLength(2);
@@ -202,10 +241,18 @@ describe('send with a test key', () => {
     const sent = await callOperation(send, input, ctxFor(webhook, { store, mode: 'test' }));
     expect(sent).toMatchObject({ status: 'DELIVERED', test: true, attempts: [] });
     expect(webhook.received).toHaveLength(0);
-    expect(await callOperation(status, { id: sent.id }, ctxFor(webhook, { store, mode: 'test' }))).toMatchObject({ status: 'DELIVERED' });
-    await expect(callOperation(status, { id: sent.id }, ctxFor(webhook, { store }))).rejects.toMatchObject({ code: 'MESSAGE_NOT_FOUND' });
+    expect(await callOperation(status, { id: sent.id }, ctxFor(webhook, { store, mode: 'test' }))).toMatchObject({
+      status: 'DELIVERED',
+    });
+    await expect(callOperation(status, { id: sent.id }, ctxFor(webhook, { store }))).rejects.toMatchObject({
+      code: 'MESSAGE_NOT_FOUND',
+    });
     // The same key in live mode is a new, real message.
-    expect(await callOperation(send, input, ctxFor(webhook, { store }))).toMatchObject({ status: 'DELIVERED', test: false, deduplicated: false });
+    expect(await callOperation(send, input, ctxFor(webhook, { store }))).toMatchObject({
+      status: 'DELIVERED',
+      test: false,
+      deduplicated: false,
+    });
     expect(webhook.received).toHaveLength(1);
   });
 });

@@ -12,17 +12,28 @@ export const send = defineOperation({
     'Sending again with the same idempotencyKey sends nothing and answers the first message (`deduplicated: true`). With a test key nothing is sent.',
   input: z.object({
     channel: z.literal('WEBHOOK'),
-    url: z.url({ protocol: /^https?$/, normalize: true }).max(2000).describe('The webhook; its host must be one the plugin may reach.'),
+    url: z
+      .url({ protocol: /^https?$/, normalize: true })
+      .max(2000)
+      .describe('The webhook; its host must be one the plugin may reach.'),
     message: z.string().trim().min(1).max(4000),
-    idempotencyKey: z.string().trim().min(1).max(200).describe('Your id for this message: the same key never sends twice.'),
+    idempotencyKey: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .describe('Your id for this message: the same key never sends twice.'),
   }),
-  output: Message.extend({ deduplicated: z.boolean().describe('True when the key was used before and nothing new was sent.') }),
+  output: Message.extend({
+    deduplicated: z.boolean().describe('True when the key was used before and nothing new was sent.'),
+  }),
   handler: async (input, ctx) => {
     const store = records(ctx);
     const knownId = await store.getIdByKey(input.idempotencyKey);
     const known = knownId ? await store.getMessage(knownId) : undefined;
     if (known) {
-      if (known.url !== input.url || known.message !== input.message) throw notifyErrors.IDEMPOTENCY_KEY_REUSED(input.idempotencyKey);
+      if (known.url !== input.url || known.message !== input.message)
+        throw notifyErrors.IDEMPOTENCY_KEY_REUSED(input.idempotencyKey);
       return { ...publicView(known), deduplicated: true };
     }
     const record: MessageRecord = {

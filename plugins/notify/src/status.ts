@@ -6,7 +6,8 @@ import { records } from './records.js';
 /** Where a message's delivery stands. */
 export const status = defineOperation({
   kind: 'query',
-  description: 'Where a message sent by your organization stands: PENDING while it is being delivered, then DELIVERED or FAILED, with every attempt.',
+  description:
+    'Where a message sent by your organization stands: PENDING while it is being delivered, then DELIVERED or FAILED, with every attempt.',
   input: z.object({ id: z.uuid() }),
   output: Message,
   handler: async ({ id }, ctx) => {

@@ -5,7 +5,12 @@ import { startTestWebhook, type TestWebhook } from './start-test-webhook.js';
 // Black-box: the bundle `maru build` made, run as the hub runs it — in an isolate without Node
 // APIs, waiting with ctx.sleep and reaching the network only through the hub's ctx.fetch.
 const plugin = new URL('..', import.meta.url);
-const message = (url: string, idempotencyKey: string) => ({ channel: 'WEBHOOK', url, message: '[마루] 접수되었습니다.', idempotencyKey });
+const message = (url: string, idempotencyKey: string) => ({
+  channel: 'WEBHOOK',
+  url,
+  message: '[마루] 접수되었습니다.',
+  idempotencyKey,
+});
 
 describe('the built package in a hub', () => {
   let hub: PluginTestHub;
@@ -20,11 +25,26 @@ describe('the built package in a hub', () => {
 
   it('runs in an isolate, and with a test key records a message as delivered without sending it', async () => {
     const listed = await hub.gql('{ plugins { name status problems isolation } }', {}, 'platform');
-    expect(listed.data.plugins).toEqual([{ name: '@maru/plugin-notify', status: 'ENABLED', problems: [], isolation: 'ISOLATE' }]);
-    const testKey = (await hub.gql('mutation { createApiKey(input: { name: "sandbox", scopes: [READ, WRITE], mode: TEST }) { secret } }')).data.createApiKey.secret;
-    const sent = await hub.call('notifications', 'send', message('https://hooks.example.gov.kr/maru', 'test-1'), { key: testKey });
-    expect(sent).toMatchObject({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'DELIVERED', test: true, attempts: [] });
-    expect(await hub.call('notifications', 'status', { id: sent.id }, { key: testKey })).toMatchObject({ status: 'DELIVERED' });
+    expect(listed.data.plugins).toEqual([
+      { name: '@maru/plugin-notify', status: 'ENABLED', problems: [], isolation: 'ISOLATE' },
+    ]);
+    const testKey = (
+      await hub.gql(
+        'mutation { createApiKey(input: { name: "sandbox", scopes: [READ, WRITE], mode: TEST }) { secret } }',
+      )
+    ).data.createApiKey.secret;
+    const sent = await hub.call('notifications', 'send', message('https://hooks.example.gov.kr/maru', 'test-1'), {
+      key: testKey,
+    });
+    expect(sent).toMatchObject({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      status: 'DELIVERED',
+      test: true,
+      attempts: [],
+    });
+    expect(await hub.call('notifications', 'status', { id: sent.id }, { key: testKey })).toMatchObject({
+      status: 'DELIVERED',
+    });
   });
 
   it('retries with backoff a webhook it cannot reach, within the call, and reports FAILED', async () => {
@@ -38,7 +58,9 @@ describe('the built package in a hub', () => {
   });
 
   it('may not reach a host its manifest does not list: the hub refuses, and nothing is sent', async () => {
-    await expect(hub.call('notifications', 'send', message(webhook.url, 'live-2'))).rejects.toMatchObject({ code: 'CAPABILITY_DENIED' });
+    await expect(hub.call('notifications', 'send', message(webhook.url, 'live-2'))).rejects.toMatchObject({
+      code: 'CAPABILITY_DENIED',
+    });
     expect(webhook.received).toEqual([]);
   });
 });

@@ -32,7 +32,12 @@ export async function startTestWebhook(behaviour: WebhookBehaviour = () => 200):
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
-      received.push({ method: req.method ?? '', headers: req.headers, body: text ? JSON.parse(text) : null, arrivedAt: performance.now() });
+      received.push({
+        method: req.method ?? '',
+        headers: req.headers,
+        body: text ? JSON.parse(text) : null,
+        arrivedAt: performance.now(),
+      });
       const answer = behaviour(received.length);
       if (answer === 'hold') held.push(res);
       else res.writeHead(answer).end();

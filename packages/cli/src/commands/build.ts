@@ -8,7 +8,17 @@ import { reportProblems, type CliIo, type ExitCode } from '../cli-io.js';
 import { bundlePlugin } from '../build-bundle.js';
 import { listedInFiles } from '../package-files.js';
 import { entryField, type PackageJson } from '../plugin-package.js';
-import { BUNDLE_PATH, bundleImports, checkAssets, kib, MAX_BUNDLE_BYTES, mib, PLUGIN_FILE, pluginFileText, posix } from '../plugin-bundle.js';
+import {
+  BUNDLE_PATH,
+  bundleImports,
+  checkAssets,
+  kib,
+  MAX_BUNDLE_BYTES,
+  mib,
+  PLUGIN_FILE,
+  pluginFileText,
+  posix,
+} from '../plugin-bundle.js';
 import { folderArg } from './folder-arg.js';
 
 export const buildUsage = `maru build [folder]
@@ -27,23 +37,33 @@ export async function build(argv: string[], io: CliIo): Promise<ExitCode> {
   const { positionals } = parseArgs({ args: argv, options: {}, allowPositionals: true });
   const dir = folderArg(positionals, io);
   const pkgFile = join(dir, 'package.json');
-  if (!existsSync(pkgFile)) return reportProblems(io, 'Not built:', [`package.json: not found in ${dir} — run maru build in the plugin's folder, or create one with npm create maru-plugin`]);
+  if (!existsSync(pkgFile))
+    return reportProblems(io, 'Not built:', [
+      `package.json: not found in ${dir} — run maru build in the plugin's folder, or create one with npm create maru-plugin`,
+    ]);
   let pkg: BuildPackageJson;
   try {
     pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as BuildPackageJson;
   } catch (error) {
-    return reportProblems(io, 'Not built:', [`package.json: not valid JSON (${(error as Error).message}) — fix the syntax`]);
+    return reportProblems(io, 'Not built:', [
+      `package.json: not valid JSON (${(error as Error).message}) — fix the syntax`,
+    ]);
   }
   const source = posix(pkg.maru?.source?.replace(/^\.\//, '') ?? 'src/index.ts');
   if (!existsSync(resolve(dir, source))) {
-    const named = pkg.maru?.source ? `package.json: "maru": { "source" } names ${source}, which does not exist — fix the path` : `${source}: not found — write the plugin there (export default definePlugin({ ... })), or name its file in package.json "maru": { "source": "…" }`;
+    const named = pkg.maru?.source
+      ? `package.json: "maru": { "source" } names ${source}, which does not exist — fix the path`
+      : `${source}: not found — write the plugin there (export default definePlugin({ ... })), or name its file in package.json "maru": { "source": "…" }`;
     return reportProblems(io, 'Not built:', [named]);
   }
 
   const bundled = await bundlePlugin(dir, source);
   if (!bundled.code) return reportProblems(io, 'Not built:', [...new Set(bundled.problems)]);
   const bytes = Buffer.byteLength(bundled.code);
-  if (bytes > MAX_BUNDLE_BYTES) return reportProblems(io, 'Not built:', [`${source}: the bundle is ${kib(bytes)}, more than the ${mib(MAX_BUNDLE_BYTES)} a hub loads — drop large dependencies, or move data into assets (ctx.assets)`]);
+  if (bytes > MAX_BUNDLE_BYTES)
+    return reportProblems(io, 'Not built:', [
+      `${source}: the bundle is ${kib(bytes)}, more than the ${mib(MAX_BUNDLE_BYTES)} a hub loads — drop large dependencies, or move data into assets (ctx.assets)`,
+    ]);
 
   const loaded = await loadManifest(bundled.code, source);
   if ('problem' in loaded) return reportProblems(io, 'Not built:', [loaded.problem]);
@@ -55,7 +75,9 @@ export async function build(argv: string[], io: CliIo): Promise<ExitCode> {
   const assets = checkAssets(dir, manifest.assets ?? [], source);
   const problems = [...assets.problems, ...packageProblems(pkg, manifest, source)];
   const count = manifest.assets?.length ?? 0;
-  io.stdout.write(`Built ${BUNDLE_PATH} (${kib(bytes)}) and ${PLUGIN_FILE}: ${manifest.name}@${manifest.version}, ${count} asset${count === 1 ? '' : 's'}${count ? ` (${kib(assets.bytes)})` : ''}.\n`);
+  io.stdout.write(
+    `Built ${BUNDLE_PATH} (${kib(bytes)}) and ${PLUGIN_FILE}: ${manifest.name}@${manifest.version}, ${count} asset${count === 1 ? '' : 's'}${count ? ` (${kib(assets.bytes)})` : ''}.\n`,
+  );
   if (problems.length) return reportProblems(io, 'The package will not load until you fix:', problems);
   return 0;
 }
@@ -71,15 +93,23 @@ async function loadManifest(code: string, source: string): Promise<{ manifest: P
     const file = join(scratch, 'plugin.mjs');
     writeFileSync(file, code);
     const left = await bundleImports(file);
-    if (left.length) return { problem: `${source}: the bundle still imports ${left.map((i) => `"${i}"`).join(', ')} — remove those imports` };
+    if (left.length)
+      return {
+        problem: `${source}: the bundle still imports ${left.map((i) => `"${i}"`).join(', ')} — remove those imports`,
+      };
     let module: { default?: Record<symbol, unknown> & { manifest?: PluginManifest } };
     try {
       // A fresh URL each time: `maru dev` builds again in the same folder.
       module = (await import(`${pathToFileURL(file).href}?v=${Date.now()}`)) as typeof module;
     } catch (error) {
-      return { problem: `${source}: the bundle failed to run: ${(error as Error).message.split('\n')[0]} — fix the error and run maru build again` };
+      return {
+        problem: `${source}: the bundle failed to run: ${(error as Error).message.split('\n')[0]} — fix the error and run maru build again`,
+      };
     }
-    if (module.default?.[Symbol.for('maru.plugin')] !== true || !module.default.manifest) return { problem: `${source}: the default export is not a plugin — write export default definePlugin({ ... }) (from @maru/sdk)` };
+    if (module.default?.[Symbol.for('maru.plugin')] !== true || !module.default.manifest)
+      return {
+        problem: `${source}: the default export is not a plugin — write export default definePlugin({ ... }) (from @maru/sdk)`,
+      };
     // As plain JSON: what maru-plugin.json holds and what the hub compares it with.
     return { manifest: JSON.parse(JSON.stringify(module.default.manifest)) as PluginManifest };
   } finally {
@@ -91,14 +121,30 @@ async function loadManifest(code: string, source: string): Promise<{ manifest: P
 function packageProblems(pkg: PackageJson, manifest: PluginManifest, source: string): string[] {
   const problems: string[] = [];
   const [major] = PLUGIN_API_VERSION.split('.');
-  if (typeof manifest.compatibility === 'string' && !isCompatible(manifest.compatibility)) problems.push(`${source}: definePlugin → compatibility: "${manifest.compatibility}" does not accept plugin API ${PLUGIN_API_VERSION}, which maru build makes — use "^${major}.0.0"`);
+  if (typeof manifest.compatibility === 'string' && !isCompatible(manifest.compatibility))
+    problems.push(
+      `${source}: definePlugin → compatibility: "${manifest.compatibility}" does not accept plugin API ${PLUGIN_API_VERSION}, which maru build makes — use "^${major}.0.0"`,
+    );
   const entry = entryField(pkg);
   if (!entry) problems.push(`package.json: no "main" — set "main": "./${BUNDLE_PATH}" (the bundle)`);
-  else if (posix(entry.target).replace(/^\.\//, '') !== BUNDLE_PATH) problems.push(`package.json: "${entry.field}" points to ${entry.target}, not to the bundle — set "main": "./${BUNDLE_PATH}"${entry.field === 'exports' ? ' and "exports" to the same file' : ''}`);
-  if (!pkg.files) problems.push(`package.json: no "files", so npm would publish the whole folder — add "files": ${JSON.stringify(['dist', PLUGIN_FILE, 'maru-signature.json', ...(manifest.assets ?? [])])}`);
+  else if (posix(entry.target).replace(/^\.\//, '') !== BUNDLE_PATH)
+    problems.push(
+      `package.json: "${entry.field}" points to ${entry.target}, not to the bundle — set "main": "./${BUNDLE_PATH}"${entry.field === 'exports' ? ' and "exports" to the same file' : ''}`,
+    );
+  if (!pkg.files)
+    problems.push(
+      `package.json: no "files", so npm would publish the whole folder — add "files": ${JSON.stringify(['dist', PLUGIN_FILE, 'maru-signature.json', ...(manifest.assets ?? [])])}`,
+    );
   else {
-    for (const [path, add] of [[BUNDLE_PATH, 'dist'], [PLUGIN_FILE, PLUGIN_FILE], ...(manifest.assets ?? []).map((a) => [a, a])] as const) {
-      if (!listedInFiles(pkg.files, path)) problems.push(`package.json: "files" leaves out ${path}, so the published package would lack it — add "${add}" to "files"`);
+    for (const [path, add] of [
+      [BUNDLE_PATH, 'dist'],
+      [PLUGIN_FILE, PLUGIN_FILE],
+      ...(manifest.assets ?? []).map((a) => [a, a]),
+    ] as const) {
+      if (!listedInFiles(pkg.files, path))
+        problems.push(
+          `package.json: "files" leaves out ${path}, so the published package would lack it — add "${add}" to "files"`,
+        );
     }
   }
   return problems;

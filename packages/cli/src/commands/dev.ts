@@ -23,14 +23,23 @@ export async function dev(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parseArgs({ args: argv, options: HUB_OPTIONS, allowPositionals: true });
   const dir = folderArg(positionals, io);
   const options = hubOptions(values, io, 'info');
-  const hasBuild = existsSync(join(dir, 'package.json')) && !!(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts?.build;
+  const hasBuild =
+    existsSync(join(dir, 'package.json')) &&
+    !!(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts
+      ?.build;
   const build = async () => {
     if (!hasBuild) return true;
     const ok = await runScript('build', dir, (text) => io.stderr.write(text), io.env);
-    if (!ok) io.stderr.write('✗ package.json: the "build" script failed (output above) — fix it; maru dev builds again on the next change under src/\n');
+    if (!ok)
+      io.stderr.write(
+        '✗ package.json: the "build" script failed (output above) — fix it; maru dev builds again on the next change under src/\n',
+      );
     return ok;
   };
-  if (!hasBuild) io.stderr.write('Warning: package.json has no "build" script — maru dev reloads src/ changes only if something else builds them.\n');
+  if (!hasBuild)
+    io.stderr.write(
+      'Warning: package.json has no "build" script — maru dev reloads src/ changes only if something else builds them.\n',
+    );
   await build();
   const { hub, problems } = await startDevHub({ ...options, plugins: [dir], development: true }, io);
   if (problems.length) io.stderr.write(`${problems.map((p) => `  ✗ ${p}`).join('\n')}\n`);

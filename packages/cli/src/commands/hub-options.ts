@@ -19,12 +19,24 @@ export const HUB_OPTIONS_HELP = `  --port <n>          default 4000 (PORT); 0 pi
   --demo              also seed the demo organizations, challenges and data
   --log-level <level> the hub's JSON logs on stderr: ${LOG_LEVELS.join(', ')}`;
 
-export function hubOptions(values: { port?: string; host?: string; 'data-dir'?: string; demo?: boolean; 'log-level'?: string }, io: CliIo, defaultLevel: LogLevel): Omit<DevHubOptions, 'plugins' | 'development'> {
+export function hubOptions(
+  values: { port?: string; host?: string; 'data-dir'?: string; demo?: boolean; 'log-level'?: string },
+  io: CliIo,
+  defaultLevel: LogLevel,
+): Omit<DevHubOptions, 'plugins' | 'development'> {
   const port = values.port === undefined ? undefined : Number(values.port);
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be a whole number from 0 to 65535; it is "${values.port}"`);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
+    throw new UsageError(`--port must be a whole number from 0 to 65535; it is "${values.port}"`);
   const level = (values['log-level'] ?? io.env.LOG_LEVEL ?? defaultLevel).toLowerCase();
-  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}; it is "${level}"`);
-  return { port, host: values.host, dataDir: values['data-dir'] && resolve(io.cwd, values['data-dir']), demo: values.demo ?? false, logLevel: level as LogLevel };
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}; it is "${level}"`);
+  return {
+    port,
+    host: values.host,
+    dataDir: values['data-dir'] && resolve(io.cwd, values['data-dir']),
+    demo: values.demo ?? false,
+    logLevel: level as LogLevel,
+  };
 }
 
 /** Resolves when the command is told to stop (Ctrl+C; a test's abort). */

@@ -19,11 +19,20 @@ ${HUB_OPTIONS_HELP}`;
 export async function hub(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values } = parseArgs({ args: argv, options: { ...HUB_OPTIONS, plugin: { type: 'string', multiple: true } } });
   const options = hubOptions(values, io, 'warn');
-  const { hub: running, problems } = await startDevHub({ ...options, plugins: (values.plugin ?? []).map((p) => resolve(io.cwd, p)), development: false }, io);
+  const { hub: running, problems } = await startDevHub(
+    { ...options, plugins: (values.plugin ?? []).map((p) => resolve(io.cwd, p)), development: false },
+    io,
+  );
   if (!running) return reportProblems(io, 'The hub was not started:', problems);
   io.stdout.write(await describeDevHub(running, io));
   const refused = running.plugins.some((p) => !p.loadedAs);
-  const failed = (await Promise.all(running.plugins.map((p) => (p.loadedAs ? running.running.hub.services.plugins.plugins.findOne({ _id: p.loadedAs }) : null)))).some((r) => r && r.status !== 'ENABLED');
+  const failed = (
+    await Promise.all(
+      running.plugins.map((p) =>
+        p.loadedAs ? running.running.hub.services.plugins.plugins.findOne({ _id: p.loadedAs }) : null,
+      ),
+    )
+  ).some((r) => r && r.status !== 'ENABLED');
   if (refused || failed) {
     await running.stop();
     return 1;

@@ -17,7 +17,11 @@ run; keep it private), or --key <file>, or the file MARU_SIGNING_KEY names.
 Sign after every build.`;
 
 export async function sign(argv: string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({ args: argv, options: { key: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { key: { type: 'string' } },
+    allowPositionals: true,
+  });
   const dir = folderArg(positionals, io);
   const inspection = await inspectPlugin(dir, { env: io.env, keyFile: values.key });
   try {
@@ -30,16 +34,25 @@ export async function sign(argv: string[], io: CliIo): Promise<ExitCode> {
 function signInspected(dir: string, inspection: Inspection, keyOption: string | undefined, io: CliIo): ExitCode {
   // An outdated signature is what signing fixes; everything else must be fixed first.
   const problems = inspection.problems.filter((p) => !p.startsWith(`${SIGNATURE_FILE}:`));
-  if (problems.length || !inspection.plugin || !inspection.stageDir) return reportProblems(io, 'Fix these before signing:', problems);
+  if (problems.length || !inspection.plugin || !inspection.stageDir)
+    return reportProblems(io, 'Fix these before signing:', problems);
   const { manifest } = inspection.plugin;
   let key = inspection.key;
   if (!key) {
     const file = keyFileOf(dir, keyOption, io.env);
-    if (file !== join(dir, MARU_DIR, 'signing-key.pem')) return reportProblems(io, 'No signing key:', [`${file}: not found — pass the path of your Ed25519 private key (PEM), or leave out --key and MARU_SIGNING_KEY to use .maru/signing-key.pem`]);
+    if (file !== join(dir, MARU_DIR, 'signing-key.pem'))
+      return reportProblems(io, 'No signing key:', [
+        `${file}: not found — pass the path of your Ed25519 private key (PEM), or leave out --key and MARU_SIGNING_KEY to use .maru/signing-key.pem`,
+      ]);
     key = generateSigningKey(dir, manifest.publisher);
-    io.stdout.write(`Made a signing key: ${relative(dir, key.file)} (private: keep it out of git and off other machines; back it up).\n`);
+    io.stdout.write(
+      `Made a signing key: ${relative(dir, key.file)} (private: keep it out of git and off other machines; back it up).\n`,
+    );
     const gitignore = join(dir, '.gitignore');
-    if (existsSync(gitignore) && !/^\/?\.maru\/?$/m.test(readFileSync(gitignore, 'utf8'))) io.stderr.write(`Warning: .gitignore does not list ${MARU_DIR}/ — add it, or your private key may be committed.\n`);
+    if (existsSync(gitignore) && !/^\/?\.maru\/?$/m.test(readFileSync(gitignore, 'utf8')))
+      io.stderr.write(
+        `Warning: .gitignore does not list ${MARU_DIR}/ — add it, or your private key may be committed.\n`,
+      );
   }
   const signature = signPackage(inspection.stageDir, key.privateKeyPem, key.keyId);
   copyFileSync(join(inspection.stageDir, SIGNATURE_FILE), join(dir, SIGNATURE_FILE));

@@ -19,7 +19,8 @@ problem unless ${LEGACY_WORKERS_ENV}=1. Prints what the plugin asks for in plain
 /** The signature, as validate and pack print it. */
 export function signatureLine(inspection: Inspection): string {
   const { signature } = inspection;
-  if (signature.state === 'unsigned') return 'not signed — run maru sign before you publish (hubs refuse unsigned plugins)';
+  if (signature.state === 'unsigned')
+    return 'not signed — run maru sign before you publish (hubs refuse unsigned plugins)';
   if (signature.state === 'invalid') return `invalid — ${signature.problem}`;
   return signature.local
     ? `signed with your key ${signature.keyId}; a hub loads it once a platform admin registers the public key (.maru/signing-key.pub.pem)`
@@ -42,12 +43,21 @@ export function printSummary(io: CliIo, inspection: Inspection): void {
 }
 
 export async function validate(argv: string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({ args: argv, options: { key: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { key: { type: 'string' } },
+    allowPositionals: true,
+  });
   const dir = folderArg(positionals, io);
   const inspection = await inspectPlugin(dir, { env: io.env, keyFile: values.key });
   inspection.discard();
   if (inspection.plugin) printSummary(io, inspection);
-  if (inspection.problems.length) return reportProblems(io, `${inspection.problems.length} problem${inspection.problems.length === 1 ? '' : 's'} found:`, inspection.problems);
+  if (inspection.problems.length)
+    return reportProblems(
+      io,
+      `${inspection.problems.length} problem${inspection.problems.length === 1 ? '' : 's'} found:`,
+      inspection.problems,
+    );
   io.stdout.write('No problems found.\n');
   return 0;
 }

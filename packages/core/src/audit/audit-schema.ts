@@ -15,7 +15,8 @@ const auditVisibility = (event: AuditEvent) =>
     : { $all: { keyScope: 'READ' as const, platformAdmin: true } };
 
 export const AuditEventRef = nodeType<AuditEvent>('AuditEvent', {
-  description: 'One entry of the append-only, hash-chained audit trail: who did what to which object, when, and how it ended.',
+  description:
+    'One entry of the append-only, hash-chained audit trail: who did what to which object, when, and how it ended.',
   load: (id, ctx) => ctx.services.audit.get(id),
   authScopes: auditVisibility,
 });
@@ -27,9 +28,19 @@ builder.objectFields(AuditEventRef, (t) => ({
   at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
   action: t.exposeString('action', { description: '`<object>.<verb>`, e.g. `member.add`.' }),
   outcome: t.exposeString('outcome', { description: 'SUCCESS, or the error code the action was refused with.' }),
-  actorMemberId: t.id({ nullable: true, resolve: (e) => (e.actorMemberId ? encodeGlobalId('Member', e.actorMemberId) : null) }),
-  actorOrganizationId: t.id({ nullable: true, resolve: (e) => (e.actorOrganizationId ? encodeGlobalId('Organization', e.actorOrganizationId) : null) }),
-  organizationId: t.id({ nullable: true, description: 'The organization the target belongs to.', resolve: (e) => (e.organizationId ? encodeGlobalId('Organization', e.organizationId) : null) }),
+  actorMemberId: t.id({
+    nullable: true,
+    resolve: (e) => (e.actorMemberId ? encodeGlobalId('Member', e.actorMemberId) : null),
+  }),
+  actorOrganizationId: t.id({
+    nullable: true,
+    resolve: (e) => (e.actorOrganizationId ? encodeGlobalId('Organization', e.actorOrganizationId) : null),
+  }),
+  organizationId: t.id({
+    nullable: true,
+    description: 'The organization the target belongs to.',
+    resolve: (e) => (e.organizationId ? encodeGlobalId('Organization', e.organizationId) : null),
+  }),
   targetId: t.string({ nullable: true, description: 'The raw id of the object acted on.', resolve: (e) => e.targetId }),
   requestId: t.string({ nullable: true, resolve: (e) => e.requestId }),
   prevHash: t.exposeString('prevHash'),
@@ -41,7 +52,10 @@ const AuditFilter = builder.inputType('AuditEventFilter', {
     action: t.string({ required: false }),
     outcome: t.string({ required: false }),
     actorMemberId: t.id({ required: false }),
-    organizationId: t.id({ required: false, description: 'Required for organization admins: the organization whose trail to read.' }),
+    organizationId: t.id({
+      required: false,
+      description: 'Required for organization admins: the organization whose trail to read.',
+    }),
     targetId: t.string({ required: false }),
     from: t.field({ type: 'DateTime', required: false }),
     to: t.field({ type: 'DateTime', required: false }),
@@ -49,12 +63,17 @@ const AuditFilter = builder.inputType('AuditEventFilter', {
 });
 
 const ChainVerification = builder
-  .objectRef<{ ok: boolean; checked: number; firstBrokenSeq: number | null; reason: string | null }>('AuditChainVerification')
+  .objectRef<{ ok: boolean; checked: number; firstBrokenSeq: number | null; reason: string | null }>(
+    'AuditChainVerification',
+  )
   .implement({
     fields: (t) => ({
       ok: t.exposeBoolean('ok'),
       checked: t.exposeInt('checked', { description: 'How many events were checked.' }),
-      firstBrokenSeq: t.exposeInt('firstBrokenSeq', { nullable: true, description: 'The first event whose link is broken.' }),
+      firstBrokenSeq: t.exposeInt('firstBrokenSeq', {
+        nullable: true,
+        description: 'The first event whose link is broken.',
+      }),
       reason: t.exposeString('reason', { nullable: true }),
     }),
   });
@@ -62,7 +81,8 @@ const ChainVerification = builder
 builder.queryFields((t) => ({
   auditEvents: t.field({
     type: AuditConnection,
-    description: 'The audit trail, newest first. Platform admins read all of it; organization admins read their organization\'s (set `filter.organizationId`).',
+    description:
+      "The audit trail, newest first. Platform admins read all of it; organization admins read their organization's (set `filter.organizationId`).",
     args: { ...pageArgs, filter: t.arg({ type: AuditFilter, required: false }) },
     resolve: async (_root, args, ctx) => {
       requireScope(ctx.viewer, 'READ');
@@ -72,7 +92,9 @@ builder.queryFields((t) => ({
       if (!isPlatformAdmin(ctx.viewer)) {
         const org = filter.organizationId ? await loadOrganization(ctx, filter.organizationId as string) : null;
         if (!org || !canAdminister(ctx.viewer, org)) {
-          throw forbidden('Only platform admins read the whole audit trail; organization admins set `filter.organizationId` to their organization.');
+          throw forbidden(
+            'Only platform admins read the whole audit trail; organization admins set `filter.organizationId` to their organization.',
+          );
         }
       }
       if (f.action) filter.action = f.action;

@@ -32,7 +32,11 @@ const expectRefused = (code: string, run: () => Promise<GraphQLResponse>) => exp
 /** Runs `n` successful mutations as the company A admin: one audit event each. */
 async function someMutations(n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
-    const res = await hub.gql(`mutation($o: ID!, $d: String!) { updateOrganization(id: $o, input: { description: $d }) { organization { id } } }`, { o: gid('Organization', hub.fixtures.companyA), d: `v${i}` }, hub.fixtures.keys.companyAAdmin);
+    const res = await hub.gql(
+      `mutation($o: ID!, $d: String!) { updateOrganization(id: $o, input: { description: $d }) { organization { id } } }`,
+      { o: gid('Organization', hub.fixtures.companyA), d: `v${i}` },
+      hub.fixtures.keys.companyAAdmin,
+    );
     expect(res.errors).toBeUndefined();
   }
 }
@@ -48,20 +52,53 @@ describe('what is recorded', () => {
       return res.data;
     };
 
-    const created = await as(keys.platformAdmin!, `mutation { createOrganization(input: { kind: COMPANY, name: "C", slug: "company-c" }) { organization { id } } }`);
-    await as(keys.companyAAdmin!, `mutation($o: ID!) { updateOrganization(id: $o, input: { name: "A Ltd" }) { organization { id } } }`, { o: orgA });
-    const added = await as(keys.companyAAdmin!, `mutation($o: ID!) { addMember(input: { organizationId: $o, name: "New", email: "new@a.example", roles: [DEVELOPER] }) { member { id } } }`, { o: orgA });
+    const created = await as(
+      keys.platformAdmin!,
+      `mutation { createOrganization(input: { kind: COMPANY, name: "C", slug: "company-c" }) { organization { id } } }`,
+    );
+    await as(
+      keys.companyAAdmin!,
+      `mutation($o: ID!) { updateOrganization(id: $o, input: { name: "A Ltd" }) { organization { id } } }`,
+      { o: orgA },
+    );
+    const added = await as(
+      keys.companyAAdmin!,
+      `mutation($o: ID!) { addMember(input: { organizationId: $o, name: "New", email: "new@a.example", roles: [DEVELOPER] }) { member { id } } }`,
+      { o: orgA },
+    );
     const newMember = added.addMember.member.id;
-    await as(keys.companyAAdmin!, `mutation($m: ID!) { updateMember(id: $m, input: { name: "Renamed" }) { member { id } } }`, { m: newMember });
+    await as(
+      keys.companyAAdmin!,
+      `mutation($m: ID!) { updateMember(id: $m, input: { name: "Renamed" }) { member { id } } }`,
+      { m: newMember },
+    );
     await as(keys.companyAAdmin!, `mutation($m: ID!) { disableMember(id: $m) { member { id } } }`, { m: newMember });
     await as(keys.companyAAdmin!, `mutation($m: ID!) { enableMember(id: $m) { member { id } } }`, { m: newMember });
-    const key = await as(keys.companyAAdmin!, `mutation($m: ID!) { createApiKey(input: { name: "k", scopes: [READ], memberId: $m }) { apiKey { id } } }`, { m: newMember });
-    await as(keys.companyAAdmin!, `mutation($k: ID!) { revokeApiKey(id: $k) { apiKey { id } } }`, { k: key.createApiKey.apiKey.id });
+    const key = await as(
+      keys.companyAAdmin!,
+      `mutation($m: ID!) { createApiKey(input: { name: "k", scopes: [READ], memberId: $m }) { apiKey { id } } }`,
+      { m: newMember },
+    );
+    await as(keys.companyAAdmin!, `mutation($k: ID!) { revokeApiKey(id: $k) { apiKey { id } } }`, {
+      k: key.createApiKey.apiKey.id,
+    });
 
-    const byAdmin = { actorMemberId: gid('Member', admin), actorOrganizationId: orgA, organizationId: orgA, outcome: 'SUCCESS' };
+    const byAdmin = {
+      actorMemberId: gid('Member', admin),
+      actorOrganizationId: orgA,
+      organizationId: orgA,
+      outcome: 'SUCCESS',
+    };
     const events = (await trail()).reverse();
     expect(events.map(({ seq, prevHash, hash, ...rest }) => rest)).toEqual([
-      { action: 'organization.create', actorMemberId: gid('Member', members.platformAdmin!), actorOrganizationId: gid('Organization', platform), organizationId: created.createOrganization.organization.id, targetId: rawId(created.createOrganization.organization.id), outcome: 'SUCCESS' },
+      {
+        action: 'organization.create',
+        actorMemberId: gid('Member', members.platformAdmin!),
+        actorOrganizationId: gid('Organization', platform),
+        organizationId: created.createOrganization.organization.id,
+        targetId: rawId(created.createOrganization.organization.id),
+        outcome: 'SUCCESS',
+      },
       { action: 'organization.update', ...byAdmin, targetId: companyA._id },
       { action: 'member.add', ...byAdmin, targetId: rawId(newMember) },
       { action: 'member.update', ...byAdmin, targetId: rawId(newMember) },
@@ -75,13 +112,34 @@ describe('what is recorded', () => {
   it('a refused mutation records the refusal code as its outcome, and changes nothing else', async () => {
     const { keys, members, companyA, companyB } = hub.fixtures;
     const refusals: Array<[code: string, key: string | null, query: string, variables: Record<string, unknown>]> = [
-      ['UNAUTHENTICATED', null, `mutation($o: ID!) { updateOrganization(id: $o, input: { name: "X" }) { organization { id } } }`, { o: gid('Organization', companyA) }],
-      ['FORBIDDEN', keys.companyAAdmin!, `mutation($o: ID!) { updateOrganization(id: $o, input: { name: "X" }) { organization { id } } }`, { o: gid('Organization', companyB) }],
+      [
+        'UNAUTHENTICATED',
+        null,
+        `mutation($o: ID!) { updateOrganization(id: $o, input: { name: "X" }) { organization { id } } }`,
+        { o: gid('Organization', companyA) },
+      ],
+      [
+        'FORBIDDEN',
+        keys.companyAAdmin!,
+        `mutation($o: ID!) { updateOrganization(id: $o, input: { name: "X" }) { organization { id } } }`,
+        { o: gid('Organization', companyB) },
+      ],
       ['BAD_USER_INPUT', keys.companyAAdmin!, `mutation { disableMember(id: "not-an-id") { member { id } } }`, {}],
-      ['NOT_FOUND', keys.companyAAdmin!, `mutation($m: ID!) { disableMember(id: $m) { member { id } } }`, { m: encodeGlobalId('Member', 'nosuchmember0') }],
-      ['CONFLICT', keys.platformAdmin!, `mutation { createOrganization(input: { kind: COMPANY, name: "Again", slug: "company-a" }) { organization { id } } }`, {}],
+      [
+        'NOT_FOUND',
+        keys.companyAAdmin!,
+        `mutation($m: ID!) { disableMember(id: $m) { member { id } } }`,
+        { m: encodeGlobalId('Member', 'nosuchmember0') },
+      ],
+      [
+        'CONFLICT',
+        keys.platformAdmin!,
+        `mutation { createOrganization(input: { kind: COMPANY, name: "Again", slug: "company-a" }) { organization { id } } }`,
+        {},
+      ],
     ];
-    for (const [code, key, query, variables] of refusals) await expectRefused(code, () => hub.gql(query, variables, key));
+    for (const [code, key, query, variables] of refusals)
+      await expectRefused(code, () => hub.gql(query, variables, key));
 
     const events = (await trail()).reverse();
     expect(events.map((e) => [e.action, e.outcome, e.actorMemberId])).toEqual([
@@ -97,7 +155,11 @@ describe('what is recorded', () => {
   it('a mutation that fails unexpectedly records INTERNAL', async () => {
     vi.spyOn(hub.services.members, 'add').mockRejectedValue(new Error('disk full'));
     const res = await expectRefused('INTERNAL', () =>
-      hub.gql(`mutation($o: ID!) { addMember(input: { organizationId: $o, name: "N", email: "n@a.example", roles: [DEVELOPER] }) { member { id } } }`, { o: gid('Organization', hub.fixtures.companyA) }, hub.fixtures.keys.companyAAdmin),
+      hub.gql(
+        `mutation($o: ID!) { addMember(input: { organizationId: $o, name: "N", email: "n@a.example", roles: [DEVELOPER] }) { member { id } } }`,
+        { o: gid('Organization', hub.fixtures.companyA) },
+        hub.fixtures.keys.companyAAdmin,
+      ),
     );
     expect(JSON.stringify(res)).not.toContain('disk full');
     expect((await trail()).map((e) => [e.action, e.outcome])).toEqual([['member.add', 'INTERNAL']]);
@@ -118,7 +180,12 @@ describe('the hash chain', () => {
   it('verifyAuditChain is ok on an intact chain and names the one event altered in the store', async () => {
     await someMutations(5);
     const verify = `{ verifyAuditChain { ok checked firstBrokenSeq reason } }`;
-    expect((await hub.gql(verify, {}, hub.fixtures.keys.platformAdmin)).data.verifyAuditChain).toEqual({ ok: true, checked: 5, firstBrokenSeq: null, reason: null });
+    expect((await hub.gql(verify, {}, hub.fixtures.keys.platformAdmin)).data.verifyAuditChain).toEqual({
+      ok: true,
+      checked: 5,
+      firstBrokenSeq: null,
+      reason: null,
+    });
 
     await hub.services.audit.events.findOneAndUpdate({ seq: 3 }, { $set: { action: 'organization.read' } });
     const broken = (await hub.gql(verify, {}, hub.fixtures.keys.platformAdmin)).data.verifyAuditChain;
@@ -130,7 +197,10 @@ describe('the hash chain', () => {
     await someMutations(5);
     const third = (await hub.services.audit.events.findOne({ seq: 3 }))!;
     const { _id, hash, ...content } = { ...third, outcome: 'FORBIDDEN' };
-    await hub.services.audit.events.findOneAndUpdate({ seq: 3 }, { $set: { outcome: 'FORBIDDEN', hash: hashEvent(content) } });
+    await hub.services.audit.events.findOneAndUpdate(
+      { seq: 3 },
+      { $set: { outcome: 'FORBIDDEN', hash: hashEvent(content) } },
+    );
     expect(await hub.services.audit.verify()).toMatchObject({ ok: false, firstBrokenSeq: 4 });
   });
 
@@ -151,8 +221,16 @@ describe('the hash chain', () => {
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         i % 2 === 0
-          ? hub.gql(`mutation($o: ID!, $e: String!) { addMember(input: { organizationId: $o, name: "N", email: $e, roles: [DEVELOPER] }) { member { id } } }`, { o: gid('Organization', companyA), e: `n${i}@a.example` }, keys.companyAAdmin)
-          : hub.gql(`mutation($o: ID!, $d: String!) { updateOrganization(id: $o, input: { description: $d }) { organization { id } } }`, { o: gid('Organization', companyA), d: `d${i}` }, keys.companyAAdmin),
+          ? hub.gql(
+              `mutation($o: ID!, $e: String!) { addMember(input: { organizationId: $o, name: "N", email: $e, roles: [DEVELOPER] }) { member { id } } }`,
+              { o: gid('Organization', companyA), e: `n${i}@a.example` },
+              keys.companyAAdmin,
+            )
+          : hub.gql(
+              `mutation($o: ID!, $d: String!) { updateOrganization(id: $o, input: { description: $d }) { organization { id } } }`,
+              { o: gid('Organization', companyA), d: `d${i}` },
+              keys.companyAAdmin,
+            ),
       ),
     );
     const events = await hub.services.audit.events.find({}, { sort: [['seq', 1]] });
@@ -160,7 +238,9 @@ describe('the hash chain', () => {
     expect(events.filter((e) => e.action === 'member.add' && e.outcome === 'SUCCESS')).toHaveLength(10);
     // Concurrent renames may lose the optimistic race; each is still recorded with its outcome.
     const updates = events.filter((e) => e.action === 'organization.update');
-    expect(updates.filter((e) => e.outcome === 'SUCCESS')).toHaveLength(results.filter((r) => r.data?.updateOrganization).length);
+    expect(updates.filter((e) => e.outcome === 'SUCCESS')).toHaveLength(
+      results.filter((r) => r.data?.updateOrganization).length,
+    );
     expect(await hub.services.audit.verify()).toEqual({ ok: true, checked: 20, firstBrokenSeq: null, reason: null });
   });
 
@@ -188,16 +268,28 @@ describe('reading the trail', () => {
   it('platform admins filter by action, outcome and organization, newest first', async () => {
     const { keys, companyA, companyB } = hub.fixtures;
     await someMutations(3);
-    await hub.gql(`mutation($o: ID!) { updateOrganization(id: $o, input: { name: "X" }) { organization { id } } }`, { o: gid('Organization', companyB) }, keys.companyAAdmin);
-    await hub.gql(`mutation($o: ID!) { updateOrganization(id: $o, input: { name: "B Ltd" }) { organization { id } } }`, { o: gid('Organization', companyB) }, keys.companyBAdmin);
+    await hub.gql(
+      `mutation($o: ID!) { updateOrganization(id: $o, input: { name: "X" }) { organization { id } } }`,
+      { o: gid('Organization', companyB) },
+      keys.companyAAdmin,
+    );
+    await hub.gql(
+      `mutation($o: ID!) { updateOrganization(id: $o, input: { name: "B Ltd" }) { organization { id } } }`,
+      { o: gid('Organization', companyB) },
+      keys.companyBAdmin,
+    );
     await hub.gql(`mutation { createApiKey(input: { name: "k", scopes: [READ] }) { secret } }`, {}, keys.companyBDev);
 
     expect((await trail()).map((e) => e.seq)).toEqual([6, 5, 4, 3, 2, 1]);
     expect((await trail({ action: 'apiKey.create' })).map((e) => e.seq)).toEqual([6]);
-    expect((await trail({ outcome: 'FORBIDDEN' })).map((e) => [e.seq, e.actorMemberId])).toEqual([[4, gid('Member', hub.fixtures.members.companyAAdmin!)]]);
+    expect((await trail({ outcome: 'FORBIDDEN' })).map((e) => [e.seq, e.actorMemberId])).toEqual([
+      [4, gid('Member', hub.fixtures.members.companyAAdmin!)],
+    ]);
     expect((await trail({ organizationId: gid('Organization', companyA) })).map((e) => e.seq)).toEqual([3, 2, 1]);
     expect((await trail({ organizationId: gid('Organization', companyB) })).map((e) => e.seq)).toEqual([6, 5, 4]);
-    expect((await trail({ organizationId: gid('Organization', companyB), outcome: 'SUCCESS' })).map((e) => e.seq)).toEqual([6, 5]);
+    expect(
+      (await trail({ organizationId: gid('Organization', companyB), outcome: 'SUCCESS' })).map((e) => e.seq),
+    ).toEqual([6, 5]);
   });
 
   it('pages with first/after and pageInfo, newest first, without gaps or repeats', async () => {
@@ -218,15 +310,24 @@ describe('reading the trail', () => {
   it('an organization admin reads their own organization’s trail, and an agency admin the trail of agencies below', async () => {
     const { keys, companyA, division } = hub.fixtures;
     await someMutations(2);
-    await hub.gql(`mutation($o: ID!) { updateOrganization(id: $o, input: { description: "d" }) { organization { id } } }`, { o: gid('Organization', division) }, keys.divisionAdmin);
-    expect((await trail({ organizationId: gid('Organization', companyA) }, keys.companyAAdmin)).map((e) => e.seq)).toEqual([2, 1]);
-    expect((await trail({ organizationId: gid('Organization', division) }, keys.ministryAdmin)).map((e) => e.seq)).toEqual([3]);
+    await hub.gql(
+      `mutation($o: ID!) { updateOrganization(id: $o, input: { description: "d" }) { organization { id } } }`,
+      { o: gid('Organization', division) },
+      keys.divisionAdmin,
+    );
+    expect(
+      (await trail({ organizationId: gid('Organization', companyA) }, keys.companyAAdmin)).map((e) => e.seq),
+    ).toEqual([2, 1]);
+    expect(
+      (await trail({ organizationId: gid('Organization', division) }, keys.ministryAdmin)).map((e) => e.seq),
+    ).toEqual([3]);
   });
 
   it('refuses an organization admin another organization’s trail, the unfiltered trail, and a non-admin their own', async () => {
     const { keys, companyA, companyB, bureau } = hub.fixtures;
     await someMutations(2);
-    const read = (filter: Record<string, unknown> | null, key: string | null) => () => hub.gql(TRAIL, { first: 10, f: filter }, key);
+    const read = (filter: Record<string, unknown> | null, key: string | null) => () =>
+      hub.gql(TRAIL, { first: 10, f: filter }, key);
     const refusals: Array<[string, Record<string, unknown> | null, string | null]> = [
       ['FORBIDDEN', { organizationId: gid('Organization', companyB) }, keys.companyAAdmin!],
       ['FORBIDDEN', null, keys.companyAAdmin!],

@@ -51,13 +51,19 @@ export class HashChain<T extends ChainLink> {
   private async appendNow(entry: Omit<T, keyof ChainLink>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const head = await this.records.findOne({}, { sort: [['seq', -1]] });
-      const content = { ...entry, seq: (head?.seq ?? 0) + 1, at: new Date().toISOString(), prevHash: head?.hash ?? GENESIS_HASH } as Omit<T, '_id' | 'hash'>;
+      const content = {
+        ...entry,
+        seq: (head?.seq ?? 0) + 1,
+        at: new Date().toISOString(),
+        prevHash: head?.hash ?? GENESIS_HASH,
+      } as Omit<T, '_id' | 'hash'>;
       const record = { _id: newId(), ...content, hash: this.hashOf(content) } as T;
       try {
         await this.records.insertOne(record);
         return record;
       } catch (error) {
-        if (!(error instanceof StoreConflictError) || error.index !== 'bySeq' || attempt >= MAX_APPEND_ATTEMPTS) throw error;
+        if (!(error instanceof StoreConflictError) || error.index !== 'bySeq' || attempt >= MAX_APPEND_ATTEMPTS)
+          throw error;
       }
     }
   }
@@ -72,11 +78,19 @@ export class HashChain<T extends ChainLink> {
       const page = await this.records.find({ seq: { $gte: expectedSeq } }, { sort: [['seq', 1]], limit: pageSize });
       for (const record of page) {
         checked++;
-        const broken = (reason: string): ChainVerification => ({ ok: false, checked, firstBrokenSeq: record.seq, reason });
-        if (record.seq !== expectedSeq) return { ok: false, checked, firstBrokenSeq: expectedSeq, reason: `${this.noun} ${expectedSeq} is missing` };
-        if (record.prevHash !== prevHash) return broken(`${this.noun} ${record.seq} does not point to the hash of ${this.noun} ${record.seq - 1}`);
+        const broken = (reason: string): ChainVerification => ({
+          ok: false,
+          checked,
+          firstBrokenSeq: record.seq,
+          reason,
+        });
+        if (record.seq !== expectedSeq)
+          return { ok: false, checked, firstBrokenSeq: expectedSeq, reason: `${this.noun} ${expectedSeq} is missing` };
+        if (record.prevHash !== prevHash)
+          return broken(`${this.noun} ${record.seq} does not point to the hash of ${this.noun} ${record.seq - 1}`);
         const { _id, hash, ...content } = record;
-        if (this.hashOf(content as Omit<T, '_id' | 'hash'>) !== hash) return broken(`${this.noun} ${record.seq} was altered: its content does not match its hash`);
+        if (this.hashOf(content as Omit<T, '_id' | 'hash'>) !== hash)
+          return broken(`${this.noun} ${record.seq} was altered: its content does not match its hash`);
         prevHash = hash;
         expectedSeq++;
       }

@@ -28,10 +28,34 @@ export const auditCollections: CollectionSpec[] = [
     name: 'audit_events',
     indexes: [
       { name: 'bySeq', keys: [['seq', 1]], unique: true },
-      { name: 'byOrganization', keys: [['organizationId', 1], ['seq', 1]] },
-      { name: 'byActor', keys: [['actorMemberId', 1], ['seq', 1]] },
-      { name: 'byTarget', keys: [['targetId', 1], ['seq', 1]] },
-      { name: 'byAction', keys: [['action', 1], ['seq', 1]] },
+      {
+        name: 'byOrganization',
+        keys: [
+          ['organizationId', 1],
+          ['seq', 1],
+        ],
+      },
+      {
+        name: 'byActor',
+        keys: [
+          ['actorMemberId', 1],
+          ['seq', 1],
+        ],
+      },
+      {
+        name: 'byTarget',
+        keys: [
+          ['targetId', 1],
+          ['seq', 1],
+        ],
+      },
+      {
+        name: 'byAction',
+        keys: [
+          ['action', 1],
+          ['seq', 1],
+        ],
+      },
     ],
   },
 ];

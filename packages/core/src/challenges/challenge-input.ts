@@ -6,7 +6,10 @@ import { CHALLENGE_TYPES } from './model.js';
 const isoDate = (label: string) =>
   z
     .string()
-    .refine((value) => !Number.isNaN(Date.parse(value)), `${label} must be an ISO-8601 date-time such as "2027-01-31T00:00:00Z"`)
+    .refine(
+      (value) => !Number.isNaN(Date.parse(value)),
+      `${label} must be an ISO-8601 date-time such as "2027-01-31T00:00:00Z"`,
+    )
     .transform((value) => new Date(value).toISOString());
 
 const tag = z
@@ -18,10 +21,16 @@ const tag = z
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u, 'a tag holds letters, digits, spaces, "-" and "_"');
 
 export const criterionInput = z.object({
-  key: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'a criterion key is lowercase letters, digits and "-", e.g. "feasibility"'),
+  key: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,39}$/, 'a criterion key is lowercase letters, digits and "-", e.g. "feasibility"'),
   name: text('a criterion name', 100),
   description: optionalText('a criterion description', 1000).default(''),
-  weight: z.number().int('a weight is a whole percent').min(1, 'a weight is at least 1').max(100, 'a weight is at most 100'),
+  weight: z
+    .number()
+    .int('a weight is a whole percent')
+    .min(1, 'a weight is at least 1')
+    .max(100, 'a weight is at most 100'),
 });
 
 export const criteriaInput = z
@@ -37,7 +46,10 @@ const fields = {
   title: text('a title', 200),
   summary: text('a summary', 500),
   problemStatement: optionalText('a problem statement', 50_000),
-  tags: z.array(tag).max(20, 'at most 20 tags').transform((list) => [...new Set(list)]),
+  tags: z
+    .array(tag)
+    .max(20, 'at most 20 tags')
+    .transform((list) => [...new Set(list)]),
   type: z.enum(CHALLENGE_TYPES),
   dataConnectionIds: z.array(z.string()).max(50),
   serviceIds: z.array(z.string()).max(50),
@@ -56,11 +68,16 @@ const fields = {
       minTeamSize: z.number().int().min(1).max(1000),
       maxTeamSize: z.number().int().min(1).max(1000).nullable(),
     })
-    .refine((e) => e.maxTeamSize === null || e.maxTeamSize >= e.minTeamSize, { message: 'maxTeamSize must be at least minTeamSize', path: ['maxTeamSize'] }),
+    .refine((e) => e.maxTeamSize === null || e.maxTeamSize >= e.minTeamSize, {
+      message: 'maxTeamSize must be at least minTeamSize',
+      path: ['maxTeamSize'],
+    }),
   terms: optionalText('the terms', 20_000),
   submissionDeadline: isoDate('submissionDeadline'),
   evaluationEnd: isoDate('evaluationEnd'),
-  phases: z.array(z.object({ name: text('a phase name', 100), submissionDeadline: isoDate('a phase deadline') })).max(5, 'at most 5 later phases'),
+  phases: z
+    .array(z.object({ name: text('a phase name', 100), submissionDeadline: isoDate('a phase deadline') }))
+    .max(5, 'at most 5 later phases'),
 };
 
 export const createChallengeInput = z
@@ -75,7 +92,10 @@ export const createChallengeInput = z
     terms: fields.terms.default(''),
     phases: fields.phases.default([]),
   })
-  .refine((c) => Date.parse(c.evaluationEnd) > Date.parse(c.submissionDeadline), { message: 'evaluationEnd must come after submissionDeadline', path: ['evaluationEnd'] });
+  .refine((c) => Date.parse(c.evaluationEnd) > Date.parse(c.submissionDeadline), {
+    message: 'evaluationEnd must come after submissionDeadline',
+    path: ['evaluationEnd'],
+  });
 
 export const updateChallengeInput = z.object({
   ...Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, schema.optional()])),

@@ -16,15 +16,43 @@ describe('challenge list: drafts stay with their agency, whatever the status fil
     const { bureau, division } = hub.fixtures;
     for (const agency of [bureau, division] as Organization[]) {
       // Every status, plus a draft cancelled before it was ever published.
-      for (const [status, published] of [...CHALLENGE_STATUSES.map((s) => [s, s !== 'DRAFT'] as const), ['CANCELLED', false] as const]) {
+      for (const [status, published] of [
+        ...CHALLENGE_STATUSES.map((s) => [s, s !== 'DRAFT'] as const),
+        ['CANCELLED', false] as const,
+      ]) {
         const at = new Date(Date.parse('2027-01-01T00:00:00Z') + all.length * 1000).toISOString();
         const doc: Challenge = {
-          _id: newId(), agencyId: agency._id, agencyPath: [...agency.ancestorIds, agency._id], status,
-          title: `${agency.slug} ${status}`, summary: '', problemStatement: '', tags: [], type: 'IDEA', dataConnectionIds: [], serviceIds: [],
-          criteria: [], prize: null, eligibility: { organizationKinds: ['COMPANY'], minTeamSize: 1, maxTeamSize: null }, terms: '',
-          submissionDeadline: at, evaluationEnd: at, phases: [], currentPhase: 0, cancelReason: null, reviewerIds: [], searchText: '',
-          createdById: 'test', createdAt: at, updatedAt: at, publishedAt: published ? at : null, closedAt: null, awardedAt: null, awardNote: null,
-          winnerSubmissionIds: [], version: 1,
+          _id: newId(),
+          agencyId: agency._id,
+          agencyPath: [...agency.ancestorIds, agency._id],
+          status,
+          title: `${agency.slug} ${status}`,
+          summary: '',
+          problemStatement: '',
+          tags: [],
+          type: 'IDEA',
+          dataConnectionIds: [],
+          serviceIds: [],
+          criteria: [],
+          prize: null,
+          eligibility: { organizationKinds: ['COMPANY'], minTeamSize: 1, maxTeamSize: null },
+          terms: '',
+          submissionDeadline: at,
+          evaluationEnd: at,
+          phases: [],
+          currentPhase: 0,
+          cancelReason: null,
+          reviewerIds: [],
+          searchText: '',
+          createdById: 'test',
+          createdAt: at,
+          updatedAt: at,
+          publishedAt: published ? at : null,
+          closedAt: null,
+          awardedAt: null,
+          awardNote: null,
+          winnerSubmissionIds: [],
+          version: 1,
         };
         await hub.services.challenges.collection.insertOne(doc);
         all.push(doc);
@@ -41,7 +69,14 @@ describe('challenge list: drafts stay with their agency, whatever the status fil
     ['the ministry (above both)', 'ministryAdmin', (f) => f.ministry._id],
     ['a platform admin', 'platformAdmin', () => 'ALL'],
   ];
-  const filters: Array<ChallengeStatus[] | null> = [null, ['DRAFT'], ['OPEN'], ['DRAFT', 'OPEN'], ['CLOSED', 'AWARDED'], [...CHALLENGE_STATUSES]];
+  const filters: Array<ChallengeStatus[] | null> = [
+    null,
+    ['DRAFT'],
+    ['OPEN'],
+    ['DRAFT', 'OPEN'],
+    ['CLOSED', 'AWARDED'],
+    [...CHALLENGE_STATUSES],
+  ];
 
   for (const [who, key, orgOf] of viewers) {
     it(`shows ${who} exactly the challenges it may see`, async () => {
@@ -55,9 +90,17 @@ describe('challenge list: drafts stay with their agency, whatever the status fil
         expect(res.errors).toBeUndefined();
         const expected = all
           .filter((c) => !statuses || statuses.includes(c.status))
-          .filter((c) => (c.status !== 'DRAFT' && c.publishedAt !== null) || org === 'ALL' || (org !== null && c.agencyPath.includes(org)))
+          .filter(
+            (c) =>
+              (c.status !== 'DRAFT' && c.publishedAt !== null) ||
+              org === 'ALL' ||
+              (org !== null && c.agencyPath.includes(org)),
+          )
           .map((c) => encodeGlobalId('Challenge', c._id));
-        expect(res.data!.challenges.nodes.map((n) => n.id).sort(), `${who}, statuses ${JSON.stringify(statuses)}`).toEqual(expected.sort());
+        expect(
+          res.data!.challenges.nodes.map((n) => n.id).sort(),
+          `${who}, statuses ${JSON.stringify(statuses)}`,
+        ).toEqual(expected.sort());
       }
     });
   }

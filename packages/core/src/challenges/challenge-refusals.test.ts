@@ -1,7 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../graphql/global-id.js';
 import { newId } from '../ids.js';
-import { createTestHub, snapshotDomain, type Fixtures, type GraphQLResponse, type TestHub } from '../testing/test-hub.js';
+import {
+  createTestHub,
+  snapshotDomain,
+  type Fixtures,
+  type GraphQLResponse,
+  type TestHub,
+} from '../testing/test-hub.js';
 
 /**
  * Every way the challenge module says no, through GraphQL as a client sees
@@ -70,7 +76,8 @@ async function world(keep = false): Promise<World> {
   const hub = await createTestHub({ clock: () => now });
   if (!keep) current = hub;
   const keys = { ...hub.fixtures.keys };
-  const gql = (query: string, variables: Record<string, unknown>, who: Caller) => hub.gql(query, variables, who === 'anonymous' ? null : keys[who]!);
+  const gql = (query: string, variables: Record<string, unknown>, who: Caller) =>
+    hub.gql(query, variables, who === 'anonymous' ? null : keys[who]!);
   return {
     hub,
     f: hub.fixtures,
@@ -111,8 +118,17 @@ async function open(w: World, overrides: Record<string, unknown> = {}): Promise<
   return id;
 }
 
-async function startDraft(w: World, challengeId: string, who: Caller, extra: Record<string, unknown> = {}): Promise<string> {
-  const data = await w.ok(Q.createSubmission, { i: { challengeId, title: `Entry of ${who}`, proposal: 'We will build it.', ...extra } }, who);
+async function startDraft(
+  w: World,
+  challengeId: string,
+  who: Caller,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const data = await w.ok(
+    Q.createSubmission,
+    { i: { challengeId, title: `Entry of ${who}`, proposal: 'We will build it.', ...extra } },
+    who,
+  );
   return data.createSubmission.submission.id;
 }
 
@@ -142,11 +158,19 @@ async function awarded(w: World) {
 }
 
 /** Runs `act`; every error must carry `code` (and the first `field`, when given), and no domain collection may change. */
-async function expectRefused(w: World, code: string, field: string | undefined, act: () => Promise<GraphQLResponse>): Promise<GraphQLResponse> {
+async function expectRefused(
+  w: World,
+  code: string,
+  field: string | undefined,
+  act: () => Promise<GraphQLResponse>,
+): Promise<GraphQLResponse> {
   const before = await snapshotDomain(w.hub);
   const res = await act();
   expect(res.errors?.length, JSON.stringify(res)).toBeGreaterThan(0);
-  expect(res.errors!.map((e) => e.extensions?.code), JSON.stringify(res.errors)).toEqual(res.errors!.map(() => code));
+  expect(
+    res.errors!.map((e) => e.extensions?.code),
+    JSON.stringify(res.errors),
+  ).toEqual(res.errors!.map(() => code));
   if (field !== undefined) expect(res.errors![0]!.extensions?.field, res.errors![0]!.message).toBe(field);
   expect(await snapshotDomain(w.hub)).toBe(before);
   return res;
@@ -181,7 +205,8 @@ table('deadlines and terms', [
       w.setNow(AFTER_DEADLINE);
       return { id };
     },
-    act: (w, { id }) => w.gql(Q.createSubmission, { i: { challengeId: id, title: 'Late', proposal: 'Too late.' } }, 'companyAAdmin'),
+    act: (w, { id }) =>
+      w.gql(Q.createSubmission, { i: { challengeId: id, title: 'Late', proposal: 'Too late.' } }, 'companyAAdmin'),
     code: 'CONFLICT',
   },
   {
@@ -197,7 +222,9 @@ table('deadlines and terms', [
   },
   {
     name: 'submitting without acknowledging the terms',
-    given: async (w) => ({ s: await startDraft(w, await open(w, { terms: 'Non-exclusive licence to the government.' }), 'companyAAdmin') }),
+    given: async (w) => ({
+      s: await startDraft(w, await open(w, { terms: 'Non-exclusive licence to the government.' }), 'companyAAdmin'),
+    }),
     act: (w, { s }) => w.gql(Q.submit, { id: s, ack: false }, 'companyAAdmin'),
     code: 'BAD_USER_INPUT',
     field: 'acknowledgeTerms',
@@ -213,15 +240,20 @@ table('wrong role', [
         { o: encodeGlobalId('Organization', w.f.companyA._id) },
         'companyAAdmin',
       );
-      const key = await w.ok(`mutation($m: ID!) { createApiKey(input: { name: "review", scopes: [READ, WRITE], memberId: $m }) { secret } }`, { m: added.addMember.member.id }, 'companyAAdmin');
+      const key = await w.ok(
+        `mutation($m: ID!) { createApiKey(input: { name: "review", scopes: [READ, WRITE], memberId: $m }) { secret } }`,
+        { m: added.addMember.member.id },
+        'companyAAdmin',
+      );
       w.keys.companyAReviewer = key.createApiKey.secret;
       return { id: await open(w) };
     },
-    act: (w, { id }) => w.gql(Q.createSubmission, { i: { challengeId: id, title: 'Ours', proposal: 'Plan.' } }, 'companyAReviewer'),
+    act: (w, { id }) =>
+      w.gql(Q.createSubmission, { i: { challengeId: id, title: 'Ours', proposal: 'Plan.' } }, 'companyAReviewer'),
     code: 'FORBIDDEN',
   },
   {
-    name: "a company developer posting a challenge for an agency",
+    name: 'a company developer posting a challenge for an agency',
     given: async () => ({}),
     act: (w) => w.gql(Q.create, { i: challengeInput(w) }, 'companyADev'),
     code: 'FORBIDDEN',
@@ -295,7 +327,8 @@ table('illegal transitions', [
   {
     name: 'awarding a DRAFT',
     given: async (w) => ({ id: await draft(w) }),
-    act: (w, { id }) => w.gql(Q.award, { id, w: [{ submissionId: encodeGlobalId('Submission', newId()) }] }, 'bureauManager'),
+    act: (w, { id }) =>
+      w.gql(Q.award, { id, w: [{ submissionId: encodeGlobalId('Submission', newId()) }] }, 'bureauManager'),
     code: 'CONFLICT',
   },
   {
@@ -374,14 +407,39 @@ table('challenge input', [
   {
     name: 'posting criteria whose weights sum to 90',
     given: async () => ({}),
-    act: (w) => w.gql(Q.create, { i: challengeInput(w, { criteria: [{ key: 'impact', name: 'Impact', weight: 60 }, { key: 'cost', name: 'Cost', weight: 30 }] }) }, 'bureauManager'),
+    act: (w) =>
+      w.gql(
+        Q.create,
+        {
+          i: challengeInput(w, {
+            criteria: [
+              { key: 'impact', name: 'Impact', weight: 60 },
+              { key: 'cost', name: 'Cost', weight: 30 },
+            ],
+          }),
+        },
+        'bureauManager',
+      ),
     code: 'BAD_USER_INPUT',
     field: 'input.criteria',
   },
   {
     name: 'changing a draft to criteria whose weights sum to 110',
     given: async (w) => ({ id: await draft(w) }),
-    act: (w, { id }) => w.gql(Q.update, { id, i: { criteria: [{ key: 'impact', name: 'Impact', weight: 50 }, { key: 'cost', name: 'Cost', weight: 60 }] } }, 'bureauManager'),
+    act: (w, { id }) =>
+      w.gql(
+        Q.update,
+        {
+          id,
+          i: {
+            criteria: [
+              { key: 'impact', name: 'Impact', weight: 50 },
+              { key: 'cost', name: 'Cost', weight: 60 },
+            ],
+          },
+        },
+        'bureauManager',
+      ),
     code: 'BAD_USER_INPUT',
     field: 'input.criteria',
   },
@@ -427,15 +485,21 @@ table('submission input and eligibility', [
   },
   {
     name: 'a team smaller than the minimum',
-    given: async (w) => ({ id: await open(w, { eligibility: { organizationKinds: ['COMPANY'], minTeamSize: 2, maxTeamSize: 5 } }) }),
-    act: (w, { id }) => w.gql(Q.createSubmission, { i: { challengeId: id, title: 'Ours', teamSize: 1 } }, 'companyAAdmin'),
+    given: async (w) => ({
+      id: await open(w, { eligibility: { organizationKinds: ['COMPANY'], minTeamSize: 2, maxTeamSize: 5 } }),
+    }),
+    act: (w, { id }) =>
+      w.gql(Q.createSubmission, { i: { challengeId: id, title: 'Ours', teamSize: 1 } }, 'companyAAdmin'),
     code: 'BAD_USER_INPUT',
     field: 'input.teamSize',
   },
   {
     name: 'a team larger than the maximum',
-    given: async (w) => ({ id: await open(w, { eligibility: { organizationKinds: ['COMPANY'], minTeamSize: 2, maxTeamSize: 5 } }) }),
-    act: (w, { id }) => w.gql(Q.createSubmission, { i: { challengeId: id, title: 'Ours', teamSize: 6 } }, 'companyAAdmin'),
+    given: async (w) => ({
+      id: await open(w, { eligibility: { organizationKinds: ['COMPANY'], minTeamSize: 2, maxTeamSize: 5 } }),
+    }),
+    act: (w, { id }) =>
+      w.gql(Q.createSubmission, { i: { challengeId: id, title: 'Ours', teamSize: 6 } }, 'companyAAdmin'),
     code: 'BAD_USER_INPUT',
     field: 'input.teamSize',
   },
@@ -508,7 +572,12 @@ table('scores before the award', [
       await w.ok(Q.score, { s: ids.a, sc: SCORES }, 'divisionReviewer');
       return ids;
     },
-    act: (w, { a }) => w.gql(`query($id: ID!) { node(id: $id) { ... on Submission { reviews { scores { score } } } } }`, { id: a }, 'companyAAdmin'),
+    act: (w, { a }) =>
+      w.gql(
+        `query($id: ID!) { node(id: $id) { ... on Submission { reviews { scores { score } } } } }`,
+        { id: a },
+        'companyAAdmin',
+      ),
     code: 'FORBIDDEN',
   },
 ]);
@@ -517,7 +586,12 @@ table('reviews after the award (the results are public instead)', [
   ...(['anonymous', 'companyAAdmin', 'companyBDev'] as const).map((who): Refusal => ({
     name: `${who} reading reviews through the public results`,
     given: async (w) => awarded(w),
-    act: (w, { id }) => w.gql(`query($id: ID!) { challenge(id: $id) { results { rank submission { reviews { scores { score } } } } } }`, { id }, who),
+    act: (w, { id }) =>
+      w.gql(
+        `query($id: ID!) { challenge(id: $id) { results { rank submission { reviews { scores { score } } } } } }`,
+        { id },
+        who,
+      ),
     code: 'FORBIDDEN',
   })),
 ]);
@@ -527,17 +601,43 @@ describe('reading scores around the award', () => {
     const w = await world();
     const { id, a, b } = await underEvaluation(w);
     await w.ok(Q.score, { s: a, sc: SCORES }, 'divisionReviewer');
-    await w.ok(Q.score, { s: b, sc: [{ criterionKey: 'impact', score: 5 }, { criterionKey: 'feasibility', score: 5 }] }, 'divisionReviewer');
+    await w.ok(
+      Q.score,
+      {
+        s: b,
+        sc: [
+          { criterionKey: 'impact', score: 5 },
+          { criterionKey: 'feasibility', score: 5 },
+        ],
+      },
+      'divisionReviewer',
+    );
 
-    const agency = await w.ok(`query($id: ID!) { challenge(id: $id) { results { weightedScore } panel { name } reviewProgress { scored of } } }`, { id }, 'bureauManager');
-    expect(agency.challenge).toEqual({ results: [{ weightedScore: 72 }, { weightedScore: 50 }], panel: [{ name: 'divisionReviewer' }], reviewProgress: [{ scored: 2, of: 2 }] });
-    const own = await w.ok(`query($id: ID!) { node(id: $id) { ... on Submission { reviews { reviewerName scores { score } } } } }`, { id: a }, 'divisionReviewer');
+    const agency = await w.ok(
+      `query($id: ID!) { challenge(id: $id) { results { weightedScore } panel { name } reviewProgress { scored of } } }`,
+      { id },
+      'bureauManager',
+    );
+    expect(agency.challenge).toEqual({
+      results: [{ weightedScore: 72 }, { weightedScore: 50 }],
+      panel: [{ name: 'divisionReviewer' }],
+      reviewProgress: [{ scored: 2, of: 2 }],
+    });
+    const own = await w.ok(
+      `query($id: ID!) { node(id: $id) { ... on Submission { reviews { reviewerName scores { score } } } } }`,
+      { id: a },
+      'divisionReviewer',
+    );
     expect(own.node.reviews).toEqual([{ reviewerName: 'divisionReviewer', scores: [{ score: 8 }, { score: 6 }] }]);
     // Anonymous callers cannot reach an entry before the award at all.
     expect((await w.ok(`query($id: ID!) { node(id: $id) { id } }`, { id: a }, 'anonymous')).node).toBeNull();
 
     await w.ok(Q.award, { id, w: [{ submissionId: a }] }, 'bureauManager');
-    const pub = await w.ok(`query($id: ID!) { challenge(id: $id) { results { rank weightedScore winner publicComments } winners { id } } }`, { id }, 'anonymous');
+    const pub = await w.ok(
+      `query($id: ID!) { challenge(id: $id) { results { rank weightedScore winner publicComments } winners { id } } }`,
+      { id },
+      'anonymous',
+    );
     expect(pub.challenge).toEqual({
       results: [
         { rank: 1, weightedScore: 72, winner: true, publicComments: ['Clear plan.'] },
@@ -545,7 +645,11 @@ describe('reading scores around the award', () => {
       ],
       winners: [{ id: a }],
     });
-    const agencyAfter = await w.ok(`query($id: ID!) { node(id: $id) { ... on Submission { reviews { scores { score } } } } }`, { id: b }, 'bureauManager');
+    const agencyAfter = await w.ok(
+      `query($id: ID!) { node(id: $id) { ... on Submission { reviews { scores { score } } } } }`,
+      { id: b },
+      'bureauManager',
+    );
     expect(agencyAfter.node.reviews).toEqual([{ scores: [{ score: 5 }, { score: 5 }] }]);
   });
 });
@@ -554,12 +658,20 @@ describe('a conflicted reviewer', () => {
   it("may score other entries but not their own organization's", async () => {
     const w = await world();
     // Company A's admin makes its developer a reviewer; the agency invites them to the panel.
-    const granted = await w.ok(`mutation($id: ID!) { updateMember(id: $id, input: { roles: [DEVELOPER, REVIEWER] }) { member { name roles } } }`, { id: memberId(w, 'companyADev') }, 'companyAAdmin');
+    const granted = await w.ok(
+      `mutation($id: ID!) { updateMember(id: $id, input: { roles: [DEVELOPER, REVIEWER] }) { member { name roles } } }`,
+      { id: memberId(w, 'companyADev') },
+      'companyAAdmin',
+    );
     expect(granted.updateMember.member).toEqual({ name: 'companyADev', roles: ['DEVELOPER', 'REVIEWER'] });
     const { id, a, b } = await underEvaluation(w, ['divisionReviewer', 'companyADev']);
     await expectRefused(w, 'FORBIDDEN', undefined, () => w.gql(Q.score, { s: a, sc: SCORES }, 'companyADev'));
     await w.ok(Q.score, { s: b, sc: SCORES }, 'companyADev');
-    const progress = await w.ok(`query($id: ID!) { challenge(id: $id) { reviewProgress { reviewerName scored } } }`, { id }, 'bureauManager');
+    const progress = await w.ok(
+      `query($id: ID!) { challenge(id: $id) { reviewProgress { reviewerName scored } } }`,
+      { id },
+      'bureauManager',
+    );
     expect(progress.challenge.reviewProgress).toEqual([
       { reviewerName: 'divisionReviewer', scored: 0 },
       { reviewerName: 'companyADev', scored: 1 },
@@ -579,12 +691,21 @@ describe("another company's draft", () => {
     for (const who of ['companyAAdmin', 'bureauManager', 'ministryAdmin', 'anonymous']) {
       expect((await w.ok(node, { id: theirs }, who)).node, who).toBeNull();
     }
-    expect((await w.ok(listed, { id }, 'companyAAdmin')).challenge.submissions).toEqual({ totalCount: 1, nodes: [{ id: mine }] });
-    expect((await w.ok(listed, { id }, 'bureauManager')).challenge.submissions).toEqual({ totalCount: 1, nodes: [{ id: mine }] });
+    expect((await w.ok(listed, { id }, 'companyAAdmin')).challenge.submissions).toEqual({
+      totalCount: 1,
+      nodes: [{ id: mine }],
+    });
+    expect((await w.ok(listed, { id }, 'bureauManager')).challenge.submissions).toEqual({
+      totalCount: 1,
+      nodes: [{ id: mine }],
+    });
     expect((await w.ok(listed, { id }, 'anonymous')).challenge.submissions).toEqual({ totalCount: 0, nodes: [] });
     // Its own company sees it, so the drafts above were hidden, not missing.
     expect((await w.ok(node, { id: theirs }, 'companyBAdmin')).node).toEqual({ id: theirs });
-    expect((await w.ok(listed, { id }, 'companyBAdmin')).challenge.submissions).toEqual({ totalCount: 1, nodes: [{ id: theirs }] });
+    expect((await w.ok(listed, { id }, 'companyBAdmin')).challenge.submissions).toEqual({
+      totalCount: 1,
+      nodes: [{ id: theirs }],
+    });
   });
 });
 
@@ -600,7 +721,12 @@ describe('drafts of another agency', () => {
     }
     for (const who of ['bureauManager', 'ministryAdmin', 'platformAdmin']) {
       const data = await w.ok(read, { id }, who);
-      expect(data, who).toEqual({ challenge: { id }, node: { id }, challenges: { nodes: [{ id }] }, drafts: { nodes: [{ id }] } });
+      expect(data, who).toEqual({
+        challenge: { id },
+        node: { id },
+        challenges: { nodes: [{ id }] },
+        drafts: { nodes: [{ id }] },
+      });
     }
   });
 });
@@ -629,7 +755,10 @@ describe('two transitions at once', () => {
       return doc;
     }) as typeof collection.findOne;
 
-    const [closed, cancelled] = await Promise.all([w.gql(Q.close, { id }, 'bureauManager'), w.gql(Q.cancel, { id }, 'bureauAdmin')]);
+    const [closed, cancelled] = await Promise.all([
+      w.gql(Q.close, { id }, 'bureauManager'),
+      w.gql(Q.cancel, { id }, 'bureauAdmin'),
+    ]);
     collection.findOne = findOne;
 
     const outcomes = [closed, cancelled].map((r) => r.errors?.[0]?.extensions?.code ?? 'OK');
@@ -644,22 +773,37 @@ describe('two transitions at once', () => {
 describe('phases', () => {
   it('opens the next phase to those shortlisted in the last, with the phase deadline', async () => {
     const w = await world();
-    const id = await open(w, { phases: [{ name: 'Final round', submissionDeadline: '2027-03-15T00:00:00Z' }], evaluationEnd: '2027-04-30T00:00:00Z' });
+    const id = await open(w, {
+      phases: [{ name: 'Final round', submissionDeadline: '2027-03-15T00:00:00Z' }],
+      evaluationEnd: '2027-04-30T00:00:00Z',
+    });
     const a = await enter(w, id, 'companyAAdmin');
     const b = await enter(w, id, 'companyBDev');
     await w.ok(Q.close, { id }, 'bureauManager');
     await w.ok(Q.shortlist, { id: a }, 'bureauManager');
     await w.ok(Q.reject, { id: b }, 'bureauManager');
     const advanced = await w.ok(Q.advance, { id }, 'bureauManager');
-    expect(advanced.advanceChallengePhase.challenge).toEqual({ status: 'OPEN', currentPhase: 1, submissionDeadline: '2027-03-15T00:00:00.000Z' });
+    expect(advanced.advanceChallengePhase.challenge).toEqual({
+      status: 'OPEN',
+      currentPhase: 1,
+      submissionDeadline: '2027-03-15T00:00:00.000Z',
+    });
 
-    const next = await w.ok(Q.createSubmission, { i: { challengeId: id, title: 'Final entry', proposal: 'The full build.' } }, 'companyADev');
+    const next = await w.ok(
+      Q.createSubmission,
+      { i: { challengeId: id, title: 'Final entry', proposal: 'The full build.' } },
+      'companyADev',
+    );
     expect(next.createSubmission.submission).toMatchObject({ status: 'DRAFT', phase: 1 });
-    await expectRefused(w, 'FORBIDDEN', undefined, () => w.gql(Q.createSubmission, { i: { challengeId: id, title: 'Again' } }, 'companyBDev'));
+    await expectRefused(w, 'FORBIDDEN', undefined, () =>
+      w.gql(Q.createSubmission, { i: { challengeId: id, title: 'Again' } }, 'companyBDev'),
+    );
 
     // The phase's own deadline now governs.
     w.setNow(Date.parse('2027-03-16T00:00:00Z'));
-    await expectRefused(w, 'CONFLICT', undefined, () => w.gql(Q.submit, { id: next.createSubmission.submission.id, ack: true }, 'companyADev'));
+    await expectRefused(w, 'CONFLICT', undefined, () =>
+      w.gql(Q.submit, { id: next.createSubmission.submission.id, ack: true }, 'companyADev'),
+    );
   });
 });
 
@@ -678,12 +822,66 @@ const POSTER = { ministry: 'ministryAdmin', bureau: 'bureauManager', division: '
 
 /** Posted one minute apart in this order, so NEWEST is the reverse. */
 const SEEDS: Seed[] = [
-  { name: 'M1', agency: 'ministry', title: 'Nearest disaster shelter', summary: 'Tell residents where to go', tags: ['safety', 'address'], type: 'PROTOTYPE', deadline: '2027-03-10T00:00:00Z', status: 'OPEN' },
-  { name: 'B1', agency: 'bureau', title: '지진 대피소 안내', summary: '가장 가까운 대피소를 알려 줍니다', tags: ['safety', '재난'], type: 'IDEA', deadline: '2027-02-15T00:00:00Z', status: 'OPEN' },
-  { name: 'B2', agency: 'bureau', title: 'Address cleanup', summary: 'Shelter addresses are stale', tags: ['address', 'open-data'], type: 'PROOF_OF_CONCEPT', deadline: '2027-02-15T00:00:00Z', status: 'OPEN' },
-  { name: 'D1', agency: 'division', title: 'Open data quality checks', summary: 'Find broken datasets', tags: ['open-data'], type: 'PROTOTYPE', deadline: '2027-04-01T00:00:00Z', status: 'CLOSED' },
-  { name: 'D2', agency: 'division', title: 'Petition reply drafts', summary: 'AI helps civil servants answer', tags: ['ai'], type: 'IDEA', deadline: '2027-02-20T00:00:00Z', status: 'OPEN' },
-  { name: 'B3', agency: 'bureau', title: 'Shelter signage (draft)', summary: 'Not published yet', tags: ['safety'], type: 'IDEA', deadline: '2027-02-25T00:00:00Z', status: 'DRAFT' },
+  {
+    name: 'M1',
+    agency: 'ministry',
+    title: 'Nearest disaster shelter',
+    summary: 'Tell residents where to go',
+    tags: ['safety', 'address'],
+    type: 'PROTOTYPE',
+    deadline: '2027-03-10T00:00:00Z',
+    status: 'OPEN',
+  },
+  {
+    name: 'B1',
+    agency: 'bureau',
+    title: '지진 대피소 안내',
+    summary: '가장 가까운 대피소를 알려 줍니다',
+    tags: ['safety', '재난'],
+    type: 'IDEA',
+    deadline: '2027-02-15T00:00:00Z',
+    status: 'OPEN',
+  },
+  {
+    name: 'B2',
+    agency: 'bureau',
+    title: 'Address cleanup',
+    summary: 'Shelter addresses are stale',
+    tags: ['address', 'open-data'],
+    type: 'PROOF_OF_CONCEPT',
+    deadline: '2027-02-15T00:00:00Z',
+    status: 'OPEN',
+  },
+  {
+    name: 'D1',
+    agency: 'division',
+    title: 'Open data quality checks',
+    summary: 'Find broken datasets',
+    tags: ['open-data'],
+    type: 'PROTOTYPE',
+    deadline: '2027-04-01T00:00:00Z',
+    status: 'CLOSED',
+  },
+  {
+    name: 'D2',
+    agency: 'division',
+    title: 'Petition reply drafts',
+    summary: 'AI helps civil servants answer',
+    tags: ['ai'],
+    type: 'IDEA',
+    deadline: '2027-02-20T00:00:00Z',
+    status: 'OPEN',
+  },
+  {
+    name: 'B3',
+    agency: 'bureau',
+    title: 'Shelter signage (draft)',
+    summary: 'Not published yet',
+    tags: ['safety'],
+    type: 'IDEA',
+    deadline: '2027-02-25T00:00:00Z',
+    status: 'DRAFT',
+  },
 ];
 
 describe('finding challenges', () => {
@@ -692,8 +890,16 @@ describe('finding challenges', () => {
   const names = new Map<string, string>();
 
   /** The seed names `challenges` returns, in order; `$o` is an organization id when `variables` has one. */
-  const find = async (args: string, who: Caller = 'anonymous', variables: Record<string, unknown> = {}): Promise<string[]> => {
-    const data = await w.ok(`query${'o' in variables ? '($o: ID)' : ''} { challenges(first: 100 ${args}) { totalCount nodes { id } } }`, variables, who);
+  const find = async (
+    args: string,
+    who: Caller = 'anonymous',
+    variables: Record<string, unknown> = {},
+  ): Promise<string[]> => {
+    const data = await w.ok(
+      `query${'o' in variables ? '($o: ID)' : ''} { challenges(first: 100 ${args}) { totalCount nodes { id } } }`,
+      variables,
+      who,
+    );
     const found = data.challenges.nodes.map((n: { id: string }) => names.get(n.id)!);
     expect(data.challenges.totalCount).toBe(found.length);
     return found;
@@ -709,7 +915,18 @@ describe('finding challenges', () => {
       const agency = w.f[seed.agency];
       const data = await w.ok(
         Q.create,
-        { i: { ...challengeInput(w), agencyId: encodeGlobalId('Organization', agency._id), title: seed.title, summary: seed.summary, tags: seed.tags, type: seed.type, submissionDeadline: seed.deadline, evaluationEnd: '2027-06-01T00:00:00Z' } },
+        {
+          i: {
+            ...challengeInput(w),
+            agencyId: encodeGlobalId('Organization', agency._id),
+            title: seed.title,
+            summary: seed.summary,
+            tags: seed.tags,
+            type: seed.type,
+            submissionDeadline: seed.deadline,
+            evaluationEnd: '2027-06-01T00:00:00Z',
+          },
+        },
         POSTER[seed.agency],
       );
       const id = data.createChallenge.challenge.id;
@@ -745,10 +962,21 @@ describe('finding challenges', () => {
 
   it('filters by agency, with the agencies below it unless told not to', async () => {
     const o = (org: 'ministry' | 'bureau' | 'division') => ({ o: encodeGlobalId('Organization', w.f[org]._id) });
-    expect(set(await find(', filter: { agencyId: $o }', 'anonymous', o('ministry')))).toEqual(['B1', 'B2', 'D1', 'D2', 'M1']);
-    expect(await find(', filter: { agencyId: $o, includeSubAgencies: false }', 'anonymous', o('ministry'))).toEqual(['M1']);
+    expect(set(await find(', filter: { agencyId: $o }', 'anonymous', o('ministry')))).toEqual([
+      'B1',
+      'B2',
+      'D1',
+      'D2',
+      'M1',
+    ]);
+    expect(await find(', filter: { agencyId: $o, includeSubAgencies: false }', 'anonymous', o('ministry'))).toEqual([
+      'M1',
+    ]);
     expect(set(await find(', filter: { agencyId: $o }', 'anonymous', o('bureau')))).toEqual(['B1', 'B2', 'D1', 'D2']);
-    expect(set(await find(', filter: { agencyId: $o, includeSubAgencies: false }', 'anonymous', o('bureau')))).toEqual(['B1', 'B2']);
+    expect(set(await find(', filter: { agencyId: $o, includeSubAgencies: false }', 'anonymous', o('bureau')))).toEqual([
+      'B1',
+      'B2',
+    ]);
     expect(set(await find(', filter: { agencyId: $o }', 'anonymous', o('division')))).toEqual(['D1', 'D2']);
   });
 
@@ -760,7 +988,9 @@ describe('finding challenges', () => {
     expect(await find(', filter: { statuses: [CLOSED] }')).toEqual(['D1']);
     expect(set(await find(', filter: { statuses: [OPEN] }'))).toEqual(['B1', 'B2', 'D2', 'M1']);
     // From is inclusive, to is exclusive.
-    expect(set(await find(', filter: { deadlineFrom: "2027-02-15T00:00:00Z", deadlineTo: "2027-03-10T00:00:00Z" }'))).toEqual(['B1', 'B2', 'D2']);
+    expect(
+      set(await find(', filter: { deadlineFrom: "2027-02-15T00:00:00Z", deadlineTo: "2027-03-10T00:00:00Z" }')),
+    ).toEqual(['B1', 'B2', 'D2']);
     expect(set(await find(', filter: { deadlineFrom: "2027-03-01T00:00:00Z" }'))).toEqual(['D1', 'M1']);
     expect(await find(', filter: { search: "shelter", statuses: [OPEN], tags: ["open-data"] }')).toEqual(['B2']);
   });
@@ -780,7 +1010,11 @@ describe('finding challenges', () => {
       let after: string | null = null;
       let pages = 0;
       for (;;) {
-        const data: any = await w.ok(`query($after: String) { challenges(first: 2, after: $after, sort: ${sort}) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`, { after }, 'anonymous');
+        const data: any = await w.ok(
+          `query($after: String) { challenges(first: 2, after: $after, sort: ${sort}) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+          'anonymous',
+        );
         const page = data.challenges;
         expect(page.totalCount).toBe(5);
         walked.push(...page.nodes.map((n: { id: string }) => names.get(n.id)!));

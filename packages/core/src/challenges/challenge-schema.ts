@@ -7,7 +7,16 @@ import { OrganizationKindEnum, OrganizationRef } from '../identity/organization-
 import { badInput } from '../errors.js';
 import { canSeeChallenge } from './access.js';
 import { CHALLENGE_SORTS } from './challenge-service.js';
-import { CHALLENGE_STATUSES, CHALLENGE_TYPES, type Challenge, type ChallengeUpdate, type Criterion, type Eligibility, type Phase, type Prize } from './model.js';
+import {
+  CHALLENGE_STATUSES,
+  CHALLENGE_TYPES,
+  type Challenge,
+  type ChallengeUpdate,
+  type Criterion,
+  type Eligibility,
+  type Phase,
+  type Prize,
+} from './model.js';
 
 export const ChallengeStatusEnum = builder.enumType('ChallengeStatus', {
   description: 'DRAFT → OPEN → CLOSED → EVALUATING → AWARDED; any but AWARDED may become CANCELLED.',
@@ -15,12 +24,20 @@ export const ChallengeStatusEnum = builder.enumType('ChallengeStatus', {
 });
 export const ChallengeTypeEnum = builder.enumType('ChallengeType', { values: CHALLENGE_TYPES });
 export const ChallengeSortEnum = builder.enumType('ChallengeSort', {
-  values: { DEADLINE: { description: 'Soonest submission deadline first.' }, NEWEST: { description: 'Newest first.' } } as const,
+  values: {
+    DEADLINE: { description: 'Soonest submission deadline first.' },
+    NEWEST: { description: 'Newest first.' },
+  } as const,
 });
 
 const CriterionRef = builder.objectRef<Criterion>('Criterion').implement({
   description: 'An evaluation criterion; the weights of a challenge sum to 100.',
-  fields: (t) => ({ key: t.exposeString('key'), name: t.exposeString('name'), description: t.exposeString('description'), weight: t.exposeInt('weight') }),
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    name: t.exposeString('name'),
+    description: t.exposeString('description'),
+    weight: t.exposeInt('weight'),
+  }),
 });
 const PrizeRef = builder.objectRef<Prize>('Prize').implement({
   fields: (t) => ({
@@ -38,7 +55,10 @@ const EligibilityRef = builder.objectRef<Eligibility>('Eligibility').implement({
   }),
 });
 const PhaseRef = builder.objectRef<Phase>('Phase').implement({
-  fields: (t) => ({ name: t.exposeString('name'), submissionDeadline: t.field({ type: 'DateTime', resolve: (p) => p.submissionDeadline }) }),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    submissionDeadline: t.field({ type: 'DateTime', resolve: (p) => p.submissionDeadline }),
+  }),
 });
 
 export const ChallengeRef = nodeType<Challenge>('Challenge', {
@@ -69,7 +89,9 @@ builder.objectFields(ChallengeRef, (t) => ({
   status: t.field({ type: ChallengeStatusEnum, resolve: (c) => c.status }),
   cancelReason: t.exposeString('cancelReason', { nullable: true }),
   agency: t.field({ type: OrganizationRef, resolve: (c, _a, ctx) => requireOrganization(ctx, c.agencyId) }),
-  dataConnectionIds: t.idList({ resolve: (c) => c.dataConnectionIds.map((id) => encodeGlobalId('DataConnection', id)) }),
+  dataConnectionIds: t.idList({
+    resolve: (c) => c.dataConnectionIds.map((id) => encodeGlobalId('DataConnection', id)),
+  }),
   serviceIds: t.idList({ resolve: (c) => c.serviceIds.map((id) => encodeGlobalId('Service', id)) }),
   criteria: t.field({ type: [CriterionRef], resolve: (c) => c.criteria }),
   prize: t.field({ type: PrizeRef, nullable: true, resolve: (c) => c.prize }),
@@ -77,7 +99,11 @@ builder.objectFields(ChallengeRef, (t) => ({
   terms: t.exposeString('terms', { description: 'IP and licence terms a submitter accepts.' }),
   submissionDeadline: t.field({ type: 'DateTime', resolve: (c) => c.submissionDeadline }),
   evaluationEnd: t.field({ type: 'DateTime', resolve: (c) => c.evaluationEnd }),
-  phases: t.field({ type: [PhaseRef], description: 'Later phases; only those shortlisted in one enter the next.', resolve: (c) => c.phases }),
+  phases: t.field({
+    type: [PhaseRef],
+    description: 'Later phases; only those shortlisted in one enter the next.',
+    resolve: (c) => c.phases,
+  }),
   currentPhase: t.exposeInt('currentPhase', { description: '0 for the first phase.' }),
   createdAt: t.field({ type: 'DateTime', resolve: (c) => c.createdAt }),
   updatedAt: t.field({ type: 'DateTime', resolve: (c) => c.updatedAt }),
@@ -89,15 +115,22 @@ builder.objectFields(ChallengeRef, (t) => ({
   announcements: t.field({
     type: ChallengeUpdateConnection,
     args: pageArgs,
-    resolve: (c, args, ctx) => paginate(ctx.services.challenges.updates, { challengeId: c._id }, [['createdAt', -1]], args) as never,
+    resolve: (c, args, ctx) =>
+      paginate(ctx.services.challenges.updates, { challengeId: c._id }, [['createdAt', -1]], args) as never,
   }),
 }));
 
 const ChallengeFilter = builder.inputType('ChallengeFilter', {
   fields: (t) => ({
-    search: t.string({ required: false, description: 'Words that must all appear in the title, summary or tags (case-insensitive).' }),
+    search: t.string({
+      required: false,
+      description: 'Words that must all appear in the title, summary or tags (case-insensitive).',
+    }),
     agencyId: t.id({ required: false }),
-    includeSubAgencies: t.boolean({ required: false, description: 'With agencyId: also challenges of agencies below it. Default true.' }),
+    includeSubAgencies: t.boolean({
+      required: false,
+      description: 'With agencyId: also challenges of agencies below it. Default true.',
+    }),
     tags: t.stringList({ required: false, description: 'Challenges carrying all of these tags.' }),
     type: t.field({ type: ChallengeTypeEnum, required: false }),
     statuses: t.field({ type: [ChallengeStatusEnum], required: false }),
@@ -119,10 +152,15 @@ builder.queryFields((t) => ({
   challenges: t.field({
     type: ChallengeConnection,
     description: 'Browse and search challenges. Anonymous callers and other organizations never see drafts.',
-    args: { ...pageArgs, filter: t.arg({ type: ChallengeFilter, required: false }), sort: t.arg({ type: ChallengeSortEnum, required: false }) },
+    args: {
+      ...pageArgs,
+      filter: t.arg({ type: ChallengeFilter, required: false }),
+      sort: t.arg({ type: ChallengeSortEnum, required: false }),
+    },
     resolve: (_r, args, ctx) => {
       const f = args.filter ?? {};
-      if ((f.search?.length ?? 0) > 200) throw badInput('filter.search', '`filter.search` must be at most 200 characters.');
+      if ((f.search?.length ?? 0) > 200)
+        throw badInput('filter.search', '`filter.search` must be at most 200 characters.');
       const filter = ctx.services.challenges.filterFor(ctx.viewer, {
         search: f.search ?? undefined,
         agencyId: f.agencyId ? parseId(f.agencyId, 'Organization', 'filter.agencyId') : undefined,

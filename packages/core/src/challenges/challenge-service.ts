@@ -10,7 +10,12 @@ import { isPlatformAdmin, type Viewer } from '../identity/viewer.js';
 import type { Collection, Filter, Sort, Store } from '../store/port.js';
 import { text, validate } from '../validation.js';
 import { canManage, canSeeChallenge } from './access.js';
-import { createChallengeInput, updateChallengeInput, type CreateChallengeInput, type UpdateChallengeInput } from './challenge-input.js';
+import {
+  createChallengeInput,
+  updateChallengeInput,
+  type CreateChallengeInput,
+  type UpdateChallengeInput,
+} from './challenge-input.js';
 import type { ChallengeEventKind, HubEvents } from './events.js';
 import { FINAL_CHALLENGE_STATUSES, type Challenge, type ChallengeStatus, type ChallengeUpdate } from './model.js';
 
@@ -73,7 +78,8 @@ export class ChallengeService {
   async requireManaged(viewer: Viewer | null, id: string): Promise<Challenge> {
     requireScope(viewer, 'WRITE');
     const challenge = await this.requireVisible(viewer, id);
-    if (!canManage(viewer, challenge)) throw forbidden('Only challenge managers and agency admins of the owning agency may do this.');
+    if (!canManage(viewer, challenge))
+      throw forbidden('Only challenge managers and agency admins of the owning agency may do this.');
     return challenge;
   }
 
@@ -84,7 +90,11 @@ export class ChallengeService {
       // Drafts are out of sight: one `$in` without them, the exact bounds of the status index on every engine.
       and.push({ status: { $in: statuses.filter((status) => status !== 'DRAFT') } });
       // A draft cancelled before publication stays out of sight too.
-      and.push(viewer ? { $or: [{ publishedAt: { $ne: null } }, { agencyPath: viewer.organization._id }] } : { publishedAt: { $ne: null } });
+      and.push(
+        viewer
+          ? { $or: [{ publishedAt: { $ne: null } }, { agencyPath: viewer.organization._id }] }
+          : { publishedAt: { $ne: null } },
+      );
     } else {
       // Drafts of the viewer's own agency may show. With no status chosen this stays `$ne`, not an
       // `$in` of the five others: SQLite would read every non-draft through the status index and sort them.
@@ -94,11 +104,17 @@ export class ChallengeService {
       }
       if (statuses) and.push({ status: { $in: statuses } });
     }
-    if (query.agencyId) and.push(query.includeSubAgencies === false ? { agencyId: query.agencyId } : { agencyPath: query.agencyId });
+    if (query.agencyId)
+      and.push(query.includeSubAgencies === false ? { agencyId: query.agencyId } : { agencyPath: query.agencyId });
     if (query.tags?.length) and.push({ tags: { $all: query.tags.map((t) => t.toLowerCase()) } });
     if (query.type) and.push({ type: query.type });
     if (query.deadlineFrom || query.deadlineTo) {
-      and.push({ submissionDeadline: { ...(query.deadlineFrom ? { $gte: query.deadlineFrom } : {}), ...(query.deadlineTo ? { $lt: query.deadlineTo } : {}) } });
+      and.push({
+        submissionDeadline: {
+          ...(query.deadlineFrom ? { $gte: query.deadlineFrom } : {}),
+          ...(query.deadlineTo ? { $lt: query.deadlineTo } : {}),
+        },
+      });
     }
     for (const term of (query.search ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
       and.push({ searchText: { $regex: escapeRegex(term) } });
@@ -109,9 +125,13 @@ export class ChallengeService {
   async create(viewer: Viewer | null, agencyId: string, raw: CreateChallengeInput): Promise<Challenge> {
     requireScope(viewer, 'WRITE');
     const agency = await this.organizations.get(agencyId);
-    if (!agency || agency.kind !== 'AGENCY') throw badInput('input.agencyId', '`input.agencyId` must be the id of an agency.');
+    if (!agency || agency.kind !== 'AGENCY')
+      throw badInput('input.agencyId', '`input.agencyId` must be the id of an agency.');
     const agencyPath = [...agency.ancestorIds, agency._id];
-    if (!canManage(viewer, { agencyPath })) throw forbidden(`Only challenge managers and agency admins of "${agency.name}" (or above it) may post its challenges.`);
+    if (!canManage(viewer, { agencyPath }))
+      throw forbidden(
+        `Only challenge managers and agency admins of "${agency.name}" (or above it) may post its challenges.`,
+      );
     const input = validate(createChallengeInput, raw);
     const now = new Date(this.clock()).toISOString();
     const challenge: Challenge = {
@@ -141,40 +161,69 @@ export class ChallengeService {
   async update(viewer: Viewer | null, id: string, raw: UpdateChallengeInput): Promise<Challenge> {
     const challenge = await this.requireManaged(viewer, id);
     const input = validate(updateChallengeInput, raw);
-    if (challenge.status !== 'DRAFT' && challenge.status !== 'OPEN') throw conflict(`The challenge is ${challenge.status}; only DRAFT and OPEN challenges can be edited.`);
+    if (challenge.status !== 'DRAFT' && challenge.status !== 'OPEN')
+      throw conflict(`The challenge is ${challenge.status}; only DRAFT and OPEN challenges can be edited.`);
     if (input.expectedVersion !== undefined && input.expectedVersion !== challenge.version) {
-      throw conflict(`The challenge changed meanwhile (version ${challenge.version}, you expected ${input.expectedVersion}); reload it and retry.`, 'input.expectedVersion');
+      throw conflict(
+        `The challenge changed meanwhile (version ${challenge.version}, you expected ${input.expectedVersion}); reload it and retry.`,
+        'input.expectedVersion',
+      );
     }
     const { expectedVersion: _ignored, ...changes } = input;
     if (challenge.status === 'OPEN') {
       const locked = LOCKED_AFTER_PUBLISH.find((field) => changes[field] !== undefined);
-      if (locked) throw badInput(`input.${locked}`, `\`input.${locked}\` cannot change once the challenge is published; companies are already answering it.`);
+      if (locked)
+        throw badInput(
+          `input.${locked}`,
+          `\`input.${locked}\` cannot change once the challenge is published; companies are already answering it.`,
+        );
       if (changes.submissionDeadline && changes.submissionDeadline < challenge.submissionDeadline) {
-        throw badInput('input.submissionDeadline', '`input.submissionDeadline` of a published challenge can only move later.');
+        throw badInput(
+          'input.submissionDeadline',
+          '`input.submissionDeadline` of a published challenge can only move later.',
+        );
       }
     }
     const next = { ...challenge, ...changes };
-    if (Date.parse(next.evaluationEnd) <= Date.parse(next.submissionDeadline)) throw badInput('input.evaluationEnd', '`input.evaluationEnd` must come after submissionDeadline.');
+    if (Date.parse(next.evaluationEnd) <= Date.parse(next.submissionDeadline))
+      throw badInput('input.evaluationEnd', '`input.evaluationEnd` must come after submissionDeadline.');
     const updated = await this.collection.findOneAndUpdate(
       { _id: id, version: challenge.version },
-      { $set: { ...changes, searchText: searchText(next), updatedAt: new Date(this.clock()).toISOString() }, $inc: { version: 1 } },
+      {
+        $set: { ...changes, searchText: searchText(next), updatedAt: new Date(this.clock()).toISOString() },
+        $inc: { version: 1 },
+      },
     );
     if (!updated) throw conflict('The challenge changed meanwhile; reload it and retry.');
     if (updated.status !== 'DRAFT') this.emit('UPDATED', updated);
     return updated;
   }
 
-  async transition(viewer: Viewer | null, id: string, action: ChallengeTransition, reason?: string | null): Promise<Challenge> {
+  async transition(
+    viewer: Viewer | null,
+    id: string,
+    action: ChallengeTransition,
+    reason?: string | null,
+  ): Promise<Challenge> {
     const challenge = await this.requireManaged(viewer, id);
     const set: Partial<Challenge> = {};
-    if (action === 'cancel') set.cancelReason = validate(z.object({ reason: text('a reason', 1000) }), { reason: reason ?? '' }, 'args').reason;
+    if (action === 'cancel')
+      set.cancelReason = validate(
+        z.object({ reason: text('a reason', 1000) }),
+        { reason: reason ?? '' },
+        'args',
+      ).reason;
     if (action === 'publish' && Date.parse(challenge.submissionDeadline) <= this.clock()) {
-      throw badInput('submissionDeadline', 'The submission deadline has passed; move it later (updateChallenge) before publishing.');
+      throw badInput(
+        'submissionDeadline',
+        'The submission deadline has passed; move it later (updateChallenge) before publishing.',
+      );
     }
     if (action === 'advancePhase') {
       const next = challenge.phases[challenge.currentPhase];
       if (!next) throw conflict('The challenge has no further phase to open.');
-      if (Date.parse(next.submissionDeadline) <= this.clock()) throw badInput('phases', `The deadline of phase "${next.name}" has passed.`);
+      if (Date.parse(next.submissionDeadline) <= this.clock())
+        throw badInput('phases', `The deadline of phase "${next.name}" has passed.`);
       set.currentPhase = challenge.currentPhase + 1;
       set.submissionDeadline = next.submissionDeadline;
     }
@@ -182,19 +231,30 @@ export class ChallengeService {
   }
 
   /** Moves one challenge along, guarded by its version: of two concurrent transitions exactly one wins. */
-  async apply(challenge: Challenge, action: ChallengeTransition | 'award', set: Partial<Challenge>): Promise<Challenge> {
+  async apply(
+    challenge: Challenge,
+    action: ChallengeTransition | 'award',
+    set: Partial<Challenge>,
+  ): Promise<Challenge> {
     const rule = action === 'award' ? { from: ['EVALUATING'] as const, to: 'AWARDED' as const } : TRANSITIONS[action];
     if (!rule.from.includes(challenge.status)) {
-      throw conflict(`Cannot ${action} a ${challenge.status} challenge: ${action} applies to ${rule.from.join(' or ')} challenges.`);
+      throw conflict(
+        `Cannot ${action} a ${challenge.status} challenge: ${action} applies to ${rule.from.join(' or ')} challenges.`,
+      );
     }
     const now = new Date(this.clock()).toISOString();
-    const stamps: Partial<Challenge> = { OPEN: { publishedAt: challenge.publishedAt ?? now }, CLOSED: { closedAt: now }, AWARDED: { awardedAt: now } }[rule.to as string] ?? {};
+    const stamps: Partial<Challenge> =
+      { OPEN: { publishedAt: challenge.publishedAt ?? now }, CLOSED: { closedAt: now }, AWARDED: { awardedAt: now } }[
+        rule.to as string
+      ] ?? {};
     const updated = await this.collection.findOneAndUpdate(
       { _id: challenge._id, version: challenge.version, status: challenge.status },
       { $set: { ...set, ...stamps, status: rule.to, updatedAt: now }, $inc: { version: 1 } },
     );
     if (!updated) throw conflict('The challenge changed meanwhile (another transition won); reload it and retry.');
-    const kind = ({ OPEN: 'PUBLISHED', CLOSED: 'CLOSED', AWARDED: 'AWARDED', CANCELLED: 'CANCELLED' } as const)[rule.to as 'OPEN'];
+    const kind = ({ OPEN: 'PUBLISHED', CLOSED: 'CLOSED', AWARDED: 'AWARDED', CANCELLED: 'CANCELLED' } as const)[
+      rule.to as 'OPEN'
+    ];
     // A draft cancelled before publication was never public: no public event either.
     if (kind && updated.publishedAt !== null) this.emit(kind, updated);
     return updated;
@@ -203,13 +263,24 @@ export class ChallengeService {
   /** The scheduler's job: closes every OPEN challenge whose deadline has passed. Returns how many it closed. */
   async closeDue(): Promise<number> {
     const now = new Date(this.clock()).toISOString();
-    const due = await this.collection.find({ status: 'OPEN', submissionDeadline: { $lte: now } }, { sort: [['submissionDeadline', 1]], limit: 100 });
+    const due = await this.collection.find(
+      { status: 'OPEN', submissionDeadline: { $lte: now } },
+      { sort: [['submissionDeadline', 1]], limit: 100 },
+    );
     let closed = 0;
     for (const challenge of due) {
       try {
         await this.apply(challenge, 'close', {});
         closed++;
-        await this.audit.append({ action: 'challenge.close', actorMemberId: null, actorOrganizationId: null, targetId: challenge._id, organizationId: challenge.agencyId, outcome: 'SUCCESS', requestId: 'scheduler' });
+        await this.audit.append({
+          action: 'challenge.close',
+          actorMemberId: null,
+          actorOrganizationId: null,
+          targetId: challenge._id,
+          organizationId: challenge.agencyId,
+          outcome: 'SUCCESS',
+          requestId: 'scheduler',
+        });
       } catch {
         // Someone else (another instance, or the agency) moved it first: nothing to do.
       }
@@ -223,7 +294,13 @@ export class ChallengeService {
     if (challenge.status === 'DRAFT' || challenge.status === 'CANCELLED') {
       throw conflict(`Announcements go to published challenges; this one is ${challenge.status}.`);
     }
-    const update: ChallengeUpdate = { _id: newId(), challengeId: id, ...input, authorId: viewer!.member._id, createdAt: new Date(this.clock()).toISOString() };
+    const update: ChallengeUpdate = {
+      _id: newId(),
+      challengeId: id,
+      ...input,
+      authorId: viewer!.member._id,
+      createdAt: new Date(this.clock()).toISOString(),
+    };
     await this.updates.insertOne(update);
     this.emit('ANNOUNCEMENT', challenge);
     return update;
@@ -232,15 +309,24 @@ export class ChallengeService {
   /** Sets the review panel: members holding the REVIEWER role, of the agency or invited from any organization. */
   async assignReviewers(viewer: Viewer | null, id: string, memberIds: string[]): Promise<Challenge> {
     const challenge = await this.requireManaged(viewer, id);
-    if (FINAL_CHALLENGE_STATUSES.includes(challenge.status)) throw conflict(`The challenge is ${challenge.status}; its panel is final.`);
+    if (FINAL_CHALLENGE_STATUSES.includes(challenge.status))
+      throw conflict(`The challenge is ${challenge.status}; its panel is final.`);
     if (memberIds.length > 50) throw badInput('memberIds', '`memberIds` may hold at most 50 reviewers.');
     const unique = [...new Set(memberIds)];
     for (const [i, memberId] of unique.entries()) {
       const member = await this.members.get(memberId);
-      if (!member || member.status !== 'ACTIVE') throw badInput(`memberIds.${i}`, `\`memberIds.${i}\`: no active member with that id.`);
-      if (!member.roles.includes('REVIEWER')) throw badInput(`memberIds.${i}`, `\`memberIds.${i}\`: ${member.name} does not hold the REVIEWER role; an admin of their organization can grant it.`);
+      if (!member || member.status !== 'ACTIVE')
+        throw badInput(`memberIds.${i}`, `\`memberIds.${i}\`: no active member with that id.`);
+      if (!member.roles.includes('REVIEWER'))
+        throw badInput(
+          `memberIds.${i}`,
+          `\`memberIds.${i}\`: ${member.name} does not hold the REVIEWER role; an admin of their organization can grant it.`,
+        );
     }
-    const updated = await this.collection.findOneAndUpdate({ _id: id, version: challenge.version }, { $set: { reviewerIds: unique, updatedAt: new Date(this.clock()).toISOString() }, $inc: { version: 1 } });
+    const updated = await this.collection.findOneAndUpdate(
+      { _id: id, version: challenge.version },
+      { $set: { reviewerIds: unique, updatedAt: new Date(this.clock()).toISOString() }, $inc: { version: 1 } },
+    );
     if (!updated) throw conflict('The challenge changed meanwhile; reload it and retry.');
     return updated;
   }

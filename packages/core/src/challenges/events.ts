@@ -1,6 +1,14 @@
 import { createPubSub } from 'graphql-yoga';
 
-export const CHALLENGE_EVENT_KINDS = ['PUBLISHED', 'UPDATED', 'CLOSED', 'AWARDED', 'CANCELLED', 'QUESTION_ANSWERED', 'ANNOUNCEMENT'] as const;
+export const CHALLENGE_EVENT_KINDS = [
+  'PUBLISHED',
+  'UPDATED',
+  'CLOSED',
+  'AWARDED',
+  'CANCELLED',
+  'QUESTION_ANSWERED',
+  'ANNOUNCEMENT',
+] as const;
 export type ChallengeEventKind = (typeof CHALLENGE_EVENT_KINDS)[number];
 
 export interface ChallengeEvent {

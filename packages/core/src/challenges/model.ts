@@ -157,30 +157,125 @@ export const challengeCollections: CollectionSpec[] = [
     // temporary B-tree. New names, because `migrate` creates indexes by name
     // and would silently keep an older shape under an old one.
     indexes: [
-      { name: 'byStatusDeadlineId', keys: [['status', 1], ['submissionDeadline', 1], ['_id', 1]] },
-      { name: 'byStatusCreatedId', keys: [['status', 1], ['createdAt', -1], ['_id', -1]] },
-      { name: 'byAgencyCreatedId', keys: [['agencyPath', 1], ['createdAt', -1], ['_id', -1]] },
-      { name: 'byTagCreatedId', keys: [['tags', 1], ['createdAt', -1], ['_id', -1]] },
-      { name: 'byDeadlineId', keys: [['submissionDeadline', 1], ['_id', 1]] },
-      { name: 'byCreatedId', keys: [['createdAt', -1], ['_id', -1]] },
+      {
+        name: 'byStatusDeadlineId',
+        keys: [
+          ['status', 1],
+          ['submissionDeadline', 1],
+          ['_id', 1],
+        ],
+      },
+      {
+        name: 'byStatusCreatedId',
+        keys: [
+          ['status', 1],
+          ['createdAt', -1],
+          ['_id', -1],
+        ],
+      },
+      {
+        name: 'byAgencyCreatedId',
+        keys: [
+          ['agencyPath', 1],
+          ['createdAt', -1],
+          ['_id', -1],
+        ],
+      },
+      {
+        name: 'byTagCreatedId',
+        keys: [
+          ['tags', 1],
+          ['createdAt', -1],
+          ['_id', -1],
+        ],
+      },
+      {
+        name: 'byDeadlineId',
+        keys: [
+          ['submissionDeadline', 1],
+          ['_id', 1],
+        ],
+      },
+      {
+        name: 'byCreatedId',
+        keys: [
+          ['createdAt', -1],
+          ['_id', -1],
+        ],
+      },
     ],
     arrayFields: ['agencyPath', 'tags', 'reviewerIds', 'dataConnectionIds', 'serviceIds'],
   },
-  { name: 'challenge_updates', indexes: [{ name: 'byChallenge', keys: [['challengeId', 1], ['createdAt', -1]] }] },
-  { name: 'questions', indexes: [{ name: 'byChallenge', keys: [['challengeId', 1], ['askedAt', 1]] }] },
+  {
+    name: 'challenge_updates',
+    indexes: [
+      {
+        name: 'byChallenge',
+        keys: [
+          ['challengeId', 1],
+          ['createdAt', -1],
+        ],
+      },
+    ],
+  },
+  {
+    name: 'questions',
+    indexes: [
+      {
+        name: 'byChallenge',
+        keys: [
+          ['challengeId', 1],
+          ['askedAt', 1],
+        ],
+      },
+    ],
+  },
   {
     name: 'submissions',
     indexes: [
-      { name: 'oneForEachPhase', keys: [['challengeId', 1], ['organizationId', 1], ['phase', 1]], unique: true },
-      { name: 'byChallenge', keys: [['challengeId', 1], ['createdAt', 1]] },
-      { name: 'byOrganization', keys: [['organizationId', 1], ['createdAt', -1]] },
+      {
+        name: 'oneForEachPhase',
+        keys: [
+          ['challengeId', 1],
+          ['organizationId', 1],
+          ['phase', 1],
+        ],
+        unique: true,
+      },
+      {
+        name: 'byChallenge',
+        keys: [
+          ['challengeId', 1],
+          ['createdAt', 1],
+        ],
+      },
+      {
+        name: 'byOrganization',
+        keys: [
+          ['organizationId', 1],
+          ['createdAt', -1],
+        ],
+      },
     ],
   },
   {
     name: 'reviews',
     indexes: [
-      { name: 'oneForEachReviewer', keys: [['submissionId', 1], ['reviewerId', 1]], unique: true },
-      { name: 'byChallenge', keys: [['challengeId', 1], ['createdAt', 1]] },
+      {
+        name: 'oneForEachReviewer',
+        keys: [
+          ['submissionId', 1],
+          ['reviewerId', 1],
+        ],
+        unique: true,
+      },
+      {
+        name: 'byChallenge',
+        keys: [
+          ['challengeId', 1],
+          ['createdAt', 1],
+        ],
+      },
     ],
   },
 ];

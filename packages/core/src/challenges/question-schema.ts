@@ -9,12 +9,16 @@ import { ChallengeRef } from './challenge-schema.js';
 import type { Question } from './model.js';
 
 export const QuestionRef = nodeType<Question>('Question', {
-  description: 'A clarification question. Answered questions are public; unanswered ones are seen by the asker and the agency only.',
+  description:
+    'A clarification question. Answered questions are public; unanswered ones are seen by the asker and the agency only.',
   load: async (id, ctx) => {
     const question = await ctx.services.questions.collection.findOne({ _id: id });
     const challenge = question ? await ctx.services.challenges.get(question.challengeId) : null;
     if (!question || !challenge) return null;
-    return ctx.services.questions.collection.findOne({ ...ctx.services.questions.visibleFilter(ctx.viewer, challenge), _id: id });
+    return ctx.services.questions.collection.findOne({
+      ...ctx.services.questions.visibleFilter(ctx.viewer, challenge),
+      _id: id,
+    });
   },
 });
 const QuestionConnection = connectionOf(QuestionRef, 'Question');
@@ -22,7 +26,11 @@ const QuestionConnection = connectionOf(QuestionRef, 'Question');
 builder.objectFields(QuestionRef, (t) => ({
   question: t.exposeString('question'),
   answer: t.exposeString('answer', { nullable: true }),
-  askedBy: t.field({ type: OrganizationRef, description: 'The asking organization.', resolve: (q, _a, ctx) => requireOrganization(ctx, q.organizationId) }),
+  askedBy: t.field({
+    type: OrganizationRef,
+    description: 'The asking organization.',
+    resolve: (q, _a, ctx) => requireOrganization(ctx, q.organizationId),
+  }),
   challengeId: t.id({ resolve: (q) => encodeGlobalId('Challenge', q.challengeId) }),
   askedAt: t.field({ type: 'DateTime', resolve: (q) => q.askedAt }),
   answeredAt: t.field({ type: 'DateTime', nullable: true, resolve: (q) => q.answeredAt }),
@@ -33,7 +41,13 @@ builder.objectField(ChallengeRef, 'questions', (t) =>
     type: QuestionConnection,
     description: 'Answered questions (public), plus your own unanswered ones; the agency sees all.',
     args: pageArgs,
-    resolve: (c, args, ctx) => paginate(ctx.services.questions.collection, ctx.services.questions.visibleFilter(ctx.viewer, c), [['askedAt', 1]], args),
+    resolve: (c, args, ctx) =>
+      paginate(
+        ctx.services.questions.collection,
+        ctx.services.questions.visibleFilter(ctx.viewer, c),
+        [['askedAt', 1]],
+        args,
+      ),
   }),
 );
 
@@ -51,7 +65,13 @@ builder.mutationFields((t) => ({
         ctx,
         'question.ask',
         { targetId: peekId(args.challengeId) },
-        async () => ({ question: await ctx.services.questions.ask(ctx.viewer, parseId(args.challengeId, 'Challenge', 'challengeId'), { question: args.question }) }),
+        async () => ({
+          question: await ctx.services.questions.ask(
+            ctx.viewer,
+            parseId(args.challengeId, 'Challenge', 'challengeId'),
+            { question: args.question },
+          ),
+        }),
         ({ question }) => ({ targetId: question._id, organizationId: question.agencyId }),
       ),
   }),
@@ -64,7 +84,11 @@ builder.mutationFields((t) => ({
         ctx,
         'question.answer',
         { targetId: peekId(args.id) },
-        async () => ({ question: await ctx.services.questions.answer(ctx.viewer, parseId(args.id, 'Question'), { answer: args.answer }) }),
+        async () => ({
+          question: await ctx.services.questions.answer(ctx.viewer, parseId(args.id, 'Question'), {
+            answer: args.answer,
+          }),
+        }),
         ({ question }) => ({ targetId: question._id, organizationId: question.agencyId }),
       ),
   }),

@@ -29,14 +29,18 @@ export class QuestionService {
   visibleFilter(viewer: Viewer | null, challenge: { _id: string; agencyPath: string[] }): Filter {
     if (canManage(viewer, challenge) || isOfAgency(viewer, challenge)) return { challengeId: challenge._id };
     const answered: Filter = { answeredAt: { $ne: null } };
-    return { challengeId: challenge._id, ...(viewer ? { $or: [answered, { organizationId: viewer.organization._id }] } : answered) };
+    return {
+      challengeId: challenge._id,
+      ...(viewer ? { $or: [answered, { organizationId: viewer.organization._id }] } : answered),
+    };
   }
 
   async ask(viewer: Viewer | null, challengeId: string, raw: { question: string }): Promise<Question> {
     requireScope(viewer, 'WRITE');
     const challenge = await this.challenges.requireVisible(viewer, challengeId);
     const input = validate(z.object({ question: text('a question', 5000) }), raw);
-    if (challenge.status !== 'OPEN') throw conflict(`Questions are taken while the challenge is OPEN; it is ${challenge.status}.`);
+    if (challenge.status !== 'OPEN')
+      throw conflict(`Questions are taken while the challenge is OPEN; it is ${challenge.status}.`);
     if (isOfAgency(viewer, challenge)) throw forbidden('The owning agency answers questions; it does not ask them.');
     const question: Question = {
       _id: newId(),
@@ -63,7 +67,14 @@ export class QuestionService {
     const input = validate(z.object({ answer: text('an answer', 10_000) }), raw);
     const updated = await this.collection.findOneAndUpdate(
       { _id: questionId, version: question.version },
-      { $set: { answer: input.answer, answeredById: viewer.member._id, answeredAt: new Date(this.clock()).toISOString() }, $inc: { version: 1 } },
+      {
+        $set: {
+          answer: input.answer,
+          answeredById: viewer.member._id,
+          answeredAt: new Date(this.clock()).toISOString(),
+        },
+        $inc: { version: 1 },
+      },
     );
     if (!updated) throw conflict('The question was answered meanwhile; reload it.');
     this.challenges.emit('QUESTION_ANSWERED', challenge);

@@ -12,7 +12,11 @@ import type { RankedSubmission, ReviewerProgress } from './review-service.js';
 import { SubmissionRef } from './submission-schema.js';
 
 const ScoreRef = builder.objectRef<Review['scores'][number]>('CriterionScore').implement({
-  fields: (t) => ({ criterionKey: t.exposeString('criterionKey'), score: t.exposeInt('score'), comment: t.exposeString('comment') }),
+  fields: (t) => ({
+    criterionKey: t.exposeString('criterionKey'),
+    score: t.exposeInt('score'),
+    comment: t.exposeString('comment'),
+  }),
 });
 
 const ReviewRef = builder.objectRef<Review>('Review').implement({
@@ -21,7 +25,10 @@ const ReviewRef = builder.objectRef<Review>('Review').implement({
     reviewerId: t.id({ resolve: (r) => encodeGlobalId('Member', r.reviewerId) }),
     reviewerName: t.string({ resolve: (r, _a, ctx) => ctx.services.reviews.reviewerName(r.reviewerId) }),
     scores: t.field({ type: [ScoreRef], resolve: (r) => r.scores }),
-    publicComment: t.exposeString('publicComment', { nullable: true, description: 'Published with the results at award.' }),
+    publicComment: t.exposeString('publicComment', {
+      nullable: true,
+      description: 'Published with the results at award.',
+    }),
     updatedAt: t.field({ type: 'DateTime', resolve: (r) => r.updatedAt }),
   }),
 });
@@ -30,7 +37,8 @@ builder.objectField(SubmissionRef, 'reviews', (t) =>
   t.field({
     type: [ReviewRef],
     nullable: true,
-    description: 'The agency sees every review; a reviewer sees their own; nobody else sees any, even after the award (the results are public instead).',
+    description:
+      'The agency sees every review; a reviewer sees their own; nobody else sees any, even after the award (the results are public instead).',
     resolve: async (s, _a, ctx) => {
       const challenge = (await ctx.loaders.byId(ctx.services.challenges.collection, s.challengeId))!;
       const all = await ctx.services.reviews.reviewsOf(s._id);
@@ -73,7 +81,10 @@ const RankedRef = builder.objectRef<RankedSubmission & { winner: boolean }>('Ran
   fields: (t) => ({
     rank: t.exposeInt('rank'),
     submission: t.field({ type: SubmissionRef, resolve: (r) => r.submission }),
-    weightedScore: t.exposeFloat('weightedScore', { nullable: true, description: '0–100: mean score per criterion × weight, summed, / 10. Null until scored.' }),
+    weightedScore: t.exposeFloat('weightedScore', {
+      nullable: true,
+      description: '0–100: mean score per criterion × weight, summed, / 10. Null until scored.',
+    }),
     criterionAverages: t.field({ type: [AverageRef], resolve: (r) => r.criterionAverages }),
     reviewCount: t.exposeInt('reviewCount'),
     publicComments: t.exposeStringList('publicComments'),
@@ -82,7 +93,8 @@ const RankedRef = builder.objectRef<RankedSubmission & { winner: boolean }>('Ran
 });
 
 const ensureAgencyOrPanel = (ctx: Parameters<typeof canSeeScores>[0], challenge: Challenge) => {
-  if (!(isPlatformAdmin(ctx) || isOfAgency(ctx, challenge) || isPanelist(ctx, challenge))) throw forbidden('The review panel is seen by the owning agency and the panel only.');
+  if (!(isPlatformAdmin(ctx) || isOfAgency(ctx, challenge) || isPanelist(ctx, challenge)))
+    throw forbidden('The review panel is seen by the owning agency and the panel only.');
 };
 
 builder.objectFields(ChallengeRef, (t) => ({
@@ -100,16 +112,21 @@ builder.objectFields(ChallengeRef, (t) => ({
     nullable: true,
     description: 'Who has scored how many submissions. The owning agency only.',
     resolve: (c, _a, ctx) => {
-      if (!(isPlatformAdmin(ctx.viewer) || isOfAgency(ctx.viewer, c))) throw forbidden('Review progress is seen by the owning agency only.');
+      if (!(isPlatformAdmin(ctx.viewer) || isOfAgency(ctx.viewer, c)))
+        throw forbidden('Review progress is seen by the owning agency only.');
       return ctx.services.reviews.progress(c);
     },
   }),
   results: t.field({
     type: [RankedRef],
     nullable: true,
-    description: 'The weighted ranking of the current phase. Public once AWARDED; before that the agency and panel only, and for everyone else a FORBIDDEN error.',
+    description:
+      'The weighted ranking of the current phase. Public once AWARDED; before that the agency and panel only, and for everyone else a FORBIDDEN error.',
     resolve: async (c, _a, ctx) => {
-      if (!canSeeScores(ctx.viewer, c)) throw forbidden('Scores and ranking are published when the challenge is awarded; until then only the agency and the panel see them.');
+      if (!canSeeScores(ctx.viewer, c))
+        throw forbidden(
+          'Scores and ranking are published when the challenge is awarded; until then only the agency and the panel see them.',
+        );
       const ranking = await ctx.services.reviews.ranking(c);
       return ranking.map((row) => ({ ...row, winner: c.winnerSubmissionIds.includes(row.submission._id) }));
     },
@@ -117,14 +134,23 @@ builder.objectFields(ChallengeRef, (t) => ({
   winners: t.field({
     type: [SubmissionRef],
     description: 'The awarded submissions (empty until AWARDED); their plugin references go on to pilot.',
-    resolve: async (c, _a, ctx) => (await Promise.all(c.winnerSubmissionIds.map((id) => ctx.loaders.byId(ctx.services.submissions.collection, id)))).filter((s) => s !== null),
+    resolve: async (c, _a, ctx) =>
+      (
+        await Promise.all(c.winnerSubmissionIds.map((id) => ctx.loaders.byId(ctx.services.submissions.collection, id)))
+      ).filter((s) => s !== null),
   }),
 }));
 
 const ScoreInput = builder.inputType('CriterionScoreInput', {
-  fields: (t) => ({ criterionKey: t.string({ required: true }), score: t.int({ required: true, description: '0–10.' }), comment: t.string({ required: false }) }),
+  fields: (t) => ({
+    criterionKey: t.string({ required: true }),
+    score: t.int({ required: true, description: '0–10.' }),
+    comment: t.string({ required: false }),
+  }),
 });
-const WinnerInput = builder.inputType('WinnerInput', { fields: (t) => ({ submissionId: t.id({ required: true }), note: t.string({ required: false }) }) });
+const WinnerInput = builder.inputType('WinnerInput', {
+  fields: (t) => ({ submissionId: t.id({ required: true }), note: t.string({ required: false }) }),
+});
 
 const ReviewPayload = builder.objectRef<{ review: Review }>('ReviewPayload').implement({
   fields: (t) => ({ review: t.field({ type: ReviewRef, resolve: (p) => p.review }) }),
@@ -136,7 +162,8 @@ const AwardPayload = builder.objectRef<{ challenge: Challenge }>('AwardPayload')
 builder.mutationFields((t) => ({
   scoreSubmission: t.field({
     type: ReviewPayload,
-    description: 'Score every criterion of a submission 0–10 (assigned reviewers, while EVALUATING). Scoring again replaces your review. Refused for a submission of your own organization.',
+    description:
+      'Score every criterion of a submission 0–10 (assigned reviewers, while EVALUATING). Scoring again replaces your review. Refused for a submission of your own organization.',
     args: {
       submissionId: t.arg.id({ required: true }),
       scores: t.arg({ type: [ScoreInput], required: true }),
@@ -148,10 +175,18 @@ builder.mutationFields((t) => ({
         'review.score',
         { targetId: peekId(args.submissionId) },
         async () => ({
-          review: await ctx.services.reviews.score(ctx.viewer, parseId(args.submissionId, 'Submission', 'submissionId'), {
-            scores: args.scores.map((s) => ({ criterionKey: s.criterionKey, score: s.score, comment: s.comment ?? '' })),
-            publicComment: args.publicComment ?? null,
-          }),
+          review: await ctx.services.reviews.score(
+            ctx.viewer,
+            parseId(args.submissionId, 'Submission', 'submissionId'),
+            {
+              scores: args.scores.map((s) => ({
+                criterionKey: s.criterionKey,
+                score: s.score,
+                comment: s.comment ?? '',
+              })),
+              publicComment: args.publicComment ?? null,
+            },
+          ),
         }),
         ({ review }) => ({ targetId: review._id, organizationId: null }),
       ),
@@ -159,7 +194,11 @@ builder.mutationFields((t) => ({
   awardChallenge: t.field({
     type: AwardPayload,
     description: 'EVALUATING → AWARDED: name the winners. Results become public; the other entries are rejected.',
-    args: { id: t.arg.id({ required: true }), winners: t.arg({ type: [WinnerInput], required: true }), note: t.arg.string({ required: false }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      winners: t.arg({ type: [WinnerInput], required: true }),
+      note: t.arg.string({ required: false }),
+    },
     resolve: (_r, args, ctx) =>
       audited(
         ctx,
@@ -167,7 +206,10 @@ builder.mutationFields((t) => ({
         { targetId: peekId(args.id) },
         async () => ({
           challenge: await ctx.services.reviews.award(ctx.viewer, parseId(args.id, 'Challenge'), {
-            winners: args.winners.map((w, i) => ({ submissionId: parseId(w.submissionId, 'Submission', `winners.${i}.submissionId`), note: w.note ?? null })),
+            winners: args.winners.map((w, i) => ({
+              submissionId: parseId(w.submissionId, 'Submission', `winners.${i}.submissionId`),
+              note: w.note ?? null,
+            })),
             note: args.note ?? null,
           }),
         }),

@@ -13,7 +13,13 @@ import type { SubmissionService } from './submission-service.js';
 
 const scoreInput = z.object({
   scores: z
-    .array(z.object({ criterionKey: z.string(), score: z.number().int('a score is a whole number').min(0, 'a score is 0 to 10').max(10, 'a score is 0 to 10'), comment: optionalText('a comment', 5000).default('') }))
+    .array(
+      z.object({
+        criterionKey: z.string(),
+        score: z.number().int('a score is a whole number').min(0, 'a score is 0 to 10').max(10, 'a score is 0 to 10'),
+        comment: optionalText('a comment', 5000).default(''),
+      }),
+    )
     .min(1, 'score every criterion'),
   publicComment: optionalText('a public comment', 5000).nullish(),
 });
@@ -53,25 +59,36 @@ export class ReviewService {
   async score(viewer: Viewer | null, submissionId: string, raw: z.input<typeof scoreInput>): Promise<Review> {
     requireScope(viewer, 'WRITE');
     const { submission, challenge } = await this.submissions.requireReadable(viewer, submissionId);
-    if (!isPanelist(viewer, challenge)) throw forbidden('Only reviewers assigned to this challenge may score its submissions.');
+    if (!isPanelist(viewer, challenge))
+      throw forbidden('Only reviewers assigned to this challenge may score its submissions.');
     if (submission.organizationId === viewer.organization._id) {
       throw forbidden('Conflict of interest: your organization made this submission, so you may not score it.');
     }
-    if (challenge.status !== 'EVALUATING') throw conflict(`Scoring happens while the challenge is EVALUATING; it is ${challenge.status}.`);
-    if (submission.status !== 'SUBMITTED' && submission.status !== 'SHORTLISTED') throw conflict(`A ${submission.status} submission is not scored.`);
+    if (challenge.status !== 'EVALUATING')
+      throw conflict(`Scoring happens while the challenge is EVALUATING; it is ${challenge.status}.`);
+    if (submission.status !== 'SUBMITTED' && submission.status !== 'SHORTLISTED')
+      throw conflict(`A ${submission.status} submission is not scored.`);
     const input = validate(scoreInput, raw);
     const keys = challenge.criteria.map((c) => c.key);
     const given = input.scores.map((s) => s.criterionKey);
     const unknown = given.find((key) => !keys.includes(key));
-    if (unknown) throw badInput('input.scores', `\`input.scores\`: "${unknown}" is not a criterion of this challenge; use ${keys.join(', ')}.`);
+    if (unknown)
+      throw badInput(
+        'input.scores',
+        `\`input.scores\`: "${unknown}" is not a criterion of this challenge; use ${keys.join(', ')}.`,
+      );
     const missing = keys.find((key) => !given.includes(key));
-    if (missing || given.length !== keys.length) throw badInput('input.scores', `\`input.scores\`: score each criterion exactly once (${keys.join(', ')}).`);
+    if (missing || given.length !== keys.length)
+      throw badInput('input.scores', `\`input.scores\`: score each criterion exactly once (${keys.join(', ')}).`);
     const now = new Date(this.clock()).toISOString();
     const existing = await this.collection.findOne({ submissionId, reviewerId: viewer.member._id });
     if (existing) {
       const updated = await this.collection.findOneAndUpdate(
         { _id: existing._id, version: existing.version },
-        { $set: { scores: input.scores, publicComment: input.publicComment ?? null, updatedAt: now }, $inc: { version: 1 } },
+        {
+          $set: { scores: input.scores, publicComment: input.publicComment ?? null, updatedAt: now },
+          $inc: { version: 1 },
+        },
       );
       if (!updated) throw conflict('Your review changed meanwhile; reload it and retry.');
       return updated;
@@ -91,7 +108,8 @@ export class ReviewService {
     try {
       await this.collection.insertOne(review);
     } catch (error) {
-      if (error instanceof StoreConflictError) throw conflict('You scored this submission meanwhile; reload and retry.');
+      if (error instanceof StoreConflictError)
+        throw conflict('You scored this submission meanwhile; reload and retry.');
       throw error;
     }
     return review;
@@ -99,27 +117,43 @@ export class ReviewService {
 
   /** Who has scored how many of the submissions in play. */
   async progress(challenge: Challenge): Promise<ReviewerProgress[]> {
-    const inPlay = await this.submissions.collection.find({ challengeId: challenge._id, phase: challenge.currentPhase, status: { $in: ['SUBMITTED', 'SHORTLISTED'] } });
+    const inPlay = await this.submissions.collection.find({
+      challengeId: challenge._id,
+      phase: challenge.currentPhase,
+      status: { $in: ['SUBMITTED', 'SHORTLISTED'] },
+    });
     const ids = new Set(inPlay.map((s) => s._id));
     // Reviews of earlier phases do not count towards this phase's progress.
-    const reviews = (await this.collection.find({ challengeId: challenge._id }, { sort: [['createdAt', 1]] })).filter((r) => ids.has(r.submissionId));
-    return challenge.reviewerIds.map((reviewerId) => ({ reviewerId, scored: reviews.filter((r) => r.reviewerId === reviewerId).length, of: inPlay.length }));
+    const reviews = (await this.collection.find({ challengeId: challenge._id }, { sort: [['createdAt', 1]] })).filter(
+      (r) => ids.has(r.submissionId),
+    );
+    return challenge.reviewerIds.map((reviewerId) => ({
+      reviewerId,
+      scored: reviews.filter((r) => r.reviewerId === reviewerId).length,
+      of: inPlay.length,
+    }));
   }
 
   /** Submissions of the current phase by weighted score, best first; unscored ones last. */
   async ranking(challenge: Challenge): Promise<RankedSubmission[]> {
     const [subs, reviews] = await Promise.all([
-      this.submissions.collection.find({ challengeId: challenge._id, phase: challenge.currentPhase, status: { $in: RANKED_STATUSES } }, { sort: [['createdAt', 1]] }),
+      this.submissions.collection.find(
+        { challengeId: challenge._id, phase: challenge.currentPhase, status: { $in: RANKED_STATUSES } },
+        { sort: [['createdAt', 1]] },
+      ),
       this.collection.find({ challengeId: challenge._id }, { sort: [['createdAt', 1]] }),
     ]);
     const rows = subs.map((submission) => {
       const mine = reviews.filter((r) => r.submissionId === submission._id);
       const criterionAverages = challenge.criteria.map((c) => {
-        const values = mine.map((r) => r.scores.find((s) => s.criterionKey === c.key)?.score).filter((v): v is number => v !== undefined);
+        const values = mine
+          .map((r) => r.scores.find((s) => s.criterionKey === c.key)?.score)
+          .filter((v): v is number => v !== undefined);
         return { criterionKey: c.key, average: values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0 };
       });
       const weightedScore = mine.length
-        ? Math.round(challenge.criteria.reduce((sum, c, i) => sum + criterionAverages[i]!.average * c.weight, 0) * 10) / 100
+        ? Math.round(challenge.criteria.reduce((sum, c, i) => sum + criterionAverages[i]!.average * c.weight, 0) * 10) /
+          100
         : null;
       const publicComments = mine.map((r) => r.publicComment).filter((c): c is string => !!c);
       return { submission, weightedScore, criterionAverages, reviewCount: mine.length, publicComments };
@@ -135,30 +169,59 @@ export class ReviewService {
    * leaves the challenge AWARDED with its winners named, and awarding is final,
    * so `results` reads the winners from the challenge, never from statuses.
    */
-  async award(viewer: Viewer | null, challengeId: string, raw: { winners: Array<{ submissionId: string; note?: string | null }>; note?: string | null }): Promise<Challenge> {
+  async award(
+    viewer: Viewer | null,
+    challengeId: string,
+    raw: { winners: Array<{ submissionId: string; note?: string | null }>; note?: string | null },
+  ): Promise<Challenge> {
     const challenge = await this.challenges.requireManaged(viewer, challengeId);
     // The state first: a challenge not under evaluation has no entries to name, and saying so beats blaming the winners.
-    if (challenge.status !== 'EVALUATING') throw conflict(`Cannot award a ${challenge.status} challenge: award applies to EVALUATING challenges.`);
+    if (challenge.status !== 'EVALUATING')
+      throw conflict(`Cannot award a ${challenge.status} challenge: award applies to EVALUATING challenges.`);
     const input = validate(
       z.object({
-        winners: z.array(z.object({ submissionId: z.string(), note: optionalText('a note', 2000).nullish() })).min(1, 'name at least one winner').max(20),
+        winners: z
+          .array(z.object({ submissionId: z.string(), note: optionalText('a note', 2000).nullish() }))
+          .min(1, 'name at least one winner')
+          .max(20),
         note: optionalText('a note', 5000).nullish(),
       }),
       raw,
     );
-    const duplicate = input.winners.findIndex((w, i) => input.winners.findIndex((o) => o.submissionId === w.submissionId) !== i);
-    if (duplicate >= 0) throw badInput(`input.winners.${duplicate}.submissionId`, `\`input.winners.${duplicate}.submissionId\` names a submission already listed; name each winner once.`);
+    const duplicate = input.winners.findIndex(
+      (w, i) => input.winners.findIndex((o) => o.submissionId === w.submissionId) !== i,
+    );
+    if (duplicate >= 0)
+      throw badInput(
+        `input.winners.${duplicate}.submissionId`,
+        `\`input.winners.${duplicate}.submissionId\` names a submission already listed; name each winner once.`,
+      );
     const winners: Submission[] = [];
     for (const [i, winner] of input.winners.entries()) {
       const submission = await this.submissions.collection.findOne({ _id: winner.submissionId, challengeId });
-      if (!submission || !['SUBMITTED', 'SHORTLISTED'].includes(submission.status) || submission.phase !== challenge.currentPhase) {
-        throw badInput(`input.winners.${i}.submissionId`, `\`input.winners.${i}.submissionId\` must be a submitted entry of this challenge's current phase.`);
+      if (
+        !submission ||
+        !['SUBMITTED', 'SHORTLISTED'].includes(submission.status) ||
+        submission.phase !== challenge.currentPhase
+      ) {
+        throw badInput(
+          `input.winners.${i}.submissionId`,
+          `\`input.winners.${i}.submissionId\` must be a submitted entry of this challenge's current phase.`,
+        );
       }
       winners.push(submission);
     }
-    const awarded = await this.challenges.apply(challenge, 'award', { awardNote: input.note ?? null, winnerSubmissionIds: winners.map((w) => w._id) });
-    for (const [i, submission] of winners.entries()) await this.submissions.move(submission, 'WINNER', { awardNote: input.winners[i]!.note ?? null });
-    const others = await this.submissions.collection.find({ challengeId, phase: challenge.currentPhase, status: { $in: ['SUBMITTED', 'SHORTLISTED'] } });
+    const awarded = await this.challenges.apply(challenge, 'award', {
+      awardNote: input.note ?? null,
+      winnerSubmissionIds: winners.map((w) => w._id),
+    });
+    for (const [i, submission] of winners.entries())
+      await this.submissions.move(submission, 'WINNER', { awardNote: input.winners[i]!.note ?? null });
+    const others = await this.submissions.collection.find({
+      challengeId,
+      phase: challenge.currentPhase,
+      status: { $in: ['SUBMITTED', 'SHORTLISTED'] },
+    });
     for (const other of others) await this.submissions.move(other, 'REJECTED', {});
     return awarded;
   }
@@ -169,4 +232,3 @@ export class ReviewService {
 
   reviewerName = async (id: string) => (await this.members.get(id))?.name ?? 'former member';
 }
-

@@ -12,7 +12,11 @@ import type { Challenge, Submission } from './model.js';
 
 const link = z.object({
   title: text('a link title', 200),
-  url: z.string().url('a link is an absolute URL').max(2000).refine((u) => /^https?:\/\//.test(u), 'a link uses http or https'),
+  url: z
+    .string()
+    .url('a link is an absolute URL')
+    .max(2000)
+    .refine((u) => /^https?:\/\//.test(u), 'a link uses http or https'),
 });
 
 const fields = {
@@ -22,7 +26,13 @@ const fields = {
   links: z.array(link).max(20, 'at most 20 links'),
   pluginPackage: z
     .object({
-      name: z.string().regex(/^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/, 'an npm package name such as "@acme/maru-address"').max(214),
+      name: z
+        .string()
+        .regex(
+          /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/,
+          'an npm package name such as "@acme/maru-address"',
+        )
+        .max(214),
       version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'an exact semver version such as "1.2.0"'),
     })
     .nullable(),
@@ -37,7 +47,9 @@ const createInput = z.object({
   pluginPackage: fields.pluginPackage.default(null),
   teamSize: fields.teamSize.default(1),
 });
-const updateInput = z.object(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()]))) as unknown as z.ZodType<Partial<z.output<typeof createInput>>>;
+const updateInput = z.object(
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])),
+) as unknown as z.ZodType<Partial<z.output<typeof createInput>>>;
 
 export type CreateSubmissionInput = z.input<typeof createInput>;
 export type UpdateSubmissionInput = Partial<CreateSubmissionInput>;
@@ -61,8 +73,15 @@ export class SubmissionService {
   /** A company sees its own, drafts included; the agency and panel see submitted ones; everyone sees them once awarded. */
   visibleFilter(viewer: Viewer | null, challenge: Challenge): Filter {
     const submitted: Filter = { challengeId: challenge._id, status: { $in: [...SUBMITTED_STATUSES] } };
-    if (challenge.status === 'AWARDED' || isPlatformAdmin(viewer) || isOfAgency(viewer, challenge) || isPanelist(viewer, challenge)) {
-      return viewer ? { $or: [submitted, { challengeId: challenge._id, organizationId: viewer.organization._id }] } : submitted;
+    if (
+      challenge.status === 'AWARDED' ||
+      isPlatformAdmin(viewer) ||
+      isOfAgency(viewer, challenge) ||
+      isPanelist(viewer, challenge)
+    ) {
+      return viewer
+        ? { $or: [submitted, { challengeId: challenge._id, organizationId: viewer.organization._id }] }
+        : submitted;
     }
     return viewer ? { challengeId: challenge._id, organizationId: viewer.organization._id } : { _id: { $in: [] } };
   }
@@ -70,7 +89,12 @@ export class SubmissionService {
   canRead(viewer: Viewer | null, submission: Submission, challenge: Challenge): boolean {
     if (viewer && submission.organizationId === viewer.organization._id) return true;
     if (!(SUBMITTED_STATUSES as readonly string[]).includes(submission.status)) return false;
-    return challenge.status === 'AWARDED' || isPlatformAdmin(viewer) || isOfAgency(viewer, challenge) || isPanelist(viewer, challenge);
+    return (
+      challenge.status === 'AWARDED' ||
+      isPlatformAdmin(viewer) ||
+      isOfAgency(viewer, challenge) ||
+      isPanelist(viewer, challenge)
+    );
   }
 
   /** The submission when the viewer may read it; otherwise NOT_FOUND, so another company's draft does not even show it exists. */
@@ -84,28 +108,43 @@ export class SubmissionService {
   private async requireOwn(viewer: Viewer | null, id: string) {
     requireScope(viewer, 'WRITE');
     const found = await this.requireReadable(viewer, id);
-    if (found.submission.organizationId !== viewer.organization._id) throw forbidden('Only the submitting organization may change its submission.');
+    if (found.submission.organizationId !== viewer.organization._id)
+      throw forbidden('Only the submitting organization may change its submission.');
     return found;
   }
 
   private assertOpen(challenge: Challenge): void {
-    if (challenge.status !== 'OPEN') throw conflict(`The challenge is ${challenge.status}; submissions are taken while it is OPEN.`);
-    if (Date.parse(challenge.submissionDeadline) <= this.clock()) throw conflict(`The submission deadline passed at ${challenge.submissionDeadline}; late submissions are not accepted.`);
+    if (challenge.status !== 'OPEN')
+      throw conflict(`The challenge is ${challenge.status}; submissions are taken while it is OPEN.`);
+    if (Date.parse(challenge.submissionDeadline) <= this.clock())
+      throw conflict(
+        `The submission deadline passed at ${challenge.submissionDeadline}; late submissions are not accepted.`,
+      );
   }
 
   async create(viewer: Viewer | null, challengeId: string, raw: CreateSubmissionInput): Promise<Submission> {
     requireScope(viewer, 'WRITE');
     const challenge = await this.challenges.requireVisible(viewer, challengeId);
-    if (!SUBMITTER_ROLES.some((role) => hasRole(viewer, role))) throw forbidden(`Submissions are made by ${SUBMITTER_ROLES.join(', ')} members; reviewers and challenge managers do not submit.`);
+    if (!SUBMITTER_ROLES.some((role) => hasRole(viewer, role)))
+      throw forbidden(
+        `Submissions are made by ${SUBMITTER_ROLES.join(', ')} members; reviewers and challenge managers do not submit.`,
+      );
     if (isOfAgency(viewer, challenge)) throw forbidden('The owning agency cannot answer its own challenge.');
     if (!challenge.eligibility.organizationKinds.includes(viewer.organization.kind)) {
-      throw forbidden(`This challenge is open to ${challenge.eligibility.organizationKinds.join(', ')} organizations only.`);
+      throw forbidden(
+        `This challenge is open to ${challenge.eligibility.organizationKinds.join(', ')} organizations only.`,
+      );
     }
     const input = validate(createInput, raw);
     this.assertOpen(challenge);
     this.assertTeam(challenge, input.teamSize);
     if (challenge.currentPhase > 0) {
-      const shortlisted = await this.collection.findOne({ challengeId, organizationId: viewer.organization._id, phase: challenge.currentPhase - 1, status: 'SHORTLISTED' });
+      const shortlisted = await this.collection.findOne({
+        challengeId,
+        organizationId: viewer.organization._id,
+        phase: challenge.currentPhase - 1,
+        status: 'SHORTLISTED',
+      });
       if (!shortlisted) throw forbidden('Only organizations shortlisted in the previous phase may enter this one.');
     }
     const now = new Date(this.clock()).toISOString();
@@ -128,7 +167,8 @@ export class SubmissionService {
     try {
       await this.collection.insertOne(submission);
     } catch (error) {
-      if (error instanceof StoreConflictError) throw conflict('Your organization already has a submission in this phase; edit that one.', 'challengeId');
+      if (error instanceof StoreConflictError)
+        throw conflict('Your organization already has a submission in this phase; edit that one.', 'challengeId');
       throw error;
     }
     return submission;
@@ -137,27 +177,43 @@ export class SubmissionService {
   async update(viewer: Viewer | null, id: string, raw: UpdateSubmissionInput): Promise<Submission> {
     const { submission, challenge } = await this.requireOwn(viewer, id);
     const input = validate(updateInput, raw);
-    if (submission.status !== 'DRAFT') throw conflict(`Only drafts can be edited; this submission is ${submission.status}. Withdraw it and start a new draft to change it.`);
+    if (submission.status !== 'DRAFT')
+      throw conflict(
+        `Only drafts can be edited; this submission is ${submission.status}. Withdraw it and start a new draft to change it.`,
+      );
     if (input.teamSize !== undefined) this.assertTeam(challenge, input.teamSize);
     return this.move(submission, submission.status, { ...input });
   }
 
   async submit(viewer: Viewer | null, id: string, acknowledgeTerms: boolean): Promise<Submission> {
     const { submission, challenge } = await this.requireOwn(viewer, id);
-    if (submission.status !== 'DRAFT') throw conflict(`Only a draft can be submitted; this submission is ${submission.status}.`);
+    if (submission.status !== 'DRAFT')
+      throw conflict(`Only a draft can be submitted; this submission is ${submission.status}.`);
     this.assertOpen(challenge);
-    if (!acknowledgeTerms) throw badInput('acknowledgeTerms', '`acknowledgeTerms` must be true: read and accept the challenge\'s terms (IP and licence) to submit.');
-    if (!submission.proposal.trim()) throw badInput('proposal', 'The proposal is empty; write it (updateSubmission) before submitting.');
+    if (!acknowledgeTerms)
+      throw badInput(
+        'acknowledgeTerms',
+        "`acknowledgeTerms` must be true: read and accept the challenge's terms (IP and licence) to submit.",
+      );
+    if (!submission.proposal.trim())
+      throw badInput('proposal', 'The proposal is empty; write it (updateSubmission) before submitting.');
     const now = new Date(this.clock()).toISOString();
     const updated = await this.move(submission, 'SUBMITTED', { termsAcknowledgedAt: now, submittedAt: now });
-    this.events.publish('submissionReceived', { challengeId: challenge._id, submissionId: id, agencyPath: challenge.agencyPath, at: now });
+    this.events.publish('submissionReceived', {
+      challengeId: challenge._id,
+      submissionId: id,
+      agencyPath: challenge.agencyPath,
+      at: now,
+    });
     return updated;
   }
 
   async withdraw(viewer: Viewer | null, id: string): Promise<Submission> {
     const { submission, challenge } = await this.requireOwn(viewer, id);
-    if (submission.status !== 'SUBMITTED' && submission.status !== 'DRAFT') throw conflict(`A ${submission.status} submission cannot be withdrawn.`);
-    if (challenge.status !== 'OPEN') throw conflict(`The challenge is ${challenge.status}; submissions can be withdrawn while it is OPEN.`);
+    if (submission.status !== 'SUBMITTED' && submission.status !== 'DRAFT')
+      throw conflict(`A ${submission.status} submission cannot be withdrawn.`);
+    if (challenge.status !== 'OPEN')
+      throw conflict(`The challenge is ${challenge.status}; submissions can be withdrawn while it is OPEN.`);
     return this.move(submission, 'WITHDRAWN', {});
   }
 
@@ -165,9 +221,14 @@ export class SubmissionService {
   async decide(viewer: Viewer | null, id: string, status: 'SHORTLISTED' | 'REJECTED'): Promise<Submission> {
     requireScope(viewer, 'WRITE');
     const { submission, challenge } = await this.requireReadable(viewer, id);
-    if (!canManage(viewer, challenge)) throw forbidden('Only challenge managers and agency admins of the owning agency decide on submissions.');
-    if (challenge.status !== 'CLOSED' && challenge.status !== 'EVALUATING') throw conflict(`Submissions are shortlisted while the challenge is CLOSED or EVALUATING; it is ${challenge.status}.`);
-    if (submission.status !== 'SUBMITTED' && submission.status !== 'SHORTLISTED') throw conflict(`A ${submission.status} submission cannot be ${status.toLowerCase()}.`);
+    if (!canManage(viewer, challenge))
+      throw forbidden('Only challenge managers and agency admins of the owning agency decide on submissions.');
+    if (challenge.status !== 'CLOSED' && challenge.status !== 'EVALUATING')
+      throw conflict(
+        `Submissions are shortlisted while the challenge is CLOSED or EVALUATING; it is ${challenge.status}.`,
+      );
+    if (submission.status !== 'SUBMITTED' && submission.status !== 'SHORTLISTED')
+      throw conflict(`A ${submission.status} submission cannot be ${status.toLowerCase()}.`);
     return this.move(submission, status, {});
   }
 
@@ -183,7 +244,10 @@ export class SubmissionService {
   private assertTeam(challenge: Challenge, teamSize: number): void {
     const { minTeamSize, maxTeamSize } = challenge.eligibility;
     if (teamSize < minTeamSize || (maxTeamSize !== null && teamSize > maxTeamSize)) {
-      throw badInput('input.teamSize', `\`input.teamSize\` must be from ${minTeamSize} to ${maxTeamSize ?? 'any number'} for this challenge.`);
+      throw badInput(
+        'input.teamSize',
+        `\`input.teamSize\` must be from ${minTeamSize} to ${maxTeamSize ?? 'any number'} for this challenge.`,
+      );
     }
   }
 }

@@ -15,14 +15,22 @@ const ChallengeEventRef = builder.objectRef<ChallengeEvent>('ChallengeEvent').im
     kind: t.field({ type: ChallengeEventKindEnum, resolve: (e) => e.kind }),
     at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
     challengeId: t.id({ resolve: (e) => encodeGlobalId('Challenge', e.challengeId) }),
-    challenge: t.field({ type: ChallengeRef, nullable: true, resolve: (e, _a, ctx) => ctx.services.challenges.get(e.challengeId) }),
+    challenge: t.field({
+      type: ChallengeRef,
+      nullable: true,
+      resolve: (e, _a, ctx) => ctx.services.challenges.get(e.challengeId),
+    }),
   }),
 });
 
 const SubmissionReceivedRef = builder.objectRef<SubmissionReceivedEvent>('SubmissionReceivedEvent').implement({
   fields: (t) => ({
     at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
-    submission: t.field({ type: SubmissionRef, nullable: true, resolve: (e, _a, ctx) => ctx.services.submissions.collection.findOne({ _id: e.submissionId }) }),
+    submission: t.field({
+      type: SubmissionRef,
+      nullable: true,
+      resolve: (e, _a, ctx) => ctx.services.submissions.collection.findOne({ _id: e.submissionId }),
+    }),
   }),
 });
 
@@ -31,7 +39,8 @@ builder.subscriptionType({ description: 'Live events over server-sent events (se
 builder.subscriptionFields((t) => ({
   challengeEvents: t.field({
     type: ChallengeEventRef,
-    description: 'Public events of published challenges: published, updated, announcement, question answered, closed, awarded, cancelled. All challenges, or one.',
+    description:
+      'Public events of published challenges: published, updated, announcement, question answered, closed, awarded, cancelled. All challenges, or one.',
     args: { challengeId: t.arg.id({ required: false }) },
     subscribe: (_r, args, ctx) => {
       const only = args.challengeId ? parseId(args.challengeId, 'Challenge', 'challengeId') : null;
@@ -56,7 +65,11 @@ builder.subscriptionFields((t) => ({
       const only = args.challengeId ? parseId(args.challengeId, 'Challenge', 'challengeId') : null;
       return pipe(
         ctx.services.events.subscribe('submissionReceived'),
-        filter((event: SubmissionReceivedEvent) => (!only || event.challengeId === only) && (isPlatformAdmin(viewer) || event.agencyPath.includes(viewer.organization._id))),
+        filter(
+          (event: SubmissionReceivedEvent) =>
+            (!only || event.challengeId === only) &&
+            (isPlatformAdmin(viewer) || event.agencyPath.includes(viewer.organization._id)),
+        ),
       );
     },
     resolve: (event) => event,

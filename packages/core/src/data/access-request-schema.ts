@@ -12,29 +12,47 @@ import { DataConnectionRef } from './connection-schema.js';
 import { ACCESS_REQUEST_STATUSES, type AccessRequest } from './model.js';
 
 const AccessRequestStatusEnum = builder.enumType('DataAccessRequestStatus', {
-  description: 'PENDING → APPROVED | REJECTED; APPROVED → REVOKED (by the owner) | WITHDRAWN (by the requester). An approval also ends at `expiresAt`.',
+  description:
+    'PENDING → APPROVED | REJECTED; APPROVED → REVOKED (by the owner) | WITHDRAWN (by the requester). An approval also ends at `expiresAt`.',
   values: ACCESS_REQUEST_STATUSES,
 });
 
 export const AccessRequestRef = nodeType<AccessRequest>('DataAccessRequest', {
-  description: 'A request to read fields of a connection for a purpose until a date, decided by the owning agency. Visible to both sides and platform admins.',
+  description:
+    'A request to read fields of a connection for a purpose until a date, decided by the owning agency. Visible to both sides and platform admins.',
   load: async (id, ctx) => {
     const request = await ctx.services.data.accessRequests.get(id);
     const connection = request && (await ctx.services.data.connections.get(request.connectionId));
-    return request && connection && ctx.services.data.accessRequests.canSee(ctx.viewer, request, connection) ? request : null;
+    return request && connection && ctx.services.data.accessRequests.canSee(ctx.viewer, request, connection)
+      ? request
+      : null;
   },
 });
 const AccessRequestConnection = connectionOf(AccessRequestRef, 'DataAccessRequest');
 
 builder.objectFields(AccessRequestRef, (t) => ({
-  dataConnection: t.field({ type: DataConnectionRef, resolve: (r, _a, ctx) => ctx.services.data.connections.require(r.connectionId) }),
-  requesterOrganization: t.field({ type: OrganizationRef, nullable: true, resolve: (r, _a, ctx) => (r.requester.organizationId ? loadOrganization(ctx, r.requester.organizationId) : null) }),
-  requesterPlugin: t.string({ nullable: true, description: 'The plugin package the request is for, when a plugin reads.', resolve: (r) => r.requester.pluginName }),
+  dataConnection: t.field({
+    type: DataConnectionRef,
+    resolve: (r, _a, ctx) => ctx.services.data.connections.require(r.connectionId),
+  }),
+  requesterOrganization: t.field({
+    type: OrganizationRef,
+    nullable: true,
+    resolve: (r, _a, ctx) => (r.requester.organizationId ? loadOrganization(ctx, r.requester.organizationId) : null),
+  }),
+  requesterPlugin: t.string({
+    nullable: true,
+    description: 'The plugin package the request is for, when a plugin reads.',
+    resolve: (r) => r.requester.pluginName,
+  }),
   purpose: t.exposeString('purpose'),
   fields: t.exposeStringList('fields'),
   expiresAt: t.field({ type: 'DateTime', resolve: (r) => r.expiresAt }),
   status: t.field({ type: AccessRequestStatusEnum, resolve: (r) => r.status }),
-  active: t.boolean({ description: 'APPROVED and not expired: reads are allowed now.', resolve: (r, _a, ctx) => r.status === 'APPROVED' && Date.parse(r.expiresAt) > ctx.services.clock() }),
+  active: t.boolean({
+    description: 'APPROVED and not expired: reads are allowed now.',
+    resolve: (r, _a, ctx) => r.status === 'APPROVED' && Date.parse(r.expiresAt) > ctx.services.clock(),
+  }),
   decidedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.decidedAt }),
   decisionNote: t.exposeString('decisionNote', { nullable: true }),
   createdAt: t.field({ type: 'DateTime', resolve: (r) => r.createdAt }),
@@ -42,18 +60,27 @@ builder.objectFields(AccessRequestRef, (t) => ({
 }));
 
 const DirectionEnum = builder.enumType('DataAccessDirection', {
-  values: { INCOMING: { description: 'Requests for your agency\'s connections.' }, OUTGOING: { description: 'Requests your organization made.' } } as const,
+  values: {
+    INCOMING: { description: "Requests for your agency's connections." },
+    OUTGOING: { description: 'Requests your organization made.' },
+  } as const,
 });
 
 builder.queryFields((t) => ({
   dataAccessRequests: t.field({
     type: AccessRequestConnection,
-    description: 'Access requests for your agency\'s data (INCOMING) or made by your organization (OUTGOING), newest first.',
-    args: { ...pageArgs, direction: t.arg({ type: DirectionEnum, required: true }), status: t.arg({ type: AccessRequestStatusEnum, required: false }) },
+    description:
+      "Access requests for your agency's data (INCOMING) or made by your organization (OUTGOING), newest first.",
+    args: {
+      ...pageArgs,
+      direction: t.arg({ type: DirectionEnum, required: true }),
+      status: t.arg({ type: AccessRequestStatusEnum, required: false }),
+    },
     resolve: (_r, args, ctx) => {
       requireScope(ctx.viewer, 'READ');
       const own = ctx.viewer.organization._id;
-      const filter: Record<string, unknown> = args.direction === 'INCOMING' ? { ownerAgencyPath: own } : { 'requester.organizationId': own };
+      const filter: Record<string, unknown> =
+        args.direction === 'INCOMING' ? { ownerAgencyPath: own } : { 'requester.organizationId': own };
       if (args.status) filter.status = args.status;
       const sort = [['createdAt', -1]] as const;
       return paginate(ctx.services.data.accessRequests.collection, filter, sort, args);
@@ -76,35 +103,56 @@ builder.objectFields(DataConnectionRef, (t) => ({
 const RequestDataAccessInput = builder.inputType('RequestDataAccessInput', {
   fields: (t) => ({
     connectionId: t.id({ required: true }),
-    purpose: t.string({ required: true, description: 'Why you need the data; consents of data subjects name the same purpose.' }),
+    purpose: t.string({
+      required: true,
+      description: 'Why you need the data; consents of data subjects name the same purpose.',
+    }),
     fields: t.stringList({ required: true }),
     expiresAt: t.field({ type: 'DateTime', required: true, description: 'At most 366 days ahead.' }),
-    pluginName: t.string({ required: false, description: 'Platform admins: file the request for this plugin, which then reads through ctx.data.' }),
+    pluginName: t.string({
+      required: false,
+      description: 'Platform admins: file the request for this plugin, which then reads through ctx.data.',
+    }),
   }),
 });
 const AccessRequestPayload = builder.objectRef<{ accessRequest: AccessRequest }>('DataAccessRequestPayload').implement({
   fields: (t) => ({ accessRequest: t.field({ type: AccessRequestRef, resolve: (p) => p.accessRequest }) }),
 });
-const describe = ({ accessRequest }: { accessRequest: AccessRequest }) => ({ targetId: accessRequest._id, organizationId: accessRequest.ownerAgencyId });
+const describe = ({ accessRequest }: { accessRequest: AccessRequest }) => ({
+  targetId: accessRequest._id,
+  organizationId: accessRequest.ownerAgencyId,
+});
 
 builder.mutationFields((t) => ({
   requestDataAccess: t.field({
     type: AccessRequestPayload,
-    description: 'Ask the owning agency for access to a RESTRICTED, PERSONAL (or, for non-agencies, INTERNAL) connection.',
+    description:
+      'Ask the owning agency for access to a RESTRICTED, PERSONAL (or, for non-agencies, INTERNAL) connection.',
     args: { input: t.arg({ type: RequestDataAccessInput, required: true }) },
     resolve: (_r, { input }, ctx) =>
-      audited(ctx, 'dataAccess.request', { targetId: peekId(input.connectionId) }, async () => ({
-        accessRequest: await ctx.services.data.accessRequests.request(ctx.viewer, parseId(input.connectionId, 'DataConnection', 'input.connectionId'), {
-          purpose: input.purpose,
-          fields: input.fields,
-          expiresAt: input.expiresAt,
-          pluginName: input.pluginName ?? null,
+      audited(
+        ctx,
+        'dataAccess.request',
+        { targetId: peekId(input.connectionId) },
+        async () => ({
+          accessRequest: await ctx.services.data.accessRequests.request(
+            ctx.viewer,
+            parseId(input.connectionId, 'DataConnection', 'input.connectionId'),
+            {
+              purpose: input.purpose,
+              fields: input.fields,
+              expiresAt: input.expiresAt,
+              pluginName: input.pluginName ?? null,
+            },
+          ),
         }),
-      }), describe),
+        describe,
+      ),
   }),
   decideDataAccess: t.field({
     type: AccessRequestPayload,
-    description: 'Approve or reject a pending request (agency admins of the owner). An approval may narrow the fields and end earlier.',
+    description:
+      'Approve or reject a pending request (agency admins of the owner). An approval may narrow the fields and end earlier.',
     args: {
       id: t.arg.id({ required: true }),
       approve: t.arg.boolean({ required: true }),
@@ -113,22 +161,55 @@ builder.mutationFields((t) => ({
       expiresAt: t.arg({ type: 'DateTime', required: false }),
     },
     resolve: (_r, args, ctx) =>
-      audited(ctx, args.approve ? 'dataAccess.approve' : 'dataAccess.reject', { targetId: peekId(args.id) }, async () => ({
-        accessRequest: await ctx.services.data.accessRequests.decide(ctx.viewer, parseId(args.id, 'DataAccessRequest'), args.approve, { note: args.note, fields: args.fields, expiresAt: args.expiresAt }),
-      }), describe),
+      audited(
+        ctx,
+        args.approve ? 'dataAccess.approve' : 'dataAccess.reject',
+        { targetId: peekId(args.id) },
+        async () => ({
+          accessRequest: await ctx.services.data.accessRequests.decide(
+            ctx.viewer,
+            parseId(args.id, 'DataAccessRequest'),
+            args.approve,
+            { note: args.note, fields: args.fields, expiresAt: args.expiresAt },
+          ),
+        }),
+        describe,
+      ),
   }),
   revokeDataAccess: t.field({
     type: AccessRequestPayload,
     description: 'End an approval (agency admins of the owner); the next read is refused.',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_r, args, ctx) =>
-      audited(ctx, 'dataAccess.revoke', { targetId: peekId(args.id) }, async () => ({ accessRequest: await ctx.services.data.accessRequests.revoke(ctx.viewer, parseId(args.id, 'DataAccessRequest')) }), describe),
+      audited(
+        ctx,
+        'dataAccess.revoke',
+        { targetId: peekId(args.id) },
+        async () => ({
+          accessRequest: await ctx.services.data.accessRequests.revoke(
+            ctx.viewer,
+            parseId(args.id, 'DataAccessRequest'),
+          ),
+        }),
+        describe,
+      ),
   }),
   withdrawDataAccess: t.field({
     type: AccessRequestPayload,
     description: 'Take back your pending request, or give up an approval.',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_r, args, ctx) =>
-      audited(ctx, 'dataAccess.withdraw', { targetId: peekId(args.id) }, async () => ({ accessRequest: await ctx.services.data.accessRequests.withdraw(ctx.viewer, parseId(args.id, 'DataAccessRequest')) }), describe),
+      audited(
+        ctx,
+        'dataAccess.withdraw',
+        { targetId: peekId(args.id) },
+        async () => ({
+          accessRequest: await ctx.services.data.accessRequests.withdraw(
+            ctx.viewer,
+            parseId(args.id, 'DataAccessRequest'),
+          ),
+        }),
+        describe,
+      ),
   }),
 }));

@@ -14,7 +14,9 @@ const MAX_APPROVAL_DAYS = 366;
 const requestInput = z.object({
   purpose: text('the purpose', 1000),
   fields: z.array(z.string()).min(1, 'name at least one field').max(200),
-  expiresAt: z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 date-time such as "2027-06-30T00:00:00Z"'),
+  expiresAt: z
+    .string()
+    .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 date-time such as "2027-06-30T00:00:00Z"'),
 });
 export type AccessRequestInput = z.input<typeof requestInput> & { pluginName?: string | null };
 
@@ -42,13 +44,24 @@ export class AccessRequestService {
 
   /** Owner, requester organization or platform admin. */
   canSee(viewer: Viewer | null, request: AccessRequest, connection: Pick<DataConnection, 'agencyPath'>): boolean {
-    return !!viewer && (isPlatformAdmin(viewer) || isDataOwner(viewer, connection) || request.requester.organizationId === viewer.organization._id);
+    return (
+      !!viewer &&
+      (isPlatformAdmin(viewer) ||
+        isDataOwner(viewer, connection) ||
+        request.requester.organizationId === viewer.organization._id)
+    );
   }
 
   /** The approval the requester reads under now, if any: the newest approved, unexpired one. */
   activeApproval(connectionId: string, requester: Requester): Promise<AccessRequest | null> {
     return this.collection.findOne(
-      { connectionId, 'requester.organizationId': requester.organizationId, 'requester.pluginName': requester.pluginName, status: 'APPROVED', expiresAt: { $gt: new Date(this.clock()).toISOString() } },
+      {
+        connectionId,
+        'requester.organizationId': requester.organizationId,
+        'requester.pluginName': requester.pluginName,
+        status: 'APPROVED',
+        expiresAt: { $gt: new Date(this.clock()).toISOString() },
+      },
       { sort: [['createdAt', -1]] },
     );
   }
@@ -58,14 +71,27 @@ export class AccessRequestService {
     const connection = await this.connections.require(connectionId);
     const input = validate(requestInput, raw);
     const pluginName = raw.pluginName ?? null;
-    if (pluginName && !isPlatformAdmin(viewer)) throw forbidden('Only platform admins file access requests for plugins.');
-    if (!pluginName && isDataOwner(viewer, connection)) throw badInput('connectionId', `Your agency owns "${connection.name}" and reads it without a request.`);
-    if (connection.classification === 'PUBLIC') throw badInput('connectionId', `"${connection.name}" is PUBLIC: anyone may read it without a request.`);
+    if (pluginName && !isPlatformAdmin(viewer))
+      throw forbidden('Only platform admins file access requests for plugins.');
+    if (!pluginName && isDataOwner(viewer, connection))
+      throw badInput('connectionId', `Your agency owns "${connection.name}" and reads it without a request.`);
+    if (connection.classification === 'PUBLIC')
+      throw badInput('connectionId', `"${connection.name}" is PUBLIC: anyone may read it without a request.`);
     const expiresAt = this.checkExpiry(input.expiresAt, 'input.expiresAt');
     const fields = checkRequestedFields(connection, input.fields, 'input.fields');
-    const requester: Requester = pluginName ? { organizationId: null, pluginName } : { organizationId: viewer.organization._id, pluginName: null };
-    const pending = await this.collection.findOne({ connectionId, 'requester.organizationId': requester.organizationId, 'requester.pluginName': requester.pluginName, status: 'PENDING' });
-    if (pending) throw conflict(`A request for "${connection.name}" is already waiting for the owner's decision; withdraw it before asking again.`);
+    const requester: Requester = pluginName
+      ? { organizationId: null, pluginName }
+      : { organizationId: viewer.organization._id, pluginName: null };
+    const pending = await this.collection.findOne({
+      connectionId,
+      'requester.organizationId': requester.organizationId,
+      'requester.pluginName': requester.pluginName,
+      status: 'PENDING',
+    });
+    if (pending)
+      throw conflict(
+        `A request for "${connection.name}" is already waiting for the owner's decision; withdraw it before asking again.`,
+      );
     const request: AccessRequest = {
       _id: newId(),
       connectionId,
@@ -88,19 +114,32 @@ export class AccessRequestService {
   }
 
   /** The owner approves (optionally fewer fields, an earlier expiry) or rejects a pending request. */
-  async decide(viewer: Viewer | null, id: string, approve: boolean, options: { note?: string | null; fields?: string[] | null; expiresAt?: string | null } = {}): Promise<AccessRequest> {
+  async decide(
+    viewer: Viewer | null,
+    id: string,
+    approve: boolean,
+    options: { note?: string | null; fields?: string[] | null; expiresAt?: string | null } = {},
+  ): Promise<AccessRequest> {
     const { request, connection } = await this.requireOwned(viewer, id);
-    if (request.status !== 'PENDING') throw conflict(`This request is ${request.status}; only PENDING requests are decided.`);
-    const set: Partial<AccessRequest> = { status: approve ? 'APPROVED' : 'REJECTED', decidedById: viewer!.member._id, decidedAt: new Date(this.clock()).toISOString(), decisionNote: options.note?.slice(0, 1000) ?? null };
+    if (request.status !== 'PENDING')
+      throw conflict(`This request is ${request.status}; only PENDING requests are decided.`);
+    const set: Partial<AccessRequest> = {
+      status: approve ? 'APPROVED' : 'REJECTED',
+      decidedById: viewer!.member._id,
+      decidedAt: new Date(this.clock()).toISOString(),
+      decisionNote: options.note?.slice(0, 1000) ?? null,
+    };
     if (approve && options.fields) {
       const narrowed = checkRequestedFields(connection, options.fields, 'fields');
       const extra = narrowed.filter((f) => !request.fields.includes(f));
-      if (extra.length > 0) throw badInput('fields', `Approve at most the fields asked for; ${extra.join(', ')} were not.`);
+      if (extra.length > 0)
+        throw badInput('fields', `Approve at most the fields asked for; ${extra.join(', ')} were not.`);
       set.fields = narrowed;
     }
     if (approve && options.expiresAt) {
       const expiresAt = this.checkExpiry(options.expiresAt, 'expiresAt');
-      if (expiresAt > request.expiresAt) throw badInput('expiresAt', 'An approval may end earlier than asked, not later.');
+      if (expiresAt > request.expiresAt)
+        throw badInput('expiresAt', 'An approval may end earlier than asked, not later.');
       set.expiresAt = expiresAt;
     }
     return this.transition(request, set);
@@ -109,8 +148,13 @@ export class AccessRequestService {
   /** The owner ends an approval; the next read is refused. */
   async revoke(viewer: Viewer | null, id: string): Promise<AccessRequest> {
     const { request } = await this.requireOwned(viewer, id);
-    if (request.status !== 'APPROVED') throw conflict(`This request is ${request.status}; only APPROVED requests are revoked.`);
-    return this.transition(request, { status: 'REVOKED', decidedById: viewer!.member._id, decidedAt: new Date(this.clock()).toISOString() });
+    if (request.status !== 'APPROVED')
+      throw conflict(`This request is ${request.status}; only APPROVED requests are revoked.`);
+    return this.transition(request, {
+      status: 'REVOKED',
+      decidedById: viewer!.member._id,
+      decidedAt: new Date(this.clock()).toISOString(),
+    });
   }
 
   /** The requester takes back a pending request or gives up an approval. */
@@ -119,23 +163,33 @@ export class AccessRequestService {
     const request = await this.get(id);
     const connection = request && (await this.connections.get(request.connectionId));
     if (!request || !connection || !this.canSee(viewer, request, connection)) throw notFound('access request', id);
-    const own = request.requester.organizationId === viewer.organization._id || (request.requester.pluginName && isPlatformAdmin(viewer));
+    const own =
+      request.requester.organizationId === viewer.organization._id ||
+      (request.requester.pluginName && isPlatformAdmin(viewer));
     if (!own) throw forbidden('Only the requesting organization withdraws its request; the owner revokes it instead.');
-    if (!(['PENDING', 'APPROVED'] as AccessRequestStatus[]).includes(request.status)) throw conflict(`This request is ${request.status} already.`);
+    if (!(['PENDING', 'APPROVED'] as AccessRequestStatus[]).includes(request.status))
+      throw conflict(`This request is ${request.status} already.`);
     return this.transition(request, { status: 'WITHDRAWN' });
   }
 
-  private async requireOwned(viewer: Viewer | null, id: string): Promise<{ request: AccessRequest; connection: DataConnection }> {
+  private async requireOwned(
+    viewer: Viewer | null,
+    id: string,
+  ): Promise<{ request: AccessRequest; connection: DataConnection }> {
     requireScope(viewer, 'WRITE');
     const request = await this.get(id);
     const connection = request && (await this.connections.get(request.connectionId));
     if (!request || !connection || !this.canSee(viewer, request, connection)) throw notFound('access request', id);
-    if (!canDecideData(viewer, connection)) throw forbidden(`Only agency admins of the agency owning "${connection.name}" decide its access requests.`);
+    if (!canDecideData(viewer, connection))
+      throw forbidden(`Only agency admins of the agency owning "${connection.name}" decide its access requests.`);
     return { request, connection };
   }
 
   private async transition(request: AccessRequest, set: Partial<AccessRequest>): Promise<AccessRequest> {
-    const updated = await this.collection.findOneAndUpdate({ _id: request._id, version: request.version }, { $set: set, $inc: { version: 1 } });
+    const updated = await this.collection.findOneAndUpdate(
+      { _id: request._id, version: request.version },
+      { $set: set, $inc: { version: 1 } },
+    );
     if (!updated) throw conflict('The request changed meanwhile; reload it and retry.');
     return updated;
   }
@@ -144,7 +198,8 @@ export class AccessRequestService {
     const at = Date.parse(value);
     if (Number.isNaN(at)) throw badInput(field, `\`${field}\` must be an ISO-8601 date-time.`);
     if (at <= this.clock()) throw badInput(field, `\`${field}\` must be in the future.`);
-    if (at > this.clock() + MAX_APPROVAL_DAYS * 86_400_000) throw badInput(field, `\`${field}\` may be at most ${MAX_APPROVAL_DAYS} days ahead; ask again to extend.`);
+    if (at > this.clock() + MAX_APPROVAL_DAYS * 86_400_000)
+      throw badInput(field, `\`${field}\` may be at most ${MAX_APPROVAL_DAYS} days ahead; ask again to extend.`);
     return new Date(at).toISOString();
   }
 }
@@ -152,6 +207,10 @@ export class AccessRequestService {
 export function checkRequestedFields(connection: DataConnection, fields: string[], path: string): string[] {
   const known = new Set(connection.fields.map((f) => f.name));
   const unknown = fields.filter((f) => !known.has(f));
-  if (unknown.length > 0) throw badInput(path, `"${connection.name}" has no field ${unknown.map((f) => `"${f.slice(0, 64)}"`).join(', ')}; its fields are ${[...known].join(', ') || 'not known until its first sync'}.`);
+  if (unknown.length > 0)
+    throw badInput(
+      path,
+      `"${connection.name}" has no field ${unknown.map((f) => `"${f.slice(0, 64)}"`).join(', ')}; its fields are ${[...known].join(', ') || 'not known until its first sync'}.`,
+    );
   return [...new Set(fields)];
 }

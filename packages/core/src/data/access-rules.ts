@@ -21,12 +21,18 @@ export const canManageData = (viewer: Viewer | null, connection: Pick<DataConnec
   isPlatformAdmin(viewer) || (hasRole(viewer, 'AGENCY_ADMIN') && isDataOwner(viewer, connection));
 
 /** Sees how a connection is run (connector settings, errors, syncs, requests, consents, its access log): its agency (and above) and platform admins. */
-export const canSeeOperations = (viewer: Viewer | null, connection: Pick<DataConnection, 'agencyPath'>): boolean => isPlatformAdmin(viewer) || isDataOwner(viewer, connection);
+export const canSeeOperations = (viewer: Viewer | null, connection: Pick<DataConnection, 'agencyPath'>): boolean =>
+  isPlatformAdmin(viewer) || isDataOwner(viewer, connection);
 
 /** Asserts {@link canSeeOperations} with a READ key; `what` names what was asked for in the refusal. */
-export function requireOperationsView(viewer: Viewer | null, connection: Pick<DataConnection, 'agencyPath' | 'name'>, what: string): asserts viewer is Viewer {
+export function requireOperationsView(
+  viewer: Viewer | null,
+  connection: Pick<DataConnection, 'agencyPath' | 'name'>,
+  what: string,
+): asserts viewer is Viewer {
   requireScope(viewer, 'READ');
-  if (!canSeeOperations(viewer, connection)) throw forbidden(`The ${what} of "${connection.name}" are visible to its agency only.`);
+  if (!canSeeOperations(viewer, connection))
+    throw forbidden(`The ${what} of "${connection.name}" are visible to its agency only.`);
 }
 
 /**
@@ -34,7 +40,8 @@ export function requireOperationsView(viewer: Viewer | null, connection: Pick<Da
  * the owner (or above) only — platform admins run the catalogue, they do not
  * hand out an agency's data.
  */
-export const canDecideData = (viewer: Viewer | null, connection: Pick<DataConnection, 'agencyPath'>): boolean => hasRole(viewer, 'AGENCY_ADMIN') && isDataOwner(viewer, connection);
+export const canDecideData = (viewer: Viewer | null, connection: Pick<DataConnection, 'agencyPath'>): boolean =>
+  hasRole(viewer, 'AGENCY_ADMIN') && isDataOwner(viewer, connection);
 
 /** The requester an approval or consent must name for this principal, or null for anonymous callers. */
 export function requesterOf(principal: DataPrincipal): Requester | null {
@@ -57,15 +64,25 @@ export interface ReadDecision {
  * `approval` is the principal's approved, unexpired access request for the
  * connection, if any. Throws FORBIDDEN saying what would allow the read.
  */
-export function decideRead(principal: DataPrincipal, connection: DataConnection, approval: AccessRequest | null): ReadDecision {
+export function decideRead(
+  principal: DataPrincipal,
+  connection: DataConnection,
+  approval: AccessRequest | null,
+): ReadDecision {
   const all = connection.fields.map((f) => f.name);
   const hasPersonal = connection.fields.some((f) => f.personal);
   if (connection.classification === 'PUBLIC') return { basis: 'PUBLIC', fields: all, personal: 'NONE', approval: null };
-  if (principal.kind === 'ANONYMOUS') throw unauthenticated(`"${connection.name}" is ${connection.classification}: sign in with an API key${connection.classification === 'INTERNAL' ? ' of an agency member' : ' of an organization with an approved access request'}.`);
+  if (principal.kind === 'ANONYMOUS')
+    throw unauthenticated(
+      `"${connection.name}" is ${connection.classification}: sign in with an API key${connection.classification === 'INTERNAL' ? ' of an agency member' : ' of an organization with an approved access request'}.`,
+    );
   if (principal.kind === 'MEMBER') {
-    if (!hasScope(principal.viewer, 'READ')) throw forbidden('This API key lacks the READ scope; create a key with it.');
-    if (isDataOwner(principal.viewer, connection)) return { basis: 'OWNER', fields: all, personal: hasPersonal ? 'ALL' : 'NONE', approval: null };
-    if (connection.classification === 'INTERNAL' && principal.viewer.organization.kind === 'AGENCY') return { basis: 'INTERNAL', fields: all, personal: 'NONE', approval: null };
+    if (!hasScope(principal.viewer, 'READ'))
+      throw forbidden('This API key lacks the READ scope; create a key with it.');
+    if (isDataOwner(principal.viewer, connection))
+      return { basis: 'OWNER', fields: all, personal: hasPersonal ? 'ALL' : 'NONE', approval: null };
+    if (connection.classification === 'INTERNAL' && principal.viewer.organization.kind === 'AGENCY')
+      return { basis: 'INTERNAL', fields: all, personal: 'NONE', approval: null };
   }
   if (!approval) {
     throw forbidden(

@@ -11,7 +11,14 @@ const field = z.object({
 });
 
 const tags = z
-  .array(z.string().trim().min(1).max(40, 'a tag must be at most 40 characters').transform((t) => t.toLowerCase()))
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(40, 'a tag must be at most 40 characters')
+      .transform((t) => t.toLowerCase()),
+  )
   .max(20, 'at most 20 tags')
   .default([]);
 
@@ -24,10 +31,21 @@ export const createConnectionInput = z.object({
   licence: text('the licence', 100),
   classification: z.enum(CLASSIFICATIONS),
   fields: z.array(field).default([]),
-  keyField: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'name the field whose value identifies a record, e.g. "id"'),
-  subjectField: z.string().nullish().transform((v) => v ?? null),
+  keyField: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'name the field whose value identifies a record, e.g. "id"'),
+  subjectField: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
   connector,
-  refreshMinutes: z.number().int().min(5, 'syncs run at most every 5 minutes').max(525_600, 'at most once a year').nullish().transform((v) => v ?? null),
+  refreshMinutes: z
+    .number()
+    .int()
+    .min(5, 'syncs run at most every 5 minutes')
+    .max(525_600, 'at most once a year')
+    .nullish()
+    .transform((v) => v ?? null),
   serviceIds: z.array(z.string()).max(50).default([]),
 });
 export type CreateConnectionInput = z.input<typeof createConnectionInput>;

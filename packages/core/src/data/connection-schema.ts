@@ -11,38 +11,59 @@ import { ServiceRef } from '../plugins/service-schema.js';
 import { canSeeOperations } from './access-rules.js';
 import { CONNECTION_SORT } from './connection-service.js';
 import { CONNECTOR_KINDS } from './connectors/connector.js';
-import { CLASSIFICATIONS, CONNECTION_STATUSES, FIELD_TYPES, SYNC_STATUSES, type DataConnection, type DataField, type DataSync, type RecordProblem } from './model.js';
+import {
+  CLASSIFICATIONS,
+  CONNECTION_STATUSES,
+  FIELD_TYPES,
+  SYNC_STATUSES,
+  type DataConnection,
+  type DataField,
+  type DataSync,
+  type RecordProblem,
+} from './model.js';
 
 export const ClassificationEnum = builder.enumType('DataClassification', {
-  description: 'PUBLIC: anyone. INTERNAL: agency members. RESTRICTED: the owner and approved requesters. PERSONAL: as RESTRICTED, with personal fields only under the data subject\'s consent.',
+  description:
+    "PUBLIC: anyone. INTERNAL: agency members. RESTRICTED: the owner and approved requesters. PERSONAL: as RESTRICTED, with personal fields only under the data subject's consent.",
   values: CLASSIFICATIONS,
 });
 export const FieldTypeEnum = builder.enumType('DataFieldType', { values: FIELD_TYPES });
 const ConnectionStatusEnum = builder.enumType('DataConnectionStatus', {
-  description: 'NEW (never synced), ACTIVE, SYNCING, FAILING (the last sync failed: see `lastError`; it is retried with backoff), PAUSED.',
+  description:
+    'NEW (never synced), ACTIVE, SYNCING, FAILING (the last sync failed: see `lastError`; it is retried with backoff), PAUSED.',
   values: CONNECTION_STATUSES,
 });
 export const ConnectorKindEnum = builder.enumType('ConnectorKind', { values: CONNECTOR_KINDS });
-const SyncStatusEnum = builder.enumType('DataSyncStatus', { description: 'PARTIAL: some records were rejected (see `problems`); the rest landed.', values: SYNC_STATUSES });
+const SyncStatusEnum = builder.enumType('DataSyncStatus', {
+  description: 'PARTIAL: some records were rejected (see `problems`); the rest landed.',
+  values: SYNC_STATUSES,
+});
 
 export const DataFieldRef = builder.objectRef<DataField>('DataField').implement({
   fields: (t) => ({
     name: t.exposeString('name'),
     type: t.field({ type: FieldTypeEnum, resolve: (f) => f.type }),
     description: t.exposeString('description'),
-    personal: t.exposeBoolean('personal', { description: 'Shown only to the owner and under the data subject\'s consent.' }),
+    personal: t.exposeBoolean('personal', {
+      description: "Shown only to the owner and under the data subject's consent.",
+    }),
   }),
 });
 
 const ProblemRef = builder.objectRef<RecordProblem>('DataRecordProblem').implement({
-  fields: (t) => ({ position: t.exposeString('position', { description: '"line 12" (CSV), "index 3" (JSON), "document 7" (MongoDB), "record 9" (plugin).' }), reason: t.exposeString('reason') }),
+  fields: (t) => ({
+    position: t.exposeString('position', {
+      description: '"line 12" (CSV), "index 3" (JSON), "document 7" (MongoDB), "record 9" (plugin).',
+    }),
+    reason: t.exposeString('reason'),
+  }),
 });
 
 /** Owners (the agency and above) and platform admins see how a connection is run. */
 const canOperate = (ctx: HubContext, connection: DataConnection) => canSeeOperations(ctx.viewer, connection);
 
 export const DataSyncRef = nodeType<DataSync>('DataSync', {
-  description: 'One run of a connection\'s sync. Visible to the owning agency and platform admins.',
+  description: "One run of a connection's sync. Visible to the owning agency and platform admins.",
   load: async (id, ctx) => {
     const sync = await ctx.services.data.syncs.syncs.findOne({ _id: id });
     const connection = sync && (await ctx.services.data.connections.get(sync.connectionId));
@@ -57,15 +78,22 @@ builder.objectFields(DataSyncRef, (t) => ({
   read: t.exposeInt('read', { description: 'Items read from the source, bad ones included.' }),
   inserted: t.exposeInt('inserted'),
   updated: t.exposeInt('updated', { description: 'Records replaced by key (a re-sync never duplicates).' }),
-  removed: t.exposeInt('removed', { description: 'Records gone from the source; removed only when the sync rejected nothing.' }),
+  removed: t.exposeInt('removed', {
+    description: 'Records gone from the source; removed only when the sync rejected nothing.',
+  }),
   rejected: t.exposeInt('rejected'),
-  problems: t.field({ type: [ProblemRef], description: 'The first 100 rejected records with their position and reason.', resolve: (s) => s.problems }),
+  problems: t.field({
+    type: [ProblemRef],
+    description: 'The first 100 rejected records with their position and reason.',
+    resolve: (s) => s.problems,
+  }),
   error: t.exposeString('error', { nullable: true, description: 'Why the source could not be read.' }),
 }));
 const DataSyncConnection = connectionOf(DataSyncRef, 'DataSync');
 
 export const DataConnectionRef = nodeType<DataConnection>('DataConnection', {
-  description: 'An agency dataset connected to the hub. Its metadata is public, as in any data portal; its records follow its classification.',
+  description:
+    'An agency dataset connected to the hub. Its metadata is public, as in any data portal; its records follow its classification.',
   load: (id, ctx) => ctx.loaders.byId(ctx.services.data.connections.collection, id),
 });
 export const DataConnectionConnection = connectionOf(DataConnectionRef, 'DataConnection');
@@ -77,21 +105,30 @@ builder.objectFields(DataConnectionRef, (t) => ({
   licence: t.exposeString('licence'),
   classification: t.field({ type: ClassificationEnum, resolve: (c) => c.classification }),
   agency: t.field({ type: OrganizationRef, resolve: (c, _a, ctx) => requireOrganization(ctx, c.agencyId) }),
-  fields: t.field({ type: [DataFieldRef], description: 'The schema: declared, or inferred on the first sync.', resolve: (c) => c.fields }),
+  fields: t.field({
+    type: [DataFieldRef],
+    description: 'The schema: declared, or inferred on the first sync.',
+    resolve: (c) => c.fields,
+  }),
   keyField: t.exposeString('keyField'),
   subjectField: t.exposeString('subjectField', { nullable: true }),
   connectorKind: t.field({ type: ConnectorKindEnum, resolve: (c) => c.connector.kind }),
   connectorConfig: t.field({
     type: 'JSON',
     nullable: true,
-    description: 'The connector\'s settings (secret names, never their values). The owning agency and platform admins only; null for others.',
+    description:
+      "The connector's settings (secret names, never their values). The owning agency and platform admins only; null for others.",
     resolve: (c, _a, ctx) => (canOperate(ctx, c) ? (JSON.parse(c.connector.configJson) as unknown) : null),
   }),
-  refreshMinutes: t.exposeInt('refreshMinutes', { nullable: true, description: 'Minutes between scheduled syncs; null syncs on demand only.' }),
+  refreshMinutes: t.exposeInt('refreshMinutes', {
+    nullable: true,
+    description: 'Minutes between scheduled syncs; null syncs on demand only.',
+  }),
   status: t.field({ type: ConnectionStatusEnum, resolve: (c) => c.status }),
   lastError: t.string({
     nullable: true,
-    description: 'Why the last sync failed. The owning agency and platform admins only (it may name internal addresses or files); others see `status: FAILING`.',
+    description:
+      'Why the last sync failed. The owning agency and platform admins only (it may name internal addresses or files); others see `status: FAILING`.',
     resolve: (c, _a, ctx) => (canOperate(ctx, c) ? c.lastError : null),
   }),
   lastSyncAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.lastSyncAt }),
@@ -101,7 +138,10 @@ builder.objectFields(DataConnectionRef, (t) => ({
   services: t.field({
     type: [ServiceRef],
     description: 'Shared services that use this data.',
-    resolve: async (c, _a, ctx) => (await Promise.all(c.serviceIds.map((id) => ctx.loaders.byId(ctx.services.plugins.services, id)))).filter((s) => s !== null),
+    resolve: async (c, _a, ctx) =>
+      (await Promise.all(c.serviceIds.map((id) => ctx.loaders.byId(ctx.services.plugins.services, id)))).filter(
+        (s) => s !== null,
+      ),
   }),
   createdAt: t.field({ type: 'DateTime', resolve: (c) => c.createdAt }),
   updatedAt: t.field({ type: 'DateTime', resolve: (c) => c.updatedAt }),
@@ -111,7 +151,8 @@ builder.objectFields(DataConnectionRef, (t) => ({
     description: 'Sync history, newest first. The owning agency and platform admins only.',
     args: pageArgs,
     resolve: (c, args, ctx) => {
-      if (!canOperate(ctx, c)) throw forbidden(`The sync history of "${c.name}" is visible to its agency and platform admins only.`);
+      if (!canOperate(ctx, c))
+        throw forbidden(`The sync history of "${c.name}" is visible to its agency and platform admins only.`);
       return paginate(ctx.services.data.syncs.syncs, { connectionId: c._id }, [['startedAt', -1]], args);
     },
   }),
@@ -136,7 +177,8 @@ builder.queryFields((t) => ({
   }),
   dataConnections: t.field({
     type: DataConnectionConnection,
-    description: 'The data catalogue: every connection\'s metadata, newest first. Also at /catalogue/dcat.jsonld (DCAT-AP) for harvesters.',
+    description:
+      "The data catalogue: every connection's metadata, newest first. Also at /catalogue/dcat.jsonld (DCAT-AP) for harvesters.",
     args: { ...pageArgs, filter: t.arg({ type: DataConnectionFilter, required: false }) },
     resolve: (_r, args, ctx) => {
       const f = args.filter ?? {};
@@ -161,8 +203,12 @@ const DataFieldInput = builder.inputType('DataFieldInput', {
   }),
 });
 const ConnectorInput = builder.inputType('ConnectorInput', {
-  description: 'CSV: { path, delimiter?, encoding? } (path relative to the hub\'s import folder). HTTP_JSON: { url, recordsPath?, authHeader?: { name, secret }, timeoutMs? }. MONGODB: { uriSecret, database, collection, filter? }. PLUGIN: { plugin, connector, config }. Secrets are named, never given.',
-  fields: (t) => ({ kind: t.field({ type: ConnectorKindEnum, required: true }), config: t.field({ type: 'JSON', required: true }) }),
+  description:
+    "CSV: { path, delimiter?, encoding? } (path relative to the hub's import folder). HTTP_JSON: { url, recordsPath?, authHeader?: { name, secret }, timeoutMs? }. MONGODB: { uriSecret, database, collection, filter? }. PLUGIN: { plugin, connector, config }. Secrets are named, never given.",
+  fields: (t) => ({
+    kind: t.field({ type: ConnectorKindEnum, required: true }),
+    config: t.field({ type: 'JSON', required: true }),
+  }),
 });
 const CreateDataConnectionInput = builder.inputType('CreateDataConnectionInput', {
   fields: (t) => ({
@@ -172,11 +218,24 @@ const CreateDataConnectionInput = builder.inputType('CreateDataConnectionInput',
     tags: t.stringList({ required: false }),
     licence: t.string({ required: true, description: 'An SPDX id or licence name, e.g. "KOGL-Type1" or "CC-BY-4.0".' }),
     classification: t.field({ type: ClassificationEnum, required: true }),
-    fields: t.field({ type: [DataFieldInput], required: false, description: 'Leave out to infer the schema on the first sync (not for PERSONAL connections).' }),
-    keyField: t.string({ required: true, description: 'The field identifying a record; a re-sync replaces records by it.' }),
-    subjectField: t.string({ required: false, description: 'PERSONAL only: the personal field holding the data subject\'s id.' }),
+    fields: t.field({
+      type: [DataFieldInput],
+      required: false,
+      description: 'Leave out to infer the schema on the first sync (not for PERSONAL connections).',
+    }),
+    keyField: t.string({
+      required: true,
+      description: 'The field identifying a record; a re-sync replaces records by it.',
+    }),
+    subjectField: t.string({
+      required: false,
+      description: "PERSONAL only: the personal field holding the data subject's id.",
+    }),
     connector: t.field({ type: ConnectorInput, required: true }),
-    refreshMinutes: t.int({ required: false, description: 'Sync every so many minutes (at least 5); leave out to sync on demand.' }),
+    refreshMinutes: t.int({
+      required: false,
+      description: 'Sync every so many minutes (at least 5); leave out to sync on demand.',
+    }),
     serviceIds: t.idList({ required: false, description: 'Shared services that use this data.' }),
   }),
 });
@@ -203,51 +262,112 @@ const DataSyncPayload = builder.objectRef<{ sync: DataSync }>('DataSyncPayload')
   fields: (t) => ({ sync: t.field({ type: DataSyncRef, resolve: (p) => p.sync }) }),
 });
 
-const describe = ({ dataConnection }: { dataConnection: DataConnection }) => ({ targetId: dataConnection._id, organizationId: dataConnection.agencyId });
-const serviceKeys = (ids: readonly string[] | null | undefined) => ids?.map((id, i) => parseId(id, 'Service', `input.serviceIds.${i}`));
+const describe = ({ dataConnection }: { dataConnection: DataConnection }) => ({
+  targetId: dataConnection._id,
+  organizationId: dataConnection.agencyId,
+});
+const serviceKeys = (ids: readonly string[] | null | undefined) =>
+  ids?.map((id, i) => parseId(id, 'Service', `input.serviceIds.${i}`));
 
 builder.mutationFields((t) => ({
   createDataConnection: t.field({
     type: DataConnectionPayload,
-    description: 'Connect a dataset of an agency (its agency admins). It syncs at the scheduler\'s next tick.',
+    description: "Connect a dataset of an agency (its agency admins). It syncs at the scheduler's next tick.",
     args: { input: t.arg({ type: CreateDataConnectionInput, required: true }) },
     resolve: (_r, { input }, ctx) =>
-      audited(ctx, 'dataConnection.create', { organizationId: peekId(input.agencyId) }, async () => {
-        const { agencyId, fields, ...rest } = compact(input as unknown as Record<string, unknown>) as Record<string, unknown> & { agencyId: string };
-        const clean = { ...rest, fields: (fields as Record<string, unknown>[] | undefined)?.map((f) => compact(f)), serviceIds: serviceKeys(input.serviceIds) };
-        return { dataConnection: await ctx.services.data.connections.create(ctx.viewer, parseId(agencyId, 'Organization', 'input.agencyId'), clean as never) };
-      }, describe),
+      audited(
+        ctx,
+        'dataConnection.create',
+        { organizationId: peekId(input.agencyId) },
+        async () => {
+          const { agencyId, fields, ...rest } = compact(input as unknown as Record<string, unknown>) as Record<
+            string,
+            unknown
+          > & { agencyId: string };
+          const clean = {
+            ...rest,
+            fields: (fields as Record<string, unknown>[] | undefined)?.map((f) => compact(f)),
+            serviceIds: serviceKeys(input.serviceIds),
+          };
+          return {
+            dataConnection: await ctx.services.data.connections.create(
+              ctx.viewer,
+              parseId(agencyId, 'Organization', 'input.agencyId'),
+              clean as never,
+            ),
+          };
+        },
+        describe,
+      ),
   }),
   updateDataConnection: t.field({
     type: DataConnectionPayload,
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateDataConnectionInput, required: true }) },
     resolve: (_r, args, ctx) =>
-      audited(ctx, 'dataConnection.update', { targetId: peekId(args.id) }, async () => {
-        const { expectedVersion, fields, ...rest } = compact(args.input as unknown as Record<string, unknown>);
-        const clean = { ...rest, ...(fields ? { fields: (fields as Record<string, unknown>[]).map((f) => compact(f)) } : {}), ...(args.input.serviceIds ? { serviceIds: serviceKeys(args.input.serviceIds) } : {}) };
-        if (args.input.refreshMinutes === null) (clean as Record<string, unknown>).refreshMinutes = null;
-        return { dataConnection: await ctx.services.data.connections.update(ctx.viewer, parseId(args.id, 'DataConnection'), clean as never, expectedVersion as number | undefined) };
-      }, describe),
+      audited(
+        ctx,
+        'dataConnection.update',
+        { targetId: peekId(args.id) },
+        async () => {
+          const { expectedVersion, fields, ...rest } = compact(args.input as unknown as Record<string, unknown>);
+          const clean = {
+            ...rest,
+            ...(fields ? { fields: (fields as Record<string, unknown>[]).map((f) => compact(f)) } : {}),
+            ...(args.input.serviceIds ? { serviceIds: serviceKeys(args.input.serviceIds) } : {}),
+          };
+          if (args.input.refreshMinutes === null) (clean as Record<string, unknown>).refreshMinutes = null;
+          return {
+            dataConnection: await ctx.services.data.connections.update(
+              ctx.viewer,
+              parseId(args.id, 'DataConnection'),
+              clean as never,
+              expectedVersion as number | undefined,
+            ),
+          };
+        },
+        describe,
+      ),
   }),
   syncDataConnection: t.field({
     type: DataSyncPayload,
-    description: 'Sync now. Returns the running sync, or the finished one with `wait: true`. CONFLICT while another sync runs.',
+    description:
+      'Sync now. Returns the running sync, or the finished one with `wait: true`. CONFLICT while another sync runs.',
     args: { id: t.arg.id({ required: true }), wait: t.arg.boolean({ required: false }) },
     resolve: (_r, args, ctx) =>
-      audited(ctx, 'dataConnection.sync', { targetId: peekId(args.id) }, async () => {
-        const started = await ctx.services.data.syncs.request(ctx.viewer, parseId(args.id, 'DataConnection'));
-        return { sync: args.wait ? await started.done : started.sync };
-      }, ({ sync }) => ({ targetId: sync.connectionId })),
+      audited(
+        ctx,
+        'dataConnection.sync',
+        { targetId: peekId(args.id) },
+        async () => {
+          const started = await ctx.services.data.syncs.request(ctx.viewer, parseId(args.id, 'DataConnection'));
+          return { sync: args.wait ? await started.done : started.sync };
+        },
+        ({ sync }) => ({ targetId: sync.connectionId }),
+      ),
   }),
   uploadDataFile: t.field({
     type: DataSyncPayload,
     description: 'Upload a CSV file (multipart request) as the new source of a CSV connection and sync it.',
-    args: { id: t.arg.id({ required: true }), file: t.arg({ type: 'File', required: true }), wait: t.arg.boolean({ required: false }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      file: t.arg({ type: 'File', required: true }),
+      wait: t.arg.boolean({ required: false }),
+    },
     resolve: (_r, args, ctx) =>
-      audited(ctx, 'dataConnection.upload', { targetId: peekId(args.id) }, async () => {
-        const started = await ctx.services.data.uploads.receive(ctx.viewer, parseId(args.id, 'DataConnection'), args.file);
-        return { sync: args.wait ? await started.done : started.sync };
-      }, ({ sync }) => ({ targetId: sync.connectionId })),
+      audited(
+        ctx,
+        'dataConnection.upload',
+        { targetId: peekId(args.id) },
+        async () => {
+          const started = await ctx.services.data.uploads.receive(
+            ctx.viewer,
+            parseId(args.id, 'DataConnection'),
+            args.file,
+          );
+          return { sync: args.wait ? await started.done : started.sync };
+        },
+        ({ sync }) => ({ targetId: sync.connectionId }),
+      ),
   }),
 }));
 

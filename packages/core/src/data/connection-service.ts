@@ -7,7 +7,12 @@ import type { Viewer } from '../identity/viewer.js';
 import type { Collection, Filter, Sort, Store } from '../store/port.js';
 import { validate } from '../validation.js';
 import { canManageData } from './access-rules.js';
-import { createConnectionInput, updateConnectionInput, type CreateConnectionInput, type UpdateConnectionInput } from './connection-input.js';
+import {
+  createConnectionInput,
+  updateConnectionInput,
+  type CreateConnectionInput,
+  type UpdateConnectionInput,
+} from './connection-input.js';
 import type { ConnectorOwner, ConnectorRegistry } from './connectors/connector-registry.js';
 import { checkFields } from './field-schema.js';
 import type { Classification, DataConnection, DataField } from './model.js';
@@ -52,7 +57,8 @@ export class ConnectionService {
   async requireManaged(viewer: Viewer | null, id: string): Promise<DataConnection> {
     requireScope(viewer, 'WRITE');
     const connection = await this.require(id);
-    if (!canManageData(viewer, connection)) throw forbidden(`Only agency admins of the agency owning "${connection.name}" (or above it) may do this.`);
+    if (!canManageData(viewer, connection))
+      throw forbidden(`Only agency admins of the agency owning "${connection.name}" (or above it) may do this.`);
     return connection;
   }
 
@@ -77,13 +83,19 @@ export class ConnectionService {
   async create(viewer: Viewer | null, agencyId: string, raw: CreateConnectionInput): Promise<DataConnection> {
     requireScope(viewer, 'WRITE');
     const agency = await this.organizations.get(agencyId);
-    if (!agency || agency.kind !== 'AGENCY') throw badInput('input.agencyId', '`input.agencyId` must be the id of an agency.');
+    if (!agency || agency.kind !== 'AGENCY')
+      throw badInput('input.agencyId', '`input.agencyId` must be the id of an agency.');
     const agencyPath = [...agency.ancestorIds, agency._id];
-    if (!canManageData(viewer, { agencyPath })) throw forbidden(`Only agency admins of "${agency.name}" (or above it) may connect its data.`);
+    if (!canManageData(viewer, { agencyPath }))
+      throw forbidden(`Only agency admins of "${agency.name}" (or above it) may connect its data.`);
     const input = validate(createConnectionInput, raw);
     const fields = checkFields(input.fields as DataField[], 'input.fields');
     checkShape(input.classification, fields, input.keyField, input.subjectField);
-    const config = await this.connectors.checkConfig(input.connector.kind, input.connector.config, await this.ownerOf({ agencyPath }));
+    const config = await this.connectors.checkConfig(
+      input.connector.kind,
+      input.connector.config,
+      await this.ownerOf({ agencyPath }),
+    );
     const now = new Date(this.clock()).toISOString();
     const connection: DataConnection = {
       _id: newId(),
@@ -120,9 +132,18 @@ export class ConnectionService {
     return connection;
   }
 
-  async update(viewer: Viewer | null, id: string, raw: UpdateConnectionInput, expectedVersion?: number): Promise<DataConnection> {
+  async update(
+    viewer: Viewer | null,
+    id: string,
+    raw: UpdateConnectionInput,
+    expectedVersion?: number,
+  ): Promise<DataConnection> {
     const current = await this.requireManaged(viewer, id);
-    if (expectedVersion !== undefined && expectedVersion !== current.version) throw conflict(`"${current.name}" changed meanwhile (version ${current.version}); reload it and retry.`, 'expectedVersion');
+    if (expectedVersion !== undefined && expectedVersion !== current.version)
+      throw conflict(
+        `"${current.name}" changed meanwhile (version ${current.version}); reload it and retry.`,
+        'expectedVersion',
+      );
     const input = validate(updateConnectionInput, raw);
     const fields = input.fields ? checkFields(input.fields as DataField[], 'input.fields') : current.fields;
     const classification = input.classification ?? current.classification;
@@ -132,34 +153,67 @@ export class ConnectionService {
       if (input[key] !== undefined) (set as Record<string, unknown>)[key] = input[key];
     }
     if (input.connector) {
-      const config = await this.connectors.checkConfig(input.connector.kind, input.connector.config, await this.ownerOf(current));
+      const config = await this.connectors.checkConfig(
+        input.connector.kind,
+        input.connector.config,
+        await this.ownerOf(current),
+      );
       set.connector = { kind: input.connector.kind, configJson: JSON.stringify(config) };
     }
     if (input.paused !== undefined) {
       set.status = input.paused ? 'PAUSED' : current.lastSuccessAt ? 'ACTIVE' : 'NEW';
       set.nextSyncAt = input.paused ? null : new Date(this.clock()).toISOString();
     }
-    set.searchText = searchText(set.name ?? current.name, set.description ?? current.description, set.tags ?? current.tags);
-    const updated = await this.collection.findOneAndUpdate({ _id: id, version: current.version }, { $set: set, $inc: { version: 1 } });
+    set.searchText = searchText(
+      set.name ?? current.name,
+      set.description ?? current.description,
+      set.tags ?? current.tags,
+    );
+    const updated = await this.collection.findOneAndUpdate(
+      { _id: id, version: current.version },
+      { $set: set, $inc: { version: 1 } },
+    );
     if (!updated) throw conflict(`"${current.name}" changed meanwhile; reload it and retry.`);
     return updated;
   }
 }
 
 /** What makes a connection readable under its classification, checked before anything is stored. */
-function checkShape(classification: Classification, fields: DataField[], keyField: string, subjectField: string | null): void {
+function checkShape(
+  classification: Classification,
+  fields: DataField[],
+  keyField: string,
+  subjectField: string | null,
+): void {
   const names = new Set(fields.map((f) => f.name));
-  if (fields.length > 0 && !names.has(keyField)) throw badInput('input.keyField', `The key field "${keyField}" is not among the declared fields.`);
+  if (fields.length > 0 && !names.has(keyField))
+    throw badInput('input.keyField', `The key field "${keyField}" is not among the declared fields.`);
   const personal = fields.filter((f) => f.personal);
   if (classification !== 'PERSONAL' && personal.length > 0) {
-    throw badInput('input.classification', `Fields ${personal.map((f) => f.name).join(', ')} are personal: classify the connection PERSONAL, or unmark them.`);
+    throw badInput(
+      'input.classification',
+      `Fields ${personal.map((f) => f.name).join(', ')} are personal: classify the connection PERSONAL, or unmark them.`,
+    );
   }
   if (classification === 'PERSONAL') {
-    if (fields.length === 0) throw badInput('input.fields', 'A PERSONAL connection declares its fields, marking the personal ones; they cannot be inferred.');
-    if (!subjectField || !names.has(subjectField)) throw badInput('input.subjectField', 'A PERSONAL connection names its subject field: the declared field holding the id of the person a record is about.');
-    if (!fields.find((f) => f.name === subjectField)!.personal) throw badInput('input.subjectField', `The subject field "${subjectField}" must be marked personal.`);
+    if (fields.length === 0)
+      throw badInput(
+        'input.fields',
+        'A PERSONAL connection declares its fields, marking the personal ones; they cannot be inferred.',
+      );
+    if (!subjectField || !names.has(subjectField))
+      throw badInput(
+        'input.subjectField',
+        'A PERSONAL connection names its subject field: the declared field holding the id of the person a record is about.',
+      );
+    if (!fields.find((f) => f.name === subjectField)!.personal)
+      throw badInput('input.subjectField', `The subject field "${subjectField}" must be marked personal.`);
     // Every reader sees the key and pages are ordered by it: a personal key would leak who is in the data.
-    if (fields.find((f) => f.name === keyField)?.personal) throw badInput('input.keyField', `The key field "${keyField}" is personal: every reader sees keys, so key records by a non-personal id (e.g. a record or payment number).`);
+    if (fields.find((f) => f.name === keyField)?.personal)
+      throw badInput(
+        'input.keyField',
+        `The key field "${keyField}" is personal: every reader sees keys, so key records by a non-personal id (e.g. a record or payment number).`,
+      );
   } else if (subjectField) {
     throw badInput('input.subjectField', 'Only PERSONAL connections have a subject field.');
   }

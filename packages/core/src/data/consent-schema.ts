@@ -14,11 +14,16 @@ import type { DataSubject } from './consent-service.js';
 import type { AccessLogEntry, Consent } from './model.js';
 
 export const ConsentRef = nodeType<Consent>('DataConsent', {
-  description: 'A data subject\'s consent: these personal fields of one connection, to one requester, for one purpose, until a date.',
+  description:
+    "A data subject's consent: these personal fields of one connection, to one requester, for one purpose, until a date.",
   load: async (id, ctx) => {
     const consent = await ctx.services.data.consents.get(id);
     if (!consent) return null;
-    if (ctx.subject) return consent.subjectId === ctx.subject.subjectId && (await ctx.services.data.consents.subjectScope(ctx.subject)).includes(consent.ownerAgencyId) ? consent : null;
+    if (ctx.subject)
+      return consent.subjectId === ctx.subject.subjectId &&
+        (await ctx.services.data.consents.subjectScope(ctx.subject)).includes(consent.ownerAgencyId)
+        ? consent
+        : null;
     const connection = await ctx.services.data.connections.get(consent.connectionId);
     return connection && canSeeOperations(ctx.viewer, connection) ? consent : null;
   },
@@ -27,9 +32,16 @@ const ConsentConnection = connectionOf(ConsentRef, 'DataConsent');
 
 builder.objectFields(ConsentRef, (t) => ({
   subjectId: t.exposeString('subjectId'),
-  dataConnection: t.field({ type: DataConnectionRef, resolve: (c, _a, ctx) => ctx.services.data.connections.require(c.connectionId) }),
+  dataConnection: t.field({
+    type: DataConnectionRef,
+    resolve: (c, _a, ctx) => ctx.services.data.connections.require(c.connectionId),
+  }),
   fields: t.exposeStringList('fields'),
-  requesterOrganization: t.field({ type: OrganizationRef, nullable: true, resolve: (c, _a, ctx) => (c.requester.organizationId ? loadOrganization(ctx, c.requester.organizationId) : null) }),
+  requesterOrganization: t.field({
+    type: OrganizationRef,
+    nullable: true,
+    resolve: (c, _a, ctx) => (c.requester.organizationId ? loadOrganization(ctx, c.requester.organizationId) : null),
+  }),
   requesterPlugin: t.string({ nullable: true, resolve: (c) => c.requester.pluginName }),
   purpose: t.exposeString('purpose'),
   validFrom: t.field({ type: 'DateTime', resolve: (c) => c.validFrom }),
@@ -40,25 +52,49 @@ builder.objectFields(ConsentRef, (t) => ({
 }));
 
 export const AccessLogEntryRef = builder.objectRef<AccessLogEntry>('DataAccessLogEntry').implement({
-  description: 'One read of records: who, what, under which approval and consents, how many, whose. Chained like the audit trail.',
+  description:
+    'One read of records: who, what, under which approval and consents, how many, whose. Chained like the audit trail.',
   fields: (t) => ({
     seq: t.exposeInt('seq'),
     at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
-    dataConnection: t.field({ type: DataConnectionRef, nullable: true, resolve: (e, _a, ctx) => ctx.loaders.byId(ctx.services.data.connections.collection, e.connectionId) }),
+    dataConnection: t.field({
+      type: DataConnectionRef,
+      nullable: true,
+      resolve: (e, _a, ctx) => ctx.loaders.byId(ctx.services.data.connections.collection, e.connectionId),
+    }),
     actorKind: t.exposeString('actorKind', { description: 'MEMBER (through an API key), PLUGIN or ANONYMOUS.' }),
-    actorOrganization: t.field({ type: OrganizationRef, nullable: true, resolve: (e, _a, ctx) => (e.actorOrganizationId ? loadOrganization(ctx, e.actorOrganizationId) : null) }),
+    actorOrganization: t.field({
+      type: OrganizationRef,
+      nullable: true,
+      resolve: (e, _a, ctx) => (e.actorOrganizationId ? loadOrganization(ctx, e.actorOrganizationId) : null),
+    }),
     // A data subject learns which organization read and why, not which employee or key.
-    actorMemberId: t.string({ nullable: true, description: 'Global id of the member (null for data subjects).', resolve: (e, _a, ctx) => (e.actorMemberId && !ctx.subject ? encodeGlobalId('Member', e.actorMemberId) : null) }),
-    actorApiKeyId: t.string({ nullable: true, description: 'Global id of the API key (null for data subjects).', resolve: (e, _a, ctx) => (e.actorApiKeyId && !ctx.subject ? encodeGlobalId('ApiKey', e.actorApiKeyId) : null) }),
+    actorMemberId: t.string({
+      nullable: true,
+      description: 'Global id of the member (null for data subjects).',
+      resolve: (e, _a, ctx) => (e.actorMemberId && !ctx.subject ? encodeGlobalId('Member', e.actorMemberId) : null),
+    }),
+    actorApiKeyId: t.string({
+      nullable: true,
+      description: 'Global id of the API key (null for data subjects).',
+      resolve: (e, _a, ctx) => (e.actorApiKeyId && !ctx.subject ? encodeGlobalId('ApiKey', e.actorApiKeyId) : null),
+    }),
     actorPlugin: t.string({ nullable: true, resolve: (e) => e.actorPluginName }),
     channel: t.exposeString('channel', { description: 'records, preview or plugin.' }),
     fields: t.exposeStringList('fields'),
     purpose: t.exposeString('purpose', { nullable: true }),
     basis: t.exposeString('basis', { nullable: true, description: 'PUBLIC, INTERNAL, OWNER or APPROVAL.' }),
-    accessRequestId: t.string({ nullable: true, resolve: (e) => (e.accessRequestId ? encodeGlobalId('DataAccessRequest', e.accessRequestId) : null) }),
+    accessRequestId: t.string({
+      nullable: true,
+      resolve: (e) => (e.accessRequestId ? encodeGlobalId('DataAccessRequest', e.accessRequestId) : null),
+    }),
     consentIds: t.stringList({ resolve: (e) => e.consentIds.map((id) => encodeGlobalId('DataConsent', id)) }),
     recordCount: t.exposeInt('recordCount'),
-    subjectIds: t.stringList({ description: 'Data subjects whose records were returned (shown or masked). A subject sees only their own id here.', resolve: (e, _a, ctx) => (ctx.subject ? e.subjectIds.filter((s) => s === ctx.subject!.subjectId) : e.subjectIds) }),
+    subjectIds: t.stringList({
+      description:
+        'Data subjects whose records were returned (shown or masked). A subject sees only their own id here.',
+      resolve: (e, _a, ctx) => (ctx.subject ? e.subjectIds.filter((s) => s === ctx.subject!.subjectId) : e.subjectIds),
+    }),
     outcome: t.exposeString('outcome', { description: 'SUCCESS, or the code the read was refused with.' }),
     requestId: t.exposeString('requestId', { nullable: true }),
   }),
@@ -66,34 +102,63 @@ export const AccessLogEntryRef = builder.objectRef<AccessLogEntry>('DataAccessLo
 const AccessLogConnection = connectionOf(AccessLogEntryRef as never, 'DataAccessLogEntry');
 
 const DataSubjectRef = builder.objectRef<DataSubject>('DataSubject').implement({
-  description: 'You, as a data subject: your consents and every read of your records, in the data of the agency that issued your key (and the agencies below it).',
+  description:
+    'You, as a data subject: your consents and every read of your records, in the data of the agency that issued your key (and the agencies below it).',
   fields: (t) => ({
     subjectId: t.exposeString('subjectId'),
-    issuedBy: t.field({ type: OrganizationRef, description: 'The agency that issued your key.', resolve: (s, _a, ctx) => requireOrganization(ctx, s.agencyId) }),
+    issuedBy: t.field({
+      type: OrganizationRef,
+      description: 'The agency that issued your key.',
+      resolve: (s, _a, ctx) => requireOrganization(ctx, s.agencyId),
+    }),
     consents: t.field({
       type: ConsentConnection,
       args: pageArgs,
-      resolve: async (s, args, ctx) => paginate(ctx.services.data.consents.collection, { subjectId: s.subjectId, ownerAgencyId: { $in: await ctx.services.data.consents.subjectScope(s) } }, [['createdAt', -1]], args),
+      resolve: async (s, args, ctx) =>
+        paginate(
+          ctx.services.data.consents.collection,
+          { subjectId: s.subjectId, ownerAgencyId: { $in: await ctx.services.data.consents.subjectScope(s) } },
+          [['createdAt', -1]],
+          args,
+        ),
     }),
     accessLog: t.field({
       type: AccessLogConnection,
       description: 'Who looked at your data: every read that returned your records, newest first.',
       args: pageArgs,
-      resolve: async (s, args, ctx) => paginate(ctx.services.data.accessLog.entries, { subjectIds: s.subjectId, ownerAgencyId: { $in: await ctx.services.data.consents.subjectScope(s) } }, [['seq', -1]], args) as never,
+      resolve: async (s, args, ctx) =>
+        paginate(
+          ctx.services.data.accessLog.entries,
+          { subjectIds: s.subjectId, ownerAgencyId: { $in: await ctx.services.data.consents.subjectScope(s) } },
+          [['seq', -1]],
+          args,
+        ) as never,
     }),
   }),
 });
 
-const ChainVerificationRef = builder.objectRef<{ ok: boolean; checked: number; firstBrokenSeq: number | null; reason: string | null }>('DataAccessLogVerification').implement({
-  fields: (t) => ({ ok: t.exposeBoolean('ok'), checked: t.exposeInt('checked'), firstBrokenSeq: t.exposeInt('firstBrokenSeq', { nullable: true }), reason: t.exposeString('reason', { nullable: true }) }),
-});
+const ChainVerificationRef = builder
+  .objectRef<{ ok: boolean; checked: number; firstBrokenSeq: number | null; reason: string | null }>(
+    'DataAccessLogVerification',
+  )
+  .implement({
+    fields: (t) => ({
+      ok: t.exposeBoolean('ok'),
+      checked: t.exposeInt('checked'),
+      firstBrokenSeq: t.exposeInt('firstBrokenSeq', { nullable: true }),
+      reason: t.exposeString('reason', { nullable: true }),
+    }),
+  });
 
 builder.queryFields((t) => ({
   dataSubject: t.field({
     type: DataSubjectRef,
     description: 'Sign in with your subject key (`Authorization: Bearer msk_…`, from the agency that holds your data).',
     resolve: (_r, _a, ctx) => {
-      if (!ctx.subject) throw unauthenticated('Send your subject key: `Authorization: Bearer msk_…`. The agency holding your data issues it.');
+      if (!ctx.subject)
+        throw unauthenticated(
+          'Send your subject key: `Authorization: Bearer msk_…`. The agency holding your data issues it.',
+        );
       return ctx.subject;
     },
   }),
@@ -115,12 +180,17 @@ builder.objectFields(DataConnectionRef, (t) => ({
     args: { ...pageArgs, subjectId: t.arg.string({ required: false }) },
     resolve: (c, args, ctx) => {
       requireOperationsView(ctx.viewer, c, 'consents');
-      return paginate(ctx.services.data.consents.collection, { connectionId: c._id, ...(args.subjectId ? { subjectId: args.subjectId } : {}) }, [['createdAt', -1]], args);
+      return paginate(
+        ctx.services.data.consents.collection,
+        { connectionId: c._id, ...(args.subjectId ? { subjectId: args.subjectId } : {}) },
+        [['createdAt', -1]],
+        args,
+      );
     },
   }),
   accessLog: t.field({
     type: AccessLogConnection,
-    description: 'Every read of this connection\'s records, newest first. The owning agency only.',
+    description: "Every read of this connection's records, newest first. The owning agency only.",
     args: pageArgs,
     resolve: (c, args, ctx) => {
       requireOperationsView(ctx.viewer, c, 'access log entries');
@@ -132,10 +202,16 @@ builder.objectFields(DataConnectionRef, (t) => ({
 const RecordConsentInput = builder.inputType('RecordConsentInput', {
   fields: (t) => ({
     connectionId: t.id({ required: true }),
-    subjectId: t.string({ required: true, description: 'The person\'s id as it appears in the connection\'s subject field.' }),
-    requesterOrganizationId: t.id({ required: false, description: 'The organization the person consents to; or give requesterPlugin.' }),
+    subjectId: t.string({
+      required: true,
+      description: "The person's id as it appears in the connection's subject field.",
+    }),
+    requesterOrganizationId: t.id({
+      required: false,
+      description: 'The organization the person consents to; or give requesterPlugin.',
+    }),
     requesterPlugin: t.string({ required: false }),
-    purpose: t.string({ required: true, description: 'The same purpose as the requester\'s access request.' }),
+    purpose: t.string({ required: true, description: "The same purpose as the requester's access request." }),
     fields: t.stringList({ required: true, description: 'Personal fields the person lets the requester see.' }),
     validFrom: t.field({ type: 'DateTime', required: false }),
     validUntil: t.field({ type: 'DateTime', required: true }),
@@ -145,49 +221,81 @@ const ConsentPayload = builder.objectRef<{ consent: Consent }>('DataConsentPaylo
   fields: (t) => ({ consent: t.field({ type: ConsentRef, resolve: (p) => p.consent }) }),
 });
 const SubjectKeyPayload = builder.objectRef<{ key: string; subjectId: string }>('SubjectKeyPayload').implement({
-  fields: (t) => ({ key: t.exposeString('key', { description: 'Shown once: hand it to the person; it is stored only as a hash.' }), subjectId: t.exposeString('subjectId') }),
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'Shown once: hand it to the person; it is stored only as a hash.' }),
+    subjectId: t.exposeString('subjectId'),
+  }),
 });
-const describe = ({ consent }: { consent: Consent }) => ({ targetId: consent._id, organizationId: consent.ownerAgencyId });
+const describe = ({ consent }: { consent: Consent }) => ({
+  targetId: consent._id,
+  organizationId: consent.ownerAgencyId,
+});
 
 builder.mutationFields((t) => ({
   recordConsent: t.field({
     type: ConsentPayload,
-    description: 'Record a data subject\'s consent (agency admins of the owner, after verifying the person).',
+    description: "Record a data subject's consent (agency admins of the owner, after verifying the person).",
     args: { input: t.arg({ type: RecordConsentInput, required: true }) },
     resolve: (_r, { input }, ctx) =>
-      audited(ctx, 'dataConsent.record', { targetId: peekId(input.connectionId) }, async () => ({
-        consent: await ctx.services.data.consents.record(ctx.viewer, parseId(input.connectionId, 'DataConnection', 'input.connectionId'), {
-          subjectId: input.subjectId,
-          purpose: input.purpose,
-          fields: input.fields,
-          validFrom: input.validFrom ?? null,
-          validUntil: input.validUntil,
-          requester: {
-            organizationId: input.requesterOrganizationId ? parseId(input.requesterOrganizationId, 'Organization', 'input.requesterOrganizationId') : null,
-            pluginName: input.requesterPlugin ?? null,
-          },
+      audited(
+        ctx,
+        'dataConsent.record',
+        { targetId: peekId(input.connectionId) },
+        async () => ({
+          consent: await ctx.services.data.consents.record(
+            ctx.viewer,
+            parseId(input.connectionId, 'DataConnection', 'input.connectionId'),
+            {
+              subjectId: input.subjectId,
+              purpose: input.purpose,
+              fields: input.fields,
+              validFrom: input.validFrom ?? null,
+              validUntil: input.validUntil,
+              requester: {
+                organizationId: input.requesterOrganizationId
+                  ? parseId(input.requesterOrganizationId, 'Organization', 'input.requesterOrganizationId')
+                  : null,
+                pluginName: input.requesterPlugin ?? null,
+              },
+            },
+          ),
         }),
-      }), describe),
+        describe,
+      ),
   }),
   revokeConsent: t.field({
     type: ConsentPayload,
-    description: 'Revoke a consent: the data subject (with a subject key) or the owning agency\'s admins. The next read no longer shows the fields.',
+    description:
+      "Revoke a consent: the data subject (with a subject key) or the owning agency's admins. The next read no longer shows the fields.",
     args: { id: t.arg.id({ required: true }) },
     resolve: (_r, args, ctx) =>
-      audited(ctx, 'dataConsent.revoke', { targetId: peekId(args.id) }, async () => ({
-        consent: await ctx.services.data.consents.revoke({ viewer: ctx.viewer, subject: ctx.subject }, parseId(args.id, 'DataConsent')),
-      }), describe),
+      audited(
+        ctx,
+        'dataConsent.revoke',
+        { targetId: peekId(args.id) },
+        async () => ({
+          consent: await ctx.services.data.consents.revoke(
+            { viewer: ctx.viewer, subject: ctx.subject },
+            parseId(args.id, 'DataConsent'),
+          ),
+        }),
+        describe,
+      ),
   }),
   revokeSubjectKeys: t.field({
     type: 'Int',
-    description: 'Revoke every subject key your agency issued for this person (agency admins with an ADMIN key). Returns how many.',
+    description:
+      'Revoke every subject key your agency issued for this person (agency admins with an ADMIN key). Returns how many.',
     args: { subjectId: t.arg.string({ required: true }) },
     resolve: (_r, args, ctx) =>
-      audited(ctx, 'dataSubjectKey.revoke', { organizationId: ctx.viewer?.organization._id ?? null }, () => ctx.services.data.consents.revokeSubjectKeys(ctx.viewer, args.subjectId)),
+      audited(ctx, 'dataSubjectKey.revoke', { organizationId: ctx.viewer?.organization._id ?? null }, () =>
+        ctx.services.data.consents.revokeSubjectKeys(ctx.viewer, args.subjectId),
+      ),
   }),
   issueSubjectKey: t.field({
     type: SubjectKeyPayload,
-    description: 'Issue a person their key to `dataSubject` (agency admins with an ADMIN key, after verifying who the person is).',
+    description:
+      'Issue a person their key to `dataSubject` (agency admins with an ADMIN key, after verifying who the person is).',
     args: { subjectId: t.arg.string({ required: true }) },
     resolve: (_r, args, ctx) =>
       audited(ctx, 'dataSubjectKey.issue', { organizationId: ctx.viewer?.organization._id ?? null }, async () => {

@@ -61,19 +61,33 @@ export class ConsentService {
   async record(viewer: Viewer | null, connectionId: string, raw: ConsentInput): Promise<Consent> {
     requireScope(viewer, 'WRITE');
     const connection = await this.connections.require(connectionId);
-    if (!canDecideData(viewer, connection)) throw forbidden(`Only agency admins of the agency owning "${connection.name}" record consents for it.`);
-    if (connection.classification !== 'PERSONAL') throw badInput('connectionId', `"${connection.name}" is ${connection.classification}; consents apply to PERSONAL connections.`);
+    if (!canDecideData(viewer, connection))
+      throw forbidden(`Only agency admins of the agency owning "${connection.name}" record consents for it.`);
+    if (connection.classification !== 'PERSONAL')
+      throw badInput(
+        'connectionId',
+        `"${connection.name}" is ${connection.classification}; consents apply to PERSONAL connections.`,
+      );
     const input = validate(consentInput, raw);
     const requester = raw.requester;
-    if (!!requester.organizationId === !!requester.pluginName) throw badInput('input.requesterOrganizationId', 'Name either the requesting organization or the plugin the consent is given to.');
+    if (!!requester.organizationId === !!requester.pluginName)
+      throw badInput(
+        'input.requesterOrganizationId',
+        'Name either the requesting organization or the plugin the consent is given to.',
+      );
     const personal = new Set(connection.fields.filter((f) => f.personal).map((f) => f.name));
     const notPersonal = input.fields.filter((f) => !personal.has(f));
-    if (notPersonal.length > 0) throw badInput('input.fields', `Consent covers personal fields only; ${notPersonal.join(', ')} ${notPersonal.length === 1 ? 'is' : 'are'} not personal fields of "${connection.name}" (${[...personal].join(', ')}).`);
+    if (notPersonal.length > 0)
+      throw badInput(
+        'input.fields',
+        `Consent covers personal fields only; ${notPersonal.join(', ')} ${notPersonal.length === 1 ? 'is' : 'are'} not personal fields of "${connection.name}" (${[...personal].join(', ')}).`,
+      );
     const now = this.clock();
     const validFrom = input.validFrom ? Date.parse(input.validFrom) : now;
     if (Number.isNaN(validFrom)) throw badInput('input.validFrom', '`input.validFrom` must be an ISO-8601 date-time.');
     const validUntil = Date.parse(input.validUntil);
-    if (validUntil <= Math.max(now, validFrom)) throw badInput('input.validUntil', '`input.validUntil` must be in the future and after `validFrom`.');
+    if (validUntil <= Math.max(now, validFrom))
+      throw badInput('input.validUntil', '`input.validUntil` must be in the future and after `validFrom`.');
     const consent: Consent = {
       _id: newId(),
       subjectId: input.subjectId,
@@ -97,7 +111,9 @@ export class ConsentService {
 
   /** The agencies a subject key reaches: its issuer and the agencies below it. */
   async subjectScope(subject: DataSubject): Promise<string[]> {
-    const orgs = await this.organizations.collection.find({ $or: [{ _id: subject.agencyId }, { ancestorIds: subject.agencyId }] });
+    const orgs = await this.organizations.collection.find({
+      $or: [{ _id: subject.agencyId }, { ancestorIds: subject.agencyId }],
+    });
     return orgs.map((org) => org._id);
   }
 
@@ -105,26 +121,44 @@ export class ConsentService {
   async revoke(actor: { viewer: Viewer | null; subject: DataSubject | null }, id: string): Promise<Consent> {
     const consent = await this.get(id);
     if (actor.subject) {
-      if (!consent || consent.subjectId !== actor.subject.subjectId || !(await this.subjectScope(actor.subject)).includes(consent.ownerAgencyId)) throw notFound('consent', id);
+      if (
+        !consent ||
+        consent.subjectId !== actor.subject.subjectId ||
+        !(await this.subjectScope(actor.subject)).includes(consent.ownerAgencyId)
+      )
+        throw notFound('consent', id);
     } else {
       requireScope(actor.viewer, 'WRITE');
       const connection = consent && (await this.connections.get(consent.connectionId));
       if (!consent || !connection || !canDecideData(actor.viewer, connection)) {
-        if (consent && connection && actor.viewer.organization._id === consent.ownerAgencyId) throw forbidden('Only agency admins revoke consents.');
+        if (consent && connection && actor.viewer.organization._id === consent.ownerAgencyId)
+          throw forbidden('Only agency admins revoke consents.');
         throw notFound('consent', id);
       }
     }
     if (consent.status !== 'ACTIVE') throw conflict('This consent is revoked already.');
     const updated = await this.collection.findOneAndUpdate(
       { _id: id, version: consent.version },
-      { $set: { status: 'REVOKED', revokedAt: new Date(this.clock()).toISOString(), revokedBy: actor.subject ? 'SUBJECT' : 'AGENCY' }, $inc: { version: 1 } },
+      {
+        $set: {
+          status: 'REVOKED',
+          revokedAt: new Date(this.clock()).toISOString(),
+          revokedBy: actor.subject ? 'SUBJECT' : 'AGENCY',
+        },
+        $inc: { version: 1 },
+      },
     );
     if (!updated) throw conflict('The consent changed meanwhile; reload it and retry.');
     return updated;
   }
 
   /** The consents in force now for these subjects, requester and purpose, by subject id. */
-  async inForce(connectionId: string, requester: Requester, purpose: string, subjectIds: string[]): Promise<Map<string, Consent[]>> {
+  async inForce(
+    connectionId: string,
+    requester: Requester,
+    purpose: string,
+    subjectIds: string[],
+  ): Promise<Map<string, Consent[]>> {
     const byId = new Map<string, Consent[]>();
     if (subjectIds.length === 0) return byId;
     const now = new Date(this.clock()).toISOString();
@@ -152,12 +186,26 @@ export class ConsentService {
   async issueSubjectKey(viewer: Viewer | null, subjectId: string): Promise<{ key: string; record: SubjectKey }> {
     this.requireSubjectKeyAdmin(viewer);
     const id = validate(text('the subject id', 200), subjectId, 'subjectId');
-    const own = await this.connections.collection.find({ agencyPath: viewer!.organization._id, classification: 'PERSONAL' });
+    const own = await this.connections.collection.find({
+      agencyPath: viewer!.organization._id,
+      classification: 'PERSONAL',
+    });
     if (!(await this.records.findOne({ connectionId: { $in: own.map((c) => c._id) }, subjectId: id }))) {
-      throw badInput('subjectId', `Your agency's PERSONAL connections hold no record of "${id.slice(0, 80)}": a subject key is issued by an agency that holds the person's data.`);
+      throw badInput(
+        'subjectId',
+        `Your agency's PERSONAL connections hold no record of "${id.slice(0, 80)}": a subject key is issued by an agency that holds the person's data.`,
+      );
     }
     const key = `${SUBJECT_KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
-    const record: SubjectKey = { _id: newId(), subjectId: id, hash: hashKey(key), issuedByAgencyId: viewer!.organization._id, issuedById: viewer!.member._id, createdAt: new Date(this.clock()).toISOString(), revokedAt: null };
+    const record: SubjectKey = {
+      _id: newId(),
+      subjectId: id,
+      hash: hashKey(key),
+      issuedByAgencyId: viewer!.organization._id,
+      issuedById: viewer!.member._id,
+      createdAt: new Date(this.clock()).toISOString(),
+      revokedAt: null,
+    };
     await this.subjectKeys.insertOne(record);
     return { key, record };
   }
@@ -165,7 +213,11 @@ export class ConsentService {
   /** Revokes every key this agency issued for the person (a lost key, a person who asks). Resolves how many. */
   async revokeSubjectKeys(viewer: Viewer | null, subjectId: string): Promise<number> {
     this.requireSubjectKeyAdmin(viewer);
-    const keys = await this.subjectKeys.find({ subjectId, issuedByAgencyId: viewer!.organization._id, revokedAt: null });
+    const keys = await this.subjectKeys.find({
+      subjectId,
+      issuedByAgencyId: viewer!.organization._id,
+      revokedAt: null,
+    });
     const now = new Date(this.clock()).toISOString();
     for (const key of keys) await this.subjectKeys.findOneAndUpdate({ _id: key._id }, { $set: { revokedAt: now } });
     return keys.length;
@@ -173,13 +225,17 @@ export class ConsentService {
 
   private requireSubjectKeyAdmin(viewer: Viewer | null): asserts viewer is Viewer {
     requireScope(viewer, 'ADMIN');
-    if (viewer.organization.kind !== 'AGENCY' || !hasRole(viewer, 'AGENCY_ADMIN')) throw forbidden('Only agency admins (with an ADMIN key) issue and revoke subject keys, after verifying the person.');
+    if (viewer.organization.kind !== 'AGENCY' || !hasRole(viewer, 'AGENCY_ADMIN'))
+      throw forbidden(
+        'Only agency admins (with an ADMIN key) issue and revoke subject keys, after verifying the person.',
+      );
   }
 
   /** The subject a key belongs to; UNAUTHENTICATED for an unknown or revoked key. */
   async authenticateSubject(key: string): Promise<DataSubject> {
     const record = await this.subjectKeys.findOne({ hash: hashKey(key) });
-    if (!record || record.revokedAt) throw unauthenticated('This subject key is unknown or revoked; ask the agency that issued it for a new one.');
+    if (!record || record.revokedAt)
+      throw unauthenticated('This subject key is unknown or revoked; ask the agency that issued it for a new one.');
     return { subjectId: record.subjectId, keyId: record._id, agencyId: record.issuedByAgencyId };
   }
 }

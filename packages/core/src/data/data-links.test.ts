@@ -24,7 +24,11 @@ describe('links between challenges, services and data', () => {
   });
 
   it('shows the data connections a challenge links, by their global ids', async () => {
-    const res = await t.hub.gql(CREATE_CHALLENGE, { i: input([t.ids.publicId, t.ids.restrictedId]) }, t.hub.fixtures.keys.bureauManager);
+    const res = await t.hub.gql(
+      CREATE_CHALLENGE,
+      { i: input([t.ids.publicId, t.ids.restrictedId]) },
+      t.hub.fixtures.keys.bureauManager,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.createChallenge.challenge.dataConnectionIds).toEqual([t.ids.publicId, t.ids.restrictedId]);
     expect(res.data.createChallenge.challenge.dataConnections).toEqual([
@@ -33,28 +37,70 @@ describe('links between challenges, services and data', () => {
     ]);
     // Linking shows metadata only: the restricted records stay closed to a company.
     const challengeId = res.data.createChallenge.challenge.id;
-    await t.hub.gql(`mutation($id: ID!) { publishChallenge(id: $id) { challenge { status } } }`, { id: challengeId }, t.hub.fixtures.keys.bureauManager);
-    const seen = await t.hub.gql(`query($id: ID!) { challenge(id: $id) { dataConnections { name records(first: 1) { totalCount } } } }`, { id: challengeId }, t.hub.fixtures.keys.companyADev);
+    await t.hub.gql(
+      `mutation($id: ID!) { publishChallenge(id: $id) { challenge { status } } }`,
+      { id: challengeId },
+      t.hub.fixtures.keys.bureauManager,
+    );
+    const seen = await t.hub.gql(
+      `query($id: ID!) { challenge(id: $id) { dataConnections { name records(first: 1) { totalCount } } } }`,
+      { id: challengeId },
+      t.hub.fixtures.keys.companyADev,
+    );
     expect(seen.errors?.map((e) => [e.extensions?.code, e.path?.at(-1)])).toEqual([['FORBIDDEN', 'records']]);
-    const open = await t.hub.gql(`query($id: ID!) { challenge(id: $id) { dataConnections { name } } }`, { id: challengeId }, t.hub.fixtures.keys.companyADev);
+    const open = await t.hub.gql(
+      `query($id: ID!) { challenge(id: $id) { dataConnections { name } } }`,
+      { id: challengeId },
+      t.hub.fixtures.keys.companyADev,
+    );
     expect(open.data.challenge.dataConnections).toHaveLength(2);
   });
 
   it('refuses a link that is not a data connection id, changing nothing', async () => {
-    await expectRefused(t.hub, 'BAD_USER_INPUT', () => t.hub.gql(CREATE_CHALLENGE, { i: input([encodeGlobalId('Organization', 'x1')]) }, t.hub.fixtures.keys.bureauManager), 'input.dataConnectionIds.0');
+    await expectRefused(
+      t.hub,
+      'BAD_USER_INPUT',
+      () =>
+        t.hub.gql(
+          CREATE_CHALLENGE,
+          { i: input([encodeGlobalId('Organization', 'x1')]) },
+          t.hub.fixtures.keys.bureauManager,
+        ),
+      'input.dataConnectionIds.0',
+    );
   });
 
   it('lists the catalogue with search and classification filters, previews only what the caller may read', async () => {
-    const res = await t.hub.gql(`{ dataConnections(filter: { search: "sports", classifications: [PUBLIC] }) { totalCount nodes { name recordCount status fields { name type } } } }`);
+    const res = await t.hub.gql(
+      `{ dataConnections(filter: { search: "sports", classifications: [PUBLIC] }) { totalCount nodes { name recordCount status fields { name type } } } }`,
+    );
     expect(res.data.dataConnections).toEqual({
       totalCount: 1,
-      nodes: [{ name: 'Public sports facilities', recordCount: 3, status: 'ACTIVE', fields: [{ name: 'facility_id', type: 'STRING' }, { name: 'name', type: 'STRING' }, { name: 'district', type: 'STRING' }, { name: 'capacity', type: 'INTEGER' }, { name: 'opened', type: 'DATE' }] }],
+      nodes: [
+        {
+          name: 'Public sports facilities',
+          recordCount: 3,
+          status: 'ACTIVE',
+          fields: [
+            { name: 'facility_id', type: 'STRING' },
+            { name: 'name', type: 'STRING' },
+            { name: 'district', type: 'STRING' },
+            { name: 'capacity', type: 'INTEGER' },
+            { name: 'opened', type: 'DATE' },
+          ],
+        },
+      ],
     });
-    const restricted = await t.hub.gql(`{ dataConnections(filter: { classifications: [RESTRICTED, PERSONAL] }) { totalCount nodes { name preview { key } connectorConfig } } }`);
+    const restricted = await t.hub.gql(
+      `{ dataConnections(filter: { classifications: [RESTRICTED, PERSONAL] }) { totalCount nodes { name preview { key } connectorConfig } } }`,
+    );
     // Anonymous callers see the metadata, no preview and no connector settings.
     expect(restricted.data.dataConnections.totalCount).toBe(2);
-    for (const node of restricted.data.dataConnections.nodes) expect(node).toMatchObject({ preview: null, connectorConfig: null });
-    const publicPreview = await t.hub.gql(`query($id: ID!) { dataConnection(id: $id) { preview { key } } }`, { id: t.ids.publicId });
+    for (const node of restricted.data.dataConnections.nodes)
+      expect(node).toMatchObject({ preview: null, connectorConfig: null });
+    const publicPreview = await t.hub.gql(`query($id: ID!) { dataConnection(id: $id) { preview { key } } }`, {
+      id: t.ids.publicId,
+    });
     expect(publicPreview.data.dataConnection.preview.map((r: { key: string }) => r.key)).toEqual(['F1', 'F2', 'F3']);
   });
 });

@@ -30,9 +30,16 @@ export async function dcatCatalogue(services: HubServices, baseUrl: string): Pro
   let after: string | null = null;
   for (;;) {
     // Paged by _id so a large catalogue is read in bounded steps.
-    const page: DataConnection[] = await services.data.connections.collection.find(after ? { _id: { $gt: after } } : {}, { sort: [['_id', 1]], limit: 200 });
+    const page: DataConnection[] = await services.data.connections.collection.find(
+      after ? { _id: { $gt: after } } : {},
+      { sort: [['_id', 1]], limit: 200 },
+    );
     for (const connection of page) {
-      if (!agencies.has(connection.agencyId)) agencies.set(connection.agencyId, (await services.organizations.get(connection.agencyId))?.name ?? 'unknown agency');
+      if (!agencies.has(connection.agencyId))
+        agencies.set(
+          connection.agencyId,
+          (await services.organizations.get(connection.agencyId))?.name ?? 'unknown agency',
+        );
       datasets.push(dataset(connection, agencies.get(connection.agencyId)!, base));
     }
     if (page.length < 200) break;
@@ -43,7 +50,11 @@ export async function dcatCatalogue(services: HubServices, baseUrl: string): Pro
     '@id': `${base}/catalogue/dcat.jsonld`,
     '@type': 'dcat:Catalog',
     'dct:title': { '@language': 'en', '@value': 'Maru data catalogue' },
-    'dct:description': { '@language': 'en', '@value': 'Agency datasets connected to the Maru hub. Records are served through its GraphQL API under each dataset\'s access rights.' },
+    'dct:description': {
+      '@language': 'en',
+      '@value':
+        "Agency datasets connected to the Maru hub. Records are served through its GraphQL API under each dataset's access rights.",
+    },
     'foaf:homepage': { '@id': `${base}/` },
     'dcat:dataset': datasets,
   };
@@ -63,7 +74,9 @@ function dataset(connection: DataConnection, agencyName: string, base: string): 
     'dct:accessRights': { '@id': ACCESS_RIGHTS[connection.classification] },
     'maru:classification': connection.classification,
     'dct:issued': { '@type': 'xsd:dateTime', '@value': connection.createdAt },
-    ...(connection.lastSuccessAt ? { 'dct:modified': { '@type': 'xsd:dateTime', '@value': connection.lastSuccessAt } } : {}),
+    ...(connection.lastSuccessAt
+      ? { 'dct:modified': { '@type': 'xsd:dateTime', '@value': connection.lastSuccessAt } }
+      : {}),
     ...(connection.refreshMinutes ? { 'dct:accrualPeriodicity': `PT${connection.refreshMinutes}M` } : {}),
     'dcat:distribution': [
       {

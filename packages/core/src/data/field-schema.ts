@@ -8,15 +8,27 @@ export const MAX_FIELDS = 200;
 
 /** Checks declared fields: identifiers, unique, known types. */
 export function checkFields(fields: readonly DataField[], path = 'fields'): DataField[] {
-  if (fields.length > MAX_FIELDS) throw badInput(path, `A connection has at most ${MAX_FIELDS} fields; it had ${fields.length}.`);
+  if (fields.length > MAX_FIELDS)
+    throw badInput(path, `A connection has at most ${MAX_FIELDS} fields; it had ${fields.length}.`);
   const seen = new Set<string>();
   return fields.map((field, i) => {
-    if (!FIELD_NAME.test(field.name)) throw badInput(`${path}.${i}.name`, `Field name "${field.name.slice(0, 80)}" must start with a letter or _ and hold only letters, digits and _ (at most 64).`);
-    if (RESERVED.has(field.name)) throw badInput(`${path}.${i}.name`, `"${field.name}" is reserved; choose another field name.`);
+    if (!FIELD_NAME.test(field.name))
+      throw badInput(
+        `${path}.${i}.name`,
+        `Field name "${field.name.slice(0, 80)}" must start with a letter or _ and hold only letters, digits and _ (at most 64).`,
+      );
+    if (RESERVED.has(field.name))
+      throw badInput(`${path}.${i}.name`, `"${field.name}" is reserved; choose another field name.`);
     if (seen.has(field.name)) throw badInput(`${path}.${i}.name`, `Field "${field.name}" is declared twice.`);
     seen.add(field.name);
-    if (!FIELD_TYPES.includes(field.type)) throw badInput(`${path}.${i}.type`, `Field type must be one of ${FIELD_TYPES.join(', ')}.`);
-    return { name: field.name, type: field.type, description: (field.description ?? '').slice(0, 500), personal: !!field.personal };
+    if (!FIELD_TYPES.includes(field.type))
+      throw badInput(`${path}.${i}.type`, `Field type must be one of ${FIELD_TYPES.join(', ')}.`);
+    return {
+      name: field.name,
+      type: field.type,
+      description: (field.description ?? '').slice(0, 500),
+      personal: !!field.personal,
+    };
   });
 }
 
@@ -56,7 +68,10 @@ export function inferFields(samples: ReadonlyArray<Record<string, unknown>>): Da
     for (const [name, value] of Object.entries(sample)) types.set(name, widen(types.get(name) ?? null, typeOf(value)));
   }
   const bad = [...types.keys()].filter((name) => !FIELD_NAME.test(name) || RESERVED.has(name));
-  if (bad.length > 0) throw new Error(`column names ${bad.map((n) => `"${n.slice(0, 40)}"`).join(', ')} are not identifiers (letters, digits, _): declare the fields or rename the columns`);
+  if (bad.length > 0)
+    throw new Error(
+      `column names ${bad.map((n) => `"${n.slice(0, 40)}"`).join(', ')} are not identifiers (letters, digits, _): declare the fields or rename the columns`,
+    );
   return [...types].map(([name, type]) => ({ name, type: type ?? 'STRING', description: '', personal: false }));
 }
 
@@ -66,10 +81,16 @@ export type Coerced = { ok: true; value: unknown } | { ok: false; reason: string
 export function coerce(field: DataField, value: unknown): Coerced {
   if (value === null || value === undefined || value === '') return { ok: true, value: null };
   const text = typeof value === 'string' ? value.trim() : value;
-  const fail = (): Coerced => ({ ok: false, reason: `${field.name}: ${JSON.stringify(value).slice(0, 60)} is not ${field.type === 'INTEGER' ? 'an' : 'a'} ${field.type}` });
+  const fail = (): Coerced => ({
+    ok: false,
+    reason: `${field.name}: ${JSON.stringify(value).slice(0, 60)} is not ${field.type === 'INTEGER' ? 'an' : 'a'} ${field.type}`,
+  });
   switch (field.type) {
     case 'STRING':
-      return { ok: true, value: typeof text === 'string' ? text : typeof text === 'object' ? JSON.stringify(text) : String(text) };
+      return {
+        ok: true,
+        value: typeof text === 'string' ? text : typeof text === 'object' ? JSON.stringify(text) : String(text),
+      };
     case 'INTEGER': {
       const n = typeof text === 'number' ? text : typeof text === 'string' && INTEGER.test(text) ? Number(text) : NaN;
       return Number.isSafeInteger(n) ? { ok: true, value: n } : fail();
@@ -80,10 +101,13 @@ export function coerce(field: DataField, value: unknown): Coerced {
     }
     case 'BOOLEAN':
       if (typeof text === 'boolean') return { ok: true, value: text };
-      if (typeof text === 'string' && /^(true|false)$/i.test(text)) return { ok: true, value: text.toLowerCase() === 'true' };
+      if (typeof text === 'string' && /^(true|false)$/i.test(text))
+        return { ok: true, value: text.toLowerCase() === 'true' };
       return fail();
     case 'DATE':
       // Dates stay strings as given (ISO-8601), so they sort and compare as text on every engine.
-      return typeof text === 'string' && DATE.test(text) && !Number.isNaN(Date.parse(text)) ? { ok: true, value: text } : fail();
+      return typeof text === 'string' && DATE.test(text) && !Number.isNaN(Date.parse(text))
+        ? { ok: true, value: text }
+        : fail();
   }
 }

@@ -8,7 +8,12 @@ builder.objectFields(ChallengeRef, (t) => ({
   dataConnections: t.field({
     type: [DataConnectionRef],
     description: 'The datasets this challenge bears on (their metadata; records follow their classification).',
-    resolve: async (c, _a, ctx) => (await Promise.all(c.dataConnectionIds.map((id) => ctx.loaders.byId(ctx.services.data.connections.collection, id)))).filter((d) => d !== null),
+    resolve: async (c, _a, ctx) =>
+      (
+        await Promise.all(
+          c.dataConnectionIds.map((id) => ctx.loaders.byId(ctx.services.data.connections.collection, id)),
+        )
+      ).filter((d) => d !== null),
   }),
 }));
 
@@ -16,6 +21,7 @@ builder.objectFields(ServiceRef, (t) => ({
   dataConnections: t.field({
     type: [DataConnectionRef],
     description: 'Datasets this service uses, as their owners declared.',
-    resolve: (s, _a, ctx) => ctx.services.data.connections.collection.find({ serviceIds: s._id }, { sort: [['createdAt', -1]], limit: 50 }),
+    resolve: (s, _a, ctx) =>
+      ctx.services.data.connections.collection.find({ serviceIds: s._id }, { sort: [['createdAt', -1]], limit: 50 }),
   }),
 }));

@@ -204,10 +204,37 @@ export const dataCollections: CollectionSpec[] = [
   {
     name: 'data_connections',
     indexes: [
-      { name: 'byAgencyCreatedId', keys: [['agencyPath', 1], ['createdAt', -1], ['_id', -1]] },
-      { name: 'byCreatedId', keys: [['createdAt', -1], ['_id', -1]] },
-      { name: 'byClassificationCreatedId', keys: [['classification', 1], ['createdAt', -1], ['_id', -1]] },
-      { name: 'byTagCreatedId', keys: [['tags', 1], ['createdAt', -1], ['_id', -1]] },
+      {
+        name: 'byAgencyCreatedId',
+        keys: [
+          ['agencyPath', 1],
+          ['createdAt', -1],
+          ['_id', -1],
+        ],
+      },
+      {
+        name: 'byCreatedId',
+        keys: [
+          ['createdAt', -1],
+          ['_id', -1],
+        ],
+      },
+      {
+        name: 'byClassificationCreatedId',
+        keys: [
+          ['classification', 1],
+          ['createdAt', -1],
+          ['_id', -1],
+        ],
+      },
+      {
+        name: 'byTagCreatedId',
+        keys: [
+          ['tags', 1],
+          ['createdAt', -1],
+          ['_id', -1],
+        ],
+      },
       { name: 'byNextSync', keys: [['nextSyncAt', 1]] },
     ],
     arrayFields: ['agencyPath', 'tags', 'serviceIds'],
@@ -215,27 +242,100 @@ export const dataCollections: CollectionSpec[] = [
   {
     name: 'data_records',
     indexes: [
-      { name: 'byConnectionKey', keys: [['connectionId', 1], ['key', 1]] },
-      { name: 'byConnectionSync', keys: [['connectionId', 1], ['syncId', 1]] },
-      { name: 'byConnectionSubject', keys: [['connectionId', 1], ['subjectId', 1]] },
+      {
+        name: 'byConnectionKey',
+        keys: [
+          ['connectionId', 1],
+          ['key', 1],
+        ],
+      },
+      {
+        name: 'byConnectionSync',
+        keys: [
+          ['connectionId', 1],
+          ['syncId', 1],
+        ],
+      },
+      {
+        name: 'byConnectionSubject',
+        keys: [
+          ['connectionId', 1],
+          ['subjectId', 1],
+        ],
+      },
     ],
   },
-  { name: 'data_syncs', indexes: [{ name: 'byConnectionStarted', keys: [['connectionId', 1], ['startedAt', -1], ['_id', -1]] }] },
+  {
+    name: 'data_syncs',
+    indexes: [
+      {
+        name: 'byConnectionStarted',
+        keys: [
+          ['connectionId', 1],
+          ['startedAt', -1],
+          ['_id', -1],
+        ],
+      },
+    ],
+  },
   {
     name: 'data_access_requests',
     indexes: [
-      { name: 'byOwnerPathCreated', keys: [['ownerAgencyPath', 1], ['createdAt', -1], ['_id', -1]] },
-      { name: 'byRequesterOrgCreated', keys: [['requester.organizationId', 1], ['createdAt', -1], ['_id', -1]] },
-      { name: 'byConnectionRequester', keys: [['connectionId', 1], ['requester.organizationId', 1], ['requester.pluginName', 1]] },
+      {
+        name: 'byOwnerPathCreated',
+        keys: [
+          ['ownerAgencyPath', 1],
+          ['createdAt', -1],
+          ['_id', -1],
+        ],
+      },
+      {
+        name: 'byRequesterOrgCreated',
+        keys: [
+          ['requester.organizationId', 1],
+          ['createdAt', -1],
+          ['_id', -1],
+        ],
+      },
+      {
+        name: 'byConnectionRequester',
+        keys: [
+          ['connectionId', 1],
+          ['requester.organizationId', 1],
+          ['requester.pluginName', 1],
+        ],
+      },
     ],
     arrayFields: ['fields', 'ownerAgencyPath'],
   },
   {
     name: 'data_consents',
     indexes: [
-      { name: 'byConnectionRequesterSubject', keys: [['connectionId', 1], ['requester.organizationId', 1], ['requester.pluginName', 1], ['subjectId', 1]] },
-      { name: 'bySubjectCreated', keys: [['subjectId', 1], ['createdAt', -1], ['_id', -1]] },
-      { name: 'byOwnerCreated', keys: [['ownerAgencyId', 1], ['createdAt', -1], ['_id', -1]] },
+      {
+        name: 'byConnectionRequesterSubject',
+        keys: [
+          ['connectionId', 1],
+          ['requester.organizationId', 1],
+          ['requester.pluginName', 1],
+          ['subjectId', 1],
+        ],
+      },
+      {
+        name: 'bySubjectCreated',
+        keys: [
+          ['subjectId', 1],
+          ['createdAt', -1],
+          ['_id', -1],
+        ],
+      },
+      {
+        name: 'byOwnerCreated',
+        keys: [
+          ['ownerAgencyId', 1],
+          ['createdAt', -1],
+          ['_id', -1],
+        ],
+      },
     ],
     arrayFields: ['fields'],
   },
@@ -244,10 +344,34 @@ export const dataCollections: CollectionSpec[] = [
     name: 'data_access_log',
     indexes: [
       { name: 'bySeq', keys: [['seq', 1]], unique: true },
-      { name: 'byConnectionSeq', keys: [['connectionId', 1], ['seq', -1]] },
-      { name: 'byOwnerSeq', keys: [['ownerAgencyId', 1], ['seq', -1]] },
-      { name: 'bySubjectSeq', keys: [['subjectIds', 1], ['seq', -1]] },
-      { name: 'byActorOrgSeq', keys: [['actorOrganizationId', 1], ['seq', -1]] },
+      {
+        name: 'byConnectionSeq',
+        keys: [
+          ['connectionId', 1],
+          ['seq', -1],
+        ],
+      },
+      {
+        name: 'byOwnerSeq',
+        keys: [
+          ['ownerAgencyId', 1],
+          ['seq', -1],
+        ],
+      },
+      {
+        name: 'bySubjectSeq',
+        keys: [
+          ['subjectIds', 1],
+          ['seq', -1],
+        ],
+      },
+      {
+        name: 'byActorOrgSeq',
+        keys: [
+          ['actorOrganizationId', 1],
+          ['seq', -1],
+        ],
+      },
     ],
     arrayFields: ['subjectIds', 'fields', 'consentIds'],
   },

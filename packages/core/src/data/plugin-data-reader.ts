@@ -19,11 +19,25 @@ const rawId = (globalId: string | null): string | null => {
 export function createPluginDataReader(data: DataServices): PluginDataReader {
   return async (request) => {
     const connectionId = parseId(request.connectionId, 'DataConnection', 'connectionId');
-    const principal = { kind: 'PLUGIN' as const, pluginName: request.pluginName, callerOrganizationId: rawId(request.caller.organizationId), callerMemberId: rawId(request.caller.memberId) };
-    const grant = await data.reads.open(principal, await data.connections.require(connectionId), { fields: request.fields ?? null, purpose: request.purpose ?? null, channel: 'plugin', requestId: request.requestId });
-    const records = await data.syncs.records.find(grant.filter, { sort: [['key', 1]], limit: request.limit ?? 100 }).catch(grant.fail);
+    const principal = {
+      kind: 'PLUGIN' as const,
+      pluginName: request.pluginName,
+      callerOrganizationId: rawId(request.caller.organizationId),
+      callerMemberId: rawId(request.caller.memberId),
+    };
+    const grant = await data.reads.open(principal, await data.connections.require(connectionId), {
+      fields: request.fields ?? null,
+      purpose: request.purpose ?? null,
+      channel: 'plugin',
+      requestId: request.requestId,
+    });
+    const records = await data.syncs.records
+      .find(grant.filter, { sort: [['key', 1]], limit: request.limit ?? 100 })
+      .catch(grant.fail);
     const shown = await grant.deliver(records);
     // Masked fields are left out rather than nulled: a plugin cannot tell a withheld value from an empty one by accident.
-    return shown.map((record) => Object.fromEntries(Object.entries(record.data).filter(([field]) => !record.masked.includes(field))));
+    return shown.map((record) =>
+      Object.fromEntries(Object.entries(record.data).filter(([field]) => !record.masked.includes(field))),
+    );
   };
 }

@@ -62,51 +62,109 @@ export class ReadService {
     return this.openOrDecline(principal, connection, request, true);
   }
 
-  private async openOrDecline(principal: DataPrincipal, connection: DataConnection, request: ReadRequest, quietly: boolean): Promise<ReadGrant | null> {
+  private async openOrDecline(
+    principal: DataPrincipal,
+    connection: DataConnection,
+    request: ReadRequest,
+    quietly: boolean,
+  ): Promise<ReadGrant | null> {
     const requester = requesterOf(principal);
     let decision: ReadDecision;
     try {
-      const approval = requester && connection.classification !== 'PUBLIC' ? await this.requests.activeApproval(connection._id, requester) : null;
+      const approval =
+        requester && connection.classification !== 'PUBLIC'
+          ? await this.requests.activeApproval(connection._id, requester)
+          : null;
       decision = decideRead(principal, connection, approval);
     } catch (error) {
-      if (quietly && isMaruError(error) && (error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED')) return null;
-      await this.log.append({ ...this.base(principal, connection, request), fields: request.fields ?? [], outcome: isMaruError(error) ? error.code : 'INTERNAL' });
+      if (quietly && isMaruError(error) && (error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED'))
+        return null;
+      await this.log.append({
+        ...this.base(principal, connection, request),
+        fields: request.fields ?? [],
+        outcome: isMaruError(error) ? error.code : 'INTERNAL',
+      });
       throw error;
     }
     try {
       if (request.purpose && decision.approval && !samePurpose(request.purpose, decision.approval.purpose)) {
-        throw forbidden(`The approval for "${connection.name}" is for "${decision.approval.purpose}", not "${request.purpose.slice(0, 200)}"; ask for an access request with that purpose.`);
+        throw forbidden(
+          `The approval for "${connection.name}" is for "${decision.approval.purpose}", not "${request.purpose.slice(0, 200)}"; ask for an access request with that purpose.`,
+        );
       }
       const fields = request.fields?.length ? [...new Set(request.fields)] : decision.fields;
       const unknown = fields.filter((f) => !connection.fields.some((d) => d.name === f));
-      if (unknown.length > 0) throw badInput('fields', `"${connection.name}" has no field ${unknown.map((f) => `"${f.slice(0, 64)}"`).join(', ')}.`);
+      if (unknown.length > 0)
+        throw badInput(
+          'fields',
+          `"${connection.name}" has no field ${unknown.map((f) => `"${f.slice(0, 64)}"`).join(', ')}.`,
+        );
       const outside = fields.filter((f) => !decision.fields.includes(f));
-      if (outside.length > 0) throw forbidden(`Your approval for "${connection.name}" does not cover ${outside.join(', ')}; ask the owner for a new access request with them.`);
+      if (outside.length > 0)
+        throw forbidden(
+          `Your approval for "${connection.name}" does not cover ${outside.join(', ')}; ask the owner for a new access request with them.`,
+        );
       const personal = new Set(connection.fields.filter((f) => f.personal).map((f) => f.name));
       for (const condition of request.where ?? []) {
-        if (!decision.fields.includes(condition.field)) throw forbidden(`You may not filter on ${condition.field}: your access to "${connection.name}" does not cover it.`);
+        if (!decision.fields.includes(condition.field))
+          throw forbidden(
+            `You may not filter on ${condition.field}: your access to "${connection.name}" does not cover it.`,
+          );
         // Matching on a masked field would tell which people have a given name or number.
-        if (decision.personal === 'CONSENTED' && personal.has(condition.field)) throw forbidden(`Filtering on the personal field ${condition.field} is reserved to the owner: it would reveal people who did not consent.`);
+        if (decision.personal === 'CONSENTED' && personal.has(condition.field))
+          throw forbidden(
+            `Filtering on the personal field ${condition.field} is reserved to the owner: it would reveal people who did not consent.`,
+          );
       }
       const filter = { connectionId: connection._id, ...recordFilter(connection, request.where ?? []) };
       const fail = async (error: unknown): Promise<never> => {
-        await this.log.append({ ...this.base(principal, connection, request), fields, purpose: decision.approval?.purpose ?? null, basis: decision.basis, accessRequestId: decision.approval?._id ?? null, outcome: isMaruError(error) ? error.code : 'INTERNAL' });
+        await this.log.append({
+          ...this.base(principal, connection, request),
+          fields,
+          purpose: decision.approval?.purpose ?? null,
+          basis: decision.basis,
+          accessRequestId: decision.approval?._id ?? null,
+          outcome: isMaruError(error) ? error.code : 'INTERNAL',
+        });
         throw error;
       };
-      return { connection, decision, fields, filter, deliver: (records) => this.deliver(principal, connection, decision, fields, request, records), fail };
+      return {
+        connection,
+        decision,
+        fields,
+        filter,
+        deliver: (records) => this.deliver(principal, connection, decision, fields, request, records),
+        fail,
+      };
     } catch (error) {
-      await this.log.append({ ...this.base(principal, connection, request), fields: request.fields ?? [], outcome: isMaruError(error) ? error.code : 'INTERNAL' });
+      await this.log.append({
+        ...this.base(principal, connection, request),
+        fields: request.fields ?? [],
+        outcome: isMaruError(error) ? error.code : 'INTERNAL',
+      });
       throw error;
     }
   }
 
-  private async deliver(principal: DataPrincipal, connection: DataConnection, decision: ReadDecision, fields: string[], request: ReadRequest, records: DataRecord[]): Promise<ShownRecord[]> {
+  private async deliver(
+    principal: DataPrincipal,
+    connection: DataConnection,
+    decision: ReadDecision,
+    fields: string[],
+    request: ReadRequest,
+    records: DataRecord[],
+  ): Promise<ShownRecord[]> {
     const personal = new Set(connection.fields.filter((f) => f.personal).map((f) => f.name));
     const asked = fields.filter((f) => personal.has(f));
     let consents = new Map<string, { _id: string; fields: string[] }[]>();
     if (decision.personal === 'CONSENTED' && asked.length > 0) {
       const subjects = records.map((r) => r.subjectId).filter((s): s is string => s !== null);
-      consents = await this.consents.inForce(connection._id, requesterOf(principal)!, decision.approval!.purpose, subjects);
+      consents = await this.consents.inForce(
+        connection._id,
+        requesterOf(principal)!,
+        decision.approval!.purpose,
+        subjects,
+      );
     }
     const usedConsents = new Set<string>();
     const subjects = new Set<string>();
@@ -143,14 +201,28 @@ export class ReadService {
     return shown;
   }
 
-  private base(principal: DataPrincipal, connection: DataConnection, request: ReadRequest): Omit<AccessLogEntry, '_id' | 'seq' | 'at' | 'prevHash' | 'hash' | 'fields' | 'outcome'> {
+  private base(
+    principal: DataPrincipal,
+    connection: DataConnection,
+    request: ReadRequest,
+  ): Omit<AccessLogEntry, '_id' | 'seq' | 'at' | 'prevHash' | 'hash' | 'fields' | 'outcome'> {
     return {
       connectionId: connection._id,
       ownerAgencyId: connection.agencyId,
       actorKind: principal.kind,
-      actorMemberId: principal.kind === 'MEMBER' ? principal.viewer.member._id : principal.kind === 'PLUGIN' ? principal.callerMemberId : null,
+      actorMemberId:
+        principal.kind === 'MEMBER'
+          ? principal.viewer.member._id
+          : principal.kind === 'PLUGIN'
+            ? principal.callerMemberId
+            : null,
       actorApiKeyId: principal.kind === 'MEMBER' ? principal.viewer.apiKey._id : null,
-      actorOrganizationId: principal.kind === 'MEMBER' ? principal.viewer.organization._id : principal.kind === 'PLUGIN' ? principal.callerOrganizationId : null,
+      actorOrganizationId:
+        principal.kind === 'MEMBER'
+          ? principal.viewer.organization._id
+          : principal.kind === 'PLUGIN'
+            ? principal.callerOrganizationId
+            : null,
       actorPluginName: principal.kind === 'PLUGIN' ? principal.pluginName : null,
       channel: request.channel,
       purpose: null,

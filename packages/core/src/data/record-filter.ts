@@ -22,15 +22,18 @@ const RANGE = ['gt', 'gte', 'lt', 'lte'] as const;
 
 /** The store filter for conditions on a connection's records; values are converted to each field's type. */
 export function recordFilter(connection: DataConnection, conditions: readonly RecordCondition[]): Filter {
-  if (conditions.length > MAX_CONDITIONS) throw badInput('where', `At most ${MAX_CONDITIONS} conditions; there were ${conditions.length}.`);
+  if (conditions.length > MAX_CONDITIONS)
+    throw badInput('where', `At most ${MAX_CONDITIONS} conditions; there were ${conditions.length}.`);
   const and: Filter[] = [];
   conditions.forEach((condition, i) => {
     const path = `where.${i}`;
     const field = connection.fields.find((f) => f.name === condition.field);
-    if (!field) throw badInput(`${path}.field`, `"${connection.name}" has no field "${String(condition.field).slice(0, 64)}".`);
+    if (!field)
+      throw badInput(`${path}.field`, `"${connection.name}" has no field "${String(condition.field).slice(0, 64)}".`);
     const value = (raw: unknown, at: string) => {
       const result = coerce(field, raw);
-      if (!result.ok || result.value === null) throw badInput(at, `\`${at}\`: ${result.ok ? 'a value is needed' : result.reason}.`);
+      if (!result.ok || result.value === null)
+        throw badInput(at, `\`${at}\`: ${result.ok ? 'a value is needed' : result.reason}.`);
       return result.value;
     };
     const target = `data.${field.name}`;
@@ -40,7 +43,8 @@ export function recordFilter(connection: DataConnection, conditions: readonly Re
       used++;
     }
     if (condition.in) {
-      if (condition.in.length === 0 || condition.in.length > 100) throw badInput(`${path}.in`, '`in` takes 1 to 100 values.');
+      if (condition.in.length === 0 || condition.in.length > 100)
+        throw badInput(`${path}.in`, '`in` takes 1 to 100 values.');
       and.push({ [target]: { $in: condition.in.map((v, j) => value(v, `${path}.in.${j}`)) } });
       used++;
     }
@@ -55,12 +59,18 @@ export function recordFilter(connection: DataConnection, conditions: readonly Re
       used++;
     }
     if (condition.contains !== undefined && condition.contains !== null) {
-      if (field.type !== 'STRING') throw badInput(`${path}.contains`, `contains works on STRING fields; ${field.name} is ${field.type}.`);
-      if (condition.contains.length === 0 || condition.contains.length > 100) throw badInput(`${path}.contains`, '`contains` takes 1 to 100 characters.');
+      if (field.type !== 'STRING')
+        throw badInput(`${path}.contains`, `contains works on STRING fields; ${field.name} is ${field.type}.`);
+      if (condition.contains.length === 0 || condition.contains.length > 100)
+        throw badInput(`${path}.contains`, '`contains` takes 1 to 100 characters.');
       and.push({ [target]: { $regex: escapeRegex(condition.contains), $options: 'i' } });
       used++;
     }
-    if (used === 0) throw badInput(path, `The condition on ${field.name} names no operator: use eq, in, gt, gte, lt, lte or contains.`);
+    if (used === 0)
+      throw badInput(
+        path,
+        `The condition on ${field.name} names no operator: use eq, in, gt, gte, lt, lte or contains.`,
+      );
   });
   return and.length ? { $and: and } : {};
 }

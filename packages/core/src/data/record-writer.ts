@@ -1,7 +1,13 @@
 import type { Collection } from '../store/port.js';
 import { SourceError, type SourceItem } from './connectors/connector.js';
 import { coerce, inferFields } from './field-schema.js';
-import { MAX_PROBLEMS_KEPT, type DataConnection, type DataField, type DataRecord, type RecordProblem } from './model.js';
+import {
+  MAX_PROBLEMS_KEPT,
+  type DataConnection,
+  type DataField,
+  type DataRecord,
+  type RecordProblem,
+} from './model.js';
 
 const INFER_SAMPLE = 100;
 const MAX_KEY_LENGTH = 200;
@@ -37,7 +43,13 @@ export class RecordWriter {
   }
 
   counts() {
-    return { read: this.read, inserted: this.inserted, updated: this.updated, rejected: this.problems.count, problems: this.problems.kept };
+    return {
+      read: this.read,
+      inserted: this.inserted,
+      updated: this.updated,
+      rejected: this.problems.count,
+      problems: this.problems.kept,
+    };
   }
 
   async add(item: SourceItem): Promise<void> {
@@ -65,7 +77,9 @@ export class RecordWriter {
       throw new SourceError(`the schema could not be inferred: ${(error as Error).message}`);
     }
     if (!fields.some((f) => f.name === this.connection.keyField)) {
-      throw new SourceError(`the key field "${this.connection.keyField}" is not in the source; its fields are ${fields.map((f) => f.name).join(', ')}`);
+      throw new SourceError(
+        `the key field "${this.connection.keyField}" is not in the source; its fields are ${fields.map((f) => f.name).join(', ')}`,
+      );
     }
     this.fields = fields;
     await this.saveInferred(fields);
@@ -77,7 +91,8 @@ export class RecordWriter {
 
   private reject(position: string, reason: string): void {
     this.problems.count++;
-    if (this.problems.kept.length < MAX_PROBLEMS_KEPT) this.problems.kept.push({ position, reason: reason.slice(0, 300) });
+    if (this.problems.kept.length < MAX_PROBLEMS_KEPT)
+      this.problems.kept.push({ position, reason: reason.slice(0, 300) });
   }
 
   private accept(values: Record<string, unknown>, position: string): void {

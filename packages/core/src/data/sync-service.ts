@@ -49,7 +49,13 @@ export class SyncService {
   ) {
     this.syncs = store.collection<DataSync>('data_syncs');
     this.records = store.collection<DataRecord>('data_records');
-    this.options = { batchSize: 2_000, leaseMs: 5 * 60_000, retryBaseMs: 60_000, retryMaxMs: 6 * 3_600_000, ...options };
+    this.options = {
+      batchSize: 2_000,
+      leaseMs: 5 * 60_000,
+      retryBaseMs: 60_000,
+      retryMaxMs: 6 * 3_600_000,
+      ...options,
+    };
   }
 
   private iso(offsetMs = 0): string {
@@ -57,16 +63,26 @@ export class SyncService {
   }
 
   /** A sync asked for by a member (or by an upload); CONFLICT when one is already running. */
-  async request(viewer: Viewer | null, connectionId: string, trigger: 'MANUAL' | 'UPLOAD' = 'MANUAL'): Promise<StartedSync> {
+  async request(
+    viewer: Viewer | null,
+    connectionId: string,
+    trigger: 'MANUAL' | 'UPLOAD' = 'MANUAL',
+  ): Promise<StartedSync> {
     const connection = await this.connections.requireManaged(viewer, connectionId);
     const started = await this.start(connection, trigger, viewer!.member._id);
-    if (!started) throw conflict(`A sync of "${connection.name}" is already running; wait for it to finish (see its sync history).`);
+    if (!started)
+      throw conflict(
+        `A sync of "${connection.name}" is already running; wait for it to finish (see its sync history).`,
+      );
     return started;
   }
 
   /** Starts the syncs whose time has come (schedule or retry); resolves when they have finished. */
   async runDue(limit = 5): Promise<number> {
-    const due = await this.connections.collection.find({ nextSyncAt: { $lte: this.iso() } }, { sort: [['nextSyncAt', 1]], limit });
+    const due = await this.connections.collection.find(
+      { nextSyncAt: { $lte: this.iso() } },
+      { sort: [['nextSyncAt', 1]], limit },
+    );
     let ran = 0;
     for (const connection of due) {
       if (connection.status === 'PAUSED') continue;
@@ -83,17 +99,29 @@ export class SyncService {
   async stop(): Promise<void> {
     // No new sync starts once stopping begins: a scheduler tick in flight would otherwise start one as the store closes.
     this.stopped = true;
-    for (const { controller } of this.running.values()) controller.abort(new SourceError('the hub stopped during the sync'));
+    for (const { controller } of this.running.values())
+      controller.abort(new SourceError('the hub stopped during the sync'));
     await Promise.all([...this.running.values()].map((r) => r.done));
   }
 
-  private async start(connection: DataConnection, trigger: DataSync['trigger'], requestedById: string | null): Promise<StartedSync | null> {
+  private async start(
+    connection: DataConnection,
+    trigger: DataSync['trigger'],
+    requestedById: string | null,
+  ): Promise<StartedSync | null> {
     if (this.stopped) return null;
     const syncId = newId();
     // The next run is set to when the lease lapses: if this hub dies mid-sync, another one picks it up then.
     const claimed = await this.connections.collection.findOneAndUpdate(
       { _id: connection._id, $or: [{ currentSyncId: null }, { syncLeaseUntil: { $lt: this.iso() } }] },
-      { $set: { currentSyncId: syncId, syncLeaseUntil: this.iso(this.options.leaseMs), nextSyncAt: connection.status === 'PAUSED' ? null : this.iso(this.options.leaseMs), status: connection.status === 'PAUSED' ? 'PAUSED' : 'SYNCING' } },
+      {
+        $set: {
+          currentSyncId: syncId,
+          syncLeaseUntil: this.iso(this.options.leaseMs),
+          nextSyncAt: connection.status === 'PAUSED' ? null : this.iso(this.options.leaseMs),
+          status: connection.status === 'PAUSED' ? 'PAUSED' : 'SYNCING',
+        },
+      },
     );
     if (!claimed) return null;
     const sync: DataSync = {
@@ -121,56 +149,96 @@ export class SyncService {
 
   /** Extends this sync's hold on its connection; false when another sync has taken it over. */
   private async renewLease(connection: DataConnection, sync: DataSync): Promise<boolean> {
-    const held = await this.connections.collection.findOneAndUpdate({ _id: connection._id, currentSyncId: sync._id }, { $set: { syncLeaseUntil: this.iso(this.options.leaseMs) } });
+    const held = await this.connections.collection.findOneAndUpdate(
+      { _id: connection._id, currentSyncId: sync._id },
+      { $set: { syncLeaseUntil: this.iso(this.options.leaseMs) } },
+    );
     return held !== null;
   }
 
   private async run(connection: DataConnection, sync: DataSync, controller: AbortController): Promise<DataSync> {
     const signal = controller.signal;
-    const writer = new RecordWriter(connection, sync._id, this.records, this.options.batchSize, this.clock, async (fields) => {
-      await this.connections.collection.findOneAndUpdate({ _id: connection._id, currentSyncId: sync._id }, { $set: { fields } });
-    });
+    const writer = new RecordWriter(
+      connection,
+      sync._id,
+      this.records,
+      this.options.batchSize,
+      this.clock,
+      async (fields) => {
+        await this.connections.collection.findOneAndUpdate(
+          { _id: connection._id, currentSyncId: sync._id },
+          { $set: { fields } },
+        );
+      },
+    );
     // The lease is renewed on a timer, whatever the source's pace, so a slow but live sync keeps its
     // connection; if another hub has taken it over (this one stalled past the lease), this sync stops
     // writing at once rather than racing the other one.
-    const lost = () => controller.abort(new SourceError('another sync took over this connection after this one\'s lease lapsed'));
-    const renewal = setInterval(() => {
-      this.renewLease(connection, sync).then((held) => held || lost(), (error: unknown) => this.logger.warn({ err: error, syncId: sync._id }, 'could not renew a data sync lease'));
-    }, Math.max(10, Math.floor(this.options.leaseMs / 3)));
+    const lost = () =>
+      controller.abort(new SourceError("another sync took over this connection after this one's lease lapsed"));
+    const renewal = setInterval(
+      () => {
+        this.renewLease(connection, sync).then(
+          (held) => held || lost(),
+          (error: unknown) => this.logger.warn({ err: error, syncId: sync._id }, 'could not renew a data sync lease'),
+        );
+      },
+      Math.max(10, Math.floor(this.options.leaseMs / 3)),
+    );
     renewal.unref();
     writer.beforeWrite = async () => {
       if (signal.aborted) throw signal.reason;
     };
     try {
-      const source = this.connectors.read(connection.connector.kind, JSON.parse(connection.connector.configJson) as unknown, signal, await this.connections.ownerOf(connection));
+      const source = this.connectors.read(
+        connection.connector.kind,
+        JSON.parse(connection.connector.configJson) as unknown,
+        signal,
+        await this.connections.ownerOf(connection),
+      );
       for await (const item of source) {
-        if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new SourceError('the sync was cancelled');
+        if (signal.aborted)
+          throw signal.reason instanceof Error ? signal.reason : new SourceError('the sync was cancelled');
         await writer.add(item);
       }
       await writer.finish();
       let removed = 0;
       if (writer.problems.count === 0) {
         // Records this sync did not see are removed only while it provably still holds the connection.
-        if (!(await this.renewLease(connection, sync))) throw new SourceError('another sync took over this connection before this one could remove stale records');
+        if (!(await this.renewLease(connection, sync)))
+          throw new SourceError('another sync took over this connection before this one could remove stale records');
         removed = await this.records.deleteMany({ connectionId: connection._id, syncId: { $ne: sync._id } });
       }
       return await this.finish(connection, sync, { ...writer.counts(), removed, error: null });
     } catch (error) {
-      const message = error instanceof SourceError || isMaruError(error) ? error.message : `the sync failed inside the hub (sync ${sync._id}); the operator's log has the details`;
-      if (!(error instanceof SourceError) && !isMaruError(error)) this.logger.error({ err: error, connectionId: connection._id, syncId: sync._id }, 'data sync failed');
-      return await this.finish(connection, sync, { ...writer.counts(), removed: 0, error: message }).catch((finishError: unknown) => {
-        this.logger.error({ err: finishError, syncId: sync._id }, 'could not record the end of a data sync');
-        return { ...sync, status: 'FAILED' as const, error: message };
-      });
+      const message =
+        error instanceof SourceError || isMaruError(error)
+          ? error.message
+          : `the sync failed inside the hub (sync ${sync._id}); the operator's log has the details`;
+      if (!(error instanceof SourceError) && !isMaruError(error))
+        this.logger.error({ err: error, connectionId: connection._id, syncId: sync._id }, 'data sync failed');
+      return await this.finish(connection, sync, { ...writer.counts(), removed: 0, error: message }).catch(
+        (finishError: unknown) => {
+          this.logger.error({ err: finishError, syncId: sync._id }, 'could not record the end of a data sync');
+          return { ...sync, status: 'FAILED' as const, error: message };
+        },
+      );
     } finally {
       clearInterval(renewal);
     }
   }
 
-  private async finish(connection: DataConnection, sync: DataSync, outcome: ReturnType<RecordWriter['counts']> & { removed: number; error: string | null }): Promise<DataSync> {
+  private async finish(
+    connection: DataConnection,
+    sync: DataSync,
+    outcome: ReturnType<RecordWriter['counts']> & { removed: number; error: string | null },
+  ): Promise<DataSync> {
     const now = this.iso();
     const status = outcome.error ? 'FAILED' : outcome.rejected > 0 ? 'PARTIAL' : 'SUCCEEDED';
-    const finished = (await this.syncs.findOneAndUpdate({ _id: sync._id }, { $set: { ...outcome, status, finishedAt: now } }))!;
+    const finished = (await this.syncs.findOneAndUpdate(
+      { _id: sync._id },
+      { $set: { ...outcome, status, finishedAt: now } },
+    ))!;
     const current = await this.connections.get(connection._id);
     const paused = current?.status === 'PAUSED';
     const refresh = current?.refreshMinutes ?? connection.refreshMinutes;
@@ -178,13 +246,33 @@ export class SyncService {
     if (outcome.error) {
       const failures = (current?.failures ?? 0) + 1;
       const cap = Math.min(this.options.retryMaxMs, refresh ? refresh * 60_000 : this.options.retryMaxMs);
-      set = { status: paused ? 'PAUSED' : 'FAILING', lastError: outcome.error, failures, nextSyncAt: paused ? null : this.iso(Math.min(cap, this.options.retryBaseMs * 2 ** (failures - 1))) };
+      set = {
+        status: paused ? 'PAUSED' : 'FAILING',
+        lastError: outcome.error,
+        failures,
+        nextSyncAt: paused ? null : this.iso(Math.min(cap, this.options.retryBaseMs * 2 ** (failures - 1))),
+      };
     } else {
-      set = { status: paused ? 'PAUSED' : 'ACTIVE', lastError: null, failures: 0, lastSuccessAt: now, nextSyncAt: paused || !refresh ? null : this.iso(refresh * 60_000) };
+      set = {
+        status: paused ? 'PAUSED' : 'ACTIVE',
+        lastError: null,
+        failures: 0,
+        lastSuccessAt: now,
+        nextSyncAt: paused || !refresh ? null : this.iso(refresh * 60_000),
+      };
     }
     await this.connections.collection.findOneAndUpdate(
       { _id: connection._id, currentSyncId: sync._id },
-      { $set: { ...set, lastSyncAt: now, recordCount: await this.records.count({ connectionId: connection._id }), currentSyncId: null, syncLeaseUntil: null, updatedAt: now } },
+      {
+        $set: {
+          ...set,
+          lastSyncAt: now,
+          recordCount: await this.records.count({ connectionId: connection._id }),
+          currentSyncId: null,
+          syncLeaseUntil: null,
+          updatedAt: now,
+        },
+      },
     );
     return finished;
   }

@@ -28,7 +28,11 @@ export class UploadService {
     if (connection.currentSyncId && connection.syncLeaseUntil && Date.parse(connection.syncLeaseUntil) > this.clock()) {
       throw conflict(`A sync of "${connection.name}" is running; upload when it has finished.`);
     }
-    if (connection.connector.kind !== 'CSV') throw badInput('id', `"${connection.name}" reads ${connection.connector.kind}, not CSV: uploads go to CSV connections.`);
+    if (connection.connector.kind !== 'CSV')
+      throw badInput(
+        'id',
+        `"${connection.name}" reads ${connection.connector.kind}, not CSV: uploads go to CSV connections.`,
+      );
     // Into the owning agency's own import folder: only its connections can name the file.
     const importDir = this.connectors.importDirOf(await this.connections.ownerOf(connection));
     const relative = join('uploads', connection._id, `${newId()}.csv`);
@@ -39,7 +43,15 @@ export class UploadService {
     const counter = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         bytes += chunk.length;
-        callback(bytes > limit ? badInput('file', `The file is larger than ${Math.round(limit / 1048576)} MiB; split it or connect it by path.`) : null, chunk);
+        callback(
+          bytes > limit
+            ? badInput(
+                'file',
+                `The file is larger than ${Math.round(limit / 1048576)} MiB; split it or connect it by path.`,
+              )
+            : null,
+          chunk,
+        );
       },
     });
     try {
@@ -49,8 +61,11 @@ export class UploadService {
       throw error;
     }
     const previous = JSON.parse(connection.connector.configJson) as Record<string, unknown>;
-    await this.connections.update(viewer, connectionId, { connector: { kind: 'CSV', config: { ...previous, path: relative } } });
-    if (typeof previous.path === 'string' && previous.path.startsWith('uploads/')) await rm(join(importDir, previous.path), { force: true });
+    await this.connections.update(viewer, connectionId, {
+      connector: { kind: 'CSV', config: { ...previous, path: relative } },
+    });
+    if (typeof previous.path === 'string' && previous.path.startsWith('uploads/'))
+      await rm(join(importDir, previous.path), { force: true });
     return this.syncs.request(viewer, connectionId, 'UPLOAD');
   }
 }

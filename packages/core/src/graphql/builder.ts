@@ -54,7 +54,9 @@ export const builder = new SchemaBuilder<SchemaTypes>({
     unauthorizedError: (_parent, ctx, info) => {
       const where = `${info.parentType.name}.${info.fieldName}`;
       return ctx.viewer
-        ? forbidden(`You may not read \`${where}\`: it is visible to the owning organization (with a READ key) and platform admins only.`)
+        ? forbidden(
+            `You may not read \`${where}\`: it is visible to the owning organization (with a READ key) and platform admins only.`,
+          )
         : unauthenticated(`\`${where}\` is not public: send \`Authorization: Bearer <api key>\`.`);
     },
   },
@@ -64,10 +66,13 @@ builder.scalarType('DateTime', {
   description: 'An ISO-8601 date-time in UTC, e.g. "2026-11-27T09:30:00.000Z".',
   serialize: (value) => String(value),
   parseValue: (value) => {
-    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw new TypeError('DateTime must be an ISO-8601 string such as "2027-01-31T00:00:00Z"');
+    if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
+      throw new TypeError('DateTime must be an ISO-8601 string such as "2027-01-31T00:00:00Z"');
     return new Date(value).toISOString();
   },
 });
 
 builder.queryType({ description: 'Read the hub: organizations, members, API keys and the audit trail.' });
-builder.mutationType({ description: 'Change the hub. Every mutation writes an audit event, whether it succeeds or is refused.' });
+builder.mutationType({
+  description: 'Change the hub. Every mutation writes an audit event, whether it succeeds or is refused.',
+});

@@ -58,7 +58,10 @@ export function connectionOf<T>(nodeRef: ObjectRef<any, T>, typename: string): O
 
 /** `first` and `after` for a connection field. */
 export const pageArgs = builder.args((t) => ({
-  first: t.int({ required: false, description: `Page size, ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}.` }),
+  first: t.int({
+    required: false,
+    description: `Page size, ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}.`,
+  }),
   after: t.string({ required: false, description: 'The `endCursor` of the previous page.' }),
 }));
 
@@ -69,11 +72,19 @@ function encodeCursor(values: unknown[]): string {
 function decodeCursor(cursor: string, length: number): unknown[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(values) && values.length === length && values.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) return values;
+    if (
+      Array.isArray(values) &&
+      values.length === length &&
+      values.every((v) => ['string', 'number', 'boolean'].includes(typeof v))
+    )
+      return values;
   } catch {
     // fall through to the coded error
   }
-  throw badInput('after', '`after` is not a cursor of this list; pass the `endCursor` of the previous page, unchanged.');
+  throw badInput(
+    'after',
+    '`after` is not a cursor of this list; pass the `endCursor` of the previous page, unchanged.',
+  );
 }
 
 /**
@@ -81,10 +92,18 @@ function decodeCursor(cursor: string, length: number): unknown[] {
  * pages stay fast and stable however deep a client goes. Sort keys must never
  * be null.
  */
-export async function paginate<T extends Doc>(collection: Collection<T>, filter: Filter, sort: Sort, args: PageArgs): Promise<ConnectionShape<T>> {
+export async function paginate<T extends Doc>(
+  collection: Collection<T>,
+  filter: Filter,
+  sort: Sort,
+  args: PageArgs,
+): Promise<ConnectionShape<T>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badInput('first', `\`first\` must be between 0 and ${MAX_PAGE_SIZE}; it was ${first}. Page with \`after\` for more.`);
+    throw badInput(
+      'first',
+      `\`first\` must be between 0 and ${MAX_PAGE_SIZE}; it was ${first}. Page with \`after\` for more.`,
+    );
   }
   const keys = sort.some(([f]) => f === '_id') ? sort : [...sort, ['_id', sort.at(-1)?.[1] ?? 1] as const];
   const pageFilter = args.after ? { $and: [filter, keysetAfter(sort, decodeCursor(args.after, keys.length))] } : filter;

@@ -14,14 +14,19 @@ export interface DecodedGlobalId {
 export function decodeGlobalId(globalId: string, field = 'id'): DecodedGlobalId {
   const text = /^[A-Za-z0-9_-]{1,200}={0,2}$/.test(globalId) ? Buffer.from(globalId, 'base64url').toString('utf8') : '';
   const match = /^([A-Z][A-Za-z]{0,63}):([a-z0-9][a-z0-9-]{0,63})$/.exec(text);
-  if (!match) throw badInput(field, `\`${field}\` is not a valid id: "${globalId.slice(0, 80)}". Use an id returned by the API.`);
+  if (!match)
+    throw badInput(field, `\`${field}\` is not a valid id: "${globalId.slice(0, 80)}". Use an id returned by the API.`);
   return { typename: match[1]!, id: match[2]! };
 }
 
 /** Decodes a global id that must name an object of `typename`. */
 export function parseId(globalId: string, typename: string, field = 'id'): string {
   const decoded = decodeGlobalId(globalId, field);
-  if (decoded.typename !== typename) throw badInput(field, `\`${field}\` must be the id of ${article(typename)}, but it is the id of ${article(decoded.typename)}.`);
+  if (decoded.typename !== typename)
+    throw badInput(
+      field,
+      `\`${field}\` must be the id of ${article(typename)}, but it is the id of ${article(decoded.typename)}.`,
+    );
   return decoded.id;
 }
 
@@ -39,5 +44,7 @@ const article = (noun: string) => `${/^[AEIOU]/.test(noun) ? 'an' : 'a'} ${noun}
 
 /** Drops null and undefined fields of a GraphQL input, so defaults of the domain's validation apply. */
 export function compact<T extends Record<string, unknown>>(input: T): { [K in keyof T]?: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null && value !== undefined)) as never;
+  return Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value !== null && value !== undefined),
+  ) as never;
 }

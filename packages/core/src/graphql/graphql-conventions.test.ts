@@ -27,7 +27,8 @@ afterEach(async () => {
 const gid = (type: string, doc: { _id: string }) => encodeGlobalId(type, doc._id);
 
 /** Asserts the code (and the field it names), and that the domain did not change. */
-const expectRefused = (code: string, run: () => Promise<GraphQLResponse>, field?: string) => expectRefusedIn(hub, code, run, field);
+const expectRefused = (code: string, run: () => Promise<GraphQLResponse>, field?: string) =>
+  expectRefusedIn(hub, code, run, field);
 
 describe('documents the schema does not accept', () => {
   it('an unknown field is GRAPHQL_VALIDATION_FAILED, naming the field', async () => {
@@ -44,10 +45,30 @@ describe('documents the schema does not accept', () => {
   });
 
   it.each([
-    ['a DateTime that is not a date', `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }`, { i: { name: 'k', scopes: ['READ'], expiresAt: 'not-a-date' } }, /DateTime/],
-    ['an enum value that does not exist', `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }`, { i: { name: 'k', scopes: ['SUPERUSER'] } }, /SUPERUSER/],
-    ['an enum argument that does not exist', `query($k: OrganizationKind) { organizations(kind: $k) { totalCount } }`, { k: 'CHARITY' }, /CHARITY/],
-    ['a string where an Int belongs', `query($n: Int) { organizations(first: $n) { totalCount } }`, { n: 'ten' }, /Int/],
+    [
+      'a DateTime that is not a date',
+      `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }`,
+      { i: { name: 'k', scopes: ['READ'], expiresAt: 'not-a-date' } },
+      /DateTime/,
+    ],
+    [
+      'an enum value that does not exist',
+      `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }`,
+      { i: { name: 'k', scopes: ['SUPERUSER'] } },
+      /SUPERUSER/,
+    ],
+    [
+      'an enum argument that does not exist',
+      `query($k: OrganizationKind) { organizations(kind: $k) { totalCount } }`,
+      { k: 'CHARITY' },
+      /CHARITY/,
+    ],
+    [
+      'a string where an Int belongs',
+      `query($n: Int) { organizations(first: $n) { totalCount } }`,
+      { n: 'ten' },
+      /Int/,
+    ],
   ])('a bad variable value is BAD_USER_INPUT before any resolver: %s', async (_name, query, variables, message) => {
     const res = await expectRefused('BAD_USER_INPUT', () => hub.gql(query, variables, hub.fixtures.keys.companyAAdmin));
     expect(res.errors?.[0]?.message).toMatch(message);
@@ -59,31 +80,95 @@ describe('ids', () => {
   it('a malformed global id is BAD_USER_INPUT naming the argument, in queries and mutations', async () => {
     const { keys, members } = hub.fixtures;
     await expectRefused('BAD_USER_INPUT', () => hub.gql(`{ node(id: "not an id!") { id } }`), 'id');
-    await expectRefused('BAD_USER_INPUT', () => hub.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [gid('Member', members.companyADev!), 'bm9wZQ'] }, keys.companyAAdmin), 'ids.1');
-    await expectRefused('BAD_USER_INPUT', () => hub.gql(`mutation { disableMember(id: "garbage") { member { id } } }`, {}, keys.companyAAdmin), 'id');
-    await expectRefused('BAD_USER_INPUT', () => hub.gql(`mutation { updateOrganization(id: "T3JnYW5pemF0aW9uOg", input: { name: "X" }) { organization { id } } }`, {}, keys.companyAAdmin), 'id');
     await expectRefused(
       'BAD_USER_INPUT',
-      () => hub.gql(`mutation { addMember(input: { organizationId: "%%%", name: "N", email: "n@a.example", roles: [DEVELOPER] }) { member { id } } }`, {}, keys.companyAAdmin),
+      () =>
+        hub.gql(
+          `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
+          { ids: [gid('Member', members.companyADev!), 'bm9wZQ'] },
+          keys.companyAAdmin,
+        ),
+      'ids.1',
+    );
+    await expectRefused(
+      'BAD_USER_INPUT',
+      () => hub.gql(`mutation { disableMember(id: "garbage") { member { id } } }`, {}, keys.companyAAdmin),
+      'id',
+    );
+    await expectRefused(
+      'BAD_USER_INPUT',
+      () =>
+        hub.gql(
+          `mutation { updateOrganization(id: "T3JnYW5pemF0aW9uOg", input: { name: "X" }) { organization { id } } }`,
+          {},
+          keys.companyAAdmin,
+        ),
+      'id',
+    );
+    await expectRefused(
+      'BAD_USER_INPUT',
+      () =>
+        hub.gql(
+          `mutation { addMember(input: { organizationId: "%%%", name: "N", email: "n@a.example", roles: [DEVELOPER] }) { member { id } } }`,
+          {},
+          keys.companyAAdmin,
+        ),
       'input.organizationId',
     );
   });
 
   it('an id of the wrong type is BAD_USER_INPUT saying which type was expected', async () => {
     const { keys, companyA, members } = hub.fixtures;
-    const disable = await expectRefused('BAD_USER_INPUT', () => hub.gql(`mutation($id: ID!) { disableMember(id: $id) { member { id } } }`, { id: gid('Organization', companyA) }, keys.companyAAdmin), 'id');
+    const disable = await expectRefused(
+      'BAD_USER_INPUT',
+      () =>
+        hub.gql(
+          `mutation($id: ID!) { disableMember(id: $id) { member { id } } }`,
+          { id: gid('Organization', companyA) },
+          keys.companyAAdmin,
+        ),
+      'id',
+    );
     expect(disable.errors?.[0]?.message).toMatch(/must be the id of a Member/);
-    await expectRefused('BAD_USER_INPUT', () => hub.gql(`mutation($m: ID!) { createApiKey(input: { name: "k", scopes: [READ], memberId: $m }) { secret } }`, { m: gid('Organization', companyA) }, keys.companyAAdmin), 'input.memberId');
-    await expectRefused('BAD_USER_INPUT', () => hub.gql(`mutation($k: ID!) { revokeApiKey(id: $k) { apiKey { id } } }`, { k: gid('Member', members.companyADev!) }, keys.companyAAdmin), 'id');
-    await expectRefused('BAD_USER_INPUT', () => hub.gql(`query($o: ID!) { organization(id: $o) { name } }`, { o: gid('Member', members.companyADev!) }), 'id');
+    await expectRefused(
+      'BAD_USER_INPUT',
+      () =>
+        hub.gql(
+          `mutation($m: ID!) { createApiKey(input: { name: "k", scopes: [READ], memberId: $m }) { secret } }`,
+          { m: gid('Organization', companyA) },
+          keys.companyAAdmin,
+        ),
+      'input.memberId',
+    );
+    await expectRefused(
+      'BAD_USER_INPUT',
+      () =>
+        hub.gql(
+          `mutation($k: ID!) { revokeApiKey(id: $k) { apiKey { id } } }`,
+          { k: gid('Member', members.companyADev!) },
+          keys.companyAAdmin,
+        ),
+      'id',
+    );
+    await expectRefused(
+      'BAD_USER_INPUT',
+      () => hub.gql(`query($o: ID!) { organization(id: $o) { name } }`, { o: gid('Member', members.companyADev!) }),
+      'id',
+    );
   });
 });
 
 describe('lists of ids', () => {
   it('nodes(ids) takes at most 100 ids', async () => {
     const id = gid('Organization', hub.fixtures.companyA);
-    await expectRefused('BAD_USER_INPUT', () => hub.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: Array.from({ length: 101 }, () => id) }), 'ids');
-    const hundred = await hub.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: Array.from({ length: 100 }, () => id) });
+    await expectRefused(
+      'BAD_USER_INPUT',
+      () => hub.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: Array.from({ length: 101 }, () => id) }),
+      'ids',
+    );
+    const hundred = await hub.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, {
+      ids: Array.from({ length: 100 }, () => id),
+    });
     expect(hundred.data.nodes).toHaveLength(100);
   });
 });
@@ -91,10 +176,23 @@ describe('lists of ids', () => {
 describe('pagination', () => {
   it('refuses a page larger than 100 or negative, naming `first`, on top-level and nested lists', async () => {
     const { companyA, keys } = hub.fixtures;
-    const res = await expectRefused('BAD_USER_INPUT', () => hub.gql(`{ organizations(first: 101) { totalCount } }`), 'first');
+    const res = await expectRefused(
+      'BAD_USER_INPUT',
+      () => hub.gql(`{ organizations(first: 101) { totalCount } }`),
+      'first',
+    );
     expect(res.errors?.[0]?.message).toMatch(/between 0 and 100/);
     await expectRefused('BAD_USER_INPUT', () => hub.gql(`{ organizations(first: -1) { totalCount } }`), 'first');
-    await expectRefused('BAD_USER_INPUT', () => hub.gql(`query($o: ID!) { organization(id: $o) { members(first: 101) { totalCount } } }`, { o: gid('Organization', companyA) }, keys.companyAAdmin), 'first');
+    await expectRefused(
+      'BAD_USER_INPUT',
+      () =>
+        hub.gql(
+          `query($o: ID!) { organization(id: $o) { members(first: 101) { totalCount } } }`,
+          { o: gid('Organization', companyA) },
+          keys.companyAAdmin,
+        ),
+      'first',
+    );
     expect((await hub.gql(`{ organizations(first: 100) { totalCount } }`)).errors).toBeUndefined();
   });
 
@@ -103,21 +201,39 @@ describe('pagination', () => {
     const wrongShape = Buffer.from(JSON.stringify([{ $gt: '' }, 'x'])).toString('base64url');
     const wrongLength = Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z'])).toString('base64url');
     for (const after of ['garbage', notJson, wrongShape, wrongLength]) {
-      await expectRefused('BAD_USER_INPUT', () => hub.gql(`query($a: String) { organizations(after: $a) { totalCount } }`, { a: after }), 'after');
+      await expectRefused(
+        'BAD_USER_INPUT',
+        () => hub.gql(`query($a: String) { organizations(after: $a) { totalCount } }`, { a: after }),
+        'after',
+      );
     }
   });
 
   it('walks every organization page by page, without repeats, even when creation times tie', async () => {
     const createdAt = new Date().toISOString();
     for (let i = 0; i < 12; i++) {
-      await hub.services.organizations.collection.insertOne({ _id: newId(), kind: 'COMPANY', name: `Tie ${i}`, slug: `tie-${i}`, description: '', parentId: null, ancestorIds: [], createdAt, updatedAt: createdAt, version: 1 });
+      await hub.services.organizations.collection.insertOne({
+        _id: newId(),
+        kind: 'COMPANY',
+        name: `Tie ${i}`,
+        slug: `tie-${i}`,
+        description: '',
+        parentId: null,
+        ancestorIds: [],
+        createdAt,
+        updatedAt: createdAt,
+        version: 1,
+      });
     }
     const all = await hub.gql(`{ organizations(first: 100) { totalCount nodes { id } } }`);
     expect(all.data.organizations.totalCount).toBe(18);
     const walked: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page++) {
-      const res: GraphQLResponse = await hub.gql(`query($a: String) { organizations(first: 5, after: $a) { nodes { id } pageInfo { hasNextPage endCursor } } }`, { a: after });
+      const res: GraphQLResponse = await hub.gql(
+        `query($a: String) { organizations(first: 5, after: $a) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
+        { a: after },
+      );
       walked.push(...res.data.organizations.nodes.map((n: { id: string }) => n.id));
       if (!res.data.organizations.pageInfo.hasNextPage) break;
       after = res.data.organizations.pageInfo.endCursor;
@@ -141,10 +257,13 @@ describe('abusive operations are refused before any resolver runs', () => {
     return () => spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
   }
 
-  const nested = (levels: number) => `{ organizations { nodes { ${'parent { '.repeat(levels)}name${' }'.repeat(levels)} } } }`;
-  const aliased = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: organizations(first: 1) { totalCount }`).join(' ')} }`;
+  const nested = (levels: number) =>
+    `{ organizations { nodes { ${'parent { '.repeat(levels)}name${' }'.repeat(levels)} } } }`;
+  const aliased = (n: number) =>
+    `{ ${Array.from({ length: n }, (_, i) => `a${i}: organizations(first: 1) { totalCount }`).join(' ')} }`;
   const tokens = (n: number) => `{ organizations { nodes { ${'name '.repeat(n)}} } }`;
-  const pages = (outer: number, inner: number) => `{ challenges(first: ${outer}) { nodes { announcements(first: ${inner}) { nodes { title body } } } } }`;
+  const pages = (outer: number, inner: number) =>
+    `{ challenges(first: ${outer}) { nodes { announcements(first: ${inner}) { nodes { title body } } } } }`;
 
   it.each([
     ['depth', nested(5), nested(12), /depth limit of 10/],
@@ -194,19 +313,30 @@ describe('unexpected errors', () => {
     const failure = new Error('SQLITE_CORRUPT: database disk image is malformed at /var/lib/maru/hub.db');
     vi.spyOn(hub.services.organizations.collection, 'find').mockRejectedValue(failure);
     vi.spyOn(hub.services.organizations.collection, 'findOne').mockRejectedValue(failure);
-    const res = await hub.gql(`query($o: ID!) { organization(id: $o) { name } }`, { o: gid('Organization', hub.fixtures.companyA) });
+    const res = await hub.gql(`query($o: ID!) { organization(id: $o) { name } }`, {
+      o: gid('Organization', hub.fixtures.companyA),
+    });
     expect(res.errors).toHaveLength(1);
     expect(res.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL' });
     expect(res.errors?.[0]?.message).toMatch(/^Unexpected error\./);
     const body = JSON.stringify(res);
-    for (const leak of ['SQLITE', 'malformed', '/var/lib', 'Error:', 'stack', '    at ']) expect(body).not.toContain(leak);
+    for (const leak of ['SQLITE', 'malformed', '/var/lib', 'Error:', 'stack', '    at '])
+      expect(body).not.toContain(leak);
     expect(logged.map((entry) => (entry.fields as { err?: unknown }).err)).toContain(failure);
   });
 
   it('in a mutation are masked the same way', async () => {
-    vi.spyOn(hub.services.apiKeys, 'revoke').mockRejectedValue(new TypeError("Cannot read properties of undefined (reading 'revokedAt')"));
+    vi.spyOn(hub.services.apiKeys, 'revoke').mockRejectedValue(
+      new TypeError("Cannot read properties of undefined (reading 'revokedAt')"),
+    );
     const key = (await hub.services.apiKeys.collection.findOne({ memberId: hub.fixtures.members.companyADev!._id }))!;
-    const res = await expectRefused('INTERNAL', () => hub.gql(`mutation($k: ID!) { revokeApiKey(id: $k) { apiKey { id } } }`, { k: gid('ApiKey', key) }, hub.fixtures.keys.companyADev));
+    const res = await expectRefused('INTERNAL', () =>
+      hub.gql(
+        `mutation($k: ID!) { revokeApiKey(id: $k) { apiKey { id } } }`,
+        { k: gid('ApiKey', key) },
+        hub.fixtures.keys.companyADev,
+      ),
+    );
     expect(JSON.stringify(res)).not.toContain('revokedAt');
     expect(JSON.stringify(res)).not.toContain('TypeError');
   });

@@ -31,10 +31,16 @@ describe('relations are batched per request', () => {
     const collection = hub.services.organizations.collection;
     const find = vi.spyOn(collection, 'find');
     const findOne = vi.spyOn(collection, 'findOne');
-    const res = await hub.gql(`{ challenges(first: 20, filter: { statuses: [DRAFT] }) { nodes { title agency { name parent { name } } } } }`, {}, hub.fixtures.keys.platformAdmin);
+    const res = await hub.gql(
+      `{ challenges(first: 20, filter: { statuses: [DRAFT] }) { nodes { title agency { name parent { name } } } } }`,
+      {},
+      hub.fixtures.keys.platformAdmin,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.challenges.nodes).toHaveLength(12);
-    expect(new Set(res.data.challenges.nodes.map((n: { agency: { name: string } }) => n.agency.name))).toEqual(new Set(['Bureau', 'Division']));
+    expect(new Set(res.data.challenges.nodes.map((n: { agency: { name: string } }) => n.agency.name))).toEqual(
+      new Set(['Bureau', 'Division']),
+    );
     // One batch for the agencies, one for their parents; none read one by one.
     const organizationReads = find.mock.calls.filter(([filter]) => JSON.stringify(filter).includes('$in')).length;
     expect(organizationReads).toBe(2);
@@ -47,14 +53,20 @@ describe('relations are batched per request', () => {
     const wanted = ['companyADev', 'companyBDev', 'bureauManager'].map((h) => hub.fixtures.members[h]!);
     const find = vi.spyOn(members, 'find');
     const findOne = vi.spyOn(members, 'findOne');
-    const res = await hub.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Member { email } } }`, { ids: wanted.map((m) => encodeGlobalId('Member', m._id)) }, hub.fixtures.keys.platformAdmin);
+    const res = await hub.gql(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Member { email } } }`,
+      { ids: wanted.map((m) => encodeGlobalId('Member', m._id)) },
+      hub.fixtures.keys.platformAdmin,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.nodes.map((n: { email: string }) => n.email)).toEqual(wanted.map((m) => m.email));
     const batched = find.mock.calls.filter(([filter]) => JSON.stringify(filter).includes('$in'));
     expect(batched).toHaveLength(1);
     expect(JSON.stringify(batched[0]![0])).toContain(wanted[2]!._id);
     // No member of the page was read on its own (the viewer's own member may be, at authentication).
-    expect(findOne.mock.calls.filter(([filter]) => wanted.some((m) => JSON.stringify(filter).includes(m._id)))).toEqual([]);
+    expect(findOne.mock.calls.filter(([filter]) => wanted.some((m) => JSON.stringify(filter).includes(m._id)))).toEqual(
+      [],
+    );
     find.mockRestore();
     findOne.mockRestore();
   });

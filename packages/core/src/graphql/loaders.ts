@@ -25,7 +25,10 @@ export function createLoaders(services: Pick<HubServices, 'organizations'>): Req
       loader = new DataLoader<string, T | null>(
         async (ids) => {
           const unique = [...new Set(ids)];
-          const docs = unique.length === 1 ? [await collection.findOne({ _id: unique[0] })].filter((d): d is T => d !== null) : await collection.find({ _id: { $in: unique } });
+          const docs =
+            unique.length === 1
+              ? [await collection.findOne({ _id: unique[0] })].filter((d): d is T => d !== null)
+              : await collection.find({ _id: { $in: unique } });
           const byId = new Map(docs.map((doc) => [doc._id, doc]));
           return ids.map((id) => byId.get(id) ?? null);
         },
@@ -41,7 +44,8 @@ export function createLoaders(services: Pick<HubServices, 'organizations'>): Req
   };
 }
 
-export const loadOrganization = (ctx: HubContext, id: string): Promise<Organization | null> => ctx.loaders.organization.load(id);
+export const loadOrganization = (ctx: HubContext, id: string): Promise<Organization | null> =>
+  ctx.loaders.organization.load(id);
 
 export async function requireOrganization(ctx: HubContext, id: string): Promise<Organization> {
   const organization = await loadOrganization(ctx, id);

@@ -14,7 +14,8 @@ function isGraphQLError(value: unknown): value is GraphQLError {
 
 function original(error: unknown): unknown {
   let current = error;
-  while (isGraphQLError(current) && current.originalError && current.originalError !== current) current = current.originalError;
+  while (isGraphQLError(current) && current.originalError && current.originalError !== current)
+    current = current.originalError;
   return current;
 }
 

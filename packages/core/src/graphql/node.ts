@@ -73,7 +73,9 @@ builder.queryFields((t) => ({
     args: { ids: t.arg.idList({ required: true }) },
     resolve: (_root, args, ctx) => {
       if (args.ids.length > 100) throw badInput('ids', `\`ids\` may hold at most 100 ids; it held ${args.ids.length}.`);
-      return Promise.all(args.ids.map((id, i) => loadNode(id, ctx, `ids.${i}`))) as Promise<Array<{ _id: string } | null>>;
+      return Promise.all(args.ids.map((id, i) => loadNode(id, ctx, `ids.${i}`))) as Promise<
+        Array<{ _id: string } | null>
+      >;
     },
   }),
 }));

@@ -6,9 +6,14 @@ describe('rate limiting', () => {
   it('refuses the request over the limit with RATE_LIMITED and retryAfter, changing nothing; other callers go on', async () => {
     const hub = await createTestHub({ rateLimit: { windowMs: 60_000, max: 3 } });
     const { keys } = hub.fixtures;
-    for (let i = 0; i < 3; i++) expect((await hub.gql('{ viewer { name } }', {}, keys.companyAAdmin)).errors).toBeUndefined();
+    for (let i = 0; i < 3; i++)
+      expect((await hub.gql('{ viewer { name } }', {}, keys.companyAAdmin)).errors).toBeUndefined();
     const before = await snapshotDomain(hub);
-    const refused = await hub.gql('mutation { createOrganization(input: { kind: COMPANY, name: "Flood", slug: "flood" }) { organization { id } } }', {}, keys.companyAAdmin);
+    const refused = await hub.gql(
+      'mutation { createOrganization(input: { kind: COMPANY, name: "Flood", slug: "flood" }) { organization { id } } }',
+      {},
+      keys.companyAAdmin,
+    );
     expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     expect(refused.errors?.[0]?.extensions?.retryAfter).toBeGreaterThanOrEqual(1);
     expect(await snapshotDomain(hub)).toBe(before);

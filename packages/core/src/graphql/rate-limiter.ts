@@ -32,7 +32,11 @@ export class RateLimiter {
     this.counts.set(caller, count);
     if (count > this.options.max) {
       const retryAfter = Math.max(1, Math.ceil((this.windowStart + this.options.windowMs - now) / 1000));
-      throw new MaruError('RATE_LIMITED', `Too many requests: at most ${this.options.max} per ${this.options.windowMs / 1000} s. Retry in ${retryAfter} s.`, { retryAfter });
+      throw new MaruError(
+        'RATE_LIMITED',
+        `Too many requests: at most ${this.options.max} per ${this.options.windowMs / 1000} s. Retry in ${retryAfter} s.`,
+        { retryAfter },
+      );
     }
   }
 }

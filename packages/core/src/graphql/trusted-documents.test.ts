@@ -4,7 +4,8 @@ import { createTestHub, snapshotDomain, type TestHub } from '../testing/test-hub
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const LIST = 'query Organizations { organizations(first: 5) { nodes { slug } } }';
-const RENAME = 'mutation Rename($id: ID!, $name: String!) { updateOrganization(id: $id, input: { name: $name }) { organization { name } } }';
+const RENAME =
+  'mutation Rename($id: ID!, $name: String!) { updateOrganization(id: $id, input: { name: $name }) { organization { name } } }';
 
 describe('trusted documents (persisted operations)', () => {
   let hub: TestHub;
@@ -16,8 +17,15 @@ describe('trusted documents (persisted operations)', () => {
   const send = async (body: Record<string, unknown>, key?: string) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (key) headers.authorization = `Bearer ${key}`;
-    const response = await hub.fetch('http://hub.test/graphql', { method: 'POST', headers, body: JSON.stringify(body) });
-    return (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+    const response = await hub.fetch('http://hub.test/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    });
+    return (await response.json()) as {
+      data?: any;
+      errors?: Array<{ message: string; extensions?: { code?: string } }>;
+    };
   };
   const byHash = (doc: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(doc) } } });
 
@@ -36,7 +44,10 @@ describe('trusted documents (persisted operations)', () => {
 
   it('refuses an unknown hash with PERSISTED_QUERY_NOT_FOUND, saying to send the text, and runs nothing', async () => {
     const before = await snapshotDomain(hub);
-    const res = await send({ ...byHash(`${RENAME} `), variables: { id: 'x', name: 'Renamed' } }, hub.fixtures.keys.bureauAdmin);
+    const res = await send(
+      { ...byHash(`${RENAME} `), variables: { id: 'x', name: 'Renamed' } },
+      hub.fixtures.keys.bureauAdmin,
+    );
     expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
     expect(res.errors?.[0]?.message).toContain('send the operation text in `query`');
     expect(await snapshotDomain(hub)).toBe(before);

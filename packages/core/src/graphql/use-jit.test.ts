@@ -10,7 +10,11 @@ describe('useJit', () => {
     query: new GraphQLObjectType({
       name: 'Query',
       fields: {
-        hello: { type: GraphQLString, args: { name: { type: new GraphQLNonNull(GraphQLString) } }, resolve: (_r, args: { name: string }) => `hi ${args.name}` },
+        hello: {
+          type: GraphQLString,
+          args: { name: { type: new GraphQLNonNull(GraphQLString) } },
+          resolve: (_r, args: { name: string }) => `hi ${args.name}`,
+        },
         broken: {
           type: GraphQLString,
           resolve: () => {
@@ -23,7 +27,10 @@ describe('useJit', () => {
   const rootValue = {};
   const onExecute = (plugin: ReturnType<typeof useJit>, document: ReturnType<typeof parse>, operationName?: string) => {
     const setExecuteFn = vi.fn();
-    (plugin.onExecute as (payload: unknown) => void)({ args: { schema, document, operationName, rootValue, variableValues: { n: 'Minji' } }, setExecuteFn });
+    (plugin.onExecute as (payload: unknown) => void)({
+      args: { schema, document, operationName, rootValue, variableValues: { n: 'Minji' } },
+      setExecuteFn,
+    });
     return setExecuteFn;
   };
 
@@ -34,19 +41,27 @@ describe('useJit', () => {
     const setExecuteFn = onExecute(plugin, document);
     expect(setExecuteFn).toHaveBeenCalledOnce();
     const execute = setExecuteFn.mock.calls[0]![0] as (args: unknown) => Promise<unknown>;
-    expect(await execute({ rootValue, contextValue: {}, variableValues: { n: 'Minji' } })).toEqual({ data: { hello: 'hi Minji' } });
+    expect(await execute({ rootValue, contextValue: {}, variableValues: { n: 'Minji' } })).toEqual({
+      data: { hello: 'hi Minji' },
+    });
     // The same document again reuses the compiled entry: same function behaviour, no second compile.
     const again = onExecute(plugin, document).mock.calls[0]![0] as (args: unknown) => Promise<unknown>;
-    expect(await again({ rootValue, contextValue: {}, variableValues: { n: 'Jihoon' } })).toEqual({ data: { hello: 'hi Jihoon' } });
+    expect(await again({ rootValue, contextValue: {}, variableValues: { n: 'Jihoon' } })).toEqual({
+      data: { hello: 'hi Jihoon' },
+    });
   });
 
   it('reports field errors with their path and place in the document, through aliases and fragments', async () => {
     const document = parse(`query Q {\n  hello(name: "a")\n  ...F\n}\nfragment F on Query {\n  oops: broken\n}`);
     const plugin = useJit();
     onExecute(plugin, document);
-    const execute = onExecute(plugin, document).mock.calls[0]![0] as (args: unknown) => Promise<{ errors: Array<{ locations: unknown; path: unknown; message: string }> }>;
+    const execute = onExecute(plugin, document).mock.calls[0]![0] as (
+      args: unknown,
+    ) => Promise<{ errors: Array<{ locations: unknown; path: unknown; message: string }> }>;
     const result = await execute({ rootValue, contextValue: {}, variableValues: {}, document });
-    expect(result.errors.map((e) => ({ message: e.message, path: e.path, locations: e.locations }))).toEqual([{ message: 'no', path: ['oops'], locations: [{ line: 6, column: 3 }] }]);
+    expect(result.errors.map((e) => ({ message: e.message, path: e.path, locations: e.locations }))).toEqual([
+      { message: 'no', path: ['oops'], locations: [{ line: 6, column: 3 }] },
+    ]);
   });
 
   it('leaves a document it cannot compile to graphql-js, and says so once', () => {
@@ -102,7 +117,11 @@ describe('graphql-jit and the response cache change no answer, for any caller', 
   const ask = async (hub: Hub, query: string, variables: Record<string, unknown>, key: string | null) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (key) headers.authorization = `Bearer ${key}`;
-    const response = await hub.fetch('http://hub.test/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const response = await hub.fetch('http://hub.test/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
     return { status: response.status, body: await response.json() };
   };
 
@@ -112,13 +131,28 @@ describe('graphql-jit and the response cache change no answer, for any caller', 
     const companyB = encodeGlobalId('Organization', fixtures.companyB._id);
     const queries: Array<[string, Record<string, unknown>]> = [
       [`{ __typename }`, {}],
-      [`{ challenges(first: 20) { totalCount nodes { id title status agency { name parent { name } } tags } pageInfo { hasNextPage endCursor } } }`, {}],
-      [`query($o: ID!) { organization(id: $o) { name kind members { nodes { email roles } } apiKeys(first: 5) { nodes { prefix } } } }`, { o: bureau }],
+      [
+        `{ challenges(first: 20) { totalCount nodes { id title status agency { name parent { name } } tags } pageInfo { hasNextPage endCursor } } }`,
+        {},
+      ],
+      [
+        `query($o: ID!) { organization(id: $o) { name kind members { nodes { email roles } } apiKeys(first: 5) { nodes { prefix } } } }`,
+        { o: bureau },
+      ],
       [`query($o: ID!) { organization(id: $o) { name members { nodes { email } } } }`, { o: companyB }],
-      [`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Organization { name } } }`, { ids: [bureau, companyB, 'bm90LWFuLWlk'] }],
+      [
+        `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Organization { name } } }`,
+        { ids: [bureau, companyB, 'bm90LWFuLWlk'] },
+      ],
       [`{ viewer { name roles organization { name } } }`, {}],
-      [`{ dataConnections(first: 10) { nodes { name classification fields { name type personal } owner { name } } } }`, {}],
-      [`query($id: ID!) { dataConnection(id: $id) { name records(first: 5) { nodes { key data masked } } } }`, { id: t.ids.restrictedId }],
+      [
+        `{ dataConnections(first: 10) { nodes { name classification fields { name type personal } owner { name } } } }`,
+        {},
+      ],
+      [
+        `query($id: ID!) { dataConnection(id: $id) { name records(first: 5) { nodes { key data masked } } } }`,
+        { id: t.ids.restrictedId },
+      ],
       [`{ organizations(first: 3) { nodes { name members { totalCount } } } }`, {}],
       [`{ challenges(first: 1) { nodes { id nosuchfield } } }`, {}],
     ];

@@ -1,4 +1,14 @@
-import { getOperationAST, GraphQLError, Kind, type DocumentNode, type ExecutionResult, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import {
+  getOperationAST,
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type ExecutionResult,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 
@@ -24,7 +34,11 @@ const SEEN = Symbol('seen once');
 export function useJit(options: JitOptions = {}): Plugin {
   const bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, Compiled>>>();
 
-  function compiled(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): CompiledQuery | null {
+  function compiled(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | null | undefined,
+  ): CompiledQuery | null {
     let byDocument = bySchema.get(schema);
     if (!byDocument) bySchema.set(schema, (byDocument = new WeakMap()));
     let byOperation = byDocument.get(document);
@@ -46,14 +60,22 @@ export function useJit(options: JitOptions = {}): Plugin {
       const entry = compiled(args.schema, args.document, args.operationName);
       if (!entry) return;
       setExecuteFn((run) => {
-        const result = entry.query(run.rootValue, run.contextValue, run.variableValues) as ExecutionResult | Promise<ExecutionResult>;
-        return isThenable(result) ? Promise.resolve(result).then((r) => withNodes(r, run.document, run.operationName)) : withNodes(result, run.document, run.operationName);
+        const result = entry.query(run.rootValue, run.contextValue, run.variableValues) as
+          ExecutionResult | Promise<ExecutionResult>;
+        return isThenable(result)
+          ? Promise.resolve(result).then((r) => withNodes(r, run.document, run.operationName))
+          : withNodes(result, run.document, run.operationName);
       });
     },
   };
 }
 
-function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, options: JitOptions): CompiledQuery | null {
+function compile(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  options: JitOptions,
+): CompiledQuery | null {
   try {
     const result = compileQuery(schema, document, operationName);
     if (isCompiledQuery(result)) return result;
@@ -65,7 +87,6 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operationName: s
   return null;
 }
 
-
 /**
  * graphql-jit's field errors carry `locations` but not the AST nodes they
  * come from, and yoga rebuilds errors from their nodes (masking, stripping
@@ -73,12 +94,17 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operationName: s
  * error its field node back, found by following its path through the
  * operation (aliases, fragments).
  */
-function withNodes(result: ExecutionResult, document: DocumentNode, operationName: string | null | undefined): ExecutionResult {
+function withNodes(
+  result: ExecutionResult,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): ExecutionResult {
   if (!result.errors?.length || result.errors.every((e) => e.nodes?.length || !e.path)) return result;
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation) return result;
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const errors = result.errors.map((error) => {
     if (error.nodes?.length || !error.path) return error;
     let selectionSet: SelectionSetNode | undefined = operation.selectionSet;
@@ -89,15 +115,31 @@ function withNodes(result: ExecutionResult, document: DocumentNode, operationNam
       if (!field) return error;
       selectionSet = field.selectionSet;
     }
-    return field ? new GraphQLError(error.message, { nodes: [field], path: error.path, originalError: error.originalError, extensions: error.extensions }) : error;
+    return field
+      ? new GraphQLError(error.message, {
+          nodes: [field],
+          path: error.path,
+          originalError: error.originalError,
+          extensions: error.extensions,
+        })
+      : error;
   });
   return { ...result, errors };
 }
 
-function findField(selectionSet: SelectionSetNode, responseKey: string, fragments: Map<string, FragmentDefinitionNode>): FieldNode | undefined {
+function findField(
+  selectionSet: SelectionSetNode,
+  responseKey: string,
+  fragments: Map<string, FragmentDefinitionNode>,
+): FieldNode | undefined {
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD && (selection.alias ?? selection.name).value === responseKey) return selection;
-    const inner = selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value)?.selectionSet : undefined;
+    const inner =
+      selection.kind === Kind.INLINE_FRAGMENT
+        ? selection.selectionSet
+        : selection.kind === Kind.FRAGMENT_SPREAD
+          ? fragments.get(selection.name.value)?.selectionSet
+          : undefined;
     const found = inner && findField(inner, responseKey, fragments);
     if (found) return found;
   }

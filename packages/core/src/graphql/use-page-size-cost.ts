@@ -31,7 +31,12 @@ export function usePageSizeCost(options: { maxCost: number }): Plugin {
       }
       if (errors.length === 0) return;
       setResultAndStopExecution({
-        errors: errors.map((error) => new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'QUERY_TOO_COMPLEX' } })),
+        errors: errors.map(
+          (error) =>
+            new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+              extensions: { code: 'QUERY_TOO_COMPLEX' },
+            }),
+        ),
       });
     },
   };

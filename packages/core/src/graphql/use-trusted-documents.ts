@@ -22,7 +22,8 @@ export function useTrustedDocuments(documents: TrustedDocuments): Plugin {
         extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
       },
       keyNotFound: {
-        message: 'Send the operation in `query`, or the sha256 hash of a trusted document in `extensions.persistedQuery.sha256Hash`.',
+        message:
+          'Send the operation in `query`, or the sha256 hash of a trusted document in `extensions.persistedQuery.sha256Hash`.',
         extensions: { code: 'BAD_USER_INPUT' },
       },
     },

@@ -3,11 +3,27 @@ import { createDataTestHub, type DataTestHub } from '../data/test-support/data-f
 import { encodeGlobalId } from '../graphql/global-id.js';
 import { createTestHub, snapshotDomain } from '../testing/test-hub.js';
 
-async function post(hub: { fetch: (url: string, init: RequestInit) => Promise<Response> }, query: string, variables: Record<string, unknown> = {}, key?: string) {
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
+async function post(
+  hub: { fetch: (url: string, init: RequestInit) => Promise<Response> },
+  query: string,
+  variables: Record<string, unknown> = {},
+  key?: string,
+) {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json',
+  };
   if (key) headers.authorization = `Bearer ${key}`;
-  const response = await hub.fetch('http://hub.test/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  return { status: response.status, cache: response.headers.get('x-maru-cache'), body: (await response.json()) as { data?: any; errors?: Array<{ extensions?: { code?: string } }> } };
+  const response = await hub.fetch('http://hub.test/graphql', {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    status: response.status,
+    cache: response.headers.get('x-maru-cache'),
+    body: (await response.json()) as { data?: any; errors?: Array<{ extensions?: { code?: string } }> },
+  };
 }
 
 const LIST = `{ challenges(first: 50) { nodes { title status agency { name } } } }`;
@@ -38,17 +54,35 @@ describe('the response cache in front of the GraphQL endpoint', () => {
     const created = await post(
       t.hub,
       `mutation($i: CreateChallengeInput!) { createChallenge(input: $i) { challenge { id } } }`,
-      { i: { agencyId: encodeGlobalId('Organization', bureau._id), title: 'Cache-busting shelters', summary: 'Find shelters', type: 'PROTOTYPE', tags: ['safety'], criteria: [{ key: 'impact', name: 'Impact', weight: 100 }], submissionDeadline: '2099-02-01T00:00:00Z', evaluationEnd: '2099-03-01T00:00:00Z' } },
+      {
+        i: {
+          agencyId: encodeGlobalId('Organization', bureau._id),
+          title: 'Cache-busting shelters',
+          summary: 'Find shelters',
+          type: 'PROTOTYPE',
+          tags: ['safety'],
+          criteria: [{ key: 'impact', name: 'Impact', weight: 100 }],
+          submissionDeadline: '2099-02-01T00:00:00Z',
+          evaluationEnd: '2099-03-01T00:00:00Z',
+        },
+      },
       keys.bureauManager,
     );
     // A draft is not public: the anonymous answer is produced again, and still leaves it out.
     const afterDraft = await post(t.hub, LIST);
     expect(afterDraft.cache).toBe('MISS');
     expect(JSON.stringify(afterDraft.body)).not.toContain('Cache-busting shelters');
-    await post(t.hub, `mutation($id: ID!) { publishChallenge(id: $id) { challenge { status } } }`, { id: created.body.data.createChallenge.challenge.id }, keys.bureauManager);
+    await post(
+      t.hub,
+      `mutation($id: ID!) { publishChallenge(id: $id) { challenge { status } } }`,
+      { id: created.body.data.createChallenge.challenge.id },
+      keys.bureauManager,
+    );
     const afterPublish = await post(t.hub, LIST);
     expect(afterPublish.cache).toBe('MISS');
-    expect(afterPublish.body.data.challenges.nodes.map((c: { title: string }) => c.title)).toContain('Cache-busting shelters');
+    expect(afterPublish.body.data.challenges.nodes.map((c: { title: string }) => c.title)).toContain(
+      'Cache-busting shelters',
+    );
   });
 
   it('never serves or keeps answers for callers with a key: a draft seen by its agency never reaches anonymous callers', async () => {
@@ -56,7 +90,18 @@ describe('the response cache in front of the GraphQL endpoint', () => {
     await post(
       t.hub,
       `mutation($i: CreateChallengeInput!) { createChallenge(input: $i) { challenge { id } } }`,
-      { i: { agencyId: encodeGlobalId('Organization', bureau._id), title: 'Unpublished idea', summary: 'Draft', type: 'IDEA', tags: [], criteria: [{ key: 'impact', name: 'Impact', weight: 100 }], submissionDeadline: '2099-02-01T00:00:00Z', evaluationEnd: '2099-03-01T00:00:00Z' } },
+      {
+        i: {
+          agencyId: encodeGlobalId('Organization', bureau._id),
+          title: 'Unpublished idea',
+          summary: 'Draft',
+          type: 'IDEA',
+          tags: [],
+          criteria: [{ key: 'impact', name: 'Impact', weight: 100 }],
+          submissionDeadline: '2099-02-01T00:00:00Z',
+          evaluationEnd: '2099-03-01T00:00:00Z',
+        },
+      },
       keys.bureauManager,
     );
     const asAgency = await post(t.hub, LIST, {}, keys.bureauManager);

@@ -1,5 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { cacheKey, isCacheableRequest, MAX_CACHED_REQUEST_BYTES, type CacheableRequest, type RequestCaching, type ResponseCache } from './response-cache.js';
+import {
+  cacheKey,
+  isCacheableRequest,
+  MAX_CACHED_REQUEST_BYTES,
+  type CacheableRequest,
+  type RequestCaching,
+  type ResponseCache,
+} from './response-cache.js';
 
 /** The fields of yoga's server context the cache path fills in. */
 export interface CachingServerContext {
@@ -45,16 +52,29 @@ export function createCachedServing(
   }
 
   // A hit builds no Request, Response or Headers object: those cost more than the lookup.
-  async function run(cache: ResponseCache, url: string, request: CacheableRequest, headers: () => Headers, body: string, serverContext: CachingServerContext): Promise<Answer> {
+  async function run(
+    cache: ResponseCache,
+    url: string,
+    request: CacheableRequest,
+    headers: () => Headers,
+    body: string,
+    serverContext: CachingServerContext,
+  ): Promise<Answer> {
     const key = cacheKey(request, body);
     const cached = cache.get(key);
-    if (cached && admit(serverContext.req?.socket?.remoteAddress)) return { status: cached.status, headers: null, contentType: cached.contentType, bytes: cached.body, hit: true };
+    if (cached && admit(serverContext.req?.socket?.remoteAddress))
+      return { status: cached.status, headers: null, contentType: cached.contentType, bytes: cached.body, hit: true };
     const version = cache.version();
     const caching: RequestCaching = { sideEffects: false, storable: false };
-    const response = await yoga.fetch(url, { method: request.method, headers: headers(), body: request.method === 'GET' ? undefined : body }, { ...serverContext, caching });
+    const response = await yoga.fetch(
+      url,
+      { method: request.method, headers: headers(), body: request.method === 'GET' ? undefined : body },
+      { ...serverContext, caching },
+    );
     const bytes = Buffer.from(await response.arrayBuffer());
     const contentType = response.headers.get('content-type') ?? '';
-    if (caching.storable && response.status === 200 && contentType.includes('json')) cache.set(key, version, { status: 200, contentType, body: bytes });
+    if (caching.storable && response.status === 200 && contentType.includes('json'))
+      cache.set(key, version, { status: 200, contentType, body: bytes });
     return { status: response.status, headers: response.headers, contentType, bytes, hit: false };
   }
 
@@ -124,7 +144,9 @@ function readBody(req: IncomingMessage, length: number): Promise<string> {
       size += chunk.length;
       if (size <= Math.max(length, MAX_CACHED_REQUEST_BYTES)) chunks.push(chunk);
     });
-    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () =>
+      resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')),
+    );
     req.on('error', reject);
   });
 }

@@ -26,7 +26,11 @@ describe('ResponseCache', () => {
 
   it('ends answers after the TTL', () => {
     let now = 0;
-    const cache = new ResponseCache(() => 'v', { ttlMs: 1_000 }, () => now);
+    const cache = new ResponseCache(
+      () => 'v',
+      { ttlMs: 1_000 },
+      () => now,
+    );
     cache.set('k', 'v', answer('{}'));
     now = 999;
     expect(cache.get('k')).toBeDefined();
@@ -58,13 +62,24 @@ describe('ResponseCache', () => {
 });
 
 describe('isCacheableRequest', () => {
-  const base: CacheableRequest = { method: 'POST', url: '/graphql', authorization: null, contentType: 'application/json', accept: 'application/json', contentLength: 40 };
+  const base: CacheableRequest = {
+    method: 'POST',
+    url: '/graphql',
+    authorization: null,
+    contentType: 'application/json',
+    accept: 'application/json',
+    contentLength: 40,
+  };
   it.each<[string, Partial<CacheableRequest>, boolean]>([
     ['an anonymous JSON POST', {}, true],
     ['a GET with a query string', { method: 'GET', contentType: null, url: '/graphql?query=%7B__typename%7D' }, true],
     ['a request with an API key', { authorization: 'Bearer mk_x' }, false],
     ['an event stream', { accept: 'text/event-stream' }, false],
-    ['a browser asking for GraphiQL', { method: 'GET', url: '/graphql?query=x', accept: 'text/html,application/xhtml+xml' }, false],
+    [
+      'a browser asking for GraphiQL',
+      { method: 'GET', url: '/graphql?query=x', accept: 'text/html,application/xhtml+xml' },
+      false,
+    ],
     ['a multipart upload', { contentType: 'multipart/form-data; boundary=x' }, false],
     ['a body of unknown length', { contentLength: null }, false],
     ['a body over 64 KiB', { contentLength: 64 * 1024 + 1 }, false],

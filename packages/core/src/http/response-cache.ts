@@ -78,7 +78,8 @@ export class ResponseCache {
     this.remove(key);
     this.entries.set(key, { ...response, version, expiresAt: this.now() + this.ttlMs, size });
     this.totalBytes += size;
-    while (this.entries.size > this.maxEntries || this.totalBytes > this.maxTotalBytes) this.remove(this.entries.keys().next().value!);
+    while (this.entries.size > this.maxEntries || this.totalBytes > this.maxTotalBytes)
+      this.remove(this.entries.keys().next().value!);
   }
 
   /** Bytes held (answers and keys). */
@@ -119,7 +120,8 @@ export interface CacheableRequest {
 export function isCacheableRequest(request: CacheableRequest, endpoint: string): boolean {
   if (request.authorization !== null) return false;
   const accept = request.accept ?? '';
-  if (accept.includes('text/event-stream') || accept.includes('multipart/mixed') || accept.includes('text/html')) return false;
+  if (accept.includes('text/event-stream') || accept.includes('multipart/mixed') || accept.includes('text/html'))
+    return false;
   const [path, search] = splitUrl(request.url);
   if (path !== endpoint) return false;
   if (request.method === 'GET') return search.length > 0;

@@ -14,16 +14,21 @@ export const ApiKeyScopeEnum = builder.enumType('ApiKeyScope', {
 });
 
 export const ApiKeyModeEnum = builder.enumType('ApiKeyMode', {
-  description: 'LIVE keys call shared services under grants and quotas; TEST keys call their sandbox mode without either.',
+  description:
+    'LIVE keys call shared services under grants and quotas; TEST keys call their sandbox mode without either.',
   values: API_KEY_MODES,
 });
 
 export const ApiKeyStatusEnum = builder.enumType('ApiKeyStatus', { values: ['ACTIVE', 'EXPIRED', 'REVOKED'] as const });
 
 export const ApiKeyRef = nodeType<ApiKey>('ApiKey', {
-  description: "An API key's metadata. The key itself is shown once, at creation. Visible to its member and to admins of its organization.",
+  description:
+    "An API key's metadata. The key itself is shown once, at creation. Visible to its member and to admins of its organization.",
   load: (id, ctx) => ctx.services.apiKeys.get(id),
-  authScopes: (key, ctx) => (ctx.viewer?.member._id === key.memberId ? { keyScope: 'READ' } : { $all: { keyScope: 'READ', administers: key.organizationId } }),
+  authScopes: (key, ctx) =>
+    ctx.viewer?.member._id === key.memberId
+      ? { keyScope: 'READ' }
+      : { $all: { keyScope: 'READ', administers: key.organizationId } },
 });
 
 export const ApiKeyConnection = connectionOf(ApiKeyRef, 'ApiKey');
@@ -35,13 +40,22 @@ builder.objectFields(ApiKeyRef, (t) => ({
   mode: t.field({ type: ApiKeyModeEnum, resolve: (k) => k.mode ?? 'LIVE' }),
   status: t.field({
     type: ApiKeyStatusEnum,
-    resolve: (k) => (k.revokedAt ? 'REVOKED' : k.expiresAt && Date.parse(k.expiresAt) <= Date.now() ? 'EXPIRED' : 'ACTIVE'),
+    resolve: (k) =>
+      k.revokedAt ? 'REVOKED' : k.expiresAt && Date.parse(k.expiresAt) <= Date.now() ? 'EXPIRED' : 'ACTIVE',
   }),
-  member: t.field({ type: MemberRef, resolve: async (k, _args, ctx) => (await ctx.loaders.byId(ctx.services.members.collection, k.memberId))! }),
+  member: t.field({
+    type: MemberRef,
+    resolve: async (k, _args, ctx) => (await ctx.loaders.byId(ctx.services.members.collection, k.memberId))!,
+  }),
   createdAt: t.field({ type: 'DateTime', resolve: (k) => k.createdAt }),
   expiresAt: t.field({ type: 'DateTime', nullable: true, resolve: (k) => k.expiresAt }),
   revokedAt: t.field({ type: 'DateTime', nullable: true, resolve: (k) => k.revokedAt }),
-  lastUsedAt: t.field({ type: 'DateTime', nullable: true, description: 'Recorded to the minute.', resolve: (k) => k.lastUsedAt }),
+  lastUsedAt: t.field({
+    type: 'DateTime',
+    nullable: true,
+    description: 'Recorded to the minute.',
+    resolve: (k) => k.lastUsedAt,
+  }),
 }));
 
 builder.objectField(OrganizationRef, 'apiKeys', (t) =>
@@ -50,7 +64,8 @@ builder.objectField(OrganizationRef, 'apiKeys', (t) =>
     description: "The organization's API keys, newest first. Admins of the organization only.",
     args: pageArgs,
     authScopes: (org) => ({ $all: { keyScope: 'READ', administers: org._id } }),
-    resolve: (org, args, ctx) => paginate(ctx.services.apiKeys.collection, { organizationId: org._id }, [['createdAt', -1]], args),
+    resolve: (org, args, ctx) =>
+      paginate(ctx.services.apiKeys.collection, { organizationId: org._id }, [['createdAt', -1]], args),
   }),
 );
 
@@ -59,17 +74,32 @@ builder.objectField(MemberRef, 'apiKeys', (t) =>
     type: ApiKeyConnection,
     description: "The member's API keys, newest first. The member and admins of their organization only.",
     args: pageArgs,
-    authScopes: (member, _args, ctx) => (ctx.viewer?.member._id === member._id ? { keyScope: 'READ' } : { $all: { keyScope: 'READ', administers: member.organizationId } }),
-    resolve: (member, args, ctx) => paginate(ctx.services.apiKeys.collection, { memberId: member._id }, [['createdAt', -1]], args),
+    authScopes: (member, _args, ctx) =>
+      ctx.viewer?.member._id === member._id
+        ? { keyScope: 'READ' }
+        : { $all: { keyScope: 'READ', administers: member.organizationId } },
+    resolve: (member, args, ctx) =>
+      paginate(ctx.services.apiKeys.collection, { memberId: member._id }, [['createdAt', -1]], args),
   }),
 );
 
 const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
   fields: (t) => ({
     name: t.string({ required: true, description: 'What the key is for; 1–100 characters.' }),
-    scopes: t.field({ type: [ApiKeyScopeEnum], required: true, description: 'At most the scopes of the key that creates it.' }),
-    expiresAt: t.field({ type: 'DateTime', required: false, description: 'When the key stops working; never, if omitted.' }),
-    memberId: t.id({ required: false, description: 'Admins may create a key for another member of their organization; yourself by default.' }),
+    scopes: t.field({
+      type: [ApiKeyScopeEnum],
+      required: true,
+      description: 'At most the scopes of the key that creates it.',
+    }),
+    expiresAt: t.field({
+      type: 'DateTime',
+      required: false,
+      description: 'When the key stops working; never, if omitted.',
+    }),
+    memberId: t.id({
+      required: false,
+      description: 'Admins may create a key for another member of their organization; yourself by default.',
+    }),
     mode: t.field({ type: ApiKeyModeEnum, required: false, description: 'LIVE by default.' }),
   }),
 });

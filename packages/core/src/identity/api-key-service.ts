@@ -12,7 +12,10 @@ import { canAdminister, type Viewer } from './viewer.js';
 
 const createInput = z.object({
   name: text('a name', 100),
-  scopes: z.array(z.enum(API_KEY_SCOPES)).min(1, 'give at least one scope').transform((list) => [...new Set(list)]),
+  scopes: z
+    .array(z.enum(API_KEY_SCOPES))
+    .min(1, 'give at least one scope')
+    .transform((list) => [...new Set(list)]),
   mode: z.enum(API_KEY_MODES).default('LIVE'),
   expiresAt: futureDate('expiresAt').nullish(),
   memberId: z.string().nullish(),
@@ -48,7 +51,13 @@ export class ApiKeyService {
   }
 
   /** Issues a key without an acting viewer: used by seeding and the demo login only. */
-  async issue(member: Member, name: string, scopes: ApiKeyScope[], expiresAt: string | null, mode: ApiKeyMode = 'LIVE'): Promise<IssuedApiKey> {
+  async issue(
+    member: Member,
+    name: string,
+    scopes: ApiKeyScope[],
+    expiresAt: string | null,
+    mode: ApiKeyMode = 'LIVE',
+  ): Promise<IssuedApiKey> {
     const secret = `maru_${randomBytes(30).toString('base64url')}`;
     const apiKey: ApiKey = {
       _id: newId(),
@@ -81,8 +90,10 @@ export class ApiKeyService {
       const other = await this.members.get(input.memberId);
       if (!other) throw notFound('member', input.memberId);
       const org = await this.organizations.require(other.organizationId);
-      if (!canAdminister(viewer, org)) throw forbidden(`Only an admin of "${org.name}" may create keys for its members.`);
-      if (other.status !== 'ACTIVE') throw badInput('input.memberId', '`input.memberId`: that member is disabled; enable them first.');
+      if (!canAdminister(viewer, org))
+        throw forbidden(`Only an admin of "${org.name}" may create keys for its members.`);
+      if (other.status !== 'ACTIVE')
+        throw badInput('input.memberId', '`input.memberId`: that member is disabled; enable them first.');
       member = other;
     }
     const missing = input.scopes.find((scope) => !viewer.apiKey.scopes.includes(scope));
@@ -96,10 +107,14 @@ export class ApiKeyService {
     if (!key) throw notFound('API key', id);
     if (key.memberId !== viewer.member._id) {
       const org = await this.organizations.require(key.organizationId);
-      if (!canAdminister(viewer, org)) throw forbidden(`Only the key's member or an admin of "${org.name}" may revoke it.`);
+      if (!canAdminister(viewer, org))
+        throw forbidden(`Only the key's member or an admin of "${org.name}" may revoke it.`);
     }
     if (key.revokedAt) return key;
-    const revoked = await this.collection.findOneAndUpdate({ _id: id, revokedAt: null }, { $set: { revokedAt: new Date().toISOString() } });
+    const revoked = await this.collection.findOneAndUpdate(
+      { _id: id, revokedAt: null },
+      { $set: { revokedAt: new Date().toISOString() } },
+    );
     return revoked ?? (await this.get(id))!;
   }
 
@@ -109,12 +124,16 @@ export class ApiKeyService {
    * never a silent fall-back to anonymous.
    */
   async authenticate(secret: string): Promise<Viewer> {
-    if (!KEY_PATTERN.test(secret)) throw unauthenticated('The API key is malformed; keys start with "maru_". Send `Authorization: Bearer <api key>`.');
+    if (!KEY_PATTERN.test(secret))
+      throw unauthenticated(
+        'The API key is malformed; keys start with "maru_". Send `Authorization: Bearer <api key>`.',
+      );
     const apiKey = await this.collection.findOne({ hash: hashApiKey(secret) });
     if (!apiKey) throw unauthenticated('The API key is not known; create a new one.');
     if (apiKey.revokedAt) throw unauthenticated('The API key was revoked; create a new one.');
     const now = Date.now();
-    if (apiKey.expiresAt && Date.parse(apiKey.expiresAt) <= now) throw unauthenticated('The API key has expired; create a new one.');
+    if (apiKey.expiresAt && Date.parse(apiKey.expiresAt) <= now)
+      throw unauthenticated('The API key has expired; create a new one.');
     const member = await this.members.get(apiKey.memberId);
     if (!member || member.status !== 'ACTIVE') throw unauthenticated('The member of this API key is disabled.');
     const organization = await this.organizations.require(member.organizationId);

@@ -35,7 +35,14 @@ describe('creating a key', () => {
     expect(created.errors).toBeUndefined();
     const { secret, apiKey } = created.data.createApiKey;
     expect(secret).toMatch(/^maru_[A-Za-z0-9_-]{40,}$/);
-    expect(apiKey).toMatchObject({ name: 'deploy bot', prefix: secret.slice(0, 12), scopes: ['READ'], status: 'ACTIVE', expiresAt: null, member: { email: members.companyADev!.email } });
+    expect(apiKey).toMatchObject({
+      name: 'deploy bot',
+      prefix: secret.slice(0, 12),
+      scopes: ['READ'],
+      status: 'ACTIVE',
+      expiresAt: null,
+      member: { email: members.companyADev!.email },
+    });
 
     for (const reader of [keys.companyADev, keys.companyAAdmin, keys.platformAdmin]) {
       const read = await hub.gql(READ_KEY, { id: apiKey.id }, reader);
@@ -59,11 +66,19 @@ describe('creating a key', () => {
     const { keys, members } = hub.fixtures;
     const { secret } = await createKey(keys.companyADev!, { scopes: ['READ'] });
     const res = await hub.gql(`{ viewer { email organization { slug } } }`, {}, secret);
-    expect(res).toEqual({ data: { viewer: { email: members.companyADev!.email, organization: { slug: 'company-a' } } } });
+    expect(res).toEqual({
+      data: { viewer: { email: members.companyADev!.email, organization: { slug: 'company-a' } } },
+    });
   });
 
   it('refuses an expiresAt in the past with BAD_USER_INPUT naming input.expiresAt', async () => {
-    const res = await expectRefused('BAD_USER_INPUT', () => hub.gql(CREATE, { i: { name: 'late', scopes: ['READ'], expiresAt: '2020-01-01T00:00:00Z' } }, hub.fixtures.keys.companyADev));
+    const res = await expectRefused('BAD_USER_INPUT', () =>
+      hub.gql(
+        CREATE,
+        { i: { name: 'late', scopes: ['READ'], expiresAt: '2020-01-01T00:00:00Z' } },
+        hub.fixtures.keys.companyADev,
+      ),
+    );
     expect(res.errors?.[0]?.extensions?.field).toBe('input.expiresAt');
     expect(res.errors?.[0]?.message).toMatch(/future/);
   });
@@ -73,12 +88,22 @@ describe('scopes', () => {
   it('a READ-only key reads but cannot run any mutation: FORBIDDEN naming the missing scope', async () => {
     const { keys, companyA, members } = hub.fixtures;
     const { secret: readKey, id } = await createKey(keys.companyAAdmin!, { scopes: ['READ'] });
-    const reads = await hub.gql(`query($o: ID!) { organization(id: $o) { members { totalCount } } }`, { o: gid('Organization', companyA) }, readKey);
+    const reads = await hub.gql(
+      `query($o: ID!) { organization(id: $o) { members { totalCount } } }`,
+      { o: gid('Organization', companyA) },
+      readKey,
+    );
     expect(reads.data.organization.members.totalCount).toBe(2);
 
     const mutations: Array<[string, Record<string, unknown>]> = [
-      [`mutation($o: ID!) { updateOrganization(id: $o, input: { name: "Renamed" }) { organization { id } } }`, { o: gid('Organization', companyA) }],
-      [`mutation($o: ID!) { addMember(input: { organizationId: $o, name: "N", email: "n@a.example", roles: [DEVELOPER] }) { member { id } } }`, { o: gid('Organization', companyA) }],
+      [
+        `mutation($o: ID!) { updateOrganization(id: $o, input: { name: "Renamed" }) { organization { id } } }`,
+        { o: gid('Organization', companyA) },
+      ],
+      [
+        `mutation($o: ID!) { addMember(input: { organizationId: $o, name: "N", email: "n@a.example", roles: [DEVELOPER] }) { member { id } } }`,
+        { o: gid('Organization', companyA) },
+      ],
       [`mutation($m: ID!) { disableMember(id: $m) { member { id } } }`, { m: gid('Member', members.companyADev!) }],
       [`mutation { createApiKey(input: { name: "x", scopes: [READ] }) { secret } }`, {}],
       [`mutation($k: ID!) { revokeApiKey(id: $k) { apiKey { id } } }`, { k: id }],
@@ -92,13 +117,23 @@ describe('scopes', () => {
   it('a key cannot create a key with a scope it lacks (no escalation), but can create one with fewer', async () => {
     const { keys } = hub.fixtures;
     const { secret: noWrite } = await createKey(keys.companyAAdmin!, { scopes: ['READ', 'ADMIN'] });
-    const escalate = await expectRefused('FORBIDDEN', () => hub.gql(CREATE, { i: { name: 'more', scopes: ['READ', 'WRITE'] } }, noWrite));
+    const escalate = await expectRefused('FORBIDDEN', () =>
+      hub.gql(CREATE, { i: { name: 'more', scopes: ['READ', 'WRITE'] } }, noWrite),
+    );
     expect(escalate.errors?.[0]?.message).toMatch(/WRITE scope/);
-    const forOther = await expectRefused('FORBIDDEN', () => hub.gql(CREATE, { i: { name: 'more', scopes: ['WRITE'], memberId: gid('Member', hub.fixtures.members.companyADev!) } }, noWrite));
+    const forOther = await expectRefused('FORBIDDEN', () =>
+      hub.gql(
+        CREATE,
+        { i: { name: 'more', scopes: ['WRITE'], memberId: gid('Member', hub.fixtures.members.companyADev!) } },
+        noWrite,
+      ),
+    );
     expect(forOther.errors?.[0]?.message).toMatch(/WRITE scope/);
 
     const { secret: readOnly } = await createKey(keys.companyAAdmin!, { scopes: ['READ'] });
-    const fromRead = await expectRefused('FORBIDDEN', () => hub.gql(CREATE, { i: { name: 'admin please', scopes: ['ADMIN'] } }, readOnly));
+    const fromRead = await expectRefused('FORBIDDEN', () =>
+      hub.gql(CREATE, { i: { name: 'admin please', scopes: ['ADMIN'] } }, readOnly),
+    );
     expect(fromRead.errors?.[0]?.message).toMatch(/ADMIN scope/);
 
     const fewer = await hub.gql(CREATE, { i: { name: 'reader', scopes: ['READ'] } }, noWrite);
@@ -109,9 +144,15 @@ describe('scopes', () => {
 describe('keys that no longer work', () => {
   it('an expired key is UNAUTHENTICATED and shows as EXPIRED', async () => {
     const { keys } = hub.fixtures;
-    const { secret, id } = await createKey(keys.companyADev!, { scopes: ['READ'], expiresAt: new Date(Date.now() + 3600_000).toISOString() });
+    const { secret, id } = await createKey(keys.companyADev!, {
+      scopes: ['READ'],
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
     expect((await hub.gql(`{ viewer { name } }`, {}, secret)).data.viewer.name).toBe('companyADev');
-    await hub.services.apiKeys.collection.findOneAndUpdate({ _id: rawId(id) }, { $set: { expiresAt: new Date(Date.now() - 1000).toISOString() } });
+    await hub.services.apiKeys.collection.findOneAndUpdate(
+      { _id: rawId(id) },
+      { $set: { expiresAt: new Date(Date.now() - 1000).toISOString() } },
+    );
 
     const res = await expectRefused('UNAUTHENTICATED', () => hub.gql(`{ viewer { name } }`, {}, secret));
     expect(res.errors?.[0]?.message).toMatch(/expired/);
@@ -122,7 +163,11 @@ describe('keys that no longer work', () => {
   it('a revoked key is UNAUTHENTICATED at once and shows as REVOKED', async () => {
     const { keys } = hub.fixtures;
     const { secret, id } = await createKey(keys.companyADev!, { scopes: ['READ'] });
-    const revoked = await hub.gql(`mutation($k: ID!) { revokeApiKey(id: $k) { apiKey { status revokedAt } } }`, { k: id }, keys.companyADev);
+    const revoked = await hub.gql(
+      `mutation($k: ID!) { revokeApiKey(id: $k) { apiKey { status revokedAt } } }`,
+      { k: id },
+      keys.companyADev,
+    );
     expect(revoked.data.revokeApiKey.apiKey.status).toBe('REVOKED');
     expect(Date.parse(revoked.data.revokeApiKey.apiKey.revokedAt)).toBeLessThanOrEqual(Date.now());
 
@@ -133,8 +178,14 @@ describe('keys that no longer work', () => {
 
   it('no key on a private field or a mutation is UNAUTHENTICATED', async () => {
     const { companyA } = hub.fixtures;
-    await expectRefused('UNAUTHENTICATED', () => hub.gql(`query($o: ID!) { organization(id: $o) { members { totalCount } } }`, { o: gid('Organization', companyA) }));
-    await expectRefused('UNAUTHENTICATED', () => hub.gql(`mutation { createApiKey(input: { name: "x", scopes: [READ] }) { secret } }`));
+    await expectRefused('UNAUTHENTICATED', () =>
+      hub.gql(`query($o: ID!) { organization(id: $o) { members { totalCount } } }`, {
+        o: gid('Organization', companyA),
+      }),
+    );
+    await expectRefused('UNAUTHENTICATED', () =>
+      hub.gql(`mutation { createApiKey(input: { name: "x", scopes: [READ] }) { secret } }`),
+    );
   });
 
   it('a malformed, unknown or non-Bearer credential is UNAUTHENTICATED, even on public fields — never a silent anonymous', async () => {
@@ -172,7 +223,10 @@ describe('use and revocation', () => {
       { o: gid('Organization', companyA) },
       keys.companyAAdmin,
     );
-    const colleague = await createKey(keys.companyAAdmin!, { scopes: ['READ'], memberId: added.data.addMember.member.id });
+    const colleague = await createKey(keys.companyAAdmin!, {
+      scopes: ['READ'],
+      memberId: added.data.addMember.member.id,
+    });
     const own = await createKey(keys.companyADev!, { scopes: ['READ'] });
     const revoke = `mutation($k: ID!) { revokeApiKey(id: $k) { apiKey { status member { name } } } }`;
 
@@ -185,6 +239,8 @@ describe('use and revocation', () => {
 
     const byAdmin = await hub.gql(revoke, { k: colleague.id }, keys.companyAAdmin);
     expect(byAdmin.data.revokeApiKey.apiKey).toEqual({ status: 'REVOKED', member: { name: 'Dev Two' } });
-    expect((await hub.gql(`{ viewer { name } }`, {}, colleague.secret)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await hub.gql(`{ viewer { name } }`, {}, colleague.secret)).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 });

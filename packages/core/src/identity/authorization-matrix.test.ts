@@ -1,6 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../graphql/global-id.js';
-import { createTestHub, snapshotDomain, type Fixtures, type GraphQLResponse, type TestHub } from '../testing/test-hub.js';
+import {
+  createTestHub,
+  snapshotDomain,
+  type Fixtures,
+  type GraphQLResponse,
+  type TestHub,
+} from '../testing/test-hub.js';
 import type { ApiKey, Member, Organization } from './model.js';
 
 /**
@@ -12,11 +18,26 @@ import type { ApiKey, Member, Organization } from './model.js';
 
 type OrgName = 'ministry' | 'bureau' | 'division' | 'companyA' | 'companyB';
 /** A fixture member's handle, or no key at all. */
-type Caller = 'anonymous' | 'platformAdmin' | 'ministryAdmin' | 'bureauAdmin' | 'divisionAdmin' | 'divisionReviewer' | 'companyAAdmin' | 'companyADev' | 'companyBAdmin';
+type Caller =
+  | 'anonymous'
+  | 'platformAdmin'
+  | 'ministryAdmin'
+  | 'bureauAdmin'
+  | 'divisionAdmin'
+  | 'divisionReviewer'
+  | 'companyAAdmin'
+  | 'companyADev'
+  | 'companyBAdmin';
 type Outcome = 'ALLOWED' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
 /** The member of each organization whose private data the rows go after: never the caller of an allowed row. */
-const TARGET_MEMBER = { ministry: 'ministryAdmin', bureau: 'bureauManager', division: 'divisionReviewer', companyA: 'companyADev', companyB: 'companyBDev' } as const;
+const TARGET_MEMBER = {
+  ministry: 'ministryAdmin',
+  bureau: 'bureauManager',
+  division: 'divisionReviewer',
+  companyA: 'companyADev',
+  companyB: 'companyBDev',
+} as const;
 
 /** [caller, organization, outcome]: the same outcome holds for every read and every mutation below. */
 const RELATIONS: Array<[Caller, OrgName, Outcome]> = [
@@ -57,7 +78,11 @@ async function targetOf(hub: TestHub, name: OrgName): Promise<Target> {
 const keyOf = (fixtures: Fixtures, caller: Caller) => (caller === 'anonymous' ? null : fixtures.keys[caller]!);
 
 /** Runs `run` and asserts every error carries `code` and the domain is unchanged. */
-async function expectRefused(hub: TestHub, code: string, run: () => Promise<GraphQLResponse>): Promise<GraphQLResponse> {
+async function expectRefused(
+  hub: TestHub,
+  code: string,
+  run: () => Promise<GraphQLResponse>,
+): Promise<GraphQLResponse> {
   const before = await snapshotDomain(hub);
   const res = await run();
   expect(res.errors?.length, JSON.stringify(res)).toBeGreaterThan(0);
@@ -75,20 +100,60 @@ interface ReadProbe {
 }
 
 const READS: ReadProbe[] = [
-  { name: 'organization(id) { members }', query: `query($o: ID!) { organization(id: $o) { name members { nodes { email } } } }`, variables: (t) => ({ o: gid('Organization', t.org) }), secret: (t) => t.member.email },
-  { name: 'organization(id) { apiKeys }', query: `query($o: ID!) { organization(id: $o) { name apiKeys(first: 100) { nodes { prefix } } } }`, variables: (t) => ({ o: gid('Organization', t.org) }), secret: (t) => t.key.prefix },
-  { name: 'organizations { nodes { members } }', query: `query($s: String!) { organizations(search: $s) { nodes { name members { nodes { email } } } } }`, variables: (t) => ({ s: t.org.name }), secret: (t) => t.member.email },
-  { name: 'node(Member)', query: `query($id: ID!) { node(id: $id) { id ... on Member { email } } }`, variables: (t) => ({ id: gid('Member', t.member) }), secret: (t) => t.member.email },
-  { name: 'node(Member) { apiKeys }', query: `query($id: ID!) { node(id: $id) { ... on Member { apiKeys { nodes { prefix } } } } }`, variables: (t) => ({ id: gid('Member', t.member) }), secret: (t) => t.key.prefix },
-  { name: 'node(ApiKey)', query: `query($id: ID!) { node(id: $id) { id ... on ApiKey { prefix name } } }`, variables: (t) => ({ id: gid('ApiKey', t.key) }), secret: (t) => t.key.prefix },
-  { name: 'node(ApiKey) { member }', query: `query($id: ID!) { node(id: $id) { ... on ApiKey { member { email } } } }`, variables: (t) => ({ id: gid('ApiKey', t.key) }), secret: (t) => t.member.email },
+  {
+    name: 'organization(id) { members }',
+    query: `query($o: ID!) { organization(id: $o) { name members { nodes { email } } } }`,
+    variables: (t) => ({ o: gid('Organization', t.org) }),
+    secret: (t) => t.member.email,
+  },
+  {
+    name: 'organization(id) { apiKeys }',
+    query: `query($o: ID!) { organization(id: $o) { name apiKeys(first: 100) { nodes { prefix } } } }`,
+    variables: (t) => ({ o: gid('Organization', t.org) }),
+    secret: (t) => t.key.prefix,
+  },
+  {
+    name: 'organizations { nodes { members } }',
+    query: `query($s: String!) { organizations(search: $s) { nodes { name members { nodes { email } } } } }`,
+    variables: (t) => ({ s: t.org.name }),
+    secret: (t) => t.member.email,
+  },
+  {
+    name: 'node(Member)',
+    query: `query($id: ID!) { node(id: $id) { id ... on Member { email } } }`,
+    variables: (t) => ({ id: gid('Member', t.member) }),
+    secret: (t) => t.member.email,
+  },
+  {
+    name: 'node(Member) { apiKeys }',
+    query: `query($id: ID!) { node(id: $id) { ... on Member { apiKeys { nodes { prefix } } } } }`,
+    variables: (t) => ({ id: gid('Member', t.member) }),
+    secret: (t) => t.key.prefix,
+  },
+  {
+    name: 'node(ApiKey)',
+    query: `query($id: ID!) { node(id: $id) { id ... on ApiKey { prefix name } } }`,
+    variables: (t) => ({ id: gid('ApiKey', t.key) }),
+    secret: (t) => t.key.prefix,
+  },
+  {
+    name: 'node(ApiKey) { member }',
+    query: `query($id: ID!) { node(id: $id) { ... on ApiKey { member { email } } } }`,
+    variables: (t) => ({ id: gid('ApiKey', t.key) }),
+    secret: (t) => t.member.email,
+  },
   {
     name: 'nodes([Member, ApiKey])',
     query: `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Member { email } ... on ApiKey { prefix } } }`,
     variables: (t) => ({ ids: [gid('Member', t.member), gid('ApiKey', t.key)] }),
     secret: (t) => t.key.prefix,
   },
-  { name: 'node(AuditEvent)', query: `query($id: ID!) { node(id: $id) { id ... on AuditEvent { action hash } } }`, variables: (_t, event) => ({ id: encodeGlobalId('AuditEvent', event) }), secret: (_t, hash) => hash },
+  {
+    name: 'node(AuditEvent)',
+    query: `query($id: ID!) { node(id: $id) { id ... on AuditEvent { action hash } } }`,
+    variables: (_t, event) => ({ id: encodeGlobalId('AuditEvent', event) }),
+    secret: (_t, hash) => hash,
+  },
   {
     name: 'auditEvents(filter.organizationId)',
     query: `query($o: ID!) { auditEvents(filter: { organizationId: $o }) { nodes { action hash } } }`,
@@ -106,7 +171,11 @@ describe('reading private data of an organization', () => {
     hub = await createTestHub();
     for (const name of Object.keys(TARGET_MEMBER) as OrgName[]) {
       const org = hub.fixtures[name];
-      const res = await hub.gql(`mutation($o: ID!) { updateOrganization(id: $o, input: { description: "audited" }) { organization { id } } }`, { o: gid('Organization', org) }, hub.fixtures.keys.platformAdmin);
+      const res = await hub.gql(
+        `mutation($o: ID!) { updateOrganization(id: $o, input: { description: "audited" }) { organization { id } } }`,
+        { o: gid('Organization', org) },
+        hub.fixtures.keys.platformAdmin,
+      );
       expect(res.errors).toBeUndefined();
       const event = (await hub.services.audit.events.findOne({ organizationId: org._id }))!;
       events.set(name, { id: event._id, hash: event.hash });
@@ -151,9 +220,19 @@ describe('reading private data of an organization', () => {
         { name: 'Platform', kind: 'PLATFORM' },
       ]),
     );
-    const one = await hub.gql(`query($id: ID!) { organization(id: $id) { name slug parent { name } } node(id: $id) { ... on Organization { kind } } }`, { id: gid('Organization', division) });
-    expect(one).toEqual({ data: { organization: { name: 'Division', slug: 'division', parent: { name: 'Bureau' } }, node: { kind: 'AGENCY' } } });
-    const b = await hub.gql(`query($id: ID!) { organization(id: $id) { name kind } }`, { id: gid('Organization', companyB) });
+    const one = await hub.gql(
+      `query($id: ID!) { organization(id: $id) { name slug parent { name } } node(id: $id) { ... on Organization { kind } } }`,
+      { id: gid('Organization', division) },
+    );
+    expect(one).toEqual({
+      data: {
+        organization: { name: 'Division', slug: 'division', parent: { name: 'Bureau' } },
+        node: { kind: 'AGENCY' },
+      },
+    });
+    const b = await hub.gql(`query($id: ID!) { organization(id: $id) { name kind } }`, {
+      id: gid('Organization', companyB),
+    });
     expect(b.data.organization).toEqual({ name: 'Company B', kind: 'COMPANY' });
   });
 
@@ -168,10 +247,14 @@ describe('reading private data of an organization', () => {
 
   it('nested paths stop at the boundary: a division admin cannot climb to the bureau or ministry', async () => {
     const { keys, members } = hub.fixtures;
-    const up = await expectRefused(hub, 'FORBIDDEN', () => hub.gql(`{ viewer { organization { parent { members { nodes { email } } } } } }`, {}, keys.divisionAdmin));
+    const up = await expectRefused(hub, 'FORBIDDEN', () =>
+      hub.gql(`{ viewer { organization { parent { members { nodes { email } } } } } }`, {}, keys.divisionAdmin),
+    );
     expect(up.errors?.[0]?.path).toEqual(['viewer', 'organization', 'parent', 'members']);
     expect(JSON.stringify(up)).not.toContain(members.bureauAdmin!.email);
-    const ancestors = await expectRefused(hub, 'FORBIDDEN', () => hub.gql(`{ viewer { organization { ancestors { apiKeys { totalCount } } } } }`, {}, keys.divisionAdmin));
+    const ancestors = await expectRefused(hub, 'FORBIDDEN', () =>
+      hub.gql(`{ viewer { organization { ancestors { apiKeys { totalCount } } } } }`, {}, keys.divisionAdmin),
+    );
     expect(ancestors.errors?.[0]?.path?.slice(0, 4)).toEqual(['viewer', 'organization', 'ancestors', 0]);
   });
 });
@@ -187,26 +270,87 @@ describe('a member without an admin role, inside their own organization', () => 
 
   it('reads colleagues and their own keys, but not the organization’s key list or a colleague’s keys', async () => {
     const { companyA, members, keys } = hub.fixtures;
-    const colleagues = await hub.gql(`query($o: ID!) { organization(id: $o) { members { nodes { email } } } }`, { o: gid('Organization', companyA) }, keys.companyADev);
-    expect(colleagues.data.organization.members.nodes.map((m: { email: string }) => m.email)).toEqual([members.companyAAdmin!.email, members.companyADev!.email]);
+    const colleagues = await hub.gql(
+      `query($o: ID!) { organization(id: $o) { members { nodes { email } } } }`,
+      { o: gid('Organization', companyA) },
+      keys.companyADev,
+    );
+    expect(colleagues.data.organization.members.nodes.map((m: { email: string }) => m.email)).toEqual([
+      members.companyAAdmin!.email,
+      members.companyADev!.email,
+    ]);
     const own = await hub.gql(`{ viewer { apiKeys { totalCount } } }`, {}, keys.companyADev);
     expect(own.data.viewer.apiKeys.totalCount).toBe(1);
 
     const adminKey = (await hub.services.apiKeys.collection.findOne({ memberId: members.companyAAdmin!._id }))!;
-    await expectRefused(hub, 'FORBIDDEN', () => hub.gql(`query($o: ID!) { organization(id: $o) { apiKeys { nodes { prefix } } } }`, { o: gid('Organization', companyA) }, keys.companyADev));
-    await expectRefused(hub, 'FORBIDDEN', () => hub.gql(`query($id: ID!) { node(id: $id) { ... on ApiKey { prefix } } }`, { id: gid('ApiKey', adminKey) }, keys.companyADev));
-    await expectRefused(hub, 'FORBIDDEN', () => hub.gql(`query($id: ID!) { node(id: $id) { ... on Member { apiKeys { totalCount } } } }`, { id: gid('Member', members.companyAAdmin!) }, keys.companyADev));
-    await expectRefused(hub, 'FORBIDDEN', () => hub.gql(`{ viewer { apiKeys { nodes { member { organization { apiKeys { nodes { prefix } } } } } } } }`, {}, keys.companyADev));
-    await expectRefused(hub, 'FORBIDDEN', () => hub.gql(`query($o: ID!) { auditEvents(filter: { organizationId: $o }) { totalCount } }`, { o: gid('Organization', companyA) }, keys.companyADev));
+    await expectRefused(hub, 'FORBIDDEN', () =>
+      hub.gql(
+        `query($o: ID!) { organization(id: $o) { apiKeys { nodes { prefix } } } }`,
+        { o: gid('Organization', companyA) },
+        keys.companyADev,
+      ),
+    );
+    await expectRefused(hub, 'FORBIDDEN', () =>
+      hub.gql(
+        `query($id: ID!) { node(id: $id) { ... on ApiKey { prefix } } }`,
+        { id: gid('ApiKey', adminKey) },
+        keys.companyADev,
+      ),
+    );
+    await expectRefused(hub, 'FORBIDDEN', () =>
+      hub.gql(
+        `query($id: ID!) { node(id: $id) { ... on Member { apiKeys { totalCount } } } }`,
+        { id: gid('Member', members.companyAAdmin!) },
+        keys.companyADev,
+      ),
+    );
+    await expectRefused(hub, 'FORBIDDEN', () =>
+      hub.gql(
+        `{ viewer { apiKeys { nodes { member { organization { apiKeys { nodes { prefix } } } } } } } }`,
+        {},
+        keys.companyADev,
+      ),
+    );
+    await expectRefused(hub, 'FORBIDDEN', () =>
+      hub.gql(
+        `query($o: ID!) { auditEvents(filter: { organizationId: $o }) { totalCount } }`,
+        { o: gid('Organization', companyA) },
+        keys.companyADev,
+      ),
+    );
   });
 
   it.each([
-    ['addMember', `mutation($o: ID!) { addMember(input: { organizationId: $o, name: "New", email: "new@a.example", roles: [DEVELOPER] }) { member { id } } }`, (f: Fixtures) => ({ o: gid('Organization', f.companyA) })],
-    ['updateOrganization', `mutation($o: ID!) { updateOrganization(id: $o, input: { name: "Mine now" }) { organization { id } } }`, (f: Fixtures) => ({ o: gid('Organization', f.companyA) })],
-    ['updateMember of a colleague', `mutation($m: ID!) { updateMember(id: $m, input: { name: "Renamed" }) { member { id } } }`, (f: Fixtures) => ({ m: gid('Member', f.members.companyAAdmin!) })],
-    ['updateMember to make themself admin', `mutation($m: ID!) { updateMember(id: $m, input: { roles: [COMPANY_ADMIN] }) { member { roles } } }`, (f: Fixtures) => ({ m: gid('Member', f.members.companyADev!) })],
-    ['disableMember of a colleague', `mutation($m: ID!) { disableMember(id: $m) { member { id } } }`, (f: Fixtures) => ({ m: gid('Member', f.members.companyAAdmin!) })],
-    ['createApiKey for a colleague', `mutation($m: ID!) { createApiKey(input: { name: "x", scopes: [READ], memberId: $m }) { secret } }`, (f: Fixtures) => ({ m: gid('Member', f.members.companyAAdmin!) })],
+    [
+      'addMember',
+      `mutation($o: ID!) { addMember(input: { organizationId: $o, name: "New", email: "new@a.example", roles: [DEVELOPER] }) { member { id } } }`,
+      (f: Fixtures) => ({ o: gid('Organization', f.companyA) }),
+    ],
+    [
+      'updateOrganization',
+      `mutation($o: ID!) { updateOrganization(id: $o, input: { name: "Mine now" }) { organization { id } } }`,
+      (f: Fixtures) => ({ o: gid('Organization', f.companyA) }),
+    ],
+    [
+      'updateMember of a colleague',
+      `mutation($m: ID!) { updateMember(id: $m, input: { name: "Renamed" }) { member { id } } }`,
+      (f: Fixtures) => ({ m: gid('Member', f.members.companyAAdmin!) }),
+    ],
+    [
+      'updateMember to make themself admin',
+      `mutation($m: ID!) { updateMember(id: $m, input: { roles: [COMPANY_ADMIN] }) { member { roles } } }`,
+      (f: Fixtures) => ({ m: gid('Member', f.members.companyADev!) }),
+    ],
+    [
+      'disableMember of a colleague',
+      `mutation($m: ID!) { disableMember(id: $m) { member { id } } }`,
+      (f: Fixtures) => ({ m: gid('Member', f.members.companyAAdmin!) }),
+    ],
+    [
+      'createApiKey for a colleague',
+      `mutation($m: ID!) { createApiKey(input: { name: "x", scopes: [READ], memberId: $m }) { secret } }`,
+      (f: Fixtures) => ({ m: gid('Member', f.members.companyAAdmin!) }),
+    ],
   ])('refuses %s with FORBIDDEN', async (_name, query, variables) => {
     await expectRefused(hub, 'FORBIDDEN', () => hub.gql(query, variables(hub.fixtures), hub.fixtures.keys.companyADev));
   });
@@ -214,7 +358,11 @@ describe('a member without an admin role, inside their own organization', () => 
   it('an agency reviewer cannot add members to their own division', async () => {
     const { division, keys } = hub.fixtures;
     await expectRefused(hub, 'FORBIDDEN', () =>
-      hub.gql(`mutation($o: ID!) { addMember(input: { organizationId: $o, name: "New", email: "new@d.example", roles: [REVIEWER] }) { member { id } } }`, { o: gid('Organization', division) }, keys.divisionReviewer),
+      hub.gql(
+        `mutation($o: ID!) { addMember(input: { organizationId: $o, name: "New", email: "new@d.example", roles: [REVIEWER] }) { member { id } } }`,
+        { o: gid('Organization', division) },
+        keys.divisionReviewer,
+      ),
     );
   });
 });
@@ -230,7 +378,10 @@ let emailSeq = 0;
 const MUTATIONS: MutationProbe[] = [
   {
     name: 'updateOrganization',
-    prepare: async (_hub, t) => ({ query: `mutation($o: ID!) { updateOrganization(id: $o, input: { description: "taken over" }) { organization { description } } }`, variables: { o: gid('Organization', t.org) } }),
+    prepare: async (_hub, t) => ({
+      query: `mutation($o: ID!) { updateOrganization(id: $o, input: { description: "taken over" }) { organization { description } } }`,
+      variables: { o: gid('Organization', t.org) },
+    }),
     ok: (data) => expect(data.updateOrganization.organization.description).toBe('taken over'),
   },
   {
@@ -243,30 +394,45 @@ const MUTATIONS: MutationProbe[] = [
   },
   {
     name: 'updateMember',
-    prepare: async (_hub, t) => ({ query: `mutation($m: ID!) { updateMember(id: $m, input: { name: "Renamed" }) { member { name } } }`, variables: { m: gid('Member', t.member) } }),
+    prepare: async (_hub, t) => ({
+      query: `mutation($m: ID!) { updateMember(id: $m, input: { name: "Renamed" }) { member { name } } }`,
+      variables: { m: gid('Member', t.member) },
+    }),
     ok: (data) => expect(data.updateMember.member.name).toBe('Renamed'),
   },
   {
     name: 'disableMember',
-    prepare: async (_hub, t) => ({ query: `mutation($m: ID!) { disableMember(id: $m) { member { status } } }`, variables: { m: gid('Member', t.member) } }),
+    prepare: async (_hub, t) => ({
+      query: `mutation($m: ID!) { disableMember(id: $m) { member { status } } }`,
+      variables: { m: gid('Member', t.member) },
+    }),
     ok: (data) => expect(data.disableMember.member.status).toBe('DISABLED'),
   },
   {
     name: 'enableMember',
     prepare: async (hub, t) => {
       await hub.services.members.collection.findOneAndUpdate({ _id: t.member._id }, { $set: { status: 'DISABLED' } });
-      return { query: `mutation($m: ID!) { enableMember(id: $m) { member { status } } }`, variables: { m: gid('Member', t.member) } };
+      return {
+        query: `mutation($m: ID!) { enableMember(id: $m) { member { status } } }`,
+        variables: { m: gid('Member', t.member) },
+      };
     },
     ok: (data) => expect(data.enableMember.member.status).toBe('ACTIVE'),
   },
   {
     name: 'createApiKey for their member',
-    prepare: async (_hub, t) => ({ query: `mutation($m: ID!) { createApiKey(input: { name: "backdoor", scopes: [READ], memberId: $m }) { secret apiKey { member { id } } } }`, variables: { m: gid('Member', t.member) } }),
+    prepare: async (_hub, t) => ({
+      query: `mutation($m: ID!) { createApiKey(input: { name: "backdoor", scopes: [READ], memberId: $m }) { secret apiKey { member { id } } } }`,
+      variables: { m: gid('Member', t.member) },
+    }),
     ok: (data, t) => expect(data.createApiKey.apiKey.member.id).toBe(gid('Member', t.member)),
   },
   {
     name: 'revokeApiKey of their key',
-    prepare: async (_hub, t) => ({ query: `mutation($k: ID!) { revokeApiKey(id: $k) { apiKey { status } } }`, variables: { k: gid('ApiKey', t.key) } }),
+    prepare: async (_hub, t) => ({
+      query: `mutation($k: ID!) { revokeApiKey(id: $k) { apiKey { status } } }`,
+      variables: { k: gid('ApiKey', t.key) },
+    }),
     ok: (data) => expect(data.revokeApiKey.apiKey.status).toBe('REVOKED'),
   },
 ];
@@ -289,7 +455,11 @@ describe('changing an organization', () => {
     ['platformAdmin', 'bureau', 'ALLOWED'],
   ] as Array<[Caller, OrgName, Outcome]>)('%s → a sub-agency under %s: %s', async (caller, parent, outcome) => {
     const run = () =>
-      hub.gql(`mutation($p: ID!) { createOrganization(input: { kind: AGENCY, name: "Annex", slug: "annex", parentId: $p }) { organization { parent { id } } } }`, { p: gid('Organization', hub.fixtures[parent]) }, keyOf(hub.fixtures, caller));
+      hub.gql(
+        `mutation($p: ID!) { createOrganization(input: { kind: AGENCY, name: "Annex", slug: "annex", parentId: $p }) { organization { parent { id } } } }`,
+        { p: gid('Organization', hub.fixtures[parent]) },
+        keyOf(hub.fixtures, caller),
+      );
     if (outcome === 'ALLOWED') {
       const res = await run();
       expect(res.data.createOrganization.organization.parent.id).toBe(gid('Organization', hub.fixtures[parent]));
@@ -298,7 +468,9 @@ describe('changing an organization', () => {
     }
   });
 
-  const rows = RELATIONS.flatMap(([caller, org, outcome]) => MUTATIONS.map((probe) => ({ caller, org, outcome, probe })));
+  const rows = RELATIONS.flatMap(([caller, org, outcome]) =>
+    MUTATIONS.map((probe) => ({ caller, org, outcome, probe })),
+  );
 
   it.each(rows)('$caller → $org via $probe.name: $outcome', async ({ caller, org, outcome, probe }) => {
     const target = await targetOf(hub, org);

@@ -8,7 +8,8 @@ import { ROLES, type Member } from './model.js';
 import { OrganizationRef } from './organization-schema.js';
 
 export const RoleEnum = builder.enumType('Role', {
-  description: 'What a member may do. Agencies: AGENCY_ADMIN, CHALLENGE_MANAGER, REVIEWER, DEVELOPER. Companies: COMPANY_ADMIN, REVIEWER, DEVELOPER. Platform: PLATFORM_ADMIN, REVIEWER, DEVELOPER.',
+  description:
+    'What a member may do. Agencies: AGENCY_ADMIN, CHALLENGE_MANAGER, REVIEWER, DEVELOPER. Companies: COMPANY_ADMIN, REVIEWER, DEVELOPER. Platform: PLATFORM_ADMIN, REVIEWER, DEVELOPER.',
   values: ROLES,
 });
 
@@ -20,7 +21,8 @@ const memberVisibility = (member: Member) => ({
 });
 
 export const MemberRef = nodeType<Member>('Member', {
-  description: 'A person in one organization, with roles. Visible to their organization, agencies above it and platform admins.',
+  description:
+    'A person in one organization, with roles. Visible to their organization, agencies above it and platform admins.',
   load: (id, ctx) => ctx.loaders.byId(ctx.services.members.collection, id),
   authScopes: memberVisibility,
 });
@@ -33,7 +35,10 @@ builder.objectFields(MemberRef, (t) => ({
   roles: t.field({ type: [RoleEnum], resolve: (m) => m.roles }),
   status: t.field({ type: MemberStatusEnum, resolve: (m) => m.status }),
   version: t.exposeInt('version'),
-  organization: t.field({ type: OrganizationRef, resolve: (m, _args, ctx) => requireOrganization(ctx, m.organizationId) }),
+  organization: t.field({
+    type: OrganizationRef,
+    resolve: (m, _args, ctx) => requireOrganization(ctx, m.organizationId),
+  }),
   createdAt: t.field({ type: 'DateTime', resolve: (m) => m.createdAt }),
   updatedAt: t.field({ type: 'DateTime', resolve: (m) => m.updatedAt }),
 }));
@@ -41,10 +46,12 @@ builder.objectFields(MemberRef, (t) => ({
 builder.objectField(OrganizationRef, 'members', (t) =>
   t.field({
     type: MemberConnection,
-    description: 'Members of this organization. Private: its own members (READ key), agencies above it, platform admins.',
+    description:
+      'Members of this organization. Private: its own members (READ key), agencies above it, platform admins.',
     args: pageArgs,
     authScopes: (org) => ({ $all: { keyScope: 'READ', $any: { platformAdmin: true, inOrganization: org._id } } }),
-    resolve: (org, args, ctx) => paginate(ctx.services.members.collection, { organizationId: org._id }, [['createdAt', 1]], args),
+    resolve: (org, args, ctx) =>
+      paginate(ctx.services.members.collection, { organizationId: org._id }, [['createdAt', 1]], args),
   }),
 );
 
@@ -68,7 +75,10 @@ const MemberPayload = builder.objectRef<{ member: Member }>('MemberPayload').imp
   fields: (t) => ({ member: t.field({ type: MemberRef, resolve: (p) => p.member }) }),
 });
 
-const describeMember = ({ member }: { member: Member }) => ({ targetId: member._id, organizationId: member.organizationId });
+const describeMember = ({ member }: { member: Member }) => ({
+  targetId: member._id,
+  organizationId: member.organizationId,
+});
 
 builder.mutationFields((t) => ({
   addMember: t.field({
@@ -81,11 +91,15 @@ builder.mutationFields((t) => ({
         'member.add',
         { organizationId: peekId(input.organizationId) },
         async () => ({
-          member: await ctx.services.members.add(ctx.viewer, parseId(input.organizationId, 'Organization', 'input.organizationId'), {
-            name: input.name,
-            email: input.email,
-            roles: input.roles,
-          }),
+          member: await ctx.services.members.add(
+            ctx.viewer,
+            parseId(input.organizationId, 'Organization', 'input.organizationId'),
+            {
+              name: input.name,
+              email: input.email,
+              roles: input.roles,
+            },
+          ),
         }),
         describeMember,
       ),
@@ -113,13 +127,29 @@ builder.mutationFields((t) => ({
     description: 'Disable a member: their API keys stop working at once. Kept for the audit trail.',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) =>
-      audited(ctx, 'member.disable', { targetId: peekId(args.id) }, async () => ({ member: await ctx.services.members.setStatus(ctx.viewer, parseId(args.id, 'Member'), 'DISABLED') }), describeMember),
+      audited(
+        ctx,
+        'member.disable',
+        { targetId: peekId(args.id) },
+        async () => ({
+          member: await ctx.services.members.setStatus(ctx.viewer, parseId(args.id, 'Member'), 'DISABLED'),
+        }),
+        describeMember,
+      ),
   }),
   enableMember: t.field({
     type: MemberPayload,
     description: 'Enable a disabled member again.',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) =>
-      audited(ctx, 'member.enable', { targetId: peekId(args.id) }, async () => ({ member: await ctx.services.members.setStatus(ctx.viewer, parseId(args.id, 'Member'), 'ACTIVE') }), describeMember),
+      audited(
+        ctx,
+        'member.enable',
+        { targetId: peekId(args.id) },
+        async () => ({
+          member: await ctx.services.members.setStatus(ctx.viewer, parseId(args.id, 'Member'), 'ACTIVE'),
+        }),
+        describeMember,
+      ),
   }),
 }));

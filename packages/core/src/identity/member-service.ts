@@ -8,7 +8,11 @@ import type { OrganizationService } from './organization-service.js';
 import { requireAdminScope } from './require.js';
 import { canAdminister, isPlatformAdmin, type Viewer } from './viewer.js';
 
-const roles = z.array(z.enum(ROLES)).min(1, 'give at least one role').max(ROLES.length).transform((list) => [...new Set(list)]);
+const roles = z
+  .array(z.enum(ROLES))
+  .min(1, 'give at least one role')
+  .max(ROLES.length)
+  .transform((list) => [...new Set(list)]);
 
 const addInput = z.object({ name: text('a name', 200), email, roles });
 const updateInput = z.object({ name: text('a name', 200).optional(), roles: roles.optional() });
@@ -51,7 +55,8 @@ export class MemberService {
     try {
       await this.collection.insertOne(member);
     } catch (error) {
-      if (error instanceof StoreConflictError) throw conflict(`\`input.email\`: a member with the email "${member.email}" already exists.`, 'input.email');
+      if (error instanceof StoreConflictError)
+        throw conflict(`\`input.email\`: a member with the email "${member.email}" already exists.`, 'input.email');
       throw error;
     }
     return member;
@@ -65,7 +70,10 @@ export class MemberService {
       this.assertRoles(viewer, org, input.roles);
       const isAdmin = (list: Role[]) => list.some((role) => ADMIN_ROLES.includes(role));
       if (member._id === viewer.member._id && isAdmin(member.roles) && !isAdmin(input.roles)) {
-        throw badInput('input.roles', '`input.roles`: you cannot remove your own admin role; ask another admin to do it.');
+        throw badInput(
+          'input.roles',
+          '`input.roles`: you cannot remove your own admin role; ask another admin to do it.',
+        );
       }
     }
     // Only what was given: `$set` of an undefined field erases it (SQLite drops it from the document, MongoDB stores null).
@@ -77,13 +85,17 @@ export class MemberService {
   async setStatus(viewer: Viewer | null, id: string, status: Member['status']): Promise<Member> {
     requireAdminScope(viewer);
     const { member } = await this.requireAdministered(viewer, id);
-    if (member._id === viewer.member._id && status === 'DISABLED') throw badInput('id', 'You cannot disable yourself; ask another admin to do it.');
+    if (member._id === viewer.member._id && status === 'DISABLED')
+      throw badInput('id', 'You cannot disable yourself; ask another admin to do it.');
     if (member.status === status) return member;
     return this.transition(member, { status, updatedAt: new Date().toISOString() });
   }
 
   private async transition(member: Member, set: Partial<Member>): Promise<Member> {
-    const updated = await this.collection.findOneAndUpdate({ _id: member._id, version: member.version }, { $set: set, $inc: { version: 1 } });
+    const updated = await this.collection.findOneAndUpdate(
+      { _id: member._id, version: member.version },
+      { $set: set, $inc: { version: 1 } },
+    );
     if (!updated) throw conflict(`The member "${member.name}" changed meanwhile; reload and retry.`);
     return updated;
   }
@@ -97,13 +109,19 @@ export class MemberService {
   }
 
   private assertAdmin(viewer: Viewer, org: Organization): void {
-    if (!canAdminister(viewer, org)) throw forbidden(`Only an admin of "${org.name}" (or of an agency above it) may manage its members.`);
+    if (!canAdminister(viewer, org))
+      throw forbidden(`Only an admin of "${org.name}" (or of an agency above it) may manage its members.`);
   }
 
   private assertRoles(viewer: Viewer, org: Organization, list: Role[]): void {
     const allowed = ROLES_BY_KIND[org.kind];
     const wrong = list.find((role) => !allowed.includes(role));
-    if (wrong) throw badInput('input.roles', `\`input.roles\`: ${wrong} is not a role in a ${org.kind.toLowerCase()}; use one of ${allowed.join(', ')}.`);
-    if (list.includes('PLATFORM_ADMIN') && !isPlatformAdmin(viewer)) throw forbidden('Only a platform admin may grant PLATFORM_ADMIN.');
+    if (wrong)
+      throw badInput(
+        'input.roles',
+        `\`input.roles\`: ${wrong} is not a role in a ${org.kind.toLowerCase()}; use one of ${allowed.join(', ')}.`,
+      );
+    if (list.includes('PLATFORM_ADMIN') && !isPlatformAdmin(viewer))
+      throw forbidden('Only a platform admin may grant PLATFORM_ADMIN.');
   }
 }

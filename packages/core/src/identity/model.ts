@@ -3,7 +3,14 @@ import type { CollectionSpec } from '../store/port.js';
 export const ORGANIZATION_KINDS = ['PLATFORM', 'AGENCY', 'COMPANY'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
-export const ROLES = ['PLATFORM_ADMIN', 'AGENCY_ADMIN', 'CHALLENGE_MANAGER', 'REVIEWER', 'COMPANY_ADMIN', 'DEVELOPER'] as const;
+export const ROLES = [
+  'PLATFORM_ADMIN',
+  'AGENCY_ADMIN',
+  'CHALLENGE_MANAGER',
+  'REVIEWER',
+  'COMPANY_ADMIN',
+  'DEVELOPER',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Which roles a member may hold, by the kind of their organization. Reviewers may be invited experts anywhere. */
@@ -75,8 +82,20 @@ export const identityCollections: CollectionSpec[] = [
     name: 'organizations',
     indexes: [
       { name: 'bySlug', keys: [['slug', 1]], unique: true },
-      { name: 'byKindCreated', keys: [['kind', 1], ['createdAt', 1]] },
-      { name: 'byParent', keys: [['parentId', 1], ['createdAt', 1]] },
+      {
+        name: 'byKindCreated',
+        keys: [
+          ['kind', 1],
+          ['createdAt', 1],
+        ],
+      },
+      {
+        name: 'byParent',
+        keys: [
+          ['parentId', 1],
+          ['createdAt', 1],
+        ],
+      },
       { name: 'byCreated', keys: [['createdAt', 1]] },
     ],
     arrayFields: ['ancestorIds'],
@@ -85,7 +104,13 @@ export const identityCollections: CollectionSpec[] = [
     name: 'members',
     indexes: [
       { name: 'byEmail', keys: [['email', 1]], unique: true },
-      { name: 'byOrganization', keys: [['organizationId', 1], ['createdAt', 1]] },
+      {
+        name: 'byOrganization',
+        keys: [
+          ['organizationId', 1],
+          ['createdAt', 1],
+        ],
+      },
     ],
     arrayFields: ['roles'],
   },
@@ -93,8 +118,20 @@ export const identityCollections: CollectionSpec[] = [
     name: 'api_keys',
     indexes: [
       { name: 'byHash', keys: [['hash', 1]], unique: true },
-      { name: 'byOrganization', keys: [['organizationId', 1], ['createdAt', 1]] },
-      { name: 'byMember', keys: [['memberId', 1], ['createdAt', 1]] },
+      {
+        name: 'byOrganization',
+        keys: [
+          ['organizationId', 1],
+          ['createdAt', 1],
+        ],
+      },
+      {
+        name: 'byMember',
+        keys: [
+          ['memberId', 1],
+          ['createdAt', 1],
+        ],
+      },
     ],
     arrayFields: ['scopes'],
   },

@@ -7,7 +7,8 @@ import { nodeType } from '../graphql/node.js';
 import { ORGANIZATION_KINDS, type Organization } from './model.js';
 
 export const OrganizationKindEnum = builder.enumType('OrganizationKind', {
-  description: 'PLATFORM runs the hub; AGENCY is a government body (agencies nest); COMPANY answers challenges and ships plugins.',
+  description:
+    'PLATFORM runs the hub; AGENCY is a government body (agencies nest); COMPANY answers challenges and ships plugins.',
   values: ORGANIZATION_KINDS,
 });
 
@@ -23,7 +24,9 @@ builder.objectFields(OrganizationRef, (t) => ({
   name: t.exposeString('name'),
   slug: t.exposeString('slug', { description: 'Unique, URL-safe name.' }),
   description: t.exposeString('description'),
-  version: t.exposeInt('version', { description: 'Increments on every change; pass as `expectedVersion` to update safely.' }),
+  version: t.exposeInt('version', {
+    description: 'Increments on every change; pass as `expectedVersion` to update safely.',
+  }),
   parent: t.field({
     type: OrganizationRef,
     nullable: true,
@@ -33,13 +36,15 @@ builder.objectFields(OrganizationRef, (t) => ({
   ancestors: t.field({
     type: [OrganizationRef],
     description: 'The agencies above, root (ministry) first.',
-    resolve: async (o, _args, ctx) => (await Promise.all(o.ancestorIds.map((id) => loadOrganization(ctx, id)))).filter((x): x is Organization => !!x),
+    resolve: async (o, _args, ctx) =>
+      (await Promise.all(o.ancestorIds.map((id) => loadOrganization(ctx, id)))).filter((x): x is Organization => !!x),
   }),
   children: t.field({
     type: OrganizationConnection,
     description: 'Agencies directly below this one.',
     args: pageArgs,
-    resolve: (o, args, ctx) => paginate(ctx.services.organizations.collection, { parentId: o._id }, [['createdAt', 1]], args),
+    resolve: (o, args, ctx) =>
+      paginate(ctx.services.organizations.collection, { parentId: o._id }, [['createdAt', 1]], args),
   }),
   createdAt: t.field({ type: 'DateTime', resolve: (o) => o.createdAt }),
   updatedAt: t.field({ type: 'DateTime', resolve: (o) => o.updatedAt }),
@@ -54,12 +59,16 @@ builder.queryFields((t) => ({
   }),
   organizations: t.field({
     type: OrganizationConnection,
-    description: 'All organizations, oldest first. Filter by kind, by parent agency (optionally with every level below it) and by name.',
+    description:
+      'All organizations, oldest first. Filter by kind, by parent agency (optionally with every level below it) and by name.',
     args: {
       ...pageArgs,
       kind: t.arg({ type: OrganizationKindEnum, required: false }),
       parentId: t.arg.id({ required: false, description: 'Only organizations below this agency.' }),
-      includeDescendants: t.arg.boolean({ required: false, description: 'With `parentId`: every level below, not only direct children.' }),
+      includeDescendants: t.arg.boolean({
+        required: false,
+        description: 'With `parentId`: every level below, not only direct children.',
+      }),
       search: t.arg.string({ required: false, description: 'Case-insensitive part of the name.' }),
     },
     resolve: (_root, args, ctx) => {
@@ -89,7 +98,10 @@ const UpdateOrganizationInput = builder.inputType('UpdateOrganizationInput', {
   fields: (t) => ({
     name: t.string({ required: false }),
     description: t.string({ required: false }),
-    expectedVersion: t.int({ required: false, description: 'Refuse with CONFLICT if the organization changed since this version.' }),
+    expectedVersion: t.int({
+      required: false,
+      description: 'Refuse with CONFLICT if the organization changed since this version.',
+    }),
   }),
 });
 

@@ -67,10 +67,16 @@ export class OrganizationService {
     let parent: Organization | null = null;
     if (input.parentId) {
       parent = await this.get(input.parentId);
-      if (!parent) throw badInput('input.parentId', `\`input.parentId\`: no organization with id "${input.parentId}" exists.`);
-      if (input.kind !== 'AGENCY' || parent.kind !== 'AGENCY') throw badInput('input.parentId', '`input.parentId`: only an agency can have a parent, and the parent must be an agency.');
+      if (!parent)
+        throw badInput('input.parentId', `\`input.parentId\`: no organization with id "${input.parentId}" exists.`);
+      if (input.kind !== 'AGENCY' || parent.kind !== 'AGENCY')
+        throw badInput(
+          'input.parentId',
+          '`input.parentId`: only an agency can have a parent, and the parent must be an agency.',
+        );
     }
-    const allowed = isPlatformAdmin(viewer) || (input.kind === 'AGENCY' && parent !== null && canAdminister(viewer, parent));
+    const allowed =
+      isPlatformAdmin(viewer) || (input.kind === 'AGENCY' && parent !== null && canAdminister(viewer, parent));
     if (!allowed) {
       throw forbidden(
         input.kind === 'AGENCY'
@@ -94,7 +100,8 @@ export class OrganizationService {
     try {
       await this.collection.insertOne(org);
     } catch (error) {
-      if (error instanceof StoreConflictError) throw conflict(`\`input.slug\`: the slug "${org.slug}" is already taken; choose another.`, 'input.slug');
+      if (error instanceof StoreConflictError)
+        throw conflict(`\`input.slug\`: the slug "${org.slug}" is already taken; choose another.`, 'input.slug');
       throw error;
     }
     return org;
@@ -104,14 +111,21 @@ export class OrganizationService {
     requireAdminScope(viewer);
     const input = validate(updateInput, raw);
     const org = await this.require(id);
-    if (!canAdminister(viewer, org)) throw forbidden(`Only an admin of "${org.name}" (or of an agency above it) may change it.`);
+    if (!canAdminister(viewer, org))
+      throw forbidden(`Only an admin of "${org.name}" (or of an agency above it) may change it.`);
     if (input.expectedVersion !== undefined && input.expectedVersion !== org.version) {
-      throw conflict(`"${org.name}" changed meanwhile (version ${org.version}, you expected ${input.expectedVersion}); reload it and retry.`, 'input.expectedVersion');
+      throw conflict(
+        `"${org.name}" changed meanwhile (version ${org.version}, you expected ${input.expectedVersion}); reload it and retry.`,
+        'input.expectedVersion',
+      );
     }
     const set: Partial<Organization> = { updatedAt: new Date().toISOString() };
     if (input.name !== undefined) set.name = input.name;
     if (input.description !== undefined) set.description = input.description;
-    const updated = await this.collection.findOneAndUpdate({ _id: id, version: org.version }, { $set: set, $inc: { version: 1 } });
+    const updated = await this.collection.findOneAndUpdate(
+      { _id: id, version: org.version },
+      { $set: set, $inc: { version: 1 } },
+    );
     if (!updated) throw conflict(`"${org.name}" changed meanwhile; reload it and retry.`);
     return updated;
   }

@@ -29,7 +29,10 @@ builder.mutationField('demoLogin', (t) =>
         'demo.login',
         {},
         async () => {
-          if (!ctx.features.demoLogin) throw forbidden('Demo login is turned off on this hub; use an API key (set MARU_DEMO=true only on a demo hub).');
+          if (!ctx.features.demoLogin)
+            throw forbidden(
+              'Demo login is turned off on this hub; use an API key (set MARU_DEMO=true only on a demo hub).',
+            );
           const address = validate(z.object({ email }), { email: args.email }, 'args').email;
           const member = await ctx.services.members.collection.findOne({ email: address, status: 'ACTIVE' });
           if (!member) throw notFound('member with email', address);

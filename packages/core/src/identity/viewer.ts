@@ -10,9 +10,11 @@ export interface Viewer {
 
 export const hasRole = (viewer: Viewer | null, role: Role): boolean => !!viewer && viewer.member.roles.includes(role);
 
-export const hasScope = (viewer: Viewer | null, scope: ApiKeyScope): boolean => !!viewer && viewer.apiKey.scopes.includes(scope);
+export const hasScope = (viewer: Viewer | null, scope: ApiKeyScope): boolean =>
+  !!viewer && viewer.apiKey.scopes.includes(scope);
 
-export const isPlatformAdmin = (viewer: Viewer | null): boolean => hasRole(viewer, 'PLATFORM_ADMIN') && viewer!.organization.kind === 'PLATFORM';
+export const isPlatformAdmin = (viewer: Viewer | null): boolean =>
+  hasRole(viewer, 'PLATFORM_ADMIN') && viewer!.organization.kind === 'PLATFORM';
 
 /**
  * Whether the viewer belongs to `org` or to an agency above it. Ministries

@@ -25,12 +25,15 @@ import workerThreads from 'node:worker_threads';
 
 function refused(what: string): () => never {
   return () => {
-    throw Object.assign(new Error(`${what} is not available to plugins: use ctx.fetch, which the hub runs`), { code: 'ERR_ACCESS_DENIED' });
+    throw Object.assign(new Error(`${what} is not available to plugins: use ctx.fetch, which the hub runs`), {
+      code: 'ERR_ACCESS_DENIED',
+    });
   };
 }
 
 function replaceMethods(target: object, names: readonly string[], what: string): void {
-  for (const name of names) Object.defineProperty(target, name, { value: refused(what), writable: false, configurable: false });
+  for (const name of names)
+    Object.defineProperty(target, name, { value: refused(what), writable: false, configurable: false });
 }
 
 export function closeNetwork(): void {
@@ -41,18 +44,42 @@ export function closeNetwork(): void {
   replaceMethods(dgram.Socket.prototype, ['bind', 'connect', 'send'], 'node:dgram');
   replaceMethods(dgram, ['createSocket', '_createSocketHandle'], 'node:dgram');
   // Loader hooks run in a thread of their own, with built-ins none of this has touched.
-  replaceMethods(nodeModule, ['register', 'registerHooks'].filter((name) => name in nodeModule), 'node:module hooks');
-  const lookups = Object.keys(dns).filter((name) => typeof (dns as unknown as Record<string, unknown>)[name] === 'function' && /^(lookup|resolve|reverse)/.test(name));
+  replaceMethods(
+    nodeModule,
+    ['register', 'registerHooks'].filter((name) => name in nodeModule),
+    'node:module hooks',
+  );
+  const lookups = Object.keys(dns).filter(
+    (name) =>
+      typeof (dns as unknown as Record<string, unknown>)[name] === 'function' && /^(lookup|resolve|reverse)/.test(name),
+  );
   replaceMethods(dns, lookups, 'node:dns');
-  replaceMethods(dns.promises, Object.keys(dns.promises).filter((name) => /^(lookup|resolve|reverse)/.test(name)), 'node:dns');
+  replaceMethods(
+    dns.promises,
+    Object.keys(dns.promises).filter((name) => /^(lookup|resolve|reverse)/.test(name)),
+    'node:dns',
+  );
   for (const resolver of [dns.Resolver.prototype, dns.promises.Resolver.prototype]) {
-    replaceMethods(resolver, Object.getOwnPropertyNames(resolver).filter((name) => /^(resolve|reverse)/.test(name)), 'node:dns');
+    replaceMethods(
+      resolver,
+      Object.getOwnPropertyNames(resolver).filter((name) => /^(resolve|reverse)/.test(name)),
+      'node:dns',
+    );
   }
-  Object.defineProperty(workerThreads, 'Worker', { value: refused('a nested Worker'), writable: false, configurable: false });
-  for (const name of ['WebSocket', 'EventSource']) Object.defineProperty(globalThis, name, { value: undefined, writable: false, configurable: false });
+  Object.defineProperty(workerThreads, 'Worker', {
+    value: refused('a nested Worker'),
+    writable: false,
+    configurable: false,
+  });
+  for (const name of ['WebSocket', 'EventSource'])
+    Object.defineProperty(globalThis, name, { value: undefined, writable: false, configurable: false });
   // Signals and priorities reach other processes by pid — the hub's is `process.ppid` — and the
   // permission model guards neither (tried on Node 24 and 26: a plugin could signal its hub).
-  replaceMethods(process, ['kill', '_kill'].filter((name) => name in process), 'signalling a process');
+  replaceMethods(
+    process,
+    ['kill', '_kill'].filter((name) => name in process),
+    'signalling a process',
+  );
   replaceMethods(os, ['setPriority'], 'os.setPriority');
   // `import { connect } from 'node:net'` reads the ESM view of the built-ins: bring it in line.
   syncBuiltinESMExports();

@@ -11,26 +11,46 @@ import type { Filter } from '../store/port.js';
 import type { ServiceGrant } from './model.js';
 import { ServiceRef } from './service-schema.js';
 
-const GrantStatusEnum = builder.enumType('ServiceGrantStatus', { values: ['REQUESTED', 'ACTIVE', 'REJECTED', 'REVOKED'] as const });
+const GrantStatusEnum = builder.enumType('ServiceGrantStatus', {
+  values: ['REQUESTED', 'ACTIVE', 'REJECTED', 'REVOKED'] as const,
+});
 
 export const ServiceGrantRef = nodeType<ServiceGrant>('ServiceGrant', {
-  description: "A consumer organization's access to a shared service. Visible to that organization and platform admins.",
+  description:
+    "A consumer organization's access to a shared service. Visible to that organization and platform admins.",
   load: (id, ctx) => ctx.services.plugins.grants.grants.findOne({ _id: id }),
-  authScopes: (grant) => ({ $all: { keyScope: 'READ', $any: { platformAdmin: true, inOrganization: grant.consumerOrganizationId } } }),
+  authScopes: (grant) => ({
+    $all: { keyScope: 'READ', $any: { platformAdmin: true, inOrganization: grant.consumerOrganizationId } },
+  }),
 });
 const GrantConnection = connectionOf(ServiceGrantRef, 'ServiceGrant');
 
 builder.objectFields(ServiceGrantRef, (t) => ({
-  service: t.field({ type: ServiceRef, nullable: true, resolve: (g, _a, ctx) => ctx.loaders.byId(ctx.services.plugins.services, g.serviceKey) }),
-  consumer: t.field({ type: OrganizationRef, resolve: (g, _a, ctx) => requireOrganization(ctx, g.consumerOrganizationId) }),
+  service: t.field({
+    type: ServiceRef,
+    nullable: true,
+    resolve: (g, _a, ctx) => ctx.loaders.byId(ctx.services.plugins.services, g.serviceKey),
+  }),
+  consumer: t.field({
+    type: OrganizationRef,
+    resolve: (g, _a, ctx) => requireOrganization(ctx, g.consumerOrganizationId),
+  }),
   purpose: t.exposeString('purpose'),
   status: t.field({ type: GrantStatusEnum, resolve: (g) => g.status }),
   operations: t.exposeStringList('operations', { description: 'Operations allowed; empty means all.' }),
-  dailyQuota: t.exposeInt('dailyQuota', { nullable: true, description: 'Live calls per UTC day; null means no quota.' }),
+  dailyQuota: t.exposeInt('dailyQuota', {
+    nullable: true,
+    description: 'Live calls per UTC day; null means no quota.',
+  }),
   usedToday: t.int({
     description: 'Live calls made today (UTC).',
     resolve: (g, _a, ctx) =>
-      ctx.services.plugins.calls.count({ serviceKey: g.serviceKey, consumerOrganizationId: g.consumerOrganizationId, day: new Date(ctx.services.clock()).toISOString().slice(0, 10), mode: 'live' }),
+      ctx.services.plugins.calls.count({
+        serviceKey: g.serviceKey,
+        consumerOrganizationId: g.consumerOrganizationId,
+        day: new Date(ctx.services.clock()).toISOString().slice(0, 10),
+        mode: 'live',
+      }),
   }),
   createdAt: t.field({ type: 'DateTime', resolve: (g) => g.createdAt }),
   updatedAt: t.field({ type: 'DateTime', resolve: (g) => g.updatedAt }),
@@ -53,7 +73,10 @@ builder.queryField('serviceGrants', (t) =>
 const GrantPayload = builder.objectRef<{ grant: ServiceGrant }>('ServiceGrantPayload').implement({
   fields: (t) => ({ grant: t.field({ type: ServiceGrantRef, resolve: (p) => p.grant }) }),
 });
-const describe = ({ grant }: { grant: ServiceGrant }) => ({ targetId: grant._id, organizationId: grant.consumerOrganizationId });
+const describe = ({ grant }: { grant: ServiceGrant }) => ({
+  targetId: grant._id,
+  organizationId: grant.consumerOrganizationId,
+});
 
 builder.mutationFields((t) => ({
   requestServiceAccess: t.field({
@@ -61,18 +84,38 @@ builder.mutationFields((t) => ({
     description: "Ask for your organization's access to a shared service (organization admins).",
     args: { service: t.arg.string({ required: true }), purpose: t.arg.string({ required: true }) },
     resolve: (_r, args, ctx) =>
-      audited(ctx, 'serviceAccess.request', { targetId: args.service.slice(0, 64) }, async () => ({ grant: await ctx.services.plugins.grants.request(ctx.viewer, args.service.slice(0, 64), { purpose: args.purpose }) }), describe),
+      audited(
+        ctx,
+        'serviceAccess.request',
+        { targetId: args.service.slice(0, 64) },
+        async () => ({
+          grant: await ctx.services.plugins.grants.request(ctx.viewer, args.service.slice(0, 64), {
+            purpose: args.purpose,
+          }),
+        }),
+        describe,
+      ),
   }),
   approveServiceAccess: t.field({
     type: GrantPayload,
     description: 'Approve (or change) access with the operations allowed and a daily quota (platform admins).',
-    args: { id: t.arg.id({ required: true }), dailyQuota: t.arg.int({ required: false }), operations: t.arg.stringList({ required: false }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      dailyQuota: t.arg.int({ required: false }),
+      operations: t.arg.stringList({ required: false }),
+    },
     resolve: (_r, args, ctx) =>
       audited(
         ctx,
         'serviceAccess.approve',
         { targetId: peekId(args.id) },
-        async () => ({ grant: await ctx.services.plugins.grants.decide(ctx.viewer, parseId(args.id, 'ServiceGrant'), { status: 'ACTIVE', dailyQuota: args.dailyQuota, operations: args.operations ?? [] }) }),
+        async () => ({
+          grant: await ctx.services.plugins.grants.decide(ctx.viewer, parseId(args.id, 'ServiceGrant'), {
+            status: 'ACTIVE',
+            dailyQuota: args.dailyQuota,
+            operations: args.operations ?? [],
+          }),
+        }),
         describe,
       ),
   }),
@@ -80,20 +123,46 @@ builder.mutationFields((t) => ({
     type: GrantPayload,
     args: { id: t.arg.id({ required: true }) },
     resolve: (_r, args, ctx) =>
-      audited(ctx, 'serviceAccess.reject', { targetId: peekId(args.id) }, async () => ({ grant: await ctx.services.plugins.grants.decide(ctx.viewer, parseId(args.id, 'ServiceGrant'), { status: 'REJECTED' }) }), describe),
+      audited(
+        ctx,
+        'serviceAccess.reject',
+        { targetId: peekId(args.id) },
+        async () => ({
+          grant: await ctx.services.plugins.grants.decide(ctx.viewer, parseId(args.id, 'ServiceGrant'), {
+            status: 'REJECTED',
+          }),
+        }),
+        describe,
+      ),
   }),
   revokeServiceAccess: t.field({
     type: GrantPayload,
     description: 'Revoke access: calls stop at once.',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_r, args, ctx) =>
-      audited(ctx, 'serviceAccess.revoke', { targetId: peekId(args.id) }, async () => ({ grant: await ctx.services.plugins.grants.decide(ctx.viewer, parseId(args.id, 'ServiceGrant'), { status: 'REVOKED' }) }), describe),
+      audited(
+        ctx,
+        'serviceAccess.revoke',
+        { targetId: peekId(args.id) },
+        async () => ({
+          grant: await ctx.services.plugins.grants.decide(ctx.viewer, parseId(args.id, 'ServiceGrant'), {
+            status: 'REVOKED',
+          }),
+        }),
+        describe,
+      ),
   }),
   setServiceStatus: t.field({
     type: ServiceRef,
-    description: 'Move a service between PILOT, ACTIVE, DEPRECATED and SUSPENDED (platform admins). SUSPENDED refuses every call at once.',
-    args: { service: t.arg.string({ required: true }), status: t.arg.string({ required: true, description: 'PILOT, ACTIVE, DEPRECATED or SUSPENDED.' }) },
+    description:
+      'Move a service between PILOT, ACTIVE, DEPRECATED and SUSPENDED (platform admins). SUSPENDED refuses every call at once.',
+    args: {
+      service: t.arg.string({ required: true }),
+      status: t.arg.string({ required: true, description: 'PILOT, ACTIVE, DEPRECATED or SUSPENDED.' }),
+    },
     resolve: (_r, args, ctx) =>
-      audited(ctx, 'service.setStatus', { targetId: args.service.slice(0, 64) }, () => ctx.services.plugins.setServiceStatus(ctx.viewer, args.service.slice(0, 64), args.status)),
+      audited(ctx, 'service.setStatus', { targetId: args.service.slice(0, 64) }, () =>
+        ctx.services.plugins.setServiceStatus(ctx.viewer, args.service.slice(0, 64), args.status),
+      ),
   }),
 }));

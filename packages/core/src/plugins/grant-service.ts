@@ -29,16 +29,27 @@ export class GrantService {
 
   async request(viewer: Viewer | null, serviceKey: string, raw: { purpose: string }): Promise<ServiceGrant> {
     requireScope(viewer, 'ADMIN');
-    if (!ADMIN_ROLES.some((role) => hasRole(viewer, role))) throw forbidden("Only an admin of your organization requests access to a service.");
+    if (!ADMIN_ROLES.some((role) => hasRole(viewer, role)))
+      throw forbidden('Only an admin of your organization requests access to a service.');
     const input = validate(z.object({ purpose: text('a purpose', 2000) }), raw);
     if (!(await this.services.findOne({ _id: serviceKey }))) throw notFound('service', serviceKey);
     const now = new Date(this.clock()).toISOString();
     const existing = await this.grants.findOne({ serviceKey, consumerOrganizationId: viewer.organization._id });
     if (existing) {
-      if (existing.status === 'ACTIVE' || existing.status === 'REQUESTED') throw conflict(`Your organization's access to ${serviceKey} is already ${existing.status}.`);
+      if (existing.status === 'ACTIVE' || existing.status === 'REQUESTED')
+        throw conflict(`Your organization's access to ${serviceKey} is already ${existing.status}.`);
       const again = await this.grants.findOneAndUpdate(
         { _id: existing._id, version: existing.version },
-        { $set: { status: 'REQUESTED', purpose: input.purpose, requestedById: viewer.member._id, decidedById: null, updatedAt: now }, $inc: { version: 1 } },
+        {
+          $set: {
+            status: 'REQUESTED',
+            purpose: input.purpose,
+            requestedById: viewer.member._id,
+            decidedById: null,
+            updatedAt: now,
+          },
+          $inc: { version: 1 },
+        },
       );
       if (!again) throw conflict('The request changed meanwhile; reload it.');
       return again;
@@ -60,32 +71,50 @@ export class GrantService {
     try {
       await this.grants.insertOne(grant);
     } catch (error) {
-      if (error instanceof StoreConflictError) throw conflict('Your organization requested access meanwhile; reload it.');
+      if (error instanceof StoreConflictError)
+        throw conflict('Your organization requested access meanwhile; reload it.');
       throw error;
     }
     return grant;
   }
 
-  async decide(viewer: Viewer | null, id: string, decision: { status: 'ACTIVE' | 'REJECTED' | 'REVOKED'; dailyQuota?: number | null; operations?: string[] }): Promise<ServiceGrant> {
+  async decide(
+    viewer: Viewer | null,
+    id: string,
+    decision: { status: 'ACTIVE' | 'REJECTED' | 'REVOKED'; dailyQuota?: number | null; operations?: string[] },
+  ): Promise<ServiceGrant> {
     requireScope(viewer, 'ADMIN');
-    if (!isPlatformAdmin(viewer)) throw forbidden('Only platform admins, who operate plugin services, decide on access.');
+    if (!isPlatformAdmin(viewer))
+      throw forbidden('Only platform admins, who operate plugin services, decide on access.');
     const grant = await this.grants.findOne({ _id: id });
     if (!grant) throw notFound('access grant', id);
     const input = validate(
       z.object({
-        dailyQuota: z.number().int().min(1, 'a daily quota is at least 1 (omit it for no quota)').max(100_000_000).nullish(),
+        dailyQuota: z
+          .number()
+          .int()
+          .min(1, 'a daily quota is at least 1 (omit it for no quota)')
+          .max(100_000_000)
+          .nullish(),
         operations: z.array(z.string().max(64)).max(100).default([]),
       }),
       { dailyQuota: decision.dailyQuota, operations: decision.operations },
     );
-    const allowed: Record<typeof decision.status, ServiceGrant['status'][]> = { ACTIVE: ['REQUESTED', 'ACTIVE'], REJECTED: ['REQUESTED'], REVOKED: ['ACTIVE'] };
-    if (!allowed[decision.status].includes(grant.status)) throw conflict(`A ${grant.status} request cannot become ${decision.status}.`);
+    const allowed: Record<typeof decision.status, ServiceGrant['status'][]> = {
+      ACTIVE: ['REQUESTED', 'ACTIVE'],
+      REJECTED: ['REQUESTED'],
+      REVOKED: ['ACTIVE'],
+    };
+    if (!allowed[decision.status].includes(grant.status))
+      throw conflict(`A ${grant.status} request cannot become ${decision.status}.`);
     const updated = await this.grants.findOneAndUpdate(
       { _id: id, version: grant.version },
       {
         $set: {
           status: decision.status,
-          ...(decision.status === 'ACTIVE' ? { dailyQuota: input.dailyQuota ?? null, operations: input.operations } : {}),
+          ...(decision.status === 'ACTIVE'
+            ? { dailyQuota: input.dailyQuota ?? null, operations: input.operations }
+            : {}),
           decidedById: viewer.member._id,
           updatedAt: new Date(this.clock()).toISOString(),
         },
@@ -104,17 +133,34 @@ export class GrantService {
    * through). Returns the reservation for the host to complete.
    */
   async authorize(viewer: Viewer, serviceKey: string, operation: string, reservation: ServiceCall): Promise<void> {
-    const grant = await this.grants.findOne({ serviceKey, consumerOrganizationId: viewer.organization._id, status: 'ACTIVE' });
-    if (!grant) throw forbidden(`Your organization has no access to ${serviceKey}: an admin requests it (requestServiceAccess), or call its sandbox with a TEST key.`);
-    if (grant.operations.length && !grant.operations.includes(operation)) throw forbidden(`Your access to ${serviceKey} covers ${grant.operations.join(', ')}, not ${operation}.`);
+    const grant = await this.grants.findOne({
+      serviceKey,
+      consumerOrganizationId: viewer.organization._id,
+      status: 'ACTIVE',
+    });
+    if (!grant)
+      throw forbidden(
+        `Your organization has no access to ${serviceKey}: an admin requests it (requestServiceAccess), or call its sandbox with a TEST key.`,
+      );
+    if (grant.operations.length && !grant.operations.includes(operation))
+      throw forbidden(`Your access to ${serviceKey} covers ${grant.operations.join(', ')}, not ${operation}.`);
     await this.calls.insertOne(reservation);
     if (grant.dailyQuota === null) return;
-    const used = await this.calls.count({ serviceKey, consumerOrganizationId: viewer.organization._id, day: reservation.day, mode: 'live' });
+    const used = await this.calls.count({
+      serviceKey,
+      consumerOrganizationId: viewer.organization._id,
+      day: reservation.day,
+      mode: 'live',
+    });
     if (used > grant.dailyQuota) {
       await this.calls.deleteOne({ _id: reservation._id });
       const now = this.clock();
       const retryAfter = Math.max(1, Math.ceil((Date.parse(`${reservation.day}T00:00:00Z`) + 86_400_000 - now) / 1000));
-      throw new MaruError('RATE_LIMITED', `Your organization used its ${grant.dailyQuota} calls of ${serviceKey} for today (UTC); retry in ${retryAfter} s or ask for a higher quota.`, { retryAfter });
+      throw new MaruError(
+        'RATE_LIMITED',
+        `Your organization used its ${grant.dailyQuota} calls of ${serviceKey} for today (UTC); retry in ${retryAfter} s or ask for a higher quota.`,
+        { retryAfter },
+      );
     }
   }
 }

@@ -23,7 +23,8 @@ export function isPluginDefinition(value: unknown): value is PluginDefinition {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[PLUGIN_BRAND] === true;
 }
 
-const issuesOf = (issues: Array<{ path: PropertyKey[]; message: string }>, root: string) => issues.map((i) => `${i.path.map(String).join('.') || root}: ${i.message}`);
+const issuesOf = (issues: Array<{ path: PropertyKey[]; message: string }>, root: string) =>
+  issues.map((i) => `${i.path.map(String).join('.') || root}: ${i.message}`);
 
 /** Serves `plugin` on `port` and tells the hub it is ready with its manifest. */
 export function runGuest(port: GuestPort, plugin: PluginDefinition, platform: GuestPlatform): void {
@@ -61,9 +62,19 @@ export function runGuest(port: GuestPort, plugin: PluginDefinition, platform: Gu
       case 'fetch-result':
         return answer(message);
       case 'check-config': {
-        if (!plugin.config) return send({ type: 'config-result', id: message.id, problems: message.config === undefined || message.config === null ? [] : ['this plugin takes no configuration'] });
+        if (!plugin.config)
+          return send({
+            type: 'config-result',
+            id: message.id,
+            problems:
+              message.config === undefined || message.config === null ? [] : ['this plugin takes no configuration'],
+          });
         const parsed = plugin.config.safeParse(message.config);
-        return send({ type: 'config-result', id: message.id, problems: parsed.success ? [] : issuesOf(parsed.error.issues, 'config') });
+        return send({
+          type: 'config-result',
+          id: message.id,
+          problems: parsed.success ? [] : issuesOf(parsed.error.issues, 'config'),
+        });
       }
       case 'abort':
         return controllers.get(message.id)?.abort(new Error('deadline passed'));
@@ -76,7 +87,12 @@ export function runGuest(port: GuestPort, plugin: PluginDefinition, platform: Gu
     if (message.event) {
       // A hub event the plugin declared it receives: run its `on` handler with the same ctx rules.
       const handler = plugin.on[message.event.name];
-      if (!handler) return send({ type: 'failed', id: message.id, error: { kind: 'crash', message: `no handler for ${message.event.name}` } });
+      if (!handler)
+        return send({
+          type: 'failed',
+          id: message.id,
+          error: { kind: 'crash', message: `no handler for ${message.event.name}` },
+        });
       const payload = message.event.payload;
       return void run(message.id, async (signal) => {
         await handler(payload, contextFor(message, message.id, signal, deadlineAt));
@@ -84,13 +100,31 @@ export function runGuest(port: GuestPort, plugin: PluginDefinition, platform: Gu
       });
     }
     const operation = plugin.services.find((s) => s.key === message.service)?.operations[message.operation];
-    if (!operation) return send({ type: 'failed', id: message.id, error: { kind: 'crash', message: `no operation ${message.service}.${message.operation}` } });
+    if (!operation)
+      return send({
+        type: 'failed',
+        id: message.id,
+        error: { kind: 'crash', message: `no operation ${message.service}.${message.operation}` },
+      });
     void run(message.id, async (signal) => {
       const input = operation.input.safeParse(message.input);
-      if (!input.success) return { type: 'failed', id: message.id, error: { kind: 'input', message: issuesOf(input.error.issues, 'input').join('; ') } };
+      if (!input.success)
+        return {
+          type: 'failed',
+          id: message.id,
+          error: { kind: 'input', message: issuesOf(input.error.issues, 'input').join('; ') },
+        };
       const raw = await operation.handler(input.data, contextFor(message, message.id, signal, deadlineAt));
       const output = operation.output.safeParse(raw);
-      if (!output.success) return { type: 'failed', id: message.id, error: { kind: 'output', message: `the plugin returned output that does not match its schema: ${output.error.issues[0]?.message}` } };
+      if (!output.success)
+        return {
+          type: 'failed',
+          id: message.id,
+          error: {
+            kind: 'output',
+            message: `the plugin returned output that does not match its schema: ${output.error.issues[0]?.message}`,
+          },
+        };
       return { type: 'result', id: message.id, output: output.data };
     });
   });

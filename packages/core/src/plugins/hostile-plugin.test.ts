@@ -26,7 +26,8 @@ const VICTIM = '@maru-test/misbehaving';
 const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 /** A shared library this process has loaded (libc), for `process.dlopen`. */
-const sharedLibrary = () => readFileSync('/proc/self/maps', 'utf8').match(/\s(\/\S+\/libc\.so\.6)$/m)?.[1] ?? '/lib/x86_64-linux-gnu/libc.so.6';
+const sharedLibrary = () =>
+  readFileSync('/proc/self/maps', 'utf8').match(/\s(\/\S+\/libc\.so\.6)$/m)?.[1] ?? '/lib/x86_64-linux-gnu/libc.so.6';
 
 /** What the hub's log received, counted: a plugin must not be able to flood it. */
 const logged = { lines: 0, bytes: 0, messages: [] as string[] };
@@ -62,7 +63,11 @@ describe('a hostile plugin, called through the hub', () => {
   const published: string[] = [];
 
   const attempt = async (name: string, arg?: string) => {
-    const res = await hub.gql(`query($i: JSON) { serviceQuery(service: "hostile", operation: "attempt", input: $i) }`, { i: { name, arg } }, testKey);
+    const res = await hub.gql(
+      `query($i: JSON) { serviceQuery(service: "hostile", operation: "attempt", input: $i) }`,
+      { i: { name, arg } },
+      testKey,
+    );
     answers.push(res);
     return res;
   };
@@ -70,7 +75,10 @@ describe('a hostile plugin, called through the hub', () => {
   const expectRefusal = async (name: string, arg?: string, codes: string[] = []) => {
     const res = await attempt(name, arg);
     const error = res.errors?.[0];
-    if (error) expect(codes, `${name} ended with ${String(error.extensions?.code)}: ${error.message}`).toContain(error.extensions?.code);
+    if (error)
+      expect(codes, `${name} ended with ${String(error.extensions?.code)}: ${error.message}`).toContain(
+        error.extensions?.code,
+      );
     else expect(res.data.serviceQuery.outcome, `${name}: ${res.data.serviceQuery.detail}`).toBe('refused');
     return res;
   };
@@ -97,21 +105,42 @@ describe('a hostile plugin, called through the hub', () => {
       ],
       // fetchAllowPrivate: the fixtures listen on 127.0.0.1, which the fenced hub refuses by default.
       // A memory ceiling the 512 MiB allocation below passes, so the hub's watch must act.
-      pluginOptions: { deadlineMs: 4_000, allowUnsigned: true, legacyWorkers: true, fetchAllowPrivate: true, hostMaxRssMb: 400 },
+      pluginOptions: {
+        deadlineMs: 4_000,
+        allowUnsigned: true,
+        legacyWorkers: true,
+        fetchAllowPrivate: true,
+        hostMaxRssMb: 400,
+      },
     });
     const plugins = await hub.services.plugins.plugins.find({}, { sort: [['_id', 1]] });
-    expect(plugins.map((p) => [p._id, p.status, p.problems])).toEqual([[HOSTILE, 'ENABLED', []], [VICTIM, 'ENABLED', []]]);
-    const [host, port] = hub.services.plugins.enabledManifests().find((m) => m.name === HOSTILE)!.hosts![0]!.split(':');
+    expect(plugins.map((p) => [p._id, p.status, p.problems])).toEqual([
+      [HOSTILE, 'ENABLED', []],
+      [VICTIM, 'ENABLED', []],
+    ]);
+    const [host, port] = hub.services.plugins
+      .enabledManifests()
+      .find((m) => m.name === HOSTILE)!
+      .hosts![0]!.split(':');
     // The host the plugin declares: the positive control, and a redirect to elsewhere.
     await canaries.declare(host!, Number(port));
 
-    const created = await hub.gql('mutation { createApiKey(input: { name: "hostile suite", scopes: [READ], mode: TEST }) { secret } }', {}, hub.fixtures.keys.companyBAdmin);
+    const created = await hub.gql(
+      'mutation { createApiKey(input: { name: "hostile suite", scopes: [READ], mode: TEST }) { secret } }',
+      {},
+      hub.fixtures.keys.companyBAdmin,
+    );
     testKey = created.data.createApiKey.secret;
     // Another plugin's stored value, for the hostile one to go after.
-    const remembered = await hub.gql('query { serviceQuery(service: "misbehaving", operation: "remember", input: { key: "secret", value: "the victim\'s" }) }', {}, testKey);
+    const remembered = await hub.gql(
+      'query { serviceQuery(service: "misbehaving", operation: "remember", input: { key: "secret", value: "the victim\'s" }) }',
+      {},
+      testKey,
+    );
     expect(remembered.data.serviceQuery).toEqual({ stored: "the victim's" });
     void (async () => {
-      for await (const event of hub.services.events.subscribe('pluginEvent')) published.push(`${event.plugin} ${event.name}`);
+      for await (const event of hub.services.events.subscribe('pluginEvent'))
+        published.push(`${event.plugin} ${event.name}`);
     })();
     baseline = await evidence();
   });
@@ -121,9 +150,12 @@ describe('a hostile plugin, called through the hub', () => {
     const seen = canaries.take();
     const before = baseline;
     baseline = await evidence();
-    const leaks = answers.splice(0).map((res) => JSON.stringify(res)).filter((text) => text.includes(secret) || text.includes(configCanary));
+    const leaks = answers
+      .splice(0)
+      .map((res) => JSON.stringify(res))
+      .filter((text) => text.includes(secret) || text.includes(configCanary));
     expect(seen, 'canary listeners reached').toEqual(NO_HITS);
-    expect(baseline.apiKeys, 'the store\'s API keys').toEqual(before.apiKeys);
+    expect(baseline.apiKeys, "the store's API keys").toEqual(before.apiKeys);
     expect(baseline.domain, 'the domain collections').toBe(before.domain);
     expect(leaks, 'answers carrying a secret').toEqual([]);
     expect(published.splice(0), 'plugin events published').toEqual([]);
@@ -138,18 +170,20 @@ describe('a hostile plugin, called through the hub', () => {
   });
 
   describe('files', () => {
-    it('cannot read the hub\'s store file', () => expectRefusal('readFile', storeFile));
+    it("cannot read the hub's store file", () => expectRefusal('readFile', storeFile));
 
-    it('cannot read the hub\'s configuration file', async () => {
+    it("cannot read the hub's configuration file", async () => {
       const res = await expectRefusal('readFile', configFile);
       expect(JSON.stringify(res)).not.toContain(configCanary);
     });
 
-    it('cannot read its own process\'s environment through /proc', () => expectRefusal('readFile', '/proc/self/environ'));
+    it("cannot read its own process's environment through /proc", () =>
+      expectRefusal('readFile', '/proc/self/environ'));
 
-    it('cannot read the hub\'s environment through /proc', () => expectRefusal('readFile', `/proc/${process.pid}/environ`));
+    it("cannot read the hub's environment through /proc", () =>
+      expectRefusal('readFile', `/proc/${process.pid}/environ`));
 
-    it('cannot read the machine\'s files', () => expectRefusal('readFile', '/etc/hostname'));
+    it("cannot read the machine's files", () => expectRefusal('readFile', '/etc/hostname'));
 
     it('cannot write a file', async () => {
       const target = join(dir, 'written-by-a-plugin.txt');
@@ -185,9 +219,10 @@ describe('a hostile plugin, called through the hub', () => {
   });
 
   describe('the environment', () => {
-    it('does not see the hub\'s environment in process.env', () => expectRefusal('env', 'MARU_SECRET_CANARY'));
+    it("does not see the hub's environment in process.env", () => expectRefusal('env', 'MARU_SECRET_CANARY'));
 
-    it('does not reach more through the process object behind ctx.fetch\'s constructor', () => expectRefusal('constructorProcess', 'MARU_SECRET_CANARY'));
+    it("does not reach more through the process object behind ctx.fetch's constructor", () =>
+      expectRefusal('constructorProcess', 'MARU_SECRET_CANARY'));
   });
 
   describe('the network without ctx', () => {
@@ -271,7 +306,7 @@ describe('a hostile plugin, called through the hub', () => {
       expect(hits.http).toBe(0);
     });
 
-    it('does not follow a declared host\'s redirect to another host', async () => {
+    it("does not follow a declared host's redirect to another host", async () => {
       await expectRefusal('ctxFetchRedirect', canaryUrl, ['CAPABILITY_DENIED', 'PLUGIN_FAILED']);
       expect(hits.http).toBe(0);
     });
@@ -279,12 +314,15 @@ describe('a hostile plugin, called through the hub', () => {
     it('reaches a declared host (control)', async () => {
       const res = await attempt('fetchDeclared');
       expect(res.errors).toBeUndefined();
-      expect(res.data.serviceQuery).toEqual({ outcome: 'escaped', detail: expect.stringMatching(/answered 200 declared$/) });
+      expect(res.data.serviceQuery).toEqual({
+        outcome: 'escaped',
+        detail: expect.stringMatching(/answered 200 declared$/),
+      });
     });
   });
 
   describe('kv and events', () => {
-    it('cannot read or write another plugin\'s values, whatever the key', async () => {
+    it("cannot read or write another plugin's values, whatever the key", async () => {
       const count = await hub.services.plugins.kvCount(VICTIM);
       await expectRefusal('kvOtherPlugin', 'secret');
       expect(await hub.services.plugins.kvValue(VICTIM, 'secret')).toBe("the victim's");
@@ -315,7 +353,7 @@ describe('a hostile plugin, called through the hub', () => {
   });
 
   describe('resources', () => {
-    it('keeps a 512 MiB allocation out of the hub\'s process, and stops the plugin\'s host above its memory ceiling', async () => {
+    it("keeps a 512 MiB allocation out of the hub's process, and stops the plugin's host above its memory ceiling", async () => {
       const host = hub.services.plugins.runnerOf(HOSTILE)!;
       const restarts = host.restarts;
       const rss = process.memoryUsage.rss();
@@ -324,12 +362,19 @@ describe('a hostile plugin, called through the hub', () => {
       const grown = process.memoryUsage.rss() - rss;
       // Refused, stopped at the deadline, or the plugin's process killed: each keeps the hub whole.
       if (res.errors) expect(res.errors[0]!.extensions?.code).toMatch(/^(TIMEOUT|PLUGIN_FAILED|PLUGIN_UNAVAILABLE)$/);
-      expect(grown, `${JSON.stringify(res.data?.serviceQuery)}; the hub's process grew by ${Math.round(grown / 2 ** 20)} MiB`).toBeLessThan(256 * 2 ** 20);
+      expect(
+        grown,
+        `${JSON.stringify(res.data?.serviceQuery)}; the hub's process grew by ${Math.round(grown / 2 ** 20)} MiB`,
+      ).toBeLessThan(256 * 2 ** 20);
       expect((await hub.gql('{ organizations(first: 1) { totalCount } }')).data.organizations.totalCount).toBe(6);
       // The host holds the buffer for 3 s; the hub's watch looks every second.
-      for (let waited = 0; host.restarts === restarts && waited < 3_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let waited = 0; host.restarts === restarts && waited < 3_000; waited += 100)
+        await new Promise((resolve) => setTimeout(resolve, 100));
       expect(host.restarts).toBe(restarts + 1);
-      expect((await attempt('kvOwn', 'after the ceiling')).data.serviceQuery).toEqual({ outcome: 'escaped', detail: 'kept after the ceiling' });
+      expect((await attempt('kvOwn', 'after the ceiling')).data.serviceQuery).toEqual({
+        outcome: 'escaped',
+        detail: 'kept after the ceiling',
+      });
     });
 
     it('cannot signal its hub or change its priority (the permission model guards neither)', async () => {
@@ -338,7 +383,7 @@ describe('a hostile plugin, called through the hub', () => {
       await expectRefusal('reprioritizeHub');
     });
 
-    it('cannot flood the hub\'s log: lines beyond a burst are dropped and counted, big fields left out', async () => {
+    it("cannot flood the hub's log: lines beyond a burst are dropped and counted, big fields left out", async () => {
       const before = logged.lines;
       const bytesBefore = logged.bytes;
       await expectRefusal('logFlood');
@@ -361,7 +406,7 @@ describe('a hostile plugin, called through the hub', () => {
       expect((await hub.gql('{ organizations(first: 1) { totalCount } }')).data.organizations.totalCount).toBe(6);
     });
 
-    it('cannot speak for the hub\'s side of its pipe: writing to its descriptors ends only its own host', async () => {
+    it("cannot speak for the hub's side of its pipe: writing to its descriptors ends only its own host", async () => {
       const count = await hub.services.plugins.kvCount(VICTIM);
       const res = await attempt('writeDescriptors', 'secret');
       // Its own call fails (the hub stopped the host that broke the protocol) or reports nothing reached.
@@ -372,7 +417,10 @@ describe('a hostile plugin, called through the hub', () => {
       // A well-formed frame is heard as the plugin itself, under its own grants: what it could do through ctx anyway.
       expect((await hub.gql('{ organizations(first: 1) { totalCount } }')).data.organizations.totalCount).toBe(6);
       // The next call starts a new host.
-      expect((await attempt('kvOwn', 'after the pipe')).data.serviceQuery).toEqual({ outcome: 'escaped', detail: 'kept after the pipe' });
+      expect((await attempt('kvOwn', 'after the pipe')).data.serviceQuery).toEqual({
+        outcome: 'escaped',
+        detail: 'kept after the pipe',
+      });
     });
 
     it('answers TIMEOUT for a spinning handler while the hub keeps answering, and the plugin answers again', async () => {

@@ -99,29 +99,127 @@ export interface PluginKvEntry {
 // Manifests (JSON Schemas with "$schema", "$ref"), configurations and plugin
 // values may hold keys starting with "$" or holding ".", which MongoDB updates
 // and MongoDB-wire servers such as FerretDB refuse; they are stored as JSON text.
-export const manifestOf = (plugin: Pick<InstalledPlugin, 'manifestJson'>): PluginManifest | null => (plugin.manifestJson ? (JSON.parse(plugin.manifestJson) as PluginManifest) : null);
-export const configOf = (plugin: Pick<InstalledPlugin, 'configJson'>): unknown => (plugin.configJson ? JSON.parse(plugin.configJson) : undefined);
-export const operationsOf = (service: Pick<ServiceRecord, 'operationsJson'>): OperationManifest[] => JSON.parse(service.operationsJson) as OperationManifest[];
+export const manifestOf = (plugin: Pick<InstalledPlugin, 'manifestJson'>): PluginManifest | null =>
+  plugin.manifestJson ? (JSON.parse(plugin.manifestJson) as PluginManifest) : null;
+export const configOf = (plugin: Pick<InstalledPlugin, 'configJson'>): unknown =>
+  plugin.configJson ? JSON.parse(plugin.configJson) : undefined;
+export const operationsOf = (service: Pick<ServiceRecord, 'operationsJson'>): OperationManifest[] =>
+  JSON.parse(service.operationsJson) as OperationManifest[];
 
 export const pluginCollections: CollectionSpec[] = [
-  { name: 'plugins', indexes: [{ name: 'byStatus', keys: [['status', 1], ['_id', 1]] }] },
-  { name: 'services', indexes: [{ name: 'byStatusName', keys: [['status', 1], ['name', 1], ['_id', 1]] }, { name: 'byName', keys: [['name', 1], ['_id', 1]] }] },
+  {
+    name: 'plugins',
+    indexes: [
+      {
+        name: 'byStatus',
+        keys: [
+          ['status', 1],
+          ['_id', 1],
+        ],
+      },
+    ],
+  },
+  {
+    name: 'services',
+    indexes: [
+      {
+        name: 'byStatusName',
+        keys: [
+          ['status', 1],
+          ['name', 1],
+          ['_id', 1],
+        ],
+      },
+      {
+        name: 'byName',
+        keys: [
+          ['name', 1],
+          ['_id', 1],
+        ],
+      },
+    ],
+  },
   {
     name: 'service_calls',
     indexes: [
-      { name: 'byServiceDay', keys: [['serviceKey', 1], ['day', 1], ['_id', 1]] },
-      { name: 'byConsumerDay', keys: [['consumerOrganizationId', 1], ['day', 1], ['_id', 1]] },
-      { name: 'byServiceConsumerDay', keys: [['serviceKey', 1], ['consumerOrganizationId', 1], ['day', 1], ['mode', 1]] },
+      {
+        name: 'byServiceDay',
+        keys: [
+          ['serviceKey', 1],
+          ['day', 1],
+          ['_id', 1],
+        ],
+      },
+      {
+        name: 'byConsumerDay',
+        keys: [
+          ['consumerOrganizationId', 1],
+          ['day', 1],
+          ['_id', 1],
+        ],
+      },
+      {
+        name: 'byServiceConsumerDay',
+        keys: [
+          ['serviceKey', 1],
+          ['consumerOrganizationId', 1],
+          ['day', 1],
+          ['mode', 1],
+        ],
+      },
     ],
   },
-  { name: 'plugin_kv', indexes: [{ name: 'byPluginKey', keys: [['plugin', 1], ['key', 1]], unique: true }] },
+  {
+    name: 'plugin_kv',
+    indexes: [
+      {
+        name: 'byPluginKey',
+        keys: [
+          ['plugin', 1],
+          ['key', 1],
+        ],
+        unique: true,
+      },
+    ],
+  },
   {
     name: 'service_grants',
     indexes: [
-      { name: 'byPair', keys: [['serviceKey', 1], ['consumerOrganizationId', 1]], unique: true },
-      { name: 'byConsumer', keys: [['consumerOrganizationId', 1], ['_id', 1]] },
-      { name: 'byServiceStatus', keys: [['serviceKey', 1], ['status', 1], ['_id', 1]] },
+      {
+        name: 'byPair',
+        keys: [
+          ['serviceKey', 1],
+          ['consumerOrganizationId', 1],
+        ],
+        unique: true,
+      },
+      {
+        name: 'byConsumer',
+        keys: [
+          ['consumerOrganizationId', 1],
+          ['_id', 1],
+        ],
+      },
+      {
+        name: 'byServiceStatus',
+        keys: [
+          ['serviceKey', 1],
+          ['status', 1],
+          ['_id', 1],
+        ],
+      },
     ],
   },
-  { name: 'publisher_keys', indexes: [{ name: 'byPublisher', keys: [['publisher', 1], ['_id', 1]] }] },
+  {
+    name: 'publisher_keys',
+    indexes: [
+      {
+        name: 'byPublisher',
+        keys: [
+          ['publisher', 1],
+          ['_id', 1],
+        ],
+      },
+    ],
+  },
 ];

@@ -9,8 +9,9 @@ import { PluginRef, ServiceRef } from './service-schema.js';
 builder.objectField(ChallengeRef, 'pilotServices', (t) =>
   t.field({
     type: [ServiceRef],
-    description: 'Shared services launched as pilots from this challenge\'s winning solutions.',
-    resolve: (c, _a, ctx) => ctx.services.plugins.services.find({ challengeId: c._id }, { sort: [['name', 1]], limit: 50 }),
+    description: "Shared services launched as pilots from this challenge's winning solutions.",
+    resolve: (c, _a, ctx) =>
+      ctx.services.plugins.services.find({ challengeId: c._id }, { sort: [['name', 1]], limit: 50 }),
   }),
 );
 
@@ -20,24 +21,35 @@ builder.objectField(ServiceRef, 'challenge', (t) =>
     nullable: true,
     description: 'The challenge whose award launched this service, if any.',
     resolve: async (s, _a, ctx) => {
-      const challenge = s.challengeId ? await ctx.loaders.byId(ctx.services.challenges.collection, s.challengeId) : null;
+      const challenge = s.challengeId
+        ? await ctx.loaders.byId(ctx.services.challenges.collection, s.challengeId)
+        : null;
       return challenge && canSeeChallenge(ctx.viewer, challenge) ? challenge : null;
     },
   }),
 );
 
-const PilotPayload = builder.objectRef<{ plugin: InstalledPlugin; services: ServiceRecord[] }>('PilotLaunchPayload').implement({
-  fields: (t) => ({
-    plugin: t.field({ type: PluginRef, resolve: (p) => p.plugin }),
-    services: t.field({ type: [ServiceRef], resolve: (p) => p.services }),
-  }),
-});
+const PilotPayload = builder
+  .objectRef<{ plugin: InstalledPlugin; services: ServiceRecord[] }>('PilotLaunchPayload')
+  .implement({
+    fields: (t) => ({
+      plugin: t.field({ type: PluginRef, resolve: (p) => p.plugin }),
+      services: t.field({ type: [ServiceRef], resolve: (p) => p.services }),
+    }),
+  });
 
 builder.mutationField('launchPilotService', (t) =>
   t.field({
     type: PilotPayload,
-    description: "Install the plugin a winning submission references (exact name and version, signed) and list its services as PILOT, linked to the challenge (platform admins).",
-    args: { challengeId: t.arg.id({ required: true }), submissionId: t.arg.id({ required: false, description: 'Which winner, when there are several; the first by default.' }) },
+    description:
+      'Install the plugin a winning submission references (exact name and version, signed) and list its services as PILOT, linked to the challenge (platform admins).',
+    args: {
+      challengeId: t.arg.id({ required: true }),
+      submissionId: t.arg.id({
+        required: false,
+        description: 'Which winner, when there are several; the first by default.',
+      }),
+    },
     resolve: (_r, args, ctx) =>
       audited(
         ctx,

@@ -22,29 +22,50 @@ export class PilotService {
     readonly resolve: PluginPackageResolver,
   ) {}
 
-  async launch(viewer: Viewer | null, challengeId: string, submissionId: string | null): Promise<{ plugin: InstalledPlugin; services: ServiceRecord[] }> {
+  async launch(
+    viewer: Viewer | null,
+    challengeId: string,
+    submissionId: string | null,
+  ): Promise<{ plugin: InstalledPlugin; services: ServiceRecord[] }> {
     requireScope(viewer, 'ADMIN');
     if (!isPlatformAdmin(viewer)) throw forbidden('Only platform admins install plugins as pilot services.');
     const challenge = await this.challenges.get(challengeId);
     if (!challenge) throw notFound('challenge', challengeId);
-    if (challenge.status !== 'AWARDED') throw conflict(`Pilots start from an AWARDED challenge; this one is ${challenge.status}.`);
+    if (challenge.status !== 'AWARDED')
+      throw conflict(`Pilots start from an AWARDED challenge; this one is ${challenge.status}.`);
     const winnerId = submissionId ?? challenge.winnerSubmissionIds[0];
-    if (!winnerId || !challenge.winnerSubmissionIds.includes(winnerId)) throw badInput('submissionId', '`submissionId` must be one of the challenge\'s winning submissions.');
+    if (!winnerId || !challenge.winnerSubmissionIds.includes(winnerId))
+      throw badInput('submissionId', "`submissionId` must be one of the challenge's winning submissions.");
     const submission = await this.submissions.collection.findOne({ _id: winnerId });
-    if (!submission?.pluginPackage) throw badInput('submissionId', 'The winning submission does not reference a plugin package (name and exact version).');
+    if (!submission?.pluginPackage)
+      throw badInput(
+        'submissionId',
+        'The winning submission does not reference a plugin package (name and exact version).',
+      );
     const { name, version } = submission.pluginPackage;
     let entry: string;
     try {
       entry = await this.resolve(name, version);
     } catch (error) {
-      throw badInput('submissionId', `The plugin ${name}@${version} cannot be found on this hub: ${(error as Error).message}`);
+      throw badInput(
+        'submissionId',
+        `The plugin ${name}@${version} cannot be found on this hub: ${(error as Error).message}`,
+      );
     }
     const plugin = await this.host.load({ entry, expect: { name, version } });
-    if (plugin.status !== 'ENABLED') throw badInput('submissionId', `The plugin ${name}@${version} was refused: ${plugin.problems.join('; ')}`);
-    if (plugin._id !== name || plugin.version !== version) throw badInput('submissionId', `The package found is ${plugin._id}@${plugin.version}, not the ${name}@${version} the submission names.`);
+    if (plugin.status !== 'ENABLED')
+      throw badInput('submissionId', `The plugin ${name}@${version} was refused: ${plugin.problems.join('; ')}`);
+    if (plugin._id !== name || plugin.version !== version)
+      throw badInput(
+        'submissionId',
+        `The package found is ${plugin._id}@${plugin.version}, not the ${name}@${version} the submission names.`,
+      );
     const services: ServiceRecord[] = [];
     for (const service of manifestOf(plugin)?.services ?? []) {
-      const linked = await this.host.services.findOneAndUpdate({ _id: service.key }, { $set: { status: 'PILOT', challengeId } });
+      const linked = await this.host.services.findOneAndUpdate(
+        { _id: service.key },
+        { $set: { status: 'PILOT', challengeId } },
+      );
       if (linked) services.push(linked);
     }
     return { plugin, services };

@@ -29,7 +29,11 @@ async function awardedChallenge(hub: TestHub, pluginPackage: { name: string; ver
     evaluationEnd: new Date(Date.now() + 2 * 86_400_000).toISOString(),
   });
   await s.challenges.transition(manager, challenge._id, 'publish');
-  const draft = await s.submissions.create(company, challenge._id, { title: 'Our plugin', proposal: 'It looks addresses up.', pluginPackage });
+  const draft = await s.submissions.create(company, challenge._id, {
+    title: 'Our plugin',
+    proposal: 'It looks addresses up.',
+    pluginPackage,
+  });
   await s.submissions.submit(company, draft._id, true);
   await s.challenges.assignReviewers(manager, challenge._id, [reviewer.member._id]);
   await s.challenges.transition(manager, challenge._id, 'close');
@@ -43,7 +47,11 @@ const launch = `mutation($c: ID!) { launchPilotService(challengeId: $c) { plugin
 
 describe('challenge → pilot service', () => {
   it('installs the winning plugin as a PILOT service linked to the challenge, in one mutation', async () => {
-    const hub = await createTestHub({ pluginOptions: { allowUnsigned: true }, resolvePluginPackage: async (name, version) => (name === '@maru-test/misbehaving' && version === '1.0.0' ? fixture : Promise.reject(new Error('not installed'))) });
+    const hub = await createTestHub({
+      pluginOptions: { allowUnsigned: true },
+      resolvePluginPackage: async (name, version) =>
+        name === '@maru-test/misbehaving' && version === '1.0.0' ? fixture : Promise.reject(new Error('not installed')),
+    });
     const challengeId = await awardedChallenge(hub, { name: '@maru-test/misbehaving', version: '1.0.0' });
     const before = await snapshotDomain(hub);
     const refused = await hub.gql(launch, { c: challengeId }, hub.fixtures.keys.bureauAdmin);
@@ -55,15 +63,21 @@ describe('challenge → pilot service', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.launchPilotService).toEqual({
       plugin: { name: '@maru-test/misbehaving', version: '1.0.0', status: 'ENABLED' },
-      services: [{ key: 'misbehaving', status: 'PILOT', challenge: { title: 'Address lookup for shelters', status: 'AWARDED' } }],
+      services: [
+        { key: 'misbehaving', status: 'PILOT', challenge: { title: 'Address lookup for shelters', status: 'AWARDED' } },
+      ],
     });
-    const shown = await hub.gql('query($c: ID!) { challenge(id: $c) { pilotServices { key status } } }', { c: challengeId });
+    const shown = await hub.gql('query($c: ID!) { challenge(id: $c) { pilotServices { key status } } }', {
+      c: challengeId,
+    });
     expect(shown.data.challenge.pilotServices).toEqual([{ key: 'misbehaving', status: 'PILOT' }]);
     await hub.close();
   });
 
   it('refuses a plugin that is not installed at the exact version, changing nothing', async () => {
-    const hub = await createTestHub({ resolvePluginPackage: async () => Promise.reject(new Error('version 0.9.0 is installed; install exactly 1.0.0')) });
+    const hub = await createTestHub({
+      resolvePluginPackage: async () => Promise.reject(new Error('version 0.9.0 is installed; install exactly 1.0.0')),
+    });
     const challengeId = await awardedChallenge(hub, { name: '@maru-test/misbehaving', version: '1.0.0' });
     const res = await hub.gql(launch, { c: challengeId }, hub.fixtures.keys.platformAdmin);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'submissionId' });
@@ -73,7 +87,10 @@ describe('challenge → pilot service', () => {
   });
 
   it('refuses a resolved package that is not the one the submission names, recording nothing', async () => {
-    const hub = await createTestHub({ pluginOptions: { allowUnsigned: true }, resolvePluginPackage: async () => fixture });
+    const hub = await createTestHub({
+      pluginOptions: { allowUnsigned: true },
+      resolvePluginPackage: async () => fixture,
+    });
     const challengeId = await awardedChallenge(hub, { name: '@acme/address', version: '1.0.0' });
     const res = await hub.gql(launch, { c: challengeId }, hub.fixtures.keys.platformAdmin);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'submissionId' });

@@ -25,7 +25,10 @@ export async function* readPluginConnector(options: ConnectorReadOptions): Async
   const opening = options.open();
   const stream = await untilAborted(opening, signal).catch((error: unknown) => {
     // Aborted while opening: a stream that opens after all is closed at once, so the worker does not keep it.
-    void opening.then((late) => late.close(), () => undefined);
+    void opening.then(
+      (late) => late.close(),
+      () => undefined,
+    );
     throw openError(error, options);
   });
   signal.addEventListener('abort', stream.close, { once: true });
@@ -53,8 +56,10 @@ export async function* readPluginConnector(options: ConnectorReadOptions): Async
 function itemAt(item: unknown, n: number): SourceItem {
   const position = `record ${n}`;
   const { kind, values, reason } = (item ?? {}) as Partial<{ kind: unknown; values: unknown; reason: unknown }>;
-  if (kind === 'record' && typeof values === 'object' && values !== null && !Array.isArray(values)) return { kind: 'record', values: values as Record<string, unknown>, position };
-  if (kind === 'problem' && typeof reason === 'string') return { kind: 'problem', reason: reason.slice(0, 500), position };
+  if (kind === 'record' && typeof values === 'object' && values !== null && !Array.isArray(values))
+    return { kind: 'record', values: values as Record<string, unknown>, position };
+  if (kind === 'problem' && typeof reason === 'string')
+    return { kind: 'problem', reason: reason.slice(0, 500), position };
   return { kind: 'problem', reason: 'the plugin sent an item that is not a record', position };
 }
 
@@ -70,7 +75,8 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 
 function openError(error: unknown, options: ConnectorReadOptions): unknown {
   if (options.signal.aborted) return error;
-  if (error instanceof PluginCallError && error.code === 'BAD_USER_INPUT') return badInput('connector.config', `\`connector.config\` does not match the connector's schema: ${error.message}`);
+  if (error instanceof PluginCallError && error.code === 'BAD_USER_INPUT')
+    return badInput('connector.config', `\`connector.config\` does not match the connector's schema: ${error.message}`);
   return sourceError(error, options);
 }
 

@@ -17,15 +17,24 @@ describe('ctx.data.read through the hub', () => {
   const requests: PluginDataRequest[] = [];
   let answer: PluginDataReader = async () => [];
   const errors: string[] = [];
-  const logger: HubLogger = { ...silentLogger, error: (fields) => void errors.push(JSON.stringify(fields)), child: () => logger };
+  const logger: HubLogger = {
+    ...silentLogger,
+    error: (fields) => void errors.push(JSON.stringify(fields)),
+    child: () => logger,
+  };
 
   beforeAll(async () => {
-    hub = await createTestHub({ plugins: [{ entry: fixture, capabilities: ['data:read'] }], pluginOptions: { allowUnsigned: true, legacyWorkers: true, deadlineMs: 2_000 }, logger });
+    hub = await createTestHub({
+      plugins: [{ entry: fixture, capabilities: ['data:read'] }],
+      pluginOptions: { allowUnsigned: true, legacyWorkers: true, deadlineMs: 2_000 },
+      logger,
+    });
     hub.services.plugins.setDataReader(async (request) => {
       requests.push(request);
       return answer(request);
     });
-    sandbox = (await hub.services.apiKeys.issue(hub.fixtures.members.companyADev!, 'sandbox', ['READ'], null, 'TEST')).secret;
+    sandbox = (await hub.services.apiKeys.issue(hub.fixtures.members.companyADev!, 'sandbox', ['READ'], null, 'TEST'))
+      .secret;
   });
   afterAll(() => hub.close());
   beforeEach(() => {
@@ -34,11 +43,19 @@ describe('ctx.data.read through the hub', () => {
   });
 
   const call = (operation: string, input: Record<string, unknown> = {}) =>
-    hub.gql('query($o: String!, $i: JSON) { serviceQuery(service: "data-reader", operation: $o, input: $i) }', { o: operation, i: { id: CONNECTION, ...input } }, sandbox);
+    hub.gql(
+      'query($o: String!, $i: JSON) { serviceQuery(service: "data-reader", operation: $o, input: $i) }',
+      { o: operation, i: { id: CONNECTION, ...input } },
+      sandbox,
+    );
   const setCapabilities = (capabilities: string[]) =>
-    hub.gql('mutation($n: String!, $c: [String!]!) { setPluginCapabilities(name: $n, capabilities: $c) { grantedCapabilities } }', { n: NAME, c: capabilities }, hub.fixtures.keys.platformAdmin);
+    hub.gql(
+      'mutation($n: String!, $c: [String!]!) { setPluginCapabilities(name: $n, capabilities: $c) { grantedCapabilities } }',
+      { n: NAME, c: capabilities },
+      hub.fixtures.keys.platformAdmin,
+    );
 
-  it('hands the read to the reader with the call\'s caller, and returns its rows to the operation', async () => {
+  it("hands the read to the reader with the call's caller, and returns its rows to the operation", async () => {
     answer = async () => [{ name: '김민지', region: 'Seoul' }];
     const res = await call('read', { fields: ['name', 'region'], purpose: 'regional statistics' });
     expect(res.errors).toBeUndefined();
@@ -46,7 +63,10 @@ describe('ctx.data.read through the hub', () => {
     expect(requests).toEqual([
       {
         pluginName: NAME,
-        caller: { organizationId: encodeGlobalId('Organization', hub.fixtures.companyA._id), memberId: encodeGlobalId('Member', hub.fixtures.members.companyADev!._id) },
+        caller: {
+          organizationId: encodeGlobalId('Organization', hub.fixtures.companyA._id),
+          memberId: encodeGlobalId('Member', hub.fixtures.members.companyADev!._id),
+        },
         connectionId: CONNECTION,
         fields: ['name', 'region'],
         limit: 100,
@@ -68,19 +88,26 @@ describe('ctx.data.read through the hub', () => {
     const res = await call('read');
     expect(res.errors?.[0]?.extensions?.code).toBe('CAPABILITY_DENIED');
     const denied = await hub.services.audit.events.find({ action: 'plugin.capabilityDenied', targetId: NAME });
-    expect(denied.at(-1)).toMatchObject({ actorMemberId: hub.fixtures.members.companyADev!._id, outcome: 'CAPABILITY_DENIED' });
+    expect(denied.at(-1)).toMatchObject({
+      actorMemberId: hub.fixtures.members.companyADev!._id,
+      outcome: 'CAPABILITY_DENIED',
+    });
     answer = async () => {
       throw notFound('data connection', 'conn-1');
     };
     expect((await call('read')).errors?.[0]?.extensions?.code).toBe('CAPABILITY_DENIED');
-    expect((await call('readCaught')).data.serviceQuery).toEqual({ error: 'No data connection with id "conn-1" exists or it is not visible to you.' });
+    expect((await call('readCaught')).data.serviceQuery).toEqual({
+      error: 'No data connection with id "conn-1" exists or it is not visible to you.',
+    });
   });
 
   it('hands BAD_USER_INPUT to the plugin as an Error with its message, and masks any other failure', async () => {
     answer = async () => {
       throw badInput('fields', 'There is no field "salary" in this connection.');
     };
-    expect((await call('readCaught')).data.serviceQuery).toEqual({ error: 'There is no field "salary" in this connection.' });
+    expect((await call('readCaught')).data.serviceQuery).toEqual({
+      error: 'There is no field "salary" in this connection.',
+    });
     expect((await call('read')).errors?.[0]?.extensions?.code).toBe('PLUGIN_FAILED');
     answer = async () => {
       throw new Error('store at /var/lib/maru is read-only');
@@ -89,7 +116,7 @@ describe('ctx.data.read through the hub', () => {
     expect(errors.join()).toContain('/var/lib/maru');
   });
 
-  it('takes the caller from the hub\'s record of the call, never from the plugin\'s message', async () => {
+  it("takes the caller from the hub's record of the call, never from the plugin's message", async () => {
     expect((await call('forge')).data.serviceQuery).toEqual({ forged: true });
     // Of the 100 call ids guessed, only the plugin's own call was in flight.
     expect(requests).toHaveLength(1);
@@ -103,7 +130,9 @@ describe('ctx.data.read through the hub', () => {
     expect((await call('forge')).data.serviceQuery).toEqual({ forged: true });
     expect(requests).toHaveLength(0);
     // The forged read that named the plugin's own call reached the hub, which refused it and wrote it down.
-    expect(await hub.services.audit.events.count({ action: 'plugin.capabilityDenied', targetId: NAME })).toBeGreaterThan(before);
+    expect(
+      await hub.services.audit.events.count({ action: 'plugin.capabilityDenied', targetId: NAME }),
+    ).toBeGreaterThan(before);
     await setCapabilities(['data:read']);
   });
 });

@@ -36,9 +36,17 @@ export function clampLimit(limit: unknown): number {
 
 /** Checks what the plugin sent (it may post anything to its port) into a request for the reader; a message naming the wrong argument otherwise. */
 function requestOf(pluginName: string, raw: PluginDataReadRequest): PluginDataRequest | string {
-  if (typeof raw.connectionId !== 'string' || raw.connectionId.length === 0 || raw.connectionId.length > 200) return 'connectionId must be the global id of a DataConnection';
-  if (raw.fields !== undefined && (!Array.isArray(raw.fields) || raw.fields.length > 500 || !raw.fields.every((f) => typeof f === 'string' && f.length <= 200))) return 'fields must be a list of field names';
-  if (raw.purpose !== undefined && (typeof raw.purpose !== 'string' || raw.purpose.length > 500)) return 'purpose must be text of at most 500 characters';
+  if (typeof raw.connectionId !== 'string' || raw.connectionId.length === 0 || raw.connectionId.length > 200)
+    return 'connectionId must be the global id of a DataConnection';
+  if (
+    raw.fields !== undefined &&
+    (!Array.isArray(raw.fields) ||
+      raw.fields.length > 500 ||
+      !raw.fields.every((f) => typeof f === 'string' && f.length <= 200))
+  )
+    return 'fields must be a list of field names';
+  if (raw.purpose !== undefined && (typeof raw.purpose !== 'string' || raw.purpose.length > 500))
+    return 'purpose must be text of at most 500 characters';
   return {
     pluginName,
     caller: raw.caller,
@@ -51,14 +59,21 @@ function requestOf(pluginName: string, raw: PluginDataReadRequest): PluginDataRe
 }
 
 /** Runs the reader and turns its outcome into what the worker hands the plugin. */
-export async function answerDataRead(reader: PluginDataReader, pluginName: string, raw: PluginDataReadRequest, logFailure: (error: unknown) => void): Promise<PluginDataAnswer> {
+export async function answerDataRead(
+  reader: PluginDataReader,
+  pluginName: string,
+  raw: PluginDataReadRequest,
+  logFailure: (error: unknown) => void,
+): Promise<PluginDataAnswer> {
   const request = requestOf(pluginName, raw);
   if (typeof request === 'string') return { ok: false, error: { kind: 'input', message: request } };
   try {
     return { ok: true, rows: await reader(request) };
   } catch (error) {
-    if (error instanceof MaruError && REFUSALS.has(error.code)) return { ok: false, error: { kind: 'capability', message: error.message } };
-    if (error instanceof MaruError && error.code === 'BAD_USER_INPUT') return { ok: false, error: { kind: 'input', message: error.message } };
+    if (error instanceof MaruError && REFUSALS.has(error.code))
+      return { ok: false, error: { kind: 'capability', message: error.message } };
+    if (error instanceof MaruError && error.code === 'BAD_USER_INPUT')
+      return { ok: false, error: { kind: 'input', message: error.message } };
     // The real cause may name stores, paths or other tenants' data: the log has it, the plugin does not.
     logFailure(error);
     return { ok: false, error: { kind: 'failed', message: 'the data read failed' } };

@@ -28,7 +28,9 @@ export interface PluginFetchResponse {
   body: Uint8Array;
 }
 
-export type PluginFetchAnswer = { ok: true; response: PluginFetchResponse } | { ok: false; error: { kind: 'capability' | 'input' | 'failed'; message: string } };
+export type PluginFetchAnswer =
+  | { ok: true; response: PluginFetchResponse }
+  | { ok: false; error: { kind: 'capability' | 'input' | 'failed'; message: string } };
 
 export interface PluginFetchPolicy {
   /** `host` or `host:port` entries from the manifest (`hosts`). */
@@ -44,7 +46,18 @@ export interface PluginFetchPolicy {
 const MAX_REDIRECTS = 5;
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 // Set by the hub, never by the plugin: they would let a plugin speak for another host or smuggle a second request.
-const FORBIDDEN_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'keep-alive', 'proxy-authorization', 'proxy-connection']);
+const FORBIDDEN_HEADERS = new Set([
+  'host',
+  'connection',
+  'content-length',
+  'transfer-encoding',
+  'upgrade',
+  'te',
+  'trailer',
+  'keep-alive',
+  'proxy-authorization',
+  'proxy-connection',
+]);
 
 /** Addresses a plugin must not reach unless the operator allows it: the hub's own machine and networks. */
 const PRIVATE = new BlockList();
@@ -93,7 +106,10 @@ class Refused extends Error {
 }
 
 /** Runs one `ctx.fetch` under the policy; never throws. */
-export async function executePluginFetch(request: PluginFetchRequest, policy: PluginFetchPolicy): Promise<PluginFetchAnswer> {
+export async function executePluginFetch(
+  request: PluginFetchRequest,
+  policy: PluginFetchPolicy,
+): Promise<PluginFetchAnswer> {
   try {
     let url = parseUrl(request.url);
     let method = parseMethod(request.method);
@@ -104,7 +120,8 @@ export async function executePluginFetch(request: PluginFetchRequest, policy: Pl
       const response = await send(url, address, method, headers, body, policy);
       const location = response.headers.find(([name]) => name === 'location')?.[1];
       if (response.status >= 300 && response.status < 400 && response.status !== 304 && location) {
-        if (hop >= MAX_REDIRECTS) throw new Refused('input', `fetch to ${url.host} redirected more than ${MAX_REDIRECTS} times`);
+        if (hop >= MAX_REDIRECTS)
+          throw new Refused('input', `fetch to ${url.host} redirected more than ${MAX_REDIRECTS} times`);
         url = parseUrl(new URL(location, url).href);
         // As browsers do: 303 (and 301/302 after a POST) continue as a GET without a body.
         if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
@@ -117,20 +134,29 @@ export async function executePluginFetch(request: PluginFetchRequest, policy: Pl
     }
   } catch (error) {
     if (error instanceof Refused) return { ok: false, error: { kind: error.kind, message: error.message } };
-    if (policy.signal.aborted) return { ok: false, error: { kind: 'failed', message: 'the call\'s deadline passed during the fetch' } };
-    return { ok: false, error: { kind: 'failed', message: `fetch failed: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` } };
+    if (policy.signal.aborted)
+      return { ok: false, error: { kind: 'failed', message: "the call's deadline passed during the fetch" } };
+    return {
+      ok: false,
+      error: {
+        kind: 'failed',
+        message: `fetch failed: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      },
+    };
   }
 }
 
 function parseUrl(value: unknown): URL {
-  if (typeof value !== 'string' || value.length > 8192) throw new Refused('input', 'fetch needs a URL of at most 8192 characters');
+  if (typeof value !== 'string' || value.length > 8192)
+    throw new Refused('input', 'fetch needs a URL of at most 8192 characters');
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     throw new Refused('input', `fetch: "${value.slice(0, 100)}" is not a URL`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Refused('capability', `fetch reaches http and https only, not ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Refused('capability', `fetch reaches http and https only, not ${url.protocol}`);
   if (url.username || url.password) throw new Refused('input', 'fetch: put credentials in a header, not in the URL');
   return url;
 }
@@ -143,11 +169,14 @@ function parseMethod(value: unknown): string {
 
 function parseHeaders(value: unknown): Array<[string, string]> {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.length > 100) throw new Refused('input', 'fetch: headers must be at most 100 [name, value] pairs');
+  if (!Array.isArray(value) || value.length > 100)
+    throw new Refused('input', 'fetch: headers must be at most 100 [name, value] pairs');
   return value.map((pair: unknown) => {
-    if (!Array.isArray(pair) || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') throw new Refused('input', 'fetch: each header is a [name, value] pair of strings');
+    if (!Array.isArray(pair) || typeof pair[0] !== 'string' || typeof pair[1] !== 'string')
+      throw new Refused('input', 'fetch: each header is a [name, value] pair of strings');
     const name = pair[0].toLowerCase();
-    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name) || /[\r\n\0]/.test(pair[1])) throw new Refused('input', `fetch: the header ${name.slice(0, 40)} is malformed`);
+    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name) || /[\r\n\0]/.test(pair[1]))
+      throw new Refused('input', `fetch: the header ${name.slice(0, 40)} is malformed`);
     if (FORBIDDEN_HEADERS.has(name)) throw new Refused('input', `fetch: the header ${name} is set by the hub`);
     return [name, pair[1]] as [string, string];
   });
@@ -164,19 +193,37 @@ function parseBody(value: unknown, method: string): Uint8Array | null {
 /** The manifest's host list (by the hub's own parse of the URL), then the address the name resolves to. */
 async function checkDestination(url: URL, policy: PluginFetchPolicy): Promise<{ address: string; family: number }> {
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-  const declared = policy.hosts.some((host) => host === url.host || (url.port === '' && host === `${url.hostname}:${port}`));
-  if (!declared) throw new Refused('capability', `fetch to ${url.host} is not allowed: the manifest declares ${policy.hosts.join(', ') || 'no hosts'}`);
+  const declared = policy.hosts.some(
+    (host) => host === url.host || (url.port === '' && host === `${url.hostname}:${port}`),
+  );
+  if (!declared)
+    throw new Refused(
+      'capability',
+      `fetch to ${url.host} is not allowed: the manifest declares ${policy.hosts.join(', ') || 'no hosts'}`,
+    );
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(hostname) ? [{ address: hostname, family: isIP(hostname) }] : await lookup(hostname, { all: true, verbatim: true });
+  const addresses = isIP(hostname)
+    ? [{ address: hostname, family: isIP(hostname) }]
+    : await lookup(hostname, { all: true, verbatim: true });
   if (addresses.length === 0) throw new Refused('input', `fetch: ${url.hostname} does not resolve`);
   // Every address the name has must be allowed: the connection goes to the first, but a resolver may rotate.
   if (!policy.allowPrivate && addresses.some((a) => isPrivateAddress(a.address))) {
-    throw new Refused('capability', `fetch to ${url.host} is not allowed: it resolves to a loopback, private or link-local address`);
+    throw new Refused(
+      'capability',
+      `fetch to ${url.host} is not allowed: it resolves to a loopback, private or link-local address`,
+    );
   }
   return addresses[0]!;
 }
 
-function send(url: URL, target: { address: string; family: number }, method: string, headers: Array<[string, string]>, body: Uint8Array | null, policy: PluginFetchPolicy): Promise<PluginFetchResponse> {
+function send(
+  url: URL,
+  target: { address: string; family: number },
+  method: string,
+  headers: Array<[string, string]>,
+  body: Uint8Array | null,
+  policy: PluginFetchPolicy,
+): Promise<PluginFetchResponse> {
   const max = policy.maxBodyBytes ?? 10 * 1024 * 1024;
   return new Promise((resolve, reject) => {
     const options = {
@@ -184,7 +231,11 @@ function send(url: URL, target: { address: string; family: number }, method: str
       headers: Object.fromEntries([...headers, ...(body ? [['content-length', String(body.byteLength)]] : [])]),
       signal: policy.signal,
       // Connect to the address checked above, whatever the name resolves to by now.
-      lookup: (_host: string, _options: unknown, callback: (error: Error | null, address: string, family: number) => void) => callback(null, target.address, target.family),
+      lookup: (
+        _host: string,
+        _options: unknown,
+        callback: (error: Error | null, address: string, family: number) => void,
+      ) => callback(null, target.address, target.family),
       servername: isIP(url.hostname) ? undefined : url.hostname,
     };
     const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, options, (res: IncomingMessage) => {
@@ -199,8 +250,15 @@ function send(url: URL, target: { address: string; family: number }, method: str
       });
       res.on('end', () => {
         const pairs: Array<[string, string]> = [];
-        for (let i = 0; i < res.rawHeaders.length; i += 2) pairs.push([res.rawHeaders[i]!.toLowerCase(), res.rawHeaders[i + 1]!]);
-        resolve({ url: url.href, status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: pairs, body: new Uint8Array(Buffer.concat(chunks)) });
+        for (let i = 0; i < res.rawHeaders.length; i += 2)
+          pairs.push([res.rawHeaders[i]!.toLowerCase(), res.rawHeaders[i + 1]!]);
+        resolve({
+          url: url.href,
+          status: res.statusCode ?? 0,
+          statusText: res.statusMessage ?? '',
+          headers: pairs,
+          body: new Uint8Array(Buffer.concat(chunks)),
+        });
       });
       res.on('error', reject);
     });

@@ -20,39 +20,77 @@ describe('plugins in a running hub', () => {
       pluginOptions: { deadlineMs: 300, maxHeapMb: 32, allowUnsigned: true },
     });
     // Company A's admin asks for access; a platform admin approves it without a quota.
-    const requested = await hub.gql('mutation { requestServiceAccess(service: "misbehaving", purpose: "Testing the hub") { grant { id status } } }', {}, hub.fixtures.keys.companyAAdmin);
+    const requested = await hub.gql(
+      'mutation { requestServiceAccess(service: "misbehaving", purpose: "Testing the hub") { grant { id status } } }',
+      {},
+      hub.fixtures.keys.companyAAdmin,
+    );
     expect(requested.data.requestServiceAccess.grant.status).toBe('REQUESTED');
-    const approved = await hub.gql('mutation($id: ID!) { approveServiceAccess(id: $id) { grant { status dailyQuota } } }', { id: requested.data.requestServiceAccess.grant.id }, hub.fixtures.keys.platformAdmin);
+    const approved = await hub.gql(
+      'mutation($id: ID!) { approveServiceAccess(id: $id) { grant { status dailyQuota } } }',
+      { id: requested.data.requestServiceAccess.grant.id },
+      hub.fixtures.keys.platformAdmin,
+    );
     expect(approved.data.approveServiceAccess.grant).toEqual({ status: 'ACTIVE', dailyQuota: null });
   });
   afterAll(() => hub.close());
 
   const query = (operation: string, input: unknown, key?: string | null) =>
-    hub.gql(`query($o: String!, $i: JSON) { serviceQuery(service: "misbehaving", operation: $o, input: $i) }`, { o: operation, i: input }, key === undefined ? hub.fixtures.keys.companyADev : key);
+    hub.gql(
+      `query($o: String!, $i: JSON) { serviceQuery(service: "misbehaving", operation: $o, input: $i) }`,
+      { o: operation, i: input },
+      key === undefined ? hub.fixtures.keys.companyADev : key,
+    );
 
-  it('lists the plugin\'s service in the public catalogue, in PILOT, with its operations and schemas', async () => {
-    const res = await hub.gql('{ services { nodes { key name status source operations { name kind inputSchema } plugin { name version status } } } }');
+  it("lists the plugin's service in the public catalogue, in PILOT, with its operations and schemas", async () => {
+    const res = await hub.gql(
+      '{ services { nodes { key name status source operations { name kind inputSchema } plugin { name version status } } } }',
+    );
     expect(res.errors).toBeUndefined();
     const [service] = res.data.services.nodes;
-    expect(service).toMatchObject({ key: 'misbehaving', status: 'PILOT', source: 'PLUGIN', plugin: { name: '@maru-test/misbehaving', version: '1.0.0', status: 'ENABLED' } });
-    expect(service.operations.find((o: { name: string }) => o.name === 'echo')).toMatchObject({ kind: 'query', inputSchema: { type: 'object', required: ['text'] } });
+    expect(service).toMatchObject({
+      key: 'misbehaving',
+      status: 'PILOT',
+      source: 'PLUGIN',
+      plugin: { name: '@maru-test/misbehaving', version: '1.0.0', status: 'ENABLED' },
+    });
+    expect(service.operations.find((o: { name: string }) => o.name === 'echo')).toMatchObject({
+      kind: 'query',
+      inputSchema: { type: 'object', required: ['text'] },
+    });
   });
 
   it('refuses incompatible, duplicate and broken plugins with named problems, and starts with the rest', async () => {
-    const res = await hub.gql('{ plugins { name status problems grantedCapabilities } }', {}, hub.fixtures.keys.platformAdmin);
+    const res = await hub.gql(
+      '{ plugins { name status problems grantedCapabilities } }',
+      {},
+      hub.fixtures.keys.platformAdmin,
+    );
     const byName = Object.fromEntries(res.data.plugins.map((p: { name: string }) => [p.name, p]));
-    expect(byName['@maru-test/misbehaving']).toMatchObject({ status: 'ENABLED', problems: [], grantedCapabilities: ['kv'] });
+    expect(byName['@maru-test/misbehaving']).toMatchObject({
+      status: 'ENABLED',
+      problems: [],
+      grantedCapabilities: ['kv'],
+    });
     expect(byName['@maru-test/from-the-future'].status).toBe('FAILED');
-    expect(byName['@maru-test/from-the-future'].problems.join()).toMatch(/compatibility: "\^3\.0\.0" does not accept this hub's plugin API 2\.0\.0/);
+    expect(byName['@maru-test/from-the-future'].problems.join()).toMatch(
+      /compatibility: "\^3\.0\.0" does not accept this hub's plugin API 2\.0\.0/,
+    );
     const broken = res.data.plugins.find((p: { name: string }) => p.name.endsWith('not-a-plugin/dist/plugin.js'));
     expect(broken.problems.join()).toMatch(/definePlugin/);
     const catalogue = await hub.gql('{ services { totalCount } }');
     expect(catalogue.data.services.totalCount).toBe(1);
   });
 
-  it('lists a plugin\'s data connectors with their config schemas', async () => {
-    const res = await hub.gql('{ plugins { name connectors { key name description configSchema } } }', {}, hub.fixtures.keys.platformAdmin);
-    const byName = Object.fromEntries(res.data.plugins.map((p: { name: string; connectors: unknown[] }) => [p.name, p.connectors]));
+  it("lists a plugin's data connectors with their config schemas", async () => {
+    const res = await hub.gql(
+      '{ plugins { name connectors { key name description configSchema } } }',
+      {},
+      hub.fixtures.keys.platformAdmin,
+    );
+    const byName = Object.fromEntries(
+      res.data.plugins.map((p: { name: string; connectors: unknown[] }) => [p.name, p.connectors]),
+    );
     expect(byName['@maru-test/misbehaving']).toEqual([]);
     expect(byName['@maru-test/connectors'].find((c: { key: string }) => c.key === 'numbers')).toEqual({
       key: 'numbers',
@@ -67,18 +105,32 @@ describe('plugins in a running hub', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.serviceQuery).toEqual({ text: '안녕하세요' });
     const calls = await hub.services.plugins.calls.find({ serviceKey: 'misbehaving', operation: 'echo' });
-    expect(calls.at(-1)).toMatchObject({ consumerOrganizationId: hub.fixtures.companyA._id, outcome: 'SUCCESS', mode: 'live' });
+    expect(calls.at(-1)).toMatchObject({
+      consumerOrganizationId: hub.fixtures.companyA._id,
+      outcome: 'SUCCESS',
+      mode: 'live',
+    });
   });
 
   it('refuses anonymous calls, unknown operations, the wrong kind and bad input, each with its code', async () => {
     expect((await query('echo', { text: 'x' }, null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await query('nope', {})).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'operation' });
-    const mutation = await hub.gql('mutation { serviceMutation(service: "misbehaving", operation: "echo", input: { text: "x" }) }', {}, hub.fixtures.keys.companyADev);
+    expect((await query('nope', {})).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'operation',
+    });
+    const mutation = await hub.gql(
+      'mutation { serviceMutation(service: "misbehaving", operation: "echo", input: { text: "x" }) }',
+      {},
+      hub.fixtures.keys.companyADev,
+    );
     expect(mutation.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'operation' });
-    expect((await query('echo', { text: '' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
+    expect((await query('echo', { text: '' })).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input',
+    });
   });
 
-  it('namespaces a plugin\'s own error code and masks a crash', async () => {
+  it("namespaces a plugin's own error code and masks a crash", async () => {
     const coded = await query('coded', {});
     expect(coded.errors?.[0]?.extensions?.code).toBe(`${CODE_PREFIX}ADDRESS_NOT_FOUND`);
     expect(coded.errors?.[0]?.message).toBe('No address matches; check the spelling.');
@@ -99,14 +151,24 @@ describe('plugins in a running hub', () => {
     const fetched = await query('fetchUrl', { url: 'http://127.0.0.2:9/' });
     expect(fetched.errors?.[0]?.extensions?.code).toBe('CAPABILITY_DENIED');
     const denied = await hub.services.audit.events.find({ action: 'plugin.capabilityDenied' });
-    expect(denied.at(-1)).toMatchObject({ targetId: '@maru-test/misbehaving', actorMemberId: hub.fixtures.members.companyADev!._id });
+    expect(denied.at(-1)).toMatchObject({
+      targetId: '@maru-test/misbehaving',
+      actorMemberId: hub.fixtures.members.companyADev!._id,
+    });
     // kv was granted: it works, and is stored per plugin.
     expect((await query('remember', { key: 'k', value: 7 })).data.serviceQuery).toEqual({ stored: 7 });
   });
 
   it('refuses every call to a suspended service, changing nothing', async () => {
-    const suspend = (status: string, key = hub.fixtures.keys.platformAdmin) => hub.gql('mutation($s: String!) { setServiceStatus(service: "misbehaving", status: $s) { status } }', { s: status }, key);
-    expect((await suspend('SUSPENDED', hub.fixtures.keys.companyAAdmin)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const suspend = (status: string, key = hub.fixtures.keys.platformAdmin) =>
+      hub.gql(
+        'mutation($s: String!) { setServiceStatus(service: "misbehaving", status: $s) { status } }',
+        { s: status },
+        key,
+      );
+    expect((await suspend('SUSPENDED', hub.fixtures.keys.companyAAdmin)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     expect((await suspend('SUSPENDED')).data.setServiceStatus.status).toBe('SUSPENDED');
     const before = await hub.services.plugins.calls.count({});
     const res = await query('echo', { text: 'x' });
@@ -122,46 +184,96 @@ describe('plugins in a running hub', () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(refused.errors?.[0]?.message).toMatch(/requestServiceAccess/);
     expect(await hub.services.plugins.calls.count({})).toBe(before);
-    const created = await hub.gql('mutation { createApiKey(input: { name: "sandbox", scopes: [READ], mode: TEST }) { secret apiKey { mode } } }', {}, hub.fixtures.keys.companyBAdmin);
+    const created = await hub.gql(
+      'mutation { createApiKey(input: { name: "sandbox", scopes: [READ], mode: TEST }) { secret apiKey { mode } } }',
+      {},
+      hub.fixtures.keys.companyBAdmin,
+    );
     expect(created.data.createApiKey.apiKey.mode).toBe('TEST');
     const sandbox = await query('mode', {}, created.data.createApiKey.secret);
     expect(sandbox.data.serviceQuery.mode).toBe('test');
   });
 
   it('holds the daily quota under concurrent calls', async () => {
-    const grant = (await hub.services.plugins.grants.grants.findOne({ serviceKey: 'misbehaving', consumerOrganizationId: hub.fixtures.companyA._id }))!;
+    const grant = (await hub.services.plugins.grants.grants.findOne({
+      serviceKey: 'misbehaving',
+      consumerOrganizationId: hub.fixtures.companyA._id,
+    }))!;
     const id = Buffer.from(`ServiceGrant:${grant._id}`).toString('base64url');
-    const used = await hub.services.plugins.calls.count({ serviceKey: 'misbehaving', consumerOrganizationId: hub.fixtures.companyA._id, mode: 'live' });
-    await hub.gql('mutation($id: ID!, $q: Int) { approveServiceAccess(id: $id, dailyQuota: $q) { grant { dailyQuota } } }', { id, q: used + 2 }, hub.fixtures.keys.platformAdmin);
+    const used = await hub.services.plugins.calls.count({
+      serviceKey: 'misbehaving',
+      consumerOrganizationId: hub.fixtures.companyA._id,
+      mode: 'live',
+    });
+    await hub.gql(
+      'mutation($id: ID!, $q: Int) { approveServiceAccess(id: $id, dailyQuota: $q) { grant { dailyQuota } } }',
+      { id, q: used + 2 },
+      hub.fixtures.keys.platformAdmin,
+    );
     const results = await Promise.all(Array.from({ length: 6 }, () => query('nap', { ms: 100 })));
     const succeeded = results.filter((r) => !r.errors).length;
     expect(succeeded).toBeLessThanOrEqual(2);
     expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'RATE_LIMITED').length).toBe(6 - succeeded);
-    await hub.gql('mutation($id: ID!) { approveServiceAccess(id: $id) { grant { dailyQuota } } }', { id }, hub.fixtures.keys.platformAdmin);
+    await hub.gql(
+      'mutation($id: ID!) { approveServiceAccess(id: $id) { grant { dailyQuota } } }',
+      { id },
+      hub.fixtures.keys.platformAdmin,
+    );
   });
 
   it('refuses calls over the daily quota with RATE_LIMITED and when to retry, and stops at once on revocation', async () => {
-    const grant = (await hub.services.plugins.grants.grants.findOne({ serviceKey: 'misbehaving', consumerOrganizationId: hub.fixtures.companyA._id }))!;
+    const grant = (await hub.services.plugins.grants.grants.findOne({
+      serviceKey: 'misbehaving',
+      consumerOrganizationId: hub.fixtures.companyA._id,
+    }))!;
     const id = Buffer.from(`ServiceGrant:${grant._id}`).toString('base64url');
-    const used = await hub.services.plugins.calls.count({ serviceKey: 'misbehaving', consumerOrganizationId: hub.fixtures.companyA._id, mode: 'live' });
-    await hub.gql('mutation($id: ID!, $q: Int) { approveServiceAccess(id: $id, dailyQuota: $q) { grant { dailyQuota } } }', { id, q: used + 1 }, hub.fixtures.keys.platformAdmin);
+    const used = await hub.services.plugins.calls.count({
+      serviceKey: 'misbehaving',
+      consumerOrganizationId: hub.fixtures.companyA._id,
+      mode: 'live',
+    });
+    await hub.gql(
+      'mutation($id: ID!, $q: Int) { approveServiceAccess(id: $id, dailyQuota: $q) { grant { dailyQuota } } }',
+      { id, q: used + 1 },
+      hub.fixtures.keys.platformAdmin,
+    );
     expect((await query('echo', { text: 'last one' })).data.serviceQuery).toEqual({ text: 'last one' });
     const over = await query('echo', { text: 'one too many' });
     expect(over.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     expect(over.errors?.[0]?.extensions?.retryAfter).toBeGreaterThan(0);
-    const mine = await hub.gql('{ serviceGrants { nodes { status dailyQuota usedToday } } }', {}, hub.fixtures.keys.companyAAdmin);
+    const mine = await hub.gql(
+      '{ serviceGrants { nodes { status dailyQuota usedToday } } }',
+      {},
+      hub.fixtures.keys.companyAAdmin,
+    );
     expect(mine.data.serviceGrants.nodes).toEqual([{ status: 'ACTIVE', dailyQuota: used + 1, usedToday: used + 1 }]);
-    await hub.gql('mutation($id: ID!) { approveServiceAccess(id: $id) { grant { dailyQuota } } }', { id }, hub.fixtures.keys.platformAdmin);
-    const revoked = await hub.gql('mutation($id: ID!) { revokeServiceAccess(id: $id) { grant { status } } }', { id }, hub.fixtures.keys.platformAdmin);
+    await hub.gql(
+      'mutation($id: ID!) { approveServiceAccess(id: $id) { grant { dailyQuota } } }',
+      { id },
+      hub.fixtures.keys.platformAdmin,
+    );
+    const revoked = await hub.gql(
+      'mutation($id: ID!) { revokeServiceAccess(id: $id) { grant { status } } }',
+      { id },
+      hub.fixtures.keys.platformAdmin,
+    );
     expect(revoked.data.revokeServiceAccess.grant.status).toBe('REVOKED');
     expect((await query('echo', { text: 'after revoke' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('shows daily usage to platform admins only', async () => {
-    const res = await hub.gql('{ service(key: "misbehaving") { dailyUsage { calls failures } } }', {}, hub.fixtures.keys.platformAdmin);
+    const res = await hub.gql(
+      '{ service(key: "misbehaving") { dailyUsage { calls failures } } }',
+      {},
+      hub.fixtures.keys.platformAdmin,
+    );
     expect(res.data.service.dailyUsage[0].calls).toBeGreaterThan(5);
     expect(res.data.service.dailyUsage[0].failures).toBeGreaterThan(2);
-    const refused = await hub.gql('{ service(key: "misbehaving") { name dailyUsage { calls } } }', {}, hub.fixtures.keys.companyAAdmin);
+    const refused = await hub.gql(
+      '{ service(key: "misbehaving") { name dailyUsage { calls } } }',
+      {},
+      hub.fixtures.keys.companyAAdmin,
+    );
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -62,8 +62,24 @@ export class PluginHost {
     const deadlineMs = options.deadlineMs ?? 5_000;
     this.registry = new PluginRegistry(this.plugins, this.services, logger, clock);
     this.loader = new PluginLoader(this.publisherKeys, options, logger);
-    this.running = new PluginCalls({ registry: this.registry, services: this.services, calls: this.calls, grants: this.grants, audit, logger, clock, deadlineMs });
-    this.admin = new PluginAdmin({ registry: this.registry, plugins: this.plugins, services: this.services, clock, deadlineMs, load: (config) => this.load(config) });
+    this.running = new PluginCalls({
+      registry: this.registry,
+      services: this.services,
+      calls: this.calls,
+      grants: this.grants,
+      audit,
+      logger,
+      clock,
+      deadlineMs,
+    });
+    this.admin = new PluginAdmin({
+      registry: this.registry,
+      plugins: this.plugins,
+      services: this.services,
+      clock,
+      deadlineMs,
+      load: (config) => this.load(config),
+    });
     if (events) void this.running.forwardChallengeEvents(events);
   }
 
@@ -88,14 +104,31 @@ export class PluginHost {
   private boot(config: PluginConfig) {
     let name: string | null = null;
     const ports = pluginPorts(
-      { registry: this.registry, kv: this.kv, audit: this.audit, logger: this.logger, clock: this.clock, events: this.events, dataReader: () => this.dataReader, deadlineMs: this.options.deadlineMs ?? 5_000, fetchAllowPrivate: this.options.fetchAllowPrivate },
+      {
+        registry: this.registry,
+        kv: this.kv,
+        audit: this.audit,
+        logger: this.logger,
+        clock: this.clock,
+        events: this.events,
+        dataReader: () => this.dataReader,
+        deadlineMs: this.options.deadlineMs ?? 5_000,
+        fetchAllowPrivate: this.options.fetchAllowPrivate,
+      },
       () => name,
     );
     return this.loader.boot(config, ports, (started) => (name = started));
   }
 
   /** Calls one operation of a service for the viewer, metered and, for refused capabilities, audited. */
-  call(viewer: Viewer | null, serviceKey: string, operation: string, kind: 'query' | 'mutation', input: unknown, requestId: string): Promise<unknown> {
+  call(
+    viewer: Viewer | null,
+    serviceKey: string,
+    operation: string,
+    kind: 'query' | 'mutation',
+    input: unknown,
+    requestId: string,
+  ): Promise<unknown> {
     return this.running.call(viewer, serviceKey, operation, kind, input, requestId);
   }
 
@@ -105,7 +138,12 @@ export class PluginHost {
   }
 
   /** Streams a plugin connector's records (see PluginCalls.openConnector). */
-  openConnector(pluginName: string, connectorKey: string, config: unknown, signal: AbortSignal): AsyncIterable<SourceItem> {
+  openConnector(
+    pluginName: string,
+    connectorKey: string,
+    config: unknown,
+    signal: AbortSignal,
+  ): AsyncIterable<SourceItem> {
     return this.running.openConnector(pluginName, connectorKey, config, signal);
   }
 
@@ -131,7 +169,12 @@ export class PluginHost {
     return this.admin.setConfig(viewer, name, config);
   }
 
-  install(viewer: Viewer | null, packageName: string, version: string, resolve: (name: string, version: string) => Promise<string>): Promise<InstalledPlugin> {
+  install(
+    viewer: Viewer | null,
+    packageName: string,
+    version: string,
+    resolve: (name: string, version: string) => Promise<string>,
+  ): Promise<InstalledPlugin> {
     return this.admin.install(viewer, packageName, version, resolve);
   }
 

@@ -12,14 +12,23 @@ describe('plugin lifecycle through GraphQL', () => {
     hub = await createTestHub({
       plugins: [{ entry: fixture, capabilities: [] }],
       pluginOptions: { allowUnsigned: true, deadlineMs: 2_000 },
-      resolvePluginPackage: async (name, version) => (name === NAME && version === '1.0.0' ? fixture : Promise.reject(new Error('not installed'))),
+      resolvePluginPackage: async (name, version) =>
+        name === NAME && version === '1.0.0' ? fixture : Promise.reject(new Error('not installed')),
     });
-    sandbox = (await hub.services.apiKeys.issue(hub.fixtures.members.companyADev!, 'sandbox', ['READ', 'WRITE'], null, 'TEST')).secret;
+    sandbox = (
+      await hub.services.apiKeys.issue(hub.fixtures.members.companyADev!, 'sandbox', ['READ', 'WRITE'], null, 'TEST')
+    ).secret;
   });
   afterAll(() => hub.close());
 
-  const call = (operation: string, input: unknown) => hub.gql('query($o: String!, $i: JSON) { serviceQuery(service: "misbehaving", operation: $o, input: $i) }', { o: operation, i: input }, sandbox);
-  const admin = (mutation: string, variables: Record<string, unknown> = {}, key = hub.fixtures.keys.platformAdmin) => hub.gql(mutation, { n: NAME, ...variables }, key);
+  const call = (operation: string, input: unknown) =>
+    hub.gql(
+      'query($o: String!, $i: JSON) { serviceQuery(service: "misbehaving", operation: $o, input: $i) }',
+      { o: operation, i: input },
+      sandbox,
+    );
+  const admin = (mutation: string, variables: Record<string, unknown> = {}, key = hub.fixtures.keys.platformAdmin) =>
+    hub.gql(mutation, { n: NAME, ...variables }, key);
 
   it('gives plugin code no port to forge messages on and no environment: its isolate has neither (the legacy worker path is tested in hostile-plugin.test.ts)', async () => {
     const res = await call('forge', {});
@@ -29,17 +38,25 @@ describe('plugin lifecycle through GraphQL', () => {
   });
 
   it('lets only platform admins manage plugins', async () => {
-    const res = await admin('mutation($n: String!) { disablePlugin(name: $n) { status } }', {}, hub.fixtures.keys.companyAAdmin);
+    const res = await admin(
+      'mutation($n: String!) { disablePlugin(name: $n) { status } }',
+      {},
+      hub.fixtures.keys.companyAAdmin,
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await call('echo', { text: 'still on' })).data.serviceQuery).toEqual({ text: 'still on' });
   });
 
   it('grants and revokes requested capabilities, effective on the next call', async () => {
     expect((await call('remember', { key: 'a', value: 1 })).errors?.[0]?.extensions?.code).toBe('CAPABILITY_DENIED');
-    const granted = await admin('mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: ["kv"]) { grantedCapabilities } }');
+    const granted = await admin(
+      'mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: ["kv"]) { grantedCapabilities } }',
+    );
     expect(granted.data.setPluginCapabilities.grantedCapabilities).toEqual(['kv']);
     expect((await call('remember', { key: 'a', value: 1 })).data.serviceQuery).toEqual({ stored: 1 });
-    const unknown = await admin('mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: ["root"]) { grantedCapabilities } }');
+    const unknown = await admin(
+      'mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: ["root"]) { grantedCapabilities } }',
+    );
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'capabilities' });
     await admin('mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: []) { grantedCapabilities } }');
     expect((await call('remember', { key: 'b', value: 2 })).errors?.[0]?.extensions?.code).toBe('CAPABILITY_DENIED');
@@ -59,7 +76,7 @@ describe('plugin lifecycle through GraphQL', () => {
     expect((await call('echo', { text: 'back' })).data.serviceQuery).toEqual({ text: 'back' });
   });
 
-  it('checks a configuration with the plugin\'s own schema and hands it to handlers', async () => {
+  it("checks a configuration with the plugin's own schema and hands it to handlers", async () => {
     const bad = await admin('mutation($n: String!) { setPluginConfig(name: $n, config: { greeting: "" }) { name } }');
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'config' });
     expect(bad.errors?.[0]?.message).toMatch(/greeting/);
@@ -89,17 +106,29 @@ describe('plugin lifecycle through GraphQL', () => {
     expect((await call('greet', { name: 'Kim' })).errors?.[0]?.extensions?.code).toBe('CAPABILITY_DENIED');
   });
 
-  it('delivers a declared hub event to the plugin\'s handler once events:receive is granted', async () => {
-    await admin('mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: ["kv", "events:receive"]) { name } }');
+  it("delivers a declared hub event to the plugin's handler once events:receive is granted", async () => {
+    await admin(
+      'mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: ["kv", "events:receive"]) { name } }',
+    );
     const manager = hub.fixtures.members.bureauManager!;
-    const viewer = { member: manager, organization: hub.fixtures.bureau, apiKey: (await hub.services.apiKeys.collection.findOne({ memberId: manager._id }))! };
+    const viewer = {
+      member: manager,
+      organization: hub.fixtures.bureau,
+      apiKey: (await hub.services.apiKeys.collection.findOne({ memberId: manager._id }))!,
+    };
     const draft = await hub.services.challenges.create(viewer, hub.fixtures.bureau._id, {
-      title: 'Event test', summary: 's', type: 'IDEA', criteria: [{ key: 'a', name: 'A', weight: 100 }],
-      submissionDeadline: '2099-01-01T00:00:00Z', evaluationEnd: '2099-02-01T00:00:00Z',
+      title: 'Event test',
+      summary: 's',
+      type: 'IDEA',
+      criteria: [{ key: 'a', name: 'A', weight: 100 }],
+      submissionDeadline: '2099-01-01T00:00:00Z',
+      evaluationEnd: '2099-02-01T00:00:00Z',
     });
     await hub.services.challenges.transition(viewer, draft._id, 'publish');
     const expected = Buffer.from(`Challenge:${draft._id}`).toString('base64url');
-    await expect.poll(async () => (await call('remember', { key: 'probe', value: 1 }), hub.services.plugins.kvCount(NAME))).toBeGreaterThan(1);
+    await expect
+      .poll(async () => (await call('remember', { key: 'probe', value: 1 }), hub.services.plugins.kvCount(NAME)))
+      .toBeGreaterThan(1);
     const stored = await hub.services.plugins.kvValue(NAME, 'lastPublished');
     expect(stored).toBe(expected);
   });
@@ -108,11 +137,21 @@ describe('plugin lifecycle through GraphQL', () => {
     const removed = await admin('mutation($n: String!) { uninstallPlugin(name: $n) { status } }');
     expect(removed.data.uninstallPlugin.status).toBe('UNINSTALLED');
     expect((await hub.gql('{ services { totalCount } }')).data.services.totalCount).toBe(0);
-    expect((await hub.gql('{ call { misbehaving { echo(input: { text: "x" }) { text } } } }', {}, sandbox)).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    const wrong = await admin('mutation { installPlugin(package: "@maru-test/misbehaving", version: "9.9.9") { status } }');
+    expect(
+      (await hub.gql('{ call { misbehaving { echo(input: { text: "x" }) { text } } } }', {}, sandbox)).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('GRAPHQL_VALIDATION_FAILED');
+    const wrong = await admin(
+      'mutation { installPlugin(package: "@maru-test/misbehaving", version: "9.9.9") { status } }',
+    );
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'package' });
-    const installed = await admin('mutation { installPlugin(package: "@maru-test/misbehaving", version: "1.0.0") { status version } }');
+    const installed = await admin(
+      'mutation { installPlugin(package: "@maru-test/misbehaving", version: "1.0.0") { status version } }',
+    );
     expect(installed.data.installPlugin).toEqual({ status: 'ENABLED', version: '1.0.0' });
-    expect((await hub.gql('{ call { misbehaving { echo(input: { text: "again" }) { text } } } }', {}, sandbox)).data.call.misbehaving.echo).toEqual({ text: 'again' });
+    expect(
+      (await hub.gql('{ call { misbehaving { echo(input: { text: "again" }) { text } } } }', {}, sandbox)).data.call
+        .misbehaving.echo,
+    ).toEqual({ text: 'again' });
   });
 });

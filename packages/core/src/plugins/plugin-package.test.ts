@@ -8,12 +8,20 @@ const root = mkdtempSync(join(tmpdir(), 'maru-plugin-package-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** A package of API 2 with the given package.json files and manifest assets, and those files on disk. */
-function pkg(name: string, files: string[], assets: string[], onDisk: Record<string, string> = {}): { dir: string; entry: string } {
+function pkg(
+  name: string,
+  files: string[],
+  assets: string[],
+  onDisk: Record<string, string> = {},
+): { dir: string; entry: string } {
   const dir = join(root, name);
   mkdirSync(join(dir, 'dist'), { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, version: '1.0.0', files }));
   writeFileSync(join(dir, 'dist/plugin.js'), 'export default {};');
-  writeFileSync(join(dir, 'maru-plugin.json'), JSON.stringify({ api: 2, bundle: 'dist/plugin.js', manifest: { name, assets } }));
+  writeFileSync(
+    join(dir, 'maru-plugin.json'),
+    JSON.stringify({ api: 2, bundle: 'dist/plugin.js', manifest: { name, assets } }),
+  );
   for (const [path, text] of Object.entries(onDisk)) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), text);
@@ -33,22 +41,37 @@ describe('readPluginPackage', () => {
 
   it('refuses an asset npm would not publish, naming it and the fix', () => {
     const { dir, entry } = pkg('unpublished', ['dist'], ['data/a.json'], { 'data/a.json': '{}' });
-    expect(readPluginPackage(dir, entry)).toEqual({ api: null, problem: 'assets.0: data/a.json is not in package.json files; add it so it is published' });
+    expect(readPluginPackage(dir, entry)).toEqual({
+      api: null,
+      problem: 'assets.0: data/a.json is not in package.json files; add it so it is published',
+    });
   });
 
   it('refuses a link anywhere in the package, and an entry that is not the bundle', () => {
     const linked = pkg('linked', ['dist'], []);
     symlinkSync('/etc/hostname', join(linked.dir, 'dist', 'hostname'));
-    expect(readPluginPackage(linked.dir, linked.entry)).toMatchObject({ api: null, problem: expect.stringMatching(/dist\/hostname is a symbolic link/) });
+    expect(readPluginPackage(linked.dir, linked.entry)).toMatchObject({
+      api: null,
+      problem: expect.stringMatching(/dist\/hostname is a symbolic link/),
+    });
     const other = pkg('other-entry', ['dist'], [], { 'dist/other.js': '' });
-    expect(readPluginPackage(other.dir, join(other.dir, 'dist/other.js'))).toMatchObject({ api: null, problem: expect.stringMatching(/is not the bundle dist\/plugin.js/) });
+    expect(readPluginPackage(other.dir, join(other.dir, 'dist/other.js'))).toMatchObject({
+      api: null,
+      problem: expect.stringMatching(/is not the bundle dist\/plugin.js/),
+    });
   });
 
   it('refuses assets that climb out of the package or are missing', () => {
     const climbing = pkg('climbing', ['dist', '..'], ['../secret.txt']);
-    expect(readPluginPackage(climbing.dir, climbing.entry)).toMatchObject({ api: null, problem: expect.stringMatching(/not a path inside the package/) });
+    expect(readPluginPackage(climbing.dir, climbing.entry)).toMatchObject({
+      api: null,
+      problem: expect.stringMatching(/not a path inside the package/),
+    });
     const missing = pkg('missing', ['dist', 'data'], ['data/gone.json']);
-    expect(readPluginPackage(missing.dir, missing.entry)).toMatchObject({ api: null, problem: expect.stringMatching(/data\/gone.json is missing/) });
+    expect(readPluginPackage(missing.dir, missing.entry)).toMatchObject({
+      api: null,
+      problem: expect.stringMatching(/data\/gone.json is missing/),
+    });
   });
 
   it('says API 1 for a package without maru-plugin.json', () => {

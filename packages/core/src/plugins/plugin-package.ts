@@ -19,7 +19,13 @@ export const MAX_ASSET_BYTES = 8 * 1024 * 1024;
 
 export type PluginPackage =
   /** `read`: the SHA-256 (hex) of each file read, by package-relative path — the bytes that will run, to compare with what a signature covers. */
-  | { api: 2; bundle: string; manifest: PluginManifest; assets: Record<string, Uint8Array>; read: Record<string, string> }
+  | {
+      api: 2;
+      bundle: string;
+      manifest: PluginManifest;
+      assets: Record<string, Uint8Array>;
+      read: Record<string, string>;
+    }
   | { api: 1 }
   | { api: null; problem: string };
 
@@ -30,7 +36,9 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 function declaredFiles(dir: string): string[] | null {
   try {
     const files = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { files?: unknown }).files;
-    return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string').map((f) => f.replace(/^\.\//, '').replace(/\/$/, '')) : null;
+    return Array.isArray(files)
+      ? files.filter((f): f is string => typeof f === 'string').map((f) => f.replace(/^\.\//, '').replace(/\/$/, ''))
+      : null;
   } catch {
     return null;
   }
@@ -42,12 +50,18 @@ function matches(entry: string, path: string): boolean {
   if (!entry.includes('*')) return false;
   const pattern = entry
     .split('**')
-    .map((part) => part.split('*').map((text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*'))
+    .map((part) =>
+      part
+        .split('*')
+        .map((text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^/]*'),
+    )
     .join('.*');
   return new RegExp(`^${pattern}(/.*)?$`).test(path);
 }
 
-const isDeclared = (path: string, declared: string[] | null) => path === PLUGIN_PACKAGE_FILE || declared === null || declared.some((entry) => matches(entry, path));
+const isDeclared = (path: string, declared: string[] | null) =>
+  path === PLUGIN_PACKAGE_FILE || declared === null || declared.some((entry) => matches(entry, path));
 
 /** Left out of the search for links at the package root: a workspace's tooling, never published. */
 const UNPUBLISHED_AT_ROOT = new Set(['node_modules', '.git', '.turbo']);
@@ -90,21 +104,33 @@ export function readPluginPackage(dir: string, entry: string): PluginPackage {
   let described: { api?: unknown; bundle?: unknown; manifest?: unknown };
   const read: Record<string, string> = {};
   try {
-    if (lstatSync(file).isSymbolicLink()) return refused(`package: ${PLUGIN_PACKAGE_FILE} is a symbolic link; a plugin package holds no links`);
+    if (lstatSync(file).isSymbolicLink())
+      return refused(`package: ${PLUGIN_PACKAGE_FILE} is a symbolic link; a plugin package holds no links`);
     const bytes = readFileSync(file);
     read[PLUGIN_PACKAGE_FILE] = sha256(bytes);
     described = JSON.parse(bytes.toString('utf8')) as typeof described;
   } catch {
     return refused(`package: ${PLUGIN_PACKAGE_FILE} is not valid JSON; run maru build again`);
   }
-  if (described.api !== 2) return refused(`package: ${PLUGIN_PACKAGE_FILE} says plugin API ${JSON.stringify(described.api)}; this hub runs API 2 bundles (rebuild with maru build against @maru/sdk 0.2)`);
-  if (typeof described.bundle !== 'string' || !described.manifest || typeof described.manifest !== 'object') return refused(`package: ${PLUGIN_PACKAGE_FILE} needs "bundle" and "manifest"; run maru build again`);
+  if (described.api !== 2)
+    return refused(
+      `package: ${PLUGIN_PACKAGE_FILE} says plugin API ${JSON.stringify(described.api)}; this hub runs API 2 bundles (rebuild with maru build against @maru/sdk 0.2)`,
+    );
+  if (typeof described.bundle !== 'string' || !described.manifest || typeof described.manifest !== 'object')
+    return refused(`package: ${PLUGIN_PACKAGE_FILE} needs "bundle" and "manifest"; run maru build again`);
   const bundlePath = described.bundle.replace(/^\.\//, '');
-  if (relative(dir, entry).split(sep).join('/') !== bundlePath) return refused(`package: the entry ${relative(dir, entry)} is not the bundle ${bundlePath} that ${PLUGIN_PACKAGE_FILE} names; point the hub at the bundle`);
+  if (relative(dir, entry).split(sep).join('/') !== bundlePath)
+    return refused(
+      `package: the entry ${relative(dir, entry)} is not the bundle ${bundlePath} that ${PLUGIN_PACKAGE_FILE} names; point the hub at the bundle`,
+    );
   const declared = declaredFiles(dir);
   const link = firstLink(dir);
-  if (link) return refused(`package: ${relative(dir, link)} is a symbolic link; a plugin package holds no links (copy the file in)`);
-  if (!isDeclared(bundlePath, declared)) return refused(`package: the bundle ${bundlePath} is not in package.json files; add it`);
+  if (link)
+    return refused(
+      `package: ${relative(dir, link)} is a symbolic link; a plugin package holds no links (copy the file in)`,
+    );
+  if (!isDeclared(bundlePath, declared))
+    return refused(`package: the bundle ${bundlePath} is not in package.json files; add it`);
   const bundle = readInside(dir, bundlePath, 'the bundle', MAX_BUNDLE_BYTES);
   if (typeof bundle === 'string') return refused(`package: ${bundle}`);
   read[bundlePath] = sha256(bundle);
@@ -112,13 +138,20 @@ export function readPluginPackage(dir: string, entry: string): PluginPackage {
   const assets: Record<string, Uint8Array> = {};
   let total = 0;
   for (const [i, path] of (Array.isArray(manifest.assets) ? manifest.assets : []).entries()) {
-    if (typeof path !== 'string' || path.startsWith('/') || path.split('/').some((s) => s === '..' || s === '' || s === '.')) return refused(`assets.${i}: "${String(path)}" is not a path inside the package`);
-    if (!isDeclared(path, declared)) return refused(`assets.${i}: ${path} is not in package.json files; add it so it is published`);
+    if (
+      typeof path !== 'string' ||
+      path.startsWith('/') ||
+      path.split('/').some((s) => s === '..' || s === '' || s === '.')
+    )
+      return refused(`assets.${i}: "${String(path)}" is not a path inside the package`);
+    if (!isDeclared(path, declared))
+      return refused(`assets.${i}: ${path} is not in package.json files; add it so it is published`);
     const bytes = readInside(dir, path, 'the asset', MAX_ASSET_BYTES);
     if (typeof bytes === 'string') return refused(`assets.${i}: ${bytes}`);
     read[path] = sha256(bytes);
     total += bytes.byteLength;
-    if (total > MAX_ASSET_BYTES) return refused(`assets: together more than the ${MAX_ASSET_BYTES} bytes a hub loads; make them smaller`);
+    if (total > MAX_ASSET_BYTES)
+      return refused(`assets: together more than the ${MAX_ASSET_BYTES} bytes a hub loads; make them smaller`);
     assets[path] = bytes;
   }
   return { api: 2, bundle: new TextDecoder().decode(bundle), manifest, assets, read };

@@ -12,9 +12,14 @@ describe('PluginRunner: a plugin in its own worker thread', () => {
   const runner = new PluginRunner({
     entry: fixture('test-plugin.mjs'),
     maxHeapMb: 32,
-    kv: { get: async (k) => store.get(k), set: async (k, v) => void store.set(k, v), delete: async (k) => store.delete(k) },
+    kv: {
+      get: async (k) => store.get(k),
+      set: async (k, v) => void store.set(k, v),
+      delete: async (k) => store.delete(k),
+    },
     // As the hub runs it (plugin-host.ts): the manifest's hosts are this test's server.
-    fetch: (request) => executePluginFetch(request, { hosts: [host], allowPrivate: true, signal: AbortSignal.timeout(2_000) }),
+    fetch: (request) =>
+      executePluginFetch(request, { hosts: [host], allowPrivate: true, signal: AbortSignal.timeout(2_000) }),
   });
   // A second plugin instance stands for "the rest of the hub": it must keep answering while the first misbehaves.
   const neighbour = new PluginRunner({ entry: fixture('test-plugin.mjs') });
@@ -32,9 +37,30 @@ describe('PluginRunner: a plugin in its own worker thread', () => {
   });
 
   const call = (operation: string, input: unknown = {}, extra: Partial<PluginCall> = {}) =>
-    runner.call({ service: 'misbehaving', operation, input, caller: { organizationId: 'org1', memberId: 'm1' }, mode: 'live', deadlineMs: 2_000, capabilities: ['fetch', 'kv'], hosts: [host], ...extra });
+    runner.call({
+      service: 'misbehaving',
+      operation,
+      input,
+      caller: { organizationId: 'org1', memberId: 'm1' },
+      mode: 'live',
+      deadlineMs: 2_000,
+      capabilities: ['fetch', 'kv'],
+      hosts: [host],
+      ...extra,
+    });
   const neighbourAnswers = async () =>
-    expect(await neighbour.call({ service: 'misbehaving', operation: 'echo', input: { text: 'still here' }, caller: { organizationId: null, memberId: null }, mode: 'live', deadlineMs: 5_000, capabilities: [], hosts: [] })).toEqual({ text: 'still here' });
+    expect(
+      await neighbour.call({
+        service: 'misbehaving',
+        operation: 'echo',
+        input: { text: 'still here' },
+        caller: { organizationId: null, memberId: null },
+        mode: 'live',
+        deadlineMs: 5_000,
+        capabilities: [],
+        hosts: [],
+      }),
+    ).toEqual({ text: 'still here' });
 
   it('loads the plugin and reports its manifest', async () => {
     const manifest = await runner.start();
@@ -44,7 +70,10 @@ describe('PluginRunner: a plugin in its own worker thread', () => {
 
   it('answers a call, with the caller and mode it was given', async () => {
     expect(await call('echo', { text: '안녕' })).toEqual({ text: '안녕' });
-    expect(await call('mode', {}, { mode: 'test' })).toEqual({ mode: 'test', caller: { organizationId: 'org1', memberId: 'm1' } });
+    expect(await call('mode', {}, { mode: 'test' })).toEqual({
+      mode: 'test',
+      caller: { organizationId: 'org1', memberId: 'm1' },
+    });
   });
 
   it('refuses input that does not match the schema as BAD_USER_INPUT', async () => {
@@ -58,7 +87,11 @@ describe('PluginRunner: a plugin in its own worker thread', () => {
   });
 
   it('passes a PluginError through with its code', async () => {
-    await expect(call('coded')).rejects.toMatchObject({ code: 'PLUGIN_ERROR', pluginCode: 'ADDRESS_NOT_FOUND', message: 'No address matches; check the spelling.' });
+    await expect(call('coded')).rejects.toMatchObject({
+      code: 'PLUGIN_ERROR',
+      pluginCode: 'ADDRESS_NOT_FOUND',
+      message: 'No address matches; check the spelling.',
+    });
   });
 
   it('refuses output that breaks the output schema', async () => {
@@ -92,19 +125,26 @@ describe('PluginRunner: a plugin in its own worker thread', () => {
   it('lets ctx.fetch reach a declared host only, and only with the fetch capability', async () => {
     expect(await call('fetchUrl', { url: `http://${host}/` })).toEqual({ status: 200, body: 'hello from 127.0.0.1' });
     await expect(call('fetchUrl', { url: 'http://127.0.0.2:9/' })).rejects.toMatchObject({ code: 'CAPABILITY_DENIED' });
-    await expect(call('fetchUrl', { url: `http://${host}/` }, { capabilities: ['kv'] })).rejects.toMatchObject({ code: 'CAPABILITY_DENIED' });
+    await expect(call('fetchUrl', { url: `http://${host}/` }, { capabilities: ['kv'] })).rejects.toMatchObject({
+      code: 'CAPABILITY_DENIED',
+    });
     await expect(call('globalFetch')).rejects.toMatchObject({ code: 'CAPABILITY_DENIED' });
   });
 
   it('gives ctx.kv through the host, only with the kv capability', async () => {
     expect(await call('remember', { key: 'k', value: { n: 1 } })).toEqual({ stored: { n: 1 } });
     expect(store.get('k')).toEqual({ n: 1 });
-    await expect(call('remember', { key: 'k2', value: 2 }, { capabilities: [] })).rejects.toMatchObject({ code: 'CAPABILITY_DENIED' });
+    await expect(call('remember', { key: 'k2', value: 2 }, { capabilities: [] })).rejects.toMatchObject({
+      code: 'CAPABILITY_DENIED',
+    });
     expect(store.has('k2')).toBe(false);
   });
 
   it('refuses a module that is not a plugin', async () => {
     const broken = new PluginRunner({ entry: fixture('not-a-plugin.mjs') });
-    await expect(broken.start()).rejects.toMatchObject({ code: 'PLUGIN_UNAVAILABLE', message: expect.stringContaining('definePlugin') });
+    await expect(broken.start()).rejects.toMatchObject({
+      code: 'PLUGIN_UNAVAILABLE',
+      message: expect.stringContaining('definePlugin'),
+    });
   });
 });

@@ -3,9 +3,17 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PluginFetchAnswer, PluginFetchRequest } from './plugin-fetch.js';
-import type { ConnectorBatch, ContextGrant, DataReadFailure, FromWorker, ToWorker, WorkerError } from './worker-protocol.js';
+import type {
+  ConnectorBatch,
+  ContextGrant,
+  DataReadFailure,
+  FromWorker,
+  ToWorker,
+  WorkerError,
+} from './worker-protocol.js';
 
-export type PluginCallErrorCode = 'TIMEOUT' | 'CAPABILITY_DENIED' | 'PLUGIN_ERROR' | 'BAD_USER_INPUT' | 'PLUGIN_FAILED' | 'PLUGIN_UNAVAILABLE';
+export type PluginCallErrorCode =
+  'TIMEOUT' | 'CAPABILITY_DENIED' | 'PLUGIN_ERROR' | 'BAD_USER_INPUT' | 'PLUGIN_FAILED' | 'PLUGIN_UNAVAILABLE';
 
 /** Why a call into a plugin did not return a result. `pluginCode` is the plugin's own code for PLUGIN_ERROR. */
 export class PluginCallError extends Error {
@@ -58,7 +66,8 @@ export interface PluginDataReadRequest extends PluginCallRecord {
   purpose?: unknown;
 }
 
-export type PluginDataAnswer = { ok: true; rows: Array<Record<string, unknown>> } | { ok: false; error: DataReadFailure };
+export type PluginDataAnswer =
+  { ok: true; rows: Array<Record<string, unknown>> } | { ok: false; error: DataReadFailure };
 
 /** A connector's stream in the worker, pulled batch by batch. */
 export interface ConnectorStream {
@@ -152,18 +161,25 @@ export class PluginRunner {
   /** Starts the worker and resolves with the plugin's manifest; rejects with PLUGIN_UNAVAILABLE if it cannot load. */
   start(): Promise<PluginManifest> {
     this.starting ??= new Promise<PluginManifest>((resolve, reject) => {
-      const worker: PluginThread = this.options.thread?.() ?? new Worker(workerEntry(), {
-        workerData: { entry: this.options.entry },
-        // The hub's environment (secrets included) is not the plugin's.
-        env: {},
-        // A small young generation: plugin handlers allocate little per call, and each worker is an isolate of its own in RSS.
-        resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 64, maxYoungGenerationSizeMb: 4 },
-        stdout: false,
-        stderr: false,
-      });
+      const worker: PluginThread =
+        this.options.thread?.() ??
+        new Worker(workerEntry(), {
+          workerData: { entry: this.options.entry },
+          // The hub's environment (secrets included) is not the plugin's.
+          env: {},
+          // A small young generation: plugin handlers allocate little per call, and each worker is an isolate of its own in RSS.
+          resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 64, maxYoungGenerationSizeMb: 4 },
+          stdout: false,
+          stderr: false,
+        });
       const timer = setTimeout(() => {
         void worker.terminate();
-        reject(new PluginCallError('PLUGIN_UNAVAILABLE', `the plugin did not load within ${this.options.loadTimeoutMs ?? 10_000} ms`));
+        reject(
+          new PluginCallError(
+            'PLUGIN_UNAVAILABLE',
+            `the plugin did not load within ${this.options.loadTimeoutMs ?? 10_000} ms`,
+          ),
+        );
       }, this.options.loadTimeoutMs ?? 10_000);
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'ready') {
@@ -195,9 +211,15 @@ export class PluginRunner {
     const { requestId, token, ...message } = call;
     const worker = await this.ready();
     const id = ++this.seq;
-    this.callers.set(id, { caller: call.caller, requestId: requestId ?? null, ...(token === undefined ? {} : { token }) });
+    this.callers.set(id, {
+      caller: call.caller,
+      requestId: requestId ?? null,
+      ...(token === undefined ? {} : { token }),
+    });
     // Once the call is answered (or timed out), a late read from its handler is refused.
-    return this.request(worker, id, { type: 'call', id, ...message }, call.deadlineMs).finally(() => this.callers.delete(id));
+    return this.request(worker, id, { type: 'call', id, ...message }, call.deadlineMs).finally(() =>
+      this.callers.delete(id),
+    );
   }
 
   /**
@@ -205,7 +227,13 @@ export class PluginRunner {
    * (BAD_USER_INPUT naming the problems otherwise). Each pull has `deadlineMs`,
    * as a call does; the stream as a whole has none.
    */
-  async openConnector(connector: string, connectorConfig: unknown, grant: ContextGrant, deadlineMs: number, token?: number): Promise<ConnectorStream> {
+  async openConnector(
+    connector: string,
+    connectorConfig: unknown,
+    grant: ContextGrant,
+    deadlineMs: number,
+    token?: number,
+  ): Promise<ConnectorStream> {
     const worker = await this.ready();
     const stream = ++this.seq;
     this.callers.set(stream, { caller: grant.caller, requestId: null, ...(token === undefined ? {} : { token }) });
@@ -214,18 +242,32 @@ export class PluginRunner {
       if (worker === this.worker) worker.postMessage({ type: 'connector-close', stream } satisfies ToWorker);
     };
     try {
-      await this.request(worker, stream, { type: 'connector-open', id: stream, connector, connectorConfig, ...grant }, deadlineMs);
+      await this.request(
+        worker,
+        stream,
+        { type: 'connector-open', id: stream, connector, connectorConfig, ...grant },
+        deadlineMs,
+      );
     } catch (error) {
       close();
       throw error;
     }
     return {
       pull: (max) => {
-        if (this.stopped) return Promise.reject(new PluginCallError('PLUGIN_UNAVAILABLE', 'the plugin was stopped during the read'));
+        if (this.stopped)
+          return Promise.reject(new PluginCallError('PLUGIN_UNAVAILABLE', 'the plugin was stopped during the read'));
         // A replaced worker took the stream with it.
-        if (worker !== this.worker) return Promise.reject(new PluginCallError('PLUGIN_FAILED', 'the plugin\'s worker was restarted during the read'));
+        if (worker !== this.worker)
+          return Promise.reject(
+            new PluginCallError('PLUGIN_FAILED', "the plugin's worker was restarted during the read"),
+          );
         const id = ++this.seq;
-        return this.request(worker, id, { type: 'connector-pull', id, stream, max }, deadlineMs) as Promise<ConnectorBatch>;
+        return this.request(
+          worker,
+          id,
+          { type: 'connector-pull', id, stream, max },
+          deadlineMs,
+        ) as Promise<ConnectorBatch>;
       },
       close,
     };
@@ -235,7 +277,11 @@ export class PluginRunner {
   async checkConnectorConfig(connector: string, config: unknown): Promise<string[]> {
     const worker = await this.ready();
     const id = ++this.seq;
-    return this.waitForProblems(id, () => worker.postMessage({ type: 'check-connector-config', id, connector, config } satisfies ToWorker), 'the plugin did not check the connector config in time');
+    return this.waitForProblems(
+      id,
+      () => worker.postMessage({ type: 'check-connector-config', id, connector, config } satisfies ToWorker),
+      'the plugin did not check the connector config in time',
+    );
   }
 
   private async ready(): Promise<PluginThread> {
@@ -261,7 +307,11 @@ export class PluginRunner {
     await this.start();
     const worker = this.worker!;
     const id = ++this.seq;
-    return this.waitForProblems(id, () => worker.postMessage({ type: 'check-config', id, config } satisfies ToWorker), 'the plugin did not check its configuration in time');
+    return this.waitForProblems(
+      id,
+      () => worker.postMessage({ type: 'check-config', id, config } satisfies ToWorker),
+      'the plugin did not check its configuration in time',
+    );
   }
 
   private waitForProblems(id: number, post: () => void, late: string): Promise<string[]> {
@@ -337,10 +387,20 @@ export class PluginRunner {
     const kv = this.options.kv;
     try {
       if (!kv) throw new Error('no key/value store is attached to this plugin');
-      const value = message.op === 'get' ? await kv.get(message.key) : message.op === 'set' ? await kv.set(message.key, message.value) : await kv.delete(message.key);
+      const value =
+        message.op === 'get'
+          ? await kv.get(message.key)
+          : message.op === 'set'
+            ? await kv.set(message.key, message.value)
+            : await kv.delete(message.key);
       worker.postMessage({ type: 'kv-result', id: message.id, ok: true, value } satisfies ToWorker);
     } catch (error) {
-      worker.postMessage({ type: 'kv-result', id: message.id, ok: false, error: (error as Error).message } satisfies ToWorker);
+      worker.postMessage({
+        type: 'kv-result',
+        id: message.id,
+        ok: false,
+        error: (error as Error).message,
+      } satisfies ToWorker);
     }
   }
 
@@ -351,9 +411,20 @@ export class PluginRunner {
     let answer: PluginDataAnswer;
     try {
       if (!call) answer = { ok: false, error: { kind: 'capability', message: 'data may be read only during a call' } };
-      else if (!this.options.data) answer = { ok: false, error: { kind: 'capability', message: 'no data connections are available to this plugin' } };
+      else if (!this.options.data)
+        answer = {
+          ok: false,
+          error: { kind: 'capability', message: 'no data connections are available to this plugin' },
+        };
       // Field by field: the caller is the runner's, whatever else the message carries.
-      else answer = await this.options.data({ ...call, connectionId: message.connectionId, fields: message.fields, limit: message.limit, purpose: message.purpose });
+      else
+        answer = await this.options.data({
+          ...call,
+          connectionId: message.connectionId,
+          fields: message.fields,
+          limit: message.limit,
+          purpose: message.purpose,
+        });
     } catch {
       answer = failed;
     }
@@ -370,9 +441,17 @@ export class PluginRunner {
     let answer: PluginFetchAnswer;
     try {
       if (!call) answer = { ok: false, error: { kind: 'capability', message: 'fetch may be used only during a call' } };
-      else if (!this.options.fetch) answer = { ok: false, error: { kind: 'capability', message: 'no network is available to this plugin' } };
+      else if (!this.options.fetch)
+        answer = { ok: false, error: { kind: 'capability', message: 'no network is available to this plugin' } };
       // Field by field, as for data reads: the call's record is the runner's.
-      else answer = await this.options.fetch({ ...call, url: message.url, method: message.method, headers: message.headers, body: message.body });
+      else
+        answer = await this.options.fetch({
+          ...call,
+          url: message.url,
+          method: message.method,
+          headers: message.headers,
+          body: message.body,
+        });
     } catch {
       answer = { ok: false, error: { kind: 'failed', message: 'fetch failed' } };
     }
@@ -395,7 +474,8 @@ export class PluginRunner {
         resolve();
       };
       const stuck = setTimeout(() => {
-        if (worker === this.worker) this.replace(worker, 'the plugin stopped responding (a handler is blocking its thread); it was restarted');
+        if (worker === this.worker)
+          this.replace(worker, 'the plugin stopped responding (a handler is blocking its thread); it was restarted');
         done();
       }, STUCK_AFTER_MS);
       const onPong = (message: FromWorker) => {

@@ -16,7 +16,8 @@ const port = parentPort!;
 // The plugin's only network door is ctx.fetch, which the hub runs; the global one is taken
 // away so an accidental use fails loudly. (A fenced plugin host has no network to reach
 // anyway on Node 26; see fence/.)
-globalThis.fetch = (() => Promise.reject(new CapabilityDenied('use ctx.fetch: the global fetch is not available to plugins'))) as typeof fetch;
+globalThis.fetch = (() =>
+  Promise.reject(new CapabilityDenied('use ctx.fetch: the global fetch is not available to plugins'))) as typeof fetch;
 // Sockets, DNS and nested workers too, before any plugin code loads (Node 24's permission model leaves the network open).
 closeNetwork();
 
@@ -27,10 +28,20 @@ async function main(): Promise<void> {
     plugin = module.default;
     if (!isPluginDefinition(plugin)) throw new Error('the module has no default export made by definePlugin()');
   } catch (error) {
-    port.postMessage({ type: 'load-failed', message: error instanceof Error ? error.message : String(error) } satisfies FromWorker);
+    port.postMessage({
+      type: 'load-failed',
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies FromWorker);
     return;
   }
-  runGuest({ send: (message) => port.postMessage(message), onMessage: (handler) => port.on('message', (message: ToWorker) => handler(message)) }, plugin, nodePlatform((workerData.assets ?? {}) as Record<string, Uint8Array>));
+  runGuest(
+    {
+      send: (message) => port.postMessage(message),
+      onMessage: (handler) => port.on('message', (message: ToWorker) => handler(message)),
+    },
+    plugin,
+    nodePlatform((workerData.assets ?? {}) as Record<string, Uint8Array>),
+  );
 }
 
 void main();

@@ -10,7 +10,8 @@ export async function resolveInstalledPackage(name: string, version: string): Pr
   } catch {
     throw new Error(`install it on the hub (npm install ${name}@${version}) and restart`);
   }
-  const installed = (JSON.parse(readFileSync(`${packageDirOf(entry)}/package.json`, 'utf8')) as { version?: string }).version;
+  const installed = (JSON.parse(readFileSync(`${packageDirOf(entry)}/package.json`, 'utf8')) as { version?: string })
+    .version;
   if (installed !== version) throw new Error(`version ${installed} is installed; install exactly ${version}`);
   return entry;
 }

@@ -13,7 +13,8 @@ import { nodeType } from '../graphql/node.js';
 import { manifestOf, operationsOf, type InstalledPlugin, type PublisherKey, type ServiceRecord } from './model.js';
 
 builder.scalarType('JSON', {
-  description: 'Any JSON value. Plugin operations take and return JSON validated by their own schemas (`inputSchema`, `outputSchema`).',
+  description:
+    'Any JSON value. Plugin operations take and return JSON validated by their own schemas (`inputSchema`, `outputSchema`).',
   serialize: (value) => value,
   parseValue: (value) => value,
 });
@@ -21,28 +22,52 @@ builder.scalarType('JSON', {
 const OperationRef = builder.objectRef<OperationManifest>('ServiceOperation').implement({
   fields: (t) => ({
     name: t.exposeString('name'),
-    kind: t.exposeString('kind', { description: '`query` (call with Query.serviceQuery) or `mutation` (Mutation.serviceMutation).' }),
+    kind: t.exposeString('kind', {
+      description: '`query` (call with Query.serviceQuery) or `mutation` (Mutation.serviceMutation).',
+    }),
     description: t.string({ nullable: true, resolve: (o) => o.description ?? null }),
-    inputSchema: t.field({ type: 'JSON', nullable: true, description: 'JSON Schema of `input`.', resolve: (o) => o.input ?? null }),
-    outputSchema: t.field({ type: 'JSON', nullable: true, description: 'JSON Schema of the result.', resolve: (o) => o.output ?? null }),
+    inputSchema: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'JSON Schema of `input`.',
+      resolve: (o) => o.input ?? null,
+    }),
+    outputSchema: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'JSON Schema of the result.',
+      resolve: (o) => o.output ?? null,
+    }),
   }),
 });
 
 const ConnectorRef = builder.objectRef<ConnectorManifest>('PluginConnector').implement({
   description: 'A data connector a plugin contributes: a source a data connection can read its records from.',
   fields: (t) => ({
-    key: t.exposeString('key', { description: 'Unique within the plugin; a data connection names it with the plugin.' }),
+    key: t.exposeString('key', {
+      description: 'Unique within the plugin; a data connection names it with the plugin.',
+    }),
     name: t.exposeString('name'),
     description: t.string({ nullable: true, resolve: (c) => c.description ?? null }),
-    configSchema: t.field({ type: 'JSON', nullable: true, description: "JSON Schema of a data connection's connector config.", resolve: (c) => c.config ?? null }),
+    configSchema: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: "JSON Schema of a data connection's connector config.",
+      resolve: (c) => c.config ?? null,
+    }),
   }),
 });
 
 const PluginIsolation = builder.enumType('PluginIsolation', {
-  description: 'How a plugin\'s code is confined.',
+  description: "How a plugin's code is confined.",
   values: {
-    ISOLATE: { description: 'A plugin of API 2: its bundle runs in a V8 isolate of the plugin host, with ctx as its only door.' },
-    UNCONFINED: { description: 'A legacy plugin of API 1, loaded because the operator allowed legacy plugins: its code runs in a worker thread with Node\'s APIs within its plugin host.' },
+    ISOLATE: {
+      description: 'A plugin of API 2: its bundle runs in a V8 isolate of the plugin host, with ctx as its only door.',
+    },
+    UNCONFINED: {
+      description:
+        "A legacy plugin of API 1, loaded because the operator allowed legacy plugins: its code runs in a worker thread with Node's APIs within its plugin host.",
+    },
   } as const,
 });
 
@@ -53,23 +78,45 @@ export const PluginRef = builder.objectRef<InstalledPlugin>('Plugin').implement(
     version: t.exposeString('version'),
     publisher: t.exposeString('publisher'),
     status: t.exposeString('status', { description: 'ENABLED, or FAILED with `problems`.' }),
-    problems: t.exposeStringList('problems', { nullable: true, description: 'Why it failed to load. Platform admins only.', authScopes: { $all: { keyScope: 'READ', platformAdmin: true } } }),
+    problems: t.exposeStringList('problems', {
+      nullable: true,
+      description: 'Why it failed to load. Platform admins only.',
+      authScopes: { $all: { keyScope: 'READ', platformAdmin: true } },
+    }),
     requestedCapabilities: t.stringList({ resolve: (p) => manifestOf(p)?.capabilities ?? [] }),
-    grantedCapabilities: t.stringList({ nullable: true, description: 'Platform admins only.', authScopes: { $all: { keyScope: 'READ', platformAdmin: true } }, resolve: (p) => p.grantedCapabilities }),
+    grantedCapabilities: t.stringList({
+      nullable: true,
+      description: 'Platform admins only.',
+      authScopes: { $all: { keyScope: 'READ', platformAdmin: true } },
+      resolve: (p) => p.grantedCapabilities,
+    }),
     isolation: t.field({
       type: PluginIsolation,
-      description: 'ISOLATE: its bundle runs in a V8 isolate whose only door is ctx. UNCONFINED: a legacy plugin of API 1, loaded because the operator allowed it; its code has Node\'s APIs within its plugin host.',
+      description:
+        "ISOLATE: its bundle runs in a V8 isolate whose only door is ctx. UNCONFINED: a legacy plugin of API 1, loaded because the operator allowed it; its code has Node's APIs within its plugin host.",
       resolve: (p) => p.isolation ?? 'UNCONFINED',
     }),
-    signedBy: t.string({ nullable: true, description: 'The registered key that signed it; null when loaded unsigned under the development flag.', resolve: (p) => p.signedBy }),
+    signedBy: t.string({
+      nullable: true,
+      description: 'The registered key that signed it; null when loaded unsigned under the development flag.',
+      resolve: (p) => p.signedBy,
+    }),
     hosts: t.stringList({ description: 'Hosts its ctx.fetch may reach.', resolve: (p) => manifestOf(p)?.hosts ?? [] }),
-    connectors: t.field({ type: [ConnectorRef], description: 'The data connectors it contributes.', resolve: (p) => manifestOf(p)?.connectors ?? [] }),
+    connectors: t.field({
+      type: [ConnectorRef],
+      description: 'The data connectors it contributes.',
+      resolve: (p) => manifestOf(p)?.connectors ?? [],
+    }),
     loadedAt: t.field({ type: 'DateTime', resolve: (p) => p.loadedAt }),
   }),
 });
 
 const UsageRef = builder.objectRef<{ day: string; calls: number; failures: number }>('ServiceDailyUsage').implement({
-  fields: (t) => ({ day: t.exposeString('day', { description: 'YYYY-MM-DD, UTC.' }), calls: t.exposeInt('calls'), failures: t.exposeInt('failures') }),
+  fields: (t) => ({
+    day: t.exposeString('day', { description: 'YYYY-MM-DD, UTC.' }),
+    calls: t.exposeInt('calls'),
+    failures: t.exposeInt('failures'),
+  }),
 });
 
 export const ServiceRef = nodeType<ServiceRecord>('Service', {
@@ -86,7 +133,11 @@ builder.objectFields(ServiceRef, (t) => ({
   status: t.exposeString('status', { description: 'PILOT, ACTIVE, DEPRECATED or SUSPENDED.' }),
   source: t.exposeString('source', { description: 'PLUGIN or CORE.' }),
   operations: t.field({ type: [OperationRef], resolve: (s) => operationsOf(s) }),
-  plugin: t.field({ type: PluginRef, nullable: true, resolve: (s, _a, ctx) => (s.pluginName ? ctx.loaders.byId(ctx.services.plugins.plugins, s.pluginName) : null) }),
+  plugin: t.field({
+    type: PluginRef,
+    nullable: true,
+    resolve: (s, _a, ctx) => (s.pluginName ? ctx.loaders.byId(ctx.services.plugins.plugins, s.pluginName) : null),
+  }),
   dailyUsage: t.field({
     type: [UsageRef],
     description: 'Metered calls per day over the last 30 days, newest first. Platform admins only.',
@@ -118,11 +169,23 @@ builder.queryFields((t) => ({
   serviceQuery: t.field({
     type: 'JSON',
     nullable: true,
-    description: 'Call a query operation of a shared service (READ key). The input is checked against the operation\'s `inputSchema`.',
-    args: { service: t.arg.string({ required: true }), operation: t.arg.string({ required: true }), input: t.arg({ type: 'JSON', required: false }) },
+    description:
+      "Call a query operation of a shared service (READ key). The input is checked against the operation's `inputSchema`.",
+    args: {
+      service: t.arg.string({ required: true }),
+      operation: t.arg.string({ required: true }),
+      input: t.arg({ type: 'JSON', required: false }),
+    },
     resolve: (_r, args, ctx) => {
       ctx.caching.sideEffects = true; // metered per call
-      return ctx.services.plugins.call(ctx.viewer, args.service, args.operation, 'query', args.input ?? {}, ctx.requestId);
+      return ctx.services.plugins.call(
+        ctx.viewer,
+        args.service,
+        args.operation,
+        'query',
+        args.input ?? {},
+        ctx.requestId,
+      );
     },
   }),
 }));
@@ -132,10 +195,21 @@ builder.mutationField('serviceMutation', (t) =>
     type: 'JSON',
     nullable: true,
     description: 'Call a mutation operation of a shared service (WRITE key). Audited and metered.',
-    args: { service: t.arg.string({ required: true }), operation: t.arg.string({ required: true }), input: t.arg({ type: 'JSON', required: false }) },
+    args: {
+      service: t.arg.string({ required: true }),
+      operation: t.arg.string({ required: true }),
+      input: t.arg({ type: 'JSON', required: false }),
+    },
     resolve: (_r, args, ctx) =>
       audited(ctx, `service.${args.operation.slice(0, 64)}`, { targetId: args.service.slice(0, 64) }, () =>
-        ctx.services.plugins.call(ctx.viewer, args.service, args.operation, 'mutation', args.input ?? {}, ctx.requestId),
+        ctx.services.plugins.call(
+          ctx.viewer,
+          args.service,
+          args.operation,
+          'mutation',
+          args.input ?? {},
+          ctx.requestId,
+        ),
       ),
   }),
 );
@@ -153,9 +227,13 @@ const PublisherKeyRef = builder.objectRef<PublisherKey>('PublisherKey').implemen
 builder.mutationField('registerPublisherKey', (t) =>
   t.field({
     type: PublisherKeyRef,
-    description: "Trust a plugin publisher's Ed25519 public key (platform admins). Takes effect when plugins next load.",
+    description:
+      "Trust a plugin publisher's Ed25519 public key (platform admins). Takes effect when plugins next load.",
     args: {
-      keyId: t.arg.string({ required: true, description: 'The id the publisher signs with (`keyId` in maru-signature.json).' }),
+      keyId: t.arg.string({
+        required: true,
+        description: 'The id the publisher signs with (`keyId` in maru-signature.json).',
+      }),
       publisher: t.arg.string({ required: true }),
       publicKey: t.arg.string({ required: true, description: 'PEM, "-----BEGIN PUBLIC KEY-----…".' }),
     },
@@ -167,16 +245,29 @@ builder.mutationField('registerPublisherKey', (t) =>
           z.object({
             keyId: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'letters, digits, ".", "_" and "-", at most 100'),
             publisher: text('a publisher', 200),
-            publicKey: z.string().max(2000).refine(isEd25519PublicKey, 'must be an Ed25519 public key in PEM (SPKI) form'),
+            publicKey: z
+              .string()
+              .max(2000)
+              .refine(isEd25519PublicKey, 'must be an Ed25519 public key in PEM (SPKI) form'),
           }),
           args,
           'args',
         );
-        const key: PublisherKey = { _id: input.keyId, publisher: input.publisher, publicKey: input.publicKey, registeredById: ctx.viewer.member._id, registeredAt: new Date(ctx.services.clock()).toISOString() };
+        const key: PublisherKey = {
+          _id: input.keyId,
+          publisher: input.publisher,
+          publicKey: input.publicKey,
+          registeredById: ctx.viewer.member._id,
+          registeredAt: new Date(ctx.services.clock()).toISOString(),
+        };
         try {
           await ctx.services.plugins.publisherKeys.insertOne(key);
         } catch (error) {
-          if (error instanceof StoreConflictError) throw conflict(`\`args.keyId\`: the key id "${input.keyId}" is already registered; choose another.`, 'args.keyId');
+          if (error instanceof StoreConflictError)
+            throw conflict(
+              `\`args.keyId\`: the key id "${input.keyId}" is already registered; choose another.`,
+              'args.keyId',
+            );
           throw error;
         }
         return key;
@@ -192,18 +283,44 @@ function isEd25519PublicKey(pem: string): boolean {
   }
 }
 
-const pluginMutation = (name: string, action: string, description: string, run: (ctx: Parameters<typeof audited>[0], plugin: string, args: { capabilities?: string[] | null }) => Promise<InstalledPlugin>, withCapabilities = false) =>
+const pluginMutation = (
+  name: string,
+  action: string,
+  description: string,
+  run: (
+    ctx: Parameters<typeof audited>[0],
+    plugin: string,
+    args: { capabilities?: string[] | null },
+  ) => Promise<InstalledPlugin>,
+  withCapabilities = false,
+) =>
   builder.mutationField(name, (t) =>
     t.field({
       type: PluginRef,
       description,
-      args: { name: t.arg.string({ required: true, description: 'The plugin\'s package name.' }), ...(withCapabilities ? { capabilities: t.arg.stringList({ required: true }) } : {}) },
-      resolve: (_r, args, ctx) => audited(ctx, action, { targetId: args.name.slice(0, 214) }, () => run(ctx, args.name.slice(0, 214), args as { capabilities?: string[] | null })),
+      args: {
+        name: t.arg.string({ required: true, description: "The plugin's package name." }),
+        ...(withCapabilities ? { capabilities: t.arg.stringList({ required: true }) } : {}),
+      },
+      resolve: (_r, args, ctx) =>
+        audited(ctx, action, { targetId: args.name.slice(0, 214) }, () =>
+          run(ctx, args.name.slice(0, 214), args as { capabilities?: string[] | null }),
+        ),
     }),
   );
 
-pluginMutation('disablePlugin', 'plugin.disable', 'Stop a plugin (platform admins): new calls are refused with PLUGIN_UNAVAILABLE at once, calls in flight finish.', (ctx, name) => ctx.services.plugins.disable(ctx.viewer, name));
-pluginMutation('enablePlugin', 'plugin.enable', 'Load a disabled plugin again (platform admins); its signature and manifest are checked anew.', (ctx, name) => ctx.services.plugins.enable(ctx.viewer, name));
+pluginMutation(
+  'disablePlugin',
+  'plugin.disable',
+  'Stop a plugin (platform admins): new calls are refused with PLUGIN_UNAVAILABLE at once, calls in flight finish.',
+  (ctx, name) => ctx.services.plugins.disable(ctx.viewer, name),
+);
+pluginMutation(
+  'enablePlugin',
+  'plugin.enable',
+  'Load a disabled plugin again (platform admins); its signature and manifest are checked anew.',
+  (ctx, name) => ctx.services.plugins.enable(ctx.viewer, name),
+);
 pluginMutation(
   'setPluginCapabilities',
   'plugin.setCapabilities',
@@ -215,20 +332,37 @@ pluginMutation(
 builder.mutationField('setPluginConfig', (t) =>
   t.field({
     type: PluginRef,
-    description: "Set a plugin's configuration (platform admins). The plugin checks it against its own schema first; effective on the next call.",
+    description:
+      "Set a plugin's configuration (platform admins). The plugin checks it against its own schema first; effective on the next call.",
     args: { name: t.arg.string({ required: true }), config: t.arg({ type: 'JSON', required: true }) },
-    resolve: (_r, args, ctx) => audited(ctx, 'plugin.setConfig', { targetId: args.name.slice(0, 214) }, () => ctx.services.plugins.setConfig(ctx.viewer, args.name.slice(0, 214), args.config)),
+    resolve: (_r, args, ctx) =>
+      audited(ctx, 'plugin.setConfig', { targetId: args.name.slice(0, 214) }, () =>
+        ctx.services.plugins.setConfig(ctx.viewer, args.name.slice(0, 214), args.config),
+      ),
   }),
 );
 
 builder.mutationField('installPlugin', (t) =>
   t.field({
     type: PluginRef,
-    description: 'Install a plugin from an npm package installed on the hub, at an exact version (platform admins). Its signature and manifest are checked; its services join the catalogue in PILOT.',
+    description:
+      'Install a plugin from an npm package installed on the hub, at an exact version (platform admins). Its signature and manifest are checked; its services join the catalogue in PILOT.',
     args: { package: t.arg.string({ required: true }), version: t.arg.string({ required: true }) },
     resolve: (_r, args, ctx) =>
-      audited(ctx, 'plugin.install', { targetId: args.package.slice(0, 214) }, () => ctx.services.plugins.install(ctx.viewer, args.package.slice(0, 214), args.version.slice(0, 64), ctx.services.pilots.resolve)),
+      audited(ctx, 'plugin.install', { targetId: args.package.slice(0, 214) }, () =>
+        ctx.services.plugins.install(
+          ctx.viewer,
+          args.package.slice(0, 214),
+          args.version.slice(0, 64),
+          ctx.services.pilots.resolve,
+        ),
+      ),
   }),
 );
 
-pluginMutation('uninstallPlugin', 'plugin.uninstall', 'Stop a plugin and remove its services from the catalogue (platform admins); calls in flight finish, metering and audit history stay.', (ctx, name) => ctx.services.plugins.uninstall(ctx.viewer, name));
+pluginMutation(
+  'uninstallPlugin',
+  'plugin.uninstall',
+  'Stop a plugin and remove its services from the catalogue (platform admins); calls in flight finish, metering and audit history stay.',
+  (ctx, name) => ctx.services.plugins.uninstall(ctx.viewer, name),
+);

@@ -11,9 +11,15 @@ const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** A package of API 2 built from the misbehaving fixture, its source changed by `edit` first. */
-function makePackage(name: string, edit: (source: string) => string = (source) => source): { dir: string; entry: string } {
+function makePackage(
+  name: string,
+  edit: (source: string) => string = (source) => source,
+): { dir: string; entry: string } {
   const source = edit(readFileSync(fileURLToPath(new URL('./fixtures/test-plugin.mjs', import.meta.url)), 'utf8'));
-  const entry = bundledFixture('test-plugin.mjs', { name: `signed-${name}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`, source });
+  const entry = bundledFixture('test-plugin.mjs', {
+    name: `signed-${name}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    source,
+  });
   const dir = dirname(dirname(entry));
   made.push(dir);
   return { dir, entry };
@@ -21,7 +27,10 @@ function makePackage(name: string, edit: (source: string) => string = (source) =
 
 const keyPair = () => {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  return { publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+  return {
+    publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
 };
 
 describe('signed plugins', () => {
@@ -44,10 +53,18 @@ describe('signed plugins', () => {
       { k: publisher.publicPem },
       first.fixtures.keys.platformAdmin,
     );
-    expect(registered.data.registerPublisherKey).toEqual({ keyId: "acme-2026", publisher: "Maru tests" });
-    const notAdmin = await first.gql('mutation($k: String!) { registerPublisherKey(keyId: "x", publisher: "X", publicKey: $k) { keyId } }', { k: stranger.publicPem }, first.fixtures.keys.companyAAdmin);
+    expect(registered.data.registerPublisherKey).toEqual({ keyId: 'acme-2026', publisher: 'Maru tests' });
+    const notAdmin = await first.gql(
+      'mutation($k: String!) { registerPublisherKey(keyId: "x", publisher: "X", publicKey: $k) { keyId } }',
+      { k: stranger.publicPem },
+      first.fixtures.keys.companyAAdmin,
+    );
     expect(notAdmin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const notAKey = await first.gql('mutation { registerPublisherKey(keyId: "y", publisher: "Y", publicKey: "hello") { keyId } }', {}, first.fixtures.keys.platformAdmin);
+    const notAKey = await first.gql(
+      'mutation { registerPublisherKey(keyId: "y", publisher: "Y", publicKey: "hello") { keyId } }',
+      {},
+      first.fixtures.keys.platformAdmin,
+    );
     expect(notAKey.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'args.publicKey' });
     const keys = await first.services.plugins.publisherKeys.find({});
     await first.close();
@@ -55,7 +72,9 @@ describe('signed plugins', () => {
     const hub = await createTestHub();
     for (const key of keys) await hub.services.plugins.publisherKeys.insertOne(key);
     // Signed by a registered key, but claiming another publisher.
-    const impostor = makePackage('impostor', (source) => source.replace("publisher: 'Maru tests'", "publisher: 'Ministry of the Interior'"));
+    const impostor = makePackage('impostor', (source) =>
+      source.replace("publisher: 'Maru tests'", "publisher: 'Ministry of the Interior'"),
+    );
     signPackage(impostor.dir, publisher.privatePem, 'acme-2026');
     // A dependency inside the package's own node_modules, swapped after signing.
     const nested = makePackage('nested');
@@ -65,19 +84,36 @@ describe('signed plugins', () => {
     writeFileSync(join(nested.dir, 'node_modules/helper/index.js'), 'export const n = 78;\n');
     const extra = [];
     for (const pkg of [impostor, nested]) extra.push(await hub.services.plugins.load({ entry: pkg.entry }));
-    expect(extra[0]!.problems).toEqual(['publisher: the package says "Ministry of the Interior" but is signed with the key of "Maru tests"']);
+    expect(extra[0]!.problems).toEqual([
+      'publisher: the package says "Ministry of the Interior" but is signed with the key of "Maru tests"',
+    ]);
     expect(extra[1]!.problems[0]).toMatch(/^signature: the package was modified after it was signed/);
     const results = [];
-    for (const pkg of [tampered, unsigned, unknownKey, signed]) results.push(await hub.services.plugins.load({ entry: pkg.entry }));
+    for (const pkg of [tampered, unsigned, unknownKey, signed])
+      results.push(await hub.services.plugins.load({ entry: pkg.entry }));
     expect(results.map((r) => r.status)).toEqual(['FAILED', 'FAILED', 'FAILED', 'ENABLED']);
-    expect(results[0]!.problems).toEqual(['signature: the package was modified after it was signed (its files do not match the signed digest)']);
+    expect(results[0]!.problems).toEqual([
+      'signature: the package was modified after it was signed (its files do not match the signed digest)',
+    ]);
     expect(results[1]!.problems[0]).toMatch(/^signature: the package is not signed/);
     expect(results[2]!.problems[0]).toMatch(/^signature: the signing key "stranger-1" is not registered/);
     expect(results[3]!.signedBy).toBe('acme-2026');
     // Called like a customer would: with a live key of an organization granted access.
-    const requested = await hub.gql('mutation { requestServiceAccess(service: "misbehaving", purpose: "signed plugin test") { grant { id } } }', {}, hub.fixtures.keys.companyAAdmin);
-    await hub.gql('mutation($id: ID!) { approveServiceAccess(id: $id, dailyQuota: 10) { grant { status } } }', { id: requested.data.requestServiceAccess.grant.id }, hub.fixtures.keys.platformAdmin);
-    const call = await hub.gql('{ call { misbehaving { echo(input: { text: "signed" }) { text } } } }', {}, hub.fixtures.keys.companyADev);
+    const requested = await hub.gql(
+      'mutation { requestServiceAccess(service: "misbehaving", purpose: "signed plugin test") { grant { id } } }',
+      {},
+      hub.fixtures.keys.companyAAdmin,
+    );
+    await hub.gql(
+      'mutation($id: ID!) { approveServiceAccess(id: $id, dailyQuota: 10) { grant { status } } }',
+      { id: requested.data.requestServiceAccess.grant.id },
+      hub.fixtures.keys.platformAdmin,
+    );
+    const call = await hub.gql(
+      '{ call { misbehaving { echo(input: { text: "signed" }) { text } } } }',
+      {},
+      hub.fixtures.keys.companyADev,
+    );
     expect(call.data.call.misbehaving.echo).toEqual({ text: 'signed' });
     await hub.close();
   });

@@ -16,7 +16,8 @@ export interface PackageSignature {
 }
 
 /** `files`: the SHA-256 (hex) of each file the digest covered, by package-relative path: what a loader compares the bytes it runs with. */
-export type SignatureCheck = { ok: true; keyId: string; files: ReadonlyMap<string, string> } | { ok: false; reason: string };
+export type SignatureCheck =
+  { ok: true; keyId: string; files: ReadonlyMap<string, string> } | { ok: false; reason: string };
 
 /** A registered publisher key: its PEM and the publisher it speaks for. */
 export interface TrustedKey {
@@ -53,7 +54,9 @@ function digestWithFiles(dir: string): { digest: string; files: Map<string, stri
   for (const path of files(dir)) {
     const name = relative(dir, path).split(sep).join('/');
     // A symbolic link is digested as its target's path, never followed: swapping where it points changes the digest.
-    const content = lstatSync(path).isSymbolicLink() ? Buffer.from(`symlink:${readlinkSync(path)}`) : readFileSync(path);
+    const content = lstatSync(path).isSymbolicLink()
+      ? Buffer.from(`symlink:${readlinkSync(path)}`)
+      : readFileSync(path);
     const fileHash = createHash('sha256').update(content).digest('hex');
     hashes.set(name, fileHash);
     hash.update(`${name}\u0000${fileHash}\n`);
@@ -77,25 +80,45 @@ export function signPackage(dir: string, privateKeyPem: string, keyId: string): 
 /** Checks a package folder against the publisher keys platform admins registered (`keyId` → PEM). */
 export function verifyPackage(dir: string, trustedKeys: ReadonlyMap<string, TrustedKey>): SignatureCheck {
   const file = join(dir, SIGNATURE_FILE);
-  if (!existsSync(file)) return { ok: false, reason: `the package is not signed (no ${SIGNATURE_FILE}); sign it with its publisher's key` };
+  if (!existsSync(file))
+    return { ok: false, reason: `the package is not signed (no ${SIGNATURE_FILE}); sign it with its publisher's key` };
   let signature: PackageSignature;
   try {
     signature = JSON.parse(readFileSync(file, 'utf8')) as PackageSignature;
   } catch {
     return { ok: false, reason: `${SIGNATURE_FILE} is not valid JSON` };
   }
-  if (signature.algorithm !== 'ed25519') return { ok: false, reason: `unsupported signature algorithm "${signature.algorithm}"; use ed25519` };
+  if (signature.algorithm !== 'ed25519')
+    return { ok: false, reason: `unsupported signature algorithm "${signature.algorithm}"; use ed25519` };
   const publicKey = trustedKeys.get(signature.keyId)?.publicKey;
-  if (!publicKey) return { ok: false, reason: `the signing key "${signature.keyId}" is not registered; a platform admin registers the publisher's public key` };
+  if (!publicKey)
+    return {
+      ok: false,
+      reason: `the signing key "${signature.keyId}" is not registered; a platform admin registers the publisher's public key`,
+    };
   let digested: ReturnType<typeof digestWithFiles>;
   try {
     digested = digestWithFiles(dir);
   } catch (error) {
-    return { ok: false, reason: `the package could not be read whole (${(error as NodeJS.ErrnoException).code ?? 'error'}); it changed while it was checked, try again` };
+    return {
+      ok: false,
+      reason: `the package could not be read whole (${(error as NodeJS.ErrnoException).code ?? 'error'}); it changed while it was checked, try again`,
+    };
   }
-  if (digested.digest !== signature.digest) return { ok: false, reason: 'the package was modified after it was signed (its files do not match the signed digest)' };
-  const valid = verify(null, Buffer.from(signature.digest), createPublicKey(publicKey), Buffer.from(signature.signature, 'base64'));
-  return valid ? { ok: true, keyId: signature.keyId, files: digested.files } : { ok: false, reason: 'the signature does not match the registered key' };
+  if (digested.digest !== signature.digest)
+    return {
+      ok: false,
+      reason: 'the package was modified after it was signed (its files do not match the signed digest)',
+    };
+  const valid = verify(
+    null,
+    Buffer.from(signature.digest),
+    createPublicKey(publicKey),
+    Buffer.from(signature.signature, 'base64'),
+  );
+  return valid
+    ? { ok: true, keyId: signature.keyId, files: digested.files }
+    : { ok: false, reason: 'the signature does not match the registered key' };
 }
 
 /** The package folder of a module: the nearest folder above it holding a package.json. */

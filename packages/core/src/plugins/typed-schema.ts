@@ -22,7 +22,8 @@ const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
 
-const pascal = (text: string) => text.replace(/(^|[-_ ])([a-z0-9])/g, (_m, _s, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, '');
+const pascal = (text: string) =>
+  text.replace(/(^|[-_ ])([a-z0-9])/g, (_m, _s, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, '');
 const camel = (text: string) => {
   const p = pascal(text);
   return p.charAt(0).toLowerCase() + p.slice(1);
@@ -40,12 +41,22 @@ function unwrapNullable(schema: Schema): { schema: Schema; nullable: boolean } {
   const anyOf = (schema as { anyOf?: Schema[] }).anyOf;
   if (Array.isArray(anyOf) && anyOf.some((s) => s.type === 'null')) {
     const rest = anyOf.filter((s) => s.type !== 'null');
-    if (rest.length === 1) return { schema: { ...rest[0]!, description: schema.description ?? rest[0]!.description }, nullable: true };
+    if (rest.length === 1)
+      return { schema: { ...rest[0]!, description: schema.description ?? rest[0]!.description }, nullable: true };
   }
   return { schema, nullable: false };
 }
 
-type Schema = JsonSchema & { type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; enum?: unknown[]; minimum?: number; maximum?: number; description?: string };
+type Schema = JsonSchema & {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  minimum?: number;
+  maximum?: number;
+  description?: string;
+};
 
 /**
  * Turns one operation's JSON Schemas into GraphQL input and output types.
@@ -59,8 +70,14 @@ class TypeFactory {
   input(schema: Schema, name: string): GraphQLInputType {
     const scalar = this.scalar(schema, name);
     if (scalar) return scalar;
-    if (schema.type === 'array' && schema.items) return new GraphQLList(this.nonNull(this.input(schema.items as Schema, `${name}Item`)) as GraphQLInputType);
-    if (schema.type === 'object' && schema.properties && Object.keys(schema.properties).length && Object.keys(schema.properties).every((k) => NAME.test(k))) {
+    if (schema.type === 'array' && schema.items)
+      return new GraphQLList(this.nonNull(this.input(schema.items as Schema, `${name}Item`)) as GraphQLInputType);
+    if (
+      schema.type === 'object' &&
+      schema.properties &&
+      Object.keys(schema.properties).length &&
+      Object.keys(schema.properties).every((k) => NAME.test(k))
+    ) {
       const required = new Set(schema.required ?? []);
       return new GraphQLInputObjectType({
         name,
@@ -69,7 +86,13 @@ class TypeFactory {
             Object.entries(schema.properties!).map(([key, value]) => {
               const { schema: inner, nullable } = unwrapNullable(value as Schema);
               const type = this.input(inner, `${name}${pascal(key)}`);
-              return [key, { type: required.has(key) && !nullable ? (new GraphQLNonNull(type) as GraphQLInputType) : type, description: inner.description }];
+              return [
+                key,
+                {
+                  type: required.has(key) && !nullable ? (new GraphQLNonNull(type) as GraphQLInputType) : type,
+                  description: inner.description,
+                },
+              ];
             }),
           ),
       });
@@ -80,8 +103,14 @@ class TypeFactory {
   output(schema: Schema, name: string): GraphQLOutputType {
     const scalar = this.scalar(schema, name);
     if (scalar) return scalar;
-    if (schema.type === 'array' && schema.items) return new GraphQLList(this.nonNull(this.output(schema.items as Schema, `${name}Item`)) as GraphQLOutputType);
-    if (schema.type === 'object' && schema.properties && Object.keys(schema.properties).length && Object.keys(schema.properties).every((k) => NAME.test(k))) {
+    if (schema.type === 'array' && schema.items)
+      return new GraphQLList(this.nonNull(this.output(schema.items as Schema, `${name}Item`)) as GraphQLOutputType);
+    if (
+      schema.type === 'object' &&
+      schema.properties &&
+      Object.keys(schema.properties).length &&
+      Object.keys(schema.properties).every((k) => NAME.test(k))
+    ) {
       const required = new Set(schema.required ?? []);
       return new GraphQLObjectType({
         name,
@@ -90,7 +119,13 @@ class TypeFactory {
             Object.entries(schema.properties!).map(([key, value]) => {
               const { schema: inner, nullable } = unwrapNullable(value as Schema);
               const type = this.output(inner, `${name}${pascal(key)}`);
-              return [key, { type: required.has(key) && !nullable ? (new GraphQLNonNull(type) as GraphQLOutputType) : type, description: inner.description }];
+              return [
+                key,
+                {
+                  type: required.has(key) && !nullable ? (new GraphQLNonNull(type) as GraphQLOutputType) : type,
+                  description: inner.description,
+                },
+              ];
             }),
           ),
       });
@@ -102,14 +137,25 @@ class TypeFactory {
     return (type === this.json ? type : new GraphQLNonNull(type as never)) as T;
   }
 
-  private scalar(schema: Schema, name: string): GraphQLInputType & GraphQLOutputType | null {
-    if (schema.type === 'string' && Array.isArray(schema.enum) && schema.enum.length && schema.enum.every((v) => typeof v === 'string' && NAME.test(v))) {
-      return new GraphQLEnumType({ name, values: Object.fromEntries((schema.enum as string[]).map((v) => [v, { value: v }])) });
+  private scalar(schema: Schema, name: string): (GraphQLInputType & GraphQLOutputType) | null {
+    if (
+      schema.type === 'string' &&
+      Array.isArray(schema.enum) &&
+      schema.enum.length &&
+      schema.enum.every((v) => typeof v === 'string' && NAME.test(v))
+    ) {
+      return new GraphQLEnumType({
+        name,
+        values: Object.fromEntries((schema.enum as string[]).map((v) => [v, { value: v }])),
+      });
     }
     if (schema.type === 'string') return GraphQLString;
     if (schema.type === 'boolean') return GraphQLBoolean;
     if (schema.type === 'number') return GraphQLFloat;
-    if (schema.type === 'integer') return (schema.minimum ?? INT32_MIN) >= INT32_MIN && (schema.maximum ?? INT32_MAX) <= INT32_MAX ? GraphQLInt : GraphQLFloat;
+    if (schema.type === 'integer')
+      return (schema.minimum ?? INT32_MIN) >= INT32_MIN && (schema.maximum ?? INT32_MAX) <= INT32_MAX
+        ? GraphQLInt
+        : GraphQLFloat;
     return null;
   }
 }
@@ -125,7 +171,10 @@ export function buildTypedSchema(base: GraphQLSchema, manifests: PluginManifest[
   const config = base.toConfig();
   const json = base.getType('JSON') as GraphQLScalarType;
   const factory = new TypeFactory(json);
-  const namespaces = { query: {} as GraphQLFieldConfigMap<unknown, HubContext>, mutation: {} as GraphQLFieldConfigMap<unknown, HubContext> };
+  const namespaces = {
+    query: {} as GraphQLFieldConfigMap<unknown, HubContext>,
+    mutation: {} as GraphQLFieldConfigMap<unknown, HubContext>,
+  };
   for (const manifest of manifests) {
     for (const service of manifest.services ?? []) {
       for (const kind of ['query', 'mutation'] as const) {
@@ -143,14 +192,21 @@ export function buildTypedSchema(base: GraphQLSchema, manifests: PluginManifest[
             args: { input: { type: hasRequired ? new GraphQLNonNull(input) : input } },
             resolve: (_parent, args: { input?: unknown }, ctx) => {
               ctx.caching.sideEffects = true; // metered per call
-              const run = () => ctx.services.plugins.call(ctx.viewer, service.key, op.name, kind, args.input ?? {}, ctx.requestId);
+              const run = () =>
+                ctx.services.plugins.call(ctx.viewer, service.key, op.name, kind, args.input ?? {}, ctx.requestId);
               // Mutations are on the audit trail, as every mutation of the hub is.
               return kind === 'mutation' ? audited(ctx, `service.${op.name}`, { targetId: service.key }, run) : run();
             },
           };
         }
         namespaces[kind][camel(service.key)] = {
-          type: new GraphQLNonNull(new GraphQLObjectType({ name: `${prefix}${kind === 'query' ? 'Queries' : 'Mutations'}`, description: service.description, fields })),
+          type: new GraphQLNonNull(
+            new GraphQLObjectType({
+              name: `${prefix}${kind === 'query' ? 'Queries' : 'Mutations'}`,
+              description: service.description,
+              fields,
+            }),
+          ),
           description: `${service.name}${service.description ? ` — ${service.description}` : ''}`,
           resolve: () => ({}),
         };
@@ -165,7 +221,13 @@ export function buildTypedSchema(base: GraphQLSchema, manifests: PluginManifest[
       fields: {
         ...root.fields,
         call: {
-          type: new GraphQLNonNull(new GraphQLObjectType({ name: kind === 'query' ? 'ServiceQueries' : 'ServiceMutations', description: 'Typed operations of the enabled shared services, one field per service.', fields: namespaces[kind] })),
+          type: new GraphQLNonNull(
+            new GraphQLObjectType({
+              name: kind === 'query' ? 'ServiceQueries' : 'ServiceMutations',
+              description: 'Typed operations of the enabled shared services, one field per service.',
+              fields: namespaces[kind],
+            }),
+          ),
           description: 'Typed calls of shared services: `call { <service> { <operation>(input: …) { … } } }`.',
           resolve: () => ({}),
         },

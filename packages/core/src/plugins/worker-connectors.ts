@@ -29,32 +29,62 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function itemOf(value: unknown): ConnectorBatchItem {
   if (isPlainObject(value)) return { kind: 'record', values: value };
-  const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? `a ${Object.getPrototypeOf(value)?.constructor?.name ?? 'class instance'}` : `a ${typeof value}`;
+  const what =
+    value === null
+      ? 'null'
+      : Array.isArray(value)
+        ? 'an array'
+        : typeof value === 'object'
+          ? `a ${Object.getPrototypeOf(value)?.constructor?.name ?? 'class instance'}`
+          : `a ${typeof value}`;
   return { kind: 'problem', reason: `the connector yielded ${what}, not a plain object of field values` };
 }
 
-const problemsOf = (issues: Array<{ path: PropertyKey[]; message: string }>) => issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`);
+const problemsOf = (issues: Array<{ path: PropertyKey[]; message: string }>) =>
+  issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`);
 
-export function createConnectorStreams(plugin: PluginDefinition, contextFor: (grant: ContextGrant, callId: number, signal: AbortSignal) => PluginContext, send: (message: FromWorker) => void) {
+export function createConnectorStreams(
+  plugin: PluginDefinition,
+  contextFor: (grant: ContextGrant, callId: number, signal: AbortSignal) => PluginContext,
+  send: (message: FromWorker) => void,
+) {
   const streams = new Map<number, Stream>();
   // A plugin built with SDK 1.0 has no `connectors` on its definition.
-  const connectorOf = (key: string): ConnectorDefinition | undefined => (plugin.connectors ?? []).find((c) => c.key === key);
+  const connectorOf = (key: string): ConnectorDefinition | undefined =>
+    (plugin.connectors ?? []).find((c) => c.key === key);
 
   function check(message: Message<'check-connector-config'>): void {
     const connector = connectorOf(message.connector);
-    if (!connector) return send({ type: 'config-result', id: message.id, problems: [`the plugin has no connector "${message.connector}"`] });
+    if (!connector)
+      return send({
+        type: 'config-result',
+        id: message.id,
+        problems: [`the plugin has no connector "${message.connector}"`],
+      });
     const parsed = connector.config.safeParse(message.config);
     send({ type: 'config-result', id: message.id, problems: parsed.success ? [] : problemsOf(parsed.error.issues) });
   }
 
   function open(message: Message<'connector-open'>): void {
     const connector = connectorOf(message.connector);
-    if (!connector) return send({ type: 'failed', id: message.id, error: { kind: 'crash', message: `no connector ${message.connector}` } });
+    if (!connector)
+      return send({
+        type: 'failed',
+        id: message.id,
+        error: { kind: 'crash', message: `no connector ${message.connector}` },
+      });
     const parsed = connector.config.safeParse(message.connectorConfig);
-    if (!parsed.success) return send({ type: 'failed', id: message.id, error: { kind: 'input', message: problemsOf(parsed.error.issues).join('; ') } });
+    if (!parsed.success)
+      return send({
+        type: 'failed',
+        id: message.id,
+        error: { kind: 'input', message: problemsOf(parsed.error.issues).join('; ') },
+      });
     const controller = new AbortController();
     try {
-      const iterator = connector.read(parsed.data, contextFor(message, message.id, controller.signal))[Symbol.asyncIterator]();
+      const iterator = connector
+        .read(parsed.data, contextFor(message, message.id, controller.signal))
+        [Symbol.asyncIterator]();
       streams.set(message.id, { iterator, controller, step: null });
       send({ type: 'result', id: message.id, output: null });
     } catch (error) {
@@ -64,7 +94,8 @@ export function createConnectorStreams(plugin: PluginDefinition, contextFor: (gr
 
   async function pull(message: Message<'connector-pull'>): Promise<void> {
     const stream = streams.get(message.stream);
-    if (!stream) return send({ type: 'failed', id: message.id, error: { kind: 'crash', message: 'the stream is closed' } });
+    if (!stream)
+      return send({ type: 'failed', id: message.id, error: { kind: 'crash', message: 'the stream is closed' } });
     const items: ConnectorBatchItem[] = [];
     let timer: NodeJS.Timeout | undefined;
     const flush = new Promise<typeof FLUSH>((resolve) => (timer = setTimeout(resolve, FLUSH_AFTER_MS, FLUSH)));
@@ -103,7 +134,10 @@ export function createConnectorStreams(plugin: PluginDefinition, contextFor: (gr
           structuredClone(item.values);
           return item;
         } catch {
-          return { kind: 'problem', reason: 'the record holds a value that cannot be sent to the hub, such as a function or a symbol' };
+          return {
+            kind: 'problem',
+            reason: 'the record holds a value that cannot be sent to the hub, such as a function or a symbol',
+          };
         }
       });
       send({ type: 'result', id, output: { items, done: batch.done } });

@@ -31,7 +31,9 @@ export interface GuestPlatform {
 
 /** The SDK's isPluginError, without importing the SDK (and zod) into the isolate's runtime. */
 function isPluginError(error: unknown): error is Error & { code: string } {
-  return error instanceof Error && error.name === 'PluginError' && typeof (error as { code?: unknown }).code === 'string';
+  return (
+    error instanceof Error && error.name === 'PluginError' && typeof (error as { code?: unknown }).code === 'string'
+  );
 }
 
 const utf8 = (data: Uint8Array | string): Uint8Array => {
@@ -52,19 +54,35 @@ export function uuidOf(bytes: Uint8Array): string {
 const RANDOM_MAX = 65_536;
 
 /** A request as `fetch` takes it, described as plain data without the Request class (an isolate has none). */
-async function describeRequest(input: unknown, init: RequestInit = {}): Promise<{ url: string; method: string; headers: Array<[string, string]>; body: Uint8Array | null }> {
+async function describeRequest(
+  input: unknown,
+  init: RequestInit = {},
+): Promise<{ url: string; method: string; headers: Array<[string, string]>; body: Uint8Array | null }> {
   if (typeof Request !== 'undefined' && input instanceof Request) {
     const request = new Request(input, init);
-    return { url: request.url, method: request.method, headers: [...request.headers], body: request.body ? new Uint8Array(await request.arrayBuffer()) : null };
+    return {
+      url: request.url,
+      method: request.method,
+      headers: [...request.headers],
+      body: request.body ? new Uint8Array(await request.arrayBuffer()) : null,
+    };
   }
-  const source = (typeof input === 'object' && input !== null && !(input instanceof URL) ? input : {}) as { url?: unknown; method?: unknown; headers?: unknown };
+  const source = (typeof input === 'object' && input !== null && !(input instanceof URL) ? input : {}) as {
+    url?: unknown;
+    method?: unknown;
+    headers?: unknown;
+  };
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : String(source.url ?? '');
   const method = String(init.method ?? source.method ?? 'GET').toUpperCase();
   const headers: Array<[string, string]> = [];
   const given = (init.headers ?? source.headers) as unknown;
-  if (given && typeof (given as Headers).forEach === 'function' && !Array.isArray(given)) (given as Headers).forEach((value, name) => headers.push([name.toLowerCase(), String(value)]));
-  else if (Array.isArray(given)) for (const [name, value] of given as Array<[string, string]>) headers.push([String(name).toLowerCase(), String(value)]);
-  else if (given && typeof given === 'object') for (const [name, value] of Object.entries(given)) headers.push([name.toLowerCase(), String(value)]);
+  if (given && typeof (given as Headers).forEach === 'function' && !Array.isArray(given))
+    (given as Headers).forEach((value, name) => headers.push([name.toLowerCase(), String(value)]));
+  else if (Array.isArray(given))
+    for (const [name, value] of given as Array<[string, string]>)
+      headers.push([String(name).toLowerCase(), String(value)]);
+  else if (given && typeof given === 'object')
+    for (const [name, value] of Object.entries(given)) headers.push([name.toLowerCase(), String(value)]);
   const body = init.body;
   let bytes: Uint8Array | null = null;
   if (body === undefined || body === null) bytes = null;
@@ -73,8 +91,10 @@ async function describeRequest(input: unknown, init: RequestInit = {}): Promise<
   else if (body instanceof ArrayBuffer) bytes = new Uint8Array(body.slice(0));
   else if (body instanceof URLSearchParams) {
     bytes = new TextEncoder().encode(body.toString());
-    if (!headers.some(([name]) => name === 'content-type')) headers.push(['content-type', 'application/x-www-form-urlencoded;charset=UTF-8']);
-  } else throw new TypeError('ctx.fetch takes a body that is a string, a Uint8Array, an ArrayBuffer or URLSearchParams');
+    if (!headers.some(([name]) => name === 'content-type'))
+      headers.push(['content-type', 'application/x-www-form-urlencoded;charset=UTF-8']);
+  } else
+    throw new TypeError('ctx.fetch takes a body that is a string, a Uint8Array, an ArrayBuffer or URLSearchParams');
   return { url, method, headers, body: bytes };
 }
 
@@ -98,13 +118,28 @@ export function createContexts(send: (message: FromWorker) => void, platform: Gu
     });
 
   async function kv(op: 'get' | 'set' | 'delete', key: string, value?: unknown): Promise<unknown> {
-    const answer = (await ask((id) => ({ type: 'kv', id, op, key, value }))) as Extract<HostAnswer, { type: 'kv-result' }>;
+    const answer = (await ask((id) => ({ type: 'kv', id, op, key, value }))) as Extract<
+      HostAnswer,
+      { type: 'kv-result' }
+    >;
     if (!answer.ok) throw new Error(answer.error);
     return answer.value;
   }
 
-  async function readData(callId: number, connectionId: string, options: { fields?: string[]; limit?: number; purpose?: string } = {}) {
-    const answer = (await ask((id) => ({ type: 'data-read', id, callId, connectionId, fields: options.fields, limit: options.limit, purpose: options.purpose }))) as Extract<HostAnswer, { type: 'data-result' }>;
+  async function readData(
+    callId: number,
+    connectionId: string,
+    options: { fields?: string[]; limit?: number; purpose?: string } = {},
+  ) {
+    const answer = (await ask((id) => ({
+      type: 'data-read',
+      id,
+      callId,
+      connectionId,
+      fields: options.fields,
+      limit: options.limit,
+      purpose: options.purpose,
+    }))) as Extract<HostAnswer, { type: 'data-result' }>;
     if (answer.ok) return answer.rows;
     if (answer.error.kind === 'capability') throw new CapabilityDenied(answer.error.message);
     throw new Error(answer.error.kind === 'input' ? answer.error.message : 'the data read failed');
@@ -114,14 +149,24 @@ export function createContexts(send: (message: FromWorker) => void, platform: Gu
    * Describes the request and hands it to the hub, which decides and runs it; the answer becomes a
    * Response here. Nothing of this realm (where plugin code may have replaced any built-in) decides.
    */
-  async function fetchThroughHub(callId: number, signal: AbortSignal, input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  async function fetchThroughHub(
+    callId: number,
+    signal: AbortSignal,
+    input: string | URL | Request,
+    init?: RequestInit,
+  ): Promise<Response> {
     const request = await describeRequest(input, init);
     const abort = init?.signal ? AbortSignal.any([signal, init.signal]) : signal;
     abort.throwIfAborted();
     const asked = ask((id) => ({ type: 'fetch', id, callId, ...request }));
-    const aborted = new Promise<never>((_, reject) => abort.addEventListener('abort', () => reject(abort.reason), { once: true }));
+    const aborted = new Promise<never>((_, reject) =>
+      abort.addEventListener('abort', () => reject(abort.reason), { once: true }),
+    );
     const answer = (await Promise.race([asked, aborted])) as Extract<HostAnswer, { type: 'fetch-result' }>;
-    if (!answer.ok) throw answer.error.kind === 'capability' ? new CapabilityDenied(answer.error.message) : new TypeError(answer.error.message);
+    if (!answer.ok)
+      throw answer.error.kind === 'capability'
+        ? new CapabilityDenied(answer.error.message)
+        : new TypeError(answer.error.message);
     const { status, statusText, headers, body: bytes } = answer.response;
     // Responses of these statuses carry no body, and the Response constructor refuses one.
     const empty = status === 101 || status === 204 || status === 205 || status === 304 || request.method === 'HEAD';
@@ -130,9 +175,13 @@ export function createContexts(send: (message: FromWorker) => void, platform: Gu
 
   /** Waits `ms` unless the call's deadline (`deadlineAt`, epoch ms) would pass first or the call is aborted. */
   function sleep(ms: number, signal: AbortSignal, deadlineAt: number): Promise<void> {
-    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return Promise.reject(new TypeError('ctx.sleep takes a number of milliseconds, 0 or more'));
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+      return Promise.reject(new TypeError('ctx.sleep takes a number of milliseconds, 0 or more'));
     const left = deadlineAt - Date.now();
-    if (ms > left) return Promise.reject(new Error(`ctx.sleep(${ms}) would outlast the call's deadline (${Math.max(0, Math.floor(left))} ms left)`));
+    if (ms > left)
+      return Promise.reject(
+        new Error(`ctx.sleep(${ms}) would outlast the call's deadline (${Math.max(0, Math.floor(left))} ms left)`),
+      );
     if (signal.aborted) return Promise.reject(signal.reason);
     return new Promise((resolve, reject) => {
       const onAbort = () => {
@@ -149,7 +198,10 @@ export function createContexts(send: (message: FromWorker) => void, platform: Gu
 
   function asset(path: string): Uint8Array {
     const bytes = typeof path === 'string' ? platform.asset(path) : undefined;
-    if (!bytes) throw new Error(`"${String(path)}" is not an asset of this plugin: list the file in the manifest's assets (definePlugin({ assets: [...] })) and in package.json files`);
+    if (!bytes)
+      throw new Error(
+        `"${String(path)}" is not an asset of this plugin: list the file in the manifest's assets (definePlugin({ assets: [...] })) and in package.json files`,
+      );
     return bytes;
   }
 
@@ -157,7 +209,8 @@ export function createContexts(send: (message: FromWorker) => void, platform: Gu
     randomUUID: () => uuidOf(platform.randomBytes(16)),
     getRandomValues: (array) => {
       if (!(array instanceof Uint8Array)) throw new TypeError('ctx.crypto.getRandomValues fills a Uint8Array');
-      if (array.length > RANDOM_MAX) throw new RangeError(`ctx.crypto.getRandomValues gives at most ${RANDOM_MAX} bytes at a time`);
+      if (array.length > RANDOM_MAX)
+        throw new RangeError(`ctx.crypto.getRandomValues gives at most ${RANDOM_MAX} bytes at a time`);
       array.set(platform.randomBytes(array.length));
       return array;
     },
@@ -168,7 +221,8 @@ export function createContexts(send: (message: FromWorker) => void, platform: Gu
     ed25519: {
       generateKeyPair: async () => platform.ed25519KeyPair(),
       keyPairFromSeed: async (seed) => {
-        if (!(seed instanceof Uint8Array) || seed.length !== 32) throw new TypeError('an Ed25519 seed is 32 bytes (a Uint8Array)');
+        if (!(seed instanceof Uint8Array) || seed.length !== 32)
+          throw new TypeError('an Ed25519 seed is 32 bytes (a Uint8Array)');
         return platform.ed25519KeyPair(seed);
       },
       sign: async (privateKey, data) => platform.ed25519Sign(privateKey, utf8(data)),
@@ -177,10 +231,17 @@ export function createContexts(send: (message: FromWorker) => void, platform: Gu
   };
 
   /** `callId` is the call (or connector stream) the context serves: the hub looks its caller up by it. */
-  function contextFor(grant: ContextGrant, callId: number, signal: AbortSignal, deadlineAt = Number.POSITIVE_INFINITY): PluginContext {
-    const log = (level: 'debug' | 'info' | 'warn' | 'error') => (text: string, fields?: Record<string, unknown>) => send({ type: 'log', level, message: text, fields });
+  function contextFor(
+    grant: ContextGrant,
+    callId: number,
+    signal: AbortSignal,
+    deadlineAt = Number.POSITIVE_INFINITY,
+  ): PluginContext {
+    const log = (level: 'debug' | 'info' | 'warn' | 'error') => (text: string, fields?: Record<string, unknown>) =>
+      send({ type: 'log', level, message: text, fields });
     const needs = (capability: string) => {
-      if (!grant.capabilities.includes(capability)) throw new CapabilityDenied(`the ${capability} capability was not granted to this plugin`);
+      if (!grant.capabilities.includes(capability))
+        throw new CapabilityDenied(`the ${capability} capability was not granted to this plugin`);
     };
     return {
       caller: grant.caller,
@@ -190,14 +251,18 @@ export function createContexts(send: (message: FromWorker) => void, platform: Gu
         set: async (key, value) => void (needs('kv'), await kv('set', key, value)),
         delete: async (key) => (needs('kv'), (await kv('delete', key)) as boolean),
       },
-      fetch: (async (input: string | URL | Request, init?: RequestInit) => (needs('fetch'), fetchThroughHub(callId, signal, input, init))) as typeof fetch,
+      fetch: (async (input: string | URL | Request, init?: RequestInit) => (
+        needs('fetch'),
+        fetchThroughHub(callId, signal, input, init)
+      )) as typeof fetch,
       signal,
       mode: grant.mode,
       config: grant.config,
       events: {
         emit: async (name, payload) => {
           needs('events:emit');
-          if (!(grant.emits ?? []).includes(name)) throw new CapabilityDenied(`the event "${name}" is not declared in the manifest's emits`);
+          if (!(grant.emits ?? []).includes(name))
+            throw new CapabilityDenied(`the event "${name}" is not declared in the manifest's emits`);
           send({ type: 'event', name, payload: structuredClone(payload) });
         },
       },

@@ -13,7 +13,15 @@ export interface ContextGrant {
 
 /** Messages between the hub and a plugin's worker thread. Plain data only: they cross a thread boundary. */
 export type ToWorker =
-  | ({ type: 'call'; id: number; service: string; operation: string; input: unknown; deadlineMs: number; event?: { name: string; payload: Record<string, unknown> } } & ContextGrant)
+  | ({
+      type: 'call';
+      id: number;
+      service: string;
+      operation: string;
+      input: unknown;
+      deadlineMs: number;
+      event?: { name: string; payload: Record<string, unknown> };
+    } & ContextGrant)
   | { type: 'check-config'; id: number; config: unknown }
   | { type: 'abort'; id: number }
   | { type: 'ping'; id: number }
@@ -41,12 +49,29 @@ export type FromWorker =
   | { type: 'event'; name: string; payload: Record<string, unknown> }
   | { type: 'config-result'; id: number; problems: string[] }
   /** A `ctx.data.read` during call (or connector stream) `callId`: the hub learns the caller from its own record of that call, never from this message. */
-  | { type: 'data-read'; id: number; callId: number; connectionId: unknown; fields?: unknown; limit?: unknown; purpose?: unknown }
+  | {
+      type: 'data-read';
+      id: number;
+      callId: number;
+      connectionId: unknown;
+      fields?: unknown;
+      limit?: unknown;
+      purpose?: unknown;
+    }
   /** A `ctx.fetch` during call `callId`, described as plain data: the hub checks and runs it (plugin-fetch.ts). */
-  | { type: 'fetch'; id: number; callId: number; url: string; method: string; headers: Array<[string, string]>; body: Uint8Array | null };
+  | {
+      type: 'fetch';
+      id: number;
+      callId: number;
+      url: string;
+      method: string;
+      headers: Array<[string, string]>;
+      body: Uint8Array | null;
+    };
 
 /** One item of a connector batch; the hub adds positions, counting items from 0. */
-export type ConnectorBatchItem = { kind: 'record'; values: Record<string, unknown> } | { kind: 'problem'; reason: string };
+export type ConnectorBatchItem =
+  { kind: 'record'; values: Record<string, unknown> } | { kind: 'problem'; reason: string };
 
 /** The output of a `connector-pull`: the items produced, and whether the generator finished. */
 export interface ConnectorBatch {

@@ -40,12 +40,14 @@ function applyOne(doc: Obj, operator: string, path: string, value: unknown): voi
       return;
     case '$inc':
       if (typeof value !== 'number') throw new StoreQueryError(`$inc of ${path} needs a number`);
-      if (current !== undefined && typeof current !== 'number') throw new StoreQueryError(`$inc of non-numeric field ${path}`);
+      if (current !== undefined && typeof current !== 'number')
+        throw new StoreQueryError(`$inc of non-numeric field ${path}`);
       parent[leaf] = ((current as number | undefined) ?? 0) + value;
       return;
     case '$push':
     case '$addToSet': {
-      if (current !== undefined && !Array.isArray(current)) throw new StoreQueryError(`${operator} to non-array field ${path}`);
+      if (current !== undefined && !Array.isArray(current))
+        throw new StoreQueryError(`${operator} to non-array field ${path}`);
       const list = (current as unknown[] | undefined) ?? [];
       const items = isEach(value) ? value.$each : [value];
       for (const item of items) {
@@ -77,7 +79,8 @@ function ensureParent(doc: Obj, parts: string[]): Obj {
   for (const part of parts) {
     const child = node[part];
     if (child === undefined || child === null) node[part] = {};
-    else if (typeof child !== 'object' || Array.isArray(child)) throw new StoreQueryError(`cannot create field inside non-object ${part}`);
+    else if (typeof child !== 'object' || Array.isArray(child))
+      throw new StoreQueryError(`cannot create field inside non-object ${part}`);
     node = node[part] as Obj;
   }
   return node;

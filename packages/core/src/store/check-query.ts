@@ -1,6 +1,19 @@
 import { assertFieldPath, StoreQueryError, type Filter, type Update } from './port.js';
 
-const FIELD_OPERATORS = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$all', '$exists', '$regex', '$options']);
+const FIELD_OPERATORS = new Set([
+  '$eq',
+  '$ne',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$lte',
+  '$in',
+  '$nin',
+  '$all',
+  '$exists',
+  '$regex',
+  '$options',
+]);
 
 /**
  * Refuses any filter outside what the port promises, with the same errors the
@@ -19,14 +32,17 @@ export function checkFilter(filter: Filter): void {
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const ops = Object.keys(value);
       if (ops.some((op) => op.startsWith('$'))) {
-        for (const op of ops) if (!FIELD_OPERATORS.has(op)) throw new StoreQueryError(`unsupported filter operator ${op} on ${key}`);
+        for (const op of ops)
+          if (!FIELD_OPERATORS.has(op)) throw new StoreQueryError(`unsupported filter operator ${op} on ${key}`);
         const options = (value as { $options?: unknown }).$options;
-        if (options !== undefined && !/^i*$/.test(String(options))) throw new StoreQueryError(`$options "${String(options)}" on ${key}: only "i" is supported`);
+        if (options !== undefined && !/^i*$/.test(String(options)))
+          throw new StoreQueryError(`$options "${String(options)}" on ${key}: only "i" is supported`);
         continue;
       }
       throw new StoreQueryError(`filter on ${key} compares with an object; only scalars are supported`);
     }
-    if (Array.isArray(value)) throw new StoreQueryError(`filter on ${key} compares with an array; only scalars are supported`);
+    if (Array.isArray(value))
+      throw new StoreQueryError(`filter on ${key} compares with an array; only scalars are supported`);
   }
 }
 

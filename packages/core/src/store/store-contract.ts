@@ -28,7 +28,13 @@ function spec(extra: Partial<CollectionSpec> = {}): CollectionSpec {
     name: `contract_${Date.now().toString(36)}_${counter}`,
     indexes: [
       { name: 'byName', keys: [['name', 1]], unique: true },
-      { name: 'byGroupN', keys: [['group', 1], ['n', -1]] },
+      {
+        name: 'byGroupN',
+        keys: [
+          ['group', 1],
+          ['n', -1],
+        ],
+      },
     ],
     arrayFields: ['tags'],
     ...extra,
@@ -83,7 +89,10 @@ export function describeStoreContract(engineName: string, target: StoreContractT
 
     it('refuses a duplicate _id and a duplicate unique key with a conflict naming the index, and stores nothing', async () => {
       const items = await seeded();
-      await expect(items.insertOne({ _id: 'a', name: 'other' })).rejects.toMatchObject({ name: 'StoreConflictError', index: '_id' });
+      await expect(items.insertOne({ _id: 'a', name: 'other' })).rejects.toMatchObject({
+        name: 'StoreConflictError',
+        index: '_id',
+      });
       const error = await items.insertOne({ _id: 'z', name: 'alpha' }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StoreConflictError);
       expect(error).toMatchObject({ index: 'byName', fields: ['name'] });
@@ -92,12 +101,26 @@ export function describeStoreContract(engineName: string, target: StoreContractT
     });
 
     it('enforces compound unique indexes', async () => {
-      const s = spec({ indexes: [{ name: 'byPair', keys: [['group', 1], ['name', 1]], unique: true }] });
+      const s = spec({
+        indexes: [
+          {
+            name: 'byPair',
+            keys: [
+              ['group', 1],
+              ['name', 1],
+            ],
+            unique: true,
+          },
+        ],
+      });
       await store.migrate([s]);
       const items = store.collection<Item>(s.name);
       await items.insertOne({ _id: '1', group: 'g', name: 'same' });
       await items.insertOne({ _id: '2', group: 'h', name: 'same' });
-      await expect(items.insertOne({ _id: '3', group: 'g', name: 'same' })).rejects.toMatchObject({ index: 'byPair', fields: ['group', 'name'] });
+      await expect(items.insertOne({ _id: '3', group: 'g', name: 'same' })).rejects.toMatchObject({
+        index: 'byPair',
+        fields: ['group', 'name'],
+      });
       expect(await items.count({})).toBe(2);
     });
 
@@ -144,7 +167,15 @@ export function describeStoreContract(engineName: string, target: StoreContractT
 
     it('sorts by several keys, with limit and skip', async () => {
       const items = await seeded();
-      const docs = await items.find({ group: { $exists: true } }, { sort: [['group', 1], ['n', -1]] });
+      const docs = await items.find(
+        { group: { $exists: true } },
+        {
+          sort: [
+            ['group', 1],
+            ['n', -1],
+          ],
+        },
+      );
       expect(ids(docs)).toEqual(['b', 'a', 'c', 'd']);
       expect(ids(await items.find({}, { sort: [['name', 1]], limit: 2 }))).toEqual(['b', 'a']);
       expect(ids(await items.find({}, { sort: [['_id', -1]], limit: 2, skip: 1 }))).toEqual(['d', 'c']);
@@ -155,7 +186,8 @@ export function describeStoreContract(engineName: string, target: StoreContractT
       const s = spec();
       await store.migrate([s]);
       const items = store.collection<Item>(s.name);
-      for (let i = 0; i < 23; i++) await items.insertOne({ _id: `p${String(i).padStart(2, '0')}`, name: `n${i}`, group: `g${i % 4}` });
+      for (let i = 0; i < 23; i++)
+        await items.insertOne({ _id: `p${String(i).padStart(2, '0')}`, name: `n${i}`, group: `g${i % 4}` });
       const sort: Sort = [['group', -1]];
       const seen: string[] = [];
       let after: unknown[] | undefined;
@@ -172,14 +204,25 @@ export function describeStoreContract(engineName: string, target: StoreContractT
 
     it('updates atomically with $set, $inc, $unset, $push, $addToSet and $pull and returns the new document', async () => {
       const items = await seeded();
-      const updated = await items.findOneAndUpdate({ _id: 'a' }, {
-        $set: { 'meta.city': 'Daejeon', group: 'z' },
-        $inc: { n: 10 },
-        $unset: { active: true },
-        $push: { list: { $each: [1, 2] } },
-        $addToSet: { tags: 'blue' },
+      const updated = await items.findOneAndUpdate(
+        { _id: 'a' },
+        {
+          $set: { 'meta.city': 'Daejeon', group: 'z' },
+          $inc: { n: 10 },
+          $unset: { active: true },
+          $push: { list: { $each: [1, 2] } },
+          $addToSet: { tags: 'blue' },
+        },
+      );
+      expect(updated).toEqual({
+        _id: 'a',
+        name: 'alpha',
+        n: 11,
+        group: 'z',
+        tags: ['red', 'blue'],
+        meta: { city: 'Daejeon', rank: 3 },
+        list: [1, 2],
       });
-      expect(updated).toEqual({ _id: 'a', name: 'alpha', n: 11, group: 'z', tags: ['red', 'blue'], meta: { city: 'Daejeon', rank: 3 }, list: [1, 2] });
       const pulled = await items.findOneAndUpdate({ _id: 'a' }, { $pull: { tags: 'red' }, $addToSet: { list: 3 } });
       expect(pulled?.tags).toEqual(['blue']);
       expect(pulled?.list).toEqual([1, 2, 3]);
@@ -193,7 +236,9 @@ export function describeStoreContract(engineName: string, target: StoreContractT
       const items = store.collection<Item>(s.name);
       await items.insertOne({ _id: 'v', name: 'versioned', group: 'DRAFT', version: 1 });
       const results = await Promise.all(
-        ['OPEN', 'CANCELLED'].map((group) => items.findOneAndUpdate({ _id: 'v', version: 1 }, { $set: { group }, $inc: { version: 1 } })),
+        ['OPEN', 'CANCELLED'].map((group) =>
+          items.findOneAndUpdate({ _id: 'v', version: 1 }, { $set: { group }, $inc: { version: 1 } }),
+        ),
       );
       expect(results.filter((r) => r !== null)).toHaveLength(1);
       const final = await items.findOne({ _id: 'v' });
@@ -203,15 +248,26 @@ export function describeStoreContract(engineName: string, target: StoreContractT
 
     it('upserts from the filter with $setOnInsert, and updates without it the second time', async () => {
       const items = await seeded();
-      const first = await items.findOneAndUpdate({ _id: 'u' }, { $setOnInsert: { name: 'upserted' }, $inc: { n: 1 } }, { upsert: true });
+      const first = await items.findOneAndUpdate(
+        { _id: 'u' },
+        { $setOnInsert: { name: 'upserted' }, $inc: { n: 1 } },
+        { upsert: true },
+      );
       expect(first).toEqual({ _id: 'u', name: 'upserted', n: 1 });
-      const second = await items.findOneAndUpdate({ _id: 'u' }, { $setOnInsert: { name: 'ignored' }, $inc: { n: 1 } }, { upsert: true });
+      const second = await items.findOneAndUpdate(
+        { _id: 'u' },
+        { $setOnInsert: { name: 'ignored' }, $inc: { n: 1 } },
+        { upsert: true },
+      );
       expect(second).toEqual({ _id: 'u', name: 'upserted', n: 2 });
     });
 
     it('refuses an update that breaks a unique index and leaves the document unchanged', async () => {
       const items = await seeded();
-      await expect(items.findOneAndUpdate({ _id: 'b' }, { $set: { name: 'alpha' } })).rejects.toMatchObject({ name: 'StoreConflictError', index: 'byName' });
+      await expect(items.findOneAndUpdate({ _id: 'b' }, { $set: { name: 'alpha' } })).rejects.toMatchObject({
+        name: 'StoreConflictError',
+        index: 'byName',
+      });
       expect(await items.findOne({ _id: 'b' })).toEqual(sample[1]);
     });
 
@@ -274,7 +330,9 @@ export function describeStoreContract(engineName: string, target: StoreContractT
     it('refuses field paths that could smuggle syntax', async () => {
       const items = await seeded();
       await expect(items.find({ "name') OR 1=1 --": 'x' })).rejects.toBeInstanceOf(StoreQueryError);
-      await expect(items.findOneAndUpdate({ _id: 'a' }, { $set: { 'a..b': 1 } })).rejects.toBeInstanceOf(StoreQueryError);
+      await expect(items.findOneAndUpdate({ _id: 'a' }, { $set: { 'a..b': 1 } })).rejects.toBeInstanceOf(
+        StoreQueryError,
+      );
     });
 
     it('keeps data across close and reopen', async () => {
@@ -284,7 +342,11 @@ export function describeStoreContract(engineName: string, target: StoreContractT
       await store.close();
       store = await target.open();
       await store.migrate([s]);
-      expect(await store.collection<Item>(s.name).findOne({ _id: 'durable' })).toEqual({ _id: 'durable', name: 'kept', n: 7 });
+      expect(await store.collection<Item>(s.name).findOne({ _id: 'durable' })).toEqual({
+        _id: 'durable',
+        name: 'kept',
+        n: 7,
+      });
       await expect(store.ping()).resolves.toBeUndefined();
     });
   });

@@ -8,7 +8,12 @@ export function upsertSeed(filter: Filter): Record<string, unknown> {
   const seed: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(filter)) {
     if (key.startsWith('$')) continue;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).some((k) => k.startsWith('$'))) {
+    if (
+      value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      Object.keys(value).some((k) => k.startsWith('$'))
+    ) {
       const eq = (value as Record<string, unknown>).$eq;
       if (eq !== undefined) setPath(seed, key, eq);
       continue;

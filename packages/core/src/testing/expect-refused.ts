@@ -8,7 +8,12 @@ import { snapshotDomain, type GraphQLResponse } from './test-hub.js';
  * For the core's own tests; not part of `@maru/core/testing`, which does not
  * depend on vitest.
  */
-export async function expectRefused(hub: Hub, code: string, run: () => Promise<GraphQLResponse>, field?: string): Promise<GraphQLResponse> {
+export async function expectRefused(
+  hub: Hub,
+  code: string,
+  run: () => Promise<GraphQLResponse>,
+  field?: string,
+): Promise<GraphQLResponse> {
   const before = await snapshotDomain(hub);
   const res = await run();
   expect(res.errors?.[0]?.extensions?.code, JSON.stringify(res)).toBe(code);

@@ -28,7 +28,13 @@ export interface Fixtures {
   keys: Record<string, string>;
 }
 
-async function org(services: HubServices, kind: OrganizationKind, slug: string, name: string, parent?: Organization): Promise<Organization> {
+async function org(
+  services: HubServices,
+  kind: OrganizationKind,
+  slug: string,
+  name: string,
+  parent?: Organization,
+): Promise<Organization> {
   const now = new Date().toISOString();
   const doc: Organization = {
     _id: newId(),
@@ -46,7 +52,12 @@ async function org(services: HubServices, kind: OrganizationKind, slug: string, 
   return doc;
 }
 
-async function member(services: HubServices, organization: Organization, handle: string, roles: Role[]): Promise<Member> {
+async function member(
+  services: HubServices,
+  organization: Organization,
+  handle: string,
+  roles: Role[],
+): Promise<Member> {
   const now = new Date().toISOString();
   const doc: Member = {
     _id: newId(),
@@ -98,10 +109,21 @@ export async function createTestHub(options: Partial<HubOptions> = {}): Promise<
     keys[handle] = (await s.apiKeys.issue(members[handle]!, 'test', ALL_SCOPES, null)).secret;
   }
 
-  const gql = async <T>(query: string, variables?: Record<string, unknown>, key?: string | null): Promise<GraphQLResponse<T>> => {
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
+  const gql = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    key?: string | null,
+  ): Promise<GraphQLResponse<T>> => {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+    };
     if (key) headers.authorization = `Bearer ${key}`;
-    const response = await hub.fetch('http://hub.test/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const response = await hub.fetch('http://hub.test/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
     return (await response.json()) as GraphQLResponse<T>;
   };
 

@@ -8,5 +8,6 @@ const [dataDir] = process.argv.slice(2);
 const store = createSqliteStore({ dataDir });
 const services = await createServices(store);
 const grants = services.plugins.grants.grants;
-for (const grant of await grants.find({}, { limit: 1_000 })) await grants.findOneAndUpdate({ _id: grant._id }, { $set: { dailyQuota: null } });
+for (const grant of await grants.find({}, { limit: 1_000 }))
+  await grants.findOneAndUpdate({ _id: grant._id }, { $set: { dailyQuota: null } });
 await store.close();

@@ -29,21 +29,50 @@ const PIN = (() => {
     return false;
   }
 })();
-const pinned = (cpu, args) => (PIN ? ['taskset', ['-c', String(cpu), process.execPath, ...args]] : [process.execPath, args]);
+const pinned = (cpu, args) =>
+  PIN ? ['taskset', ['-c', String(cpu), process.execPath, ...args]] : [process.execPath, args];
 
-const PAGE_SELECTION = 'id title summary status agency { name } criteria { key name weight } questions(first: 20) { nodes { question answer askedBy { name } } } results { rank weightedScore winner submission { title organization { name } } }';
+const PAGE_SELECTION =
+  'id title summary status agency { name } criteria { key name weight } questions(first: 20) { nodes { question answer askedBy { name } } } results { rank weightedScore winner submission { title organization { name } } }';
 const QUERIES = [
   { key: 'typename', name: '`{ __typename }`', query: '{ __typename }' },
-  { key: 'list', name: 'public list: `challenges(first: 20) { nodes { id title status agency { name } tags } }`', query: '{ challenges(first: 20) { nodes { id title status agency { name } tags } } }', check: (d) => d.challenges.nodes.length === 20 },
+  {
+    key: 'list',
+    name: 'public list: `challenges(first: 20) { nodes { id title status agency { name } tags } }`',
+    query: '{ challenges(first: 20) { nodes { id title status agency { name } tags } } }',
+    check: (d) => d.challenges.nodes.length === 20,
+  },
   // The id is the awarded demo challenge's, filled in once the hub has seeded it.
-  { key: 'page', name: `challenge page: \`challenge(id:) { ${PAGE_SELECTION} }\` (an awarded demo challenge: 2 questions, 3 ranked submissions)`, query: null, check: (d) => d.challenge?.results?.length > 0 && d.challenge.questions.nodes.length > 0 },
+  {
+    key: 'page',
+    name: `challenge page: \`challenge(id:) { ${PAGE_SELECTION} }\` (an awarded demo challenge: 2 questions, 3 ranked submissions)`,
+    query: null,
+    check: (d) => d.challenge?.results?.length > 0 && d.challenge.questions.nodes.length > 0,
+  },
   // Only the hub has members, keys and plugins.
-  { key: 'viewer', name: 'authenticated: `{ viewer { name roles organization { name } } }` with an API key', query: '{ viewer { name roles organization { name } } }', hubOnly: true, as: 'admin', check: (d) => d.viewer?.name },
-  { key: 'service', name: 'plugin service call: `serviceQuery(service: "address-lookup", operation: "search", input: { query: "세종", limit: 3 })` with a company’s LIVE key (an isolate of the plugin host, grant check, metering)', query: '{ serviceQuery(service: "address-lookup", operation: "search", input: { query: "세종", limit: 3 }) }', hubOnly: true, as: 'company', check: (d) => d.serviceQuery?.addresses?.length > 0 },
+  {
+    key: 'viewer',
+    name: 'authenticated: `{ viewer { name roles organization { name } } }` with an API key',
+    query: '{ viewer { name roles organization { name } } }',
+    hubOnly: true,
+    as: 'admin',
+    check: (d) => d.viewer?.name,
+  },
+  {
+    key: 'service',
+    name: 'plugin service call: `serviceQuery(service: "address-lookup", operation: "search", input: { query: "세종", limit: 3 })` with a company’s LIVE key (an isolate of the plugin host, grant check, metering)',
+    query: '{ serviceQuery(service: "address-lookup", operation: "search", input: { query: "세종", limit: 3 }) }',
+    hubOnly: true,
+    as: 'company',
+    check: (d) => d.serviceQuery?.addresses?.length > 0,
+  },
 ];
 const HUBS = ['hub', 'hub-nocache'];
 const SERVERS = [
-  { key: 'hub', name: `Maru hub (yoga + Pothos + graphql-jit, response cache on, SQLite, ${CHALLENGES.toLocaleString('en-US')} challenges)` },
+  {
+    key: 'hub',
+    name: `Maru hub (yoga + Pothos + graphql-jit, response cache on, SQLite, ${CHALLENGES.toLocaleString('en-US')} challenges)`,
+  },
   { key: 'hub-nocache', name: 'Maru hub, response cache off (`MARU_RESPONSE_CACHE_TTL_MS=0`)' },
   { key: 'raw', name: 'raw node:http, the hub’s bytes' },
   { key: 'yoga', name: 'graphql-yoga 5 (graphql-js schema)' },
@@ -54,9 +83,25 @@ const SERVERS = [
 
 const log = (...args) => console.error('peers:', ...args);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const freePort = () => new Promise((resolve) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const peakRss = (pid) => { try { return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024; } catch { return NaN; } };
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const peakRss = (pid) => {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+  } catch {
+    return NaN;
+  }
+};
 
 const children = new Set();
 function start(cmd, args, options = {}) {
@@ -65,7 +110,9 @@ function start(cmd, args, options = {}) {
   child.on('exit', () => children.delete(child));
   return child;
 }
-const stopAll = () => { for (const c of children) c.kill('SIGKILL'); };
+const stopAll = () => {
+  for (const c of children) c.kill('SIGKILL');
+};
 process.on('exit', stopAll);
 process.on('SIGINT', () => process.exit(130));
 
@@ -80,7 +127,9 @@ async function waitReady(url, child, limitMs = 60_000) {
   const t0 = Date.now();
   while (Date.now() - t0 < limitMs) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try { if ((await fetch(url)).status === 200) return; } catch {}
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {}
     await sleep(5);
   }
   throw new Error(`${url} not ready in ${limitMs} ms`);
@@ -90,10 +139,21 @@ async function startHub(dataDir, port, { profile, env: extra = {} } = {}) {
   const [cmd, args] = pinned(1, [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), HUB_MAIN]);
   const t0 = process.hrtime.bigint();
   const child = start(cmd, args, {
-    env: { ...process.env, PORT: String(port), MARU_DATA_DIR: dataDir, MARU_DEMO: 'true', MARU_RATE_LIMIT: '0', MARU_SCHEDULER_INTERVAL_MS: '0', MARU_GRAPHIQL: 'false', ...extra },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      MARU_DATA_DIR: dataDir,
+      MARU_DEMO: 'true',
+      MARU_RATE_LIMIT: '0',
+      MARU_SCHEDULER_INTERVAL_MS: '0',
+      MARU_GRAPHIQL: 'false',
+      ...extra,
+    },
   });
   let stderr = '';
-  child.stderr.on('data', (c) => { stderr += c; });
+  child.stderr.on('data', (c) => {
+    stderr += c;
+  });
   child.stdout.resume(); // JSON logs, one line per request at the default level: drained, not kept
   await waitReady(`http://127.0.0.1:${port}/readyz`, child);
   const readyMs = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -116,13 +176,20 @@ function startPeer(kind, answersFile) {
 }
 
 function load(url, body, headers, duration) {
-  const [cmd, args] = pinned(0, [join(here, 'load.mjs'), JSON.stringify({ url, body, headers, connections: CONNECTIONS, duration })]);
+  const [cmd, args] = pinned(0, [
+    join(here, 'load.mjs'),
+    JSON.stringify({ url, body, headers, connections: CONNECTIONS, duration }),
+  ]);
   return new Promise((resolve, reject) => {
     const child = start(cmd, args);
     let out = '';
-    child.stdout.on('data', (c) => { out += c; });
+    child.stdout.on('data', (c) => {
+      out += c;
+    });
     child.stderr.on('data', (c) => process.stderr.write(c));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`autocannon exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`autocannon exited with ${code}`)),
+    );
   });
 }
 
@@ -138,11 +205,28 @@ try {
   // cold start measured is the next one, on a store that holds everything.
   const port = await freePort();
   let hub = await startHub(dataDir, port);
-  const keyLine = hub.stderr().split('\n').find((l) => /^\s+admin@maru\.example\s/.test(l)) ?? hub.stderr().split('\n').find((l) => /^\s+\S+@\S+\s+\S+\s+\S{20,}$/.test(l));
+  const keyLine =
+    hub
+      .stderr()
+      .split('\n')
+      .find((l) => /^\s+admin@maru\.example\s/.test(l)) ??
+    hub
+      .stderr()
+      .split('\n')
+      .find((l) => /^\s+\S+@\S+\s+\S+\s+\S{20,}$/.test(l));
   const apiKey = keyLine?.trim().split(/\s+/).at(-1);
-  const companyKey = hub.stderr().split('\n').find((l) => /^\s+admin@hanbit\.example\s/.test(l))?.trim().split(/\s+/).at(-1);
+  const companyKey = hub
+    .stderr()
+    .split('\n')
+    .find((l) => /^\s+admin@hanbit\.example\s/.test(l))
+    ?.trim()
+    .split(/\s+/)
+    .at(-1);
   if (!apiKey || !companyKey) throw new Error(`no demo API keys in the hub's output:\n${hub.stderr()}`);
-  const awarded = await post(hub.url, '{ challenges(first: 50, filter: { statuses: [AWARDED] }) { nodes { id results { rank } questions { totalCount } } } }');
+  const awarded = await post(
+    hub.url,
+    '{ challenges(first: 50, filter: { statuses: [AWARDED] }) { nodes { id results { rank } questions { totalCount } } } }',
+  );
   const pageId = awarded.json.data.challenges.nodes.find((c) => c.results?.length && c.questions.totalCount)?.id;
   if (!pageId) throw new Error(`no awarded demo challenge with results and questions: ${awarded.text.slice(0, 300)}`);
   QUERIES.find((q) => q.key === 'page').query = `{ challenge(id: "${pageId}") { ${PAGE_SELECTION} } }`;
@@ -161,9 +245,15 @@ try {
   // The hub's answers: checked, and served byte for byte by the raw server.
   const answers = {};
   for (const q of QUERIES) {
-    q.headers = q.as === 'admin' ? { authorization: `Bearer ${apiKey}` } : q.as === 'company' ? { authorization: `Bearer ${companyKey}` } : {};
+    q.headers =
+      q.as === 'admin'
+        ? { authorization: `Bearer ${apiKey}` }
+        : q.as === 'company'
+          ? { authorization: `Bearer ${companyKey}` }
+          : {};
     const r = await post(hub.url, q.query, q.headers);
-    if (r.status !== 200 || r.json.errors || (q.check && !q.check(r.json.data))) throw new Error(`hub: ${q.query}: ${r.status} ${r.text.slice(0, 300)}`);
+    if (r.status !== 200 || r.json.errors || (q.check && !q.check(r.json.data)))
+      throw new Error(`hub: ${q.query}: ${r.status} ${r.text.slice(0, 300)}`);
     q.body = r.body;
     answers[r.body] = r.text;
   }
@@ -171,14 +261,22 @@ try {
   writeFileSync(answersFile, JSON.stringify(answers));
   // The peers serve the same challenge page, from the hub's answer.
   process.env.BENCH_PEER_PAGE = join(dir, 'page.json');
-  writeFileSync(process.env.BENCH_PEER_PAGE, JSON.stringify(JSON.parse(answers[QUERIES.find((q) => q.key === 'page').body]).data.challenge));
+  writeFileSync(
+    process.env.BENCH_PEER_PAGE,
+    JSON.stringify(JSON.parse(answers[QUERIES.find((q) => q.key === 'page').body]).data.challenge),
+  );
 
-  const servers = [{ ...SERVERS[0], ...hub }, { ...SERVERS[1], ...hubNoCache }];
-  for (const s of SERVERS.slice(2)) servers.push({ ...s, ...(await startPeer(s.key, s.key === 'raw' ? answersFile : null)) });
+  const servers = [
+    { ...SERVERS[0], ...hub },
+    { ...SERVERS[1], ...hubNoCache },
+  ];
+  for (const s of SERVERS.slice(2))
+    servers.push({ ...s, ...(await startPeer(s.key, s.key === 'raw' ? answersFile : null)) });
   for (const s of servers) {
     for (const q of QUERIES.filter((q) => !q.hubOnly || HUBS.includes(s.key) || s.key === 'raw')) {
       const r = await post(s.url, q.query, q.headers);
-      if (r.status !== 200 || r.json.errors || (q.check && !q.check(r.json.data))) throw new Error(`${s.key}: ${q.query}: ${r.status} ${r.text.slice(0, 300)}`);
+      if (r.status !== 200 || r.json.errors || (q.check && !q.check(r.json.data)))
+        throw new Error(`${s.key}: ${q.query}: ${r.status} ${r.text.slice(0, 300)}`);
     }
   }
   const runs = (q) => servers.filter((s) => !q.hubOnly || HUBS.includes(s.key) || s.key === 'raw');
@@ -192,48 +290,103 @@ try {
     for (const q of QUERIES) {
       for (const s of runs(q)) {
         const r = await load(s.url, q.body, q.headers, SECONDS);
-        if (r.non2xx || r.errors || r.timeouts) log(`${s.key} ${q.key}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
+        if (r.non2xx || r.errors || r.timeouts)
+          log(`${s.key} ${q.key}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
         results[q.key][s.key].push(r);
       }
-      log(`round ${round}/${ROUNDS} ${q.key}: ${runs(q).map((s) => `${s.key} ${Math.round(results[q.key][s.key].at(-1).rps)}`).join(', ')}`);
+      log(
+        `round ${round}/${ROUNDS} ${q.key}: ${runs(q)
+          .map((s) => `${s.key} ${Math.round(results[q.key][s.key].at(-1).rps)}`)
+          .join(', ')}`,
+      );
     }
   }
   const rss = Object.fromEntries(servers.map((s) => [s.key, peakRss(s.child.pid)]));
 
-  const summary = Object.fromEntries(QUERIES.map((q) => [q.key, Object.fromEntries(runs(q).map((s) => {
-    const rounds = results[q.key][s.key];
-    const ratio = (other) => (results[q.key][other] ? median(rounds.map((r, i) => r.rps / results[q.key][other][i].rps)) : NaN);
-    return [s.key, { rps: median(rounds.map((r) => r.rps)), p50: median(rounds.map((r) => r.p50)), p99: median(rounds.map((r) => r.p99)), toRaw: ratio('raw'), toYoga: ratio('yoga'), toMercurius: ratio('mercurius') }];
-  }))]));
+  const summary = Object.fromEntries(
+    QUERIES.map((q) => [
+      q.key,
+      Object.fromEntries(
+        runs(q).map((s) => {
+          const rounds = results[q.key][s.key];
+          const ratio = (other) =>
+            results[q.key][other] ? median(rounds.map((r, i) => r.rps / results[q.key][other][i].rps)) : NaN;
+          return [
+            s.key,
+            {
+              rps: median(rounds.map((r) => r.rps)),
+              p50: median(rounds.map((r) => r.p50)),
+              p99: median(rounds.map((r) => r.p99)),
+              toRaw: ratio('raw'),
+              toYoga: ratio('yoga'),
+              toMercurius: ratio('mercurius'),
+            },
+          ];
+        }),
+      ),
+    ]),
+  );
 
   const num = (v) => (Number.isNaN(v) ? '–' : Math.round(v).toLocaleString('en-US'));
   const x = (v) => (Number.isNaN(v) ? '–' : `${v.toFixed(2)}×`);
-  const tables = QUERIES.map((q) => [
-    `**${q.name}**`,
-    '',
-    '| server | req/s | p50 ms | p99 ms | × raw | × yoga | peak RSS MiB |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...runs(q).map((s) => { const r = summary[q.key][s.key]; return `| ${s.name} | ${num(r.rps)} | ${r.p50} | ${r.p99} | ${x(r.toRaw)} | ${x(r.toYoga)} | ${num(rss[s.key])} |`; }),
-  ].join('\n')).join('\n\n');
+  const tables = QUERIES.map((q) =>
+    [
+      `**${q.name}**`,
+      '',
+      '| server | req/s | p50 ms | p99 ms | × raw | × yoga | peak RSS MiB |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...runs(q).map((s) => {
+        const r = summary[q.key][s.key];
+        return `| ${s.name} | ${num(r.rps)} | ${r.p50} | ${r.p99} | ${x(r.toRaw)} | ${x(r.toYoga)} | ${num(rss[s.key])} |`;
+      }),
+    ].join('\n'),
+  ).join('\n\n');
 
   const hubList = summary.list.hub;
   const off = summary.list['hub-nocache'];
   const goals = [
-    ['public challenge list ≥ Mercurius (without jit)', `${x(hubList.toMercurius)} Mercurius (cache off: ${x(off.toMercurius)})`, hubList.toMercurius >= 1],
-    ['public challenge list ≥ 2× bare yoga', `${x(hubList.toYoga)} yoga (cache off: ${x(off.toYoga)})`, hubList.toYoga >= 2],
-    ['`{ __typename }` ≥ 0.5× raw node:http', `${x(summary.typename.hub.toRaw)} raw (cache off: ${x(summary.typename['hub-nocache'].toRaw)})`, summary.typename.hub.toRaw >= 0.5],
-    [`p99 under ${CONNECTIONS} connections below Mercurius's p99 × 1.5 (public list)`, `${hubList.p99} ms vs ${summary.list.mercurius.p99} ms × 1.5 = ${(summary.list.mercurius.p99 * 1.5).toFixed(1)} ms (cache off: ${off.p99} ms)`, hubList.p99 < summary.list.mercurius.p99 * 1.5],
-    [`peak RSS under 200 MiB with ${CHALLENGES.toLocaleString('en-US')} challenges`, `${num(rss.hub)} MiB under load (${num(readyRss)} MiB at ready; cache off ${num(rss['hub-nocache'])} MiB; bare yoga peaked at ${num(rss.yoga)} MiB)`, rss.hub < 200],
+    [
+      'public challenge list ≥ Mercurius (without jit)',
+      `${x(hubList.toMercurius)} Mercurius (cache off: ${x(off.toMercurius)})`,
+      hubList.toMercurius >= 1,
+    ],
+    [
+      'public challenge list ≥ 2× bare yoga',
+      `${x(hubList.toYoga)} yoga (cache off: ${x(off.toYoga)})`,
+      hubList.toYoga >= 2,
+    ],
+    [
+      '`{ __typename }` ≥ 0.5× raw node:http',
+      `${x(summary.typename.hub.toRaw)} raw (cache off: ${x(summary.typename['hub-nocache'].toRaw)})`,
+      summary.typename.hub.toRaw >= 0.5,
+    ],
+    [
+      `p99 under ${CONNECTIONS} connections below Mercurius's p99 × 1.5 (public list)`,
+      `${hubList.p99} ms vs ${summary.list.mercurius.p99} ms × 1.5 = ${(summary.list.mercurius.p99 * 1.5).toFixed(1)} ms (cache off: ${off.p99} ms)`,
+      hubList.p99 < summary.list.mercurius.p99 * 1.5,
+    ],
+    [
+      `peak RSS under 200 MiB with ${CHALLENGES.toLocaleString('en-US')} challenges`,
+      `${num(rss.hub)} MiB under load (${num(readyRss)} MiB at ready; cache off ${num(rss['hub-nocache'])} MiB; bare yoga peaked at ${num(rss.yoga)} MiB)`,
+      rss.hub < 200,
+    ],
     ['cold start to ready under 2 s', `${(coldStartMs / 1000).toFixed(2)} s`, coldStartMs < 2000],
   ];
-  const goalTable = ['| goal (#9) | measured | |', '| --- | --- | --- |', ...goals.map(([g, m, ok]) => `| ${g} | ${m} | ${ok ? 'met' : '**not met**'} |`)].join('\n');
+  const goalTable = [
+    '| goal (#9) | measured | |',
+    '| --- | --- | --- |',
+    ...goals.map(([g, m, ok]) => `| ${g} | ${m} | ${ok ? 'met' : '**not met**'} |`),
+  ].join('\n');
   console.log(tables);
   console.log();
   console.log(goalTable);
 
   const machine = `${cpus().length} cores (${cpus()[0]?.model?.trim() ?? 'unknown CPU'})`;
   // A profiled hub runs slower: its figures stay out of the docs.
-  if (!PROFILE) writeSection('peers', `## GraphQL servers compared
+  if (!PROFILE)
+    writeSection(
+      'peers',
+      `## GraphQL servers compared
 
 The hub against the servers users would pick instead (issue #9). Each server runs in its own process${PIN ? ' pinned to CPU 1 (`taskset -c 1`), autocannon 9 in a child pinned to CPU 0' : ' (taskset unavailable: server and load generator share the cores)'}; ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} interleaved rounds (every server, then again) after a ${WARMUP_SECONDS} s warm-up each; figures are medians over rounds, ratios are taken within a round, then their median.
 
@@ -257,7 +410,8 @@ ${goalTable}
 - Authenticated requests read the key, its member and organization from the store (3 reads) and stamp the key's last use once a minute; the service call adds a worker round trip and two metering writes, each an fsync (\`synchronous = FULL\`: the embedded store never loses an acknowledged write).
 - Memory: the plugins run in the isolate host, a process of its own (not counted here); the hub's peak is V8's young generation and heap growth under 50 connections; bare yoga peaks as high. A smaller young generation (\`NODE_OPTIONS=--max-semi-space-size=4\`) cut the hub's peak by roughly 50 MiB in a short run by hand, for some throughput; it is not the default.
 
-Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${machine}${process.env.BENCH_MACHINE ? `, ${process.env.BENCH_MACHINE}` : ''}; \`npm run bench:peers -w @maru/devtools\` (about ${Math.round((QUERIES.reduce((n, q) => n + runs(q).length, 0) * (ROUNDS * SECONDS + WARMUP_SECONDS)) / 60)} min of load; \`BENCH_PEER_ROUNDS\`, \`BENCH_PEER_SECONDS\`, \`BENCH_PEER_WARMUP_SECONDS\`, \`BENCH_PEER_CONNECTIONS\`, \`BENCH_CHALLENGES\` change it).`);
+Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${machine}${process.env.BENCH_MACHINE ? `, ${process.env.BENCH_MACHINE}` : ''}; \`npm run bench:peers -w @maru/devtools\` (about ${Math.round((QUERIES.reduce((n, q) => n + runs(q).length, 0) * (ROUNDS * SECONDS + WARMUP_SECONDS)) / 60)} min of load; \`BENCH_PEER_ROUNDS\`, \`BENCH_PEER_SECONDS\`, \`BENCH_PEER_WARMUP_SECONDS\`, \`BENCH_PEER_CONNECTIONS\`, \`BENCH_CHALLENGES\` change it).`,
+    );
   if (PROFILE) {
     hub.child.kill('SIGTERM');
     await new Promise((r) => hub.child.once('exit', r));

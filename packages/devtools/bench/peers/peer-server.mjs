@@ -10,16 +10,25 @@ const listen = (server) => server.listen(0, '127.0.0.1', () => ready(server.addr
 
 if (kind === 'raw') {
   // The hub's own answers, byte for byte, keyed by request body.
-  const answers = new Map(Object.entries(JSON.parse(readFileSync(answersFile, 'utf8'))).map(([body, answer]) => [body, Buffer.from(answer)]));
-  listen(createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
-      const answer = answers.get(Buffer.concat(chunks).toString());
-      if (!answer) return res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': 'application/graphql-response+json; charset=utf-8', 'content-length': answer.length }).end(answer);
-    });
-  }));
+  const answers = new Map(
+    Object.entries(JSON.parse(readFileSync(answersFile, 'utf8'))).map(([body, answer]) => [body, Buffer.from(answer)]),
+  );
+  listen(
+    createServer((req, res) => {
+      const chunks = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => {
+        const answer = answers.get(Buffer.concat(chunks).toString());
+        if (!answer) return res.writeHead(404).end();
+        res
+          .writeHead(200, {
+            'content-type': 'application/graphql-response+json; charset=utf-8',
+            'content-length': answer.length,
+          })
+          .end(answer);
+      });
+    }),
+  );
 } else {
   const { schema } = await import('./peer-data.mjs');
   if (kind === 'yoga') {

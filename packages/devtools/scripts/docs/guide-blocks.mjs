@@ -11,7 +11,13 @@ import { buildSchema, getVariableValues, parse, validate } from 'graphql';
  */
 export function guideBlocks(path) {
   const text = readFileSync(path, 'utf8');
-  const fences = [...text.matchAll(/^```(\w*)([^\n]*)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1], info: m[2].trim(), body: m[3], index: m.index, end: m.index + m[0].length }));
+  const fences = [...text.matchAll(/^```(\w*)([^\n]*)\n([\s\S]*?)^```$/gm)].map((m) => ({
+    lang: m[1],
+    info: m[2].trim(),
+    body: m[3],
+    index: m.index,
+    end: m.index + m[0].length,
+  }));
   const blocks = [];
   fences.forEach((fence, i) => {
     if (fence.lang !== 'graphql' || fence.info === 'plugin') return;
@@ -48,6 +54,7 @@ export function checkBlock(schema, block) {
   problems.push(...(errors ?? []).map((error) => `variables: ${error.message}`));
   // A variable the operation does not declare would be silently ignored by the server.
   const declared = new Set((operation?.variableDefinitions ?? []).map((d) => d.variable.name.value));
-  for (const name of Object.keys(values)) if (!declared.has(name)) problems.push(`variables: "${name}" is not a variable of the operation`);
+  for (const name of Object.keys(values))
+    if (!declared.has(name)) problems.push(`variables: "${name}" is not a variable of the operation`);
   return problems;
 }

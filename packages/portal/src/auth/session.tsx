@@ -69,7 +69,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<Session>(
-    () => ({ viewer, loading, signIn, signOut, hasRole: (...roles) => !!viewer && roles.some((role) => viewer.roles.includes(role)) }),
+    () => ({
+      viewer,
+      loading,
+      signIn,
+      signOut,
+      hasRole: (...roles) => !!viewer && roles.some((role) => viewer.roles.includes(role)),
+    }),
     [viewer, loading, signIn, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -36,12 +36,19 @@ export async function graphqlRequest<TResult, TVariables>(
   variables?: TVariables,
   options: RequestOptions = {},
 ): Promise<TResult> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json, application/json',
+  };
   const key = sessionStorage.getItem(API_KEY_STORAGE);
   if (key) headers.authorization = `Bearer ${key}`;
   const send = async (payload: Record<string, unknown>): Promise<GraphqlResponse<TResult>> => {
     try {
-      const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ ...payload, variables: variables ?? {} }) });
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ ...payload, variables: variables ?? {} }),
+      });
       return (await response.json()) as GraphqlResponse<TResult>;
     } catch (error) {
       throw new GraphqlRequestError('NETWORK', error instanceof Error ? error.message : String(error));
@@ -51,9 +58,11 @@ export async function graphqlRequest<TResult, TVariables>(
   // build); a hub that does not know the hash says so, and the text goes instead.
   const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash?.replace(/^sha256:/, '');
   let body = hash ? await send({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }) : null;
-  if (!body || body.errors?.[0]?.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND') body = await send({ query: document.toString() });
+  if (!body || body.errors?.[0]?.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')
+    body = await send({ query: document.toString() });
   const first = body.errors?.[0];
-  if (first && !(options.partial && body.data)) throw new GraphqlRequestError(first.extensions?.code ?? 'INTERNAL', first.message, first.extensions?.field);
+  if (first && !(options.partial && body.data))
+    throw new GraphqlRequestError(first.extensions?.code ?? 'INTERNAL', first.message, first.extensions?.field);
   if (!body.data) throw new GraphqlRequestError('INTERNAL', 'The hub answered without data.');
   return body.data;
 }

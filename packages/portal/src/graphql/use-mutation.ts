@@ -9,7 +9,9 @@ export interface MutationState<TResult, TVariables> {
 }
 
 /** A typed mutation: `run` resolves to the result, or to null after storing the error for the form to show. */
-export function useMutation<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>): MutationState<TResult, TVariables> {
+export function useMutation<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+): MutationState<TResult, TVariables> {
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<GraphqlRequestError | null>(null);
   const run = useCallback(

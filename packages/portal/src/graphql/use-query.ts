@@ -11,7 +11,11 @@ export interface QueryState<T> {
 }
 
 /** Runs a typed query when the component mounts and whenever its variables change. */
-export function useQuery<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables?: TVariables, options?: RequestOptions & { skip?: boolean }): QueryState<TResult> {
+export function useQuery<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables?: TVariables,
+  options?: RequestOptions & { skip?: boolean },
+): QueryState<TResult> {
   const [data, setData] = useState<TResult | null>(null);
   const [error, setError] = useState<GraphqlRequestError | null>(null);
   const [loading, setLoading] = useState(!options?.skip);

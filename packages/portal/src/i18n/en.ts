@@ -3,7 +3,8 @@ export const en = {
   layout: {
     brand: 'Maru',
     skipToContent: 'Skip to content',
-    footer: 'Maru — the open hub of the digital platform government. Challenges, shared services and agency data in one place.',
+    footer:
+      'Maru — the open hub of the digital platform government. Challenges, shared services and agency data in one place.',
   },
   language: { label: 'Language', en: 'English', ko: '한국어' },
   nav: {
@@ -39,26 +40,44 @@ export const en = {
   },
   roleCan: {
     PLATFORM_ADMIN: 'Runs the hub: plugins, service access and the whole audit trail.',
-    AGENCY_ADMIN: "Administers an agency: its members, datasets, data access requests and its audit trail; can also post challenges.",
-    CHALLENGE_MANAGER: 'Posts and publishes challenges, answers questions, seats the review panel, and awards the winners.',
+    AGENCY_ADMIN:
+      'Administers an agency: its members, datasets, data access requests and its audit trail; can also post challenges.',
+    CHALLENGE_MANAGER:
+      'Posts and publishes challenges, answers questions, seats the review panel, and awards the winners.',
     REVIEWER: 'Scores the submissions of the challenges whose panel they sit on.',
-    COMPANY_ADMIN: 'Submits proposals to open challenges for the company, asks questions, and requests access to services and data.',
+    COMPANY_ADMIN:
+      'Submits proposals to open challenges for the company, asks questions, and requests access to services and data.',
     DEVELOPER: "Works on the company's submissions and calls shared services.",
   },
-  challengeStatus: { DRAFT: 'Draft', OPEN: 'Open', CLOSED: 'Closed', EVALUATING: 'Evaluating', AWARDED: 'Awarded', CANCELLED: 'Cancelled' },
-  challengeType: { IDEA: 'Idea', PROOF_OF_CONCEPT: 'Proof of concept', PROTOTYPE: 'Prototype', PRODUCTION_SERVICE: 'Production service' },
+  challengeStatus: {
+    DRAFT: 'Draft',
+    OPEN: 'Open',
+    CLOSED: 'Closed',
+    EVALUATING: 'Evaluating',
+    AWARDED: 'Awarded',
+    CANCELLED: 'Cancelled',
+  },
+  challengeType: {
+    IDEA: 'Idea',
+    PROOF_OF_CONCEPT: 'Proof of concept',
+    PROTOTYPE: 'Prototype',
+    PRODUCTION_SERVICE: 'Production service',
+  },
   classification: { PUBLIC: 'Public', INTERNAL: 'Internal', RESTRICTED: 'Restricted', PERSONAL: 'Personal' },
   signIn: {
     title: 'Sign in',
-    intro: 'Sign in to post challenges, submit proposals, review, or run the hub. Browsing challenges, services and data needs no sign-in.',
+    intro:
+      'Sign in to post challenges, submit proposals, review, or run the hub. Browsing challenges, services and data needs no sign-in.',
     already: 'You are signed in as {{name}}. Signing in again switches member.',
     demoTitle: 'Try it as a demo member',
-    demoIntro: 'On a demo hub every role has a member. To follow a challenge end to end: post and publish it as the challenge manager, submit as the company admin, score as the reviewer, then award as the challenge manager again.',
+    demoIntro:
+      'On a demo hub every role has a member. To follow a challenge end to end: post and publish it as the challenge manager, submit as the company admin, score as the reviewer, then award as the challenge manager again.',
     demoOff: 'Demo sign-in is turned off on this hub. Sign in with an API key instead.',
     as: 'Sign in as {{name}}',
     keyTitle: 'Sign in with an API key',
     keyLabel: 'API key',
-    keyHint: 'The key your organization admin created for you. It is kept in this browser tab only and forgotten when the tab closes.',
+    keyHint:
+      'The key your organization admin created for you. It is kept in this browser tab only and forgotten when the tab closes.',
     keyRequired: 'Paste your API key first.',
     keySubmit: 'Sign in with key',
   },
@@ -70,7 +89,8 @@ export const en = {
   },
   challenges: {
     title: 'Challenges',
-    intro: 'Public problems posted by government agencies. Companies propose solutions; the best go on to pilot as shared services.',
+    intro:
+      'Public problems posted by government agencies. Companies propose solutions; the best go on to pilot as shared services.',
     searchRegion: 'Challenge search',
     searchLabel: 'Search challenges',
     searchPlaceholder: 'Words in the title, summary or tags',
@@ -78,7 +98,8 @@ export const en = {
     anyStatus: 'Any status',
     searchButton: 'Search',
     noMatch: 'No challenge matches this search. Try other words or any status.',
-    signInHint: 'To post a challenge, submit a proposal or review, sign in. On a demo hub you can pick a demo member for each role.',
+    signInHint:
+      'To post a challenge, submit a proposal or review, sign in. On a demo hub you can pick a demo member for each role.',
     signInLink: 'Sign in or choose a demo member',
   },
   challenge: {
@@ -96,7 +117,8 @@ export const en = {
     title: 'Manage this challenge',
     nextStep: 'Next step',
     publish: 'Publish the challenge',
-    publishHint: 'Publishing opens the challenge: companies can see it, ask questions and submit until the deadline. Criteria and terms lock.',
+    publishHint:
+      'Publishing opens the challenge: companies can see it, ask questions and submit until the deadline. Criteria and terms lock.',
     close: 'Close submissions now',
     closeHint: 'Closing ends submissions before the deadline (the hub closes it at the deadline otherwise).',
     startEvaluation: 'Start the evaluation',
@@ -172,7 +194,8 @@ export const en = {
   submit: {
     title: 'Submit a proposal',
     heading: 'Your proposal for “{{title}}”',
-    intro: 'Submitted for {{organization}}. Save a draft at any time; submitting needs a proposal and your acceptance of the terms.',
+    intro:
+      'Submitted for {{organization}}. Save a draft at any time; submitting needs a proposal and your acceptance of the terms.',
     backToChallenge: 'Back to the challenge',
     notOpen: 'This challenge is not open for submissions.',
     alreadySent: 'Your organization has already submitted “{{title}}”.',
@@ -199,7 +222,8 @@ export const en = {
   score: {
     title: 'Score submissions',
     heading: 'Score the submissions of “{{title}}”',
-    intro: 'Score every criterion from 0 to 10. Your comments per criterion stay with the agency; the public comment is published with the results.',
+    intro:
+      'Score every criterion from 0 to 10. Your comments per criterion stay with the agency; the public comment is published with the results.',
     notEvaluating: 'This challenge is not in evaluation: scores cannot be changed now.',
     empty: 'No submitted entries to score.',
     byOrganization: 'By {{organization}} · team of {{size}}',
@@ -209,7 +233,8 @@ export const en = {
   },
   services: {
     title: 'Shared services',
-    intro: 'Services any agency or company can call through the hub, with an access grant. Many began as winning solutions of challenges.',
+    intro:
+      'Services any agency or company can call through the hub, with an access grant. Many began as winning solutions of challenges.',
     empty: 'No services in the catalogue yet.',
     count_one: '{{count}} service',
     count_other: '{{count}} services',
@@ -223,7 +248,8 @@ export const en = {
   },
   data: {
     title: 'Data catalogue',
-    intro: 'Datasets agencies connect to the hub. The metadata and schema are public; the records follow each dataset’s classification.',
+    intro:
+      'Datasets agencies connect to the hub. The metadata and schema are public; the records follow each dataset’s classification.',
     searchRegion: 'Data catalogue search',
     searchLabel: 'Search datasets',
     classificationLabel: 'Classification',
@@ -258,14 +284,16 @@ export const en = {
   },
   plugins: {
     title: 'Plugins',
-    intro: 'Plugins add shared services and data connectors. Grant only the capabilities a plugin needs; disabling stops new calls at once.',
+    intro:
+      'Plugins add shared services and data connectors. Grant only the capabilities a plugin needs; disabling stops new calls at once.',
     empty: 'No plugins are installed.',
     usage: 'Usage, last 30 days',
     usageRow: '{{calls}} calls, {{failures}} failed',
     enable: 'Enable {{name}}',
     disable: 'Disable {{name}}',
     installTitle: 'Install a plugin',
-    installHint: 'The npm package must already be installed on the hub, at this exact version; its signature and manifest are checked.',
+    installHint:
+      'The npm package must already be installed on the hub, at this exact version; its signature and manifest are checked.',
     package: 'Package name',
     version: 'Version',
     install: 'Install',

@@ -43,21 +43,36 @@ export const ko: Messages<typeof en> = {
   },
   roleCan: {
     PLATFORM_ADMIN: '허브를 운영합니다: 플러그인, 서비스 이용 권한, 전체 감사 기록.',
-    AGENCY_ADMIN: '기관을 관리합니다: 구성원, 데이터셋, 데이터 이용 신청, 기관의 감사 기록. 챌린지도 등록할 수 있습니다.',
+    AGENCY_ADMIN:
+      '기관을 관리합니다: 구성원, 데이터셋, 데이터 이용 신청, 기관의 감사 기록. 챌린지도 등록할 수 있습니다.',
     CHALLENGE_MANAGER: '챌린지를 등록·공개하고, 질문에 답하고, 심사위원을 배정하고, 수상작을 선정합니다.',
     REVIEWER: '배정된 챌린지의 제안서를 심사합니다.',
     COMPANY_ADMIN: '기업을 대표해 공개된 챌린지에 제안서를 내고, 질문하고, 서비스와 데이터 이용을 신청합니다.',
     DEVELOPER: '기업의 제안서를 작성하고 공유 서비스를 호출합니다.',
   },
-  challengeStatus: { DRAFT: '작성 중', OPEN: '접수 중', CLOSED: '접수 마감', EVALUATING: '심사 중', AWARDED: '시상 완료', CANCELLED: '취소됨' },
-  challengeType: { IDEA: '아이디어', PROOF_OF_CONCEPT: '개념 검증', PROTOTYPE: '시제품', PRODUCTION_SERVICE: '운영 서비스' },
+  challengeStatus: {
+    DRAFT: '작성 중',
+    OPEN: '접수 중',
+    CLOSED: '접수 마감',
+    EVALUATING: '심사 중',
+    AWARDED: '시상 완료',
+    CANCELLED: '취소됨',
+  },
+  challengeType: {
+    IDEA: '아이디어',
+    PROOF_OF_CONCEPT: '개념 검증',
+    PROTOTYPE: '시제품',
+    PRODUCTION_SERVICE: '운영 서비스',
+  },
   classification: { PUBLIC: '공개', INTERNAL: '내부', RESTRICTED: '제한', PERSONAL: '개인정보' },
   signIn: {
     title: '로그인',
-    intro: '챌린지를 등록하거나, 제안서를 내거나, 심사하거나, 허브를 운영하려면 로그인하세요. 챌린지·서비스·데이터 둘러보기는 로그인 없이 됩니다.',
+    intro:
+      '챌린지를 등록하거나, 제안서를 내거나, 심사하거나, 허브를 운영하려면 로그인하세요. 챌린지·서비스·데이터 둘러보기는 로그인 없이 됩니다.',
     already: '{{name}}(으)로 로그인되어 있습니다. 다시 로그인하면 구성원이 바뀝니다.',
     demoTitle: '데모 구성원으로 체험하기',
-    demoIntro: '데모 허브에는 역할마다 구성원이 있습니다. 챌린지를 처음부터 끝까지 따라가려면: 챌린지 담당자로 등록·공개하고, 기업 관리자로 제안서를 내고, 심사위원으로 심사한 뒤, 다시 챌린지 담당자로 시상하세요.',
+    demoIntro:
+      '데모 허브에는 역할마다 구성원이 있습니다. 챌린지를 처음부터 끝까지 따라가려면: 챌린지 담당자로 등록·공개하고, 기업 관리자로 제안서를 내고, 심사위원으로 심사한 뒤, 다시 챌린지 담당자로 시상하세요.',
     demoOff: '이 허브는 데모 로그인을 사용하지 않습니다. API 키로 로그인하세요.',
     as: '{{name}}(으)로 로그인',
     keyTitle: 'API 키로 로그인',
@@ -82,7 +97,8 @@ export const ko: Messages<typeof en> = {
     anyStatus: '모든 상태',
     searchButton: '검색',
     noMatch: '검색 결과가 없습니다. 다른 단어나 모든 상태로 찾아보세요.',
-    signInHint: '챌린지를 등록하거나, 제안서를 내거나, 심사하려면 로그인하세요. 데모 허브에서는 역할별 데모 구성원을 고를 수 있습니다.',
+    signInHint:
+      '챌린지를 등록하거나, 제안서를 내거나, 심사하려면 로그인하세요. 데모 허브에서는 역할별 데모 구성원을 고를 수 있습니다.',
     signInLink: '로그인 또는 데모 구성원 고르기',
   },
   challenge: {
@@ -100,7 +116,8 @@ export const ko: Messages<typeof en> = {
     title: '챌린지 관리',
     nextStep: '다음 단계',
     publish: '챌린지 공개',
-    publishHint: '공개하면 마감까지 기업이 챌린지를 보고, 질문하고, 제안서를 낼 수 있습니다. 평가 기준과 조건은 더 바꿀 수 없습니다.',
+    publishHint:
+      '공개하면 마감까지 기업이 챌린지를 보고, 질문하고, 제안서를 낼 수 있습니다. 평가 기준과 조건은 더 바꿀 수 없습니다.',
     close: '지금 접수 마감',
     closeHint: '마감 전에 접수를 끝냅니다 (그렇지 않으면 허브가 마감 시각에 닫습니다).',
     startEvaluation: '심사 시작',
@@ -176,7 +193,8 @@ export const ko: Messages<typeof en> = {
   submit: {
     title: '제안서 제출',
     heading: '“{{title}}” 제안서',
-    intro: '{{organization}} 명의로 제출합니다. 언제든 임시 저장할 수 있고, 제출하려면 제안 내용과 조건 동의가 필요합니다.',
+    intro:
+      '{{organization}} 명의로 제출합니다. 언제든 임시 저장할 수 있고, 제출하려면 제안 내용과 조건 동의가 필요합니다.',
     backToChallenge: '챌린지로 돌아가기',
     notOpen: '이 챌린지는 제안서를 받고 있지 않습니다.',
     alreadySent: '우리 조직은 이미 “{{title}}”을(를) 제출했습니다.',
@@ -262,7 +280,8 @@ export const ko: Messages<typeof en> = {
   },
   plugins: {
     title: '플러그인',
-    intro: '플러그인은 공유 서비스와 데이터 커넥터를 더합니다. 꼭 필요한 권한만 부여하세요. 비활성화하면 새 호출이 즉시 멈춥니다.',
+    intro:
+      '플러그인은 공유 서비스와 데이터 커넥터를 더합니다. 꼭 필요한 권한만 부여하세요. 비활성화하면 새 호출이 즉시 멈춥니다.',
     empty: '설치된 플러그인이 없습니다.',
     usage: '최근 30일 사용량',
     usageRow: '호출 {{calls}}회, 실패 {{failures}}회',

@@ -8,7 +8,13 @@ export function LanguageSwitch() {
   return (
     <div className="language-switch" role="group" aria-label={t('language.label')}>
       {LANGUAGES.map((lang) => (
-        <button key={lang} type="button" lang={lang} aria-pressed={current === lang} onClick={() => void i18n.changeLanguage(lang)}>
+        <button
+          key={lang}
+          type="button"
+          lang={lang}
+          aria-pressed={current === lang}
+          onClick={() => void i18n.changeLanguage(lang)}
+        >
           {t(`language.${lang}`)}
         </button>
       ))}

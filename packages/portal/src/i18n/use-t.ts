@@ -2,7 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { en } from './en';
 import { PORTAL_NAMESPACE } from './i18n';
 
-type Plain<K extends string> = K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? Base : K;
+type Plain<K extends string> = K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}`
+  ? Base
+  : K;
 type Paths<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${Plain<K>}` : Paths<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];

@@ -16,7 +16,18 @@ export interface SearchBarProps {
 }
 
 /** Words and one choice (a status, a classification…); submitting hands them to the page, which puts them in the URL. */
-export function SearchBar({ region, searchLabel, placeholder, choiceLabel, anyChoice, choices, buttonLabel, search, choice, onSearch }: SearchBarProps) {
+export function SearchBar({
+  region,
+  searchLabel,
+  placeholder,
+  choiceLabel,
+  anyChoice,
+  choices,
+  buttonLabel,
+  search,
+  choice,
+  onSearch,
+}: SearchBarProps) {
   const id = useId();
   const [words, setWords] = useState(search);
   const [chosen, setChosen] = useState(choice);
@@ -32,11 +43,21 @@ export function SearchBar({ region, searchLabel, placeholder, choiceLabel, anyCh
     <div className="search-bar" role="search" aria-label={region}>
       <form onSubmit={submit} className="maru-form form--inline">
         <div className="maru-field">
-          <label className="maru-field__label" htmlFor={`${id}-q`}>{searchLabel}</label>
-          <input id={`${id}-q`} type="search" value={words} placeholder={placeholder} onChange={(event) => setWords(event.target.value)} />
+          <label className="maru-field__label" htmlFor={`${id}-q`}>
+            {searchLabel}
+          </label>
+          <input
+            id={`${id}-q`}
+            type="search"
+            value={words}
+            placeholder={placeholder}
+            onChange={(event) => setWords(event.target.value)}
+          />
         </div>
         <div className="maru-field">
-          <label className="maru-field__label" htmlFor={`${id}-choice`}>{choiceLabel}</label>
+          <label className="maru-field__label" htmlFor={`${id}-choice`}>
+            {choiceLabel}
+          </label>
           <select id={`${id}-choice`} value={chosen} onChange={(event) => setChosen(event.target.value)}>
             <option value="">{anyChoice}</option>
             {choices.map(({ value, label }) => (

@@ -17,7 +17,8 @@ export function SiteNav() {
     { to: '/services', label: 'nav.services' },
     { to: '/data', label: 'nav.data' },
   ];
-  if (hasRole('CHALLENGE_MANAGER', 'AGENCY_ADMIN')) items.push({ to: '/manage', label: 'nav.manage' }, { to: '/challenges/new', label: 'nav.postChallenge' });
+  if (hasRole('CHALLENGE_MANAGER', 'AGENCY_ADMIN'))
+    items.push({ to: '/manage', label: 'nav.manage' }, { to: '/challenges/new', label: 'nav.postChallenge' });
   if (viewer?.organization.kind === 'COMPANY') items.push({ to: '/my/submissions', label: 'nav.mySubmissions' });
   if (hasRole('REVIEWER')) items.push({ to: '/reviews', label: 'nav.reviews' });
   if (hasRole('PLATFORM_ADMIN')) items.push({ to: '/admin/plugins', label: 'nav.plugins' });

@@ -23,7 +23,10 @@ export const Events: Story = {
 /** The app names actors and links targets. */
 export const WithNames: Story = {
   args: {
-    renderActor: (event) => (event.actorMemberId === 'TWVtYmVyOjE=' ? 'Kim Min-ji (Ministry of the Interior and Safety)' : 'Lee Jun-ho (Hanbit Labs)'),
+    renderActor: (event) =>
+      event.actorMemberId === 'TWVtYmVyOjE='
+        ? 'Kim Min-ji (Ministry of the Interior and Safety)'
+        : 'Lee Jun-ho (Hanbit Labs)',
     renderTarget: (event) => (event.targetId ? <a href={`#/objects/${event.targetId}`}>{event.targetId}</a> : '—'),
   },
 };
@@ -36,6 +39,8 @@ export const WithLoadMore: Story = {
 };
 export const Empty: Story = { args: { events: [] } };
 export const Loading: Story = { args: { events: [], loading: true } };
-export const LoadError: Story = { args: { events: [], error: 'FORBIDDEN: set filter.organizationId to your organization.', onRetry: fn() } };
+export const LoadError: Story = {
+  args: { events: [], error: 'FORBIDDEN: set filter.organizationId to your organization.', onRetry: fn() },
+};
 export const Korean: Story = { globals: { locale: 'ko' } };
 export const NarrowScreen: Story = { globals: { locale: 'ko', viewport: { value: 'narrow', isRotated: false } } };

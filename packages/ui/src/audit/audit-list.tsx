@@ -32,11 +32,24 @@ export interface AuditListProps extends ListProps {
 }
 
 /** The audit trail, newest first: sequence, time, action, outcome, actor and target. */
-export function AuditList({ events, renderActor, renderTarget, emptyMessage, onLoadMore, loadingMore, ...state }: AuditListProps) {
+export function AuditList({
+  events,
+  renderActor,
+  renderTarget,
+  emptyMessage,
+  onLoadMore,
+  loadingMore,
+  ...state
+}: AuditListProps) {
   const { t } = useTranslation('maru-ui');
   return (
     <div className="maru-list" aria-busy={state.loading || loadingMore || undefined}>
-      <AsyncState {...state} label={t('audit.label')} empty={events.length === 0} emptyMessage={emptyMessage ?? t('audit.empty')}>
+      <AsyncState
+        {...state}
+        label={t('audit.label')}
+        empty={events.length === 0}
+        emptyMessage={emptyMessage ?? t('audit.empty')}
+      >
         <TableScroll label={t('audit.label')}>
           <table className="maru-table">
             <caption>{t('audit.label')}</caption>
@@ -65,15 +78,36 @@ export function AuditList({ events, renderActor, renderTarget, emptyMessage, onL
                   <td>
                     <StatusBadge kind="outcome" status={event.outcome} />
                   </td>
-                  <td>{renderActor ? renderActor(event) : event.actorMemberId ? <code className="maru-code">{event.actorMemberId}</code> : t('audit.anonymous')}</td>
-                  <td>{renderTarget ? renderTarget(event) : event.targetId ? <code className="maru-code">{event.targetId}</code> : '—'}</td>
+                  <td>
+                    {renderActor ? (
+                      renderActor(event)
+                    ) : event.actorMemberId ? (
+                      <code className="maru-code">{event.actorMemberId}</code>
+                    ) : (
+                      t('audit.anonymous')
+                    )}
+                  </td>
+                  <td>
+                    {renderTarget ? (
+                      renderTarget(event)
+                    ) : event.targetId ? (
+                      <code className="maru-code">{event.targetId}</code>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableScroll>
         {onLoadMore ? (
-          <button type="button" className="maru-button maru-button--secondary" onClick={onLoadMore} disabled={loadingMore}>
+          <button
+            type="button"
+            className="maru-button maru-button--secondary"
+            onClick={onLoadMore}
+            disabled={loadingMore}
+          >
             {loadingMore ? t('state.loading') : t('state.loadMore')}
           </button>
         ) : null}

@@ -14,7 +14,10 @@ type Story = StoryObj<typeof meta>;
 
 export const Open: Story = {
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole('link', { name: challenge.title })).toHaveAttribute('href', '/challenges/Q2hhbGxlbmdlOjE=');
+    await expect(canvas.getByRole('link', { name: challenge.title })).toHaveAttribute(
+      'href',
+      '/challenges/Q2hhbGxlbmdlOjE=',
+    );
   },
 };
 
@@ -34,9 +37,19 @@ export const WithRouterLink: Story = {
   },
 };
 
-export const Awarded: Story = { args: { challenge: { ...challenge, status: 'AWARDED', prize: { amount: 100000000, currency: 'KRW', kind: 'CONTRACT' } } } };
+export const Awarded: Story = {
+  args: {
+    challenge: { ...challenge, status: 'AWARDED', prize: { amount: 100000000, currency: 'KRW', kind: 'CONTRACT' } },
+  },
+};
 export const Cancelled: Story = { args: { challenge: { ...challenge, status: 'CANCELLED', tags: [] } } };
 export const LongEnglish: Story = { args: { challenge: longEnglish } };
 export const LongKorean: Story = { args: { challenge: challengeKo }, globals: { locale: 'ko' } };
-export const NarrowScreen: Story = { args: { challenge: longEnglish }, globals: { viewport: { value: 'narrow', isRotated: false } } };
-export const NarrowKorean: Story = { args: { challenge: challengeKo }, globals: { locale: 'ko', viewport: { value: 'narrow', isRotated: false } } };
+export const NarrowScreen: Story = {
+  args: { challenge: longEnglish },
+  globals: { viewport: { value: 'narrow', isRotated: false } },
+};
+export const NarrowKorean: Story = {
+  args: { challenge: challengeKo },
+  globals: { locale: 'ko', viewport: { value: 'narrow', isRotated: false } },
+};

@@ -21,7 +21,9 @@ export const Default: Story = {
 export const Loading: Story = {
   args: { loading: true },
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole('status')).toHaveTextContent(tr('state.loadingWhat', { what: tr('challenge.listLabel') }));
+    await expect(canvas.getByRole('status')).toHaveTextContent(
+      tr('state.loadingWhat', { what: tr('challenge.listLabel') }),
+    );
   },
 };
 
@@ -49,5 +51,11 @@ export const WithLoadMore: Story = {
   },
 };
 
-export const LongTextKorean: Story = { args: { challenges: [challengeKo, longEnglish], totalCount: 2 }, globals: { locale: 'ko' } };
-export const NarrowScreen: Story = { args: { challenges: [challengeKo, ...challenges] }, globals: { viewport: { value: 'narrow', isRotated: false } } };
+export const LongTextKorean: Story = {
+  args: { challenges: [challengeKo, longEnglish], totalCount: 2 },
+  globals: { locale: 'ko' },
+};
+export const NarrowScreen: Story = {
+  args: { challenges: [challengeKo, ...challenges] },
+  globals: { viewport: { value: 'narrow', isRotated: false } },
+};

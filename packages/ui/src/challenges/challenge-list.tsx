@@ -14,18 +14,34 @@ export interface ChallengeListProps extends ListProps {
 }
 
 /** A list of challenge cards with its loading, error and empty states. */
-export function ChallengeList({ challenges, hrefFor, renderLink, totalCount, headingLevel, ...list }: ChallengeListProps) {
+export function ChallengeList({
+  challenges,
+  hrefFor,
+  renderLink,
+  totalCount,
+  headingLevel,
+  ...list
+}: ChallengeListProps) {
   const { t } = useTranslation('maru-ui');
   return (
     <>
-      {totalCount !== undefined && !list.loading && !list.error ? <p className="maru-list__count">{t('challenge.count', { total: totalCount })}</p> : null}
+      {totalCount !== undefined && !list.loading && !list.error ? (
+        <p className="maru-list__count">{t('challenge.count', { total: totalCount })}</p>
+      ) : null}
       <ItemList
         {...list}
         items={challenges}
         itemKey={(challenge) => challenge.id}
         label={t('challenge.listLabel')}
         defaultEmptyMessage={t('challenge.empty')}
-        renderItem={(challenge) => <ChallengeCard challenge={challenge} {...(hrefFor ? { href: hrefFor(challenge) } : {})} renderLink={renderLink} headingLevel={headingLevel} />}
+        renderItem={(challenge) => (
+          <ChallengeCard
+            challenge={challenge}
+            {...(hrefFor ? { href: hrefFor(challenge) } : {})}
+            renderLink={renderLink}
+            headingLevel={headingLevel}
+          />
+        )}
       />
     </>
   );

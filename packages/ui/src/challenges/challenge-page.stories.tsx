@@ -20,10 +20,19 @@ export const Open: Story = {
   args: { actions: <a href="#submit">Submit an entry</a>, qa: { onAsk: fn() } },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('heading', { level: 1 })).toHaveTextContent(challengeDetail.title);
-    for (const key of ['challenge.problem', 'challenge.timeline', 'challenge.criteria', 'challenge.linked', 'challenge.qa']) {
+    for (const key of [
+      'challenge.problem',
+      'challenge.timeline',
+      'challenge.criteria',
+      'challenge.linked',
+      'challenge.qa',
+    ]) {
       await expect(canvas.getByRole('heading', { level: 2, name: tr(key) })).toBeVisible();
     }
-    await expect(canvas.getByRole('link', { name: 'Cooling shelters' })).toHaveAttribute('href', `/data/${challengeDetail.dataConnections![0]!.id}`);
+    await expect(canvas.getByRole('link', { name: 'Cooling shelters' })).toHaveAttribute(
+      'href',
+      `/data/${challengeDetail.dataConnections![0]!.id}`,
+    );
     await expect(canvas.queryByRole('heading', { name: tr('challenge.results') })).toBeNull();
   },
 };
@@ -37,9 +46,25 @@ export const Awarded: Story = {
   },
 };
 
-export const Cancelled: Story = { args: { challenge: { ...challengeDetail, status: 'CANCELLED', cancelReason: 'The budget was withdrawn for this fiscal year.' } } };
+export const Cancelled: Story = {
+  args: {
+    challenge: {
+      ...challengeDetail,
+      status: 'CANCELLED',
+      cancelReason: 'The budget was withdrawn for this fiscal year.',
+    },
+  },
+};
 export const AgencyAnswering: Story = { args: { qa: { onAnswer: fn() } } };
-export const QuestionsLoading: Story = { args: { challenge: { ...challengeDetail, questions: [] }, qa: { loading: true } } };
+export const QuestionsLoading: Story = {
+  args: { challenge: { ...challengeDetail, questions: [] }, qa: { loading: true } },
+};
 export const LongKorean: Story = { args: { challenge: challengeDetailKo }, globals: { locale: 'ko' } };
-export const NarrowScreen: Story = { args: { challenge: awardedDetail }, globals: { viewport: { value: 'narrow', isRotated: false } } };
-export const NarrowKorean: Story = { args: { challenge: challengeDetailKo, qa: { onAsk: fn() } }, globals: { locale: 'ko', viewport: { value: 'narrow', isRotated: false } } };
+export const NarrowScreen: Story = {
+  args: { challenge: awardedDetail },
+  globals: { viewport: { value: 'narrow', isRotated: false } },
+};
+export const NarrowKorean: Story = {
+  args: { challenge: challengeDetailKo, qa: { onAsk: fn() } },
+  globals: { locale: 'ko', viewport: { value: 'narrow', isRotated: false } },
+};

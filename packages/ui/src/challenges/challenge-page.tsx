@@ -64,7 +64,15 @@ export interface ChallengePageProps {
 }
 
 /** A whole challenge: problem, timeline, criteria, prize and eligibility, linked data and services, Q&A, and the results once awarded. */
-export function ChallengePage({ challenge, qa, hrefForDataConnection, hrefForService, renderLink, actions, children }: ChallengePageProps) {
+export function ChallengePage({
+  challenge,
+  qa,
+  hrefForDataConnection,
+  hrefForService,
+  renderLink,
+  actions,
+  children,
+}: ChallengePageProps) {
   const { t } = useTranslation('maru-ui');
   const format = useUiFormat();
   const id = useId();
@@ -101,7 +109,11 @@ export function ChallengePage({ challenge, qa, hrefForDataConnection, hrefForSer
         <section aria-labelledby={`${id}-results`} className="maru-section">
           <h2 id={`${id}-results`}>{t('challenge.results')}</h2>
           {challenge.awardNote ? <MarkdownText text={challenge.awardNote} /> : null}
-          {challenge.results ? <CriteriaTable criteria={challenge.criteria} results={challenge.results} /> : <p>{t('results.empty')}</p>}
+          {challenge.results ? (
+            <CriteriaTable criteria={challenge.criteria} results={challenge.results} />
+          ) : (
+            <p>{t('results.empty')}</p>
+          )}
         </section>
       ) : null}
 
@@ -130,7 +142,9 @@ export function ChallengePage({ challenge, qa, hrefForDataConnection, hrefForSer
               <dt>{t(challenge.prize.kind === 'CONTRACT' ? 'challenge.contract' : 'challenge.prize')}</dt>
               <dd>
                 {format.money(challenge.prize.amount, challenge.prize.currency)}
-                {challenge.prize.description ? <span className="maru-facts__note">{challenge.prize.description}</span> : null}
+                {challenge.prize.description ? (
+                  <span className="maru-facts__note">{challenge.prize.description}</span>
+                ) : null}
               </dd>
             </div>
           ) : null}
@@ -142,7 +156,11 @@ export function ChallengePage({ challenge, qa, hrefForDataConnection, hrefForSer
               </div>
               <div>
                 <dt>{t('challenge.teamSize')}</dt>
-                <dd>{eligibility.maxTeamSize ? t('challenge.teamSizeRange', { min: eligibility.minTeamSize, max: eligibility.maxTeamSize }) : t('challenge.teamSizeMin', { min: eligibility.minTeamSize })}</dd>
+                <dd>
+                  {eligibility.maxTeamSize
+                    ? t('challenge.teamSizeRange', { min: eligibility.minTeamSize, max: eligibility.maxTeamSize })
+                    : t('challenge.teamSizeMin', { min: eligibility.minTeamSize })}
+                </dd>
               </div>
             </>
           ) : null}

@@ -31,4 +31,7 @@ export const WithResults: Story = {
 
 export const NoResultsYet: Story = { args: { results: [] } };
 export const Korean: Story = { args: { criteria: criteriaKo, results }, globals: { locale: 'ko' } };
-export const NarrowScreen: Story = { args: { criteria: criteriaKo, results }, globals: { viewport: { value: 'narrow', isRotated: false } } };
+export const NarrowScreen: Story = {
+  args: { criteria: criteriaKo, results },
+  globals: { viewport: { value: 'narrow', isRotated: false } },
+};

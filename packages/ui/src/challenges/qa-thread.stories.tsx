@@ -41,7 +41,10 @@ export const Answer: Story = {
 
 export const Sending: Story = { args: { onAsk: fn(), busy: true } };
 export const Refused: Story = {
-  args: { onAsk: fn(), formError: { message: 'Questions can be asked only while the challenge is OPEN.', field: 'question' } },
+  args: {
+    onAsk: fn(),
+    formError: { message: 'Questions can be asked only while the challenge is OPEN.', field: 'question' },
+  },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('alert')).toHaveTextContent('only while the challenge is OPEN');
   },
@@ -50,4 +53,7 @@ export const Empty: Story = { args: { questions: [] } };
 export const Loading: Story = { args: { loading: true } };
 export const LoadError: Story = { args: { error: 'Network error', onRetry: fn() } };
 export const LongKorean: Story = { args: { questions: questionsKo, onAsk: fn() }, globals: { locale: 'ko' } };
-export const NarrowScreen: Story = { args: { questions: questionsKo, onAnswer: fn() }, globals: { viewport: { value: 'narrow', isRotated: false } } };
+export const NarrowScreen: Story = {
+  args: { questions: questionsKo, onAnswer: fn() },
+  globals: { viewport: { value: 'narrow', isRotated: false } },
+};

@@ -77,7 +77,13 @@ export function QaThread({ questions, onAsk, onAnswer, busy, formError, ...state
   );
 }
 
-function AskForm({ onAsk, busy }: { onAsk: (question: string) => void | Promise<unknown>; busy?: boolean | undefined }) {
+function AskForm({
+  onAsk,
+  busy,
+}: {
+  onAsk: (question: string) => void | Promise<unknown>;
+  busy?: boolean | undefined;
+}) {
   const { t } = useTranslation('maru-ui');
   const [question, setQuestion] = useState('');
   const [invalid, setInvalid] = useState(false);
@@ -90,7 +96,15 @@ function AskForm({ onAsk, busy }: { onAsk: (question: string) => void | Promise<
   return (
     <form className="maru-form maru-qa__ask" onSubmit={submit} noValidate>
       <Field label={t('qa.askLabel')} hint={t('qa.askHint')} error={invalid ? t('qa.questionRequired') : null} required>
-        {(control) => <textarea {...control} name="question" rows={3} value={question} onChange={(event) => setQuestion(event.target.value)} />}
+        {(control) => (
+          <textarea
+            {...control}
+            name="question"
+            rows={3}
+            value={question}
+            onChange={(event) => setQuestion(event.target.value)}
+          />
+        )}
       </Field>
       <div className="maru-form__actions">
         <button type="submit" className="maru-button" disabled={busy}>
@@ -101,7 +115,13 @@ function AskForm({ onAsk, busy }: { onAsk: (question: string) => void | Promise<
   );
 }
 
-function AnswerForm({ onAnswer, busy }: { onAnswer: (answer: string) => void | Promise<unknown>; busy?: boolean | undefined }) {
+function AnswerForm({
+  onAnswer,
+  busy,
+}: {
+  onAnswer: (answer: string) => void | Promise<unknown>;
+  busy?: boolean | undefined;
+}) {
   const { t } = useTranslation('maru-ui');
   const [answer, setAnswer] = useState('');
   const [invalid, setInvalid] = useState(false);
@@ -114,7 +134,15 @@ function AnswerForm({ onAnswer, busy }: { onAnswer: (answer: string) => void | P
   return (
     <form className="maru-form maru-qa__answer-form" onSubmit={submit} noValidate>
       <Field label={t('qa.answerLabel')} error={invalid ? t('qa.answerRequired') : null} required>
-        {(control) => <textarea {...control} name="answer" rows={2} value={answer} onChange={(event) => setAnswer(event.target.value)} />}
+        {(control) => (
+          <textarea
+            {...control}
+            name="answer"
+            rows={2}
+            value={answer}
+            onChange={(event) => setAnswer(event.target.value)}
+          />
+        )}
       </Field>
       <div className="maru-form__actions">
         <button type="submit" className="maru-button maru-button--secondary" disabled={busy}>

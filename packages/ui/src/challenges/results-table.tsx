@@ -25,7 +25,10 @@ export interface ResultsTableProps {
 export function ResultsTable({ criteria, results }: ResultsTableProps) {
   const { t } = useTranslation('maru-ui');
   const format = useUiFormat();
-  const score = (value: number | null | undefined, digits: number) => (value === null || value === undefined ? t('results.notScored') : value.toLocaleString(format.lang, { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+  const score = (value: number | null | undefined, digits: number) =>
+    value === null || value === undefined
+      ? t('results.notScored')
+      : value.toLocaleString(format.lang, { maximumFractionDigits: digits, minimumFractionDigits: digits });
   return (
     <AsyncState empty={results.length === 0} emptyMessage={t('results.empty')}>
       <TableScroll label={t('results.caption')}>
@@ -61,7 +64,10 @@ export function ResultsTable({ criteria, results }: ResultsTableProps) {
                 </th>
                 {criteria.map((criterion) => (
                   <td key={criterion.key} className="maru-table__number">
-                    {score(result.criterionAverages.find((average) => average.criterionKey === criterion.key)?.average, 1)}
+                    {score(
+                      result.criterionAverages.find((average) => average.criterionKey === criterion.key)?.average,
+                      1,
+                    )}
                   </td>
                 ))}
                 <td className="maru-table__number">

@@ -19,9 +19,14 @@ export const ScoresEveryCriterion: Story = {
     await userEvent.type(canvas.getByLabelText(new RegExp(tr('reviewForm.score', { name: impact!.name }))), '9');
     await userEvent.type(canvas.getByLabelText(new RegExp(tr('reviewForm.score', { name: feasibility!.name }))), '8');
     await userEvent.type(canvas.getByLabelText(new RegExp(tr('reviewForm.score', { name: openness!.name }))), '7');
-    await userEvent.type(canvas.getByLabelText(tr('reviewForm.comment', { name: impact!.name })), 'Strong field tests.');
+    await userEvent.type(
+      canvas.getByLabelText(tr('reviewForm.comment', { name: impact!.name })),
+      'Strong field tests.',
+    );
     await userEvent.type(canvas.getByLabelText(tr('reviewForm.publicComment')), 'Well argued.');
-    await expect(canvas.getByText(tr('reviewForm.total', { total: (81.5).toLocaleString(document.documentElement.lang) }))).toBeVisible();
+    await expect(
+      canvas.getByText(tr('reviewForm.total', { total: (81.5).toLocaleString(document.documentElement.lang) })),
+    ).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: tr('reviewForm.submit') }));
     await expect(args.onSubmit).toHaveBeenCalledWith({
       scores: [
@@ -46,9 +51,29 @@ export const ValidationMessages: Story = {
 };
 
 export const EditingEarlierReview: Story = {
-  args: { initialValues: { scores: [{ criterionKey: 'impact', score: 6, comment: 'Needs more field data.' }, { criterionKey: 'feasibility', score: 7, comment: '' }, { criterionKey: 'openness', score: 10, comment: '' }], publicComment: 'Promising.' } },
+  args: {
+    initialValues: {
+      scores: [
+        { criterionKey: 'impact', score: 6, comment: 'Needs more field data.' },
+        { criterionKey: 'feasibility', score: 7, comment: '' },
+        { criterionKey: 'openness', score: 10, comment: '' },
+      ],
+      publicComment: 'Promising.',
+    },
+  },
 };
 export const Busy: Story = { args: { busy: true } };
-export const ServerError: Story = { args: { error: { message: 'Reviewers cannot score an entry of their own organization.' } } };
-export const Korean: Story = { args: { criteria: criteriaKo, submission: { title: '쿨맵: 가까운 무더위쉼터 안내 서비스', organization: { name: '주식회사 한빛연구소' } } }, globals: { locale: 'ko' } };
-export const NarrowScreen: Story = { args: { criteria: criteriaKo }, globals: { viewport: { value: 'narrow', isRotated: false } } };
+export const ServerError: Story = {
+  args: { error: { message: 'Reviewers cannot score an entry of their own organization.' } },
+};
+export const Korean: Story = {
+  args: {
+    criteria: criteriaKo,
+    submission: { title: '쿨맵: 가까운 무더위쉼터 안내 서비스', organization: { name: '주식회사 한빛연구소' } },
+  },
+  globals: { locale: 'ko' },
+};
+export const NarrowScreen: Story = {
+  args: { criteria: criteriaKo },
+  globals: { viewport: { value: 'narrow', isRotated: false } },
+};

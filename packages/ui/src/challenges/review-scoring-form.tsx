@@ -29,12 +29,23 @@ export interface ReviewScoringFormProps extends FormStateProps {
 }
 
 /** A reviewer scores every criterion 0–10, with comments; the weighted total (0–100) updates as they type. */
-export function ReviewScoringForm({ criteria, submission, initialValues, onSubmit, busy, error }: ReviewScoringFormProps) {
+export function ReviewScoringForm({
+  criteria,
+  submission,
+  initialValues,
+  onSubmit,
+  busy,
+  error,
+}: ReviewScoringFormProps) {
   const { t } = useTranslation('maru-ui');
   const format = useUiFormat();
   const initial = new Map(initialValues?.scores?.map((score) => [score.criterionKey, score]));
-  const [scores, setScores] = useState<Record<string, string>>(() => Object.fromEntries(criteria.map((c) => [c.key, initial.has(c.key) ? String(initial.get(c.key)!.score) : ''])));
-  const [comments, setComments] = useState<Record<string, string>>(() => Object.fromEntries(criteria.map((c) => [c.key, initial.get(c.key)?.comment ?? ''])));
+  const [scores, setScores] = useState<Record<string, string>>(() =>
+    Object.fromEntries(criteria.map((c) => [c.key, initial.has(c.key) ? String(initial.get(c.key)!.score) : ''])),
+  );
+  const [comments, setComments] = useState<Record<string, string>>(() =>
+    Object.fromEntries(criteria.map((c) => [c.key, initial.get(c.key)?.comment ?? ''])),
+  );
   const [publicComment, setPublicComment] = useState(initialValues?.publicComment ?? '');
   const [invalid, setInvalid] = useState<string[]>([]);
 
@@ -51,11 +62,23 @@ export function ReviewScoringForm({ criteria, submission, initialValues, onSubmi
     const wrong = criteria.filter((c) => parsed(c.key) === null).map((c) => c.key);
     setInvalid(wrong);
     if (wrong.length) return;
-    onSubmit({ scores: criteria.map((c) => ({ criterionKey: c.key, score: parsed(c.key)!, comment: comments[c.key]?.trim() ?? '' })), publicComment: publicComment.trim() });
+    onSubmit({
+      scores: criteria.map((c) => ({
+        criterionKey: c.key,
+        score: parsed(c.key)!,
+        comment: comments[c.key]?.trim() ?? '',
+      })),
+      publicComment: publicComment.trim(),
+    });
   };
 
   return (
-    <form className="maru-form maru-review-form" onSubmit={submit} noValidate aria-label={submission ? t('reviewForm.labelFor', { title: submission.title }) : t('reviewForm.label')}>
+    <form
+      className="maru-form maru-review-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={submission ? t('reviewForm.labelFor', { title: submission.title }) : t('reviewForm.label')}
+    >
       {submission ? (
         <p className="maru-review-form__entry">
           <strong>{submission.title}</strong>
@@ -70,19 +93,59 @@ export function ReviewScoringForm({ criteria, submission, initialValues, onSubmi
         <fieldset key={criterion.key} className="maru-fieldset maru-review-form__criterion">
           <legend>{t('reviewForm.criterion', { name: criterion.name, weight: criterion.weight })}</legend>
           {criterion.description ? <p className="maru-field__hint">{criterion.description}</p> : null}
-          <Field label={t('reviewForm.score', { name: criterion.name })} hint={t('reviewForm.scoreHint')} error={invalid.includes(criterion.key) ? t('reviewForm.scoreInvalid') : null} required>
-            {(control) => <input {...control} name={`score-${criterion.key}`} type="number" inputMode="numeric" min={0} max={10} step={1} value={scores[criterion.key] ?? ''} onChange={(event) => setScores({ ...scores, [criterion.key]: event.target.value })} className="maru-input--short" />}
+          <Field
+            label={t('reviewForm.score', { name: criterion.name })}
+            hint={t('reviewForm.scoreHint')}
+            error={invalid.includes(criterion.key) ? t('reviewForm.scoreInvalid') : null}
+            required
+          >
+            {(control) => (
+              <input
+                {...control}
+                name={`score-${criterion.key}`}
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={10}
+                step={1}
+                value={scores[criterion.key] ?? ''}
+                onChange={(event) => setScores({ ...scores, [criterion.key]: event.target.value })}
+                className="maru-input--short"
+              />
+            )}
           </Field>
           <Field label={t('reviewForm.comment', { name: criterion.name })}>
-            {(control) => <textarea {...control} name={`comment-${criterion.key}`} rows={2} value={comments[criterion.key] ?? ''} onChange={(event) => setComments({ ...comments, [criterion.key]: event.target.value })} />}
+            {(control) => (
+              <textarea
+                {...control}
+                name={`comment-${criterion.key}`}
+                rows={2}
+                value={comments[criterion.key] ?? ''}
+                onChange={(event) => setComments({ ...comments, [criterion.key]: event.target.value })}
+              />
+            )}
           </Field>
         </fieldset>
       ))}
-      <Field label={t('reviewForm.publicComment')} hint={t('reviewForm.publicCommentHint')} error={fieldError(error, 'publicComment')}>
-        {(control) => <textarea {...control} name="publicComment" rows={3} value={publicComment} onChange={(event) => setPublicComment(event.target.value)} />}
+      <Field
+        label={t('reviewForm.publicComment')}
+        hint={t('reviewForm.publicCommentHint')}
+        error={fieldError(error, 'publicComment')}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            name="publicComment"
+            rows={3}
+            value={publicComment}
+            onChange={(event) => setPublicComment(event.target.value)}
+          />
+        )}
       </Field>
       <p className="maru-review-form__total" aria-live="polite">
-        {complete ? t('reviewForm.total', { total: total.toLocaleString(format.lang, { maximumFractionDigits: 1 }) }) : t('reviewForm.totalIncomplete')}
+        {complete
+          ? t('reviewForm.total', { total: total.toLocaleString(format.lang, { maximumFractionDigits: 1 }) })
+          : t('reviewForm.totalIncomplete')}
       </p>
       <div className="maru-form__actions">
         <button type="submit" className="maru-button" disabled={busy}>

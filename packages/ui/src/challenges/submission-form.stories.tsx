@@ -7,7 +7,12 @@ import { SubmissionForm } from './submission-form';
 const meta = {
   title: 'Challenges/SubmissionForm',
   component: SubmissionForm,
-  args: { terms: challengeDetail.terms, eligibility: { minTeamSize: 1, maxTeamSize: 10 }, onSubmit: fn(), onSaveDraft: fn() },
+  args: {
+    terms: challengeDetail.terms,
+    eligibility: { minTeamSize: 1, maxTeamSize: 10 },
+    onSubmit: fn(),
+    onSaveDraft: fn(),
+  },
 } satisfies Meta<typeof SubmissionForm>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -47,9 +52,13 @@ export const ValidationMessages: Story = {
   play: async ({ canvas, args, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: tr('submissionForm.submit') }));
     await expect(canvas.getByText(tr('form.fixErrors'))).toBeVisible();
-    await expect(canvas.getByLabelText(label('submissionForm.title'))).toHaveAccessibleDescription(tr('submissionForm.errors.titleRequired'));
+    await expect(canvas.getByLabelText(label('submissionForm.title'))).toHaveAccessibleDescription(
+      tr('submissionForm.errors.titleRequired'),
+    );
     await expect(canvas.getByLabelText(label('submissionForm.proposal'))).toHaveAttribute('aria-invalid', 'true');
-    await expect(canvas.getByLabelText(label('submissionForm.acknowledgeTerms'))).toHaveAccessibleDescription(tr('submissionForm.errors.termsRequired'));
+    await expect(canvas.getByLabelText(label('submissionForm.acknowledgeTerms'))).toHaveAccessibleDescription(
+      tr('submissionForm.errors.termsRequired'),
+    );
     await expect(args.onSubmit).not.toHaveBeenCalled();
   },
 };
@@ -59,7 +68,9 @@ export const SaveDraft: Story = {
   play: async ({ canvas, args, userEvent }) => {
     await userEvent.type(canvas.getByLabelText(label('submissionForm.title')), 'Early idea');
     await userEvent.click(canvas.getByRole('button', { name: tr('submissionForm.saveDraft') }));
-    await expect(args.onSaveDraft).toHaveBeenCalledWith(expect.objectContaining({ title: 'Early idea', acknowledgeTerms: false }));
+    await expect(args.onSaveDraft).toHaveBeenCalledWith(
+      expect.objectContaining({ title: 'Early idea', acknowledgeTerms: false }),
+    );
     await expect(args.onSubmit).not.toHaveBeenCalled();
   },
 };
@@ -74,10 +85,17 @@ export const Busy: Story = {
 
 /** A refusal from the hub, naming a field (`extensions.field`). */
 export const ServerError: Story = {
-  args: { error: { message: 'The submission deadline has passed.', field: 'input.title' }, initialValues: { title: 'CoolMap' } },
+  args: {
+    error: { message: 'The submission deadline has passed.', field: 'input.title' },
+    initialValues: { title: 'CoolMap' },
+  },
   play: async ({ canvas }) => {
-    await expect(canvas.getAllByRole('alert').some((alert) => alert.textContent?.includes('deadline has passed'))).toBe(true);
-    await expect(canvas.getByLabelText(label('submissionForm.title'))).toHaveAccessibleDescription('The submission deadline has passed.');
+    await expect(canvas.getAllByRole('alert').some((alert) => alert.textContent?.includes('deadline has passed'))).toBe(
+      true,
+    );
+    await expect(canvas.getByLabelText(label('submissionForm.title'))).toHaveAccessibleDescription(
+      'The submission deadline has passed.',
+    );
   },
 };
 
@@ -85,8 +103,17 @@ export const EditingADraftKorean: Story = {
   args: {
     terms: challengeDetailKo.terms,
     eligibility: { minTeamSize: 2 },
-    initialValues: { title: '쿨맵: 가까운 무더위쉼터 안내 서비스', summary: '고령층도 쉽게 쓰는 쉼터 지도', proposal: '## 해결 방안\n\n주민 위치에서 가까운 쉼터를 안내합니다.', teamSize: 3, links: [{ title: '시연 영상', url: 'https://coolmap.example/demo' }] },
+    initialValues: {
+      title: '쿨맵: 가까운 무더위쉼터 안내 서비스',
+      summary: '고령층도 쉽게 쓰는 쉼터 지도',
+      proposal: '## 해결 방안\n\n주민 위치에서 가까운 쉼터를 안내합니다.',
+      teamSize: 3,
+      links: [{ title: '시연 영상', url: 'https://coolmap.example/demo' }],
+    },
   },
   globals: { locale: 'ko' },
 };
-export const NarrowScreen: Story = { args: { terms: challengeDetailKo.terms }, globals: { locale: 'ko', viewport: { value: 'narrow', isRotated: false } } };
+export const NarrowScreen: Story = {
+  args: { terms: challengeDetailKo.terms },
+  globals: { locale: 'ko', viewport: { value: 'narrow', isRotated: false } },
+};

@@ -40,12 +40,22 @@ export interface SubmissionFormProps extends FormStateProps {
   onSaveDraft?: (values: SubmissionFormValues) => void;
 }
 
-type Errors = Partial<Record<'title' | 'proposal' | 'teamSize' | 'links' | 'pluginPackage' | 'acknowledgeTerms', string>>;
+type Errors = Partial<
+  Record<'title' | 'proposal' | 'teamSize' | 'links' | 'pluginPackage' | 'acknowledgeTerms', string>
+>;
 
 const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 
 /** A company's entry: title, summary, Markdown proposal, team size, links, an optional plugin package, and the terms to accept. */
-export function SubmissionForm({ terms, initialValues, eligibility, onSubmit, onSaveDraft, busy, error }: SubmissionFormProps) {
+export function SubmissionForm({
+  terms,
+  initialValues,
+  eligibility,
+  onSubmit,
+  onSaveDraft,
+  busy,
+  error,
+}: SubmissionFormProps) {
   const { t } = useTranslation('maru-ui');
   const [title, setTitle] = useState(initialValues?.title ?? '');
   const [summary, setSummary] = useState(initialValues?.summary ?? '');
@@ -63,8 +73,11 @@ export function SubmissionForm({ terms, initialValues, eligibility, onSubmit, on
     summary: summary.trim(),
     proposal,
     teamSize: Number(teamSize),
-    links: links.map((link) => ({ title: link.title.trim(), url: link.url.trim() })).filter((link) => link.title || link.url),
-    pluginPackage: pluginName.trim() || pluginVersion.trim() ? { name: pluginName.trim(), version: pluginVersion.trim() } : null,
+    links: links
+      .map((link) => ({ title: link.title.trim(), url: link.url.trim() }))
+      .filter((link) => link.title || link.url),
+    pluginPackage:
+      pluginName.trim() || pluginVersion.trim() ? { name: pluginName.trim(), version: pluginVersion.trim() } : null,
     acknowledgeTerms,
   });
 
@@ -74,9 +87,15 @@ export function SubmissionForm({ terms, initialValues, eligibility, onSubmit, on
     else if (v.title.length > 200) found.title = t('submissionForm.errors.titleTooLong');
     const min = eligibility?.minTeamSize ?? 1;
     const max = eligibility?.maxTeamSize ?? null;
-    if (!Number.isInteger(v.teamSize) || v.teamSize < min || (max !== null && v.teamSize > max)) found.teamSize = max === null ? t('submissionForm.errors.teamSizeMin', { min }) : t('submissionForm.errors.teamSizeRange', { min, max });
-    if (v.links.some((link) => !link.title || !/^https?:\/\/\S+$/.test(link.url))) found.links = t('submissionForm.errors.link');
-    if (v.pluginPackage && (!v.pluginPackage.name || !EXACT_VERSION.test(v.pluginPackage.version))) found.pluginPackage = t('submissionForm.errors.pluginPackage');
+    if (!Number.isInteger(v.teamSize) || v.teamSize < min || (max !== null && v.teamSize > max))
+      found.teamSize =
+        max === null
+          ? t('submissionForm.errors.teamSizeMin', { min })
+          : t('submissionForm.errors.teamSizeRange', { min, max });
+    if (v.links.some((link) => !link.title || !/^https?:\/\/\S+$/.test(link.url)))
+      found.links = t('submissionForm.errors.link');
+    if (v.pluginPackage && (!v.pluginPackage.name || !EXACT_VERSION.test(v.pluginPackage.version)))
+      found.pluginPackage = t('submissionForm.errors.pluginPackage');
     if (!draft) {
       if (!v.proposal.trim()) found.proposal = t('submissionForm.errors.proposalRequired');
       if (!v.acknowledgeTerms) found.acknowledgeTerms = t('submissionForm.errors.termsRequired');
@@ -98,34 +117,105 @@ export function SubmissionForm({ terms, initialValues, eligibility, onSubmit, on
   const hasErrors = Object.keys(errors).length > 0;
 
   return (
-    <form className="maru-form maru-submission-form" onSubmit={handle(false)} noValidate aria-label={t('submissionForm.label')}>
+    <form
+      className="maru-form maru-submission-form"
+      onSubmit={handle(false)}
+      noValidate
+      aria-label={t('submissionForm.label')}
+    >
       <div role="alert" className="maru-form-alert-region">
         {hasErrors ? <p className="maru-form-alert">{t('form.fixErrors')}</p> : null}
       </div>
       <FormErrorSummary error={error} />
       <Field label={t('submissionForm.title')} error={message('title')} required>
-        {(control) => <input {...control} name="title" type="text" value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} />}
+        {(control) => (
+          <input
+            {...control}
+            name="title"
+            type="text"
+            value={title}
+            maxLength={200}
+            onChange={(event) => setTitle(event.target.value)}
+          />
+        )}
       </Field>
       <Field label={t('submissionForm.summary')} hint={t('submissionForm.summaryHint')}>
-        {(control) => <textarea {...control} name="summary" rows={2} value={summary} onChange={(event) => setSummary(event.target.value)} />}
+        {(control) => (
+          <textarea
+            {...control}
+            name="summary"
+            rows={2}
+            value={summary}
+            onChange={(event) => setSummary(event.target.value)}
+          />
+        )}
       </Field>
-      <Field label={t('submissionForm.proposal')} hint={t('submissionForm.proposalHint')} error={message('proposal')} required>
-        {(control) => <textarea {...control} name="proposal" rows={10} value={proposal} onChange={(event) => setProposal(event.target.value)} />}
+      <Field
+        label={t('submissionForm.proposal')}
+        hint={t('submissionForm.proposalHint')}
+        error={message('proposal')}
+        required
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            name="proposal"
+            rows={10}
+            value={proposal}
+            onChange={(event) => setProposal(event.target.value)}
+          />
+        )}
       </Field>
       <Field label={t('submissionForm.teamSize')} error={message('teamSize')} required>
-        {(control) => <input {...control} name="teamSize" type="number" inputMode="numeric" min={eligibility?.minTeamSize ?? 1} max={eligibility?.maxTeamSize ?? undefined} value={teamSize} onChange={(event) => setTeamSize(event.target.value)} className="maru-input--short" />}
+        {(control) => (
+          <input
+            {...control}
+            name="teamSize"
+            type="number"
+            inputMode="numeric"
+            min={eligibility?.minTeamSize ?? 1}
+            max={eligibility?.maxTeamSize ?? undefined}
+            value={teamSize}
+            onChange={(event) => setTeamSize(event.target.value)}
+            className="maru-input--short"
+          />
+        )}
       </Field>
       <fieldset className="maru-fieldset" aria-describedby={message('links') ? linksErrorId : undefined}>
         <legend>{t('submissionForm.links')}</legend>
         {links.map((link, index) => (
           <div className="maru-link-row" key={index}>
             <Field label={t('submissionForm.linkTitle', { n: index + 1 })}>
-              {(control) => <input {...control} type="text" value={link.title} onChange={(event) => setLinks(links.map((l, i) => (i === index ? { ...l, title: event.target.value } : l)))} />}
+              {(control) => (
+                <input
+                  {...control}
+                  type="text"
+                  value={link.title}
+                  onChange={(event) =>
+                    setLinks(links.map((l, i) => (i === index ? { ...l, title: event.target.value } : l)))
+                  }
+                />
+              )}
             </Field>
             <Field label={t('submissionForm.linkUrl', { n: index + 1 })}>
-              {(control) => <input {...control} type="url" inputMode="url" placeholder="https://" value={link.url} onChange={(event) => setLinks(links.map((l, i) => (i === index ? { ...l, url: event.target.value } : l)))} />}
+              {(control) => (
+                <input
+                  {...control}
+                  type="url"
+                  inputMode="url"
+                  placeholder="https://"
+                  value={link.url}
+                  onChange={(event) =>
+                    setLinks(links.map((l, i) => (i === index ? { ...l, url: event.target.value } : l)))
+                  }
+                />
+              )}
             </Field>
-            <button type="button" className="maru-button maru-button--link" onClick={() => setLinks(links.filter((_, i) => i !== index))}>
+            <button
+              type="button"
+              className="maru-button maru-button--link"
+              onClick={() => setLinks(links.filter((_, i) => i !== index))}
+            >
               {t('submissionForm.removeLink', { n: index + 1 })}
             </button>
           </div>
@@ -135,7 +225,11 @@ export function SubmissionForm({ terms, initialValues, eligibility, onSubmit, on
             {message('links')}
           </p>
         ) : null}
-        <button type="button" className="maru-button maru-button--secondary" onClick={() => setLinks([...links, { title: '', url: '' }])}>
+        <button
+          type="button"
+          className="maru-button maru-button--secondary"
+          onClick={() => setLinks([...links, { title: '', url: '' }])}
+        >
           {t('submissionForm.addLink')}
         </button>
       </fieldset>
@@ -144,10 +238,30 @@ export function SubmissionForm({ terms, initialValues, eligibility, onSubmit, on
         <p className="maru-field__hint">{t('submissionForm.pluginPackageHint')}</p>
         <div className="maru-inline-fields">
           <Field label={t('submissionForm.pluginName')} error={message('pluginPackage')}>
-            {(control) => <input {...control} name="pluginName" type="text" spellCheck={false} value={pluginName} onChange={(event) => setPluginName(event.target.value)} />}
+            {(control) => (
+              <input
+                {...control}
+                name="pluginName"
+                type="text"
+                spellCheck={false}
+                value={pluginName}
+                onChange={(event) => setPluginName(event.target.value)}
+              />
+            )}
           </Field>
           <Field label={t('submissionForm.pluginVersion')}>
-            {(control) => <input {...control} name="pluginVersion" type="text" spellCheck={false} placeholder="1.0.0" value={pluginVersion} onChange={(event) => setPluginVersion(event.target.value)} className="maru-input--short" />}
+            {(control) => (
+              <input
+                {...control}
+                name="pluginVersion"
+                type="text"
+                spellCheck={false}
+                placeholder="1.0.0"
+                value={pluginVersion}
+                onChange={(event) => setPluginVersion(event.target.value)}
+                className="maru-input--short"
+              />
+            )}
           </Field>
         </div>
       </fieldset>
@@ -155,8 +269,20 @@ export function SubmissionForm({ terms, initialValues, eligibility, onSubmit, on
         <p className="maru-terms__title">{t('submissionForm.terms')}</p>
         <MarkdownText text={terms} />
       </section>
-      <Field label={t('submissionForm.acknowledgeTerms')} error={message('acknowledgeTerms')} className="maru-field--checkbox">
-        {(control) => <input {...control} name="acknowledgeTerms" type="checkbox" checked={acknowledgeTerms} onChange={(event) => setAcknowledgeTerms(event.target.checked)} />}
+      <Field
+        label={t('submissionForm.acknowledgeTerms')}
+        error={message('acknowledgeTerms')}
+        className="maru-field--checkbox"
+      >
+        {(control) => (
+          <input
+            {...control}
+            name="acknowledgeTerms"
+            type="checkbox"
+            checked={acknowledgeTerms}
+            onChange={(event) => setAcknowledgeTerms(event.target.checked)}
+          />
+        )}
       </Field>
       <div className="maru-form__actions">
         <button type="submit" className="maru-button" disabled={busy}>

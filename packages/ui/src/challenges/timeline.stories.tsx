@@ -18,8 +18,21 @@ export const Open: Story = {
   },
 };
 export const Draft: Story = { args: { challenge: { ...challengeDetail, status: 'DRAFT', publishedAt: null } } };
-export const Evaluating: Story = { args: { challenge: { ...challengeDetail, status: 'EVALUATING', closedAt: '2026-12-15T09:00:00.000Z' } } };
+export const Evaluating: Story = {
+  args: { challenge: { ...challengeDetail, status: 'EVALUATING', closedAt: '2026-12-15T09:00:00.000Z' } },
+};
 export const Awarded: Story = { args: { challenge: awardedDetail } };
-export const Cancelled: Story = { args: { challenge: { ...challengeDetail, status: 'CANCELLED', cancelReason: 'The budget was withdrawn for this fiscal year.' } } };
+export const Cancelled: Story = {
+  args: {
+    challenge: {
+      ...challengeDetail,
+      status: 'CANCELLED',
+      cancelReason: 'The budget was withdrawn for this fiscal year.',
+    },
+  },
+};
 export const WithPhasesKorean: Story = { args: { challenge: challengeDetailKo }, globals: { locale: 'ko' } };
-export const NarrowScreen: Story = { args: { challenge: challengeDetailKo }, globals: { viewport: { value: 'narrow', isRotated: false } } };
+export const NarrowScreen: Story = {
+  args: { challenge: challengeDetailKo },
+  globals: { viewport: { value: 'narrow', isRotated: false } },
+};

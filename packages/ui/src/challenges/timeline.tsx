@@ -36,7 +36,14 @@ interface Step {
 }
 
 // Which step is current follows from the status alone, so the timeline never depends on the clock.
-const PROGRESS: Record<ChallengeStatus, number> = { DRAFT: 0, OPEN: 1, CLOSED: 2, EVALUATING: 2, AWARDED: 4, CANCELLED: -1 };
+const PROGRESS: Record<ChallengeStatus, number> = {
+  DRAFT: 0,
+  OPEN: 1,
+  CLOSED: 2,
+  EVALUATING: 2,
+  AWARDED: 4,
+  CANCELLED: -1,
+};
 
 function deadlineState(progress: number, index: number, phase: number): StepState {
   if (progress === 1) return index < phase ? 'done' : index === phase ? 'current' : 'upcoming';
@@ -48,8 +55,23 @@ function deadlineState(progress: number, index: number, phase: number): StepStat
 export function Timeline({ challenge }: TimelineProps) {
   const { t } = useTranslation('maru-ui');
   const progress = PROGRESS[challenge.status];
-  const state = (index: number): StepState => (progress < 0 ? (index === 0 && challenge.publishedAt ? 'done' : 'upcoming') : index < progress ? 'done' : index === progress ? 'current' : 'upcoming');
-  const deadlines = [{ name: t('timeline.submissionDeadline'), submissionDeadline: challenge.submissionDeadline }, ...(challenge.phases ?? []).map((phase) => ({ ...phase, name: t('timeline.phaseDeadline', { phase: phase.name }) }))];
+  const state = (index: number): StepState =>
+    progress < 0
+      ? index === 0 && challenge.publishedAt
+        ? 'done'
+        : 'upcoming'
+      : index < progress
+        ? 'done'
+        : index === progress
+          ? 'current'
+          : 'upcoming';
+  const deadlines = [
+    { name: t('timeline.submissionDeadline'), submissionDeadline: challenge.submissionDeadline },
+    ...(challenge.phases ?? []).map((phase) => ({
+      ...phase,
+      name: t('timeline.phaseDeadline', { phase: phase.name }),
+    })),
+  ];
   const phase = challenge.currentPhase ?? 0;
   const steps: Step[] = [
     { key: 'published', label: t('timeline.published'), at: challenge.publishedAt, state: state(0) },
@@ -60,13 +82,23 @@ export function Timeline({ challenge }: TimelineProps) {
       state: deadlineState(progress, index, phase),
     })),
     { key: 'evaluation', label: t('timeline.evaluationEnd'), at: challenge.evaluationEnd, state: state(2) },
-    { key: 'awarded', label: t('timeline.awarded'), at: challenge.awardedAt, state: progress === 4 ? 'done' : 'upcoming' },
+    {
+      key: 'awarded',
+      label: t('timeline.awarded'),
+      at: challenge.awardedAt,
+      state: progress === 4 ? 'done' : 'upcoming',
+    },
   ];
-  if (challenge.status === 'CANCELLED') steps.push({ key: 'cancelled', label: t('timeline.cancelled'), state: 'current', note: challenge.cancelReason });
+  if (challenge.status === 'CANCELLED')
+    steps.push({ key: 'cancelled', label: t('timeline.cancelled'), state: 'current', note: challenge.cancelReason });
   return (
     <ol className="maru-timeline" aria-label={t('timeline.label')}>
       {steps.map((step) => (
-        <li key={step.key} className={`maru-timeline__step maru-timeline__step--${step.state}`} aria-current={step.state === 'current' ? 'step' : undefined}>
+        <li
+          key={step.key}
+          className={`maru-timeline__step maru-timeline__step--${step.state}`}
+          aria-current={step.state === 'current' ? 'step' : undefined}
+        >
           <span className="maru-timeline__marker" aria-hidden="true" />
           <span className="maru-timeline__label">{step.label}</span>
           {step.at ? (

@@ -27,5 +27,7 @@ export const ErrorWithRetry: Story = {
   },
 };
 export const Empty: Story = { args: { empty: true } };
-export const EmptyWithMessage: Story = { args: { empty: true, emptyMessage: 'No challenges match “heat”. Clear the search to see all.' } };
+export const EmptyWithMessage: Story = {
+  args: { empty: true, emptyMessage: 'No challenges match “heat”. Clear the search to see all.' },
+};
 export const Korean: Story = { args: { error: '허브가 응답하지 않습니다.', onRetry: fn() }, globals: { locale: 'ko' } };

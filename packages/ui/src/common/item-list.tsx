@@ -22,18 +22,39 @@ interface ItemListProps<T> extends ListProps {
 }
 
 /** A list with its loading, error, empty and "load more" states: the frame every list component uses. */
-export function ItemList<T>({ items, itemKey, renderItem, label, defaultEmptyMessage, layout = 'grid', emptyMessage, onLoadMore, loadingMore, ...state }: ItemListProps<T>) {
+export function ItemList<T>({
+  items,
+  itemKey,
+  renderItem,
+  label,
+  defaultEmptyMessage,
+  layout = 'grid',
+  emptyMessage,
+  onLoadMore,
+  loadingMore,
+  ...state
+}: ItemListProps<T>) {
   const { t } = useTranslation('maru-ui');
   return (
     <div className="maru-list" aria-busy={state.loading || loadingMore || undefined}>
-      <AsyncState {...state} label={label} empty={items.length === 0} emptyMessage={emptyMessage ?? defaultEmptyMessage}>
+      <AsyncState
+        {...state}
+        label={label}
+        empty={items.length === 0}
+        emptyMessage={emptyMessage ?? defaultEmptyMessage}
+      >
         <ul className={`maru-list__items maru-${layout}`}>
           {items.map((item) => (
             <li key={itemKey(item)}>{renderItem(item)}</li>
           ))}
         </ul>
         {onLoadMore ? (
-          <button type="button" className="maru-button maru-button--secondary" onClick={onLoadMore} disabled={loadingMore}>
+          <button
+            type="button"
+            className="maru-button maru-button--secondary"
+            onClick={onLoadMore}
+            disabled={loadingMore}
+          >
             {loadingMore ? t('state.loading') : t('state.loadMore')}
           </button>
         ) : null}

@@ -21,7 +21,12 @@ export interface LinkProps {
   renderLink?: LinkRenderer;
 }
 
-export function MaruLink({ href, renderLink, className, children }: LinkRenderProps & { renderLink?: LinkRenderer | undefined }) {
+export function MaruLink({
+  href,
+  renderLink,
+  className,
+  children,
+}: LinkRenderProps & { renderLink?: LinkRenderer | undefined }) {
   if (renderLink) return <>{renderLink({ href, className, children })}</>;
   return (
     <a href={href} className={className}>

@@ -19,8 +19,22 @@ export type DataSyncStatus = 'RUNNING' | 'SUCCEEDED' | 'PARTIAL' | 'FAILED';
 export type StatusTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 
 const TONES = {
-  challenge: { DRAFT: 'neutral', OPEN: 'success', CLOSED: 'warning', EVALUATING: 'info', AWARDED: 'success', CANCELLED: 'danger' },
-  submission: { DRAFT: 'neutral', SUBMITTED: 'info', WITHDRAWN: 'neutral', SHORTLISTED: 'success', REJECTED: 'danger', WINNER: 'success' },
+  challenge: {
+    DRAFT: 'neutral',
+    OPEN: 'success',
+    CLOSED: 'warning',
+    EVALUATING: 'info',
+    AWARDED: 'success',
+    CANCELLED: 'danger',
+  },
+  submission: {
+    DRAFT: 'neutral',
+    SUBMITTED: 'info',
+    WITHDRAWN: 'neutral',
+    SHORTLISTED: 'success',
+    REJECTED: 'danger',
+    WINNER: 'success',
+  },
   service: { PILOT: 'info', ACTIVE: 'success', DEPRECATED: 'warning', SUSPENDED: 'danger' },
   serviceGrant: { REQUESTED: 'info', ACTIVE: 'success', REJECTED: 'danger', REVOKED: 'neutral' },
   plugin: { ENABLED: 'success', DISABLED: 'neutral', FAILED: 'danger', UNINSTALLED: 'neutral' },

@@ -39,7 +39,11 @@ export function AccessLogList({ entries, ...list }: AccessLogListProps) {
   const { t } = useTranslation('maru-ui');
   const format = useUiFormat();
   const who = (entry: AccessLogEntry) =>
-    entry.actorKind === 'PLUGIN' ? t('accessLog.plugin', { plugin: entry.actorPlugin ?? '' }) : entry.actorKind === 'ANONYMOUS' ? t('accessLog.anonymous') : (entry.actorOrganization?.name ?? entry.actorMemberId ?? t('accessLog.member'));
+    entry.actorKind === 'PLUGIN'
+      ? t('accessLog.plugin', { plugin: entry.actorPlugin ?? '' })
+      : entry.actorKind === 'ANONYMOUS'
+        ? t('accessLog.anonymous')
+        : (entry.actorOrganization?.name ?? entry.actorMemberId ?? t('accessLog.member'));
   return (
     <ItemList
       {...list}
@@ -58,13 +62,19 @@ export function AccessLogList({ entries, ...list }: AccessLogListProps) {
           </div>
           <p className="maru-card__title">
             {entry.dataConnection
-              ? t('accessLog.readOf', { who: who(entry), records: format.number(entry.recordCount), connection: entry.dataConnection.name })
+              ? t('accessLog.readOf', {
+                  who: who(entry),
+                  records: format.number(entry.recordCount),
+                  connection: entry.dataConnection.name,
+                })
               : t('accessLog.read', { who: who(entry), records: format.number(entry.recordCount) })}
           </p>
           <dl className="maru-facts">
             <div>
               <dt>{t('accessLog.channel')}</dt>
-              <dd>{KNOWN_CHANNELS.includes(entry.channel) ? t(`accessLog.channels.${entry.channel}`) : entry.channel}</dd>
+              <dd>
+                {KNOWN_CHANNELS.includes(entry.channel) ? t(`accessLog.channels.${entry.channel}`) : entry.channel}
+              </dd>
             </div>
             {entry.basis ? (
               <div>

@@ -37,7 +37,8 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const dateInput = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+const dateInput = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 const inDays = (days: number) => {
   const date = new Date();
   date.setDate(date.getDate() + days);
@@ -69,18 +70,27 @@ export const OpenFillSubmitClose: Story = {
     await step('validation messages appear', async () => {
       await userEvent.click(canvas.getByRole('button', { name: tr('accessRequest.submit') }));
       await expect(canvas.getByText(tr('accessRequest.errors.fields'))).toBeVisible();
-      await expect(canvas.getByLabelText(new RegExp(tr('accessRequest.purpose')))).toHaveAccessibleDescription(new RegExp(tr('accessRequest.errors.purpose')));
+      await expect(canvas.getByLabelText(new RegExp(tr('accessRequest.purpose')))).toHaveAccessibleDescription(
+        new RegExp(tr('accessRequest.errors.purpose')),
+      );
       await expect(args.onSubmit).not.toHaveBeenCalled();
     });
     await step('submits the values chosen and closes', async () => {
       await userEvent.click(canvas.getByRole('checkbox', { name: /^district/ }));
       await userEvent.click(canvas.getByRole('checkbox', { name: /^age/ }));
-      await userEvent.type(canvas.getByLabelText(new RegExp(tr('accessRequest.purpose'))), 'Heat-illness research 2026');
+      await userEvent.type(
+        canvas.getByLabelText(new RegExp(tr('accessRequest.purpose'))),
+        'Heat-illness research 2026',
+      );
       const expiry = canvas.getByLabelText(new RegExp(tr('accessRequest.expiresAt')));
       await userEvent.clear(expiry);
       await userEvent.type(expiry, inDays(30));
       await userEvent.click(canvas.getByRole('button', { name: tr('accessRequest.submit') }));
-      await expect(args.onSubmit).toHaveBeenCalledWith({ fields: ['district', 'age'], purpose: 'Heat-illness research 2026', expiresAt: new Date(`${inDays(30)}T23:59:59`).toISOString() });
+      await expect(args.onSubmit).toHaveBeenCalledWith({
+        fields: ['district', 'age'],
+        purpose: 'Heat-illness research 2026',
+        expiresAt: new Date(`${inDays(30)}T23:59:59`).toISOString(),
+      });
       await waitFor(() => expect(dialog).not.toHaveAttribute('open'));
       await expect(opener).toHaveFocus();
     });
@@ -107,6 +117,17 @@ export const Cancel: Story = {
 };
 
 export const Busy: Story = { args: { busy: true, initialValues: { fields: ['district'], purpose: 'Research' } } };
-export const ServerError: Story = { args: { error: { message: 'Your organization already has a pending request for this connection.', field: 'fields' }, initialValues: { fields: ['district'] } } };
-export const LongKorean: Story = { args: { connection: connectionKo, initialValues: { purpose: '2026년 폭염 취약계층 방문 돌봄 대상자 선정' } }, globals: { locale: 'ko' } };
-export const NarrowScreen: Story = { args: { connection: connectionKo }, globals: { locale: 'ko', viewport: { value: 'narrow', isRotated: false } } };
+export const ServerError: Story = {
+  args: {
+    error: { message: 'Your organization already has a pending request for this connection.', field: 'fields' },
+    initialValues: { fields: ['district'] },
+  },
+};
+export const LongKorean: Story = {
+  args: { connection: connectionKo, initialValues: { purpose: '2026년 폭염 취약계층 방문 돌봄 대상자 선정' } },
+  globals: { locale: 'ko' },
+};
+export const NarrowScreen: Story = {
+  args: { connection: connectionKo },
+  globals: { locale: 'ko', viewport: { value: 'narrow', isRotated: false } },
+};

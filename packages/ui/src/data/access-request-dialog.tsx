@@ -57,7 +57,11 @@ export function AccessRequestDialog({ open, onClose, ...form }: AccessRequestDia
       return;
     }
     if (event.key !== 'Tab') return;
-    const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>('button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])')];
+    const focusable = [
+      ...event.currentTarget.querySelectorAll<HTMLElement>(
+        'button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])',
+      ),
+    ];
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
     if (!first || !last) return;
@@ -91,7 +95,16 @@ export function AccessRequestDialog({ open, onClose, ...form }: AccessRequestDia
 
 type Errors = Partial<Record<'fields' | 'purpose' | 'expiresAt', string>>;
 
-function AccessRequestForm({ connection, onSubmit, initialValues, now = new Date(), busy, error, titleId, onCancel }: Omit<AccessRequestDialogProps, 'open' | 'onClose'> & { titleId: string; onCancel: () => void }) {
+function AccessRequestForm({
+  connection,
+  onSubmit,
+  initialValues,
+  now = new Date(),
+  busy,
+  error,
+  titleId,
+  onCancel,
+}: Omit<AccessRequestDialogProps, 'open' | 'onClose'> & { titleId: string; onCancel: () => void }) {
   const { t } = useTranslation('maru-ui');
   const fieldsId = useId();
   const [fields, setFields] = useState<string[]>(initialValues?.fields ?? []);
@@ -106,10 +119,15 @@ function AccessRequestForm({ connection, onSubmit, initialValues, now = new Date
     const found: Errors = {};
     if (!fields.length) found.fields = t('accessRequest.errors.fields');
     if (!purpose.trim()) found.purpose = t('accessRequest.errors.purpose');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(expiresOn) || expiresOn < min || expiresOn > max) found.expiresAt = t('accessRequest.errors.expiresAt', { max: MAX_DAYS });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(expiresOn) || expiresOn < min || expiresOn > max)
+      found.expiresAt = t('accessRequest.errors.expiresAt', { max: MAX_DAYS });
     setErrors(found);
     if (Object.keys(found).length) return;
-    onSubmit({ fields: connection.fields.map((f) => f.name).filter((name) => fields.includes(name)), purpose: purpose.trim(), expiresAt: new Date(`${expiresOn}T23:59:59`).toISOString() });
+    onSubmit({
+      fields: connection.fields.map((f) => f.name).filter((name) => fields.includes(name)),
+      purpose: purpose.trim(),
+      expiresAt: new Date(`${expiresOn}T23:59:59`).toISOString(),
+    });
   };
   const fieldsError = errors.fields ?? fieldError(error, 'fields');
 
@@ -130,26 +148,70 @@ function AccessRequestForm({ connection, onSubmit, initialValues, now = new Date
         <ul className="maru-checkboxes">
           {connection.fields.map((field, index) => (
             <li key={field.name} className="maru-field maru-field--checkbox">
-              <input type="checkbox" id={`${fieldsId}-${index}`} name="fields" value={field.name} checked={fields.includes(field.name)} onChange={(event) => setFields(event.target.checked ? [...fields, field.name] : fields.filter((name) => name !== field.name))} />
+              <input
+                type="checkbox"
+                id={`${fieldsId}-${index}`}
+                name="fields"
+                value={field.name}
+                checked={fields.includes(field.name)}
+                onChange={(event) =>
+                  setFields(
+                    event.target.checked ? [...fields, field.name] : fields.filter((name) => name !== field.name),
+                  )
+                }
+              />
               <label className="maru-field__label" htmlFor={`${fieldsId}-${index}`}>
                 <code className="maru-code">{field.name}</code> {field.description}
-                {field.personal ? <span className="maru-badge maru-badge--danger maru-inline-badge">{t('data.personal')}</span> : null}
+                {field.personal ? (
+                  <span className="maru-badge maru-badge--danger maru-inline-badge">{t('data.personal')}</span>
+                ) : null}
               </label>
             </li>
           ))}
         </ul>
-        {connection.fields.some((field) => field.personal) ? <p className="maru-field__hint">{t('accessRequest.personalHint')}</p> : null}
+        {connection.fields.some((field) => field.personal) ? (
+          <p className="maru-field__hint">{t('accessRequest.personalHint')}</p>
+        ) : null}
         {fieldsError ? (
           <p className="maru-field__error" id={`${fieldsId}-error`}>
             {fieldsError}
           </p>
         ) : null}
       </fieldset>
-      <Field label={t('accessRequest.purpose')} hint={t('accessRequest.purposeHint')} error={errors.purpose ?? fieldError(error, 'purpose')} required>
-        {(control) => <textarea {...control} name="purpose" rows={3} value={purpose} onChange={(event) => setPurpose(event.target.value)} />}
+      <Field
+        label={t('accessRequest.purpose')}
+        hint={t('accessRequest.purposeHint')}
+        error={errors.purpose ?? fieldError(error, 'purpose')}
+        required
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            name="purpose"
+            rows={3}
+            value={purpose}
+            onChange={(event) => setPurpose(event.target.value)}
+          />
+        )}
       </Field>
-      <Field label={t('accessRequest.expiresAt')} hint={t('accessRequest.expiresHint', { max: MAX_DAYS })} error={errors.expiresAt ?? fieldError(error, 'expiresAt')} required>
-        {(control) => <input {...control} name="expiresOn" type="date" min={min} max={max} value={expiresOn} onChange={(event) => setExpiresOn(event.target.value)} className="maru-input--short" />}
+      <Field
+        label={t('accessRequest.expiresAt')}
+        hint={t('accessRequest.expiresHint', { max: MAX_DAYS })}
+        error={errors.expiresAt ?? fieldError(error, 'expiresAt')}
+        required
+      >
+        {(control) => (
+          <input
+            {...control}
+            name="expiresOn"
+            type="date"
+            min={min}
+            max={max}
+            value={expiresOn}
+            onChange={(event) => setExpiresOn(event.target.value)}
+            className="maru-input--short"
+          />
+        )}
       </Field>
       <div className="maru-form__actions">
         <button type="submit" className="maru-button" disabled={busy}>

@@ -26,9 +26,17 @@ export const Revocable: Story = {
 
 export const ReadOnly: Story = {};
 export const Revoking: Story = { args: { onRevoke: fn(), revokingId: consents[0]!.id } };
-export const RevokeRefused: Story = { args: { onRevoke: fn(), revokeError: { message: 'Only the data subject or the owning agency may revoke.' } } };
+export const RevokeRefused: Story = {
+  args: { onRevoke: fn(), revokeError: { message: 'Only the data subject or the owning agency may revoke.' } },
+};
 export const Empty: Story = { args: { consents: [] } };
 export const Loading: Story = { args: { consents: [], loading: true } };
 export const LoadError: Story = { args: { consents: [], error: 'UNAUTHENTICATED: sign in with your subject key.' } };
-export const LongKorean: Story = { args: { consents: consentsKo, onRevoke: fn(), showSubject: false }, globals: { locale: 'ko' } };
-export const NarrowScreen: Story = { args: { consents, onRevoke: fn() }, globals: { viewport: { value: 'narrow', isRotated: false } } };
+export const LongKorean: Story = {
+  args: { consents: consentsKo, onRevoke: fn(), showSubject: false },
+  globals: { locale: 'ko' },
+};
+export const NarrowScreen: Story = {
+  args: { consents, onRevoke: fn() },
+  globals: { viewport: { value: 'narrow', isRotated: false } },
+};

@@ -37,11 +37,21 @@ export interface ConsentListProps extends ListProps {
 }
 
 /** Consents: who may see which personal fields, why and until when; revocable when `onRevoke` is given. */
-export function ConsentList({ consents, onRevoke, revokingId, revokeError, showSubject = true, now, ...list }: ConsentListProps) {
+export function ConsentList({
+  consents,
+  onRevoke,
+  revokingId,
+  revokeError,
+  showSubject = true,
+  now,
+  ...list
+}: ConsentListProps) {
   const { t } = useTranslation('maru-ui');
   const at = (now ?? new Date()).getTime();
-  const statusOf = (consent: Consent) => (consent.status === 'ACTIVE' && Date.parse(consent.validUntil) < at ? 'EXPIRED' : consent.status);
-  const requester = (consent: Consent) => consent.requesterOrganization?.name ?? consent.requesterPlugin ?? t('consent.unknownRequester');
+  const statusOf = (consent: Consent) =>
+    consent.status === 'ACTIVE' && Date.parse(consent.validUntil) < at ? 'EXPIRED' : consent.status;
+  const requester = (consent: Consent) =>
+    consent.requesterOrganization?.name ?? consent.requesterPlugin ?? t('consent.unknownRequester');
   return (
     <>
       {onRevoke ? <FormErrorSummary error={revokeError} /> : null}
@@ -56,7 +66,9 @@ export function ConsentList({ consents, onRevoke, revokingId, revokeError, showS
           <article className="maru-card maru-consent">
             <div className="maru-card__meta">
               <StatusBadge kind="consent" status={statusOf(consent)} />
-              {consent.dataConnection ? <span className="maru-card__subtitle">{consent.dataConnection.name}</span> : null}
+              {consent.dataConnection ? (
+                <span className="maru-card__subtitle">{consent.dataConnection.name}</span>
+              ) : null}
             </div>
             <p className="maru-card__title">{t('consent.to', { requester: requester(consent) })}</p>
             <dl className="maru-facts">
@@ -67,7 +79,8 @@ export function ConsentList({ consents, onRevoke, revokingId, revokeError, showS
               <div>
                 <dt>{t('consent.valid')}</dt>
                 <dd>
-                  <DateTime value={consent.validFrom} withTime={false} /> – <DateTime value={consent.validUntil} withTime={false} />
+                  <DateTime value={consent.validFrom} withTime={false} /> –{' '}
+                  <DateTime value={consent.validUntil} withTime={false} />
                 </dd>
               </div>
               {showSubject ? (
@@ -80,7 +93,13 @@ export function ConsentList({ consents, onRevoke, revokingId, revokeError, showS
               ) : null}
               {consent.revokedAt ? (
                 <div>
-                  <dt>{consent.revokedBy === 'SUBJECT' ? t('consent.revokedBySubject') : consent.revokedBy === 'AGENCY' ? t('consent.revokedByAgency') : t('consent.revoked')}</dt>
+                  <dt>
+                    {consent.revokedBy === 'SUBJECT'
+                      ? t('consent.revokedBySubject')
+                      : consent.revokedBy === 'AGENCY'
+                        ? t('consent.revokedByAgency')
+                        : t('consent.revoked')}
+                  </dt>
                   <dd>
                     <DateTime value={consent.revokedAt} />
                   </dd>
@@ -96,9 +115,17 @@ export function ConsentList({ consents, onRevoke, revokingId, revokeError, showS
             </ul>
             {onRevoke && statusOf(consent) === 'ACTIVE' ? (
               <div className="maru-card__actions">
-                <button type="button" className="maru-button maru-button--danger" disabled={revokingId === consent.id} onClick={() => onRevoke(consent.id)}>
+                <button
+                  type="button"
+                  className="maru-button maru-button--danger"
+                  disabled={revokingId === consent.id}
+                  onClick={() => onRevoke(consent.id)}
+                >
                   {revokingId === consent.id ? t('form.sending') : t('consent.revoke')}
-                  <span className="maru-visually-hidden"> {t('consent.revokeContext', { requester: requester(consent), purpose: consent.purpose })}</span>
+                  <span className="maru-visually-hidden">
+                    {' '}
+                    {t('consent.revokeContext', { requester: requester(consent), purpose: consent.purpose })}
+                  </span>
                 </button>
               </div>
             ) : null}

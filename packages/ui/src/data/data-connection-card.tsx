@@ -42,7 +42,15 @@ export interface DataConnectionCardProps extends LinkProps {
 }
 
 /** A data connection: classification, owner, licence, freshness, its schema (personal fields marked) and a preview of its records. */
-export function DataConnectionCard({ connection, href, renderLink, headingLevel = 3, showSchema = true, showPreview = true, actions }: DataConnectionCardProps) {
+export function DataConnectionCard({
+  connection,
+  href,
+  renderLink,
+  headingLevel = 3,
+  showSchema = true,
+  showPreview = true,
+  actions,
+}: DataConnectionCardProps) {
   const { t } = useTranslation('maru-ui');
   const format = useUiFormat();
   const Heading = `h${headingLevel}` as const;
@@ -96,8 +104,12 @@ export function DataConnectionCard({ connection, href, renderLink, headingLevel 
           ))}
         </ul>
       ) : null}
-      {showSchema && connection.fields.length ? <DataSchemaTable fields={connection.fields} keyField={connection.keyField} /> : null}
-      {showPreview && connection.preview ? <DataPreviewTable fields={connection.fields} records={connection.preview} /> : null}
+      {showSchema && connection.fields.length ? (
+        <DataSchemaTable fields={connection.fields} keyField={connection.keyField} />
+      ) : null}
+      {showPreview && connection.preview ? (
+        <DataPreviewTable fields={connection.fields} records={connection.preview} />
+      ) : null}
       {actions ? <div className="maru-card__actions">{actions}</div> : null}
     </article>
   );

@@ -11,7 +11,13 @@ export interface DataConnectionListProps extends ListProps {
 }
 
 /** The data catalogue: cards without schema or preview (the connection's page shows those), with loading, error and empty states. */
-export function DataConnectionList({ connections, hrefFor, renderLink, headingLevel, ...list }: DataConnectionListProps) {
+export function DataConnectionList({
+  connections,
+  hrefFor,
+  renderLink,
+  headingLevel,
+  ...list
+}: DataConnectionListProps) {
   const { t } = useTranslation('maru-ui');
   return (
     <ItemList
@@ -20,7 +26,16 @@ export function DataConnectionList({ connections, hrefFor, renderLink, headingLe
       itemKey={(connection) => connection.id}
       label={t('data.listLabel')}
       defaultEmptyMessage={t('data.emptyList')}
-      renderItem={(connection) => <DataConnectionCard connection={connection} {...(hrefFor ? { href: hrefFor(connection) } : {})} renderLink={renderLink} headingLevel={headingLevel} showSchema={false} showPreview={false} />}
+      renderItem={(connection) => (
+        <DataConnectionCard
+          connection={connection}
+          {...(hrefFor ? { href: hrefFor(connection) } : {})}
+          renderLink={renderLink}
+          headingLevel={headingLevel}
+          showSchema={false}
+          showPreview={false}
+        />
+      )}
     />
   );
 }

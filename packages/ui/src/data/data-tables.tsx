@@ -41,8 +41,12 @@ export function DataSchemaTable({ fields, keyField }: { fields: DataField[]; key
             <tr key={field.name}>
               <th scope="row">
                 <code className="maru-code">{field.name}</code>
-                {field.personal ? <span className="maru-badge maru-badge--danger maru-inline-badge">{t('data.personal')}</span> : null}
-                {field.name === keyField ? <span className="maru-badge maru-badge--neutral maru-inline-badge">{t('data.keyField')}</span> : null}
+                {field.personal ? (
+                  <span className="maru-badge maru-badge--danger maru-inline-badge">{t('data.personal')}</span>
+                ) : null}
+                {field.name === keyField ? (
+                  <span className="maru-badge maru-badge--neutral maru-inline-badge">{t('data.keyField')}</span>
+                ) : null}
               </th>
               <td>{t(`data.fieldType.${field.type}`)}</td>
               <td>{field.description}</td>
@@ -61,7 +65,8 @@ export function DataPreviewTable({ fields, records }: { fields: DataField[]; rec
   const show = (field: DataField, record: DataRecord) => {
     if (record.masked.includes(field.name)) return <span className="maru-masked">{t('data.masked')}</span>;
     const value = record.data[field.name];
-    if (value === null || value === undefined || value === '') return <span className="maru-masked">{t('data.empty')}</span>;
+    if (value === null || value === undefined || value === '')
+      return <span className="maru-masked">{t('data.empty')}</span>;
     if (typeof value === 'boolean') return value ? t('data.yes') : t('data.no');
     if (typeof value === 'number') return format.number(value);
     return typeof value === 'string' ? value : JSON.stringify(value);
@@ -84,7 +89,10 @@ export function DataPreviewTable({ fields, records }: { fields: DataField[]; rec
           {records.map((record) => (
             <tr key={record.key}>
               {fields.map((field) => (
-                <td key={field.name} className={field.type === 'INTEGER' || field.type === 'NUMBER' ? 'maru-table__number' : undefined}>
+                <td
+                  key={field.name}
+                  className={field.type === 'INTEGER' || field.type === 'NUMBER' ? 'maru-table__number' : undefined}
+                >
                   {show(field, record)}
                 </td>
               ))}

@@ -24,7 +24,9 @@ describe('uiResources', () => {
   });
 
   it('uses the same interpolation variables in both languages', () => {
-    const differing = [...en].filter(([key, text]) => variables(text).join() !== variables(ko.get(key) ?? '').join()).map(([key]) => key);
+    const differing = [...en]
+      .filter(([key, text]) => variables(text).join() !== variables(ko.get(key) ?? '').join())
+      .map(([key]) => key);
     expect(differing).toEqual([]);
   });
 

@@ -59,21 +59,44 @@ export const GrantCapabilities: Story = {
 };
 
 export const Saving: Story = { args: { onSaveCapabilities: fn(), busy: true } };
-export const SaveRefused: Story = { args: { onSaveCapabilities: fn(), error: { message: 'CAPABILITY_DENIED: the plugin does not ask for events:emit.' } } };
+export const SaveRefused: Story = {
+  args: { onSaveCapabilities: fn(), error: { message: 'CAPABILITY_DENIED: the plugin does not ask for events:emit.' } },
+};
 export const FailedUnsigned: Story = { args: { plugin: failedPlugin } };
 /** A legacy plugin the hub refused (MARU_PLUGIN_LEGACY_WORKERS unset): its code does not run, so no isolation badge. */
 export const FailedLegacy: Story = {
-  args: { plugin: { ...failedPlugin, isolation: 'UNCONFINED', problems: ['Plugin API 1 is no longer loaded: rebuild it with maru build and compatibility "^2.0.0".'] } },
+  args: {
+    plugin: {
+      ...failedPlugin,
+      isolation: 'UNCONFINED',
+      problems: ['Plugin API 1 is no longer loaded: rebuild it with maru build and compatibility "^2.0.0".'],
+    },
+  },
   play: async ({ canvas }) => {
     await expect(canvas.queryByText(tr('plugin.unconfined'))).toBeNull();
     await expect(canvas.queryByText(tr('plugin.unconfinedNote'))).toBeNull();
   },
 };
-export const Korean: Story = { args: { plugin: { ...plugin, publisher: '주식회사 한빛연구소' }, onSaveCapabilities: fn() }, globals: { locale: 'ko' } };
-export const UnconfinedKorean: Story = { args: { plugin: { ...unconfinedPlugin, publisher: '주식회사 한빛연구소' } }, globals: { locale: 'ko' } };
-export const NarrowScreen: Story = { args: { plugin: failedPlugin }, globals: { viewport: { value: 'narrow', isRotated: false } } };
+export const Korean: Story = {
+  args: { plugin: { ...plugin, publisher: '주식회사 한빛연구소' }, onSaveCapabilities: fn() },
+  globals: { locale: 'ko' },
+};
+export const UnconfinedKorean: Story = {
+  args: { plugin: { ...unconfinedPlugin, publisher: '주식회사 한빛연구소' } },
+  globals: { locale: 'ko' },
+};
+export const NarrowScreen: Story = {
+  args: { plugin: failedPlugin },
+  globals: { viewport: { value: 'narrow', isRotated: false } },
+};
 
-export const List: StoryObj<typeof PluginList> = { render: (args) => <PluginList {...args} />, args: { plugins: [plugin, unconfinedPlugin, failedPlugin] } };
+export const List: StoryObj<typeof PluginList> = {
+  render: (args) => <PluginList {...args} />,
+  args: { plugins: [plugin, unconfinedPlugin, failedPlugin] },
+};
 export const ListLoading: StoryObj<typeof PluginList> = { ...List, args: { plugins: [], loading: true } };
 export const ListEmpty: StoryObj<typeof PluginList> = { ...List, args: { plugins: [] } };
-export const ListError: StoryObj<typeof PluginList> = { ...List, args: { plugins: [], error: 'FORBIDDEN: platform admins only.' } };
+export const ListError: StoryObj<typeof PluginList> = {
+  ...List,
+  args: { plugins: [], error: 'FORBIDDEN: platform admins only.' },
+};

@@ -61,8 +61,12 @@ export function PluginCard({ plugin, headingLevel = 3, onSaveCapabilities, actio
   // A save that succeeded comes back as new props: show what the hub now grants.
   useEffect(() => setSelected(grantedKey ? grantedKey.split(' ') : []), [grantedKey]);
   // Unknown (an older hub, a newer value) shows nothing; nor does a plugin that failed to load, whose code does not run.
-  const isolation = plugin.status !== 'FAILED' && (plugin.isolation === 'ISOLATE' || plugin.isolation === 'UNCONFINED') ? plugin.isolation : null;
-  const describe = (capability: string) => (KNOWN_CAPABILITIES.includes(capability) ? t(`capability.${capability.replace(':', '_')}`) : null);
+  const isolation =
+    plugin.status !== 'FAILED' && (plugin.isolation === 'ISOLATE' || plugin.isolation === 'UNCONFINED')
+      ? plugin.isolation
+      : null;
+  const describe = (capability: string) =>
+    KNOWN_CAPABILITIES.includes(capability) ? t(`capability.${capability.replace(':', '_')}`) : null;
   const save = (event: FormEvent) => {
     event.preventDefault();
     onSaveCapabilities?.(plugin.requestedCapabilities.filter((capability) => selected.includes(capability)));
@@ -71,9 +75,17 @@ export function PluginCard({ plugin, headingLevel = 3, onSaveCapabilities, actio
     <article className="maru-card maru-plugin-card">
       <div className="maru-card__meta">
         <StatusBadge kind="plugin" status={plugin.status} />
-        {plugin.signedBy ? <span className="maru-badge maru-badge--success">{t('plugin.signed')}</span> : <span className="maru-badge maru-badge--warning">{t('plugin.unsigned')}</span>}
-        {isolation === 'ISOLATE' ? <span className="maru-badge maru-badge--success">{t('plugin.isolated')}</span> : null}
-        {isolation === 'UNCONFINED' ? <span className="maru-badge maru-badge--danger">{t('plugin.unconfined')}</span> : null}
+        {plugin.signedBy ? (
+          <span className="maru-badge maru-badge--success">{t('plugin.signed')}</span>
+        ) : (
+          <span className="maru-badge maru-badge--warning">{t('plugin.unsigned')}</span>
+        )}
+        {isolation === 'ISOLATE' ? (
+          <span className="maru-badge maru-badge--success">{t('plugin.isolated')}</span>
+        ) : null}
+        {isolation === 'UNCONFINED' ? (
+          <span className="maru-badge maru-badge--danger">{t('plugin.unconfined')}</span>
+        ) : null}
       </div>
       <Heading className="maru-card__title">
         <code className="maru-code">{plugin.name}</code>
@@ -128,7 +140,11 @@ export function PluginCard({ plugin, headingLevel = 3, onSaveCapabilities, actio
                       type="checkbox"
                       id={`${idBase}-${index}`}
                       checked={selected.includes(capability)}
-                      onChange={(event) => setSelected(event.target.checked ? [...selected, capability] : selected.filter((c) => c !== capability))}
+                      onChange={(event) =>
+                        setSelected(
+                          event.target.checked ? [...selected, capability] : selected.filter((c) => c !== capability),
+                        )
+                      }
                     />
                     <label className="maru-field__label" htmlFor={`${idBase}-${index}`}>
                       <code className="maru-code">{capability}</code> {describe(capability)}
@@ -155,7 +171,13 @@ export function PluginCard({ plugin, headingLevel = 3, onSaveCapabilities, actio
               {plugin.requestedCapabilities.map((capability) => (
                 <li key={capability}>
                   <code className="maru-code">{capability}</code>
-                  {granted ? granted.includes(capability) ? <span className="maru-badge maru-badge--success">{t('plugin.granted')}</span> : <span className="maru-badge maru-badge--neutral">{t('plugin.notGranted')}</span> : null}
+                  {granted ? (
+                    granted.includes(capability) ? (
+                      <span className="maru-badge maru-badge--success">{t('plugin.granted')}</span>
+                    ) : (
+                      <span className="maru-badge maru-badge--neutral">{t('plugin.notGranted')}</span>
+                    )
+                  ) : null}
                   {describe(capability) ? <span className="maru-card__subtitle">{describe(capability)}</span> : null}
                 </li>
               ))}

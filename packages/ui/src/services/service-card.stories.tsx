@@ -23,23 +23,49 @@ export const Active: Story = {
 
 /** Platform admins see the metered calls of the last days. */
 export const WithUsage: Story = {
-  args: { service: serviceWithUsage, actions: <button type="button" className="maru-button maru-button--secondary" onClick={fn()}>Suspend</button> },
+  args: {
+    service: serviceWithUsage,
+    actions: (
+      <button type="button" className="maru-button maru-button--secondary" onClick={fn()}>
+        Suspend
+      </button>
+    ),
+  },
   play: async ({ canvas, userEvent }) => {
-    await expect(canvas.getByText(tr('service.calls', { calls: (3322).toLocaleString(document.documentElement.lang), failures: (15).toLocaleString(document.documentElement.lang) }))).toBeVisible();
+    await expect(
+      canvas.getByText(
+        tr('service.calls', {
+          calls: (3322).toLocaleString(document.documentElement.lang),
+          failures: (15).toLocaleString(document.documentElement.lang),
+        }),
+      ),
+    ).toBeVisible();
     await userEvent.click(canvas.getByText(tr('service.usageByDay')));
     await expect(canvas.getByRole('table')).toBeVisible();
   },
 };
 
-export const BuiltIn: Story = { args: { service: { ...service, source: 'CORE', plugin: null, status: 'DEPRECATED', operations: [] } } };
+export const BuiltIn: Story = {
+  args: { service: { ...service, source: 'CORE', plugin: null, status: 'DEPRECATED', operations: [] } },
+};
 export const Suspended: Story = { args: { service: { ...service, status: 'SUSPENDED' } } };
 export const LongKorean: Story = { args: { service: serviceKo }, globals: { locale: 'ko' } };
-export const NarrowScreen: Story = { args: { service: serviceWithUsage }, globals: { viewport: { value: 'narrow', isRotated: false } } };
+export const NarrowScreen: Story = {
+  args: { service: serviceWithUsage },
+  globals: { viewport: { value: 'narrow', isRotated: false } },
+};
 
 /** The catalogue: cards in a grid, with loading, error and empty states. */
 export const Catalogue: StoryObj<typeof ServiceList> = {
   render: (args) => <ServiceList {...args} />,
-  args: { services: [service, serviceKo, { ...service, id: 'x', key: 'notify', name: 'Notifications', category: 'Messaging' }], hrefFor: (s) => `/services/${s.key}` },
+  args: {
+    services: [
+      service,
+      serviceKo,
+      { ...service, id: 'x', key: 'notify', name: 'Notifications', category: 'Messaging' },
+    ],
+    hrefFor: (s) => `/services/${s.key}`,
+  },
   decorators: [(Story) => <div style={{ maxWidth: 'none' }}>{Story()}</div>],
 };
 export const CatalogueLoading: StoryObj<typeof ServiceList> = { ...Catalogue, args: { services: [], loading: true } };
@@ -50,4 +76,7 @@ export const CatalogueEmpty: StoryObj<typeof ServiceList> = {
     await expect(canvas.getByText(tr('service.empty'))).toBeVisible();
   },
 };
-export const CatalogueError: StoryObj<typeof ServiceList> = { ...Catalogue, args: { services: [], error: 'The hub did not answer.', onRetry: fn() } };
+export const CatalogueError: StoryObj<typeof ServiceList> = {
+  ...Catalogue,
+  args: { services: [], error: 'The hub did not answer.', onRetry: fn() },
+};

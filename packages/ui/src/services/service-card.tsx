@@ -68,7 +68,13 @@ export function ServiceCard({ service, href, renderLink, headingLevel = 3, actio
         )}
       </Heading>
       <p className="maru-card__subtitle">
-        {service.plugin ? t('service.providedBy', { publisher: service.plugin.publisher, plugin: service.plugin.name, version: service.plugin.version }) : t('service.providedByHub')}
+        {service.plugin
+          ? t('service.providedBy', {
+              publisher: service.plugin.publisher,
+              plugin: service.plugin.name,
+              version: service.plugin.version,
+            })
+          : t('service.providedByHub')}
       </p>
       <p className="maru-card__summary">{service.description}</p>
       <dl className="maru-facts">
@@ -91,7 +97,13 @@ export function ServiceCard({ service, href, renderLink, headingLevel = 3, actio
           {service.operations.map((operation) => (
             <li key={operation.name}>
               <code className="maru-code">{operation.name}</code>
-              <span className="maru-tag">{operation.kind === 'mutation' ? t('service.mutation') : operation.kind === 'query' ? t('service.query') : operation.kind}</span>
+              <span className="maru-tag">
+                {operation.kind === 'mutation'
+                  ? t('service.mutation')
+                  : operation.kind === 'query'
+                    ? t('service.query')
+                    : operation.kind}
+              </span>
               {operation.description ? <span className="maru-card__subtitle">{operation.description}</span> : null}
             </li>
           ))}

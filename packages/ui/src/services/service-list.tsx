@@ -20,7 +20,14 @@ export function ServiceList({ services, hrefFor, renderLink, headingLevel, ...li
       itemKey={(service) => service.key}
       label={t('service.listLabel')}
       defaultEmptyMessage={t('service.empty')}
-      renderItem={(service) => <ServiceCard service={service} {...(hrefFor ? { href: hrefFor(service) } : {})} renderLink={renderLink} headingLevel={headingLevel} />}
+      renderItem={(service) => (
+        <ServiceCard
+          service={service}
+          {...(hrefFor ? { href: hrefFor(service) } : {})}
+          renderLink={renderLink}
+          headingLevel={headingLevel}
+        />
+      )}
     />
   );
 }

@@ -35,7 +35,8 @@ export const serviceKo: ServiceSummary = {
   id: 'U2VydmljZTpjb29sbWFw',
   key: 'coolmap',
   name: '무더위쉼터 안내 (시범 운영)',
-  description: '현재 위치에서 가까운 운영 중인 무더위쉼터를 운영 시간, 장애인 접근성, 수용 인원과 함께 알려 줍니다. 2026 폭염 대응 공모 수상작에서 출발했습니다.',
+  description:
+    '현재 위치에서 가까운 운영 중인 무더위쉼터를 운영 시간, 장애인 접근성, 수용 인원과 함께 알려 줍니다. 2026 폭염 대응 공모 수상작에서 출발했습니다.',
   category: '재난안전',
   status: 'PILOT',
   source: 'PLUGIN',
@@ -55,7 +56,13 @@ export const plugin: PluginSummary = {
   hosts: ['api.juso.go.kr'],
   loadedAt: '2026-11-27T09:00:00.000Z',
   problems: null,
-  connectors: [{ key: 'addresses', name: 'Address register', description: 'Reads the national address register as a data connection.' }],
+  connectors: [
+    {
+      key: 'addresses',
+      name: 'Address register',
+      description: 'Reads the national address register as a data connection.',
+    },
+  ],
 };
 
 export const failedPlugin: PluginSummary = {
@@ -68,7 +75,10 @@ export const failedPlugin: PluginSummary = {
   signedBy: null,
   hosts: [],
   loadedAt: '2026-11-27T09:00:00.000Z',
-  problems: ['The package is not signed and the development flag is off.', 'Requires @maru/sdk ^2.0.0, the hub provides 1.4.0.'],
+  problems: [
+    'The package is not signed and the development flag is off.',
+    'Requires @maru/sdk ^2.0.0, the hub provides 1.4.0.',
+  ],
 };
 
 /** A legacy plugin of API 1 the operator allowed with MARU_PLUGIN_LEGACY_WORKERS=1. */
@@ -108,8 +118,30 @@ export const connection: DataConnectionSummary = {
     { name: 'hospitalised', type: 'BOOLEAN', description: 'Admitted to hospital', personal: false },
   ],
   preview: [
-    { key: 'C-1', data: { callId: 'C-1', district: '11110', calledOn: '2026-08-01', age: 81, patientName: 'Kim Young-hee', hospitalised: true }, masked: [] },
-    { key: 'C-2', data: { callId: 'C-2', district: '11140', calledOn: '2026-08-01', age: null, patientName: null, hospitalised: false }, masked: ['age', 'patientName'] },
+    {
+      key: 'C-1',
+      data: {
+        callId: 'C-1',
+        district: '11110',
+        calledOn: '2026-08-01',
+        age: 81,
+        patientName: 'Kim Young-hee',
+        hospitalised: true,
+      },
+      masked: [],
+    },
+    {
+      key: 'C-2',
+      data: {
+        callId: 'C-2',
+        district: '11140',
+        calledOn: '2026-08-01',
+        age: null,
+        patientName: null,
+        hospitalised: false,
+      },
+      masked: ['age', 'patientName'],
+    },
   ],
 };
 
@@ -137,31 +169,160 @@ export const connectionKo: DataConnectionSummary = {
   ...connection,
   id: 'RGF0YUNvbm5lY3Rpb246NA==',
   name: '온열질환 구급 출동 기록 (2021년~현재, 시군구별 일 단위 집계 및 개인 단위 원자료)',
-  description: '온열질환으로 인한 119 구급 출동을 시군구와 날짜별로 기록한 자료입니다. 환자 나이와 이름은 개인정보로, 정보주체가 동의한 경우에만 제공됩니다.',
+  description:
+    '온열질환으로 인한 119 구급 출동을 시군구와 날짜별로 기록한 자료입니다. 환자 나이와 이름은 개인정보로, 정보주체가 동의한 경우에만 제공됩니다.',
   agency: { name: '소방청 119구급과' },
   tags: ['보건', '폭염', '구급'],
-  fields: connection.fields.map((field) => ({ ...field, description: { callId: '출동 번호', district: '시군구 코드', calledOn: '출동일', age: '환자 나이', patientName: '환자 이름', hospitalised: '입원 여부' }[field.name] ?? field.description })),
-  preview: [{ key: 'C-3', data: { callId: 'C-3', district: '26110', calledOn: '2026-08-02', age: 77, patientName: '박정수', hospitalised: true }, masked: [] }],
+  fields: connection.fields.map((field) => ({
+    ...field,
+    description:
+      {
+        callId: '출동 번호',
+        district: '시군구 코드',
+        calledOn: '출동일',
+        age: '환자 나이',
+        patientName: '환자 이름',
+        hospitalised: '입원 여부',
+      }[field.name] ?? field.description,
+  })),
+  preview: [
+    {
+      key: 'C-3',
+      data: {
+        callId: 'C-3',
+        district: '26110',
+        calledOn: '2026-08-02',
+        age: 77,
+        patientName: '박정수',
+        hospitalised: true,
+      },
+      masked: [],
+    },
+  ],
 };
 
 export const consents: Consent[] = [
-  { id: 'RGF0YUNvbnNlbnQ6MQ==', subjectId: 'P-1042', fields: ['age'], purpose: 'Heat-illness research 2026', status: 'ACTIVE', validFrom: '2026-06-01T00:00:00.000Z', validUntil: '2099-12-31T00:00:00.000Z', requesterOrganization: { name: 'Hanbit Labs' }, dataConnection: { name: 'Heat-related emergency calls' } },
-  { id: 'RGF0YUNvbnNlbnQ6Mg==', subjectId: 'P-1042', fields: ['age', 'patientName'], purpose: 'Shelter outreach', status: 'REVOKED', validFrom: '2026-06-01T00:00:00.000Z', validUntil: '2099-12-31T00:00:00.000Z', revokedAt: '2026-09-14T02:00:00.000Z', revokedBy: 'SUBJECT', requesterPlugin: '@hanbit/coolmap', dataConnection: { name: 'Heat-related emergency calls' } },
-  { id: 'RGF0YUNvbnNlbnQ6Mw==', subjectId: 'P-1042', fields: ['age'], purpose: 'Summer 2025 study', status: 'ACTIVE', validFrom: '2025-06-01T00:00:00.000Z', validUntil: '2025-09-30T00:00:00.000Z', requesterOrganization: { name: 'Seoul Civic Tech Co.' }, dataConnection: { name: 'Heat-related emergency calls' } },
+  {
+    id: 'RGF0YUNvbnNlbnQ6MQ==',
+    subjectId: 'P-1042',
+    fields: ['age'],
+    purpose: 'Heat-illness research 2026',
+    status: 'ACTIVE',
+    validFrom: '2026-06-01T00:00:00.000Z',
+    validUntil: '2099-12-31T00:00:00.000Z',
+    requesterOrganization: { name: 'Hanbit Labs' },
+    dataConnection: { name: 'Heat-related emergency calls' },
+  },
+  {
+    id: 'RGF0YUNvbnNlbnQ6Mg==',
+    subjectId: 'P-1042',
+    fields: ['age', 'patientName'],
+    purpose: 'Shelter outreach',
+    status: 'REVOKED',
+    validFrom: '2026-06-01T00:00:00.000Z',
+    validUntil: '2099-12-31T00:00:00.000Z',
+    revokedAt: '2026-09-14T02:00:00.000Z',
+    revokedBy: 'SUBJECT',
+    requesterPlugin: '@hanbit/coolmap',
+    dataConnection: { name: 'Heat-related emergency calls' },
+  },
+  {
+    id: 'RGF0YUNvbnNlbnQ6Mw==',
+    subjectId: 'P-1042',
+    fields: ['age'],
+    purpose: 'Summer 2025 study',
+    status: 'ACTIVE',
+    validFrom: '2025-06-01T00:00:00.000Z',
+    validUntil: '2025-09-30T00:00:00.000Z',
+    requesterOrganization: { name: 'Seoul Civic Tech Co.' },
+    dataConnection: { name: 'Heat-related emergency calls' },
+  },
 ];
 
 export const consentsKo: Consent[] = [
-  { id: 'RGF0YUNvbnNlbnQ6NA==', subjectId: 'P-2077', fields: ['age', 'patientName'], purpose: '2026년 폭염 취약계층 방문 돌봄 대상자 선정 및 무더위쉼터 이동 지원', status: 'ACTIVE', validFrom: '2026-06-01T00:00:00.000Z', validUntil: '2099-12-31T00:00:00.000Z', requesterOrganization: { name: '부산광역시 해운대구 복지정책과' }, dataConnection: { name: '온열질환 구급 출동 기록' } },
+  {
+    id: 'RGF0YUNvbnNlbnQ6NA==',
+    subjectId: 'P-2077',
+    fields: ['age', 'patientName'],
+    purpose: '2026년 폭염 취약계층 방문 돌봄 대상자 선정 및 무더위쉼터 이동 지원',
+    status: 'ACTIVE',
+    validFrom: '2026-06-01T00:00:00.000Z',
+    validUntil: '2099-12-31T00:00:00.000Z',
+    requesterOrganization: { name: '부산광역시 해운대구 복지정책과' },
+    dataConnection: { name: '온열질환 구급 출동 기록' },
+  },
 ];
 
 export const auditEvents: AuditEvent[] = [
-  { id: 'QXVkaXRFdmVudDoz', seq: 3, at: '2026-11-27T09:05:00.000Z', action: 'challenge.award', outcome: 'SUCCESS', actorMemberId: 'TWVtYmVyOjE=', targetId: 'chl_01', organizationId: 'org_1' },
-  { id: 'QXVkaXRFdmVudDoy', seq: 2, at: '2026-11-27T09:01:00.000Z', action: 'submission.score', outcome: 'FORBIDDEN', actorMemberId: 'TWVtYmVyOjI=', targetId: 'sub_07' },
-  { id: 'QXVkaXRFdmVudDox', seq: 1, at: '2026-11-27T08:59:00.000Z', action: 'member.add', outcome: 'SUCCESS', actorMemberId: null, targetId: null },
+  {
+    id: 'QXVkaXRFdmVudDoz',
+    seq: 3,
+    at: '2026-11-27T09:05:00.000Z',
+    action: 'challenge.award',
+    outcome: 'SUCCESS',
+    actorMemberId: 'TWVtYmVyOjE=',
+    targetId: 'chl_01',
+    organizationId: 'org_1',
+  },
+  {
+    id: 'QXVkaXRFdmVudDoy',
+    seq: 2,
+    at: '2026-11-27T09:01:00.000Z',
+    action: 'submission.score',
+    outcome: 'FORBIDDEN',
+    actorMemberId: 'TWVtYmVyOjI=',
+    targetId: 'sub_07',
+  },
+  {
+    id: 'QXVkaXRFdmVudDox',
+    seq: 1,
+    at: '2026-11-27T08:59:00.000Z',
+    action: 'member.add',
+    outcome: 'SUCCESS',
+    actorMemberId: null,
+    targetId: null,
+  },
 ];
 
 export const accessLog: AccessLogEntry[] = [
-  { seq: 12, at: '2026-11-27T09:10:00.000Z', actorKind: 'MEMBER', actorMemberId: 'TWVtYmVyOjM=', actorOrganization: { name: 'Hanbit Labs' }, basis: 'APPROVAL', channel: 'records', fields: ['district', 'age'], outcome: 'SUCCESS', purpose: 'Heat-illness research 2026', recordCount: 20, subjectIds: ['P-1042', 'P-1043'], dataConnection: { name: 'Heat-related emergency calls' } },
-  { seq: 11, at: '2026-11-27T09:02:00.000Z', actorKind: 'PLUGIN', actorPlugin: '@hanbit/coolmap', basis: 'APPROVAL', channel: 'plugin', fields: ['district'], outcome: 'SUCCESS', recordCount: 100, subjectIds: [], dataConnection: { name: 'Heat-related emergency calls' } },
-  { seq: 10, at: '2026-11-27T08:40:00.000Z', actorKind: 'ANONYMOUS', basis: null, channel: 'preview', fields: [], outcome: 'FORBIDDEN', recordCount: 0, subjectIds: [], dataConnection: null },
+  {
+    seq: 12,
+    at: '2026-11-27T09:10:00.000Z',
+    actorKind: 'MEMBER',
+    actorMemberId: 'TWVtYmVyOjM=',
+    actorOrganization: { name: 'Hanbit Labs' },
+    basis: 'APPROVAL',
+    channel: 'records',
+    fields: ['district', 'age'],
+    outcome: 'SUCCESS',
+    purpose: 'Heat-illness research 2026',
+    recordCount: 20,
+    subjectIds: ['P-1042', 'P-1043'],
+    dataConnection: { name: 'Heat-related emergency calls' },
+  },
+  {
+    seq: 11,
+    at: '2026-11-27T09:02:00.000Z',
+    actorKind: 'PLUGIN',
+    actorPlugin: '@hanbit/coolmap',
+    basis: 'APPROVAL',
+    channel: 'plugin',
+    fields: ['district'],
+    outcome: 'SUCCESS',
+    recordCount: 100,
+    subjectIds: [],
+    dataConnection: { name: 'Heat-related emergency calls' },
+  },
+  {
+    seq: 10,
+    at: '2026-11-27T08:40:00.000Z',
+    actorKind: 'ANONYMOUS',
+    basis: null,
+    channel: 'preview',
+    fields: [],
+    outcome: 'FORBIDDEN',
+    recordCount: 0,
+    subjectIds: [],
+    dataConnection: null,
+  },
 ];

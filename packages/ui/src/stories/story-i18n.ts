@@ -24,7 +24,8 @@ export function storyI18n(lang: string): I18n {
       interpolation: { escapeValue: false },
       initAsync: false,
       saveMissing: true,
-      missingKeyHandler: (languages, namespace, key) => console.error(`Missing text ${namespace}:${key} for ${languages.join(', ')}`),
+      missingKeyHandler: (languages, namespace, key) =>
+        console.error(`Missing text ${namespace}:${key} for ${languages.join(', ')}`),
     });
     instances.set(lang, instance);
   }

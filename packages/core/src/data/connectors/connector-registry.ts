@@ -1,12 +1,24 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { badInput } from '../../errors.js';
-import { CONNECTOR_KINDS, SourceError, type Connector, type ConnectorContext, type ConnectorKind, type SourceItem } from './connector.js';
+import {
+  CONNECTOR_KINDS,
+  SourceError,
+  type Connector,
+  type ConnectorContext,
+  type ConnectorKind,
+  type SourceItem,
+} from './connector.js';
 
 /** What the plugin host offers the data module: connectors contributed by enabled plugins. */
 export interface PluginConnectorSource {
   checkConnectorConfig(pluginName: string, connectorKey: string, config: unknown): Promise<void>;
-  openConnector(pluginName: string, connectorKey: string, config: unknown, signal: AbortSignal): AsyncIterable<SourceItem>;
+  openConnector(
+    pluginName: string,
+    connectorKey: string,
+    config: unknown,
+    signal: AbortSignal,
+  ): AsyncIterable<SourceItem>;
 }
 
 export interface PluginConnectorConfig {
@@ -61,7 +73,9 @@ export class ConnectorRegistry {
       secret: (name) => {
         if (secrets[name] === undefined) return undefined;
         if (!(secretAgencies[name] ?? []).some((slug) => owner.pathSlugs.includes(slug))) {
-          throw new SourceError(`The secret "${name}" is not granted to agency "${owner.slug}"; the operator lists the agencies that may use it in MARU_SECRET_${name}_AGENCIES`);
+          throw new SourceError(
+            `The secret "${name}" is not granted to agency "${owner.slug}"; the operator lists the agencies that may use it in MARU_SECRET_${name}_AGENCIES`,
+          );
         }
         return secrets[name];
       },
@@ -70,10 +84,12 @@ export class ConnectorRegistry {
 
   /** Checks a client's connector config for the owning agency; returns it normalised, ready to store. */
   async checkConfig(kind: ConnectorKind, config: unknown, owner: ConnectorOwner): Promise<unknown> {
-    if (!CONNECTOR_KINDS.includes(kind)) throw badInput('connector.kind', `The connector kind must be one of ${CONNECTOR_KINDS.join(', ')}.`);
+    if (!CONNECTOR_KINDS.includes(kind))
+      throw badInput('connector.kind', `The connector kind must be one of ${CONNECTOR_KINDS.join(', ')}.`);
     if (kind === 'PLUGIN') {
       const plugin = pluginConfig(config);
-      if (!this.plugins) throw badInput('connector.plugin', 'This hub runs no plugins, so plugin connectors are not available.');
+      if (!this.plugins)
+        throw badInput('connector.plugin', 'This hub runs no plugins, so plugin connectors are not available.');
       await this.plugins.checkConnectorConfig(plugin.plugin, plugin.connector, plugin.config);
       return plugin;
     }
@@ -97,7 +113,12 @@ export class ConnectorRegistry {
 
 function pluginConfig(config: unknown): PluginConnectorConfig {
   const value = (config ?? {}) as Record<string, unknown>;
-  if (typeof value.plugin !== 'string' || value.plugin === '') throw badInput('connector.plugin', 'Name the plugin package that declares the connector, e.g. "@acme/maru-sensors".');
-  if (typeof value.connector !== 'string' || value.connector === '') throw badInput('connector.connector', 'Name the connector key the plugin declares, e.g. "air-quality".');
+  if (typeof value.plugin !== 'string' || value.plugin === '')
+    throw badInput(
+      'connector.plugin',
+      'Name the plugin package that declares the connector, e.g. "@acme/maru-sensors".',
+    );
+  if (typeof value.connector !== 'string' || value.connector === '')
+    throw badInput('connector.connector', 'Name the connector key the plugin declares, e.g. "air-quality".');
   return { plugin: value.plugin, connector: value.connector, config: value.config ?? null };
 }

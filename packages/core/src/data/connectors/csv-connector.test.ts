@@ -16,7 +16,12 @@ beforeAll(async () => {
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-const context = (signal = new AbortController().signal): ConnectorContext => ({ signal, importDir, allowedHosts: [], secret: () => undefined });
+const context = (signal = new AbortController().signal): ConnectorContext => ({
+  signal,
+  importDir,
+  allowedHosts: [],
+  secret: () => undefined,
+});
 
 async function readChecked(config: CsvConfig): Promise<SourceItem[]> {
   const items: SourceItem[] = [];
@@ -32,7 +37,10 @@ async function file(name: string, content: string | Buffer): Promise<string> {
 
 describe('csvConnector', () => {
   it('reads each row as strings keyed by the header, with its line, dropping the BOM and trailing empty lines', async () => {
-    const path = await file('good.csv', '\ufeffname,count, city \r\nAda,3,Seoul\r\n"Lee, Min","4","Busan\r\nport"\r\n\r\n\r\n');
+    const path = await file(
+      'good.csv',
+      '\ufeffname,count, city \r\nAda,3,Seoul\r\n"Lee, Min","4","Busan\r\nport"\r\n\r\n\r\n',
+    );
     expect(await readAll({ path })).toEqual([
       { kind: 'record', values: { name: 'Ada', count: '3', city: 'Seoul' }, position: 'line 2' },
       { kind: 'record', values: { name: 'Lee, Min', count: '4', city: 'Busan\r\nport' }, position: 'line 3' },
@@ -42,7 +50,17 @@ describe('csvConnector', () => {
   it('reports a short row, an unclosed quote and a stray quote as problems at their lines and reads the rows after them', async () => {
     const path = await file(
       'broken.csv',
-      ['id;name;note', '1;one;ok', '2;two', '3;"three;never closed', '', '4;four;"quoted; fine"', '5;5" screen;bad', '6;six;ok', ''].join('\n'),
+      [
+        'id;name;note',
+        '1;one;ok',
+        '2;two',
+        '3;"three;never closed',
+        '',
+        '4;four;"quoted; fine"',
+        '5;5" screen;bad',
+        '6;six;ok',
+        '',
+      ].join('\n'),
     );
     const items = await readAll({ path, delimiter: ';' });
     expect(items).toEqual([
@@ -71,7 +89,11 @@ describe('csvConnector', () => {
     const items = await readAll({ path });
     expect(items[0]).toEqual({ kind: 'problem', reason: expect.stringContaining('longer than'), position: 'line 2' });
     expect(items).toHaveLength(60_001);
-    expect(items[60_000]).toEqual({ kind: 'record', values: { a: '59999', b: 'x'.repeat(80) }, position: 'line 60002' });
+    expect(items[60_000]).toEqual({
+      kind: 'record',
+      values: { a: '59999', b: 'x'.repeat(80) },
+      position: 'line 60002',
+    });
   });
 
   it('decodes EUC-KR files, Korean text intact, even when a character is split between reads', async () => {
@@ -81,34 +103,50 @@ describe('csvConnector', () => {
     const items = await readAll({ path, encoding: 'euc-kr' });
     expect(items).toHaveLength(5000);
     expect(items.every((item) => item.kind === 'record' && item.values['시도'] === '서울특별시')).toBe(true);
-    expect(items[4999]).toEqual({ kind: 'record', values: { 시도: '서울특별시', 인구: '4999' }, position: 'line 5001' });
+    expect(items[4999]).toEqual({
+      kind: 'record',
+      values: { 시도: '서울특별시', 인구: '4999' },
+      position: 'line 5001',
+    });
   });
 
   it('refuses paths that leave the import folder when the connection is saved', async () => {
     await symlink(join(root, 'secret.csv'), join(importDir, 'link-out.csv'));
     for (const path of ['../secret.csv', join(root, 'secret.csv'), 'link-out.csv', 'sub/../../secret.csv']) {
-      expect(() => csvConnector.checkConfig({ path }, context()), path).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', extensions: { field: 'connector.path' } }));
+      expect(() => csvConnector.checkConfig({ path }, context()), path).toThrow(
+        expect.objectContaining({ code: 'BAD_USER_INPUT', extensions: { field: 'connector.path' } }),
+      );
     }
   });
 
   it('refuses at read time a link out that appeared after the connection was saved', async () => {
     const config = csvConnector.checkConfig({ path: 'later.csv' }, context());
     await symlink(join(root, 'secret.csv'), join(importDir, 'later.csv'));
-    await expect(readChecked(config)).rejects.toThrow(new SourceError('CSV file later.csv resolves outside the import folder; copy the file into the folder instead of linking it'));
+    await expect(readChecked(config)).rejects.toThrow(
+      new SourceError(
+        'CSV file later.csv resolves outside the import folder; copy the file into the folder instead of linking it',
+      ),
+    );
   });
 
   it('says which file is missing', async () => {
-    await expect(readAll({ path: 'nowhere.csv' })).rejects.toThrow(new SourceError('CSV file nowhere.csv not found in the import folder'));
+    await expect(readAll({ path: 'nowhere.csv' })).rejects.toThrow(
+      new SourceError('CSV file nowhere.csv not found in the import folder'),
+    );
   });
 
   it('refuses a header with empty or repeated column names, naming them', async () => {
-    await expect(readAll({ path: await file('empty-name.csv', 'a,,c\n1,2,3\n') })).rejects.toThrow(/no name for column 2/);
+    await expect(readAll({ path: await file('empty-name.csv', 'a,,c\n1,2,3\n') })).rejects.toThrow(
+      /no name for column 2/,
+    );
     await expect(readAll({ path: await file('repeated.csv', 'a,b,a\n1,2,3\n') })).rejects.toThrow(/repeats "a"/);
   });
 
   it('refuses a bad delimiter, an unknown encoding and unknown settings, naming the field', () => {
     const refused = (config: unknown, field: string) =>
-      expect(() => csvConnector.checkConfig(config, context())).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', extensions: { field } }));
+      expect(() => csvConnector.checkConfig(config, context())).toThrow(
+        expect.objectContaining({ code: 'BAD_USER_INPUT', extensions: { field } }),
+      );
     refused({ path: 'a.csv', delimiter: ';;' }, 'connector.delimiter');
     refused({ path: 'a.csv', encoding: 'latin1' }, 'connector.encoding');
     refused({ path: 'a.csv', delimeter: ';' }, 'connector.delimeter');

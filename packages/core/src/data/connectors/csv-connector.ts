@@ -27,14 +27,23 @@ export const csvConnector: Connector<CsvConfig> = {
 
   checkConfig(config, ctx) {
     const input = expectConfigObject(config, 'CSV', ['path', 'delimiter', 'encoding']);
-    const path = checkImportPath(expectText(input, 'path', 'the CSV file’s path inside the import folder'), ctx.importDir);
+    const path = checkImportPath(
+      expectText(input, 'path', 'the CSV file’s path inside the import folder'),
+      ctx.importDir,
+    );
     const delimiter = input.delimiter ?? ',';
     if (typeof delimiter !== 'string' || [...delimiter].length !== 1 || /["\r\n]/.test(delimiter)) {
-      throw badInput('connector.delimiter', 'The delimiter must be one character other than a quote or a line break, e.g. `,`, `;` or a tab.');
+      throw badInput(
+        'connector.delimiter',
+        'The delimiter must be one character other than a quote or a line break, e.g. `,`, `;` or a tab.',
+      );
     }
     const encoding = input.encoding ?? 'utf-8';
     if (!ENCODINGS.includes(encoding as CsvConfig['encoding'] & string)) {
-      throw badInput('connector.encoding', `The encoding must be one of ${ENCODINGS.map((e) => `\`${e}\``).join(', ')} (\`euc-kr\` also reads CP949).`);
+      throw badInput(
+        'connector.encoding',
+        `The encoding must be one of ${ENCODINGS.map((e) => `\`${e}\``).join(', ')} (\`euc-kr\` also reads CP949).`,
+      );
     }
     return { path, delimiter, encoding: encoding as NonNullable<CsvConfig['encoding']> };
   },
@@ -43,20 +52,33 @@ export const csvConnector: Connector<CsvConfig> = {
     const file = await openImportFile(config.path, ctx.importDir);
     try {
       let header: string[] | undefined;
-      const rows = readCsvRows(file, { delimiter: config.delimiter ?? ',', encoding: config.encoding ?? 'utf-8', signal: ctx.signal });
+      const rows = readCsvRows(file, {
+        delimiter: config.delimiter ?? ',',
+        encoding: config.encoding ?? 'utf-8',
+        signal: ctx.signal,
+      });
       for await (const row of rows) {
         const position = `line ${row.line}`;
         if (!header) {
-          if (row.kind === 'broken') throw new SourceError(`The header row of CSV file ${config.path} cannot be read: ${row.reason}`);
+          if (row.kind === 'broken')
+            throw new SourceError(`The header row of CSV file ${config.path} cannot be read: ${row.reason}`);
           header = checkHeader(row.cells, config.path);
         } else if (row.kind === 'broken') {
           yield { kind: 'problem', reason: row.reason, position };
         } else if (row.cells.length !== header.length) {
-          yield { kind: 'problem', reason: `the row has ${row.cells.length} fields, the header has ${header.length}`, position };
+          yield {
+            kind: 'problem',
+            reason: `the row has ${row.cells.length} fields, the header has ${header.length}`,
+            position,
+          };
         } else {
           const names = header;
           // fromEntries defines own properties, so a column named `__proto__` stays a column.
-          yield { kind: 'record', values: Object.fromEntries(row.cells.map((cell, i) => [names[i], cell])), position } satisfies SourceItem;
+          yield {
+            kind: 'record',
+            values: Object.fromEntries(row.cells.map((cell, i) => [names[i], cell])),
+            position,
+          } satisfies SourceItem;
         }
       }
       if (!header) throw new SourceError(`CSV file ${config.path} is empty; its first row must name the columns`);
@@ -70,8 +92,14 @@ export const csvConnector: Connector<CsvConfig> = {
 function checkHeader(cells: string[], path: string): string[] {
   const names = cells.map((cell) => cell.trim());
   const empty = names.flatMap((name, i) => (name === '' ? [i + 1] : []));
-  if (empty.length) throw new SourceError(`The header row of CSV file ${path} has no name for column ${empty.join(', ')}; name every column`);
+  if (empty.length)
+    throw new SourceError(
+      `The header row of CSV file ${path} has no name for column ${empty.join(', ')}; name every column`,
+    );
   const repeated = [...new Set(names.filter((name, i) => names.indexOf(name) !== i))];
-  if (repeated.length) throw new SourceError(`The header row of CSV file ${path} repeats ${repeated.map((n) => `"${n}"`).join(', ')}; make column names unique`);
+  if (repeated.length)
+    throw new SourceError(
+      `The header row of CSV file ${path} repeats ${repeated.map((n) => `"${n}"`).join(', ')}; make column names unique`,
+    );
   return names;
 }

@@ -22,7 +22,8 @@ const CHUNK_BYTES = 64 * 1024;
 const REASONS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed',
   CSV_INVALID_CLOSING_QUOTE: 'a quoted field has text after its closing quote',
-  INVALID_OPENING_QUOTE: 'a field that is not quoted has a quote in it; quote the whole field and double the quote ("5"" screen")',
+  INVALID_OPENING_QUOTE:
+    'a field that is not quoted has a quote in it; quote the whole field and double the quote ("5"" screen")',
   CSV_MAX_RECORD_SIZE: `the row is longer than ${MAX_RECORD_CHARS} characters (a quote that is never closed?)`,
 };
 
@@ -52,7 +53,11 @@ export async function* readCsvRows(file: FileHandle, options: CsvRowsOptions): A
 }
 
 /** Parses from a line start until the end of the file or the first broken row, which is its last item. */
-async function* parsePass(file: FileHandle, from: { byte: number; line: number }, options: CsvRowsOptions): AsyncGenerator<CsvRow> {
+async function* parsePass(
+  file: FileHandle,
+  from: { byte: number; line: number },
+  options: CsvRowsOptions,
+): AsyncGenerator<CsvRow> {
   // csv-parse's own line count is off for line breaks inside quoted fields of CRLF files,
   // so lines are counted here from the raw text of each record, in order.
   let nextLine = from.line;
@@ -89,11 +94,16 @@ async function* parsePass(file: FileHandle, from: { byte: number; line: number }
 }
 
 /** The file's bytes from `start`, decoded to UTF-8 when needed, stopping at the next chunk once `stop()` is true. */
-async function* bytesFrom(file: FileHandle, start: number, encoding: CsvRowsOptions['encoding'], stop: () => boolean): AsyncGenerator<Buffer | string> {
+async function* bytesFrom(
+  file: FileHandle,
+  start: number,
+  encoding: CsvRowsOptions['encoding'],
+  stop: () => boolean,
+): AsyncGenerator<Buffer | string> {
   // Read by position rather than through file.createReadStream: destroying that stream
   // closes the handle, and a later pass still needs it.
   const decoder = encoding === 'utf-8' ? undefined : new TextDecoder(encoding);
-  for (let position = start; !stop(); ) {
+  for (let position = start; !stop();) {
     const { bytesRead, buffer } = await file.read({ buffer: Buffer.allocUnsafe(CHUNK_BYTES), position });
     if (bytesRead === 0) break;
     position += bytesRead;

@@ -12,12 +12,17 @@ const requests: string[] = [];
 const large = { firstReceived: () => {}, finished: false };
 let slowClosed: Promise<void>;
 
-const json = (res: ServerResponse, status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+const json = (res: ServerResponse, status: number, body: unknown) =>
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 
 const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => unknown> = {
   '/flat': (_req, res) => json(res, 200, [{ id: 1 }, { id: 2 }]),
-  '/nested': (_req, res) => json(res, 200, { response: { header: { code: '00' }, body: { items: [{ id: 'a' }, { id: 'b' }], totalCount: 2 } } }),
-  '/auth': (req, res) => (req.headers['x-api-key'] === 'k3y-value' ? json(res, 200, [{ ok: true }]) : json(res, 401, { error: 'bad key' })),
+  '/nested': (_req, res) =>
+    json(res, 200, {
+      response: { header: { code: '00' }, body: { items: [{ id: 'a' }, { id: 'b' }], totalCount: 2 } },
+    }),
+  '/auth': (req, res) =>
+    req.headers['x-api-key'] === 'k3y-value' ? json(res, 200, [{ ok: true }]) : json(res, 401, { error: 'bad key' }),
   '/fail': (_req, res) => json(res, 500, { error: 'down' }),
   '/mixed': (_req, res) => json(res, 200, [{ a: 1 }, 2, null, [3], { b: 4 }]),
   '/redirect': (_req, res) => res.writeHead(302, { location: '/flat' }).end(),
@@ -30,7 +35,9 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => unkn
     // If the connector waited for the whole body this would never come; give up after 10 s so the test fails instead of hanging.
     await Promise.race([received, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     for (let start = 1; start < LARGE_COUNT; start += 1000) {
-      const chunk = Array.from({ length: Math.min(1000, LARGE_COUNT - start) }, (_, i) => `,{"n":${start + i}}`).join('');
+      const chunk = Array.from({ length: Math.min(1000, LARGE_COUNT - start) }, (_, i) => `,{"n":${start + i}}`).join(
+        '',
+      );
       if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
     }
     res.end(']}}');
@@ -66,7 +73,10 @@ const context = (options: Partial<ConnectorContext> = {}): ConnectorContext => (
   ...options,
 });
 
-async function readAll(config: Partial<HttpJsonConfig> & { url: string }, options: Partial<ConnectorContext> = {}): Promise<SourceItem[]> {
+async function readAll(
+  config: Partial<HttpJsonConfig> & { url: string },
+  options: Partial<ConnectorContext> = {},
+): Promise<SourceItem[]> {
   const items: SourceItem[] = [];
   const checked = httpJsonConnector.checkConfig({ ...config, url: base + config.url }, context());
   for await (const item of httpJsonConnector.read(checked, context(options))) items.push(item);
@@ -87,25 +97,35 @@ describe('httpJsonConnector', () => {
   });
 
   it('says when recordsPath finds no array, or the body is not one', async () => {
-    await expect(readAll({ url: '/nested', recordsPath: 'response.body.rows' })).rejects.toThrow(new SourceError('no array at response.body.rows in the response'));
-    await expect(readAll({ url: '/nested', recordsPath: 'response.header' })).rejects.toThrow(new SourceError('no array at response.header in the response'));
+    await expect(readAll({ url: '/nested', recordsPath: 'response.body.rows' })).rejects.toThrow(
+      new SourceError('no array at response.body.rows in the response'),
+    );
+    await expect(readAll({ url: '/nested', recordsPath: 'response.header' })).rejects.toThrow(
+      new SourceError('no array at response.header in the response'),
+    );
     await expect(readAll({ url: '/nested' })).rejects.toThrow(/is not a JSON array; set recordsPath/);
   });
 
   it('sends the auth header from the named secret', async () => {
-    expect(await readAll({ url: '/auth', authHeader: { name: 'X-Api-Key', secret: 'DATA_KEY' } })).toEqual([{ kind: 'record', values: { ok: true }, position: 'index 0' }]);
+    expect(await readAll({ url: '/auth', authHeader: { name: 'X-Api-Key', secret: 'DATA_KEY' } })).toEqual([
+      { kind: 'record', values: { ok: true }, position: 'index 0' },
+    ]);
   });
 
   it('names a missing secret and sends no request', async () => {
     const before = requests.length;
     await expect(readAll({ url: '/auth', authHeader: { name: 'X-Api-Key', secret: 'OTHER_KEY' } })).rejects.toThrow(
-      new SourceError('The secret "OTHER_KEY" for the X-Api-Key header is not set on this hub; ask the operator to set it'),
+      new SourceError(
+        'The secret "OTHER_KEY" for the X-Api-Key header is not set on this hub; ask the operator to set it',
+      ),
     );
     expect(requests.length).toBe(before);
   });
 
   it('reports an HTTP error status without the query string', async () => {
-    await expect(readAll({ url: '/fail?serviceKey=hush' })).rejects.toThrow(new SourceError(`${base}/fail answered HTTP 500`));
+    await expect(readAll({ url: '/fail?serviceKey=hush' })).rejects.toThrow(
+      new SourceError(`${base}/fail answered HTTP 500`),
+    );
   });
 
   it('reports elements that are not objects as problems and reads on', async () => {
@@ -121,28 +141,42 @@ describe('httpJsonConnector', () => {
   it('refuses redirects, malformed JSON and a silent server as source errors', async () => {
     await expect(readAll({ url: '/redirect' })).rejects.toThrow(/cannot be reached: .*redirect/);
     await expect(readAll({ url: '/malformed' })).rejects.toThrow(/is not valid JSON: Parser cannot parse input/);
-    await expect(readAll({ url: '/silent', timeoutMs: 300 })).rejects.toThrow(new SourceError(`${base}/silent did not answer within 300 ms`));
+    await expect(readAll({ url: '/silent', timeoutMs: 300 })).rejects.toThrow(
+      new SourceError(`${base}/silent did not answer within 300 ms`),
+    );
   });
 
   it('refuses hosts the operator did not allow, and odd configs, naming the field', () => {
     const refused = (config: unknown, field: string, allowedHosts = [new URL(base).host]) =>
-      expect(() => httpJsonConnector.checkConfig(config, { importDir: '', allowedHosts })).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', extensions: { field } }));
+      expect(() => httpJsonConnector.checkConfig(config, { importDir: '', allowedHosts })).toThrow(
+        expect.objectContaining({ code: 'BAD_USER_INPUT', extensions: { field } }),
+      );
     refused({ url: 'https://example.com/data.json' }, 'connector.url');
     refused({ url: `${base}/flat` }, 'connector.url', ['127.0.0.1:1']);
     refused({ url: 'ftp://127.0.0.1/data.json' }, 'connector.url', ['*']);
     refused({ url: 'https://user:pw@example.com/' }, 'connector.url', ['*']);
     refused({ url: `${base}/flat`, timeoutMs: 300_001 }, 'connector.timeoutMs');
     refused({ url: `${base}/flat`, recordsPath: 'a..b' }, 'connector.recordsPath');
-    refused({ url: `${base}/flat`, authHeader: { name: 'X-Api-Key', secret: 'Bearer abc123!' } }, 'connector.authHeader.secret');
-    expect(httpJsonConnector.checkConfig({ url: 'https://example.com/data.json' }, { importDir: '', allowedHosts: ['*'] })).toEqual({ url: 'https://example.com/data.json', recordsPath: '', timeoutMs: 30_000 });
-    expect(httpJsonConnector.checkConfig({ url: `${base}/flat` }, { importDir: '', allowedHosts: ['127.0.0.1'] }).url).toBe(`${base}/flat`);
+    refused(
+      { url: `${base}/flat`, authHeader: { name: 'X-Api-Key', secret: 'Bearer abc123!' } },
+      'connector.authHeader.secret',
+    );
+    expect(
+      httpJsonConnector.checkConfig({ url: 'https://example.com/data.json' }, { importDir: '', allowedHosts: ['*'] }),
+    ).toEqual({ url: 'https://example.com/data.json', recordsPath: '', timeoutMs: 30_000 });
+    expect(
+      httpJsonConnector.checkConfig({ url: `${base}/flat` }, { importDir: '', allowedHosts: ['127.0.0.1'] }).url,
+    ).toBe(`${base}/flat`);
   });
 
   it('stops reading and closes the connection when the sync is cancelled', async () => {
     const controller = new AbortController();
     const seen: SourceItem[] = [];
     const reading = (async () => {
-      for await (const item of httpJsonConnector.read({ url: `${base}/endless` }, context({ signal: controller.signal }))) {
+      for await (const item of httpJsonConnector.read(
+        { url: `${base}/endless` },
+        context({ signal: controller.signal }),
+      )) {
         seen.push(item);
         if (seen.length === 3) controller.abort();
       }

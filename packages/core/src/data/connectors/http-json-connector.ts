@@ -42,9 +42,22 @@ export const httpJsonConnector: Connector<HttpJsonConfig> = {
   kind: 'HTTP_JSON',
 
   checkConfig(config, ctx) {
-    const input = expectConfigObject(config, 'HTTP JSON', ['url', 'recordsPath', 'authHeader', 'secretQuery', 'timeoutMs']);
-    const url = checkUrl(expectText(input, 'url', 'the address of the JSON source, e.g. `https://apis.data.go.kr/…`', 4096), ctx.allowedHosts);
-    const checked: HttpJsonConfig = { url: url.toString(), recordsPath: checkRecordsPath(input.recordsPath), timeoutMs: checkTimeout(input.timeoutMs) };
+    const input = expectConfigObject(config, 'HTTP JSON', [
+      'url',
+      'recordsPath',
+      'authHeader',
+      'secretQuery',
+      'timeoutMs',
+    ]);
+    const url = checkUrl(
+      expectText(input, 'url', 'the address of the JSON source, e.g. `https://apis.data.go.kr/…`', 4096),
+      ctx.allowedHosts,
+    );
+    const checked: HttpJsonConfig = {
+      url: url.toString(),
+      recordsPath: checkRecordsPath(input.recordsPath),
+      timeoutMs: checkTimeout(input.timeoutMs),
+    };
     if (input.authHeader !== undefined) checked.authHeader = checkAuthHeader(input.authHeader);
     if (input.secretQuery !== undefined) checked.secretQuery = checkSecretQuery(input.secretQuery, url);
     return checked;
@@ -54,16 +67,23 @@ export const httpJsonConnector: Connector<HttpJsonConfig> = {
     const url = new URL(config.url);
     const where = withoutQuery(url);
     // Checked again: the operator may have narrowed the allowed hosts since the connection was saved.
-    if (!isHostAllowed(url, ctx.allowedHosts)) throw new SourceError(`${where} is not on a host this hub may reach; ask the operator to allow ${url.host}`);
+    if (!isHostAllowed(url, ctx.allowedHosts))
+      throw new SourceError(`${where} is not on a host this hub may reach; ask the operator to allow ${url.host}`);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (config.authHeader) {
       const value = ctx.secret(config.authHeader.secret);
-      if (value === undefined) throw new SourceError(`The secret "${config.authHeader.secret}" for the ${config.authHeader.name} header is not set on this hub; ask the operator to set it`);
+      if (value === undefined)
+        throw new SourceError(
+          `The secret "${config.authHeader.secret}" for the ${config.authHeader.name} header is not set on this hub; ask the operator to set it`,
+        );
       headers[config.authHeader.name] = value;
     }
     for (const [param, secret] of Object.entries(config.secretQuery ?? {})) {
       const value = ctx.secret(secret);
-      if (value === undefined) throw new SourceError(`The secret "${secret}" for the ${param} query parameter is not set on this hub; ask the operator to set it`);
+      if (value === undefined)
+        throw new SourceError(
+          `The secret "${secret}" for the ${param} query parameter is not set on this hub; ask the operator to set it`,
+        );
       url.searchParams.set(param, value);
     }
     const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -104,16 +124,32 @@ function checkUrl(text: string, allowedHosts: readonly string[]): URL {
   } catch {
     throw badInput('connector.url', 'Give a full address starting with `https://` or `http://`.');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw badInput('connector.url', 'Only `https://` and `http://` addresses can be read.');
-  if (url.username || url.password) throw badInput('connector.url', 'Leave credentials out of the address; send them with `authHeader` and a secret.');
-  if (!isHostAllowed(url, allowedHosts)) throw badInput('connector.url', `This hub may not reach ${url.host}; ask the operator to add it to the allowed hosts.`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw badInput('connector.url', 'Only `https://` and `http://` addresses can be read.');
+  if (url.username || url.password)
+    throw badInput('connector.url', 'Leave credentials out of the address; send them with `authHeader` and a secret.');
+  if (!isHostAllowed(url, allowedHosts))
+    throw badInput(
+      'connector.url',
+      `This hub may not reach ${url.host}; ask the operator to add it to the allowed hosts.`,
+    );
   return url;
 }
 
 function checkRecordsPath(value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (typeof value !== 'string' || (value.trim() !== '' && value.trim().split('.').some((key) => key === ''))) {
-    throw badInput('connector.recordsPath', 'Give the keys to the records array joined by dots, e.g. `response.body.items`; leave it empty when the body is the array.');
+  if (
+    typeof value !== 'string' ||
+    (value.trim() !== '' &&
+      value
+        .trim()
+        .split('.')
+        .some((key) => key === ''))
+  ) {
+    throw badInput(
+      'connector.recordsPath',
+      'Give the keys to the records array joined by dots, e.g. `response.body.items`; leave it empty when the body is the array.',
+    );
   }
   return value.trim();
 }
@@ -127,11 +163,20 @@ function checkTimeout(value: unknown): number {
 }
 
 function checkSecretQuery(value: unknown, url: URL): Record<string, string> {
-  if (!isPlainObject(value) || Object.keys(value).length > 5) throw badInput('connector.secretQuery', 'Map up to 5 query parameter names to secret names, e.g. `{ "serviceKey": "DATA_GO_KR_KEY" }`.');
+  if (!isPlainObject(value) || Object.keys(value).length > 5)
+    throw badInput(
+      'connector.secretQuery',
+      'Map up to 5 query parameter names to secret names, e.g. `{ "serviceKey": "DATA_GO_KR_KEY" }`.',
+    );
   const checked: Record<string, string> = {};
   for (const [param, secret] of Object.entries(value)) {
-    if (!/^[A-Za-z0-9_.-]{1,100}$/.test(param)) throw badInput('connector.secretQuery', `"${param.slice(0, 40)}" is not a query parameter name.`);
-    if (url.searchParams.has(param)) throw badInput('connector.secretQuery', `The address already has a "${param}" parameter; leave the secret's value out of the address.`);
+    if (!/^[A-Za-z0-9_.-]{1,100}$/.test(param))
+      throw badInput('connector.secretQuery', `"${param.slice(0, 40)}" is not a query parameter name.`);
+    if (url.searchParams.has(param))
+      throw badInput(
+        'connector.secretQuery',
+        `The address already has a "${param}" parameter; leave the secret's value out of the address.`,
+      );
     checked[param] = expectSecretName(secret, `secretQuery.${param}`);
   }
   return checked;

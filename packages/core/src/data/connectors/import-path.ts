@@ -10,7 +10,9 @@ const isInside = (folder: string, target: string) => {
 };
 
 const cannotOpen = (path: string, error: unknown) =>
-  new SourceError(`CSV file ${path} cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); check its permissions`);
+  new SourceError(
+    `CSV file ${path} cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); check its permissions`,
+  );
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
@@ -21,10 +23,13 @@ const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 
  * accepted (the operator may copy it in later); {@link openImportFile} checks again.
  */
 export function checkImportPath(path: string, importDir: string): string {
-  if (path.includes('\0')) throw badInput('connector.path', 'The path contains a NUL character; give a plain file name.');
-  if (isAbsolute(path)) throw badInput('connector.path', 'Give the path relative to the import folder, not an absolute path.');
+  if (path.includes('\0'))
+    throw badInput('connector.path', 'The path contains a NUL character; give a plain file name.');
+  if (isAbsolute(path))
+    throw badInput('connector.path', 'Give the path relative to the import folder, not an absolute path.');
   const full = resolve(importDir, path);
-  if (!isInside(resolve(importDir), full)) throw badInput('connector.path', 'The path leaves the import folder; give a path inside it, without `..`.');
+  if (!isInside(resolve(importDir), full))
+    throw badInput('connector.path', 'The path leaves the import folder; give a path inside it, without `..`.');
   let real: string;
   try {
     real = realpathSync(full);
@@ -33,7 +38,10 @@ export function checkImportPath(path: string, importDir: string): string {
     throw error;
   }
   if (!isInside(realpathSync(importDir), real)) {
-    throw badInput('connector.path', 'The path is a symbolic link to a file outside the import folder; copy the file into the folder instead.');
+    throw badInput(
+      'connector.path',
+      'The path is a symbolic link to a file outside the import folder; copy the file into the folder instead.',
+    );
   }
   return relative(resolve(importDir), full);
 }
@@ -54,7 +62,9 @@ export async function openImportFile(path: string, importDir: string): Promise<F
   } catch (error) {
     throw isMissing(error) ? notFound : cannotOpen(path, error);
   }
-  const outside = new SourceError(`CSV file ${path} resolves outside the import folder; copy the file into the folder instead of linking it`);
+  const outside = new SourceError(
+    `CSV file ${path} resolves outside the import folder; copy the file into the folder instead of linking it`,
+  );
   if (isAbsolute(path) || !isInside(root, real)) throw outside;
   let file: FileHandle;
   try {

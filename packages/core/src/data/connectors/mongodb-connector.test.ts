@@ -13,9 +13,17 @@ const context = (secrets: Record<string, string>, signal = new AbortController()
   secret: (name) => secrets[name],
 });
 
-async function readAll(config: MongoConfig, secrets: Record<string, string>, signal?: AbortSignal): Promise<SourceItem[]> {
+async function readAll(
+  config: MongoConfig,
+  secrets: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<SourceItem[]> {
   const items: SourceItem[] = [];
-  for await (const item of mongodbConnector.read(mongodbConnector.checkConfig(config, { importDir: '', allowedHosts: [] }), context(secrets, signal))) items.push(item);
+  for await (const item of mongodbConnector.read(
+    mongodbConnector.checkConfig(config, { importDir: '', allowedHosts: [] }),
+    context(secrets, signal),
+  ))
+    items.push(item);
   return items;
 }
 
@@ -33,25 +41,41 @@ describe('mongodbConnector without a server', () => {
 
   it('refuses server-side JavaScript in the filter at any depth, and odd names, naming the field', () => {
     const refused = (input: unknown, field: string) =>
-      expect(() => mongodbConnector.checkConfig(input, { importDir: '', allowedHosts: [] })).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', extensions: { field } }));
+      expect(() => mongodbConnector.checkConfig(input, { importDir: '', allowedHosts: [] })).toThrow(
+        expect.objectContaining({ code: 'BAD_USER_INPUT', extensions: { field } }),
+      );
     refused({ ...config, filter: { $where: 'sleep(10000)' } }, 'connector.filter');
-    refused({ ...config, filter: { $and: [{ $expr: { $function: { body: 'x', args: [], lang: 'js' } } }] } }, 'connector.filter');
+    refused(
+      { ...config, filter: { $and: [{ $expr: { $function: { body: 'x', args: [], lang: 'js' } } }] } },
+      'connector.filter',
+    );
     refused({ ...config, filter: { total: { $gt: 1 }, $accumulator: {} } }, 'connector.filter');
     refused({ ...config, uriSecret: 'mongodb://admin:pw@db/' }, 'connector.uriSecret');
     refused({ ...config, database: 'a.b' }, 'connector.database');
     refused({ ...config, collection: 'system.users' }, 'connector.collection');
-    expect(mongodbConnector.checkConfig({ ...config, filter: { status: { $in: ['open'] } } }, { importDir: '', allowedHosts: [] }).filter).toEqual({ status: { $in: ['open'] } });
+    expect(
+      mongodbConnector.checkConfig(
+        { ...config, filter: { status: { $in: ['open'] } } },
+        { importDir: '', allowedHosts: [] },
+      ).filter,
+    ).toEqual({ status: { $in: ['open'] } });
   });
 
   it('names a missing secret', async () => {
-    await expect(readAll(config, {})).rejects.toThrow(new SourceError('The secret "SOURCE_URI" with the MongoDB URI is not set on this hub; ask the operator to set it'));
+    await expect(readAll(config, {})).rejects.toThrow(
+      new SourceError(
+        'The secret "SOURCE_URI" with the MongoDB URI is not set on this hub; ask the operator to set it',
+      ),
+    );
   });
 
   it('reports a server it cannot reach without showing the credentials in the URI', async () => {
     const uri = `mongodb://reader:Pa%24%24word99@127.0.0.1:${await closedPort()}/?serverSelectionTimeoutMS=300`;
     const error = await readAll(config, { SOURCE_URI: uri }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceError);
-    expect((error as Error).message).toMatch(/^Could not read shop\.orders with the URI in secret "SOURCE_URI": .*ECONNREFUSED/);
+    expect((error as Error).message).toMatch(
+      /^Could not read shop\.orders with the URI in secret "SOURCE_URI": .*ECONNREFUSED/,
+    );
     expect((error as Error).message).not.toMatch(/reader|Pa%24%24word99|Pa\$\$word99/);
   });
 });
@@ -78,10 +102,27 @@ describe.runIf(uri)('mongodbConnector on a MongoDB server', () => {
       { _id: ids[1], name: 'Mapo', kind: 'water', at },
       { _id: ids[2], name: 'Jongno', kind: 'air', at: null },
     ]);
-    const items = await readAll({ uriSecret: 'SOURCE_URI', database, collection: 'sensors', filter: { kind: 'air' } }, { SOURCE_URI: uri! });
+    const items = await readAll(
+      { uriSecret: 'SOURCE_URI', database, collection: 'sensors', filter: { kind: 'air' } },
+      { SOURCE_URI: uri! },
+    );
     expect(items).toEqual([
-      { kind: 'record', values: { _id: ids[0]!.toHexString(), name: '강남 측정소', kind: 'air', at: '2026-03-01T09:30:00.000Z', reading: { pm10: 41, checked: at } }, position: 'document 1' },
-      { kind: 'record', values: { _id: ids[2]!.toHexString(), name: 'Jongno', kind: 'air', at: null }, position: 'document 2' },
+      {
+        kind: 'record',
+        values: {
+          _id: ids[0]!.toHexString(),
+          name: '강남 측정소',
+          kind: 'air',
+          at: '2026-03-01T09:30:00.000Z',
+          reading: { pm10: 41, checked: at },
+        },
+        position: 'document 1',
+      },
+      {
+        kind: 'record',
+        values: { _id: ids[2]!.toHexString(), name: 'Jongno', kind: 'air', at: null },
+        position: 'document 2',
+      },
     ]);
     await collection.drop();
   });
@@ -92,7 +133,10 @@ describe.runIf(uri)('mongodbConnector on a MongoDB server', () => {
     const controller = new AbortController();
     const seen: SourceItem[] = [];
     const reading = (async () => {
-      for await (const item of mongodbConnector.read({ uriSecret: 'SOURCE_URI', database, collection: 'many' }, context({ SOURCE_URI: uri! }, controller.signal))) {
+      for await (const item of mongodbConnector.read(
+        { uriSecret: 'SOURCE_URI', database, collection: 'many' },
+        context({ SOURCE_URI: uri! }, controller.signal),
+      )) {
         seen.push(item);
         if (seen.length === 600) controller.abort();
       }

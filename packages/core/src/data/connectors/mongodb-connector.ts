@@ -32,10 +32,13 @@ export const mongodbConnector: Connector<MongoConfig> = {
       database: expectText(input, 'database', 'the database name', 63),
       collection: expectText(input, 'collection', 'the collection name', 255),
     };
-    if (/[/\\. "$]/.test(checked.database)) throw badInput('connector.database', 'A database name may not contain `/\\. "$` or spaces.');
-    if (checked.collection.includes('$') || checked.collection.startsWith('system.')) throw badInput('connector.collection', 'Name a collection of your data: no `$`, not a `system.` collection.');
+    if (/[/\\. "$]/.test(checked.database))
+      throw badInput('connector.database', 'A database name may not contain `/\\. "$` or spaces.');
+    if (checked.collection.includes('$') || checked.collection.startsWith('system.'))
+      throw badInput('connector.collection', 'Name a collection of your data: no `$`, not a `system.` collection.');
     if (input.filter !== undefined) {
-      if (!isPlainObject(input.filter)) throw badInput('connector.filter', 'The filter is a MongoDB query object, e.g. `{ "status": "open" }`.');
+      if (!isPlainObject(input.filter))
+        throw badInput('connector.filter', 'The filter is a MongoDB query object, e.g. `{ "status": "open" }`.');
       refuseScripts(input.filter);
       checked.filter = input.filter;
     }
@@ -44,10 +47,18 @@ export const mongodbConnector: Connector<MongoConfig> = {
 
   async *read(config, ctx) {
     const uri = ctx.secret(config.uriSecret);
-    if (uri === undefined) throw new SourceError(`The secret "${config.uriSecret}" with the MongoDB URI is not set on this hub; ask the operator to set it`);
-    if (!/^mongodb(\+srv)?:\/\//.test(uri)) throw new SourceError(`The secret "${config.uriSecret}" does not hold a mongodb:// or mongodb+srv:// URI`);
+    if (uri === undefined)
+      throw new SourceError(
+        `The secret "${config.uriSecret}" with the MongoDB URI is not set on this hub; ask the operator to set it`,
+      );
+    if (!/^mongodb(\+srv)?:\/\//.test(uri))
+      throw new SourceError(`The secret "${config.uriSecret}" does not hold a mongodb:// or mongodb+srv:// URI`);
     const failed = (error: unknown) =>
-      ctx.signal.aborted ? ctx.signal.reason : new SourceError(`Could not read ${config.database}.${config.collection} with the URI in secret "${config.uriSecret}": ${redact((error as Error).message, uri)}`);
+      ctx.signal.aborted
+        ? ctx.signal.reason
+        : new SourceError(
+            `Could not read ${config.database}.${config.collection} with the URI in secret "${config.uriSecret}": ${redact((error as Error).message, uri)}`,
+          );
     // Loaded on first use: most hubs never read a MongoDB source.
     const { MongoClient, ObjectId } = await import('mongodb');
     let client: MongoClient;
@@ -61,7 +72,10 @@ export const mongodbConnector: Connector<MongoConfig> = {
     ctx.signal.addEventListener('abort', close, { once: true });
     try {
       ctx.signal.throwIfAborted();
-      const cursor = client.db(config.database).collection(config.collection).find(config.filter ?? {}, { batchSize: BATCH_SIZE });
+      const cursor = client
+        .db(config.database)
+        .collection(config.collection)
+        .find(config.filter ?? {}, { batchSize: BATCH_SIZE });
       let n = 0;
       try {
         for await (const document of cursor) {
@@ -82,7 +96,10 @@ export const mongodbConnector: Connector<MongoConfig> = {
 
 function toValues(document: Document, ObjectId: typeof ObjectIdClass): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(document).map(([key, value]) => [key, value instanceof ObjectId ? value.toHexString() : value instanceof Date ? value.toISOString() : value]),
+    Object.entries(document).map(([key, value]) => [
+      key,
+      value instanceof ObjectId ? value.toHexString() : value instanceof Date ? value.toISOString() : value,
+    ]),
   );
 }
 
@@ -91,7 +108,11 @@ function refuseScripts(value: unknown): void {
   if (Array.isArray(value)) return value.forEach(refuseScripts);
   if (!isPlainObject(value)) return;
   for (const [key, inner] of Object.entries(value)) {
-    if (SCRIPT_OPERATORS.some((operator) => key.startsWith(operator))) throw badInput('connector.filter', `The filter may not use \`${key}\`: server-side JavaScript is not allowed. Use query operators instead.`);
+    if (SCRIPT_OPERATORS.some((operator) => key.startsWith(operator)))
+      throw badInput(
+        'connector.filter',
+        `The filter may not use \`${key}\`: server-side JavaScript is not allowed. Use query operators instead.`,
+      );
     refuseScripts(inner);
   }
 }

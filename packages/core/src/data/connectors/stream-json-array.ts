@@ -17,8 +17,17 @@ export async function* streamJsonArray(
   clock: SourceClock,
   where: string,
 ): AsyncGenerator<{ key: number; value: unknown }> {
-  const notArray = new SourceError(path ? `no array at ${path} in the response` : `the response from ${where} is not a JSON array; set recordsPath to the array inside it`);
-  const stages: Duplex[] = [parser.asStream(), ...(path ? [pick.asStream({ filter: path, once: true })] : []), expectArray(notArray), streamArray.asStream()];
+  const notArray = new SourceError(
+    path
+      ? `no array at ${path} in the response`
+      : `the response from ${where} is not a JSON array; set recordsPath to the array inside it`,
+  );
+  const stages: Duplex[] = [
+    parser.asStream(),
+    ...(path ? [pick.asStream({ filter: path, once: true })] : []),
+    expectArray(notArray),
+    streamArray.asStream(),
+  ];
   const elements = stages[stages.length - 1]!;
   pipeline([Readable.from(bodyChunks(body, clock, where)), ...stages], () => {
     // Failures reach the loop below through the last stage, which pipeline destroys with them.
@@ -26,17 +35,27 @@ export async function* streamJsonArray(
   try {
     yield* elements as AsyncIterable<{ key: number; value: unknown }>;
   } catch (error) {
-    throw clock.failure(error, () => new SourceError(`the response from ${where} is not valid JSON: ${(error as Error).message}`));
+    throw clock.failure(
+      error,
+      () => new SourceError(`the response from ${where} is not valid JSON: ${(error as Error).message}`),
+    );
   }
 }
 
 /** The body's chunks, each awaited on the clock; leaving early cancels the body, which closes the connection. */
-async function* bodyChunks(body: ReadableStream<Uint8Array>, clock: SourceClock, where: string): AsyncGenerator<Uint8Array> {
+async function* bodyChunks(
+  body: ReadableStream<Uint8Array>,
+  clock: SourceClock,
+  where: string,
+): AsyncGenerator<Uint8Array> {
   const reader = body.getReader();
   try {
     for (;;) {
       const { done, value } = await clock.watch(reader.read()).catch((error: unknown) => {
-        throw clock.failure(error, () => new SourceError(`${where} broke off the response: ${(error as Error).message}`));
+        throw clock.failure(
+          error,
+          () => new SourceError(`${where} broke off the response: ${(error as Error).message}`),
+        );
       });
       if (done) return;
       yield value;

@@ -13,10 +13,13 @@ export interface DataTestHub {
   ids: { publicId: string; internalId: string; restrictedId: string; personalId: string };
 }
 
-export const PUBLIC_CSV = 'facility_id,name,district,capacity,opened\nF1,Mapo Sports Center,Mapo-gu,300,2015-03-01\nF2,Jongno Library,Jongno-gu,120,2009-11-20\nF3,Gangnam Pool,Gangnam-gu,80,2018-06-15\n';
+export const PUBLIC_CSV =
+  'facility_id,name,district,capacity,opened\nF1,Mapo Sports Center,Mapo-gu,300,2015-03-01\nF2,Jongno Library,Jongno-gu,120,2009-11-20\nF3,Gangnam Pool,Gangnam-gu,80,2018-06-15\n';
 export const INTERNAL_CSV = 'project_id,title,budget\nP1,Smart bus stops,1200000000\nP2,Open API gateway,800000000\n';
-export const RESTRICTED_CSV = 'business_id,name,revenue,employees\nB1,Hanbit Foods,1200000,12\nB2,Saebyeok Logistics,5400000,48\nB3,Mirae Tech,300000,4\n';
-export const PERSONAL_CSV = 'record_id,subject_id,name,phone,district,benefit\nR1,S1,Kim Minji,010-1111-2222,Mapo-gu,320000\nR2,S2,Lee Jihoon,010-3333-4444,Jongno-gu,280000\nR3,S3,Park Seoyeon,010-5555-6666,Mapo-gu,300000\n';
+export const RESTRICTED_CSV =
+  'business_id,name,revenue,employees\nB1,Hanbit Foods,1200000,12\nB2,Saebyeok Logistics,5400000,48\nB3,Mirae Tech,300000,4\n';
+export const PERSONAL_CSV =
+  'record_id,subject_id,name,phone,district,benefit\nR1,S1,Kim Minji,010-1111-2222,Mapo-gu,320000\nR2,S2,Lee Jihoon,010-3333-4444,Jongno-gu,280000\nR3,S3,Park Seoyeon,010-5555-6666,Mapo-gu,300000\n';
 
 export const CREATE = `mutation($input: CreateDataConnectionInput!) { createDataConnection(input: $input) { dataConnection { id status fields { name type personal } } } }`;
 export const SYNC = `mutation($id: ID!) { syncDataConnection(id: $id, wait: true) { sync { status read inserted updated removed rejected problems { position reason } error } } }`;
@@ -40,13 +43,30 @@ export async function createDataTestHub(): Promise<DataTestHub> {
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     const id = res.data.createDataConnection.dataConnection.id as string;
     const synced = await hub.gql(SYNC, { id }, keys.bureauAdmin);
-    if (synced.errors || synced.data.syncDataConnection.sync.status !== 'SUCCEEDED') throw new Error(JSON.stringify(synced));
+    if (synced.errors || synced.data.syncDataConnection.sync.status !== 'SUCCEEDED')
+      throw new Error(JSON.stringify(synced));
     return id;
   };
   const csv = (path: string) => ({ kind: 'CSV', config: { path } });
-  const publicId = await create({ name: 'Public sports facilities', classification: 'PUBLIC', keyField: 'facility_id', connector: csv('public.csv'), tags: ['sports'] });
-  const internalId = await create({ name: 'Digital projects', classification: 'INTERNAL', keyField: 'project_id', connector: csv('internal.csv') });
-  const restrictedId = await create({ name: 'Business revenues', classification: 'RESTRICTED', keyField: 'business_id', connector: csv('restricted.csv') });
+  const publicId = await create({
+    name: 'Public sports facilities',
+    classification: 'PUBLIC',
+    keyField: 'facility_id',
+    connector: csv('public.csv'),
+    tags: ['sports'],
+  });
+  const internalId = await create({
+    name: 'Digital projects',
+    classification: 'INTERNAL',
+    keyField: 'project_id',
+    connector: csv('internal.csv'),
+  });
+  const restrictedId = await create({
+    name: 'Business revenues',
+    classification: 'RESTRICTED',
+    keyField: 'business_id',
+    connector: csv('restricted.csv'),
+  });
   const personalId = await create({
     name: 'Housing benefit recipients',
     classification: 'PERSONAL',
@@ -62,5 +82,11 @@ export async function createDataTestHub(): Promise<DataTestHub> {
       { name: 'benefit', type: 'INTEGER' },
     ],
   });
-  return { hub, importDir, advance: (ms) => void (offset += ms), now: () => Date.now() + offset, ids: { publicId, internalId, restrictedId, personalId } };
+  return {
+    hub,
+    importDir,
+    advance: (ms) => void (offset += ms),
+    now: () => Date.now() + offset,
+    ids: { publicId, internalId, restrictedId, personalId },
+  };
 }

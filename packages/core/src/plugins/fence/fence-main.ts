@@ -43,7 +43,7 @@ function openChannel(): { input: Readable; write: (bytes: Buffer) => void } {
     return {
       input: createReadStream('', { fd: 3, autoClose: false }),
       write: (bytes) => {
-        for (let written = 0; written < bytes.length; ) written += writeSync(3, bytes, written);
+        for (let written = 0; written < bytes.length;) written += writeSync(3, bytes, written);
       },
     };
   }
@@ -63,7 +63,15 @@ function send(message: FromFence): void {
   if (frame.length > SEND_LIMIT_BYTES) {
     // An answer becomes its call's failure; a plugin's own message (log, event, a ctx request) is dropped.
     if (message.t !== 'answer') return;
-    frame = encodeFrame({ t: 'answer', id: message.id, ok: false, error: { code: 'PLUGIN_FAILED', message: `the plugin's answer is ${frame.length} bytes, more than the ${SEND_LIMIT_BYTES} a plugin may return` } } satisfies FromFence);
+    frame = encodeFrame({
+      t: 'answer',
+      id: message.id,
+      ok: false,
+      error: {
+        code: 'PLUGIN_FAILED',
+        message: `the plugin's answer is ${frame.length} bytes, more than the ${SEND_LIMIT_BYTES} a plugin may return`,
+      },
+    } satisfies FromFence);
   }
   channel.write(frame);
 }
@@ -79,7 +87,8 @@ function ask(runner: number, port: FencePort, args: unknown): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const id = ++seq;
     const frame = encodeFrame({ t: 'port', id, runner, port, args } satisfies FromFence);
-    if (frame.length > SEND_LIMIT_BYTES) return reject(new Error(`the request is more than the ${SEND_LIMIT_BYTES} bytes a plugin may send`));
+    if (frame.length > SEND_LIMIT_BYTES)
+      return reject(new Error(`the request is more than the ${SEND_LIMIT_BYTES} bytes a plugin may send`));
     waiting.set(id, { resolve, reject });
     channel.write(frame);
   });
@@ -90,7 +99,8 @@ function tell(runner: number, port: FencePort, args: unknown): void {
 }
 
 function failure(error: unknown): FenceFailure {
-  if (error instanceof PluginCallError) return { code: error.code, message: error.message, ...(error.pluginCode ? { pluginCode: error.pluginCode } : {}) };
+  if (error instanceof PluginCallError)
+    return { code: error.code, message: error.message, ...(error.pluginCode ? { pluginCode: error.pluginCode } : {}) };
   return { code: 'PLUGIN_FAILED', message: error instanceof Error ? error.message : String(error) };
 }
 
@@ -147,7 +157,13 @@ async function handle(runnerId: number, method: string, args: unknown): Promise<
     case 'call':
       return runnerFor(runnerId).call(args as PluginCall);
     case 'openConnector': {
-      const { connector, config, grant, deadlineMs, token } = args as { connector: string; config: unknown; grant: ContextGrant; deadlineMs: number; token: number };
+      const { connector, config, grant, deadlineMs, token } = args as {
+        connector: string;
+        config: unknown;
+        grant: ContextGrant;
+        deadlineMs: number;
+        token: number;
+      };
       const stream = await runnerFor(runnerId).openConnector(connector, config, grant, deadlineMs, token);
       const sid = ++streamSeq;
       streams.set(sid, stream);
@@ -155,7 +171,8 @@ async function handle(runnerId: number, method: string, args: unknown): Promise<
     }
     case 'pull': {
       const stream = streams.get((args as { sid: number }).sid);
-      if (!stream) throw new PluginCallError('PLUGIN_FAILED', 'the connector stream is gone (the plugin host restarted)');
+      if (!stream)
+        throw new PluginCallError('PLUGIN_FAILED', 'the connector stream is gone (the plugin host restarted)');
       return stream.pull((args as { max: number }).max);
     }
     case 'closeStream':
@@ -171,7 +188,10 @@ async function handle(runnerId: number, method: string, args: unknown): Promise<
     case 'checkConfig':
       return runnerFor(runnerId).checkConfig(args);
     case 'checkConnectorConfig':
-      return runnerFor(runnerId).checkConnectorConfig((args as { connector: string }).connector, (args as { config: unknown }).config);
+      return runnerFor(runnerId).checkConnectorConfig(
+        (args as { connector: string }).connector,
+        (args as { config: unknown }).config,
+      );
     default:
       throw new Error(`unknown method ${method}`);
   }

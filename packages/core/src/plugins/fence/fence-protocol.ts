@@ -7,7 +7,8 @@ import type { PluginCallErrorCode } from '../plugin-runner.js';
  */
 
 /** What the hub asks a runner in the plugin host to do; each is answered once. */
-export type FenceMethod = 'start' | 'stop' | 'call' | 'openConnector' | 'pull' | 'closeStream' | 'checkConfig' | 'checkConnectorConfig';
+export type FenceMethod =
+  'start' | 'stop' | 'call' | 'openConnector' | 'pull' | 'closeStream' | 'checkConfig' | 'checkConnectorConfig';
 
 /** What a runner asks of the hub on its plugin's behalf: the plugin's `ctx`. `event` and `log` are not answered. */
 export type FencePort = 'kv' | 'data' | 'fetch' | 'event' | 'log';

@@ -23,28 +23,47 @@ afterAll(() => {
 function packageWith(name: string, extra: (dir: string) => void): string {
   const dir = join(work, name);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `@maru-test/${name}`, version: '1.0.0', type: 'module' }));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: `@maru-test/${name}`, version: '1.0.0', type: 'module' }),
+  );
   cpSync(join(fixtures, 'test-plugin.mjs'), join(dir, 'index.mjs'));
   extra(dir);
   return join(dir, 'index.mjs');
 }
 
 describe('a plugin host that stalls its pipe', () => {
-  it('cannot keep the hub from starting: a half-sent frame ends its host, and the plugin is refused', { timeout: 40_000 }, async () => {
-    // At import, before the plugin host could answer "started", a frame header announcing bytes that never come.
-    const stalling = packageWith('stalling', (dir) =>
-      writeFileSync(join(dir, 'index.mjs'), "import { writeSync } from 'node:fs';\nwriteSync(3, Buffer.from([0, 0, 3, 232]));\nawait new Promise(() => {});\n"),
-    );
-    const started = Date.now();
-    const stalled = await createTestHub({ plugins: [{ entry: stalling }], pluginOptions: { allowUnsigned: true, legacyWorkers: true } });
-    try {
-      expect(Date.now() - started).toBeLessThan(30_000);
-      const res = await stalled.gql('{ plugins { name status problems } }', {}, stalled.fixtures.keys.platformAdmin);
-      expect(res.data.plugins).toEqual([{ name: stalling, status: 'FAILED', problems: [expect.stringMatching(/protocol|did not answer|did not start/)] }]);
-    } finally {
-      await stalled.close();
-    }
-  });
+  it(
+    'cannot keep the hub from starting: a half-sent frame ends its host, and the plugin is refused',
+    { timeout: 40_000 },
+    async () => {
+      // At import, before the plugin host could answer "started", a frame header announcing bytes that never come.
+      const stalling = packageWith('stalling', (dir) =>
+        writeFileSync(
+          join(dir, 'index.mjs'),
+          "import { writeSync } from 'node:fs';\nwriteSync(3, Buffer.from([0, 0, 3, 232]));\nawait new Promise(() => {});\n",
+        ),
+      );
+      const started = Date.now();
+      const stalled = await createTestHub({
+        plugins: [{ entry: stalling }],
+        pluginOptions: { allowUnsigned: true, legacyWorkers: true },
+      });
+      try {
+        expect(Date.now() - started).toBeLessThan(30_000);
+        const res = await stalled.gql('{ plugins { name status problems } }', {}, stalled.fixtures.keys.platformAdmin);
+        expect(res.data.plugins).toEqual([
+          {
+            name: stalling,
+            status: 'FAILED',
+            problems: [expect.stringMatching(/protocol|did not answer|did not start/)],
+          },
+        ]);
+      } finally {
+        await stalled.close();
+      }
+    },
+  );
 });
 
 describe('the fenced plugin host', () => {
@@ -54,41 +73,62 @@ describe('the fenced plugin host', () => {
   let clean: string;
 
   beforeAll(async () => {
-    writeFileSync(secretFile, 'the hub\'s secret');
+    writeFileSync(secretFile, "the hub's secret");
     linked = packageWith('linked', (dir) => symlinkSync(secretFile, join(dir, 'notes.txt')));
     clean = packageWith('clean', () => undefined);
     hub = await createTestHub({
       plugins: [{ entry: linked }, { entry: clean, capabilities: ['kv'] }],
       pluginOptions: { deadlineMs: 2_000, allowUnsigned: true, legacyWorkers: true },
     });
-    const requested = await hub.gql('mutation { requestServiceAccess(service: "misbehaving", purpose: "Testing the fence") { grant { id } } }', {}, hub.fixtures.keys.companyAAdmin);
-    await hub.gql('mutation($id: ID!) { approveServiceAccess(id: $id) { grant { status } } }', { id: requested.data.requestServiceAccess.grant.id }, hub.fixtures.keys.platformAdmin);
+    const requested = await hub.gql(
+      'mutation { requestServiceAccess(service: "misbehaving", purpose: "Testing the fence") { grant { id } } }',
+      {},
+      hub.fixtures.keys.companyAAdmin,
+    );
+    await hub.gql(
+      'mutation($id: ID!) { approveServiceAccess(id: $id) { grant { status } } }',
+      { id: requested.data.requestServiceAccess.grant.id },
+      hub.fixtures.keys.platformAdmin,
+    );
   });
   afterAll(() => hub.close());
 
   // The plugin host of one loaded plugin (each has its own).
-  const fenceOf = (name: string) =>
-    (hub.services.plugins.runnerOf(name) as unknown as { fence: PluginFence }).fence;
+  const fenceOf = (name: string) => (hub.services.plugins.runnerOf(name) as unknown as { fence: PluginFence }).fence;
 
   const query = (operation: string, input: unknown = {}) =>
-    hub.gql('query($o: String!, $i: JSON) { serviceQuery(service: "misbehaving", operation: $o, input: $i) }', { o: operation, i: input }, hub.fixtures.keys.companyADev);
+    hub.gql(
+      'query($o: String!, $i: JSON) { serviceQuery(service: "misbehaving", operation: $o, input: $i) }',
+      { o: operation, i: input },
+      hub.fixtures.keys.companyADev,
+    );
 
   it('refuses a package holding a link out of itself before any of its code runs, and lets the host read none of it', async () => {
     const res = await hub.gql('{ plugins { name status problems } }', {}, hub.fixtures.keys.platformAdmin);
     const refused = res.data.plugins.find((p: { name: string }) => p.name === linked);
-    expect(refused).toMatchObject({ status: 'FAILED', problems: [expect.stringContaining('notes.txt is a symbolic link to')] });
+    expect(refused).toMatchObject({
+      status: 'FAILED',
+      problems: [expect.stringContaining('notes.txt is a symbolic link to')],
+    });
     // The clean copy (same plugin name) is the one that runs.
-    expect(res.data.plugins.find((p: { name: string }) => p.name === '@maru-test/misbehaving')).toMatchObject({ status: 'ENABLED' });
+    expect(res.data.plugins.find((p: { name: string }) => p.name === '@maru-test/misbehaving')).toMatchObject({
+      status: 'ENABLED',
+    });
     expect(linkOutside(join(work, 'linked'), [join(work, 'linked')])).toMatchObject({ link: 'notes.txt' });
     expect(linkOutside(join(work, 'clean'), [join(work, 'clean')])).toBeNull();
     // A link to a folder inside the package still lets `up/../..` climb out of it (the kernel follows the link first).
     mkdirSync(join(work, 'climbing', 'd'), { recursive: true });
     symlinkSync('..', join(work, 'climbing', 'd', 'up'));
-    expect(linkOutside(join(work, 'climbing'), [join(work, 'climbing')])).toMatchObject({ link: join('d', 'up'), target: expect.stringContaining('a link to a folder') });
+    expect(linkOutside(join(work, 'climbing'), [join(work, 'climbing')])).toMatchObject({
+      link: join('d', 'up'),
+      target: expect.stringContaining('a link to a folder'),
+    });
     // A link hidden deeper than any real package is not left unchecked.
     const deep = join(work, 'deep', ...Array.from({ length: 42 }, () => 'd'));
     mkdirSync(deep, { recursive: true });
-    expect(linkOutside(join(work, 'deep'), [join(work, 'deep')])).toMatchObject({ target: expect.stringContaining('nested more than 40 deep') });
+    expect(linkOutside(join(work, 'deep'), [join(work, 'deep')])).toMatchObject({
+      target: expect.stringContaining('nested more than 40 deep'),
+    });
   });
 
   it('fails only the calls in flight when the host dies, starts again, and the hub keeps answering', async () => {
@@ -120,11 +160,15 @@ describe('the fenced plugin host', () => {
     expect(fence.pid).not.toBe(pid);
   });
 
-  it('starts the host under the permission model, without sqlite, reading only its plugin\'s folders', () => {
+  it("starts the host under the permission model, without sqlite, reading only its plugin's folders", () => {
     const flags = fenceOf('@maru-test/misbehaving').flags();
     expect(flags.slice(0, 3)).toEqual(['--permission', '--allow-worker', '--no-experimental-sqlite']);
     expect(flags).not.toContain('--allow-child-process');
-    expect(flags.some((f) => f.startsWith('--allow-fs-write') || f.startsWith('--allow-addons') || f.startsWith('--allow-net'))).toBe(false);
+    expect(
+      flags.some(
+        (f) => f.startsWith('--allow-fs-write') || f.startsWith('--allow-addons') || f.startsWith('--allow-net'),
+      ),
+    ).toBe(false);
     expect(flags).toContain(`--allow-fs-read=${join(work, 'clean')}`);
     expect(flags.some((f) => f.includes(join(work, 'linked')))).toBe(false);
     expect(flags.some((f) => f === `--allow-fs-read=${work}`)).toBe(false);

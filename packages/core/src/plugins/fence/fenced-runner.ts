@@ -1,5 +1,11 @@
 import type { PluginManifest } from '@maru/sdk';
-import { PluginCallError, type ConnectorStream, type PluginCall, type PluginCallRecord, type PluginRunnerOptions } from '../plugin-runner.js';
+import {
+  PluginCallError,
+  type ConnectorStream,
+  type PluginCall,
+  type PluginCallRecord,
+  type PluginRunnerOptions,
+} from '../plugin-runner.js';
 import type { ConnectorBatch, ContextGrant } from '../worker-protocol.js';
 import type { FencePort } from './fence-protocol.js';
 import type { PluginFence } from './plugin-fence.js';
@@ -25,7 +31,8 @@ function boundedFields(fields: unknown): Record<string, unknown> {
   } catch {
     return { pluginFields: '(not JSON)' };
   }
-  if (json.length > LOG_FIELDS_BYTES) return { pluginFields: `(${json.length} bytes of fields, more than ${LOG_FIELDS_BYTES}: left out)` };
+  if (json.length > LOG_FIELDS_BYTES)
+    return { pluginFields: `(${json.length} bytes of fields, more than ${LOG_FIELDS_BYTES}: left out)` };
   return { pluginFields: JSON.parse(json) as unknown };
 }
 
@@ -69,7 +76,12 @@ export class FencedRunner {
     await this.fence.ready();
     if (this.manifest && this.startedIn === this.fence.generation) return this.manifest;
     this.starting ??= this.answered(
-      this.fence.request(this.id, 'start', { entry: this.options.entry, maxHeapMb: this.options.maxHeapMb, loadTimeoutMs: this.options.loadTimeoutMs, ...(this.isolate ? { isolate: this.isolate } : {}) }),
+      this.fence.request(this.id, 'start', {
+        entry: this.options.entry,
+        maxHeapMb: this.options.maxHeapMb,
+        loadTimeoutMs: this.options.loadTimeoutMs,
+        ...(this.isolate ? { isolate: this.isolate } : {}),
+      }),
       this.options.loadTimeoutMs ?? 10_000,
       'PLUGIN_UNAVAILABLE',
     )
@@ -96,13 +108,21 @@ export class FencedRunner {
     }
   }
 
-  async openConnector(connector: string, config: unknown, grant: ContextGrant, deadlineMs: number): Promise<ConnectorStream> {
+  async openConnector(
+    connector: string,
+    config: unknown,
+    grant: ContextGrant,
+    deadlineMs: number,
+  ): Promise<ConnectorStream> {
     await this.start();
     const token = ++this.seq;
     this.calls.set(token, { caller: grant.caller, requestId: null });
     let sid: number;
     try {
-      sid = (await this.answered(this.fence.request(this.id, 'openConnector', { connector, config, grant, deadlineMs, token }), deadlineMs)) as number;
+      sid = (await this.answered(
+        this.fence.request(this.id, 'openConnector', { connector, config, grant, deadlineMs, token }),
+        deadlineMs,
+      )) as number;
     } catch (error) {
       this.calls.delete(token);
       throw error;
@@ -110,12 +130,14 @@ export class FencedRunner {
     const generation = this.fence.generation;
     return {
       pull: (max) => {
-        if (generation !== this.fence.generation) return Promise.reject(new PluginCallError('PLUGIN_FAILED', 'the plugin host was restarted during the read'));
+        if (generation !== this.fence.generation)
+          return Promise.reject(new PluginCallError('PLUGIN_FAILED', 'the plugin host was restarted during the read'));
         return this.answered(this.fence.request(this.id, 'pull', { sid, max }), deadlineMs) as Promise<ConnectorBatch>;
       },
       close: () => {
         if (!this.calls.delete(token)) return;
-        if (generation === this.fence.generation) void this.fence.request(this.id, 'closeStream', { sid }).catch(() => undefined);
+        if (generation === this.fence.generation)
+          void this.fence.request(this.id, 'closeStream', { sid }).catch(() => undefined);
       },
     };
   }
@@ -127,7 +149,10 @@ export class FencedRunner {
 
   async checkConnectorConfig(connector: string, config: unknown): Promise<string[]> {
     await this.start();
-    return (await this.answered(this.fence.request(this.id, 'checkConnectorConfig', { connector, config }), CHECK_MS)) as string[];
+    return (await this.answered(
+      this.fence.request(this.id, 'checkConnectorConfig', { connector, config }),
+      CHECK_MS,
+    )) as string[];
   }
 
   /** Resolves when no call is in flight, or after `timeoutMs`. */
@@ -156,11 +181,17 @@ export class FencedRunner {
    * even do that — its event loop blocked, or not listening — is stopped a grace period later:
    * the call fails and the next one starts a new host.
    */
-  private answered<T>(request: Promise<T>, deadlineMs: number, code: 'TIMEOUT' | 'PLUGIN_UNAVAILABLE' = 'TIMEOUT'): Promise<T> {
+  private answered<T>(
+    request: Promise<T>,
+    deadlineMs: number,
+    code: 'TIMEOUT' | 'PLUGIN_UNAVAILABLE' = 'TIMEOUT',
+  ): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const silent = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        this.fence.stopUnresponsive('a request got no answer, not even TIMEOUT, within its deadline and a grace period');
+        this.fence.stopUnresponsive(
+          'a request got no answer, not even TIMEOUT, within its deadline and a grace period',
+        );
         reject(new PluginCallError(code, `the plugin did not answer within ${deadlineMs} ms; its host was restarted`));
       }, deadlineMs + HOST_GRACE_MS);
     });
@@ -173,13 +204,16 @@ export class FencedRunner {
     switch (port) {
       case 'log': {
         if (!this.logAllowed()) return;
-        const level = ['debug', 'info', 'warn', 'error'].includes(a.level as string) ? (a.level as 'debug' | 'info' | 'warn' | 'error') : 'info';
+        const level = ['debug', 'info', 'warn', 'error'].includes(a.level as string)
+          ? (a.level as 'debug' | 'info' | 'warn' | 'error')
+          : 'info';
         // The plugin's words, labelled as the plugin's by the hub's logger; they cannot set the hub's own fields.
         this.options.log?.(level, String(a.message).slice(0, 2000), boundedFields(a.fields));
         return;
       }
       case 'event':
-        if (typeof a.name === 'string' && a.payload && typeof a.payload === 'object') this.options.onEvent?.(a.name, a.payload as Record<string, unknown>);
+        if (typeof a.name === 'string' && a.payload && typeof a.payload === 'object')
+          this.options.onEvent?.(a.name, a.payload as Record<string, unknown>);
         return;
       case 'kv': {
         const kv = this.options.kv;
@@ -193,13 +227,24 @@ export class FencedRunner {
       case 'data': {
         const call = this.record(a.token);
         if (!call) return { ok: false, error: { kind: 'capability', message: 'data may be read only during a call' } };
-        if (!this.options.data) return { ok: false, error: { kind: 'capability', message: 'no data connections are available to this plugin' } };
-        return this.options.data({ ...call, connectionId: a.connectionId, fields: a.fields, limit: a.limit, purpose: a.purpose });
+        if (!this.options.data)
+          return {
+            ok: false,
+            error: { kind: 'capability', message: 'no data connections are available to this plugin' },
+          };
+        return this.options.data({
+          ...call,
+          connectionId: a.connectionId,
+          fields: a.fields,
+          limit: a.limit,
+          purpose: a.purpose,
+        });
       }
       case 'fetch': {
         const call = this.record(a.token);
         if (!call) return { ok: false, error: { kind: 'capability', message: 'fetch may be used only during a call' } };
-        if (!this.options.fetch) return { ok: false, error: { kind: 'capability', message: 'no network is available to this plugin' } };
+        if (!this.options.fetch)
+          return { ok: false, error: { kind: 'capability', message: 'no network is available to this plugin' } };
         return this.options.fetch({ ...call, url: a.url, method: a.method, headers: a.headers, body: a.body });
       }
       default:
@@ -219,7 +264,10 @@ export class FencedRunner {
     if (this.logTokens >= 1) {
       this.logTokens--;
       if (this.logDropped > 0) {
-        this.options.log?.('warn', `dropped ${this.logDropped} log lines of this plugin (more than ${LOG_LINES_PER_SECOND} a second)`);
+        this.options.log?.(
+          'warn',
+          `dropped ${this.logDropped} log lines of this plugin (more than ${LOG_LINES_PER_SECOND} a second)`,
+        );
         this.logDropped = 0;
       }
       return true;

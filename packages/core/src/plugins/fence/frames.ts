@@ -21,7 +21,12 @@ export function encodeFrame(message: unknown): Buffer {
   return Buffer.concat([header, body]);
 }
 
-export function readFrames(stream: Readable, onMessage: (message: unknown) => void, onBad: (why: string) => void, maxBytes = MAX_FRAME_BYTES): void {
+export function readFrames(
+  stream: Readable,
+  onMessage: (message: unknown) => void,
+  onBad: (why: string) => void,
+  maxBytes = MAX_FRAME_BYTES,
+): void {
   // Chunks are kept as they come and joined once per frame (joining on every chunk was quadratic).
   let chunks: Buffer[] = [];
   let buffered = 0;
@@ -63,7 +68,8 @@ export function readFrames(stream: Readable, onMessage: (message: unknown) => vo
       if (broken) return;
     }
     if (stale) clearTimeout(stale);
-    stale = expected !== null || buffered > 0 ? setTimeout(() => fail('a frame left half-sent'), FRAME_TIMEOUT_MS) : null;
+    stale =
+      expected !== null || buffered > 0 ? setTimeout(() => fail('a frame left half-sent'), FRAME_TIMEOUT_MS) : null;
     stale?.unref();
   });
 }

@@ -34,7 +34,11 @@ export function linkOutside(dir: string, allowed: readonly string[]): { link: st
           return { link: relative(dir, path), target: '(a path that does not exist)' };
         }
         if (!inside(target)) return { link: relative(dir, path), target };
-        if (lstatSync(target).isDirectory()) return { link: relative(dir, path), target: `${target} (a folder: a link to a folder lets a path climb out with ..)` };
+        if (lstatSync(target).isDirectory())
+          return {
+            link: relative(dir, path),
+            target: `${target} (a folder: a link to a folder lets a path climb out with ..)`,
+          };
       } else if (stat.isDirectory()) {
         const found = walk(path, depth + 1);
         if (found) return found;

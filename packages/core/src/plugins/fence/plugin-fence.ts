@@ -8,7 +8,14 @@ import { PluginCallError, type PluginCallErrorCode } from '../plugin-runner.js';
 /** The largest frame the hub reads from a plugin host. */
 const HOST_FRAME_BYTES = 16 * 1024 * 1024;
 
-const CODES = new Set<PluginCallErrorCode>(['TIMEOUT', 'CAPABILITY_DENIED', 'PLUGIN_ERROR', 'BAD_USER_INPUT', 'PLUGIN_FAILED', 'PLUGIN_UNAVAILABLE']);
+const CODES = new Set<PluginCallErrorCode>([
+  'TIMEOUT',
+  'CAPABILITY_DENIED',
+  'PLUGIN_ERROR',
+  'BAD_USER_INPUT',
+  'PLUGIN_FAILED',
+  'PLUGIN_UNAVAILABLE',
+]);
 import type { FenceFailure, FenceMethod, FencePort, FromFence, ToFence } from './fence-protocol.js';
 import { encodeFrame, readFrames } from './frames.js';
 
@@ -93,10 +100,13 @@ export class PluginFence {
       }
     });
     const isolates = this.options.isolates;
-    const reads = [...new Set([...paths, ...(isolates ? [isolates.binary] : [])])].sort().map((path) => `--allow-fs-read=${path}`);
+    const reads = [...new Set([...paths, ...(isolates ? [isolates.binary] : [])])]
+      .sort()
+      .map((path) => `--allow-fs-read=${path}`);
     // The one addon is isolated-vm, loaded by the host's own code before any plugin's; Node's warning about
     // --allow-addons would otherwise reach the hub's log as plugin host output at every start.
-    if (isolates) return ['--permission', '--allow-addons', '--disable-warning=PERM0001', '--no-experimental-sqlite', ...reads];
+    if (isolates)
+      return ['--permission', '--allow-addons', '--disable-warning=PERM0001', '--no-experimental-sqlite', ...reads];
     return ['--permission', '--allow-worker', '--no-experimental-sqlite', '--max-semi-space-size=1', ...reads];
   }
 
@@ -119,7 +129,9 @@ export class PluginFence {
         this.write({ t: 'request', id, runner, method, args });
       } catch (error) {
         this.pending.delete(id);
-        reject(new PluginCallError('PLUGIN_FAILED', `the plugin host could not be reached: ${(error as Error).message}`));
+        reject(
+          new PluginCallError('PLUGIN_FAILED', `the plugin host could not be reached: ${(error as Error).message}`),
+        );
       }
     });
   }
@@ -136,30 +148,37 @@ export class PluginFence {
 
   private start(): Promise<ChildProcess> {
     const user = this.options.user ?? null;
-    const child = spawn(process.execPath, [...this.flags(), fenceEntry(), ...(this.options.isolates ? [this.options.isolates.binary] : [])], {
-      // Nothing of the hub's environment: no secrets, no database address, no NODE_OPTIONS.
-      env: {},
-      // Descriptor 3: the hub's pipe, framed (frames.ts). No Node IPC channel: its parser would run the plugin host's bytes in the hub.
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-      ...(user ? { uid: user.uid, gid: user.gid } : {}),
-    });
+    const child = spawn(
+      process.execPath,
+      [...this.flags(), fenceEntry(), ...(this.options.isolates ? [this.options.isolates.binary] : [])],
+      {
+        // Nothing of the hub's environment: no secrets, no database address, no NODE_OPTIONS.
+        env: {},
+        // Descriptor 3: the hub's pipe, framed (frames.ts). No Node IPC channel: its parser would run the plugin host's bytes in the hub.
+        stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+        ...(user ? { uid: user.uid, gid: user.gid } : {}),
+      },
+    );
     const generation = ++this.generation;
     // Plugin output (console.log in a handler) is the plugin host's: logged, labelled, bounded.
     for (const stream of [child.stdout!, child.stderr!]) {
       stream.setEncoding('utf8');
-      stream.on('data', (text: string) => this.options.log?.('warn', 'plugin host output', { output: text.slice(0, 2000) }));
+      stream.on('data', (text: string) =>
+        this.options.log?.('warn', 'plugin host output', { output: text.slice(0, 2000) }),
+      );
     }
     const channel = child.stdio[3] as Duplex;
     const write = (message: ToFence) => void channel.write(encodeFrame(message));
     channel.on('error', () => undefined);
     return new Promise((resolve, reject) => {
-      const failed = (reason: string) => reject(new PluginCallError('PLUGIN_UNAVAILABLE', `the plugin host did not start: ${reason}`));
+      const failed = (reason: string) =>
+        reject(new PluginCallError('PLUGIN_UNAVAILABLE', `the plugin host did not start: ${reason}`));
       child.once('error', (error) => failed(error.message));
       child.once('exit', (code, signal) => failed(`it exited (${signal ?? code})`));
       readFrames(
         channel,
         (message) => {
-          if (!isFromFence(message)) return this.onBad(child, 'a message that is not the protocol\'s');
+          if (!isFromFence(message)) return this.onBad(child, "a message that is not the protocol's");
           if (message.t === 'ready') {
             if (this.child) return this.onBad(child, 'a second ready');
             this.child = child;
@@ -181,7 +200,11 @@ export class PluginFence {
 
   /** The host said something outside the protocol: plugin code wrote to the pipe. It is stopped; its calls fail. */
   private onBad(child: ChildProcess, why: string): void {
-    this.options.log?.('warn', 'the plugin host broke the protocol (plugin code writing to its pipe?); it is stopped and starts again on the next call', { why });
+    this.options.log?.(
+      'warn',
+      'the plugin host broke the protocol (plugin code writing to its pipe?); it is stopped and starts again on the next call',
+      { why },
+    );
     this.detach(child, 'the plugin host broke the protocol during the call; it was restarted');
     child.kill('SIGKILL');
   }
@@ -195,8 +218,16 @@ export class PluginFence {
       else {
         // The host's words about a failure are the plugin's: only known codes pass, as plain strings.
         const error = (message.error ?? {}) as Partial<FenceFailure>;
-        const code = CODES.has(error.code as PluginCallErrorCode) ? (error.code as PluginCallErrorCode) : 'PLUGIN_FAILED';
-        pending.reject(new PluginCallError(code, String(error.message ?? 'the plugin failed').slice(0, 2000), typeof error.pluginCode === 'string' ? error.pluginCode : undefined));
+        const code = CODES.has(error.code as PluginCallErrorCode)
+          ? (error.code as PluginCallErrorCode)
+          : 'PLUGIN_FAILED';
+        pending.reject(
+          new PluginCallError(
+            code,
+            String(error.message ?? 'the plugin failed').slice(0, 2000),
+            typeof error.pluginCode === 'string' ? error.pluginCode : undefined,
+          ),
+        );
       }
       return;
     }
@@ -215,7 +246,13 @@ export class PluginFence {
       .then(() => handler(message.port, message.args))
       .then(
         (value) => answer({ t: 'answer', id: message.id, ok: true, value }),
-        (error: unknown) => answer({ t: 'answer', id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) =>
+          answer({
+            t: 'answer',
+            id: message.id,
+            ok: false,
+            message: error instanceof Error ? error.message : String(error),
+          }),
       );
   }
 
@@ -225,7 +262,11 @@ export class PluginFence {
     this.watch = setInterval(() => {
       const rss = residentBytes(child.pid);
       if (rss !== null && rss > limit) {
-        this.options.log?.('warn', 'the plugin host passed its memory ceiling; it is stopped and starts again on the next call', { rssMb: Math.round(rss / 1048576), maxRssMb: this.options.maxRssMb ?? 1024 });
+        this.options.log?.(
+          'warn',
+          'the plugin host passed its memory ceiling; it is stopped and starts again on the next call',
+          { rssMb: Math.round(rss / 1048576), maxRssMb: this.options.maxRssMb ?? 1024 },
+        );
         this.detach(child, 'the plugin host passed its memory ceiling during the call; it was restarted');
         child.kill('SIGKILL');
       }
@@ -240,7 +281,11 @@ export class PluginFence {
     if (this.watch) clearInterval(this.watch);
     if (this.closed) return;
     this.restarts++;
-    this.options.log?.('warn', 'the plugin host ended; its calls in flight failed, and it starts again on the next call', { how, generation });
+    this.options.log?.(
+      'warn',
+      'the plugin host ended; its calls in flight failed, and it starts again on the next call',
+      { how, generation },
+    );
     for (const [id, pending] of this.pending) {
       this.pending.delete(id);
       pending.reject(new PluginCallError('PLUGIN_FAILED', 'the plugin host stopped during the call; it was restarted'));

@@ -23,12 +23,17 @@ class EventTargetLite {
   addEventListener(type: string, listener: Listener | null, options?: { once?: boolean } | boolean): void {
     if (typeof listener !== 'function') return;
     const list = this.#listeners.get(type) ?? [];
-    if (!list.some((l) => l.listener === listener)) list.push({ listener, once: typeof options === 'object' && !!options?.once });
+    if (!list.some((l) => l.listener === listener))
+      list.push({ listener, once: typeof options === 'object' && !!options?.once });
     this.#listeners.set(type, list);
   }
   removeEventListener(type: string, listener: Listener | null): void {
     const list = this.#listeners.get(type);
-    if (list) this.#listeners.set(type, list.filter((l) => l.listener !== listener));
+    if (list)
+      this.#listeners.set(
+        type,
+        list.filter((l) => l.listener !== listener),
+      );
   }
   dispatchEvent(event: { type: string }): boolean {
     const list = [...(this.#listeners.get(event.type) ?? [])];
@@ -49,7 +54,10 @@ class EventTargetLite {
 
 const queueMicrotaskLite = (task: () => void) => void Promise.resolve().then(task);
 
-export function installGlobals(host: HostFunctions, log: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void): { onTimer(id: number): void } {
+export function installGlobals(
+  host: HostFunctions,
+  log: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void,
+): { onTimer(id: number): void } {
   const g = globalThis as Record<string, unknown>;
 
   // Timers, kept by the guest and fired by the plugin host.
@@ -140,7 +148,10 @@ function installAbort(g: Record<string, unknown>, host: HostFunctions): void {
     }
     static timeout(ms: number): AbortSignalLite {
       const controller = new AbortControllerLite();
-      (g.setTimeout as (cb: () => void, ms: number) => number)(() => controller.abort(new DOMExceptionLite('The operation timed out', 'TimeoutError')), ms);
+      (g.setTimeout as (cb: () => void, ms: number) => number)(
+        () => controller.abort(new DOMExceptionLite('The operation timed out', 'TimeoutError')),
+        ms,
+      );
       return controller.signal;
     }
     static any(signals: AbortSignalLite[]): AbortSignalLite {
@@ -202,7 +213,10 @@ function installText(g: Record<string, unknown>): void {
     }
     decode(input?: ArrayBuffer | ArrayBufferView): string {
       if (input === undefined) return '';
-      const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+      const bytes =
+        input instanceof ArrayBuffer
+          ? new Uint8Array(input)
+          : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
       const parts: string[] = [];
       let chunk: number[] = [];
       let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -218,7 +232,8 @@ function installText(g: Record<string, unknown>): void {
       };
       while (i < bytes.length) {
         const b = bytes[i]!;
-        const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+        const need =
+          b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
         if (need < 0) {
           push(0xfffd);
           i++;
@@ -253,16 +268,24 @@ function installText(g: Record<string, unknown>): void {
     let out = '';
     for (let i = 0; i < text.length; i += 3) {
       const codes = [text.charCodeAt(i), text.charCodeAt(i + 1), text.charCodeAt(i + 2)];
-      if (codes.some((c) => c > 255)) throw new DOMExceptionLite('btoa takes Latin-1 characters only', 'InvalidCharacterError');
+      if (codes.some((c) => c > 255))
+        throw new DOMExceptionLite('btoa takes Latin-1 characters only', 'InvalidCharacterError');
       const [a, b, c] = codes as [number, number, number];
       const n = (a << 16) | ((b || 0) << 8) | (c || 0);
-      out += B64[n >> 18]! + B64[(n >> 12) & 63]! + (i + 1 < text.length ? B64[(n >> 6) & 63]! : '=') + (i + 2 < text.length ? B64[n & 63]! : '=');
+      out +=
+        B64[n >> 18]! +
+        B64[(n >> 12) & 63]! +
+        (i + 1 < text.length ? B64[(n >> 6) & 63]! : '=') +
+        (i + 2 < text.length ? B64[n & 63]! : '=');
     }
     return out;
   };
   g.atob = (input: unknown) => {
-    const text = String(input).replace(/[\t\n\f\r ]/g, '').replace(/={1,2}$/, '');
-    if (/[^A-Za-z0-9+/]/.test(text) || text.length % 4 === 1) throw new DOMExceptionLite('atob takes base64', 'InvalidCharacterError');
+    const text = String(input)
+      .replace(/[\t\n\f\r ]/g, '')
+      .replace(/={1,2}$/, '');
+    if (/[^A-Za-z0-9+/]/.test(text) || text.length % 4 === 1)
+      throw new DOMExceptionLite('atob takes base64', 'InvalidCharacterError');
     let out = '';
     let bits = 0;
     let value = 0;
@@ -279,7 +302,10 @@ function installText(g: Record<string, unknown>): void {
 }
 
 function installUrl(g: Record<string, unknown>, host: HostFunctions): void {
-  const encode = (text: string) => encodeURIComponent(text).replace(/%20/g, '+').replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encode = (text: string) =>
+    encodeURIComponent(text)
+      .replace(/%20/g, '+')
+      .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   const decode = (text: string) => {
     try {
       return decodeURIComponent(text.replace(/\+/g, ' '));
@@ -293,8 +319,10 @@ function installUrl(g: Record<string, unknown>, host: HostFunctions): void {
     constructor(init?: unknown) {
       if (typeof init === 'string') this.#parse(init);
       else if (init instanceof URLSearchParamsLite) this.#entries = [...init.#entries];
-      else if (Array.isArray(init)) for (const [k, v] of init as Array<[unknown, unknown]>) this.#entries.push([String(k), String(v)]);
-      else if (init && typeof init === 'object') for (const [k, v] of Object.entries(init)) this.#entries.push([k, String(v)]);
+      else if (Array.isArray(init))
+        for (const [k, v] of init as Array<[unknown, unknown]>) this.#entries.push([String(k), String(v)]);
+      else if (init && typeof init === 'object')
+        for (const [k, v] of Object.entries(init)) this.#entries.push([k, String(v)]);
     }
     static linked(search: string, changed: (search: string) => void): URLSearchParamsLite {
       const params = new URLSearchParamsLite(search);
@@ -338,7 +366,12 @@ function installUrl(g: Record<string, unknown>, host: HostFunctions): void {
     set(name: string, value: string): void {
       const at = this.#entries.findIndex(([k]) => k === String(name));
       if (at < 0) this.#entries.push([String(name), String(value)]);
-      else this.#entries = [...this.#entries.slice(0, at), [String(name), String(value)], ...this.#entries.slice(at + 1).filter(([k]) => k !== String(name))];
+      else
+        this.#entries = [
+          ...this.#entries.slice(0, at),
+          [String(name), String(value)],
+          ...this.#entries.slice(at + 1).filter(([k]) => k !== String(name)),
+        ];
       this.#update();
     }
     sort(): void {
@@ -386,27 +419,70 @@ function installUrl(g: Record<string, unknown>, host: HostFunctions): void {
       this.#parts = checked(host.urlWith(this.#parts.href, part, String(value)));
       this.#params?.reset(this.#parts.search);
     }
-    get href() { return this.#parts.href; }
-    set href(value: string) { this.#parts = checked(host.url(String(value))); this.#params?.reset(this.#parts.search); }
-    get origin() { return this.#parts.origin; }
-    get protocol() { return this.#parts.protocol; }
-    set protocol(value: string) { this.#with('protocol', value); }
-    get username() { return this.#parts.username; }
-    set username(value: string) { this.#with('username', value); }
-    get password() { return this.#parts.password; }
-    set password(value: string) { this.#with('password', value); }
-    get host() { return this.#parts.host; }
-    set host(value: string) { this.#with('host', value); }
-    get hostname() { return this.#parts.hostname; }
-    set hostname(value: string) { this.#with('hostname', value); }
-    get port() { return this.#parts.port; }
-    set port(value: string) { this.#with('port', value); }
-    get pathname() { return this.#parts.pathname; }
-    set pathname(value: string) { this.#with('pathname', value); }
-    get search() { return this.#parts.search; }
-    set search(value: string) { this.#with('search', value); }
-    get hash() { return this.#parts.hash; }
-    set hash(value: string) { this.#with('hash', value); }
+    get href() {
+      return this.#parts.href;
+    }
+    set href(value: string) {
+      this.#parts = checked(host.url(String(value)));
+      this.#params?.reset(this.#parts.search);
+    }
+    get origin() {
+      return this.#parts.origin;
+    }
+    get protocol() {
+      return this.#parts.protocol;
+    }
+    set protocol(value: string) {
+      this.#with('protocol', value);
+    }
+    get username() {
+      return this.#parts.username;
+    }
+    set username(value: string) {
+      this.#with('username', value);
+    }
+    get password() {
+      return this.#parts.password;
+    }
+    set password(value: string) {
+      this.#with('password', value);
+    }
+    get host() {
+      return this.#parts.host;
+    }
+    set host(value: string) {
+      this.#with('host', value);
+    }
+    get hostname() {
+      return this.#parts.hostname;
+    }
+    set hostname(value: string) {
+      this.#with('hostname', value);
+    }
+    get port() {
+      return this.#parts.port;
+    }
+    set port(value: string) {
+      this.#with('port', value);
+    }
+    get pathname() {
+      return this.#parts.pathname;
+    }
+    set pathname(value: string) {
+      this.#with('pathname', value);
+    }
+    get search() {
+      return this.#parts.search;
+    }
+    set search(value: string) {
+      this.#with('search', value);
+    }
+    get hash() {
+      return this.#parts.hash;
+    }
+    set hash(value: string) {
+      this.#with('hash', value);
+    }
     get searchParams(): URLSearchParamsLite {
       this.#params ??= URLSearchParamsLite.linked(this.#parts.search, (search) => {
         this.#parts = checked(host.urlWith(this.#parts.href, 'search', search));
@@ -433,7 +509,8 @@ function installFetchTypes(g: Record<string, unknown>): void {
     #map = new Map<string, string[]>();
     constructor(init?: unknown) {
       if (init instanceof HeadersLite) init.forEach((v, k) => this.append(k, v));
-      else if (Array.isArray(init)) for (const [k, v] of init as Array<[unknown, unknown]>) this.append(String(k), String(v));
+      else if (Array.isArray(init))
+        for (const [k, v] of init as Array<[unknown, unknown]>) this.append(String(k), String(v));
       else if (init && typeof init === 'object') for (const [k, v] of Object.entries(init)) this.append(k, String(v));
     }
     append(name: string, value: string): void {
@@ -517,7 +594,11 @@ function installFetchTypes(g: Record<string, unknown>): void {
     }
     clone(): ResponseLite {
       if (this.#used) throw new TypeError('the body was already read');
-      return new ResponseLite(this.#body ? new Uint8Array(this.#body) : null, { status: this.status, statusText: this.statusText, headers: this.headers });
+      return new ResponseLite(this.#body ? new Uint8Array(this.#body) : null, {
+        status: this.status,
+        statusText: this.statusText,
+        headers: this.headers,
+      });
     }
     static json(data: unknown, init: { status?: number; headers?: unknown } = {}): ResponseLite {
       const response = new ResponseLite(JSON.stringify(data), init);

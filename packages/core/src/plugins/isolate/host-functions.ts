@@ -3,7 +3,20 @@ import type { FromWorker } from '../worker-protocol.js';
 
 /** The parts of a URL as the plugin host's parser gives them, or why it refused. */
 export type UrlParts =
-  | { ok: true; href: string; origin: string; protocol: string; username: string; password: string; host: string; hostname: string; port: string; pathname: string; search: string; hash: string }
+  | {
+      ok: true;
+      href: string;
+      origin: string;
+      protocol: string;
+      username: string;
+      password: string;
+      host: string;
+      hostname: string;
+      port: string;
+      pathname: string;
+      search: string;
+      hash: string;
+    }
   | { ok: false; message: string };
 
 /**

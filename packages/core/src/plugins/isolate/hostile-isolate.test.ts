@@ -53,7 +53,11 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
   const published: string[] = [];
 
   const call = async (operation: string, input: unknown) => {
-    const res = await hub.gql(`query($o: String!, $i: JSON) { serviceQuery(service: "hostile-isolate", operation: $o, input: $i) }`, { o: operation, i: input }, testKey);
+    const res = await hub.gql(
+      `query($o: String!, $i: JSON) { serviceQuery(service: "hostile-isolate", operation: $o, input: $i) }`,
+      { o: operation, i: input },
+      testKey,
+    );
     answers.push(res);
     return res;
   };
@@ -62,13 +66,24 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
   const expectRefusal = async (name: string, arg?: string, codes: string[] = []) => {
     const res = await attempt(name, arg);
     const error = res.errors?.[0];
-    if (error) expect(codes, `${name} ended with ${String(error.extensions?.code)}: ${error.message}`).toContain(error.extensions?.code);
+    if (error)
+      expect(codes, `${name} ended with ${String(error.extensions?.code)}: ${error.message}`).toContain(
+        error.extensions?.code,
+      );
     else expect(res.data.serviceQuery.outcome, `${name}: ${res.data.serviceQuery.detail}`).toBe('refused');
     return res;
   };
-  const echo = async () => (await hub.gql('query { serviceQuery(service: "misbehaving", operation: "echo", input: { text: "still here" }) }', {}, testKey)).data?.serviceQuery;
+  const echo = async () =>
+    (
+      await hub.gql(
+        'query { serviceQuery(service: "misbehaving", operation: "echo", input: { text: "still here" }) }',
+        {},
+        testKey,
+      )
+    ).data?.serviceQuery;
   const evidence = () => storeEvidence(hub);
-  const denials = (targetId?: string) => hub.services.audit.events.count({ action: 'plugin.capabilityDenied', ...(targetId ? { targetId } : {}) });
+  const denials = (targetId?: string) =>
+    hub.services.audit.events.count({ action: 'plugin.capabilityDenied', ...(targetId ? { targetId } : {}) });
   let baseline: Awaited<ReturnType<typeof evidence>>;
 
   beforeAll(async () => {
@@ -76,7 +91,9 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
     canaries = await startCanaries(socketPath);
     await canaries.declare('127.0.0.1', DECLARED_PORT);
     canaryUrl = canaries.url;
-    const hostile = bundledFixture('hostile-isolate.mjs', { files: { 'data/hello.txt': '안녕, maru', 'data/config.json': '{"regions":["11","26"]}' } });
+    const hostile = bundledFixture('hostile-isolate.mjs', {
+      files: { 'data/hello.txt': '안녕, maru', 'data/config.json': '{"regions":["11","26"]}' },
+    });
     hub = await createTestHub({
       logger,
       store: createSqliteStore({ dataDir: dir }),
@@ -92,12 +109,21 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
       [HOSTILE, 'ENABLED', [], 'ISOLATE'],
       [VICTIM, 'ENABLED', [], 'ISOLATE'],
     ]);
-    const created = await hub.gql('mutation { createApiKey(input: { name: "hostile isolate suite", scopes: [READ], mode: TEST }) { secret } }', {}, hub.fixtures.keys.companyBAdmin);
+    const created = await hub.gql(
+      'mutation { createApiKey(input: { name: "hostile isolate suite", scopes: [READ], mode: TEST }) { secret } }',
+      {},
+      hub.fixtures.keys.companyBAdmin,
+    );
     testKey = created.data.createApiKey.secret;
-    const remembered = await hub.gql('query { serviceQuery(service: "misbehaving", operation: "remember", input: { key: "secret", value: "the victim\'s" }) }', {}, testKey);
+    const remembered = await hub.gql(
+      'query { serviceQuery(service: "misbehaving", operation: "remember", input: { key: "secret", value: "the victim\'s" }) }',
+      {},
+      testKey,
+    );
     expect(remembered.data.serviceQuery).toEqual({ stored: "the victim's" });
     void (async () => {
-      for await (const event of hub.services.events.subscribe('pluginEvent')) published.push(`${event.plugin} ${event.name}`);
+      for await (const event of hub.services.events.subscribe('pluginEvent'))
+        published.push(`${event.plugin} ${event.name}`);
     })();
     baseline = await evidence();
   });
@@ -107,11 +133,17 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
     const seen = canaries.take();
     const before = baseline;
     baseline = await evidence();
-    const leaks = [...answers.splice(0).map((res) => JSON.stringify(res)), ...logLines.map((line) => JSON.stringify(line))].filter((text) => text.includes(secret));
+    const leaks = [
+      ...answers.splice(0).map((res) => JSON.stringify(res)),
+      ...logLines.map((line) => JSON.stringify(line)),
+    ].filter((text) => text.includes(secret));
     expect(seen, 'canary listeners reached').toEqual(NO_HITS);
     expect(baseline, 'the store').toEqual(before);
-    expect(leaks, 'answers and log lines carrying the hub\'s secret').toEqual([]);
-    expect(published.splice(0).filter((p) => p.startsWith(HOSTILE) && !p.endsWith('hostile.declared')), 'undeclared plugin events published').toEqual([]);
+    expect(leaks, "answers and log lines carrying the hub's secret").toEqual([]);
+    expect(
+      published.splice(0).filter((p) => p.startsWith(HOSTILE) && !p.endsWith('hostile.declared')),
+      'undeclared plugin events published',
+    ).toEqual([]);
   });
 
   afterAll(async () => {
@@ -122,16 +154,29 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  describe('the isolate\'s global scope', () => {
-    it('has no require, process, Buffer, global fetch, WebSocket or other Node and network globals', () => expectRefusal('nodeGlobals'));
+  describe("the isolate's global scope", () => {
+    it('has no require, process, Buffer, global fetch, WebSocket or other Node and network globals', () =>
+      expectRefusal('nodeGlobals'));
 
-    it.each(['node:fs', 'fs', 'node:child_process', 'node:net', 'node:worker_threads', 'node:inspector', 'node:wasi', 'node:sqlite', `${canaryUrl}x.mjs`])('cannot import %s', async (specifier) => {
+    it.each([
+      'node:fs',
+      'fs',
+      'node:child_process',
+      'node:net',
+      'node:worker_threads',
+      'node:inspector',
+      'node:wasi',
+      'node:sqlite',
+      `${canaryUrl}x.mjs`,
+    ])('cannot import %s', async (specifier) => {
       await expectRefusal('importModule', specifier);
     });
 
-    it('gives Function(\'return this\'), ctx.fetch.constructor and the async function constructor only the isolate\'s own global', () => expectRefusal('functionThis'));
+    it("gives Function('return this'), ctx.fetch.constructor and the async function constructor only the isolate's own global", () =>
+      expectRefusal('functionThis'));
 
-    it('lets Error.prepareStackTrace reach no function or receiver of the runtime below the plugin', () => expectRefusal('stackWalk'));
+    it('lets Error.prepareStackTrace reach no function or receiver of the runtime below the plugin', () =>
+      expectRefusal('stackWalk'));
   });
 
   describe('the hub decides, whatever the plugin changed in its own realm', () => {
@@ -148,11 +193,16 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
       expect(await denials()).toBe(before + 1);
     });
 
-    it('does not follow a declared host\'s redirect to an undeclared one', () => expectRefusal('fetchRedirect', canaryUrl));
+    it("does not follow a declared host's redirect to an undeclared one", () =>
+      expectRefusal('fetchRedirect', canaryUrl));
 
-    it('keeps kv keys in the plugin\'s own namespace: another plugin\'s value is neither read nor overwritten', async () => {
+    it("keeps kv keys in the plugin's own namespace: another plugin's value is neither read nor overwritten", async () => {
       await expectRefusal('kvOtherPlugin', 'secret');
-      const victim = await hub.gql('query { serviceQuery(service: "misbehaving", operation: "remember", input: { key: "probe", value: 1 }) }', {}, testKey);
+      const victim = await hub.gql(
+        'query { serviceQuery(service: "misbehaving", operation: "remember", input: { key: "probe", value: 1 }) }',
+        {},
+        testKey,
+      );
       expect(victim.data.serviceQuery).toEqual({ stored: 1 });
       expect(await hub.services.plugins.kvCount(VICTIM)).toBe(2);
     });
@@ -161,7 +211,7 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
       await expectRefusal('emitUndeclared');
     });
 
-    it('labels the plugin\'s log lines as the plugin\'s: they cannot set the hub\'s fields', async () => {
+    it("labels the plugin's log lines as the plugin's: they cannot set the hub's fields", async () => {
       logLines.splice(0);
       await expectRefusal('forgeLog');
       const lines = logLines.filter((line) => line.fields.plugin === HOSTILE);
@@ -170,7 +220,11 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
         expect(line.fields.plugin).toBe(HOSTILE);
         expect(line.fields.requestId).toBeUndefined();
       }
-      expect(lines.find((line) => line.message === 'forged')?.fields.pluginFields).toEqual({ plugin: '@maru/core', requestId: 'forged', hub: true });
+      expect(lines.find((line) => line.message === 'forged')?.fields.pluginFields).toEqual({
+        plugin: '@maru/core',
+        requestId: 'forged',
+        hub: true,
+      });
       expect(logLines.some((line) => line.fields.plugin === '@maru/core')).toBe(false);
     });
   });
@@ -187,21 +241,30 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
 
-    it('an answer too large to send fails that call in the plugin host: another plugin\'s call in flight, and the host, carry on', async () => {
+    it("an answer too large to send fails that call in the plugin host: another plugin's call in flight, and the host, carry on", async () => {
       const pid = isolateHostPid();
-      const inFlight = hub.gql('query { serviceQuery(service: "misbehaving", operation: "nap", input: { ms: 600 }) }', {}, testKey);
+      const inFlight = hub.gql(
+        'query { serviceQuery(service: "misbehaving", operation: "nap", input: { ms: 600 }) }',
+        {},
+        testKey,
+      );
       const res = await call('output', { shape: 'big' });
       expect(res.errors?.[0]?.extensions?.code).toBe('PLUGIN_FAILED');
       expect((await inFlight).data?.serviceQuery).toEqual({ slept: 600 });
       expect(isolateHostPid()).toBe(pid);
     });
 
-    it.each(['cycle', 'proxy', 'deep', 'big', 'fn'])('an output that is a %s fails the call alone, and the hub keeps answering', async (shape) => {
-      const res = await call('output', { shape });
-      expect(res.errors?.[0]?.extensions?.code ?? 'answered', JSON.stringify(res).slice(0, 300)).toMatch(/PLUGIN_FAILED|answered/);
-      expect(JSON.stringify(res)).not.toMatch(/at .*\.(js|ts):\d+/);
-      expect(await echo()).toEqual({ text: 'still here' });
-    });
+    it.each(['cycle', 'proxy', 'deep', 'big', 'fn'])(
+      'an output that is a %s fails the call alone, and the hub keeps answering',
+      async (shape) => {
+        const res = await call('output', { shape });
+        expect(res.errors?.[0]?.extensions?.code ?? 'answered', JSON.stringify(res).slice(0, 300)).toMatch(
+          /PLUGIN_FAILED|answered/,
+        );
+        expect(JSON.stringify(res)).not.toMatch(/at .*\.(js|ts):\d+/);
+        expect(await echo()).toEqual({ text: 'still here' });
+      },
+    );
   });
 
   describe('limits', () => {
@@ -211,7 +274,7 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
       expect((await attempt('nodeGlobals')).data.serviceQuery.outcome).toBe('refused');
     });
 
-    it('refuses a 512 MiB ArrayBuffer and a 1 GiB string inside the isolate\'s memory limit', async () => {
+    it("refuses a 512 MiB ArrayBuffer and a 1 GiB string inside the isolate's memory limit", async () => {
       await expectRefusal('arrayBuffer', undefined, ['PLUGIN_FAILED']);
       await expectRefusal('hugeString', undefined, ['PLUGIN_FAILED']);
     });
@@ -230,7 +293,11 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
     it('fails only the calls in flight when the plugin host is killed, and starts it again for the next call', async () => {
       const pid = isolateHostPid();
       expect(pid).not.toBeNull();
-      const inFlight = hub.gql('query { serviceQuery(service: "misbehaving", operation: "nap", input: { ms: 1500 }) }', {}, testKey);
+      const inFlight = hub.gql(
+        'query { serviceQuery(service: "misbehaving", operation: "nap", input: { ms: 1500 }) }',
+        {},
+        testKey,
+      );
       await new Promise((resolve) => setTimeout(resolve, 200));
       process.kill(pid!, 'SIGKILL');
       const res = await inFlight;
@@ -247,7 +314,14 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
       const res = await call('controls', { url: declaredUrl });
       expect(res.errors).toBeUndefined();
       const seed = new Uint8Array(32).fill(7);
-      const expectedX = execFileSync(process.execPath, ['-e', `const c=require('node:crypto');const k=c.createPrivateKey({key:Buffer.concat([Buffer.from('302e020100300506032b657004220420','hex'),Buffer.from([${[...seed].join(',')}])]),format:'der',type:'pkcs8'});process.stdout.write(c.createPublicKey(k).export({format:'jwk'}).x)`], { encoding: 'utf8' });
+      const expectedX = execFileSync(
+        process.execPath,
+        [
+          '-e',
+          `const c=require('node:crypto');const k=c.createPrivateKey({key:Buffer.concat([Buffer.from('302e020100300506032b657004220420','hex'),Buffer.from([${[...seed].join(',')}])]),format:'der',type:'pkcs8'});process.stdout.write(c.createPublicKey(k).export({format:'jwk'}).x)`,
+        ],
+        { encoding: 'utf8' },
+      );
       expect(res.data.serviceQuery).toEqual({
         fetched: '200 declared',
         kv: { n: 1 },
@@ -266,7 +340,9 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
         base64: 'bWFydQ==',
       });
       expect(published.splice(0)).toEqual([`${HOSTILE} hostile.declared`]);
-      expect(await hub.services.audit.events.count({ action: 'plugin.emit', requestId: HOSTILE })).toBeGreaterThanOrEqual(1);
+      expect(
+        await hub.services.audit.events.count({ action: 'plugin.emit', requestId: HOSTILE }),
+      ).toBeGreaterThanOrEqual(1);
       const metered = await hub.services.plugins.calls.find({ operation: 'controls' });
       expect(metered.length).toBeGreaterThanOrEqual(1);
     });
@@ -277,9 +353,10 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
   });
 
   describe('code that runs after its call returned', () => {
-    it('names no file of the hub or the plugin host in stack traces, its own or a host function\'s', () => expectRefusal('stackPaths'));
+    it("names no file of the hub or the plugin host in stack traces, its own or a host function's", () =>
+      expectRefusal('stackPaths'));
 
-    it('a log flood from a timer is cut at the plugin\'s rate and its isolate ended: the host and other plugins carry on', async () => {
+    it("a log flood from a timer is cut at the plugin's rate and its isolate ended: the host and other plugins carry on", async () => {
       const pid = isolateHostPid();
       logLines.splice(0);
       await expectRefusal('floodLater');
@@ -309,7 +386,7 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
 });
 
 describe('the isolate host process itself', () => {
-  it('cannot read the store, the configuration or the hub\'s environment, nor start processes or workers, even with node:fs in hand', async () => {
+  it("cannot read the store, the configuration or the hub's environment, nor start processes or workers, even with node:fs in hand", async () => {
     const binary = isolatedVmBinary();
     expect(binary).not.toBeNull();
     const dir = mkdtempSync(join(tmpdir(), 'maru-isolate-host-'));
@@ -326,7 +403,14 @@ describe('the isolate host process itself', () => {
         process.stdout.write(JSON.stringify(out));`;
       const run = spawnSync(process.execPath, [...fence.flags(), '-e', shim], { env: {}, encoding: 'utf8' });
       const out = JSON.parse(run.stdout) as Record<string, string>;
-      expect(out).toEqual({ store: 'ERR_ACCESS_DENIED', environ: 'ERR_ACCESS_DENIED', self: 'ERR_ACCESS_DENIED', write: 'ERR_ACCESS_DENIED', spawn: 'ERR_ACCESS_DENIED', worker: 'ERR_ACCESS_DENIED' });
+      expect(out).toEqual({
+        store: 'ERR_ACCESS_DENIED',
+        environ: 'ERR_ACCESS_DENIED',
+        self: 'ERR_ACCESS_DENIED',
+        write: 'ERR_ACCESS_DENIED',
+        spawn: 'ERR_ACCESS_DENIED',
+        worker: 'ERR_ACCESS_DENIED',
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -347,7 +431,11 @@ describe('packages refused before any code runs', () => {
   };
 
   it('refuses a bundle that imports anything, naming the import', async () => {
-    const entry = bundledFixture('test-plugin.mjs', { name: 'imports-fs', source: "import { readFileSync } from 'node:fs';\nexport default readFileSync;\n", external: ['node:*'] });
+    const entry = bundledFixture('test-plugin.mjs', {
+      name: 'imports-fs',
+      source: "import { readFileSync } from 'node:fs';\nexport default readFileSync;\n",
+      external: ['node:*'],
+    });
     expect(await loadFailed(entry)).toMatch(/imports "node:fs".*maru build/);
   });
 
@@ -364,8 +452,11 @@ describe('packages refused before any code runs', () => {
     }
   });
 
-  it('refuses a maru-plugin.json whose manifest is not the bundle\'s', async () => {
-    const entry = bundledFixture('test-plugin.mjs', { name: 'tampered-manifest', manifest: (m) => ({ ...m, capabilities: [] }) });
+  it("refuses a maru-plugin.json whose manifest is not the bundle's", async () => {
+    const entry = bundledFixture('test-plugin.mjs', {
+      name: 'tampered-manifest',
+      manifest: (m) => ({ ...m, capabilities: [] }),
+    });
     expect(await loadFailed(entry)).toMatch(/manifest in maru-plugin.json is not the bundle's own/);
   });
 
@@ -382,6 +473,8 @@ describe('packages refused before any code runs', () => {
 
   it('refuses an API-1 plugin unless legacy plugins are allowed', async () => {
     const { fileURLToPath } = await import('node:url');
-    expect(await loadFailed(fileURLToPath(new URL('../fixtures/test-plugin.mjs', import.meta.url)))).toMatch(/MARU_PLUGIN_LEGACY_WORKERS=1/);
+    expect(await loadFailed(fileURLToPath(new URL('../fixtures/test-plugin.mjs', import.meta.url)))).toMatch(
+      /MARU_PLUGIN_LEGACY_WORKERS=1/,
+    );
   });
 });

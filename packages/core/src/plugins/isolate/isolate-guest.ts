@@ -18,7 +18,9 @@ const assets = (g.__maru_assets ?? {}) as Record<string, Uint8Array>;
 delete g.__maru_host;
 delete g.__maru_assets;
 
-const timers = installGlobals(host, (level, message) => host.post({ type: 'log', level, message: message.slice(0, 2000) }));
+const timers = installGlobals(host, (level, message) =>
+  host.post({ type: 'log', level, message: message.slice(0, 2000) }),
+);
 // Kept now: plugin code may replace the globals, not what the runtime uses.
 const setTimer = g.setTimeout as (callback: () => void, ms: number) => number;
 const clearTimer = g.clearTimeout as (id: number) => void;
@@ -47,6 +49,11 @@ g.__maru_dispatch = (message: ToWorker | { type: '$timer'; id: number }) => {
 
 /** Called once the plugin's bundle is evaluated, with its default export. */
 g.__maru_start = (plugin: unknown) => {
-  if (!isPluginDefinition(plugin)) return host.post({ type: 'load-failed', message: 'the bundle has no default export made by definePlugin()' });
-  runGuest({ send: (message) => host.post(message), onMessage: (next) => (handler = next) }, plugin as PluginDefinition, platform);
+  if (!isPluginDefinition(plugin))
+    return host.post({ type: 'load-failed', message: 'the bundle has no default export made by definePlugin()' });
+  runGuest(
+    { send: (message) => host.post(message), onMessage: (next) => (handler = next) },
+    plugin as PluginDefinition,
+    platform,
+  );
 };

@@ -63,7 +63,17 @@ function bucket(perSecond: number, burst: number): { take(): boolean } {
 }
 /** The longest URL the host parses for an isolate. */
 const MAX_URL = 64 * 1024;
-const URL_PARTS = new Set(['protocol', 'username', 'password', 'host', 'hostname', 'port', 'pathname', 'search', 'hash']);
+const URL_PARTS = new Set([
+  'protocol',
+  'username',
+  'password',
+  'host',
+  'hostname',
+  'port',
+  'pathname',
+  'search',
+  'hash',
+]);
 
 function partsOf(url: URL): UrlParts {
   const { href, origin, protocol, username, password, host, hostname, port, pathname, search, hash } = url;
@@ -95,7 +105,9 @@ export class IsolateThread extends EventEmitter implements PluginThread {
     const dispatch = this.dispatch;
     if (!dispatch || this.ended) return;
     const timeout = message.type === '$timer' ? TIMER_SLICE_MS : SLICE_MS;
-    dispatch.apply(undefined, [message], { arguments: { copy: true }, timeout }).catch((error: unknown) => this.onFailure(error, timeout));
+    dispatch
+      .apply(undefined, [message], { arguments: { copy: true }, timeout })
+      .catch((error: unknown) => this.onFailure(error, timeout));
   }
 
   terminate(): Promise<number> {
@@ -128,7 +140,9 @@ export class IsolateThread extends EventEmitter implements PluginThread {
       await context.eval('delete globalThis.__maru_dispatch; delete globalThis.__maru_start;');
       const module = await isolate.compileModule(source.bundle, { filename: source.filename });
       await module.instantiate(context, (specifier) => {
-        throw new Error(`the bundle imports "${specifier}": a plugin bundle imports nothing (build it with maru build)`);
+        throw new Error(
+          `the bundle imports "${specifier}": a plugin bundle imports nothing (build it with maru build)`,
+        );
       });
       await module.evaluate({ timeout: source.loadTimeoutMs });
       const plugin = await module.namespace.get('default', { reference: true });
@@ -149,7 +163,14 @@ export class IsolateThread extends EventEmitter implements PluginThread {
     if (this.ended) return;
     const ranTooLong = !this.isolate?.isDisposed && error instanceof Error && /timed out/i.test(error.message);
     if (this.isolate?.isDisposed || ranTooLong) {
-      this.emit('error', new Error(ranTooLong ? `the plugin's code ran ${sliceMs} ms without yielding; its isolate was ended` : `the plugin's isolate ended: ${this.describe(error)}`));
+      this.emit(
+        'error',
+        new Error(
+          ranTooLong
+            ? `the plugin's code ran ${sliceMs} ms without yielding; its isolate was ended`
+            : `the plugin's isolate ended: ${this.describe(error)}`,
+        ),
+      );
       this.end(1);
     }
   }
@@ -242,9 +263,13 @@ export class IsolateThread extends EventEmitter implements PluginThread {
     };
     const randomBytes = sync((length: number) => nodeCrypto.randomBytes(Number(length)));
     const sha256 = sync((data: Uint8Array) => nodeCrypto.sha256(bytes(data)));
-    const keyPair = sync((seed?: Uint8Array) => nodeCrypto.ed25519KeyPair(seed === undefined ? undefined : bytes(seed)));
+    const keyPair = sync((seed?: Uint8Array) =>
+      nodeCrypto.ed25519KeyPair(seed === undefined ? undefined : bytes(seed)),
+    );
     const sign = sync((key: never, data: Uint8Array) => nodeCrypto.ed25519Sign(key, bytes(data)));
-    const verify = sync((key: never, data: Uint8Array, signature: string) => nodeCrypto.ed25519Verify(key, bytes(data), String(signature)));
+    const verify = sync((key: never, data: Uint8Array, signature: string) =>
+      nodeCrypto.ed25519Verify(key, bytes(data), String(signature)),
+    );
     return [post, setTimer, clearTimer, url, urlWith, clone, randomBytes, sha256, keyPair, sign, verify];
   }
 }

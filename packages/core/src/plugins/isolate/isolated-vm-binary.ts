@@ -22,7 +22,12 @@ export function isolatedVmBinary(): string | null {
   const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined;
   const libc = report?.header?.glibcVersionRuntime ? 'glibc' : 'musl';
   const candidates = [
-    join(dir, 'prebuilds', `${process.platform}-${process.arch}`, `isolated-vm.abi${process.versions.modules}.${libc}.node`),
+    join(
+      dir,
+      'prebuilds',
+      `${process.platform}-${process.arch}`,
+      `isolated-vm.abi${process.versions.modules}.${libc}.node`,
+    ),
     join(dir, 'prebuilds', `${process.platform}-${process.arch}`, `isolated-vm.abi${process.versions.modules}.node`),
     join(dir, 'build', 'Release', 'isolated-vm.node'),
   ];
@@ -33,4 +38,3 @@ export function isolatedVmBinary(): string | null {
 export function loadIsolatedVm(binary: string): typeof IsolatedVM {
   return (require(binary) as { ivm: typeof IsolatedVM }).ivm;
 }
-

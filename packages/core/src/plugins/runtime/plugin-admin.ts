@@ -25,7 +25,8 @@ export interface PluginAdminDeps {
 
 function requirePlatformAdmin(viewer: Viewer | null, what: string): asserts viewer is Viewer {
   if (!viewer) throw unauthenticated();
-  if (!viewer.apiKey.scopes.includes('ADMIN') || !isPlatformAdmin(viewer)) throw forbidden(`Only platform admins (with an ADMIN key) ${what}.`);
+  if (!viewer.apiKey.scopes.includes('ADMIN') || !isPlatformAdmin(viewer))
+    throw forbidden(`Only platform admins (with an ADMIN key) ${what}.`);
 }
 
 export class PluginAdmin {
@@ -41,7 +42,8 @@ export class PluginAdmin {
   /** Stops a plugin: new calls are refused at once, calls in flight finish (up to the deadline), then its runner stops. */
   async disable(viewer: Viewer | null, name: string): Promise<InstalledPlugin> {
     const plugin = await this.requirePlugin(viewer, name);
-    if (plugin.status !== 'ENABLED') throw conflict(`The plugin is ${plugin.status}; only an ENABLED plugin can be disabled.`);
+    if (plugin.status !== 'ENABLED')
+      throw conflict(`The plugin is ${plugin.status}; only an ENABLED plugin can be disabled.`);
     await this.deps.registry.unload(name, this.deps.deadlineMs);
     return (await this.deps.plugins.findOneAndUpdate({ _id: name }, { $set: { status: 'DISABLED' } }))!;
   }
@@ -51,7 +53,8 @@ export class PluginAdmin {
     const plugin = await this.requirePlugin(viewer, name);
     if (plugin.status === 'ENABLED') throw conflict('The plugin is already ENABLED.');
     const record = await this.deps.load({ entry: plugin.entry, capabilities: plugin.grantedCapabilities });
-    if (record.status !== 'ENABLED') throw badInput('name', `The plugin could not be enabled: ${record.problems.join('; ')}`);
+    if (record.status !== 'ENABLED')
+      throw badInput('name', `The plugin could not be enabled: ${record.problems.join('; ')}`);
     return record;
   }
 
@@ -61,22 +64,32 @@ export class PluginAdmin {
     const loaded = this.deps.registry.get(name);
     if (!loaded) throw conflict('Enable the plugin first: it checks its configuration itself.');
     const problems = await loaded.runner.checkConfig(config);
-    if (problems.length) throw badInput('config', `\`config\` does not match the plugin's schema: ${problems.join('; ')}`);
+    if (problems.length)
+      throw badInput('config', `\`config\` does not match the plugin's schema: ${problems.join('; ')}`);
     loaded.config = config;
     return (await this.deps.plugins.findOneAndUpdate({ _id: name }, { $set: { configJson: JSON.stringify(config) } }))!;
   }
 
   /** Installs a plugin from an installed npm package at an exact version. */
-  async install(viewer: Viewer | null, packageName: string, version: string, resolve: (name: string, version: string) => Promise<string>): Promise<InstalledPlugin> {
+  async install(
+    viewer: Viewer | null,
+    packageName: string,
+    version: string,
+    resolve: (name: string, version: string) => Promise<string>,
+  ): Promise<InstalledPlugin> {
     requirePlatformAdmin(viewer, 'manage plugins');
     let entry: string;
     try {
       entry = await resolve(packageName, version);
     } catch (error) {
-      throw badInput('package', `\`package\` ${packageName}@${version} cannot be found on this hub: ${(error as Error).message}`);
+      throw badInput(
+        'package',
+        `\`package\` ${packageName}@${version} cannot be found on this hub: ${(error as Error).message}`,
+      );
     }
     const record = await this.deps.load({ entry, expect: { name: packageName, version } });
-    if (record.status !== 'ENABLED') throw badInput('package', `The plugin ${packageName}@${version} was refused: ${record.problems.join('; ')}`);
+    if (record.status !== 'ENABLED')
+      throw badInput('package', `The plugin ${packageName}@${version} was refused: ${record.problems.join('; ')}`);
     return record;
   }
 
@@ -97,17 +110,28 @@ export class PluginAdmin {
     const plugin = await this.requirePlugin(viewer, name);
     const requested = manifestOf(plugin)?.capabilities ?? [];
     const unknown = capabilities.find((c) => !requested.includes(c as Capability));
-    if (unknown) throw badInput('capabilities', `\`capabilities\`: the plugin does not ask for "${unknown}"; it asks for ${requested.join(', ') || 'nothing'}.`);
+    if (unknown)
+      throw badInput(
+        'capabilities',
+        `\`capabilities\`: the plugin does not ask for "${unknown}"; it asks for ${requested.join(', ') || 'nothing'}.`,
+      );
     const granted = [...new Set(capabilities)] as Capability[];
     const loaded = this.deps.registry.get(name);
     if (loaded) loaded.granted = granted;
-    return (await this.deps.plugins.findOneAndUpdate({ _id: name }, { $set: { grantedCapabilities: granted, grantsDecidedAt: new Date(this.deps.clock()).toISOString() } }))!;
+    return (await this.deps.plugins.findOneAndUpdate(
+      { _id: name },
+      { $set: { grantedCapabilities: granted, grantsDecidedAt: new Date(this.deps.clock()).toISOString() } },
+    ))!;
   }
 
   async setServiceStatus(viewer: Viewer | null, key: string, status: string): Promise<ServiceRecord> {
-    requirePlatformAdmin(viewer, 'change a service\'s status');
-    if (!SERVICE_STATUSES.includes(status as ServiceStatus)) throw badInput('status', `\`status\` must be one of ${SERVICE_STATUSES.join(', ')}.`);
-    const updated = await this.deps.services.findOneAndUpdate({ _id: key }, { $set: { status, updatedAt: new Date(this.deps.clock()).toISOString() } });
+    requirePlatformAdmin(viewer, "change a service's status");
+    if (!SERVICE_STATUSES.includes(status as ServiceStatus))
+      throw badInput('status', `\`status\` must be one of ${SERVICE_STATUSES.join(', ')}.`);
+    const updated = await this.deps.services.findOneAndUpdate(
+      { _id: key },
+      { $set: { status, updatedAt: new Date(this.deps.clock()).toISOString() } },
+    );
     if (!updated) throw notFound('service', key);
     return updated;
   }

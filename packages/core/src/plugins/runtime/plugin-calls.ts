@@ -33,25 +33,48 @@ export interface PluginCallsDeps {
 
 /** What a call's `ctx` is built from, as the registry holds it now. */
 function grantOf(loaded: Loaded) {
-  return { capabilities: loaded.granted, hosts: loaded.manifest.hosts ?? [], config: loaded.config ?? undefined, emits: loaded.manifest.events?.emits ?? [] };
+  return {
+    capabilities: loaded.granted,
+    hosts: loaded.manifest.hosts ?? [],
+    config: loaded.config ?? undefined,
+    emits: loaded.manifest.events?.emits ?? [],
+  };
 }
 
 export class PluginCalls {
   constructor(private readonly deps: PluginCallsDeps) {}
 
   /** Calls one operation of a service for the viewer, metered and, for refused capabilities, audited. */
-  async call(viewer: Viewer | null, serviceKey: string, operation: string, kind: 'query' | 'mutation', input: unknown, requestId: string): Promise<unknown> {
+  async call(
+    viewer: Viewer | null,
+    serviceKey: string,
+    operation: string,
+    kind: 'query' | 'mutation',
+    input: unknown,
+    requestId: string,
+  ): Promise<unknown> {
     const { registry, services, calls, grants, audit, logger, clock } = this.deps;
-    if (!viewer) throw unauthenticated('Calling a shared service needs an API key: send `Authorization: Bearer <api key>`.');
+    if (!viewer)
+      throw unauthenticated('Calling a shared service needs an API key: send `Authorization: Bearer <api key>`.');
     const service = await services.findOne({ _id: serviceKey });
     if (!service) throw notFound('service', serviceKey);
     const operations = operationsOf(service);
     const op = operations.find((o) => o.name === operation);
-    if (!op) throw badInput('operation', `\`operation\`: ${serviceKey} has no operation "${operation}"; it has ${operations.map((o) => o.name).join(', ')}.`);
-    if (op.kind !== kind) throw badInput('operation', `\`operation\`: ${operation} is a ${op.kind}; call it with ${op.kind === 'query' ? 'Query.serviceQuery' : 'Mutation.serviceMutation'}.`);
-    if (service.status === 'SUSPENDED') throw forbidden(`The service ${serviceKey} is suspended; calls are refused until a platform admin resumes it.`);
+    if (!op)
+      throw badInput(
+        'operation',
+        `\`operation\`: ${serviceKey} has no operation "${operation}"; it has ${operations.map((o) => o.name).join(', ')}.`,
+      );
+    if (op.kind !== kind)
+      throw badInput(
+        'operation',
+        `\`operation\`: ${operation} is a ${op.kind}; call it with ${op.kind === 'query' ? 'Query.serviceQuery' : 'Mutation.serviceMutation'}.`,
+      );
+    if (service.status === 'SUSPENDED')
+      throw forbidden(`The service ${serviceKey} is suspended; calls are refused until a platform admin resumes it.`);
     const scope = kind === 'query' ? 'READ' : 'WRITE';
-    if (!viewer.apiKey.scopes.includes(scope)) throw forbidden(`This API key lacks the ${scope} scope; create a key with it.`);
+    if (!viewer.apiKey.scopes.includes(scope))
+      throw forbidden(`This API key lacks the ${scope} scope; create a key with it.`);
     const mode = viewer.apiKey.mode === 'TEST' ? 'test' : 'live';
     const started = clock();
     const startedAt = new Date(started);
@@ -73,13 +96,20 @@ export class PluginCalls {
     let outcome = 'SUCCESS';
     try {
       const loaded = service.pluginName ? registry.get(service.pluginName) : undefined;
-      if (!loaded) throw new MaruError('PLUGIN_UNAVAILABLE', `The plugin behind ${serviceKey} is not running; ask a platform admin to check it.`);
+      if (!loaded)
+        throw new MaruError(
+          'PLUGIN_UNAVAILABLE',
+          `The plugin behind ${serviceKey} is not running; ask a platform admin to check it.`,
+        );
       try {
         const output = await loaded.runner.call({
           service: serviceKey,
           operation,
           input,
-          caller: { organizationId: encodeGlobalId('Organization', viewer.organization._id), memberId: encodeGlobalId('Member', viewer.member._id) },
+          caller: {
+            organizationId: encodeGlobalId('Organization', viewer.organization._id),
+            memberId: encodeGlobalId('Member', viewer.member._id),
+          },
           mode,
           deadlineMs: this.deps.deadlineMs,
           ...grantOf(loaded),
@@ -89,19 +119,29 @@ export class PluginCalls {
         try {
           JSON.stringify(output);
         } catch {
-          throw new PluginCallError('PLUGIN_FAILED', 'the plugin returned output that is not JSON (a cycle or a BigInt)');
+          throw new PluginCallError(
+            'PLUGIN_FAILED',
+            'the plugin returned output that is not JSON (a cycle or a BigInt)',
+          );
         }
         return output;
       } catch (error) {
         const mapped = pluginFailure(error, loaded.manifest.name, logger);
-        if (mapped.code === 'CAPABILITY_DENIED') await auditDenied(audit, loaded.manifest.name, requestId, { memberId: viewer.member._id, organizationId: viewer.organization._id });
+        if (mapped.code === 'CAPABILITY_DENIED')
+          await auditDenied(audit, loaded.manifest.name, requestId, {
+            memberId: viewer.member._id,
+            organizationId: viewer.organization._id,
+          });
         throw mapped;
       }
     } catch (error) {
       outcome = error instanceof MaruError ? error.code : 'INTERNAL';
       throw error;
     } finally {
-      await calls.findOneAndUpdate({ _id: record._id }, { $set: { outcome, durationMs: Math.max(0, clock() - started) } });
+      await calls.findOneAndUpdate(
+        { _id: record._id },
+        { $set: { outcome, durationMs: Math.max(0, clock() - started) } },
+      );
     }
   }
 
@@ -115,7 +155,8 @@ export class PluginCalls {
     for await (const event of events.subscribe('challenge')) {
       const name = `challenge.${event.kind.toLowerCase()}`;
       for (const loaded of this.deps.registry.all()) {
-        if (!loaded.granted.includes('events:receive') || !(loaded.manifest.events?.receives ?? []).includes(name)) continue;
+        if (!loaded.granted.includes('events:receive') || !(loaded.manifest.events?.receives ?? []).includes(name))
+          continue;
         loaded.runner
           .call({
             service: '',
@@ -127,7 +168,12 @@ export class PluginCalls {
             ...grantOf(loaded),
             event: { name, payload: { challengeId: encodeGlobalId('Challenge', event.challengeId), at: event.at } },
           })
-          .catch((error: unknown) => this.deps.logger.warn({ plugin: loaded.manifest.name, event: name, reason: (error as Error).message }, 'plugin event handler failed'));
+          .catch((error: unknown) =>
+            this.deps.logger.warn(
+              { plugin: loaded.manifest.name, event: name, reason: (error as Error).message },
+              'plugin event handler failed',
+            ),
+          );
       }
     }
   }
@@ -142,17 +188,31 @@ export class PluginCalls {
    * or takes longer than a call's deadline for a batch, and the signal's reason
    * when `signal` is aborted (the plugin's generator is then returned).
    */
-  openConnector(pluginName: string, connectorKey: string, config: unknown, signal: AbortSignal): AsyncIterable<SourceItem> {
+  openConnector(
+    pluginName: string,
+    connectorKey: string,
+    config: unknown,
+    signal: AbortSignal,
+  ): AsyncIterable<SourceItem> {
     const loaded = this.connectorOf(pluginName, connectorKey);
     const { deadlineMs } = this.deps;
     const name = loaded.manifest.name;
     return readPluginConnector({
       // The grant is read when the stream opens, so capabilities changed meanwhile apply.
-      open: () => loaded.runner.openConnector(connectorKey, config, { caller: { organizationId: null, memberId: null }, mode: 'live', ...grantOf(loaded) }, deadlineMs),
+      open: () =>
+        loaded.runner.openConnector(
+          connectorKey,
+          config,
+          { caller: { organizationId: null, memberId: null }, mode: 'live', ...grantOf(loaded) },
+          deadlineMs,
+        ),
       signal,
       deadlineMs,
       onFailure: (error) => {
-        this.deps.logger.warn({ plugin: name, connector: connectorKey, reason: error.message }, 'plugin connector failed');
+        this.deps.logger.warn(
+          { plugin: name, connector: connectorKey, reason: error.message },
+          'plugin connector failed',
+        );
         if (error.code === 'CAPABILITY_DENIED') void auditDenied(this.deps.audit, name, null);
       },
     });
@@ -164,14 +224,26 @@ export class PluginCalls {
     const problems = await loaded.runner.checkConnectorConfig(connectorKey, config).catch((error: unknown) => {
       throw pluginFailure(error, loaded.manifest.name, this.deps.logger);
     });
-    if (problems.length) throw badInput('connector.config', `\`connector.config\` does not match the connector's schema: ${problems.join('; ')}`);
+    if (problems.length)
+      throw badInput(
+        'connector.config',
+        `\`connector.config\` does not match the connector's schema: ${problems.join('; ')}`,
+      );
   }
 
   private connectorOf(pluginName: string, connectorKey: string): Loaded {
     const loaded = typeof pluginName === 'string' ? this.deps.registry.get(pluginName) : undefined;
-    if (!loaded) throw badInput('connector.plugin', `\`connector.plugin\`: no enabled plugin is named "${String(pluginName).slice(0, 214)}"; a platform admin lists them with \`plugins\`.`);
+    if (!loaded)
+      throw badInput(
+        'connector.plugin',
+        `\`connector.plugin\`: no enabled plugin is named "${String(pluginName).slice(0, 214)}"; a platform admin lists them with \`plugins\`.`,
+      );
     const keys = (loaded.manifest.connectors ?? []).map((c) => c.key);
-    if (!keys.includes(connectorKey)) throw badInput('connector.connector', `\`connector.connector\`: ${loaded.manifest.name} has no connector "${String(connectorKey).slice(0, 64)}"; it has ${keys.join(', ') || 'none'}.`);
+    if (!keys.includes(connectorKey))
+      throw badInput(
+        'connector.connector',
+        `\`connector.connector\`: ${loaded.manifest.name} has no connector "${String(connectorKey).slice(0, 64)}"; it has ${keys.join(', ') || 'none'}.`,
+      );
     return loaded;
   }
 

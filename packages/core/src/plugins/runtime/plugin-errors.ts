@@ -8,11 +8,16 @@ import type { HubLogger } from '../../logger.js';
 import { PluginCallError } from '../plugin-runner.js';
 
 /** `@acme/maru-address` → `ACME_MARU_ADDRESS`: the namespace of the plugin's error codes. */
-export const pluginNamespace = (name: string) => name.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '').toUpperCase();
+export const pluginNamespace = (name: string) =>
+  name
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')
+    .toUpperCase();
 
 /** What a client sees of a failed call into `pluginName`: its own codes namespaced, anything unexpected masked (and logged). */
 export function pluginFailure(error: unknown, pluginName: string, logger: HubLogger): MaruError {
-  if (!(error instanceof PluginCallError)) return new MaruError('PLUGIN_FAILED', 'The plugin failed; only this call was affected.');
+  if (!(error instanceof PluginCallError))
+    return new MaruError('PLUGIN_FAILED', 'The plugin failed; only this call was affected.');
   switch (error.code) {
     case 'PLUGIN_ERROR':
       return new MaruError(`PLUGIN_${pluginNamespace(pluginName)}_${error.pluginCode}`, error.message);
@@ -25,7 +30,10 @@ export function pluginFailure(error: unknown, pluginName: string, logger: HubLog
     default:
       // The plugin's own words may carry paths or data: they go to the log, not to the client.
       logger.warn({ plugin: pluginName, reason: error.message }, 'plugin call failed');
-      return new MaruError('PLUGIN_FAILED', 'The plugin failed unexpectedly; only this call was affected. Retry, or report the x-request-id to the service provider.');
+      return new MaruError(
+        'PLUGIN_FAILED',
+        'The plugin failed unexpectedly; only this call was affected. Retry, or report the x-request-id to the service provider.',
+      );
   }
 }
 
@@ -36,7 +44,12 @@ export interface DeniedActor {
 }
 
 /** Writes a refused capability of `plugin` (or a refused event name) to the audit trail. */
-export function auditDenied(audit: AuditTrail, target: string, requestId: string | null, actor?: DeniedActor): Promise<unknown> {
+export function auditDenied(
+  audit: AuditTrail,
+  target: string,
+  requestId: string | null,
+  actor?: DeniedActor,
+): Promise<unknown> {
   return audit.append({
     action: 'plugin.capabilityDenied',
     actorMemberId: actor?.memberId ?? null,

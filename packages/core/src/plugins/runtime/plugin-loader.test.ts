@@ -22,7 +22,11 @@ describe('PluginLoader', () => {
     const signed = readFileSync(entry);
     // The folder as someone who can write it leaves it: another bundle, put back while the hub looks up its keys.
     writeFileSync(entry, `${signed.toString('utf8')}\n// not what was signed\n`);
-    const key: PublisherKey = { _id: 'acme-1', publisher: 'Maru tests', publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString() } as PublisherKey;
+    const key: PublisherKey = {
+      _id: 'acme-1',
+      publisher: 'Maru tests',
+      publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    } as PublisherKey;
     const keys = {
       find: async () => {
         writeFileSync(entry, signed);
@@ -34,7 +38,9 @@ describe('PluginLoader', () => {
     const booted = await loader.boot({ entry }, {}, () => (started = true));
     await loader.stop();
     expect(booted.check.ok).toBe(true);
-    expect(booted.problems).toEqual(['signature: dist/plugin.js changed while the package was loaded (what was read is not what is signed); try again']);
+    expect(booted.problems).toEqual([
+      'signature: dist/plugin.js changed while the package was loaded (what was read is not what is signed); try again',
+    ]);
     expect(booted.manifest).toBeNull();
     expect(started).toBe(false);
   });

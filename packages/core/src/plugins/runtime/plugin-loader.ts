@@ -56,7 +56,11 @@ export class PluginLoader {
   ) {}
 
   /** Checks the package and starts its runner with `ports` (the hub's side of its ctx); never throws (problems are listed). */
-  async boot(config: PluginConfig, ports: Omit<PluginRunnerOptions, 'entry'>, onStarted: (name: string) => void): Promise<Booted> {
+  async boot(
+    config: PluginConfig,
+    ports: Omit<PluginRunnerOptions, 'entry'>,
+    onStarted: (name: string) => void,
+  ): Promise<Booted> {
     const runnerOptions: PluginRunnerOptions = { entry: config.entry, maxHeapMb: this.options.maxHeapMb, ...ports };
     const problems: string[] = [];
     let pkg: ReturnType<typeof readPluginPackage>;
@@ -64,13 +68,23 @@ export class PluginLoader {
       pkg = readPluginPackage(packageDirOf(config.entry), config.entry);
     } catch (error) {
       // A file gone between listing and reading: the package is changing under the hub.
-      pkg = { api: null, problem: `package: it could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); it changed while it was loaded, try again` };
+      pkg = {
+        api: null,
+        problem: `package: it could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); it changed while it was loaded, try again`,
+      };
     }
     let runner: Runner;
     if (pkg.api === 2) {
       const host = this.isolateHost();
       if (typeof host === 'string') problems.push(host);
-      runner = typeof host === 'string' ? new PluginRunner(runnerOptions) : new FencedRunner(host, runnerOptions, { bundle: pkg.bundle, assets: pkg.assets, memoryMb: this.options.isolateMemoryMb ?? 64 });
+      runner =
+        typeof host === 'string'
+          ? new PluginRunner(runnerOptions)
+          : new FencedRunner(host, runnerOptions, {
+              bundle: pkg.bundle,
+              assets: pkg.assets,
+              memoryMb: this.options.isolateMemoryMb ?? 64,
+            });
     } else {
       if (pkg.api === null) problems.push(pkg.problem);
       else if (!this.options.legacyWorkers) {
@@ -80,23 +94,35 @@ export class PluginLoader {
       }
       const fenced = problems.length ? null : this.fenceFor(config);
       if (typeof fenced === 'string') problems.push(fenced);
-      runner = fenced && typeof fenced !== 'string' ? new FencedRunner(fenced, runnerOptions) : new PluginRunner(runnerOptions);
+      runner =
+        fenced && typeof fenced !== 'string'
+          ? new FencedRunner(fenced, runnerOptions)
+          : new PluginRunner(runnerOptions);
     }
-    const keys = new Map((await this.publisherKeys.find({}, { limit: 1000 })).map((k) => [k._id, { publicKey: k.publicKey, publisher: k.publisher }] as const));
+    const keys = new Map(
+      (await this.publisherKeys.find({}, { limit: 1000 })).map(
+        (k) => [k._id, { publicKey: k.publicKey, publisher: k.publisher }] as const,
+      ),
+    );
     const check = verifyPackage(packageDirOf(config.entry), keys);
     let manifest: PluginManifest | null = null;
     if (!problems.length && !check.ok && !this.options.allowUnsigned) problems.push(`signature: ${check.reason}`);
     // The bytes that will run are the ones read above; the signature covered what was on disk a moment later. They must be the same.
     if (!problems.length && check.ok && pkg.api === 2) {
       const changed = Object.entries(pkg.read).find(([path, hash]) => check.files.get(path) !== hash);
-      if (changed) problems.push(`signature: ${changed[0]} changed while the package was loaded (what was read is not what is signed); try again`);
+      if (changed)
+        problems.push(
+          `signature: ${changed[0]} changed while the package was loaded (what was read is not what is signed); try again`,
+        );
     }
     if (!problems.length) {
       try {
         manifest = await runner.start();
         onStarted(manifest.name);
         if (pkg.api === 2 && canonicalJson(manifest) !== canonicalJson(pkg.manifest)) {
-          problems.push('package: the manifest in maru-plugin.json is not the bundle\'s own (the signed description would not match what runs); run maru build again');
+          problems.push(
+            "package: the manifest in maru-plugin.json is not the bundle's own (the signed description would not match what runs); run maru build again",
+          );
         }
       } catch (error) {
         problems.push(error instanceof Error ? error.message : String(error));
@@ -117,7 +143,8 @@ export class PluginLoader {
   private isolateHost(): PluginFence | string {
     if (this.isolates) return this.isolates;
     const binary = isolatedVmBinary();
-    if (!binary) return `engine: isolated-vm has no binary for Node ${process.version} on ${process.platform}-${process.arch} here; reinstall the hub's dependencies on a supported platform (docs/security/plugin-sandbox.md)`;
+    if (!binary)
+      return `engine: isolated-vm has no binary for Node ${process.version} on ${process.platform}-${process.arch} here; reinstall the hub's dependencies on a supported platform (docs/security/plugin-sandbox.md)`;
     this.isolates = new PluginFence({
       readFolders: [],
       isolates: { binary },
@@ -139,7 +166,8 @@ export class PluginLoader {
     const folders = [...moduleFolders(packageDir), ...SDK_FOLDERS];
     // Before the host may read the package: the permission model follows links, so one out of it would lead anywhere.
     const link = linkOutside(packageDir, folders);
-    if (link) return `package: ${link.link} is a symbolic link to ${link.target}, outside the package and the modules it may read; a plugin package holds no links out of itself`;
+    if (link)
+      return `package: ${link.link} is a symbolic link to ${link.target}, outside the package and the modules it may read; a plugin package holds no links out of itself`;
     return new PluginFence({
       readFolders: folders,
       maxRssMb: this.options.hostMaxRssMb,
@@ -151,7 +179,11 @@ export class PluginLoader {
 
 /** JSON with object keys sorted: two manifests compare equal when they say the same. */
 function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
 
 /** A package folder and the node_modules folders above it, where Node resolves its imports. */

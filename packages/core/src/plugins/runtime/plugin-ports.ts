@@ -10,7 +10,12 @@ import type { Collection } from '../../store/port.js';
 import type { PluginKvEntry } from '../model.js';
 import { answerDataRead, type PluginDataReader } from '../plugin-data.js';
 import { executePluginFetch, type PluginFetchAnswer, type PluginFetchRequest } from '../plugin-fetch.js';
-import type { PluginCallRecord, PluginDataAnswer, PluginDataReadRequest, PluginRunnerOptions } from '../plugin-runner.js';
+import type {
+  PluginCallRecord,
+  PluginDataAnswer,
+  PluginDataReadRequest,
+  PluginRunnerOptions,
+} from '../plugin-runner.js';
 import { auditDenied } from './plugin-errors.js';
 import type { PluginRegistry } from './plugin-registry.js';
 
@@ -20,7 +25,8 @@ const KV_VALUE_BYTES = 256 * 1024;
 const KV_ENTRIES = 100_000;
 
 function checkKvKey(key: unknown): asserts key is string {
-  if (typeof key !== 'string' || key.length === 0 || key.length > KV_KEY_CHARS) throw new Error(`a kv key is a string of 1 to ${KV_KEY_CHARS} characters`);
+  if (typeof key !== 'string' || key.length === 0 || key.length > KV_KEY_CHARS)
+    throw new Error(`a kv key is a string of 1 to ${KV_KEY_CHARS} characters`);
 }
 
 export const kvId = (plugin: string, key: string) => `${plugin}::${key}`;
@@ -52,10 +58,24 @@ export function pluginPorts(deps: PluginPortsDeps, name: () => string | null): O
     log: (level, message, fields) => logger[level]({ plugin: name(), ...fields }, message),
     onEvent: (event, payload) => {
       const loaded = registry.get(plugin());
-      const allowed = !!loaded && loaded.granted.includes('events:emit') && (loaded.manifest.events?.emits ?? []).includes(event);
+      const allowed =
+        !!loaded && loaded.granted.includes('events:emit') && (loaded.manifest.events?.emits ?? []).includes(event);
       if (!allowed) return void auditDenied(audit, event.slice(0, 100), name());
-      void audit.append({ action: 'plugin.emit', actorMemberId: null, actorOrganizationId: null, targetId: event.slice(0, 100), organizationId: null, outcome: 'SUCCESS', requestId: name() });
-      deps.events?.publish('pluginEvent', { plugin: plugin(), name: event, payload, at: new Date(deps.clock()).toISOString() });
+      void audit.append({
+        action: 'plugin.emit',
+        actorMemberId: null,
+        actorOrganizationId: null,
+        targetId: event.slice(0, 100),
+        organizationId: null,
+        outcome: 'SUCCESS',
+        requestId: name(),
+      });
+      deps.events?.publish('pluginEvent', {
+        plugin: plugin(),
+        name: event,
+        payload,
+        at: new Date(deps.clock()).toISOString(),
+      });
     },
     data: (request) => readData(deps, plugin(), request),
     fetch: (request) => fetchFor(deps, plugin(), request),
@@ -70,7 +90,8 @@ export function pluginPorts(deps: PluginPortsDeps, name: () => string | null): O
         assertGranted('kv');
         checkKvKey(key);
         const valueJson = JSON.stringify(value ?? null);
-        if (valueJson.length > KV_VALUE_BYTES) throw new Error(`a kv value is at most ${KV_VALUE_BYTES} bytes as JSON (this one is ${valueJson.length})`);
+        if (valueJson.length > KV_VALUE_BYTES)
+          throw new Error(`a kv value is at most ${KV_VALUE_BYTES} bytes as JSON (this one is ${valueJson.length})`);
         const id = kvId(plugin(), key);
         if (!(await kv.findOne({ _id: id })) && (await kv.count({ plugin: plugin() })) >= KV_ENTRIES) {
           throw new Error(`a plugin keeps at most ${KV_ENTRIES} kv entries; delete some first`);
@@ -86,24 +107,48 @@ export function pluginPorts(deps: PluginPortsDeps, name: () => string | null): O
 }
 
 /** A plugin's `ctx.data.read`, on the hub's side: the capability is checked again here, where plugin code cannot skip it. */
-async function readData(deps: PluginPortsDeps, pluginName: string, request: PluginDataReadRequest): Promise<PluginDataAnswer> {
+async function readData(
+  deps: PluginPortsDeps,
+  pluginName: string,
+  request: PluginDataReadRequest,
+): Promise<PluginDataAnswer> {
   if (!deps.registry.get(pluginName)?.granted.includes('data:read')) {
     await auditDenied(deps.audit, pluginName, request.requestId);
-    return { ok: false, error: { kind: 'capability', message: 'the data:read capability was not granted to this plugin' } };
+    return {
+      ok: false,
+      error: { kind: 'capability', message: 'the data:read capability was not granted to this plugin' },
+    };
   }
   const reader = deps.dataReader();
-  if (!reader) return { ok: false, error: { kind: 'capability', message: 'this hub has no data connections a plugin may read' } };
-  return answerDataRead(reader, pluginName, request, (error) => deps.logger.error({ plugin: pluginName, reason: error instanceof Error ? error.message : String(error) }, 'plugin data read failed'));
+  if (!reader)
+    return { ok: false, error: { kind: 'capability', message: 'this hub has no data connections a plugin may read' } };
+  return answerDataRead(reader, pluginName, request, (error) =>
+    deps.logger.error(
+      { plugin: pluginName, reason: error instanceof Error ? error.message : String(error) },
+      'plugin data read failed',
+    ),
+  );
 }
 
 /** A plugin's `ctx.fetch`: the grant as the hub holds it, the manifest's hosts, then plugin-fetch.ts's checks. Refusals are audited. */
-async function fetchFor(deps: PluginPortsDeps, pluginName: string, request: PluginFetchRequest & PluginCallRecord): Promise<PluginFetchAnswer> {
+async function fetchFor(
+  deps: PluginPortsDeps,
+  pluginName: string,
+  request: PluginFetchRequest & PluginCallRecord,
+): Promise<PluginFetchAnswer> {
   const loaded = deps.registry.get(pluginName);
   const answer: PluginFetchAnswer = !loaded?.granted.includes('fetch')
     ? { ok: false, error: { kind: 'capability', message: 'the fetch capability was not granted to this plugin' } }
-    : await executePluginFetch(request, { hosts: loaded.manifest.hosts ?? [], allowPrivate: deps.fetchAllowPrivate, signal: AbortSignal.timeout(deps.deadlineMs) });
+    : await executePluginFetch(request, {
+        hosts: loaded.manifest.hosts ?? [],
+        allowPrivate: deps.fetchAllowPrivate,
+        signal: AbortSignal.timeout(deps.deadlineMs),
+      });
   if (!answer.ok && answer.error.kind === 'capability') {
-    deps.logger.warn({ plugin: pluginName, requestId: request.requestId, reason: answer.error.message }, 'plugin fetch refused');
+    deps.logger.warn(
+      { plugin: pluginName, requestId: request.requestId, reason: answer.error.message },
+      'plugin fetch refused',
+    );
     await auditDenied(deps.audit, pluginName, request.requestId);
   }
   return answer;

@@ -5,7 +5,14 @@
  * only the hub can (a key's publisher, the expected package, the manifest,
  * compatibility, names and service keys taken) before anything is recorded.
  */
-import { isCompatible, LEGACY_PLUGIN_API_VERSION, PLUGIN_API_VERSION, validateManifest, type Capability, type PluginManifest } from '@maru/sdk';
+import {
+  isCompatible,
+  LEGACY_PLUGIN_API_VERSION,
+  PLUGIN_API_VERSION,
+  validateManifest,
+  type Capability,
+  type PluginManifest,
+} from '@maru/sdk';
 import type { HubLogger } from '../../logger.js';
 import type { Collection } from '../../store/port.js';
 import { configOf, type InstalledPlugin, type ServiceRecord } from '../model.js';
@@ -47,20 +54,31 @@ export class PluginRegistry {
       if (!manifest) throw new Error('not started');
       // A key speaks for one publisher: a package signed with it cannot claim another.
       if (check.ok && keys.get(check.keyId)!.publisher !== manifest.publisher) {
-        problems.push(`publisher: the package says "${manifest.publisher}" but is signed with the key of "${keys.get(check.keyId)!.publisher}"`);
+        problems.push(
+          `publisher: the package says "${manifest.publisher}" but is signed with the key of "${keys.get(check.keyId)!.publisher}"`,
+        );
       }
       if (config.expect && (manifest.name !== config.expect.name || manifest.version !== config.expect.version)) {
-        problems.push(`name: the package found is ${manifest.name}@${manifest.version}, not the expected ${config.expect.name}@${config.expect.version}`);
+        problems.push(
+          `name: the package found is ${manifest.name}@${manifest.version}, not the expected ${config.expect.name}@${config.expect.version}`,
+        );
       }
       problems.push(...validateManifest(manifest).map((p) => `${p.path}: ${p.message}`));
-      if (api === 2 && !isCompatible(manifest.compatibility)) problems.push(`compatibility: "${manifest.compatibility}" does not accept this hub's plugin API ${PLUGIN_API_VERSION}; rebuild against a compatible @maru/sdk`);
+      if (api === 2 && !isCompatible(manifest.compatibility))
+        problems.push(
+          `compatibility: "${manifest.compatibility}" does not accept this hub's plugin API ${PLUGIN_API_VERSION}; rebuild against a compatible @maru/sdk`,
+        );
       if (api === 1 && !isCompatible(manifest.compatibility, LEGACY_PLUGIN_API_VERSION)) {
-        problems.push(`compatibility: "${manifest.compatibility}" is not plugin API 1, but the package is not a bundle; build it with maru build (it writes maru-plugin.json)`);
+        problems.push(
+          `compatibility: "${manifest.compatibility}" is not plugin API 1, but the package is not a bundle; build it with maru build (it writes maru-plugin.json)`,
+        );
       }
       if (this.loaded.has(manifest.name)) problems.push(`name: a plugin named "${manifest.name}" is already loaded`);
       for (const [i, service] of (manifest.services ?? []).entries()) {
-        const owner = this.byService.get(service.key) ?? (await this.services.findOne({ _id: service.key }))?.pluginName;
-        if (owner && owner !== manifest.name) problems.push(`services.${i}.key: the service key "${service.key}" belongs to ${owner}; choose another key`);
+        const owner =
+          this.byService.get(service.key) ?? (await this.services.findOne({ _id: service.key }))?.pluginName;
+        if (owner && owner !== manifest.name)
+          problems.push(`services.${i}.key: the service key "${service.key}" belongs to ${owner}; choose another key`);
       }
     } catch (error) {
       if (!problems.length) problems.push(error instanceof Error ? error.message : String(error));
@@ -94,7 +112,8 @@ export class PluginRegistry {
       this.logger.error({ plugin: name, problems }, 'plugin refused');
       // A refused duplicate must not overwrite the record of the plugin already running.
       // Nor is anything recorded for a package that is not the one expected (pilot launches, installs).
-      if (!this.loaded.has(name) && !config.expect) await this.plugins.findOneAndUpdate({ _id: name }, { $set: withoutId(record) }, { upsert: true });
+      if (!this.loaded.has(name) && !config.expect)
+        await this.plugins.findOneAndUpdate({ _id: name }, { $set: withoutId(record) }, { upsert: true });
       return record;
     }
     await this.plugins.findOneAndUpdate({ _id: name }, { $set: withoutId(record) }, { upsert: true });
@@ -102,7 +121,15 @@ export class PluginRegistry {
       await this.services.findOneAndUpdate(
         { _id: service.key },
         {
-          $set: { name: service.name, description: service.description ?? '', category: service.category ?? 'general', source: 'PLUGIN', pluginName: name, operationsJson: JSON.stringify(service.operations), updatedAt: now },
+          $set: {
+            name: service.name,
+            description: service.description ?? '',
+            category: service.category ?? 'general',
+            source: 'PLUGIN',
+            pluginName: name,
+            operationsJson: JSON.stringify(service.operations),
+            updatedAt: now,
+          },
           // A new service starts in PILOT; an operator's later decision (ACTIVE, SUSPENDED…) survives restarts.
           $setOnInsert: { status: 'PILOT', createdAt: now },
         },
@@ -112,7 +139,15 @@ export class PluginRegistry {
     }
     this.loaded.set(name, { runner, manifest: manifest!, granted, config: previous ? configOf(previous) : undefined });
     this.generation++;
-    this.logger.info({ plugin: name, version: record.version, isolation: record.isolation, services: (manifest!.services ?? []).map((s) => s.key) }, 'plugin enabled');
+    this.logger.info(
+      {
+        plugin: name,
+        version: record.version,
+        isolation: record.isolation,
+        services: (manifest!.services ?? []).map((s) => s.key),
+      },
+      'plugin enabled',
+    );
     return record;
   }
 

@@ -29,7 +29,13 @@ const ID_STAGES = /^(?:EXPRESS_)?IDHACK$|^(?:EXPRESS_)?CLUSTERED_IXSCAN$/;
 
 const CHILD_KEYS = ['inputStage', 'inputStages', 'shards', 'winningPlan', 'queryPlan'] as const;
 
-function walkStages(node: unknown, spec: CollectionSpec, reads: Array<string | null>, lines: string[], depth: number): void {
+function walkStages(
+  node: unknown,
+  spec: CollectionSpec,
+  reads: Array<string | null>,
+  lines: string[],
+  depth: number,
+): void {
   if (node === null || typeof node !== 'object') return;
   if (Array.isArray(node)) {
     for (const item of node) walkStages(item, spec, reads, lines, depth);

@@ -83,7 +83,15 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
         specs.set(spec.name, spec);
         // Only missing indexes are created: cheaper at every start of every
         // instance, and FerretDB 1.24 fails on re-creating an existing one.
-        const existing = new Set((await db.collection(spec.name).listIndexes().toArray().catch(() => [])).map((index) => index.name as string));
+        const existing = new Set(
+          (
+            await db
+              .collection(spec.name)
+              .listIndexes()
+              .toArray()
+              .catch(() => [])
+          ).map((index) => index.name as string),
+        );
         const missing = spec.indexes.filter((index) => !existing.has(index.name));
         if (missing.length === 0) continue;
         await db.collection(spec.name).createIndexes(
@@ -121,7 +129,11 @@ function sortSpec(sort: Sort | undefined): Record<string, 1 | -1> {
   return spec;
 }
 
-function createCollection<T extends Doc>(collection: MongoCollection<Document>, spec: CollectionSpec, ferretdb: boolean): Collection<T> {
+function createCollection<T extends Doc>(
+  collection: MongoCollection<Document>,
+  spec: CollectionSpec,
+  ferretdb: boolean,
+): Collection<T> {
   /**
    * MongoDB names the index in a duplicate-key error, FerretDB does not; so
    * the index is found by asking which unique index already holds the values.
@@ -131,7 +143,11 @@ function createCollection<T extends Doc>(collection: MongoCollection<Document>, 
       const probe: Filter = { _id: { $ne: doc._id } };
       for (const [field] of index.keys) probe[field] = readPath(doc, field) ?? null;
       if (await collection.findOne(probe as Document, { projection: { _id: 1 } })) {
-        return new StoreConflictError(spec.name, index.name, index.keys.map(([f]) => f));
+        return new StoreConflictError(
+          spec.name,
+          index.name,
+          index.keys.map(([f]) => f),
+        );
       }
     }
     return new StoreConflictError(spec.name, '_id', ['_id']);
@@ -139,7 +155,8 @@ function createCollection<T extends Doc>(collection: MongoCollection<Document>, 
   // FerretDB reports a unique violation inside findAndModify as an InternalError
   // carrying SQLite's message rather than as code 11000.
   const isDuplicate = (error: unknown) =>
-    error instanceof driver.MongoServerError && (error.code === DUPLICATE_KEY || (error.code === 1 && /UNIQUE constraint failed/.test(error.message)));
+    error instanceof driver.MongoServerError &&
+    (error.code === DUPLICATE_KEY || (error.code === 1 && /UNIQUE constraint failed/.test(error.message)));
 
   return {
     name: spec.name,
@@ -150,7 +167,9 @@ function createCollection<T extends Doc>(collection: MongoCollection<Document>, 
       } catch (error) {
         if (!isDuplicate(error)) throw error;
         const existing = await collection.findOne({ _id: doc._id } as Document, { projection: { _id: 1 } });
-        throw existing ? new StoreConflictError(spec.name, '_id', ['_id']) : await conflictFor(doc as Record<string, unknown>);
+        throw existing
+          ? new StoreConflictError(spec.name, '_id', ['_id'])
+          : await conflictFor(doc as Record<string, unknown>);
       }
     },
     async findOne(filter, options = {}) {
@@ -182,9 +201,13 @@ function createCollection<T extends Doc>(collection: MongoCollection<Document>, 
     async findOneAndUpdate(filter: Filter, update: Update, options = {}) {
       checkFilter(filter);
       checkUpdate(update);
-      if (options.upsert && typeof filter._id !== 'string') throw new StoreQueryError('an upsert filter must name the _id');
+      if (options.upsert && typeof filter._id !== 'string')
+        throw new StoreQueryError('an upsert filter must name the _id');
       try {
-        return (await collection.findOneAndUpdate(filter as Document, update as Document, { returnDocument: 'after', upsert: options.upsert ?? false })) as T | null;
+        return (await collection.findOneAndUpdate(filter as Document, update as Document, {
+          returnDocument: 'after',
+          upsert: options.upsert ?? false,
+        })) as T | null;
       } catch (error) {
         if (!isDuplicate(error)) throw error;
         const current = await collection.findOne(filter as Document);
@@ -197,16 +220,26 @@ function createCollection<T extends Doc>(collection: MongoCollection<Document>, 
     },
     async upsertMany(docs) {
       if (docs.length === 0) return { inserted: 0, replaced: 0 };
-      for (const doc of docs) if (typeof doc._id !== 'string' || doc._id === '') throw new StoreQueryError('a document needs a string _id');
+      for (const doc of docs)
+        if (typeof doc._id !== 'string' || doc._id === '') throw new StoreQueryError('a document needs a string _id');
       try {
         // Unordered: the server applies the batch in parallel and reports every failure, not just the first.
         const result = await collection.bulkWrite(
-          docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id } as Document, replacement: structuredClone(doc) as Document, upsert: true } })),
+          docs.map((doc) => ({
+            replaceOne: {
+              filter: { _id: doc._id } as Document,
+              replacement: structuredClone(doc) as Document,
+              upsert: true,
+            },
+          })),
           { ordered: false },
         );
         return { inserted: result.upsertedCount, replaced: result.matchedCount };
       } catch (error) {
-        const duplicate = error instanceof driver.MongoBulkWriteError && error.writeErrors && [error.writeErrors].flat().some((e) => e.code === DUPLICATE_KEY);
+        const duplicate =
+          error instanceof driver.MongoBulkWriteError &&
+          error.writeErrors &&
+          [error.writeErrors].flat().some((e) => e.code === DUPLICATE_KEY);
         if (!duplicate && !isDuplicate(error)) throw error;
         for (const doc of docs) {
           const conflict = await conflictFor(doc as Record<string, unknown>);

@@ -9,8 +9,13 @@ import { MongoClient } from 'mongodb';
 export function mongoTestUri(suite: string): string | null {
   const base = process.env.MONGODB_URI;
   if (!base) {
-    if (process.env.CI) throw new Error(`MONGODB_URI is not set, but CI=true: the MongoDB suite "${suite}" must run in CI. Start FerretDB (packages/devtools/ferretdb/start.sh) and export MONGODB_URI.`);
-    console.info(`[${suite}] skipped: MONGODB_URI is not set. Run \`npm run test:mongo\` to start a MongoDB-wire server (FerretDB) and run it.`);
+    if (process.env.CI)
+      throw new Error(
+        `MONGODB_URI is not set, but CI=true: the MongoDB suite "${suite}" must run in CI. Start FerretDB (packages/devtools/ferretdb/start.sh) and export MONGODB_URI.`,
+      );
+    console.info(
+      `[${suite}] skipped: MONGODB_URI is not set. Run \`npm run test:mongo\` to start a MongoDB-wire server (FerretDB) and run it.`,
+    );
     return null;
   }
   const url = new URL(base);

@@ -24,7 +24,9 @@ function toParam(value: unknown, path: string): Param {
   if (value === null || value === undefined) return null;
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') return value;
-  throw new StoreQueryError(`filter on ${path} compares with a ${Array.isArray(value) ? 'array' : typeof value}; only scalars are supported`);
+  throw new StoreQueryError(
+    `filter on ${path} compares with a ${Array.isArray(value) ? 'array' : typeof value}; only scalars are supported`,
+  );
 }
 
 const COMPARISONS: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
@@ -51,7 +53,13 @@ export function compileFilter(filter: Filter, arrayFields: ReadonlySet<string>):
 }
 
 function isOperatorObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0 && Object.keys(value).every((k) => k.startsWith('$'));
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.keys(value).length > 0 &&
+    Object.keys(value).every((k) => k.startsWith('$'))
+  );
 }
 
 function compileField(path: string, condition: unknown, isArray: boolean): SqlFragment {
@@ -64,13 +72,13 @@ function compileField(path: string, condition: unknown, isArray: boolean): SqlFr
     switch (op) {
       case '$eq':
         if (operand === null) parts.push(`${expr} IS NULL`);
-        else if (isArray) parts.push(`EXISTS (${elements} WHERE value = ?)`), params.push(toParam(operand, path));
-        else parts.push(`${expr} = ?`), params.push(toParam(operand, path));
+        else if (isArray) (parts.push(`EXISTS (${elements} WHERE value = ?)`), params.push(toParam(operand, path)));
+        else (parts.push(`${expr} = ?`), params.push(toParam(operand, path)));
         break;
       case '$ne':
         if (operand === null) parts.push(`${expr} IS NOT NULL`);
-        else if (isArray) parts.push(`NOT EXISTS (${elements} WHERE value = ?)`), params.push(toParam(operand, path));
-        else parts.push(`(${expr} IS NULL OR ${expr} != ?)`), params.push(toParam(operand, path));
+        else if (isArray) (parts.push(`NOT EXISTS (${elements} WHERE value = ?)`), params.push(toParam(operand, path)));
+        else (parts.push(`(${expr} IS NULL OR ${expr} != ?)`), params.push(toParam(operand, path)));
         break;
       case '$gt':
       case '$gte':
@@ -87,7 +95,8 @@ function compileField(path: string, condition: unknown, isArray: boolean): SqlFr
         const withNull = values.length !== operand.length;
         const list = values.map(() => '?').join(', ');
         const matches: string[] = [];
-        if (values.length) matches.push(isArray ? `EXISTS (${elements} WHERE value IN (${list}))` : `${expr} IN (${list})`);
+        if (values.length)
+          matches.push(isArray ? `EXISTS (${elements} WHERE value IN (${list}))` : `${expr} IN (${list})`);
         if (withNull) matches.push(`${expr} IS NULL`);
         const positive = matches.length ? `(${matches.join(' OR ')})` : '0';
         // NOT (x IN (...)) is NULL, not true, for a missing x; MongoDB's $nin matches missing fields.
@@ -96,7 +105,8 @@ function compileField(path: string, condition: unknown, isArray: boolean): SqlFr
         break;
       }
       case '$all': {
-        if (!Array.isArray(operand) || operand.length === 0) throw new StoreQueryError(`$all on ${path} needs a non-empty array`);
+        if (!Array.isArray(operand) || operand.length === 0)
+          throw new StoreQueryError(`$all on ${path} needs a non-empty array`);
         for (const item of operand) {
           parts.push(isArray ? `EXISTS (${elements} WHERE value = ?)` : `${expr} = ?`);
           params.push(toParam(item, path));
@@ -104,11 +114,14 @@ function compileField(path: string, condition: unknown, isArray: boolean): SqlFr
         break;
       }
       case '$exists':
-        parts.push(path === '_id' ? (operand ? '1' : '0') : `json_type(doc, '$.${path}') IS ${operand ? 'NOT ' : ''}NULL`);
+        parts.push(
+          path === '_id' ? (operand ? '1' : '0') : `json_type(doc, '$.${path}') IS ${operand ? 'NOT ' : ''}NULL`,
+        );
         break;
       case '$regex': {
         const options = (ops.$options as string | undefined) ?? '';
-        if (!/^[i]*$/.test(options)) throw new StoreQueryError(`$options "${options}" on ${path}: only "i" is supported`);
+        if (!/^[i]*$/.test(options))
+          throw new StoreQueryError(`$options "${options}" on ${path}: only "i" is supported`);
         if (typeof operand !== 'string') throw new StoreQueryError(`$regex on ${path} needs a string`);
         parts.push(isArray ? `EXISTS (${elements} WHERE maru_regexp(?, ?, value))` : `maru_regexp(?, ?, ${expr})`);
         params.push(operand, options);

@@ -57,8 +57,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
           const table = tableName(spec.name);
           db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL) STRICT`);
           for (const index of spec.indexes) {
-            const columns = index.keys.map(([field, dir]) => `${fieldExpr(field)} ${dir === 1 ? 'ASC' : 'DESC'}`).join(', ');
-            db.exec(`CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${indexName(spec.name, index.name)} ON ${table} (${columns})`);
+            const columns = index.keys
+              .map(([field, dir]) => `${fieldExpr(field)} ${dir === 1 ? 'ASC' : 'DESC'}`)
+              .join(', ');
+            db.exec(
+              `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${indexName(spec.name, index.name)} ON ${table} (${columns})`,
+            );
           }
           specs.set(spec.name, spec);
           collections.delete(spec.name);
@@ -137,7 +141,9 @@ function createCollection(db: DatabaseSync, spec: CollectionSpec): Collection<Do
   const insert = db.prepare(`INSERT INTO ${table} (id, doc) VALUES (?, ?)`);
   const replace = db.prepare(`UPDATE ${table} SET doc = ? WHERE id = ?`);
   const remove = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
-  const upsert = db.prepare(`INSERT INTO ${table} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`);
+  const upsert = db.prepare(
+    `INSERT INTO ${table} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`,
+  );
   const exists = db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`);
   // Queries differ only in their parameters far more often than in their SQL: preparing each
   // text once saves SQLite's parse and plan on every read (a profiled hub spent 4% there).
@@ -170,7 +176,12 @@ function createCollection(db: DatabaseSync, spec: CollectionSpec): Collection<Do
     if (code === SQLITE_CONSTRAINT_UNIQUE) {
       const match = /index '"?ix_[a-z0-9_]+__([A-Za-z0-9_]+)"?'/.exec((error as Error).message);
       const index = spec.indexes.find((i) => i.name === match?.[1]);
-      if (index) throw new StoreConflictError(spec.name, index.name, index.keys.map(([f]) => f));
+      if (index)
+        throw new StoreConflictError(
+          spec.name,
+          index.name,
+          index.keys.map(([f]) => f),
+        );
       throw new StoreConflictError(spec.name, '_id', ['_id']);
     }
     throw error;
@@ -196,18 +207,18 @@ function createCollection(db: DatabaseSync, spec: CollectionSpec): Collection<Do
 
   const findOneAndUpdate = (filter: Filter, update: Update, options: FindOneAndUpdateOptions): Doc | null =>
     transaction(db, () => {
-    const [current] = select(filter, { limit: 1 });
-    if (!current) {
-      if (!options.upsert) return null;
-      const seed = upsertSeed(filter) as Doc;
-      if (typeof seed._id !== 'string') throw new StoreQueryError('an upsert filter must name the _id');
-      const created = applyUpdate(seed, update, true);
-      insert.run(created._id, JSON.stringify(created));
-      return created;
-    }
-    const next = applyUpdate(current, update);
-    replace.run(JSON.stringify(next), current._id);
-    return next;
+      const [current] = select(filter, { limit: 1 });
+      if (!current) {
+        if (!options.upsert) return null;
+        const seed = upsertSeed(filter) as Doc;
+        if (typeof seed._id !== 'string') throw new StoreQueryError('an upsert filter must name the _id');
+        const created = applyUpdate(seed, update, true);
+        insert.run(created._id, JSON.stringify(created));
+        return created;
+      }
+      const next = applyUpdate(current, update);
+      replace.run(JSON.stringify(next), current._id);
+      return next;
     });
 
   return {
@@ -233,7 +244,9 @@ function createCollection(db: DatabaseSync, spec: CollectionSpec): Collection<Do
     },
     async count(filter) {
       const where = compileFilter(filter, arrays);
-      return (prepared(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where.sql}`).get(...where.params) as unknown as [number])[0];
+      return (
+        prepared(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where.sql}`).get(...where.params) as unknown as [number]
+      )[0];
     },
     async findOneAndUpdate(filter, update, options = {}) {
       try {
@@ -248,7 +261,8 @@ function createCollection(db: DatabaseSync, spec: CollectionSpec): Collection<Do
       return Number(remove.run(current._id).changes) === 1;
     },
     async upsertMany(docs) {
-      for (const doc of docs) if (typeof doc._id !== 'string' || doc._id === '') throw new StoreQueryError('a document needs a string _id');
+      for (const doc of docs)
+        if (typeof doc._id !== 'string' || doc._id === '') throw new StoreQueryError('a document needs a string _id');
       try {
         return upsertBatch(docs);
       } catch (error) {

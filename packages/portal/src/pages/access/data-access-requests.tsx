@@ -22,33 +22,55 @@ export function DataAccessRequests({ direction }: { direction: DataAccessDirecti
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>{incoming ? t('access.incomingTitle') : t('access.outgoingTitle')}</h2>
       <FormErrorSummary error={toFormError(decide.error ?? withdraw.error)} />
-      <AsyncState loading={requests.loading && !requests.data} error={requests.error ? `${requests.error.message} (${requests.error.code})` : null} onRetry={requests.reload} empty={nodes.length === 0} emptyMessage={t('access.requestsEmpty')}>
+      <AsyncState
+        loading={requests.loading && !requests.data}
+        error={requests.error ? `${requests.error.message} (${requests.error.code})` : null}
+        onRetry={requests.reload}
+        empty={nodes.length === 0}
+        emptyMessage={t('access.requestsEmpty')}
+      >
         <ul className="plain-list maru-stack">
           {nodes.map((request) => {
             const who = request.requesterOrganization?.name ?? request.requesterPlugin ?? '—';
             return (
               <li key={request.id} className="maru-card">
                 <p className="maru-card__meta">
-                  <StatusBadge kind="accessRequest" status={request.status} /> <StatusBadge kind="classification" status={request.dataConnection.classification} />
+                  <StatusBadge kind="accessRequest" status={request.status} />{' '}
+                  <StatusBadge kind="classification" status={request.dataConnection.classification} />
                 </p>
-                <h3 className="maru-card__title">{t('access.requestHeading', { requester: who, dataset: request.dataConnection.name })}</h3>
+                <h3 className="maru-card__title">
+                  {t('access.requestHeading', { requester: who, dataset: request.dataConnection.name })}
+                </h3>
                 <p>{request.purpose}</p>
                 <p className="muted">
-                  {t('access.fields', { fields: request.fields.join(', ') })} · {t('access.until')} <DateTime value={request.expiresAt} />
+                  {t('access.fields', { fields: request.fields.join(', ') })} · {t('access.until')}{' '}
+                  <DateTime value={request.expiresAt} />
                 </p>
                 {request.decisionNote ? <p className="muted">{request.decisionNote}</p> : null}
                 {incoming && request.status === 'PENDING' && hasRole('AGENCY_ADMIN', 'PLATFORM_ADMIN') ? (
                   <div className="button-row">
-                    <button type="button" className="maru-button" onClick={() => void act(decide.run({ id: request.id, approve: true }))}>
+                    <button
+                      type="button"
+                      className="maru-button"
+                      onClick={() => void act(decide.run({ id: request.id, approve: true }))}
+                    >
                       {t('access.approve', { consumer: who })}
                     </button>
-                    <button type="button" className="maru-button maru-button--secondary" onClick={() => void act(decide.run({ id: request.id, approve: false }))}>
+                    <button
+                      type="button"
+                      className="maru-button maru-button--secondary"
+                      onClick={() => void act(decide.run({ id: request.id, approve: false }))}
+                    >
                       {t('access.reject', { consumer: who })}
                     </button>
                   </div>
                 ) : null}
                 {!incoming && (request.status === 'PENDING' || request.status === 'APPROVED') ? (
-                  <button type="button" className="maru-button maru-button--secondary" onClick={() => void act(withdraw.run({ id: request.id }))}>
+                  <button
+                    type="button"
+                    className="maru-button maru-button--secondary"
+                    onClick={() => void act(withdraw.run({ id: request.id }))}
+                  >
                     {t('access.withdraw')}
                   </button>
                 ) : null}

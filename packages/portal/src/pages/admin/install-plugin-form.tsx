@@ -26,10 +26,27 @@ export function InstallPluginForm({ onInstalled }: { onInstalled: () => void }) 
       <p className="hint">{t('plugins.installHint')}</p>
       <form className="maru-form form--inline" onSubmit={(event) => void submit(event)}>
         <Field label={t('plugins.package')} required>
-          {(control) => <input {...control} type="text" spellCheck={false} value={name} onChange={(event) => setName(event.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              spellCheck={false}
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('plugins.version')} required>
-          {(control) => <input {...control} type="text" spellCheck={false} className="maru-input--short" value={version} onChange={(event) => setVersion(event.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              spellCheck={false}
+              className="maru-input--short"
+              value={version}
+              onChange={(event) => setVersion(event.target.value)}
+            />
+          )}
         </Field>
         <button type="submit" className="maru-button" disabled={install.running}>
           {t('plugins.install')}

@@ -9,7 +9,15 @@ type Plugin = PluginsQuery['plugins'][number];
 type Service = PluginsQuery['services']['nodes'][number];
 
 /** One plugin's card: capabilities granted as checkboxes, its services' usage, and enable/disable. */
-export function PluginEntry({ plugin, services, onChanged }: { plugin: Plugin; services: Service[]; onChanged: () => void }) {
+export function PluginEntry({
+  plugin,
+  services,
+  onChanged,
+}: {
+  plugin: Plugin;
+  services: Service[];
+  onChanged: () => void;
+}) {
   const { t } = useT();
   const enable = useMutation(EnablePluginDocument);
   const disable = useMutation(DisablePluginDocument);
@@ -36,7 +44,8 @@ export function PluginEntry({ plugin, services, onChanged }: { plugin: Plugin; s
                   const failures = service.dailyUsage.reduce((sum, day) => sum + day.failures, 0);
                   return (
                     <li key={service.key}>
-                      {service.name} <StatusBadge kind="service" status={service.status} /> — {t('plugins.usageRow', { calls, failures })}
+                      {service.name} <StatusBadge kind="service" status={service.status} /> —{' '}
+                      {t('plugins.usageRow', { calls, failures })}
                     </li>
                   );
                 })}
@@ -44,7 +53,12 @@ export function PluginEntry({ plugin, services, onChanged }: { plugin: Plugin; s
             </div>
           ) : null}
           <FormErrorSummary error={toFormError(toggle.error)} />
-          <button type="button" className={running ? 'maru-button maru-button--secondary' : 'maru-button'} disabled={toggle.running} onClick={() => void toggle.run({ name: plugin.name }).then((done) => done && onChanged())}>
+          <button
+            type="button"
+            className={running ? 'maru-button maru-button--secondary' : 'maru-button'}
+            disabled={toggle.running}
+            onClick={() => void toggle.run({ name: plugin.name }).then((done) => done && onChanged())}
+          >
             {running ? t('plugins.disable', { name: plugin.name }) : t('plugins.enable', { name: plugin.name })}
           </button>
         </>

@@ -37,7 +37,6 @@ export const PluginsDocument = graphql(`
   }
 `);
 
-
 export const EnablePluginDocument = graphql(`
   mutation EnablePlugin($name: String!) {
     enablePlugin(name: $name) {

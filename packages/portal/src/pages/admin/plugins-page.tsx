@@ -29,11 +29,21 @@ function Plugins() {
     <>
       <h1>{t('plugins.title')}</h1>
       <p className="maru-lead">{t('plugins.intro')}</p>
-      <AsyncState loading={result.loading && !result.data} error={result.error ? `${result.error.message} (${result.error.code})` : null} onRetry={result.reload} empty={plugins.length === 0} emptyMessage={t('plugins.empty')}>
+      <AsyncState
+        loading={result.loading && !result.data}
+        error={result.error ? `${result.error.message} (${result.error.code})` : null}
+        onRetry={result.reload}
+        empty={plugins.length === 0}
+        emptyMessage={t('plugins.empty')}
+      >
         <ul className="plain-list maru-stack">
           {plugins.map((plugin) => (
             <li key={plugin.name}>
-              <PluginEntry plugin={plugin} services={services.filter((s) => s.plugin?.name === plugin.name)} onChanged={result.reload} />
+              <PluginEntry
+                plugin={plugin}
+                services={services.filter((s) => s.plugin?.name === plugin.name)}
+                onChanged={result.reload}
+              />
             </li>
           ))}
         </ul>

@@ -51,13 +51,21 @@ function Audit() {
   const [filter, setFilter] = useState<AuditFilterValues>({ action: '', outcome: '' });
   const variables = {
     first: 50,
-    filter: { ...(platform ? {} : { organizationId: viewer?.organization.id ?? '' }), ...(filter.action ? { action: filter.action } : {}), ...(filter.outcome ? { outcome: filter.outcome } : {}) },
+    filter: {
+      ...(platform ? {} : { organizationId: viewer?.organization.id ?? '' }),
+      ...(filter.action ? { action: filter.action } : {}),
+      ...(filter.outcome ? { outcome: filter.outcome } : {}),
+    },
   };
   const page = useLoadMore(AuditEventsDocument, variables, (data) => data.auditEvents);
   return (
     <>
       <h1>{t('audit.title')}</h1>
-      <p className="maru-lead">{platform ? t('audit.introPlatform') : t('audit.introOrganization', { organization: viewer?.organization.name ?? '' })}</p>
+      <p className="maru-lead">
+        {platform
+          ? t('audit.introPlatform')
+          : t('audit.introOrganization', { organization: viewer?.organization.name ?? '' })}
+      </p>
       {platform ? <ChainCheck /> : null}
       <AuditFilterForm value={filter} onChange={setFilter} />
       <p className="muted">{t('audit.count', { count: page.totalCount ?? 0 })}</p>

@@ -34,11 +34,22 @@ export function ChainCheck() {
   };
   return (
     <div className="chain-check">
-      <button type="button" className="maru-button maru-button--secondary" onClick={() => void verify()} disabled={busy}>
+      <button
+        type="button"
+        className="maru-button maru-button--secondary"
+        onClick={() => void verify()}
+        disabled={busy}
+      >
         {busy ? t('common.working') : t('audit.verify')}
       </button>
       <div role="status">
-        {result ? <p className={result.ok ? 'maru-notice maru-notice--success' : 'maru-form-alert'}>{result.ok ? t('audit.chainOk', { count: result.checked }) : t('audit.chainBroken', { seq: result.firstBrokenSeq ?? '?', reason: result.reason ?? '' })}</p> : null}
+        {result ? (
+          <p className={result.ok ? 'maru-notice maru-notice--success' : 'maru-form-alert'}>
+            {result.ok
+              ? t('audit.chainOk', { count: result.checked })
+              : t('audit.chainBroken', { seq: result.firstBrokenSeq ?? '?', reason: result.reason ?? '' })}
+          </p>
+        ) : null}
         {error ? <p className="maru-form-alert">{error}</p> : null}
       </div>
     </div>

@@ -10,7 +10,15 @@ type Challenge = NonNullable<ChallengeDetailQuery['challenge']>;
 type Results = NonNullable<NonNullable<ChallengeResultsQuery['challenge']>['results']>;
 
 /** The ranking so far, a checkbox per entry to name the winners, and a public note. */
-export function AwardForm({ challenge, results, onChanged }: { challenge: Challenge; results: Results | null; onChanged: () => void }) {
+export function AwardForm({
+  challenge,
+  results,
+  onChanged,
+}: {
+  challenge: Challenge;
+  results: Results | null;
+  onChanged: () => void;
+}) {
   const { t } = useT();
   const award = useMutation(AwardChallengeDocument);
   const [winners, setWinners] = useState<string[]>([]);
@@ -20,7 +28,11 @@ export function AwardForm({ challenge, results, onChanged }: { challenge: Challe
     event.preventDefault();
     setMissing(winners.length === 0);
     if (!winners.length) return;
-    const done = await award.run({ id: challenge.id, winners: winners.map((submissionId) => ({ submissionId })), note: note.trim() || null });
+    const done = await award.run({
+      id: challenge.id,
+      winners: winners.map((submissionId) => ({ submissionId })),
+      note: note.trim() || null,
+    });
     if (done) onChanged();
   };
   return (
@@ -37,9 +49,18 @@ export function AwardForm({ challenge, results, onChanged }: { challenge: Challe
                 <input
                   type="checkbox"
                   checked={winners.includes(row.submission.id)}
-                  onChange={(event) => setWinners(event.target.checked ? [...winners, row.submission.id] : winners.filter((id) => id !== row.submission.id))}
+                  onChange={(event) =>
+                    setWinners(
+                      event.target.checked
+                        ? [...winners, row.submission.id]
+                        : winners.filter((id) => id !== row.submission.id),
+                    )
+                  }
                 />{' '}
-                {t('manage.winnerLabel', { title: row.submission.title, organization: row.submission.organization.name })}
+                {t('manage.winnerLabel', {
+                  title: row.submission.title,
+                  organization: row.submission.organization.name,
+                })}
               </label>
             </li>
           ))}

@@ -22,8 +22,15 @@ export function CancelForm({ challengeId, onChanged }: { challengeId: string; on
       <summary>{t('manage.cancelTitle')}</summary>
       <form className="maru-form" onSubmit={(event) => void submit(event)} noValidate>
         <FormErrorSummary error={toFormError(cancel.error)} />
-        <Field label={t('manage.cancelReason')} hint={t('manage.cancelHint')} error={missing ? t('manage.cancelReasonRequired') : null} required>
-          {(control) => <textarea {...control} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />}
+        <Field
+          label={t('manage.cancelReason')}
+          hint={t('manage.cancelHint')}
+          error={missing ? t('manage.cancelReasonRequired') : null}
+          required
+        >
+          {(control) => (
+            <textarea {...control} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />
+          )}
         </Field>
         <button type="submit" className="maru-button maru-button--danger" disabled={cancel.running}>
           {t('manage.cancel')}

@@ -6,7 +6,15 @@ import { toFormError } from '../../graphql/form-error';
 import { useT } from '../../i18n/use-t';
 import { renderLink } from '../../layout/router-link';
 import { usePageTitle } from '../../layout/use-page-title';
-import { AnswerQuestionDocument, AskQuestionDocument, ChallengeDetailDocument, ChallengeQuestionsDocument, ChallengeResultsDocument, ChallengeSubmissionsDocument, LinkedServicesDocument } from './challenge-queries';
+import {
+  AnswerQuestionDocument,
+  AskQuestionDocument,
+  ChallengeDetailDocument,
+  ChallengeQuestionsDocument,
+  ChallengeResultsDocument,
+  ChallengeSubmissionsDocument,
+  LinkedServicesDocument,
+} from './challenge-queries';
 import { ManagePanel } from './manage-panel';
 import { SubmissionList } from './submission-list';
 import { useChallengeRole } from './use-challenge-role';
@@ -19,12 +27,17 @@ export function ChallengePage() {
   const challenge = detail.data?.challenge ?? null;
   usePageTitle(challenge?.title ?? t('challenge.title'));
   const questions = useQuery(ChallengeQuestionsDocument, { id });
-  const services = useQuery(LinkedServicesDocument, { ids: challenge?.serviceIds ?? [] }, { skip: !challenge?.serviceIds.length });
+  const services = useQuery(
+    LinkedServicesDocument,
+    { ids: challenge?.serviceIds ?? [] },
+    { skip: !challenge?.serviceIds.length },
+  );
   // The panel is FORBIDDEN for everyone but the agency and the panel: keep the submissions anyway.
   const submissions = useQuery(ChallengeSubmissionsDocument, { id }, { partial: true, skip: !challenge });
   const panel = submissions.data?.challenge?.panel ?? null;
   const role = useChallengeRole(challenge, panel);
-  const seesScores = challenge?.status === 'AWARDED' || (challenge?.status === 'EVALUATING' && (role.manages || role.reviews));
+  const seesScores =
+    challenge?.status === 'AWARDED' || (challenge?.status === 'EVALUATING' && (role.manages || role.reviews));
   const results = useQuery(ChallengeResultsDocument, { id }, { skip: !seesScores });
   const ask = useMutation(AskQuestionDocument);
   const answer = useMutation(AnswerQuestionDocument);
@@ -32,11 +45,20 @@ export function ChallengePage() {
   if (!challenge) {
     return (
       <div className="page">
-        <AsyncState loading={detail.loading} error={detail.error ? `${detail.error.message} (${detail.error.code})` : null} onRetry={detail.reload} empty={!detail.loading} emptyMessage={<NotFound />} />
+        <AsyncState
+          loading={detail.loading}
+          error={detail.error ? `${detail.error.message} (${detail.error.code})` : null}
+          onRetry={detail.reload}
+          empty={!detail.loading}
+          emptyMessage={<NotFound />}
+        />
       </div>
     );
   }
-  const linkedServices = [...(services.data?.nodes ?? []).flatMap((node) => (isService(node) ? [node] : [])), ...challenge.pilotServices];
+  const linkedServices = [
+    ...(services.data?.nodes ?? []).flatMap((node) => (isService(node) ? [node] : [])),
+    ...challenge.pilotServices,
+  ];
   const refreshAll = () => {
     detail.reload();
     questions.reload();
@@ -77,15 +99,36 @@ export function ChallengePage() {
           busy: ask.running || answer.running,
           formError: toFormError(ask.error ?? answer.error),
           ...(role.viewer && !role.manages && challenge.status === 'OPEN'
-            ? { onAsk: async (question: string) => settled(await ask.run({ challengeId: challenge.id, question }), questions.reload) }
+            ? {
+                onAsk: async (question: string) =>
+                  settled(await ask.run({ challengeId: challenge.id, question }), questions.reload),
+              }
             : {}),
-          ...(role.manages ? { onAnswer: async (questionId: string, text: string) => settled(await answer.run({ id: questionId, answer: text }), questions.reload) } : {}),
+          ...(role.manages
+            ? {
+                onAnswer: async (questionId: string, text: string) =>
+                  settled(await answer.run({ id: questionId, answer: text }), questions.reload),
+              }
+            : {}),
         }}
       >
-        {role.manages ? <ManagePanel challenge={challenge} panel={panel} results={results.data?.challenge?.results ?? null} onChanged={refreshAll} /> : null}
+        {role.manages ? (
+          <ManagePanel
+            challenge={challenge}
+            panel={panel}
+            results={results.data?.challenge?.results ?? null}
+            onChanged={refreshAll}
+          />
+        ) : null}
         {role.viewer && submissions.data?.challenge?.submissions.nodes.length ? (
           <SubmissionList
-            heading={role.manages ? t('challenge.submissionsReceived') : role.company ? t('challenge.yourSubmissions') : t('challenge.submissions')}
+            heading={
+              role.manages
+                ? t('challenge.submissionsReceived')
+                : role.company
+                  ? t('challenge.yourSubmissions')
+                  : t('challenge.submissions')
+            }
             submissions={submissions.data.challenge.submissions.nodes}
           />
         ) : null}
@@ -100,7 +143,8 @@ function settled(result: unknown, reload: () => void): void {
   reload();
 }
 
-const isService = (node: unknown): node is LinkedService => typeof node === 'object' && node !== null && typeof (node as { key?: unknown }).key === 'string';
+const isService = (node: unknown): node is LinkedService =>
+  typeof node === 'object' && node !== null && typeof (node as { key?: unknown }).key === 'string';
 
 function NotFound() {
   const { t } = useT();

@@ -26,7 +26,9 @@ export function ManagePanel({ challenge, panel, results, onChanged }: ManagePane
       <StatusActions challenge={challenge} onChanged={onChanged} />
       {active ? <ReviewerPicker challenge={challenge} panel={panel} onChanged={onChanged} /> : null}
       {challenge.status === 'EVALUATING' ? <ReviewProgress challengeId={challenge.id} /> : null}
-      {challenge.status === 'EVALUATING' ? <AwardForm challenge={challenge} results={results} onChanged={onChanged} /> : null}
+      {challenge.status === 'EVALUATING' ? (
+        <AwardForm challenge={challenge} results={results} onChanged={onChanged} />
+      ) : null}
       {active ? <CancelForm challengeId={challenge.id} onChanged={onChanged} /> : null}
     </section>
   );

@@ -11,10 +11,18 @@ export function ReviewProgress({ challengeId }: { challengeId: string }) {
   return (
     <div className="review-progress">
       <h3>{t('manage.progressTitle')}</h3>
-      <AsyncState loading={progress.loading && !progress.data} error={progress.error?.message ?? null} onRetry={progress.reload} empty={rows.length === 0} emptyMessage={t('manage.progressEmpty')}>
+      <AsyncState
+        loading={progress.loading && !progress.data}
+        error={progress.error?.message ?? null}
+        onRetry={progress.reload}
+        empty={rows.length === 0}
+        emptyMessage={t('manage.progressEmpty')}
+      >
         <ul>
           {rows.map((row) => (
-            <li key={row.reviewerId}>{t('manage.progressRow', { name: row.reviewerName, scored: row.scored, of: row.of })}</li>
+            <li key={row.reviewerId}>
+              {t('manage.progressRow', { name: row.reviewerName, scored: row.scored, of: row.of })}
+            </li>
           ))}
         </ul>
         <button type="button" className="maru-button maru-button--secondary" onClick={progress.reload}>

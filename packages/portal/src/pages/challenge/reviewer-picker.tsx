@@ -9,7 +9,15 @@ import { useReviewerCandidates, type Candidate } from './use-reviewer-candidates
 
 type Challenge = NonNullable<ChallengeDetailQuery['challenge']>;
 /** Seat the review panel: the agency's reviewers (and those below it) as checkboxes, the current panel ticked. */
-export function ReviewerPicker({ challenge, panel, onChanged }: { challenge: Challenge; panel: { memberId: string; name?: string; organization?: { name: string } | null }[] | null; onChanged: () => void }) {
+export function ReviewerPicker({
+  challenge,
+  panel,
+  onChanged,
+}: {
+  challenge: Challenge;
+  panel: { memberId: string; name?: string; organization?: { name: string } | null }[] | null;
+  onChanged: () => void;
+}) {
   const { t } = useT();
   const candidates = useReviewerCandidates(challenge.agency.id);
   const assign = useMutation(AssignReviewersDocument);
@@ -20,7 +28,9 @@ export function ReviewerPicker({ challenge, panel, onChanged }: { challenge: Cha
 
   const list: Candidate[] = [...(candidates.candidates ?? [])];
   // Panelists invited from elsewhere stay listed, so saving does not drop them.
-  for (const p of panel ?? []) if (!list.some((c) => c.id === p.memberId)) list.push({ id: p.memberId, name: p.name ?? p.memberId, organization: p.organization?.name ?? '' });
+  for (const p of panel ?? [])
+    if (!list.some((c) => c.id === p.memberId))
+      list.push({ id: p.memberId, name: p.name ?? p.memberId, organization: p.organization?.name ?? '' });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -35,7 +45,13 @@ export function ReviewerPicker({ challenge, panel, onChanged }: { challenge: Cha
       <fieldset className="maru-fieldset">
         <legend>{t('manage.panelTitle')}</legend>
         <p className="hint">{t('manage.panelHint')}</p>
-        <AsyncState loading={candidates.loading} error={candidates.error} onRetry={candidates.reload} empty={list.length === 0} emptyMessage={t('manage.panelEmpty')}>
+        <AsyncState
+          loading={candidates.loading}
+          error={candidates.error}
+          onRetry={candidates.reload}
+          empty={list.length === 0}
+          emptyMessage={t('manage.panelEmpty')}
+        >
           <ul className="maru-checkboxes">
             {list.map((candidate) => (
               <li key={candidate.id}>
@@ -43,7 +59,11 @@ export function ReviewerPicker({ challenge, panel, onChanged }: { challenge: Cha
                   <input
                     type="checkbox"
                     checked={chosen.includes(candidate.id)}
-                    onChange={(event) => setChosen(event.target.checked ? [...chosen, candidate.id] : chosen.filter((id) => id !== candidate.id))}
+                    onChange={(event) =>
+                      setChosen(
+                        event.target.checked ? [...chosen, candidate.id] : chosen.filter((id) => id !== candidate.id),
+                      )
+                    }
                   />{' '}
                   {candidate.name}
                   {candidate.organization ? <span className="muted"> · {candidate.organization}</span> : null}
@@ -54,8 +74,14 @@ export function ReviewerPicker({ challenge, panel, onChanged }: { challenge: Cha
         </AsyncState>
       </fieldset>
       <FormErrorSummary error={toFormError(assign.error)} />
-      <div role="status">{saved ? <p className="maru-notice maru-notice--success">{t('manage.panelSaved')}</p> : null}</div>
-      <button type="submit" className="maru-button maru-button--secondary" disabled={assign.running || !candidates.candidates}>
+      <div role="status">
+        {saved ? <p className="maru-notice maru-notice--success">{t('manage.panelSaved')}</p> : null}
+      </div>
+      <button
+        type="submit"
+        className="maru-button maru-button--secondary"
+        disabled={assign.running || !candidates.candidates}
+      >
         {t('manage.panelSave')}
       </button>
     </form>

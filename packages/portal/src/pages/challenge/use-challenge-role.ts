@@ -5,9 +5,16 @@ interface ChallengeOwnership {
 }
 
 /** What the signed-in member is to this challenge, mirroring the hub's rules (the hub still decides). */
-export function useChallengeRole(challenge: ChallengeOwnership | null | undefined, panel: { memberId: string }[] | null | undefined) {
+export function useChallengeRole(
+  challenge: ChallengeOwnership | null | undefined,
+  panel: { memberId: string }[] | null | undefined,
+) {
   const { viewer, hasRole } = useSession();
-  const inAgency = !!viewer && !!challenge && (challenge.agency.id === viewer.organization.id || challenge.agency.ancestors.some((a) => a.id === viewer.organization.id));
+  const inAgency =
+    !!viewer &&
+    !!challenge &&
+    (challenge.agency.id === viewer.organization.id ||
+      challenge.agency.ancestors.some((a) => a.id === viewer.organization.id));
   return {
     viewer,
     manages: hasRole('PLATFORM_ADMIN') || (inAgency && hasRole('CHALLENGE_MANAGER', 'AGENCY_ADMIN')),

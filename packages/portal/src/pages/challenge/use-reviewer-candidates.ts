@@ -19,15 +19,33 @@ export function useReviewerCandidates(agencyId: string) {
     if (!data) return;
     const orgs = [...(data.organization ? [data.organization] : []), ...data.organizations.nodes];
     let current = true;
-    Promise.all(orgs.map((org) => graphqlRequest(OrganizationMembersDocument, { id: org.id }).then((result) => ({ org, members: result.organization?.members.nodes ?? [] }))))
+    Promise.all(
+      orgs.map((org) =>
+        graphqlRequest(OrganizationMembersDocument, { id: org.id }).then((result) => ({
+          org,
+          members: result.organization?.members.nodes ?? [],
+        })),
+      ),
+    )
       .then((lists) => {
         if (!current) return;
-        setCandidates(lists.flatMap(({ org, members }) => members.filter((m) => m.status === 'ACTIVE' && m.roles.includes('REVIEWER')).map((m) => ({ id: m.id, name: m.name, organization: org.name }))));
+        setCandidates(
+          lists.flatMap(({ org, members }) =>
+            members
+              .filter((m) => m.status === 'ACTIVE' && m.roles.includes('REVIEWER'))
+              .map((m) => ({ id: m.id, name: m.name, organization: org.name })),
+          ),
+        );
       })
       .catch((caught: unknown) => current && setError(caught instanceof Error ? caught.message : String(caught)));
     return () => {
       current = false;
     };
   }, [organizations.data]);
-  return { candidates, loading: organizations.loading || (candidates === null && !error && !organizations.error), error: organizations.error?.message ?? error, reload: organizations.reload };
+  return {
+    candidates,
+    loading: organizations.loading || (candidates === null && !error && !organizations.error),
+    error: organizations.error?.message ?? error,
+    reload: organizations.reload,
+  };
 }

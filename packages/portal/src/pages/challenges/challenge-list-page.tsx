@@ -49,7 +49,11 @@ export function ChallengeListPage() {
   const search = params.get('q') ?? '';
   const status = params.get('status') ?? '';
   const statuses = PUBLIC_STATUSES.includes(status as ChallengeStatus) ? [status as ChallengeStatus] : null;
-  const variables = { first: 12, sort: 'NEWEST' as const, filter: { ...(search ? { search } : {}), ...(statuses ? { statuses } : {}) } };
+  const variables = {
+    first: 12,
+    sort: 'NEWEST' as const,
+    filter: { ...(search ? { search } : {}), ...(statuses ? { statuses } : {}) },
+  };
   const page = useLoadMore(ChallengeListDocument, variables, (data) => data.challenges);
   return (
     <div className="page">
@@ -63,7 +67,11 @@ export function ChallengeListPage() {
       <ChallengeSearchForm
         search={search}
         status={status}
-        onSearch={(next) => setParams(Object.fromEntries(Object.entries({ q: next.search, status: next.status }).filter(([, value]) => value)))}
+        onSearch={(next) =>
+          setParams(
+            Object.fromEntries(Object.entries({ q: next.search, status: next.status }).filter(([, value]) => value)),
+          )
+        }
       />
       <ChallengeList
         challenges={page.nodes}

@@ -11,7 +11,11 @@ export interface ChallengeSearch {
 }
 
 /** Words and a status; submitting puts them in the URL. */
-export function ChallengeSearchForm({ search, status, onSearch }: ChallengeSearch & { onSearch: (next: ChallengeSearch) => void }) {
+export function ChallengeSearchForm({
+  search,
+  status,
+  onSearch,
+}: ChallengeSearch & { onSearch: (next: ChallengeSearch) => void }) {
   const { t } = useT();
   return (
     <SearchBar

@@ -10,7 +10,11 @@ interface Page<N> {
 }
 
 /** The first page of a connection from `useQuery`, plus "load more" pages appended after it. */
-export function useLoadMore<TResult, TVariables extends { after?: string | null }, N>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, pick: (data: TResult) => Page<N>) {
+export function useLoadMore<TResult, TVariables extends { after?: string | null }, N>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  pick: (data: TResult) => Page<N>,
+) {
   const first = useQuery(document, variables);
   const [more, setMore] = useState<{ nodes: N[]; pageInfo: Page<N>['pageInfo'] } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -26,7 +30,9 @@ export function useLoadMore<TResult, TVariables extends { after?: string | null 
         const next = pick(data);
         setMore((previous) => ({ nodes: [...(previous?.nodes ?? []), ...next.nodes], pageInfo: next.pageInfo }));
       })
-      .catch((caught: unknown) => setError(caught instanceof GraphqlRequestError ? caught : new GraphqlRequestError('INTERNAL', String(caught))))
+      .catch((caught: unknown) =>
+        setError(caught instanceof GraphqlRequestError ? caught : new GraphqlRequestError('INTERNAL', String(caught))),
+      )
       .finally(() => setLoadingMore(false));
   };
   return {

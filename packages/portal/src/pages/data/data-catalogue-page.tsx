@@ -16,15 +16,37 @@ export function DataCataloguePage() {
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
   const classification = params.get('classification') ?? '';
-  const classifications = CLASSIFICATIONS.includes(classification as DataClassification) ? [classification as DataClassification] : null;
-  const page = useLoadMore(DataCatalogueDocument, { first: 20, filter: { ...(search ? { search } : {}), ...(classifications ? { classifications } : {}) } }, (data) => data.dataConnections);
+  const classifications = CLASSIFICATIONS.includes(classification as DataClassification)
+    ? [classification as DataClassification]
+    : null;
+  const page = useLoadMore(
+    DataCatalogueDocument,
+    { first: 20, filter: { ...(search ? { search } : {}), ...(classifications ? { classifications } : {}) } },
+    (data) => data.dataConnections,
+  );
   const focus = useFocusParam('data-', page.nodes.length > 0);
   return (
     <div className="page">
       <h1>{t('data.title')}</h1>
       <p className="maru-lead">{t('data.intro')}</p>
-      <DataSearchForm search={search} classification={classification} onSearch={(next) => setParams(Object.fromEntries(Object.entries({ q: next.search, classification: next.classification }).filter(([, v]) => v)))} />
-      <AsyncState loading={page.loading && page.nodes.length === 0} error={page.error ? `${page.error.message} (${page.error.code})` : null} onRetry={page.reload} empty={page.nodes.length === 0} emptyMessage={t('data.empty')}>
+      <DataSearchForm
+        search={search}
+        classification={classification}
+        onSearch={(next) =>
+          setParams(
+            Object.fromEntries(
+              Object.entries({ q: next.search, classification: next.classification }).filter(([, v]) => v),
+            ),
+          )
+        }
+      />
+      <AsyncState
+        loading={page.loading && page.nodes.length === 0}
+        error={page.error ? `${page.error.message} (${page.error.code})` : null}
+        onRetry={page.reload}
+        empty={page.nodes.length === 0}
+        emptyMessage={t('data.empty')}
+      >
         <p className="muted">{t('data.count', { count: page.totalCount ?? 0 })}</p>
         <ul className="plain-list maru-stack">
           {page.nodes.map((connection) => (
@@ -34,7 +56,12 @@ export function DataCataloguePage() {
           ))}
         </ul>
         {page.hasNextPage ? (
-          <button type="button" className="maru-button maru-button--secondary" onClick={page.loadMore} disabled={page.loading}>
+          <button
+            type="button"
+            className="maru-button maru-button--secondary"
+            onClick={page.loadMore}
+            disabled={page.loading}
+          >
             {t('common.loadMore')}
           </button>
         ) : null}

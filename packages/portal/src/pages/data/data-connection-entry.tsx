@@ -17,8 +17,11 @@ export function DataConnectionEntry({ connection, highlighted }: { connection: C
   const loadPreview = async () => {
     setPreviewState('loading');
     try {
-      const records = (await graphqlRequest(DataPreviewDocument, { id: connection.id })).dataConnection?.preview ?? null;
-      setPreview(records?.map((record) => ({ ...record, data: (record.data ?? {}) as Record<string, unknown> })) ?? null);
+      const records =
+        (await graphqlRequest(DataPreviewDocument, { id: connection.id })).dataConnection?.preview ?? null;
+      setPreview(
+        records?.map((record) => ({ ...record, data: (record.data ?? {}) as Record<string, unknown> })) ?? null,
+      );
       setPreviewState(records?.length ? 'idle' : 'none');
     } catch (caught) {
       setPreviewState(caught instanceof GraphqlRequestError ? `${caught.message} (${caught.code})` : String(caught));
@@ -43,11 +46,20 @@ export function DataConnectionEntry({ connection, highlighted }: { connection: C
               </p>
             ) : null}
             {preview ? null : (
-              <button type="button" className="maru-button maru-button--secondary" onClick={() => void loadPreview()} disabled={previewState === 'loading'}>
+              <button
+                type="button"
+                className="maru-button maru-button--secondary"
+                onClick={() => void loadPreview()}
+                disabled={previewState === 'loading'}
+              >
                 {previewState === 'loading' ? t('common.loading') : t('data.showPreview', { name: connection.name })}
               </button>
             )}
-            {previewState !== 'idle' && previewState !== 'loading' ? <p role="status" className="muted">{previewState === 'none' ? t('data.previewNone') : previewState}</p> : null}
+            {previewState !== 'idle' && previewState !== 'loading' ? (
+              <p role="status" className="muted">
+                {previewState === 'none' ? t('data.previewNone') : previewState}
+              </p>
+            ) : null}
             {connection.classification !== 'PUBLIC' ? <RequestDataAccess connection={connection} /> : null}
           </>
         }

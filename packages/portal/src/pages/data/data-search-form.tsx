@@ -10,7 +10,11 @@ interface DataSearch {
 }
 
 /** Words and a classification for the data catalogue. */
-export function DataSearchForm({ search, classification, onSearch }: DataSearch & { onSearch: (next: DataSearch) => void }) {
+export function DataSearchForm({
+  search,
+  classification,
+  onSearch,
+}: DataSearch & { onSearch: (next: DataSearch) => void }) {
   const { t } = useT();
   return (
     <SearchBar

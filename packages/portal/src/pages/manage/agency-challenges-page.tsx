@@ -24,7 +24,11 @@ export function AgencyChallengesPage() {
 function AgencyChallenges() {
   const { t } = useT();
   const { viewer } = useSession();
-  const page = useLoadMore(ChallengeListDocument, { first: 20, sort: 'NEWEST' as const, filter: { agencyId: viewer?.organization.id ?? '' } }, (data) => data.challenges);
+  const page = useLoadMore(
+    ChallengeListDocument,
+    { first: 20, sort: 'NEWEST' as const, filter: { agencyId: viewer?.organization.id ?? '' } },
+    (data) => data.challenges,
+  );
   return (
     <>
       <div className="page-heading">

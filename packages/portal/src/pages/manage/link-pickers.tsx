@@ -27,14 +27,34 @@ interface Links {
 }
 
 /** Tick the agency's datasets and the shared services the challenge bears on. */
-export function LinkPickers({ agencyId, value, onChange }: { agencyId: string; value: Links; onChange: (next: Links) => void }) {
+export function LinkPickers({
+  agencyId,
+  value,
+  onChange,
+}: {
+  agencyId: string;
+  value: Links;
+  onChange: (next: Links) => void;
+}) {
   const { t } = useT();
   const options = useQuery(LinkOptionsDocument, { agencyId });
   if (!options.data) return null;
-  const toggle = (field: keyof Links, id: string, on: boolean) => onChange({ ...value, [field]: on ? [...value[field], id] : value[field].filter((x) => x !== id) });
+  const toggle = (field: keyof Links, id: string, on: boolean) =>
+    onChange({ ...value, [field]: on ? [...value[field], id] : value[field].filter((x) => x !== id) });
   const groups = [
-    { field: 'dataConnectionIds' as const, legend: t('newChallenge.linkData'), items: options.data.dataConnections.nodes.map((n) => ({ id: n.id, label: `${n.name} (${t(`classification.${n.classification}`)})` })) },
-    { field: 'serviceIds' as const, legend: t('newChallenge.linkServices'), items: options.data.services.nodes.map((n) => ({ id: n.id, label: n.name })) },
+    {
+      field: 'dataConnectionIds' as const,
+      legend: t('newChallenge.linkData'),
+      items: options.data.dataConnections.nodes.map((n) => ({
+        id: n.id,
+        label: `${n.name} (${t(`classification.${n.classification}`)})`,
+      })),
+    },
+    {
+      field: 'serviceIds' as const,
+      legend: t('newChallenge.linkServices'),
+      items: options.data.services.nodes.map((n) => ({ id: n.id, label: n.name })),
+    },
   ];
   return (
     <>
@@ -46,7 +66,12 @@ export function LinkPickers({ agencyId, value, onChange }: { agencyId: string; v
               {group.items.map((item) => (
                 <li key={item.id}>
                   <label>
-                    <input type="checkbox" checked={value[group.field].includes(item.id)} onChange={(event) => toggle(group.field, item.id, event.target.checked)} /> {item.label}
+                    <input
+                      type="checkbox"
+                      checked={value[group.field].includes(item.id)}
+                      onChange={(event) => toggle(group.field, item.id, event.target.checked)}
+                    />{' '}
+                    {item.label}
                   </label>
                 </li>
               ))}

@@ -9,7 +9,15 @@ export interface PrizeDraft {
 }
 
 /** An optional prize: money or a contract to run the solution. */
-export function PrizeFields({ prize, onChange, error }: { prize: PrizeDraft; onChange: (next: PrizeDraft) => void; error: string | null }) {
+export function PrizeFields({
+  prize,
+  onChange,
+  error,
+}: {
+  prize: PrizeDraft;
+  onChange: (next: PrizeDraft) => void;
+  error: string | null;
+}) {
   const { t } = useT();
   return (
     <fieldset className="maru-fieldset">
@@ -18,21 +26,50 @@ export function PrizeFields({ prize, onChange, error }: { prize: PrizeDraft; onC
       <div className="form__row">
         <Field label={t('newChallenge.prizeKind')}>
           {(control) => (
-            <select {...control} value={prize.kind} onChange={(event) => onChange({ ...prize, kind: event.target.value as PrizeDraft['kind'] })}>
+            <select
+              {...control}
+              value={prize.kind}
+              onChange={(event) => onChange({ ...prize, kind: event.target.value as PrizeDraft['kind'] })}
+            >
               <option value="PRIZE">{t('newChallenge.prizeKindPrize')}</option>
               <option value="CONTRACT">{t('newChallenge.prizeKindContract')}</option>
             </select>
           )}
         </Field>
         <Field label={t('newChallenge.prizeAmount')} error={error}>
-          {(control) => <input {...control} type="number" inputMode="numeric" min={0} value={prize.amount} onChange={(event) => onChange({ ...prize, amount: event.target.value })} />}
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              value={prize.amount}
+              onChange={(event) => onChange({ ...prize, amount: event.target.value })}
+            />
+          )}
         </Field>
         <Field label={t('newChallenge.prizeCurrency')}>
-          {(control) => <input {...control} type="text" maxLength={3} className="maru-input--short" value={prize.currency} onChange={(event) => onChange({ ...prize, currency: event.target.value })} />}
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              maxLength={3}
+              className="maru-input--short"
+              value={prize.currency}
+              onChange={(event) => onChange({ ...prize, currency: event.target.value })}
+            />
+          )}
         </Field>
       </div>
       <Field label={t('newChallenge.prizeDescription')}>
-        {(control) => <input {...control} type="text" value={prize.description} onChange={(event) => onChange({ ...prize, description: event.target.value })} />}
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            value={prize.description}
+            onChange={(event) => onChange({ ...prize, description: event.target.value })}
+          />
+        )}
       </Field>
     </fieldset>
   );

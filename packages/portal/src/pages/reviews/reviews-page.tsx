@@ -30,7 +30,13 @@ function Reviews() {
     <>
       <h1>{t('reviews.title')}</h1>
       <p className="maru-lead">{t('reviews.intro')}</p>
-      <AsyncState loading={result.loading && !result.data} error={result.error ? `${result.error.message} (${result.error.code})` : null} onRetry={result.reload} empty={mine.length === 0} emptyMessage={t('reviews.empty')}>
+      <AsyncState
+        loading={result.loading && !result.data}
+        error={result.error ? `${result.error.message} (${result.error.code})` : null}
+        onRetry={result.reload}
+        empty={mine.length === 0}
+        emptyMessage={t('reviews.empty')}
+      >
         <ul className="plain-list">
           {mine.map((challenge) => (
             <li key={challenge.id} className="maru-card">
@@ -38,7 +44,8 @@ function Reviews() {
                 <Link to={`/challenges/${challenge.id}`}>{challenge.title}</Link>
               </h2>
               <p className="muted">
-                {challenge.agency.name} · <StatusBadge kind="challenge" status={challenge.status} /> · {t('reviews.evaluationEnd')} <DateTime value={challenge.evaluationEnd} />
+                {challenge.agency.name} · <StatusBadge kind="challenge" status={challenge.status} /> ·{' '}
+                {t('reviews.evaluationEnd')} <DateTime value={challenge.evaluationEnd} />
               </p>
               {challenge.status === 'EVALUATING' ? (
                 <Link className="maru-button" to={`/challenges/${challenge.id}/review`}>

@@ -26,7 +26,15 @@ function Score() {
   const context = useQuery(ScoringContextDocument, { id });
   const challenge = context.data?.challenge;
   if (!challenge) {
-    return <AsyncState loading={context.loading} error={context.error ? `${context.error.message} (${context.error.code})` : null} onRetry={context.reload} empty emptyMessage={t('challenge.notFound')} />;
+    return (
+      <AsyncState
+        loading={context.loading}
+        error={context.error ? `${context.error.message} (${context.error.code})` : null}
+        onRetry={context.reload}
+        empty
+        emptyMessage={t('challenge.notFound')}
+      />
+    );
   }
   const entries = challenge.submissions.nodes.filter((s) => s.status !== 'DRAFT' && s.status !== 'WITHDRAWN');
   return (
@@ -39,7 +47,12 @@ function Score() {
       {challenge.status !== 'EVALUATING' ? <p className="maru-notice">{t('score.notEvaluating')}</p> : null}
       <AsyncState empty={entries.length === 0} emptyMessage={t('score.empty')}>
         {entries.map((submission) => (
-          <SubmissionScoring key={submission.id} criteria={challenge.criteria} submission={submission} disabled={challenge.status !== 'EVALUATING'} />
+          <SubmissionScoring
+            key={submission.id}
+            criteria={challenge.criteria}
+            submission={submission}
+            disabled={challenge.status !== 'EVALUATING'}
+          />
         ))}
       </AsyncState>
     </>

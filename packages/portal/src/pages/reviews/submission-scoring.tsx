@@ -11,7 +11,15 @@ import { ScoreSubmissionDocument, SubmissionReviewsDocument } from './review-que
 type Context = NonNullable<ScoringContextQuery['challenge']>;
 
 /** One entry: what the company proposes, and the reviewer's scoring form (pre-filled with their earlier review). */
-export function SubmissionScoring({ criteria, submission, disabled }: { criteria: Context['criteria']; submission: Context['submissions']['nodes'][number]; disabled: boolean }) {
+export function SubmissionScoring({
+  criteria,
+  submission,
+  disabled,
+}: {
+  criteria: Context['criteria'];
+  submission: Context['submissions']['nodes'][number];
+  disabled: boolean;
+}) {
   const { t } = useT();
   const { viewer } = useSession();
   const score = useMutation(ScoreSubmissionDocument);
@@ -23,7 +31,9 @@ export function SubmissionScoring({ criteria, submission, disabled }: { criteria
   return (
     <section className="section maru-card scoring" aria-labelledby={headingId}>
       <h2 id={headingId}>{submission.title}</h2>
-      <p className="muted">{t('score.byOrganization', { organization: submission.organization.name, size: submission.teamSize })}</p>
+      <p className="muted">
+        {t('score.byOrganization', { organization: submission.organization.name, size: submission.teamSize })}
+      </p>
       {submission.summary ? <p className="maru-lead">{submission.summary}</p> : null}
       <details>
         <summary>{t('score.proposal')}</summary>
@@ -40,7 +50,13 @@ export function SubmissionScoring({ criteria, submission, disabled }: { criteria
           </ul>
         ) : null}
       </details>
-      <div role="status">{savedAt ? <p className="maru-notice maru-notice--success">{t('score.saved')}</p> : mine ? <p className="hint">{t('score.alreadyScored')}</p> : null}</div>
+      <div role="status">
+        {savedAt ? (
+          <p className="maru-notice maru-notice--success">{t('score.saved')}</p>
+        ) : mine ? (
+          <p className="hint">{t('score.alreadyScored')}</p>
+        ) : null}
+      </div>
       {disabled || reviews.loading ? null : (
         <ReviewScoringForm
           key={mine ? 'rescore' : 'first'}
@@ -50,7 +66,11 @@ export function SubmissionScoring({ criteria, submission, disabled }: { criteria
           busy={score.running}
           error={toFormError(score.error)}
           onSubmit={async (values) => {
-            const result = await score.run({ submissionId: submission.id, scores: values.scores, publicComment: values.publicComment || null });
+            const result = await score.run({
+              submissionId: submission.id,
+              scores: values.scores,
+              publicComment: values.publicComment || null,
+            });
             if (result) setSavedAt(result.scoreSubmission.review.updatedAt);
           }}
         />

@@ -41,7 +41,9 @@ export function RequestServiceAccess({ serviceKey, serviceName }: { serviceKey: 
         <form className="maru-form" onSubmit={(event) => void submit(event)}>
           <FormErrorSummary error={toFormError(request.error)} />
           <Field label={t('services.purpose')} required>
-            {(control) => <textarea {...control} rows={2} value={purpose} onChange={(event) => setPurpose(event.target.value)} />}
+            {(control) => (
+              <textarea {...control} rows={2} value={purpose} onChange={(event) => setPurpose(event.target.value)} />
+            )}
           </Field>
           <button type="submit" className="maru-button maru-button--secondary" disabled={request.running}>
             {t('services.sendRequest')}

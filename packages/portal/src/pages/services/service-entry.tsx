@@ -7,7 +7,15 @@ import { RequestServiceAccess } from './request-service-access';
 type Service = ServiceCatalogueQuery['services']['nodes'][number];
 
 /** A shared service's card, with the data it uses, the challenge it came from, and an access request. */
-export function ServiceEntry({ service, highlighted, grantStatus }: { service: Service; highlighted: boolean; grantStatus: ServiceGrantStatus | null }) {
+export function ServiceEntry({
+  service,
+  highlighted,
+  grantStatus,
+}: {
+  service: Service;
+  highlighted: boolean;
+  grantStatus: ServiceGrantStatus | null;
+}) {
   const { t } = useT();
   return (
     <div id={`service-${service.key}`} tabIndex={-1} className={highlighted ? 'entry entry--highlighted' : 'entry'}>
@@ -29,7 +37,8 @@ export function ServiceEntry({ service, highlighted, grantStatus }: { service: S
             ) : null}
             {service.challenge ? (
               <p className="muted">
-                {t('services.fromChallenge')} <Link to={`/challenges/${service.challenge.id}`}>{service.challenge.title}</Link>
+                {t('services.fromChallenge')}{' '}
+                <Link to={`/challenges/${service.challenge.id}`}>{service.challenge.title}</Link>
               </p>
             ) : null}
             {grantStatus ? (

@@ -74,12 +74,24 @@ export function ServicesPage() {
   const { viewer, hasRole } = useSession();
   // Organization admins see where their organization stands instead of a request form.
   const grants = useQuery(OwnGrantsDocument, undefined, { skip: !hasRole('COMPANY_ADMIN', 'AGENCY_ADMIN') });
-  const grantOf = (key: string) => grants.data?.serviceGrants.nodes.find((g) => g.service?.key === key && g.consumer.id === viewer?.organization.id && (g.status === 'ACTIVE' || g.status === 'REQUESTED'))?.status ?? null;
+  const grantOf = (key: string) =>
+    grants.data?.serviceGrants.nodes.find(
+      (g) =>
+        g.service?.key === key &&
+        g.consumer.id === viewer?.organization.id &&
+        (g.status === 'ACTIVE' || g.status === 'REQUESTED'),
+    )?.status ?? null;
   return (
     <div className="page">
       <h1>{t('services.title')}</h1>
       <p className="maru-lead">{t('services.intro')}</p>
-      <AsyncState loading={page.loading && services.length === 0} error={page.error ? `${page.error.message} (${page.error.code})` : null} onRetry={page.reload} empty={services.length === 0} emptyMessage={t('services.empty')}>
+      <AsyncState
+        loading={page.loading && services.length === 0}
+        error={page.error ? `${page.error.message} (${page.error.code})` : null}
+        onRetry={page.reload}
+        empty={services.length === 0}
+        emptyMessage={t('services.empty')}
+      >
         <p className="muted">{t('services.count', { count: page.totalCount ?? 0 })}</p>
         <ul className="maru-grid plain-list">
           {services.map((service) => (
@@ -89,7 +101,12 @@ export function ServicesPage() {
           ))}
         </ul>
         {page.hasNextPage ? (
-          <button type="button" className="maru-button maru-button--secondary" onClick={page.loadMore} disabled={page.loading}>
+          <button
+            type="button"
+            className="maru-button maru-button--secondary"
+            onClick={page.loadMore}
+            disabled={page.loading}
+          >
             {t('common.loadMore')}
           </button>
         ) : null}

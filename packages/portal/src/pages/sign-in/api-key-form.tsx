@@ -19,7 +19,8 @@ export function ApiKeyForm({ onSignedIn }: { onSignedIn: (viewer: Viewer) => voi
     try {
       onSignedIn(await signIn(key));
     } catch (caught) {
-      const refusal = caught instanceof GraphqlRequestError ? caught : new GraphqlRequestError('INTERNAL', String(caught));
+      const refusal =
+        caught instanceof GraphqlRequestError ? caught : new GraphqlRequestError('INTERNAL', String(caught));
       setError(`${refusal.message} (${refusal.code})`);
     } finally {
       setBusy(false);
@@ -30,11 +31,21 @@ export function ApiKeyForm({ onSignedIn }: { onSignedIn: (viewer: Viewer) => voi
       <h2 id="api-key">{t('signIn.keyTitle')}</h2>
       <form className="maru-form form--inline" onSubmit={(event) => void submit(event)} noValidate>
         <div className="maru-field">
-          <label className="maru-field__label" htmlFor={id}>{t('signIn.keyLabel')}</label>
+          <label className="maru-field__label" htmlFor={id}>
+            {t('signIn.keyLabel')}
+          </label>
           <p className="maru-field__hint" id={`${id}-hint`}>
             {t('signIn.keyHint')}
           </p>
-          <input id={id} type="password" autoComplete="off" spellCheck={false} aria-describedby={`${id}-hint`} value={key} onChange={(event) => setKey(event.target.value)} />
+          <input
+            id={id}
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={`${id}-hint`}
+            value={key}
+            onChange={(event) => setKey(event.target.value)}
+          />
         </div>
         <div role="alert">{error ? <p className="maru-form-alert">{error}</p> : null}</div>
         <button type="submit" className="maru-button" disabled={busy}>

@@ -26,7 +26,8 @@ export function DemoMemberList({ onSignedIn }: { onSignedIn: (viewer: Viewer) =>
       const { demoLogin } = await graphqlRequest(DemoLogin, { email });
       onSignedIn(await signIn(demoLogin.secret));
     } catch (caught) {
-      const refusal = caught instanceof GraphqlRequestError ? caught : new GraphqlRequestError('INTERNAL', String(caught));
+      const refusal =
+        caught instanceof GraphqlRequestError ? caught : new GraphqlRequestError('INTERNAL', String(caught));
       setError(refusal.code === 'FORBIDDEN' ? t('signIn.demoOff') : `${refusal.message} (${refusal.code})`);
     } finally {
       setBusy(null);
@@ -45,7 +46,12 @@ export function DemoMemberList({ onSignedIn }: { onSignedIn: (viewer: Viewer) =>
             <p className="demo-member__org">{member.organization}</p>
             <p className="demo-member__can">{member.roles.map((role) => t(`roleCan.${role}`)).join(' ')}</p>
             <p className="demo-member__email">{member.email}</p>
-            <button type="button" className="maru-button" disabled={busy !== null} onClick={() => void become(member.email)}>
+            <button
+              type="button"
+              className="maru-button"
+              disabled={busy !== null}
+              onClick={() => void become(member.email)}
+            >
               {busy === member.email ? t('common.working') : t('signIn.as', { name: member.name })}
             </button>
           </li>

@@ -21,7 +21,8 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = params.get('next');
-  const done = (member: Viewer) => void navigate(next?.startsWith('/') && !next.startsWith('//') ? next : landingFor(member));
+  const done = (member: Viewer) =>
+    void navigate(next?.startsWith('/') && !next.startsWith('//') ? next : landingFor(member));
   return (
     <div className="page sign-in-page">
       <h1>{t('signIn.title')}</h1>

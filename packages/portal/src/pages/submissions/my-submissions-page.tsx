@@ -29,8 +29,18 @@ function MySubmissions() {
   return (
     <>
       <h1>{t('mySubmissions.title')}</h1>
-      <div role="status">{submitted ? <p className="maru-notice maru-notice--success">{t('mySubmissions.submitted', { title: submitted })}</p> : null}</div>
-      <AsyncState loading={result.loading} error={result.error ? `${result.error.message} (${result.error.code})` : null} onRetry={result.reload} empty={rows.length === 0} emptyMessage={t('mySubmissions.empty')}>
+      <div role="status">
+        {submitted ? (
+          <p className="maru-notice maru-notice--success">{t('mySubmissions.submitted', { title: submitted })}</p>
+        ) : null}
+      </div>
+      <AsyncState
+        loading={result.loading}
+        error={result.error ? `${result.error.message} (${result.error.code})` : null}
+        onRetry={result.reload}
+        empty={rows.length === 0}
+        emptyMessage={t('mySubmissions.empty')}
+      >
         <div className="maru-table-scroll" role="region" aria-label={t('mySubmissions.title')} tabIndex={0}>
           <table className="maru-table">
             <caption className="maru-visually-hidden">{t('mySubmissions.title')}</caption>

@@ -8,7 +8,12 @@ import { useQuery } from '../../graphql/use-query';
 import { useT } from '../../i18n/use-t';
 import { SignInRequired } from '../../layout/sign-in-required';
 import { usePageTitle } from '../../layout/use-page-title';
-import { CreateSubmissionDocument, SubmitContextDocument, SubmitSubmissionDocument, UpdateSubmissionDocument } from './submission-queries';
+import {
+  CreateSubmissionDocument,
+  SubmitContextDocument,
+  SubmitSubmissionDocument,
+  UpdateSubmissionDocument,
+} from './submission-queries';
 
 /** A company's entry to an open challenge: save a draft, or submit it accepting the terms. */
 export function SubmitPage() {
@@ -34,7 +39,15 @@ function Submit() {
   const [savedDraft, setSavedDraft] = useState<string | null>(null);
   const challenge = context.data?.challenge;
   if (!challenge) {
-    return <AsyncState loading={context.loading} error={context.error ? `${context.error.message} (${context.error.code})` : null} onRetry={context.reload} empty emptyMessage={t('challenge.notFound')} />;
+    return (
+      <AsyncState
+        loading={context.loading}
+        error={context.error ? `${context.error.message} (${context.error.code})` : null}
+        onRetry={context.reload}
+        empty
+        emptyMessage={t('challenge.notFound')}
+      />
+    );
   }
   const draft = challenge.submissions.nodes.find((s) => s.status === 'DRAFT');
   const sent = challenge.submissions.nodes.find((s) => s.status !== 'DRAFT' && s.status !== 'WITHDRAWN');
@@ -43,12 +56,21 @@ function Submit() {
   const save = async (values: SubmissionFormValues, submit: boolean) => {
     setBusy(true);
     setError(null);
-    const fields = { title: values.title, summary: values.summary || null, proposal: values.proposal || null, teamSize: values.teamSize, links: values.links, pluginPackage: values.pluginPackage };
+    const fields = {
+      title: values.title,
+      summary: values.summary || null,
+      proposal: values.proposal || null,
+      teamSize: values.teamSize,
+      links: values.links,
+      pluginPackage: values.pluginPackage,
+    };
     try {
       const draftId = savedDraft ?? draft?.id;
       const submissionId = draftId
-        ? (await graphqlRequest(UpdateSubmissionDocument, { id: draftId, input: fields })).updateSubmission.submission.id
-        : (await graphqlRequest(CreateSubmissionDocument, { input: { challengeId: challenge.id, ...fields } })).createSubmission.submission.id;
+        ? (await graphqlRequest(UpdateSubmissionDocument, { id: draftId, input: fields })).updateSubmission.submission
+            .id
+        : (await graphqlRequest(CreateSubmissionDocument, { input: { challengeId: challenge.id, ...fields } }))
+            .createSubmission.submission.id;
       setSavedDraft(submissionId);
       if (submit) {
         await graphqlRequest(SubmitSubmissionDocument, { id: submissionId });
@@ -75,12 +97,18 @@ function Submit() {
         </p>
       ) : (
         <>
-          <div role="status">{savedDraft && !busy && !error ? <p className="maru-notice maru-notice--success">{t('submit.draftSaved')}</p> : null}</div>
+          <div role="status">
+            {savedDraft && !busy && !error ? (
+              <p className="maru-notice maru-notice--success">{t('submit.draftSaved')}</p>
+            ) : null}
+          </div>
           <SubmissionForm
             key={draft?.id ?? 'new'}
             terms={challenge.terms}
             eligibility={challenge.eligibility}
-            initialValues={draft ? { ...draft, summary: draft.summary, pluginPackage: draft.pluginPackage ?? null } : undefined}
+            initialValues={
+              draft ? { ...draft, summary: draft.summary, pluginPackage: draft.pluginPackage ?? null } : undefined
+            }
             busy={busy}
             error={toFormError(error)}
             onSubmit={(values) => void save(values, true)}

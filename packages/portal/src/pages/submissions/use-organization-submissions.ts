@@ -28,8 +28,12 @@ export function useOrganizationSubmissions(organizationId: string | undefined) {
         const { challenges }: MySubmissionsQuery = await graphqlRequest(MySubmissionsDocument, { after });
         for (const challenge of challenges.nodes) {
           let submissions = challenge.submissions.nodes;
-          if (challenge.submissions.totalCount > submissions.length) submissions = (await graphqlRequest(AllChallengeSubmissionsDocument, { id: challenge.id })).challenge?.submissions.nodes ?? [];
-          for (const submission of submissions) if (submission.organization.id === organizationId) found.push({ challenge, submission });
+          if (challenge.submissions.totalCount > submissions.length)
+            submissions =
+              (await graphqlRequest(AllChallengeSubmissionsDocument, { id: challenge.id })).challenge?.submissions
+                .nodes ?? [];
+          for (const submission of submissions)
+            if (submission.organization.id === organizationId) found.push({ challenge, submission });
         }
         if (!challenges.pageInfo.hasNextPage || !challenges.pageInfo.endCursor) break;
         after = challenges.pageInfo.endCursor;
@@ -37,7 +41,13 @@ export function useOrganizationSubmissions(organizationId: string | undefined) {
       return found;
     })()
       .then((found) => current && (setRows(found), setError(null)))
-      .catch((caught: unknown) => current && setError(caught instanceof GraphqlRequestError ? caught : new GraphqlRequestError('INTERNAL', String(caught))));
+      .catch(
+        (caught: unknown) =>
+          current &&
+          setError(
+            caught instanceof GraphqlRequestError ? caught : new GraphqlRequestError('INTERNAL', String(caught)),
+          ),
+      );
     return () => {
       current = false;
     };
