@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import type { HubContext, HubServices } from '../context.js';
 import { notFound } from '../errors.js';
 import type { Organization } from '../identity/model.js';
 import type { Collection, Doc } from '../store/port.js';
@@ -17,7 +16,7 @@ export interface RequestLoaders {
  * relation resolved through `byId`. Batching only, no cache: a mutation that
  * changes a document is read back as it is now.
  */
-export function createLoaders(services: Pick<HubServices, 'organizations'>): RequestLoaders {
+export function createLoaders(services: { organizations: { collection: Collection<Organization> } }): RequestLoaders {
   const loaders = new Map<Collection<Doc>, DataLoader<string, Doc | null>>();
   const loaderFor = <T extends Doc>(collection: Collection<T>): DataLoader<string, T | null> => {
     let loader = loaders.get(collection as unknown as Collection<Doc>) as DataLoader<string, T | null> | undefined;
@@ -44,10 +43,15 @@ export function createLoaders(services: Pick<HubServices, 'organizations'>): Req
   };
 }
 
-export const loadOrganization = (ctx: HubContext, id: string): Promise<Organization | null> =>
+/** What the helpers below need of a request's context: its loaders (a HubContext has them). */
+interface WithLoaders {
+  loaders: RequestLoaders;
+}
+
+export const loadOrganization = (ctx: WithLoaders, id: string): Promise<Organization | null> =>
   ctx.loaders.organization.load(id);
 
-export async function requireOrganization(ctx: HubContext, id: string): Promise<Organization> {
+export async function requireOrganization(ctx: WithLoaders, id: string): Promise<Organization> {
   const organization = await loadOrganization(ctx, id);
   if (!organization) throw notFound('organization', id);
   return organization;

@@ -1,15 +1,9 @@
+import type { Criterion } from './criteria';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../common/table-scroll';
 import { ResultsTable, type RankedSubmission } from './results-table';
 
-/** An evaluation criterion; the weights of a challenge sum to 100. */
-export interface Criterion {
-  key: string;
-  name: string;
-  description: string;
-  /** Percent. */
-  weight: number;
-}
+export type { Criterion } from './criteria';
 
 export interface CriteriaTableProps {
   criteria: Criterion[];

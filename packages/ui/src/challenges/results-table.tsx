@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AsyncState } from '../common/async-state';
 import { TableScroll } from '../common/table-scroll';
 import { useUiFormat } from '../i18n/use-ui-format';
-import type { Criterion } from './criteria-table';
+import type { Criterion } from './criteria';
 
 /** One entry of the weighted ranking (`RankedSubmission`). */
 export interface RankedSubmission {
