@@ -1,6 +1,6 @@
 import type { AuditTrail } from './audit/audit-trail.js';
 import type { ChallengeService } from './challenges/challenge-service.js';
-import type { HubEvents } from './challenges/events.js';
+import type { HubEvents } from './events/hub-events.js';
 import type { QuestionService } from './challenges/question-service.js';
 import type { DataServices } from './data/data-services.js';
 import type { DataSubject } from './data/consent-service.js';

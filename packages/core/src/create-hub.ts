@@ -4,7 +4,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { randomUUID } from 'node:crypto';
 import { AuditTrail } from './audit/audit-trail.js';
 import { ChallengeService } from './challenges/challenge-service.js';
-import { createHubEvents } from './challenges/events.js';
+import { createHubEvents } from './events/hub-events.js';
 import { challengeCollections } from './challenges/model.js';
 import { QuestionService } from './challenges/question-service.js';
 import { ReviewService } from './challenges/review-service.js';

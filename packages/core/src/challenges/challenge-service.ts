@@ -16,7 +16,7 @@ import {
   type CreateChallengeInput,
   type UpdateChallengeInput,
 } from './challenge-input.js';
-import type { ChallengeEventKind, HubEvents } from './events.js';
+import type { ChallengeEventKind, HubEvents } from '../events/hub-events.js';
 import { FINAL_CHALLENGE_STATUSES, type Challenge, type ChallengeStatus, type ChallengeUpdate } from './model.js';
 
 export type ChallengeTransition = 'publish' | 'close' | 'startEvaluation' | 'cancel' | 'advancePhase';

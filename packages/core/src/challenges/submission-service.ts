@@ -7,7 +7,7 @@ import { StoreConflictError, type Collection, type Filter, type Store } from '..
 import { optionalText, text, validate } from '../validation.js';
 import { canManage, isOfAgency, isPanelist } from './access.js';
 import type { ChallengeService } from './challenge-service.js';
-import type { HubEvents } from './events.js';
+import type { HubEvents } from '../events/hub-events.js';
 import type { Challenge, Submission } from './model.js';
 
 const link = z.object({

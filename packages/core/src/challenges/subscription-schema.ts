@@ -5,7 +5,7 @@ import { encodeGlobalId, parseId } from '../graphql/global-id.js';
 import { isPlatformAdmin } from '../identity/viewer.js';
 import { canSeeChallenge } from './access.js';
 import { ChallengeRef } from './challenge-schema.js';
-import { CHALLENGE_EVENT_KINDS, type ChallengeEvent, type SubmissionReceivedEvent } from './events.js';
+import { CHALLENGE_EVENT_KINDS, type ChallengeEvent, type SubmissionReceivedEvent } from '../events/hub-events.js';
 import { SubmissionRef } from './submission-schema.js';
 
 const ChallengeEventKindEnum = builder.enumType('ChallengeEventKind', { values: CHALLENGE_EVENT_KINDS });

@@ -12,7 +12,7 @@
  */
 import type { PluginManifest } from '@maru/sdk';
 import type { AuditTrail } from '../audit/audit-trail.js';
-import type { HubEvents } from '../challenges/events.js';
+import type { HubEvents } from '../events/hub-events.js';
 import type { SourceItem } from '../data/connectors/connector.js';
 import type { Viewer } from '../identity/viewer.js';
 import type { HubLogger } from '../logger.js';

@@ -5,7 +5,7 @@
  * through the one mapping of plugin-errors.ts.
  */
 import type { AuditTrail } from '../../audit/audit-trail.js';
-import type { HubEvents } from '../../challenges/events.js';
+import type { HubEvents } from '../../events/hub-events.js';
 import type { SourceItem } from '../../data/connectors/connector.js';
 import { badInput, forbidden, MaruError, notFound, unauthenticated } from '../../errors.js';
 import { encodeGlobalId } from '../../graphql/global-id.js';

@@ -4,7 +4,7 @@
  * plugin code cannot skip the check — and executed here. Refusals are audited.
  */
 import type { AuditTrail } from '../../audit/audit-trail.js';
-import type { HubEvents } from '../../challenges/events.js';
+import type { HubEvents } from '../../events/hub-events.js';
 import type { HubLogger } from '../../logger.js';
 import type { Collection } from '../../store/port.js';
 import type { PluginKvEntry } from '../model.js';

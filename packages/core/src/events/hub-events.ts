@@ -1,3 +1,9 @@
+/**
+ * The hub's event bus: challenge events, submissions received and plugin
+ * events, published by the domain modules and read by subscriptions and by
+ * plugins that receive events. A module of its own — every module may
+ * publish, none owns it.
+ */
 import { createPubSub } from 'graphql-yoga';
 
 export const CHALLENGE_EVENT_KINDS = [
