@@ -10,7 +10,6 @@ import { QuestionService } from './challenges/question-service.js';
 import { ReviewService } from './challenges/review-service.js';
 import { SubmissionService } from './challenges/submission-service.js';
 import { auditCollections } from './audit/model.js';
-import { SUBJECT_KEY_PREFIX } from './data/consent-service.js';
 import { createDataServices, type DataOptions } from './data/data-services.js';
 import { dataCollections } from './data/model.js';
 import type { HubContext, HubFeatures, HubServices } from './context.js';
@@ -27,6 +26,7 @@ import { createCachedServing, type CachedServing } from './http/cached-serving.j
 import { ResponseCache, type RequestCaching, type ResponseCacheOptions } from './http/response-cache.js';
 import { trackWrites } from './store/write-tracking.js';
 import { ApiKeyService } from './identity/api-key-service.js';
+import { createAuthenticate } from './identity/authenticate.js';
 import { MemberService } from './identity/member-service.js';
 import { identityCollections } from './identity/model.js';
 import { OrganizationService } from './identity/organization-service.js';
@@ -168,6 +168,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   // A plugin that fails to load is recorded as FAILED; the hub starts with the rest.
   await services.plugins.loadAll(options.plugins ?? []);
   const features: HubFeatures = { demoLogin: false, ...options.features };
+  const authenticate = createAuthenticate({ apiKeys: services.apiKeys, subjects: services.data.consents });
   const limits = options.limits ?? {};
   const limiter =
     options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? { windowMs: 60_000, max: 1_200 });
@@ -209,19 +210,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       try {
         // Counted before authentication, so guessing keys is limited too.
         limiter?.hit(limitKey(authorization, req?.socket?.remoteAddress));
-        const token = authorization ? bearer(authorization) : null;
-        if (token?.startsWith(SUBJECT_KEY_PREFIX))
-          return {
-            requestId,
-            viewer: null,
-            subject: await services.data.consents.authenticateSubject(token),
-            services,
-            features,
-            loaders: createLoaders(services),
-            caching,
-          };
-        const viewer = token !== null ? await services.apiKeys.authenticate(token) : null;
-        return { requestId, viewer, subject: null, services, features, loaders: createLoaders(services), caching };
+        const { viewer, subject } = await authenticate(authorization);
+        return { requestId, viewer, subject, services, features, loaders: createLoaders(services), caching };
       } catch (error) {
         throw isMaruError(error) ? withHttpStatus(error) : error;
       }
@@ -313,11 +303,6 @@ function withHttpStatus(error: MaruError): GraphQLError {
 /** Whom a request counts against: its API key, else its address (in-process callers share one). */
 function limitKey(authorization: string | null, address: string | undefined): string {
   return authorization ? `key:${authorization}` : `addr:${address ?? 'in-process'}`;
-}
-
-function bearer(header: string): string {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return match ? match[1]! : '';
 }
 
 const DEFAULT_QUERY = `# Welcome to Maru. Public data needs no key; for the rest, add a header
