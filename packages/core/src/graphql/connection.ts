@@ -1,6 +1,6 @@
 import type { ObjectRef } from '@pothos/core';
 import { badInput } from '../errors.js';
-import { keysetAfter, sortValues } from '../store/keyset.js';
+import { findPage, PageCursorError, type Page } from '../store/page.js';
 import type { Collection, Doc, Filter, Sort } from '../store/port.js';
 import { builder } from './builder.js';
 
@@ -65,32 +65,9 @@ export const pageArgs = builder.args((t) => ({
   after: t.string({ required: false, description: 'The `endCursor` of the previous page.' }),
 }));
 
-function encodeCursor(values: unknown[]): string {
-  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string, length: number): unknown[] {
-  try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (
-      Array.isArray(values) &&
-      values.length === length &&
-      values.every((v) => ['string', 'number', 'boolean'].includes(typeof v))
-    )
-      return values;
-  } catch {
-    // fall through to the coded error
-  }
-  throw badInput(
-    'after',
-    '`after` is not a cursor of this list; pass the `endCursor` of the previous page, unchanged.',
-  );
-}
-
 /**
- * One page of `collection` in `sort` order, by keyset (never by offset), so
- * pages stay fast and stable however deep a client goes. Sort keys must never
- * be null.
+ * One page of `collection` as a Relay connection: the store's keyset page
+ * (store/page.ts), with the API's page-size rule and its coded errors.
  */
 export async function paginate<T extends Doc>(
   collection: Collection<T>,
@@ -105,14 +82,19 @@ export async function paginate<T extends Doc>(
       `\`first\` must be between 0 and ${MAX_PAGE_SIZE}; it was ${first}. Page with \`after\` for more.`,
     );
   }
-  const keys = sort.some(([f]) => f === '_id') ? sort : [...sort, ['_id', sort.at(-1)?.[1] ?? 1] as const];
-  const pageFilter = args.after ? { $and: [filter, keysetAfter(sort, decodeCursor(args.after, keys.length))] } : filter;
-  const docs = first === 0 ? [] : await collection.find(pageFilter, { sort, limit: first + 1 });
-  const page = docs.slice(0, first);
-  const edges = page.map((node) => ({ cursor: encodeCursor(sortValues(node, sort)), node }));
+  let page: Page<T>;
+  try {
+    page = await findPage(collection, filter, sort, first, args.after);
+  } catch (error) {
+    if (!(error instanceof PageCursorError)) throw error;
+    throw badInput(
+      'after',
+      '`after` is not a cursor of this list; pass the `endCursor` of the previous page, unchanged.',
+    );
+  }
   return {
-    edges,
-    pageInfo: { hasNextPage: docs.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: () => collection.count(filter),
+    edges: page.items.map(({ cursor, doc }) => ({ cursor, node: doc })),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    totalCount: page.totalCount,
   };
 }
