@@ -4,7 +4,8 @@ import { builder } from '../graphql/builder.js';
 import { audited } from '../graphql/audited.js';
 import { email, validate } from '../validation.js';
 import { CreatedApiKeyPayload } from './api-key-schema.js';
-import { MemberRef } from './member-schema.js';
+import { DEMO_MEMBER_LIMIT, listDemoMembers, type DemoMember } from './demo-members.js';
+import { MemberRef, RoleEnum } from './member-schema.js';
 import { API_KEY_SCOPES } from './model.js';
 
 const DEMO_KEY_HOURS = 12;
@@ -15,6 +16,25 @@ builder.queryField('viewer', (t) =>
     nullable: true,
     description: 'The member behind the API key of this request; null when anonymous.',
     resolve: (_root, _args, ctx) => ctx.viewer?.member ?? null,
+  }),
+);
+
+const DemoMemberRef = builder.objectRef<DemoMember>('DemoMember').implement({
+  description: 'A seeded member one may sign in as with `demoLogin`.',
+  fields: (t) => ({
+    email: t.exposeString('email'),
+    name: t.exposeString('name'),
+    organizationName: t.exposeString('organizationName', { description: 'The name of their organization.' }),
+    roles: t.field({ type: [RoleEnum], resolve: (member) => member.roles }),
+  }),
+});
+
+builder.queryField('demoMembers', (t) =>
+  t.field({
+    type: [DemoMemberRef],
+    description: `Demo mode only: the active members one may sign in as with \`demoLogin\` (at most ${DEMO_MEMBER_LIMIT}), by their first role (CHALLENGE_MANAGER, COMPANY_ADMIN, REVIEWER, PLATFORM_ADMIN, AGENCY_ADMIN, DEVELOPER, then any other), then in the order they were added. Public, so a sign-in page can list them; an empty list when demo login is off.`,
+    resolve: (_root, _args, ctx) =>
+      ctx.features.demoLogin ? listDemoMembers(ctx.services.members, ctx.services.organizations) : [],
   }),
 );
 

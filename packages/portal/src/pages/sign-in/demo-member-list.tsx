@@ -1,9 +1,21 @@
 import { useState } from 'react';
 import { graphql } from '../../gql';
-import { DEMO_MEMBERS } from '../../auth/demo-members';
 import { useSession, type Viewer } from '../../auth/session';
 import { GraphqlRequestError, graphqlRequest } from '../../graphql/client';
+import { useQuery } from '../../graphql/use-query';
 import { useT } from '../../i18n/use-t';
+
+// Names and organizations are the hub's data (its demo seed), not UI text.
+const DemoMembers = graphql(`
+  query DemoMembers {
+    demoMembers {
+      email
+      name
+      organizationName
+      roles
+    }
+  }
+`);
 
 const DemoLogin = graphql(`
   mutation DemoLogin($email: String!) {
@@ -13,10 +25,14 @@ const DemoLogin = graphql(`
   }
 `);
 
-/** The demo hub's members, each with their role, organization and what they can do, and a button to become them. */
+/**
+ * The demo hub's members, each with their role, organization and what they can do, and a button to become them.
+ * Renders nothing on a hub that is not in demo mode (its list is empty).
+ */
 export function DemoMemberList({ onSignedIn }: { onSignedIn: (viewer: Viewer) => void }) {
   const { t } = useT();
   const { signIn } = useSession();
+  const members = useQuery(DemoMembers).data?.demoMembers ?? [];
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const become = async (email: string) => {
@@ -33,17 +49,18 @@ export function DemoMemberList({ onSignedIn }: { onSignedIn: (viewer: Viewer) =>
       setBusy(null);
     }
   };
+  if (members.length === 0) return null;
   return (
     <section aria-labelledby="demo-members" className="section">
       <h2 id="demo-members">{t('signIn.demoTitle')}</h2>
       <p>{t('signIn.demoIntro')}</p>
       <div role="alert">{error ? <p className="maru-form-alert">{error}</p> : null}</div>
       <ul className="demo-members">
-        {DEMO_MEMBERS.map((member) => (
+        {members.map((member) => (
           <li key={member.email} className="maru-card demo-member">
             <p className="demo-member__roles">{member.roles.map((role) => t(`role.${role}`)).join(' · ')}</p>
             <h3 className="demo-member__name">{member.name}</h3>
-            <p className="demo-member__org">{member.organization}</p>
+            <p className="demo-member__org">{member.organizationName}</p>
             <p className="demo-member__can">{member.roles.map((role) => t(`roleCan.${role}`)).join(' ')}</p>
             <p className="demo-member__email">{member.email}</p>
             <button
