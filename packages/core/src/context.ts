@@ -51,6 +51,8 @@ export interface HubContext {
   features: HubFeatures;
   /** Batch loaders for this request only. */
   loaders: RequestLoaders;
-  /** Whether this request's answer may be kept for the next anonymous caller; resolvers with side effects say so here. */
+  /**
+   * Whether this request's answer may be kept for the next anonymous caller; resolvers with side effects say so here.
+   */
   caching: RequestCaching;
 }

@@ -65,15 +65,23 @@ export interface HubOptions {
   /** Plugins to load, each in its own worker thread. */
   plugins?: PluginConfig[];
   pluginOptions?: PluginHostOptions;
-  /** Finds an installed plugin package by name and exact version (pilot launches). Default: Node's resolution from the hub. */
+  /**
+   * Finds an installed plugin package by name and exact version (pilot launches). Default: Node's resolution from the
+   * hub.
+   */
   resolvePluginPackage?: PluginPackageResolver;
   /** Data connections: the import folder, connector secrets and hosts, sync tuning. */
   data?: DataOptions;
   /** Run queries and mutations as graphql-jit compiled code (graphql-js for what it cannot compile). Default true. */
   jit?: boolean;
-  /** Answers to anonymous queries kept and served again until a write or the TTL ends them; `false` turns it off. Default on, 5 s TTL. */
+  /**
+   * Answers to anonymous queries kept and served again until a write or the TTL ends them; `false` turns it off.
+   * Default on, 5 s TTL.
+   */
   responseCache?: ResponseCacheOptions | false;
-  /** Operations first-party clients may send by their sha256 hash instead of their text (the portal's build lists them). */
+  /**
+   * Operations first-party clients may send by their sha256 hash instead of their text (the portal's build lists them).
+   */
   trustedDocuments?: TrustedDocuments;
 }
 
@@ -217,7 +225,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       }
     },
     plugins: [
-      // Always on, also with no documents: an unknown hash is then PERSISTED_QUERY_NOT_FOUND, on which clients send the text.
+      // Always on, also with no documents: an unknown hash is then PERSISTED_QUERY_NOT_FOUND, on which clients send the
+      // text.
       useTrustedDocuments(options.trustedDocuments ?? new Map()),
       // Codes first, so the errors armor and graphql-js raise below get theirs on the way out.
       useErrorCodes(),

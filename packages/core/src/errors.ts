@@ -52,8 +52,11 @@ export const ERROR_CODES = {
   PERSISTED_QUERY_NOT_FOUND: {
     http: 200,
     meaning:
-      'The request named a trusted document by its hash (`extensions.persistedQuery.sha256Hash`) that this hub does not hold.',
-    fix: 'Send the operation text in `query` instead (first-party clients do so on this error), or deploy the client and hub from the same build.',
+      'The request named a trusted document by its hash ' +
+      '(`extensions.persistedQuery.sha256Hash`) that this hub does not hold.',
+    fix:
+      'Send the operation text in `query` instead (first-party clients do ' +
+      'so on this error), or deploy the client and hub from the same build.',
   },
   TIMEOUT: {
     http: 504,
@@ -63,13 +66,15 @@ export const ERROR_CODES = {
   CAPABILITY_DENIED: {
     http: 403,
     meaning:
-      'A plugin tried to use something its manifest did not declare or the operator did not grant (a host, a capability); the attempt is on the audit trail.',
+      'A plugin tried to use something its manifest did not declare or the operator ' +
+      'did not grant (a host, a capability); the attempt is on the audit trail.',
     fix: 'The plugin author declares it in the manifest, and a platform admin grants it.',
   },
   PLUGIN_FAILED: {
     http: 502,
     meaning:
-      'A plugin failed unexpectedly (threw, crashed, exhausted its memory, returned output that breaks its own schema, or the plugin host stopped during the call and was restarted). Only this call was affected.',
+      'A plugin failed unexpectedly (threw, crashed, exhausted its memory, returned output that breaks its ' +
+      'own schema, or the plugin host stopped during the call and was restarted). Only this call was affected.',
     fix: 'Retry; if it persists, report the `x-request-id` response header to the service provider.',
   },
   PLUGIN_UNAVAILABLE: {

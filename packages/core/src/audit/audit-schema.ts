@@ -82,7 +82,8 @@ builder.queryFields((t) => ({
   auditEvents: t.field({
     type: AuditConnection,
     description:
-      "The audit trail, newest first. Platform admins read all of it; organization admins read their organization's (set `filter.organizationId`).",
+      'The audit trail, newest first. Platform admins read all of it; ' +
+      "organization admins read their organization's (set `filter.organizationId`).",
     args: { ...pageArgs, filter: t.arg({ type: AuditFilter, required: false }) },
     resolve: async (_root, args, ctx) => {
       requireScope(ctx.viewer, 'READ');
@@ -93,7 +94,8 @@ builder.queryFields((t) => ({
         const org = filter.organizationId ? await loadOrganization(ctx, filter.organizationId as string) : null;
         if (!org || !canAdminister(ctx.viewer, org)) {
           throw forbidden(
-            'Only platform admins read the whole audit trail; organization admins set `filter.organizationId` to their organization.',
+            'Only platform admins read the whole audit trail; organization ' +
+              'admins set `filter.organizationId` to their organization.',
           );
         }
       }

@@ -5,7 +5,10 @@ import type { Challenge } from './model.js';
 export const isOfAgency = (viewer: Viewer | null, challenge: Pick<Challenge, 'agencyPath'>): boolean =>
   !!viewer && challenge.agencyPath.includes(viewer.organization._id);
 
-/** Posts, edits, publishes, answers, assigns reviewers and awards: challenge managers and agency admins of the owning agency (or above), and platform admins. */
+/**
+ * Posts, edits, publishes, answers, assigns reviewers and awards: challenge managers and agency admins of the owning
+ * agency (or above), and platform admins.
+ */
 export const canManage = (viewer: Viewer | null, challenge: Pick<Challenge, 'agencyPath'>): boolean =>
   isPlatformAdmin(viewer) ||
   ((hasRole(viewer, 'CHALLENGE_MANAGER') || hasRole(viewer, 'AGENCY_ADMIN')) && isOfAgency(viewer, challenge));
@@ -14,7 +17,10 @@ export const canManage = (viewer: Viewer | null, challenge: Pick<Challenge, 'age
 export const isPanelist = (viewer: Viewer | null, challenge: Pick<Challenge, 'reviewerIds'>): boolean =>
   !!viewer && challenge.reviewerIds.includes(viewer.member._id);
 
-/** A challenge that was never published — a draft, or a draft cancelled before publication — is its agency's (and above) and platform admins' only. */
+/**
+ * A challenge that was never published — a draft, or a draft cancelled before publication — is its agency's (and
+ * above) and platform admins' only.
+ */
 export const canSeeChallenge = (
   viewer: Viewer | null,
   challenge: Pick<Challenge, 'status' | 'agencyPath' | 'publishedAt'>,

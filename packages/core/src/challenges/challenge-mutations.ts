@@ -170,7 +170,8 @@ builder.mutationFields((t) => ({
   updateChallenge: t.field({
     type: ChallengePayload,
     description:
-      'Edit a DRAFT or OPEN challenge. Criteria, type, eligibility, phases and terms lock at publication; a deadline only moves later.',
+      'Edit a DRAFT or OPEN challenge. Criteria, type, eligibility, ' +
+      'phases and terms lock at publication; a deadline only moves later.',
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateChallengeInput, required: true }) },
     resolve: (_r, args, ctx) =>
       audited(

@@ -68,7 +68,9 @@ export class ChallengeService {
     return this.collection.findOne({ _id: id });
   }
 
-  /** The challenge if the viewer may see it; drafts of other agencies are NOT_FOUND, not FORBIDDEN, so they do not leak. */
+  /**
+   * The challenge if the viewer may see it; drafts of other agencies are NOT_FOUND, not FORBIDDEN, so they do not leak.
+   */
   async requireVisible(viewer: Viewer | null, id: string): Promise<Challenge> {
     const challenge = await this.get(id);
     if (!challenge || !canSeeChallenge(viewer, challenge)) throw notFound('challenge', id);
@@ -165,7 +167,8 @@ export class ChallengeService {
       throw conflict(`The challenge is ${challenge.status}; only DRAFT and OPEN challenges can be edited.`);
     if (input.expectedVersion !== undefined && input.expectedVersion !== challenge.version) {
       throw conflict(
-        `The challenge changed meanwhile (version ${challenge.version}, you expected ${input.expectedVersion}); reload it and retry.`,
+        `The challenge changed meanwhile (version ${challenge.version}, ` +
+          `you expected ${input.expectedVersion}); reload it and retry.`,
         'input.expectedVersion',
       );
     }
@@ -320,7 +323,8 @@ export class ChallengeService {
       if (!member.roles.includes('REVIEWER'))
         throw badInput(
           `memberIds.${i}`,
-          `\`memberIds.${i}\`: ${member.name} does not hold the REVIEWER role; an admin of their organization can grant it.`,
+          `\`memberIds.${i}\`: ${member.name} does not hold the ` +
+            `REVIEWER role; an admin of their organization can grant it.`,
         );
     }
     const updated = await this.collection.findOneAndUpdate(

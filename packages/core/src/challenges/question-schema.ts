@@ -10,7 +10,8 @@ import type { Question } from './model.js';
 
 export const QuestionRef = nodeType<Question>('Question', {
   description:
-    'A clarification question. Answered questions are public; unanswered ones are seen by the asker and the agency only.',
+    'A clarification question. Answered questions are public; ' +
+    'unanswered ones are seen by the asker and the agency only.',
   load: async (id, ctx) => {
     const question = await ctx.services.questions.collection.findOne({ _id: id });
     const challenge = question ? await ctx.services.challenges.get(question.challengeId) : null;

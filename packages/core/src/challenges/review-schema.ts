@@ -38,7 +38,8 @@ builder.objectField(SubmissionRef, 'reviews', (t) =>
     type: [ReviewRef],
     nullable: true,
     description:
-      'The agency sees every review; a reviewer sees their own; nobody else sees any, even after the award (the results are public instead).',
+      'The agency sees every review; a reviewer sees their own; nobody ' +
+      'else sees any, even after the award (the results are public instead).',
     resolve: async (s, _a, ctx) => {
       const challenge = (await ctx.loaders.byId(ctx.services.challenges.collection, s.challengeId))!;
       const all = await ctx.services.reviews.reviewsOf(s._id);
@@ -121,11 +122,13 @@ builder.objectFields(ChallengeRef, (t) => ({
     type: [RankedRef],
     nullable: true,
     description:
-      'The weighted ranking of the current phase. Public once AWARDED; before that the agency and panel only, and for everyone else a FORBIDDEN error.',
+      'The weighted ranking of the current phase. Public once AWARDED; before ' +
+      'that the agency and panel only, and for everyone else a FORBIDDEN error.',
     resolve: async (c, _a, ctx) => {
       if (!canSeeScores(ctx.viewer, c))
         throw forbidden(
-          'Scores and ranking are published when the challenge is awarded; until then only the agency and the panel see them.',
+          'Scores and ranking are published when the challenge is ' +
+            'awarded; until then only the agency and the panel see them.',
         );
       const ranking = await ctx.services.reviews.ranking(c);
       return ranking.map((row) => ({ ...row, winner: c.winnerSubmissionIds.includes(row.submission._id) }));
@@ -163,7 +166,8 @@ builder.mutationFields((t) => ({
   scoreSubmission: t.field({
     type: ReviewPayload,
     description:
-      'Score every criterion of a submission 0–10 (assigned reviewers, while EVALUATING). Scoring again replaces your review. Refused for a submission of your own organization.',
+      'Score every criterion of a submission 0–10 (assigned reviewers, while EVALUATING). ' +
+      'Scoring again replaces your review. Refused for a submission of your own organization.',
     args: {
       submissionId: t.arg.id({ required: true }),
       scores: t.arg({ type: [ScoreInput], required: true }),

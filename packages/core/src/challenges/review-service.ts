@@ -175,7 +175,8 @@ export class ReviewService {
     raw: { winners: Array<{ submissionId: string; note?: string | null }>; note?: string | null },
   ): Promise<Challenge> {
     const challenge = await this.challenges.requireManaged(viewer, challengeId);
-    // The state first: a challenge not under evaluation has no entries to name, and saying so beats blaming the winners.
+    // The state first: a challenge not under evaluation has no entries to name, and saying so beats blaming the
+    // winners.
     if (challenge.status !== 'EVALUATING')
       throw conflict(`Cannot award a ${challenge.status} challenge: award applies to EVALUATING challenges.`);
     const input = validate(

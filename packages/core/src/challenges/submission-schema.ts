@@ -15,7 +15,8 @@ export const SubmissionStatusEnum = builder.enumType('SubmissionStatus', {
 
 export const SubmissionRef = nodeType<Submission>('Submission', {
   description:
-    "A company's answer to a challenge. Drafts are seen only by their company; the agency and panel see submitted ones; everyone sees them once the challenge is awarded.",
+    "A company's answer to a challenge. Drafts are seen only by their company; the agency " +
+    'and panel see submitted ones; everyone sees them once the challenge is awarded.',
   load: async (id, ctx) => {
     const submission = await ctx.services.submissions.collection.findOne({ _id: id });
     const challenge = submission ? await ctx.services.challenges.get(submission.challengeId) : null;
@@ -31,7 +32,8 @@ const LinkRef = builder.objectRef<{ title: string; url: string }>('SubmissionLin
 });
 const PluginPackageRef = builder.objectRef<{ name: string; version: string }>('PluginPackageReference').implement({
   description:
-    'The npm package (exact version) offered as the solution; kept at award so it can go live as a shared service in pilot.',
+    'The npm package (exact version) offered as the solution; ' +
+    'kept at award so it can go live as a shared service in pilot.',
   fields: (t) => ({ name: t.exposeString('name'), version: t.exposeString('version') }),
 });
 
@@ -62,7 +64,8 @@ builder.objectField(ChallengeRef, 'submissions', (t) =>
   t.field({
     type: SubmissionConnection,
     description:
-      "Your organization's submissions (drafts included); for the agency and panel, every submitted one; after the award, everyone sees the submitted ones.",
+      "Your organization's submissions (drafts included); for the agency and panel, " +
+      'every submitted one; after the award, everyone sees the submitted ones.',
     args: pageArgs,
     resolve: (c, args, ctx) =>
       paginate(

@@ -70,7 +70,9 @@ export class SubmissionService {
     this.collection = store.collection<Submission>('submissions');
   }
 
-  /** A company sees its own, drafts included; the agency and panel see submitted ones; everyone sees them once awarded. */
+  /**
+   * A company sees its own, drafts included; the agency and panel see submitted ones; everyone sees them once awarded.
+   */
   visibleFilter(viewer: Viewer | null, challenge: Challenge): Filter {
     const submitted: Filter = { challengeId: challenge._id, status: { $in: [...SUBMITTED_STATUSES] } };
     if (
@@ -97,7 +99,10 @@ export class SubmissionService {
     );
   }
 
-  /** The submission when the viewer may read it; otherwise NOT_FOUND, so another company's draft does not even show it exists. */
+  /**
+   * The submission when the viewer may read it; otherwise NOT_FOUND, so another company's draft does not even show it
+   * exists.
+   */
   async requireReadable(viewer: Viewer | null, id: string): Promise<{ submission: Submission; challenge: Challenge }> {
     const submission = await this.collection.findOne({ _id: id });
     const challenge = submission ? await this.challenges.get(submission.challengeId) : null;
@@ -127,7 +132,8 @@ export class SubmissionService {
     const challenge = await this.challenges.requireVisible(viewer, challengeId);
     if (!SUBMITTER_ROLES.some((role) => hasRole(viewer, role)))
       throw forbidden(
-        `Submissions are made by ${SUBMITTER_ROLES.join(', ')} members; reviewers and challenge managers do not submit.`,
+        `Submissions are made by ${SUBMITTER_ROLES.join(', ')} ` +
+          `members; reviewers and challenge managers do not submit.`,
       );
     if (isOfAgency(viewer, challenge)) throw forbidden('The owning agency cannot answer its own challenge.');
     if (!challenge.eligibility.organizationKinds.includes(viewer.organization.kind)) {
@@ -179,7 +185,8 @@ export class SubmissionService {
     const input = validate(updateInput, raw);
     if (submission.status !== 'DRAFT')
       throw conflict(
-        `Only drafts can be edited; this submission is ${submission.status}. Withdraw it and start a new draft to change it.`,
+        `Only drafts can be edited; this submission is ${submission.status}. ` +
+          `Withdraw it and start a new draft to change it.`,
       );
     if (input.teamSize !== undefined) this.assertTeam(challenge, input.teamSize);
     return this.move(submission, submission.status, { ...input });

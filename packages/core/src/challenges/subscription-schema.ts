@@ -40,7 +40,8 @@ builder.subscriptionFields((t) => ({
   challengeEvents: t.field({
     type: ChallengeEventRef,
     description:
-      'Public events of published challenges: published, updated, announcement, question answered, closed, awarded, cancelled. All challenges, or one.',
+      'Public events of published challenges: published, updated, announcement, ' +
+      'question answered, closed, awarded, cancelled. All challenges, or one.',
     args: { challengeId: t.arg.id({ required: false }) },
     subscribe: (_r, args, ctx) => {
       const only = args.challengeId ? parseId(args.challengeId, 'Challenge', 'challengeId') : null;

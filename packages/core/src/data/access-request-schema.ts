@@ -13,13 +13,15 @@ import { ACCESS_REQUEST_STATUSES, type AccessRequest } from './model.js';
 
 const AccessRequestStatusEnum = builder.enumType('DataAccessRequestStatus', {
   description:
-    'PENDING → APPROVED | REJECTED; APPROVED → REVOKED (by the owner) | WITHDRAWN (by the requester). An approval also ends at `expiresAt`.',
+    'PENDING → APPROVED | REJECTED; APPROVED → REVOKED (by the owner) | ' +
+    'WITHDRAWN (by the requester). An approval also ends at `expiresAt`.',
   values: ACCESS_REQUEST_STATUSES,
 });
 
 export const AccessRequestRef = nodeType<AccessRequest>('DataAccessRequest', {
   description:
-    'A request to read fields of a connection for a purpose until a date, decided by the owning agency. Visible to both sides and platform admins.',
+    'A request to read fields of a connection for a purpose until a date, ' +
+    'decided by the owning agency. Visible to both sides and platform admins.',
   load: async (id, ctx) => {
     const request = await ctx.services.data.accessRequests.get(id);
     const connection = request && (await ctx.services.data.connections.get(request.connectionId));
@@ -152,7 +154,8 @@ builder.mutationFields((t) => ({
   decideDataAccess: t.field({
     type: AccessRequestPayload,
     description:
-      'Approve or reject a pending request (agency admins of the owner). An approval may narrow the fields and end earlier.',
+      'Approve or reject a pending request (agency admins of the ' +
+      'owner). An approval may narrow the fields and end earlier.',
     args: {
       id: t.arg.id({ required: true }),
       approve: t.arg.boolean({ required: true }),

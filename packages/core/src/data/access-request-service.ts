@@ -90,7 +90,8 @@ export class AccessRequestService {
     });
     if (pending)
       throw conflict(
-        `A request for "${connection.name}" is already waiting for the owner's decision; withdraw it before asking again.`,
+        `A request for "${connection.name}" is already waiting ` +
+          `for the owner's decision; withdraw it before asking again.`,
       );
     const request: AccessRequest = {
       _id: newId(),
@@ -210,7 +211,8 @@ export function checkRequestedFields(connection: DataConnection, fields: string[
   if (unknown.length > 0)
     throw badInput(
       path,
-      `"${connection.name}" has no field ${unknown.map((f) => `"${f.slice(0, 64)}"`).join(', ')}; its fields are ${[...known].join(', ') || 'not known until its first sync'}.`,
+      `"${connection.name}" has no field ${unknown.map((f) => `"${f.slice(0, 64)}"`).join(', ')}; ` +
+        `its fields are ${[...known].join(', ') || 'not known until its first sync'}.`,
     );
   return [...new Set(fields)];
 }

@@ -16,11 +16,17 @@ export type DataPrincipal =
 export const isDataOwner = (viewer: Viewer | null, connection: Pick<DataConnection, 'agencyPath'>): boolean =>
   !!viewer && connection.agencyPath.includes(viewer.organization._id);
 
-/** Creates and changes connections, syncs them, decides access requests and records consents: agency admins of the owner (or above), and platform admins for the catalogue. */
+/**
+ * Creates and changes connections, syncs them, decides access requests and records consents: agency admins of the owner
+ * (or above), and platform admins for the catalogue.
+ */
 export const canManageData = (viewer: Viewer | null, connection: Pick<DataConnection, 'agencyPath'>): boolean =>
   isPlatformAdmin(viewer) || (hasRole(viewer, 'AGENCY_ADMIN') && isDataOwner(viewer, connection));
 
-/** Sees how a connection is run (connector settings, errors, syncs, requests, consents, its access log): its agency (and above) and platform admins. */
+/**
+ * Sees how a connection is run (connector settings, errors, syncs, requests, consents, its access log): its agency (and
+ * above) and platform admins.
+ */
 export const canSeeOperations = (viewer: Viewer | null, connection: Pick<DataConnection, 'agencyPath'>): boolean =>
   isPlatformAdmin(viewer) || isDataOwner(viewer, connection);
 
@@ -54,7 +60,10 @@ export interface ReadDecision {
   basis: ReadBasis;
   /** Fields the principal may read. */
   fields: string[];
-  /** `ALL` for the owner, `CONSENTED` under an approval of a PERSONAL connection, `NONE` where there are no personal fields. */
+  /**
+   * `ALL` for the owner, `CONSENTED` under an approval of a PERSONAL connection, `NONE` where there are no personal
+   * fields.
+   */
   personal: 'ALL' | 'CONSENTED' | 'NONE';
   approval: AccessRequest | null;
 }
@@ -74,7 +83,11 @@ export function decideRead(
   if (connection.classification === 'PUBLIC') return { basis: 'PUBLIC', fields: all, personal: 'NONE', approval: null };
   if (principal.kind === 'ANONYMOUS')
     throw unauthenticated(
-      `"${connection.name}" is ${connection.classification}: sign in with an API key${connection.classification === 'INTERNAL' ? ' of an agency member' : ' of an organization with an approved access request'}.`,
+      `"${connection.name}" is ${connection.classification}: sign in with an API key` +
+        (connection.classification === 'INTERNAL'
+          ? ' of an agency member'
+          : ' of an organization with an approved access request') +
+        '.',
     );
   if (principal.kind === 'MEMBER') {
     if (!hasScope(principal.viewer, 'READ'))
@@ -86,7 +99,9 @@ export function decideRead(
   }
   if (!approval) {
     throw forbidden(
-      `"${connection.name}" is ${connection.classification}: ${connection.classification === 'INTERNAL' ? 'it is open to agency members; others need' : 'reading it needs'} an approved access request from the owning agency (requestDataAccess).`,
+      `"${connection.name}" is ${connection.classification}: ` +
+        (connection.classification === 'INTERNAL' ? 'it is open to agency members; others need' : 'reading it needs') +
+        ' an approved access request from the owning agency (requestDataAccess).',
     );
   }
   const fields = approval.fields.filter((f) => all.includes(f));

@@ -24,13 +24,15 @@ import {
 
 export const ClassificationEnum = builder.enumType('DataClassification', {
   description:
-    "PUBLIC: anyone. INTERNAL: agency members. RESTRICTED: the owner and approved requesters. PERSONAL: as RESTRICTED, with personal fields only under the data subject's consent.",
+    'PUBLIC: anyone. INTERNAL: agency members. RESTRICTED: the owner and approved requesters. ' +
+    "PERSONAL: as RESTRICTED, with personal fields only under the data subject's consent.",
   values: CLASSIFICATIONS,
 });
 export const FieldTypeEnum = builder.enumType('DataFieldType', { values: FIELD_TYPES });
 const ConnectionStatusEnum = builder.enumType('DataConnectionStatus', {
   description:
-    'NEW (never synced), ACTIVE, SYNCING, FAILING (the last sync failed: see `lastError`; it is retried with backoff), PAUSED.',
+    'NEW (never synced), ACTIVE, SYNCING, FAILING (the last sync ' +
+    'failed: see `lastError`; it is retried with backoff), PAUSED.',
   values: CONNECTION_STATUSES,
 });
 export const ConnectorKindEnum = builder.enumType('ConnectorKind', { values: CONNECTOR_KINDS });
@@ -93,7 +95,8 @@ const DataSyncConnection = connectionOf(DataSyncRef, 'DataSync');
 
 export const DataConnectionRef = nodeType<DataConnection>('DataConnection', {
   description:
-    'An agency dataset connected to the hub. Its metadata is public, as in any data portal; its records follow its classification.',
+    'An agency dataset connected to the hub. Its metadata is public, ' +
+    'as in any data portal; its records follow its classification.',
   load: (id, ctx) => ctx.loaders.byId(ctx.services.data.connections.collection, id),
 });
 export const DataConnectionConnection = connectionOf(DataConnectionRef, 'DataConnection');
@@ -117,7 +120,8 @@ builder.objectFields(DataConnectionRef, (t) => ({
     type: 'JSON',
     nullable: true,
     description:
-      "The connector's settings (secret names, never their values). The owning agency and platform admins only; null for others.",
+      "The connector's settings (secret names, never their values). " +
+      'The owning agency and platform admins only; null for others.',
     resolve: (c, _a, ctx) => (canOperate(ctx, c) ? (JSON.parse(c.connector.configJson) as unknown) : null),
   }),
   refreshMinutes: t.exposeInt('refreshMinutes', {
@@ -128,7 +132,8 @@ builder.objectFields(DataConnectionRef, (t) => ({
   lastError: t.string({
     nullable: true,
     description:
-      'Why the last sync failed. The owning agency and platform admins only (it may name internal addresses or files); others see `status: FAILING`.',
+      'Why the last sync failed. The owning agency and platform admins only ' +
+      '(it may name internal addresses or files); others see `status: FAILING`.',
     resolve: (c, _a, ctx) => (canOperate(ctx, c) ? c.lastError : null),
   }),
   lastSyncAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.lastSyncAt }),
@@ -178,7 +183,8 @@ builder.queryFields((t) => ({
   dataConnections: t.field({
     type: DataConnectionConnection,
     description:
-      "The data catalogue: every connection's metadata, newest first. Also at /catalogue/dcat.jsonld (DCAT-AP) for harvesters.",
+      "The data catalogue: every connection's metadata, newest " +
+      'first. Also at /catalogue/dcat.jsonld (DCAT-AP) for harvesters.',
     args: { ...pageArgs, filter: t.arg({ type: DataConnectionFilter, required: false }) },
     resolve: (_r, args, ctx) => {
       const f = args.filter ?? {};
@@ -204,7 +210,9 @@ const DataFieldInput = builder.inputType('DataFieldInput', {
 });
 const ConnectorInput = builder.inputType('ConnectorInput', {
   description:
-    "CSV: { path, delimiter?, encoding? } (path relative to the hub's import folder). HTTP_JSON: { url, recordsPath?, authHeader?: { name, secret }, timeoutMs? }. MONGODB: { uriSecret, database, collection, filter? }. PLUGIN: { plugin, connector, config }. Secrets are named, never given.",
+    "CSV: { path, delimiter?, encoding? } (path relative to the hub's import folder). HTTP_JSON: { " +
+    'url, recordsPath?, authHeader?: { name, secret }, timeoutMs? }. MONGODB: { uriSecret, database, ' +
+    'collection, filter? }. PLUGIN: { plugin, connector, config }. Secrets are named, never given.',
   fields: (t) => ({
     kind: t.field({ type: ConnectorKindEnum, required: true }),
     config: t.field({ type: 'JSON', required: true }),

@@ -192,7 +192,8 @@ function checkShape(
   if (classification !== 'PERSONAL' && personal.length > 0) {
     throw badInput(
       'input.classification',
-      `Fields ${personal.map((f) => f.name).join(', ')} are personal: classify the connection PERSONAL, or unmark them.`,
+      `Fields ${personal.map((f) => f.name).join(', ')} are ` +
+        `personal: classify the connection PERSONAL, or unmark them.`,
     );
   }
   if (classification === 'PERSONAL') {
@@ -204,7 +205,8 @@ function checkShape(
     if (!subjectField || !names.has(subjectField))
       throw badInput(
         'input.subjectField',
-        'A PERSONAL connection names its subject field: the declared field holding the id of the person a record is about.',
+        'A PERSONAL connection names its subject field: the declared ' +
+          'field holding the id of the person a record is about.',
       );
     if (!fields.find((f) => f.name === subjectField)!.personal)
       throw badInput('input.subjectField', `The subject field "${subjectField}" must be marked personal.`);
@@ -212,7 +214,8 @@ function checkShape(
     if (fields.find((f) => f.name === keyField)?.personal)
       throw badInput(
         'input.keyField',
-        `The key field "${keyField}" is personal: every reader sees keys, so key records by a non-personal id (e.g. a record or payment number).`,
+        `The key field "${keyField}" is personal: every reader sees keys, so ` +
+          `key records by a non-personal id (e.g. a record or payment number).`,
       );
   } else if (subjectField) {
     throw badInput('input.subjectField', 'Only PERSONAL connections have a subject field.');

@@ -15,7 +15,8 @@ import type { AccessLogEntry, Consent } from './model.js';
 
 export const ConsentRef = nodeType<Consent>('DataConsent', {
   description:
-    "A data subject's consent: these personal fields of one connection, to one requester, for one purpose, until a date.",
+    "A data subject's consent: these personal fields of one " +
+    'connection, to one requester, for one purpose, until a date.',
   load: async (id, ctx) => {
     const consent = await ctx.services.data.consents.get(id);
     if (!consent) return null;
@@ -103,7 +104,8 @@ const AccessLogConnection = connectionOf(AccessLogEntryRef as never, 'DataAccess
 
 const DataSubjectRef = builder.objectRef<DataSubject>('DataSubject').implement({
   description:
-    'You, as a data subject: your consents and every read of your records, in the data of the agency that issued your key (and the agencies below it).',
+    'You, as a data subject: your consents and every read of your records, in ' +
+    'the data of the agency that issued your key (and the agencies below it).',
   fields: (t) => ({
     subjectId: t.exposeString('subjectId'),
     issuedBy: t.field({
@@ -153,7 +155,8 @@ const ChainVerificationRef = builder
 builder.queryFields((t) => ({
   dataSubject: t.field({
     type: DataSubjectRef,
-    description: 'Sign in with your subject key (`Authorization: Bearer msk_…`, from the agency that holds your data).',
+    description:
+      'Sign in with your subject key (`Authorization: Bearer msk_…`, ' + 'from the agency that holds your data).',
     resolve: (_r, _a, ctx) => {
       if (!ctx.subject)
         throw unauthenticated(
@@ -266,7 +269,8 @@ builder.mutationFields((t) => ({
   revokeConsent: t.field({
     type: ConsentPayload,
     description:
-      "Revoke a consent: the data subject (with a subject key) or the owning agency's admins. The next read no longer shows the fields.",
+      'Revoke a consent: the data subject (with a subject key) or the ' +
+      "owning agency's admins. The next read no longer shows the fields.",
     args: { id: t.arg.id({ required: true }) },
     resolve: (_r, args, ctx) =>
       audited(
@@ -285,7 +289,8 @@ builder.mutationFields((t) => ({
   revokeSubjectKeys: t.field({
     type: 'Int',
     description:
-      'Revoke every subject key your agency issued for this person (agency admins with an ADMIN key). Returns how many.',
+      'Revoke every subject key your agency issued for this ' +
+      'person (agency admins with an ADMIN key). Returns how many.',
     args: { subjectId: t.arg.string({ required: true }) },
     resolve: (_r, args, ctx) =>
       audited(ctx, 'dataSubjectKey.revoke', { organizationId: ctx.viewer?.organization._id ?? null }, () =>

@@ -80,7 +80,9 @@ export class ConsentService {
     if (notPersonal.length > 0)
       throw badInput(
         'input.fields',
-        `Consent covers personal fields only; ${notPersonal.join(', ')} ${notPersonal.length === 1 ? 'is' : 'are'} not personal fields of "${connection.name}" (${[...personal].join(', ')}).`,
+        `Consent covers personal fields ` +
+          `only; ${notPersonal.join(', ')} ${notPersonal.length === 1 ? 'is' : 'are'} not personal ` +
+          `fields of "${connection.name}" (${[...personal].join(', ')}).`,
       );
     const now = this.clock();
     const validFrom = input.validFrom ? Date.parse(input.validFrom) : now;
@@ -193,7 +195,8 @@ export class ConsentService {
     if (!(await this.records.findOne({ connectionId: { $in: own.map((c) => c._id) }, subjectId: id }))) {
       throw badInput(
         'subjectId',
-        `Your agency's PERSONAL connections hold no record of "${id.slice(0, 80)}": a subject key is issued by an agency that holds the person's data.`,
+        `Your agency's PERSONAL connections hold no record of "${id.slice(0, 80)}": ` +
+          `a subject key is issued by an agency that holds the person's data.`,
       );
     }
     const key = `${SUBJECT_KEY_PREFIX}${randomBytes(24).toString('base64url')}`;

@@ -14,13 +14,25 @@ import { SyncService, type SyncOptions } from './sync-service.js';
 import { UploadService } from './upload-service.js';
 
 export interface DataOptions {
-  /** The root of the import folders: each agency reads CSV files from, and uploads to, `<importDir>/<agency slug>/`. Default: `maru-imports` in the OS temp folder. */
+  /**
+   * The root of the import folders: each agency reads CSV files from, and uploads to, `<importDir>/<agency slug>/`.
+   * Default: `maru-imports` in the OS temp folder.
+   */
   importDir?: string;
-  /** Secrets connectors may name (auth headers, query keys, MongoDB URIs), by name. The hub reads them from `MARU_SECRET_<NAME>`. */
+  /**
+   * Secrets connectors may name (auth headers, query keys, MongoDB URIs), by name. The hub reads them from
+   * `MARU_SECRET_<NAME>`.
+   */
   secrets?: Record<string, string>;
-  /** The agencies (slugs; an agency also covers those below it) allowed to use each secret. A secret with no entry is usable by none. */
+  /**
+   * The agencies (slugs; an agency also covers those below it) allowed to use each secret. A secret with no entry is
+   * usable by none.
+   */
   secretAgencies?: Record<string, string[]>;
-  /** Hosts HTTP connectors may reach, `host` or `host:port`; `['*']` for any. Default: none — deny by default, as the hub reaches into the operator's network. */
+  /**
+   * Hosts HTTP connectors may reach, `host` or `host:port`; `['*']` for any. Default: none — deny by default, as the
+   * hub reaches into the operator's network.
+   */
   allowedHosts?: string[];
   sync?: SyncOptions;
   /** The largest CSV upload, in bytes. Default 512 MiB. */

@@ -53,7 +53,8 @@ export async function dcatCatalogue(services: HubServices, baseUrl: string): Pro
     'dct:description': {
       '@language': 'en',
       '@value':
-        "Agency datasets connected to the Maru hub. Records are served through its GraphQL API under each dataset's access rights.",
+        'Agency datasets connected to the Maru hub. Records are served ' +
+        "through its GraphQL API under each dataset's access rights.",
     },
     'foaf:homepage': { '@id': `${base}/` },
     'dcat:dataset': datasets,
@@ -83,7 +84,9 @@ function dataset(connection: DataConnection, agencyName: string, base: string): 
         '@type': 'dcat:Distribution',
         'dcat:accessURL': { '@id': `${base}/graphql` },
         'dct:format': 'GraphQL',
-        'dct:description': `query { dataConnection(id: "${id}") { fields { name type } records(first: 100) { nodes { key data } } } }`,
+        'dct:description':
+          `query { dataConnection(id: "${id}") { fields { name type } ` +
+          `records(first: 100) { nodes { key data } } } }`,
         'maru:recordCount': connection.recordCount,
       },
     ],

@@ -15,7 +15,8 @@ export function checkFields(fields: readonly DataField[], path = 'fields'): Data
     if (!FIELD_NAME.test(field.name))
       throw badInput(
         `${path}.${i}.name`,
-        `Field name "${field.name.slice(0, 80)}" must start with a letter or _ and hold only letters, digits and _ (at most 64).`,
+        `Field name "${field.name.slice(0, 80)}" must start with a ` +
+          `letter or _ and hold only letters, digits and _ (at most 64).`,
       );
     if (RESERVED.has(field.name))
       throw badInput(`${path}.${i}.name`, `"${field.name}" is reserved; choose another field name.`);
@@ -70,7 +71,8 @@ export function inferFields(samples: ReadonlyArray<Record<string, unknown>>): Da
   const bad = [...types.keys()].filter((name) => !FIELD_NAME.test(name) || RESERVED.has(name));
   if (bad.length > 0)
     throw new Error(
-      `column names ${bad.map((n) => `"${n.slice(0, 40)}"`).join(', ')} are not identifiers (letters, digits, _): declare the fields or rename the columns`,
+      `column names ${bad.map((n) => `"${n.slice(0, 40)}"`).join(', ')} are not ` +
+        `identifiers (letters, digits, _): declare the fields or rename the columns`,
     );
   return [...types].map(([name, type]) => ({ name, type: type ?? 'STRING', description: '', personal: false }));
 }
@@ -83,7 +85,9 @@ export function coerce(field: DataField, value: unknown): Coerced {
   const text = typeof value === 'string' ? value.trim() : value;
   const fail = (): Coerced => ({
     ok: false,
-    reason: `${field.name}: ${JSON.stringify(value).slice(0, 60)} is not ${field.type === 'INTEGER' ? 'an' : 'a'} ${field.type}`,
+    reason:
+      `${field.name}: ${JSON.stringify(value).slice(0, 60)} is ` +
+      `not ${field.type === 'INTEGER' ? 'an' : 'a'} ${field.type}`,
   });
   switch (field.type) {
     case 'STRING':

@@ -27,7 +27,10 @@ export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 
 export interface ConnectorSpec {
   kind: ConnectorKind;
-  /** The connector's own config, checked by it; never holds secrets, only their names. Stored as JSON text (MongoDB-wire servers refuse `$` keys in filters). */
+  /**
+   * The connector's own config, checked by it; never holds secrets, only their names. Stored as JSON text (MongoDB-wire
+   * servers refuse `$` keys in filters).
+   */
   configJson: string;
 }
 
@@ -193,7 +196,10 @@ export interface AccessLogEntry extends ChainLink {
   accessRequestId: string | null;
   consentIds: string[];
   recordCount: number;
-  /** Data subjects whose records the read returned (PERSONAL connections), whether their personal fields were shown or masked. */
+  /**
+   * Data subjects whose records the read returned (PERSONAL connections), whether their personal fields were shown or
+   * masked.
+   */
   subjectIds: string[];
   /** SUCCESS, or the code the read was refused with. */
   outcome: string;

@@ -35,7 +35,8 @@ export function createPluginDataReader(data: DataServices): PluginDataReader {
       .find(grant.filter, { sort: [['key', 1]], limit: request.limit ?? 100 })
       .catch(grant.fail);
     const shown = await grant.deliver(records);
-    // Masked fields are left out rather than nulled: a plugin cannot tell a withheld value from an empty one by accident.
+    // Masked fields are left out rather than nulled: a plugin cannot tell a withheld value from an empty one by
+    // accident.
     return shown.map((record) =>
       Object.fromEntries(Object.entries(record.data).filter(([field]) => !record.masked.includes(field))),
     );

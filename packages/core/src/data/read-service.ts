@@ -57,7 +57,10 @@ export class ReadService {
     return (await this.openOrDecline(principal, connection, request, false))!;
   }
 
-  /** As {@link open}, but a principal the classification rules do not admit gets `null`, unlogged: no read happened (optional views such as previews). */
+  /**
+   * As {@link open}, but a principal the classification rules do not admit gets `null`, unlogged: no read happened
+   * (optional views such as previews).
+   */
   tryOpen(principal: DataPrincipal, connection: DataConnection, request: ReadRequest): Promise<ReadGrant | null> {
     return this.openOrDecline(principal, connection, request, true);
   }
@@ -89,7 +92,8 @@ export class ReadService {
     try {
       if (request.purpose && decision.approval && !samePurpose(request.purpose, decision.approval.purpose)) {
         throw forbidden(
-          `The approval for "${connection.name}" is for "${decision.approval.purpose}", not "${request.purpose.slice(0, 200)}"; ask for an access request with that purpose.`,
+          `The approval for "${connection.name}" is for "${decision.approval.purpose}", not ` +
+            `"${request.purpose.slice(0, 200)}"; ask for an access request with that purpose.`,
         );
       }
       const fields = request.fields?.length ? [...new Set(request.fields)] : decision.fields;
@@ -102,7 +106,8 @@ export class ReadService {
       const outside = fields.filter((f) => !decision.fields.includes(f));
       if (outside.length > 0)
         throw forbidden(
-          `Your approval for "${connection.name}" does not cover ${outside.join(', ')}; ask the owner for a new access request with them.`,
+          `Your approval for "${connection.name}" does not cover ${outside.join(', ')}; ` +
+            `ask the owner for a new access request with them.`,
         );
       const personal = new Set(connection.fields.filter((f) => f.personal).map((f) => f.name));
       for (const condition of request.where ?? []) {
@@ -113,7 +118,8 @@ export class ReadService {
         // Matching on a masked field would tell which people have a given name or number.
         if (decision.personal === 'CONSENTED' && personal.has(condition.field))
           throw forbidden(
-            `Filtering on the personal field ${condition.field} is reserved to the owner: it would reveal people who did not consent.`,
+            `Filtering on the personal field ${condition.field} is reserved ` +
+              `to the owner: it would reveal people who did not consent.`,
           );
       }
       const filter = { connectionId: connection._id, ...recordFilter(connection, request.where ?? []) };

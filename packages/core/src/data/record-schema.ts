@@ -43,7 +43,8 @@ builder.objectFields(DataConnectionRef, (t) => ({
   records: t.field({
     type: DataRecordConnection,
     description:
-      'Records in key order, under the classification rules. Every call is written to the access log, refused ones too.',
+      'Records in key order, under the classification rules. ' +
+      'Every call is written to the access log, refused ones too.',
     args: {
       ...pageArgs,
       fields: t.arg.stringList({ required: false, description: 'Fields to return; all you may read when left out.' }),

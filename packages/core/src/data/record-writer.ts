@@ -78,7 +78,8 @@ export class RecordWriter {
     }
     if (!fields.some((f) => f.name === this.connection.keyField)) {
       throw new SourceError(
-        `the key field "${this.connection.keyField}" is not in the source; its fields are ${fields.map((f) => f.name).join(', ')}`,
+        `the key field "${this.connection.keyField}" is not in the ` +
+          `source; its fields are ${fields.map((f) => f.name).join(', ')}`,
       );
     }
     this.fields = fields;

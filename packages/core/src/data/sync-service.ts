@@ -10,9 +10,14 @@ import { RecordWriter } from './record-writer.js';
 import type { DataConnection, DataRecord, DataSync } from './model.js';
 
 export interface SyncOptions {
-  /** Records written per bulk write (one SQLite transaction, one fsync). Default 2,000: a few MB held, about twice the rows/s of 500. */
+  /**
+   * Records written per bulk write (one SQLite transaction, one fsync). Default 2,000: a few MB held, about twice the
+   * rows/s of 500.
+   */
   batchSize?: number;
-  /** How long a sync holds its connection before another hub may take over; renewed while it runs. Default 5 minutes. */
+  /**
+   * How long a sync holds its connection before another hub may take over; renewed while it runs. Default 5 minutes.
+   */
   leaseMs?: number;
   /** The first retry after a failure; it doubles with each failure in a row. Default 1 minute. */
   retryBaseMs?: number;
@@ -97,7 +102,8 @@ export class SyncService {
 
   /** Aborts running syncs (the hub is stopping) and waits for them to record that. */
   async stop(): Promise<void> {
-    // No new sync starts once stopping begins: a scheduler tick in flight would otherwise start one as the store closes.
+    // No new sync starts once stopping begins: a scheduler tick in flight would otherwise start one as the store
+    // closes.
     this.stopped = true;
     for (const { controller } of this.running.values())
       controller.abort(new SourceError('the hub stopped during the sync'));

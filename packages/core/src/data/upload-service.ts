@@ -70,7 +70,10 @@ export class UploadService {
   }
 }
 
-/** The file's bytes chunk by chunk. yoga's File is a @whatwg-node ponyfill, not Node's, so its stream is read through its reader. */
+/**
+ * The file's bytes chunk by chunk. yoga's File is a @whatwg-node ponyfill, not Node's, so its stream is read through
+ * its reader.
+ */
 async function* chunksOf(file: File): AsyncGenerator<Uint8Array> {
   const reader = file.stream().getReader();
   try {

@@ -55,7 +55,8 @@ export const builder = new SchemaBuilder<SchemaTypes>({
       const where = `${info.parentType.name}.${info.fieldName}`;
       return ctx.viewer
         ? forbidden(
-            `You may not read \`${where}\`: it is visible to the owning organization (with a READ key) and platform admins only.`,
+            `You may not read \`${where}\`: it is visible to the owning ` +
+              `organization (with a READ key) and platform admins only.`,
           )
         : unauthenticated(`\`${where}\` is not public: send \`Authorization: Bearer <api key>\`.`);
     },

@@ -6,7 +6,9 @@ import type { Collection, Doc } from '../store/port.js';
 /** Per-request batch loaders for the relations many objects of one page share. */
 export interface RequestLoaders {
   organization: DataLoader<string, Organization | null>;
-  /** A document of `collection` by `_id`; the ids asked for in one tick are read with one `$in` query per collection. */
+  /**
+   * A document of `collection` by `_id`; the ids asked for in one tick are read with one `$in` query per collection.
+   */
   byId<T extends Doc>(collection: Collection<T>, id: string): Promise<T | null>;
 }
 

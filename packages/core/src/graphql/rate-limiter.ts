@@ -34,7 +34,8 @@ export class RateLimiter {
       const retryAfter = Math.max(1, Math.ceil((this.windowStart + this.options.windowMs - now) / 1000));
       throw new MaruError(
         'RATE_LIMITED',
-        `Too many requests: at most ${this.options.max} per ${this.options.windowMs / 1000} s. Retry in ${retryAfter} s.`,
+        `Too many requests: at most ${this.options.max} ` +
+          `per ${this.options.windowMs / 1000} s. Retry in ${retryAfter} s.`,
         { retryAfter },
       );
     }

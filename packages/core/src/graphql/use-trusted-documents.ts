@@ -23,7 +23,8 @@ export function useTrustedDocuments(documents: TrustedDocuments): Plugin {
       },
       keyNotFound: {
         message:
-          'Send the operation in `query`, or the sha256 hash of a trusted document in `extensions.persistedQuery.sha256Hash`.',
+          'Send the operation in `query`, or the sha256 hash of a ' +
+          'trusted document in `extensions.persistedQuery.sha256Hash`.',
         extensions: { code: 'BAD_USER_INPUT' },
       },
     },

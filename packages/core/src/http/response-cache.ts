@@ -1,13 +1,19 @@
 /** What a request needs for the cache to hold a response for it. */
 export interface RequestCaching {
-  /** Set by resolvers whose reads are logged or metered (data records, service calls): such a response must be produced every time. */
+  /**
+   * Set by resolvers whose reads are logged or metered (data records, service calls): such a response must be produced
+   * every time.
+   */
   sideEffects: boolean;
   /** Set once the operation ran: an anonymous query, answered without errors and without side effects. */
   storable: boolean;
 }
 
 export interface ResponseCacheOptions {
-  /** How long an answer may be served, in milliseconds. Writes on this instance end it sooner; this bounds what other instances' writes leave stale. Default 5,000. */
+  /**
+   * How long an answer may be served, in milliseconds. Writes on this instance end it sooner; this bounds what other
+   * instances' writes leave stale. Default 5,000.
+   */
   ttlMs?: number;
   /** Answers kept, least recently used dropped first. Default 1,000. */
   maxEntries?: number;
@@ -57,7 +63,10 @@ export class ResponseCache {
     this.maxTotalBytes = options.maxTotalBytes ?? 16 * 1024 * 1024;
   }
 
-  /** The version to produce an answer under: take it before running the request, so a write during the run makes the answer stale at once. */
+  /**
+   * The version to produce an answer under: take it before running the request, so a write during the run makes the
+   * answer stale at once.
+   */
   version(): string {
     return this.currentVersion();
   }

@@ -23,7 +23,8 @@ export const ApiKeyStatusEnum = builder.enumType('ApiKeyStatus', { values: ['ACT
 
 export const ApiKeyRef = nodeType<ApiKey>('ApiKey', {
   description:
-    "An API key's metadata. The key itself is shown once, at creation. Visible to its member and to admins of its organization.",
+    "An API key's metadata. The key itself is shown once, at " +
+    'creation. Visible to its member and to admins of its organization.',
   load: (id, ctx) => ctx.services.apiKeys.get(id),
   authScopes: (key, ctx) =>
     ctx.viewer?.member._id === key.memberId

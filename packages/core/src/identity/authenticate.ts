@@ -19,7 +19,10 @@ export interface AuthenticateDeps {
   subjects: { authenticateSubject(key: string): Promise<DataSubject> };
 }
 
-/** Reads a `Bearer` token; throws UNAUTHENTICATED (from the services) for a token that is not a live key. No header: anonymous. */
+/**
+ * Reads a `Bearer` token; throws UNAUTHENTICATED (from the services) for a token that is not a live key. No header:
+ * anonymous.
+ */
 export function createAuthenticate(deps: AuthenticateDeps): (authorization: string | null) => Promise<Authenticated> {
   return async (authorization) => {
     if (!authorization) return { viewer: null, subject: null };

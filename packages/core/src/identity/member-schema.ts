@@ -9,7 +9,8 @@ import { OrganizationRef } from './organization-schema.js';
 
 export const RoleEnum = builder.enumType('Role', {
   description:
-    'What a member may do. Agencies: AGENCY_ADMIN, CHALLENGE_MANAGER, REVIEWER, DEVELOPER. Companies: COMPANY_ADMIN, REVIEWER, DEVELOPER. Platform: PLATFORM_ADMIN, REVIEWER, DEVELOPER.',
+    'What a member may do. Agencies: AGENCY_ADMIN, CHALLENGE_MANAGER, REVIEWER, DEVELOPER. ' +
+    'Companies: COMPANY_ADMIN, REVIEWER, DEVELOPER. Platform: PLATFORM_ADMIN, REVIEWER, DEVELOPER.',
   values: ROLES,
 });
 

@@ -76,7 +76,8 @@ export class MemberService {
         );
       }
     }
-    // Only what was given: `$set` of an undefined field erases it (SQLite drops it from the document, MongoDB stores null).
+    // Only what was given: `$set` of an undefined field erases it (SQLite drops it from the document, MongoDB stores
+    // null).
     const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
     return this.transition(member, { ...changes, updatedAt: new Date().toISOString() });
   }

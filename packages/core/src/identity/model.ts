@@ -69,7 +69,10 @@ export interface ApiKey {
   /** SHA-256 of the whole key, hex. The key itself is never stored. */
   hash: string;
   scopes: ApiKeyScope[];
-  /** LIVE keys call services under their grants and quotas; TEST keys call sandbox mode, with neither. Absent means LIVE. */
+  /**
+   * LIVE keys call services under their grants and quotas; TEST keys call sandbox mode, with neither. Absent means
+   * LIVE.
+   */
   mode?: ApiKeyMode;
   createdAt: string;
   expiresAt: string | null;

@@ -60,7 +60,8 @@ builder.queryFields((t) => ({
   organizations: t.field({
     type: OrganizationConnection,
     description:
-      'All organizations, oldest first. Filter by kind, by parent agency (optionally with every level below it) and by name.',
+      'All organizations, oldest first. Filter by kind, by parent ' +
+      'agency (optionally with every level below it) and by name.',
     args: {
       ...pageArgs,
       kind: t.arg({ type: OrganizationKindEnum, required: false }),

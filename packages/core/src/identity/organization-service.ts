@@ -80,7 +80,8 @@ export class OrganizationService {
     if (!allowed) {
       throw forbidden(
         input.kind === 'AGENCY'
-          ? 'Only a platform admin creates top-level agencies; an agency admin may create sub-agencies of its own agency (set `parentId`).'
+          ? 'Only a platform admin creates top-level agencies; an agency ' +
+              'admin may create sub-agencies of its own agency (set `parentId`).'
           : `Only a platform admin creates ${input.kind.toLowerCase()} organizations.`,
       );
     }
@@ -115,7 +116,8 @@ export class OrganizationService {
       throw forbidden(`Only an admin of "${org.name}" (or of an agency above it) may change it.`);
     if (input.expectedVersion !== undefined && input.expectedVersion !== org.version) {
       throw conflict(
-        `"${org.name}" changed meanwhile (version ${org.version}, you expected ${input.expectedVersion}); reload it and retry.`,
+        `"${org.name}" changed meanwhile (version ${org.version}, ` +
+          `you expected ${input.expectedVersion}); reload it and retry.`,
         'input.expectedVersion',
       );
     }

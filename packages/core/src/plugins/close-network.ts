@@ -39,7 +39,8 @@ function replaceMethods(target: object, names: readonly string[], what: string):
 export function closeNetwork(): void {
   replaceMethods(net.Socket.prototype, ['connect'], 'node:net');
   replaceMethods(net.Server.prototype, ['listen'], 'node:net');
-  // `_createServerHandle` and `_createSocketHandle` hand out raw TCP/UDP handles (a security review connected with them).
+  // `_createServerHandle` and `_createSocketHandle` hand out raw TCP/UDP handles (a security review connected with
+  // them).
   replaceMethods(net, ['connect', 'createConnection', 'createServer', '_createServerHandle'], 'node:net');
   replaceMethods(dgram.Socket.prototype, ['bind', 'connect', 'send'], 'node:dgram');
   replaceMethods(dgram, ['createSocket', '_createSocketHandle'], 'node:dgram');

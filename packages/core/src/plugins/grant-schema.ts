@@ -155,7 +155,8 @@ builder.mutationFields((t) => ({
   setServiceStatus: t.field({
     type: ServiceRef,
     description:
-      'Move a service between PILOT, ACTIVE, DEPRECATED and SUSPENDED (platform admins). SUSPENDED refuses every call at once.',
+      'Move a service between PILOT, ACTIVE, DEPRECATED and SUSPENDED ' +
+      '(platform admins). SUSPENDED refuses every call at once.',
     args: {
       service: t.arg.string({ required: true }),
       status: t.arg.string({ required: true, description: 'PILOT, ACTIVE, DEPRECATED or SUSPENDED.' }),

@@ -140,7 +140,8 @@ export class GrantService {
     });
     if (!grant)
       throw forbidden(
-        `Your organization has no access to ${serviceKey}: an admin requests it (requestServiceAccess), or call its sandbox with a TEST key.`,
+        `Your organization has no access to ${serviceKey}: an admin requests ` +
+          `it (requestServiceAccess), or call its sandbox with a TEST key.`,
       );
     if (grant.operations.length && !grant.operations.includes(operation))
       throw forbidden(`Your access to ${serviceKey} covers ${grant.operations.join(', ')}, not ${operation}.`);
@@ -158,7 +159,8 @@ export class GrantService {
       const retryAfter = Math.max(1, Math.ceil((Date.parse(`${reservation.day}T00:00:00Z`) + 86_400_000 - now) / 1000));
       throw new MaruError(
         'RATE_LIMITED',
-        `Your organization used its ${grant.dailyQuota} calls of ${serviceKey} for today (UTC); retry in ${retryAfter} s or ask for a higher quota.`,
+        `Your organization used its ${grant.dailyQuota} calls of ${serviceKey} ` +
+          `for today (UTC); retry in ${retryAfter} s or ask for a higher quota.`,
         { retryAfter },
       );
     }

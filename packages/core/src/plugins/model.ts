@@ -18,11 +18,16 @@ export interface InstalledPlugin {
   grantedCapabilities: Capability[];
   /** The operator's configuration as JSON text, checked against the plugin's schema when set: see {@link configOf}. */
   configJson?: string | null;
-  /** Set when a platform admin granted or revoked capabilities; from then on those decisions win over the config file. */
+  /**
+   * Set when a platform admin granted or revoked capabilities; from then on those decisions win over the config file.
+   */
   grantsDecidedAt?: string | null;
   /** The registered key that signed the package, or null when loaded unsigned (development only). */
   signedBy: string | null;
-  /** ISOLATE: an API-2 bundle in an isolate of the plugin host; UNCONFINED: a legacy API-1 module whose code has Node's APIs in its worker. Absent in records written before plugin API 2 (read as UNCONFINED). */
+  /**
+   * ISOLATE: an API-2 bundle in an isolate of the plugin host; UNCONFINED: a legacy API-1 module whose code has Node's
+   * APIs in its worker. Absent in records written before plugin API 2 (read as UNCONFINED).
+   */
   isolation?: 'ISOLATE' | 'UNCONFINED';
   loadedAt: string;
 }

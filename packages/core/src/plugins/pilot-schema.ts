@@ -42,7 +42,8 @@ builder.mutationField('launchPilotService', (t) =>
   t.field({
     type: PilotPayload,
     description:
-      'Install the plugin a winning submission references (exact name and version, signed) and list its services as PILOT, linked to the challenge (platform admins).',
+      'Install the plugin a winning submission references (exact name and version, ' +
+      'signed) and list its services as PILOT, linked to the challenge (platform admins).',
     args: {
       challengeId: t.arg.id({ required: true }),
       submissionId: t.arg.id({

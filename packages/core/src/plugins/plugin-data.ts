@@ -34,7 +34,10 @@ export function clampLimit(limit: unknown): number {
   return Math.min(DATA_READ_LIMIT.max, Math.max(1, Math.floor(limit)));
 }
 
-/** Checks what the plugin sent (it may post anything to its port) into a request for the reader; a message naming the wrong argument otherwise. */
+/**
+ * Checks what the plugin sent (it may post anything to its port) into a request for the reader; a message naming the
+ * wrong argument otherwise.
+ */
 function requestOf(pluginName: string, raw: PluginDataReadRequest): PluginDataRequest | string {
   if (typeof raw.connectionId !== 'string' || raw.connectionId.length === 0 || raw.connectionId.length > 200)
     return 'connectionId must be the global id of a DataConnection';

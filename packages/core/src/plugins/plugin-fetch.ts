@@ -35,7 +35,10 @@ export type PluginFetchAnswer =
 export interface PluginFetchPolicy {
   /** `host` or `host:port` entries from the manifest (`hosts`). */
   hosts: readonly string[];
-  /** Let declared hosts resolve to loopback, private and link-local addresses (test fixtures, on-premises APIs). Default false. */
+  /**
+   * Let declared hosts resolve to loopback, private and link-local addresses (test fixtures, on-premises APIs). Default
+   * false.
+   */
   allowPrivate?: boolean;
   /** When the call's deadline passes. */
   signal: AbortSignal;

@@ -132,7 +132,10 @@ export class PluginHost {
     return this.running.call(viewer, serviceKey, operation, kind, input, requestId);
   }
 
-  /** Sets what answers plugins' `ctx.data.read` (the data module). Until one is set, every read is refused as a capability the hub cannot give. */
+  /**
+   * Sets what answers plugins' `ctx.data.read` (the data module). Until one is set, every read is refused as a
+   * capability the hub cannot give.
+   */
   setDataReader(reader: PluginDataReader): void {
     this.dataReader = reader;
   }

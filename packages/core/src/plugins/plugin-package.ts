@@ -18,7 +18,10 @@ export const MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
 export const MAX_ASSET_BYTES = 8 * 1024 * 1024;
 
 export type PluginPackage =
-  /** `read`: the SHA-256 (hex) of each file read, by package-relative path — the bytes that will run, to compare with what a signature covers. */
+  /**
+   * `read`: the SHA-256 (hex) of each file read, by package-relative path — the bytes that will run, to compare with
+   * what a signature covers.
+   */
   | {
       api: 2;
       bundle: string;
@@ -114,14 +117,16 @@ export function readPluginPackage(dir: string, entry: string): PluginPackage {
   }
   if (described.api !== 2)
     return refused(
-      `package: ${PLUGIN_PACKAGE_FILE} says plugin API ${JSON.stringify(described.api)}; this hub runs API 2 bundles (rebuild with maru build against @maru/sdk 0.2)`,
+      `package: ${PLUGIN_PACKAGE_FILE} says plugin API ${JSON.stringify(described.api)}; ` +
+        `this hub runs API 2 bundles (rebuild with maru build against @maru/sdk 0.2)`,
     );
   if (typeof described.bundle !== 'string' || !described.manifest || typeof described.manifest !== 'object')
     return refused(`package: ${PLUGIN_PACKAGE_FILE} needs "bundle" and "manifest"; run maru build again`);
   const bundlePath = described.bundle.replace(/^\.\//, '');
   if (relative(dir, entry).split(sep).join('/') !== bundlePath)
     return refused(
-      `package: the entry ${relative(dir, entry)} is not the bundle ${bundlePath} that ${PLUGIN_PACKAGE_FILE} names; point the hub at the bundle`,
+      `package: the entry ${relative(dir, entry)} is not the bundle ${bundlePath} ` +
+        `that ${PLUGIN_PACKAGE_FILE} names; point the hub at the bundle`,
     );
   const declared = declaredFiles(dir);
   const link = firstLink(dir);

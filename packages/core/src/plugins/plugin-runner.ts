@@ -46,7 +46,10 @@ export interface PluginCall {
   event?: { name: string; payload: Record<string, unknown> };
   /** The request that caused the call, handed to the data port with the caller; never sent to the plugin. */
   requestId?: string | null;
-  /** The hub's own number for the call when a fenced plugin host relays it: handed to the ports, never sent to the plugin. */
+  /**
+   * The hub's own number for the call when a fenced plugin host relays it: handed to the ports, never sent to the
+   * plugin.
+   */
   token?: number;
 }
 
@@ -146,7 +149,10 @@ export class PluginRunner {
   private worker: PluginThread | null = null;
   private starting: Promise<PluginManifest> | null = null;
   private readonly pending = new Map<number, Pending>();
-  /** Who each call and connector stream in flight serves, by id: a data read names its call, and only calls in flight may read. */
+  /**
+   * Who each call and connector stream in flight serves, by id: a data read names its call, and only calls in flight
+   * may read.
+   */
   private readonly callers = new Map<number, PluginCallRecord>();
   private seq = 0;
   private stopped = false;
@@ -167,7 +173,8 @@ export class PluginRunner {
           workerData: { entry: this.options.entry },
           // The hub's environment (secrets included) is not the plugin's.
           env: {},
-          // A small young generation: plugin handlers allocate little per call, and each worker is an isolate of its own in RSS.
+          // A small young generation: plugin handlers allocate little per call, and each worker is an isolate of its
+          // own in RSS.
           resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 64, maxYoungGenerationSizeMb: 4 },
           stdout: false,
           stderr: false,
@@ -273,7 +280,10 @@ export class PluginRunner {
     };
   }
 
-  /** Asks the plugin to check a connector's config against the connector's schema; resolves with the problems (none when valid). */
+  /**
+   * Asks the plugin to check a connector's config against the connector's schema; resolves with the problems (none when
+   * valid).
+   */
   async checkConnectorConfig(connector: string, config: unknown): Promise<string[]> {
     const worker = await this.ready();
     const id = ++this.seq;

@@ -18,7 +18,8 @@ const port = parentPort!;
 // anyway on Node 26; see fence/.)
 globalThis.fetch = (() =>
   Promise.reject(new CapabilityDenied('use ctx.fetch: the global fetch is not available to plugins'))) as typeof fetch;
-// Sockets, DNS and nested workers too, before any plugin code loads (Node 24's permission model leaves the network open).
+// Sockets, DNS and nested workers too, before any plugin code loads (Node 24's permission model leaves the network
+// open).
 closeNetwork();
 
 async function main(): Promise<void> {

@@ -14,7 +14,8 @@ import { manifestOf, operationsOf, type InstalledPlugin, type PublisherKey, type
 
 builder.scalarType('JSON', {
   description:
-    'Any JSON value. Plugin operations take and return JSON validated by their own schemas (`inputSchema`, `outputSchema`).',
+    'Any JSON value. Plugin operations take and return JSON ' +
+    'validated by their own schemas (`inputSchema`, `outputSchema`).',
   serialize: (value) => value,
   parseValue: (value) => value,
 });
@@ -66,7 +67,8 @@ const PluginIsolation = builder.enumType('PluginIsolation', {
     },
     UNCONFINED: {
       description:
-        "A legacy plugin of API 1, loaded because the operator allowed legacy plugins: its code runs in a worker thread with Node's APIs within its plugin host.",
+        'A legacy plugin of API 1, loaded because the operator allowed legacy plugins: ' +
+        "its code runs in a worker thread with Node's APIs within its plugin host.",
     },
   } as const,
 });
@@ -93,7 +95,8 @@ export const PluginRef = builder.objectRef<InstalledPlugin>('Plugin').implement(
     isolation: t.field({
       type: PluginIsolation,
       description:
-        "ISOLATE: its bundle runs in a V8 isolate whose only door is ctx. UNCONFINED: a legacy plugin of API 1, loaded because the operator allowed it; its code has Node's APIs within its plugin host.",
+        'ISOLATE: its bundle runs in a V8 isolate whose only door is ctx. UNCONFINED: a legacy plugin of ' +
+        "API 1, loaded because the operator allowed it; its code has Node's APIs within its plugin host.",
       resolve: (p) => p.isolation ?? 'UNCONFINED',
     }),
     signedBy: t.string({
@@ -170,7 +173,8 @@ builder.queryFields((t) => ({
     type: 'JSON',
     nullable: true,
     description:
-      "Call a query operation of a shared service (READ key). The input is checked against the operation's `inputSchema`.",
+      'Call a query operation of a shared service (READ key). ' +
+      "The input is checked against the operation's `inputSchema`.",
     args: {
       service: t.arg.string({ required: true }),
       operation: t.arg.string({ required: true }),
@@ -324,7 +328,8 @@ pluginMutation(
 pluginMutation(
   'setPluginCapabilities',
   'plugin.setCapabilities',
-  'Grant exactly these capabilities, out of those the plugin asks for (platform admins); the rest are revoked. Takes effect on the next call and survives restarts.',
+  'Grant exactly these capabilities, out of those the plugin asks for (platform ' +
+    'admins); the rest are revoked. Takes effect on the next call and survives restarts.',
   (ctx, name, args) => ctx.services.plugins.setCapabilities(ctx.viewer, name, args.capabilities ?? []),
   true,
 );
@@ -333,7 +338,8 @@ builder.mutationField('setPluginConfig', (t) =>
   t.field({
     type: PluginRef,
     description:
-      "Set a plugin's configuration (platform admins). The plugin checks it against its own schema first; effective on the next call.",
+      "Set a plugin's configuration (platform admins). The plugin checks " +
+      'it against its own schema first; effective on the next call.',
     args: { name: t.arg.string({ required: true }), config: t.arg({ type: 'JSON', required: true }) },
     resolve: (_r, args, ctx) =>
       audited(ctx, 'plugin.setConfig', { targetId: args.name.slice(0, 214) }, () =>
@@ -346,7 +352,8 @@ builder.mutationField('installPlugin', (t) =>
   t.field({
     type: PluginRef,
     description:
-      'Install a plugin from an npm package installed on the hub, at an exact version (platform admins). Its signature and manifest are checked; its services join the catalogue in PILOT.',
+      'Install a plugin from an npm package installed on the hub, at an exact version (platform ' +
+      'admins). Its signature and manifest are checked; its services join the catalogue in PILOT.',
     args: { package: t.arg.string({ required: true }), version: t.arg.string({ required: true }) },
     resolve: (_r, args, ctx) =>
       audited(ctx, 'plugin.install', { targetId: args.package.slice(0, 214) }, () =>
@@ -363,6 +370,7 @@ builder.mutationField('installPlugin', (t) =>
 pluginMutation(
   'uninstallPlugin',
   'plugin.uninstall',
-  'Stop a plugin and remove its services from the catalogue (platform admins); calls in flight finish, metering and audit history stay.',
+  'Stop a plugin and remove its services from the catalogue (platform ' +
+    'admins); calls in flight finish, metering and audit history stay.',
   (ctx, name) => ctx.services.plugins.uninstall(ctx.viewer, name),
 );

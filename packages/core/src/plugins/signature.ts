@@ -15,7 +15,10 @@ export interface PackageSignature {
   signature: string;
 }
 
-/** `files`: the SHA-256 (hex) of each file the digest covered, by package-relative path: what a loader compares the bytes it runs with. */
+/**
+ * `files`: the SHA-256 (hex) of each file the digest covered, by package-relative path: what a loader compares the
+ * bytes it runs with.
+ */
 export type SignatureCheck =
   { ok: true; keyId: string; files: ReadonlyMap<string, string> } | { ok: false; reason: string };
 
@@ -25,7 +28,9 @@ export interface TrustedKey {
   publisher: string;
 }
 
-/** Left out of the digest, at the package root only: anything deeper — a nested node_modules included — is covered. */
+/**
+ * Left out of the digest, at the package root only: anything deeper — a nested node_modules included — is covered.
+ */
 const SKIPPED_AT_ROOT = new Set(['.git', '.turbo', SIGNATURE_FILE]);
 
 function* files(dir: string, root = dir): Generator<string> {
@@ -94,7 +99,9 @@ export function verifyPackage(dir: string, trustedKeys: ReadonlyMap<string, Trus
   if (!publicKey)
     return {
       ok: false,
-      reason: `the signing key "${signature.keyId}" is not registered; a platform admin registers the publisher's public key`,
+      reason:
+        `the signing key "${signature.keyId}" is not registered; ` +
+        `a platform admin registers the publisher's public key`,
     };
   let digested: ReturnType<typeof digestWithFiles>;
   try {
@@ -102,7 +109,9 @@ export function verifyPackage(dir: string, trustedKeys: ReadonlyMap<string, Trus
   } catch (error) {
     return {
       ok: false,
-      reason: `the package could not be read whole (${(error as NodeJS.ErrnoException).code ?? 'error'}); it changed while it was checked, try again`,
+      reason:
+        `the package could not be read whole (${(error as NodeJS.ErrnoException).code ?? 'error'}); ` +
+        `it changed while it was checked, try again`,
     };
   }
   if (digested.digest !== signature.digest)

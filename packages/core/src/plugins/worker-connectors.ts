@@ -8,7 +8,10 @@ import type { ConnectorDefinition, PluginContext, PluginDefinition } from '@maru
 import { describeError } from './worker-context.js';
 import type { ConnectorBatch, ConnectorBatchItem, ContextGrant, FromWorker, ToWorker } from './worker-protocol.js';
 
-/** A batch goes out when full, or once it holds something and this long has passed: a slow source still delivers what it has within the pull's deadline. */
+/**
+ * A batch goes out when full, or once it holds something and this long has passed: a slow source still delivers what it
+ * has within the pull's deadline.
+ */
 const FLUSH_AFTER_MS = 50;
 const FLUSH = Symbol('flush');
 
@@ -123,7 +126,10 @@ export function createConnectorStreams(
     }
   }
 
-  /** Sends a batch; a record holding what cannot cross threads (a function, a stream) becomes a problem instead of failing the batch. */
+  /**
+   * Sends a batch; a record holding what cannot cross threads (a function, a stream) becomes a problem instead of
+   * failing the batch.
+   */
   function sendBatch(id: number, batch: ConnectorBatch): void {
     try {
       send({ type: 'result', id, output: batch });

@@ -200,7 +200,8 @@ export function createContexts(send: (message: FromWorker) => void, platform: Gu
     const bytes = typeof path === 'string' ? platform.asset(path) : undefined;
     if (!bytes)
       throw new Error(
-        `"${String(path)}" is not an asset of this plugin: list the file in the manifest's assets (definePlugin({ assets: [...] })) and in package.json files`,
+        `"${String(path)}" is not an asset of this plugin: list the file in the ` +
+          `manifest's assets (definePlugin({ assets: [...] })) and in package.json files`,
       );
     return bytes;
   }

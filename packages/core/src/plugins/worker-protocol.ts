@@ -31,9 +31,15 @@ export type ToWorker =
   | ({ type: 'fetch-result'; id: number } & PluginFetchAnswer)
   /** Checks `config` against the connector's schema; answered with `config-result`. */
   | { type: 'check-connector-config'; id: number; connector: string; config: unknown }
-  /** Starts a connector's generator under the stream id `id`; answered with `result` (null) or `failed` (`input` for a bad config). */
+  /**
+   * Starts a connector's generator under the stream id `id`; answered with `result` (null) or `failed` (`input` for a
+   * bad config).
+   */
   | ({ type: 'connector-open'; id: number; connector: string; connectorConfig: unknown } & ContextGrant)
-  /** Runs stream `stream`'s generator for up to `max` more items; answered under `id` with `result` (a {@link ConnectorBatch}) or `failed`. */
+  /**
+   * Runs stream `stream`'s generator for up to `max` more items; answered under `id` with `result` (a
+   * {@link ConnectorBatch}) or `failed`.
+   */
   | { type: 'connector-pull'; id: number; stream: number; max: number }
   /** Aborts the stream's `ctx.signal` and returns its generator. Not answered. */
   | { type: 'connector-close'; stream: number };
@@ -48,7 +54,10 @@ export type FromWorker =
   | { type: 'kv'; id: number; op: 'get' | 'set' | 'delete'; key: string; value?: unknown }
   | { type: 'event'; name: string; payload: Record<string, unknown> }
   | { type: 'config-result'; id: number; problems: string[] }
-  /** A `ctx.data.read` during call (or connector stream) `callId`: the hub learns the caller from its own record of that call, never from this message. */
+  /**
+   * A `ctx.data.read` during call (or connector stream) `callId`: the hub learns the caller from its own record of that
+   * call, never from this message.
+   */
   | {
       type: 'data-read';
       id: number;
@@ -79,14 +88,20 @@ export interface ConnectorBatch {
   done: boolean;
 }
 
-/** Why a data read was not answered: `capability` reaches the plugin as a capability refusal, `input` as an Error with the message, `failed` as a generic Error. */
+/**
+ * Why a data read was not answered: `capability` reaches the plugin as a capability refusal, `input` as an Error with
+ * the message, `failed` as a generic Error.
+ */
 export interface DataReadFailure {
   kind: 'capability' | 'input' | 'failed';
   message: string;
 }
 
 export interface WorkerError {
-  /** `plugin` for a PluginError, `capability` for a refused capability, `input`/`output` for schema failures, `crash` for anything else. */
+  /**
+   * `plugin` for a PluginError, `capability` for a refused capability, `input`/`output` for schema failures, `crash`
+   * for anything else.
+   */
   kind: 'plugin' | 'capability' | 'input' | 'output' | 'crash';
   code?: string;
   message: string;

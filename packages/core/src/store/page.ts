@@ -39,7 +39,10 @@ function decodeCursor(cursor: string, length: number): unknown[] {
   throw new PageCursorError('the cursor does not belong to this list');
 }
 
-/** `limit` documents of `collection` matching `filter` in `sort` order, after `after` (a previous page's cursor). Sort keys must never be null. */
+/**
+ * `limit` documents of `collection` matching `filter` in `sort` order, after `after` (a previous page's cursor). Sort
+ * keys must never be null.
+ */
 export async function findPage<T extends Doc>(
   collection: Collection<T>,
   filter: Filter,

@@ -87,18 +87,21 @@ export function describeStoreContract(engineName: string, target: StoreContractT
       expect(await store.collection<Item>(s.name).count({})).toBe(1);
     });
 
-    it('refuses a duplicate _id and a duplicate unique key with a conflict naming the index, and stores nothing', async () => {
-      const items = await seeded();
-      await expect(items.insertOne({ _id: 'a', name: 'other' })).rejects.toMatchObject({
-        name: 'StoreConflictError',
-        index: '_id',
-      });
-      const error = await items.insertOne({ _id: 'z', name: 'alpha' }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(StoreConflictError);
-      expect(error).toMatchObject({ index: 'byName', fields: ['name'] });
-      expect(await items.count({})).toBe(sample.length);
-      expect(await items.findOne({ _id: 'z' })).toBeNull();
-    });
+    it(
+      'refuses a duplicate _id and a duplicate unique key ' + 'with a conflict naming the index, and stores nothing',
+      async () => {
+        const items = await seeded();
+        await expect(items.insertOne({ _id: 'a', name: 'other' })).rejects.toMatchObject({
+          name: 'StoreConflictError',
+          index: '_id',
+        });
+        const error = await items.insertOne({ _id: 'z', name: 'alpha' }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(StoreConflictError);
+        expect(error).toMatchObject({ index: 'byName', fields: ['name'] });
+        expect(await items.count({})).toBe(sample.length);
+        expect(await items.findOne({ _id: 'z' })).toBeNull();
+      },
+    );
 
     it('enforces compound unique indexes', async () => {
       const s = spec({
@@ -202,33 +205,36 @@ export function describeStoreContract(engineName: string, target: StoreContractT
       expect(seen).toEqual(ids(await items.find({}, { sort })));
     });
 
-    it('updates atomically with $set, $inc, $unset, $push, $addToSet and $pull and returns the new document', async () => {
-      const items = await seeded();
-      const updated = await items.findOneAndUpdate(
-        { _id: 'a' },
-        {
-          $set: { 'meta.city': 'Daejeon', group: 'z' },
-          $inc: { n: 10 },
-          $unset: { active: true },
-          $push: { list: { $each: [1, 2] } },
-          $addToSet: { tags: 'blue' },
-        },
-      );
-      expect(updated).toEqual({
-        _id: 'a',
-        name: 'alpha',
-        n: 11,
-        group: 'z',
-        tags: ['red', 'blue'],
-        meta: { city: 'Daejeon', rank: 3 },
-        list: [1, 2],
-      });
-      const pulled = await items.findOneAndUpdate({ _id: 'a' }, { $pull: { tags: 'red' }, $addToSet: { list: 3 } });
-      expect(pulled?.tags).toEqual(['blue']);
-      expect(pulled?.list).toEqual([1, 2, 3]);
-      expect(await items.findOne({ _id: 'a' })).toEqual(pulled);
-      expect(await items.findOneAndUpdate({ _id: 'nope' }, { $set: { n: 1 } })).toBeNull();
-    });
+    it(
+      'updates atomically with $set, $inc, $unset, $push, ' + '$addToSet and $pull and returns the new document',
+      async () => {
+        const items = await seeded();
+        const updated = await items.findOneAndUpdate(
+          { _id: 'a' },
+          {
+            $set: { 'meta.city': 'Daejeon', group: 'z' },
+            $inc: { n: 10 },
+            $unset: { active: true },
+            $push: { list: { $each: [1, 2] } },
+            $addToSet: { tags: 'blue' },
+          },
+        );
+        expect(updated).toEqual({
+          _id: 'a',
+          name: 'alpha',
+          n: 11,
+          group: 'z',
+          tags: ['red', 'blue'],
+          meta: { city: 'Daejeon', rank: 3 },
+          list: [1, 2],
+        });
+        const pulled = await items.findOneAndUpdate({ _id: 'a' }, { $pull: { tags: 'red' }, $addToSet: { list: 3 } });
+        expect(pulled?.tags).toEqual(['blue']);
+        expect(pulled?.list).toEqual([1, 2, 3]);
+        expect(await items.findOne({ _id: 'a' })).toEqual(pulled);
+        expect(await items.findOneAndUpdate({ _id: 'nope' }, { $set: { n: 1 } })).toBeNull();
+      },
+    );
 
     it('lets exactly one of two concurrent version-guarded transitions win', async () => {
       const s = spec();

@@ -48,7 +48,8 @@ export function expectSecretName(value: unknown, field: string): string {
   if (typeof value !== 'string' || !SECRET_NAME.test(value)) {
     throw badInput(
       `connector.${field}`,
-      'Give the name of a secret the operator set on the hub (letters, digits and `_`, e.g. `DATA_GO_KR_KEY`), not the secret itself.',
+      'Give the name of a secret the operator set on the hub (letters, ' +
+        'digits and `_`, e.g. `DATA_GO_KR_KEY`), not the secret itself.',
     );
   }
   return value;

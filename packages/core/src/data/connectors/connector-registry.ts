@@ -74,7 +74,8 @@ export class ConnectorRegistry {
         if (secrets[name] === undefined) return undefined;
         if (!(secretAgencies[name] ?? []).some((slug) => owner.pathSlugs.includes(slug))) {
           throw new SourceError(
-            `The secret "${name}" is not granted to agency "${owner.slug}"; the operator lists the agencies that may use it in MARU_SECRET_${name}_AGENCIES`,
+            `The secret "${name}" is not granted to agency "${owner.slug}"; the ` +
+              `operator lists the agencies that may use it in MARU_SECRET_${name}_AGENCIES`,
           );
         }
         return secrets[name];

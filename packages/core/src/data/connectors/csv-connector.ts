@@ -99,7 +99,8 @@ function checkHeader(cells: string[], path: string): string[] {
   const repeated = [...new Set(names.filter((name, i) => names.indexOf(name) !== i))];
   if (repeated.length)
     throw new SourceError(
-      `The header row of CSV file ${path} repeats ${repeated.map((n) => `"${n}"`).join(', ')}; make column names unique`,
+      `The header row of CSV file ${path} ` +
+        `repeats ${repeated.map((n) => `"${n}"`).join(', ')}; make column names unique`,
     );
   return names;
 }

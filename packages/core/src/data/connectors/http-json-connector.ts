@@ -8,13 +8,24 @@ import { streamJsonArray } from './stream-json-array.js';
 export interface HttpJsonConfig {
   /** `http:` or `https:`, on a host the operator allows. Redirects are refused, so give the final address. */
   url: string;
-  /** Dot path to the records array in the body, e.g. `response.body.items`; empty or absent when the body is the array. */
+  /**
+   * Dot path to the records array in the body, e.g. `response.body.items`; empty or absent when the body is the array.
+   */
   recordsPath?: string;
-  /** A header sent with the request whose value is the named secret, e.g. `{ name: 'Authorization', secret: 'DATA_GO_KR_KEY' }`. */
+  /**
+   * A header sent with the request whose value is the named secret, e.g.
+   * `{ name: 'Authorization', secret: 'DATA_GO_KR_KEY' }`.
+   */
   authHeader?: { name: string; secret: string };
-  /** Query parameters whose values are named secrets, e.g. `{ serviceKey: 'DATA_GO_KR_KEY' }` for data.go.kr APIs, which take their key in the query. */
+  /**
+   * Query parameters whose values are named secrets, e.g. `{ serviceKey: 'DATA_GO_KR_KEY' }` for data.go.kr APIs, which
+   * take their key in the query.
+   */
   secretQuery?: Record<string, string>;
-  /** How long the source may stay silent — before answering, or between parts of the body. Default 30000, at most 300000. */
+  /**
+   * How long the source may stay silent — before answering, or between parts of the body. Default 30000, at most
+   * 300000.
+   */
   timeoutMs?: number;
 }
 
@@ -74,7 +85,8 @@ export const httpJsonConnector: Connector<HttpJsonConfig> = {
       const value = ctx.secret(config.authHeader.secret);
       if (value === undefined)
         throw new SourceError(
-          `The secret "${config.authHeader.secret}" for the ${config.authHeader.name} header is not set on this hub; ask the operator to set it`,
+          `The secret "${config.authHeader.secret}" for the ${config.authHeader.name} ` +
+            `header is not set on this hub; ask the operator to set it`,
         );
       headers[config.authHeader.name] = value;
     }
@@ -148,7 +160,8 @@ function checkRecordsPath(value: unknown): string {
   ) {
     throw badInput(
       'connector.recordsPath',
-      'Give the keys to the records array joined by dots, e.g. `response.body.items`; leave it empty when the body is the array.',
+      'Give the keys to the records array joined by dots, e.g. ' +
+        '`response.body.items`; leave it empty when the body is the array.',
     );
   }
   return value.trim();

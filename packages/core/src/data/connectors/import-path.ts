@@ -11,7 +11,8 @@ const isInside = (folder: string, target: string) => {
 
 const cannotOpen = (path: string, error: unknown) =>
   new SourceError(
-    `CSV file ${path} cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); check its permissions`,
+    `CSV file ${path} cannot be opened ` +
+      `(${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); check its permissions`,
   );
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';

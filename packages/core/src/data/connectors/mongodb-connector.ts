@@ -5,11 +5,17 @@ import { expectConfigObject, expectSecretName, expectText, isPlainObject } from 
 
 /** A collection in a MongoDB database the hub can reach. */
 export interface MongoConfig {
-  /** Name of the secret holding the `mongodb://` or `mongodb+srv://` URI (it carries credentials, so it is never stored here). */
+  /**
+   * Name of the secret holding the `mongodb://` or `mongodb+srv://` URI (it carries credentials, so it is never stored
+   * here).
+   */
   uriSecret: string;
   database: string;
   collection: string;
-  /** A MongoDB query selecting the documents; default all. Server-side JavaScript (`$where`, `$function`, `$accumulator`) is refused. */
+  /**
+   * A MongoDB query selecting the documents; default all. Server-side JavaScript (`$where`, `$function`,
+   * `$accumulator`) is refused.
+   */
   filter?: Record<string, unknown>;
 }
 
@@ -57,7 +63,8 @@ export const mongodbConnector: Connector<MongoConfig> = {
       ctx.signal.aborted
         ? ctx.signal.reason
         : new SourceError(
-            `Could not read ${config.database}.${config.collection} with the URI in secret "${config.uriSecret}": ${redact((error as Error).message, uri)}`,
+            `Could not read ${config.database}.${config.collection} with the URI in ` +
+              `secret "${config.uriSecret}": ${redact((error as Error).message, uri)}`,
           );
     // Loaded on first use: most hubs never read a MongoDB source.
     const { MongoClient, ObjectId } = await import('mongodb');

@@ -65,7 +65,10 @@ async function* bodyChunks(
   }
 }
 
-/** streamArray would say "Top-level object should be an array."; say which array was expected, and notice when `pick` found none. */
+/**
+ * streamArray would say "Top-level object should be an array."; say which array was expected, and notice when `pick`
+ * found none.
+ */
 function expectArray(error: SourceError): Transform {
   let first = true;
   return new Transform({

@@ -14,15 +14,22 @@ export interface DataTestHub {
 }
 
 export const PUBLIC_CSV =
-  'facility_id,name,district,capacity,opened\nF1,Mapo Sports Center,Mapo-gu,300,2015-03-01\nF2,Jongno Library,Jongno-gu,120,2009-11-20\nF3,Gangnam Pool,Gangnam-gu,80,2018-06-15\n';
+  'facility_id,name,district,capacity,opened\nF1,Mapo Sports Center,Mapo-gu,300,2015-03-01\n' +
+  'F2,Jongno Library,Jongno-gu,120,2009-11-20\nF3,Gangnam Pool,Gangnam-gu,80,2018-06-15\n';
 export const INTERNAL_CSV = 'project_id,title,budget\nP1,Smart bus stops,1200000000\nP2,Open API gateway,800000000\n';
 export const RESTRICTED_CSV =
-  'business_id,name,revenue,employees\nB1,Hanbit Foods,1200000,12\nB2,Saebyeok Logistics,5400000,48\nB3,Mirae Tech,300000,4\n';
+  'business_id,name,revenue,employees\nB1,Hanbit Foods,1200000,12\n' +
+  'B2,Saebyeok Logistics,5400000,48\nB3,Mirae Tech,300000,4\n';
 export const PERSONAL_CSV =
-  'record_id,subject_id,name,phone,district,benefit\nR1,S1,Kim Minji,010-1111-2222,Mapo-gu,320000\nR2,S2,Lee Jihoon,010-3333-4444,Jongno-gu,280000\nR3,S3,Park Seoyeon,010-5555-6666,Mapo-gu,300000\n';
+  'record_id,subject_id,name,phone,district,benefit\nR1,S1,Kim Minji,010-1111-2222,Mapo-gu,320000\n' +
+  'R2,S2,Lee Jihoon,010-3333-4444,Jongno-gu,280000\nR3,S3,Park Seoyeon,010-5555-6666,Mapo-gu,300000\n';
 
-export const CREATE = `mutation($input: CreateDataConnectionInput!) { createDataConnection(input: $input) { dataConnection { id status fields { name type personal } } } }`;
-export const SYNC = `mutation($id: ID!) { syncDataConnection(id: $id, wait: true) { sync { status read inserted updated removed rejected problems { position reason } error } } }`;
+export const CREATE =
+  `mutation($input: CreateDataConnectionInput!) { createDataConnection(input: $input) { ` +
+  `dataConnection { id status fields { name type personal } } } }`;
+export const SYNC =
+  `mutation($id: ID!) { syncDataConnection(id: $id, wait: true) { ` +
+  `sync { status read inserted updated removed rejected problems { position reason } error } } }`;
 
 /** A test hub with four synced CSV connections of the bureau, one per classification. */
 export async function createDataTestHub(): Promise<DataTestHub> {

@@ -17,7 +17,10 @@ import type { FenceFailure, FencePort, FromFence, ToFence } from './fence-protoc
 import { IsolateThread } from '../isolate/isolate-thread.js';
 import { loadIsolatedVm } from '../isolate/isolated-vm-binary.js';
 
-/** Given by the hub as the first argument when the host runs isolates: isolated-vm's binary, the one native file it may load. */
+/**
+ * Given by the hub as the first argument when the host runs isolates: isolated-vm's binary, the one native file it may
+ * load.
+ */
 const ivmBinary = process.argv[2];
 let ivm: ReturnType<typeof loadIsolatedVm> | null = null;
 let guestSource: string | null = null;

@@ -23,7 +23,10 @@ import { encodeFrame, readFrames } from './frames.js';
 export type FencePortHandler = (port: FencePort, args: unknown) => Promise<unknown> | void;
 
 export interface PluginFenceOptions {
-  /** Folders the host may read: its plugin's package and the node_modules its imports resolve from (none for an isolate host). */
+  /**
+   * Folders the host may read: its plugin's package and the node_modules its imports resolve from (none for an isolate
+   * host).
+   */
   readFolders: readonly string[];
   /**
    * Set for the isolate host (plugin API 2): isolated-vm's native file, the one addon it may load.
@@ -31,7 +34,10 @@ export interface PluginFenceOptions {
    * workers.
    */
   isolates?: { binary: string };
-  /** The host's resident memory ceiling; above it the host is killed (its calls in flight fail) and started again on the next call. Default 1024 MiB. */
+  /**
+   * The host's resident memory ceiling; above it the host is killed (its calls in flight fail) and started again on the
+   * next call. Default 1024 MiB.
+   */
   maxRssMb?: number;
   /**
    * The user and group the host runs as (the hub must be root to switch), so that the operating
@@ -90,7 +96,10 @@ export class PluginFence {
 
   constructor(private readonly options: PluginFenceOptions) {}
 
-  /** The flags the host starts with: read access to the fence's own code and the plugin's folders (real paths; missing ones left out). */
+  /**
+   * The flags the host starts with: read access to the fence's own code and the plugin's folders (real paths; missing
+   * ones left out).
+   */
   flags(): string[] {
     const paths = [dirname(fenceEntry()), ...this.options.readFolders].flatMap((folder) => {
       try {
@@ -154,7 +163,8 @@ export class PluginFence {
       {
         // Nothing of the hub's environment: no secrets, no database address, no NODE_OPTIONS.
         env: {},
-        // Descriptor 3: the hub's pipe, framed (frames.ts). No Node IPC channel: its parser would run the plugin host's bytes in the hub.
+        // Descriptor 3: the hub's pipe, framed (frames.ts). No Node IPC channel: its parser would run the plugin host's
+        // bytes in the hub.
         stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
         ...(user ? { uid: user.uid, gid: user.gid } : {}),
       },
@@ -202,7 +212,8 @@ export class PluginFence {
   private onBad(child: ChildProcess, why: string): void {
     this.options.log?.(
       'warn',
-      'the plugin host broke the protocol (plugin code writing to its pipe?); it is stopped and starts again on the next call',
+      'the plugin host broke the protocol (plugin code writing to ' +
+        'its pipe?); it is stopped and starts again on the next call',
       { why },
     );
     this.detach(child, 'the plugin host broke the protocol during the call; it was restarted');
@@ -256,7 +267,10 @@ export class PluginFence {
       );
   }
 
-  /** The host's resident memory, checked every second: off-heap buffers and nested workers count here, not in a worker's heap limit. */
+  /**
+   * The host's resident memory, checked every second: off-heap buffers and nested workers count here, not in a worker's
+   * heap limit.
+   */
   private watchMemory(child: ChildProcess): void {
     const limit = (this.options.maxRssMb ?? 1024) * 1024 * 1024;
     this.watch = setInterval(() => {
@@ -301,7 +315,10 @@ export class PluginFence {
     child.kill('SIGKILL');
   }
 
-  /** Forgets a host at once (its calls in flight fail), so the next request starts a new one without waiting for it to exit. */
+  /**
+   * Forgets a host at once (its calls in flight fail), so the next request starts a new one without waiting for it to
+   * exit.
+   */
   private detach(child: ChildProcess, message: string): void {
     if (child !== this.child) return;
     this.child = null;

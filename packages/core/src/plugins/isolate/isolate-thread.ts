@@ -34,7 +34,9 @@ export interface IsolateSource {
 const MAX_TIMERS = 1_000;
 /** Timer callbacks one isolate may run per second, with a burst; later ones wait their turn. */
 const TIMER_FIRES_PER_SECOND = 1_000;
-/** Messages to the hub (log lines, ctx requests) one isolate may send per second, with a burst; the rest are dropped. */
+/**
+ * Messages to the hub (log lines, ctx requests) one isolate may send per second, with a burst; the rest are dropped.
+ */
 const POSTS_PER_SECOND = 2_000;
 const POST_BURST = 10_000;
 /**
@@ -129,7 +131,8 @@ export class IsolateThread extends EventEmitter implements PluginThread {
       this.isolate = isolate;
       const context = await isolate.createContext();
       await context.evalClosure(
-        'globalThis.__maru_host = { post: $0, setTimer: $1, clearTimer: $2, url: $3, urlWith: $4, clone: $5, randomBytes: $6, sha256: $7, ed25519KeyPair: $8, ed25519Sign: $9, ed25519Verify: $10 };',
+        'globalThis.__maru_host = { post: $0, setTimer: $1, clearTimer: $2, url: $3, urlWith: $4, clone: ' +
+          '$5, randomBytes: $6, sha256: $7, ed25519KeyPair: $8, ed25519Sign: $9, ed25519Verify: $10 };',
         this.hostFunctions(),
       );
       await context.global.set('__maru_assets', new ivm.ExternalCopy(source.assets).copyInto({ release: true }));

@@ -39,7 +39,9 @@ export class PluginAdmin {
     return plugin;
   }
 
-  /** Stops a plugin: new calls are refused at once, calls in flight finish (up to the deadline), then its runner stops. */
+  /**
+   * Stops a plugin: new calls are refused at once, calls in flight finish (up to the deadline), then its runner stops.
+   */
   async disable(viewer: Viewer | null, name: string): Promise<InstalledPlugin> {
     const plugin = await this.requirePlugin(viewer, name);
     if (plugin.status !== 'ENABLED')

@@ -63,12 +63,14 @@ export class PluginCalls {
     if (!op)
       throw badInput(
         'operation',
-        `\`operation\`: ${serviceKey} has no operation "${operation}"; it has ${operations.map((o) => o.name).join(', ')}.`,
+        `\`operation\`: ${serviceKey} has no operation "${operation}"; ` +
+          `it has ${operations.map((o) => o.name).join(', ')}.`,
       );
     if (op.kind !== kind)
       throw badInput(
         'operation',
-        `\`operation\`: ${operation} is a ${op.kind}; call it with ${op.kind === 'query' ? 'Query.serviceQuery' : 'Mutation.serviceMutation'}.`,
+        `\`operation\`: ${operation} is a ${op.kind}; call it ` +
+          `with ${op.kind === 'query' ? 'Query.serviceQuery' : 'Mutation.serviceMutation'}.`,
       );
     if (service.status === 'SUSPENDED')
       throw forbidden(`The service ${serviceKey} is suspended; calls are refused until a platform admin resumes it.`);
@@ -115,7 +117,8 @@ export class PluginCalls {
           ...grantOf(loaded),
           requestId,
         });
-        // Checked here, not only by the plugin's own schema in its realm: output the API cannot send is the plugin's failure.
+        // Checked here, not only by the plugin's own schema in its realm: output the API cannot send is the plugin's
+        // failure.
         try {
           JSON.stringify(output);
         } catch {
@@ -218,7 +221,10 @@ export class PluginCalls {
     });
   }
 
-  /** Checks a connector config when a connection is created or changed: the same refusals as {@link openConnector}, before anything runs. */
+  /**
+   * Checks a connector config when a connection is created or changed: the same refusals as {@link openConnector},
+   * before anything runs.
+   */
   async checkConnectorConfig(pluginName: string, connectorKey: string, config: unknown): Promise<void> {
     const loaded = this.connectorOf(pluginName, connectorKey);
     const problems = await loaded.runner.checkConnectorConfig(connectorKey, config).catch((error: unknown) => {
@@ -236,13 +242,15 @@ export class PluginCalls {
     if (!loaded)
       throw badInput(
         'connector.plugin',
-        `\`connector.plugin\`: no enabled plugin is named "${String(pluginName).slice(0, 214)}"; a platform admin lists them with \`plugins\`.`,
+        `\`connector.plugin\`: no enabled plugin is named ` +
+          `"${String(pluginName).slice(0, 214)}"; a platform admin lists them with \`plugins\`.`,
       );
     const keys = (loaded.manifest.connectors ?? []).map((c) => c.key);
     if (!keys.includes(connectorKey))
       throw badInput(
         'connector.connector',
-        `\`connector.connector\`: ${loaded.manifest.name} has no connector "${String(connectorKey).slice(0, 64)}"; it has ${keys.join(', ') || 'none'}.`,
+        `\`connector.connector\`: ${loaded.manifest.name} has no connector ` +
+          `"${String(connectorKey).slice(0, 64)}"; it has ${keys.join(', ') || 'none'}.`,
       );
     return loaded;
   }

@@ -14,7 +14,10 @@ export const pluginNamespace = (name: string) =>
     .replace(/^_|_$/g, '')
     .toUpperCase();
 
-/** What a client sees of a failed call into `pluginName`: its own codes namespaced, anything unexpected masked (and logged). */
+/**
+ * What a client sees of a failed call into `pluginName`: its own codes namespaced, anything unexpected masked (and
+ * logged).
+ */
 export function pluginFailure(error: unknown, pluginName: string, logger: HubLogger): MaruError {
   if (!(error instanceof PluginCallError))
     return new MaruError('PLUGIN_FAILED', 'The plugin failed; only this call was affected.');
@@ -32,7 +35,8 @@ export function pluginFailure(error: unknown, pluginName: string, logger: HubLog
       logger.warn({ plugin: pluginName, reason: error.message }, 'plugin call failed');
       return new MaruError(
         'PLUGIN_FAILED',
-        'The plugin failed unexpectedly; only this call was affected. Retry, or report the x-request-id to the service provider.',
+        'The plugin failed unexpectedly; only this call was affected. ' +
+          'Retry, or report the x-request-id to the service provider.',
       );
   }
 }

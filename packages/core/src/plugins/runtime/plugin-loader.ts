@@ -21,7 +21,10 @@ import { PluginRunner, type PluginRunnerOptions } from '../plugin-runner.js';
 import { packageDirOf, verifyPackage } from '../signature.js';
 import type { PluginHostOptions } from './plugin-options.js';
 
-/** A plugin's runner: an isolate in the isolate host, a fenced host of its own (legacy), or (unconfined, legacy) a worker thread of the hub. */
+/**
+ * A plugin's runner: an isolate in the isolate host, a fenced host of its own (legacy), or (unconfined, legacy) a
+ * worker thread of the hub.
+ */
 export type Runner = PluginRunner | FencedRunner;
 
 /** What a started configuration is, before the hub registers it. */
@@ -55,7 +58,10 @@ export class PluginLoader {
     private readonly logger: HubLogger,
   ) {}
 
-  /** Checks the package and starts its runner with `ports` (the hub's side of its ctx); never throws (problems are listed). */
+  /**
+   * Checks the package and starts its runner with `ports` (the hub's side of its ctx); never throws (problems are
+   * listed).
+   */
   async boot(
     config: PluginConfig,
     ports: Omit<PluginRunnerOptions, 'entry'>,
@@ -70,7 +76,10 @@ export class PluginLoader {
       // A file gone between listing and reading: the package is changing under the hub.
       pkg = {
         api: null,
-        problem: `package: it could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); it changed while it was loaded, try again`,
+        problem:
+          `package: it could not be read ` +
+          `(${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); ` +
+          `it changed while it was loaded, try again`,
       };
     }
     let runner: Runner;
@@ -89,7 +98,9 @@ export class PluginLoader {
       if (pkg.api === null) problems.push(pkg.problem);
       else if (!this.options.legacyWorkers) {
         problems.push(
-          'compatibility: this is a plugin of API 1 (a worker-thread module); this hub runs API-2 bundles in isolates and loads API-1 plugins only when its operator sets MARU_PLUGIN_LEGACY_WORKERS=1. Rebuild it with maru build against @maru/sdk 0.2 and compatibility "^2.0.0"',
+          'compatibility: this is a plugin of API 1 (a worker-thread module); this hub runs API-2 ' +
+            'bundles in isolates and loads API-1 plugins only when its operator sets MARU_PLUGIN_LEGACY_WORKERS=1. ' +
+            'Rebuild it with maru build against @maru/sdk 0.2 and compatibility "^2.0.0"',
         );
       }
       const fenced = problems.length ? null : this.fenceFor(config);
@@ -107,12 +118,14 @@ export class PluginLoader {
     const check = verifyPackage(packageDirOf(config.entry), keys);
     let manifest: PluginManifest | null = null;
     if (!problems.length && !check.ok && !this.options.allowUnsigned) problems.push(`signature: ${check.reason}`);
-    // The bytes that will run are the ones read above; the signature covered what was on disk a moment later. They must be the same.
+    // The bytes that will run are the ones read above; the signature covered what was on disk a moment later. They must
+    // be the same.
     if (!problems.length && check.ok && pkg.api === 2) {
       const changed = Object.entries(pkg.read).find(([path, hash]) => check.files.get(path) !== hash);
       if (changed)
         problems.push(
-          `signature: ${changed[0]} changed while the package was loaded (what was read is not what is signed); try again`,
+          `signature: ${changed[0]} changed while the package was ` +
+            `loaded (what was read is not what is signed); try again`,
         );
     }
     if (!problems.length) {
@@ -121,7 +134,8 @@ export class PluginLoader {
         onStarted(manifest.name);
         if (pkg.api === 2 && canonicalJson(manifest) !== canonicalJson(pkg.manifest)) {
           problems.push(
-            "package: the manifest in maru-plugin.json is not the bundle's own (the signed description would not match what runs); run maru build again",
+            "package: the manifest in maru-plugin.json is not the bundle's own (the " +
+              'signed description would not match what runs); run maru build again',
           );
         }
       } catch (error) {
@@ -144,7 +158,10 @@ export class PluginLoader {
     if (this.isolates) return this.isolates;
     const binary = isolatedVmBinary();
     if (!binary)
-      return `engine: isolated-vm has no binary for Node ${process.version} on ${process.platform}-${process.arch} here; reinstall the hub's dependencies on a supported platform (docs/security/plugin-sandbox.md)`;
+      return (
+        `engine: isolated-vm has no binary for Node ${process.version} on ${process.platform}-${process.arch} ` +
+        `here; reinstall the hub's dependencies on a supported platform (docs/security/plugin-sandbox.md)`
+      );
     this.isolates = new PluginFence({
       readFolders: [],
       isolates: { binary },
@@ -167,7 +184,10 @@ export class PluginLoader {
     // Before the host may read the package: the permission model follows links, so one out of it would lead anywhere.
     const link = linkOutside(packageDir, folders);
     if (link)
-      return `package: ${link.link} is a symbolic link to ${link.target}, outside the package and the modules it may read; a plugin package holds no links out of itself`;
+      return (
+        `package: ${link.link} is a symbolic link to ${link.target}, outside the package ` +
+        `and the modules it may read; a plugin package holds no links out of itself`
+      );
     return new PluginFence({
       readFolders: folders,
       maxRssMb: this.options.hostMaxRssMb,

@@ -1,8 +1,14 @@
-/** How a hub runs its plugins: the settings an operator chooses (packages/hub maps the MARU_PLUGIN_* variables onto them). */
+/**
+ * How a hub runs its plugins: the settings an operator chooses (packages/hub maps the MARU_PLUGIN_* variables onto
+ * them).
+ */
 export interface PluginHostOptions {
   /** How long one call may take. Default 5 s. */
   deadlineMs?: number;
-  /** Let plugins' `ctx.fetch` reach declared hosts that resolve to loopback, private or link-local addresses. Default false. */
+  /**
+   * Let plugins' `ctx.fetch` reach declared hosts that resolve to loopback, private or link-local addresses. Default
+   * false.
+   */
   fetchAllowPrivate?: boolean;
   /** Heap limit of each plugin's worker. Default 64 MB. */
   maxHeapMb?: number;

@@ -106,7 +106,10 @@ export function pluginPorts(deps: PluginPortsDeps, name: () => string | null): O
   };
 }
 
-/** A plugin's `ctx.data.read`, on the hub's side: the capability is checked again here, where plugin code cannot skip it. */
+/**
+ * A plugin's `ctx.data.read`, on the hub's side: the capability is checked again here, where plugin code cannot skip
+ * it.
+ */
 async function readData(
   deps: PluginPortsDeps,
   pluginName: string,
@@ -130,7 +133,10 @@ async function readData(
   );
 }
 
-/** A plugin's `ctx.fetch`: the grant as the hub holds it, the manifest's hosts, then plugin-fetch.ts's checks. Refusals are audited. */
+/**
+ * A plugin's `ctx.fetch`: the grant as the hub holds it, the manifest's hosts, then plugin-fetch.ts's checks. Refusals
+ * are audited.
+ */
 async function fetchFor(
   deps: PluginPortsDeps,
   pluginName: string,

@@ -55,22 +55,26 @@ export class PluginRegistry {
       // A key speaks for one publisher: a package signed with it cannot claim another.
       if (check.ok && keys.get(check.keyId)!.publisher !== manifest.publisher) {
         problems.push(
-          `publisher: the package says "${manifest.publisher}" but is signed with the key of "${keys.get(check.keyId)!.publisher}"`,
+          `publisher: the package says "${manifest.publisher}" but is ` +
+            `signed with the key of "${keys.get(check.keyId)!.publisher}"`,
         );
       }
       if (config.expect && (manifest.name !== config.expect.name || manifest.version !== config.expect.version)) {
         problems.push(
-          `name: the package found is ${manifest.name}@${manifest.version}, not the expected ${config.expect.name}@${config.expect.version}`,
+          `name: the package found is ${manifest.name}@${manifest.version}, ` +
+            `not the expected ${config.expect.name}@${config.expect.version}`,
         );
       }
       problems.push(...validateManifest(manifest).map((p) => `${p.path}: ${p.message}`));
       if (api === 2 && !isCompatible(manifest.compatibility))
         problems.push(
-          `compatibility: "${manifest.compatibility}" does not accept this hub's plugin API ${PLUGIN_API_VERSION}; rebuild against a compatible @maru/sdk`,
+          `compatibility: "${manifest.compatibility}" does not accept this hub's ` +
+            `plugin API ${PLUGIN_API_VERSION}; rebuild against a compatible @maru/sdk`,
         );
       if (api === 1 && !isCompatible(manifest.compatibility, LEGACY_PLUGIN_API_VERSION)) {
         problems.push(
-          `compatibility: "${manifest.compatibility}" is not plugin API 1, but the package is not a bundle; build it with maru build (it writes maru-plugin.json)`,
+          `compatibility: "${manifest.compatibility}" is not plugin API 1, but the ` +
+            `package is not a bundle; build it with maru build (it writes maru-plugin.json)`,
         );
       }
       if (this.loaded.has(manifest.name)) problems.push(`name: a plugin named "${manifest.name}" is already loaded`);
@@ -151,7 +155,10 @@ export class PluginRegistry {
     return record;
   }
 
-  /** Takes a plugin out of service: new calls are refused at once, calls in flight finish (up to `drainMs`), its runner stops. */
+  /**
+   * Takes a plugin out of service: new calls are refused at once, calls in flight finish (up to `drainMs`), its runner
+   * stops.
+   */
   async unload(name: string, drainMs: number): Promise<void> {
     const loaded = this.loaded.get(name);
     this.loaded.delete(name);

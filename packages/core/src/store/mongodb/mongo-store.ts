@@ -191,7 +191,9 @@ function createCollection<T extends Doc>(
       if (!ferretdb) return plan;
       return {
         ...plan,
-        detail: `${plan.detail}\nFerretDB pushes no filter but a lone _id equality down to its SQLite table and SQLite scans that table even then: declared indexes do not serve queries on this server.`,
+        detail:
+          `${plan.detail}\nFerretDB pushes no filter but a lone _id equality down to its SQLite table ` +
+          `and SQLite scans that table even then: declared indexes do not serve queries on this server.`,
       };
     },
     async count(filter) {

@@ -11,10 +11,12 @@ export function mongoTestUri(suite: string): string | null {
   if (!base) {
     if (process.env.CI)
       throw new Error(
-        `MONGODB_URI is not set, but CI=true: the MongoDB suite "${suite}" must run in CI. Start FerretDB (packages/devtools/ferretdb/start.sh) and export MONGODB_URI.`,
+        `MONGODB_URI is not set, but CI=true: the MongoDB suite "${suite}" must run in CI. ` +
+          `Start FerretDB (packages/devtools/ferretdb/start.sh) and export MONGODB_URI.`,
       );
     console.info(
-      `[${suite}] skipped: MONGODB_URI is not set. Run \`npm run test:mongo\` to start a MongoDB-wire server (FerretDB) and run it.`,
+      `[${suite}] skipped: MONGODB_URI is not set. ` +
+        `Run \`npm run test:mongo\` to start a MongoDB-wire server (FerretDB) and run it.`,
     );
     return null;
   }

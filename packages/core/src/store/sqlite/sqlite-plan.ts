@@ -31,7 +31,9 @@ export function readSqlitePlan(rows: SqlitePlanRow[], spec: CollectionSpec, tabl
   return { indexed, index: indexed ? reads[0]! : null, detail: lines.join('\n') };
 }
 
-/** The declared name of the index a plan step uses, `_id` for the primary key, or null for none (or an undeclared one). */
+/**
+ * The declared name of the index a plan step uses, `_id` for the primary key, or null for none (or an undeclared one).
+ */
 function declaredIndex(step: string, spec: CollectionSpec, table: string): string | null {
   if (/USING (?:INTEGER )?PRIMARY KEY/.test(step)) return '_id';
   const used = /USING (?:COVERING )?INDEX (\S+)/.exec(step)?.[1];

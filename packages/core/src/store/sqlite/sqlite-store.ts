@@ -61,7 +61,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
               .map(([field, dir]) => `${fieldExpr(field)} ${dir === 1 ? 'ASC' : 'DESC'}`)
               .join(', ');
             db.exec(
-              `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${indexName(spec.name, index.name)} ON ${table} (${columns})`,
+              `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${indexName(spec.name, index.name)} ` +
+                `ON ${table} (${columns})`,
             );
           }
           specs.set(spec.name, spec);
