@@ -5,7 +5,10 @@ import type { OrganizationService } from './organization-service.js';
 /** How many members the sign-in page of a demo hub lists at most. */
 export const DEMO_MEMBER_LIMIT = 50;
 
-/** The order a demo hub's sign-in page walks through the roles: a challenge's story, from posting it to running the hub. */
+/**
+ * The order a demo hub's sign-in page walks through the roles: a challenge's story, from posting it to
+ * running the hub.
+ */
 const ROLE_ORDER: readonly Role[] = [
   'CHALLENGE_MANAGER',
   'COMPANY_ADMIN',

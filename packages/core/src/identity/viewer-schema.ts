@@ -32,7 +32,11 @@ const DemoMemberRef = builder.objectRef<DemoMember>('DemoMember').implement({
 builder.queryField('demoMembers', (t) =>
   t.field({
     type: [DemoMemberRef],
-    description: `Demo mode only: the active members one may sign in as with \`demoLogin\` (at most ${DEMO_MEMBER_LIMIT}), by their first role (CHALLENGE_MANAGER, COMPANY_ADMIN, REVIEWER, PLATFORM_ADMIN, AGENCY_ADMIN, DEVELOPER, then any other), then in the order they were added. Public, so a sign-in page can list them; an empty list when demo login is off.`,
+    description:
+      `Demo mode only: the active members one may sign in as with \`demoLogin\` (at most ${DEMO_MEMBER_LIMIT}), ` +
+      'by their first role (CHALLENGE_MANAGER, COMPANY_ADMIN, REVIEWER, PLATFORM_ADMIN, AGENCY_ADMIN, DEVELOPER, ' +
+      'then any other), then in the order they were added. Public, so a sign-in page can list them; ' +
+      'an empty list when demo login is off.',
     resolve: (_root, _args, ctx) =>
       ctx.features.demoLogin ? listDemoMembers(ctx.services.members, ctx.services.organizations) : [],
   }),
@@ -41,7 +45,9 @@ builder.queryField('demoMembers', (t) =>
 builder.mutationField('demoLogin', (t) =>
   t.field({
     type: CreatedApiKeyPayload,
-    description: `Demo mode only: sign in as a seeded member by email and get a key with every scope, valid ${DEMO_KEY_HOURS} hours. Refused with FORBIDDEN when demo login is off.`,
+    description:
+      `Demo mode only: sign in as a seeded member by email and get a key with every scope, valid ${DEMO_KEY_HOURS} ` +
+      'hours. Refused with FORBIDDEN when demo login is off.',
     args: { email: t.arg.string({ required: true }) },
     resolve: (_root, args, ctx) =>
       audited(
