@@ -1,6 +1,6 @@
 import type { Capability, OperationDefinition, PluginCaller, PluginContext, z } from '@maru/sdk';
 import { createTestAssets } from './create-test-assets.js';
-import { createTestCrypto } from './create-test-crypto.js';
+import { pluginTestCrypto, pluginTestSleep } from '@maru/core/testing';
 
 /** One line the plugin logged through `ctx.log`. */
 export interface LoggedLine {
@@ -119,32 +119,10 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
       },
     },
     assets: createTestAssets({ packageDir: options.packageDir, assets: options.assets }),
-    crypto: createTestCrypto(),
-    sleep: (ms) => sleep(ms, signal, deadlineAt),
+    // The plugin host's own code for these two, on Node's crypto and timers.
+    crypto: pluginTestCrypto(),
+    sleep: (ms) => pluginTestSleep(ms, signal, deadlineAt),
   };
-}
-
-/** `ctx.sleep` as the hub runs it: refused at once past the deadline, ended by the call's abort. */
-function sleep(ms: number, signal: AbortSignal, deadlineAt: number): Promise<void> {
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
-    return Promise.reject(new TypeError('ctx.sleep takes a number of milliseconds, 0 or more'));
-  const left = deadlineAt - Date.now();
-  if (ms > left)
-    return Promise.reject(
-      new Error(`ctx.sleep(${ms}) would outlast the call's deadline (${Math.max(0, Math.floor(left))} ms left)`),
-    );
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /**

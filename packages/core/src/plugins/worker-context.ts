@@ -106,6 +106,62 @@ export function describeError(error: unknown): WorkerError {
   return { kind: 'crash', message: error instanceof Error ? error.message : String(error) };
 }
 
+/** Waits `ms` unless the call's deadline (`deadlineAt`, epoch ms) would pass first or the call is aborted. */
+export function pluginSleep(
+  platform: Pick<GuestPlatform, 'timer'>,
+  ms: number,
+  signal: AbortSignal,
+  deadlineAt: number,
+): Promise<void> {
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+    return Promise.reject(new TypeError('ctx.sleep takes a number of milliseconds, 0 or more'));
+  const left = deadlineAt - Date.now();
+  if (ms > left)
+    return Promise.reject(
+      new Error(`ctx.sleep(${ms}) would outlast the call's deadline (${Math.max(0, Math.floor(left))} ms left)`),
+    );
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      cancel();
+      reject(signal.reason);
+    };
+    const cancel = platform.timer(ms, () => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    });
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** `ctx.crypto` on a platform's randomness, SHA-256 and Ed25519 (the same for isolates, workers and tests). */
+export function pluginCrypto(platform: Omit<GuestPlatform, 'timer' | 'asset'>): PluginContext['crypto'] {
+  return {
+    randomUUID: () => uuidOf(platform.randomBytes(16)),
+    getRandomValues: (array) => {
+      if (!(array instanceof Uint8Array)) throw new TypeError('ctx.crypto.getRandomValues fills a Uint8Array');
+      if (array.length > RANDOM_MAX)
+        throw new RangeError(`ctx.crypto.getRandomValues gives at most ${RANDOM_MAX} bytes at a time`);
+      array.set(platform.randomBytes(array.length));
+      return array;
+    },
+    digest: async (algorithm, data) => {
+      if (algorithm !== 'SHA-256') throw new TypeError('ctx.crypto.digest knows SHA-256');
+      return platform.sha256(utf8(data));
+    },
+    ed25519: {
+      generateKeyPair: async () => platform.ed25519KeyPair(),
+      keyPairFromSeed: async (seed) => {
+        if (!(seed instanceof Uint8Array) || seed.length !== 32)
+          throw new TypeError('an Ed25519 seed is 32 bytes (a Uint8Array)');
+        return platform.ed25519KeyPair(seed);
+      },
+      sign: async (privateKey, data) => platform.ed25519Sign(privateKey, utf8(data)),
+      verify: async (publicKey, data, signature) => platform.ed25519Verify(publicKey, utf8(data), String(signature)),
+    },
+  };
+}
+
 /** The `ctx` factory of one worker, and the hand-back of the hub's answers to kv, data and fetch requests. */
 export function createContexts(send: (message: FromWorker) => void, platform: GuestPlatform) {
   const waiters = new Map<number, (answer: HostAnswer) => void>();
@@ -173,29 +229,6 @@ export function createContexts(send: (message: FromWorker) => void, platform: Gu
     return new Response(empty ? null : (bytes as Uint8Array<ArrayBuffer>), { status, statusText, headers });
   }
 
-  /** Waits `ms` unless the call's deadline (`deadlineAt`, epoch ms) would pass first or the call is aborted. */
-  function sleep(ms: number, signal: AbortSignal, deadlineAt: number): Promise<void> {
-    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
-      return Promise.reject(new TypeError('ctx.sleep takes a number of milliseconds, 0 or more'));
-    const left = deadlineAt - Date.now();
-    if (ms > left)
-      return Promise.reject(
-        new Error(`ctx.sleep(${ms}) would outlast the call's deadline (${Math.max(0, Math.floor(left))} ms left)`),
-      );
-    if (signal.aborted) return Promise.reject(signal.reason);
-    return new Promise((resolve, reject) => {
-      const onAbort = () => {
-        cancel();
-        reject(signal.reason);
-      };
-      const cancel = platform.timer(ms, () => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      });
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
-  }
-
   function asset(path: string): Uint8Array {
     const bytes = typeof path === 'string' ? platform.asset(path) : undefined;
     if (!bytes)
@@ -206,30 +239,7 @@ export function createContexts(send: (message: FromWorker) => void, platform: Gu
     return bytes;
   }
 
-  const crypto: PluginContext['crypto'] = {
-    randomUUID: () => uuidOf(platform.randomBytes(16)),
-    getRandomValues: (array) => {
-      if (!(array instanceof Uint8Array)) throw new TypeError('ctx.crypto.getRandomValues fills a Uint8Array');
-      if (array.length > RANDOM_MAX)
-        throw new RangeError(`ctx.crypto.getRandomValues gives at most ${RANDOM_MAX} bytes at a time`);
-      array.set(platform.randomBytes(array.length));
-      return array;
-    },
-    digest: async (algorithm, data) => {
-      if (algorithm !== 'SHA-256') throw new TypeError('ctx.crypto.digest knows SHA-256');
-      return platform.sha256(utf8(data));
-    },
-    ed25519: {
-      generateKeyPair: async () => platform.ed25519KeyPair(),
-      keyPairFromSeed: async (seed) => {
-        if (!(seed instanceof Uint8Array) || seed.length !== 32)
-          throw new TypeError('an Ed25519 seed is 32 bytes (a Uint8Array)');
-        return platform.ed25519KeyPair(seed);
-      },
-      sign: async (privateKey, data) => platform.ed25519Sign(privateKey, utf8(data)),
-      verify: async (publicKey, data, signature) => platform.ed25519Verify(publicKey, utf8(data), String(signature)),
-    },
-  };
+  const crypto = pluginCrypto(platform);
 
   /** `callId` is the call (or connector stream) the context serves: the hub looks its caller up by it. */
   function contextFor(
@@ -276,7 +286,7 @@ export function createContexts(send: (message: FromWorker) => void, platform: Gu
         json: async (path) => JSON.parse(new TextDecoder().decode(asset(path))),
       },
       crypto,
-      sleep: (ms) => sleep(ms, signal, deadlineAt),
+      sleep: (ms) => pluginSleep(platform, ms, signal, deadlineAt),
     } as PluginContext;
   }
 

@@ -5,3 +5,4 @@
 export { createTestHub, snapshotDomain } from './test-hub.js';
 export type { Fixtures, GraphQLResponse, TestHub } from './test-hub.js';
 export { dropDatabase, mongoTestUri } from '../store/mongodb/mongo-test-target.js';
+export { pluginTestCrypto, pluginTestSleep } from './plugin-context-parts.js';
