@@ -166,8 +166,11 @@ export class FencedRunner {
     this.stopped = true;
     this.calls.clear();
     if (this.isolate) {
-      // A shared host: only this plugin's isolate goes.
-      await this.fence.request(this.id, 'stop', null).catch(() => undefined);
+      // A shared host: only this plugin's isolate goes — when the running host has it (a host
+      // started since, or none, has nothing of this plugin's to stop, and need not be started).
+      const inRunningHost =
+        this.manifest !== null && this.startedIn === this.fence.generation && this.fence.pid !== null;
+      if (inRunningHost) await this.fence.request(this.id, 'stop', null).catch(() => undefined);
       this.fence.unregister(this.id);
       return;
     }

@@ -86,7 +86,7 @@ export function installGlobals(
 
   g.DOMException = DOMExceptionLite;
   g.EventTarget = EventTargetLite;
-  installAbort(g, host);
+  installAbort(g);
   installText(g);
   installUrl(g, host);
   installFetchTypes(g);
@@ -132,7 +132,7 @@ export function installGlobals(
   };
 }
 
-function installAbort(g: Record<string, unknown>, host: HostFunctions): void {
+function installAbort(g: Record<string, unknown>): void {
   const abortError = () => new DOMExceptionLite('This operation was aborted', 'AbortError');
   class AbortSignalLite extends EventTargetLite {
     aborted = false;
@@ -177,7 +177,6 @@ function installAbort(g: Record<string, unknown>, host: HostFunctions): void {
       signal.dispatchEvent({ type: 'abort' });
     }
   }
-  void host;
   g.AbortSignal = AbortSignalLite;
   g.AbortController = AbortControllerLite;
 }

@@ -90,8 +90,6 @@ export class IsolateThread extends EventEmitter implements PluginThread {
   private readonly timers = new Map<number, NodeJS.Timeout>();
   private readonly posts = bucket(POSTS_PER_SECOND, POST_BURST);
   private readonly fires = bucket(TIMER_FIRES_PER_SECOND, TIMER_FIRES_PER_SECOND);
-  /** Messages the plugin sent past its rate, dropped. */
-  dropped = 0;
   private ended = false;
 
   constructor(
@@ -115,13 +113,6 @@ export class IsolateThread extends EventEmitter implements PluginThread {
   terminate(): Promise<number> {
     this.end(1);
     return Promise.resolve(1);
-  }
-
-  /** Heap statistics of the isolate (for metering), or null once it ended. */
-  heap(): { used: number; limit: number } | null {
-    if (!this.isolate || this.isolate.isDisposed) return null;
-    const stats = this.isolate.getHeapStatisticsSync();
-    return { used: stats.used_heap_size + stats.externally_allocated_size, limit: stats.heap_size_limit };
   }
 
   private async boot(): Promise<void> {
@@ -211,10 +202,7 @@ export class IsolateThread extends EventEmitter implements PluginThread {
     const post = new ivm.Callback(
       (message: FromWorker) => {
         if (this.ended || !message || typeof message !== 'object' || typeof message.type !== 'string') return;
-        if (!ANSWERS.has(message.type) && !this.posts.take()) {
-          this.dropped++;
-          return;
-        }
+        if (!ANSWERS.has(message.type) && !this.posts.take()) return;
         this.emit('message', message);
       },
       { ignored: true },
