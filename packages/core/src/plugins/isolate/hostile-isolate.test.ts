@@ -250,7 +250,9 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
       );
       const res = await call('output', { shape: 'big' });
       expect(res.errors?.[0]?.extensions?.code).toBe('PLUGIN_FAILED');
-      expect((await inFlight).data?.serviceQuery).toEqual({ slept: 600 });
+      const napped = await inFlight;
+      expect(napped.errors, JSON.stringify(napped.errors)).toBeUndefined();
+      expect(napped.data?.serviceQuery).toEqual({ slept: 600 });
       expect(isolateHostPid()).toBe(pid);
     });
 
