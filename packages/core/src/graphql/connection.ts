@@ -1,6 +1,6 @@
 import type { ObjectRef } from '@pothos/core';
 import { badInput } from '../errors.js';
-import { findPage, PageCursorError, type Page } from '../store/page.js';
+import { findPage, PageCursorError, type Page, type PageRequest } from '../store/page.js';
 import type { Collection, Doc, Filter, Sort } from '../store/port.js';
 import { builder } from './builder.js';
 
@@ -66,14 +66,13 @@ export const pageArgs = builder.args((t) => ({
 }));
 
 /**
- * One page of `collection` as a Relay connection: the store's keyset page
- * (store/page.ts), with the API's page-size rule and its coded errors.
+ * A module's page as a Relay connection: `read` is the module's list method (it owns the
+ * collection and its visibility rule); this only checks the API's page-size rule, turns a
+ * foreign cursor into a coded error and reshapes the page.
  */
-export async function paginate<T extends Doc>(
-  collection: Collection<T>,
-  filter: Filter,
-  sort: Sort,
+export async function toConnection<T>(
   args: PageArgs,
+  read: (request: PageRequest) => Promise<Page<T>>,
 ): Promise<ConnectionShape<T>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
@@ -84,7 +83,7 @@ export async function paginate<T extends Doc>(
   }
   let page: Page<T>;
   try {
-    page = await findPage(collection, filter, sort, first, args.after);
+    page = await read({ limit: first, after: args.after ?? null });
   } catch (error) {
     if (!(error instanceof PageCursorError)) throw error;
     throw badInput(
@@ -97,4 +96,14 @@ export async function paginate<T extends Doc>(
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
     totalCount: page.totalCount,
   };
+}
+
+/** One page of `collection` as a Relay connection. Being replaced by modules' list methods and `toConnection`. */
+export function paginate<T extends Doc>(
+  collection: Collection<T>,
+  filter: Filter,
+  sort: Sort,
+  args: PageArgs,
+): Promise<ConnectionShape<T>> {
+  return toConnection(args, (request) => findPage(collection, filter, sort, request.limit, request.after));
 }

@@ -1,3 +1,4 @@
+import { readByIds } from '../store/by-ids.js';
 import { z } from 'zod';
 import { conflict, forbidden, notFound, badInput } from '../errors.js';
 import { newId } from '../ids.js';
@@ -41,6 +42,11 @@ export class OrganizationService {
 
   get(id: string): Promise<Organization | null> {
     return this.collection.findOne({ _id: id });
+  }
+
+  /** Organizations by id, for a request's batch loader (organizations are public). */
+  byIds(ids: readonly string[]): Promise<Organization[]> {
+    return readByIds(this.collection)(ids);
   }
 
   async require(id: string): Promise<Organization> {

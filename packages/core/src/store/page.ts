@@ -17,6 +17,12 @@ export interface Page<T> {
   totalCount(): Promise<number>;
 }
 
+/** Which page a caller wants: at most `limit` documents, after the cursor of the previous page. */
+export interface PageRequest {
+  limit: number;
+  after?: string | null;
+}
+
 /** A cursor that is not one of this sort's: the caller passed something else than an `endCursor`. */
 export class PageCursorError extends Error {}
 
@@ -37,6 +43,16 @@ function decodeCursor(cursor: string, length: number): unknown[] {
     // fall through
   }
   throw new PageCursorError('the cursor does not belong to this list');
+}
+
+/** `findPage` with the caller's page request: what a module's list method passes on. */
+export function readPage<T extends Doc>(
+  collection: Collection<T>,
+  filter: Filter,
+  sort: Sort,
+  request: PageRequest,
+): Promise<Page<T>> {
+  return findPage(collection, filter, sort, request.limit, request.after);
 }
 
 /**
