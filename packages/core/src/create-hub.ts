@@ -13,7 +13,7 @@ import { auditCollections } from './audit/model.js';
 import { createDataServices, type DataOptions } from './data/data-services.js';
 import { dataCollections } from './data/model.js';
 import type { HubContext, HubFeatures, HubServices } from './context.js';
-import { ERROR_CODES, isMaruError, type MaruError } from './errors.js';
+import { ERROR_CODES, type MaruError } from './errors.js';
 import { createMaskError } from './graphql/mask-error.js';
 import { RateLimiter, type RateLimitOptions } from './graphql/rate-limiter.js';
 import { useErrorCodes } from './graphql/use-error-codes.js';
@@ -22,8 +22,8 @@ import { createLoaders } from './graphql/loaders.js';
 import { useJit } from './graphql/use-jit.js';
 import { useCacheDecision } from './graphql/use-cache-decision.js';
 import { useTrustedDocuments, type TrustedDocuments } from './graphql/use-trusted-documents.js';
-import { createCachedServing, type CachedServing } from './http/cached-serving.js';
-import { ResponseCache, type RequestCaching, type ResponseCacheOptions } from './http/response-cache.js';
+import { createRequestFront, type FrontServerContext, type RequestFront } from './http/request-front.js';
+import { ResponseCache, type ResponseCacheOptions } from './http/response-cache.js';
 import { trackWrites } from './store/write-tracking.js';
 import { ApiKeyService } from './identity/api-key-service.js';
 import { createAuthenticate } from './identity/authenticate.js';
@@ -85,20 +85,16 @@ export interface HubOptions {
   trustedDocuments?: TrustedDocuments;
 }
 
-/** What the HTTP server hands yoga with each request (absent in-process). */
-export interface ServerContext {
-  req?: { socket?: { remoteAddress?: string } };
-  /** Filled in by the cached front (`hub.handle`, `hub.fetch`). */
-  caching?: RequestCaching;
-}
+/** What the request front (http/request-front.ts) hands yoga with each request. */
+export type ServerContext = FrontServerContext;
 
 export interface Hub {
   yoga: YogaServerInstance<ServerContext, HubContext>;
   services: HubServices;
-  /** Runs a request through the hub in-process (tests, benchmarks), through the response cache. */
-  fetch: CachedServing['fetch'];
-  /** Serves a Node HTTP request at the GraphQL endpoint, through the response cache. */
-  handle: CachedServing['handle'];
+  /** Runs a request through the hub in-process (tests, benchmarks): the whole request pipeline. */
+  fetch: RequestFront['fetch'];
+  /** Serves a Node HTTP request at the GraphQL endpoint: the whole request pipeline. */
+  handle: RequestFront['handle'];
   /** Resolves when the store answers (`/readyz`). */
   ready(): Promise<void>;
   /** Closes the store. The HTTP server is the caller's to close first. */
@@ -211,18 +207,20 @@ export async function createHub(options: HubOptions): Promise<Hub> {
           logger.error({ err: error, requestId }, 'unexpected error in a GraphQL request'),
       }),
     },
-    context: async ({ request, req, caching: given }): Promise<HubContext> => {
-      const caching = given ?? { sideEffects: false, storable: false };
-      const requestId = request.headers.get('x-request-id') ?? randomUUID();
-      const authorization = request.headers.get('authorization');
-      try {
-        // Counted before authentication, so guessing keys is limited too.
-        limiter?.hit(limitKey(authorization, req?.socket?.remoteAddress));
-        const { viewer, subject } = await authenticate(authorization);
-        return { requestId, viewer, subject, services, features, loaders: createLoaders(services), caching };
-      } catch (error) {
-        throw isMaruError(error) ? withHttpStatus(error) : error;
-      }
+    // The request front ran the stages before this (request id, rate limit, authentication, cache).
+    context: ({ start, caching }): HubContext => {
+      if (!start) throw new Error('a request reached yoga without passing the request front');
+      if (start.refusal) throw withHttpStatus(start.refusal);
+      const { requestId, viewer, subject } = start;
+      return {
+        requestId,
+        viewer,
+        subject,
+        services,
+        features,
+        loaders: createLoaders(services),
+        caching: caching ?? { sideEffects: false, storable: false },
+      };
     },
     plugins: [
       // Always on, also with no documents: an unknown hash is then PERSISTED_QUERY_NOT_FOUND, on which clients send the
@@ -258,31 +256,25 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     options.responseCache === false
       ? null
       : new ResponseCache(() => `${tracked.version()}:${services.plugins.generation}`, options.responseCache);
-  const admit = (address: string | undefined) => {
-    try {
-      limiter?.hit(limitKey(null, address));
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  const serving = createCachedServing(
-    {
-      handle: async (req, res) => {
-        await yoga.handle(req, res);
-      },
-      fetch: async (input, init, serverContext) =>
-        typeof input === 'string' ? yoga.fetch(input, init ?? {}, serverContext) : yoga.fetch(input, serverContext),
-    },
+  // The request pipeline, in the order every request passes it (http/request-front.ts says why each is where it is).
+  const front = createRequestFront({
+    requestId: (given) => given ?? randomUUID(),
+    rateLimit: limiter ? (caller) => limiter.hit(caller) : null,
+    authenticate,
     cache,
-    admit,
-  );
+    graphql: {
+      handle: async (req, res, serverContext) => {
+        await yoga.handle(req, res, serverContext);
+      },
+      fetch: async (request, serverContext) => yoga.fetch(request, serverContext),
+    },
+  });
 
   return {
     yoga,
     services,
-    fetch: serving.fetch,
-    handle: serving.handle,
+    fetch: front.fetch,
+    handle: front.handle,
     ready: () => options.store.ping(),
     close: async () => {
       await services.data.syncs.stop();
@@ -307,11 +299,6 @@ function withHttpStatus(error: MaruError): GraphQLError {
       http: { status: ERROR_CODES[error.code as keyof typeof ERROR_CODES]?.http ?? 400, headers },
     },
   });
-}
-
-/** Whom a request counts against: its API key, else its address (in-process callers share one). */
-function limitKey(authorization: string | null, address: string | undefined): string {
-  return authorization ? `key:${authorization}` : `addr:${address ?? 'in-process'}`;
 }
 
 const DEFAULT_QUERY = `# Welcome to Maru. Public data needs no key; for the rest, add a header

@@ -1,4 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DataSubject } from '../data/consent-service.js';
+import { isMaruError, type MaruError } from '../errors.js';
+import type { Viewer } from '../identity/viewer.js';
 import {
   cacheKey,
   isCacheableRequest,
@@ -8,40 +11,67 @@ import {
   type ResponseCache,
 } from './response-cache.js';
 
-/** The fields of yoga's server context the cache path fills in. */
-export interface CachingServerContext {
+/**
+ * What the front learned about a request before GraphQL sees it, handed to yoga's context: the
+ * request id and caller, or the refusal (rate limit, bad key) the context raises so yoga answers
+ * it in the client's format with the code's HTTP status.
+ */
+export type RequestStart =
+  | { requestId: string; viewer: Viewer | null; subject: DataSubject | null; refusal?: undefined }
+  | { requestId: string; refusal: MaruError };
+
+/** The fields of yoga's server context the front fills in. */
+export interface FrontServerContext {
   req?: { socket?: { remoteAddress?: string } };
+  start?: RequestStart;
   caching?: RequestCaching;
 }
 
-/** The two doors of the GraphQL server behind the cache (yoga's). */
+/** The two doors of the GraphQL server behind the front (yoga's). */
 export interface GraphQLDoors {
-  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
-  fetch(input: string | Request, init: RequestInit | undefined, serverContext: CachingServerContext): Promise<Response>;
+  handle(req: IncomingMessage, res: ServerResponse, serverContext: FrontServerContext): Promise<void>;
+  fetch(input: Request, serverContext: FrontServerContext): Promise<Response>;
 }
 
-export interface CachedServing {
-  /** Serves a Node request: from the cache when it holds the answer, else through yoga. */
+/**
+ * The stages every request at the GraphQL endpoint passes, in this order. Each may be absent
+ * (`null`) where a hub turns it off.
+ */
+export interface RequestStages {
+  /** 1. Every log line and error of the request names it: the caller's `x-request-id`, else a new one. */
+  requestId: (given: string | null) => string;
+  /**
+   * 2. Counted once per request, before authentication (guessing keys is limited too) and before
+   * the cache (an answer from the cache counts too). Throws RATE_LIMITED over the limit.
+   */
+  rateLimit: ((caller: string) => void) | null;
+  /** 3. Who is asking: identity's one `authenticate(Authorization header)`, API keys and subject keys. */
+  authenticate: (authorization: string | null) => Promise<{ viewer: Viewer | null; subject: DataSubject | null }>;
+  /** 4. Anonymous repeats answered from kept answers, before any parse (`useCacheDecision` says what is kept). */
+  cache: ResponseCache | null;
+  /** 5. GraphQL: yoga with its plugins. */
+  graphql: GraphQLDoors;
+}
+
+export interface RequestFront {
+  /** Serves a Node request at the endpoint. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   /** The same for a Fetch API request (in-process callers and tests). */
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
 }
 
+/** Whom a request counts against: its API key, else its address (in-process callers share one). */
+export function limitKey(authorization: string | null, address: string | undefined): string {
+  return authorization ? `key:${authorization}` : `addr:${address ?? 'in-process'}`;
+}
+
 /**
- * The front of the GraphQL endpoint. Anonymous JSON requests are looked up
- * by their exact text before yoga sees them — a hit costs a map lookup, not
- * a parse, a validation and an execution — and yoga's answer is kept when
- * the operation says it may be (see `useCacheDecision`). Everything else
- * goes to yoga untouched. `admit` is the rate limiter: a hit counts as a
- * request too, and a caller over the limit is sent through yoga, which
- * refuses it with the usual 429.
+ * The front of the GraphQL endpoint: the stages of {@link RequestStages} in order. A cache hit
+ * costs a map lookup, not a parse, a validation and an execution; everything else reaches yoga
+ * with what the stages found (or the refusal to raise).
  */
-export function createCachedServing(
-  yoga: GraphQLDoors,
-  cache: ResponseCache | null,
-  admit: (address: string | undefined) => boolean,
-  endpoint = '/graphql',
-): CachedServing {
+export function createRequestFront(stages: RequestStages, endpoint = '/graphql'): RequestFront {
+  const { cache, graphql } = stages;
   interface Answer {
     status: number;
     /** Yoga's headers on a miss; a hit has only its content type. */
@@ -51,24 +81,38 @@ export function createCachedServing(
     hit: boolean;
   }
 
+  async function begin(headers: { requestId: string | null; authorization: string | null }, address?: string) {
+    const requestId = stages.requestId(headers.requestId);
+    try {
+      stages.rateLimit?.(limitKey(headers.authorization, address));
+      return { requestId, ...(await stages.authenticate(headers.authorization)) } satisfies RequestStart;
+    } catch (error) {
+      if (!isMaruError(error)) throw error;
+      return { requestId, refusal: error } satisfies RequestStart;
+    }
+  }
+
   // A hit builds no Request, Response or Headers object: those cost more than the lookup.
-  async function run(
+  async function fromCache(
     cache: ResponseCache,
     url: string,
     request: CacheableRequest,
     headers: () => Headers,
     body: string,
-    serverContext: CachingServerContext,
+    serverContext: FrontServerContext,
   ): Promise<Answer> {
     const key = cacheKey(request, body);
     const cached = cache.get(key);
-    if (cached && admit(serverContext.req?.socket?.remoteAddress))
+    if (cached)
       return { status: cached.status, headers: null, contentType: cached.contentType, bytes: cached.body, hit: true };
     const version = cache.version();
     const caching: RequestCaching = { sideEffects: false, storable: false };
-    const response = await yoga.fetch(
-      url,
-      { method: request.method, headers: headers(), body: request.method === 'GET' ? undefined : body },
+    const response = await graphql.fetch(
+      new Request(url, {
+        method: request.method,
+        headers: headers(),
+        body: request.method === 'GET' ? undefined : body,
+      }),
       { ...serverContext, caching },
     );
     const bytes = Buffer.from(await response.arrayBuffer());
@@ -88,12 +132,20 @@ export function createCachedServing(
         accept: req.headers.accept ?? null,
         contentLength: req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']),
       };
-      if (!cache || !isCacheableRequest(request, endpoint)) {
-        await yoga.handle(req, res);
+      const requestId = req.headers['x-request-id'];
+      const start = await begin(
+        { requestId: typeof requestId === 'string' ? requestId : null, authorization: request.authorization },
+        req.socket?.remoteAddress,
+      );
+      if (!cache || start.refusal || !isCacheableRequest(request, endpoint)) {
+        await graphql.handle(req, res, { req, start });
         return;
       }
       const body = request.method === 'POST' ? await readBody(req, request.contentLength ?? 0) : '';
-      const answer = await run(cache, `http://localhost${request.url}`, request, () => nodeHeaders(req), body, { req });
+      const answer = await fromCache(cache, `http://localhost${request.url}`, request, () => nodeHeaders(req), body, {
+        req,
+        start,
+      });
       const headers: Record<string, string> = { 'content-type': answer.contentType };
       answer.headers?.forEach((value, name) => {
         if (name !== 'content-length') headers[name] = value;
@@ -116,9 +168,13 @@ export function createCachedServing(
         // In-process callers hand over a body already in memory.
         contentLength: 0,
       };
-      if (!cache || !isCacheableRequest(request, endpoint)) return yoga.fetch(incoming, undefined, {});
+      const start = await begin({
+        requestId: incoming.headers.get('x-request-id'),
+        authorization: request.authorization,
+      });
+      if (!cache || start.refusal || !isCacheableRequest(request, endpoint)) return graphql.fetch(incoming, { start });
       const body = incoming.method === 'POST' ? await incoming.text() : '';
-      const answer = await run(cache, incoming.url, request, () => incoming.headers, body, {});
+      const answer = await fromCache(cache, incoming.url, request, () => incoming.headers, body, { start });
       const headers = new Headers(answer.headers ?? { 'content-type': answer.contentType });
       headers.set('x-maru-cache', answer.hit ? 'HIT' : 'MISS');
       return new Response(new Uint8Array(answer.bytes), { status: answer.status, headers });

@@ -154,4 +154,27 @@ describe('the response cache and the rate limit', () => {
       await hub.close();
     }
   });
+
+  it('counts a caller guessing keys before authenticating them: past the limit a bad key gets 429, not 401', async () => {
+    const hub = await createTestHub({ rateLimit: { windowMs: 60_000, max: 2 } });
+    try {
+      const query = `{ viewer { roles } }`;
+      const guesses = [
+        await post(hub, query, {}, 'mk_test_guess1'),
+        await post(hub, query, {}, 'mk_test_guess1'),
+        await post(hub, query, {}, 'mk_test_guess1'),
+      ];
+      expect(guesses.map((g) => [g.status, g.body.errors?.[0]?.extensions?.code])).toEqual([
+        [401, 'UNAUTHENTICATED'],
+        [401, 'UNAUTHENTICATED'],
+        [429, 'RATE_LIMITED'],
+      ]);
+      // The limit is the key's: the real key of another member still answers.
+      const real = await post(hub, query, {}, hub.fixtures.keys.companyAAdmin);
+      expect(real.status).toBe(200);
+      expect(real.body.data.viewer.roles).toEqual(['COMPANY_ADMIN']);
+    } finally {
+      await hub.close();
+    }
+  });
 });
