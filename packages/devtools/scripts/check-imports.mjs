@@ -87,6 +87,33 @@ function* sourceFiles(dir) {
   }
 }
 
+// Inside the core, each domain module has one front door: code outside a module's folder imports
+// only its index.ts (docs/architecture.md, "Modules"). Infrastructure folders (graphql/, store/,
+// http/, testing/) and root files are not modules and are imported directly.
+const CORE = join(root, 'packages/core');
+const CORE_MODULES = ['identity', 'audit', 'events', 'challenges', 'catalogue', 'plugins', 'data'];
+if (selected.includes(CORE)) {
+  const src = join(CORE, 'src');
+  const moduleOf = (path) => {
+    const first = relative(src, path).split('/')[0];
+    return CORE_MODULES.includes(first) && existsSync(join(src, first, 'index.ts')) ? first : null;
+  };
+  for (const file of sourceFiles(src)) {
+    const from = moduleOf(file);
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)['"](\.[^'"]+)['"]/g)) {
+      const target = resolve(dirname(file), match[1]).replace(/\.js$/, '.ts');
+      const to = moduleOf(target);
+      if (!to || to === from) continue;
+      if (target !== join(src, to, 'index.ts'))
+        problems.push(
+          `${relative(root, file)}: imports "${match[1]}" inside the ${to} module; import ${to}'s index.ts ` +
+            `(its front door) and export what you need there`,
+        );
+    }
+  }
+}
+
 if (problems.length) {
   console.error(problems.join('\n'));
   process.exit(1);
