@@ -1,78 +1,25 @@
+import { z } from 'zod';
 import type { HubContext } from '../context.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
-import { compact, parseId, peekId } from '../graphql/global-id.js';
+import { parseId, peekId } from '../graphql/global-id.js';
+import { type EnumRefs, fromGraphQL, globalId, zodInput } from '../graphql/zod-input.js';
 import { OrganizationKindEnum } from '../identity/organization-schema.js';
+import { challengeType, createChallengeInput, organizationKind, updateChallengeInput } from './challenge-input.js';
 import type { Challenge } from './model.js';
 import type { ChallengeTransition } from './challenge-service.js';
 import { ChallengeRef, ChallengeTypeEnum } from './challenge-schema.js';
 
-const CriterionInput = builder.inputType('CriterionInput', {
-  fields: (t) => ({
-    key: t.string({ required: true, description: 'Lowercase letters, digits and "-"; unique within the challenge.' }),
-    name: t.string({ required: true }),
-    description: t.string({ required: false }),
-    weight: t.int({ required: true, description: 'Percent; all weights sum to 100.' }),
-  }),
-});
-const PrizeInput = builder.inputType('PrizeInput', {
-  fields: (t) => ({
-    kind: t.string({ required: true, description: 'PRIZE or CONTRACT.' }),
-    amount: t.float({ required: true }),
-    currency: t.string({ required: true, description: 'ISO 4217, e.g. KRW.' }),
-    description: t.string({ required: false }),
-  }),
-});
-const EligibilityInput = builder.inputType('EligibilityInput', {
-  fields: (t) => ({
-    organizationKinds: t.field({ type: [OrganizationKindEnum], required: true }),
-    minTeamSize: t.int({ required: true }),
-    maxTeamSize: t.int({ required: false }),
-  }),
-});
-const PhaseInput = builder.inputType('PhaseInput', {
-  fields: (t) => ({
-    name: t.string({ required: true }),
-    submissionDeadline: t.field({ type: 'DateTime', required: true }),
-  }),
-});
-
-const challengeFields = (required: boolean) =>
-  ((t: any) => ({
-    title: t.string({ required }),
-    summary: t.string({ required }),
-    problemStatement: t.string({ required: false, description: 'Markdown.' }),
-    tags: t.stringList({ required: false }),
-    type: t.field({ type: ChallengeTypeEnum, required }),
-    dataConnectionIds: t.idList({
-      required: false,
-      description: 'Global ids of the data connections the challenge bears on.',
-    }),
-    serviceIds: t.idList({ required: false, description: 'Global ids of the services it bears on.' }),
-    criteria: t.field({ type: [CriterionInput], required }),
-    prize: t.field({ type: PrizeInput, required: false }),
-    eligibility: t.field({ type: EligibilityInput, required: false }),
-    terms: t.string({
-      required: false,
-      description:
-        'IP and licence terms, e.g. a non-exclusive licence for the government to operate the winning solution.',
-    }),
-    submissionDeadline: t.field({ type: 'DateTime', required }),
-    evaluationEnd: t.field({ type: 'DateTime', required }),
-    phases: t.field({ type: [PhaseInput], required: false }),
-  })) as never;
-
-const CreateChallengeInput = builder.inputType('CreateChallengeInput', {
-  fields: (t) =>
-    ({ agencyId: t.id({ required: true }), ...(challengeFields(true) as (x: typeof t) => object)(t) }) as never,
-});
-const UpdateChallengeInput = builder.inputType('UpdateChallengeInput', {
-  fields: (t) =>
-    ({
-      ...(challengeFields(false) as (x: typeof t) => object)(t),
-      expectedVersion: t.int({ required: false }),
-    }) as never,
-});
+const enums: EnumRefs = [
+  [challengeType, ChallengeTypeEnum],
+  [organizationKind, OrganizationKindEnum],
+];
+const CreateChallengeInput = zodInput(
+  'CreateChallengeInput',
+  z.object({ agencyId: globalId('Organization'), ...createChallengeInput.shape }),
+  { enums },
+);
+const UpdateChallengeInput = zodInput('UpdateChallengeInput', updateChallengeInput, { enums });
 
 const ChallengePayload = builder.objectRef<{ challenge: Challenge }>('ChallengePayload').implement({
   fields: (t) => ({ challenge: t.field({ type: ChallengeRef, resolve: (p) => p.challenge }) }),
@@ -82,25 +29,6 @@ const describe = ({ challenge }: { challenge: Challenge }) => ({
   targetId: challenge._id,
   organizationId: challenge.agencyId,
 });
-
-function cleanInput(input: Record<string, unknown>) {
-  const clean = compact(input) as Record<string, unknown>;
-  for (const nested of ['criteria', 'phases'])
-    if (Array.isArray(clean[nested]))
-      clean[nested] = (clean[nested] as Record<string, unknown>[]).map((x) => compact(x));
-  // Links arrive as global ids and are kept as the linked objects' ids.
-  if (Array.isArray(clean.dataConnectionIds))
-    clean.dataConnectionIds = (clean.dataConnectionIds as string[]).map((id, i) =>
-      parseId(id, 'DataConnection', `input.dataConnectionIds.${i}`),
-    );
-  if (Array.isArray(clean.serviceIds))
-    clean.serviceIds = (clean.serviceIds as string[]).map((id, i) => parseId(id, 'Service', `input.serviceIds.${i}`));
-  for (const nested of ['prize', 'eligibility'])
-    if (clean[nested]) clean[nested] = compact(clean[nested] as Record<string, unknown>);
-  if (clean.eligibility && !('maxTeamSize' in (clean.eligibility as object)))
-    (clean.eligibility as Record<string, unknown>).maxTeamSize = null;
-  return clean;
-}
 
 const transitionField = (action: ChallengeTransition, description: string, withReason = false) =>
   builder.mutationField(
@@ -148,21 +76,15 @@ builder.mutationFields((t) => ({
   createChallenge: t.field({
     type: ChallengePayload,
     description: 'Post a challenge as a DRAFT (challenge managers and agency admins of the agency).',
-    args: { input: t.arg({ type: CreateChallengeInput, required: true }) },
+    args: { input: t.arg({ type: CreateChallengeInput.ref, required: true }) },
     resolve: (_r, { input }, ctx) =>
       audited(
         ctx,
         'challenge.create',
-        { organizationId: peekId((input as unknown as { agencyId: string }).agencyId) },
+        { organizationId: peekId(input.agencyId) },
         async () => {
-          const { agencyId, ...rest } = input as unknown as Record<string, unknown> & { agencyId: string };
-          return {
-            challenge: await ctx.services.challenges.create(
-              ctx.viewer,
-              parseId(agencyId, 'Organization', 'input.agencyId'),
-              cleanInput(rest) as never,
-            ),
-          };
+          const { agencyId, ...rest } = fromGraphQL(CreateChallengeInput, input);
+          return { challenge: await ctx.services.challenges.create(ctx.viewer, agencyId, rest) };
         },
         describe,
       ),
@@ -172,7 +94,7 @@ builder.mutationFields((t) => ({
     description:
       'Edit a DRAFT or OPEN challenge. Criteria, type, eligibility, ' +
       'phases and terms lock at publication; a deadline only moves later.',
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateChallengeInput, required: true }) },
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateChallengeInput.ref, required: true }) },
     resolve: (_r, args, ctx) =>
       audited(
         ctx,
@@ -182,7 +104,7 @@ builder.mutationFields((t) => ({
           challenge: await ctx.services.challenges.update(
             ctx.viewer,
             parseId(args.id, 'Challenge'),
-            cleanInput(args.input as Record<string, unknown>) as never,
+            fromGraphQL(UpdateChallengeInput, args.input),
           ),
         }),
         describe,
