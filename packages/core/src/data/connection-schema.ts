@@ -1,14 +1,23 @@
+import { z } from 'zod';
 import { requireOrganization } from '../graphql/loaders.js';
 import type { HubContext } from '../context.js';
 import { forbidden } from '../errors.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
 import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
-import { compact, parseId, peekId } from '../graphql/global-id.js';
+import { parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
+import { type EnumRefs, fromGraphQL, globalId, zodInput } from '../graphql/zod-input.js';
 import { OrganizationRef } from '../identity/organization-schema.js';
 import { ServiceRef } from '../plugins/service-schema.js';
 import { canSeeOperations } from './access-rules.js';
+import {
+  classification,
+  connectorKind,
+  createConnectionInput,
+  fieldType,
+  updateConnectionInput,
+} from './connection-input.js';
 import { CONNECTION_SORT } from './connection-service.js';
 import { CONNECTOR_KINDS } from './connectors/connector.js';
 import {
@@ -200,68 +209,21 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const DataFieldInput = builder.inputType('DataFieldInput', {
-  fields: (t) => ({
-    name: t.string({ required: true, description: 'Letters, digits and _, starting with a letter or _.' }),
-    type: t.field({ type: FieldTypeEnum, required: true }),
-    description: t.string({ required: false }),
-    personal: t.boolean({ required: false, description: 'Personal data (PERSONAL connections only). Default false.' }),
-  }),
-});
-const ConnectorInput = builder.inputType('ConnectorInput', {
-  description:
-    "CSV: { path, delimiter?, encoding? } (path relative to the hub's import folder). HTTP_JSON: { " +
-    'url, recordsPath?, authHeader?: { name, secret }, timeoutMs? }. MONGODB: { uriSecret, database, ' +
-    'collection, filter? }. PLUGIN: { plugin, connector, config }. Secrets are named, never given.',
-  fields: (t) => ({
-    kind: t.field({ type: ConnectorKindEnum, required: true }),
-    config: t.field({ type: 'JSON', required: true }),
-  }),
-});
-const CreateDataConnectionInput = builder.inputType('CreateDataConnectionInput', {
-  fields: (t) => ({
-    agencyId: t.id({ required: true }),
-    name: t.string({ required: true }),
-    description: t.string({ required: false }),
-    tags: t.stringList({ required: false }),
-    licence: t.string({ required: true, description: 'An SPDX id or licence name, e.g. "KOGL-Type1" or "CC-BY-4.0".' }),
-    classification: t.field({ type: ClassificationEnum, required: true }),
-    fields: t.field({
-      type: [DataFieldInput],
-      required: false,
-      description: 'Leave out to infer the schema on the first sync (not for PERSONAL connections).',
-    }),
-    keyField: t.string({
-      required: true,
-      description: 'The field identifying a record; a re-sync replaces records by it.',
-    }),
-    subjectField: t.string({
-      required: false,
-      description: "PERSONAL only: the personal field holding the data subject's id.",
-    }),
-    connector: t.field({ type: ConnectorInput, required: true }),
-    refreshMinutes: t.int({
-      required: false,
-      description: 'Sync every so many minutes (at least 5); leave out to sync on demand.',
-    }),
-    serviceIds: t.idList({ required: false, description: 'Shared services that use this data.' }),
-  }),
-});
-const UpdateDataConnectionInput = builder.inputType('UpdateDataConnectionInput', {
-  fields: (t) => ({
-    name: t.string({ required: false }),
-    description: t.string({ required: false }),
-    tags: t.stringList({ required: false }),
-    licence: t.string({ required: false }),
-    classification: t.field({ type: ClassificationEnum, required: false }),
-    fields: t.field({ type: [DataFieldInput], required: false }),
-    connector: t.field({ type: ConnectorInput, required: false }),
-    refreshMinutes: t.int({ required: false }),
-    serviceIds: t.idList({ required: false }),
-    paused: t.boolean({ required: false, description: 'Stop (true) or resume (false) scheduled syncs.' }),
-    expectedVersion: t.int({ required: false }),
-  }),
-});
+const enums: EnumRefs = [
+  [fieldType, FieldTypeEnum],
+  [classification, ClassificationEnum],
+  [connectorKind, ConnectorKindEnum],
+];
+const CreateDataConnectionInput = zodInput(
+  'CreateDataConnectionInput',
+  z.object({ agencyId: globalId('Organization'), ...createConnectionInput.shape }),
+  { enums },
+);
+const UpdateDataConnectionInput = zodInput(
+  'UpdateDataConnectionInput',
+  updateConnectionInput.extend({ expectedVersion: z.number().int().optional() }),
+  { enums },
+);
 
 const DataConnectionPayload = builder.objectRef<{ dataConnection: DataConnection }>('DataConnectionPayload').implement({
   fields: (t) => ({ dataConnection: t.field({ type: DataConnectionRef, resolve: (p) => p.dataConnection }) }),
@@ -274,62 +236,40 @@ const describe = ({ dataConnection }: { dataConnection: DataConnection }) => ({
   targetId: dataConnection._id,
   organizationId: dataConnection.agencyId,
 });
-const serviceKeys = (ids: readonly string[] | null | undefined) =>
-  ids?.map((id, i) => parseId(id, 'Service', `input.serviceIds.${i}`));
 
 builder.mutationFields((t) => ({
   createDataConnection: t.field({
     type: DataConnectionPayload,
     description: "Connect a dataset of an agency (its agency admins). It syncs at the scheduler's next tick.",
-    args: { input: t.arg({ type: CreateDataConnectionInput, required: true }) },
+    args: { input: t.arg({ type: CreateDataConnectionInput.ref, required: true }) },
     resolve: (_r, { input }, ctx) =>
       audited(
         ctx,
         'dataConnection.create',
         { organizationId: peekId(input.agencyId) },
         async () => {
-          const { agencyId, fields, ...rest } = compact(input as unknown as Record<string, unknown>) as Record<
-            string,
-            unknown
-          > & { agencyId: string };
-          const clean = {
-            ...rest,
-            fields: (fields as Record<string, unknown>[] | undefined)?.map((f) => compact(f)),
-            serviceIds: serviceKeys(input.serviceIds),
-          };
-          return {
-            dataConnection: await ctx.services.data.connections.create(
-              ctx.viewer,
-              parseId(agencyId, 'Organization', 'input.agencyId'),
-              clean as never,
-            ),
-          };
+          const { agencyId, ...rest } = fromGraphQL(CreateDataConnectionInput, input);
+          return { dataConnection: await ctx.services.data.connections.create(ctx.viewer, agencyId, rest) };
         },
         describe,
       ),
   }),
   updateDataConnection: t.field({
     type: DataConnectionPayload,
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateDataConnectionInput, required: true }) },
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateDataConnectionInput.ref, required: true }) },
     resolve: (_r, args, ctx) =>
       audited(
         ctx,
         'dataConnection.update',
         { targetId: peekId(args.id) },
         async () => {
-          const { expectedVersion, fields, ...rest } = compact(args.input as unknown as Record<string, unknown>);
-          const clean = {
-            ...rest,
-            ...(fields ? { fields: (fields as Record<string, unknown>[]).map((f) => compact(f)) } : {}),
-            ...(args.input.serviceIds ? { serviceIds: serviceKeys(args.input.serviceIds) } : {}),
-          };
-          if (args.input.refreshMinutes === null) (clean as Record<string, unknown>).refreshMinutes = null;
+          const { expectedVersion, ...changes } = fromGraphQL(UpdateDataConnectionInput, args.input);
           return {
             dataConnection: await ctx.services.data.connections.update(
               ctx.viewer,
               parseId(args.id, 'DataConnection'),
-              clean as never,
-              expectedVersion as number | undefined,
+              changes,
+              expectedVersion,
             ),
           };
         },

@@ -46,9 +46,12 @@ function layers(schema: Any): Any[] {
   }
 }
 
-const meta = (schema: Any): GraphQLInputMeta => {
+/** Hints found on `schema` and its wrappers; a nested object's own hints (name, description) are its type's. */
+const meta = (schema: Any, field = false): GraphQLInputMeta => {
   const found: GraphQLInputMeta = {};
-  for (const layer of layers(schema).reverse()) {
+  const all = layers(schema);
+  const own = field && def(all.at(-1)!).type === 'object' ? all.slice(0, -1) : all;
+  for (const layer of own.reverse()) {
     const description = z.globalRegistry.get(layer)?.description;
     Object.assign(found, description ? { description } : {}, graphqlInput.get(layer) ?? {});
   }
@@ -61,8 +64,8 @@ const acceptsNull = (schema: Any) => layers(schema).some((s) => def(s).type === 
 const objects = new Map<Any, InputObjectRef<Types, object>>();
 
 function graphqlType(schema: Any, enums: EnumMap, where: string): InputType<Types> | [InputType<Types>] {
-  const hint = meta(schema);
   const inner = base(schema);
+  const hint = meta(schema);
   const kind = def(inner).type;
   if (kind === 'array') return [graphqlType(def(inner).element as Any, enums, `${where}[]`) as InputType<Types>];
   if (hint.globalId) return 'ID';
@@ -77,8 +80,9 @@ function graphqlType(schema: Any, enums: EnumMap, where: string): InputType<Type
     return ref;
   }
   if (kind === 'object') {
-    if (!hint.name) throw new Error(`${where}: a nested input object needs a name (register graphqlInput { name })`);
-    return inputObject(hint.name, inner as z.ZodObject, enums, hint.description);
+    const type = meta(inner);
+    if (!type.name) throw new Error(`${where}: a nested input object needs a name (register graphqlInput { name })`);
+    return inputObject(type.name, inner as z.ZodObject, enums, type.description);
   }
   throw new Error(`${where}: no GraphQL input type for a zod ${kind}`);
 }
@@ -97,7 +101,7 @@ function inputObject(name: string, schema: z.ZodObject, enums: EnumMap, descript
           t.field({
             type: graphqlType(field, enums, `${name}.${key}`),
             required: !acceptsUndefined(field) && !acceptsNull(field),
-            description: meta(field).description,
+            description: meta(field, true).description,
           }),
         ]),
       ),
