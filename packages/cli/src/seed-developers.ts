@@ -1,6 +1,5 @@
 import {
   API_KEY_SCOPES,
-  newId,
   type HubServices,
   type Member,
   type Organization,
@@ -37,23 +36,8 @@ async function organization(
   services: HubServices,
   spec: { slug: string; kind: OrganizationKind; name: string },
 ): Promise<Organization> {
-  const existing = await services.organizations.collection.findOne({ slug: spec.slug });
-  if (existing) return existing;
-  const now = new Date().toISOString();
-  const org: Organization = {
-    _id: newId(),
-    kind: spec.kind,
-    name: spec.name,
-    slug: spec.slug,
-    description: 'Made by maru hub for local plugin development.',
-    parentId: null,
-    ancestorIds: [],
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  };
-  await services.organizations.collection.insertOne(org);
-  return org;
+  const description = 'Made by maru hub for local plugin development.';
+  return (await services.organizations.seed({ ...spec, description })).organization;
 }
 
 async function member(
@@ -61,22 +45,8 @@ async function member(
   org: Organization,
   spec: { email: string; roles: Role[] },
 ): Promise<Member> {
-  const existing = await services.members.collection.findOne({ email: spec.email });
-  if (existing) return existing;
-  const now = new Date().toISOString();
-  const doc: Member = {
-    _id: newId(),
-    organizationId: org._id,
-    name: spec.email.split('@')[0]!,
-    email: spec.email,
-    roles: spec.roles,
-    status: 'ACTIVE',
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  };
-  await services.members.collection.insertOne(doc);
-  return doc;
+  const name = spec.email.split('@')[0]!;
+  return (await services.members.seed({ organizationId: org._id, name, email: spec.email, roles: spec.roles })).member;
 }
 
 /**
@@ -103,17 +73,14 @@ export async function grantDeveloperAccess(
   const company: Viewer = await services.apiKeys.authenticate(keys.company);
   const admin: Viewer = await services.apiKeys.authenticate(keys.admin);
   for (const serviceKey of serviceKeys) {
-    const existing = await services.plugins.grants.grants.findOne({
-      serviceKey,
-      consumerOrganizationId: company.organization._id,
-    });
+    const existing = await services.catalogue.accessOf(company.organization._id, serviceKey);
     if (existing?.status === 'ACTIVE') continue;
     const request =
       existing?.status === 'REQUESTED'
         ? existing
-        : await services.plugins.grants.request(company, serviceKey, {
+        : await services.catalogue.requestAccess(company, serviceKey, {
             purpose: 'Local plugin development (maru hub)',
           });
-    await services.plugins.grants.decide(admin, request._id, { status: 'ACTIVE', dailyQuota: null });
+    await services.catalogue.decideAccess(admin, request._id, { status: 'ACTIVE', dailyQuota: null });
   }
 }

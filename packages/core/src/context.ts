@@ -1,19 +1,12 @@
-import type { AuditTrail } from './audit/audit-trail.js';
-import type { ChallengeService } from './challenges/challenge-service.js';
-import type { HubEvents } from './events/hub-events.js';
-import type { QuestionService } from './challenges/question-service.js';
-import type { DataServices } from './data/data-services.js';
-import type { DataSubject } from './data/consent-service.js';
-import type { ReviewService } from './challenges/review-service.js';
-import type { SubmissionService } from './challenges/submission-service.js';
-import type { ApiKeyService } from './identity/api-key-service.js';
-import type { MemberService } from './identity/member-service.js';
-import type { OrganizationService } from './identity/organization-service.js';
-import type { Viewer } from './identity/viewer.js';
+import type { AuditTrail } from './audit/index.js';
+import type { ChallengeService, QuestionService, ReviewService, SubmissionService } from './challenges/index.js';
+import type { HubEvents } from './events/index.js';
+import type { DataServices, DataSubject } from './data/index.js';
+import type { ApiKeyService, Authenticate, MemberService, OrganizationService, Viewer } from './identity/index.js';
 import type { RequestLoaders } from './graphql/loaders.js';
 import type { RequestCaching } from './http/response-cache.js';
-import type { PilotService } from './plugins/pilot-service.js';
-import type { PluginHost } from './plugins/plugin-host.js';
+import type { ServiceCatalogue } from './catalogue/index.js';
+import type { PilotService, PluginHost } from './plugins/index.js';
 import type { Store } from './store/port.js';
 
 /** The domain services of one hub, built once at startup. */
@@ -22,12 +15,16 @@ export interface HubServices {
   organizations: OrganizationService;
   members: MemberService;
   apiKeys: ApiKeyService;
+  /** Who a request is, from its `Authorization` header (identity's, subject keys included). */
+  authenticate: Authenticate;
   audit: AuditTrail;
   challenges: ChallengeService;
   questions: QuestionService;
   submissions: SubmissionService;
   reviews: ReviewService;
   events: HubEvents;
+  /** The shared services: their records, the grants to call them and the calls' metering. */
+  catalogue: ServiceCatalogue;
   plugins: PluginHost;
   pilots: PilotService;
   /** Data connections: catalogue, syncs, access requests, consents, reads and the access log. */

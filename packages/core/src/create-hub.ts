@@ -2,16 +2,17 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { randomUUID } from 'node:crypto';
-import { AuditTrail } from './audit/audit-trail.js';
-import { ChallengeService } from './challenges/challenge-service.js';
-import { createHubEvents } from './events/hub-events.js';
-import { challengeCollections } from './challenges/model.js';
-import { QuestionService } from './challenges/question-service.js';
-import { ReviewService } from './challenges/review-service.js';
-import { SubmissionService } from './challenges/submission-service.js';
-import { auditCollections } from './audit/model.js';
-import { createDataServices, type DataOptions } from './data/data-services.js';
-import { dataCollections } from './data/model.js';
+import { auditCollections, createAuditModule } from './audit/index.js';
+import { challengeCollections, createChallengesModule } from './challenges/index.js';
+import { createHubEvents } from './events/index.js';
+import {
+  createDataModule,
+  createPluginDataReader,
+  dataCollections,
+  SUBJECT_KEY_PREFIX,
+  type DataOptions,
+  type DataServices,
+} from './data/index.js';
 import type { HubContext, HubFeatures, HubServices } from './context.js';
 import { ERROR_CODES, type MaruError } from './errors.js';
 import { createMaskError } from './graphql/mask-error.js';
@@ -25,19 +26,18 @@ import { useTrustedDocuments, type TrustedDocuments } from './graphql/use-truste
 import { createRequestFront, type FrontServerContext, type RequestFront } from './http/request-front.js';
 import { ResponseCache, type ResponseCacheOptions } from './http/response-cache.js';
 import { trackWrites } from './store/write-tracking.js';
-import { ApiKeyService } from './identity/api-key-service.js';
-import { createAuthenticate } from './identity/authenticate.js';
-import { MemberService } from './identity/member-service.js';
-import { identityCollections } from './identity/model.js';
-import { OrganizationService } from './identity/organization-service.js';
+import { createIdentityModule, identityCollections, type SubjectKeys } from './identity/index.js';
 import { silentLogger, type HubLogger } from './logger.js';
-import { pluginCollections } from './plugins/model.js';
-import { PilotService, type PluginPackageResolver } from './plugins/pilot-service.js';
-import { PluginHost, type PluginConfig, type PluginHostOptions } from './plugins/plugin-host.js';
-import { resolveInstalledPackage } from './plugins/resolve-package.js';
-import { buildTypedSchema } from './plugins/typed-schema.js';
+import { catalogueCollections, createCatalogueModule } from './catalogue/index.js';
+import {
+  buildTypedSchema,
+  createPluginsModule,
+  pluginCollections,
+  type PluginConfig,
+  type PluginHostOptions,
+  type PluginPackageResolver,
+} from './plugins/index.js';
 import { getSchema } from './schema.js';
-import { createPluginDataReader } from './data/plugin-data-reader.js';
 import type { Store } from './store/port.js';
 
 export interface HubLimits {
@@ -109,6 +109,7 @@ export const hubCollections = [
   ...identityCollections,
   ...auditCollections,
   ...challengeCollections,
+  ...catalogueCollections,
   ...pluginCollections,
   ...dataCollections,
 ];
@@ -118,34 +119,59 @@ export async function createServices(
   clock: () => number = Date.now,
   logger: HubLogger = silentLogger,
   pluginOptions: PluginHostOptions = {},
-  resolvePluginPackage: PluginPackageResolver = resolveInstalledPackage,
+  resolvePluginPackage?: PluginPackageResolver,
   dataOptions: DataOptions = {},
 ): Promise<HubServices> {
   await store.migrate(hubCollections);
   const events = createHubEvents();
-  const audit = new AuditTrail(store);
-  const organizations = new OrganizationService(store);
-  const members = new MemberService(store, organizations);
-  const apiKeys = new ApiKeyService(store, organizations, members);
-  const challenges = new ChallengeService(store, organizations, members, audit, events, clock);
-  const questions = new QuestionService(store, challenges, clock);
-  const submissions = new SubmissionService(store, challenges, events, clock);
-  const reviews = new ReviewService(store, challenges, submissions, members, clock);
-  const plugins = new PluginHost(store, audit, logger, clock, pluginOptions, events);
-  const pilots = new PilotService(plugins, challenges, submissions, resolvePluginPackage);
-  const data = createDataServices(store, organizations, plugins, clock, logger, dataOptions);
+  // Subject keys are the data module's, made below; `authenticate` reaches them only when a request comes.
+  const subjects: SubjectKeys = {
+    keyPrefix: SUBJECT_KEY_PREFIX,
+    authenticateSubject: (key) => data.consents.authenticateSubject(key),
+  };
+  const { organizations, members, apiKeys, authenticate } = createIdentityModule(store, { subjects }).api;
+  const audit = createAuditModule(store, { organizations }).api;
+  const { challenges, questions, submissions, reviews } = createChallengesModule(store, {
+    organizations,
+    members,
+    audit,
+    events,
+    clock,
+  }).api;
+  // The catalogue comes before the plugins: a plugin's services are listed, admitted and metered there.
+  const catalogue = createCatalogueModule(store, { clock }).api;
+  const { plugins, pilots } = createPluginsModule(store, {
+    catalogue,
+    challenges,
+    submissions,
+    audit,
+    events,
+    logger,
+    clock,
+    options: pluginOptions,
+    resolvePackage: resolvePluginPackage,
+  }).api;
+  const data: DataServices = createDataModule(store, {
+    organizations,
+    plugins,
+    clock,
+    logger,
+    options: dataOptions,
+  }).api;
   plugins.setDataReader(createPluginDataReader(data));
   return {
     store,
     organizations,
     members,
     apiKeys,
+    authenticate,
     audit,
     challenges,
     questions,
     submissions,
     reviews,
     events,
+    catalogue,
     plugins,
     pilots,
     data,
@@ -172,7 +198,6 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   // A plugin that fails to load is recorded as FAILED; the hub starts with the rest.
   await services.plugins.loadAll(options.plugins ?? []);
   const features: HubFeatures = { demoLogin: false, ...options.features };
-  const authenticate = createAuthenticate({ apiKeys: services.apiKeys, subjects: services.data.consents });
   const limits = options.limits ?? {};
   const limiter =
     options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? { windowMs: 60_000, max: 1_200 });
@@ -260,7 +285,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const front = createRequestFront({
     requestId: (given) => given ?? randomUUID(),
     rateLimit: limiter ? (caller) => limiter.hit(caller) : null,
-    authenticate,
+    authenticate: services.authenticate,
     cache,
     graphql: {
       handle: async (req, res, serverContext) => {

@@ -46,15 +46,15 @@ export async function seedDemoConnections(services: HubServices, importDir: stri
     consents: 0,
     subjectKey: null,
   };
-  const owner = await services.members.collection.findOne({ email: OWNER });
-  const company = await services.members.collection.findOne({ email: COMPANY });
+  const owner = await services.members.byEmail(OWNER);
+  const company = await services.members.byEmail(COMPANY);
   if (!owner || !company) return result;
   const ownerViewer = await seedViewer(services, owner);
 
   const connections = new Map<string, DataConnection>();
   for (const dataset of DEMO_DATASETS) {
     await copyIn(dataset, importDir);
-    let connection = await services.data.connections.collection.findOne({ name: dataset.name });
+    let connection = await services.data.connections.byName(dataset.name);
     if (!connection) {
       connection = await create(services, ownerViewer, dataset);
       result.created++;
@@ -74,14 +74,7 @@ export async function seedDemoConnections(services: HubServices, importDir: stri
   result.approvals += await approve(services, ownerViewer, company, housing, HOUSING_PURPOSE);
   for (let n = 1; n <= CONSENTING_SUBJECTS; n++) {
     const subjectId = `YH-${String(n).padStart(4, '0')}`;
-    if (
-      await services.data.consents.collection.findOne({
-        connectionId: housing._id,
-        subjectId,
-        'requester.organizationId': company.organizationId,
-      })
-    )
-      continue;
+    if (await services.data.consents.isRecorded(housing._id, subjectId, company.organizationId)) continue;
     await services.data.consents.record(ownerViewer, housing._id, {
       subjectId,
       purpose: HOUSING_PURPOSE,
@@ -91,7 +84,7 @@ export async function seedDemoConnections(services: HubServices, importDir: stri
     });
     result.consents++;
   }
-  if (!(await services.data.consents.subjectKeys.findOne({ subjectId: SUBJECT_WITH_KEY }))) {
+  if (!(await services.data.consents.hasSubjectKey(SUBJECT_WITH_KEY))) {
     const { key } = await services.data.consents.issueSubjectKey(ownerViewer, SUBJECT_WITH_KEY);
     result.subjectKey = { subjectId: SUBJECT_WITH_KEY, key };
   }
@@ -110,11 +103,10 @@ async function copyIn(dataset: DemoDataset, importDir: string): Promise<void> {
 }
 
 async function create(services: HubServices, viewer: never, dataset: DemoDataset): Promise<DataConnection> {
-  const agency = (await services.organizations.collection.findOne({ slug: dataset.agency }))!;
+  const agency = (await services.organizations.bySlug(dataset.agency))!;
   // Bundled plugins are named only when loaded (demo mode tolerates a plugin that is not built).
   const serviceIds: string[] = [];
-  for (const key of dataset.serviceKeys ?? [])
-    if (await services.plugins.services.findOne({ _id: key })) serviceIds.push(key);
+  for (const key of dataset.serviceKeys ?? []) if (await services.catalogue.get(key)) serviceIds.push(key);
   return services.data.connections.create(viewer, agency._id, {
     name: dataset.name,
     description: dataset.description,
@@ -150,13 +142,9 @@ async function approve(
   purpose: string,
 ): Promise<number> {
   const requests = services.data.accessRequests;
-  if (await requests.activeApproval(connection._id, { organizationId: company.organizationId, pluginName: null }))
-    return 0;
-  const pending = await requests.collection.findOne({
-    connectionId: connection._id,
-    'requester.organizationId': company.organizationId,
-    status: 'PENDING',
-  });
+  const requester = { organizationId: company.organizationId, pluginName: null };
+  if (await requests.activeApproval(connection._id, requester)) return 0;
+  const pending = await requests.pendingFor(connection._id, requester);
   const request =
     pending ??
     (await requests.request(await seedViewer(services, company), connection._id, {

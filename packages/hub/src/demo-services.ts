@@ -9,27 +9,21 @@ const CONSUMERS = ['admin@hanbit.example', 'admin@sejong-civic.example', 'admin@
  * platform admin, through the same rules as the API. Skips what exists.
  */
 export async function seedDemoGrants(services: HubServices): Promise<number> {
-  const platformAdmin = await services.members.collection.findOne({ email: 'admin@maru.example' });
+  const platformAdmin = await services.members.byEmail('admin@maru.example');
   if (!platformAdmin) return 0;
   const approver = await seedViewer(services, platformAdmin);
-  const catalogue = await services.plugins.services.find({}, { limit: 100 });
+  const listed = (await services.catalogue.list({ limit: 100 })).items.map((item) => item.doc);
   let granted = 0;
   for (const email of CONSUMERS) {
-    const admin = await services.members.collection.findOne({ email });
+    const admin = await services.members.byEmail(email);
     if (!admin) continue;
     const consumer = await seedViewer(services, admin);
-    for (const service of catalogue) {
-      if (
-        await services.plugins.grants.grants.findOne({
-          serviceKey: service._id,
-          consumerOrganizationId: admin.organizationId,
-        })
-      )
-        continue;
-      const request = await services.plugins.grants.request(consumer, service._id, {
+    for (const service of listed) {
+      if (await services.catalogue.accessOf(admin.organizationId, service._id)) continue;
+      const request = await services.catalogue.requestAccess(consumer, service._id, {
         purpose: `Demo: ${service.name} in our citizen services`,
       });
-      await services.plugins.grants.decide(approver, request._id, { status: 'ACTIVE', dailyQuota: 1_000 });
+      await services.catalogue.decideAccess(approver, request._id, { status: 'ACTIVE', dailyQuota: 1_000 });
       granted++;
     }
   }

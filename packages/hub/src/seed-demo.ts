@@ -1,11 +1,4 @@
-import {
-  API_KEY_SCOPES,
-  newId,
-  StoreConflictError,
-  type HubServices,
-  type Member,
-  type Organization,
-} from '@maru/core';
+import { API_KEY_SCOPES, type HubServices, type Organization } from '@maru/core';
 import { DEMO_MEMBERS, DEMO_ORGANIZATIONS } from './demo-data.js';
 
 export interface SeededKey {
@@ -24,78 +17,39 @@ export interface SeedResult {
 }
 
 /**
- * Seeds the demo organization chart, members and one API key per new member.
- * Idempotent without transactions: every object is looked up by its unique
- * slug or email first, so a run interrupted halfway is completed by the next.
+ * Seeds the demo organization chart, members and one API key per new member, through the identity module as the
+ * system. Idempotent without transactions: every object is looked up by its unique slug or email first, so a run
+ * interrupted halfway is completed by the next.
  */
 export async function seedDemo(services: HubServices): Promise<SeedResult> {
   const result: SeedResult = { createdOrganizations: 0, createdMembers: 0, keys: [] };
   const bySlug = new Map<string, Organization>();
   for (const spec of DEMO_ORGANIZATIONS) {
     const parent = spec.parent ? bySlug.get(spec.parent)! : null;
-    const now = new Date().toISOString();
-    const candidate: Organization = {
-      _id: newId(),
+    const { organization, created } = await services.organizations.seed({
       kind: spec.kind,
       name: spec.name,
       slug: spec.slug,
       description: spec.description,
       parentId: parent?._id ?? null,
-      ancestorIds: parent ? [...parent.ancestorIds, parent._id] : [],
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
-    const existing = await services.organizations.collection.findOne({ slug: spec.slug });
-    bySlug.set(
-      spec.slug,
-      existing ?? (await insertOnce(services.organizations.collection, candidate, () => result.createdOrganizations++)),
-    );
+    });
+    if (created) result.createdOrganizations++;
+    bySlug.set(spec.slug, organization);
   }
   for (const spec of DEMO_MEMBERS) {
-    const existing = await services.members.collection.findOne({ email: spec.email });
-    if (existing) continue;
+    if (await services.members.byEmail(spec.email)) continue;
     const org = bySlug.get(spec.organization)!;
-    const now = new Date().toISOString();
-    const member: Member = {
-      _id: newId(),
+    const { member, created } = await services.members.seed({
       organizationId: org._id,
       name: spec.name,
       email: spec.email,
       roles: spec.roles,
-      status: 'ACTIVE',
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
-    await insertOnce(services.members.collection, member, () => result.createdMembers++);
+    });
+    if (created) result.createdMembers++;
     const { secret } = await services.apiKeys.issue(member, 'demo key', [...API_KEY_SCOPES], null);
     result.keys.push({ email: spec.email, name: spec.name, roles: spec.roles, organization: org.name, secret });
   }
   return result;
-}
-
-async function insertOnce<T extends { _id: string }>(
-  collection: { insertOne(doc: T): Promise<void>; findOne(filter: object): Promise<T | null> },
-  doc: T,
-  created: () => void,
-): Promise<T> {
-  try {
-    await collection.insertOne(doc);
-    created();
-    return doc;
-  } catch (error) {
-    // Another instance seeded the same object meanwhile: use theirs.
-    if (error instanceof StoreConflictError) {
-      const key =
-        'slug' in doc
-          ? { slug: (doc as { slug: string }).slug }
-          : { email: (doc as unknown as { email: string }).email };
-      const existing = await collection.findOne(key);
-      if (existing) return existing;
-    }
-    throw error;
-  }
 }
 
 /** The console block that shows each new demo key once. */

@@ -124,8 +124,8 @@ async function prepare(hub: TestHub, entry: string, options: PluginTestHubOption
   // Granted directly, not through GraphQL, so the audit trail holds only what the test does.
   const company = await viewerOf(keys.company);
   for (const service of manifest.services ?? []) {
-    const request = await services.plugins.grants.request(company, service.key, { purpose: 'Plugin tests' });
-    await services.plugins.grants.decide(admin, request._id, { status: 'ACTIVE', dailyQuota: null });
+    const request = await services.catalogue.requestAccess(company, service.key, { purpose: 'Plugin tests' });
+    await services.catalogue.decideAccess(admin, request._id, { status: 'ACTIVE', dailyQuota: null });
   }
 
   const keyOf = (as: TestCaller = 'company'): string | null =>
@@ -177,13 +177,10 @@ async function prepare(hub: TestHub, entry: string, options: PluginTestHubOption
       }
     },
     async auditEvents(filter = {}) {
-      const query: Record<string, string> = {};
-      if (filter.action) query.action = filter.action;
-      if (filter.outcome) query.outcome = filter.outcome;
-      return services.audit.events.find(query, { sort: [['seq', 1]], limit: 10_000 });
+      return services.audit.eventsMatching({ action: filter.action, outcome: filter.outcome });
     },
     async usage(service) {
-      const byDay = await services.plugins.dailyUsage(service);
+      const byDay = await services.catalogue.usageOf(service);
       return {
         calls: byDay.reduce((n, d) => n + d.calls, 0),
         failures: byDay.reduce((n, d) => n + d.failures, 0),

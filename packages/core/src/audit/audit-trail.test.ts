@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHub } from '../create-hub.js';
 import { encodeGlobalId } from '../graphql/global-id.js';
-import { createTestHub, snapshotDomain, type GraphQLResponse, type TestHub } from '../testing/test-hub.js';
+import {
+  createTestHub,
+  snapshotDomain,
+  storedTables,
+  type GraphQLResponse,
+  type TestHub,
+} from '../testing/test-hub.js';
 import { hashEvent } from './audit-trail.js';
 import { GENESIS_HASH } from './model.js';
 import { expectRefused as expectRefusedIn } from '../testing/expect-refused.js';
@@ -169,7 +175,7 @@ describe('what is recorded', () => {
 describe('the hash chain', () => {
   it('links every event to the previous one, numbered 1..n without gaps', async () => {
     await someMutations(6);
-    const events = await hub.services.audit.events.find({}, { sort: [['seq', 1]] });
+    const events = await hub.services.audit.eventsMatching();
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(events[0]!.prevHash).toBe(GENESIS_HASH);
     for (let i = 1; i < events.length; i++) expect(events[i]!.prevHash).toBe(events[i - 1]!.hash);
@@ -187,7 +193,7 @@ describe('the hash chain', () => {
       reason: null,
     });
 
-    await hub.services.audit.events.findOneAndUpdate({ seq: 3 }, { $set: { action: 'organization.read' } });
+    await storedTables(hub).auditEvents.findOneAndUpdate({ seq: 3 }, { $set: { action: 'organization.read' } });
     const broken = (await hub.gql(verify, {}, hub.fixtures.keys.platformAdmin)).data.verifyAuditChain;
     expect(broken).toMatchObject({ ok: false, firstBrokenSeq: 3 });
     expect(broken.reason).toMatch(/altered/);
@@ -195,9 +201,9 @@ describe('the hash chain', () => {
 
   it('an alteration that recomputes the event’s own hash is caught at the next link', async () => {
     await someMutations(5);
-    const third = (await hub.services.audit.events.findOne({ seq: 3 }))!;
+    const third = (await storedTables(hub).auditEvents.findOne({ seq: 3 }))!;
     const { _id, hash, ...content } = { ...third, outcome: 'FORBIDDEN' };
-    await hub.services.audit.events.findOneAndUpdate(
+    await storedTables(hub).auditEvents.findOneAndUpdate(
       { seq: 3 },
       { $set: { outcome: 'FORBIDDEN', hash: hashEvent(content) } },
     );
@@ -206,7 +212,7 @@ describe('the hash chain', () => {
 
   it('deleting a middle event is detected', async () => {
     await someMutations(5);
-    expect(await hub.services.audit.events.deleteOne({ seq: 2 })).toBe(true);
+    expect(await storedTables(hub).auditEvents.deleteOne({ seq: 2 })).toBe(true);
     const res = await hub.gql(`{ verifyAuditChain { ok firstBrokenSeq reason } }`, {}, hub.fixtures.keys.platformAdmin);
     expect(res.data.verifyAuditChain).toEqual({ ok: false, firstBrokenSeq: 2, reason: 'event 2 is missing' });
   });
@@ -233,7 +239,7 @@ describe('the hash chain', () => {
             ),
       ),
     );
-    const events = await hub.services.audit.events.find({}, { sort: [['seq', 1]] });
+    const events = await hub.services.audit.eventsMatching();
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(events.filter((e) => e.action === 'member.add' && e.outcome === 'SUCCESS')).toHaveLength(10);
     // Concurrent renames may lose the optimistic race; each is still recorded with its outcome.
@@ -258,7 +264,7 @@ describe('the hash chain', () => {
       });
     const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => add(i % 2 === 0 ? hub : other, i)));
     for (const response of responses) expect(((await response.json()) as GraphQLResponse).errors).toBeUndefined();
-    const events = await hub.services.audit.events.find({}, { sort: [['seq', 1]] });
+    const events = await hub.services.audit.eventsMatching();
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(await hub.services.audit.verify()).toMatchObject({ ok: true, checked: 20 });
   });
@@ -340,6 +346,6 @@ describe('reading the trail', () => {
       const res = await expectRefused(code, read(filter, key));
       expect(res.data).toBeNull();
     }
-    expect(await hub.services.audit.events.count({})).toBe(2);
+    expect(await hub.services.audit.countEvents()).toBe(2);
   });
 });

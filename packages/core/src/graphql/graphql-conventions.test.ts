@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HubLogger } from '../logger.js';
 import { newId } from '../ids.js';
-import { createTestHub, snapshotDomain, type GraphQLResponse, type TestHub } from '../testing/test-hub.js';
+import {
+  createTestHub,
+  snapshotDomain,
+  storedTables,
+  type GraphQLResponse,
+  type TestHub,
+} from '../testing/test-hub.js';
 import { encodeGlobalId } from './global-id.js';
 import { expectRefused as expectRefusedIn } from '../testing/expect-refused.js';
 
@@ -72,7 +78,7 @@ describe('documents the schema does not accept', () => {
   ])('a bad variable value is BAD_USER_INPUT before any resolver: %s', async (_name, query, variables, message) => {
     const res = await expectRefused('BAD_USER_INPUT', () => hub.gql(query, variables, hub.fixtures.keys.companyAAdmin));
     expect(res.errors?.[0]?.message).toMatch(message);
-    expect(await hub.services.audit.events.count({})).toBe(0);
+    expect(await hub.services.audit.countEvents()).toBe(0);
   });
 });
 
@@ -212,7 +218,7 @@ describe('pagination', () => {
   it('walks every organization page by page, without repeats, even when creation times tie', async () => {
     const createdAt = new Date().toISOString();
     for (let i = 0; i < 12; i++) {
-      await hub.services.organizations.collection.insertOne({
+      await storedTables(hub).organizations.insertOne({
         _id: newId(),
         kind: 'COMPANY',
         name: `Tie ${i}`,
@@ -246,13 +252,13 @@ describe('pagination', () => {
 describe('abusive operations are refused before any resolver runs', () => {
   /** Counts every read of the organizations collection, where each of these operations would start. */
   function countReads() {
-    const collection = hub.services.organizations.collection;
+    const collection = storedTables(hub).organizations;
     const spies = [vi.spyOn(collection, 'find'), vi.spyOn(collection, 'findOne'), vi.spyOn(collection, 'count')];
     return () => spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
   }
 
   function countChallengeReads() {
-    const collection = hub.services.challenges.collection;
+    const collection = hub.services.store.collection('challenges');
     const spies = [vi.spyOn(collection, 'find'), vi.spyOn(collection, 'count')];
     return () => spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
   }
@@ -293,7 +299,7 @@ describe('page sizes passed as variables', () => {
   const query = `query($outer: Int, $inner: Int) { challenges(first: $outer) { nodes { announcements(first: $inner) { nodes { title body } } } } }`;
 
   it('count toward the cost limit as literal ones do: refused before any resolver, small ones answered', async () => {
-    const spy = vi.spyOn(hub.services.challenges.collection, 'find');
+    const spy = vi.spyOn(hub.services.store.collection('challenges'), 'find');
     const res = await expectRefused('QUERY_TOO_COMPLEX', async () => {
       spy.mockClear();
       const refused = await hub.gql(query, { outer: 100, inner: 100 });
@@ -311,8 +317,8 @@ describe('page sizes passed as variables', () => {
 describe('unexpected errors', () => {
   it('are masked as INTERNAL with a generic message, and logged with the original', async () => {
     const failure = new Error('SQLITE_CORRUPT: database disk image is malformed at /var/lib/maru/hub.db');
-    vi.spyOn(hub.services.organizations.collection, 'find').mockRejectedValue(failure);
-    vi.spyOn(hub.services.organizations.collection, 'findOne').mockRejectedValue(failure);
+    vi.spyOn(storedTables(hub).organizations, 'find').mockRejectedValue(failure);
+    vi.spyOn(storedTables(hub).organizations, 'findOne').mockRejectedValue(failure);
     const res = await hub.gql(`query($o: ID!) { organization(id: $o) { name } }`, {
       o: gid('Organization', hub.fixtures.companyA),
     });
@@ -329,7 +335,7 @@ describe('unexpected errors', () => {
     vi.spyOn(hub.services.apiKeys, 'revoke').mockRejectedValue(
       new TypeError("Cannot read properties of undefined (reading 'revokedAt')"),
     );
-    const key = (await hub.services.apiKeys.collection.findOne({ memberId: hub.fixtures.members.companyADev!._id }))!;
+    const key = (await storedTables(hub).apiKeys.findOne({ memberId: hub.fixtures.members.companyADev!._id }))!;
     const res = await expectRefused('INTERNAL', () =>
       hub.gql(
         `mutation($k: ID!) { revokeApiKey(id: $k) { apiKey { id } } }`,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestHub, type TestHub } from '../testing/test-hub.js';
+import { createTestHub, storedTables, type TestHub } from '../testing/test-hub.js';
 import { encodeGlobalId } from './global-id.js';
 
 describe('relations are batched per request', () => {
@@ -28,7 +28,7 @@ describe('relations are batched per request', () => {
   afterAll(() => hub.close());
 
   it('a page of challenges reads its agencies in one query, not one per challenge', async () => {
-    const collection = hub.services.organizations.collection;
+    const collection = storedTables(hub).organizations;
     const find = vi.spyOn(collection, 'find');
     const findOne = vi.spyOn(collection, 'findOne');
     const res = await hub.gql(
@@ -49,7 +49,7 @@ describe('relations are batched per request', () => {
   });
 
   it('nodes(ids:) of one type reads them in one query, and a single id with findOne', async () => {
-    const members = hub.services.members.collection;
+    const members = storedTables(hub).members;
     const wanted = ['companyADev', 'companyBDev', 'bureauManager'].map((h) => hub.fixtures.members[h]!);
     const find = vi.spyOn(members, 'find');
     const findOne = vi.spyOn(members, 'findOne');

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { notFound } from '../errors.js';
-import type { Organization } from '../identity/model.js';
+import type { Organization } from '../identity/index.js';
 import { readByIds } from '../store/by-ids.js';
 import type { Collection, Doc } from '../store/port.js';
 
@@ -28,7 +28,7 @@ export interface RequestLoaders {
  * relation resolved through `byId`. Batching only, no cache: a mutation that
  * changes a document is read back as it is now.
  */
-export function createLoaders(services: { organizations: IdSource<Organization> }): RequestLoaders {
+export function createLoaders(services: { organizations: ByIds<Organization> }): RequestLoaders {
   const loaders = new Map<object, DataLoader<string, Doc | null>>();
   const loaderFor = <T extends Doc>(source: IdSource<T>): DataLoader<string, T | null> => {
     let loader = loaders.get(source) as DataLoader<string, T | null> | undefined;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDataTestHub, type DataTestHub } from '../data/test-support/data-fixtures.js';
 import { encodeGlobalId } from '../graphql/global-id.js';
-import { createTestHub, snapshotDomain } from '../testing/test-hub.js';
+import { createTestHub, snapshotDomain, storedTables } from '../testing/test-hub.js';
 
 async function post(
   hub: { fetch: (url: string, init: RequestInit) => Promise<Response> },
@@ -38,7 +38,7 @@ describe('the response cache in front of the GraphQL endpoint', () => {
   it('answers a repeated anonymous query from the cache, without reading the store again', async () => {
     const query = `{ organizations(first: 10) { nodes { name slug } } }`;
     const first = await post(t.hub, query);
-    const find = vi.spyOn(t.hub.services.organizations.collection, 'find');
+    const find = vi.spyOn(storedTables(t.hub).organizations, 'find');
     const second = await post(t.hub, query);
     expect([first.cache, second.cache]).toEqual(['MISS', 'HIT']);
     expect(second.body).toEqual(first.body);
@@ -118,12 +118,13 @@ describe('the response cache in front of the GraphQL endpoint', () => {
 
   it('runs every data read again, so each one is in the access log', async () => {
     const query = `query($id: ID!) { dataConnection(id: $id) { records(first: 3) { nodes { key data } } preview { key } } }`;
-    const before = await t.hub.services.data.accessLog.entries.count({});
+    const accessLog = t.hub.services.store.collection('data_access_log');
+    const before = await accessLog.count({});
     const first = await post(t.hub, query, { id: t.ids.publicId });
     const second = await post(t.hub, query, { id: t.ids.publicId });
     expect(first.body.errors).toBeUndefined();
     expect([first.cache, second.cache]).toEqual(['MISS', 'MISS']);
-    expect(await t.hub.services.data.accessLog.entries.count({})).toBe(before + 4);
+    expect(await accessLog.count({})).toBe(before + 4);
   });
 
   it('does not keep answers with errors', async () => {

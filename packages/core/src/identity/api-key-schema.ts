@@ -1,6 +1,6 @@
 import { builder } from '../graphql/builder.js';
 import { audited } from '../graphql/audited.js';
-import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
+import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
 import type { IssuedApiKey } from './api-key-service.js';
@@ -46,7 +46,7 @@ builder.objectFields(ApiKeyRef, (t) => ({
   }),
   member: t.field({
     type: MemberRef,
-    resolve: async (k, _args, ctx) => (await ctx.loaders.byId(ctx.services.members.collection, k.memberId))!,
+    resolve: async (k, _args, ctx) => (await ctx.loaders.byId(ctx.services.members, k.memberId))!,
   }),
   createdAt: t.field({ type: 'DateTime', resolve: (k) => k.createdAt }),
   expiresAt: t.field({ type: 'DateTime', nullable: true, resolve: (k) => k.expiresAt }),
@@ -65,8 +65,7 @@ builder.objectField(OrganizationRef, 'apiKeys', (t) =>
     description: "The organization's API keys, newest first. Admins of the organization only.",
     args: pageArgs,
     authScopes: (org) => ({ $all: { keyScope: 'READ', administers: org._id } }),
-    resolve: (org, args, ctx) =>
-      paginate(ctx.services.apiKeys.collection, { organizationId: org._id }, [['createdAt', -1]], args),
+    resolve: (org, args, ctx) => toConnection(args, (page) => ctx.services.apiKeys.listOfOrganization(org._id, page)),
   }),
 );
 
@@ -79,8 +78,7 @@ builder.objectField(MemberRef, 'apiKeys', (t) =>
       ctx.viewer?.member._id === member._id
         ? { keyScope: 'READ' }
         : { $all: { keyScope: 'READ', administers: member.organizationId } },
-    resolve: (member, args, ctx) =>
-      paginate(ctx.services.apiKeys.collection, { memberId: member._id }, [['createdAt', -1]], args),
+    resolve: (member, args, ctx) => toConnection(args, (page) => ctx.services.apiKeys.listOfMember(member._id, page)),
   }),
 );
 

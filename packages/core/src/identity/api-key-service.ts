@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { badInput, forbidden, notFound, unauthenticated } from '../errors.js';
 import { newId } from '../ids.js';
+import { readPage, type Page, type PageRequest } from '../store/page.js';
 import type { Collection, Store } from '../store/port.js';
 import { futureDate, text, validate } from '../validation.js';
 import { API_KEY_MODES, API_KEY_SCOPES, type ApiKey, type ApiKeyMode, type ApiKeyScope, type Member } from './model.js';
@@ -36,18 +37,34 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export const hashApiKey = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 
 export class ApiKeyService {
-  readonly collection: Collection<ApiKey>;
+  readonly #collection: Collection<ApiKey>;
 
   constructor(
     store: Store,
     private readonly organizations: OrganizationService,
     private readonly members: MemberService,
   ) {
-    this.collection = store.collection<ApiKey>('api_keys');
+    this.#collection = store.collection<ApiKey>('api_keys');
   }
 
   get(id: string): Promise<ApiKey | null> {
-    return this.collection.findOne({ _id: id });
+    return this.#collection.findOne({ _id: id });
+  }
+
+  /**
+   * A page of an organization's keys, newest first. Who may read it is the schema's `authScopes` on
+   * `Organization.apiKeys` (admins of the organization).
+   */
+  listOfOrganization(organizationId: string, page: PageRequest): Promise<Page<ApiKey>> {
+    return readPage(this.#collection, { organizationId }, [['createdAt', -1]], page);
+  }
+
+  /**
+   * A page of a member's keys, newest first. Who may read it is the schema's `authScopes` on `Member.apiKeys` (the
+   * member and admins of their organization).
+   */
+  listOfMember(memberId: string, page: PageRequest): Promise<Page<ApiKey>> {
+    return readPage(this.#collection, { memberId }, [['createdAt', -1]], page);
   }
 
   /** Issues a key without an acting viewer: used by seeding and the demo login only. */
@@ -73,7 +90,7 @@ export class ApiKeyService {
       revokedAt: null,
       lastUsedAt: null,
     };
-    await this.collection.insertOne(apiKey);
+    await this.#collection.insertOne(apiKey);
     return { apiKey, secret };
   }
 
@@ -111,7 +128,7 @@ export class ApiKeyService {
         throw forbidden(`Only the key's member or an admin of "${org.name}" may revoke it.`);
     }
     if (key.revokedAt) return key;
-    const revoked = await this.collection.findOneAndUpdate(
+    const revoked = await this.#collection.findOneAndUpdate(
       { _id: id, revokedAt: null },
       { $set: { revokedAt: new Date().toISOString() } },
     );
@@ -128,7 +145,7 @@ export class ApiKeyService {
       throw unauthenticated(
         'The API key is malformed; keys start with "maru_". Send `Authorization: Bearer <api key>`.',
       );
-    const apiKey = await this.collection.findOne({ hash: hashApiKey(secret) });
+    const apiKey = await this.#collection.findOne({ hash: hashApiKey(secret) });
     if (!apiKey) throw unauthenticated('The API key is not known; create a new one.');
     if (apiKey.revokedAt) throw unauthenticated('The API key was revoked; create a new one.');
     const now = Date.now();
@@ -140,7 +157,7 @@ export class ApiKeyService {
     if (!apiKey.lastUsedAt || now - Date.parse(apiKey.lastUsedAt) > LAST_USED_RESOLUTION_MS) {
       // Recorded at minute resolution so that reads do not become a write each.
       const lastUsedAt = new Date(now).toISOString();
-      await this.collection.findOneAndUpdate({ _id: apiKey._id }, { $set: { lastUsedAt } });
+      await this.#collection.findOneAndUpdate({ _id: apiKey._id }, { $set: { lastUsedAt } });
       apiKey.lastUsedAt = lastUsedAt;
     }
     return { member, organization, apiKey };

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../graphql/global-id.js';
-import { createTestHub, snapshotDomain, type GraphQLResponse, type TestHub } from '../testing/test-hub.js';
+import {
+  createTestHub,
+  snapshotDomain,
+  storedTables,
+  type GraphQLResponse,
+  type TestHub,
+} from '../testing/test-hub.js';
 import { expectRefused as expectRefusedIn } from '../testing/expect-refused.js';
 
 let hub: TestHub;
@@ -57,7 +63,7 @@ describe('creating a key', () => {
     expect(fields).not.toContain('secret');
     expect(fields).not.toContain('hash');
 
-    const stored = (await hub.services.apiKeys.collection.findOne({ _id: rawId(apiKey.id) }))!;
+    const stored = (await storedTables(hub).apiKeys.findOne({ _id: rawId(apiKey.id) }))!;
     expect(stored.hash).toBe(createHash('sha256').update(secret).digest('hex'));
     expect(JSON.stringify(stored)).not.toContain(secret.slice(12));
   });
@@ -149,7 +155,7 @@ describe('keys that no longer work', () => {
       expiresAt: new Date(Date.now() + 3600_000).toISOString(),
     });
     expect((await hub.gql(`{ viewer { name } }`, {}, secret)).data.viewer.name).toBe('companyADev');
-    await hub.services.apiKeys.collection.findOneAndUpdate(
+    await storedTables(hub).apiKeys.findOneAndUpdate(
       { _id: rawId(id) },
       { $set: { expiresAt: new Date(Date.now() - 1000).toISOString() } },
     );

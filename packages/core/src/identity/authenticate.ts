@@ -6,7 +6,6 @@
  * dependency, not a table reached into.
  */
 import type { DataSubject } from '../data/consent-service.js';
-import { SUBJECT_KEY_PREFIX } from '../data/consent-service.js';
 import type { Viewer } from './viewer.js';
 
 export interface Authenticated {
@@ -14,20 +13,29 @@ export interface Authenticated {
   subject: DataSubject | null;
 }
 
+/** The data module's subject keys, as identity needs them: how they start, and who one names. */
+export interface SubjectKeys {
+  /** What every subject key starts with (`msk_`); any other token is taken for an API key. */
+  keyPrefix: string;
+  authenticateSubject(key: string): Promise<DataSubject>;
+}
+
 export interface AuthenticateDeps {
   apiKeys: { authenticate(secret: string): Promise<Viewer> };
-  subjects: { authenticateSubject(key: string): Promise<DataSubject> };
+  subjects: SubjectKeys;
 }
+
+export type Authenticate = (authorization: string | null) => Promise<Authenticated>;
 
 /**
  * Reads a `Bearer` token; throws UNAUTHENTICATED (from the services) for a token that is not a live key. No header:
  * anonymous.
  */
-export function createAuthenticate(deps: AuthenticateDeps): (authorization: string | null) => Promise<Authenticated> {
+export function createAuthenticate(deps: AuthenticateDeps): Authenticate {
   return async (authorization) => {
     if (!authorization) return { viewer: null, subject: null };
     const token = bearer(authorization);
-    if (token.startsWith(SUBJECT_KEY_PREFIX))
+    if (token.startsWith(deps.subjects.keyPrefix))
       return { viewer: null, subject: await deps.subjects.authenticateSubject(token) };
     return { viewer: await deps.apiKeys.authenticate(token), subject: null };
   };

@@ -3,6 +3,7 @@ import { encodeGlobalId } from '../graphql/global-id.js';
 import {
   createTestHub,
   snapshotDomain,
+  storedTables,
   type Fixtures,
   type GraphQLResponse,
   type TestHub,
@@ -71,7 +72,7 @@ interface Target {
 
 async function targetOf(hub: TestHub, name: OrgName): Promise<Target> {
   const member = hub.fixtures.members[TARGET_MEMBER[name]]!;
-  const key = (await hub.services.apiKeys.collection.findOne({ memberId: member._id }))!;
+  const key = (await storedTables(hub).apiKeys.findOne({ memberId: member._id }))!;
   return { org: hub.fixtures[name], member, key };
 }
 
@@ -177,7 +178,7 @@ describe('reading private data of an organization', () => {
         hub.fixtures.keys.platformAdmin,
       );
       expect(res.errors).toBeUndefined();
-      const event = (await hub.services.audit.events.findOne({ organizationId: org._id }))!;
+      const event = (await storedTables(hub).auditEvents.findOne({ organizationId: org._id }))!;
       events.set(name, { id: event._id, hash: event.hash });
     }
   });
@@ -282,7 +283,7 @@ describe('a member without an admin role, inside their own organization', () => 
     const own = await hub.gql(`{ viewer { apiKeys { totalCount } } }`, {}, keys.companyADev);
     expect(own.data.viewer.apiKeys.totalCount).toBe(1);
 
-    const adminKey = (await hub.services.apiKeys.collection.findOne({ memberId: members.companyAAdmin!._id }))!;
+    const adminKey = (await storedTables(hub).apiKeys.findOne({ memberId: members.companyAAdmin!._id }))!;
     await expectRefused(hub, 'FORBIDDEN', () =>
       hub.gql(
         `query($o: ID!) { organization(id: $o) { apiKeys { nodes { prefix } } } }`,
@@ -411,7 +412,7 @@ const MUTATIONS: MutationProbe[] = [
   {
     name: 'enableMember',
     prepare: async (hub, t) => {
-      await hub.services.members.collection.findOneAndUpdate({ _id: t.member._id }, { $set: { status: 'DISABLED' } });
+      await storedTables(hub).members.findOneAndUpdate({ _id: t.member._id }, { $set: { status: 'DISABLED' } });
       return {
         query: `mutation($m: ID!) { enableMember(id: $m) { member { status } } }`,
         variables: { m: gid('Member', t.member) },

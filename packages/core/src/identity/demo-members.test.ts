@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestHub, type TestHub } from '../testing/test-hub.js';
+import { createTestHub, storedTables, type TestHub } from '../testing/test-hub.js';
 
 const DEMO_MEMBERS = `{ demoMembers { email name organizationName roles } }`;
 
@@ -12,7 +12,7 @@ afterEach(async () => {
 describe('demoMembers', () => {
   it('lists, to anyone on a demo hub, the active members with their organization names and roles, by first role', async () => {
     hub = await createTestHub({ features: { demoLogin: true } });
-    await hub.services.members.collection.findOneAndUpdate(
+    await storedTables(hub).members.findOneAndUpdate(
       { _id: hub.fixtures.members.companyBDev!._id },
       { $set: { status: 'DISABLED' } },
     );

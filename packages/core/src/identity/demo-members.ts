@@ -39,9 +39,9 @@ export async function listDemoMembers(
   members: MemberService,
   organizations: OrganizationService,
 ): Promise<DemoMember[]> {
-  const active = await members.collection.find({ status: 'ACTIVE' }, { sort: [['_id', 1]], limit: DEMO_MEMBER_LIMIT });
+  const active = await members.firstActive(DEMO_MEMBER_LIMIT);
   const ids = [...new Set(active.map((member) => member.organizationId))];
-  const orgs = await organizations.collection.find({ _id: { $in: ids } });
+  const orgs = await organizations.byIds(ids);
   const orgName = new Map(orgs.map((org) => [org._id, org.name]));
   // Array#sort is stable: within a role, members keep the order they were added in.
   return active

@@ -1,7 +1,7 @@
 import { requireOrganization } from '../graphql/loaders.js';
 import { builder } from '../graphql/builder.js';
 import { audited } from '../graphql/audited.js';
-import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
+import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
 import { ROLES, type Member } from './model.js';
@@ -24,7 +24,7 @@ const memberVisibility = (member: Member) => ({
 export const MemberRef = nodeType<Member>('Member', {
   description:
     'A person in one organization, with roles. Visible to their organization, agencies above it and platform admins.',
-  load: (id, ctx) => ctx.loaders.byId(ctx.services.members.collection, id),
+  load: (id, ctx) => ctx.loaders.byId(ctx.services.members, id),
   authScopes: memberVisibility,
 });
 
@@ -51,8 +51,7 @@ builder.objectField(OrganizationRef, 'members', (t) =>
       'Members of this organization. Private: its own members (READ key), agencies above it, platform admins.',
     args: pageArgs,
     authScopes: (org) => ({ $all: { keyScope: 'READ', $any: { platformAdmin: true, inOrganization: org._id } } }),
-    resolve: (org, args, ctx) =>
-      paginate(ctx.services.members.collection, { organizationId: org._id }, [['createdAt', 1]], args),
+    resolve: (org, args, ctx) => toConnection(args, (page) => ctx.services.members.listOfOrganization(org._id, page)),
   }),
 );
 

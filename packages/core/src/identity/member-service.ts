@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
 import { newId } from '../ids.js';
+import { readByIds } from '../store/by-ids.js';
+import { readPage, type Page, type PageRequest } from '../store/page.js';
 import { StoreConflictError, type Collection, type Store } from '../store/port.js';
 import { email, text, validate } from '../validation.js';
 import { ADMIN_ROLES, ROLES, ROLES_BY_KIND, type Member, type Organization, type Role } from './model.js';
@@ -20,18 +22,83 @@ const updateInput = z.object({ name: text('a name', 200).optional(), roles: role
 export type AddMemberInput = z.input<typeof addInput>;
 export type UpdateMemberInput = z.input<typeof updateInput>;
 
+/** A member a seeder puts in place as the system (no viewer): trusted input, found again by its email. */
+export interface MemberSeed {
+  organizationId: string;
+  name: string;
+  email: string;
+  roles: Role[];
+}
+
 export class MemberService {
-  readonly collection: Collection<Member>;
+  readonly #collection: Collection<Member>;
 
   constructor(
     store: Store,
     private readonly organizations: OrganizationService,
   ) {
-    this.collection = store.collection<Member>('members');
+    this.#collection = store.collection<Member>('members');
   }
 
   get(id: string): Promise<Member | null> {
-    return this.collection.findOne({ _id: id });
+    return this.#collection.findOne({ _id: id });
+  }
+
+  /** Members by id, for a request's batch loader: only for members the caller may already see. */
+  byIds(ids: readonly string[]): Promise<Member[]> {
+    return readByIds(this.#collection)(ids);
+  }
+
+  /** The member with this email, active or not: for seeders, acting as the system. */
+  byEmail(email: string): Promise<Member | null> {
+    return this.#collection.findOne({ email });
+  }
+
+  /** The active member with this email: whom a demo login signs in as. */
+  activeByEmail(email: string): Promise<Member | null> {
+    return this.#collection.findOne({ email, status: 'ACTIVE' });
+  }
+
+  /** The first `limit` active members in the order they were added (ids sort by creation time). */
+  firstActive(limit: number): Promise<Member[]> {
+    return this.#collection.find({ status: 'ACTIVE' }, { sort: [['_id', 1]], limit });
+  }
+
+  /**
+   * A page of an organization's members, oldest first. Who may read it is the schema's `authScopes` on
+   * `Organization.members` (its own members with a READ key, agencies above it, platform admins).
+   */
+  listOfOrganization(organizationId: string, page: PageRequest): Promise<Page<Member>> {
+    return readPage(this.#collection, { organizationId }, [['createdAt', 1]], page);
+  }
+
+  /**
+   * Seeding as the system: the member with `spec.email`, made (active) if none exists yet. Idempotent without
+   * transactions — when another instance adds the same email meanwhile, theirs is returned (`created: false`).
+   */
+  async seed(spec: MemberSeed): Promise<{ member: Member; created: boolean }> {
+    const existing = await this.byEmail(spec.email);
+    if (existing) return { member: existing, created: false };
+    const now = new Date().toISOString();
+    const member: Member = {
+      _id: newId(),
+      organizationId: spec.organizationId,
+      name: spec.name,
+      email: spec.email,
+      roles: spec.roles,
+      status: 'ACTIVE',
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    try {
+      await this.#collection.insertOne(member);
+      return { member, created: true };
+    } catch (error) {
+      const theirs = error instanceof StoreConflictError ? await this.byEmail(spec.email) : null;
+      if (theirs) return { member: theirs, created: false };
+      throw error;
+    }
   }
 
   async add(viewer: Viewer | null, organizationId: string, raw: AddMemberInput): Promise<Member> {
@@ -53,7 +120,7 @@ export class MemberService {
       version: 1,
     };
     try {
-      await this.collection.insertOne(member);
+      await this.#collection.insertOne(member);
     } catch (error) {
       if (error instanceof StoreConflictError)
         throw conflict(`\`input.email\`: a member with the email "${member.email}" already exists.`, 'input.email');
@@ -93,7 +160,7 @@ export class MemberService {
   }
 
   private async transition(member: Member, set: Partial<Member>): Promise<Member> {
-    const updated = await this.collection.findOneAndUpdate(
+    const updated = await this.#collection.findOneAndUpdate(
       { _id: member._id, version: member.version },
       { $set: set, $inc: { version: 1 } },
     );

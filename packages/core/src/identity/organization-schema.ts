@@ -1,7 +1,7 @@
 import { loadOrganization } from '../graphql/loaders.js';
 import { builder } from '../graphql/builder.js';
 import { audited } from '../graphql/audited.js';
-import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
+import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
 import { ORGANIZATION_KINDS, type Organization } from './model.js';
@@ -43,8 +43,7 @@ builder.objectFields(OrganizationRef, (t) => ({
     type: OrganizationConnection,
     description: 'Agencies directly below this one.',
     args: pageArgs,
-    resolve: (o, args, ctx) =>
-      paginate(ctx.services.organizations.collection, { parentId: o._id }, [['createdAt', 1]], args),
+    resolve: (o, args, ctx) => toConnection(args, (page) => ctx.services.organizations.childrenOf(o._id, page)),
   }),
   createdAt: t.field({ type: 'DateTime', resolve: (o) => o.createdAt }),
   updatedAt: t.field({ type: 'DateTime', resolve: (o) => o.updatedAt }),
@@ -73,14 +72,13 @@ builder.queryFields((t) => ({
       search: t.arg.string({ required: false, description: 'Case-insensitive part of the name.' }),
     },
     resolve: (_root, args, ctx) => {
-      const orgs = ctx.services.organizations;
-      const filter = orgs.filterFor({
+      const query = {
         kind: args.kind ?? undefined,
         parentId: args.parentId ? parseId(args.parentId, 'Organization', 'parentId') : undefined,
         includeDescendants: args.includeDescendants ?? false,
         search: args.search?.slice(0, 200) ?? undefined,
-      });
-      return paginate(orgs.collection, filter, [['createdAt', 1]], args);
+      };
+      return toConnection(args, (page) => ctx.services.organizations.list(query, page));
     },
   }),
 }));

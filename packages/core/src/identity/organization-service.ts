@@ -1,7 +1,8 @@
-import { readByIds } from '../store/by-ids.js';
 import { z } from 'zod';
 import { conflict, forbidden, notFound, badInput } from '../errors.js';
 import { newId } from '../ids.js';
+import { readByIds } from '../store/by-ids.js';
+import { readPage, type Page, type PageRequest } from '../store/page.js';
 import { StoreConflictError, type Collection, type Filter, type Store } from '../store/port.js';
 import { optionalText, slug, text, validate } from '../validation.js';
 import { ORGANIZATION_KINDS, type Organization } from './model.js';
@@ -33,20 +34,35 @@ export interface OrganizationQuery {
   search?: string;
 }
 
+/** An organization a seeder puts in place as the system (no viewer): trusted input, found again by its slug. */
+export interface OrganizationSeed {
+  kind: Organization['kind'];
+  name: string;
+  slug: string;
+  description?: string;
+  parentId?: string | null;
+}
+
 export class OrganizationService {
-  readonly collection: Collection<Organization>;
+  readonly #collection: Collection<Organization>;
 
   constructor(store: Store) {
-    this.collection = store.collection<Organization>('organizations');
+    this.#collection = store.collection<Organization>('organizations');
   }
 
   get(id: string): Promise<Organization | null> {
-    return this.collection.findOne({ _id: id });
+    return this.#collection.findOne({ _id: id });
   }
 
   /** Organizations by id, for a request's batch loader (organizations are public). */
   byIds(ids: readonly string[]): Promise<Organization[]> {
-    return readByIds(this.collection)(ids);
+    return readByIds(this.#collection)(ids);
+  }
+
+  /** The ids of an agency and of every agency below it (a subject key's reach, for instance). */
+  async agencyAndBelow(id: string): Promise<string[]> {
+    const orgs = await this.#collection.find({ $or: [{ _id: id }, { ancestorIds: id }] });
+    return orgs.map((org) => org._id);
   }
 
   async require(id: string): Promise<Organization> {
@@ -55,7 +71,52 @@ export class OrganizationService {
     return org;
   }
 
-  filterFor(query: OrganizationQuery): Filter {
+  /** A page of organizations (public), oldest first. */
+  list(query: OrganizationQuery, page: PageRequest): Promise<Page<Organization>> {
+    return readPage(this.#collection, this.filterFor(query), [['createdAt', 1]], page);
+  }
+
+  /** A page of the agencies directly below `id` (public), oldest first. */
+  childrenOf(id: string, page: PageRequest): Promise<Page<Organization>> {
+    return readPage(this.#collection, { parentId: id }, [['createdAt', 1]], page);
+  }
+
+  bySlug(slug: string): Promise<Organization | null> {
+    return this.#collection.findOne({ slug });
+  }
+
+  /**
+   * Seeding as the system: the organization with `spec.slug`, made if it does not exist yet. Idempotent without
+   * transactions — when another instance makes the same slug meanwhile, theirs is returned (`created: false`).
+   */
+  async seed(spec: OrganizationSeed): Promise<{ organization: Organization; created: boolean }> {
+    const existing = await this.bySlug(spec.slug);
+    if (existing) return { organization: existing, created: false };
+    const parent = spec.parentId ? await this.require(spec.parentId) : null;
+    const now = new Date().toISOString();
+    const organization: Organization = {
+      _id: newId(),
+      kind: spec.kind,
+      name: spec.name,
+      slug: spec.slug,
+      description: spec.description ?? '',
+      parentId: parent?._id ?? null,
+      ancestorIds: parent ? [...parent.ancestorIds, parent._id] : [],
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    try {
+      await this.#collection.insertOne(organization);
+      return { organization, created: true };
+    } catch (error) {
+      const theirs = error instanceof StoreConflictError ? await this.bySlug(spec.slug) : null;
+      if (theirs) return { organization: theirs, created: false };
+      throw error;
+    }
+  }
+
+  private filterFor(query: OrganizationQuery): Filter {
     const filter: Filter = {};
     if (query.kind) filter.kind = query.kind;
     if (query.parentId) {
@@ -105,7 +166,7 @@ export class OrganizationService {
       version: 1,
     };
     try {
-      await this.collection.insertOne(org);
+      await this.#collection.insertOne(org);
     } catch (error) {
       if (error instanceof StoreConflictError)
         throw conflict(`\`input.slug\`: the slug "${org.slug}" is already taken; choose another.`, 'input.slug');
@@ -130,7 +191,7 @@ export class OrganizationService {
     const set: Partial<Organization> = { updatedAt: new Date().toISOString() };
     if (input.name !== undefined) set.name = input.name;
     if (input.description !== undefined) set.description = input.description;
-    const updated = await this.collection.findOneAndUpdate(
+    const updated = await this.#collection.findOneAndUpdate(
       { _id: id, version: org.version },
       { $set: set, $inc: { version: 1 } },
     );

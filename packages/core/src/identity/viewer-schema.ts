@@ -60,7 +60,7 @@ builder.mutationField('demoLogin', (t) =>
               'Demo login is turned off on this hub; use an API key (set MARU_DEMO=true only on a demo hub).',
             );
           const address = validate(z.object({ email }), { email: args.email }, 'args').email;
-          const member = await ctx.services.members.collection.findOne({ email: address, status: 'ACTIVE' });
+          const member = await ctx.services.members.activeByEmail(address);
           if (!member) throw notFound('member with email', address);
           const expiresAt = new Date(Date.now() + DEMO_KEY_HOURS * 3600_000).toISOString();
           return ctx.services.apiKeys.issue(member, 'demo login', [...API_KEY_SCOPES], expiresAt);

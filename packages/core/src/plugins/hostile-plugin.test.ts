@@ -84,7 +84,7 @@ describe('a hostile plugin, called through the hub', () => {
   };
   const apiKeys = async () => (await storeEvidence(hub)).apiKeys;
   const evidence = () => storeEvidence(hub);
-  const denials = () => hub.services.audit.events.count({ action: 'plugin.capabilityDenied' });
+  const denials = () => hub.services.audit.countEvents({ action: 'plugin.capabilityDenied' });
   let baseline: Awaited<ReturnType<typeof evidence>>;
 
   beforeAll(async () => {
@@ -113,7 +113,7 @@ describe('a hostile plugin, called through the hub', () => {
         hostMaxRssMb: 400,
       },
     });
-    const plugins = await hub.services.plugins.plugins.find({}, { sort: [['_id', 1]] });
+    const plugins = await hub.services.plugins.installed();
     expect(plugins.map((p) => [p._id, p.status, p.problems])).toEqual([
       [HOSTILE, 'ENABLED', []],
       [VICTIM, 'ENABLED', []],

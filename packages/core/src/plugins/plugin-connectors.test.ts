@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { auditCollections } from '../audit/model.js';
 import { SourceError, type SourceItem } from '../data/connectors/connector.js';
+import { catalogueCollections, createCatalogueModule } from '../catalogue/index.js';
 import { silentLogger, type HubLogger } from '../logger.js';
 import { createSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { pluginCollections } from './model.js';
@@ -39,15 +40,20 @@ describe('PluginHost.openConnector: a plugin connector streamed from its worker'
   beforeAll(async () => {
     // The host alone, on an in-memory store: connectors need no GraphQL.
     const store = createSqliteStore({ dataDir: ':memory:' });
-    await store.migrate([...auditCollections, ...pluginCollections]);
-    audit = new AuditTrail(store);
-    host = new PluginHost(store, audit, logger, Date.now, { allowUnsigned: true, deadlineMs: 1_000, maxHeapMb: 64 });
+    await store.migrate([...auditCollections, ...catalogueCollections, ...pluginCollections]);
+    audit = new AuditTrail(store, { get: async () => null }); // no organizations: only the host appends
+    const catalogue = createCatalogueModule(store, { clock: Date.now }).api;
+    host = new PluginHost(store, catalogue, audit, logger, Date.now, {
+      allowUnsigned: true,
+      deadlineMs: 1_000,
+      maxHeapMb: 64,
+    });
     expect((await host.load({ entry: fixture('connector-plugin.mjs') })).problems).toEqual([]);
   });
   afterAll(() => host.stop());
 
   it("lists its connectors in the plugin's catalogue record", async () => {
-    const manifest = JSON.parse((await host.plugins.findOne({ _id: NAME }))!.manifestJson!);
+    const manifest = JSON.parse((await host.byName(NAME))!.manifestJson!);
     expect(manifest.connectors.find((c: { key: string }) => c.key === 'numbers')).toMatchObject({
       name: 'numbers',
       config: { type: 'object', required: ['count'] },
@@ -133,7 +139,7 @@ describe('PluginHost.openConnector: a plugin connector streamed from its worker'
     await expect(collect(open('fetching'))).rejects.toThrow(
       /refused a capability: the fetch capability was not granted/,
     );
-    const denied = await audit.events.find({ action: 'plugin.capabilityDenied', targetId: NAME });
+    const denied = await audit.eventsMatching({ action: 'plugin.capabilityDenied', targetId: NAME });
     expect(denied.length).toBeGreaterThan(0);
   });
 

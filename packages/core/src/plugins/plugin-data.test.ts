@@ -87,7 +87,7 @@ describe('ctx.data.read through the hub', () => {
     };
     const res = await call('read');
     expect(res.errors?.[0]?.extensions?.code).toBe('CAPABILITY_DENIED');
-    const denied = await hub.services.audit.events.find({ action: 'plugin.capabilityDenied', targetId: NAME });
+    const denied = await hub.services.audit.eventsMatching({ action: 'plugin.capabilityDenied', targetId: NAME });
     expect(denied.at(-1)).toMatchObject({
       actorMemberId: hub.fixtures.members.companyADev!._id,
       outcome: 'CAPABILITY_DENIED',
@@ -126,13 +126,13 @@ describe('ctx.data.read through the hub', () => {
   it('refuses every read without the data:read capability, in the worker and again in the hub, never calling the reader', async () => {
     expect((await setCapabilities([])).data.setPluginCapabilities.grantedCapabilities).toEqual([]);
     expect((await call('read')).errors?.[0]?.extensions?.code).toBe('CAPABILITY_DENIED');
-    const before = await hub.services.audit.events.count({ action: 'plugin.capabilityDenied', targetId: NAME });
+    const before = await hub.services.audit.countEvents({ action: 'plugin.capabilityDenied', targetId: NAME });
     expect((await call('forge')).data.serviceQuery).toEqual({ forged: true });
     expect(requests).toHaveLength(0);
     // The forged read that named the plugin's own call reached the hub, which refused it and wrote it down.
-    expect(
-      await hub.services.audit.events.count({ action: 'plugin.capabilityDenied', targetId: NAME }),
-    ).toBeGreaterThan(before);
+    expect(await hub.services.audit.countEvents({ action: 'plugin.capabilityDenied', targetId: NAME })).toBeGreaterThan(
+      before,
+    );
     await setCapabilities(['data:read']);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestHub, type TestHub } from '../testing/test-hub.js';
+import { createTestHub, storedTables, type TestHub } from '../testing/test-hub.js';
 import { bundledFixture } from './fixtures/bundle-fixture.js';
 
 const fixture = bundledFixture('test-plugin.mjs');
@@ -34,7 +34,7 @@ describe('plugin lifecycle through GraphQL', () => {
     const res = await call('forge', {});
     expect(res.data.serviceQuery).toEqual({ envKeys: 'no process', port: expect.any(String) });
     expect(await hub.services.plugins.kvCount(NAME)).toBe(0);
-    expect(await hub.services.audit.events.count({ action: 'plugin.emit' })).toBe(0);
+    expect(await hub.services.audit.countEvents({ action: 'plugin.emit' })).toBe(0);
   });
 
   it('lets only platform admins manage plugins', async () => {
@@ -97,7 +97,7 @@ describe('plugin lifecycle through GraphQL', () => {
     expect((await call('greet', { name: 'Kim' })).data.serviceQuery.text).toMatch(/Kim/);
     await reading;
     expect(seen).toEqual([`${NAME} misbehaving.greeted {"name":"Kim"}`]);
-    expect((await hub.services.audit.events.find({ action: 'plugin.emit' })).length).toBeGreaterThan(0);
+    expect((await hub.services.audit.eventsMatching({ action: 'plugin.emit' })).length).toBeGreaterThan(0);
     expect((await call('shout', {})).errors?.[0]?.extensions?.code).toBe('CAPABILITY_DENIED');
     expect((await call('readData', { id: 'x' })).errors?.[0]?.extensions?.code).toBe('CAPABILITY_DENIED');
     await admin('mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: ["data:read"]) { name } }');
@@ -114,7 +114,7 @@ describe('plugin lifecycle through GraphQL', () => {
     const viewer = {
       member: manager,
       organization: hub.fixtures.bureau,
-      apiKey: (await hub.services.apiKeys.collection.findOne({ memberId: manager._id }))!,
+      apiKey: (await storedTables(hub).apiKeys.findOne({ memberId: manager._id }))!,
     };
     const draft = await hub.services.challenges.create(viewer, hub.fixtures.bureau._id, {
       title: 'Event test',

@@ -1,7 +1,7 @@
 import { createHub, type Hub, type HubOptions } from '../create-hub.js';
 import type { HubServices } from '../context.js';
-import { newId } from '../ids.js';
-import type { ApiKeyScope, Member, Organization, OrganizationKind, Role } from '../identity/model.js';
+import type { AuditEvent } from '../audit/index.js';
+import type { ApiKey, ApiKeyScope, Member, Organization, OrganizationKind, Role } from '../identity/index.js';
 import type { Collection, Doc } from '../store/port.js';
 import { createSqliteStore } from '../store/sqlite/sqlite-store.js';
 
@@ -35,21 +35,7 @@ async function org(
   name: string,
   parent?: Organization,
 ): Promise<Organization> {
-  const now = new Date().toISOString();
-  const doc: Organization = {
-    _id: newId(),
-    kind,
-    name,
-    slug,
-    description: '',
-    parentId: parent?._id ?? null,
-    ancestorIds: parent ? [...parent.ancestorIds, parent._id] : [],
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  };
-  await services.organizations.collection.insertOne(doc);
-  return doc;
+  return (await services.organizations.seed({ kind, slug, name, parentId: parent?._id })).organization;
 }
 
 async function member(
@@ -58,20 +44,8 @@ async function member(
   handle: string,
   roles: Role[],
 ): Promise<Member> {
-  const now = new Date().toISOString();
-  const doc: Member = {
-    _id: newId(),
-    organizationId: organization._id,
-    name: handle,
-    email: `${handle.toLowerCase()}@test.example`,
-    roles,
-    status: 'ACTIVE',
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  };
-  await services.members.collection.insertOne(doc);
-  return doc;
+  const email = `${handle.toLowerCase()}@test.example`;
+  return (await services.members.seed({ organizationId: organization._id, name: handle, email, roles })).member;
 }
 
 const ALL_SCOPES: ApiKeyScope[] = ['READ', 'WRITE', 'ADMIN'];
@@ -131,6 +105,20 @@ export async function createTestHub(options: Partial<HubOptions> = {}): Promise<
 }
 
 /**
+ * The identity and audit tables of a hub's store, typed: raw evidence for tests that must see (or tamper with) what
+ * is stored. Code goes through the modules' api instead.
+ */
+export function storedTables(hub: Hub) {
+  const store = hub.services.store;
+  return {
+    organizations: store.collection<Organization>('organizations'),
+    members: store.collection<Member>('members'),
+    apiKeys: store.collection<ApiKey>('api_keys'),
+    auditEvents: store.collection<AuditEvent>('audit_events'),
+  };
+}
+
+/**
  * A snapshot of every domain collection — identity, challenges and data — to prove
  * that a refusal changed nothing. Leaves out the audit trail (refusals are
  * recorded there on purpose, as is every read in the data access log) and a key's `lastUsedAt` (bookkeeping of the
@@ -139,20 +127,20 @@ export async function createTestHub(options: Partial<HubOptions> = {}): Promise<
 export async function snapshotDomain(hub: Hub): Promise<string> {
   const s = hub.services;
   const collections = [
-    s.organizations.collection,
-    s.members.collection,
-    s.apiKeys.collection,
-    s.challenges.collection,
-    s.challenges.updates,
-    s.questions.collection,
-    s.submissions.collection,
-    s.reviews.collection,
-    s.data.connections.collection,
-    s.data.syncs.records,
-    s.data.syncs.syncs,
-    s.data.accessRequests.collection,
-    s.data.consents.collection,
-    s.data.consents.subjectKeys,
+    s.store.collection('organizations'),
+    s.store.collection('members'),
+    s.store.collection('api_keys'),
+    ...['challenges', 'challenge_updates', 'questions', 'submissions', 'reviews'].map((name) =>
+      s.store.collection(name),
+    ),
+    ...[
+      'data_connections',
+      'data_records',
+      'data_syncs',
+      'data_access_requests',
+      'data_consents',
+      'data_subject_keys',
+    ].map((name) => s.store.collection(name)),
   ] as Array<Collection<Doc>>;
   const all = await Promise.all(collections.map((c) => c.find({}, { sort: [['_id', 1]] })));
   return JSON.stringify(all, (key, value: unknown) => (key === 'lastUsedAt' ? undefined : value));

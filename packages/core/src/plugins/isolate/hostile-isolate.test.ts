@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { HubLogger } from '../../logger.js';
 import { createSqliteStore } from '../../store/sqlite/sqlite-store.js';
-import { createTestHub, type GraphQLResponse, type TestHub } from '../../testing/test-hub.js';
+import { createTestHub, storedTables, type GraphQLResponse, type TestHub } from '../../testing/test-hub.js';
 import { NO_HITS, startCanaries, storeEvidence, type Canaries } from '../fixtures/canaries.js';
 import { bundledFixture } from '../fixtures/bundle-fixture.js';
 import { PluginFence } from '../fence/plugin-fence.js';
@@ -83,7 +83,7 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
     ).data?.serviceQuery;
   const evidence = () => storeEvidence(hub);
   const denials = (targetId?: string) =>
-    hub.services.audit.events.count({ action: 'plugin.capabilityDenied', ...(targetId ? { targetId } : {}) });
+    hub.services.audit.countEvents({ action: 'plugin.capabilityDenied', ...(targetId ? { targetId } : {}) });
   let baseline: Awaited<ReturnType<typeof evidence>>;
 
   beforeAll(async () => {
@@ -104,7 +104,7 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
       // The fixtures listen on 127.0.0.1, which a hub refuses by default.
       pluginOptions: { deadlineMs: 2_000, allowUnsigned: true, fetchAllowPrivate: true, isolateMemoryMb: 64 },
     });
-    const plugins = await hub.services.plugins.plugins.find({}, { sort: [['_id', 1]] });
+    const plugins = await hub.services.plugins.installed();
     expect(plugins.map((p) => [p._id, p.status, p.problems, p.isolation])).toEqual([
       [HOSTILE, 'ENABLED', [], 'ISOLATE'],
       [VICTIM, 'ENABLED', [], 'ISOLATE'],
@@ -343,14 +343,14 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
       });
       expect(published.splice(0)).toEqual([`${HOSTILE} hostile.declared`]);
       expect(
-        await hub.services.audit.events.count({ action: 'plugin.emit', requestId: HOSTILE }),
+        await hub.services.audit.countEvents({ action: 'plugin.emit', requestId: HOSTILE }),
       ).toBeGreaterThanOrEqual(1);
-      const metered = await hub.services.plugins.calls.find({ operation: 'controls' });
+      const metered = await hub.services.store.collection('service_calls').find({ operation: 'controls' });
       expect(metered.length).toBeGreaterThanOrEqual(1);
     });
 
     it('offers no door to the store: no call above changed an API key or a collection (checked after each test)', async () => {
-      expect(await hub.services.apiKeys.collection.count({})).toBeGreaterThan(0);
+      expect(await storedTables(hub).apiKeys.count({})).toBeGreaterThan(0);
     });
   });
 

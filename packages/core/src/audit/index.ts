@@ -1,0 +1,31 @@
+/**
+ * The audit module: the append-only, hash-chained trail of every mutation and capability use. Its table never
+ * leaves it; everything else appends, reads and verifies through the `api` below. Importing this file registers
+ * its GraphQL part.
+ */
+import type { HubModule } from '../hub-module.js';
+import type { Store } from '../store/port.js';
+import { AuditTrail, type OrganizationDirectory } from './audit-trail.js';
+import { auditCollections } from './model.js';
+import './audit-schema.js';
+
+export interface AuditDeps {
+  /** The identity module's organizations: organization admins read their own organization's trail. */
+  organizations: OrganizationDirectory;
+}
+
+export function createAuditModule(store: Store, deps: AuditDeps): HubModule<AuditTrail> {
+  return { name: 'audit', collections: auditCollections, api: new AuditTrail(store, deps.organizations) };
+}
+
+export {
+  AuditTrail,
+  hashEvent,
+  type AuditEntry,
+  type AuditQuery,
+  type ChainVerification,
+  type OrganizationDirectory,
+} from './audit-trail.js';
+export { auditCollections, GENESIS_HASH, type AuditEvent, type AuditOutcome } from './model.js';
+export { HashChain, type ChainLink } from './hash-chain.js';
+export { AuditEventRef } from './audit-schema.js';
