@@ -94,7 +94,7 @@ describe('the client app against a demo hub', () => {
     const ours = (await listOpenChallenges(client)).find((c) => c.agency.id === agencyId)!;
     await asAgency(
       hub.url,
-      'mutation($id: ID!) { announceChallengeUpdate(id: $id, title: "Info session moved", body: "Now on Thursday at 15:00 KST.") { challenge { id } } }',
+      'mutation($id: ID!) { postAnnouncement(challengeId: $id, title: "Info session moved", body: "Now on Thursday at 15:00 KST.") { challenge { id } } }',
       { id: ours.id },
       manager,
     );

@@ -1,4 +1,4 @@
-import { hasRole, isPlatformAdmin, type Viewer } from '../identity/viewer.js';
+import { hasRole, isPlatformAdmin, type Viewer } from '../identity/index.js';
 import type { Challenge } from './model.js';
 
 /** In the owning agency or an agency above it. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { globalId, graphqlInput } from '../graphql/input-hints.js';
-import { ORGANIZATION_KINDS } from '../identity/model.js';
+import { ORGANIZATION_KINDS } from '../identity/index.js';
 import { optionalText, text } from '../validation.js';
 import { CHALLENGE_TYPES } from './model.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../graphql/global-id.js';
 import { newId } from '../ids.js';
-import type { Organization } from '../identity/model.js';
+import type { Organization } from '../identity/index.js';
 import { createTestHub, type TestHub } from '../testing/test-hub.js';
 import { CHALLENGE_STATUSES, type Challenge, type ChallengeStatus } from './model.js';
 
@@ -54,7 +54,7 @@ describe('challenge list: drafts stay with their agency, whatever the status fil
           winnerSubmissionIds: [],
           version: 1,
         };
-        await hub.services.challenges.collection.insertOne(doc);
+        await hub.services.store.collection<Challenge>('challenges').insertOne(doc);
         all.push(doc);
       }
     }

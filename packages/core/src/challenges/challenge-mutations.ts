@@ -4,7 +4,7 @@ import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
 import { parseId, peekId } from '../graphql/global-id.js';
 import { type EnumRefs, fromGraphQL, globalId, zodInput } from '../graphql/zod-input.js';
-import { OrganizationKindEnum } from '../identity/organization-schema.js';
+import { OrganizationKindEnum } from '../identity/index.js';
 import { challengeType, createChallengeInput, organizationKind, updateChallengeInput } from './challenge-input.js';
 import type { Challenge } from './model.js';
 import type { ChallengeTransition } from './challenge-service.js';
@@ -113,6 +113,7 @@ builder.mutationFields((t) => ({
   announceChallengeUpdate: t.field({
     type: ChallengePayload,
     description: 'Publish an announcement to a published challenge.',
+    deprecationReason: 'Use postAnnouncement instead.',
     args: {
       id: t.arg.id({ required: true }),
       title: t.arg.string({ required: true }),
@@ -125,7 +126,7 @@ builder.mutationFields((t) => ({
         { targetId: peekId(args.id) },
         async () => {
           const id = parseId(args.id, 'Challenge');
-          await ctx.services.challenges.announce(ctx.viewer, id, { title: args.title, body: args.body });
+          await ctx.services.challenges.postAnnouncement(ctx.viewer, id, { title: args.title, body: args.body });
           return { challenge: (await ctx.services.challenges.get(id))! };
         },
         describe,

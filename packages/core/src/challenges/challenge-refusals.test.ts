@@ -8,6 +8,7 @@ import {
   type GraphQLResponse,
   type TestHub,
 } from '../testing/test-hub.js';
+import type { Challenge } from './model.js';
 
 /**
  * Every way the challenge module says no, through GraphQL as a client sees
@@ -735,10 +736,10 @@ describe('two transitions at once', () => {
   it('lets exactly one of close and cancel win when both read the OPEN challenge', async () => {
     const w = await world();
     const id = await open(w);
-    const rawId = (await w.hub.services.challenges.collection.findOne({}))!._id;
+    const collection = w.hub.services.store.collection<Challenge>('challenges');
+    const rawId = (await collection.findOne({}))!._id;
     // Hold each request after it has read the challenge until the other has read it too, so
     // both act on the same OPEN version and only the version guard can decide.
-    const collection = w.hub.services.challenges.collection;
     const findOne = collection.findOne.bind(collection);
     let arrived: Array<() => void> | null = [];
     collection.findOne = (async (filter, options) => {

@@ -1,17 +1,14 @@
 import { requireOrganization } from '../graphql/loaders.js';
 import { builder } from '../graphql/builder.js';
-import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
+import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { encodeGlobalId, parseId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
-import { OrganizationKindEnum, OrganizationRef } from '../identity/organization-schema.js';
+import { OrganizationKindEnum, OrganizationRef } from '../identity/index.js';
 import { badInput } from '../errors.js';
-import { canSeeChallenge } from './access.js';
-import { CHALLENGE_SORTS } from './challenge-service.js';
 import {
   CHALLENGE_STATUSES,
   CHALLENGE_TYPES,
   type Challenge,
-  type ChallengeUpdate,
   type Criterion,
   type Eligibility,
   type Phase,
@@ -63,22 +60,9 @@ const PhaseRef = builder.objectRef<Phase>('Phase').implement({
 
 export const ChallengeRef = nodeType<Challenge>('Challenge', {
   description: 'A public problem posted by a government agency. Drafts are visible only to their agency.',
-  load: async (id, ctx) => {
-    const challenge = await ctx.services.challenges.get(id);
-    return challenge && canSeeChallenge(ctx.viewer, challenge) ? challenge : null;
-  },
+  load: (id, ctx) => ctx.services.challenges.visibleTo(ctx.viewer, id),
 });
 export const ChallengeConnection = connectionOf(ChallengeRef, 'Challenge');
-
-const ChallengeUpdateRef = builder.objectRef<ChallengeUpdate>('ChallengeAnnouncement').implement({
-  description: 'An update the agency published to a challenge.',
-  fields: (t) => ({
-    title: t.exposeString('title'),
-    body: t.exposeString('body', { description: 'Markdown.' }),
-    createdAt: t.field({ type: 'DateTime', resolve: (u) => u.createdAt }),
-  }),
-});
-const ChallengeUpdateConnection = connectionOf(ChallengeUpdateRef as never, 'ChallengeAnnouncement');
 
 builder.objectFields(ChallengeRef, (t) => ({
   title: t.exposeString('title'),
@@ -112,12 +96,6 @@ builder.objectFields(ChallengeRef, (t) => ({
   awardedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.awardedAt }),
   awardNote: t.exposeString('awardNote', { nullable: true }),
   version: t.exposeInt('version'),
-  announcements: t.field({
-    type: ChallengeUpdateConnection,
-    args: pageArgs,
-    resolve: (c, args, ctx) =>
-      paginate(ctx.services.challenges.updates, { challengeId: c._id }, [['createdAt', -1]], args) as never,
-  }),
 }));
 
 const ChallengeFilter = builder.inputType('ChallengeFilter', {
@@ -144,10 +122,7 @@ builder.queryFields((t) => ({
     type: ChallengeRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, args, ctx) => {
-      const challenge = await ctx.services.challenges.get(parseId(args.id, 'Challenge'));
-      return challenge && canSeeChallenge(ctx.viewer, challenge) ? challenge : null;
-    },
+    resolve: (_r, args, ctx) => ctx.services.challenges.visibleTo(ctx.viewer, parseId(args.id, 'Challenge')),
   }),
   challenges: t.field({
     type: ChallengeConnection,
@@ -161,7 +136,7 @@ builder.queryFields((t) => ({
       const f = args.filter ?? {};
       if ((f.search?.length ?? 0) > 200)
         throw badInput('filter.search', '`filter.search` must be at most 200 characters.');
-      const filter = ctx.services.challenges.filterFor(ctx.viewer, {
+      const query = {
         search: f.search ?? undefined,
         agencyId: f.agencyId ? parseId(f.agencyId, 'Organization', 'filter.agencyId') : undefined,
         includeSubAgencies: f.includeSubAgencies ?? true,
@@ -170,8 +145,10 @@ builder.queryFields((t) => ({
         statuses: f.statuses ?? undefined,
         deadlineFrom: f.deadlineFrom ?? undefined,
         deadlineTo: f.deadlineTo ?? undefined,
-      });
-      return paginate(ctx.services.challenges.collection, filter, CHALLENGE_SORTS[args.sort ?? 'NEWEST'], args);
+      };
+      return toConnection(args, (page) =>
+        ctx.services.challenges.listVisibleTo(ctx.viewer, query, args.sort ?? 'NEWEST', page),
+      );
     },
   }),
 }));

@@ -1,23 +1,28 @@
 import { z } from 'zod';
-import type { AuditTrail } from '../audit/audit-trail.js';
+import type { AuditTrail } from '../audit/index.js';
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import type { MemberService } from '../identity/member-service.js';
-import type { OrganizationService } from '../identity/organization-service.js';
-import { escapeRegex } from '../identity/organization-service.js';
-import { requireScope } from '../identity/require.js';
-import { isPlatformAdmin, type Viewer } from '../identity/viewer.js';
+import {
+  escapeRegex,
+  isPlatformAdmin,
+  requireScope,
+  type MemberService,
+  type OrganizationService,
+  type Viewer,
+} from '../identity/index.js';
+import { readByIds } from '../store/by-ids.js';
+import { readPage, type Page, type PageRequest } from '../store/page.js';
 import type { Collection, Filter, Sort, Store } from '../store/port.js';
 import { text, validate } from '../validation.js';
-import { canManage, canSeeChallenge } from './access.js';
+import { canManage, canSeeChallenge, isOfAgency, isPanelist } from './access.js';
 import {
   createChallengeInput,
   updateChallengeInput,
   type CreateChallengeInput,
   type UpdateChallengeInput,
 } from './challenge-input.js';
-import type { ChallengeEventKind, HubEvents } from '../events/hub-events.js';
-import { FINAL_CHALLENGE_STATUSES, type Challenge, type ChallengeStatus, type ChallengeUpdate } from './model.js';
+import type { ChallengeEventKind, HubEvents } from '../events/index.js';
+import { FINAL_CHALLENGE_STATUSES, type Announcement, type Challenge, type ChallengeStatus } from './model.js';
 
 export type ChallengeTransition = 'publish' | 'close' | 'startEvaluation' | 'cancel' | 'advancePhase';
 
@@ -48,9 +53,11 @@ export const CHALLENGE_SORTS: Record<'DEADLINE' | 'NEWEST', Sort> = {
 
 const LOCKED_AFTER_PUBLISH = ['criteria', 'type', 'eligibility', 'phases', 'terms'] as const;
 
+export type ChallengeSort = keyof typeof CHALLENGE_SORTS;
+
 export class ChallengeService {
-  readonly collection: Collection<Challenge>;
-  readonly updates: Collection<ChallengeUpdate>;
+  private readonly collection: Collection<Challenge>;
+  private readonly announcements: Collection<Announcement>;
 
   constructor(
     store: Store,
@@ -61,11 +68,51 @@ export class ChallengeService {
     private readonly clock: () => number,
   ) {
     this.collection = store.collection<Challenge>('challenges');
-    this.updates = store.collection<ChallengeUpdate>('challenge_updates');
+    this.announcements = store.collection<Announcement>('challenge_updates');
   }
 
+  /** The challenge whatever its status: for the module's own rules and system actors, never for a viewer as is. */
   get(id: string): Promise<Challenge | null> {
     return this.collection.findOne({ _id: id });
+  }
+
+  /** The challenge if the viewer may see it, else null (a draft of another agency does not show it exists). */
+  async visibleTo(viewer: Viewer | null, id: string): Promise<Challenge | null> {
+    const challenge = await this.get(id);
+    return challenge && canSeeChallenge(viewer, challenge) ? challenge : null;
+  }
+
+  /** Challenges by id, for a request's batch loader: relations of objects the viewer already sees. */
+  byIds(ids: readonly string[]): Promise<Challenge[]> {
+    return readByIds(this.collection)(ids);
+  }
+
+  /** A page of the challenges matching `query` that the viewer may see. */
+  listVisibleTo(
+    viewer: Viewer | null,
+    query: ChallengeQuery,
+    sort: ChallengeSort,
+    page: PageRequest,
+  ): Promise<Page<Challenge>> {
+    return readPage(this.collection, this.filterFor(viewer, query), CHALLENGE_SORTS[sort], page);
+  }
+
+  /** Which of these titles challenges already carry: lets a seeder skip what it made before, in one read. */
+  async titlesTaken(titles: readonly string[]): Promise<Set<string>> {
+    const found = await this.collection.find({ title: { $in: [...titles] } }, { limit: titles.length * 2 });
+    return new Set(found.map((c) => c.title));
+  }
+
+  /** The review panel's member ids: the owning agency (and above), the panel itself and platform admins only. */
+  panelOf(viewer: Viewer | null, challenge: Challenge): string[] {
+    if (!(isPlatformAdmin(viewer) || isOfAgency(viewer, challenge) || isPanelist(viewer, challenge)))
+      throw forbidden('The review panel is seen by the owning agency and the panel only.');
+    return challenge.reviewerIds;
+  }
+
+  /** A page of the announcements of a challenge the viewer sees, newest first (announcements are public). */
+  announcementsOf(challenge: Challenge, page: PageRequest): Promise<Page<Announcement>> {
+    return readPage(this.announcements, { challengeId: challenge._id }, [['createdAt', -1]], page);
   }
 
   /**
@@ -85,7 +132,7 @@ export class ChallengeService {
     return challenge;
   }
 
-  filterFor(viewer: Viewer | null, query: ChallengeQuery): Filter {
+  private filterFor(viewer: Viewer | null, query: ChallengeQuery): Filter {
     const and: Filter[] = [];
     const statuses = query.statuses?.length ? query.statuses : null;
     if (statuses && !isPlatformAdmin(viewer) && !(viewer && statuses.includes('DRAFT'))) {
@@ -291,22 +338,27 @@ export class ChallengeService {
     return closed;
   }
 
-  async announce(viewer: Viewer | null, id: string, raw: { title: string; body: string }): Promise<ChallengeUpdate> {
+  /** Posts an announcement to a published challenge (its managers), and tells the challenge's followers. */
+  async postAnnouncement(
+    viewer: Viewer | null,
+    id: string,
+    raw: { title: string; body: string },
+  ): Promise<Announcement> {
     const challenge = await this.requireManaged(viewer, id);
     const input = validate(z.object({ title: text('a title', 200), body: text('a body', 20_000) }), raw);
     if (challenge.status === 'DRAFT' || challenge.status === 'CANCELLED') {
       throw conflict(`Announcements go to published challenges; this one is ${challenge.status}.`);
     }
-    const update: ChallengeUpdate = {
+    const announcement: Announcement = {
       _id: newId(),
       challengeId: id,
       ...input,
       authorId: viewer!.member._id,
       createdAt: new Date(this.clock()).toISOString(),
     };
-    await this.updates.insertOne(update);
+    await this.announcements.insertOne(announcement);
     this.emit('ANNOUNCEMENT', challenge);
-    return update;
+    return announcement;
   }
 
   /** Sets the review panel: members holding the REVIEWER role, of the agency or invited from any organization. */

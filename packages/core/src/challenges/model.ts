@@ -1,5 +1,5 @@
 import type { CollectionSpec } from '../store/port.js';
-import type { OrganizationKind } from '../identity/model.js';
+import type { OrganizationKind } from '../identity/index.js';
 
 export const CHALLENGE_STATUSES = ['DRAFT', 'OPEN', 'CLOSED', 'EVALUATING', 'AWARDED', 'CANCELLED'] as const;
 export type ChallengeStatus = (typeof CHALLENGE_STATUSES)[number];
@@ -77,7 +77,8 @@ export interface Challenge {
   version: number;
 }
 
-export interface ChallengeUpdate {
+/** A notice the agency posts to a published challenge, for everyone following it (stored in `challenge_updates`). */
+export interface Announcement {
   _id: string;
   challengeId: string;
   title: string;
@@ -207,6 +208,7 @@ export const challengeCollections: CollectionSpec[] = [
     arrayFields: ['agencyPath', 'tags', 'reviewerIds', 'dataConnectionIds', 'serviceIds'],
   },
   {
+    // Announcements; the stored name is older than the word.
     name: 'challenge_updates',
     indexes: [
       {

@@ -1,10 +1,10 @@
 import { requireOrganization } from '../graphql/loaders.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
-import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
+import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { encodeGlobalId, parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
-import { OrganizationRef } from '../identity/organization-schema.js';
+import { OrganizationRef } from '../identity/index.js';
 import { ChallengeRef } from './challenge-schema.js';
 import type { Question } from './model.js';
 
@@ -12,15 +12,7 @@ export const QuestionRef = nodeType<Question>('Question', {
   description:
     'A clarification question. Answered questions are public; ' +
     'unanswered ones are seen by the asker and the agency only.',
-  load: async (id, ctx) => {
-    const question = await ctx.services.questions.collection.findOne({ _id: id });
-    const challenge = question ? await ctx.services.challenges.get(question.challengeId) : null;
-    if (!question || !challenge) return null;
-    return ctx.services.questions.collection.findOne({
-      ...ctx.services.questions.visibleFilter(ctx.viewer, challenge),
-      _id: id,
-    });
-  },
+  load: (id, ctx) => ctx.services.questions.visibleTo(ctx.viewer, id),
 });
 const QuestionConnection = connectionOf(QuestionRef, 'Question');
 
@@ -43,12 +35,7 @@ builder.objectField(ChallengeRef, 'questions', (t) =>
     description: 'Answered questions (public), plus your own unanswered ones; the agency sees all.',
     args: pageArgs,
     resolve: (c, args, ctx) =>
-      paginate(
-        ctx.services.questions.collection,
-        ctx.services.questions.visibleFilter(ctx.viewer, c),
-        [['askedAt', 1]],
-        args,
-      ),
+      toConnection(args, (page) => ctx.services.questions.listOfChallenge(ctx.viewer, c, page)),
   }),
 );
 

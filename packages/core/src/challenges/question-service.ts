@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { conflict, forbidden, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { requireScope } from '../identity/require.js';
-import type { Viewer } from '../identity/viewer.js';
+import { requireScope, type Viewer } from '../identity/index.js';
+import { readPage, type Page, type PageRequest } from '../store/page.js';
 import type { Collection, Filter, Store } from '../store/port.js';
 import { text, validate } from '../validation.js';
 import { canManage, isOfAgency } from './access.js';
 import type { ChallengeService } from './challenge-service.js';
-import type { Question } from './model.js';
+import type { Challenge, Question } from './model.js';
 
 /**
  * Clarifications: any organization may ask while a challenge is open; the
@@ -15,7 +15,7 @@ import type { Question } from './model.js';
  * Unanswered questions stay between the asker and the agency.
  */
 export class QuestionService {
-  readonly collection: Collection<Question>;
+  private readonly collection: Collection<Question>;
 
   constructor(
     store: Store,
@@ -25,8 +25,21 @@ export class QuestionService {
     this.collection = store.collection<Question>('questions');
   }
 
+  /** The question if the viewer may read it, else null. */
+  async visibleTo(viewer: Viewer | null, id: string): Promise<Question | null> {
+    const question = await this.collection.findOne({ _id: id });
+    const challenge = question ? await this.challenges.get(question.challengeId) : null;
+    if (!question || !challenge) return null;
+    return this.collection.findOne({ ...this.visibleFilter(viewer, challenge), _id: id });
+  }
+
+  /** A page of the questions of a challenge the viewer sees that the viewer may read, in the order asked. */
+  listOfChallenge(viewer: Viewer | null, challenge: Challenge, page: PageRequest): Promise<Page<Question>> {
+    return readPage(this.collection, this.visibleFilter(viewer, challenge), [['askedAt', 1]], page);
+  }
+
   /** What the viewer may read of a challenge's questions. */
-  visibleFilter(viewer: Viewer | null, challenge: { _id: string; agencyPath: string[] }): Filter {
+  private visibleFilter(viewer: Viewer | null, challenge: { _id: string; agencyPath: string[] }): Filter {
     if (canManage(viewer, challenge) || isOfAgency(viewer, challenge)) return { challengeId: challenge._id };
     const answered: Filter = { answeredAt: { $ne: null } };
     return {

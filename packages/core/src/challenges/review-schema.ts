@@ -1,11 +1,8 @@
 import { loadOrganization } from '../graphql/loaders.js';
-import { forbidden } from '../errors.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
 import { encodeGlobalId, parseId, peekId } from '../graphql/global-id.js';
-import { OrganizationRef } from '../identity/organization-schema.js';
-import { isPlatformAdmin } from '../identity/viewer.js';
-import { canSeeScores, isOfAgency, isPanelist } from './access.js';
+import { OrganizationRef } from '../identity/index.js';
 import { ChallengeRef } from './challenge-schema.js';
 import type { Challenge, Review } from './model.js';
 import type { RankedSubmission, ReviewerProgress } from './review-service.js';
@@ -41,11 +38,8 @@ builder.objectField(SubmissionRef, 'reviews', (t) =>
       'The agency sees every review; a reviewer sees their own; nobody ' +
       'else sees any, even after the award (the results are public instead).',
     resolve: async (s, _a, ctx) => {
-      const challenge = (await ctx.loaders.byId(ctx.services.challenges.collection, s.challengeId))!;
-      const all = await ctx.services.reviews.reviewsOf(s._id);
-      if (isPlatformAdmin(ctx.viewer) || isOfAgency(ctx.viewer, challenge)) return all;
-      if (isPanelist(ctx.viewer, challenge)) return all.filter((r) => r.reviewerId === ctx.viewer!.member._id);
-      throw forbidden('Reviews are seen by the owning agency and, each their own, by the reviewers.');
+      const challenge = (await ctx.loaders.byId(ctx.services.challenges, s.challengeId))!;
+      return ctx.services.reviews.reviewsVisibleTo(ctx.viewer, s, challenge);
     },
   }),
 );
@@ -58,7 +52,7 @@ const PanelistRef = builder.objectRef<{ memberId: string }>('Panelist').implemen
       type: OrganizationRef,
       nullable: true,
       resolve: async (p, _a, ctx) => {
-        const member = await ctx.loaders.byId(ctx.services.members.collection, p.memberId);
+        const member = await ctx.loaders.byId(ctx.services.members, p.memberId);
         return member ? loadOrganization(ctx, member.organizationId) : null;
       },
     }),
@@ -93,30 +87,18 @@ const RankedRef = builder.objectRef<RankedSubmission & { winner: boolean }>('Ran
   }),
 });
 
-const ensureAgencyOrPanel = (ctx: Parameters<typeof canSeeScores>[0], challenge: Challenge) => {
-  if (!(isPlatformAdmin(ctx) || isOfAgency(ctx, challenge) || isPanelist(ctx, challenge)))
-    throw forbidden('The review panel is seen by the owning agency and the panel only.');
-};
-
 builder.objectFields(ChallengeRef, (t) => ({
   panel: t.field({
     type: [PanelistRef],
     nullable: true,
     description: 'The assigned reviewers. The agency and the panel only.',
-    resolve: (c, _a, ctx) => {
-      ensureAgencyOrPanel(ctx.viewer, c);
-      return c.reviewerIds.map((memberId) => ({ memberId }));
-    },
+    resolve: (c, _a, ctx) => ctx.services.challenges.panelOf(ctx.viewer, c).map((memberId) => ({ memberId })),
   }),
   reviewProgress: t.field({
     type: [ProgressRef],
     nullable: true,
     description: 'Who has scored how many submissions. The owning agency only.',
-    resolve: (c, _a, ctx) => {
-      if (!(isPlatformAdmin(ctx.viewer) || isOfAgency(ctx.viewer, c)))
-        throw forbidden('Review progress is seen by the owning agency only.');
-      return ctx.services.reviews.progress(c);
-    },
+    resolve: (c, _a, ctx) => ctx.services.reviews.progressFor(ctx.viewer, c),
   }),
   results: t.field({
     type: [RankedRef],
@@ -124,23 +106,15 @@ builder.objectFields(ChallengeRef, (t) => ({
     description:
       'The weighted ranking of the current phase. Public once AWARDED; before ' +
       'that the agency and panel only, and for everyone else a FORBIDDEN error.',
-    resolve: async (c, _a, ctx) => {
-      if (!canSeeScores(ctx.viewer, c))
-        throw forbidden(
-          'Scores and ranking are published when the challenge is ' +
-            'awarded; until then only the agency and the panel see them.',
-        );
-      const ranking = await ctx.services.reviews.ranking(c);
-      return ranking.map((row) => ({ ...row, winner: c.winnerSubmissionIds.includes(row.submission._id) }));
-    },
+    resolve: (c, _a, ctx) => ctx.services.reviews.resultsFor(ctx.viewer, c),
   }),
   winners: t.field({
     type: [SubmissionRef],
     description: 'The awarded submissions (empty until AWARDED); their plugin references go on to pilot.',
     resolve: async (c, _a, ctx) =>
-      (
-        await Promise.all(c.winnerSubmissionIds.map((id) => ctx.loaders.byId(ctx.services.submissions.collection, id)))
-      ).filter((s) => s !== null),
+      (await Promise.all(c.winnerSubmissionIds.map((id) => ctx.loaders.byId(ctx.services.submissions, id)))).filter(
+        (s) => s !== null,
+      ),
   }),
 }));
 

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { badInput, conflict, forbidden } from '../errors.js';
 import { newId } from '../ids.js';
-import type { MemberService } from '../identity/member-service.js';
-import { requireScope } from '../identity/require.js';
-import type { Viewer } from '../identity/viewer.js';
+import { isPlatformAdmin, requireScope, type MemberService, type Viewer } from '../identity/index.js';
 import { StoreConflictError, type Collection, type Store } from '../store/port.js';
 import { optionalText, validate } from '../validation.js';
-import { isPanelist } from './access.js';
+import { canSeeScores, isOfAgency, isPanelist } from './access.js';
 import type { ChallengeService } from './challenge-service.js';
 import type { Challenge, Review, Submission } from './model.js';
 import type { SubmissionService } from './submission-service.js';
@@ -40,10 +38,8 @@ export interface ReviewerProgress {
   of: number;
 }
 
-const RANKED_STATUSES = ['SUBMITTED', 'SHORTLISTED', 'REJECTED', 'WINNER'];
-
 export class ReviewService {
-  readonly collection: Collection<Review>;
+  private readonly collection: Collection<Review>;
 
   constructor(
     store: Store,
@@ -115,13 +111,43 @@ export class ReviewService {
     return review;
   }
 
-  /** Who has scored how many of the submissions in play. */
-  async progress(challenge: Challenge): Promise<ReviewerProgress[]> {
-    const inPlay = await this.submissions.collection.find({
-      challengeId: challenge._id,
-      phase: challenge.currentPhase,
-      status: { $in: ['SUBMITTED', 'SHORTLISTED'] },
-    });
+  /** Who has scored how many of the submissions in play: the owning agency (and above) and platform admins only. */
+  progressFor(viewer: Viewer | null, challenge: Challenge): Promise<ReviewerProgress[]> {
+    if (!(isPlatformAdmin(viewer) || isOfAgency(viewer, challenge)))
+      throw forbidden('Review progress is seen by the owning agency only.');
+    return this.progress(challenge);
+  }
+
+  /**
+   * The ranking with the winners marked: public once AWARDED; before that the agency and the panel only, and
+   * FORBIDDEN for everyone else.
+   */
+  async resultsFor(
+    viewer: Viewer | null,
+    challenge: Challenge,
+  ): Promise<Array<RankedSubmission & { winner: boolean }>> {
+    if (!canSeeScores(viewer, challenge))
+      throw forbidden(
+        'Scores and ranking are published when the challenge is ' +
+          'awarded; until then only the agency and the panel see them.',
+      );
+    const ranking = await this.ranking(challenge);
+    return ranking.map((row) => ({ ...row, winner: challenge.winnerSubmissionIds.includes(row.submission._id) }));
+  }
+
+  /**
+   * The reviews of a submission the viewer sees (to `challenge`): all for the owning agency and platform admins,
+   * their own for a panelist; FORBIDDEN for anyone else, even after the award (the results are public instead).
+   */
+  async reviewsVisibleTo(viewer: Viewer | null, submission: Submission, challenge: Challenge): Promise<Review[]> {
+    const all = await this.collection.find({ submissionId: submission._id }, { sort: [['createdAt', 1]] });
+    if (isPlatformAdmin(viewer) || isOfAgency(viewer, challenge)) return all;
+    if (isPanelist(viewer, challenge)) return all.filter((r) => r.reviewerId === viewer!.member._id);
+    throw forbidden('Reviews are seen by the owning agency and, each their own, by the reviewers.');
+  }
+
+  private async progress(challenge: Challenge): Promise<ReviewerProgress[]> {
+    const inPlay = await this.submissions.entriesInPlay(challenge);
     const ids = new Set(inPlay.map((s) => s._id));
     // Reviews of earlier phases do not count towards this phase's progress.
     const reviews = (await this.collection.find({ challengeId: challenge._id }, { sort: [['createdAt', 1]] })).filter(
@@ -135,12 +161,9 @@ export class ReviewService {
   }
 
   /** Submissions of the current phase by weighted score, best first; unscored ones last. */
-  async ranking(challenge: Challenge): Promise<RankedSubmission[]> {
+  private async ranking(challenge: Challenge): Promise<RankedSubmission[]> {
     const [subs, reviews] = await Promise.all([
-      this.submissions.collection.find(
-        { challengeId: challenge._id, phase: challenge.currentPhase, status: { $in: RANKED_STATUSES } },
-        { sort: [['createdAt', 1]] },
-      ),
+      this.submissions.submittedEntries(challenge),
       this.collection.find({ challengeId: challenge._id }, { sort: [['createdAt', 1]] }),
     ]);
     const rows = subs.map((submission) => {
@@ -199,7 +222,7 @@ export class ReviewService {
       );
     const winners: Submission[] = [];
     for (const [i, winner] of input.winners.entries()) {
-      const submission = await this.submissions.collection.findOne({ _id: winner.submissionId, challengeId });
+      const submission = await this.submissions.entryOf(challengeId, winner.submissionId);
       if (
         !submission ||
         !['SUBMITTED', 'SHORTLISTED'].includes(submission.status) ||
@@ -218,17 +241,9 @@ export class ReviewService {
     });
     for (const [i, submission] of winners.entries())
       await this.submissions.move(submission, 'WINNER', { awardNote: input.winners[i]!.note ?? null });
-    const others = await this.submissions.collection.find({
-      challengeId,
-      phase: challenge.currentPhase,
-      status: { $in: ['SUBMITTED', 'SHORTLISTED'] },
-    });
+    const others = await this.submissions.entriesInPlay(challenge);
     for (const other of others) await this.submissions.move(other, 'REJECTED', {});
     return awarded;
-  }
-
-  reviewsOf(submissionId: string): Promise<Review[]> {
-    return this.collection.find({ submissionId }, { sort: [['createdAt', 1]] });
   }
 
   reviewerName = async (id: string) => (await this.members.get(id))?.name ?? 'former member';

@@ -1,11 +1,14 @@
+import { z } from 'zod';
 import { requireOrganization } from '../graphql/loaders.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
-import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
-import { compact, encodeGlobalId, parseId, peekId } from '../graphql/global-id.js';
+import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
+import { encodeGlobalId, parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
-import { OrganizationRef } from '../identity/organization-schema.js';
+import { fromGraphQL, globalId, zodInput } from '../graphql/zod-input.js';
+import { OrganizationRef } from '../identity/index.js';
 import { ChallengeRef } from './challenge-schema.js';
+import { createSubmissionInput, updateSubmissionInput } from './submission-service.js';
 import { SUBMISSION_STATUSES, type Submission } from './model.js';
 
 export const SubmissionStatusEnum = builder.enumType('SubmissionStatus', {
@@ -17,13 +20,7 @@ export const SubmissionRef = nodeType<Submission>('Submission', {
   description:
     "A company's answer to a challenge. Drafts are seen only by their company; the agency " +
     'and panel see submitted ones; everyone sees them once the challenge is awarded.',
-  load: async (id, ctx) => {
-    const submission = await ctx.services.submissions.collection.findOne({ _id: id });
-    const challenge = submission ? await ctx.services.challenges.get(submission.challengeId) : null;
-    return submission && challenge && ctx.services.submissions.canRead(ctx.viewer, submission, challenge)
-      ? submission
-      : null;
-  },
+  load: (id, ctx) => ctx.services.submissions.visibleTo(ctx.viewer, id),
 });
 const SubmissionConnection = connectionOf(SubmissionRef, 'Submission');
 
@@ -49,7 +46,7 @@ builder.objectFields(SubmissionRef, (t) => ({
   organization: t.field({ type: OrganizationRef, resolve: (s, _a, ctx) => requireOrganization(ctx, s.organizationId) }),
   challenge: t.field({
     type: ChallengeRef,
-    resolve: async (s, _a, ctx) => (await ctx.loaders.byId(ctx.services.challenges.collection, s.challengeId))!,
+    resolve: async (s, _a, ctx) => (await ctx.loaders.byId(ctx.services.challenges, s.challengeId))!,
   }),
   challengeId: t.id({ resolve: (s) => encodeGlobalId('Challenge', s.challengeId) }),
   termsAcknowledgedAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.termsAcknowledgedAt }),
@@ -68,38 +65,15 @@ builder.objectField(ChallengeRef, 'submissions', (t) =>
       'every submitted one; after the award, everyone sees the submitted ones.',
     args: pageArgs,
     resolve: (c, args, ctx) =>
-      paginate(
-        ctx.services.submissions.collection,
-        ctx.services.submissions.visibleFilter(ctx.viewer, c),
-        [['createdAt', 1]],
-        args,
-      ),
+      toConnection(args, (page) => ctx.services.submissions.listOfChallenge(ctx.viewer, c, page)),
   }),
 );
 
-const LinkInput = builder.inputType('SubmissionLinkInput', {
-  fields: (t) => ({ title: t.string({ required: true }), url: t.string({ required: true }) }),
-});
-const PluginPackageInput = builder.inputType('PluginPackageInput', {
-  fields: (t) => ({
-    name: t.string({ required: true, description: 'npm package name.' }),
-    version: t.string({ required: true, description: 'Exact version.' }),
-  }),
-});
-const submissionFields = (required: boolean) => (t: any) => ({
-  title: t.string({ required }),
-  summary: t.string({ required: false }),
-  proposal: t.string({ required: false, description: 'Markdown; required to submit.' }),
-  links: t.field({ type: [LinkInput], required: false }),
-  pluginPackage: t.field({ type: PluginPackageInput, required: false }),
-  teamSize: t.int({ required: false }),
-});
-const CreateSubmissionInput = builder.inputType('CreateSubmissionInput', {
-  fields: (t) => ({ challengeId: t.id({ required: true }), ...submissionFields(true)(t) }) as never,
-});
-const UpdateSubmissionInput = builder.inputType('UpdateSubmissionInput', {
-  fields: (t) => submissionFields(false)(t) as never,
-});
+const CreateSubmissionInput = zodInput(
+  'CreateSubmissionInput',
+  z.object({ challengeId: globalId('Challenge'), ...createSubmissionInput.shape }),
+);
+const UpdateSubmissionInput = zodInput('UpdateSubmissionInput', updateSubmissionInput);
 
 const SubmissionPayload = builder.objectRef<{ submission: Submission }>('SubmissionPayload').implement({
   fields: (t) => ({ submission: t.field({ type: SubmissionRef, resolve: (p) => p.submission }) }),
@@ -137,23 +111,15 @@ builder.mutationField('createSubmission', (t) =>
     type: SubmissionPayload,
     description:
       'Start a draft submission for an OPEN challenge (company admins and developers of an eligible organization).',
-    args: { input: t.arg({ type: CreateSubmissionInput, required: true }) },
+    args: { input: t.arg({ type: CreateSubmissionInput.ref, required: true }) },
     resolve: (_r, { input }, ctx) =>
       audited(
         ctx,
         'submission.create',
-        { targetId: peekId((input as any).challengeId) },
+        { targetId: peekId(input.challengeId) },
         async () => {
-          const { challengeId, ...rest } = compact(input as Record<string, unknown>) as Record<string, unknown> & {
-            challengeId: string;
-          };
-          return {
-            submission: await ctx.services.submissions.create(
-              ctx.viewer,
-              parseId(challengeId, 'Challenge', 'input.challengeId'),
-              rest as never,
-            ),
-          };
+          const { challengeId, ...rest } = fromGraphQL(CreateSubmissionInput, input);
+          return { submission: await ctx.services.submissions.create(ctx.viewer, challengeId, rest) };
         },
         describe,
       ),
@@ -163,9 +129,9 @@ byId(
   'updateSubmission',
   'submission.update',
   'Edit your draft.',
-  (ctx, id, args) => ctx.services.submissions.update(ctx.viewer, id, compact(args.input)),
+  (ctx, id, args) => ctx.services.submissions.update(ctx.viewer, id, fromGraphQL(UpdateSubmissionInput, args.input)),
   (arg) => ({
-    input: arg({ type: UpdateSubmissionInput, required: true }),
+    input: arg({ type: UpdateSubmissionInput.ref, required: true }),
   }),
 );
 byId(

@@ -1,28 +1,32 @@
 import { z } from 'zod';
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { requireScope } from '../identity/require.js';
-import { hasRole, isPlatformAdmin, type Viewer } from '../identity/viewer.js';
+import { hasRole, isPlatformAdmin, requireScope, type Viewer } from '../identity/index.js';
+import { readByIds } from '../store/by-ids.js';
+import { readPage, type Page, type PageRequest } from '../store/page.js';
 import { StoreConflictError, type Collection, type Filter, type Store } from '../store/port.js';
+import { graphqlInput } from '../graphql/input-hints.js';
 import { optionalText, text, validate } from '../validation.js';
 import { canManage, isOfAgency, isPanelist } from './access.js';
 import type { ChallengeService } from './challenge-service.js';
-import type { HubEvents } from '../events/hub-events.js';
+import type { HubEvents } from '../events/index.js';
 import type { Challenge, Submission } from './model.js';
 
-const link = z.object({
-  title: text('a link title', 200),
-  url: z
-    .string()
-    .url('a link is an absolute URL')
-    .max(2000)
-    .refine((u) => /^https?:\/\//.test(u), 'a link uses http or https'),
-});
+const link = z
+  .object({
+    title: text('a link title', 200),
+    url: z
+      .string()
+      .url('a link is an absolute URL')
+      .max(2000)
+      .refine((u) => /^https?:\/\//.test(u), 'a link uses http or https'),
+  })
+  .register(graphqlInput, { name: 'SubmissionLinkInput' });
 
 const fields = {
   title: text('a title', 200),
   summary: optionalText('a summary', 1000),
-  proposal: optionalText('a proposal', 100_000),
+  proposal: optionalText('a proposal', 100_000).describe('Markdown; required to submit.'),
   links: z.array(link).max(20, 'at most 20 links'),
   pluginPackage: z
     .object({
@@ -32,14 +36,19 @@ const fields = {
           /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/,
           'an npm package name such as "@acme/maru-address"',
         )
-        .max(214),
-      version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'an exact semver version such as "1.2.0"'),
+        .max(214)
+        .describe('npm package name.'),
+      version: z
+        .string()
+        .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'an exact semver version such as "1.2.0"')
+        .describe('Exact version.'),
     })
+    .register(graphqlInput, { name: 'PluginPackageInput' })
     .nullable(),
   teamSize: z.number().int().min(1).max(1000),
 };
 
-const createInput = z.object({
+export const createSubmissionInput = z.object({
   ...fields,
   summary: fields.summary.default(''),
   proposal: fields.proposal.default(''),
@@ -47,19 +56,30 @@ const createInput = z.object({
   pluginPackage: fields.pluginPackage.default(null),
   teamSize: fields.teamSize.default(1),
 });
-const updateInput = z.object(
-  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])),
-) as unknown as z.ZodType<Partial<z.output<typeof createInput>>>;
+// Every field may be left out; a plugin package left out or null stays as it is (as GraphQL's null always meant here).
+export const updateSubmissionInput = z
+  .object(fields)
+  .partial()
+  .extend({ pluginPackage: fields.pluginPackage.unwrap().optional() });
 
-export type CreateSubmissionInput = z.input<typeof createInput>;
-export type UpdateSubmissionInput = Partial<CreateSubmissionInput>;
+export type CreateSubmissionInput = z.input<typeof createSubmissionInput>;
+export type UpdateSubmissionInput = z.input<typeof updateSubmissionInput>;
 
 /** Statuses the agency, the panel and — after the award — the public can see. */
 const SUBMITTED_STATUSES = ['SUBMITTED', 'SHORTLISTED', 'REJECTED', 'WINNER'] as const;
 const SUBMITTER_ROLES = ['COMPANY_ADMIN', 'DEVELOPER', 'AGENCY_ADMIN'] as const;
+/** Entries still competing in a phase: scored, and shortlisted, rejected or awarded next. */
+const IN_PLAY_STATUSES = ['SUBMITTED', 'SHORTLISTED'] as const;
+
+/** Who sees every submitted entry of a challenge, not just their own: the agency, the panel, and all once awarded. */
+const seesSubmitted = (viewer: Viewer | null, challenge: Challenge): boolean =>
+  challenge.status === 'AWARDED' ||
+  isPlatformAdmin(viewer) ||
+  isOfAgency(viewer, challenge) ||
+  isPanelist(viewer, challenge);
 
 export class SubmissionService {
-  readonly collection: Collection<Submission>;
+  private readonly collection: Collection<Submission>;
 
   constructor(
     store: Store,
@@ -70,17 +90,57 @@ export class SubmissionService {
     this.collection = store.collection<Submission>('submissions');
   }
 
+  /** The submission if the viewer may read it, else null. */
+  async visibleTo(viewer: Viewer | null, id: string): Promise<Submission | null> {
+    const submission = await this.collection.findOne({ _id: id });
+    const challenge = submission ? await this.challenges.get(submission.challengeId) : null;
+    return submission && challenge && this.canRead(viewer, submission, challenge) ? submission : null;
+  }
+
+  /** A page of the submissions to a challenge the viewer sees that the viewer may read, oldest first. */
+  listOfChallenge(viewer: Viewer | null, challenge: Challenge, page: PageRequest): Promise<Page<Submission>> {
+    return readPage(this.collection, this.visibleFilter(viewer, challenge), [['createdAt', 1]], page);
+  }
+
+  /** Submissions by id, for a request's batch loader: relations of objects the viewer already sees (winners). */
+  byIds(ids: readonly string[]): Promise<Submission[]> {
+    return readByIds(this.collection)(ids);
+  }
+
+  /** The entries of the challenge's current phase still in play (submitted or shortlisted), oldest first. */
+  entriesInPlay(challenge: Challenge): Promise<Submission[]> {
+    return this.ofCurrentPhase(challenge, IN_PLAY_STATUSES);
+  }
+
+  /** The submitted entries of the challenge's current phase, decided or not, oldest first: what a ranking ranks. */
+  submittedEntries(challenge: Challenge): Promise<Submission[]> {
+    return this.ofCurrentPhase(challenge, SUBMITTED_STATUSES);
+  }
+
+  /** One submission to this challenge, whatever its status; null when it is another challenge's. */
+  entryOf(challengeId: string, submissionId: string): Promise<Submission | null> {
+    return this.collection.findOne({ _id: submissionId, challengeId });
+  }
+
+  /** One of the challenge's awarded submissions; null when that id is not among its winners. */
+  async winnerOf(challenge: Challenge, submissionId: string): Promise<Submission | null> {
+    if (!challenge.winnerSubmissionIds.includes(submissionId)) return null;
+    return this.entryOf(challenge._id, submissionId);
+  }
+
+  private ofCurrentPhase(challenge: Challenge, statuses: readonly string[]): Promise<Submission[]> {
+    return this.collection.find(
+      { challengeId: challenge._id, phase: challenge.currentPhase, status: { $in: [...statuses] } },
+      { sort: [['createdAt', 1]] },
+    );
+  }
+
   /**
    * A company sees its own, drafts included; the agency and panel see submitted ones; everyone sees them once awarded.
    */
-  visibleFilter(viewer: Viewer | null, challenge: Challenge): Filter {
+  private visibleFilter(viewer: Viewer | null, challenge: Challenge): Filter {
     const submitted: Filter = { challengeId: challenge._id, status: { $in: [...SUBMITTED_STATUSES] } };
-    if (
-      challenge.status === 'AWARDED' ||
-      isPlatformAdmin(viewer) ||
-      isOfAgency(viewer, challenge) ||
-      isPanelist(viewer, challenge)
-    ) {
+    if (seesSubmitted(viewer, challenge)) {
       return viewer
         ? { $or: [submitted, { challengeId: challenge._id, organizationId: viewer.organization._id }] }
         : submitted;
@@ -88,15 +148,10 @@ export class SubmissionService {
     return viewer ? { challengeId: challenge._id, organizationId: viewer.organization._id } : { _id: { $in: [] } };
   }
 
-  canRead(viewer: Viewer | null, submission: Submission, challenge: Challenge): boolean {
+  /** The rule of `visibleFilter` for one submission at hand. */
+  private canRead(viewer: Viewer | null, submission: Submission, challenge: Challenge): boolean {
     if (viewer && submission.organizationId === viewer.organization._id) return true;
-    if (!(SUBMITTED_STATUSES as readonly string[]).includes(submission.status)) return false;
-    return (
-      challenge.status === 'AWARDED' ||
-      isPlatformAdmin(viewer) ||
-      isOfAgency(viewer, challenge) ||
-      isPanelist(viewer, challenge)
-    );
+    return (SUBMITTED_STATUSES as readonly string[]).includes(submission.status) && seesSubmitted(viewer, challenge);
   }
 
   /**
@@ -141,7 +196,7 @@ export class SubmissionService {
         `This challenge is open to ${challenge.eligibility.organizationKinds.join(', ')} organizations only.`,
       );
     }
-    const input = validate(createInput, raw);
+    const input = validate(createSubmissionInput, raw);
     this.assertOpen(challenge);
     this.assertTeam(challenge, input.teamSize);
     if (challenge.currentPhase > 0) {
@@ -182,7 +237,7 @@ export class SubmissionService {
 
   async update(viewer: Viewer | null, id: string, raw: UpdateSubmissionInput): Promise<Submission> {
     const { submission, challenge } = await this.requireOwn(viewer, id);
-    const input = validate(updateInput, raw);
+    const input = validate(updateSubmissionInput, raw);
     if (submission.status !== 'DRAFT')
       throw conflict(
         `Only drafts can be edited; this submission is ${submission.status}. ` +

@@ -2,10 +2,9 @@ import { filter, pipe } from 'graphql-yoga';
 import { forbidden } from '../errors.js';
 import { builder } from '../graphql/builder.js';
 import { encodeGlobalId, parseId } from '../graphql/global-id.js';
-import { isPlatformAdmin } from '../identity/viewer.js';
-import { canSeeChallenge } from './access.js';
+import { isPlatformAdmin } from '../identity/index.js';
 import { ChallengeRef } from './challenge-schema.js';
-import { CHALLENGE_EVENT_KINDS, type ChallengeEvent, type SubmissionReceivedEvent } from '../events/hub-events.js';
+import { CHALLENGE_EVENT_KINDS, type ChallengeEvent, type SubmissionReceivedEvent } from '../events/index.js';
 import { SubmissionRef } from './submission-schema.js';
 
 const ChallengeEventKindEnum = builder.enumType('ChallengeEventKind', { values: CHALLENGE_EVENT_KINDS });
@@ -18,7 +17,7 @@ const ChallengeEventRef = builder.objectRef<ChallengeEvent>('ChallengeEvent').im
     challenge: t.field({
       type: ChallengeRef,
       nullable: true,
-      resolve: (e, _a, ctx) => ctx.services.challenges.get(e.challengeId),
+      resolve: (e, _a, ctx) => ctx.services.challenges.visibleTo(ctx.viewer, e.challengeId),
     }),
   }),
 });
@@ -29,7 +28,7 @@ const SubmissionReceivedRef = builder.objectRef<SubmissionReceivedEvent>('Submis
     submission: t.field({
       type: SubmissionRef,
       nullable: true,
-      resolve: (e, _a, ctx) => ctx.services.submissions.collection.findOne({ _id: e.submissionId }),
+      resolve: (e, _a, ctx) => ctx.services.submissions.visibleTo(ctx.viewer, e.submissionId),
     }),
   }),
 });
@@ -49,8 +48,7 @@ builder.subscriptionFields((t) => ({
         ctx.services.events.subscribe('challenge'),
         filter(async (event: ChallengeEvent) => {
           if (only && event.challengeId !== only) return false;
-          const challenge = await ctx.services.challenges.get(event.challengeId);
-          return !!challenge && canSeeChallenge(ctx.viewer, challenge);
+          return (await ctx.services.challenges.visibleTo(ctx.viewer, event.challengeId)) !== null;
         }),
       );
     },

@@ -1,0 +1,72 @@
+import type { AuditTrail } from '../audit/index.js';
+import type { HubEvents } from '../events/index.js';
+import type { HubModule } from '../hub-module.js';
+import type { MemberService, OrganizationService } from '../identity/index.js';
+import type { Store } from '../store/port.js';
+import { ChallengeService } from './challenge-service.js';
+import { challengeCollections } from './model.js';
+import { QuestionService } from './question-service.js';
+import { ReviewService } from './review-service.js';
+import { SubmissionService } from './submission-service.js';
+// The module's GraphQL part: importing this index registers it on the builder.
+import './challenge-schema.js';
+import './challenge-mutations.js';
+import './announcement-schema.js';
+import './question-schema.js';
+import './submission-schema.js';
+import './review-schema.js';
+import './subscription-schema.js';
+
+/** Challenges and what happens on them: questions, announcements, submissions, reviews and the award. */
+export interface ChallengesApi {
+  challenges: ChallengeService;
+  questions: QuestionService;
+  submissions: SubmissionService;
+  reviews: ReviewService;
+}
+
+export interface ChallengesDeps {
+  /** Agencies a challenge is posted by. */
+  organizations: OrganizationService;
+  /** Reviewers assigned to a panel, and their names. */
+  members: MemberService;
+  /** Records the scheduler's closings (requests are audited at the GraphQL boundary). */
+  audit: AuditTrail;
+  /** Public challenge events and submissions received. */
+  events: HubEvents;
+  clock: () => number;
+}
+
+/** The challenges module: its five tables stay inside; everything else goes through `api`. */
+export function createChallengesModule(store: Store, deps: ChallengesDeps): HubModule<ChallengesApi> {
+  const challenges = new ChallengeService(store, deps.organizations, deps.members, deps.audit, deps.events, deps.clock);
+  const questions = new QuestionService(store, challenges, deps.clock);
+  const submissions = new SubmissionService(store, challenges, deps.events, deps.clock);
+  const reviews = new ReviewService(store, challenges, submissions, deps.members, deps.clock);
+  return {
+    name: 'challenges',
+    collections: challengeCollections,
+    api: { challenges, questions, submissions, reviews },
+  };
+}
+
+export { CHALLENGE_SORTS } from './challenge-service.js';
+export type { ChallengeQuery, ChallengeService, ChallengeSort, ChallengeTransition } from './challenge-service.js';
+export type { QuestionService } from './question-service.js';
+export type { SubmissionService } from './submission-service.js';
+export type { RankedSubmission, ReviewService, ReviewerProgress } from './review-service.js';
+export { canManage, canSeeChallenge, canSeeScores, isOfAgency, isPanelist } from './access.js';
+export { ChallengeRef } from './challenge-schema.js';
+export { SubmissionRef } from './submission-schema.js';
+export { challengeCollections, CHALLENGE_STATUSES, CHALLENGE_TYPES, SUBMISSION_STATUSES } from './model.js';
+export type {
+  Announcement,
+  Challenge,
+  ChallengeStatus,
+  ChallengeType,
+  Criterion,
+  Question,
+  Review,
+  Submission,
+  SubmissionStatus,
+} from './model.js';
