@@ -32,7 +32,7 @@ export type { ApiKey, ApiKeyScope, Member, Organization, OrganizationKind, Role 
 export { API_KEY_SCOPES, ORGANIZATION_KINDS, ROLES, ROLES_BY_KIND } from './identity/model.js';
 export { encodeGlobalId, decodeGlobalId } from './graphql/global-id.js';
 export { keysetAfter, sortValues } from './store/keyset.js';
-export { CHALLENGE_SORTS } from './challenges/challenge-service.js';
+export { CHALLENGE_SORTS } from './challenges/index.js';
 export { newId } from './ids.js';
 export type {
   Challenge,
@@ -42,8 +42,8 @@ export type {
   Review,
   Submission,
   SubmissionStatus,
-} from './challenges/model.js';
-export { CHALLENGE_STATUSES, CHALLENGE_TYPES, SUBMISSION_STATUSES } from './challenges/model.js';
+} from './challenges/index.js';
+export { CHALLENGE_STATUSES, CHALLENGE_TYPES, SUBMISSION_STATUSES } from './challenges/index.js';
 export { PluginRunner, PluginCallError } from './plugins/plugin-runner.js';
 export { PluginFence, type PluginFenceOptions } from './plugins/fence/plugin-fence.js';
 export { FencedRunner } from './plugins/fence/fenced-runner.js';

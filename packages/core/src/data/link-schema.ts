@@ -1,5 +1,5 @@
 import { builder } from '../graphql/builder.js';
-import { ChallengeRef } from '../challenges/challenge-schema.js';
+import { ChallengeRef } from '../challenges/index.js';
 import { ServiceRef } from '../plugins/service-schema.js';
 import { DataConnectionRef } from './connection-schema.js';
 

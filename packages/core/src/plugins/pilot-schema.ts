@@ -1,5 +1,4 @@
-import { canSeeChallenge } from '../challenges/access.js';
-import { ChallengeRef } from '../challenges/challenge-schema.js';
+import { canSeeChallenge, ChallengeRef } from '../challenges/index.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
 import { parseId, peekId } from '../graphql/global-id.js';
@@ -21,9 +20,7 @@ builder.objectField(ServiceRef, 'challenge', (t) =>
     nullable: true,
     description: 'The challenge whose award launched this service, if any.',
     resolve: async (s, _a, ctx) => {
-      const challenge = s.challengeId
-        ? await ctx.loaders.byId(ctx.services.challenges.collection, s.challengeId)
-        : null;
+      const challenge = s.challengeId ? await ctx.loaders.byId(ctx.services.challenges, s.challengeId) : null;
       return challenge && canSeeChallenge(ctx.viewer, challenge) ? challenge : null;
     },
   }),

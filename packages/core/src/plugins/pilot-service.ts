@@ -1,5 +1,4 @@
-import type { ChallengeService } from '../challenges/challenge-service.js';
-import type { SubmissionService } from '../challenges/submission-service.js';
+import type { ChallengeService, SubmissionService } from '../challenges/index.js';
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
 import { requireScope } from '../identity/require.js';
 import { isPlatformAdmin, type Viewer } from '../identity/viewer.js';
@@ -36,7 +35,7 @@ export class PilotService {
     const winnerId = submissionId ?? challenge.winnerSubmissionIds[0];
     if (!winnerId || !challenge.winnerSubmissionIds.includes(winnerId))
       throw badInput('submissionId', "`submissionId` must be one of the challenge's winning submissions.");
-    const submission = await this.submissions.collection.findOne({ _id: winnerId });
+    const submission = await this.submissions.winnerOf(challenge, winnerId);
     if (!submission?.pluginPackage)
       throw badInput(
         'submissionId',
