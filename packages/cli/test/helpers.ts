@@ -1,4 +1,5 @@
-import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawnProcess, type SpawnedProcess } from '@maru/devtools/test-support';
+import { execFile, execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,48 +28,17 @@ export function runMaru(
   });
 }
 
-export interface Running {
-  child: ChildProcess;
-  output(): string;
-  /** Resolves with the first match of `pattern` in stdout + stderr. */
-  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
-  /** SIGTERM, then the exit code. */
-  stop(): Promise<number | null>;
-}
+export type Running = SpawnedProcess;
 
-/** Starts a long-running `maru` command (hub, dev). */
+/** Starts a long-running `maru` command (hub, dev); `waitFor` gives it a minute by default. */
 export function startMaru(args: string[], cwd: string): Running {
-  const child = spawn(process.execPath, [BIN, ...args], {
+  return spawnProcess({
+    name: `maru ${args.join(' ')}`,
+    args: [BIN, ...args],
     cwd,
     env: { ...process.env, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    timeoutMs: 60_000,
   });
-  let out = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return {
-    child,
-    output: () => out,
-    waitFor: (pattern, timeoutMs = 60_000) =>
-      new Promise((resolve, reject) => {
-        const started = Date.now();
-        const poll = setInterval(() => {
-          const match = pattern.exec(out);
-          if (match) {
-            clearInterval(poll);
-            resolve(match);
-          } else if (Date.now() - started > timeoutMs || child.exitCode !== null) {
-            clearInterval(poll);
-            reject(new Error(`no ${pattern} in the output of maru ${args.join(' ')}:\n${out}`));
-          }
-        }, 50);
-      }),
-    stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      return exited;
-    },
-  };
 }
 
 export async function gql(

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawnAndWait, type StartedProcess } from '@maru/devtools/test-support';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,17 +22,13 @@ export async function gql<T = any>(url: string, query: string, variables: Record
   };
 }
 
-export interface HubProcess {
-  child: ChildProcess;
-  url: string;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
+export type HubProcess = StartedProcess & { url: string };
 
 /** Starts the built hub as a real child process on a free port and waits until it listens. */
 export async function spawnHub(env: Record<string, string>, args: string[] = []): Promise<HubProcess> {
-  const child = spawn(process.execPath, [MAIN, ...args], {
+  const hub = await spawnAndWait({
+    name: 'the hub',
+    args: [MAIN, ...args],
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
@@ -41,31 +37,7 @@ export async function spawnHub(env: Record<string, string>, args: string[] = [])
       LOG_LEVEL: 'info',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    waitFor: /"url":"(?<url>http:\/\/[^"]+)".*"msg":"Maru hub listening"/,
   });
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    // Generous: CI machines are shared. A hub that did not start is killed, never left running.
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`hub did not start within 45 s:\n${out}\n${err}`));
-    }, 45_000);
-    const check = () => {
-      const match = /"url":"(http:\/\/[^"]+)".*"msg":"Maru hub listening"/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', check);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`hub exited with ${code}:\n${out}\n${err}`));
-    });
-  });
-  return { child, url, stdout: () => out, stderr: () => err, exited };
+  return Object.assign(hub, { url: hub.url! });
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawnAndWait } from '@maru/devtools/test-support';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,7 +27,12 @@ export async function startHub(): Promise<RunningHub> {
   const portal = mkdtempSync(join(tmpdir(), 'maru-portal-dist-'));
   const dataDir = mkdtempSync(join(tmpdir(), 'maru-portal-e2e-'));
   cpSync(PORTAL_DIST, portal, { recursive: true });
-  const child: ChildProcess = spawn(process.execPath, [HUB_MAIN, '--demo'], {
+  const cleanUp = () => {
+    for (const dir of [portal, dataDir]) rmSync(dir, { recursive: true, force: true });
+  };
+  const hub = await spawnAndWait({
+    name: 'the hub',
+    args: [HUB_MAIN, '--demo'],
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
@@ -37,34 +42,18 @@ export async function startHub(): Promise<RunningHub> {
       MARU_DATA_DIR: dataDir,
       MARU_PORTAL_DIR: portal,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the hub did not start:\n${output}`)), 30_000);
-    const check = () => {
-      const match = /"url":"(http:\/\/[^"]+)\/graphql".*"msg":"Maru hub listening"/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', check);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the hub exited with ${code}:\n${output}`));
-    });
+    waitFor: /"url":"(?<url>http:\/\/[^"]+)\/graphql".*"msg":"Maru hub listening"/,
+    timeoutMs: 30_000,
+  }).catch((error: unknown) => {
+    cleanUp();
+    throw error;
   });
   return {
-    origin: url,
-    output: () => output,
+    origin: hub.url!,
+    output: hub.output,
     stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-      for (const dir of [portal, dataDir]) rmSync(dir, { recursive: true, force: true });
+      await hub.stop();
+      cleanUp();
     },
   };
 }
