@@ -1,4 +1,4 @@
-import { hubCollections, SIGNATURE_FILE, type PublisherKey } from '@maru/core';
+import { createServices, SIGNATURE_FILE } from '@maru/core';
 import {
   createLogger,
   loadConfig,
@@ -108,7 +108,7 @@ export async function startDevHub(
   await grantDeveloperAccess(
     services,
     keys,
-    (await services.plugins.services.find({}, { limit: 1000 })).map((s) => s._id),
+    (await services.catalogue.list({ limit: 1000 })).items.map((item) => item.doc._id),
   );
   mkdirSync(config.dataDir, { recursive: true });
   const keyFile = join(config.dataDir, 'dev-keys.json');
@@ -129,7 +129,7 @@ export async function startDevHub(
       const found = blocking(inspection, options.development);
       if (found.length) return found;
       const admin = await services.apiKeys.authenticate(keys.admin);
-      const record = plugin.loadedAs ? await services.plugins.plugins.findOne({ _id: plugin.loadedAs }) : null;
+      const record = plugin.loadedAs ? await services.plugins.byName(plugin.loadedAs) : null;
       if (record && record.status !== 'UNINSTALLED') await services.plugins.uninstall(admin, record._id);
       const manifest = inspection.plugin!.manifest;
       const loaded = await services.plugins.load({
@@ -156,18 +156,20 @@ async function registerKeys(config: HubConfig, trusted: DevPlugin[]): Promise<vo
   if (!trusted.length) return;
   const store = await openStore(config);
   try {
-    await store.migrate(hubCollections);
-    const keys = store.collection<PublisherKey>('publisher_keys');
-    for (const { inspection } of trusted) {
-      const { key, plugin } = inspection;
-      if (await keys.findOne({ _id: key!.keyId })) continue;
-      await keys.insertOne({
-        _id: key!.keyId,
-        publisher: plugin!.manifest.publisher,
-        publicKey: key!.publicKeyPem,
-        registeredById: 'maru-cli',
-        registeredAt: new Date().toISOString(),
-      });
+    // The hub's services on the store, without serving or loading plugins: the plugins module trusts the keys.
+    const { plugins } = await createServices(store);
+    try {
+      for (const { inspection } of trusted) {
+        const { key, plugin } = inspection;
+        await plugins.trustPublisherKey({
+          _id: key!.keyId,
+          publisher: plugin!.manifest.publisher,
+          publicKey: key!.publicKeyPem,
+          registeredById: 'maru-cli',
+        });
+      }
+    } finally {
+      await plugins.stop();
     }
   } finally {
     await store.close();
@@ -180,9 +182,7 @@ export async function describeDevHub(hub: DevHub, io: CliIo): Promise<string> {
   const lines = [`Maru hub for plugin development: ${running.url}  (GraphiQL in a browser)`];
   for (const plugin of hub.plugins) {
     const manifest = plugin.inspection.plugin?.manifest;
-    const record = plugin.loadedAs
-      ? await running.hub.services.plugins.plugins.findOne({ _id: plugin.loadedAs })
-      : null;
+    const record = plugin.loadedAs ? await running.hub.services.plugins.byName(plugin.loadedAs) : null;
     const where = relative(io.cwd, plugin.dir) || '.';
     if (!manifest || !record) {
       lines.push(`  ✗ ${where}: not loaded — fix the problems above`);

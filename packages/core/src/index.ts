@@ -32,7 +32,7 @@ export type { ApiKey, ApiKeyScope, Member, Organization, OrganizationKind, Role 
 export { API_KEY_SCOPES, ORGANIZATION_KINDS, ROLES, ROLES_BY_KIND } from './identity/model.js';
 export { encodeGlobalId, decodeGlobalId } from './graphql/global-id.js';
 export { keysetAfter, sortValues } from './store/keyset.js';
-export { CHALLENGE_SORTS } from './challenges/index.js';
+export { CHALLENGE_SORTS, challengeListFilter } from './challenges/index.js';
 export { newId } from './ids.js';
 export type {
   Challenge,
@@ -44,18 +44,38 @@ export type {
   SubmissionStatus,
 } from './challenges/index.js';
 export { CHALLENGE_STATUSES, CHALLENGE_TYPES, SUBMISSION_STATUSES } from './challenges/index.js';
-export { PluginRunner, PluginCallError } from './plugins/plugin-runner.js';
-export { PluginFence, type PluginFenceOptions } from './plugins/fence/plugin-fence.js';
-export { FencedRunner } from './plugins/fence/fenced-runner.js';
-export { isolatedVmBinary } from './plugins/isolate/isolated-vm-binary.js';
-export type { PluginCall, PluginCallErrorCode, PluginKvPort, PluginRunnerOptions } from './plugins/plugin-runner.js';
-export { PluginHost, pluginNamespace } from './plugins/plugin-host.js';
-export type { PluginConfig, PluginHostOptions } from './plugins/plugin-host.js';
-export type { InstalledPlugin, PublisherKey, ServiceCall, ServiceRecord, ServiceStatus } from './plugins/model.js';
-export { packageDigest, packageDirOf, signPackage, SIGNATURE_FILE, verifyPackage } from './plugins/signature.js';
-export type { PackageSignature, SignatureCheck, TrustedKey } from './plugins/signature.js';
-export { dcatCatalogue } from './data/dcat.js';
-export type { DataOptions, DataServices } from './data/data-services.js';
+export {
+  FencedRunner,
+  isolatedVmBinary,
+  PluginCallError,
+  PluginFence,
+  PluginHost,
+  pluginNamespace,
+  PluginRunner,
+  packageDigest,
+  packageDirOf,
+  signPackage,
+  SIGNATURE_FILE,
+  verifyPackage,
+} from './plugins/index.js';
+export type {
+  InstalledPlugin,
+  PackageSignature,
+  PluginCall,
+  PluginCallErrorCode,
+  PluginConfig,
+  PluginFenceOptions,
+  PluginHostOptions,
+  PluginKvPort,
+  PluginRunnerOptions,
+  PublisherKey,
+  SignatureCheck,
+  TrustedKey,
+} from './plugins/index.js';
+export type { ServiceCall, ServiceGrant, ServiceRecord, ServiceStatus } from './catalogue/index.js';
+export type { ServiceCatalogue } from './catalogue/index.js';
+export { dcatCatalogue } from './data/index.js';
+export type { DataOptions, DataServices } from './data/index.js';
 export type {
   DataConnection,
   DataField,
@@ -65,5 +85,5 @@ export type {
   Consent,
   AccessLogEntry,
   Classification,
-} from './data/model.js';
-export { CLASSIFICATIONS } from './data/model.js';
+} from './data/index.js';
+export { CLASSIFICATIONS } from './data/index.js';

@@ -8,20 +8,10 @@ import './identity/member-schema.js';
 import './identity/api-key-schema.js';
 import './identity/viewer-schema.js';
 import './audit/audit-schema.js';
-import './challenges/challenge-schema.js';
-import './challenges/challenge-mutations.js';
-import './challenges/question-schema.js';
-import './challenges/submission-schema.js';
-import './challenges/review-schema.js';
-import './challenges/subscription-schema.js';
-import './plugins/service-schema.js';
-import './plugins/grant-schema.js';
-import './plugins/pilot-schema.js';
-import './data/connection-schema.js';
-import './data/record-schema.js';
-import './data/access-request-schema.js';
-import './data/consent-schema.js';
-import './data/link-schema.js';
+import './challenges/index.js';
+import './catalogue/index.js';
+import './plugins/index.js';
+import './data/index.js';
 
 let schema: GraphQLSchema | undefined;
 

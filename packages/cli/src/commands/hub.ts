@@ -28,9 +28,7 @@ export async function hub(argv: string[], io: CliIo): Promise<ExitCode> {
   const refused = running.plugins.some((p) => !p.loadedAs);
   const failed = (
     await Promise.all(
-      running.plugins.map((p) =>
-        p.loadedAs ? running.running.hub.services.plugins.plugins.findOne({ _id: p.loadedAs }) : null,
-      ),
+      running.plugins.map((p) => (p.loadedAs ? running.running.hub.services.plugins.byName(p.loadedAs) : null)),
     )
   ).some((r) => r && r.status !== 'ENABLED');
   if (refused || failed) {

@@ -2,15 +2,15 @@ import { canSeeChallenge, ChallengeRef } from '../challenges/index.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
 import { parseId, peekId } from '../graphql/global-id.js';
-import type { InstalledPlugin, ServiceRecord } from './model.js';
-import { PluginRef, ServiceRef } from './service-schema.js';
+import { ServiceRef, type ServiceRecord } from '../catalogue/index.js';
+import type { InstalledPlugin } from './model.js';
+import { PluginRef } from './plugin-schema.js';
 
 builder.objectField(ChallengeRef, 'pilotServices', (t) =>
   t.field({
     type: [ServiceRef],
     description: "Shared services launched as pilots from this challenge's winning solutions.",
-    resolve: (c, _a, ctx) =>
-      ctx.services.plugins.services.find({ challengeId: c._id }, { sort: [['name', 1]], limit: 50 }),
+    resolve: (c, _a, ctx) => ctx.services.catalogue.pilotsOf(c._id),
   }),
 );
 

@@ -1,8 +1,8 @@
+import type { ServiceCatalogue, ServiceRecord } from '../catalogue/index.js';
 import type { ChallengeService, SubmissionService } from '../challenges/index.js';
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
-import { requireScope } from '../identity/require.js';
-import { isPlatformAdmin, type Viewer } from '../identity/viewer.js';
-import { manifestOf, type InstalledPlugin, type ServiceRecord } from './model.js';
+import { isPlatformAdmin, requireScope, type Viewer } from '../identity/index.js';
+import { manifestOf, type InstalledPlugin } from './model.js';
 import type { PluginHost } from './plugin-host.js';
 
 /** Finds the built module of an npm package at an exact version, or throws a message saying what to install. */
@@ -16,6 +16,7 @@ export type PluginPackageResolver = (name: string, version: string) => Promise<s
 export class PilotService {
   constructor(
     private readonly host: PluginHost,
+    private readonly catalogue: ServiceCatalogue,
     private readonly challenges: ChallengeService,
     private readonly submissions: SubmissionService,
     readonly resolve: PluginPackageResolver,
@@ -61,10 +62,7 @@ export class PilotService {
       );
     const services: ServiceRecord[] = [];
     for (const service of manifestOf(plugin)?.services ?? []) {
-      const linked = await this.host.services.findOneAndUpdate(
-        { _id: service.key },
-        { $set: { status: 'PILOT', challengeId } },
-      );
+      const linked = await this.catalogue.launchAsPilot(service.key, challengeId);
       if (linked) services.push(linked);
     }
     return { plugin, services };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Viewer } from '../identity/viewer.js';
+import type { Viewer } from '../identity/index.js';
 import { encodeGlobalId } from '../graphql/global-id.js';
 import { createTestHub, snapshotDomain, storedTables, type TestHub } from '../testing/test-hub.js';
 import { bundledFixture } from './fixtures/bundle-fixture.js';

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditTrail } from '../audit/audit-trail.js';
-import { auditCollections } from '../audit/model.js';
-import { SourceError, type SourceItem } from '../data/connectors/connector.js';
+import { auditCollections, AuditTrail } from '../audit/index.js';
+import { SourceError, type SourceItem } from '../data/index.js';
 import { catalogueCollections, createCatalogueModule } from '../catalogue/index.js';
 import { silentLogger, type HubLogger } from '../logger.js';
 import { createSqliteStore } from '../store/sqlite/sqlite-store.js';

@@ -1,5 +1,5 @@
 import { badInput } from '../errors.js';
-import { SourceError, type SourceItem } from '../data/connectors/connector.js';
+import { SourceError, type SourceItem } from '../data/index.js';
 import { PluginCallError, type ConnectorStream } from './plugin-runner.js';
 
 /** Records per pull: enough to keep the thread hop cheap, few enough that neither side holds much. */

@@ -8,18 +8,23 @@
  * - runtime/plugin-calls.ts — calls, metering, hub events and connector streams;
  * - runtime/plugin-admin.ts — what platform admins change.
  *
+ * The services plugins offer are the catalogue's (a named dependency): the host lists a plugin's services there when
+ * it loads, removes them when it is uninstalled, and asks it to admit and meter each call.
+ *
  * A plugin that fails validation is recorded as FAILED with its problems; the hub starts anyway.
  */
 import type { PluginManifest } from '@maru/sdk';
-import type { AuditTrail } from '../audit/audit-trail.js';
-import type { HubEvents } from '../events/hub-events.js';
-import type { SourceItem } from '../data/connectors/connector.js';
-import type { Viewer } from '../identity/viewer.js';
+import type { AuditTrail } from '../audit/index.js';
+import type { ServiceCatalogue } from '../catalogue/index.js';
+import type { HubEvents } from '../events/index.js';
+import type { SourceItem } from '../data/index.js';
+import type { Viewer } from '../identity/index.js';
 import type { HubLogger } from '../logger.js';
+import { readByIds } from '../store/by-ids.js';
 import type { Collection, Store } from '../store/port.js';
-import { GrantService } from './grant-service.js';
-import type { InstalledPlugin, PluginKvEntry, PublisherKey, ServiceCall, ServiceRecord } from './model.js';
+import type { InstalledPlugin, PluginKvEntry, PublisherKey } from './model.js';
 import type { PluginDataReader } from './plugin-data.js';
+import { PublisherKeys } from './publisher-keys.js';
 import { PluginAdmin } from './runtime/plugin-admin.js';
 import { PluginCalls } from './runtime/plugin-calls.js';
 import { PluginLoader, type PluginConfig, type Runner } from './runtime/plugin-loader.js';
@@ -33,12 +38,9 @@ export type { PluginHostOptions } from './runtime/plugin-options.js';
 export { pluginNamespace } from './runtime/plugin-errors.js';
 
 export class PluginHost {
-  readonly plugins: Collection<InstalledPlugin>;
-  readonly services: Collection<ServiceRecord>;
-  readonly calls: Collection<ServiceCall>;
-  readonly publisherKeys: Collection<PublisherKey>;
-  readonly grants: GrantService;
+  private readonly plugins: Collection<InstalledPlugin>;
   private readonly kv: Collection<PluginKvEntry>;
+  private readonly publisherKeys: PublisherKeys;
   private readonly registry: PluginRegistry;
   private readonly loader: PluginLoader;
   private readonly running: PluginCalls;
@@ -47,6 +49,7 @@ export class PluginHost {
 
   constructor(
     store: Store,
+    catalogue: ServiceCatalogue,
     private readonly audit: AuditTrail,
     private readonly logger: HubLogger,
     private readonly clock: () => number,
@@ -54,19 +57,15 @@ export class PluginHost {
     private readonly events?: HubEvents,
   ) {
     this.plugins = store.collection<InstalledPlugin>('plugins');
-    this.services = store.collection<ServiceRecord>('services');
-    this.calls = store.collection<ServiceCall>('service_calls');
     this.kv = store.collection<PluginKvEntry>('plugin_kv');
-    this.publisherKeys = store.collection<PublisherKey>('publisher_keys');
-    this.grants = new GrantService(store, this.services, this.calls, clock);
+    const keys = store.collection<PublisherKey>('publisher_keys');
+    this.publisherKeys = new PublisherKeys(keys, clock);
     const deadlineMs = options.deadlineMs ?? 5_000;
-    this.registry = new PluginRegistry(this.plugins, this.services, logger, clock);
-    this.loader = new PluginLoader(this.publisherKeys, options, logger);
+    this.registry = new PluginRegistry(this.plugins, catalogue, logger, clock);
+    this.loader = new PluginLoader(keys, options, logger);
     this.running = new PluginCalls({
       registry: this.registry,
-      services: this.services,
-      calls: this.calls,
-      grants: this.grants,
+      catalogue,
       audit,
       logger,
       clock,
@@ -75,7 +74,7 @@ export class PluginHost {
     this.admin = new PluginAdmin({
       registry: this.registry,
       plugins: this.plugins,
-      services: this.services,
+      catalogue,
       clock,
       deadlineMs,
       load: (config) => this.load(config),
@@ -155,9 +154,37 @@ export class PluginHost {
     return this.running.checkConnectorConfig(pluginName, connectorKey, config);
   }
 
-  /** Metered calls of a service, per day (UTC), newest day first. */
-  dailyUsage(serviceKey: string, days = 30): Promise<Array<{ day: string; calls: number; failures: number }>> {
-    return this.running.dailyUsage(serviceKey, days);
+  /** Every plugin the hub loaded or refused, by name (at most 500). For platform admins and operators' tools. */
+  installed(): Promise<InstalledPlugin[]> {
+    return this.plugins.find({}, { sort: [['_id', 1]], limit: 500 });
+  }
+
+  /** A plugin's record by package name, whatever its status. */
+  byName(name: string): Promise<InstalledPlugin | null> {
+    return this.plugins.findOne({ _id: name });
+  }
+
+  /** Plugins' records by package name, for a request's batch loader. */
+  byIds(names: readonly string[]): Promise<InstalledPlugin[]> {
+    return readByIds(this.plugins)(names);
+  }
+
+  /** Trusts a publisher's key (platform admins); plugins signed with it load, from the next load on. */
+  registerPublisherKey(
+    viewer: Viewer | null,
+    args: { keyId: string; publisher: string; publicKey: string },
+  ): Promise<PublisherKey> {
+    return this.publisherKeys.register(viewer, args);
+  }
+
+  /** Trusts a key as the system, before plugins load (a local development hub); idempotent. */
+  trustPublisherKey(key: Omit<PublisherKey, 'registeredAt'>): Promise<void> {
+    return this.publisherKeys.trust(key);
+  }
+
+  /** The keys this hub trusts. */
+  trustedKeys(): Promise<PublisherKey[]> {
+    return this.publisherKeys.all();
   }
 
   disable(viewer: Viewer | null, name: string): Promise<InstalledPlugin> {
@@ -187,10 +214,6 @@ export class PluginHost {
 
   setCapabilities(viewer: Viewer | null, name: string, capabilities: string[]): Promise<InstalledPlugin> {
     return this.admin.setCapabilities(viewer, name, capabilities);
-  }
-
-  setServiceStatus(viewer: Viewer | null, key: string, status: string): Promise<ServiceRecord> {
-    return this.admin.setServiceStatus(viewer, key, status);
   }
 
   /** One of a plugin's stored values (operators' inspection and tests). */

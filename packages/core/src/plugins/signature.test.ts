@@ -66,11 +66,11 @@ describe('signed plugins', () => {
       first.fixtures.keys.platformAdmin,
     );
     expect(notAKey.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'args.publicKey' });
-    const keys = await first.services.plugins.publisherKeys.find({});
+    const keys = await first.services.plugins.trustedKeys();
     await first.close();
 
     const hub = await createTestHub();
-    for (const key of keys) await hub.services.plugins.publisherKeys.insertOne(key);
+    for (const key of keys) await hub.services.plugins.trustPublisherKey(key);
     // Signed by a registered key, but claiming another publisher.
     const impostor = makePackage('impostor', (source) =>
       source.replace("publisher: 'Maru tests'", "publisher: 'Ministry of the Interior'"),

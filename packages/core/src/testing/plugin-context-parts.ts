@@ -4,8 +4,7 @@
  * so keys, signatures and refusals carry over.
  */
 import type { PluginContext } from '@maru/sdk';
-import { nodePlatform } from '../plugins/node-platform.js';
-import { pluginCrypto, pluginSleep } from '../plugins/worker-context.js';
+import { nodePlatform, pluginCrypto, pluginSleep } from '../plugins/index.js';
 
 export function pluginTestCrypto(): PluginContext['crypto'] {
   return pluginCrypto(nodePlatform({}));

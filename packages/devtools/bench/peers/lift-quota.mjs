@@ -6,8 +6,9 @@ import { createServices, createSqliteStore } from '@maru/core';
 
 const [dataDir] = process.argv.slice(2);
 const store = createSqliteStore({ dataDir });
-const services = await createServices(store);
-const grants = services.plugins.grants.grants;
+// Migrated through the hub's services, then edited as a benchmark's own store: no API lifts every quota at once.
+await createServices(store);
+const grants = store.collection('service_grants');
 for (const grant of await grants.find({}, { limit: 1_000 }))
   await grants.findOneAndUpdate({ _id: grant._id }, { $set: { dailyQuota: null } });
 await store.close();

@@ -1,22 +1,21 @@
 /**
  * Administration by platform admins: enable, disable, install, uninstall,
- * capabilities, configuration and a service's status. Each checks the viewer
- * first; the registry and the loader do the work.
+ * capabilities and configuration. Each checks the viewer first; the registry
+ * and the loader do the work.
  */
 import type { Capability } from '@maru/sdk';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../errors.js';
-import { isPlatformAdmin, type Viewer } from '../../identity/viewer.js';
+import { isPlatformAdmin, type Viewer } from '../../identity/index.js';
+import type { ServiceCatalogue } from '../../catalogue/index.js';
 import type { Collection } from '../../store/port.js';
-import { manifestOf, type InstalledPlugin, type ServiceRecord, type ServiceStatus } from '../model.js';
+import { manifestOf, type InstalledPlugin } from '../model.js';
 import type { PluginConfig } from './plugin-loader.js';
 import type { PluginRegistry } from './plugin-registry.js';
-
-const SERVICE_STATUSES: readonly ServiceStatus[] = ['PILOT', 'ACTIVE', 'DEPRECATED', 'SUSPENDED'];
 
 export interface PluginAdminDeps {
   registry: PluginRegistry;
   plugins: Collection<InstalledPlugin>;
-  services: Collection<ServiceRecord>;
+  catalogue: Pick<ServiceCatalogue, 'removePluginServices'>;
   clock: () => number;
   deadlineMs: number;
   /** Loads a plugin: booted and registered (PluginHost.load). */
@@ -100,10 +99,7 @@ export class PluginAdmin {
     const plugin = await this.requirePlugin(viewer, name);
     if (plugin.status === 'UNINSTALLED') throw conflict('The plugin is already uninstalled.');
     await this.deps.registry.unload(name, this.deps.deadlineMs);
-    for (const service of await this.deps.services.find({ pluginName: name }, { limit: 500 })) {
-      this.deps.registry.releaseService(service._id);
-      await this.deps.services.deleteOne({ _id: service._id });
-    }
+    for (const key of await this.deps.catalogue.removePluginServices(name)) this.deps.registry.releaseService(key);
     return (await this.deps.plugins.findOneAndUpdate({ _id: name }, { $set: { status: 'UNINSTALLED' } }))!;
   }
 
@@ -124,17 +120,5 @@ export class PluginAdmin {
       { _id: name },
       { $set: { grantedCapabilities: granted, grantsDecidedAt: new Date(this.deps.clock()).toISOString() } },
     ))!;
-  }
-
-  async setServiceStatus(viewer: Viewer | null, key: string, status: string): Promise<ServiceRecord> {
-    requirePlatformAdmin(viewer, "change a service's status");
-    if (!SERVICE_STATUSES.includes(status as ServiceStatus))
-      throw badInput('status', `\`status\` must be one of ${SERVICE_STATUSES.join(', ')}.`);
-    const updated = await this.deps.services.findOneAndUpdate(
-      { _id: key },
-      { $set: { status, updatedAt: new Date(this.deps.clock()).toISOString() } },
-    );
-    if (!updated) throw notFound('service', key);
-    return updated;
   }
 }

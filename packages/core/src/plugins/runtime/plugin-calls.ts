@@ -4,17 +4,15 @@
  * to the plugins that receive them, and connector streams. Every failure goes
  * through the one mapping of plugin-errors.ts.
  */
-import type { AuditTrail } from '../../audit/audit-trail.js';
-import type { HubEvents } from '../../events/hub-events.js';
-import type { SourceItem } from '../../data/connectors/connector.js';
+import type { AuditTrail } from '../../audit/index.js';
+import type { ServiceCatalogue } from '../../catalogue/index.js';
+import type { HubEvents } from '../../events/index.js';
+import type { SourceItem } from '../../data/index.js';
 import { badInput, forbidden, MaruError, notFound, unauthenticated } from '../../errors.js';
 import { encodeGlobalId } from '../../graphql/global-id.js';
-import { newId } from '../../ids.js';
-import type { Viewer } from '../../identity/viewer.js';
+import type { Viewer } from '../../identity/index.js';
 import type { HubLogger } from '../../logger.js';
-import type { Collection } from '../../store/port.js';
-import type { GrantService } from '../grant-service.js';
-import { operationsOf, type ServiceCall, type ServiceRecord } from '../model.js';
+import { operationsOf } from '../../catalogue/index.js';
 import { readPluginConnector } from '../plugin-connectors.js';
 import { PluginCallError } from '../plugin-runner.js';
 import { auditDenied, pluginFailure } from './plugin-errors.js';
@@ -22,9 +20,8 @@ import type { Loaded, PluginRegistry } from './plugin-registry.js';
 
 export interface PluginCallsDeps {
   registry: PluginRegistry;
-  services: Collection<ServiceRecord>;
-  calls: Collection<ServiceCall>;
-  grants: GrantService;
+  /** Which services exist, who may call them, and the metering of each call. */
+  catalogue: Pick<ServiceCatalogue, 'get' | 'admitCall' | 'completeCall'>;
   audit: AuditTrail;
   logger: HubLogger;
   clock: () => number;
@@ -53,10 +50,10 @@ export class PluginCalls {
     input: unknown,
     requestId: string,
   ): Promise<unknown> {
-    const { registry, services, calls, grants, audit, logger, clock } = this.deps;
+    const { registry, catalogue, audit, logger, clock } = this.deps;
     if (!viewer)
       throw unauthenticated('Calling a shared service needs an API key: send `Authorization: Bearer <api key>`.');
-    const service = await services.findOne({ _id: serviceKey });
+    const service = await catalogue.get(serviceKey);
     if (!service) throw notFound('service', serviceKey);
     const operations = operationsOf(service);
     const op = operations.find((o) => o.name === operation);
@@ -79,22 +76,8 @@ export class PluginCalls {
       throw forbidden(`This API key lacks the ${scope} scope; create a key with it.`);
     const mode = viewer.apiKey.mode === 'TEST' ? 'test' : 'live';
     const started = clock();
-    const startedAt = new Date(started);
-    const record: ServiceCall = {
-      _id: newId(),
-      serviceKey,
-      operation,
-      consumerOrganizationId: viewer.organization._id,
-      apiKeyId: viewer.apiKey._id,
-      mode,
-      durationMs: 0,
-      outcome: 'PENDING',
-      at: startedAt.toISOString(),
-      day: startedAt.toISOString().slice(0, 10),
-    };
     // Test keys reach the sandbox without grant or quota; live calls need both (and reserve their place in the quota).
-    if (mode === 'live') await grants.authorize(viewer, serviceKey, operation, record);
-    else await calls.insertOne(record);
+    const callId = await catalogue.admitCall(viewer, serviceKey, operation, mode);
     let outcome = 'SUCCESS';
     try {
       const loaded = service.pluginName ? registry.get(service.pluginName) : undefined;
@@ -141,10 +124,7 @@ export class PluginCalls {
       outcome = error instanceof MaruError ? error.code : 'INTERNAL';
       throw error;
     } finally {
-      await calls.findOneAndUpdate(
-        { _id: record._id },
-        { $set: { outcome, durationMs: Math.max(0, clock() - started) } },
-      );
+      await catalogue.completeCall(callId, outcome, Math.max(0, clock() - started));
     }
   }
 
@@ -253,19 +233,5 @@ export class PluginCalls {
           `"${String(connectorKey).slice(0, 64)}"; it has ${keys.join(', ') || 'none'}.`,
       );
     return loaded;
-  }
-
-  /** Metered calls of a service, per day (UTC), newest day first. */
-  async dailyUsage(serviceKey: string, days = 30): Promise<Array<{ day: string; calls: number; failures: number }>> {
-    const since = new Date(this.deps.clock() - days * 86_400_000).toISOString().slice(0, 10);
-    const calls = await this.deps.calls.find({ serviceKey, day: { $gte: since } }, { sort: [['day', -1]] });
-    const totals = new Map<string, { day: string; calls: number; failures: number }>();
-    for (const call of calls) {
-      const total = totals.get(call.day) ?? { day: call.day, calls: 0, failures: 0 };
-      total.calls++;
-      if (call.outcome !== 'SUCCESS') total.failures++;
-      totals.set(call.day, total);
-    }
-    return [...totals.values()];
   }
 }

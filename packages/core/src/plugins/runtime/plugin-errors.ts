@@ -2,7 +2,7 @@
  * The one mapping from a plugin's failures to the hub's error registry, and
  * the one place a refused capability is written to the audit trail.
  */
-import type { AuditTrail } from '../../audit/audit-trail.js';
+import type { AuditTrail } from '../../audit/index.js';
 import { badInput, MaruError } from '../../errors.js';
 import type { HubLogger } from '../../logger.js';
 import { PluginCallError } from '../plugin-runner.js';

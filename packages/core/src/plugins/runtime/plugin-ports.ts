@@ -3,8 +3,8 @@
  * and events, each checked here against the grant the hub holds — where
  * plugin code cannot skip the check — and executed here. Refusals are audited.
  */
-import type { AuditTrail } from '../../audit/audit-trail.js';
-import type { HubEvents } from '../../events/hub-events.js';
+import type { AuditTrail } from '../../audit/index.js';
+import type { HubEvents } from '../../events/index.js';
 import type { HubLogger } from '../../logger.js';
 import type { Collection } from '../../store/port.js';
 import type { PluginKvEntry } from '../model.js';

@@ -13,9 +13,10 @@ import {
   type Capability,
   type PluginManifest,
 } from '@maru/sdk';
+import type { ServiceCatalogue } from '../../catalogue/index.js';
 import type { HubLogger } from '../../logger.js';
 import type { Collection } from '../../store/port.js';
-import { configOf, type InstalledPlugin, type ServiceRecord } from '../model.js';
+import { configOf, type InstalledPlugin } from '../model.js';
 import type { Booted, PluginConfig, Runner } from './plugin-loader.js';
 
 export interface Loaded {
@@ -33,7 +34,7 @@ export class PluginRegistry {
 
   constructor(
     private readonly plugins: Collection<InstalledPlugin>,
-    private readonly services: Collection<ServiceRecord>,
+    private readonly catalogue: Pick<ServiceCatalogue, 'ownerOf' | 'registerPluginServices'>,
     private readonly logger: HubLogger,
     private readonly clock: () => number,
   ) {}
@@ -79,8 +80,7 @@ export class PluginRegistry {
       }
       if (this.loaded.has(manifest.name)) problems.push(`name: a plugin named "${manifest.name}" is already loaded`);
       for (const [i, service] of (manifest.services ?? []).entries()) {
-        const owner =
-          this.byService.get(service.key) ?? (await this.services.findOne({ _id: service.key }))?.pluginName;
+        const owner = this.byService.get(service.key) ?? (await this.catalogue.ownerOf(service.key));
         if (owner && owner !== manifest.name)
           problems.push(`services.${i}.key: the service key "${service.key}" belongs to ${owner}; choose another key`);
       }
@@ -121,26 +121,9 @@ export class PluginRegistry {
       return record;
     }
     await this.plugins.findOneAndUpdate({ _id: name }, { $set: withoutId(record) }, { upsert: true });
-    for (const service of manifest!.services ?? []) {
-      await this.services.findOneAndUpdate(
-        { _id: service.key },
-        {
-          $set: {
-            name: service.name,
-            description: service.description ?? '',
-            category: service.category ?? 'general',
-            source: 'PLUGIN',
-            pluginName: name,
-            operationsJson: JSON.stringify(service.operations),
-            updatedAt: now,
-          },
-          // A new service starts in PILOT; an operator's later decision (ACTIVE, SUSPENDED…) survives restarts.
-          $setOnInsert: { status: 'PILOT', createdAt: now },
-        },
-        { upsert: true },
-      );
-      this.byService.set(service.key, name);
-    }
+    // A new service starts in PILOT; an operator's later decision (ACTIVE, SUSPENDED…) survives restarts.
+    await this.catalogue.registerPluginServices(name, manifest!.services ?? []);
+    for (const service of manifest!.services ?? []) this.byService.set(service.key, name);
     this.loaded.set(name, { runner, manifest: manifest!, granted, config: previous ? configOf(previous) : undefined });
     this.generation++;
     this.logger.info(

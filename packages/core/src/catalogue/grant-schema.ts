@@ -1,13 +1,10 @@
 import { requireOrganization } from '../graphql/loaders.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
-import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
+import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
-import { requireScope } from '../identity/require.js';
-import { isPlatformAdmin } from '../identity/viewer.js';
-import { OrganizationRef } from '../identity/organization-schema.js';
-import type { Filter } from '../store/port.js';
+import { OrganizationRef, requireScope } from '../identity/index.js';
 import type { ServiceGrant } from './model.js';
 import { ServiceRef } from './service-schema.js';
 
@@ -18,7 +15,7 @@ const GrantStatusEnum = builder.enumType('ServiceGrantStatus', {
 export const ServiceGrantRef = nodeType<ServiceGrant>('ServiceGrant', {
   description:
     "A consumer organization's access to a shared service. Visible to that organization and platform admins.",
-  load: (id, ctx) => ctx.services.plugins.grants.grants.findOne({ _id: id }),
+  load: (id, ctx) => ctx.services.catalogue.grant(id),
   authScopes: (grant) => ({
     $all: { keyScope: 'READ', $any: { platformAdmin: true, inOrganization: grant.consumerOrganizationId } },
   }),
@@ -29,7 +26,7 @@ builder.objectFields(ServiceGrantRef, (t) => ({
   service: t.field({
     type: ServiceRef,
     nullable: true,
-    resolve: (g, _a, ctx) => ctx.loaders.byId(ctx.services.plugins.services, g.serviceKey),
+    resolve: (g, _a, ctx) => ctx.loaders.byId(ctx.services.catalogue, g.serviceKey),
   }),
   consumer: t.field({
     type: OrganizationRef,
@@ -44,13 +41,7 @@ builder.objectFields(ServiceGrantRef, (t) => ({
   }),
   usedToday: t.int({
     description: 'Live calls made today (UTC).',
-    resolve: (g, _a, ctx) =>
-      ctx.services.plugins.calls.count({
-        serviceKey: g.serviceKey,
-        consumerOrganizationId: g.consumerOrganizationId,
-        day: new Date(ctx.services.clock()).toISOString().slice(0, 10),
-        mode: 'live',
-      }),
+    resolve: (g, _a, ctx) => ctx.services.catalogue.usedToday(g),
   }),
   createdAt: t.field({ type: 'DateTime', resolve: (g) => g.createdAt }),
   updatedAt: t.field({ type: 'DateTime', resolve: (g) => g.updatedAt }),
@@ -63,9 +54,8 @@ builder.queryField('serviceGrants', (t) =>
     args: { ...pageArgs, status: t.arg({ type: GrantStatusEnum, required: false }) },
     resolve: (_r, args, ctx) => {
       requireScope(ctx.viewer, 'READ');
-      const filter: Filter = isPlatformAdmin(ctx.viewer) ? {} : { consumerOrganizationId: ctx.viewer.organization._id };
-      if (args.status) filter.status = args.status;
-      return paginate(ctx.services.plugins.grants.grants, filter, [['_id', -1]], args);
+      const viewer = ctx.viewer;
+      return toConnection(args, (page) => ctx.services.catalogue.grantsVisibleTo(viewer, args.status ?? null, page));
     },
   }),
 );
@@ -89,7 +79,7 @@ builder.mutationFields((t) => ({
         'serviceAccess.request',
         { targetId: args.service.slice(0, 64) },
         async () => ({
-          grant: await ctx.services.plugins.grants.request(ctx.viewer, args.service.slice(0, 64), {
+          grant: await ctx.services.catalogue.requestAccess(ctx.viewer, args.service.slice(0, 64), {
             purpose: args.purpose,
           }),
         }),
@@ -110,7 +100,7 @@ builder.mutationFields((t) => ({
         'serviceAccess.approve',
         { targetId: peekId(args.id) },
         async () => ({
-          grant: await ctx.services.plugins.grants.decide(ctx.viewer, parseId(args.id, 'ServiceGrant'), {
+          grant: await ctx.services.catalogue.decideAccess(ctx.viewer, parseId(args.id, 'ServiceGrant'), {
             status: 'ACTIVE',
             dailyQuota: args.dailyQuota,
             operations: args.operations ?? [],
@@ -128,7 +118,7 @@ builder.mutationFields((t) => ({
         'serviceAccess.reject',
         { targetId: peekId(args.id) },
         async () => ({
-          grant: await ctx.services.plugins.grants.decide(ctx.viewer, parseId(args.id, 'ServiceGrant'), {
+          grant: await ctx.services.catalogue.decideAccess(ctx.viewer, parseId(args.id, 'ServiceGrant'), {
             status: 'REJECTED',
           }),
         }),
@@ -145,7 +135,7 @@ builder.mutationFields((t) => ({
         'serviceAccess.revoke',
         { targetId: peekId(args.id) },
         async () => ({
-          grant: await ctx.services.plugins.grants.decide(ctx.viewer, parseId(args.id, 'ServiceGrant'), {
+          grant: await ctx.services.catalogue.decideAccess(ctx.viewer, parseId(args.id, 'ServiceGrant'), {
             status: 'REVOKED',
           }),
         }),
@@ -163,7 +153,7 @@ builder.mutationFields((t) => ({
     },
     resolve: (_r, args, ctx) =>
       audited(ctx, 'service.setStatus', { targetId: args.service.slice(0, 64) }, () =>
-        ctx.services.plugins.setServiceStatus(ctx.viewer, args.service.slice(0, 64), args.status),
+        ctx.services.catalogue.setStatus(ctx.viewer, args.service.slice(0, 64), args.status),
       ),
   }),
 }));

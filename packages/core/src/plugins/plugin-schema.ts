@@ -1,46 +1,8 @@
-import type { ConnectorManifest, OperationManifest } from '@maru/sdk';
-import { createPublicKey } from 'node:crypto';
-import { z } from 'zod';
-import { conflict, forbidden } from '../errors.js';
-import { requireScope } from '../identity/require.js';
-import { isPlatformAdmin } from '../identity/viewer.js';
-import { StoreConflictError } from '../store/port.js';
-import { text, validate } from '../validation.js';
+import type { ConnectorManifest } from '@maru/sdk';
+import { ServiceRef } from '../catalogue/index.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
-import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
-import { nodeType } from '../graphql/node.js';
-import { manifestOf, operationsOf, type InstalledPlugin, type PublisherKey, type ServiceRecord } from './model.js';
-
-builder.scalarType('JSON', {
-  description:
-    'Any JSON value. Plugin operations take and return JSON ' +
-    'validated by their own schemas (`inputSchema`, `outputSchema`).',
-  serialize: (value) => value,
-  parseValue: (value) => value,
-});
-
-const OperationRef = builder.objectRef<OperationManifest>('ServiceOperation').implement({
-  fields: (t) => ({
-    name: t.exposeString('name'),
-    kind: t.exposeString('kind', {
-      description: '`query` (call with Query.serviceQuery) or `mutation` (Mutation.serviceMutation).',
-    }),
-    description: t.string({ nullable: true, resolve: (o) => o.description ?? null }),
-    inputSchema: t.field({
-      type: 'JSON',
-      nullable: true,
-      description: 'JSON Schema of `input`.',
-      resolve: (o) => o.input ?? null,
-    }),
-    outputSchema: t.field({
-      type: 'JSON',
-      nullable: true,
-      description: 'JSON Schema of the result.',
-      resolve: (o) => o.output ?? null,
-    }),
-  }),
-});
+import { manifestOf, type InstalledPlugin, type PublisherKey } from './model.js';
 
 const ConnectorRef = builder.objectRef<ConnectorManifest>('PluginConnector').implement({
   description: 'A data connector a plugin contributes: a source a data connection can read its records from.',
@@ -114,60 +76,21 @@ export const PluginRef = builder.objectRef<InstalledPlugin>('Plugin').implement(
   }),
 });
 
-const UsageRef = builder.objectRef<{ day: string; calls: number; failures: number }>('ServiceDailyUsage').implement({
-  fields: (t) => ({
-    day: t.exposeString('day', { description: 'YYYY-MM-DD, UTC.' }),
-    calls: t.exposeInt('calls'),
-    failures: t.exposeInt('failures'),
-  }),
-});
-
-export const ServiceRef = nodeType<ServiceRecord>('Service', {
-  description: 'A shared service in the catalogue. Public: anyone may browse it; calling it needs an API key.',
-  load: (id, ctx) => ctx.services.plugins.services.findOne({ _id: id }),
-});
-const ServiceConnection = connectionOf(ServiceRef, 'Service');
-
-builder.objectFields(ServiceRef, (t) => ({
-  key: t.string({ resolve: (s) => s._id }),
-  name: t.exposeString('name'),
-  description: t.exposeString('description'),
-  category: t.exposeString('category'),
-  status: t.exposeString('status', { description: 'PILOT, ACTIVE, DEPRECATED or SUSPENDED.' }),
-  source: t.exposeString('source', { description: 'PLUGIN or CORE.' }),
-  operations: t.field({ type: [OperationRef], resolve: (s) => operationsOf(s) }),
-  plugin: t.field({
+// The catalogue's services name the plugin behind them; the plugins module adds that field.
+builder.objectField(ServiceRef, 'plugin', (t) =>
+  t.field({
     type: PluginRef,
     nullable: true,
-    resolve: (s, _a, ctx) => (s.pluginName ? ctx.loaders.byId(ctx.services.plugins.plugins, s.pluginName) : null),
+    resolve: (s, _a, ctx) => (s.pluginName ? ctx.loaders.byId(ctx.services.plugins, s.pluginName) : null),
   }),
-  dailyUsage: t.field({
-    type: [UsageRef],
-    description: 'Metered calls per day over the last 30 days, newest first. Platform admins only.',
-    authScopes: { $all: { keyScope: 'READ', platformAdmin: true } },
-    resolve: (s, _a, ctx) => ctx.services.plugins.dailyUsage(s._id),
-  }),
-  createdAt: t.field({ type: 'DateTime', resolve: (s) => s.createdAt }),
-}));
+);
 
 builder.queryFields((t) => ({
-  services: t.field({
-    type: ServiceConnection,
-    description: 'The shared services catalogue, by name.',
-    args: pageArgs,
-    resolve: (_r, args, ctx) => paginate(ctx.services.plugins.services, {}, [['name', 1]], args),
-  }),
-  service: t.field({
-    type: ServiceRef,
-    nullable: true,
-    args: { key: t.arg.string({ required: true }) },
-    resolve: (_r, args, ctx) => ctx.services.plugins.services.findOne({ _id: args.key.slice(0, 64) }),
-  }),
   plugins: t.field({
     type: [PluginRef],
     description: 'Every plugin the hub loaded or refused, with its problems. Platform admins only.',
     authScopes: { $all: { keyScope: 'READ', platformAdmin: true } },
-    resolve: (_r, _a, ctx) => ctx.services.plugins.plugins.find({}, { sort: [['_id', 1]], limit: 500 }),
+    resolve: (_r, _a, ctx) => ctx.services.plugins.installed(),
   }),
   serviceQuery: t.field({
     type: 'JSON',
@@ -242,50 +165,11 @@ builder.mutationField('registerPublisherKey', (t) =>
       publicKey: t.arg.string({ required: true, description: 'PEM, "-----BEGIN PUBLIC KEY-----…".' }),
     },
     resolve: (_r, args, ctx) =>
-      audited(ctx, 'publisherKey.register', { targetId: args.keyId.slice(0, 64) }, async () => {
-        requireScope(ctx.viewer, 'ADMIN');
-        if (!isPlatformAdmin(ctx.viewer)) throw forbidden('Only platform admins register publisher keys.');
-        const input = validate(
-          z.object({
-            keyId: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'letters, digits, ".", "_" and "-", at most 100'),
-            publisher: text('a publisher', 200),
-            publicKey: z
-              .string()
-              .max(2000)
-              .refine(isEd25519PublicKey, 'must be an Ed25519 public key in PEM (SPKI) form'),
-          }),
-          args,
-          'args',
-        );
-        const key: PublisherKey = {
-          _id: input.keyId,
-          publisher: input.publisher,
-          publicKey: input.publicKey,
-          registeredById: ctx.viewer.member._id,
-          registeredAt: new Date(ctx.services.clock()).toISOString(),
-        };
-        try {
-          await ctx.services.plugins.publisherKeys.insertOne(key);
-        } catch (error) {
-          if (error instanceof StoreConflictError)
-            throw conflict(
-              `\`args.keyId\`: the key id "${input.keyId}" is already registered; choose another.`,
-              'args.keyId',
-            );
-          throw error;
-        }
-        return key;
-      }),
+      audited(ctx, 'publisherKey.register', { targetId: args.keyId.slice(0, 64) }, () =>
+        ctx.services.plugins.registerPublisherKey(ctx.viewer, args),
+      ),
   }),
 );
-
-function isEd25519PublicKey(pem: string): boolean {
-  try {
-    return createPublicKey(pem).asymmetricKeyType === 'ed25519';
-  } catch {
-    return false;
-  }
-}
 
 const pluginMutation = (
   name: string,

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { conflict, forbidden, MaruError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { requireScope } from '../identity/require.js';
-import { hasRole, isPlatformAdmin, type Viewer } from '../identity/viewer.js';
-import { StoreConflictError, type Collection, type Store } from '../store/port.js';
+import { hasRole, isPlatformAdmin, requireScope, type Viewer } from '../identity/index.js';
+import { readPage, type Page, type PageRequest } from '../store/page.js';
+import { StoreConflictError, type Collection, type Filter, type Store } from '../store/port.js';
 import { text, validate } from '../validation.js';
-import type { ServiceCall, ServiceGrant, ServiceRecord } from './model.js';
+import type { GrantStatus, ServiceCall, ServiceGrant } from './model.js';
+import type { ServiceUsage } from './service-usage.js';
 
 const ADMIN_ROLES = ['AGENCY_ADMIN', 'COMPANY_ADMIN', 'PLATFORM_ADMIN'] as const;
 
@@ -16,15 +17,38 @@ const ADMIN_ROLES = ['AGENCY_ADMIN', 'COMPANY_ADMIN', 'PLATFORM_ADMIN'] as const
  * every live call.
  */
 export class GrantService {
-  readonly grants: Collection<ServiceGrant>;
+  private readonly grants: Collection<ServiceGrant>;
 
   constructor(
     store: Store,
-    private readonly services: Collection<ServiceRecord>,
-    private readonly calls: Collection<ServiceCall>,
+    private readonly serviceExists: (key: string) => Promise<boolean>,
+    private readonly usage: ServiceUsage,
     private readonly clock: () => number,
   ) {
     this.grants = store.collection<ServiceGrant>('service_grants');
+  }
+
+  /** A grant by id, unchecked: its GraphQL type lets only its organization and platform admins see it. */
+  get(id: string): Promise<ServiceGrant | null> {
+    return this.grants.findOne({ _id: id });
+  }
+
+  /** Platform admins see every grant; others their own organization's. Newest first. */
+  listVisibleTo(viewer: Viewer, status: GrantStatus | null, page: PageRequest): Promise<Page<ServiceGrant>> {
+    const filter: Filter = isPlatformAdmin(viewer) ? {} : { consumerOrganizationId: viewer.organization._id };
+    if (status) filter.status = status;
+    return readPage(this.grants, filter, [['_id', -1]], page);
+  }
+
+  /** The one grant of an organization for a service, whatever its status (seeders, as the system). */
+  accessOf(consumerOrganizationId: string, serviceKey: string): Promise<ServiceGrant | null> {
+    return this.grants.findOne({ serviceKey, consumerOrganizationId });
+  }
+
+  /** Live calls the grant's organization made today (UTC). */
+  usedToday(grant: ServiceGrant): Promise<number> {
+    const day = new Date(this.clock()).toISOString().slice(0, 10);
+    return this.usage.liveCalls(grant.serviceKey, grant.consumerOrganizationId, day);
   }
 
   async request(viewer: Viewer | null, serviceKey: string, raw: { purpose: string }): Promise<ServiceGrant> {
@@ -32,7 +56,7 @@ export class GrantService {
     if (!ADMIN_ROLES.some((role) => hasRole(viewer, role)))
       throw forbidden('Only an admin of your organization requests access to a service.');
     const input = validate(z.object({ purpose: text('a purpose', 2000) }), raw);
-    if (!(await this.services.findOne({ _id: serviceKey }))) throw notFound('service', serviceKey);
+    if (!(await this.serviceExists(serviceKey))) throw notFound('service', serviceKey);
     const now = new Date(this.clock()).toISOString();
     const existing = await this.grants.findOne({ serviceKey, consumerOrganizationId: viewer.organization._id });
     if (existing) {
@@ -145,16 +169,11 @@ export class GrantService {
       );
     if (grant.operations.length && !grant.operations.includes(operation))
       throw forbidden(`Your access to ${serviceKey} covers ${grant.operations.join(', ')}, not ${operation}.`);
-    await this.calls.insertOne(reservation);
+    await this.usage.reserve(reservation);
     if (grant.dailyQuota === null) return;
-    const used = await this.calls.count({
-      serviceKey,
-      consumerOrganizationId: viewer.organization._id,
-      day: reservation.day,
-      mode: 'live',
-    });
+    const used = await this.usage.liveCalls(serviceKey, viewer.organization._id, reservation.day);
     if (used > grant.dailyQuota) {
-      await this.calls.deleteOne({ _id: reservation._id });
+      await this.usage.release(reservation._id);
       const now = this.clock();
       const retryAfter = Math.max(1, Math.ceil((Date.parse(`${reservation.day}T00:00:00Z`) + 86_400_000 - now) / 1000));
       throw new MaruError(

@@ -1,0 +1,81 @@
+import type { OperationManifest } from '@maru/sdk';
+import { builder } from '../graphql/builder.js';
+import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
+import { nodeType } from '../graphql/node.js';
+import { operationsOf, type DailyUsage, type ServiceRecord } from './model.js';
+
+builder.scalarType('JSON', {
+  description:
+    'Any JSON value. Plugin operations take and return JSON ' +
+    'validated by their own schemas (`inputSchema`, `outputSchema`).',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});
+
+const OperationRef = builder.objectRef<OperationManifest>('ServiceOperation').implement({
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    kind: t.exposeString('kind', {
+      description: '`query` (call with Query.serviceQuery) or `mutation` (Mutation.serviceMutation).',
+    }),
+    description: t.string({ nullable: true, resolve: (o) => o.description ?? null }),
+    inputSchema: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'JSON Schema of `input`.',
+      resolve: (o) => o.input ?? null,
+    }),
+    outputSchema: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'JSON Schema of the result.',
+      resolve: (o) => o.output ?? null,
+    }),
+  }),
+});
+
+const UsageRef = builder.objectRef<DailyUsage>('ServiceDailyUsage').implement({
+  fields: (t) => ({
+    day: t.exposeString('day', { description: 'YYYY-MM-DD, UTC.' }),
+    calls: t.exposeInt('calls'),
+    failures: t.exposeInt('failures'),
+  }),
+});
+
+export const ServiceRef = nodeType<ServiceRecord>('Service', {
+  description: 'A shared service in the catalogue. Public: anyone may browse it; calling it needs an API key.',
+  load: (id, ctx) => ctx.services.catalogue.get(id),
+});
+const ServiceConnection = connectionOf(ServiceRef, 'Service');
+
+builder.objectFields(ServiceRef, (t) => ({
+  key: t.string({ resolve: (s) => s._id }),
+  name: t.exposeString('name'),
+  description: t.exposeString('description'),
+  category: t.exposeString('category'),
+  status: t.exposeString('status', { description: 'PILOT, ACTIVE, DEPRECATED or SUSPENDED.' }),
+  source: t.exposeString('source', { description: 'PLUGIN or CORE.' }),
+  operations: t.field({ type: [OperationRef], resolve: (s) => operationsOf(s) }),
+  dailyUsage: t.field({
+    type: [UsageRef],
+    description: 'Metered calls per day over the last 30 days, newest first. Platform admins only.',
+    authScopes: { $all: { keyScope: 'READ', platformAdmin: true } },
+    resolve: (s, _a, ctx) => ctx.services.catalogue.usageOf(s._id),
+  }),
+  createdAt: t.field({ type: 'DateTime', resolve: (s) => s.createdAt }),
+}));
+
+builder.queryFields((t) => ({
+  services: t.field({
+    type: ServiceConnection,
+    description: 'The shared services catalogue, by name.',
+    args: pageArgs,
+    resolve: (_r, args, ctx) => toConnection(args, (page) => ctx.services.catalogue.list(page)),
+  }),
+  service: t.field({
+    type: ServiceRef,
+    nullable: true,
+    args: { key: t.arg.string({ required: true }) },
+    resolve: (_r, args, ctx) => ctx.services.catalogue.get(args.key.slice(0, 64)),
+  }),
+}));
