@@ -94,7 +94,7 @@ export class ChallengeService {
     sort: ChallengeSort,
     page: PageRequest,
   ): Promise<Page<Challenge>> {
-    return readPage(this.collection, this.filterFor(viewer, query), CHALLENGE_SORTS[sort], page);
+    return readPage(this.collection, challengeListFilter(viewer, query), CHALLENGE_SORTS[sort], page);
   }
 
   /** Which of these titles challenges already carry: lets a seeder skip what it made before, in one read. */
@@ -130,45 +130,6 @@ export class ChallengeService {
     if (!canManage(viewer, challenge))
       throw forbidden('Only challenge managers and agency admins of the owning agency may do this.');
     return challenge;
-  }
-
-  private filterFor(viewer: Viewer | null, query: ChallengeQuery): Filter {
-    const and: Filter[] = [];
-    const statuses = query.statuses?.length ? query.statuses : null;
-    if (statuses && !isPlatformAdmin(viewer) && !(viewer && statuses.includes('DRAFT'))) {
-      // Drafts are out of sight: one `$in` without them, the exact bounds of the status index on every engine.
-      and.push({ status: { $in: statuses.filter((status) => status !== 'DRAFT') } });
-      // A draft cancelled before publication stays out of sight too.
-      and.push(
-        viewer
-          ? { $or: [{ publishedAt: { $ne: null } }, { agencyPath: viewer.organization._id }] }
-          : { publishedAt: { $ne: null } },
-      );
-    } else {
-      // Drafts of the viewer's own agency may show. With no status chosen this stays `$ne`, not an
-      // `$in` of the five others: SQLite would read every non-draft through the status index and sort them.
-      if (!isPlatformAdmin(viewer)) {
-        const published = { status: { $ne: 'DRAFT' }, publishedAt: { $ne: null } };
-        and.push(viewer ? { $or: [published, { agencyPath: viewer.organization._id }] } : published);
-      }
-      if (statuses) and.push({ status: { $in: statuses } });
-    }
-    if (query.agencyId)
-      and.push(query.includeSubAgencies === false ? { agencyId: query.agencyId } : { agencyPath: query.agencyId });
-    if (query.tags?.length) and.push({ tags: { $all: query.tags.map((t) => t.toLowerCase()) } });
-    if (query.type) and.push({ type: query.type });
-    if (query.deadlineFrom || query.deadlineTo) {
-      and.push({
-        submissionDeadline: {
-          ...(query.deadlineFrom ? { $gte: query.deadlineFrom } : {}),
-          ...(query.deadlineTo ? { $lt: query.deadlineTo } : {}),
-        },
-      });
-    }
-    for (const term of (query.search ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
-      and.push({ searchText: { $regex: escapeRegex(term) } });
-    }
-    return and.length ? { $and: and } : {};
   }
 
   async create(viewer: Viewer | null, agencyId: string, raw: CreateChallengeInput): Promise<Challenge> {
@@ -390,6 +351,49 @@ export class ChallengeService {
   emit(kind: ChallengeEventKind, challenge: Challenge): void {
     this.events.publish('challenge', { kind, challengeId: challenge._id, at: new Date(this.clock()).toISOString() });
   }
+}
+
+/**
+ * The store filter of a challenge listing as `viewer` may see it: `canSeeChallenge` written as a query, shaped for the
+ * indexes (benchmarks time it as is).
+ */
+export function challengeListFilter(viewer: Viewer | null, query: ChallengeQuery): Filter {
+  const and: Filter[] = [];
+  const statuses = query.statuses?.length ? query.statuses : null;
+  if (statuses && !isPlatformAdmin(viewer) && !(viewer && statuses.includes('DRAFT'))) {
+    // Drafts are out of sight: one `$in` without them, the exact bounds of the status index on every engine.
+    and.push({ status: { $in: statuses.filter((status) => status !== 'DRAFT') } });
+    // A draft cancelled before publication stays out of sight too.
+    and.push(
+      viewer
+        ? { $or: [{ publishedAt: { $ne: null } }, { agencyPath: viewer.organization._id }] }
+        : { publishedAt: { $ne: null } },
+    );
+  } else {
+    // Drafts of the viewer's own agency may show. With no status chosen this stays `$ne`, not an
+    // `$in` of the five others: SQLite would read every non-draft through the status index and sort them.
+    if (!isPlatformAdmin(viewer)) {
+      const published = { status: { $ne: 'DRAFT' }, publishedAt: { $ne: null } };
+      and.push(viewer ? { $or: [published, { agencyPath: viewer.organization._id }] } : published);
+    }
+    if (statuses) and.push({ status: { $in: statuses } });
+  }
+  if (query.agencyId)
+    and.push(query.includeSubAgencies === false ? { agencyId: query.agencyId } : { agencyPath: query.agencyId });
+  if (query.tags?.length) and.push({ tags: { $all: query.tags.map((t) => t.toLowerCase()) } });
+  if (query.type) and.push({ type: query.type });
+  if (query.deadlineFrom || query.deadlineTo) {
+    and.push({
+      submissionDeadline: {
+        ...(query.deadlineFrom ? { $gte: query.deadlineFrom } : {}),
+        ...(query.deadlineTo ? { $lt: query.deadlineTo } : {}),
+      },
+    });
+  }
+  for (const term of (query.search ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
+    and.push({ searchText: { $regex: escapeRegex(term) } });
+  }
+  return and.length ? { $and: and } : {};
 }
 
 function searchText(input: { title: string; summary: string; tags: string[] }): string {

@@ -50,7 +50,7 @@ export function createChallengesModule(store: Store, deps: ChallengesDeps): HubM
   };
 }
 
-export { CHALLENGE_SORTS } from './challenge-service.js';
+export { CHALLENGE_SORTS, challengeListFilter } from './challenge-service.js';
 export type { ChallengeQuery, ChallengeService, ChallengeSort, ChallengeTransition } from './challenge-service.js';
 export type { QuestionService } from './question-service.js';
 export type { SubmissionService } from './submission-service.js';

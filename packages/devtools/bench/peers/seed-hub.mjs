@@ -3,13 +3,13 @@
 // hub starts on it: `node seed-hub.mjs <dataDir> <count>`. Inserted through the
 // store directly (as challenges-bench.mjs does), not through the API, so that
 // seeding 10,000 challenges takes seconds.
-import { createServices, createSqliteStore } from '@maru/core';
+import { createSqliteStore, hubCollections } from '@maru/core';
 import { agencyTree, challenge } from '../challenge-fixtures.mjs';
 
 const [dataDir, count = '10000'] = process.argv.slice(2);
 const store = createSqliteStore({ dataDir });
-const services = await createServices(store);
+await store.migrate(hubCollections);
 const agencies = agencyTree();
-for (const org of agencies) await services.organizations.collection.insertOne(org);
-for (let i = 0; i < Number(count); i++) await services.challenges.collection.insertOne(challenge(i, agencies));
+for (const org of agencies) await store.collection('organizations').insertOne(org);
+for (let i = 0; i < Number(count); i++) await store.collection('challenges').insertOne(challenge(i, agencies));
 await store.close();
