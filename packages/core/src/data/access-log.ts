@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import { HashChain, type ChainVerification } from '../audit/hash-chain.js';
+import { HashChain, type ChainVerification } from '../audit/index.js';
+import type { Viewer } from '../identity/index.js';
+import { readPage, type Page, type PageRequest } from '../store/page.js';
 import type { Collection, Store } from '../store/port.js';
-import type { AccessLogEntry } from './model.js';
+import { requireOperationsView } from './access-rules.js';
+import type { AccessLogEntry, DataConnection } from './model.js';
 
 export type AccessLogInput = Omit<AccessLogEntry, '_id' | 'seq' | 'at' | 'prevHash' | 'hash'>;
 
@@ -37,16 +40,34 @@ function hashEntry(entry: Omit<AccessLogEntry, '_id' | 'hash'>): string {
  * data tracker shows people who looked at their data).
  */
 export class AccessLog {
-  readonly entries: Collection<AccessLogEntry>;
+  readonly #entries: Collection<AccessLogEntry>;
   private readonly chain: HashChain<AccessLogEntry>;
 
   constructor(store: Store) {
-    this.entries = store.collection<AccessLogEntry>('data_access_log');
-    this.chain = new HashChain(this.entries, hashEntry, 'entry');
+    this.#entries = store.collection<AccessLogEntry>('data_access_log');
+    this.chain = new HashChain(this.#entries, hashEntry, 'entry');
   }
 
   append(entry: AccessLogInput): Promise<AccessLogEntry> {
     return this.chain.append(entry);
+  }
+
+  /** A page of the reads of a connection's records, newest first (the owning agency only). */
+  async ofConnection(
+    viewer: Viewer | null,
+    connection: DataConnection,
+    page: PageRequest,
+  ): Promise<Page<AccessLogEntry>> {
+    requireOperationsView(viewer, connection, 'access log entries');
+    return readPage(this.#entries, { connectionId: connection._id }, [['seq', -1]], page);
+  }
+
+  /**
+   * A page of the reads that returned a data subject's records, newest first, in the agencies `scope` lists (those
+   * their key reaches).
+   */
+  ofSubject(subjectId: string, scope: string[], page: PageRequest): Promise<Page<AccessLogEntry>> {
+    return readPage(this.#entries, { subjectIds: subjectId, ownerAgencyId: { $in: scope } }, [['seq', -1]], page);
   }
 
   verify(): Promise<ChainVerification> {

@@ -2,12 +2,10 @@ import { loadOrganization } from '../graphql/loaders.js';
 import type { HubContext } from '../context.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
-import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
+import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
-import { OrganizationRef } from '../identity/organization-schema.js';
-import { requireScope } from '../identity/require.js';
-import { requireOperationsView } from './access-rules.js';
+import { OrganizationRef } from '../identity/index.js';
 import { DataConnectionRef } from './connection-schema.js';
 import { ACCESS_REQUEST_STATUSES, type AccessRequest } from './model.js';
 
@@ -22,13 +20,7 @@ export const AccessRequestRef = nodeType<AccessRequest>('DataAccessRequest', {
   description:
     'A request to read fields of a connection for a purpose until a date, ' +
     'decided by the owning agency. Visible to both sides and platform admins.',
-  load: async (id, ctx) => {
-    const request = await ctx.services.data.accessRequests.get(id);
-    const connection = request && (await ctx.services.data.connections.get(request.connectionId));
-    return request && connection && ctx.services.data.accessRequests.canSee(ctx.viewer, request, connection)
-      ? request
-      : null;
-  },
+  load: (id, ctx) => ctx.services.data.accessRequests.visibleTo(ctx.viewer, id),
 });
 const AccessRequestConnection = connectionOf(AccessRequestRef, 'DataAccessRequest');
 
@@ -78,15 +70,10 @@ builder.queryFields((t) => ({
       direction: t.arg({ type: DirectionEnum, required: true }),
       status: t.arg({ type: AccessRequestStatusEnum, required: false }),
     },
-    resolve: (_r, args, ctx) => {
-      requireScope(ctx.viewer, 'READ');
-      const own = ctx.viewer.organization._id;
-      const filter: Record<string, unknown> =
-        args.direction === 'INCOMING' ? { ownerAgencyPath: own } : { 'requester.organizationId': own };
-      if (args.status) filter.status = args.status;
-      const sort = [['createdAt', -1]] as const;
-      return paginate(ctx.services.data.accessRequests.collection, filter, sort, args);
-    },
+    resolve: (_r, args, ctx) =>
+      toConnection(args, (page) =>
+        ctx.services.data.accessRequests.ofViewer(ctx.viewer, args.direction, args.status ?? null, page),
+      ),
   }),
 }));
 
@@ -95,10 +82,8 @@ builder.objectFields(DataConnectionRef, (t) => ({
     type: AccessRequestConnection,
     description: 'Every access request for this connection. The owning agency and platform admins only.',
     args: pageArgs,
-    resolve: (c, args, ctx: HubContext) => {
-      requireOperationsView(ctx.viewer, c, 'access requests');
-      return paginate(ctx.services.data.accessRequests.collection, { connectionId: c._id }, [['createdAt', -1]], args);
-    },
+    resolve: (c, args, ctx: HubContext) =>
+      toConnection(args, (page) => ctx.services.data.accessRequests.ofConnection(ctx.viewer, c, page)),
   }),
 }));
 

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { requireScope } from '../identity/require.js';
-import { isPlatformAdmin, type Viewer } from '../identity/viewer.js';
-import type { Collection, Store } from '../store/port.js';
+import { isPlatformAdmin, requireScope, type Viewer } from '../identity/index.js';
+import { readPage, type Page, type PageRequest } from '../store/page.js';
+import type { Collection, Filter, Sort, Store } from '../store/port.js';
 import { text, validate } from '../validation.js';
-import { canDecideData, isDataOwner } from './access-rules.js';
+import { canDecideData, isDataOwner, requireOperationsView } from './access-rules.js';
 import type { ConnectionService } from './connection-service.js';
 import type { AccessRequest, AccessRequestStatus, DataConnection, Requester } from './model.js';
 
 const MAX_APPROVAL_DAYS = 366;
+const NEWEST_FIRST: Sort = [['createdAt', -1]];
 
 const requestInput = z.object({
   purpose: text('the purpose', 1000),
@@ -28,22 +29,70 @@ export type AccessRequestInput = z.input<typeof requestInput> & { pluginName?: s
  * unexpired request opens a RESTRICTED or PERSONAL connection.
  */
 export class AccessRequestService {
-  readonly collection: Collection<AccessRequest>;
+  readonly #collection: Collection<AccessRequest>;
 
   constructor(
     store: Store,
     private readonly connections: ConnectionService,
     private readonly clock: () => number,
   ) {
-    this.collection = store.collection<AccessRequest>('data_access_requests');
+    this.#collection = store.collection<AccessRequest>('data_access_requests');
   }
 
   get(id: string): Promise<AccessRequest | null> {
-    return this.collection.findOne({ _id: id });
+    return this.#collection.findOne({ _id: id });
+  }
+
+  /**
+   * A page of the requests for the viewer's agency's data (INCOMING: its connections and those of agencies below it)
+   * or made by the viewer's organization (OUTGOING), newest first.
+   */
+  async ofViewer(
+    viewer: Viewer | null,
+    direction: 'INCOMING' | 'OUTGOING',
+    status: AccessRequestStatus | null,
+    page: PageRequest,
+  ): Promise<Page<AccessRequest>> {
+    requireScope(viewer, 'READ');
+    const own = viewer.organization._id;
+    const filter: Filter = direction === 'INCOMING' ? { ownerAgencyPath: own } : { 'requester.organizationId': own };
+    if (status) filter.status = status;
+    return readPage(this.#collection, filter, NEWEST_FIRST, page);
+  }
+
+  /** A page of every request for a connection, newest first (the owning agency and platform admins). */
+  async ofConnection(
+    viewer: Viewer | null,
+    connection: DataConnection,
+    page: PageRequest,
+  ): Promise<Page<AccessRequest>> {
+    requireOperationsView(viewer, connection, 'access requests');
+    return readPage(this.#collection, { connectionId: connection._id }, NEWEST_FIRST, page);
+  }
+
+  /** The requester's request for the connection that waits for the owner's decision, if any. */
+  pendingFor(connectionId: string, requester: Requester): Promise<AccessRequest | null> {
+    return this.#collection.findOne({
+      connectionId,
+      'requester.organizationId': requester.organizationId,
+      'requester.pluginName': requester.pluginName,
+      status: 'PENDING',
+    });
+  }
+
+  /** A request, when the viewer may see it: the owner, the requester organization or a platform admin. */
+  async visibleTo(viewer: Viewer | null, id: string): Promise<AccessRequest | null> {
+    const request = await this.get(id);
+    const connection = request && (await this.connections.get(request.connectionId));
+    return request && connection && this.canSee(viewer, request, connection) ? request : null;
   }
 
   /** Owner, requester organization or platform admin. */
-  canSee(viewer: Viewer | null, request: AccessRequest, connection: Pick<DataConnection, 'agencyPath'>): boolean {
+  private canSee(
+    viewer: Viewer | null,
+    request: AccessRequest,
+    connection: Pick<DataConnection, 'agencyPath'>,
+  ): boolean {
     return (
       !!viewer &&
       (isPlatformAdmin(viewer) ||
@@ -54,7 +103,7 @@ export class AccessRequestService {
 
   /** The approval the requester reads under now, if any: the newest approved, unexpired one. */
   activeApproval(connectionId: string, requester: Requester): Promise<AccessRequest | null> {
-    return this.collection.findOne(
+    return this.#collection.findOne(
       {
         connectionId,
         'requester.organizationId': requester.organizationId,
@@ -82,13 +131,7 @@ export class AccessRequestService {
     const requester: Requester = pluginName
       ? { organizationId: null, pluginName }
       : { organizationId: viewer.organization._id, pluginName: null };
-    const pending = await this.collection.findOne({
-      connectionId,
-      'requester.organizationId': requester.organizationId,
-      'requester.pluginName': requester.pluginName,
-      status: 'PENDING',
-    });
-    if (pending)
+    if (await this.pendingFor(connectionId, requester))
       throw conflict(
         `A request for "${connection.name}" is already waiting ` +
           `for the owner's decision; withdraw it before asking again.`,
@@ -110,7 +153,7 @@ export class AccessRequestService {
       createdAt: new Date(this.clock()).toISOString(),
       version: 1,
     };
-    await this.collection.insertOne(request);
+    await this.#collection.insertOne(request);
     return request;
   }
 
@@ -187,7 +230,7 @@ export class AccessRequestService {
   }
 
   private async transition(request: AccessRequest, set: Partial<AccessRequest>): Promise<AccessRequest> {
-    const updated = await this.collection.findOneAndUpdate(
+    const updated = await this.#collection.findOneAndUpdate(
       { _id: request._id, version: request.version },
       { $set: set, $inc: { version: 1 } },
     );

@@ -1,6 +1,5 @@
 import { forbidden, unauthenticated } from '../errors.js';
-import { requireScope } from '../identity/require.js';
-import { hasRole, hasScope, isPlatformAdmin, type Viewer } from '../identity/viewer.js';
+import { hasRole, hasScope, isPlatformAdmin, requireScope, type Viewer } from '../identity/index.js';
 import type { AccessRequest, DataConnection, ReadBasis, Requester } from './model.js';
 
 /**

@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { requireOrganization } from '../graphql/loaders.js';
 import type { HubContext } from '../context.js';
-import { forbidden } from '../errors.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
-import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
+import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
 import { type EnumRefs, fromGraphQL, globalId, zodInput } from '../graphql/zod-input.js';
-import { OrganizationRef } from '../identity/organization-schema.js';
-import { ServiceRef } from '../plugins/service-schema.js';
+import { ServiceRef } from '../catalogue/index.js';
+import { OrganizationRef } from '../identity/index.js';
 import { canSeeOperations } from './access-rules.js';
 import {
   classification,
@@ -18,7 +17,6 @@ import {
   fieldType,
   updateConnectionInput,
 } from './connection-input.js';
-import { CONNECTION_SORT } from './connection-service.js';
 import { CONNECTOR_KINDS } from './connectors/connector.js';
 import {
   CLASSIFICATIONS,
@@ -75,11 +73,7 @@ const canOperate = (ctx: HubContext, connection: DataConnection) => canSeeOperat
 
 export const DataSyncRef = nodeType<DataSync>('DataSync', {
   description: "One run of a connection's sync. Visible to the owning agency and platform admins.",
-  load: async (id, ctx) => {
-    const sync = await ctx.services.data.syncs.syncs.findOne({ _id: id });
-    const connection = sync && (await ctx.services.data.connections.get(sync.connectionId));
-    return sync && connection && canOperate(ctx, connection) ? sync : null;
-  },
+  load: (id, ctx) => ctx.services.data.syncs.visibleTo(ctx.viewer, id),
 });
 builder.objectFields(DataSyncRef, (t) => ({
   trigger: t.exposeString('trigger', { description: 'SCHEDULE, MANUAL or UPLOAD.' }),
@@ -106,7 +100,7 @@ export const DataConnectionRef = nodeType<DataConnection>('DataConnection', {
   description:
     'An agency dataset connected to the hub. Its metadata is public, ' +
     'as in any data portal; its records follow its classification.',
-  load: (id, ctx) => ctx.loaders.byId(ctx.services.data.connections.collection, id),
+  load: (id, ctx) => ctx.loaders.byId(ctx.services.data.connections, id),
 });
 export const DataConnectionConnection = connectionOf(DataConnectionRef, 'DataConnection');
 
@@ -153,7 +147,7 @@ builder.objectFields(DataConnectionRef, (t) => ({
     type: [ServiceRef],
     description: 'Shared services that use this data.',
     resolve: async (c, _a, ctx) =>
-      (await Promise.all(c.serviceIds.map((id) => ctx.loaders.byId(ctx.services.plugins.services, id)))).filter(
+      (await Promise.all(c.serviceIds.map((id) => ctx.loaders.byId(ctx.services.catalogue, id)))).filter(
         (s) => s !== null,
       ),
   }),
@@ -164,11 +158,7 @@ builder.objectFields(DataConnectionRef, (t) => ({
     type: DataSyncConnection,
     description: 'Sync history, newest first. The owning agency and platform admins only.',
     args: pageArgs,
-    resolve: (c, args, ctx) => {
-      if (!canOperate(ctx, c))
-        throw forbidden(`The sync history of "${c.name}" is visible to its agency and platform admins only.`);
-      return paginate(ctx.services.data.syncs.syncs, { connectionId: c._id }, [['startedAt', -1]], args);
-    },
+    resolve: (c, args, ctx) => toConnection(args, (page) => ctx.services.data.syncs.historyOf(ctx.viewer, c, page)),
   }),
 }));
 
@@ -197,14 +187,14 @@ builder.queryFields((t) => ({
     args: { ...pageArgs, filter: t.arg({ type: DataConnectionFilter, required: false }) },
     resolve: (_r, args, ctx) => {
       const f = args.filter ?? {};
-      const filter = ctx.services.data.connections.filterFor({
+      const query = {
         search: f.search?.slice(0, 200) ?? undefined,
         agencyId: f.agencyId ? parseId(f.agencyId, 'Organization', 'filter.agencyId') : undefined,
         classifications: f.classifications ?? undefined,
         tags: f.tags ?? undefined,
         serviceId: f.serviceId ? parseId(f.serviceId, 'Service', 'filter.serviceId') : undefined,
-      });
-      return paginate(ctx.services.data.connections.collection, filter, CONNECTION_SORT, args);
+      };
+      return toConnection(args, (page) => ctx.services.data.connections.catalogue(query, page));
     },
   }),
 }));

@@ -1,9 +1,8 @@
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { escapeRegex } from '../identity/organization-service.js';
-import type { OrganizationService } from '../identity/organization-service.js';
-import { requireScope } from '../identity/require.js';
-import type { Viewer } from '../identity/viewer.js';
+import { escapeRegex, requireScope, type OrganizationService, type Viewer } from '../identity/index.js';
+import { readByIds } from '../store/by-ids.js';
+import { readPage, type Page, type PageRequest } from '../store/page.js';
 import type { Collection, Filter, Sort, Store } from '../store/port.js';
 import { validate } from '../validation.js';
 import { canManageData } from './access-rules.js';
@@ -33,7 +32,7 @@ export const CONNECTION_SORT: Sort = [['createdAt', -1]];
  * and ask for access; the records are not (see ReadService).
  */
 export class ConnectionService {
-  readonly collection: Collection<DataConnection>;
+  readonly #collection: Collection<DataConnection>;
 
   constructor(
     store: Store,
@@ -41,11 +40,102 @@ export class ConnectionService {
     private readonly connectors: ConnectorRegistry,
     private readonly clock: () => number,
   ) {
-    this.collection = store.collection<DataConnection>('data_connections');
+    this.#collection = store.collection<DataConnection>('data_connections');
   }
 
   get(id: string): Promise<DataConnection | null> {
-    return this.collection.findOne({ _id: id });
+    return this.#collection.findOne({ _id: id });
+  }
+
+  /** Connections by id, for a request's batch loader (catalogue metadata is public). */
+  byIds(ids: readonly string[]): Promise<DataConnection[]> {
+    return readByIds(this.#collection)(ids);
+  }
+
+  /** A page of the catalogue matching `query`, newest first. */
+  catalogue(query: ConnectionQuery, page: PageRequest): Promise<Page<DataConnection>> {
+    return readPage(this.#collection, this.filterFor(query), CONNECTION_SORT, page);
+  }
+
+  /** The newest 50 connections a shared service uses, as their owners declared. */
+  usedByService(serviceId: string): Promise<DataConnection[]> {
+    return this.#collection.find({ serviceIds: serviceId }, { sort: CONNECTION_SORT, limit: 50 });
+  }
+
+  /** The whole catalogue in bounded steps (by `_id`), for harvesters. */
+  async *everyConnection(batch = 200): AsyncGenerator<DataConnection[]> {
+    let after: string | null = null;
+    for (;;) {
+      const page: DataConnection[] = await this.#collection.find(after ? { _id: { $gt: after } } : {}, {
+        sort: [['_id', 1]],
+        limit: batch,
+      });
+      yield page;
+      if (page.length < batch) return;
+      after = page.at(-1)!._id;
+    }
+  }
+
+  /** A connection named so (names are not unique: any one of them); the demo seeder finds its own by name. */
+  byName(name: string): Promise<DataConnection | null> {
+    return this.#collection.findOne({ name });
+  }
+
+  /** The ids of the PERSONAL connections of an agency and the agencies below it. */
+  async personalIdsOf(agencyId: string): Promise<string[]> {
+    const own = await this.#collection.find({ agencyPath: agencyId, classification: 'PERSONAL' });
+    return own.map((c) => c._id);
+  }
+
+  /** Connections whose next sync is due by `now`, soonest first. */
+  dueForSync(now: string, limit: number): Promise<DataConnection[]> {
+    return this.#collection.find({ nextSyncAt: { $lte: now } }, { sort: [['nextSyncAt', 1]], limit });
+  }
+
+  /**
+   * Takes the connection for sync `syncId` until `leaseUntil` when no other sync holds it (or its lease lapsed); the
+   * next run is set to when the lease lapses, so that another hub picks it up if this one dies mid-sync. Null when
+   * another sync holds it.
+   */
+  claimForSync(
+    connection: DataConnection,
+    syncId: string,
+    now: string,
+    leaseUntil: string,
+  ): Promise<DataConnection | null> {
+    return this.#collection.findOneAndUpdate(
+      { _id: connection._id, $or: [{ currentSyncId: null }, { syncLeaseUntil: { $lt: now } }] },
+      {
+        $set: {
+          currentSyncId: syncId,
+          syncLeaseUntil: leaseUntil,
+          nextSyncAt: connection.status === 'PAUSED' ? null : leaseUntil,
+          status: connection.status === 'PAUSED' ? 'PAUSED' : 'SYNCING',
+        },
+      },
+    );
+  }
+
+  /** Extends sync `syncId`'s hold on the connection; false when another sync has taken it over. */
+  async holdForSync(id: string, syncId: string, leaseUntil: string): Promise<boolean> {
+    const held = await this.#collection.findOneAndUpdate(
+      { _id: id, currentSyncId: syncId },
+      { $set: { syncLeaseUntil: leaseUntil } },
+    );
+    return held !== null;
+  }
+
+  /** The fields sync `syncId` inferred, while it still holds the connection. */
+  async setSyncedFields(id: string, syncId: string, fields: DataField[]): Promise<void> {
+    await this.#collection.findOneAndUpdate({ _id: id, currentSyncId: syncId }, { $set: { fields } });
+  }
+
+  /** Records the end of sync `syncId` and releases the connection, if the sync still holds it. */
+  async finishSync(id: string, syncId: string, set: Partial<DataConnection>): Promise<void> {
+    await this.#collection.findOneAndUpdate(
+      { _id: id, currentSyncId: syncId },
+      { $set: { ...set, currentSyncId: null, syncLeaseUntil: null } },
+    );
   }
 
   async require(id: string): Promise<DataConnection> {
@@ -68,7 +158,7 @@ export class ConnectionService {
     return { slug: path.at(-1)!.slug, pathSlugs: path.map((org) => org.slug) };
   }
 
-  filterFor(query: ConnectionQuery): Filter {
+  private filterFor(query: ConnectionQuery): Filter {
     const and: Filter[] = [];
     if (query.agencyId) and.push({ agencyPath: query.agencyId });
     if (query.classifications?.length) and.push({ classification: { $in: query.classifications } });
@@ -128,7 +218,7 @@ export class ConnectionService {
       updatedAt: now,
       version: 1,
     };
-    await this.collection.insertOne(connection);
+    await this.#collection.insertOne(connection);
     return connection;
   }
 
@@ -169,7 +259,7 @@ export class ConnectionService {
       set.description ?? current.description,
       set.tags ?? current.tags,
     );
-    const updated = await this.collection.findOneAndUpdate(
+    const updated = await this.#collection.findOneAndUpdate(
       { _id: id, version: current.version },
       { $set: set, $inc: { version: 1 } },
     );

@@ -2,13 +2,10 @@ import { loadOrganization, requireOrganization } from '../graphql/loaders.js';
 import { forbidden, unauthenticated } from '../errors.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
-import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
+import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { encodeGlobalId, parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
-import { OrganizationRef } from '../identity/organization-schema.js';
-import { requireScope } from '../identity/require.js';
-import { isPlatformAdmin } from '../identity/viewer.js';
-import { canSeeOperations, requireOperationsView } from './access-rules.js';
+import { isPlatformAdmin, OrganizationRef, requireScope } from '../identity/index.js';
 import { DataConnectionRef } from './connection-schema.js';
 import type { DataSubject } from './consent-service.js';
 import type { AccessLogEntry, Consent } from './model.js';
@@ -17,17 +14,7 @@ export const ConsentRef = nodeType<Consent>('DataConsent', {
   description:
     "A data subject's consent: these personal fields of one " +
     'connection, to one requester, for one purpose, until a date.',
-  load: async (id, ctx) => {
-    const consent = await ctx.services.data.consents.get(id);
-    if (!consent) return null;
-    if (ctx.subject)
-      return consent.subjectId === ctx.subject.subjectId &&
-        (await ctx.services.data.consents.subjectScope(ctx.subject)).includes(consent.ownerAgencyId)
-        ? consent
-        : null;
-    const connection = await ctx.services.data.connections.get(consent.connectionId);
-    return connection && canSeeOperations(ctx.viewer, connection) ? consent : null;
-  },
+  load: (id, ctx) => ctx.services.data.consents.visibleTo({ viewer: ctx.viewer, subject: ctx.subject }, id),
 });
 const ConsentConnection = connectionOf(ConsentRef, 'DataConsent');
 
@@ -61,7 +48,7 @@ export const AccessLogEntryRef = builder.objectRef<AccessLogEntry>('DataAccessLo
     dataConnection: t.field({
       type: DataConnectionRef,
       nullable: true,
-      resolve: (e, _a, ctx) => ctx.loaders.byId(ctx.services.data.connections.collection, e.connectionId),
+      resolve: (e, _a, ctx) => ctx.loaders.byId(ctx.services.data.connections, e.connectionId),
     }),
     actorKind: t.exposeString('actorKind', { description: 'MEMBER (through an API key), PLUGIN or ANONYMOUS.' }),
     actorOrganization: t.field({
@@ -100,7 +87,7 @@ export const AccessLogEntryRef = builder.objectRef<AccessLogEntry>('DataAccessLo
     requestId: t.exposeString('requestId', { nullable: true }),
   }),
 });
-const AccessLogConnection = connectionOf(AccessLogEntryRef as never, 'DataAccessLogEntry');
+const AccessLogConnection = connectionOf(AccessLogEntryRef, 'DataAccessLogEntry');
 
 const DataSubjectRef = builder.objectRef<DataSubject>('DataSubject').implement({
   description:
@@ -116,25 +103,16 @@ const DataSubjectRef = builder.objectRef<DataSubject>('DataSubject').implement({
     consents: t.field({
       type: ConsentConnection,
       args: pageArgs,
-      resolve: async (s, args, ctx) =>
-        paginate(
-          ctx.services.data.consents.collection,
-          { subjectId: s.subjectId, ownerAgencyId: { $in: await ctx.services.data.consents.subjectScope(s) } },
-          [['createdAt', -1]],
-          args,
-        ),
+      resolve: (s, args, ctx) => toConnection(args, (page) => ctx.services.data.consents.ofSubject(s, page)),
     }),
     accessLog: t.field({
       type: AccessLogConnection,
       description: 'Who looked at your data: every read that returned your records, newest first.',
       args: pageArgs,
-      resolve: async (s, args, ctx) =>
-        paginate(
-          ctx.services.data.accessLog.entries,
-          { subjectIds: s.subjectId, ownerAgencyId: { $in: await ctx.services.data.consents.subjectScope(s) } },
-          [['seq', -1]],
-          args,
-        ) as never,
+      resolve: async (s, args, ctx) => {
+        const scope = await ctx.services.data.consents.subjectScope(s);
+        return toConnection(args, (page) => ctx.services.data.accessLog.ofSubject(s.subjectId, scope, page));
+      },
     }),
   }),
 });
@@ -181,24 +159,17 @@ builder.objectFields(DataConnectionRef, (t) => ({
     type: ConsentConnection,
     description: 'Consents recorded for this connection. The owning agency only.',
     args: { ...pageArgs, subjectId: t.arg.string({ required: false }) },
-    resolve: (c, args, ctx) => {
-      requireOperationsView(ctx.viewer, c, 'consents');
-      return paginate(
-        ctx.services.data.consents.collection,
-        { connectionId: c._id, ...(args.subjectId ? { subjectId: args.subjectId } : {}) },
-        [['createdAt', -1]],
-        args,
-      );
-    },
+    resolve: (c, args, ctx) =>
+      toConnection(args, (page) =>
+        ctx.services.data.consents.ofConnection(ctx.viewer, c, args.subjectId ?? null, page),
+      ),
   }),
   accessLog: t.field({
     type: AccessLogConnection,
     description: "Every read of this connection's records, newest first. The owning agency only.",
     args: pageArgs,
-    resolve: (c, args, ctx) => {
-      requireOperationsView(ctx.viewer, c, 'access log entries');
-      return paginate(ctx.services.data.accessLog.entries, { connectionId: c._id }, [['seq', -1]], args) as never;
-    },
+    resolve: (c, args, ctx) =>
+      toConnection(args, (page) => ctx.services.data.accessLog.ofConnection(ctx.viewer, c, page)),
   }),
 }));
 

@@ -2,14 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../errors.js';
 import { newId } from '../ids.js';
-import { requireScope } from '../identity/require.js';
-import { hasRole, type Viewer } from '../identity/viewer.js';
+import { hasRole, requireScope, type OrganizationService, type Viewer } from '../identity/index.js';
+import { readPage, type Page, type PageRequest } from '../store/page.js';
 import type { Collection, Store } from '../store/port.js';
 import { text, validate } from '../validation.js';
-import { canDecideData } from './access-rules.js';
+import { canDecideData, canSeeOperations, requireOperationsView } from './access-rules.js';
 import type { ConnectionService } from './connection-service.js';
-import type { OrganizationService } from '../identity/organization-service.js';
-import type { Consent, DataRecord, Requester, SubjectKey } from './model.js';
+import type { Consent, DataConnection, DataRecord, Requester, SubjectKey } from './model.js';
 
 const consentInput = z.object({
   subjectId: text('the subject id', 200),
@@ -40,8 +39,8 @@ export const samePurpose = (a: string, b: string) => a.trim().toLowerCase() === 
  * person or the agency revokes it, effective on the next read.
  */
 export class ConsentService {
-  readonly collection: Collection<Consent>;
-  readonly subjectKeys: Collection<SubjectKey>;
+  readonly #collection: Collection<Consent>;
+  readonly #subjectKeys: Collection<SubjectKey>;
 
   constructor(
     store: Store,
@@ -50,12 +49,61 @@ export class ConsentService {
     private readonly records: Collection<DataRecord>,
     private readonly clock: () => number,
   ) {
-    this.collection = store.collection<Consent>('data_consents');
-    this.subjectKeys = store.collection<SubjectKey>('data_subject_keys');
+    this.#collection = store.collection<Consent>('data_consents');
+    this.#subjectKeys = store.collection<SubjectKey>('data_subject_keys');
   }
 
   get(id: string): Promise<Consent | null> {
-    return this.collection.findOne({ _id: id });
+    return this.#collection.findOne({ _id: id });
+  }
+
+  /**
+   * A consent, when the actor may see it: a data subject their own, in the data their key reaches; a member those of
+   * connections whose operations they see (the owning agency and above, platform admins).
+   */
+  async visibleTo(actor: { viewer: Viewer | null; subject: DataSubject | null }, id: string): Promise<Consent | null> {
+    const consent = await this.get(id);
+    if (!consent) return null;
+    if (actor.subject)
+      return consent.subjectId === actor.subject.subjectId &&
+        (await this.subjectScope(actor.subject)).includes(consent.ownerAgencyId)
+        ? consent
+        : null;
+    const connection = await this.connections.get(consent.connectionId);
+    return connection && canSeeOperations(actor.viewer, connection) ? consent : null;
+  }
+
+  /** A page of the consents recorded for a connection, newest first (the owning agency only), of one subject if given. */
+  async ofConnection(
+    viewer: Viewer | null,
+    connection: DataConnection,
+    subjectId: string | null,
+    page: PageRequest,
+  ): Promise<Page<Consent>> {
+    requireOperationsView(viewer, connection, 'consents');
+    const filter = { connectionId: connection._id, ...(subjectId ? { subjectId } : {}) };
+    return readPage(this.#collection, filter, [['createdAt', -1]], page);
+  }
+
+  /** A page of a data subject's own consents, in the data their key reaches, newest first. */
+  async ofSubject(subject: DataSubject, page: PageRequest): Promise<Page<Consent>> {
+    const filter = { subjectId: subject.subjectId, ownerAgencyId: { $in: await this.subjectScope(subject) } };
+    return readPage(this.#collection, filter, [['createdAt', -1]], page);
+  }
+
+  /** Whether a consent of the subject to the organization is recorded for the connection (the demo seeder asks). */
+  async isRecorded(connectionId: string, subjectId: string, organizationId: string): Promise<boolean> {
+    const found = await this.#collection.findOne({
+      connectionId,
+      subjectId,
+      'requester.organizationId': organizationId,
+    });
+    return found !== null;
+  }
+
+  /** Whether any subject key was issued for the person (the demo seeder asks). */
+  async hasSubjectKey(subjectId: string): Promise<boolean> {
+    return (await this.#subjectKeys.findOne({ subjectId })) !== null;
   }
 
   async record(viewer: Viewer | null, connectionId: string, raw: ConsentInput): Promise<Consent> {
@@ -107,16 +155,13 @@ export class ConsentService {
       revokedBy: null,
       version: 1,
     };
-    await this.collection.insertOne(consent);
+    await this.#collection.insertOne(consent);
     return consent;
   }
 
   /** The agencies a subject key reaches: its issuer and the agencies below it. */
   async subjectScope(subject: DataSubject): Promise<string[]> {
-    const orgs = await this.organizations.collection.find({
-      $or: [{ _id: subject.agencyId }, { ancestorIds: subject.agencyId }],
-    });
-    return orgs.map((org) => org._id);
+    return this.organizations.agencyAndBelow(subject.agencyId);
   }
 
   /** Revoked by the owning agency (a member) or by the person (a subject key of the agency holding the data). */
@@ -139,7 +184,7 @@ export class ConsentService {
       }
     }
     if (consent.status !== 'ACTIVE') throw conflict('This consent is revoked already.');
-    const updated = await this.collection.findOneAndUpdate(
+    const updated = await this.#collection.findOneAndUpdate(
       { _id: id, version: consent.version },
       {
         $set: {
@@ -164,7 +209,7 @@ export class ConsentService {
     const byId = new Map<string, Consent[]>();
     if (subjectIds.length === 0) return byId;
     const now = new Date(this.clock()).toISOString();
-    const consents = await this.collection.find({
+    const consents = await this.#collection.find({
       connectionId,
       'requester.organizationId': requester.organizationId,
       'requester.pluginName': requester.pluginName,
@@ -188,11 +233,8 @@ export class ConsentService {
   async issueSubjectKey(viewer: Viewer | null, subjectId: string): Promise<{ key: string; record: SubjectKey }> {
     this.requireSubjectKeyAdmin(viewer);
     const id = validate(text('the subject id', 200), subjectId, 'subjectId');
-    const own = await this.connections.collection.find({
-      agencyPath: viewer!.organization._id,
-      classification: 'PERSONAL',
-    });
-    if (!(await this.records.findOne({ connectionId: { $in: own.map((c) => c._id) }, subjectId: id }))) {
+    const own = await this.connections.personalIdsOf(viewer!.organization._id);
+    if (!(await this.records.findOne({ connectionId: { $in: own }, subjectId: id }))) {
       throw badInput(
         'subjectId',
         `Your agency's PERSONAL connections hold no record of "${id.slice(0, 80)}": ` +
@@ -209,20 +251,20 @@ export class ConsentService {
       createdAt: new Date(this.clock()).toISOString(),
       revokedAt: null,
     };
-    await this.subjectKeys.insertOne(record);
+    await this.#subjectKeys.insertOne(record);
     return { key, record };
   }
 
   /** Revokes every key this agency issued for the person (a lost key, a person who asks). Resolves how many. */
   async revokeSubjectKeys(viewer: Viewer | null, subjectId: string): Promise<number> {
     this.requireSubjectKeyAdmin(viewer);
-    const keys = await this.subjectKeys.find({
+    const keys = await this.#subjectKeys.find({
       subjectId,
       issuedByAgencyId: viewer!.organization._id,
       revokedAt: null,
     });
     const now = new Date(this.clock()).toISOString();
-    for (const key of keys) await this.subjectKeys.findOneAndUpdate({ _id: key._id }, { $set: { revokedAt: now } });
+    for (const key of keys) await this.#subjectKeys.findOneAndUpdate({ _id: key._id }, { $set: { revokedAt: now } });
     return keys.length;
   }
 
@@ -236,7 +278,7 @@ export class ConsentService {
 
   /** The subject a key belongs to; UNAUTHENTICATED for an unknown or revoked key. */
   async authenticateSubject(key: string): Promise<DataSubject> {
-    const record = await this.subjectKeys.findOne({ hash: hashKey(key) });
+    const record = await this.#subjectKeys.findOne({ hash: hashKey(key) });
     if (!record || record.revokedAt)
       throw unauthenticated('This subject key is unknown or revoked; ask the agency that issued it for a new one.');
     return { subjectId: record.subjectId, keyId: record._id, agencyId: record.issuedByAgencyId };

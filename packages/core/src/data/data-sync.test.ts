@@ -8,6 +8,7 @@ import { decodeGlobalId, encodeGlobalId } from '../graphql/global-id.js';
 import { expectRefused } from '../testing/expect-refused.js';
 import { createTestHub, type TestHub } from '../testing/test-hub.js';
 import { CREATE, SYNC } from './test-support/data-fixtures.js';
+import type { DataConnection, DataRecord } from './model.js';
 
 const CONNECTION = `query($id: ID!) { dataConnection(id: $id) { status lastError recordCount nextSyncAt fields { name type } records(first: 50) { nodes { key data } } } }`;
 
@@ -497,17 +498,17 @@ describe('data syncs', () => {
       await new Promise((resolve) => setTimeout(resolve, 700));
       expect((await leased.services.data.connections.get(created._id))!.currentSyncId).toBe(started.sync._id);
       // Another hub takes the connection over (as it would after this one stalled past its lease).
-      await leased.services.data.connections.collection.findOneAndUpdate(
-        { _id: created._id },
-        { $set: { currentSyncId: 'another-sync' } },
-      );
+      await leased.services.store
+        .collection<DataConnection>('data_connections')
+        .findOneAndUpdate({ _id: created._id }, { $set: { currentSyncId: 'another-sync' } });
       const done = await started.done;
       expect(done).toMatchObject({ status: 'FAILED', error: expect.stringContaining('took over'), removed: 0 });
       // It stopped before the source's end, and writes nothing more afterwards.
-      const written = await leased.services.data.syncs.records.count({ connectionId: created._id });
+      const records = leased.services.store.collection<DataRecord>('data_records');
+      const written = await records.count({ connectionId: created._id });
       expect(written).toBeLessThan(15);
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(await leased.services.data.syncs.records.count({ connectionId: created._id })).toBe(written);
+      expect(await records.count({ connectionId: created._id })).toBe(written);
       expect(sent).toBeGreaterThan(5);
     } finally {
       await leased.close();

@@ -27,13 +27,7 @@ export async function dcatCatalogue(services: HubServices, baseUrl: string): Pro
   const base = baseUrl.replace(/\/+$/, '');
   const datasets: Record<string, unknown>[] = [];
   const agencies = new Map<string, string>();
-  let after: string | null = null;
-  for (;;) {
-    // Paged by _id so a large catalogue is read in bounded steps.
-    const page: DataConnection[] = await services.data.connections.collection.find(
-      after ? { _id: { $gt: after } } : {},
-      { sort: [['_id', 1]], limit: 200 },
-    );
+  for await (const page of services.data.connections.everyConnection()) {
     for (const connection of page) {
       if (!agencies.has(connection.agencyId))
         agencies.set(
@@ -42,8 +36,6 @@ export async function dcatCatalogue(services: HubServices, baseUrl: string): Pro
         );
       datasets.push(dataset(connection, agencies.get(connection.agencyId)!, base));
     }
-    if (page.length < 200) break;
-    after = page.at(-1)!._id;
   }
   return {
     '@context': CONTEXT,

@@ -1,4 +1,4 @@
-import type { ChainLink } from '../audit/hash-chain.js';
+import type { ChainLink } from '../audit/index.js';
 import type { CollectionSpec } from '../store/port.js';
 import type { ConnectorKind } from './connectors/connector.js';
 

@@ -1,6 +1,6 @@
 import { decodeGlobalId, parseId } from '../graphql/global-id.js';
-import type { PluginDataReader } from '../plugins/plugin-host.js';
-import type { DataServices } from './data-services.js';
+import type { PluginDataReader } from '../plugins/index.js';
+import type { DataServices } from './data-module.js';
 
 const rawId = (globalId: string | null): string | null => {
   if (!globalId) return null;
@@ -31,9 +31,7 @@ export function createPluginDataReader(data: DataServices): PluginDataReader {
       channel: 'plugin',
       requestId: request.requestId,
     });
-    const records = await data.syncs.records
-      .find(grant.filter, { sort: [['key', 1]], limit: request.limit ?? 100 })
-      .catch(grant.fail);
+    const records = await grant.first(request.limit ?? 100).catch(grant.fail);
     const shown = await grant.deliver(records);
     // Masked fields are left out rather than nulled: a plugin cannot tell a withheld value from an empty one by
     // accident.

@@ -3,6 +3,7 @@ import { decodeGlobalId, encodeGlobalId } from '../graphql/global-id.js';
 import { expectRefused } from '../testing/expect-refused.js';
 import { createTestHub, type TestHub } from '../testing/test-hub.js';
 import { CREATE, PERSONAL_CSV, PUBLIC_CSV, RESTRICTED_CSV, SYNC } from './test-support/data-fixtures.js';
+import type { AccessLogEntry } from './model.js';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,8 +87,9 @@ describe('plugins and data: reads through ctx.data, and plugin connectors', () =
       { o: operation, i: input },
       hub.fixtures.keys.companyADev,
     );
-  const lastEntry = async () =>
-    (await hub.services.data.accessLog.entries.find({}, { sort: [['seq', -1]], limit: 1 }))[0]!;
+  /** The access log's table, read from the hub's store as evidence. */
+  const accessLog = () => hub.services.store.collection<AccessLogEntry>('data_access_log');
+  const lastEntry = async () => (await accessLog().find({}, { sort: [['seq', -1]], limit: 1 }))[0]!;
 
   it('reads a PUBLIC connection through ctx.data, logged with the plugin and its caller', async () => {
     const res = await call('read', { id: ids.public, fields: ['facility_id', 'name'], limit: 2 });
@@ -108,10 +110,10 @@ describe('plugins and data: reads through ctx.data, and plugin connectors', () =
   });
 
   it('refuses a RESTRICTED read without an approval for the plugin, logs it, then reads under one', async () => {
-    const before = await hub.services.data.accessLog.entries.count({});
+    const before = await accessLog().count({});
     const refused = await expectRefused(hub, 'CAPABILITY_DENIED', () => call('read', { id: ids.restricted }));
     expect(refused.errors?.[0]?.message).not.toMatch(/at .*\.ts/);
-    expect(await hub.services.data.accessLog.entries.count({})).toBe(before + 1);
+    expect(await accessLog().count({})).toBe(before + 1);
     expect(await lastEntry()).toMatchObject({ actorKind: 'PLUGIN', outcome: 'FORBIDDEN', recordCount: 0 });
     // The plugin sees why, if it catches the refusal.
     expect((await call('readCaught', { id: ids.restricted })).data.serviceQuery.error).toMatch(
@@ -200,7 +202,7 @@ describe('plugins and data: reads through ctx.data, and plugin connectors', () =
   });
 
   it('refuses every read once the data:read capability is taken away, before the reader runs', async () => {
-    const before = await hub.services.data.accessLog.entries.count({});
+    const before = await accessLog().count({});
     const revoked = await hub.gql(
       'mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: []) { grantedCapabilities } }',
       { n: PLUGIN },
@@ -208,7 +210,7 @@ describe('plugins and data: reads through ctx.data, and plugin connectors', () =
     );
     expect(revoked.errors).toBeUndefined();
     await expectRefused(hub, 'CAPABILITY_DENIED', () => call('read', { id: ids.public }));
-    expect(await hub.services.data.accessLog.entries.count({})).toBe(before);
+    expect(await accessLog().count({})).toBe(before);
     await hub.gql(
       'mutation($n: String!) { setPluginCapabilities(name: $n, capabilities: ["data:read"]) { grantedCapabilities } }',
       { n: PLUGIN },

@@ -1,5 +1,6 @@
 import { badInput, forbidden, isMaruError } from '../errors.js';
-import type { Filter } from '../store/port.js';
+import { readPage, type Page, type PageRequest } from '../store/page.js';
+import type { Collection } from '../store/port.js';
 import type { AccessLog } from './access-log.js';
 import type { AccessRequestService } from './access-request-service.js';
 import { decideRead, requesterOf, type DataPrincipal, type ReadDecision } from './access-rules.js';
@@ -22,7 +23,10 @@ export interface ReadGrant {
   connection: DataConnection;
   decision: ReadDecision;
   fields: string[];
-  filter: Filter;
+  /** A page of the records the grant opens, in key order. */
+  page(request: PageRequest): Promise<Page<DataRecord>>;
+  /** The first `limit` records the grant opens, in key order. */
+  first(limit: number): Promise<DataRecord[]>;
   /** Shapes a page of stored records for the principal and writes the access-log entry for it. */
   deliver(records: DataRecord[]): Promise<ShownRecord[]>;
   /** Logs a read that failed after it was allowed (a bad cursor, a store error), then rethrows. */
@@ -39,10 +43,12 @@ export interface ShownRecord {
 /**
  * Reads of records under the classification rules. Every read, refused ones
  * included, writes one access-log entry; a page is logged with exactly the
- * fields, subjects and consents it returned.
+ * fields, subjects and consents it returned. The records are read only
+ * through the grant.
  */
 export class ReadService {
   constructor(
+    private readonly records: Collection<DataRecord>,
     private readonly requests: AccessRequestService,
     private readonly consents: ConsentService,
     private readonly log: AccessLog,
@@ -138,7 +144,8 @@ export class ReadService {
         connection,
         decision,
         fields,
-        filter,
+        page: (pageRequest) => readPage(this.records, filter, [['key', 1]], pageRequest),
+        first: (limit) => this.records.find(filter, { sort: [['key', 1]], limit }),
         deliver: (records) => this.deliver(principal, connection, decision, fields, request, records),
         fail,
       };

@@ -1,5 +1,5 @@
 import { badInput } from '../errors.js';
-import { escapeRegex } from '../identity/organization-service.js';
+import { escapeRegex } from '../identity/index.js';
 import type { Filter } from '../store/port.js';
 import { coerce } from './field-schema.js';
 import type { DataConnection } from './model.js';

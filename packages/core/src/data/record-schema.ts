@@ -1,6 +1,6 @@
 import type { HubContext } from '../context.js';
 import { builder } from '../graphql/builder.js';
-import { connectionOf, pageArgs, paginate } from '../graphql/connection.js';
+import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import type { DataPrincipal } from './access-rules.js';
 import { DataConnectionRef } from './connection-schema.js';
 import type { ShownRecord } from './read-service.js';
@@ -58,7 +58,7 @@ builder.objectFields(DataConnectionRef, (t) => ({
         channel: 'records',
         requestId: ctx.requestId,
       });
-      const page = await paginate(ctx.services.data.syncs.records, grant.filter, [['key', 1]], args).catch(grant.fail);
+      const page = await toConnection(args, grant.page).catch(grant.fail);
       const shown = await grant.deliver(page.edges.map((e) => e.node));
       return {
         ...page,
@@ -77,9 +77,7 @@ builder.objectFields(DataConnectionRef, (t) => ({
         requestId: ctx.requestId,
       });
       if (!grant) return null;
-      const records = await ctx.services.data.syncs.records
-        .find(grant.filter, { sort: [['key', 1]], limit: 5 })
-        .catch(grant.fail);
+      const records = await grant.first(5).catch(grant.fail);
       return (await grant.deliver(records)).map((r, i) => ({ ...r, _id: records[i]!._id }));
     },
   }),

@@ -1,8 +1,10 @@
-import { isMaruError, conflict } from '../errors.js';
+import { conflict, forbidden, isMaruError } from '../errors.js';
 import { newId } from '../ids.js';
-import type { Viewer } from '../identity/viewer.js';
+import type { Viewer } from '../identity/index.js';
 import { silentLogger, type HubLogger } from '../logger.js';
+import { readPage, type Page, type PageRequest } from '../store/page.js';
 import type { Collection, Store } from '../store/port.js';
+import { canSeeOperations } from './access-rules.js';
 import type { ConnectionService } from './connection-service.js';
 import { SourceError } from './connectors/connector.js';
 import type { ConnectorRegistry } from './connectors/connector-registry.js';
@@ -38,22 +40,21 @@ export interface StartedSync {
  * source fails.
  */
 export class SyncService {
-  readonly syncs: Collection<DataSync>;
-  readonly records: Collection<DataRecord>;
+  readonly #syncs: Collection<DataSync>;
   private readonly running = new Map<string, { controller: AbortController; done: Promise<DataSync> }>();
   private readonly options: Required<SyncOptions>;
   private stopped = false;
 
   constructor(
     store: Store,
+    private readonly records: Collection<DataRecord>,
     private readonly connections: ConnectionService,
     private readonly connectors: ConnectorRegistry,
     private readonly clock: () => number,
     private readonly logger: HubLogger = silentLogger,
     options: SyncOptions = {},
   ) {
-    this.syncs = store.collection<DataSync>('data_syncs');
-    this.records = store.collection<DataRecord>('data_records');
+    this.#syncs = store.collection<DataSync>('data_syncs');
     this.options = {
       batchSize: 2_000,
       leaseMs: 5 * 60_000,
@@ -65,6 +66,20 @@ export class SyncService {
 
   private iso(offsetMs = 0): string {
     return new Date(this.clock() + offsetMs).toISOString();
+  }
+
+  /** One run of a sync, when the viewer may see how its connection is run (the owning agency, platform admins). */
+  async visibleTo(viewer: Viewer | null, id: string): Promise<DataSync | null> {
+    const sync = await this.#syncs.findOne({ _id: id });
+    const connection = sync && (await this.connections.get(sync.connectionId));
+    return sync && connection && canSeeOperations(viewer, connection) ? sync : null;
+  }
+
+  /** A page of a connection's sync history, newest first (the owning agency and platform admins). */
+  async historyOf(viewer: Viewer | null, connection: DataConnection, page: PageRequest): Promise<Page<DataSync>> {
+    if (!canSeeOperations(viewer, connection))
+      throw forbidden(`The sync history of "${connection.name}" is visible to its agency and platform admins only.`);
+    return readPage(this.#syncs, { connectionId: connection._id }, [['startedAt', -1]], page);
   }
 
   /** A sync asked for by a member (or by an upload); CONFLICT when one is already running. */
@@ -84,10 +99,7 @@ export class SyncService {
 
   /** Starts the syncs whose time has come (schedule or retry); resolves when they have finished. */
   async runDue(limit = 5): Promise<number> {
-    const due = await this.connections.collection.find(
-      { nextSyncAt: { $lte: this.iso() } },
-      { sort: [['nextSyncAt', 1]], limit },
-    );
+    const due = await this.connections.dueForSync(this.iso(), limit);
     let ran = 0;
     for (const connection of due) {
       if (connection.status === 'PAUSED') continue;
@@ -117,18 +129,7 @@ export class SyncService {
   ): Promise<StartedSync | null> {
     if (this.stopped) return null;
     const syncId = newId();
-    // The next run is set to when the lease lapses: if this hub dies mid-sync, another one picks it up then.
-    const claimed = await this.connections.collection.findOneAndUpdate(
-      { _id: connection._id, $or: [{ currentSyncId: null }, { syncLeaseUntil: { $lt: this.iso() } }] },
-      {
-        $set: {
-          currentSyncId: syncId,
-          syncLeaseUntil: this.iso(this.options.leaseMs),
-          nextSyncAt: connection.status === 'PAUSED' ? null : this.iso(this.options.leaseMs),
-          status: connection.status === 'PAUSED' ? 'PAUSED' : 'SYNCING',
-        },
-      },
-    );
+    const claimed = await this.connections.claimForSync(connection, syncId, this.iso(), this.iso(this.options.leaseMs));
     if (!claimed) return null;
     const sync: DataSync = {
       _id: syncId,
@@ -146,7 +147,7 @@ export class SyncService {
       error: null,
       requestedById,
     };
-    await this.syncs.insertOne(sync);
+    await this.#syncs.insertOne(sync);
     const controller = new AbortController();
     const done = this.run(claimed, sync, controller).finally(() => this.running.delete(syncId));
     this.running.set(syncId, { controller, done });
@@ -155,27 +156,13 @@ export class SyncService {
 
   /** Extends this sync's hold on its connection; false when another sync has taken it over. */
   private async renewLease(connection: DataConnection, sync: DataSync): Promise<boolean> {
-    const held = await this.connections.collection.findOneAndUpdate(
-      { _id: connection._id, currentSyncId: sync._id },
-      { $set: { syncLeaseUntil: this.iso(this.options.leaseMs) } },
-    );
-    return held !== null;
+    return this.connections.holdForSync(connection._id, sync._id, this.iso(this.options.leaseMs));
   }
 
   private async run(connection: DataConnection, sync: DataSync, controller: AbortController): Promise<DataSync> {
     const signal = controller.signal;
-    const writer = new RecordWriter(
-      connection,
-      sync._id,
-      this.records,
-      this.options.batchSize,
-      this.clock,
-      async (fields) => {
-        await this.connections.collection.findOneAndUpdate(
-          { _id: connection._id, currentSyncId: sync._id },
-          { $set: { fields } },
-        );
-      },
+    const writer = new RecordWriter(connection, sync._id, this.records, this.options.batchSize, this.clock, (fields) =>
+      this.connections.setSyncedFields(connection._id, sync._id, fields),
     );
     // The lease is renewed on a timer, whatever the source's pace, so a slow but live sync keeps its
     // connection; if another hub has taken it over (this one stalled past the lease), this sync stops
@@ -241,7 +228,7 @@ export class SyncService {
   ): Promise<DataSync> {
     const now = this.iso();
     const status = outcome.error ? 'FAILED' : outcome.rejected > 0 ? 'PARTIAL' : 'SUCCEEDED';
-    const finished = (await this.syncs.findOneAndUpdate(
+    const finished = (await this.#syncs.findOneAndUpdate(
       { _id: sync._id },
       { $set: { ...outcome, status, finishedAt: now } },
     ))!;
@@ -267,19 +254,12 @@ export class SyncService {
         nextSyncAt: paused || !refresh ? null : this.iso(refresh * 60_000),
       };
     }
-    await this.connections.collection.findOneAndUpdate(
-      { _id: connection._id, currentSyncId: sync._id },
-      {
-        $set: {
-          ...set,
-          lastSyncAt: now,
-          recordCount: await this.records.count({ connectionId: connection._id }),
-          currentSyncId: null,
-          syncLeaseUntil: null,
-          updatedAt: now,
-        },
-      },
-    );
+    await this.connections.finishSync(connection._id, sync._id, {
+      ...set,
+      lastSyncAt: now,
+      recordCount: await this.records.count({ connectionId: connection._id }),
+      updatedAt: now,
+    });
     return finished;
   }
 }

@@ -5,7 +5,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { badInput, conflict } from '../errors.js';
 import { newId } from '../ids.js';
-import type { Viewer } from '../identity/viewer.js';
+import type { Viewer } from '../identity/index.js';
 import type { ConnectionService } from './connection-service.js';
 import type { ConnectorRegistry } from './connectors/connector-registry.js';
 import type { StartedSync, SyncService } from './sync-service.js';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import type { OrganizationService } from '../identity/organization-service.js';
+import type { HubModule } from '../hub-module.js';
+import type { OrganizationService } from '../identity/index.js';
 import type { HubLogger } from '../logger.js';
 import type { Store } from '../store/port.js';
 import { AccessLog } from './access-log.js';
@@ -9,6 +10,7 @@ import { ConnectionService } from './connection-service.js';
 import { ConnectorRegistry, type PluginConnectorSource } from './connectors/connector-registry.js';
 import { builtInConnectors } from './connectors/built-in-connectors.js';
 import { ConsentService } from './consent-service.js';
+import { dataCollections, type DataRecord } from './model.js';
 import { ReadService } from './read-service.js';
 import { SyncService, type SyncOptions } from './sync-service.js';
 import { UploadService } from './upload-service.js';
@@ -39,7 +41,7 @@ export interface DataOptions {
   maxUploadBytes?: number;
 }
 
-/** The data-connections module: catalogue, syncs, access requests, consents, reads and their log. */
+/** The data-connections module's api: catalogue, syncs, access requests, consents, reads and their log. */
 export interface DataServices {
   connections: ConnectionService;
   syncs: SyncService;
@@ -51,26 +53,40 @@ export interface DataServices {
   uploads: UploadService;
 }
 
-export function createDataServices(
+/** What the data module needs of the rest of the hub. */
+export interface DataModuleDeps {
+  /** Identity's organizations: agencies own connections, and their slugs name import folders. */
+  organizations: OrganizationService;
+  /** The connectors plugins offer (`PLUGIN` connections); null for none. */
+  plugins: PluginConnectorSource | null;
+  clock: () => number;
+  logger: HubLogger;
+  options?: DataOptions;
+}
+
+/** The data-connections module: its tables and the api over them. */
+export function createDataModule(
   store: Store,
-  organizations: OrganizationService,
-  plugins: PluginConnectorSource | null,
-  clock: () => number,
-  logger: HubLogger,
-  options: DataOptions = {},
-): DataServices {
+  { organizations, plugins, clock, logger, options = {} }: DataModuleDeps,
+): HubModule<DataServices> {
   const connectors = new ConnectorRegistry(builtInConnectors, plugins, {
     importRoot: options.importDir ?? join(tmpdir(), 'maru-imports'),
     allowedHosts: options.allowedHosts ?? [],
     secrets: options.secrets ?? {},
     secretAgencies: options.secretAgencies ?? {},
   });
+  // Syncs write the records; reads (through a grant) and the subject-key check read them.
+  const records = store.collection<DataRecord>('data_records');
   const connections = new ConnectionService(store, organizations, connectors, clock);
-  const syncs = new SyncService(store, connections, connectors, clock, logger, options.sync);
+  const syncs = new SyncService(store, records, connections, connectors, clock, logger, options.sync);
   const accessRequests = new AccessRequestService(store, connections, clock);
-  const consents = new ConsentService(store, connections, organizations, syncs.records, clock);
+  const consents = new ConsentService(store, connections, organizations, records, clock);
   const accessLog = new AccessLog(store);
-  const reads = new ReadService(accessRequests, consents, accessLog);
+  const reads = new ReadService(records, accessRequests, consents, accessLog);
   const uploads = new UploadService(connections, connectors, syncs, options.maxUploadBytes ?? 512 * 1024 * 1024, clock);
-  return { connections, syncs, accessRequests, consents, accessLog, reads, connectors, uploads };
+  return {
+    name: 'data',
+    collections: dataCollections,
+    api: { connections, syncs, accessRequests, consents, accessLog, reads, connectors, uploads },
+  };
 }
