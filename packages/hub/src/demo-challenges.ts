@@ -93,7 +93,7 @@ export async function seedDemoChallenges(
   services: HubServices,
   dataConnectionIds: Record<string, string> = {},
 ): Promise<number> {
-  const member = async (email: string) => (await services.members.collection.findOne({ email }))!;
+  const member = async (email: string) => (await services.members.byEmail(email))!;
   const managers = [await member('manager@mois.example'), await member('manager@msit.example')];
   const reviewers = [await member('reviewer@mois.example'), await member('manager@msit.example')];
   const companies = [await member('admin@hanbit.example'), await member('admin@sejong-civic.example')];
@@ -107,11 +107,7 @@ export async function seedDemoChallenges(
   };
   // One query for all of them: titles are not indexed, and a hub with many challenges would scan them once per title.
   const titles = Array.from({ length: STATES.length * PER_STATE }, (_, i) => titleOf(i));
-  const existing = new Set(
-    (await services.challenges.collection.find({ title: { $in: titles } }, { limit: titles.length * 2 })).map(
-      (c) => c.title,
-    ),
-  );
+  const existing = await services.challenges.titlesTaken(titles);
 
   for (const [s, state] of STATES.entries()) {
     for (let n = 0; n < PER_STATE; n++) {
@@ -185,7 +181,7 @@ export async function seedDemoChallenges(
       await services.questions.ask(companyViewers[(n + 1) % 2]!, challenge._id, {
         question: 'Is a mobile-only solution eligible?',
       });
-      await services.challenges.announce(agencyViewer, challenge._id, {
+      await services.challenges.postAnnouncement(agencyViewer, challenge._id, {
         title: '설명회 안내 Info session',
         body: 'An online info session is held next Tuesday at 14:00 KST.',
       });
