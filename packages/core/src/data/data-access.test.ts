@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeGlobalId, encodeGlobalId } from '../graphql/global-id.js';
 import { expectRefused } from '../testing/expect-refused.js';
-import { createDataTestHub, type DataTestHub } from './test-support/data-fixtures.js';
+import { createDataTestHub, type DataTestHub } from '../testing/data-test-hub.js';
 import type { AccessLogEntry } from './model.js';
 
 const RECORDS = `query($id: ID!, $fields: [String!], $where: [DataRecordCondition!]) {

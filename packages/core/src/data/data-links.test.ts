@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../graphql/global-id.js';
 import { expectRefused } from '../testing/expect-refused.js';
-import { createDataTestHub, type DataTestHub } from './test-support/data-fixtures.js';
+import { createDataTestHub, type DataTestHub } from '../testing/data-test-hub.js';
 
 const CREATE_CHALLENGE = `mutation($i: CreateChallengeInput!) { createChallenge(input: $i) { challenge { id dataConnectionIds dataConnections { name classification } } } }`;
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeGlobalId, encodeGlobalId } from '../graphql/global-id.js';
 import { expectRefused } from '../testing/expect-refused.js';
 import { createTestHub, type TestHub } from '../testing/test-hub.js';
-import { CREATE, SYNC } from './test-support/data-fixtures.js';
+import { CREATE, SYNC } from '../testing/data-test-hub.js';
 import type { DataConnection, DataRecord } from './model.js';
 
 const CONNECTION = `query($id: ID!) { dataConnection(id: $id) { status lastError recordCount nextSyncAt fields { name type } records(first: 50) { nodes { key data } } } }`;

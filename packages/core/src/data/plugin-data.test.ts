@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeGlobalId, encodeGlobalId } from '../graphql/global-id.js';
 import { expectRefused } from '../testing/expect-refused.js';
 import { createTestHub, type TestHub } from '../testing/test-hub.js';
-import { CREATE, PERSONAL_CSV, PUBLIC_CSV, RESTRICTED_CSV, SYNC } from './test-support/data-fixtures.js';
+import { CREATE, PERSONAL_CSV, PUBLIC_CSV, RESTRICTED_CSV, SYNC } from '../testing/data-test-hub.js';
 import type { AccessLogEntry } from './model.js';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 import { GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHub, type Hub } from '../create-hub.js';
-import { createDataTestHub, type DataTestHub } from '../data/test-support/data-fixtures.js';
+import { createDataTestHub, type DataTestHub } from '../testing/data-test-hub.js';
 import { encodeGlobalId } from './global-id.js';
 import { useJit } from './use-jit.js';
 

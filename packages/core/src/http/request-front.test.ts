@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createDataTestHub, type DataTestHub } from '../data/test-support/data-fixtures.js';
+import { createDataTestHub, type DataTestHub } from '../testing/data-test-hub.js';
 import { encodeGlobalId } from '../graphql/global-id.js';
 import { createTestHub, snapshotDomain, storedTables } from '../testing/test-hub.js';
 

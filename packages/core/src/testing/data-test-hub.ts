@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encodeGlobalId } from '../../graphql/global-id.js';
-import { createTestHub, type TestHub } from '../../testing/test-hub.js';
+import { encodeGlobalId } from '../graphql/global-id.js';
+import { createTestHub, type TestHub } from './test-hub.js';
 
 export interface DataTestHub {
   hub: TestHub;
