@@ -3,6 +3,8 @@ import { audited } from '../graphql/audited.js';
 import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
+import { fromGraphQL, zodInput } from '../graphql/zod-input.js';
+import { apiKeyMode, apiKeyScope, createApiKeyInput } from './api-key-input.js';
 import type { IssuedApiKey } from './api-key-service.js';
 import { MemberRef } from './member-schema.js';
 import { API_KEY_MODES, API_KEY_SCOPES, type ApiKey } from './model.js';
@@ -82,25 +84,11 @@ builder.objectField(MemberRef, 'apiKeys', (t) =>
   }),
 );
 
-const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
-  fields: (t) => ({
-    name: t.string({ required: true, description: 'What the key is for; 1–100 characters.' }),
-    scopes: t.field({
-      type: [ApiKeyScopeEnum],
-      required: true,
-      description: 'At most the scopes of the key that creates it.',
-    }),
-    expiresAt: t.field({
-      type: 'DateTime',
-      required: false,
-      description: 'When the key stops working; never, if omitted.',
-    }),
-    memberId: t.id({
-      required: false,
-      description: 'Admins may create a key for another member of their organization; yourself by default.',
-    }),
-    mode: t.field({ type: ApiKeyModeEnum, required: false, description: 'LIVE by default.' }),
-  }),
+const CreateApiKeyInput = zodInput('CreateApiKeyInput', createApiKeyInput, {
+  enums: [
+    [apiKeyScope, ApiKeyScopeEnum],
+    [apiKeyMode, ApiKeyModeEnum],
+  ],
 });
 
 export const CreatedApiKeyPayload = builder.objectRef<IssuedApiKey>('CreatedApiKeyPayload').implement({
@@ -119,20 +107,13 @@ builder.mutationFields((t) => ({
   createApiKey: t.field({
     type: CreatedApiKeyPayload,
     description: 'Create an API key (ADMIN key). The secret is returned once and stored only as a hash.',
-    args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
+    args: { input: t.arg({ type: CreateApiKeyInput.ref, required: true }) },
     resolve: (_root, { input }, ctx) =>
       audited(
         ctx,
         'apiKey.create',
         {},
-        () =>
-          ctx.services.apiKeys.create(ctx.viewer, {
-            name: input.name,
-            scopes: input.scopes,
-            expiresAt: input.expiresAt ?? null,
-            memberId: input.memberId ? parseId(input.memberId, 'Member', 'input.memberId') : null,
-            mode: input.mode ?? undefined,
-          }),
+        () => ctx.services.apiKeys.create(ctx.viewer, fromGraphQL(CreateApiKeyInput, input)),
         ({ apiKey }) => ({ targetId: apiKey._id, organizationId: apiKey.organizationId }),
       ),
   }),

@@ -1,28 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import { badInput, forbidden, notFound, unauthenticated } from '../errors.js';
 import { newId } from '../ids.js';
 import { readPage, type Page, type PageRequest } from '../store/page.js';
 import type { Collection, Store } from '../store/port.js';
-import { futureDate, text, validate } from '../validation.js';
-import { API_KEY_MODES, API_KEY_SCOPES, type ApiKey, type ApiKeyMode, type ApiKeyScope, type Member } from './model.js';
+import { validate } from '../validation.js';
+import { createApiKeyInput, type CreateApiKeyInput } from './api-key-input.js';
+import { type ApiKey, type ApiKeyMode, type ApiKeyScope, type Member } from './model.js';
 import type { MemberService } from './member-service.js';
 import type { OrganizationService } from './organization-service.js';
 import { requireScope } from './require.js';
 import { canAdminister, type Viewer } from './viewer.js';
-
-const createInput = z.object({
-  name: text('a name', 100),
-  scopes: z
-    .array(z.enum(API_KEY_SCOPES))
-    .min(1, 'give at least one scope')
-    .transform((list) => [...new Set(list)]),
-  mode: z.enum(API_KEY_MODES).default('LIVE'),
-  expiresAt: futureDate('expiresAt').nullish(),
-  memberId: z.string().nullish(),
-});
-
-export type CreateApiKeyInput = z.input<typeof createInput>;
 
 export interface IssuedApiKey {
   apiKey: ApiKey;
@@ -101,7 +88,7 @@ export class ApiKeyService {
    */
   async create(viewer: Viewer | null, raw: CreateApiKeyInput): Promise<IssuedApiKey> {
     requireScope(viewer, 'ADMIN');
-    const input = validate(createInput, raw);
+    const input = validate(createApiKeyInput, raw);
     let member = viewer.member;
     if (input.memberId && input.memberId !== viewer.member._id) {
       const other = await this.members.get(input.memberId);

@@ -1,9 +1,12 @@
+import { z } from 'zod';
 import { requireOrganization } from '../graphql/loaders.js';
 import { builder } from '../graphql/builder.js';
 import { audited } from '../graphql/audited.js';
 import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
+import { type EnumRefs, fromGraphQL, globalId, zodInput } from '../graphql/zod-input.js';
+import { addMemberInput, role, updateMemberInput } from './member-input.js';
 import { ROLES, type Member } from './model.js';
 import { OrganizationRef } from './organization-schema.js';
 
@@ -55,21 +58,13 @@ builder.objectField(OrganizationRef, 'members', (t) =>
   }),
 );
 
-const AddMemberInput = builder.inputType('AddMemberInput', {
-  fields: (t) => ({
-    organizationId: t.id({ required: true }),
-    name: t.string({ required: true, description: '1–200 characters.' }),
-    email: t.string({ required: true, description: 'Unique across the hub.' }),
-    roles: t.field({ type: [RoleEnum], required: true }),
-  }),
-});
-
-const UpdateMemberInput = builder.inputType('UpdateMemberInput', {
-  fields: (t) => ({
-    name: t.string({ required: false }),
-    roles: t.field({ type: [RoleEnum], required: false }),
-  }),
-});
+const enums: EnumRefs = [[role, RoleEnum]];
+const AddMemberInput = zodInput(
+  'AddMemberInput',
+  z.object({ organizationId: globalId('Organization'), ...addMemberInput.shape }),
+  { enums },
+);
+const UpdateMemberInput = zodInput('UpdateMemberInput', updateMemberInput, { enums });
 
 const MemberPayload = builder.objectRef<{ member: Member }>('MemberPayload').implement({
   fields: (t) => ({ member: t.field({ type: MemberRef, resolve: (p) => p.member }) }),
@@ -84,40 +79,34 @@ builder.mutationFields((t) => ({
   addMember: t.field({
     type: MemberPayload,
     description: 'Add a member to an organization you administer (ADMIN key).',
-    args: { input: t.arg({ type: AddMemberInput, required: true }) },
+    args: { input: t.arg({ type: AddMemberInput.ref, required: true }) },
     resolve: (_root, { input }, ctx) =>
       audited(
         ctx,
         'member.add',
         { organizationId: peekId(input.organizationId) },
-        async () => ({
-          member: await ctx.services.members.add(
-            ctx.viewer,
-            parseId(input.organizationId, 'Organization', 'input.organizationId'),
-            {
-              name: input.name,
-              email: input.email,
-              roles: input.roles,
-            },
-          ),
-        }),
+        async () => {
+          const { organizationId, ...rest } = fromGraphQL(AddMemberInput, input);
+          return { member: await ctx.services.members.add(ctx.viewer, organizationId, rest) };
+        },
         describeMember,
       ),
   }),
   updateMember: t.field({
     type: MemberPayload,
     description: "Change a member's name or roles.",
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateMemberInput, required: true }) },
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateMemberInput.ref, required: true }) },
     resolve: (_root, args, ctx) =>
       audited(
         ctx,
         'member.update',
         { targetId: peekId(args.id) },
         async () => ({
-          member: await ctx.services.members.update(ctx.viewer, parseId(args.id, 'Member'), {
-            name: args.input.name ?? undefined,
-            roles: args.input.roles ?? undefined,
-          }),
+          member: await ctx.services.members.update(
+            ctx.viewer,
+            parseId(args.id, 'Member'),
+            fromGraphQL(UpdateMemberInput, args.input),
+          ),
         }),
         describeMember,
       ),

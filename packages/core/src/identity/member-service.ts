@@ -1,26 +1,14 @@
-import { z } from 'zod';
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { readByIds } from '../store/by-ids.js';
 import { readPage, type Page, type PageRequest } from '../store/page.js';
 import { StoreConflictError, type Collection, type Store } from '../store/port.js';
-import { email, text, validate } from '../validation.js';
-import { ADMIN_ROLES, ROLES, ROLES_BY_KIND, type Member, type Organization, type Role } from './model.js';
+import { validate } from '../validation.js';
+import { addMemberInput, updateMemberInput, type AddMemberInput, type UpdateMemberInput } from './member-input.js';
+import { ADMIN_ROLES, ROLES_BY_KIND, type Member, type Organization, type Role } from './model.js';
 import type { OrganizationService } from './organization-service.js';
 import { requireAdminScope } from './require.js';
 import { canAdminister, isPlatformAdmin, type Viewer } from './viewer.js';
-
-const roles = z
-  .array(z.enum(ROLES))
-  .min(1, 'give at least one role')
-  .max(ROLES.length)
-  .transform((list) => [...new Set(list)]);
-
-const addInput = z.object({ name: text('a name', 200), email, roles });
-const updateInput = z.object({ name: text('a name', 200).optional(), roles: roles.optional() });
-
-export type AddMemberInput = z.input<typeof addInput>;
-export type UpdateMemberInput = z.input<typeof updateInput>;
 
 /** A member a seeder puts in place as the system (no viewer): trusted input, found again by its email. */
 export interface MemberSeed {
@@ -103,7 +91,7 @@ export class MemberService {
 
   async add(viewer: Viewer | null, organizationId: string, raw: AddMemberInput): Promise<Member> {
     requireAdminScope(viewer);
-    const input = validate(addInput, raw);
+    const input = validate(addMemberInput, raw);
     const org = await this.organizations.require(organizationId);
     this.assertAdmin(viewer, org);
     this.assertRoles(viewer, org, input.roles);
@@ -131,7 +119,7 @@ export class MemberService {
 
   async update(viewer: Viewer | null, id: string, raw: UpdateMemberInput): Promise<Member> {
     requireAdminScope(viewer);
-    const input = validate(updateInput, raw);
+    const input = validate(updateMemberInput, raw);
     const { member, org } = await this.requireAdministered(viewer, id);
     if (input.roles) {
       this.assertRoles(viewer, org, input.roles);

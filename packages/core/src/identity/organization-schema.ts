@@ -4,6 +4,8 @@ import { audited } from '../graphql/audited.js';
 import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
+import { type EnumRefs, fromGraphQL, zodInput } from '../graphql/zod-input.js';
+import { createOrganizationInput, organizationKind, updateOrganizationInput } from './organization-input.js';
 import { ORGANIZATION_KINDS, type Organization } from './model.js';
 
 export const OrganizationKindEnum = builder.enumType('OrganizationKind', {
@@ -83,26 +85,9 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const CreateOrganizationInput = builder.inputType('CreateOrganizationInput', {
-  fields: (t) => ({
-    kind: t.field({ type: OrganizationKindEnum, required: true }),
-    name: t.string({ required: true, description: '1–200 characters.' }),
-    slug: t.string({ required: true, description: 'Lowercase letters, digits and hyphens; unique.' }),
-    description: t.string({ required: false, description: 'At most 2,000 characters.' }),
-    parentId: t.id({ required: false, description: 'The parent agency, for a sub-agency.' }),
-  }),
-});
-
-const UpdateOrganizationInput = builder.inputType('UpdateOrganizationInput', {
-  fields: (t) => ({
-    name: t.string({ required: false }),
-    description: t.string({ required: false }),
-    expectedVersion: t.int({
-      required: false,
-      description: 'Refuse with CONFLICT if the organization changed since this version.',
-    }),
-  }),
-});
+const enums: EnumRefs = [[organizationKind, OrganizationKindEnum]];
+const CreateOrganizationInput = zodInput('CreateOrganizationInput', createOrganizationInput, { enums });
+const UpdateOrganizationInput = zodInput('UpdateOrganizationInput', updateOrganizationInput);
 
 const OrganizationPayload = builder.objectRef<{ organization: Organization }>('OrganizationPayload').implement({
   fields: (t) => ({ organization: t.field({ type: OrganizationRef, resolve: (p) => p.organization }) }),
@@ -112,18 +97,17 @@ builder.mutationFields((t) => ({
   createOrganization: t.field({
     type: OrganizationPayload,
     description: 'Platform admins create any organization; agency admins create sub-agencies of their own agency.',
-    args: { input: t.arg({ type: CreateOrganizationInput, required: true }) },
+    args: { input: t.arg({ type: CreateOrganizationInput.ref, required: true }) },
     resolve: (_root, { input }, ctx) =>
       audited(
         ctx,
         'organization.create',
         {},
         async () => ({
-          organization: await ctx.services.organizations.create(ctx.viewer, {
-            ...input,
-            description: input.description ?? undefined,
-            parentId: input.parentId ? parseId(input.parentId, 'Organization', 'input.parentId') : null,
-          }),
+          organization: await ctx.services.organizations.create(
+            ctx.viewer,
+            fromGraphQL(CreateOrganizationInput, input),
+          ),
         }),
         ({ organization }) => ({ targetId: organization._id, organizationId: organization._id }),
       ),
@@ -131,14 +115,14 @@ builder.mutationFields((t) => ({
   updateOrganization: t.field({
     type: OrganizationPayload,
     description: 'Rename or describe an organization. Its admins (and admins of agencies above it) may.',
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateOrganizationInput, required: true }) },
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateOrganizationInput.ref, required: true }) },
     resolve: (_root, args, ctx) =>
       audited(ctx, 'organization.update', { targetId: peekId(args.id), organizationId: peekId(args.id) }, async () => ({
-        organization: await ctx.services.organizations.update(ctx.viewer, parseId(args.id, 'Organization'), {
-          name: args.input.name ?? undefined,
-          description: args.input.description ?? undefined,
-          expectedVersion: args.input.expectedVersion ?? undefined,
-        }),
+        organization: await ctx.services.organizations.update(
+          ctx.viewer,
+          parseId(args.id, 'Organization'),
+          fromGraphQL(UpdateOrganizationInput, args.input),
+        ),
       })),
   }),
 }));

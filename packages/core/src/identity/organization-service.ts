@@ -1,30 +1,18 @@
-import { z } from 'zod';
 import { conflict, forbidden, notFound, badInput } from '../errors.js';
 import { newId } from '../ids.js';
 import { readByIds } from '../store/by-ids.js';
 import { readPage, type Page, type PageRequest } from '../store/page.js';
 import { StoreConflictError, type Collection, type Filter, type Store } from '../store/port.js';
-import { optionalText, slug, text, validate } from '../validation.js';
-import { ORGANIZATION_KINDS, type Organization } from './model.js';
+import { validate } from '../validation.js';
+import type { Organization } from './model.js';
+import {
+  createOrganizationInput,
+  updateOrganizationInput,
+  type CreateOrganizationInput,
+  type UpdateOrganizationInput,
+} from './organization-input.js';
 import { canAdminister, isPlatformAdmin, type Viewer } from './viewer.js';
 import { requireAdminScope } from './require.js';
-
-const createInput = z.object({
-  kind: z.enum(ORGANIZATION_KINDS),
-  name: text('a name', 200),
-  slug,
-  description: optionalText('a description', 2000).default(''),
-  parentId: z.string().nullish(),
-});
-
-const updateInput = z.object({
-  name: text('a name', 200).optional(),
-  description: optionalText('a description', 2000).optional(),
-  expectedVersion: z.number().int().positive().optional(),
-});
-
-export type CreateOrganizationInput = z.input<typeof createInput>;
-export type UpdateOrganizationInput = z.input<typeof updateInput>;
 
 export interface OrganizationQuery {
   kind?: Organization['kind'];
@@ -130,7 +118,7 @@ export class OrganizationService {
   /** Platform admins create any organization; agency admins create sub-agencies below their own. */
   async create(viewer: Viewer | null, raw: CreateOrganizationInput): Promise<Organization> {
     requireAdminScope(viewer);
-    const input = validate(createInput, raw);
+    const input = validate(createOrganizationInput, raw);
     let parent: Organization | null = null;
     if (input.parentId) {
       parent = await this.get(input.parentId);
@@ -177,7 +165,7 @@ export class OrganizationService {
 
   async update(viewer: Viewer | null, id: string, raw: UpdateOrganizationInput): Promise<Organization> {
     requireAdminScope(viewer);
-    const input = validate(updateInput, raw);
+    const input = validate(updateOrganizationInput, raw);
     const org = await this.require(id);
     if (!canAdminister(viewer, org))
       throw forbidden(`Only an admin of "${org.name}" (or of an agency above it) may change it.`);
