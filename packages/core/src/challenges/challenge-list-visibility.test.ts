@@ -5,7 +5,7 @@ import type { Organization } from '../identity/index.js';
 import { createTestHub, type TestHub } from '../testing/test-hub.js';
 import { CHALLENGE_STATUSES, type Challenge, type ChallengeStatus } from './model.js';
 
-// `challengeListFilter` shapes its status clause for the indexes (see challenge-service.ts);
+// `challengeListFilter` shapes its status clause for the indexes (see challenge-list.ts);
 // whatever the shape, the list must show exactly what `canSeeChallenge` allows.
 describe('challenge list: drafts stay with their agency, whatever the status filter', () => {
   let hub: TestHub;

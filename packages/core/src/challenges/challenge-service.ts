@@ -3,7 +3,6 @@ import type { AuditTrail } from '../audit/index.js';
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import {
-  escapeRegex,
   isPlatformAdmin,
   requireScope,
   type MemberService,
@@ -12,9 +11,10 @@ import {
 } from '../identity/index.js';
 import { readByIds } from '../store/by-ids.js';
 import { readPage, type Page, type PageRequest } from '../store/page.js';
-import type { Collection, Filter, Sort, Store } from '../store/port.js';
+import type { Collection, Store } from '../store/port.js';
 import { text, validate } from '../validation.js';
 import { canManage, canSeeChallenge, isOfAgency, isPanelist } from './access.js';
+import { CHALLENGE_SORTS, challengeListFilter, type ChallengeQuery, type ChallengeSort } from './challenge-list.js';
 import {
   createChallengeInput,
   updateChallengeInput,
@@ -35,25 +35,7 @@ const TRANSITIONS: Record<ChallengeTransition, { from: readonly ChallengeStatus[
   advancePhase: { from: ['CLOSED', 'EVALUATING'], to: 'OPEN' },
 };
 
-export interface ChallengeQuery {
-  search?: string;
-  agencyId?: string;
-  includeSubAgencies?: boolean;
-  tags?: string[];
-  type?: Challenge['type'];
-  statuses?: ChallengeStatus[];
-  deadlineFrom?: string;
-  deadlineTo?: string;
-}
-
-export const CHALLENGE_SORTS: Record<'DEADLINE' | 'NEWEST', Sort> = {
-  DEADLINE: [['submissionDeadline', 1]],
-  NEWEST: [['createdAt', -1]],
-};
-
 const LOCKED_AFTER_PUBLISH = ['criteria', 'type', 'eligibility', 'phases', 'terms'] as const;
-
-export type ChallengeSort = keyof typeof CHALLENGE_SORTS;
 
 export class ChallengeService {
   private readonly collection: Collection<Challenge>;
@@ -351,49 +333,6 @@ export class ChallengeService {
   emit(kind: ChallengeEventKind, challenge: Challenge): void {
     this.events.publish('challenge', { kind, challengeId: challenge._id, at: new Date(this.clock()).toISOString() });
   }
-}
-
-/**
- * The store filter of a challenge listing as `viewer` may see it: `canSeeChallenge` written as a query, shaped for the
- * indexes (benchmarks time it as is).
- */
-export function challengeListFilter(viewer: Viewer | null, query: ChallengeQuery): Filter {
-  const and: Filter[] = [];
-  const statuses = query.statuses?.length ? query.statuses : null;
-  if (statuses && !isPlatformAdmin(viewer) && !(viewer && statuses.includes('DRAFT'))) {
-    // Drafts are out of sight: one `$in` without them, the exact bounds of the status index on every engine.
-    and.push({ status: { $in: statuses.filter((status) => status !== 'DRAFT') } });
-    // A draft cancelled before publication stays out of sight too.
-    and.push(
-      viewer
-        ? { $or: [{ publishedAt: { $ne: null } }, { agencyPath: viewer.organization._id }] }
-        : { publishedAt: { $ne: null } },
-    );
-  } else {
-    // Drafts of the viewer's own agency may show. With no status chosen this stays `$ne`, not an
-    // `$in` of the five others: SQLite would read every non-draft through the status index and sort them.
-    if (!isPlatformAdmin(viewer)) {
-      const published = { status: { $ne: 'DRAFT' }, publishedAt: { $ne: null } };
-      and.push(viewer ? { $or: [published, { agencyPath: viewer.organization._id }] } : published);
-    }
-    if (statuses) and.push({ status: { $in: statuses } });
-  }
-  if (query.agencyId)
-    and.push(query.includeSubAgencies === false ? { agencyId: query.agencyId } : { agencyPath: query.agencyId });
-  if (query.tags?.length) and.push({ tags: { $all: query.tags.map((t) => t.toLowerCase()) } });
-  if (query.type) and.push({ type: query.type });
-  if (query.deadlineFrom || query.deadlineTo) {
-    and.push({
-      submissionDeadline: {
-        ...(query.deadlineFrom ? { $gte: query.deadlineFrom } : {}),
-        ...(query.deadlineTo ? { $lt: query.deadlineTo } : {}),
-      },
-    });
-  }
-  for (const term of (query.search ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
-    and.push({ searchText: { $regex: escapeRegex(term) } });
-  }
-  return and.length ? { $and: and } : {};
 }
 
 function searchText(input: { title: string; summary: string; tags: string[] }): string {

@@ -50,8 +50,8 @@ export function createChallengesModule(store: Store, deps: ChallengesDeps): HubM
   };
 }
 
-export { CHALLENGE_SORTS, challengeListFilter } from './challenge-service.js';
-export type { ChallengeQuery, ChallengeService, ChallengeSort, ChallengeTransition } from './challenge-service.js';
+export { CHALLENGE_SORTS, challengeListFilter, type ChallengeQuery, type ChallengeSort } from './challenge-list.js';
+export type { ChallengeService, ChallengeTransition } from './challenge-service.js';
 export type { QuestionService } from './question-service.js';
 export type { SubmissionService } from './submission-service.js';
 export type { RankedSubmission, ReviewService, ReviewerProgress } from './review-service.js';
