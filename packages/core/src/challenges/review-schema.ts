@@ -2,9 +2,11 @@ import { loadOrganization } from '../graphql/loaders.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
 import { encodeGlobalId, parseId, peekId } from '../graphql/global-id.js';
+import { fromGraphQL, zodArgs } from '../graphql/zod-input.js';
 import { OrganizationRef } from '../identity/index.js';
 import { ChallengeRef } from './challenge-schema.js';
 import type { Challenge, Review } from './model.js';
+import { awardInput, scoreInput } from './review-input.js';
 import type { RankedSubmission, ReviewerProgress } from './review-service.js';
 import { SubmissionRef } from './submission-schema.js';
 
@@ -118,16 +120,8 @@ builder.objectFields(ChallengeRef, (t) => ({
   }),
 }));
 
-const ScoreInput = builder.inputType('CriterionScoreInput', {
-  fields: (t) => ({
-    criterionKey: t.string({ required: true }),
-    score: t.int({ required: true, description: '0–10.' }),
-    comment: t.string({ required: false }),
-  }),
-});
-const WinnerInput = builder.inputType('WinnerInput', {
-  fields: (t) => ({ submissionId: t.id({ required: true }), note: t.string({ required: false }) }),
-});
+const ScoreArgs = zodArgs(scoreInput);
+const AwardArgs = zodArgs(awardInput);
 
 const ReviewPayload = builder.objectRef<{ review: Review }>('ReviewPayload').implement({
   fields: (t) => ({ review: t.field({ type: ReviewRef, resolve: (p) => p.review }) }),
@@ -142,11 +136,7 @@ builder.mutationFields((t) => ({
     description:
       'Score every criterion of a submission 0–10 (assigned reviewers, while EVALUATING). ' +
       'Scoring again replaces your review. Refused for a submission of your own organization.',
-    args: {
-      submissionId: t.arg.id({ required: true }),
-      scores: t.arg({ type: [ScoreInput], required: true }),
-      publicComment: t.arg.string({ required: false, description: 'Published with the results at award.' }),
-    },
+    args: { submissionId: t.arg.id({ required: true }), ...ScoreArgs.args },
     resolve: (_r, args, ctx) =>
       audited(
         ctx,
@@ -156,14 +146,7 @@ builder.mutationFields((t) => ({
           review: await ctx.services.reviews.score(
             ctx.viewer,
             parseId(args.submissionId, 'Submission', 'submissionId'),
-            {
-              scores: args.scores.map((s) => ({
-                criterionKey: s.criterionKey,
-                score: s.score,
-                comment: s.comment ?? '',
-              })),
-              publicComment: args.publicComment ?? null,
-            },
+            fromGraphQL(ScoreArgs, args, ''),
           ),
         }),
         ({ review }) => ({ targetId: review._id, organizationId: null }),
@@ -172,24 +155,18 @@ builder.mutationFields((t) => ({
   awardChallenge: t.field({
     type: AwardPayload,
     description: 'EVALUATING → AWARDED: name the winners. Results become public; the other entries are rejected.',
-    args: {
-      id: t.arg.id({ required: true }),
-      winners: t.arg({ type: [WinnerInput], required: true }),
-      note: t.arg.string({ required: false }),
-    },
+    args: { id: t.arg.id({ required: true }), ...AwardArgs.args },
     resolve: (_r, args, ctx) =>
       audited(
         ctx,
         'challenge.award',
         { targetId: peekId(args.id) },
         async () => ({
-          challenge: await ctx.services.reviews.award(ctx.viewer, parseId(args.id, 'Challenge'), {
-            winners: args.winners.map((w, i) => ({
-              submissionId: parseId(w.submissionId, 'Submission', `winners.${i}.submissionId`),
-              note: w.note ?? null,
-            })),
-            note: args.note ?? null,
-          }),
+          challenge: await ctx.services.reviews.award(
+            ctx.viewer,
+            parseId(args.id, 'Challenge'),
+            fromGraphQL(AwardArgs, args, ''),
+          ),
         }),
         ({ challenge }) => ({ targetId: challenge._id, organizationId: challenge.agencyId }),
       ),

@@ -1,26 +1,13 @@
-import { z } from 'zod';
 import { badInput, conflict, forbidden } from '../errors.js';
 import { newId } from '../ids.js';
 import { isPlatformAdmin, requireScope, type MemberService, type Viewer } from '../identity/index.js';
 import { StoreConflictError, type Collection, type Store } from '../store/port.js';
-import { optionalText, validate } from '../validation.js';
+import { validate } from '../validation.js';
 import { canSeeScores, isOfAgency, isPanelist } from './access.js';
 import type { ChallengeService } from './challenge-service.js';
 import type { Challenge, Review, Submission } from './model.js';
+import { awardInput, scoreInput, type AwardInput, type ScoreInput } from './review-input.js';
 import type { SubmissionService } from './submission-service.js';
-
-const scoreInput = z.object({
-  scores: z
-    .array(
-      z.object({
-        criterionKey: z.string(),
-        score: z.number().int('a score is a whole number').min(0, 'a score is 0 to 10').max(10, 'a score is 0 to 10'),
-        comment: optionalText('a comment', 5000).default(''),
-      }),
-    )
-    .min(1, 'score every criterion'),
-  publicComment: optionalText('a public comment', 5000).nullish(),
-});
 
 export interface RankedSubmission {
   submission: Submission;
@@ -52,7 +39,7 @@ export class ReviewService {
   }
 
   /** A panelist scores every criterion of one submission 0–10; scoring again replaces their review. */
-  async score(viewer: Viewer | null, submissionId: string, raw: z.input<typeof scoreInput>): Promise<Review> {
+  async score(viewer: Viewer | null, submissionId: string, raw: ScoreInput): Promise<Review> {
     requireScope(viewer, 'WRITE');
     const { submission, challenge } = await this.submissions.requireReadable(viewer, submissionId);
     if (!isPanelist(viewer, challenge))
@@ -192,26 +179,13 @@ export class ReviewService {
    * leaves the challenge AWARDED with its winners named, and awarding is final,
    * so `results` reads the winners from the challenge, never from statuses.
    */
-  async award(
-    viewer: Viewer | null,
-    challengeId: string,
-    raw: { winners: Array<{ submissionId: string; note?: string | null }>; note?: string | null },
-  ): Promise<Challenge> {
+  async award(viewer: Viewer | null, challengeId: string, raw: AwardInput): Promise<Challenge> {
     const challenge = await this.challenges.requireManaged(viewer, challengeId);
     // The state first: a challenge not under evaluation has no entries to name, and saying so beats blaming the
     // winners.
     if (challenge.status !== 'EVALUATING')
       throw conflict(`Cannot award a ${challenge.status} challenge: award applies to EVALUATING challenges.`);
-    const input = validate(
-      z.object({
-        winners: z
-          .array(z.object({ submissionId: z.string(), note: optionalText('a note', 2000).nullish() }))
-          .min(1, 'name at least one winner')
-          .max(20),
-        note: optionalText('a note', 5000).nullish(),
-      }),
-      raw,
-    );
+    const input = validate(awardInput, raw);
     const duplicate = input.winners.findIndex(
       (w, i) => input.winners.findIndex((o) => o.submissionId === w.submissionId) !== i,
     );

@@ -1,10 +1,10 @@
 import { graphql, printType } from 'graphql';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { validate } from '../validation.js';
 import { builder } from './builder.js';
 import { encodeGlobalId } from './global-id.js';
-import { fromGraphQL, globalId, graphqlInput, zodInput } from './zod-input.js';
+import { fromGraphQL, globalId, graphqlInput, zodArgs, zodInput } from './zod-input.js';
 
 const colour = z.enum(['RED', 'GREEN']);
 const ColourEnum = builder.enumType('ProbeColour', { values: ['RED', 'GREEN'] as const });
@@ -37,6 +37,24 @@ builder.mutationField('probe', (t) =>
     args: { input: t.arg({ type: ProbeInput.ref, required: true }) },
     resolve: (_root, { input }) => {
       received = validate(ProbeInput.schema, fromGraphQL(ProbeInput, input));
+      return true;
+    },
+  }),
+);
+const ProbeArgs = zodArgs(
+  z.object({
+    steps: z.array(step).min(1, 'give a step'),
+    ownerIds: z.array(globalId('Organization')).optional(),
+    note: z.string().nullish().describe('Kept when null.'),
+  }),
+);
+builder.mutationField('probeArgs', (t) =>
+  t.boolean({
+    args: { id: t.arg.id({ required: true }), ...ProbeArgs.args },
+    resolve: (_root, args) => {
+      expectTypeOf(args.steps).toEqualTypeOf<{ name: string; minutes: number | null }[]>();
+      expectTypeOf(args.note).toEqualTypeOf<string | null | undefined>();
+      received = validate(ProbeArgs.schema, fromGraphQL(ProbeArgs, args, ''));
       return true;
     },
   }),
@@ -113,5 +131,25 @@ describe('zodInput', () => {
     expect(result.errors?.[0]?.message).toBe(
       '`input.serviceIds.0` must be the id of a Service, but it is the id of an Organization.',
     );
+  });
+
+  it('derives arguments from a zod object, naming a bad id by its argument', async () => {
+    const field = schema.getMutationType()!.getFields()['probeArgs']!;
+    expect(field.args.map((a) => `${a.name}: ${a.type}${a.description ? ` "${a.description}"` : ''}`).sort()).toEqual([
+      'id: ID!',
+      'note: String "Kept when null."',
+      'ownerIds: [ID!]',
+      'steps: [ProbeStepInput!]!',
+    ]);
+    const ok = await run(`mutation { probeArgs(id: "x", steps: [{ name: "a", minutes: 2 }], note: null) }`);
+    expect(ok.errors).toBeUndefined();
+    expect(received).toEqual({ steps: [{ name: 'a', minutes: 2 }], note: null });
+    const bad = await run(
+      `mutation { probeArgs(id: "x", steps: [{ name: "a" }], ownerIds: ["${encodeGlobalId('Service', 's')}"]) }`,
+    );
+    expect(bad.errors?.[0]?.originalError).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      extensions: { field: 'ownerIds.0' },
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { InputFieldRef, InputObjectRef, InputType } from '@pothos/core';
+import type { ArgumentRef, InputFieldRef, InputObjectRef, InputType } from '@pothos/core';
 import { z } from 'zod';
 import { builder, type SchemaTypes } from './builder.js';
 import { parseId } from './global-id.js';
@@ -92,21 +92,29 @@ function inputObject(name: string, schema: z.ZodObject, enums: EnumMap, descript
   if (known) return known;
   const ref = builder.inputRef<object>(name);
   objects.set(schema, ref);
-  ref.implement({
-    description,
-    fields: (t) =>
-      Object.fromEntries(
-        Object.entries(schema.shape).map(([key, field]): [string, InputFieldRef<Types, unknown>] => [
-          key,
-          t.field({
-            type: graphqlType(field, enums, `${name}.${key}`),
-            required: !acceptsUndefined(field) && !acceptsNull(field),
-            description: meta(field, true).description,
-          }),
-        ]),
-      ),
-  });
+  ref.implement({ description, fields: (t) => fieldsOf(t, schema, enums, `${name}.`) });
   return ref;
+}
+
+/** One GraphQL field (of an input object, or one argument) per field of the zod object. */
+function fieldsOf<Kind extends 'Arg' | 'InputObject'>(
+  t: PothosSchemaTypes.InputFieldBuilder<Types, Kind>,
+  schema: z.ZodObject,
+  enums: EnumMap,
+  where: string,
+) {
+  return Object.fromEntries(
+    Object.entries(schema.shape).map(
+      ([key, field]): [string, InputFieldRef<Types, unknown> | ArgumentRef<Types, unknown>] => [
+        key,
+        t.field({
+          type: graphqlType(field, enums, `${where}${key}`),
+          required: !acceptsUndefined(field) && !acceptsNull(field),
+          description: meta(field, true).description,
+        }),
+      ],
+    ),
+  );
 }
 
 /**
@@ -124,25 +132,43 @@ export function zodInput<S extends z.ZodObject>(
   return { ref: ref as ZodInput<S>['ref'], schema };
 }
 
+/** A mutation's arguments derived from a zod object, with the schema they came from. */
+export interface ZodArgs<S extends z.ZodObject> {
+  args: { [K in keyof GraphQLValue<z.input<S>> & string]-?: ArgumentRef<Types, GraphQLValue<z.input<S>>[K]> };
+  schema: S;
+}
+
+/**
+ * Derives a field's GraphQL arguments from a zod object, one argument per field, the way `zodInput`
+ * derives an input type's fields; spread `args` into the field's `args` and hand the service
+ * `fromGraphQL(it, args, '')` (paths of bad ids then name the argument, e.g. `winners.0.submissionId`).
+ */
+export function zodArgs<S extends z.ZodObject>(schema: S, options: { enums?: EnumRefs } = {}): ZodArgs<S> {
+  const args = builder.args((t) => fieldsOf(t, schema, new Map(options.enums), ''));
+  return { args: args as ZodArgs<S>['args'], schema };
+}
+
 /**
  * The input a resolver hands its service: the GraphQL value with global ids decoded (a malformed
  * or foreign id is BAD_USER_INPUT naming the field, e.g. `input.serviceIds.0`), and nulls the
  * schema does not accept dropped, so the service's validation applies its defaults.
  */
 export function fromGraphQL<S extends z.ZodObject>(
-  input: ZodInput<S>,
+  input: ZodInput<S> | ZodArgs<S>,
   value: GraphQLValue<z.input<S>>,
   root = 'input',
 ) {
   return unwrap(input.schema, value, root) as z.input<S>;
 }
 
+const at = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
+
 function unwrap(schema: Any, value: unknown, path: string): unknown {
   if (value === null || value === undefined) return value;
   const inner = base(schema);
   const kind = def(inner).type;
   if (kind === 'array' && Array.isArray(value))
-    return value.map((item, i) => unwrap(def(inner).element as Any, item, `${path}.${i}`));
+    return value.map((item, i) => unwrap(def(inner).element as Any, item, at(path, i)));
   const typename = meta(schema).globalId;
   if (typename && typeof value === 'string') return parseId(value, typename, path);
   if (kind !== 'object' || typeof value !== 'object') return value;
@@ -155,7 +181,7 @@ function unwrap(schema: Any, value: unknown, path: string): unknown {
       else if (item === null && !acceptsUndefined(field)) out[key] = null;
       continue;
     }
-    out[key] = unwrap(field, item, `${path}.${key}`);
+    out[key] = unwrap(field, item, at(path, key));
   }
   return out;
 }
