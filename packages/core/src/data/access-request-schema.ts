@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { loadOrganization } from '../graphql/loaders.js';
 import type { HubContext } from '../context.js';
 import { audited } from '../graphql/audited.js';
@@ -5,7 +6,9 @@ import { builder } from '../graphql/builder.js';
 import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
+import { fromGraphQL, globalId, zodInput } from '../graphql/zod-input.js';
 import { OrganizationRef } from '../identity/index.js';
+import { accessRequestInput } from './access-request-input.js';
 import { DataConnectionRef } from './connection-schema.js';
 import { ACCESS_REQUEST_STATUSES, type AccessRequest } from './model.js';
 
@@ -87,21 +90,10 @@ builder.objectFields(DataConnectionRef, (t) => ({
   }),
 }));
 
-const RequestDataAccessInput = builder.inputType('RequestDataAccessInput', {
-  fields: (t) => ({
-    connectionId: t.id({ required: true }),
-    purpose: t.string({
-      required: true,
-      description: 'Why you need the data; consents of data subjects name the same purpose.',
-    }),
-    fields: t.stringList({ required: true }),
-    expiresAt: t.field({ type: 'DateTime', required: true, description: 'At most 366 days ahead.' }),
-    pluginName: t.string({
-      required: false,
-      description: 'Platform admins: file the request for this plugin, which then reads through ctx.data.',
-    }),
-  }),
-});
+const RequestDataAccessInput = zodInput(
+  'RequestDataAccessInput',
+  z.object({ connectionId: globalId('DataConnection'), ...accessRequestInput.shape }),
+);
 const AccessRequestPayload = builder.objectRef<{ accessRequest: AccessRequest }>('DataAccessRequestPayload').implement({
   fields: (t) => ({ accessRequest: t.field({ type: AccessRequestRef, resolve: (p) => p.accessRequest }) }),
 });
@@ -115,24 +107,16 @@ builder.mutationFields((t) => ({
     type: AccessRequestPayload,
     description:
       'Ask the owning agency for access to a RESTRICTED, PERSONAL (or, for non-agencies, INTERNAL) connection.',
-    args: { input: t.arg({ type: RequestDataAccessInput, required: true }) },
+    args: { input: t.arg({ type: RequestDataAccessInput.ref, required: true }) },
     resolve: (_r, { input }, ctx) =>
       audited(
         ctx,
         'dataAccess.request',
         { targetId: peekId(input.connectionId) },
-        async () => ({
-          accessRequest: await ctx.services.data.accessRequests.request(
-            ctx.viewer,
-            parseId(input.connectionId, 'DataConnection', 'input.connectionId'),
-            {
-              purpose: input.purpose,
-              fields: input.fields,
-              expiresAt: input.expiresAt,
-              pluginName: input.pluginName ?? null,
-            },
-          ),
-        }),
+        async () => {
+          const { connectionId, ...request } = fromGraphQL(RequestDataAccessInput, input);
+          return { accessRequest: await ctx.services.data.accessRequests.request(ctx.viewer, connectionId, request) };
+        },
         describe,
       ),
   }),

@@ -1,25 +1,16 @@
-import { z } from 'zod';
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { isPlatformAdmin, requireScope, type Viewer } from '../identity/index.js';
 import { readPage, type Page, type PageRequest } from '../store/page.js';
 import type { Collection, Filter, Sort, Store } from '../store/port.js';
-import { text, validate } from '../validation.js';
+import { validate } from '../validation.js';
 import { canDecideData, isDataOwner, requireOperationsView } from './access-rules.js';
+import { accessRequestInput, type AccessRequestInput } from './access-request-input.js';
 import type { ConnectionService } from './connection-service.js';
 import type { AccessRequest, AccessRequestStatus, DataConnection, Requester } from './model.js';
 
 const MAX_APPROVAL_DAYS = 366;
 const NEWEST_FIRST: Sort = [['createdAt', -1]];
-
-const requestInput = z.object({
-  purpose: text('the purpose', 1000),
-  fields: z.array(z.string()).min(1, 'name at least one field').max(200),
-  expiresAt: z
-    .string()
-    .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 date-time such as "2027-06-30T00:00:00Z"'),
-});
-export type AccessRequestInput = z.input<typeof requestInput> & { pluginName?: string | null };
 
 /**
  * Access requests: an organization (or a plugin, filed by a platform admin)
@@ -118,7 +109,7 @@ export class AccessRequestService {
   async request(viewer: Viewer | null, connectionId: string, raw: AccessRequestInput): Promise<AccessRequest> {
     requireScope(viewer, 'WRITE');
     const connection = await this.connections.require(connectionId);
-    const input = validate(requestInput, raw);
+    const input = validate(accessRequestInput, raw);
     const pluginName = raw.pluginName ?? null;
     if (pluginName && !isPlatformAdmin(viewer))
       throw forbidden('Only platform admins file access requests for plugins.');

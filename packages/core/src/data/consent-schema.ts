@@ -5,8 +5,10 @@ import { builder } from '../graphql/builder.js';
 import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { encodeGlobalId, parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
+import { fromGraphQL, zodInput } from '../graphql/zod-input.js';
 import { isPlatformAdmin, OrganizationRef, requireScope } from '../identity/index.js';
 import { DataConnectionRef } from './connection-schema.js';
+import { recordConsentInput } from './consent-input.js';
 import type { DataSubject } from './consent-service.js';
 import type { AccessLogEntry, Consent } from './model.js';
 
@@ -173,24 +175,7 @@ builder.objectFields(DataConnectionRef, (t) => ({
   }),
 }));
 
-const RecordConsentInput = builder.inputType('RecordConsentInput', {
-  fields: (t) => ({
-    connectionId: t.id({ required: true }),
-    subjectId: t.string({
-      required: true,
-      description: "The person's id as it appears in the connection's subject field.",
-    }),
-    requesterOrganizationId: t.id({
-      required: false,
-      description: 'The organization the person consents to; or give requesterPlugin.',
-    }),
-    requesterPlugin: t.string({ required: false }),
-    purpose: t.string({ required: true, description: "The same purpose as the requester's access request." }),
-    fields: t.stringList({ required: true, description: 'Personal fields the person lets the requester see.' }),
-    validFrom: t.field({ type: 'DateTime', required: false }),
-    validUntil: t.field({ type: 'DateTime', required: true }),
-  }),
-});
+const RecordConsentInput = zodInput('RecordConsentInput', recordConsentInput);
 const ConsentPayload = builder.objectRef<{ consent: Consent }>('DataConsentPayload').implement({
   fields: (t) => ({ consent: t.field({ type: ConsentRef, resolve: (p) => p.consent }) }),
 });
@@ -209,31 +194,22 @@ builder.mutationFields((t) => ({
   recordConsent: t.field({
     type: ConsentPayload,
     description: "Record a data subject's consent (agency admins of the owner, after verifying the person).",
-    args: { input: t.arg({ type: RecordConsentInput, required: true }) },
+    args: { input: t.arg({ type: RecordConsentInput.ref, required: true }) },
     resolve: (_r, { input }, ctx) =>
       audited(
         ctx,
         'dataConsent.record',
         { targetId: peekId(input.connectionId) },
-        async () => ({
-          consent: await ctx.services.data.consents.record(
-            ctx.viewer,
-            parseId(input.connectionId, 'DataConnection', 'input.connectionId'),
-            {
-              subjectId: input.subjectId,
-              purpose: input.purpose,
-              fields: input.fields,
-              validFrom: input.validFrom ?? null,
-              validUntil: input.validUntil,
-              requester: {
-                organizationId: input.requesterOrganizationId
-                  ? parseId(input.requesterOrganizationId, 'Organization', 'input.requesterOrganizationId')
-                  : null,
-                pluginName: input.requesterPlugin ?? null,
-              },
-            },
-          ),
-        }),
+        async () => {
+          const { connectionId, requesterOrganizationId, requesterPlugin, ...terms } = fromGraphQL(
+            RecordConsentInput,
+            input,
+          );
+          const requester = { organizationId: requesterOrganizationId ?? null, pluginName: requesterPlugin ?? null };
+          return {
+            consent: await ctx.services.data.consents.record(ctx.viewer, connectionId, { ...terms, requester }),
+          };
+        },
         describe,
       ),
   }),

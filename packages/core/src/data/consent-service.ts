@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../errors.js';
 import { newId } from '../ids.js';
 import { hasRole, requireScope, type OrganizationService, type Viewer } from '../identity/index.js';
@@ -8,15 +8,9 @@ import type { Collection, Store } from '../store/port.js';
 import { text, validate } from '../validation.js';
 import { canDecideData, canSeeOperations, requireOperationsView } from './access-rules.js';
 import type { ConnectionService } from './connection-service.js';
+import { consentInput } from './consent-input.js';
 import type { Consent, DataConnection, DataRecord, Requester, SubjectKey } from './model.js';
 
-const consentInput = z.object({
-  subjectId: text('the subject id', 200),
-  purpose: text('the purpose', 1000),
-  fields: z.array(z.string()).min(1, 'name at least one personal field'),
-  validFrom: z.string().nullish(),
-  validUntil: z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 date-time'),
-});
 export type ConsentInput = z.input<typeof consentInput> & { requester: Requester };
 
 /** A data subject, signed in with a subject key. */
