@@ -2,6 +2,8 @@ import { builder } from '../graphql/builder.js';
 import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { audited } from '../graphql/audited.js';
 import { parseId, peekId } from '../graphql/global-id.js';
+import { fromGraphQL, zodArgs } from '../graphql/zod-input.js';
+import { announcementInput } from './challenge-input.js';
 import { ChallengeRef } from './challenge-schema.js';
 import type { Announcement, Challenge } from './model.js';
 
@@ -25,6 +27,7 @@ builder.objectField(ChallengeRef, 'announcements', (t) =>
   }),
 );
 
+const AnnouncementArgs = zodArgs(announcementInput);
 const PostAnnouncementPayload = builder
   .objectRef<{ announcement: Announcement; challenge: Challenge }>('PostAnnouncementPayload')
   .implement({
@@ -40,11 +43,7 @@ builder.mutationField('postAnnouncement', (t) =>
     description:
       'Post an announcement to a published challenge (its challenge managers and agency admins); ' +
       'followers of `challengeEvents` hear an ANNOUNCEMENT.',
-    args: {
-      challengeId: t.arg.id({ required: true }),
-      title: t.arg.string({ required: true }),
-      body: t.arg.string({ required: true, description: 'Markdown.' }),
-    },
+    args: { challengeId: t.arg.id({ required: true }), ...AnnouncementArgs.args },
     resolve: (_r, args, ctx) =>
       audited(
         ctx,
@@ -52,10 +51,11 @@ builder.mutationField('postAnnouncement', (t) =>
         { targetId: peekId(args.challengeId) },
         async () => {
           const id = parseId(args.challengeId, 'Challenge', 'challengeId');
-          const announcement = await ctx.services.challenges.postAnnouncement(ctx.viewer, id, {
-            title: args.title,
-            body: args.body,
-          });
+          const announcement = await ctx.services.challenges.postAnnouncement(
+            ctx.viewer,
+            id,
+            fromGraphQL(AnnouncementArgs, args, ''),
+          );
           return { announcement, challenge: (await ctx.services.challenges.get(id))! };
         },
         ({ challenge }) => ({ targetId: challenge._id, organizationId: challenge.agencyId }),

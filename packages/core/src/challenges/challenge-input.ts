@@ -129,3 +129,12 @@ export const updateChallengeInput = z
 
 export type CreateChallengeInput = z.input<typeof createChallengeInput>;
 export type UpdateChallengeInput = z.input<typeof updateChallengeInput>;
+
+/** `cancelChallenge`'s reason, shown publicly with the challenge. */
+export const cancelInput = z.object({ reason: text('a reason', 1000).describe('Shown publicly with the challenge.') });
+
+/** `postAnnouncement`'s arguments besides the challenge. */
+export const announcementInput = z.object({
+  title: text('a title', 200),
+  body: text('a body', 20_000).describe('Markdown.'),
+});

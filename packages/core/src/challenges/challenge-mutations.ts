@@ -3,9 +3,15 @@ import type { HubContext } from '../context.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
 import { parseId, peekId } from '../graphql/global-id.js';
-import { type EnumRefs, fromGraphQL, globalId, zodInput } from '../graphql/zod-input.js';
+import { type EnumRefs, fromGraphQL, globalId, zodArgs, zodInput } from '../graphql/zod-input.js';
 import { OrganizationKindEnum } from '../identity/index.js';
-import { challengeType, createChallengeInput, organizationKind, updateChallengeInput } from './challenge-input.js';
+import {
+  cancelInput,
+  challengeType,
+  createChallengeInput,
+  organizationKind,
+  updateChallengeInput,
+} from './challenge-input.js';
 import type { Challenge } from './model.js';
 import type { ChallengeTransition } from './challenge-service.js';
 import { ChallengeRef, ChallengeTypeEnum } from './challenge-schema.js';
@@ -20,6 +26,7 @@ const CreateChallengeInput = zodInput(
   { enums },
 );
 const UpdateChallengeInput = zodInput('UpdateChallengeInput', updateChallengeInput, { enums });
+const CancelArgs = zodArgs(cancelInput);
 
 const ChallengePayload = builder.objectRef<{ challenge: Challenge }>('ChallengePayload').implement({
   fields: (t) => ({ challenge: t.field({ type: ChallengeRef, resolve: (p) => p.challenge }) }),
@@ -41,9 +48,7 @@ const transitionField = (action: ChallengeTransition, description: string, withR
         description,
         args: {
           id: t.arg.id({ required: true }),
-          ...(withReason
-            ? { reason: t.arg.string({ required: true, description: 'Shown publicly with the challenge.' }) }
-            : {}),
+          ...(withReason ? CancelArgs.args : {}),
         },
         resolve: (_r, args, ctx: HubContext) =>
           audited(

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AuditTrail } from '../audit/index.js';
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
 import { newId } from '../ids.js';
@@ -12,10 +12,12 @@ import {
 import { readByIds } from '../store/by-ids.js';
 import { readPage, type Page, type PageRequest } from '../store/page.js';
 import type { Collection, Store } from '../store/port.js';
-import { text, validate } from '../validation.js';
+import { validate } from '../validation.js';
 import { canManage, canSeeChallenge, isOfAgency, isPanelist } from './access.js';
 import { CHALLENGE_SORTS, challengeListFilter, type ChallengeQuery, type ChallengeSort } from './challenge-list.js';
 import {
+  announcementInput,
+  cancelInput,
   createChallengeInput,
   updateChallengeInput,
   type CreateChallengeInput,
@@ -200,12 +202,7 @@ export class ChallengeService {
   ): Promise<Challenge> {
     const challenge = await this.requireManaged(viewer, id);
     const set: Partial<Challenge> = {};
-    if (action === 'cancel')
-      set.cancelReason = validate(
-        z.object({ reason: text('a reason', 1000) }),
-        { reason: reason ?? '' },
-        'args',
-      ).reason;
+    if (action === 'cancel') set.cancelReason = validate(cancelInput, { reason: reason ?? '' }, 'args').reason;
     if (action === 'publish' && Date.parse(challenge.submissionDeadline) <= this.clock()) {
       throw badInput(
         'submissionDeadline',
@@ -285,10 +282,10 @@ export class ChallengeService {
   async postAnnouncement(
     viewer: Viewer | null,
     id: string,
-    raw: { title: string; body: string },
+    raw: z.input<typeof announcementInput>,
   ): Promise<Announcement> {
     const challenge = await this.requireManaged(viewer, id);
-    const input = validate(z.object({ title: text('a title', 200), body: text('a body', 20_000) }), raw);
+    const input = validate(announcementInput, raw);
     if (challenge.status === 'DRAFT' || challenge.status === 'CANCELLED') {
       throw conflict(`Announcements go to published challenges; this one is ${challenge.status}.`);
     }

@@ -4,9 +4,11 @@ import { builder } from '../graphql/builder.js';
 import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { encodeGlobalId, parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
+import { fromGraphQL, zodArgs } from '../graphql/zod-input.js';
 import { OrganizationRef } from '../identity/index.js';
 import { ChallengeRef } from './challenge-schema.js';
 import type { Question } from './model.js';
+import { answerInput, askInput } from './question-input.js';
 
 export const QuestionRef = nodeType<Question>('Question', {
   description:
@@ -39,6 +41,9 @@ builder.objectField(ChallengeRef, 'questions', (t) =>
   }),
 );
 
+const AskArgs = zodArgs(askInput);
+const AnswerArgs = zodArgs(answerInput);
+
 const QuestionPayload = builder.objectRef<{ question: Question }>('QuestionPayload').implement({
   fields: (t) => ({ question: t.field({ type: QuestionRef, resolve: (p) => p.question }) }),
 });
@@ -47,7 +52,7 @@ builder.mutationFields((t) => ({
   askQuestion: t.field({
     type: QuestionPayload,
     description: 'Ask the agency a clarification question about an OPEN challenge.',
-    args: { challengeId: t.arg.id({ required: true }), question: t.arg.string({ required: true }) },
+    args: { challengeId: t.arg.id({ required: true }), ...AskArgs.args },
     resolve: (_r, args, ctx) =>
       audited(
         ctx,
@@ -57,7 +62,7 @@ builder.mutationFields((t) => ({
           question: await ctx.services.questions.ask(
             ctx.viewer,
             parseId(args.challengeId, 'Challenge', 'challengeId'),
-            { question: args.question },
+            fromGraphQL(AskArgs, args, ''),
           ),
         }),
         ({ question }) => ({ targetId: question._id, organizationId: question.agencyId }),
@@ -66,16 +71,18 @@ builder.mutationFields((t) => ({
   answerQuestion: t.field({
     type: QuestionPayload,
     description: 'Answer a question publicly (the owning agency). Every company then sees question and answer.',
-    args: { id: t.arg.id({ required: true }), answer: t.arg.string({ required: true }) },
+    args: { id: t.arg.id({ required: true }), ...AnswerArgs.args },
     resolve: (_r, args, ctx) =>
       audited(
         ctx,
         'question.answer',
         { targetId: peekId(args.id) },
         async () => ({
-          question: await ctx.services.questions.answer(ctx.viewer, parseId(args.id, 'Question'), {
-            answer: args.answer,
-          }),
+          question: await ctx.services.questions.answer(
+            ctx.viewer,
+            parseId(args.id, 'Question'),
+            fromGraphQL(AnswerArgs, args, ''),
+          ),
         }),
         ({ question }) => ({ targetId: question._id, organizationId: question.agencyId }),
       ),

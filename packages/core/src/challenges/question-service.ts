@@ -1,13 +1,14 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { conflict, forbidden, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { requireScope, type Viewer } from '../identity/index.js';
 import { readPage, type Page, type PageRequest } from '../store/page.js';
 import type { Collection, Filter, Store } from '../store/port.js';
-import { text, validate } from '../validation.js';
+import { validate } from '../validation.js';
 import { canManage, isOfAgency } from './access.js';
 import type { ChallengeService } from './challenge-service.js';
 import type { Challenge, Question } from './model.js';
+import { answerInput, askInput } from './question-input.js';
 
 /**
  * Clarifications: any organization may ask while a challenge is open; the
@@ -48,10 +49,10 @@ export class QuestionService {
     };
   }
 
-  async ask(viewer: Viewer | null, challengeId: string, raw: { question: string }): Promise<Question> {
+  async ask(viewer: Viewer | null, challengeId: string, raw: z.input<typeof askInput>): Promise<Question> {
     requireScope(viewer, 'WRITE');
     const challenge = await this.challenges.requireVisible(viewer, challengeId);
-    const input = validate(z.object({ question: text('a question', 5000) }), raw);
+    const input = validate(askInput, raw);
     if (challenge.status !== 'OPEN')
       throw conflict(`Questions are taken while the challenge is OPEN; it is ${challenge.status}.`);
     if (isOfAgency(viewer, challenge)) throw forbidden('The owning agency answers questions; it does not ask them.');
@@ -72,12 +73,12 @@ export class QuestionService {
     return question;
   }
 
-  async answer(viewer: Viewer | null, questionId: string, raw: { answer: string }): Promise<Question> {
+  async answer(viewer: Viewer | null, questionId: string, raw: z.input<typeof answerInput>): Promise<Question> {
     requireScope(viewer, 'WRITE');
     const question = await this.collection.findOne({ _id: questionId });
     if (!question) throw notFound('question', questionId);
     const challenge = await this.challenges.requireManaged(viewer, question.challengeId);
-    const input = validate(z.object({ answer: text('an answer', 10_000) }), raw);
+    const input = validate(answerInput, raw);
     const updated = await this.collection.findOneAndUpdate(
       { _id: questionId, version: question.version },
       {
