@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { HubContext } from '../context.js';
 import { requireOrganization } from '../graphql/loaders.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
@@ -83,24 +84,24 @@ const describe = ({ submission }: { submission: Submission }) => ({
   organizationId: submission.organizationId,
 });
 
+/** A mutation of one submission, by its id, with no other argument. */
 const byId = (
   name: string,
   action: string,
   description: string,
-  run: (ctx: any, id: string, args: any) => Promise<Submission>,
-  extraArgs: (t: any) => object = () => ({}),
+  run: (ctx: HubContext, id: string) => Promise<Submission>,
 ) =>
   builder.mutationField(name, (t) =>
     t.field({
       type: SubmissionPayload,
       description,
-      args: { id: t.arg.id({ required: true }), ...extraArgs(t.arg) } as never,
-      resolve: (_r, args: any, ctx) =>
+      args: { id: t.arg.id({ required: true }) },
+      resolve: (_r, args, ctx) =>
         audited(
           ctx,
           action,
           { targetId: peekId(args.id) },
-          async () => ({ submission: await run(ctx, parseId(args.id, 'Submission'), args) }),
+          async () => ({ submission: await run(ctx, parseId(args.id, 'Submission')) }),
           describe,
         ),
     }),
@@ -125,27 +126,52 @@ builder.mutationField('createSubmission', (t) =>
       ),
   }),
 );
-byId(
-  'updateSubmission',
-  'submission.update',
-  'Edit your draft.',
-  (ctx, id, args) => ctx.services.submissions.update(ctx.viewer, id, fromGraphQL(UpdateSubmissionInput, args.input)),
-  (arg) => ({
-    input: arg({ type: UpdateSubmissionInput.ref, required: true }),
+builder.mutationFields((t) => ({
+  updateSubmission: t.field({
+    type: SubmissionPayload,
+    description: 'Edit your draft.',
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateSubmissionInput.ref, required: true }) },
+    resolve: (_r, args, ctx) =>
+      audited(
+        ctx,
+        'submission.update',
+        { targetId: peekId(args.id) },
+        async () => ({
+          submission: await ctx.services.submissions.update(
+            ctx.viewer,
+            parseId(args.id, 'Submission'),
+            fromGraphQL(UpdateSubmissionInput, args.input),
+          ),
+        }),
+        describe,
+      ),
   }),
-);
-byId(
-  'submitSubmission',
-  'submission.submit',
-  "Submit your draft before the deadline, accepting the challenge's terms.",
-  (ctx, id, args) => ctx.services.submissions.submit(ctx.viewer, id, args.acknowledgeTerms),
-  (arg) => ({
-    acknowledgeTerms: arg.boolean({
-      required: true,
-      description: "Must be true: you accept the challenge's IP and licence terms.",
-    }),
+  submitSubmission: t.field({
+    type: SubmissionPayload,
+    description: "Submit your draft before the deadline, accepting the challenge's terms.",
+    args: {
+      id: t.arg.id({ required: true }),
+      acknowledgeTerms: t.arg.boolean({
+        required: true,
+        description: "Must be true: you accept the challenge's IP and licence terms.",
+      }),
+    },
+    resolve: (_r, args, ctx) =>
+      audited(
+        ctx,
+        'submission.submit',
+        { targetId: peekId(args.id) },
+        async () => ({
+          submission: await ctx.services.submissions.submit(
+            ctx.viewer,
+            parseId(args.id, 'Submission'),
+            args.acknowledgeTerms,
+          ),
+        }),
+        describe,
+      ),
   }),
-);
+}));
 byId('withdrawSubmission', 'submission.withdraw', 'Withdraw your submission while the challenge is OPEN.', (ctx, id) =>
   ctx.services.submissions.withdraw(ctx.viewer, id),
 );
