@@ -4,7 +4,9 @@ import { builder } from '../graphql/builder.js';
 import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
+import { fromGraphQL, zodArgs } from '../graphql/zod-input.js';
 import { OrganizationRef, requireScope } from '../identity/index.js';
+import { accessRequestInput, approvalInput } from './grant-input.js';
 import type { ServiceGrant } from './model.js';
 import { ServiceRef } from './service-schema.js';
 
@@ -68,20 +70,25 @@ const describe = ({ grant }: { grant: ServiceGrant }) => ({
   organizationId: grant.consumerOrganizationId,
 });
 
+const AccessRequestArgs = zodArgs(accessRequestInput);
+const ApprovalArgs = zodArgs(approvalInput);
+
 builder.mutationFields((t) => ({
   requestServiceAccess: t.field({
     type: GrantPayload,
     description: "Ask for your organization's access to a shared service (organization admins).",
-    args: { service: t.arg.string({ required: true }), purpose: t.arg.string({ required: true }) },
+    args: { service: t.arg.string({ required: true }), ...AccessRequestArgs.args },
     resolve: (_r, args, ctx) =>
       audited(
         ctx,
         'serviceAccess.request',
         { targetId: args.service.slice(0, 64) },
         async () => ({
-          grant: await ctx.services.catalogue.requestAccess(ctx.viewer, args.service.slice(0, 64), {
-            purpose: args.purpose,
-          }),
+          grant: await ctx.services.catalogue.requestAccess(
+            ctx.viewer,
+            args.service.slice(0, 64),
+            fromGraphQL(AccessRequestArgs, args, ''),
+          ),
         }),
         describe,
       ),
@@ -89,11 +96,7 @@ builder.mutationFields((t) => ({
   approveServiceAccess: t.field({
     type: GrantPayload,
     description: 'Approve (or change) access with the operations allowed and a daily quota (platform admins).',
-    args: {
-      id: t.arg.id({ required: true }),
-      dailyQuota: t.arg.int({ required: false }),
-      operations: t.arg.stringList({ required: false }),
-    },
+    args: { id: t.arg.id({ required: true }), ...ApprovalArgs.args },
     resolve: (_r, args, ctx) =>
       audited(
         ctx,
@@ -102,8 +105,7 @@ builder.mutationFields((t) => ({
         async () => ({
           grant: await ctx.services.catalogue.decideAccess(ctx.viewer, parseId(args.id, 'ServiceGrant'), {
             status: 'ACTIVE',
-            dailyQuota: args.dailyQuota,
-            operations: args.operations ?? [],
+            ...fromGraphQL(ApprovalArgs, args, ''),
           }),
         }),
         describe,

@@ -1,10 +1,11 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { conflict, forbidden, MaruError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { hasRole, isPlatformAdmin, requireScope, type Viewer } from '../identity/index.js';
 import { readPage, type Page, type PageRequest } from '../store/page.js';
 import { StoreConflictError, type Collection, type Filter, type Store } from '../store/port.js';
-import { text, validate } from '../validation.js';
+import { validate } from '../validation.js';
+import { accessRequestInput, approvalInput } from './grant-input.js';
 import type { GrantStatus, ServiceCall, ServiceGrant } from './model.js';
 import type { ServiceUsage } from './service-usage.js';
 
@@ -51,11 +52,15 @@ export class GrantService {
     return this.usage.liveCalls(grant.serviceKey, grant.consumerOrganizationId, day);
   }
 
-  async request(viewer: Viewer | null, serviceKey: string, raw: { purpose: string }): Promise<ServiceGrant> {
+  async request(
+    viewer: Viewer | null,
+    serviceKey: string,
+    raw: z.input<typeof accessRequestInput>,
+  ): Promise<ServiceGrant> {
     requireScope(viewer, 'ADMIN');
     if (!ADMIN_ROLES.some((role) => hasRole(viewer, role)))
       throw forbidden('Only an admin of your organization requests access to a service.');
-    const input = validate(z.object({ purpose: text('a purpose', 2000) }), raw);
+    const input = validate(accessRequestInput, raw);
     if (!(await this.serviceExists(serviceKey))) throw notFound('service', serviceKey);
     const now = new Date(this.clock()).toISOString();
     const existing = await this.grants.findOne({ serviceKey, consumerOrganizationId: viewer.organization._id });
@@ -105,25 +110,14 @@ export class GrantService {
   async decide(
     viewer: Viewer | null,
     id: string,
-    decision: { status: 'ACTIVE' | 'REJECTED' | 'REVOKED'; dailyQuota?: number | null; operations?: string[] },
+    decision: { status: 'ACTIVE' | 'REJECTED' | 'REVOKED' } & z.input<typeof approvalInput>,
   ): Promise<ServiceGrant> {
     requireScope(viewer, 'ADMIN');
     if (!isPlatformAdmin(viewer))
       throw forbidden('Only platform admins, who operate plugin services, decide on access.');
     const grant = await this.grants.findOne({ _id: id });
     if (!grant) throw notFound('access grant', id);
-    const input = validate(
-      z.object({
-        dailyQuota: z
-          .number()
-          .int()
-          .min(1, 'a daily quota is at least 1 (omit it for no quota)')
-          .max(100_000_000)
-          .nullish(),
-        operations: z.array(z.string().max(64)).max(100).default([]),
-      }),
-      { dailyQuota: decision.dailyQuota, operations: decision.operations },
-    );
+    const input = validate(approvalInput, { dailyQuota: decision.dailyQuota, operations: decision.operations });
     const allowed: Record<typeof decision.status, ServiceGrant['status'][]> = {
       ACTIVE: ['REQUESTED', 'ACTIVE'],
       REJECTED: ['REQUESTED'],

@@ -167,7 +167,11 @@ export class ServiceCatalogue {
   }
 
   /** An organization admin asks for the organization's access to a service. */
-  requestAccess(viewer: Viewer | null, serviceKey: string, input: { purpose: string }): Promise<ServiceGrant> {
+  requestAccess(
+    viewer: Viewer | null,
+    serviceKey: string,
+    input: Parameters<GrantService['request']>[2],
+  ): Promise<ServiceGrant> {
     return this.#grants.request(viewer, serviceKey, input);
   }
 
