@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { forbidden, notFound } from '../errors.js';
 import { builder } from '../graphql/builder.js';
 import { audited } from '../graphql/audited.js';
+import { fromGraphQL, zodArgs } from '../graphql/zod-input.js';
 import { email, validate } from '../validation.js';
 import { CreatedApiKeyPayload } from './api-key-schema.js';
 import { DEMO_MEMBER_LIMIT, listDemoMembers, type DemoMember } from './demo-members.js';
@@ -9,6 +10,7 @@ import { MemberRef, RoleEnum } from './member-schema.js';
 import { API_KEY_SCOPES } from './model.js';
 
 const DEMO_KEY_HOURS = 12;
+const DemoLoginArgs = zodArgs(z.object({ email }));
 
 builder.queryField('viewer', (t) =>
   t.field({
@@ -48,7 +50,7 @@ builder.mutationField('demoLogin', (t) =>
     description:
       `Demo mode only: sign in as a seeded member by email and get a key with every scope, valid ${DEMO_KEY_HOURS} ` +
       'hours. Refused with FORBIDDEN when demo login is off.',
-    args: { email: t.arg.string({ required: true }) },
+    args: DemoLoginArgs.args,
     resolve: (_root, args, ctx) =>
       audited(
         ctx,
@@ -59,7 +61,7 @@ builder.mutationField('demoLogin', (t) =>
             throw forbidden(
               'Demo login is turned off on this hub; use an API key (set MARU_DEMO=true only on a demo hub).',
             );
-          const address = validate(z.object({ email }), { email: args.email }, 'args').email;
+          const address = validate(DemoLoginArgs.schema, fromGraphQL(DemoLoginArgs, args, ''), 'args').email;
           const member = await ctx.services.members.activeByEmail(address);
           if (!member) throw notFound('member with email', address);
           const expiresAt = new Date(Date.now() + DEMO_KEY_HOURS * 3600_000).toISOString();

@@ -2,7 +2,9 @@ import type { ConnectorManifest } from '@maru/sdk';
 import { ServiceRef } from '../catalogue/index.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
+import { fromGraphQL, zodArgs } from '../graphql/zod-input.js';
 import { manifestOf, type InstalledPlugin, type PublisherKey } from './model.js';
+import { publisherKeyInput } from './publisher-keys.js';
 
 const ConnectorRef = builder.objectRef<ConnectorManifest>('PluginConnector').implement({
   description: 'A data connector a plugin contributes: a source a data connection can read its records from.',
@@ -151,22 +153,16 @@ const PublisherKeyRef = builder.objectRef<PublisherKey>('PublisherKey').implemen
   }),
 });
 
+const PublisherKeyArgs = zodArgs(publisherKeyInput);
 builder.mutationField('registerPublisherKey', (t) =>
   t.field({
     type: PublisherKeyRef,
     description:
       "Trust a plugin publisher's Ed25519 public key (platform admins). Takes effect when plugins next load.",
-    args: {
-      keyId: t.arg.string({
-        required: true,
-        description: 'The id the publisher signs with (`keyId` in maru-signature.json).',
-      }),
-      publisher: t.arg.string({ required: true }),
-      publicKey: t.arg.string({ required: true, description: 'PEM, "-----BEGIN PUBLIC KEY-----…".' }),
-    },
+    args: PublisherKeyArgs.args,
     resolve: (_r, args, ctx) =>
       audited(ctx, 'publisherKey.register', { targetId: args.keyId.slice(0, 64) }, () =>
-        ctx.services.plugins.registerPublisherKey(ctx.viewer, args),
+        ctx.services.plugins.registerPublisherKey(ctx.viewer, fromGraphQL(PublisherKeyArgs, args, '')),
       ),
   }),
 );

@@ -6,10 +6,18 @@ import { StoreConflictError, type Collection } from '../store/port.js';
 import { text, validate } from '../validation.js';
 import type { PublisherKey } from './model.js';
 
-const keyInput = z.object({
-  keyId: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'letters, digits, ".", "_" and "-", at most 100'),
+/** `registerPublisherKey`'s arguments: what the schema declares and `register` validates. */
+export const publisherKeyInput = z.object({
+  keyId: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,100}$/, 'letters, digits, ".", "_" and "-", at most 100')
+    .describe('The id the publisher signs with (`keyId` in maru-signature.json).'),
   publisher: text('a publisher', 200),
-  publicKey: z.string().max(2000).refine(isEd25519PublicKey, 'must be an Ed25519 public key in PEM (SPKI) form'),
+  publicKey: z
+    .string()
+    .max(2000)
+    .refine(isEd25519PublicKey, 'must be an Ed25519 public key in PEM (SPKI) form')
+    .describe('PEM, "-----BEGIN PUBLIC KEY-----…".'),
 });
 
 /**
@@ -23,10 +31,10 @@ export class PublisherKeys {
   ) {}
 
   /** Registers a key (platform admins); `args` are checked as the mutation's arguments. */
-  async register(viewer: Viewer | null, args: { keyId: string; publisher: string; publicKey: string }) {
+  async register(viewer: Viewer | null, args: z.input<typeof publisherKeyInput>) {
     requireScope(viewer, 'ADMIN');
     if (!isPlatformAdmin(viewer)) throw forbidden('Only platform admins register publisher keys.');
-    const input = validate(keyInput, args, 'args');
+    const input = validate(publisherKeyInput, args, 'args');
     const key: PublisherKey = {
       _id: input.keyId,
       publisher: input.publisher,
