@@ -3,7 +3,7 @@
 // data-sync-bench.mjs with a JSON job as its argument, prints a JSON result as
 // its last line. A first sync creates the agency, its admin and a PUBLIC CSV
 // connection; a re-sync opens the same store and syncs that connection again.
-import { createHub, createSqliteStore, newId } from '@maru/core';
+import { createHub, createSqliteStore } from '@maru/core';
 
 const job = JSON.parse(process.argv[2]);
 const hub = await createHub({
@@ -14,32 +14,17 @@ const hub = await createHub({
 const { services } = hub;
 
 async function firstSetup() {
-  const now = new Date().toISOString();
-  const agency = {
-    _id: newId(),
+  const { organization: agency } = await services.organizations.seed({
     kind: 'AGENCY',
     name: 'National Tax Service',
     slug: 'nts',
-    description: '',
-    parentId: null,
-    ancestorIds: [],
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  };
-  await services.organizations.collection.insertOne(agency);
-  const admin = {
-    _id: newId(),
+  });
+  const { member: admin } = await services.members.seed({
     organizationId: agency._id,
     name: 'Data admin',
     email: 'data@nts.example',
     roles: ['AGENCY_ADMIN'],
-    status: 'ACTIVE',
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  };
-  await services.members.collection.insertOne(admin);
+  });
   const { secret } = await services.apiKeys.issue(admin, 'bench', ['READ', 'WRITE'], null);
   const viewer = await services.apiKeys.authenticate(secret);
   const connection = await services.data.connections.create(viewer, agency._id, {
