@@ -5,7 +5,7 @@
  * who may read their own consents and access log. The data module is a named
  * dependency, not a table reached into.
  */
-import type { DataSubject } from '../data/consent-service.js';
+import type { DataSubject } from '../data/index.js';
 import type { Viewer } from './viewer.js';
 
 export interface Authenticated {
