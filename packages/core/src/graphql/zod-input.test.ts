@@ -46,6 +46,7 @@ const ProbeArgs = zodArgs(
     steps: z.array(step).min(1, 'give a step'),
     ownerIds: z.array(globalId('Organization')).optional(),
     note: z.string().nullish().describe('Kept when null.'),
+    reviewerId: globalId('Member').nullish(),
   }),
 );
 builder.mutationField('probeArgs', (t) =>
@@ -139,11 +140,14 @@ describe('zodInput', () => {
       'id: ID!',
       'note: String "Kept when null."',
       'ownerIds: [ID!]',
+      'reviewerId: ID',
       'steps: [ProbeStepInput!]!',
     ]);
-    const ok = await run(`mutation { probeArgs(id: "x", steps: [{ name: "a", minutes: 2 }], note: null) }`);
+    const ok = await run(
+      `mutation { probeArgs(id: "x", steps: [{ name: "a", minutes: 2 }], note: null, reviewerId: "") }`,
+    );
     expect(ok.errors).toBeUndefined();
-    expect(received).toEqual({ steps: [{ name: 'a', minutes: 2 }], note: null });
+    expect(received).toEqual({ steps: [{ name: 'a', minutes: 2 }], note: null, reviewerId: null });
     const bad = await run(
       `mutation { probeArgs(id: "x", steps: [{ name: "a" }], ownerIds: ["${encodeGlobalId('Service', 's')}"]) }`,
     );

@@ -181,7 +181,9 @@ function unwrap(schema: Any, value: unknown, path: string): unknown {
       else if (item === null && !acceptsUndefined(field)) out[key] = null;
       continue;
     }
-    out[key] = unwrap(field, item, at(path, key));
+    // An optional id given as "" has always meant "none" here, as the resolvers read it before this one declaration.
+    if (item === '' && acceptsNull(field) && meta(field).globalId) out[key] = null;
+    else out[key] = unwrap(field, item, at(path, key));
   }
   return out;
 }
