@@ -26,10 +26,9 @@ export type {
   StoreCapabilities,
   Update,
 } from './store/port.js';
-export { hashEvent } from './audit/audit-trail.js';
-export type { AuditEvent } from './audit/model.js';
-export type { ApiKey, ApiKeyScope, Member, Organization, OrganizationKind, Role } from './identity/model.js';
-export { API_KEY_SCOPES, ORGANIZATION_KINDS, ROLES, ROLES_BY_KIND } from './identity/model.js';
+export { hashEvent, type AuditEvent } from './audit/index.js';
+export type { ApiKey, ApiKeyScope, Member, Organization, OrganizationKind, Role } from './identity/index.js';
+export { API_KEY_SCOPES, ORGANIZATION_KINDS, ROLES, ROLES_BY_KIND } from './identity/index.js';
 export { encodeGlobalId, decodeGlobalId } from './graphql/global-id.js';
 export { keysetAfter, sortValues } from './store/keyset.js';
 export { CHALLENGE_SORTS, challengeListFilter } from './challenges/index.js';

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DataSubject } from '../data/consent-service.js';
+import type { DataSubject } from '../data/index.js';
 import { isMaruError, type MaruError } from '../errors.js';
-import type { Viewer } from '../identity/viewer.js';
+import type { Viewer } from '../identity/index.js';
 import {
   cacheKey,
   isCacheableRequest,
