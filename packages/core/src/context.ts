@@ -7,11 +7,9 @@ import type { RequestLoaders } from './graphql/loaders.js';
 import type { RequestCaching } from './http/response-cache.js';
 import type { ServiceCatalogue } from './catalogue/index.js';
 import type { PilotService, PluginHost } from './plugins/index.js';
-import type { Store } from './store/port.js';
 
 /** The domain services of one hub, built once at startup. */
 export interface HubServices {
-  store: Store;
   organizations: OrganizationService;
   members: MemberService;
   apiKeys: ApiKeyService;

@@ -91,6 +91,11 @@ export type ServerContext = FrontServerContext;
 export interface Hub {
   yoga: YogaServerInstance<ServerContext, HubContext>;
   services: HubServices;
+  /**
+   * The hub's store: for the hub's own checks (readiness, the engine's name) and tests' evidence. Resolvers never
+   * see it; the domain modules own their tables.
+   */
+  store: Store;
   /** Runs a request through the hub in-process (tests, benchmarks): the whole request pipeline. */
   fetch: RequestFront['fetch'];
   /** Serves a Node HTTP request at the GraphQL endpoint: the whole request pipeline. */
@@ -160,7 +165,6 @@ export async function createServices(
   }).api;
   plugins.setDataReader(createPluginDataReader(data));
   return {
-    store,
     organizations,
     members,
     apiKeys,
@@ -298,6 +302,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   return {
     yoga,
     services,
+    store: tracked.store,
     fetch: front.fetch,
     handle: front.handle,
     ready: () => options.store.ping(),

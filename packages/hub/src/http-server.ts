@@ -71,10 +71,10 @@ async function route(
   if (path === '/readyz') {
     try {
       await hub.ready();
-      return json(res, 200, { status: 'ready', store: hub.services.store.engine });
+      return json(res, 200, { status: 'ready', store: hub.store.engine });
     } catch (error) {
       logger.warn({ err: error, requestId }, 'store not reachable');
-      return json(res, 503, { status: 'unavailable', store: hub.services.store.engine });
+      return json(res, 503, { status: 'unavailable', store: hub.store.engine });
     }
   }
   if (path === '/catalogue/dcat.jsonld') return catalogue(hub, options, req, res);

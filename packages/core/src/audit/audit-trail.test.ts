@@ -251,7 +251,7 @@ describe('the hash chain', () => {
   });
 
   it('two hub instances writing to one store at once still make one gapless chain', async () => {
-    const other = await createHub({ store: hub.services.store, graphiql: false });
+    const other = await createHub({ store: hub.store, graphiql: false });
     const { companyA, keys } = hub.fixtures;
     const add = (target: { fetch: TestHub['fetch'] }, i: number) =>
       target.fetch('http://hub.test/graphql', {

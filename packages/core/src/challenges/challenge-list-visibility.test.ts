@@ -54,7 +54,7 @@ describe('challenge list: drafts stay with their agency, whatever the status fil
           winnerSubmissionIds: [],
           version: 1,
         };
-        await hub.services.store.collection<Challenge>('challenges').insertOne(doc);
+        await hub.store.collection<Challenge>('challenges').insertOne(doc);
         all.push(doc);
       }
     }

@@ -736,7 +736,7 @@ describe('two transitions at once', () => {
   it('lets exactly one of close and cancel win when both read the OPEN challenge', async () => {
     const w = await world();
     const id = await open(w);
-    const collection = w.hub.services.store.collection<Challenge>('challenges');
+    const collection = w.hub.store.collection<Challenge>('challenges');
     const rawId = (await collection.findOne({}))!._id;
     // Hold each request after it has read the challenge until the other has read it too, so
     // both act on the same OPEN version and only the version guard can decide.

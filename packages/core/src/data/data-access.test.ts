@@ -25,7 +25,7 @@ describe('data access by classification, approval and consent', () => {
     return t.hub.gql(RECORDS, { id, ...variables }, key);
   };
   /** The log's table, read from the hub's store: the suite's evidence, not an api of the module. */
-  const accessLog = () => t.hub.services.store.collection<AccessLogEntry>('data_access_log');
+  const accessLog = () => t.hub.store.collection<AccessLogEntry>('data_access_log');
   const logCount = () => accessLog().count({});
 
   beforeAll(async () => {

@@ -498,13 +498,13 @@ describe('data syncs', () => {
       await new Promise((resolve) => setTimeout(resolve, 700));
       expect((await leased.services.data.connections.get(created._id))!.currentSyncId).toBe(started.sync._id);
       // Another hub takes the connection over (as it would after this one stalled past its lease).
-      await leased.services.store
+      await leased.store
         .collection<DataConnection>('data_connections')
         .findOneAndUpdate({ _id: created._id }, { $set: { currentSyncId: 'another-sync' } });
       const done = await started.done;
       expect(done).toMatchObject({ status: 'FAILED', error: expect.stringContaining('took over'), removed: 0 });
       // It stopped before the source's end, and writes nothing more afterwards.
-      const records = leased.services.store.collection<DataRecord>('data_records');
+      const records = leased.store.collection<DataRecord>('data_records');
       const written = await records.count({ connectionId: created._id });
       expect(written).toBeLessThan(15);
       await new Promise((resolve) => setTimeout(resolve, 300));

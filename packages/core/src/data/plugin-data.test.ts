@@ -88,7 +88,7 @@ describe('plugins and data: reads through ctx.data, and plugin connectors', () =
       hub.fixtures.keys.companyADev,
     );
   /** The access log's table, read from the hub's store as evidence. */
-  const accessLog = () => hub.services.store.collection<AccessLogEntry>('data_access_log');
+  const accessLog = () => hub.store.collection<AccessLogEntry>('data_access_log');
   const lastEntry = async () => (await accessLog().find({}, { sort: [['seq', -1]], limit: 1 }))[0]!;
 
   it('reads a PUBLIC connection through ctx.data, logged with the plugin and its caller', async () => {

@@ -258,7 +258,7 @@ describe('abusive operations are refused before any resolver runs', () => {
   }
 
   function countChallengeReads() {
-    const collection = hub.services.store.collection('challenges');
+    const collection = hub.store.collection('challenges');
     const spies = [vi.spyOn(collection, 'find'), vi.spyOn(collection, 'count')];
     return () => spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
   }
@@ -299,7 +299,7 @@ describe('page sizes passed as variables', () => {
   const query = `query($outer: Int, $inner: Int) { challenges(first: $outer) { nodes { announcements(first: $inner) { nodes { title body } } } } }`;
 
   it('count toward the cost limit as literal ones do: refused before any resolver, small ones answered', async () => {
-    const spy = vi.spyOn(hub.services.store.collection('challenges'), 'find');
+    const spy = vi.spyOn(hub.store.collection('challenges'), 'find');
     const res = await expectRefused('QUERY_TOO_COMPLEX', async () => {
       spy.mockClear();
       const refused = await hub.gql(query, { outer: 100, inner: 100 });

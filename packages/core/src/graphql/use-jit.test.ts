@@ -110,7 +110,7 @@ describe('graphql-jit and the response cache change no answer, for any caller', 
   let plain: Hub;
   beforeAll(async () => {
     t = await createDataTestHub();
-    plain = await createHub({ store: t.hub.services.store, graphiql: false, jit: false, responseCache: false });
+    plain = await createHub({ store: t.hub.store, graphiql: false, jit: false, responseCache: false });
   });
   afterAll(() => t.hub.close());
 

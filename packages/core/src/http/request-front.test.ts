@@ -118,7 +118,7 @@ describe('the response cache in front of the GraphQL endpoint', () => {
 
   it('runs every data read again, so each one is in the access log', async () => {
     const query = `query($id: ID!) { dataConnection(id: $id) { records(first: 3) { nodes { key data } } preview { key } } }`;
-    const accessLog = t.hub.services.store.collection('data_access_log');
+    const accessLog = t.hub.store.collection('data_access_log');
     const before = await accessLog.count({});
     const first = await post(t.hub, query, { id: t.ids.publicId });
     const second = await post(t.hub, query, { id: t.ids.publicId });

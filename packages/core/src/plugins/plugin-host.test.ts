@@ -35,7 +35,7 @@ describe('plugins in a running hub', () => {
   });
   afterAll(() => hub.close());
   // The metering table as evidence (a refused call must leave no trace), read from the hub's own store.
-  const meteredCalls = () => hub.services.store.collection('service_calls');
+  const meteredCalls = () => hub.store.collection('service_calls');
 
   const query = (operation: string, input: unknown, key?: string | null) =>
     hub.gql(

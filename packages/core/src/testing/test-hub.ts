@@ -109,7 +109,7 @@ export async function createTestHub(options: Partial<HubOptions> = {}): Promise<
  * is stored. Code goes through the modules' api instead.
  */
 export function storedTables(hub: Hub) {
-  const store = hub.services.store;
+  const store = hub.store;
   return {
     organizations: store.collection<Organization>('organizations'),
     members: store.collection<Member>('members'),
@@ -125,14 +125,12 @@ export function storedTables(hub: Hub) {
  * request itself).
  */
 export async function snapshotDomain(hub: Hub): Promise<string> {
-  const s = hub.services;
+  const store = hub.store;
   const collections = [
-    s.store.collection('organizations'),
-    s.store.collection('members'),
-    s.store.collection('api_keys'),
-    ...['challenges', 'challenge_updates', 'questions', 'submissions', 'reviews'].map((name) =>
-      s.store.collection(name),
-    ),
+    store.collection('organizations'),
+    store.collection('members'),
+    store.collection('api_keys'),
+    ...['challenges', 'challenge_updates', 'questions', 'submissions', 'reviews'].map((name) => store.collection(name)),
     ...[
       'data_connections',
       'data_records',
@@ -140,7 +138,7 @@ export async function snapshotDomain(hub: Hub): Promise<string> {
       'data_access_requests',
       'data_consents',
       'data_subject_keys',
-    ].map((name) => s.store.collection(name)),
+    ].map((name) => store.collection(name)),
   ] as Array<Collection<Doc>>;
   const all = await Promise.all(collections.map((c) => c.find({}, { sort: [['_id', 1]] })));
   return JSON.stringify(all, (key, value: unknown) => (key === 'lastUsedAt' ? undefined : value));

@@ -345,7 +345,7 @@ describe('a hostile plugin in an isolate, called through the hub', () => {
       expect(
         await hub.services.audit.countEvents({ action: 'plugin.emit', requestId: HOSTILE }),
       ).toBeGreaterThanOrEqual(1);
-      const metered = await hub.services.store.collection('service_calls').find({ operation: 'controls' });
+      const metered = await hub.store.collection('service_calls').find({ operation: 'controls' });
       expect(metered.length).toBeGreaterThanOrEqual(1);
     });
 
