@@ -67,7 +67,10 @@ export class ConsentService {
     return connection && canSeeOperations(actor.viewer, connection) ? consent : null;
   }
 
-  /** A page of the consents recorded for a connection, newest first (the owning agency only), of one subject if given. */
+  /**
+   * A page of the consents recorded for a connection, newest first (the owning agency only), of one subject if
+   * given.
+   */
   async ofConnection(
     viewer: Viewer | null,
     connection: DataConnection,

@@ -1,7 +1,6 @@
 import type { ObjectRef } from '@pothos/core';
 import { badInput } from '../errors.js';
-import { findPage, PageCursorError, type Page, type PageRequest } from '../store/page.js';
-import type { Collection, Doc, Filter, Sort } from '../store/port.js';
+import { PageCursorError, type Page, type PageRequest } from '../store/page.js';
 import { builder } from './builder.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -96,14 +95,4 @@ export async function toConnection<T>(
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
     totalCount: page.totalCount,
   };
-}
-
-/** One page of `collection` as a Relay connection. Being replaced by modules' list methods and `toConnection`. */
-export function paginate<T extends Doc>(
-  collection: Collection<T>,
-  filter: Filter,
-  sort: Sort,
-  args: PageArgs,
-): Promise<ConnectionShape<T>> {
-  return toConnection(args, (request) => findPage(collection, filter, sort, request.limit, request.after));
 }
