@@ -41,14 +41,15 @@ function expect(label, actual, expected) {
 
 const root = mkdtempSync(join(tmpdir(), 'maru-bench-data-'));
 const importDir = join(root, 'imports');
-mkdirSync(importDir);
+// Each agency reads CSV files from its own folder, `<import root>/<agency slug>/` (the runner's agency is `nts`).
+mkdirSync(join(importDir, 'nts'), { recursive: true });
 const runs = [];
 let resync = null;
 try {
   for (const rows of SIZES) {
     const file = `business-registrations-${rows}.csv`;
     const started = Date.now();
-    const bytes = await writeBusinessRegistrations(join(importDir, file), rows);
+    const bytes = await writeBusinessRegistrations(join(importDir, 'nts', file), rows);
     console.error(
       `data sync: wrote ${rows.toLocaleString('en-US')} rows (${(bytes / 2 ** 20).toFixed(0)} MiB) in ${((Date.now() - started) / 1000).toFixed(1)} s; syncing`,
     );
