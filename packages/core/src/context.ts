@@ -2,7 +2,14 @@ import type { AuditTrail } from './audit/index.js';
 import type { ChallengeService, QuestionService, ReviewService, SubmissionService } from './challenges/index.js';
 import type { HubEvents } from './events/index.js';
 import type { DataServices, DataSubject } from './data/index.js';
-import type { ApiKeyService, Authenticate, MemberService, OrganizationService, Viewer } from './identity/index.js';
+import type {
+  ApiKeyService,
+  Authenticate,
+  InvitationService,
+  MemberService,
+  OrganizationService,
+  Viewer,
+} from './identity/index.js';
 import type { RequestLoaders } from './graphql/loaders.js';
 import type { RequestCaching } from './http/response-cache.js';
 import type { ServiceCatalogue } from './catalogue/index.js';
@@ -13,6 +20,8 @@ export interface HubServices {
   organizations: OrganizationService;
   members: MemberService;
   apiKeys: ApiKeyService;
+  /** Invitations by e-mail, accepted at first sign-in. */
+  invitations: InvitationService;
   /** Who a request is, from its `Authorization` header (identity's, subject keys included). */
   authenticate: Authenticate;
   audit: AuditTrail;

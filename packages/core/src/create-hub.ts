@@ -26,7 +26,13 @@ import { useTrustedDocuments, type TrustedDocuments } from './graphql/use-truste
 import { createRequestFront, type FrontServerContext, type RequestFront } from './http/request-front.js';
 import { ResponseCache, type ResponseCacheOptions } from './http/response-cache.js';
 import { trackWrites } from './store/write-tracking.js';
-import { createIdentityModule, identityCollections, type SubjectKeys } from './identity/index.js';
+import {
+  createIdentityModule,
+  identityCollections,
+  type IdentityAudit,
+  type MailOptions,
+  type SubjectKeys,
+} from './identity/index.js';
 import { silentLogger, type HubLogger } from './logger.js';
 import { catalogueCollections, createCatalogueModule } from './catalogue/index.js';
 import {
@@ -83,6 +89,16 @@ export interface HubOptions {
    * Operations first-party clients may send by their sha256 hash instead of their text (the portal's build lists them).
    */
   trustedDocuments?: TrustedDocuments;
+  /** The mail hook invitations are delivered through (`webhookUrl`). Default none: the log has the link. */
+  mail?: MailOptions;
+  /** Where people reach the hub, e.g. `https://maru.example.go.kr`, for links in invitations. */
+  publicUrl?: string | null;
+}
+
+/** The identity module's settings, from the hub's options. */
+export interface IdentityOptions {
+  mail?: MailOptions;
+  publicUrl?: string | null;
 }
 
 /** What the request front (http/request-front.ts) hands yoga with each request. */
@@ -126,6 +142,7 @@ export async function createServices(
   pluginOptions: PluginHostOptions = {},
   resolvePluginPackage?: PluginPackageResolver,
   dataOptions: DataOptions = {},
+  identityOptions: IdentityOptions = {},
 ): Promise<HubServices> {
   await store.migrate(hubCollections);
   const events = createHubEvents();
@@ -134,7 +151,15 @@ export async function createServices(
     keyPrefix: SUBJECT_KEY_PREFIX,
     authenticateSubject: (key) => data.consents.authenticateSubject(key),
   };
-  const { organizations, members, apiKeys, authenticate } = createIdentityModule(store, { subjects }).api;
+  // The audit module reads identity's organizations; identity appends to it only when a request comes.
+  const identityAudit: IdentityAudit = { append: (entry) => audit.append(entry) };
+  const { organizations, members, apiKeys, invitations, authenticate } = createIdentityModule(store, {
+    subjects,
+    audit: identityAudit,
+    clock,
+    logger,
+    ...identityOptions,
+  }).api;
   const audit = createAuditModule(store, { organizations }).api;
   const { challenges, questions, submissions, reviews } = createChallengesModule(store, {
     organizations,
@@ -168,6 +193,7 @@ export async function createServices(
     organizations,
     members,
     apiKeys,
+    invitations,
     authenticate,
     audit,
     challenges,
@@ -198,6 +224,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     options.pluginOptions,
     options.resolvePluginPackage,
     options.data,
+    { mail: options.mail, publicUrl: options.publicUrl },
   );
   // A plugin that fails to load is recorded as FAILED; the hub starts with the rest.
   await services.plugins.loadAll(options.plugins ?? []);

@@ -82,6 +82,26 @@ export const ERROR_CODES = {
     meaning: 'The service exists but its plugin is not running (failed to load, disabled or stopped).',
     fix: 'Ask a platform admin to check the plugin in the catalogue.',
   },
+  MEMBER_EXISTS_ELSEWHERE: {
+    http: 409,
+    meaning: 'An invitation names an e-mail address that already belongs to a member of another organization.',
+    fix: "A person belongs to one organization: ask that organization's admin to disable them, or invite another address.",
+  },
+  INVITATION_EXPIRED: {
+    http: 403,
+    meaning: 'The person signed in with an invitation that was not accepted within its 7 days.',
+    fix: 'Ask an admin of the organization to invite the person again (a new link is sent; the old one stays dead).',
+  },
+  LAST_PLATFORM_ADMIN: {
+    http: 409,
+    meaning: 'The change would leave the hub without an active platform admin (disabling the last one).',
+    fix: 'Make another member a platform admin first (`maru-hub setup --add-admin` or `updateMember`), then retry.',
+  },
+  PLATFORM_ALREADY_SET_UP: {
+    http: 409,
+    meaning: '`maru-hub setup` found a platform admin already in the store and was not told to add another.',
+    fix: 'Sign in as the existing platform admin; to add one more, run `maru-hub setup --add-admin` (audited).',
+  },
   INTERNAL: {
     http: 500,
     meaning: 'Something failed inside the hub. Details are logged with the request id, never sent.',

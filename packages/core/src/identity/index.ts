@@ -4,10 +4,13 @@
  * seeders go through the `api` below. Importing this file registers its GraphQL part.
  */
 import type { HubModule } from '../hub-module.js';
+import { silentLogger, type HubLogger } from '../logger.js';
 import type { Store } from '../store/port.js';
 import { ApiKeyService } from './api-key-service.js';
 import { createAuthenticate, type Authenticate, type SubjectKeys } from './authenticate.js';
 import { MemberService } from './member-service.js';
+import { createInvitationMail, type MailOptions } from './invitation-mail.js';
+import { InvitationService, type IdentityAudit } from './invitation-service.js';
 import { identityCollections } from './model.js';
 import { OrganizationService } from './organization-service.js';
 import './organization-schema.js';
@@ -19,6 +22,8 @@ export interface IdentityApi {
   organizations: OrganizationService;
   members: MemberService;
   apiKeys: ApiKeyService;
+  /** Invitations by e-mail, accepted at first sign-in (`acceptAtSignIn`). */
+  invitations: InvitationService;
   /** Who a request is, from its `Authorization` header (API keys here, subject keys through `subjects`). */
   authenticate: Authenticate;
 }
@@ -26,17 +31,35 @@ export interface IdentityApi {
 export interface IdentityDeps {
   /** The data module's subject keys (`Bearer msk_…`), which `authenticate` hands over to it. */
   subjects: SubjectKeys;
+  /** The audit trail, for what no mutation wraps (an invitation accepted at sign-in). Late-bound: audit comes after. */
+  audit: IdentityAudit;
+  /** The mail hook invitations are delivered through. Default none: the operator's log has the link. */
+  mail?: MailOptions;
+  /** Where people reach the hub, for links in invitations. Default none: links are relative. */
+  publicUrl?: string | null;
+  clock?: () => number;
+  logger?: HubLogger;
 }
 
 export function createIdentityModule(store: Store, deps: IdentityDeps): HubModule<IdentityApi> {
   const organizations = new OrganizationService(store);
   const members = new MemberService(store, organizations);
   const apiKeys = new ApiKeyService(store, organizations, members);
+  const logger = deps.logger ?? silentLogger;
+  const invitations = new InvitationService(store, {
+    organizations,
+    members,
+    audit: deps.audit,
+    mail: createInvitationMail(deps.mail ?? {}, logger),
+    publicUrl: deps.publicUrl ?? null,
+    clock: deps.clock ?? Date.now,
+    logger,
+  });
   const authenticate = createAuthenticate({ apiKeys, subjects: deps.subjects });
   return {
     name: 'identity',
     collections: identityCollections,
-    api: { organizations, members, apiKeys, authenticate },
+    api: { organizations, members, apiKeys, invitations, authenticate },
   };
 }
 
@@ -44,6 +67,7 @@ export type { Authenticate, Authenticated, SubjectKeys } from './authenticate.js
 export {
   ADMIN_ROLES,
   API_KEY_MODES,
+  MEMBER_STATUSES,
   API_KEY_SCOPES,
   ORGANIZATION_KINDS,
   ROLES,
@@ -54,6 +78,8 @@ export type {
   ApiKey,
   ApiKeyMode,
   ApiKeyScope,
+  Invitation,
+  InvitationStatus,
   Member,
   MemberStatus,
   Organization,
@@ -61,7 +87,14 @@ export type {
   Role,
 } from './model.js';
 export { canAdminister, hasRole, hasScope, isPlatformAdmin, isWithin, type Viewer } from './viewer.js';
-export { requireAdminScope, requireScope } from './require.js';
+export { requireAdminScope, requireLiveAdminScope, requireLiveKey, requireScope } from './require.js';
+export {
+  INVITATION_VALIDITY_MS,
+  InvitationService,
+  type IdentityAudit,
+  type InvitationResult,
+} from './invitation-service.js';
+export type { InvitationMessage, MailOptions, MailOutcome } from './invitation-mail.js';
 export {
   escapeRegex,
   OrganizationService,

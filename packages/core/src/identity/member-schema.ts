@@ -7,7 +7,7 @@ import { parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
 import { type EnumRefs, fromGraphQL, globalId, zodInput } from '../graphql/zod-input.js';
 import { addMemberInput, role, updateMemberInput } from './member-input.js';
-import { ROLES, type Member } from './model.js';
+import { MEMBER_STATUSES, ROLES, type Member } from './model.js';
 import { OrganizationRef } from './organization-schema.js';
 
 export const RoleEnum = builder.enumType('Role', {
@@ -17,7 +17,10 @@ export const RoleEnum = builder.enumType('Role', {
   values: ROLES,
 });
 
-export const MemberStatusEnum = builder.enumType('MemberStatus', { values: ['ACTIVE', 'DISABLED'] as const });
+export const MemberStatusEnum = builder.enumType('MemberStatus', {
+  description: 'INVITED: invited by e-mail, not signed in yet (cannot authenticate until the invitation is accepted).',
+  values: MEMBER_STATUSES,
+});
 
 /** Members are private to their organization (and agencies above it) and to platform admins. */
 const memberVisibility = (member: Member) => ({

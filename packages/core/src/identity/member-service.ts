@@ -1,4 +1,4 @@
-import { badInput, conflict, forbidden, notFound } from '../errors.js';
+import { badInput, conflict, forbidden, MaruError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { readByIds } from '../store/by-ids.js';
 import { readPage, type Page, type PageRequest } from '../store/page.js';
@@ -115,6 +115,66 @@ export class MemberService {
       throw error;
     }
     return member;
+  }
+
+  /**
+   * The INVITED member an invitation is for: made now, or the one already invited to this organization (invited
+   * again). Refused when the address belongs to a member of another organization (MEMBER_EXISTS_ELSEWHERE) or to
+   * one of this organization who is no longer invited (CONFLICT). The caller checked who may.
+   */
+  async addInvited(org: Organization, input: { name: string; email: string; roles: Role[] }): Promise<Member> {
+    const existing = await this.byEmail(input.email);
+    if (existing) return this.reinvitable(existing, org);
+    const now = new Date().toISOString();
+    const member: Member = {
+      _id: newId(),
+      organizationId: org._id,
+      name: input.name,
+      email: input.email,
+      roles: input.roles,
+      status: 'INVITED',
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    try {
+      await this.#collection.insertOne(member);
+    } catch (error) {
+      const theirs = error instanceof StoreConflictError ? await this.byEmail(input.email) : null;
+      if (theirs) return this.reinvitable(theirs, org);
+      throw error;
+    }
+    return member;
+  }
+
+  /** At first sign-in: the INVITED member becomes ACTIVE (the invitation service checked the invitation). */
+  async activateInvited(member: Member): Promise<Member> {
+    const current = await this.get(member._id);
+    if (!current || current.status !== 'INVITED') return current ?? member;
+    return this.transition(current, { status: 'ACTIVE', updatedAt: new Date().toISOString() });
+  }
+
+  /** Whether the viewer may manage `org`'s members and grant them `roles`: throws FORBIDDEN or BAD_USER_INPUT if not. */
+  assertMayManage(viewer: Viewer, org: Organization, roles: Role[]): void {
+    this.assertAdmin(viewer, org);
+    this.assertRoles(viewer, org, roles);
+  }
+
+  private reinvitable(existing: Member, org: Organization): Member {
+    if (existing.organizationId !== org._id)
+      throw new MaruError(
+        'MEMBER_EXISTS_ELSEWHERE',
+        `\`input.email\`: ${existing.email} is already a member of another organization; a person belongs to one ` +
+          'organization. Ask its admin to disable them there, or invite another address.',
+        { field: 'input.email' },
+      );
+    if (existing.status !== 'INVITED')
+      throw conflict(
+        `\`input.email\`: ${existing.email} is already a member of "${org.name}"` +
+          (existing.status === 'DISABLED' ? ' (disabled; enable them instead).' : '.'),
+        'input.email',
+      );
+    return existing;
   }
 
   async update(viewer: Viewer | null, id: string, raw: UpdateMemberInput): Promise<Member> {

@@ -44,7 +44,9 @@ export interface Organization {
   version: number;
 }
 
-export type MemberStatus = 'ACTIVE' | 'DISABLED';
+/** INVITED: added by an admin, not signed in yet; cannot authenticate with anything until the invitation is accepted. */
+export type MemberStatus = 'ACTIVE' | 'DISABLED' | 'INVITED';
+export const MEMBER_STATUSES = ['ACTIVE', 'DISABLED', 'INVITED'] as const satisfies readonly MemberStatus[];
 
 export interface Member {
   _id: string;
@@ -78,6 +80,25 @@ export interface ApiKey {
   expiresAt: string | null;
   revokedAt: string | null;
   lastUsedAt: string | null;
+}
+
+/** PENDING until accepted at first sign-in or revoked; a PENDING one past `expiresAt` is expired (shown as EXPIRED). */
+export type InvitationStatus = 'PENDING' | 'ACCEPTED' | 'REVOKED';
+
+/** An invitation to sign in for the first time, sent to an INVITED member's e-mail address. */
+export interface Invitation {
+  _id: string;
+  organizationId: string;
+  memberId: string;
+  /** Normalised (trimmed, lower case), as the member's. */
+  email: string;
+  /** The member who invited; null when the system did (bootstrap). */
+  invitedByMemberId: string | null;
+  status: InvitationStatus;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+  revokedAt: string | null;
 }
 
 export const identityCollections: CollectionSpec[] = [
@@ -137,5 +158,44 @@ export const identityCollections: CollectionSpec[] = [
       },
     ],
     arrayFields: ['scopes'],
+  },
+  {
+    name: 'member_invitations',
+    indexes: [
+      {
+        name: 'byEmail',
+        keys: [
+          ['email', 1],
+          ['createdAt', 1],
+        ],
+      },
+      {
+        name: 'byOrganization',
+        keys: [
+          ['organizationId', 1],
+          ['createdAt', 1],
+        ],
+      },
+      {
+        name: 'byMember',
+        keys: [
+          ['memberId', 1],
+          ['createdAt', 1],
+        ],
+      },
+    ],
+  },
+  {
+    name: 'sessions',
+    indexes: [
+      { name: 'byTokenHash', keys: [['tokenHash', 1]], unique: true },
+      {
+        name: 'byMember',
+        keys: [
+          ['memberId', 1],
+          ['createdAt', 1],
+        ],
+      },
+    ],
   },
 ];
