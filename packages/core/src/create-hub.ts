@@ -14,7 +14,7 @@ import {
   type DataServices,
 } from './data/index.js';
 import type { HubContext, HubFeatures, HubServices } from './context.js';
-import { ERROR_CODES, type MaruError } from './errors.js';
+import { ERROR_CODES, isMaruError, type MaruError } from './errors.js';
 import { createMaskError } from './graphql/mask-error.js';
 import { RateLimiter, type RateLimitOptions } from './graphql/rate-limiter.js';
 import { useErrorCodes } from './graphql/use-error-codes.js';
@@ -266,7 +266,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     // The request front ran the stages before this (request id, rate limit, authentication, cache).
     context: ({ start, caching }): HubContext => {
       if (!start) throw new Error('a request reached yoga without passing the request front');
-      if (start.refusal) throw withHttpStatus(start.refusal);
+      if (start.refusal) throw isMaruError(start.refusal) ? withHttpStatus(start.refusal) : start.refusal;
       const { requestId, viewer, subject } = start;
       return {
         requestId,

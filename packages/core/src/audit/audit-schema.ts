@@ -2,6 +2,7 @@ import { builder } from '../graphql/builder.js';
 import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { encodeGlobalId, parseId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
+import { requireScope } from '../identity/index.js';
 import type { AuditQuery } from './audit-trail.js';
 import type { AuditEvent } from './model.js';
 
@@ -82,6 +83,8 @@ builder.queryFields((t) => ({
       "organization admins read their organization's (set `filter.organizationId`).",
     args: { ...pageArgs, filter: t.arg({ type: AuditFilter, required: false }) },
     resolve: (_root, args, ctx) => {
+      // Before the filter is read: a caller without access learns that first, not that an id is malformed.
+      requireScope(ctx.viewer, 'READ');
       const f = args.filter ?? {};
       const query: AuditQuery = {
         organizationId: f.organizationId

@@ -73,16 +73,24 @@ export async function toConnection<T>(
   args: PageArgs,
   read: (request: PageRequest) => Promise<Page<T>>,
 ): Promise<ConnectionShape<T>> {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badInput(
-      'first',
-      `\`first\` must be between 0 and ${MAX_PAGE_SIZE}; it was ${first}. Page with \`after\` for more.`,
-    );
-  }
+  // The size is checked when the module reads the page, after its permission check: a caller who
+  // may not see the list learns that (UNAUTHENTICATED, FORBIDDEN), not that `first` is too large.
+  const request: PageRequest = {
+    get limit() {
+      const first = args.first ?? DEFAULT_PAGE_SIZE;
+      if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+        throw badInput(
+          'first',
+          `\`first\` must be between 0 and ${MAX_PAGE_SIZE}; it was ${first}. Page with \`after\` for more.`,
+        );
+      }
+      return first;
+    },
+    after: args.after ?? null,
+  };
   let page: Page<T>;
   try {
-    page = await read({ limit: first, after: args.after ?? null });
+    page = await read(request);
   } catch (error) {
     if (!(error instanceof PageCursorError)) throw error;
     throw badInput(

@@ -18,7 +18,7 @@ import {
  */
 export type RequestStart =
   | { requestId: string; viewer: Viewer | null; subject: DataSubject | null; refusal?: undefined }
-  | { requestId: string; refusal: MaruError };
+  | { requestId: string; refusal: MaruError | Error };
 
 /** The fields of yoga's server context the front fills in. */
 export interface FrontServerContext {
@@ -87,8 +87,10 @@ export function createRequestFront(stages: RequestStages, endpoint = '/graphql')
       stages.rateLimit?.(limitKey(headers.authorization, address));
       return { requestId, ...(await stages.authenticate(headers.authorization)) } satisfies RequestStart;
     } catch (error) {
-      if (!isMaruError(error)) throw error;
-      return { requestId, refusal: error } satisfies RequestStart;
+      // Uncoded failures too (the store down while a key is checked): yoga raises them in its context, where they
+      // are logged and masked as INTERNAL in the client's format, as any other unexpected error.
+      const refusal = isMaruError(error) || error instanceof Error ? error : new Error(String(error));
+      return { requestId, refusal } satisfies RequestStart;
     }
   }
 
