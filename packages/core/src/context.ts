@@ -8,6 +8,8 @@ import type {
   InvitationService,
   MemberService,
   OrganizationService,
+  SessionService,
+  SignInService,
   Viewer,
 } from './identity/index.js';
 import type { RequestLoaders } from './graphql/loaders.js';
@@ -22,6 +24,10 @@ export interface HubServices {
   apiKeys: ApiKeyService;
   /** Invitations by e-mail, accepted at first sign-in. */
   invitations: InvitationService;
+  /** People's browser sessions (identity's). */
+  sessions: SessionService;
+  /** People's sign-in: who an identity provider's claims name, and the session that starts (identity's). */
+  signIn: SignInService;
   /** Who a request is, from its `Authorization` header (identity's, subject keys included). */
   authenticate: Authenticate;
   audit: AuditTrail;
@@ -43,6 +49,8 @@ export interface HubServices {
 export interface HubFeatures {
   /** Whether `demoLogin` issues keys for any seeded member. Never on in production. */
   demoLogin: boolean;
+  /** How people sign in besides demo login, for `signInOptions`: the OpenID Connect provider's name on its button. */
+  signIn?: { oidc?: { providerName: string } | null };
 }
 
 /** What every resolver receives. Built per request by the composition root. */

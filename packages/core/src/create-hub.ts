@@ -31,6 +31,7 @@ import {
   identityCollections,
   type IdentityAudit,
   type MailOptions,
+  type SessionOptions,
   type SubjectKeys,
 } from './identity/index.js';
 import { silentLogger, type HubLogger } from './logger.js';
@@ -93,12 +94,15 @@ export interface HubOptions {
   mail?: MailOptions;
   /** Where people reach the hub, e.g. `https://maru.example.go.kr`, for links in invitations. */
   publicUrl?: string | null;
+  /** How long people's browser sessions last: unused (default 8 hours) and at most (default 7 days). */
+  sessions?: SessionOptions;
 }
 
 /** The identity module's settings, from the hub's options. */
 export interface IdentityOptions {
   mail?: MailOptions;
   publicUrl?: string | null;
+  sessions?: SessionOptions;
 }
 
 /** What the request front (http/request-front.ts) hands yoga with each request. */
@@ -123,7 +127,7 @@ export interface Hub {
 }
 
 /** Collections no anonymous query shows: writing them leaves cached public answers valid. */
-const UNSHOWN_COLLECTIONS = new Set(['audit_events', 'data_access_log', 'service_calls', 'api_keys']);
+const UNSHOWN_COLLECTIONS = new Set(['audit_events', 'data_access_log', 'service_calls', 'api_keys', 'sessions']);
 
 /** Every collection the core declares, for `store.migrate`. */
 export const hubCollections = [
@@ -153,7 +157,7 @@ export async function createServices(
   };
   // The audit module reads identity's organizations; identity appends to it only when a request comes.
   const identityAudit: IdentityAudit = { append: (entry) => audit.append(entry) };
-  const { organizations, members, apiKeys, invitations, authenticate } = createIdentityModule(store, {
+  const { organizations, members, apiKeys, invitations, sessions, signIn, authenticate } = createIdentityModule(store, {
     subjects,
     audit: identityAudit,
     clock,
@@ -194,6 +198,8 @@ export async function createServices(
     members,
     apiKeys,
     invitations,
+    sessions,
+    signIn,
     authenticate,
     audit,
     challenges,
@@ -224,7 +230,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     options.pluginOptions,
     options.resolvePluginPackage,
     options.data,
-    { mail: options.mail, publicUrl: options.publicUrl },
+    { mail: options.mail, publicUrl: options.publicUrl, sessions: options.sessions },
   );
   // A plugin that fails to load is recorded as FAILED; the hub starts with the rest.
   await services.plugins.loadAll(options.plugins ?? []);

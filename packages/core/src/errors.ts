@@ -102,6 +102,45 @@ export const ERROR_CODES = {
     meaning: '`maru-hub setup` found a platform admin already in the store and was not told to add another.',
     fix: 'Sign in as the existing platform admin; to add one more, run `maru-hub setup --add-admin` (audited).',
   },
+  SESSION_EXPIRED: {
+    http: 401,
+    meaning:
+      'The `maru_session` cookie names no live session: it ended (signed out, revoked, idle or too old), its member ' +
+      'is no longer active, or it is not from this hub.',
+    fix: 'Sign in again (`/auth/login`); `POST /auth/logout` clears a stale cookie.',
+  },
+  CSRF_TOKEN_INVALID: {
+    http: 403,
+    meaning:
+      'A request authenticated by the session cookie lacks the `x-maru-csrf` header, or it does not match the ' +
+      "session's token; refused so that another site cannot act in a signed-in browser.",
+    fix: "Send the `maru_csrf` cookie's value in the `x-maru-csrf` header with every request of the session.",
+  },
+  SIGN_IN_EMAIL_UNVERIFIED: {
+    http: 403,
+    meaning:
+      "The identity provider did not vouch for the person's e-mail address (`email_verified` not true), or sent " +
+      'none in the configured claim.',
+    fix: 'Verify the address at the identity provider, or have the operator release `email` and `email_verified`.',
+  },
+  SIGN_IN_UNKNOWN_PERSON: {
+    http: 403,
+    meaning: 'The verified e-mail address belongs to no member of this hub; sign-in never creates an account.',
+    fix: 'Ask an admin of your organization to invite you with the address your identity provider knows.',
+  },
+  MEMBER_DISABLED: {
+    http: 403,
+    meaning: 'The person is a member whose membership an admin disabled.',
+    fix: 'Ask an admin of your organization to enable your membership.',
+  },
+  SIGN_IN_FAILED: {
+    http: 400,
+    meaning:
+      "The identity provider's answer could not be trusted or used: the sign-in cookie is missing or expired, the " +
+      'state does not match, the code was used already, the ID token expired or failed its checks, or the provider ' +
+      'answered with an error.',
+    fix: 'Start again from the sign-in page; if it keeps failing, the operator checks the hub log and the IdP client.',
+  },
   INTERNAL: {
     http: 500,
     meaning: 'Something failed inside the hub. Details are logged with the request id, never sent.',

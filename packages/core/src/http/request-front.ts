@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DataSubject } from '../data/index.js';
 import { isMaruError, type MaruError } from '../errors.js';
-import type { Viewer } from '../identity/index.js';
+import type { RequestCredentials, Viewer } from '../identity/index.js';
 import {
   cacheKey,
   isCacheableRequest,
@@ -45,9 +45,15 @@ export interface RequestStages {
    * the cache (an answer from the cache counts too). Throws RATE_LIMITED over the limit.
    */
   rateLimit: ((caller: string) => void) | null;
-  /** 3. Who is asking: identity's one `authenticate(Authorization header)`, API keys and subject keys. */
-  authenticate: (authorization: string | null) => Promise<{ viewer: Viewer | null; subject: DataSubject | null }>;
-  /** 4. Anonymous repeats answered from kept answers, before any parse (`useCacheDecision` says what is kept). */
+  /**
+   * 3. Who is asking: identity's one `authenticate`, from the `Authorization` header (API keys, subject keys) or the
+   * `maru_session` cookie with its `x-maru-csrf` header (people in a browser).
+   */
+  authenticate: (credentials: RequestCredentials) => Promise<{ viewer: Viewer | null; subject: DataSubject | null }>;
+  /**
+   * 4. Anonymous repeats answered from kept answers, before any parse (`useCacheDecision` says what is kept). A
+   * request with a session cookie is not anonymous: it never reaches the cache.
+   */
   cache: ResponseCache | null;
   /** 5. GraphQL: yoga with its plugins. */
   graphql: GraphQLDoors;
@@ -60,9 +66,29 @@ export interface RequestFront {
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
 }
 
-/** Whom a request counts against: its API key, else its address (in-process callers share one). */
-export function limitKey(authorization: string | null, address: string | undefined): string {
-  return authorization ? `key:${authorization}` : `addr:${address ?? 'in-process'}`;
+/** Whom a request counts against: its API key, else its session, else its address (in-process callers share one). */
+export function limitKey(
+  authorization: string | null,
+  address: string | undefined,
+  session: string | null = null,
+): string {
+  if (authorization) return `key:${authorization}`;
+  return session ? `session:${session}` : `addr:${address ?? 'in-process'}`;
+}
+
+/** The session cookie's name: `maru_session`, HttpOnly, set by the hub's `/auth/callback`. */
+export const SESSION_COOKIE = 'maru_session';
+/** The header a session's requests carry its CSRF token in (the readable `maru_csrf` cookie's value). */
+export const CSRF_HEADER = 'x-maru-csrf';
+
+/** The value of the `maru_session` cookie in a `Cookie` header, or null. */
+export function sessionCookieOf(cookieHeader: string | null | undefined): string | null {
+  if (!cookieHeader) return null;
+  for (const part of cookieHeader.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim() || null;
+  }
+  return null;
 }
 
 /**
@@ -81,11 +107,15 @@ export function createRequestFront(stages: RequestStages, endpoint = '/graphql')
     hit: boolean;
   }
 
-  async function begin(headers: { requestId: string | null; authorization: string | null }, address?: string) {
+  async function begin(headers: { requestId: string | null } & RequestCredentials, address?: string) {
     const requestId = stages.requestId(headers.requestId);
     try {
-      stages.rateLimit?.(limitKey(headers.authorization, address));
-      return { requestId, ...(await stages.authenticate(headers.authorization)) } satisfies RequestStart;
+      stages.rateLimit?.(limitKey(headers.authorization, address, headers.sessionCookie));
+      const { authorization, sessionCookie, csrfHeader } = headers;
+      return {
+        requestId,
+        ...(await stages.authenticate({ authorization, sessionCookie, csrfHeader })),
+      } satisfies RequestStart;
     } catch (error) {
       // Uncoded failures too (the store down while a key is checked): yoga raises them in its context, where they
       // are logged and masked as INTERNAL in the client's format, as any other unexpected error.
@@ -135,11 +165,18 @@ export function createRequestFront(stages: RequestStages, endpoint = '/graphql')
         contentLength: req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']),
       };
       const requestId = req.headers['x-request-id'];
+      const csrfHeader = req.headers[CSRF_HEADER];
+      const sessionCookie = sessionCookieOf(req.headers.cookie);
       const start = await begin(
-        { requestId: typeof requestId === 'string' ? requestId : null, authorization: request.authorization },
+        {
+          requestId: typeof requestId === 'string' ? requestId : null,
+          authorization: request.authorization,
+          sessionCookie,
+          csrfHeader: typeof csrfHeader === 'string' ? csrfHeader : null,
+        },
         req.socket?.remoteAddress,
       );
-      if (!cache || start.refusal || !isCacheableRequest(request, endpoint)) {
+      if (!cache || start.refusal || sessionCookie || !isCacheableRequest(request, endpoint)) {
         await graphql.handle(req, res, { req, start });
         return;
       }
@@ -170,11 +207,15 @@ export function createRequestFront(stages: RequestStages, endpoint = '/graphql')
         // In-process callers hand over a body already in memory.
         contentLength: 0,
       };
+      const sessionCookie = sessionCookieOf(incoming.headers.get('cookie'));
       const start = await begin({
         requestId: incoming.headers.get('x-request-id'),
         authorization: request.authorization,
+        sessionCookie,
+        csrfHeader: incoming.headers.get(CSRF_HEADER),
       });
-      if (!cache || start.refusal || !isCacheableRequest(request, endpoint)) return graphql.fetch(incoming, { start });
+      if (!cache || start.refusal || sessionCookie || !isCacheableRequest(request, endpoint))
+        return graphql.fetch(incoming, { start });
       const body = incoming.method === 'POST' ? await incoming.text() : '';
       const answer = await fromCache(cache, incoming.url, request, () => incoming.headers, body, { start });
       const headers = new Headers(answer.headers ?? { 'content-type': answer.contentType });

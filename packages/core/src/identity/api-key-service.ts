@@ -147,6 +147,6 @@ export class ApiKeyService {
       await this.#collection.findOneAndUpdate({ _id: apiKey._id }, { $set: { lastUsedAt } });
       apiKey.lastUsedAt = lastUsedAt;
     }
-    return { member, organization, apiKey };
+    return { member, organization, apiKey, via: 'KEY' };
   }
 }

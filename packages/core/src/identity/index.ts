@@ -13,10 +13,13 @@ import { createInvitationMail, type MailOptions } from './invitation-mail.js';
 import { InvitationService, type IdentityAudit } from './invitation-service.js';
 import { identityCollections } from './model.js';
 import { OrganizationService } from './organization-service.js';
+import { SessionService, type SessionOptions } from './session-service.js';
+import { SignInService } from './sign-in.js';
 import './organization-schema.js';
 import './member-schema.js';
 import './api-key-schema.js';
 import './viewer-schema.js';
+import './session-schema.js';
 
 export interface IdentityApi {
   organizations: OrganizationService;
@@ -24,7 +27,14 @@ export interface IdentityApi {
   apiKeys: ApiKeyService;
   /** Invitations by e-mail, accepted at first sign-in (`acceptAtSignIn`). */
   invitations: InvitationService;
-  /** Who a request is, from its `Authorization` header (API keys here, subject keys through `subjects`). */
+  /** People's browser sessions: started at sign-in, listed to their member, revocable, timed out. */
+  sessions: SessionService;
+  /** People's sign-in: the matching rule (verified e-mail → member) and the session it starts, audited. */
+  signIn: SignInService;
+  /**
+   * Who a request is, from its `Authorization` header (API keys here, subject keys through `subjects`) or its
+   * session cookie and CSRF header.
+   */
   authenticate: Authenticate;
 }
 
@@ -39,6 +49,8 @@ export interface IdentityDeps {
   publicUrl?: string | null;
   clock?: () => number;
   logger?: HubLogger;
+  /** Session timeouts. Default 8 hours idle, 7 days at most. */
+  sessions?: SessionOptions;
 }
 
 export function createIdentityModule(store: Store, deps: IdentityDeps): HubModule<IdentityApi> {
@@ -55,15 +67,26 @@ export function createIdentityModule(store: Store, deps: IdentityDeps): HubModul
     clock: deps.clock ?? Date.now,
     logger,
   });
-  const authenticate = createAuthenticate({ apiKeys, subjects: deps.subjects });
+  const sessions = new SessionService(store, organizations, members, deps.clock ?? Date.now, deps.sessions);
+  const signIn = new SignInService({ members, invitations, sessions, audit: deps.audit });
+  const authenticate = createAuthenticate({ apiKeys, sessions, subjects: deps.subjects });
   return {
     name: 'identity',
     collections: identityCollections,
-    api: { organizations, members, apiKeys, invitations, authenticate },
+    api: { organizations, members, apiKeys, invitations, sessions, signIn, authenticate },
   };
 }
 
-export type { Authenticate, Authenticated, SubjectKeys } from './authenticate.js';
+export type { Authenticate, Authenticated, RequestCredentials, SubjectKeys } from './authenticate.js';
+export {
+  hashSessionToken,
+  SessionService,
+  type Session,
+  type SessionMeta,
+  type SessionOptions,
+  type StartedSession,
+} from './session-service.js';
+export { SignInService, type IdentityClaims, type SignedIn, type SignInMeta, type SignInRefusal } from './sign-in.js';
 export {
   ADMIN_ROLES,
   API_KEY_MODES,

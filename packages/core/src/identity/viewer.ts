@@ -1,11 +1,19 @@
 import type { ApiKey, ApiKeyScope, Member, Organization, Role } from './model.js';
 import { ADMIN_ROLES } from './model.js';
 
-/** The authenticated caller of one request: a member acting through one API key. */
+/** The authenticated caller of one request: a member acting through one API key, or signed in in a browser. */
 export interface Viewer {
   member: Member;
   organization: Organization;
+  /**
+   * The credential's rights. For a browser session (`via: 'SESSION'`) it stands for the session: every scope, LIVE
+   * mode, and the session's id.
+   */
   apiKey: ApiKey;
+  /** How the member authenticated: an API key (`KEY`, also when absent) or a browser session (`SESSION`). */
+  via?: 'KEY' | 'SESSION';
+  /** The session of this request, when `via` is `SESSION`. */
+  sessionId?: string;
 }
 
 export const hasRole = (viewer: Viewer | null, role: Role): boolean => !!viewer && viewer.member.roles.includes(role);
