@@ -5,6 +5,8 @@ import type { DataServices, DataSubject } from './data/index.js';
 import type {
   ApiKeyService,
   Authenticate,
+  BootstrapInput,
+  BootstrapResult,
   InvitationService,
   MemberService,
   OrganizationService,
@@ -24,6 +26,8 @@ export interface HubServices {
   apiKeys: ApiKeyService;
   /** Invitations by e-mail, accepted at first sign-in. */
   invitations: InvitationService;
+  /** The first platform admin, from the operator's command line (`maru-hub setup`); no resolver calls it. */
+  bootstrap(input: BootstrapInput): Promise<BootstrapResult>;
   /** People's browser sessions (identity's). */
   sessions: SessionService;
   /** People's sign-in: who an identity provider's claims name, and the session that starts (identity's). */

@@ -157,13 +157,14 @@ export async function createServices(
   };
   // The audit module reads identity's organizations; identity appends to it only when a request comes.
   const identityAudit: IdentityAudit = { append: (entry) => audit.append(entry) };
-  const { organizations, members, apiKeys, invitations, sessions, signIn, authenticate } = createIdentityModule(store, {
-    subjects,
-    audit: identityAudit,
-    clock,
-    logger,
-    ...identityOptions,
-  }).api;
+  const { organizations, members, apiKeys, invitations, sessions, signIn, authenticate, bootstrap } =
+    createIdentityModule(store, {
+      subjects,
+      audit: identityAudit,
+      clock,
+      logger,
+      ...identityOptions,
+    }).api;
   const audit = createAuditModule(store, { organizations }).api;
   const { challenges, questions, submissions, reviews } = createChallengesModule(store, {
     organizations,
@@ -198,6 +199,7 @@ export async function createServices(
     members,
     apiKeys,
     invitations,
+    bootstrap,
     sessions,
     signIn,
     authenticate,

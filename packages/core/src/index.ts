@@ -28,6 +28,7 @@ export type {
 } from './store/port.js';
 export { hashEvent, type AuditEvent } from './audit/index.js';
 export type { ApiKey, ApiKeyScope, Member, Organization, OrganizationKind, Role } from './identity/index.js';
+export type { BootstrapInput, BootstrapResult, Invitation, InvitationMessage, MailOptions } from './identity/index.js';
 export { API_KEY_SCOPES, ORGANIZATION_KINDS, ROLES, ROLES_BY_KIND } from './identity/index.js';
 export { encodeGlobalId, decodeGlobalId } from './graphql/global-id.js';
 export { keysetAfter, sortValues } from './store/keyset.js';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { conflict, forbidden, MaruError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { hasRole, isPlatformAdmin, requireScope, type Viewer } from '../identity/index.js';
+import { hasRole, isPlatformAdmin, requireLiveKey, requireScope, type Viewer } from '../identity/index.js';
 import { readPage, type Page, type PageRequest } from '../store/page.js';
 import { StoreConflictError, type Collection, type Filter, type Store } from '../store/port.js';
 import { validate } from '../validation.js';
@@ -60,6 +60,7 @@ export class GrantService {
     requireScope(viewer, 'ADMIN');
     if (!ADMIN_ROLES.some((role) => hasRole(viewer, role)))
       throw forbidden('Only an admin of your organization requests access to a service.');
+    requireLiveKey(viewer, 'request access to a service');
     const input = validate(accessRequestInput, raw);
     if (!(await this.serviceExists(serviceKey))) throw notFound('service', serviceKey);
     const now = new Date(this.clock()).toISOString();
@@ -115,6 +116,7 @@ export class GrantService {
     requireScope(viewer, 'ADMIN');
     if (!isPlatformAdmin(viewer))
       throw forbidden('Only platform admins, who operate plugin services, decide on access.');
+    requireLiveKey(viewer, 'decide on access to a service');
     const grant = await this.grants.findOne({ _id: id });
     if (!grant) throw notFound('access grant', id);
     const input = validate(approvalInput, { dailyQuota: decision.dailyQuota, operations: decision.operations });

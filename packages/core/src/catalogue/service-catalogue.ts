@@ -1,7 +1,7 @@
 import type { ServiceManifest } from '@maru/sdk';
 import { badInput, forbidden, notFound, unauthenticated } from '../errors.js';
 import { newId } from '../ids.js';
-import { isPlatformAdmin, type Viewer } from '../identity/index.js';
+import { isPlatformAdmin, requireLiveKey, type Viewer } from '../identity/index.js';
 import { readByIds } from '../store/by-ids.js';
 import { readPage, type Page, type PageRequest } from '../store/page.js';
 import type { Collection, Store } from '../store/port.js';
@@ -103,6 +103,7 @@ export class ServiceCatalogue {
     if (!viewer) throw unauthenticated();
     if (!viewer.apiKey.scopes.includes('ADMIN') || !isPlatformAdmin(viewer))
       throw forbidden("Only platform admins (with an ADMIN key) change a service's status.");
+    requireLiveKey(viewer, "change a service's status");
     if (!SERVICE_STATUSES.includes(status as ServiceStatus))
       throw badInput('status', `\`status\` must be one of ${SERVICE_STATUSES.join(', ')}.`);
     const updated = await this.#services.findOneAndUpdate(

@@ -1,6 +1,6 @@
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { isPlatformAdmin, requireScope, type Viewer } from '../identity/index.js';
+import { isPlatformAdmin, requireLiveKey, requireScope, type Viewer } from '../identity/index.js';
 import { readPage, type Page, type PageRequest } from '../store/page.js';
 import type { Collection, Filter, Sort, Store } from '../store/port.js';
 import { validate } from '../validation.js';
@@ -108,6 +108,7 @@ export class AccessRequestService {
 
   async request(viewer: Viewer | null, connectionId: string, raw: AccessRequestInput): Promise<AccessRequest> {
     requireScope(viewer, 'WRITE');
+    requireLiveKey(viewer, 'request access to data');
     const connection = await this.connections.require(connectionId);
     const input = validate(accessRequestInput, raw);
     const pluginName = raw.pluginName ?? null;
@@ -212,6 +213,7 @@ export class AccessRequestService {
     id: string,
   ): Promise<{ request: AccessRequest; connection: DataConnection }> {
     requireScope(viewer, 'WRITE');
+    requireLiveKey(viewer, 'decide on access to data');
     const request = await this.get(id);
     const connection = request && (await this.connections.get(request.connectionId));
     if (!request || !connection || !this.canSee(viewer, request, connection)) throw notFound('access request', id);

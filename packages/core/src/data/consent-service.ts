@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../errors.js';
 import { newId } from '../ids.js';
-import { hasRole, requireScope, type OrganizationService, type Viewer } from '../identity/index.js';
+import { hasRole, requireLiveKey, requireScope, type OrganizationService, type Viewer } from '../identity/index.js';
 import { readPage, type Page, type PageRequest } from '../store/page.js';
 import type { Collection, Store } from '../store/port.js';
 import { text, validate } from '../validation.js';
@@ -267,6 +267,7 @@ export class ConsentService {
 
   private requireSubjectKeyAdmin(viewer: Viewer | null): asserts viewer is Viewer {
     requireScope(viewer, 'ADMIN');
+    requireLiveKey(viewer, 'issue or revoke subject keys');
     if (viewer.organization.kind !== 'AGENCY' || !hasRole(viewer, 'AGENCY_ADMIN'))
       throw forbidden(
         'Only agency admins (with an ADMIN key) issue and revoke subject keys, after verifying the person.',

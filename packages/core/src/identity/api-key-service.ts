@@ -8,7 +8,7 @@ import { createApiKeyInput, type CreateApiKeyInput } from './api-key-input.js';
 import { type ApiKey, type ApiKeyMode, type ApiKeyScope, type Member } from './model.js';
 import type { MemberService } from './member-service.js';
 import type { OrganizationService } from './organization-service.js';
-import { requireScope } from './require.js';
+import { requireLiveAdminScope } from './require.js';
 import { canAdminister, type Viewer } from './viewer.js';
 
 export interface IssuedApiKey {
@@ -87,7 +87,7 @@ export class ApiKeyService {
    * scope the creating key lacks.
    */
   async create(viewer: Viewer | null, raw: CreateApiKeyInput): Promise<IssuedApiKey> {
-    requireScope(viewer, 'ADMIN');
+    requireLiveAdminScope(viewer, 'create API keys');
     const input = validate(createApiKeyInput, raw);
     let member = viewer.member;
     if (input.memberId && input.memberId !== viewer.member._id) {
@@ -106,7 +106,7 @@ export class ApiKeyService {
   }
 
   async revoke(viewer: Viewer | null, id: string): Promise<ApiKey> {
-    requireScope(viewer, 'ADMIN');
+    requireLiveAdminScope(viewer, 'revoke API keys');
     const key = await this.get(id);
     if (!key) throw notFound('API key', id);
     if (key.memberId !== viewer.member._id) {

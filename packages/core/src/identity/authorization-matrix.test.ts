@@ -421,6 +421,35 @@ const MUTATIONS: MutationProbe[] = [
     ok: (data) => expect(data.enableMember.member.status).toBe('ACTIVE'),
   },
   {
+    name: 'inviteMember',
+    prepare: async (_hub, t) => ({
+      query: `mutation($o: ID!, $e: String!) { inviteMember(input: { organizationId: $o, name: "Guest", email: $e, roles: [REVIEWER] }) { member { status organization { id } } invitation { status } } }`,
+      variables: { o: gid('Organization', t.org), e: `guest${++emailSeq}@x.example` },
+    }),
+    ok: (data, t) => {
+      expect(data.inviteMember.member).toEqual({ status: 'INVITED', organization: { id: gid('Organization', t.org) } });
+      expect(data.inviteMember.invitation.status).toBe('PENDING');
+    },
+  },
+  {
+    name: 'revokeInvitation',
+    prepare: async (hub, t) => {
+      const { member } = await hub.services.members.seed({
+        organizationId: t.org._id,
+        name: 'Invited',
+        email: `invited${++emailSeq}@x.example`,
+        roles: ['REVIEWER'],
+        status: 'INVITED',
+      });
+      const invitation = await hub.services.invitations.issue(member, null);
+      return {
+        query: `mutation($i: ID!) { revokeInvitation(id: $i) { invitation { status } } }`,
+        variables: { i: gid('Invitation', invitation) },
+      };
+    },
+    ok: (data) => expect(data.revokeInvitation.invitation.status).toBe('REVOKED'),
+  },
+  {
     name: 'createApiKey for their member',
     prepare: async (_hub, t) => ({
       query: `mutation($m: ID!) { createApiKey(input: { name: "backdoor", scopes: [READ], memberId: $m }) { secret apiKey { member { id } } } }`,
@@ -487,5 +516,66 @@ describe('changing an organization', () => {
       const res = await expectRefused(hub, outcome, run);
       expect(res.data).toBeNull();
     }
+  });
+});
+
+describe('a TEST key (issue #17 item 5): reads, and changes nobody’s rights', () => {
+  let hub: TestHub;
+  let testKey: string;
+  beforeEach(async () => {
+    hub = await createTestHub();
+    // A platform admin's key with every scope, in TEST mode: only the mode stands between it and every change.
+    testKey = (
+      await hub.services.apiKeys.issue(
+        hub.fixtures.members.platformAdmin!,
+        'sandbox',
+        ['READ', 'WRITE', 'ADMIN'],
+        null,
+        'TEST',
+      )
+    ).secret;
+  });
+  afterEach(async () => {
+    await hub.close();
+  });
+
+  it('reads private data as its member may', async () => {
+    const res = await hub.gql(
+      `query($o: ID!) { organization(id: $o) { members { totalCount } invitations { totalCount } } }`,
+      { o: gid('Organization', hub.fixtures.companyB) },
+      testKey,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.organization.members.totalCount).toBe(2);
+  });
+
+  it.each(MUTATIONS.map((probe) => [probe.name, probe] as const))(
+    'refuses %s with FORBIDDEN, changes nothing and audits the refusal',
+    async (_name, probe) => {
+      const target = await targetOf(hub, 'companyB');
+      const { query, variables } = await probe.prepare(hub, target);
+      const refusals = await hub.services.audit.countEvents({ outcome: 'FORBIDDEN' });
+      const res = await expectRefused(hub, 'FORBIDDEN', () => hub.gql(query, variables, testKey));
+      expect(res.errors![0]!.message).toMatch(/^A TEST key cannot .+; use a LIVE key\.$/);
+      expect(await hub.services.audit.countEvents({ outcome: 'FORBIDDEN' })).toBe(refusals + 1);
+    },
+  );
+
+  it('refuses createOrganization and a LIVE key made from it', async () => {
+    await expectRefused(hub, 'FORBIDDEN', () =>
+      hub.gql(
+        `mutation { createOrganization(input: { kind: COMPANY, name: "Shell", slug: "shell" }) { organization { id } } }`,
+        {},
+        testKey,
+      ),
+    );
+    const res = await expectRefused(hub, 'FORBIDDEN', () =>
+      hub.gql(
+        `mutation { createApiKey(input: { name: "escalate", scopes: [ADMIN], mode: LIVE }) { secret } }`,
+        {},
+        testKey,
+      ),
+    );
+    expect(res.errors![0]!.message).toBe('A TEST key cannot create API keys; use a LIVE key.');
   });
 });

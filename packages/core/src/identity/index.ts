@@ -12,12 +12,14 @@ import { MemberService } from './member-service.js';
 import { createInvitationMail, type MailOptions } from './invitation-mail.js';
 import { InvitationService, type IdentityAudit } from './invitation-service.js';
 import { identityCollections } from './model.js';
+import { bootstrapPlatform, type BootstrapInput, type BootstrapResult } from './platform-bootstrap.js';
 import { OrganizationService } from './organization-service.js';
 import { SessionService, type SessionOptions } from './session-service.js';
 import { SignInService } from './sign-in.js';
 import './organization-schema.js';
 import './member-schema.js';
 import './api-key-schema.js';
+import './invitation-schema.js';
 import './viewer-schema.js';
 import './session-schema.js';
 
@@ -31,6 +33,11 @@ export interface IdentityApi {
   sessions: SessionService;
   /** People's sign-in: the matching rule (verified e-mail → member) and the session it starts, audited. */
   signIn: SignInService;
+  /**
+   * The first start: the platform organization and a platform admin, as the system (`maru-hub setup`; audited
+   * `platform.bootstrapped`, or `platform.adminAdded` with `addAdmin`). No resolver calls it.
+   */
+  bootstrap(input: BootstrapInput): Promise<BootstrapResult>;
   /**
    * Who a request is, from its `Authorization` header (API keys here, subject keys through `subjects`) or its
    * session cookie and CSRF header.
@@ -73,7 +80,17 @@ export function createIdentityModule(store: Store, deps: IdentityDeps): HubModul
   return {
     name: 'identity',
     collections: identityCollections,
-    api: { organizations, members, apiKeys, invitations, sessions, signIn, authenticate },
+    api: {
+      organizations,
+      members,
+      apiKeys,
+      invitations,
+      sessions,
+      signIn,
+      authenticate,
+      bootstrap: (input) =>
+        bootstrapPlatform({ organizations, members, apiKeys, invitations, audit: deps.audit }, input),
+    },
   };
 }
 
@@ -118,6 +135,7 @@ export {
   type InvitationResult,
 } from './invitation-service.js';
 export type { InvitationMessage, MailOptions, MailOutcome } from './invitation-mail.js';
+export type { BootstrapInput, BootstrapResult } from './platform-bootstrap.js';
 export {
   escapeRegex,
   OrganizationService,
@@ -127,6 +145,7 @@ export {
 export { MemberService, type MemberSeed } from './member-service.js';
 export { ApiKeyService, hashApiKey, type IssuedApiKey } from './api-key-service.js';
 export { OrganizationConnection, OrganizationKindEnum, OrganizationRef } from './organization-schema.js';
+export { InvitationRef, InvitationStatusEnum } from './invitation-schema.js';
 export { MemberConnection, MemberRef, MemberStatusEnum, RoleEnum } from './member-schema.js';
 export {
   ApiKeyModeEnum,

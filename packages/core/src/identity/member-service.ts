@@ -7,7 +7,7 @@ import { validate } from '../validation.js';
 import { addMemberInput, updateMemberInput, type AddMemberInput, type UpdateMemberInput } from './member-input.js';
 import { ADMIN_ROLES, ROLES_BY_KIND, type Member, type Organization, type Role } from './model.js';
 import type { OrganizationService } from './organization-service.js';
-import { requireAdminScope } from './require.js';
+import { requireLiveAdminScope } from './require.js';
 import { canAdminister, isPlatformAdmin, type Viewer } from './viewer.js';
 
 /** A member a seeder puts in place as the system (no viewer): trusted input, found again by its email. */
@@ -16,6 +16,8 @@ export interface MemberSeed {
   name: string;
   email: string;
   roles: Role[];
+  /** Default ACTIVE; INVITED for a member who is to accept an invitation at first sign-in. */
+  status?: 'ACTIVE' | 'INVITED';
 }
 
 export class MemberService {
@@ -74,7 +76,7 @@ export class MemberService {
       name: spec.name,
       email: spec.email,
       roles: spec.roles,
-      status: 'ACTIVE',
+      status: spec.status ?? 'ACTIVE',
       createdAt: now,
       updatedAt: now,
       version: 1,
@@ -90,7 +92,7 @@ export class MemberService {
   }
 
   async add(viewer: Viewer | null, organizationId: string, raw: AddMemberInput): Promise<Member> {
-    requireAdminScope(viewer);
+    requireLiveAdminScope(viewer, 'add members');
     const input = validate(addMemberInput, raw);
     const org = await this.organizations.require(organizationId);
     this.assertAdmin(viewer, org);
@@ -178,7 +180,7 @@ export class MemberService {
   }
 
   async update(viewer: Viewer | null, id: string, raw: UpdateMemberInput): Promise<Member> {
-    requireAdminScope(viewer);
+    requireLiveAdminScope(viewer, 'change members');
     const input = validate(updateMemberInput, raw);
     const { member, org } = await this.requireAdministered(viewer, id);
     if (input.roles) {
@@ -197,14 +199,42 @@ export class MemberService {
     return this.transition(member, { ...changes, updatedAt: new Date().toISOString() });
   }
 
-  /** Disabling keeps the member for the audit trail; their API keys stop working at once. */
+  /**
+   * Disabling keeps the member for the audit trail; their API keys and sessions stop working at once (authentication
+   * reads the member's status on every request). The hub's last active platform admin is never disabled.
+   */
   async setStatus(viewer: Viewer | null, id: string, status: Member['status']): Promise<Member> {
-    requireAdminScope(viewer);
-    const { member } = await this.requireAdministered(viewer, id);
+    requireLiveAdminScope(viewer, 'disable or enable members');
+    const { member, org } = await this.requireAdministered(viewer, id);
+    if (status === 'DISABLED' && (await this.isLastPlatformAdmin(member, org)))
+      throw new MaruError(
+        'LAST_PLATFORM_ADMIN',
+        `${member.name} is the hub's last active platform admin; make another member a platform admin first.`,
+      );
     if (member._id === viewer.member._id && status === 'DISABLED')
       throw badInput('id', 'You cannot disable yourself; ask another admin to do it.');
     if (member.status === status) return member;
+    if (member.status === 'INVITED' && status === 'ACTIVE')
+      throw badInput('id', `${member.name} is invited: they become active at their first sign-in, not before.`);
     return this.transition(member, { status, updatedAt: new Date().toISOString() });
+  }
+
+  /** How many members are active platform admins: the hub needs one at least (`maru-hub setup` makes the first). */
+  countActivePlatformAdmins(): Promise<number> {
+    return this.#collection.count({ roles: 'PLATFORM_ADMIN', status: 'ACTIVE' });
+  }
+
+  /** How many members are platform admins who are active or yet to accept their invitation. */
+  async countPlatformAdmins(): Promise<number> {
+    return (
+      (await this.countActivePlatformAdmins()) +
+      (await this.#collection.count({ roles: 'PLATFORM_ADMIN', status: 'INVITED' }))
+    );
+  }
+
+  private async isLastPlatformAdmin(member: Member, org: Organization): Promise<boolean> {
+    if (org.kind !== 'PLATFORM' || member.status !== 'ACTIVE' || !member.roles.includes('PLATFORM_ADMIN')) return false;
+    return (await this.countActivePlatformAdmins()) <= 1;
   }
 
   private async transition(member: Member, set: Partial<Member>): Promise<Member> {

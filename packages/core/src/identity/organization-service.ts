@@ -12,7 +12,7 @@ import {
   type UpdateOrganizationInput,
 } from './organization-input.js';
 import { canAdminister, isPlatformAdmin, type Viewer } from './viewer.js';
-import { requireAdminScope } from './require.js';
+import { requireLiveAdminScope } from './require.js';
 
 export interface OrganizationQuery {
   kind?: Organization['kind'];
@@ -69,6 +69,11 @@ export class OrganizationService {
     return readPage(this.#collection, { parentId: id }, [['createdAt', 1]], page);
   }
 
+  /** The oldest organization of a kind: the platform organization, for the bootstrap. */
+  firstOfKind(kind: Organization['kind']): Promise<Organization | null> {
+    return this.#collection.findOne({ kind }, { sort: [['createdAt', 1]] });
+  }
+
   bySlug(slug: string): Promise<Organization | null> {
     return this.#collection.findOne({ slug });
   }
@@ -117,7 +122,7 @@ export class OrganizationService {
 
   /** Platform admins create any organization; agency admins create sub-agencies below their own. */
   async create(viewer: Viewer | null, raw: CreateOrganizationInput): Promise<Organization> {
-    requireAdminScope(viewer);
+    requireLiveAdminScope(viewer, 'create organizations');
     const input = validate(createOrganizationInput, raw);
     let parent: Organization | null = null;
     if (input.parentId) {
@@ -164,7 +169,7 @@ export class OrganizationService {
   }
 
   async update(viewer: Viewer | null, id: string, raw: UpdateOrganizationInput): Promise<Organization> {
-    requireAdminScope(viewer);
+    requireLiveAdminScope(viewer, 'change organizations');
     const input = validate(updateOrganizationInput, raw);
     const org = await this.require(id);
     if (!canAdminister(viewer, org))

@@ -1,7 +1,7 @@
 import type { ServiceCatalogue, ServiceRecord } from '../catalogue/index.js';
 import type { ChallengeService, SubmissionService } from '../challenges/index.js';
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
-import { isPlatformAdmin, requireScope, type Viewer } from '../identity/index.js';
+import { isPlatformAdmin, requireLiveKey, requireScope, type Viewer } from '../identity/index.js';
 import { manifestOf, type InstalledPlugin } from './model.js';
 import type { PluginHost } from './plugin-host.js';
 
@@ -29,6 +29,7 @@ export class PilotService {
   ): Promise<{ plugin: InstalledPlugin; services: ServiceRecord[] }> {
     requireScope(viewer, 'ADMIN');
     if (!isPlatformAdmin(viewer)) throw forbidden('Only platform admins install plugins as pilot services.');
+    requireLiveKey(viewer, 'launch pilot services');
     const challenge = await this.challenges.get(challengeId);
     if (!challenge) throw notFound('challenge', challengeId);
     if (challenge.status !== 'AWARDED')

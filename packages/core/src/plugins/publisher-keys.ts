@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 import { conflict, forbidden } from '../errors.js';
-import { isPlatformAdmin, requireScope, type Viewer } from '../identity/index.js';
+import { isPlatformAdmin, requireLiveKey, requireScope, type Viewer } from '../identity/index.js';
 import { StoreConflictError, type Collection } from '../store/port.js';
 import { text, validate } from '../validation.js';
 import type { PublisherKey } from './model.js';
@@ -34,6 +34,7 @@ export class PublisherKeys {
   async register(viewer: Viewer | null, args: z.input<typeof publisherKeyInput>) {
     requireScope(viewer, 'ADMIN');
     if (!isPlatformAdmin(viewer)) throw forbidden('Only platform admins register publisher keys.');
+    requireLiveKey(viewer, 'register publisher keys');
     const input = validate(publisherKeyInput, args, 'args');
     const key: PublisherKey = {
       _id: input.keyId,

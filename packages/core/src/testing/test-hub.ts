@@ -130,6 +130,7 @@ export async function snapshotDomain(hub: Hub): Promise<string> {
     store.collection('organizations'),
     store.collection('members'),
     store.collection('api_keys'),
+    store.collection('member_invitations'),
     store.collection('sessions'),
     ...['challenges', 'challenge_updates', 'questions', 'submissions', 'reviews'].map((name) => store.collection(name)),
     ...[

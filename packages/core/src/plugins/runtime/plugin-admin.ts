@@ -5,7 +5,7 @@
  */
 import type { Capability } from '@maru/sdk';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../errors.js';
-import { isPlatformAdmin, type Viewer } from '../../identity/index.js';
+import { isPlatformAdmin, requireLiveKey, type Viewer } from '../../identity/index.js';
 import type { ServiceCatalogue } from '../../catalogue/index.js';
 import type { Collection } from '../../store/port.js';
 import { manifestOf, type InstalledPlugin } from '../model.js';
@@ -26,6 +26,7 @@ function requirePlatformAdmin(viewer: Viewer | null, what: string): asserts view
   if (!viewer) throw unauthenticated();
   if (!viewer.apiKey.scopes.includes('ADMIN') || !isPlatformAdmin(viewer))
     throw forbidden(`Only platform admins (with an ADMIN key) ${what}.`);
+  requireLiveKey(viewer, what);
 }
 
 export class PluginAdmin {
