@@ -1,12 +1,21 @@
 import { defineConfig } from 'vitest/config';
 
-// The end-to-end suite: the built hub serving the built portal, driven in headless Chromium.
 export default defineConfig({
   test: {
-    include: ['e2e/**/*.test.ts'],
-    environment: 'node',
-    testTimeout: 120_000,
-    hookTimeout: 60_000,
-    fileParallelism: false,
+    projects: [
+      // Units beside the code (the GraphQL client's headers), in Node with the browser globals they use stubbed.
+      { test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
+      // The end-to-end suite: the built hub serving the built portal, driven in headless Chromium.
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

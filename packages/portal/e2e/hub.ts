@@ -15,8 +15,15 @@ export interface RunningHub {
   stop: () => Promise<void>;
 }
 
-/** Starts the built hub in demo mode on a free port, with a fresh data folder, serving a copy of this package's built portal. */
-export async function startHub(): Promise<RunningHub> {
+export interface StartHubOptions {
+  /** A demo hub (seeded members, `POST /auth/demo`); false starts it as in production. Default true. */
+  demo?: boolean;
+  /** More environment for the hub (e.g. its OIDC settings). */
+  env?: Record<string, string>;
+}
+
+/** Starts the built hub (in demo mode unless told otherwise) on a free port, with a fresh data folder, serving a copy of this package's built portal. */
+export async function startHub({ demo = true, env = {} }: StartHubOptions = {}): Promise<RunningHub> {
   for (const [what, path] of [
     ['the hub (npx turbo run build --filter=@maru/hub)', HUB_MAIN],
     ['the portal (npm run build -w @maru/portal)', join(PORTAL_DIST, 'index.html')],
@@ -32,7 +39,7 @@ export async function startHub(): Promise<RunningHub> {
   };
   const hub = await spawnAndWait({
     name: 'the hub',
-    args: [HUB_MAIN, '--demo'],
+    args: demo ? [HUB_MAIN, '--demo'] : [HUB_MAIN],
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
@@ -41,6 +48,9 @@ export async function startHub(): Promise<RunningHub> {
       LOG_LEVEL: 'info',
       MARU_DATA_DIR: dataDir,
       MARU_PORTAL_DIR: portal,
+      // Plain HTTP on 127.0.0.1: the session cookie cannot be Secure here.
+      MARU_SESSION_COOKIE_SECURE: 'false',
+      ...env,
     },
     waitFor: /"url":"(?<url>http:\/\/[^"]+)\/graphql".*"msg":"Maru hub listening"/,
     timeoutMs: 30_000,

@@ -24,6 +24,9 @@ const ScorePage = page(() => import('./pages/reviews/score-page'), 'ScorePage');
 const PluginsPage = page(() => import('./pages/admin/plugins-page'), 'PluginsPage');
 const AccessPage = page(() => import('./pages/access/access-page'), 'AccessPage');
 const AuditPage = page(() => import('./pages/audit/audit-page'), 'AuditPage');
+const AccountPage = page(() => import('./pages/account/account-page'), 'AccountPage');
+const OrganizationPage = page(() => import('./pages/organization/organization-page'), 'OrganizationPage');
+const OrganizationTreePage = page(() => import('./pages/organizations/organization-tree-page'), 'OrganizationTreePage');
 
 const later = (Page: LazyExoticComponent<ComponentType>) => (
   <Suspense fallback={<PageLoading />}>
@@ -50,6 +53,9 @@ export const router = createBrowserRouter([
       { path: '/admin/plugins', element: later(PluginsPage) },
       { path: '/access', element: later(AccessPage) },
       { path: '/audit', element: later(AuditPage) },
+      { path: '/account', element: later(AccountPage) },
+      { path: '/organization', element: later(OrganizationPage) },
+      { path: '/organizations', element: later(OrganizationTreePage) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,8 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { graphql } from '../gql';
 import type { ViewerQuery } from '../gql/graphql';
-import { API_KEY_STORAGE, GraphqlRequestError, graphqlRequest } from '../graphql/client';
+import { postAuth } from '../graphql/auth-request';
+import { GraphqlRequestError, graphqlRequest } from '../graphql/client';
 
+// Who is signed in (the session cookie is httpOnly: only the hub can tell) and how one signs in here.
 const ViewerDocument = graphql(`
   query Viewer {
     viewer {
@@ -19,64 +21,107 @@ const ViewerDocument = graphql(`
         }
       }
     }
+    signInOptions {
+      demo
+      oidc {
+        providerName
+        loginPath
+      }
+    }
   }
 `);
 
 export type Viewer = NonNullable<ViewerQuery['viewer']>;
 export type Role = Viewer['roles'][number];
+export type SignInOptions = ViewerQuery['signInOptions'];
 
 export interface Session {
   viewer: Viewer | null;
-  /** The stored key is being checked. */
+  /** What this hub offers: an OpenID Connect provider, demo members, both or neither. Null until known. */
+  options: SignInOptions | null;
+  /** The hub is being asked who is signed in. */
   loading: boolean;
-  /** Keeps the key for this tab once the hub knows it; throws a GraphqlRequestError otherwise. */
-  signIn: (apiKey: string) => Promise<Viewer>;
-  signOut: () => void;
+  /** Why this browser's session ended without the member signing out here (e.g. SESSION_EXPIRED), to say so. */
+  endedBecause: string | null;
+  /** Asks the hub again who is signed in (after signing in, or when a request says the session ended). */
+  refresh: () => Promise<Viewer | null>;
+  /** Demo hubs only: opens a session as a seeded member. Throws a GraphqlRequestError when refused. */
+  signInAsDemo: (email: string) => Promise<Viewer>;
+  /** Ends this browser's session on the hub. */
+  signOut: () => Promise<void>;
   hasRole: (...roles: Role[]) => boolean;
 }
 
 const SessionContext = createContext<Session | null>(null);
 
+/** Refusals meaning this browser's session is over. */
+const ENDED = new Set(['SESSION_EXPIRED', 'CSRF_TOKEN_INVALID', 'MEMBER_DISABLED', 'UNAUTHENTICATED']);
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [viewer, setViewer] = useState<Viewer | null>(null);
-  const [loading, setLoading] = useState(() => sessionStorage.getItem(API_KEY_STORAGE) !== null);
+  const [options, setOptions] = useState<SignInOptions | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [endedBecause, setEndedBecause] = useState<string | null>(null);
+
+  const ask = useCallback(async () => {
+    const data = await graphqlRequest(ViewerDocument);
+    setViewer(data.viewer ?? null);
+    setOptions(data.signInOptions);
+    if (data.viewer) setEndedBecause(null);
+    return data.viewer ?? null;
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      return await ask();
+    } catch (error) {
+      setViewer(null);
+      if (!(error instanceof GraphqlRequestError) || !ENDED.has(error.code)) return null;
+      // The cookie names a session that ended elsewhere (revoked, idle, the member disabled): the hub refuses
+      // every request carrying it, so clear it, then ask again as a visitor.
+      setEndedBecause(error.code);
+      await postAuth('/auth/logout').catch(() => undefined);
+      return await ask().catch(() => null);
+    } finally {
+      setLoading(false);
+    }
+  }, [ask]);
 
   useEffect(() => {
-    if (!sessionStorage.getItem(API_KEY_STORAGE)) return;
-    graphqlRequest(ViewerDocument)
-      .then((data) => setViewer(data.viewer ?? null))
-      // An expired or revoked key: start over signed out.
-      .catch(() => sessionStorage.removeItem(API_KEY_STORAGE))
-      .finally(() => setLoading(false));
-  }, []);
+    void refresh();
+  }, [refresh]);
 
-  const signIn = useCallback(async (apiKey: string) => {
-    sessionStorage.setItem(API_KEY_STORAGE, apiKey.trim());
-    try {
-      const { viewer: found } = await graphqlRequest(ViewerDocument);
-      if (!found) throw new GraphqlRequestError('UNAUTHENTICATED', 'The hub does not know this key.');
-      setViewer(found);
+  const signInAsDemo = useCallback(
+    async (email: string) => {
+      await postAuth('/auth/demo', { email });
+      const found = await refresh();
+      if (!found) throw new GraphqlRequestError('UNAUTHENTICATED', 'The hub opened no session.');
       return found;
-    } catch (error) {
-      sessionStorage.removeItem(API_KEY_STORAGE);
-      throw error;
-    }
-  }, []);
+    },
+    [refresh],
+  );
 
-  const signOut = useCallback(() => {
-    sessionStorage.removeItem(API_KEY_STORAGE);
-    setViewer(null);
-  }, []);
+  const signOut = useCallback(async () => {
+    try {
+      await postAuth('/auth/logout');
+    } finally {
+      setEndedBecause(null);
+      await refresh();
+    }
+  }, [refresh]);
 
   const value = useMemo<Session>(
     () => ({
       viewer,
+      options,
       loading,
-      signIn,
+      endedBecause,
+      refresh,
+      signInAsDemo,
       signOut,
       hasRole: (...roles) => !!viewer && roles.some((role) => viewer.roles.includes(role)),
     }),
-    [viewer, loading, signIn, signOut],
+    [viewer, options, loading, endedBecause, refresh, signInAsDemo, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,7 +1,9 @@
 import type { TypedDocumentString } from '../gql/graphql';
 
-/** Where the API key of this browser tab is kept (cleared when the tab closes). */
-export const API_KEY_STORAGE = 'maru.apiKey';
+/** The cookie the hub sets beside the httpOnly session cookie: its value goes back as {@link CSRF_HEADER}. */
+export const CSRF_COOKIE = 'maru_csrf';
+/** The header a cookie-authenticated request carries to show it comes from a page of this origin. */
+export const CSRF_HEADER = 'x-maru-csrf';
 
 /** A refusal from the hub (its `extensions.code`) or a network failure (`NETWORK`). */
 export class GraphqlRequestError extends Error {
@@ -16,6 +18,26 @@ export class GraphqlRequestError extends Error {
   }
 }
 
+/** The value of the `maru_csrf` cookie, when the hub has set one (a session is open). */
+export function csrfToken(cookies: string = document.cookie): string | null {
+  for (const pair of cookies.split(';')) {
+    const [name, ...value] = pair.trim().split('=');
+    if (name === CSRF_COOKIE && value.length) return decodeURIComponent(value.join('='));
+  }
+  return null;
+}
+
+/** The headers of every request to the hub: JSON, plus the CSRF token when a session is open. */
+export function hubHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json, application/json',
+  };
+  const token = csrfToken();
+  if (token) headers[CSRF_HEADER] = token;
+  return headers;
+}
+
 interface GraphqlResponse<T> {
   data?: T | null;
   errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }>;
@@ -27,26 +49,21 @@ export interface RequestOptions {
 }
 
 /**
- * Sends a typed operation to `/graphql` on this origin, with the API key from
- * sessionStorage. Throws a {@link GraphqlRequestError} carrying the hub's first
- * error code and message.
+ * Sends a typed operation to `/graphql` on this origin. The session travels as the hub's httpOnly cookie
+ * (`credentials: 'same-origin'`) with the CSRF header; no key is ever kept in the browser. Throws a
+ * {@link GraphqlRequestError} carrying the hub's first error code and message.
  */
 export async function graphqlRequest<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables?: TVariables,
   options: RequestOptions = {},
 ): Promise<TResult> {
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    accept: 'application/graphql-response+json, application/json',
-  };
-  const key = sessionStorage.getItem(API_KEY_STORAGE);
-  if (key) headers.authorization = `Bearer ${key}`;
   const send = async (payload: Record<string, unknown>): Promise<GraphqlResponse<TResult>> => {
     try {
       const response = await fetch('/graphql', {
         method: 'POST',
-        headers,
+        credentials: 'same-origin',
+        headers: hubHeaders(),
         body: JSON.stringify({ ...payload, variables: variables ?? {} }),
       });
       return (await response.json()) as GraphqlResponse<TResult>;

@@ -2,7 +2,7 @@ import { Link, useNavigate } from 'react-router';
 import { useSession } from '../auth/session';
 import { useT } from '../i18n/use-t';
 
-/** Who is signed in (name, roles, organization) and a sign-out button; a sign-in link otherwise. */
+/** Who is signed in (name, roles, organization, a link to their account) and a sign-out button; a sign-in link otherwise. */
 export function AccountMenu() {
   const { t } = useT();
   const { viewer, loading, signOut } = useSession();
@@ -18,7 +18,9 @@ export function AccountMenu() {
   return (
     <div className="account">
       <p className="account__who">
-        <span className="account__name">{viewer.name}</span>
+        <Link className="account__name" to="/account">
+          {viewer.name}
+        </Link>
         <span className="account__detail">
           {viewer.roles.map((role) => t(`role.${role}`)).join(', ')} · {viewer.organization.name}
         </span>
@@ -27,8 +29,7 @@ export function AccountMenu() {
         type="button"
         className="maru-button maru-button--secondary"
         onClick={() => {
-          signOut();
-          void navigate('/');
+          void signOut().finally(() => void navigate('/'));
         }}
       >
         {t('account.signOut')}

@@ -23,6 +23,10 @@ export function SiteNav() {
   if (hasRole('REVIEWER')) items.push({ to: '/reviews', label: 'nav.reviews' });
   if (hasRole('PLATFORM_ADMIN')) items.push({ to: '/admin/plugins', label: 'nav.plugins' });
   if (viewer) items.push({ to: '/access', label: 'nav.access' });
+  if (hasRole('PLATFORM_ADMIN', 'AGENCY_ADMIN', 'COMPANY_ADMIN'))
+    items.push({ to: '/organization', label: 'nav.organization', end: true });
+  if (hasRole('PLATFORM_ADMIN', 'AGENCY_ADMIN')) items.push({ to: '/organizations', label: 'nav.organizations' });
+  if (viewer) items.push({ to: '/account', label: 'nav.account' });
   // The hub shows the audit trail to platform admins (all of it) and organization admins (their organization's).
   if (hasRole('PLATFORM_ADMIN', 'AGENCY_ADMIN', 'COMPANY_ADMIN')) items.push({ to: '/audit', label: 'nav.audit' });
   return (

@@ -44,7 +44,7 @@ export const ChallengeListDocument = graphql(`
 export function ChallengeListPage() {
   const { t } = useT();
   usePageTitle(t('challenges.title'));
-  const { viewer, loading } = useSession();
+  const { viewer, loading, options } = useSession();
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
   const status = params.get('status') ?? '';
@@ -61,7 +61,8 @@ export function ChallengeListPage() {
       <p className="maru-lead">{t('challenges.intro')}</p>
       {!viewer && !loading ? (
         <p className="maru-notice">
-          {t('challenges.signInHint')} <Link to="/sign-in">{t('challenges.signInLink')}</Link>
+          {options?.demo ? t('challenges.signInHintDemo') : t('challenges.signInHint')}{' '}
+          <Link to="/sign-in">{options?.demo ? t('challenges.signInLinkDemo') : t('challenges.signInLink')}</Link>
         </p>
       ) : null}
       <ChallengeSearchForm

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { graphql } from '../../gql';
 import { useSession, type Viewer } from '../../auth/session';
-import { GraphqlRequestError, graphqlRequest } from '../../graphql/client';
+import { GraphqlRequestError } from '../../graphql/client';
 import { useQuery } from '../../graphql/use-query';
+import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 
 // Names and organizations are the hub's data (its demo seed), not UI text.
@@ -17,21 +18,14 @@ const DemoMembers = graphql(`
   }
 `);
 
-const DemoLogin = graphql(`
-  mutation DemoLogin($email: String!) {
-    demoLogin(email: $email) {
-      secret
-    }
-  }
-`);
-
 /**
- * The demo hub's members, each with their role, organization and what they can do, and a button to become them.
- * Renders nothing on a hub that is not in demo mode (its list is empty).
+ * The demo hub's members, each with their role, organization and what they can do, and a button to become them
+ * (`POST /auth/demo`, which opens a session). The sign-in page shows it only when the hub says it is a demo hub.
  */
 export function DemoMemberList({ onSignedIn }: { onSignedIn: (viewer: Viewer) => void }) {
   const { t } = useT();
-  const { signIn } = useSession();
+  const explain = useErrorText();
+  const { signInAsDemo } = useSession();
   const members = useQuery(DemoMembers).data?.demoMembers ?? [];
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -39,12 +33,11 @@ export function DemoMemberList({ onSignedIn }: { onSignedIn: (viewer: Viewer) =>
     setBusy(email);
     setError(null);
     try {
-      const { demoLogin } = await graphqlRequest(DemoLogin, { email });
-      onSignedIn(await signIn(demoLogin.secret));
+      onSignedIn(await signInAsDemo(email));
     } catch (caught) {
       const refusal =
         caught instanceof GraphqlRequestError ? caught : new GraphqlRequestError('INTERNAL', String(caught));
-      setError(refusal.code === 'FORBIDDEN' ? t('signIn.demoOff') : `${refusal.message} (${refusal.code})`);
+      setError(refusal.code === 'FORBIDDEN' ? t('signIn.demoOff') : explain(refusal));
     } finally {
       setBusy(null);
     }
