@@ -114,8 +114,14 @@ describe('graphql-jit and the response cache change no answer, for any caller', 
   });
   afterAll(() => t.hub.close());
 
-  const ask = async (hub: Hub, query: string, variables: Record<string, unknown>, key: string | null) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const ask = async (
+    hub: Hub,
+    query: string,
+    variables: Record<string, unknown>,
+    key: string | null,
+    accept = 'application/json',
+  ) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept };
     if (key) headers.authorization = `Bearer ${key}`;
     const response = await hub.fetch('http://hub.test/graphql', {
       method: 'POST',
@@ -163,6 +169,49 @@ describe('graphql-jit and the response cache change no answer, for any caller', 
         const expected = await ask(plain, query, variables, key);
         expectSameAnswer(await ask(t.hub, query, variables, key), expected, label);
         expectSameAnswer(await ask(t.hub, query, variables, key), expected, `${label} (again)`);
+      }
+    }
+  });
+
+  // Variables that do not coerce are a request error: no `data`, 400 (GraphQL over HTTP), graphql-js's words with the
+  // variable's name and place — the first time (graphql-js runs it) and every time after (compiled by graphql-jit).
+  it('refuses variables that do not coerce exactly as graphql-js does, on every repetition', async () => {
+    const admin = t.hub.fixtures.keys.platformAdmin!;
+    const challenge = {
+      agencyId: encodeGlobalId('Organization', t.hub.fixtures.bureau._id),
+      title: 'T',
+      summary: 'S',
+      type: 'IDEA',
+      submissionDeadline: '2030-01-01T00:00:00Z',
+      evaluationEnd: '2030-02-01T00:00:00Z',
+      criteria: [{ key: 'k', name: 'K', weight: 100 }],
+    };
+    const createKey = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`;
+    const createChallenge = `mutation($input: CreateChallengeInput!) { createChallenge(input: $input) { challenge { id } } }`;
+    const cases: Array<[string, Record<string, unknown>]> = [
+      [createKey, { input: { name: 'k', scopes: ['NOPE'] } }],
+      [createKey, { input: { scopes: ['NOPE'] } }],
+      [createKey, {}],
+      [createChallenge, { input: { ...challenge, criteria: [{ key: 'k', name: 'K', weight: 'heavy' }] } }],
+      [createChallenge, { input: { ...challenge, phases: [{ name: 'p', submissionDeadline: 'soon' }] } }],
+      [createChallenge, { input: { ...challenge, submissionDeadline: 7 } }],
+      [`query($first: Int) { challenges(first: $first) { totalCount } }`, { first: 'ten' }],
+      [`query($o: ID!) { organization(id: $o) { name } }`, { o: null }],
+    ];
+    for (const [query, variables] of cases) {
+      for (const accept of ['application/graphql-response+json', 'application/json']) {
+        const label = `${query} ${JSON.stringify(variables)} accepting ${accept}`;
+        const expected = await ask(plain, query, variables, admin, accept);
+        expect(expected.status, label).toBe(400);
+        expect(expected.body, label).not.toHaveProperty('data');
+        for (const error of expected.body.errors as Array<{ locations?: unknown; extensions?: { code?: string } }>) {
+          expect(error.locations, label).toBeDefined();
+          expect(error.extensions?.code, label).toBe('BAD_USER_INPUT');
+        }
+        for (const run of [1, 2, 3]) {
+          const answer = await ask(t.hub, query, variables, admin, accept);
+          expect(answer, `${label} (run ${run})`).toEqual(expected);
+        }
       }
     }
   });

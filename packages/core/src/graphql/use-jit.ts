@@ -56,12 +56,16 @@ export function useJit(options: JitOptions = {}): Plugin {
   }
 
   return {
-    onExecute({ args, setExecuteFn }) {
+    onExecute({ args, executeFn, setExecuteFn }) {
       const entry = compiled(args.schema, args.document, args.operationName);
       if (!entry) return;
       setExecuteFn((run) => {
         const result = entry.query(run.rootValue, run.contextValue, run.variableValues) as
           ExecutionResult | Promise<ExecutionResult>;
+        // Variables that do not coerce: no resolver ran, and graphql-jit's words differ from graphql-js's (wrong
+        // variable names, no locations, no HTTP status 400). Run the request on graphql-js, which refuses it in its
+        // own words, so the answer is the same on every repetition.
+        if (!isThenable(result) && refusedVariables(result)) return executeFn(run);
         return isThenable(result)
           ? Promise.resolve(result).then((r) => withNodes(r, run.document, run.operationName))
           : withNodes(result, run.document, run.operationName);
@@ -144,6 +148,11 @@ function findField(
     if (found) return found;
   }
   return undefined;
+}
+
+/** graphql-jit answers `{ errors }` without `data` only when the variables did not coerce (execution never began). */
+function refusedVariables(result: ExecutionResult): boolean {
+  return !('data' in result) && !!result.errors?.length && result.errors.every((e) => !e.path);
 }
 
 function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
