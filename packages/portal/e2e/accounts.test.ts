@@ -93,11 +93,39 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: accounts, keys, 
     await page.getByRole('status').getByText('The key “Nightly sync” is revoked.').waitFor();
     await page.getByRole('row').filter({ hasText: 'Nightly sync' }).getByText('Revoked').waitFor();
     await expect(graphql(hub.origin, '{ viewer { name } }', {}, secret)).rejects.toThrow();
+
+    // The same screen in Korean.
+    await page.getByRole('button', { name: '한국어' }).click();
+    await page.getByRole('heading', { level: 1, name: '내 계정' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: '내 API 키' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: '로그인한 곳' }).waitFor();
+    await page.getByRole('button', { name: '모든 곳에서 로그아웃' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
   });
 
-  it('lists where the member is signed in, and signs out everywhere', async () => {
-    await page.getByRole('heading', { level: 2, name: 'Where you are signed in' }).waitFor();
-    await page.getByRole('listitem').filter({ hasText: 'This browser' }).waitFor();
+  it('lists where the member is signed in: signs out another browser, then everywhere', async () => {
+    const other = await browser.newContext();
+    try {
+      const response = await other.request.post(`${hub.origin}/auth/demo`, {
+        data: { email: 'manager@mois.example' },
+        headers: { 'user-agent': 'Other browser' },
+      });
+      expect(response.ok()).toBe(true);
+      await page.reload();
+      await page.getByRole('heading', { level: 2, name: 'Where you are signed in' }).waitFor();
+      await page.getByRole('listitem').filter({ hasText: 'This browser' }).waitFor();
+      const there = page.getByRole('listitem').filter({ hasText: 'Other browser' });
+      await there.getByRole('button', { name: 'Sign out of that browser' }).click();
+      await there.getByRole('button', { name: 'Yes, sign out' }).click();
+      await there.waitFor({ state: 'detached' });
+      const viewer = await other.request.post(`${hub.origin}/graphql`, {
+        data: { query: '{ viewer { id } }' },
+        headers: { 'x-maru-csrf': (await other.cookies()).find((c) => c.name === 'maru_csrf')?.value ?? '' },
+      });
+      expect(JSON.stringify(await viewer.json())).not.toContain('"viewer":{');
+    } finally {
+      await other.close();
+    }
     await page.getByRole('button', { name: 'Sign out everywhere' }).click();
     await page.getByRole('button', { name: 'Yes, sign out everywhere' }).click();
     await banner(page).getByRole('link', { name: 'Sign in', exact: true }).waitFor();
