@@ -72,6 +72,12 @@ export interface HubConfig {
   maxUploadMb: number;
   /** The address clients reach the hub at, e.g. `https://maru.example.go.kr`, for links it publishes (the DCAT catalogue). `MARU_PUBLIC_URL`; default: the request's Host header over http. */
   publicUrl: string | null;
+  /**
+   * Where the hub POSTs e-mail it wants sent (member invitations) as JSON `{ kind, to, organization, link, expiresAt }`,
+   * for the operator's mail service to deliver. `MARU_MAIL_WEBHOOK_URL`; default none: invitations are still made and
+   * the log line has the link to pass on.
+   */
+  mailWebhookUrl: string | null;
 }
 
 /** A setting that cannot be used; the message names the variable or file and what to change. */
@@ -108,6 +114,7 @@ const FILE_KEYS: ReadonlyArray<keyof HubConfig> = [
   'connectorHosts',
   'maxUploadMb',
   'publicUrl',
+  'mailWebhookUrl',
 ];
 
 const SECRET_PREFIX = 'MARU_SECRET_';
@@ -155,6 +162,7 @@ export function loadConfig(
       connectorHosts: env.MARU_CONNECTOR_HOSTS,
       maxUploadMb: env.MARU_MAX_UPLOAD_MB,
       publicUrl: env.MARU_PUBLIC_URL,
+      mailWebhookUrl: env.MARU_MAIL_WEBHOOK_URL,
     }),
   };
   for (const arg of argv) {
@@ -198,6 +206,7 @@ export function loadConfig(
     connectorHosts: raw.connectorHosts === undefined || raw.connectorHosts === '' ? [] : hostList(raw.connectorHosts),
     maxUploadMb: integer(raw.maxUploadMb ?? 512, 'MARU_MAX_UPLOAD_MB', 1, 1_048_576),
     publicUrl: raw.publicUrl ? publicUrl(raw.publicUrl) : null,
+    mailWebhookUrl: raw.mailWebhookUrl ? mailWebhookUrl(raw.mailWebhookUrl) : null,
   };
 }
 
@@ -282,6 +291,20 @@ function publicUrl(value: unknown): string {
     );
   }
   return url.href.replace(/\/+$/, '');
+}
+
+function mailWebhookUrl(value: unknown): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(String(value));
+  } catch {
+    // Named below.
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol))
+    throw new ConfigError(
+      `MARU_MAIL_WEBHOOK_URL must be an http(s) address the hub POSTs messages to, such as https://mail.internal.example/maru; it is "${String(value)}".`,
+    );
+  return url.href;
 }
 
 function readConfigFile(explicit: string | undefined, cwd: string): RawConfig {

@@ -4,6 +4,7 @@ import { hubUsage } from './hub-usage.js';
 import { PortInUseError } from './listen.js';
 import { writeAfterLogs } from './logger.js';
 import { formatReadyBanner } from './ready-banner.js';
+import { runSetup } from './setup-platform.js';
 import { startHub, type RunningHub } from './start-hub.js';
 
 const version = () =>
@@ -15,6 +16,11 @@ const version = () =>
  * exit 2 for a wrong setting or argument, 1 when the hub cannot start.
  */
 export async function runMaruHub(argv: string[]): Promise<void> {
+  // A command of its own: it ends when done, and never serves.
+  if (argv[0] === 'setup') {
+    process.exitCode = await runSetup(argv.slice(1), process.env, process.stdout, process.stderr);
+    return;
+  }
   // Before the configuration, so help works whatever the environment holds.
   if (argv.includes('--help') || argv.includes('-h')) return void process.stdout.write(`${hubUsage}\n`);
   if (argv.includes('--version') || argv.includes('-v')) return void process.stdout.write(`${version()}\n`);

@@ -74,6 +74,8 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     rateLimit: config.rateLimitPerMinute > 0 ? { windowMs: 60_000, max: config.rateLimitPerMinute } : false,
     responseCache: config.responseCacheTtlMs > 0 ? { ttlMs: config.responseCacheTtlMs } : false,
     trustedDocuments: loadTrustedDocuments(portalDir),
+    publicUrl: config.publicUrl,
+    mail: { webhookUrl: config.mailWebhookUrl },
     data: {
       importDir: config.importDir,
       secrets: config.secrets,
