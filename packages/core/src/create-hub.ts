@@ -17,6 +17,7 @@ import type { HubContext, HubFeatures, HubServices } from './context.js';
 import { ERROR_CODES, isMaruError, type MaruError } from './errors.js';
 import { createMaskError } from './graphql/mask-error.js';
 import { RateLimiter, type RateLimitOptions } from './graphql/rate-limiter.js';
+import { useBadRequests } from './graphql/use-bad-requests.js';
 import { useErrorCodes } from './graphql/use-error-codes.js';
 import { usePageSizeCost } from './graphql/use-page-size-cost.js';
 import { createLoaders } from './graphql/loaders.js';
@@ -290,6 +291,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       // Always on, also with no documents: an unknown hash is then PERSISTED_QUERY_NOT_FOUND, on which clients send the
       // text.
       useTrustedDocuments(options.trustedDocuments ?? new Map()),
+      // A body, URL parameter or multipart form that is not a GraphQL request: 400 BAD_REQUEST saying what to send.
+      useBadRequests(),
       // Codes first, so the errors armor and graphql-js raise below get theirs on the way out.
       useErrorCodes(),
       // Depth, cost, alias, directive and token limits run as validation rules: an abusive

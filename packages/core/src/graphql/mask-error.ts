@@ -35,7 +35,7 @@ export function createMaskError(options: MaskErrorOptions) {
         extensions: { code: cause.code, ...cause.extensions },
       });
     }
-    if (isGraphQLError(cause) && cause.extensions?.code && !cause.originalError) return cause;
+    if (isGraphQLError(cause) && cause.extensions?.code && !cause.originalError) return withoutInternals(cause);
     const requestId = (located?.extensions?.requestId as string | undefined) ?? undefined;
     options.onUnexpected(cause, requestId);
     return new GraphQLError('Unexpected error. It was logged; retry later or report the request id to the operator.', {
@@ -44,4 +44,17 @@ export function createMaskError(options: MaskErrorOptions) {
       extensions: { code: 'INTERNAL' },
     });
   };
+}
+
+/**
+ * A coded error raised outside the resolvers (yoga's request checks) as the client sees it: never the text of the
+ * error behind it (yoga puts a JSON parser's message in `extensions.originalError`), and a malformed request is 400
+ * whatever the client accepts (yoga marks some `spec`, which makes them 200 for `application/json`). Changed in
+ * place: yoga logs every error its masker replaces, and a client's mistake is no error of the hub's.
+ */
+function withoutInternals(error: GraphQLError): GraphQLError {
+  const extensions = error.extensions as Record<string, unknown>;
+  delete extensions.originalError;
+  if (extensions.code === 'BAD_REQUEST') extensions.http = { ...(extensions.http as object), spec: false, status: 400 };
+  return error;
 }

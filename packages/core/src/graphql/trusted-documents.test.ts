@@ -53,8 +53,8 @@ describe('trusted documents (persisted operations)', () => {
     expect(await snapshotDomain(hub)).toBe(before);
   });
 
-  it('refuses a request with neither text nor hash with BAD_USER_INPUT', async () => {
+  it('refuses a request with neither text nor hash with BAD_REQUEST (a malformed request, issue #18)', async () => {
     const res = await send({ variables: {} });
-    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_REQUEST']);
   });
 });

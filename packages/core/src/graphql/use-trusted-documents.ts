@@ -25,7 +25,8 @@ export function useTrustedDocuments(documents: TrustedDocuments): Plugin {
         message:
           'Send the operation in `query`, or the sha256 hash of a ' +
           'trusted document in `extensions.persistedQuery.sha256Hash`.',
-        extensions: { code: 'BAD_USER_INPUT' },
+        // No operation at all is a malformed request, not a bad argument (GraphQL over HTTP: 400).
+        extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
       },
     },
   });
