@@ -166,7 +166,7 @@ export async function createServices(
       logger,
       ...identityOptions,
     }).api;
-  const audit = createAuditModule(store, { organizations }).api;
+  const audit = createAuditModule(store, { organizations, clock }).api;
   const { challenges, questions, submissions, reviews } = createChallengesModule(store, {
     organizations,
     members,

@@ -141,6 +141,13 @@ export const ERROR_CODES = {
       'answered with an error.',
     fix: 'Start again from the sign-in page; if it keeps failing, the operator checks the hub log and the IdP client.',
   },
+  AUDIT_CHECKPOINT_INVALID: {
+    http: 400,
+    meaning:
+      'A checkpoint given to `verifyAuditChain` or `verifyDataAccessLog` is malformed, of the other log, or its ' +
+      "signature does not verify with this hub's checkpoint key (or the hub has none yet).",
+    fix: 'Copy the checkpoint unchanged from `GET /audit/checkpoint` or the checkpoint file, for the log you verify.',
+  },
   INTERNAL: {
     http: 500,
     meaning: 'Something failed inside the hub. Details are logged with the request id, never sent.',

@@ -27,6 +27,18 @@ export type {
   Update,
 } from './store/port.js';
 export { hashEvent, type AuditEvent } from './audit/index.js';
+export {
+  createCheckpointSigner,
+  generateCheckpointKey,
+  isCheckpointSigned,
+  parseCheckpointKey,
+  type ChainCheck,
+  type ChainProblem,
+  type ChainVerification,
+  type CheckpointLog,
+  type CheckpointSigner,
+  type SignedCheckpoint,
+} from './audit/index.js';
 export type { ApiKey, ApiKeyScope, Member, Organization, OrganizationKind, Role } from './identity/index.js';
 export type { BootstrapInput, BootstrapResult, Invitation, InvitationMessage, MailOptions } from './identity/index.js';
 export { API_KEY_SCOPES, ORGANIZATION_KINDS, ROLES, ROLES_BY_KIND } from './identity/index.js';

@@ -3,7 +3,8 @@ import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { encodeGlobalId, parseId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
 import { requireScope } from '../identity/index.js';
-import type { AuditQuery } from './audit-trail.js';
+import type { AuditQuery, ChainVerification } from './audit-trail.js';
+import { ChainCheckEnum, ChainProblemRef, SignedCheckpointInput } from './checkpoint-schema.js';
 import type { AuditEvent } from './model.js';
 
 const auditVisibility = (event: AuditEvent) =>
@@ -59,21 +60,32 @@ const AuditFilter = builder.inputType('AuditEventFilter', {
   }),
 });
 
-const ChainVerification = builder
-  .objectRef<{ ok: boolean; checked: number; firstBrokenSeq: number | null; reason: string | null }>(
-    'AuditChainVerification',
-  )
-  .implement({
-    fields: (t) => ({
-      ok: t.exposeBoolean('ok'),
-      checked: t.exposeInt('checked', { description: 'How many events were checked.' }),
-      firstBrokenSeq: t.exposeInt('firstBrokenSeq', {
-        nullable: true,
-        description: 'The first event whose link is broken.',
-      }),
-      reason: t.exposeString('reason', { nullable: true }),
+const ChainVerification = builder.objectRef<ChainVerification>('AuditChainVerification').implement({
+  fields: (t) => ({
+    ok: t.exposeBoolean('ok'),
+    checked: t.exposeInt('checked', { description: 'How many events were checked.' }),
+    firstBrokenSeq: t.exposeInt('firstBrokenSeq', {
+      nullable: true,
+      description: 'The first event whose link is broken.',
     }),
-  });
+    reason: t.exposeString('reason', { nullable: true }),
+    failedCheck: t.field({
+      type: ChainCheckEnum,
+      nullable: true,
+      description: 'The check the first problem failed; null when ok.',
+      resolve: (v) => v.failedCheck,
+    }),
+    checkpointSeq: t.exposeInt('checkpointSeq', {
+      nullable: true,
+      description: 'The signed checkpoint verified against (its seq); null when there was none.',
+    }),
+    problems: t.field({
+      type: [ChainProblemRef],
+      description: 'Every problem found: at most the first broken link, then each failed checkpoint.',
+      resolve: (v) => v.problems,
+    }),
+  }),
+});
 
 builder.queryFields((t) => ({
   auditEvents: t.field({
@@ -102,8 +114,18 @@ builder.queryFields((t) => ({
   }),
   verifyAuditChain: t.field({
     type: ChainVerification,
-    description: 'Recompute every hash of the trail and report the first broken link. Platform admins only.',
+    description:
+      'Recompute every hash of the trail and report the first broken link; against a signed checkpoint (by default ' +
+      'the latest this hub published), also whether events were removed from the end (TRUNCATED) or rewritten and ' +
+      're-hashed (REHASHED). Platform admins only.',
     authScopes: { $all: { keyScope: 'READ', platformAdmin: true } },
-    resolve: (_root, _args, ctx) => ctx.services.audit.verify(),
+    args: {
+      checkpoint: t.arg({
+        type: SignedCheckpointInput,
+        required: false,
+        description: 'A checkpoint of the audit log to verify against; refused unless signed by this hub.',
+      }),
+    },
+    resolve: (_root, args, ctx) => ctx.services.audit.verify(args.checkpoint ? { checkpoints: [args.checkpoint] } : {}),
   }),
 }));

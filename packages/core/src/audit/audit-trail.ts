@@ -3,6 +3,12 @@ import { forbidden } from '../errors.js';
 import { canAdminister, isPlatformAdmin, requireScope, type Organization, type Viewer } from '../identity/index.js';
 import { readPage, type Page, type PageRequest } from '../store/page.js';
 import type { Collection, Filter, Store } from '../store/port.js';
+import {
+  ChainCheckpoints,
+  type ChainVerifyOptions,
+  type CheckpointSigner,
+  type SignedCheckpoint,
+} from './checkpoint.js';
 import { HashChain, type ChainVerification } from './hash-chain.js';
 import type { AuditEvent } from './model.js';
 
@@ -48,13 +54,16 @@ export function hashEvent(event: Omit<AuditEvent, '_id' | 'hash'>): string {
 export class AuditTrail {
   readonly #events: Collection<AuditEvent>;
   private readonly chain: HashChain<AuditEvent>;
+  readonly #checkpoints: ChainCheckpoints;
 
   constructor(
     store: Store,
     private readonly organizations: OrganizationDirectory,
+    clock: () => number = Date.now,
   ) {
     this.#events = store.collection<AuditEvent>('audit_events');
     this.chain = new HashChain(this.#events, hashEvent, 'event');
+    this.#checkpoints = new ChainCheckpoints('audit', this.chain, clock);
   }
 
   get(id: string): Promise<AuditEvent | null> {
@@ -93,9 +102,28 @@ export class AuditTrail {
     return this.chain.append(entry);
   }
 
-  /** Walks the whole chain in order and reports the first broken link. */
-  verify(): Promise<ChainVerification> {
-    return this.chain.verify();
+  /**
+   * Walks the whole chain in order and reports the first broken link; against signed checkpoints (by default the
+   * latest this hub signed or adopted), also truncation and re-hashing. A checkpoint that does not verify with the
+   * key is refused with AUDIT_CHECKPOINT_INVALID.
+   */
+  verify(options: ChainVerifyOptions = {}): Promise<ChainVerification> {
+    return this.#checkpoints.verify(options);
+  }
+
+  /** Signs the trail's head as it is now with the hub's key: the hub publishes the result outside the store. */
+  checkpoint(signer: CheckpointSigner): Promise<SignedCheckpoint> {
+    return this.#checkpoints.sign(signer);
+  }
+
+  /** Takes a checkpoint the hub published earlier as the latest to verify against (see `ChainCheckpoints.adopt`). */
+  adoptCheckpoint(checkpoint: unknown, publicKey: string): boolean {
+    return this.#checkpoints.adopt(checkpoint, publicKey);
+  }
+
+  /** The latest checkpoint signed or adopted, with its public key, for witnesses; null before the first. */
+  latestCheckpoint(): { checkpoint: SignedCheckpoint; publicKey: string } | null {
+    return this.#checkpoints.latest();
   }
 }
 

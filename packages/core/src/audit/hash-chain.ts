@@ -11,6 +11,22 @@ export interface ChainLink {
   hash: string;
 }
 
+/**
+ * Which check a verification failed: a record missing from the middle (`SEQUENCE`), a record not pointing to its
+ * predecessor's hash (`LINK`), a record whose content does not match its hash (`CONTENT`), fewer records than a signed
+ * checkpoint covers (`TRUNCATED`), or the chain up to a checkpoint no longer ending in its signed head hash
+ * (`REHASHED`: records were rewritten and every later hash recomputed).
+ */
+export type ChainCheck = 'SEQUENCE' | 'LINK' | 'CONTENT' | 'TRUNCATED' | 'REHASHED';
+
+/** One problem a verification found. */
+export interface ChainProblem {
+  check: ChainCheck;
+  /** The first record concerned. */
+  seq: number;
+  reason: string;
+}
+
 export interface ChainVerification {
   ok: boolean;
   /** How many records were checked. */
@@ -18,6 +34,19 @@ export interface ChainVerification {
   /** The sequence number of the first record whose link is broken, or null. */
   firstBrokenSeq: number | null;
   reason: string | null;
+  /** The check the first problem failed, or null when ok. */
+  failedCheck: ChainCheck | null;
+  /** The highest checkpoint verified against (its `seq`), or null when none was given. */
+  checkpointSeq: number | null;
+  /** Every problem found, in chain order: at most the first broken link, then each failed checkpoint. */
+  problems: ChainProblem[];
+}
+
+/** What a verification checks the chain's head against: a signed checkpoint's `seq` and `headHash`. */
+export interface ChainHeadClaim {
+  seq: number;
+  headHash: string;
+  at?: string;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -68,33 +97,94 @@ export class HashChain<T extends ChainLink> {
     }
   }
 
-  /** Walks the whole chain in order and reports the first broken link. */
-  async verify(): Promise<ChainVerification> {
+  /** The last record's position and hash (0 and the genesis hash for an empty chain). */
+  async head(): Promise<{ seq: number; hash: string }> {
+    const head = await this.records.findOne({}, { sort: [['seq', -1]] });
+    return { seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH };
+  }
+
+  /**
+   * Walks the whole chain in order and reports the first broken link; given checkpoints, also that the chain still
+   * holds every record each covers (else `TRUNCATED`) and that record `seq` still has the signed head hash (else
+   * `REHASHED`). The walk stops at the first broken link: checkpoints at or after it are not checked.
+   */
+  async verify(checkpoints: readonly ChainHeadClaim[] = []): Promise<ChainVerification> {
+    const claims = new Map<number, ChainHeadClaim[]>();
+    for (const claim of checkpoints) claims.set(claim.seq, [...(claims.get(claim.seq) ?? []), claim]);
+    const problems: ChainProblem[] = [];
+    const checkClaims = (seq: number, hash: string) => {
+      for (const claim of claims.get(seq) ?? []) {
+        if (claim.headHash !== hash)
+          problems.push({
+            check: 'REHASHED',
+            seq,
+            reason:
+              `${this.noun} ${seq} no longer has the hash the checkpoint${claim.at ? ` of ${claim.at}` : ''} signed: ` +
+              `${this.noun}s up to ${seq} were rewritten and re-hashed`,
+          });
+      }
+    };
+    checkClaims(0, GENESIS_HASH);
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
     let checked = 0;
+    let broken: ChainProblem | null = null;
     const pageSize = 500;
-    for (;;) {
+    walk: for (;;) {
       const page = await this.records.find({ seq: { $gte: expectedSeq } }, { sort: [['seq', 1]], limit: pageSize });
       for (const record of page) {
         checked++;
-        const broken = (reason: string): ChainVerification => ({
-          ok: false,
-          checked,
-          firstBrokenSeq: record.seq,
-          reason,
-        });
-        if (record.seq !== expectedSeq)
-          return { ok: false, checked, firstBrokenSeq: expectedSeq, reason: `${this.noun} ${expectedSeq} is missing` };
-        if (record.prevHash !== prevHash)
-          return broken(`${this.noun} ${record.seq} does not point to the hash of ${this.noun} ${record.seq - 1}`);
+        if (record.seq !== expectedSeq) {
+          broken = { check: 'SEQUENCE', seq: expectedSeq, reason: `${this.noun} ${expectedSeq} is missing` };
+          break walk;
+        }
+        if (record.prevHash !== prevHash) {
+          broken = {
+            check: 'LINK',
+            seq: record.seq,
+            reason: `${this.noun} ${record.seq} does not point to the hash of ${this.noun} ${record.seq - 1}`,
+          };
+          break walk;
+        }
         const { _id, hash, ...content } = record;
-        if (this.hashOf(content as Omit<T, '_id' | 'hash'>) !== hash)
-          return broken(`${this.noun} ${record.seq} was altered: its content does not match its hash`);
+        if (this.hashOf(content as Omit<T, '_id' | 'hash'>) !== hash) {
+          broken = {
+            check: 'CONTENT',
+            seq: record.seq,
+            reason: `${this.noun} ${record.seq} was altered: its content does not match its hash`,
+          };
+          break walk;
+        }
+        checkClaims(record.seq, hash);
         prevHash = hash;
         expectedSeq++;
       }
-      if (page.length < pageSize) return { ok: true, checked, firstBrokenSeq: null, reason: null };
+      if (page.length < pageSize) break;
     }
+    const held = expectedSeq - 1;
+    if (!broken) {
+      for (const claim of checkpoints) {
+        if (claim.seq > held)
+          problems.push({
+            check: 'TRUNCATED',
+            seq: held + 1,
+            reason:
+              `the checkpoint${claim.at ? ` of ${claim.at}` : ''} covers ${claim.seq} ${this.noun}s but the log holds ` +
+              `${held}: ${this.noun}s ${held + 1} to ${claim.seq} were removed`,
+          });
+      }
+    }
+    if (broken) problems.push(broken);
+    problems.sort((a, b) => a.seq - b.seq);
+    const first = problems[0] ?? null;
+    return {
+      ok: first === null,
+      checked,
+      firstBrokenSeq: first?.seq ?? null,
+      reason: first?.reason ?? null,
+      failedCheck: first?.check ?? null,
+      checkpointSeq: checkpoints.reduce<number | null>((max, c) => (max === null || c.seq > max ? c.seq : max), null),
+      problems,
+    };
   }
 }

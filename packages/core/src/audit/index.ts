@@ -12,10 +12,12 @@ import './audit-schema.js';
 export interface AuditDeps {
   /** The identity module's organizations: organization admins read their own organization's trail. */
   organizations: OrganizationDirectory;
+  /** Milliseconds since the epoch, for checkpoints' times. Default `Date.now`. */
+  clock?: () => number;
 }
 
 export function createAuditModule(store: Store, deps: AuditDeps): HubModule<AuditTrail> {
-  return { name: 'audit', collections: auditCollections, api: new AuditTrail(store, deps.organizations) };
+  return { name: 'audit', collections: auditCollections, api: new AuditTrail(store, deps.organizations, deps.clock) };
 }
 
 export {
@@ -27,5 +29,19 @@ export {
   type OrganizationDirectory,
 } from './audit-trail.js';
 export { auditCollections, GENESIS_HASH, type AuditEvent, type AuditOutcome } from './model.js';
-export { HashChain, type ChainLink } from './hash-chain.js';
+export { HashChain, type ChainCheck, type ChainHeadClaim, type ChainLink, type ChainProblem } from './hash-chain.js';
+export {
+  ChainCheckpoints,
+  checkpointPayload,
+  createCheckpointSigner,
+  generateCheckpointKey,
+  isCheckpointSigned,
+  parseCheckpointKey,
+  type ChainCheckpoint,
+  type ChainVerifyOptions,
+  type CheckpointLog,
+  type CheckpointSigner,
+  type SignedCheckpoint,
+} from './checkpoint.js';
 export { AuditEventRef } from './audit-schema.js';
+export { ChainCheckEnum, ChainProblemRef, SignedCheckpointInput } from './checkpoint-schema.js';

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { HashChain, type ChainVerification } from '../audit/index.js';
+import {
+  ChainCheckpoints,
+  HashChain,
+  type ChainVerification,
+  type ChainVerifyOptions,
+  type CheckpointSigner,
+  type SignedCheckpoint,
+} from '../audit/index.js';
 import type { Viewer } from '../identity/index.js';
 import { readPage, type Page, type PageRequest } from '../store/page.js';
 import type { Collection, Store } from '../store/port.js';
@@ -8,7 +15,8 @@ import type { AccessLogEntry, DataConnection } from './model.js';
 
 export type AccessLogInput = Omit<AccessLogEntry, '_id' | 'seq' | 'at' | 'prevHash' | 'hash'>;
 
-function hashEntry(entry: Omit<AccessLogEntry, '_id' | 'hash'>): string {
+/** The hash an entry must carry: SHA-256 over its content and the previous entry's hash. */
+export function hashEntry(entry: Omit<AccessLogEntry, '_id' | 'hash'>): string {
   const content = [
     entry.seq,
     entry.at,
@@ -42,10 +50,12 @@ function hashEntry(entry: Omit<AccessLogEntry, '_id' | 'hash'>): string {
 export class AccessLog {
   readonly #entries: Collection<AccessLogEntry>;
   private readonly chain: HashChain<AccessLogEntry>;
+  readonly #checkpoints: ChainCheckpoints;
 
-  constructor(store: Store) {
+  constructor(store: Store, clock: () => number = Date.now) {
     this.#entries = store.collection<AccessLogEntry>('data_access_log');
     this.chain = new HashChain(this.#entries, hashEntry, 'entry');
+    this.#checkpoints = new ChainCheckpoints('data-access', this.chain, clock);
   }
 
   append(entry: AccessLogInput): Promise<AccessLogEntry> {
@@ -70,7 +80,23 @@ export class AccessLog {
     return readPage(this.#entries, { subjectIds: subjectId, ownerAgencyId: { $in: scope } }, [['seq', -1]], page);
   }
 
-  verify(): Promise<ChainVerification> {
-    return this.chain.verify();
+  /** As the audit trail's: the links, and against signed checkpoints truncation and re-hashing. */
+  verify(options: ChainVerifyOptions = {}): Promise<ChainVerification> {
+    return this.#checkpoints.verify(options);
+  }
+
+  /** Signs the log's head as it is now with the hub's key: the hub publishes the result outside the store. */
+  checkpoint(signer: CheckpointSigner): Promise<SignedCheckpoint> {
+    return this.#checkpoints.sign(signer);
+  }
+
+  /** Takes a checkpoint the hub published earlier as the latest to verify against. */
+  adoptCheckpoint(checkpoint: unknown, publicKey: string): boolean {
+    return this.#checkpoints.adopt(checkpoint, publicKey);
+  }
+
+  /** The latest checkpoint signed or adopted, with its public key; null before the first. */
+  latestCheckpoint(): { checkpoint: SignedCheckpoint; publicKey: string } | null {
+    return this.#checkpoints.latest();
   }
 }

@@ -6,6 +6,7 @@ import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { encodeGlobalId, parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
 import { fromGraphQL, zodInput } from '../graphql/zod-input.js';
+import { ChainCheckEnum, ChainProblemRef, SignedCheckpointInput, type ChainVerification } from '../audit/index.js';
 import { isPlatformAdmin, OrganizationRef, requireScope } from '../identity/index.js';
 import { DataConnectionRef } from './connection-schema.js';
 import { recordConsentInput } from './consent-input.js';
@@ -119,18 +120,17 @@ const DataSubjectRef = builder.objectRef<DataSubject>('DataSubject').implement({
   }),
 });
 
-const ChainVerificationRef = builder
-  .objectRef<{ ok: boolean; checked: number; firstBrokenSeq: number | null; reason: string | null }>(
-    'DataAccessLogVerification',
-  )
-  .implement({
-    fields: (t) => ({
-      ok: t.exposeBoolean('ok'),
-      checked: t.exposeInt('checked'),
-      firstBrokenSeq: t.exposeInt('firstBrokenSeq', { nullable: true }),
-      reason: t.exposeString('reason', { nullable: true }),
-    }),
-  });
+const ChainVerificationRef = builder.objectRef<ChainVerification>('DataAccessLogVerification').implement({
+  fields: (t) => ({
+    ok: t.exposeBoolean('ok'),
+    checked: t.exposeInt('checked'),
+    firstBrokenSeq: t.exposeInt('firstBrokenSeq', { nullable: true }),
+    reason: t.exposeString('reason', { nullable: true }),
+    failedCheck: t.field({ type: ChainCheckEnum, nullable: true, resolve: (v) => v.failedCheck }),
+    checkpointSeq: t.exposeInt('checkpointSeq', { nullable: true }),
+    problems: t.field({ type: [ChainProblemRef], resolve: (v) => v.problems }),
+  }),
+});
 
 builder.queryFields((t) => ({
   dataSubject: t.field({
@@ -147,11 +147,20 @@ builder.queryFields((t) => ({
   }),
   verifyDataAccessLog: t.field({
     type: ChainVerificationRef,
-    description: 'Walks the whole access log and reports the first broken link (platform admins).',
-    resolve: (_r, _a, ctx) => {
+    description:
+      'Walks the whole access log and reports the first broken link; against a signed checkpoint (by default the ' +
+      'latest this hub published), also truncation and re-hashing (platform admins).',
+    args: {
+      checkpoint: t.arg({
+        type: SignedCheckpointInput,
+        required: false,
+        description: 'A checkpoint of the data-access log; refused unless signed by this hub.',
+      }),
+    },
+    resolve: (_r, args, ctx) => {
       requireScope(ctx.viewer, 'READ');
       if (!isPlatformAdmin(ctx.viewer)) throw forbidden('Only platform admins verify the access log.');
-      return ctx.services.data.accessLog.verify();
+      return ctx.services.data.accessLog.verify(args.checkpoint ? { checkpoints: [args.checkpoint] } : {});
     },
   }),
 }));

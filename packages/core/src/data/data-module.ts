@@ -81,7 +81,7 @@ export function createDataModule(
   const syncs = new SyncService(store, records, connections, connectors, clock, logger, options.sync);
   const accessRequests = new AccessRequestService(store, connections, clock);
   const consents = new ConsentService(store, connections, organizations, records, clock);
-  const accessLog = new AccessLog(store);
+  const accessLog = new AccessLog(store, clock);
   const reads = new ReadService(records, accessRequests, consents, accessLog);
   const uploads = new UploadService(connections, connectors, syncs, options.maxUploadBytes ?? 512 * 1024 * 1024, clock);
   return {
