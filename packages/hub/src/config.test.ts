@@ -198,3 +198,59 @@ describe('loadConfig', () => {
     );
   });
 });
+
+describe('OpenID Connect and session settings', () => {
+  const oidc = {
+    MARU_PUBLIC_URL: 'https://maru.example.go.kr/',
+    MARU_OIDC_ISSUER: 'https://sso.example.go.kr/realms/maru',
+    MARU_OIDC_CLIENT_ID: 'maru',
+    MARU_OIDC_CLIENT_SECRET: 's3cret',
+  };
+
+  it('are off by default, with secure cookies and 8 h / 7 d sessions', () => {
+    expect(loadConfig({}, [], cwd)).toMatchObject({
+      oidc: null,
+      sessionCookieSecure: true,
+      sessionIdleMinutes: 480,
+      sessionAbsoluteHours: 168,
+    });
+  });
+
+  it('read the provider, the redirect URI and the claim', () => {
+    expect(
+      loadConfig({ ...oidc, MARU_OIDC_PROVIDER_NAME: '행정 SSO', MARU_OIDC_EMAIL_CLAIM: 'upn' }, [], cwd).oidc,
+    ).toEqual({
+      issuer: 'https://sso.example.go.kr/realms/maru',
+      clientId: 'maru',
+      clientSecret: 's3cret',
+      providerName: '행정 SSO',
+      emailClaim: 'upn',
+      redirectUri: 'https://maru.example.go.kr/auth/callback',
+    });
+    expect(loadConfig(oidc, [], cwd).oidc?.providerName).toBe('sso.example.go.kr');
+  });
+
+  it.each([
+    [{ ...oidc, MARU_OIDC_CLIENT_SECRET: undefined }, /^MARU_OIDC_CLIENT_SECRET is not set/],
+    [{ MARU_OIDC_CLIENT_ID: 'maru' }, /^MARU_OIDC_ISSUER is not set/],
+    [{ ...oidc, MARU_OIDC_ISSUER: 'http://sso.example.go.kr' }, /^MARU_OIDC_ISSUER must be an https:\/\/ URL/],
+    [{ ...oidc, MARU_OIDC_ISSUER: 'sso' }, /^MARU_OIDC_ISSUER must be the provider's issuer URL/],
+    [{ ...oidc, MARU_PUBLIC_URL: undefined }, /^MARU_PUBLIC_URL is not set, but MARU_OIDC_ISSUER is/],
+    [{ ...oidc, MARU_OIDC_EMAIL_CLAIM: 'e mail' }, /^MARU_OIDC_EMAIL_CLAIM must be a claim name/],
+    [{ MARU_SESSION_COOKIE_SECURE: 'maybe' }, /^MARU_SESSION_COOKIE_SECURE must be true or false/],
+    [{ MARU_SESSION_IDLE_MINUTES: '0' }, /^MARU_SESSION_IDLE_MINUTES must be a whole number/],
+    [{ MARU_SESSION_IDLE_MINUTES: '600', MARU_SESSION_ABSOLUTE_HOURS: '2' }, /^MARU_SESSION_IDLE_MINUTES \(600\)/],
+  ])('stop the hub on a bad or half configuration, naming the setting (%#)', (env, message) => {
+    expect(() => loadConfig(env as NodeJS.ProcessEnv, [], cwd)).toThrow(ConfigError);
+    expect(() => loadConfig(env as NodeJS.ProcessEnv, [], cwd)).toThrow(message);
+  });
+
+  it('allow a plain-HTTP issuer on this machine only, and never read the client secret from the file', () => {
+    expect(loadConfig({ ...oidc, MARU_OIDC_ISSUER: 'http://127.0.0.1:9000' }, [], cwd).oidc?.issuer).toBe(
+      'http://127.0.0.1:9000',
+    );
+    const file = join(cwd, 'with-secret.json');
+    writeFileSync(file, JSON.stringify({ oidcClientSecret: 'x' }));
+    expect(() => loadConfig({ MARU_CONFIG: file }, [], cwd)).toThrow(/MARU_OIDC_CLIENT_SECRET only/);
+  });
+});

@@ -78,6 +78,31 @@ export interface HubConfig {
    * the log line has the link to pass on.
    */
   mailWebhookUrl: string | null;
+  /**
+   * People's sign-in through an OpenID Connect provider, or null when none is configured. `MARU_OIDC_ISSUER`,
+   * `MARU_OIDC_CLIENT_ID`, `MARU_OIDC_CLIENT_SECRET` (environment only), `MARU_OIDC_PROVIDER_NAME` (on the sign-in
+   * button; default the issuer's host), `MARU_OIDC_EMAIL_CLAIM` (default `email`). Needs `MARU_PUBLIC_URL`: the
+   * redirect URI is `<public URL>/auth/callback`.
+   */
+  oidc: OidcConfig | null;
+  /** Session cookies only over HTTPS. `MARU_SESSION_COOKIE_SECURE`, default true; false for plain-HTTP development. */
+  sessionCookieSecure: boolean;
+  /** A browser session ends after this long unused. `MARU_SESSION_IDLE_MINUTES`, default 480 (8 hours). */
+  sessionIdleMinutes: number;
+  /** A browser session ends after this long however used. `MARU_SESSION_ABSOLUTE_HOURS`, default 168 (7 days). */
+  sessionAbsoluteHours: number;
+}
+
+export interface OidcConfig {
+  /** The provider's issuer URL; its `/.well-known/openid-configuration` is read at start. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  providerName: string;
+  /** The ID token or UserInfo claim members are matched by; with `email`, `email_verified` must be true. */
+  emailClaim: string;
+  /** Where the provider sends people back: `<MARU_PUBLIC_URL>/auth/callback`. */
+  redirectUri: string;
 }
 
 /** A setting that cannot be used; the message names the variable or file and what to change. */
@@ -88,9 +113,10 @@ export class ConfigError extends Error {
   }
 }
 
-type RawConfig = Partial<Record<keyof HubConfig, unknown>>;
+type FileOnlyKey = 'oidcIssuer' | 'oidcClientId' | 'oidcProviderName' | 'oidcEmailClaim';
+type RawConfig = Partial<Record<keyof HubConfig | FileOnlyKey, unknown>>;
 
-const FILE_KEYS: ReadonlyArray<keyof HubConfig> = [
+const FILE_KEYS: ReadonlyArray<keyof HubConfig | FileOnlyKey> = [
   'port',
   'host',
   'dataDir',
@@ -115,6 +141,13 @@ const FILE_KEYS: ReadonlyArray<keyof HubConfig> = [
   'maxUploadMb',
   'publicUrl',
   'mailWebhookUrl',
+  'oidcIssuer',
+  'oidcClientId',
+  'oidcProviderName',
+  'oidcEmailClaim',
+  'sessionCookieSecure',
+  'sessionIdleMinutes',
+  'sessionAbsoluteHours',
 ];
 
 const SECRET_PREFIX = 'MARU_SECRET_';
@@ -163,6 +196,13 @@ export function loadConfig(
       maxUploadMb: env.MARU_MAX_UPLOAD_MB,
       publicUrl: env.MARU_PUBLIC_URL,
       mailWebhookUrl: env.MARU_MAIL_WEBHOOK_URL,
+      oidcIssuer: env.MARU_OIDC_ISSUER,
+      oidcClientId: env.MARU_OIDC_CLIENT_ID,
+      oidcProviderName: env.MARU_OIDC_PROVIDER_NAME,
+      oidcEmailClaim: env.MARU_OIDC_EMAIL_CLAIM,
+      sessionCookieSecure: env.MARU_SESSION_COOKIE_SECURE,
+      sessionIdleMinutes: env.MARU_SESSION_IDLE_MINUTES,
+      sessionAbsoluteHours: env.MARU_SESSION_ABSOLUTE_HOURS,
     }),
   };
   for (const arg of argv) {
@@ -181,6 +221,13 @@ export function loadConfig(
   if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri))
     throw new ConfigError('MONGODB_URI must start with mongodb:// or mongodb+srv://.');
   const dataDir = resolve(cwd, String(raw.dataDir ?? '.maru-data'));
+  const shownUrl = raw.publicUrl ? publicUrl(raw.publicUrl) : null;
+  const sessionIdleMinutes = integer(raw.sessionIdleMinutes ?? 480, 'MARU_SESSION_IDLE_MINUTES', 1, 525_600);
+  const sessionAbsoluteHours = integer(raw.sessionAbsoluteHours ?? 168, 'MARU_SESSION_ABSOLUTE_HOURS', 1, 8_760);
+  if (sessionIdleMinutes > sessionAbsoluteHours * 60)
+    throw new ConfigError(
+      `MARU_SESSION_IDLE_MINUTES (${sessionIdleMinutes}) is longer than MARU_SESSION_ABSOLUTE_HOURS (${sessionAbsoluteHours} h); make it shorter.`,
+    );
   return {
     port,
     host: String(raw.host ?? '127.0.0.1'),
@@ -205,8 +252,62 @@ export function loadConfig(
     ...secretsFrom(env),
     connectorHosts: raw.connectorHosts === undefined || raw.connectorHosts === '' ? [] : hostList(raw.connectorHosts),
     maxUploadMb: integer(raw.maxUploadMb ?? 512, 'MARU_MAX_UPLOAD_MB', 1, 1_048_576),
-    publicUrl: raw.publicUrl ? publicUrl(raw.publicUrl) : null,
+    publicUrl: shownUrl,
     mailWebhookUrl: raw.mailWebhookUrl ? mailWebhookUrl(raw.mailWebhookUrl) : null,
+    oidc: oidcFrom(raw, env.MARU_OIDC_CLIENT_SECRET, shownUrl),
+    sessionCookieSecure: boolean(raw.sessionCookieSecure ?? true, 'MARU_SESSION_COOKIE_SECURE'),
+    sessionIdleMinutes,
+    sessionAbsoluteHours,
+  };
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const CLAIM = /^[A-Za-z_][A-Za-z0-9_.:-]{0,99}$/;
+
+/** All of the OpenID Connect settings or none: half a configuration stops the hub, naming what is missing. */
+function oidcFrom(raw: RawConfig, secret: string | undefined, hubUrl: string | null): OidcConfig | null {
+  const given = [raw.oidcIssuer, raw.oidcClientId, secret, raw.oidcProviderName, raw.oidcEmailClaim].some(
+    (value) => value !== undefined && value !== '',
+  );
+  if (!given) return null;
+  const missing = [
+    ['MARU_OIDC_ISSUER', raw.oidcIssuer],
+    ['MARU_OIDC_CLIENT_ID', raw.oidcClientId],
+    ['MARU_OIDC_CLIENT_SECRET', secret],
+  ].find(([, value]) => value === undefined || value === '');
+  if (missing)
+    throw new ConfigError(
+      `${missing[0]} is not set, but other MARU_OIDC_ settings are; set MARU_OIDC_ISSUER, MARU_OIDC_CLIENT_ID and MARU_OIDC_CLIENT_SECRET (environment only) together, or none.`,
+    );
+  let issuer: URL;
+  try {
+    issuer = new URL(String(raw.oidcIssuer));
+  } catch {
+    throw new ConfigError(
+      `MARU_OIDC_ISSUER must be the provider's issuer URL, such as https://sso.example.go.kr/realms/maru; it is "${String(raw.oidcIssuer)}".`,
+    );
+  }
+  if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && LOOPBACK.has(issuer.hostname)))
+    throw new ConfigError(
+      `MARU_OIDC_ISSUER must be an https:// URL (http:// only on 127.0.0.1 or localhost, for development); it is "${issuer.href}".`,
+    );
+  if (!hubUrl)
+    throw new ConfigError(
+      'MARU_PUBLIC_URL is not set, but MARU_OIDC_ISSUER is: set it to the address people reach the hub at; the redirect URI registered at the provider is <MARU_PUBLIC_URL>/auth/callback.',
+    );
+  const emailClaim = String(raw.oidcEmailClaim ?? 'email');
+  if (!CLAIM.test(emailClaim))
+    throw new ConfigError(`MARU_OIDC_EMAIL_CLAIM must be a claim name such as email or upn; it is "${emailClaim}".`);
+  const providerName = String(raw.oidcProviderName ?? issuer.hostname).trim();
+  if (!providerName || providerName.length > 80)
+    throw new ConfigError('MARU_OIDC_PROVIDER_NAME must be 1 to 80 characters: the name on the sign-in button.');
+  return {
+    issuer: String(raw.oidcIssuer),
+    clientId: String(raw.oidcClientId),
+    clientSecret: secret!,
+    providerName,
+    emailClaim,
+    redirectUri: `${hubUrl}/auth/callback`,
   };
 }
 
@@ -321,6 +422,10 @@ function readConfigFile(explicit: string | undefined, cwd: string): RawConfig {
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
     throw new ConfigError(`${path} must hold a JSON object.`);
+  if ('oidcClientSecret' in parsed)
+    throw new ConfigError(
+      `${path}: the OpenID Connect client secret is read from MARU_OIDC_CLIENT_SECRET only, never the config file.`,
+    );
   if ('secrets' in parsed)
     throw new ConfigError(
       `${path}: secrets are not read from the config file; set each as an environment variable ${SECRET_PREFIX}<NAME>.`,

@@ -1,6 +1,7 @@
 import { dcatCatalogue, type Hub, type HubLogger } from '@maru/core';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AuthRoutes } from './auth-routes.js';
 import { requestLogger } from './logger.js';
 import { findPortalDir, isPortalPath, servePortal } from './serve-portal.js';
 
@@ -13,6 +14,8 @@ export interface HttpServerOptions {
   publicUrl?: string | null;
   /** The built portal's folder; default `MARU_PORTAL_DIR` or the monorepo's `packages/portal/dist`. Null serves no portal. */
   portalDir?: string | null;
+  /** People's sign-in routes under `/auth/` (OpenID Connect, sign-out, demo sign-in); none when absent. */
+  auth?: AuthRoutes | null;
 }
 
 export interface HttpServer {
@@ -78,6 +81,8 @@ async function route(
     }
   }
   if (path === '/catalogue/dcat.jsonld') return catalogue(hub, options, req, res);
+  // Before the portal and GraphQL: the sign-in routes are the hub's own.
+  if (options.auth && path.startsWith('/auth/') && (await options.auth.handle(req, res, path, requestId))) return;
   // After the hub's own paths, so the portal can never shadow them.
   if (options.portalDir && isPortalPath(req.method, path)) return servePortal(options.portalDir, path, req, res);
   if (path === '/') {

@@ -35,6 +35,8 @@ export async function runMaruHub(argv: string[]): Promise<void> {
   try {
     running = await startHub(config);
   } catch (error) {
+    // A setting found wrong only at start (an OpenID Connect issuer that cannot be read).
+    if (error instanceof ConfigError) return fail(2, error.message);
     if (error instanceof PortInUseError) {
       return fail(
         1,

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { HubConfig } from './config.js';
+import { createAuthRoutes, discoverProvider } from './auth-routes.js';
 import { createHttpServer } from './http-server.js';
 import { listen } from './listen.js';
 import { findPortalDir, loadTrustedDocuments } from './serve-portal.js';
@@ -56,6 +57,14 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
   await mkdir(config.importDir, { recursive: true });
   const plugins = config.plugins.length ? resolvePlugins(config.plugins) : config.demo ? bundledPlugins(logger) : [];
   const portalDir = findPortalDir();
+  let provider: Awaited<ReturnType<typeof discoverProvider>> | null = null;
+  try {
+    // Before anything listens: a provider that cannot be read stops the start, naming MARU_OIDC_ISSUER.
+    provider = config.oidc ? await discoverProvider(config.oidc) : null;
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const hub = await createHub({
     store,
     logger,
@@ -70,7 +79,11 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       isolateMemoryMb: config.pluginIsolateMemoryMb,
     },
     graphiql: config.graphiql,
-    features: { demoLogin: config.demo },
+    features: {
+      demoLogin: config.demo,
+      signIn: { oidc: config.oidc ? { providerName: config.oidc.providerName } : null },
+    },
+    sessions: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionAbsoluteHours * 3_600_000 },
     rateLimit: config.rateLimitPerMinute > 0 ? { windowMs: 60_000, max: config.rateLimitPerMinute } : false,
     responseCache: config.responseCacheTtlMs > 0 ? { ttlMs: config.responseCacheTtlMs } : false,
     trustedDocuments: loadTrustedDocuments(portalDir),
@@ -109,7 +122,18 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     for (const failed of data.failed) logger.warn(failed, 'demo data sync did not succeed; the scheduler retries it');
   }
 
-  const http = createHttpServer(hub, logger, { publicUrl: config.publicUrl, portalDir });
+  const auth = createAuthRoutes(
+    hub,
+    logger,
+    {
+      oidc: config.oidc,
+      demo: config.demo,
+      cookieSecure: config.sessionCookieSecure,
+      sessionMaxAgeSeconds: config.sessionAbsoluteHours * 3600,
+    },
+    provider,
+  );
+  const http = createHttpServer(hub, logger, { publicUrl: config.publicUrl, portalDir, auth });
   try {
     await listen(http.server, config.port, config.host);
   } catch (error) {
