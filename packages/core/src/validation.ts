@@ -3,13 +3,16 @@ import { badInput } from './errors.js';
 
 /**
  * Validates input before any write. The first problem becomes BAD_USER_INPUT
- * naming the field (`input.email`, `input.roles.1`) and saying what to fix.
+ * naming the field as the client sent it and saying what to fix: under `root`,
+ * the mutation's argument that holds the input (`input.email`, `input.roles.1`),
+ * or with `root` '' for a mutation whose arguments are the input itself
+ * (`question`, `winners.0.submissionId`).
  */
 export function validate<S extends z.ZodType>(schema: S, input: unknown, root = 'input'): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const field = [root, ...issue.path.map(String)].join('.');
+  const field = [...(root ? [root] : []), ...issue.path.map(String)].join('.');
   throw badInput(field, `\`${field}\`: ${issue.message}`);
 }
 

@@ -61,7 +61,7 @@ export class GrantService {
     if (!ADMIN_ROLES.some((role) => hasRole(viewer, role)))
       throw forbidden('Only an admin of your organization requests access to a service.');
     requireLiveKey(viewer, 'request access to a service');
-    const input = validate(accessRequestInput, raw);
+    const input = validate(accessRequestInput, raw, '');
     if (!(await this.serviceExists(serviceKey))) throw notFound('service', serviceKey);
     const now = new Date(this.clock()).toISOString();
     const existing = await this.grants.findOne({ serviceKey, consumerOrganizationId: viewer.organization._id });
@@ -119,7 +119,7 @@ export class GrantService {
     requireLiveKey(viewer, 'decide on access to a service');
     const grant = await this.grants.findOne({ _id: id });
     if (!grant) throw notFound('access grant', id);
-    const input = validate(approvalInput, { dailyQuota: decision.dailyQuota, operations: decision.operations });
+    const input = validate(approvalInput, { dailyQuota: decision.dailyQuota, operations: decision.operations }, '');
     const allowed: Record<typeof decision.status, ServiceGrant['status'][]> = {
       ACTIVE: ['REQUESTED', 'ACTIVE'],
       REJECTED: ['REQUESTED'],

@@ -202,7 +202,7 @@ export class ChallengeService {
   ): Promise<Challenge> {
     const challenge = await this.requireManaged(viewer, id);
     const set: Partial<Challenge> = {};
-    if (action === 'cancel') set.cancelReason = validate(cancelInput, { reason: reason ?? '' }, 'args').reason;
+    if (action === 'cancel') set.cancelReason = validate(cancelInput, { reason: reason ?? '' }, '').reason;
     if (action === 'publish' && Date.parse(challenge.submissionDeadline) <= this.clock()) {
       throw badInput(
         'submissionDeadline',
@@ -285,7 +285,7 @@ export class ChallengeService {
     raw: z.input<typeof announcementInput>,
   ): Promise<Announcement> {
     const challenge = await this.requireManaged(viewer, id);
-    const input = validate(announcementInput, raw);
+    const input = validate(announcementInput, raw, '');
     if (challenge.status === 'DRAFT' || challenge.status === 'CANCELLED') {
       throw conflict(`Announcements go to published challenges; this one is ${challenge.status}.`);
     }

@@ -212,7 +212,7 @@ describe('challenge journey (in-process)', () => {
     );
     expect(res.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      field: 'input.winners.1.submissionId',
+      field: 'winners.1.submissionId',
     });
     expect(await snapshotDomain(hub)).toBe(before);
     now += 1;

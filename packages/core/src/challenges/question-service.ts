@@ -52,7 +52,7 @@ export class QuestionService {
   async ask(viewer: Viewer | null, challengeId: string, raw: z.input<typeof askInput>): Promise<Question> {
     requireScope(viewer, 'WRITE');
     const challenge = await this.challenges.requireVisible(viewer, challengeId);
-    const input = validate(askInput, raw);
+    const input = validate(askInput, raw, '');
     if (challenge.status !== 'OPEN')
       throw conflict(`Questions are taken while the challenge is OPEN; it is ${challenge.status}.`);
     if (isOfAgency(viewer, challenge)) throw forbidden('The owning agency answers questions; it does not ask them.');
@@ -78,7 +78,7 @@ export class QuestionService {
     const question = await this.collection.findOne({ _id: questionId });
     if (!question) throw notFound('question', questionId);
     const challenge = await this.challenges.requireManaged(viewer, question.challengeId);
-    const input = validate(answerInput, raw);
+    const input = validate(answerInput, raw, '');
     const updated = await this.collection.findOneAndUpdate(
       { _id: questionId, version: question.version },
       {

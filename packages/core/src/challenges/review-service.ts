@@ -51,18 +51,18 @@ export class ReviewService {
       throw conflict(`Scoring happens while the challenge is EVALUATING; it is ${challenge.status}.`);
     if (submission.status !== 'SUBMITTED' && submission.status !== 'SHORTLISTED')
       throw conflict(`A ${submission.status} submission is not scored.`);
-    const input = validate(scoreInput, raw);
+    const input = validate(scoreInput, raw, '');
     const keys = challenge.criteria.map((c) => c.key);
     const given = input.scores.map((s) => s.criterionKey);
     const unknown = given.find((key) => !keys.includes(key));
     if (unknown)
       throw badInput(
-        'input.scores',
-        `\`input.scores\`: "${unknown}" is not a criterion of this challenge; use ${keys.join(', ')}.`,
+        'scores',
+        `\`scores\`: "${unknown}" is not a criterion of this challenge; use ${keys.join(', ')}.`,
       );
     const missing = keys.find((key) => !given.includes(key));
     if (missing || given.length !== keys.length)
-      throw badInput('input.scores', `\`input.scores\`: score each criterion exactly once (${keys.join(', ')}).`);
+      throw badInput('scores', `\`scores\`: score each criterion exactly once (${keys.join(', ')}).`);
     const now = new Date(this.clock()).toISOString();
     const existing = await this.collection.findOne({ submissionId, reviewerId: viewer.member._id });
     if (existing) {
@@ -185,14 +185,14 @@ export class ReviewService {
     // winners.
     if (challenge.status !== 'EVALUATING')
       throw conflict(`Cannot award a ${challenge.status} challenge: award applies to EVALUATING challenges.`);
-    const input = validate(awardInput, raw);
+    const input = validate(awardInput, raw, '');
     const duplicate = input.winners.findIndex(
       (w, i) => input.winners.findIndex((o) => o.submissionId === w.submissionId) !== i,
     );
     if (duplicate >= 0)
       throw badInput(
-        `input.winners.${duplicate}.submissionId`,
-        `\`input.winners.${duplicate}.submissionId\` names a submission already listed; name each winner once.`,
+        `winners.${duplicate}.submissionId`,
+        `\`winners.${duplicate}.submissionId\` names a submission already listed; name each winner once.`,
       );
     const winners: Submission[] = [];
     for (const [i, winner] of input.winners.entries()) {
@@ -203,8 +203,8 @@ export class ReviewService {
         submission.phase !== challenge.currentPhase
       ) {
         throw badInput(
-          `input.winners.${i}.submissionId`,
-          `\`input.winners.${i}.submissionId\` must be a submitted entry of this challenge's current phase.`,
+          `winners.${i}.submissionId`,
+          `\`winners.${i}.submissionId\` must be a submitted entry of this challenge's current phase.`,
         );
       }
       winners.push(submission);

@@ -35,7 +35,7 @@ export class PublisherKeys {
     requireScope(viewer, 'ADMIN');
     if (!isPlatformAdmin(viewer)) throw forbidden('Only platform admins register publisher keys.');
     requireLiveKey(viewer, 'register publisher keys');
-    const input = validate(publisherKeyInput, args, 'args');
+    const input = validate(publisherKeyInput, args, '');
     const key: PublisherKey = {
       _id: input.keyId,
       publisher: input.publisher,
@@ -47,10 +47,7 @@ export class PublisherKeys {
       await this.keys.insertOne(key);
     } catch (error) {
       if (error instanceof StoreConflictError)
-        throw conflict(
-          `\`args.keyId\`: the key id "${input.keyId}" is already registered; choose another.`,
-          'args.keyId',
-        );
+        throw conflict(`\`keyId\`: the key id "${input.keyId}" is already registered; choose another.`, 'keyId');
       throw error;
     }
     return key;

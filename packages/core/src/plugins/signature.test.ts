@@ -65,7 +65,7 @@ describe('signed plugins', () => {
       {},
       first.fixtures.keys.platformAdmin,
     );
-    expect(notAKey.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'args.publicKey' });
+    expect(notAKey.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'publicKey' });
     const keys = await first.services.plugins.trustedKeys();
     await first.close();
 
