@@ -1,5 +1,6 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, startHub, type RunningHub } from '../src/index.js';
 import { tempDir } from './helpers.js';
@@ -270,5 +271,48 @@ describe('OpenID Connect sign-in with a real provider', () => {
         body: JSON.stringify({ email: 'alice@agency.example' }),
       }),
     );
+  });
+});
+
+/** Debian's Chromium, as the portal's browser tests use it; without it (outside CI) the browser journey is skipped. */
+const CHROMIUM = process.env.MARU_CHROMIUM ?? '/usr/bin/chromium';
+
+describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('OpenID Connect sign-in in Chromium', () => {
+  it('signs a person in through the provider, keeps the session HttpOnly and sends the CSRF header', async () => {
+    provider.signInAs('alice');
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${base}/auth/login?returnTo=/healthz`);
+      await page.waitForURL(`${base}/healthz`);
+      const cookies = await page.context().cookies(base);
+      expect(cookies.find((c) => c.name === 'maru_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+      expect(cookies.find((c) => c.name === 'maru_csrf')).toMatchObject({ httpOnly: false });
+      const answers = await page.evaluate(async () => {
+        const csrf = /(?:^|; )maru_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
+        const ask = async (headers: Record<string, string>) => {
+          const response = await fetch('/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...headers },
+            body: JSON.stringify({ query: '{ viewer { email } }' }),
+          });
+          return { status: response.status, body: await response.json() };
+        };
+        return {
+          readable: document.cookie.includes('maru_session'),
+          withHeader: await ask({ 'x-maru-csrf': csrf }),
+          without: await ask({}),
+        };
+      });
+      expect(answers.readable).toBe(false);
+      expect(answers.withHeader.body.data.viewer.email).toBe('alice@agency.example');
+      expect(answers.without.status).toBe(403);
+      expect(answers.without.body.errors[0].extensions.code).toBe('CSRF_TOKEN_INVALID');
+    } finally {
+      await browser.close();
+    }
   });
 });
