@@ -65,7 +65,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: accounts, keys, 
     await summary.getByRole('link', { name: 'Give the key a name.' }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('key-name');
 
-    await page.getByLabel('Key name').fill('Nightly sync');
+    await page.getByRole('textbox', { name: 'Key name', exact: true }).fill('Nightly sync');
     await page.getByRole('checkbox', { name: 'Write' }).check();
     await page.getByRole('radio', { name: 'Test' }).check();
     await page.getByRole('button', { name: 'Create the key' }).click();
@@ -140,19 +140,25 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: accounts, keys, 
     await page.getByRole('heading', { level: 1, name: /^Members of Ministry of the Interior/ }).waitFor();
     await page.getByRole('button', { name: 'Send the invitation' }).click();
     await page.getByRole('alert').getByRole('link', { name: 'Enter an e-mail address', exact: false }).waitFor();
-    await page.getByLabel('E-mail').fill('new.reviewer@mois.example');
-    await page.getByLabel('Name', { exact: true }).fill('Han Gyeol (한결)');
+    await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill('new.reviewer@mois.example');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Han Gyeol (한결)');
     await page.getByRole('group', { name: 'Roles' }).getByRole('checkbox', { name: 'Reviewer' }).check();
     await page.getByRole('button', { name: 'Send the invitation' }).click();
     await page.getByRole('status').getByText('Invitation sent to new.reviewer@mois.example.').waitFor();
     await page.getByRole('row').filter({ hasText: 'Han Gyeol' }).getByText('Invited').waitFor();
-    await page.getByRole('region', { name: 'Pending invitations' }).getByText('new.reviewer@mois.example').waitFor();
+    const pending = page.getByRole('region', { name: 'Pending invitations' });
+    await pending.getByRole('button', { name: 'Revoke the invitation for new.reviewer@mois.example' }).waitFor();
     await screenshot(page, '14-organization-members');
     expect(mail.messages).toHaveLength(1);
     const link = String(mail.messages[0]!.link);
     expect(mail.messages[0]!.to).toBe('new.reviewer@mois.example');
     expect(link).toContain('/auth/login?invitation=');
     expect(await page.content()).not.toContain(link.split('invitation=')[1]);
+
+    await pending.getByRole('button', { name: 'Revoke the invitation for new.reviewer@mois.example' }).click();
+    await pending.getByRole('button', { name: 'Yes, revoke it' }).click();
+    await pending.getByText('The invitation for new.reviewer@mois.example is revoked.').waitFor();
+    await pending.getByText('No pending invitations.').waitFor();
   });
 
   it('lets an agency admin disable a member of an agency below (their key stops at once) and enable them again', async () => {
@@ -202,7 +208,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: accounts, keys, 
       .getByRole('button', { name: 'Add a sub-agency under Ministry of the Interior and Safety (행정안전부)' })
       .click();
     const form = page.getByRole('form', { name: /^Add a sub-agency under Ministry of the Interior/ });
-    await form.getByLabel('Name', { exact: true }).fill('Local Data Team');
+    await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Local Data Team');
     await form.getByLabel('Short name for addresses').fill('mois-local-data');
     await form.getByRole('button', { name: 'Create the agency' }).click();
     await page.getByRole('status').getByText('Local Data Team is created.').waitFor();

@@ -102,12 +102,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
-    try {
-      await postAuth('/auth/logout');
-    } finally {
-      setEndedBecause(null);
-      await refresh();
-    }
+    // Refused (the session had ended already): the viewer asked next tells the truth either way.
+    await postAuth('/auth/logout').catch(() => undefined);
+    setEndedBecause(null);
+    await refresh();
   }, [refresh]);
 
   const value = useMemo<Session>(

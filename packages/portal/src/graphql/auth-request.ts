@@ -1,9 +1,12 @@
 import { GraphqlRequestError, hubHeaders } from './client';
 
-const CODE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/;
-
-/** The hub's code for a refused /auth request: from a JSON body, else the first CODE_LIKE word of its page. */
+/**
+ * The hub's code for a refused /auth request: its `x-maru-error-code` header, else a JSON body's code, else the
+ * `<code>` of its refusal page.
+ */
 async function refusalCode(response: Response): Promise<string> {
+  const header = response.headers.get('x-maru-error-code');
+  if (header) return header;
   const text = await response.text().catch(() => '');
   try {
     const body = JSON.parse(text) as {
@@ -14,9 +17,12 @@ async function refusalCode(response: Response): Promise<string> {
     const code = body.code ?? body.error?.code ?? body.errors?.[0]?.extensions?.code;
     if (code) return code;
   } catch {
-    // An HTML page: the code is written in it.
+    // A refusal page: the code is written in it.
   }
-  return text.match(CODE)?.[0] ?? (response.status === 403 ? 'FORBIDDEN' : `HTTP_${response.status}`);
+  return (
+    text.match(/<code>([A-Z][A-Z0-9_]+)<\/code>/)?.[1] ??
+    (response.status === 403 ? 'FORBIDDEN' : `HTTP_${response.status}`)
+  );
 }
 
 /**

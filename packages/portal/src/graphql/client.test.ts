@@ -74,8 +74,12 @@ describe('postAuth', () => {
     answer = () => Response.json({ errors: [{ message: 'off', extensions: { code: 'FORBIDDEN' } }] }, { status: 403 });
     await expect(postAuth('/auth/demo', { email: 'a@b.example' })).rejects.toBeInstanceOf(GraphqlRequestError);
     await expect(postAuth('/auth/demo', { email: 'a@b.example' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    answer = () => new Response('<html><p>Code: MEMBER_DISABLED</p></html>', { status: 403 });
+    answer = () =>
+      new Response('<p>Turn on MARU_DEMO.</p><p>Error code: <code>MEMBER_DISABLED</code></p>', { status: 403 });
     await expect(postAuth('/auth/demo', { email: 'a@b.example' })).rejects.toMatchObject({ code: 'MEMBER_DISABLED' });
+    answer = () =>
+      new Response('<html>…</html>', { status: 403, headers: { 'x-maru-error-code': 'CSRF_TOKEN_INVALID' } });
+    await expect(postAuth('/auth/logout')).rejects.toMatchObject({ code: 'CSRF_TOKEN_INVALID' });
     expect(JSON.parse(String(sent[0]!.init.body))).toEqual({ email: 'a@b.example' });
   });
 });

@@ -21,7 +21,7 @@ export function Sessions() {
   const error = revoke.error ?? everywhere.error ?? sessions.error;
   const ended = async () => {
     // This browser's session is gone too: clear its cookies.
-    await signOut().catch(() => undefined);
+    await signOut();
     void navigate('/');
   };
   return (
