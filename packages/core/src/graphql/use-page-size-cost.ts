@@ -1,6 +1,7 @@
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { GraphQLError, Kind, validate, visit, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { limitInPlainWords } from './use-error-codes.js';
 
 const PAGE_ARGS = new Set(['first', 'last']);
 
@@ -33,7 +34,7 @@ export function usePageSizeCost(options: { maxCost: number }): Plugin {
       setResultAndStopExecution({
         errors: errors.map(
           (error) =>
-            new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+            new GraphQLError(limitInPlainWords(error.message) ?? error.message.replace(/^Syntax Error: /, ''), {
               extensions: { code: 'QUERY_TOO_COMPLEX' },
             }),
         ),
