@@ -34,6 +34,20 @@ export const ERROR_CODES = {
     meaning: 'Too many requests for this key or address in the current window.',
     fix: 'Wait for the number of seconds in `extensions.retryAfter`, then retry.',
   },
+  BAD_REQUEST: {
+    http: 400,
+    meaning:
+      'The request is not a GraphQL request over HTTP: the body or a `variables`/`extensions` URL parameter is not ' +
+      'JSON, a multipart form lacks or garbles `operations` or `map`, or it carries no operation; nothing ran.',
+    fix:
+      'Send a JSON object such as `{"query": "{ __typename }", "variables": {}}` (on GET, URL-encoded JSON in ' +
+      '`variables` and `extensions`); the message names the part to fix.',
+  },
+  REQUEST_ENTITY_TOO_LARGE: {
+    http: 413,
+    meaning: 'The request body is larger than this hub accepts; it was refused before being read whole.',
+    fix: 'Send less at once: page through large inputs, or ask the operator which size this hub accepts.',
+  },
   GRAPHQL_PARSE_FAILED: {
     http: 400,
     meaning: 'The document is not valid GraphQL syntax.',
