@@ -91,6 +91,17 @@ export interface HubConfig {
   sessionIdleMinutes: number;
   /** A browser session ends after this long however used. `MARU_SESSION_ABSOLUTE_HOURS`, default 168 (7 days). */
   sessionAbsoluteHours: number;
+  /**
+   * The Ed25519 key that signs audit checkpoints, PKCS8 PEM or the base64 of its DER. `MARU_AUDIT_SIGNING_KEY`,
+   * environment only; default: the key file below, created at first start.
+   */
+  auditSigningKey: string | null;
+  /** The checkpoint key's file (PKCS8 PEM, mode 0600), created at first start. `MARU_AUDIT_KEY_FILE`, default `<dataDir>/audit-signing-key.pem`. */
+  auditKeyFile: string;
+  /** Where signed checkpoints are appended, one JSON line each. `MARU_AUDIT_CHECKPOINT_FILE`, default `<dataDir>/audit-checkpoints.jsonl`. */
+  auditCheckpointFile: string;
+  /** How often the audit trail and the data access log are checkpointed (and at start and shutdown). `MARU_AUDIT_CHECKPOINT_INTERVAL_MS`, default 300000; 0: at start and shutdown only. */
+  auditCheckpointIntervalMs: number;
 }
 
 export interface OidcConfig {
@@ -148,6 +159,9 @@ const FILE_KEYS: ReadonlyArray<keyof HubConfig | FileOnlyKey> = [
   'sessionCookieSecure',
   'sessionIdleMinutes',
   'sessionAbsoluteHours',
+  'auditKeyFile',
+  'auditCheckpointFile',
+  'auditCheckpointIntervalMs',
 ];
 
 const SECRET_PREFIX = 'MARU_SECRET_';
@@ -200,6 +214,9 @@ export function loadConfig(
       oidcClientId: env.MARU_OIDC_CLIENT_ID,
       oidcProviderName: env.MARU_OIDC_PROVIDER_NAME,
       oidcEmailClaim: env.MARU_OIDC_EMAIL_CLAIM,
+      auditKeyFile: env.MARU_AUDIT_KEY_FILE,
+      auditCheckpointFile: env.MARU_AUDIT_CHECKPOINT_FILE,
+      auditCheckpointIntervalMs: env.MARU_AUDIT_CHECKPOINT_INTERVAL_MS,
       sessionCookieSecure: env.MARU_SESSION_COOKIE_SECURE,
       sessionIdleMinutes: env.MARU_SESSION_IDLE_MINUTES,
       sessionAbsoluteHours: env.MARU_SESSION_ABSOLUTE_HOURS,
@@ -258,6 +275,15 @@ export function loadConfig(
     sessionCookieSecure: boolean(raw.sessionCookieSecure ?? true, 'MARU_SESSION_COOKIE_SECURE'),
     sessionIdleMinutes,
     sessionAbsoluteHours,
+    auditSigningKey: env.MARU_AUDIT_SIGNING_KEY ? env.MARU_AUDIT_SIGNING_KEY : null,
+    auditKeyFile: resolve(cwd, String(raw.auditKeyFile ?? join(dataDir, 'audit-signing-key.pem'))),
+    auditCheckpointFile: resolve(cwd, String(raw.auditCheckpointFile ?? join(dataDir, 'audit-checkpoints.jsonl'))),
+    auditCheckpointIntervalMs: integer(
+      raw.auditCheckpointIntervalMs ?? 300_000,
+      'MARU_AUDIT_CHECKPOINT_INTERVAL_MS',
+      0,
+      86_400_000,
+    ),
   };
 }
 

@@ -26,7 +26,8 @@ export interface HttpServer {
 
 /**
  * The HTTP front: `/healthz` (the process is alive), `/readyz` (the store
- * answers), `/catalogue/dcat.jsonld` (the data catalogue for harvesters), the
+ * answers), `/catalogue/dcat.jsonld` (the data catalogue for harvesters), `/audit/checkpoint` (the latest signed
+ * audit checkpoints, for witnesses), the
  * built portal for other GETs when there is one (else `/` redirects to GraphiQL),
  * and everything else to yoga (GraphQL at /graphql, GraphiQL for browsers). Each
  * request gets an id — the caller's `x-request-id` when it is sane, else a new
@@ -81,6 +82,7 @@ async function route(
     }
   }
   if (path === '/catalogue/dcat.jsonld') return catalogue(hub, options, req, res);
+  if (path === '/audit/checkpoint') return latestCheckpoints(hub, req, res);
   // Before the portal and GraphQL: the sign-in routes are the hub's own.
   if (options.auth && path.startsWith('/auth/') && (await options.auth.handle(req, res, path, requestId))) return;
   // After the hub's own paths, so the portal can never shadow them.
@@ -124,6 +126,23 @@ async function catalogue(
     ...(options.publicUrl ? {} : { vary: 'Host' }),
   });
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * The latest signed checkpoints of the audit trail and the data access log, with the hub's public key: public, for
+ * external witnesses to keep (they reveal how many events there are, nothing of them).
+ */
+function latestCheckpoints(hub: Hub, req: IncomingMessage, res: ServerResponse): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res
+      .writeHead(405, { allow: 'GET, HEAD', 'content-type': 'application/json; charset=utf-8' })
+      .end(JSON.stringify({ error: 'METHOD_NOT_ALLOWED' }));
+    return;
+  }
+  const audit = hub.services.audit.latestCheckpoint();
+  const dataAccess = hub.services.data.accessLog.latestCheckpoint();
+  if (!audit) return json(res, 503, { error: 'NO_CHECKPOINT', message: 'The hub has not signed a checkpoint yet.' });
+  json(res, 200, { publicKey: audit.publicKey, audit: audit.checkpoint, dataAccess: dataAccess?.checkpoint ?? null });
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

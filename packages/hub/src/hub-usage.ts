@@ -1,6 +1,7 @@
 /** What `maru-hub --help` prints: the flags, and the settings a first run is most likely to need. */
 export const hubUsage = `Usage: maru-hub [--demo]
        maru-hub setup --email <address> --name <name> [--organization-name <name>] [--add-admin]
+       maru-hub audit verify [--checkpoints <file>] [--public-key <file>]
 
 Starts the Maru hub: GraphQL at /graphql, the portal at / when it is built,
 /healthz and /readyz. Logs are JSON lines on stdout. Ctrl+C stops it.
@@ -9,6 +10,8 @@ In the Maru repository, npm start builds it and runs maru-hub --demo.
 Commands:
   setup            on the configured store, make the platform organization and its first
                    platform admin, and print one sign-in once (maru-hub setup --help)
+  audit verify     check the audit trail and data access log against the signed
+                   checkpoints; exit 1 on any problem (maru-hub audit verify --help)
 
 Options:
   --demo           seed demo data and allow demoLogin (as MARU_DEMO=true); never in production

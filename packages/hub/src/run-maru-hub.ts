@@ -5,6 +5,7 @@ import { PortInUseError } from './listen.js';
 import { writeAfterLogs } from './logger.js';
 import { formatReadyBanner } from './ready-banner.js';
 import { runSetup } from './setup-platform.js';
+import { runAuditVerify } from './audit-verify.js';
 import { startHub, type RunningHub } from './start-hub.js';
 
 const version = () =>
@@ -19,6 +20,10 @@ export async function runMaruHub(argv: string[]): Promise<void> {
   // A command of its own: it ends when done, and never serves.
   if (argv[0] === 'setup') {
     process.exitCode = await runSetup(argv.slice(1), process.env, process.stdout, process.stderr);
+    return;
+  }
+  if (argv[0] === 'audit' && argv[1] === 'verify') {
+    process.exitCode = await runAuditVerify(argv.slice(2), process.env, process.stdout, process.stderr);
     return;
   }
   // Before the configuration, so help works whatever the environment holds.

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { HubConfig } from './config.js';
 import { createAuthRoutes, discoverProvider } from './auth-routes.js';
+import { startCheckpoints } from './audit-checkpoints.js';
 import { createHttpServer } from './http-server.js';
 import { listen } from './listen.js';
 import { findPortalDir, loadTrustedDocuments } from './serve-portal.js';
@@ -133,11 +134,20 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     },
     provider,
   );
+  let checkpoints: Awaited<ReturnType<typeof startCheckpoints>>;
+  try {
+    // After seeding, so the first checkpoint covers the demo data; before listening, so a bad key fails the start.
+    checkpoints = await startCheckpoints(hub, logger, config);
+  } catch (error) {
+    await hub.close();
+    throw error;
+  }
   const http = createHttpServer(hub, logger, { publicUrl: config.publicUrl, portalDir, auth });
   try {
     await listen(http.server, config.port, config.host);
   } catch (error) {
     // Nothing listens, so nothing will call stop(): let go of the store here (its files, a MongoDB pool).
+    await checkpoints.stop();
     await hub.close();
     throw error;
   }
@@ -175,6 +185,8 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       scheduler.stop();
       clearInterval(sweeper);
       clearTimeout(timer);
+      // The last checkpoint covers every event the finished requests appended.
+      await checkpoints.stop();
       await hub.close();
       logger.info({}, 'store closed; bye');
     })());
