@@ -1,5 +1,6 @@
-import { spawnAndWait } from '@maru/devtools/test-support';
+import { spawnAndWait, spawnProcess } from '@maru/devtools/test-support';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,10 +21,14 @@ export interface StartHubOptions {
   demo?: boolean;
   /** More environment for the hub (e.g. its OIDC settings). */
   env?: Record<string, string>;
+  /** The port (0: any free one). */
+  port?: number;
+  /** Run `maru-hub setup <setup…>` on the fresh data folder first (the first platform admin of a production hub). */
+  setup?: string[];
 }
 
 /** Starts the built hub (in demo mode unless told otherwise) on a free port, with a fresh data folder, serving a copy of this package's built portal. */
-export async function startHub({ demo = true, env = {} }: StartHubOptions = {}): Promise<RunningHub> {
+export async function startHub({ demo = true, env = {}, port = 0, setup }: StartHubOptions = {}): Promise<RunningHub> {
   for (const [what, path] of [
     ['the hub (npx turbo run build --filter=@maru/hub)', HUB_MAIN],
     ['the portal (npm run build -w @maru/portal)', join(PORTAL_DIST, 'index.html')],
@@ -37,21 +42,29 @@ export async function startHub({ demo = true, env = {} }: StartHubOptions = {}):
   const cleanUp = () => {
     for (const dir of [portal, dataDir]) rmSync(dir, { recursive: true, force: true });
   };
+  const hubEnv = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    MARU_DATA_DIR: dataDir,
+    MARU_PORTAL_DIR: portal,
+    // Plain HTTP on 127.0.0.1: the session cookie cannot be Secure here.
+    MARU_SESSION_COOKIE_SECURE: 'false',
+    ...env,
+  };
+  if (setup) {
+    const run = spawnProcess({ name: 'maru-hub setup', args: [HUB_MAIN, 'setup', ...setup], env: hubEnv });
+    if ((await run.exited) !== 0) {
+      cleanUp();
+      throw new Error(`maru-hub setup failed: ${run.stderr()}`);
+    }
+  }
   const hub = await spawnAndWait({
     name: 'the hub',
     args: demo ? [HUB_MAIN, '--demo'] : [HUB_MAIN],
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      MARU_DATA_DIR: dataDir,
-      MARU_PORTAL_DIR: portal,
-      // Plain HTTP on 127.0.0.1: the session cookie cannot be Secure here.
-      MARU_SESSION_COOKIE_SECURE: 'false',
-      ...env,
-    },
+    env: hubEnv,
     waitFor: /"url":"(?<url>http:\/\/[^"]+)\/graphql".*"msg":"Maru hub listening"/,
     timeoutMs: 30_000,
   }).catch((error: unknown) => {
@@ -83,4 +96,13 @@ export async function graphql<T>(
   const body = (await response.json()) as { data?: T; errors?: unknown[] };
   if (body.errors?.length || !body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
   return body.data;
+}
+
+/** A port free on 127.0.0.1 now: for a hub whose public URL must be known before it starts (OIDC redirect URI). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
