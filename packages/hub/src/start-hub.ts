@@ -166,6 +166,12 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     },
     'Maru hub listening',
   );
+  // A production hub nobody can administer yet: say how to make its first admin.
+  if (!config.demo && (await hub.services.members.countPlatformAdmins()) === 0)
+    logger.warn(
+      { command: 'maru-hub setup --email <address> --name <name>' },
+      'no platform admin yet: run maru-hub setup with the same settings (docs/production.md, "First start")',
+    );
   if (seed?.keys.length) (options.console ?? process.stderr).write(formatDemoKeys(seed.keys, url));
   if (data?.subjectKey) (options.console ?? process.stderr).write(formatDemoSubjectKey(data.subjectKey, url));
 

@@ -42,6 +42,7 @@ async function firstStart(store: Record<string, string>) {
 
   const hub = await spawnHub(store);
   try {
+    expect(hub.output()).not.toContain('no platform admin yet');
     const viewer = await gql(hub.url, '{ viewer { email roles organization { kind name } } }', {}, key);
     expect(viewer.body.data.viewer).toEqual({
       email: 'ops@maru.example.go.kr',
@@ -62,6 +63,15 @@ async function firstStart(store: Record<string, string>) {
 describe('maru-hub setup', () => {
   it('on a fresh data dir: the platform and its first admin once, with a LIVE ADMIN key printed once', async () => {
     await firstStart({ MARU_DATA_DIR: join(tempDir('maru-setup-'), 'data') });
+  });
+
+  it('a hub started on an empty store says how to make the first admin', async () => {
+    const hub = await spawnHub({ MARU_DATA_DIR: join(tempDir('maru-setup-empty-'), 'data') });
+    try {
+      await hub.waitFor(/"msg":"no platform admin yet: run maru-hub setup/);
+    } finally {
+      expect(await hub.stop()).toBe(0);
+    }
   });
 
   it('with OpenID Connect configured, prints an invitation link instead of a key', async () => {
