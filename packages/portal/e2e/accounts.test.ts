@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, screenshot } from './browser';
 import { graphql, startHub, type RunningHub } from './hub';
 import { startMailCatcher, type MailCatcher } from './mail-catcher';
-import { signIn, signOut } from './session';
+import { signIn, signInAs, signOut } from './session';
 
 /** A key to read state with (evidence only; the browser never holds one). */
 const keyOf = async (origin: string, email: string) =>
@@ -223,6 +223,26 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: accounts, keys, 
       organizations: { nodes: Array<{ name: string; parent: { slug: string } | null }> };
     }>(hub.origin, '{ organizations(search: "Local Data") { nodes { name parent { slug } } } }');
     expect(organizations.nodes).toEqual([{ name: 'Local Data Division (지역데이터과)', parent: { slug: 'mois' } }]);
+  });
+
+  it('fits a phone screen: account, organization and agency pages never scroll sideways', async () => {
+    const phone = await browser.newPage({ viewport: { width: 375, height: 740 }, locale: 'ko-KR' });
+    phone.setDefaultTimeout(20_000);
+    try {
+      await signInAs(phone, hub.origin, 'admin@mois.example', '/account');
+      for (const [path, heading] of [
+        ['/account', '내 계정'],
+        ['/organization', /구성원$/],
+        ['/organizations', '기관 조직도'],
+      ] as const) {
+        await phone.goto(`${hub.origin}${path}`);
+        await phone.getByRole('heading', { level: 1, name: heading }).waitFor();
+        expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), path).toBe(true);
+      }
+      await screenshot(phone, '18-organization-phone-ko');
+    } finally {
+      await phone.close();
+    }
   });
 
   it('signs out: the session ends on the hub and the browser forgets it', async () => {
