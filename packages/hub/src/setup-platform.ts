@@ -120,11 +120,19 @@ export async function runSetup(
 function describe(result: BootstrapResult, providerName: string | null): string {
   const who = `${result.member.email} (${result.member.name})`;
   const where = `"${result.organization.name}"`;
+  if (result.outcome === 'ALREADY_SET_UP' && result.signIn?.kind === 'INVITATION')
+    return [
+      `Already set up: ${who} is a platform admin of ${where}, who has not signed in yet.`,
+      `A new sign-in link, valid until ${result.signIn.expiresAt} (the earlier one no longer works):`,
+      '',
+      `  ${result.signIn.link}`,
+      '',
+    ].join('\n');
   if (result.outcome === 'ALREADY_SET_UP')
     return (
       `Already set up: ${who} is a platform admin of ${where}. Nothing changed.\n` +
       (result.member.status === 'INVITED'
-        ? 'They have not signed in yet; if their link expired, another platform admin can invite them again.\n'
+        ? 'They have not signed in yet: run setup with the OpenID Connect settings for a new sign-in link.\n'
         : '')
     );
   const lines = [

@@ -75,18 +75,25 @@ describe('maru-hub setup', () => {
   });
 
   it('with OpenID Connect configured, prints an invitation link instead of a key', async () => {
-    const run = await setup(ADMIN, {
+    const env = {
       MARU_DATA_DIR: join(tempDir('maru-setup-oidc-'), 'data'),
       MARU_PUBLIC_URL: 'https://maru.example.go.kr',
       MARU_OIDC_ISSUER: 'https://sso.example.go.kr/realms/maru',
       MARU_OIDC_CLIENT_ID: 'maru',
       MARU_OIDC_CLIENT_SECRET: 'not-a-real-secret',
       MARU_OIDC_PROVIDER_NAME: '정부 통합인증',
-    });
+    };
+    const run = await setup(ADMIN, env);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/through 정부 통합인증 with the address ops@maru\.example\.go\.kr/);
     expect(run.stdout).toMatch(/^ {2}https:\/\/maru\.example\.go\.kr\/auth\/login\?invitation=\w+$/m);
     expect(run.stdout).not.toMatch(KEY);
+    const link = /^ {2}(https:\S+)$/m.exec(run.stdout)![1];
+    // The link lost before the first sign-in: setup again gives a new one.
+    const again = await setup(ADMIN, env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^Already set up: .* has not signed in yet\.$/m);
+    expect(/^ {2}(https:\S+)$/m.exec(again.stdout)![1]).not.toBe(link);
   });
 
   it('refuses missing arguments and demo mode with exit 2', async () => {

@@ -52,6 +52,12 @@ describe('bootstrapping the platform (maru-hub setup)', () => {
       kind: 'INVITATION',
       link: expect.stringMatching(/^https:\/\/maru\.example\.go\.kr\/auth\/login\?invitation=\w+$/),
     });
+    // Run again before the first sign-in (the link lost): a new link, the old invitation revoked.
+    const again = await hub.services.bootstrap({ ...admin, signIn: 'INVITATION' });
+    expect(again.outcome).toBe('ALREADY_SET_UP');
+    expect(again.signIn).toMatchObject({ kind: 'INVITATION' });
+    expect(again.signIn).not.toEqual(result.signIn);
+    expect(await hub.services.audit.countEvents({ action: 'platform.invitationRenewed' })).toBe(1);
     const active = await hub.services.invitations.acceptAtSignIn('ops@maru.example.go.kr');
     expect(active).toMatchObject({ _id: result.member._id, status: 'ACTIVE' });
   });

@@ -27,7 +27,10 @@ export const bootstrapInput = z.object({
 
 export type BootstrapInput = z.input<typeof bootstrapInput>;
 
-/** What a bootstrap did; `signIn` holds the one-time sign-in, present only when something was made. */
+/**
+ * What a bootstrap did; `signIn` holds the one-time sign-in, present only when something was made — or, for an
+ * admin set up before who has not signed in yet, a new invitation link (the old one no longer works).
+ */
 export interface BootstrapResult {
   outcome: 'BOOTSTRAPPED' | 'ADMIN_ADDED' | 'ALREADY_SET_UP';
   organization: Organization;
@@ -58,8 +61,29 @@ export async function bootstrapPlatform(deps: PlatformBootstrapDeps, raw: Bootst
   const existing = await deps.members.byEmail(input.email);
   if (existing) {
     const organization = (await deps.organizations.require(existing.organizationId))!;
-    if (organization.kind === 'PLATFORM' && existing.roles.includes('PLATFORM_ADMIN'))
+    if (organization.kind === 'PLATFORM' && existing.roles.includes('PLATFORM_ADMIN')) {
+      // An admin who never signed in (their link lost or expired) gets a new link: nobody else could invite them.
+      if (existing.status === 'INVITED' && input.signIn === 'INVITATION') {
+        const invitation = await deps.invitations.issue(existing, null);
+        await deps.audit.append({
+          action: 'platform.invitationRenewed',
+          actorMemberId: null,
+          actorOrganizationId: null,
+          targetId: existing._id,
+          organizationId: organization._id,
+          outcome: 'SUCCESS',
+          requestId: null,
+        });
+        const link = deps.invitations.linkOf(invitation);
+        return {
+          outcome: 'ALREADY_SET_UP',
+          organization,
+          member: existing,
+          signIn: { kind: 'INVITATION', link, expiresAt: invitation.expiresAt },
+        };
+      }
       return { outcome: 'ALREADY_SET_UP', organization, member: existing, signIn: null };
+    }
     await refuse(deps, 'MEMBER_EXISTS_ELSEWHERE', existing._id, organization._id);
     throw new MaruError(
       'MEMBER_EXISTS_ELSEWHERE',
