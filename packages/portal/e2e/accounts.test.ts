@@ -245,6 +245,42 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: accounts, keys, 
     }
   });
 
+  it('tells a member whose session ended elsewhere (disabled by an admin) why they are signed out', async () => {
+    const admin = await keyOf(hub.origin, 'admin@mois.example');
+    const { organizations } = await graphql<{
+      organizations: { nodes: Array<{ members: { nodes: Array<{ id: string; email: string }> } }> };
+    }>(
+      hub.origin,
+      '{ organizations(search: "Digital Government Bureau") { nodes { members { nodes { id email } } } } }',
+      {},
+      admin,
+    );
+    const lee = organizations.nodes[0]!.members.nodes.find((m) => m.email === 'manager@mois.example')!;
+    const member = await browser.newPage({ locale: 'en-US' });
+    member.setDefaultTimeout(20_000);
+    try {
+      await signInAs(member, hub.origin, 'manager@mois.example', '/account');
+      await member.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
+      const toggle = (verb: 'disableMember' | 'enableMember') =>
+        graphql(hub.origin, `mutation ($id: ID!) { ${verb}(id: $id) { member { status } } }`, { id: lee.id }, admin);
+      await toggle('disableMember');
+      try {
+        await member.reload();
+        await member.getByRole('heading', { level: 1, name: 'Please sign in' }).waitFor();
+        await member
+          .getByRole('alert')
+          .getByText(/session has ended|membership is disabled/)
+          .waitFor();
+        await member.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+        expect((await member.context().cookies()).find((c) => c.name === 'maru_session')).toBeUndefined();
+      } finally {
+        await toggle('enableMember');
+      }
+    } finally {
+      await member.close();
+    }
+  });
+
   it('signs out: the session ends on the hub and the browser forgets it', async () => {
     await signOut(page);
     expect((await page.context().cookies(hub.origin)).find((c) => c.name === 'maru_session')?.value ?? '').toBe('');

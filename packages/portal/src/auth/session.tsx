@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { graphql } from '../gql';
 import type { ViewerQuery } from '../gql/graphql';
 import { postAuth } from '../graphql/auth-request';
-import { GraphqlRequestError, graphqlRequest } from '../graphql/client';
+import { GraphqlRequestError, SESSION_ENDED_EVENT, graphqlRequest } from '../graphql/client';
 
 // Who is signed in (the session cookie is httpOnly: only the hub can tell) and how one signs in here.
 const ViewerDocument = graphql(`
@@ -54,9 +54,6 @@ export interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
-/** Refusals meaning this browser's session is over. */
-const ENDED = new Set(['SESSION_EXPIRED', 'CSRF_TOKEN_INVALID', 'MEMBER_DISABLED', 'UNAUTHENTICATED']);
-
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [viewer, setViewer] = useState<Viewer | null>(null);
   const [options, setOptions] = useState<SignInOptions | null>(null);
@@ -74,14 +71,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async () => {
     try {
       return await ask();
-    } catch (error) {
+    } catch {
+      // A session that ended elsewhere is cleared by the listener below (the client announced it).
       setViewer(null);
-      if (!(error instanceof GraphqlRequestError) || !ENDED.has(error.code)) return null;
-      // The cookie names a session that ended elsewhere (revoked, idle, the member disabled): the hub refuses
-      // every request carrying it, so clear it, then ask again as a visitor.
-      setEndedBecause(error.code);
-      await postAuth('/auth/logout').catch(() => undefined);
-      return await ask().catch(() => null);
+      return null;
     } finally {
       setLoading(false);
     }
@@ -90,6 +83,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // Any request the hub refused because the session is over (revoked elsewhere, idle, member disabled): the hub
+  // refuses every request carrying its cookie, so clear it, then ask again as a visitor.
+  useEffect(() => {
+    const ended = (event: Event) => {
+      setEndedBecause((event as CustomEvent<string>).detail);
+      setViewer(null);
+      void postAuth('/auth/logout')
+        .catch(() => undefined)
+        .then(() => ask().catch(() => null));
+    };
+    window.addEventListener(SESSION_ENDED_EVENT, ended);
+    return () => window.removeEventListener(SESSION_ENDED_EVENT, ended);
+  }, [ask]);
 
   const signInAsDemo = useCallback(
     async (email: string) => {

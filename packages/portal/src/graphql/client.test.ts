@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { postAuth } from './auth-request';
-import { CSRF_HEADER, GraphqlRequestError, csrfToken, graphqlRequest } from './client';
+import { CSRF_HEADER, GraphqlRequestError, SESSION_ENDED_EVENT, csrfToken, graphqlRequest } from './client';
 import type { TypedDocumentString } from '../gql/graphql';
 
 const ViewerName = { toString: () => '{ viewer { name } }' } as unknown as TypedDocumentString<
@@ -16,6 +16,7 @@ beforeEach(() => {
   sent = [];
   answer = () => Response.json({ data: { viewer: { name: 'Kim Minjun' } } });
   vi.stubGlobal('document', { cookie: '' });
+  vi.stubGlobal('window', new EventTarget());
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init: RequestInit) => {
@@ -53,9 +54,17 @@ describe('graphqlRequest', () => {
     expect(sent[0]!.init.credentials).toBe('same-origin');
   });
 
-  it("throws the hub's code", async () => {
+  it("throws the hub's code, and announces a session that is over", async () => {
+    const ended: string[] = [];
+    window.addEventListener(SESSION_ENDED_EVENT, (event) => ended.push((event as CustomEvent<string>).detail));
+    answer = () => Response.json({ errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] });
+    await expect(graphqlRequest(ViewerName)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(ended).toEqual([]);
     answer = () => Response.json({ errors: [{ message: 'no', extensions: { code: 'CSRF_TOKEN_INVALID' } }] });
     await expect(graphqlRequest(ViewerName)).rejects.toMatchObject({ code: 'CSRF_TOKEN_INVALID' });
+    answer = () => Response.json({ errors: [{ message: 'no', extensions: { code: 'SESSION_EXPIRED' } }] });
+    await expect(graphqlRequest(ViewerName)).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
+    expect(ended).toEqual(['CSRF_TOKEN_INVALID', 'SESSION_EXPIRED']);
   });
 });
 

@@ -5,6 +5,10 @@ export const CSRF_COOKIE = 'maru_csrf';
 /** The header a cookie-authenticated request carries to show it comes from a page of this origin. */
 export const CSRF_HEADER = 'x-maru-csrf';
 
+/** Fired on `window` when the hub refuses a request because this browser's session is over (detail: the code). */
+export const SESSION_ENDED_EVENT = 'maru:session-ended';
+const SESSION_ENDED = new Set(['SESSION_EXPIRED', 'CSRF_TOKEN_INVALID', 'MEMBER_DISABLED']);
+
 /** A refusal from the hub (its `extensions.code`) or a network failure (`NETWORK`). */
 export class GraphqlRequestError extends Error {
   constructor(
@@ -78,6 +82,9 @@ export async function graphqlRequest<TResult, TVariables>(
   if (!body || body.errors?.[0]?.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')
     body = await send({ query: document.toString() });
   const first = body.errors?.[0];
+  const code = first?.extensions?.code;
+  // The session provider listens: it clears the dead cookies and says why the member is signed out.
+  if (code && SESSION_ENDED.has(code)) window.dispatchEvent(new CustomEvent(SESSION_ENDED_EVENT, { detail: code }));
   if (first && !(options.partial && body.data))
     throw new GraphqlRequestError(first.extensions?.code ?? 'INTERNAL', first.message, first.extensions?.field);
   if (!body.data) throw new GraphqlRequestError('INTERNAL', 'The hub answered without data.');
