@@ -5,11 +5,15 @@ import { builder } from './builder.js';
 import { decodeGlobalId, encodeGlobalId } from './global-id.js';
 
 type Loader = (id: string, ctx: HubContext) => Promise<object | null>;
+type Visibility = (parent: never, ctx: HubContext) => AuthScopeMap | boolean | Promise<AuthScopeMap | boolean>;
 
 /** Marks objects loaded by `node(id)` with their type, for the interface's resolveType. */
 const NODE_TYPE = Symbol('nodeType');
 
 const loaders = new Map<string, Loader>();
+const visibilities = new Map<string, Visibility>();
+/** Thrown by the type's scopes when the caller may not see a node: `node(id)` answers null, as for no node at all. */
+const HIDDEN = new Error('hidden node');
 
 /**
  * The Relay `Node` interface. Types join it with {@link nodeType}; `node(id)`
@@ -35,6 +39,7 @@ export function nodeType<T extends { _id: string }>(
   },
 ): ObjectRef<SchemaTypesOf, T> {
   loaders.set(name, options.load as Loader);
+  if (options.authScopes) visibilities.set(name, options.authScopes as Visibility);
   const ref = builder.objectRef<T>(name);
   ref.implement({
     description: options.description,
@@ -55,21 +60,39 @@ async function loadNode(globalId: string, ctx: HubContext, field: string): Promi
   const load = loaders.get(typename);
   if (!load) return null;
   const node = await load(id, ctx);
-  return node ? { ...node, [NODE_TYPE]: typename } : null;
+  if (!node) return null;
+  // The type's own rule, run here rather than on its fields: another organization's member or key must answer as a
+  // made-up id does, or `node(id)` would tell which ids exist.
+  const visibility = visibilities.get(typename);
+  if (visibility) {
+    const scopes = await visibility(node as never, ctx);
+    if (scopes === false) return null;
+    if (scopes !== true) {
+      try {
+        await builder.runAuthScopes(ctx, scopes, () => HIDDEN);
+      } catch (error) {
+        if (error === HIDDEN) return null;
+        throw error;
+      }
+    }
+  }
+  return { ...node, [NODE_TYPE]: typename };
 }
 
 builder.queryFields((t) => ({
   node: t.field({
     type: NodeRef,
     nullable: true,
-    description: 'Any object by its global id; null when none exists. Visibility rules are those of its type.',
+    description:
+      'Any object by its global id; null when none exists or the caller may not see it (the same answer for both).',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => loadNode(args.id, ctx, 'id') as Promise<{ _id: string } | null>,
   }),
   nodes: t.field({
     type: [NodeRef],
     nullable: { list: false, items: true },
-    description: 'Several objects by global id, in the same order; null for each that does not exist.',
+    description:
+      'Several objects by global id, in the same order; null for each that does not exist or the caller may not see.',
     args: { ids: t.arg.idList({ required: true }) },
     resolve: (_root, args, ctx) => {
       if (args.ids.length > 100) throw badInput('ids', `\`ids\` may hold at most 100 ids; it held ${args.ids.length}.`);

@@ -98,6 +98,11 @@ interface ReadProbe {
   variables: (t: Target, auditEventId: string) => Record<string, unknown>;
   /** A private value of the target that the response must contain when allowed, and never otherwise. */
   secret: (t: Target, auditHash: string) => string;
+  /**
+   * `node`/`nodes`: a refused read answers this, as for an id that does not exist, instead of an error (an error would
+   * tell which ids exist).
+   */
+  hidden?: Record<string, unknown>;
 }
 
 const READS: ReadProbe[] = [
@@ -121,36 +126,42 @@ const READS: ReadProbe[] = [
   },
   {
     name: 'node(Member)',
+    hidden: { node: null },
     query: `query($id: ID!) { node(id: $id) { id ... on Member { email } } }`,
     variables: (t) => ({ id: gid('Member', t.member) }),
     secret: (t) => t.member.email,
   },
   {
     name: 'node(Member) { apiKeys }',
+    hidden: { node: null },
     query: `query($id: ID!) { node(id: $id) { ... on Member { apiKeys { nodes { prefix } } } } }`,
     variables: (t) => ({ id: gid('Member', t.member) }),
     secret: (t) => t.key.prefix,
   },
   {
     name: 'node(ApiKey)',
+    hidden: { node: null },
     query: `query($id: ID!) { node(id: $id) { id ... on ApiKey { prefix name } } }`,
     variables: (t) => ({ id: gid('ApiKey', t.key) }),
     secret: (t) => t.key.prefix,
   },
   {
     name: 'node(ApiKey) { member }',
+    hidden: { node: null },
     query: `query($id: ID!) { node(id: $id) { ... on ApiKey { member { email } } } }`,
     variables: (t) => ({ id: gid('ApiKey', t.key) }),
     secret: (t) => t.member.email,
   },
   {
     name: 'nodes([Member, ApiKey])',
+    hidden: { nodes: [null, null] },
     query: `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Member { email } ... on ApiKey { prefix } } }`,
     variables: (t) => ({ ids: [gid('Member', t.member), gid('ApiKey', t.key)] }),
     secret: (t) => t.key.prefix,
   },
   {
     name: 'node(AuditEvent)',
+    hidden: { node: null },
     query: `query($id: ID!) { node(id: $id) { id ... on AuditEvent { action hash } } }`,
     variables: (_t, event) => ({ id: encodeGlobalId('AuditEvent', event) }),
     secret: (_t, hash) => hash,
@@ -203,6 +214,10 @@ describe('reading private data of an organization', () => {
         expect(JSON.stringify(res.data)).toContain(secret);
         const anonymous = await hub.gql(probe.query, probe.variables(target, event.id), null);
         expect(JSON.stringify(anonymous)).not.toContain(secret);
+      } else if (probe.hidden) {
+        const before = await snapshotDomain(hub);
+        expect(await run()).toEqual({ data: probe.hidden });
+        expect(await snapshotDomain(hub)).toBe(before);
       } else {
         const res = await expectRefused(hub, outcome, run);
         expect(JSON.stringify(res)).not.toContain(secret);
@@ -291,13 +306,14 @@ describe('a member without an admin role, inside their own organization', () => 
         keys.companyADev,
       ),
     );
-    await expectRefused(hub, 'FORBIDDEN', () =>
-      hub.gql(
+    // By node(id), another member's key answers as an id that does not exist.
+    expect(
+      await hub.gql(
         `query($id: ID!) { node(id: $id) { ... on ApiKey { prefix } } }`,
         { id: gid('ApiKey', adminKey) },
         keys.companyADev,
       ),
-    );
+    ).toEqual({ data: { node: null } });
     await expectRefused(hub, 'FORBIDDEN', () =>
       hub.gql(
         `query($id: ID!) { node(id: $id) { ... on Member { apiKeys { totalCount } } } }`,
