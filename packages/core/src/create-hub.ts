@@ -61,7 +61,10 @@ export interface HubLimits {
 
 export interface HubOptions {
   store: Store;
-  /** Requests per caller (API key, else address) and window; `false` turns limiting off. Default 1,200 a minute. */
+  /**
+   * Requests per caller (the key or session it authenticated with, else its address; failed authentications per
+   * address) and window; `false` turns limiting off. Default 1,200 a minute.
+   */
   rateLimit?: RateLimitOptions | false;
   logger?: HubLogger;
   features?: Partial<HubFeatures>;
@@ -272,7 +275,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
           logger.error({ err: error, requestId }, 'unexpected error in a GraphQL request'),
       }),
     },
-    // The request front ran the stages before this (request id, rate limit, authentication, cache).
+    // The request front ran the stages before this (request id, authentication, rate limit, cache).
     context: ({ start, caching }): HubContext => {
       if (!start) throw new Error('a request reached yoga without passing the request front');
       if (start.refusal) throw isMaruError(start.refusal) ? withHttpStatus(start.refusal) : start.refusal;
@@ -326,7 +329,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   // The request pipeline, in the order every request passes it (http/request-front.ts says why each is where it is).
   const front = createRequestFront({
     requestId: (given) => given ?? randomUUID(),
-    rateLimit: limiter ? (caller) => limiter.hit(caller) : null,
+    rateLimit: limiter,
     authenticate: services.authenticate,
     cache,
     graphql: {

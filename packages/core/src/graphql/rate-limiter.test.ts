@@ -38,3 +38,35 @@ describe('rate limiting', () => {
     expect(() => limiter.hit('a')).not.toThrow();
   });
 });
+
+describe('the rate limiter’s memory', () => {
+  it('stays bounded: 30,000 callers in one window keep at most maxBuckets counters, the oldest forgotten first', () => {
+    const limiter = new RateLimiter({ windowMs: 60_000, max: 5, maxBuckets: 1_000 }, () => 1_000_000);
+    for (let i = 0; i < 30_000; i++) limiter.hit(`addr:10.0.${i >> 8}.${i & 255}`);
+    expect(limiter.size).toBe(1_000);
+    // The newest are still counted; the first were forgotten.
+    for (let i = 0; i < 4; i++) limiter.hit('addr:10.0.117.47');
+    expect(() => limiter.hit('addr:10.0.117.47')).toThrow(/Too many requests/);
+    expect(() => limiter.check('addr:10.0.0.0')).not.toThrow();
+  });
+
+  it('drops the counters of past windows as new requests come', () => {
+    let now = 1_000_000;
+    const limiter = new RateLimiter({ windowMs: 1_000, max: 1 }, () => now);
+    for (let i = 0; i < 500; i++) limiter.hit(`addr:${i}`);
+    expect(limiter.size).toBe(500);
+    now += 1_000;
+    limiter.hit('addr:new');
+    expect(limiter.size).toBe(1);
+  });
+
+  it('check refuses a caller that used up its window and counts nothing', () => {
+    const limiter = new RateLimiter({ windowMs: 1_000, max: 2 }, () => 5_000);
+    limiter.check('a');
+    limiter.hit('a');
+    limiter.check('a');
+    limiter.hit('a');
+    expect(() => limiter.check('a')).toThrow(/Too many requests/);
+    expect(limiter.size).toBe(1);
+  });
+});

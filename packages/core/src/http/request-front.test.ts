@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDataTestHub, type DataTestHub } from '../testing/data-test-hub.js';
 import { encodeGlobalId } from '../graphql/global-id.js';
+import { createServer, request, Agent } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { MaruError } from '../errors.js';
+import { RateLimiter } from '../graphql/rate-limiter.js';
 import { createTestHub, snapshotDomain, storedTables } from '../testing/test-hub.js';
+import { createRequestFront } from './request-front.js';
 
 async function post(
   hub: { fetch: (url: string, init: RequestInit) => Promise<Response> },
@@ -156,26 +161,120 @@ describe('the response cache and the rate limit', () => {
     }
   });
 
-  it('counts a caller guessing keys before authenticating them: past the limit a bad key gets 429, not 401', async () => {
+  it('counts a caller guessing keys against its address: past the limit a wrong key gets 429, not 401, and a right one is not checked', async () => {
     const hub = await createTestHub({ rateLimit: { windowMs: 60_000, max: 2 } });
     try {
       const query = `{ viewer { roles } }`;
+      // Each guess a new key: counting by the header's text would have let every one through.
       const guesses = [
         await post(hub, query, {}, 'mk_test_guess1'),
-        await post(hub, query, {}, 'mk_test_guess1'),
-        await post(hub, query, {}, 'mk_test_guess1'),
+        await post(hub, query, {}, 'mk_test_guess2'),
+        await post(hub, query, {}, 'mk_test_guess3'),
       ];
       expect(guesses.map((g) => [g.status, g.body.errors?.[0]?.extensions?.code])).toEqual([
         [401, 'UNAUTHENTICATED'],
         [401, 'UNAUTHENTICATED'],
         [429, 'RATE_LIMITED'],
       ]);
-      // The limit is the key's: the real key of another member still answers.
-      const real = await post(hub, query, {}, hub.fixtures.keys.companyAAdmin);
-      expect(real.status).toBe(200);
-      expect(real.body.data.viewer.roles).toEqual(['COMPANY_ADMIN']);
+      // A right guess from the same address now looks like a wrong one: refused before the key is checked.
+      const rightGuess = await post(hub, query, {}, hub.fixtures.keys.companyAAdmin);
+      expect([rightGuess.status, rightGuess.body.errors?.[0]?.extensions?.code]).toEqual([429, 'RATE_LIMITED']);
+      // Anonymous requests from the address count apart from its failed authentications.
+      expect((await post(hub, `{ __typename }`)).status).toBe(200);
     } finally {
       await hub.close();
     }
   });
+
+  it('counts requests with a valid key against the key, whatever else the address does', async () => {
+    const hub = await createTestHub({ rateLimit: { windowMs: 60_000, max: 2 } });
+    try {
+      const query = `{ viewer { roles } }`;
+      const { keys } = hub.fixtures;
+      for (let i = 0; i < 2; i++) expect((await post(hub, `{ __typename }`)).status).toBe(200);
+      expect((await post(hub, `{ __typename }`)).status).toBe(429);
+      const asKey = [await post(hub, query, {}, keys.companyAAdmin), await post(hub, query, {}, keys.companyAAdmin)];
+      expect(asKey.map((a) => a.status)).toEqual([200, 200]);
+      expect((await post(hub, query, {}, keys.companyAAdmin)).status).toBe(429);
+      expect((await post(hub, query, {}, keys.companyBAdmin)).status).toBe(200);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('never makes a counter of a header: 1,000 distinct 8 KB keys all count against the address', async () => {
+    const callers = new Set<string>();
+    const hit = vi.spyOn(RateLimiter.prototype, 'hit').mockImplementation((caller: string) => {
+      callers.add(caller);
+    });
+    const hub = await createTestHub({ rateLimit: { windowMs: 60_000, max: 1_000_000 }, responseCache: false });
+    try {
+      const padding = 'x'.repeat(8 * 1024);
+      const statuses: number[] = [];
+      for (let i = 0; i < 1_000; i++) {
+        const response = await hub.fetch('http://hub.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer mk_test_${i}${padding}` },
+          body: '{"query":"{ __typename }"}',
+        });
+        statuses.push(response.status);
+        await response.body?.cancel();
+      }
+      expect(new Set(statuses)).toEqual(new Set([401]));
+      expect([...callers]).toEqual(['failed-auth:addr:in-process']);
+    } finally {
+      hit.mockRestore();
+      await hub.close();
+    }
+  });
+
+  it('keeps its counters bounded whatever arrives: 30,000 distinct 8 KB headers over HTTP stay under the cap', async () => {
+    const limiter = new RateLimiter({ windowMs: 60_000, max: 1_000_000, maxBuckets: 100 });
+    const front = createRequestFront({
+      requestId: () => 'r',
+      authenticate: async ({ authorization }) => {
+        if (authorization) throw new MaruError('UNAUTHENTICATED', 'Invalid API key.');
+        return { viewer: null, subject: null };
+      },
+      rateLimit: limiter,
+      cache: null,
+      graphql: {
+        handle: async (_req, res, { start }) => {
+          res.writeHead(start?.refusal ? 401 : 200).end();
+        },
+        fetch: async () => new Response(null),
+      },
+    });
+    const server = createServer((req, res) => void front.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+    try {
+      const { port } = server.address() as AddressInfo;
+      const padding = 'x'.repeat(8 * 1024);
+      let refused = 0;
+      let maxSize = 0;
+      const send = (i: number) =>
+        new Promise<void>((resolve, reject) => {
+          const req = request(
+            { port, path: '/graphql', method: 'POST', agent, headers: { authorization: `Bearer mk_${i}${padding}` } },
+            (res) => {
+              if (res.statusCode === 401) refused += 1;
+              res.resume().on('end', resolve);
+            },
+          );
+          req.on('error', reject);
+          req.end();
+        });
+      for (let i = 0; i < 30_000; i += 100) {
+        await Promise.all(Array.from({ length: 100 }, (_, j) => send(i + j)));
+        maxSize = Math.max(maxSize, limiter.size);
+      }
+      expect(refused).toBe(30_000);
+      // One counter: the address's failed authentications.
+      expect(maxSize).toBe(1);
+    } finally {
+      agent.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, 60_000);
 });

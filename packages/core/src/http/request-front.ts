@@ -41,15 +41,17 @@ export interface RequestStages {
   /** 1. Every log line and error of the request names it: the caller's `x-request-id`, else a new one. */
   requestId: (given: string | null) => string;
   /**
-   * 2. Counted once per request, before authentication (guessing keys is limited too) and before
-   * the cache (an answer from the cache counts too). Throws RATE_LIMITED over the limit.
-   */
-  rateLimit: ((caller: string) => void) | null;
-  /**
-   * 3. Who is asking: identity's one `authenticate`, from the `Authorization` header (API keys, subject keys) or the
+   * 2. Who is asking: identity's one `authenticate`, from the `Authorization` header (API keys, subject keys) or the
    * `maru_session` cookie with its `x-maru-csrf` header (people in a browser).
    */
   authenticate: (credentials: RequestCredentials) => Promise<{ viewer: Viewer | null; subject: DataSubject | null }>;
+  /**
+   * 3. Counted once per request against who is asking (see {@link limitKey}), after authentication so that a caller
+   * cannot make new counters by sending new headers, and before the cache (an answer from the cache counts too).
+   * Failed authentications count against the address, and an address past its limit of them is refused before its
+   * next credential is checked (a right guess then looks like a wrong one). Throws RATE_LIMITED over the limit.
+   */
+  rateLimit: RequestRateLimit | null;
   /**
    * 4. Anonymous repeats answered from kept answers, before any parse (`useCacheDecision` says what is kept). A
    * request with a session cookie is not anonymous: it never reaches the cache.
@@ -66,15 +68,30 @@ export interface RequestFront {
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
 }
 
-/** Whom a request counts against: its API key, else its session, else its address (in-process callers share one). */
-export function limitKey(
-  authorization: string | null,
-  address: string | undefined,
-  session: string | null = null,
-): string {
-  if (authorization) return `key:${authorization}`;
-  return session ? `session:${session}` : `addr:${address ?? 'in-process'}`;
+/** The rate limit stage: `graphql/rate-limiter.ts`'s `RateLimiter`. */
+export interface RequestRateLimit {
+  /** Counts one request for `caller`; throws RATE_LIMITED over the limit. */
+  hit(caller: string): void;
+  /** Throws RATE_LIMITED if `caller` has used up its limit, counting nothing. */
+  check(caller: string): void;
 }
+
+/**
+ * Whom a request counts against: the id of the API key, session or subject key it authenticated with, else its
+ * address (in-process callers share one). Short names only: a header's text never becomes a counter.
+ */
+export function limitKey(
+  who: { viewer: Viewer | null; subject: DataSubject | null },
+  address: string | undefined,
+): string {
+  if (who.viewer) return `key:${who.viewer.apiKey._id}`;
+  if (who.subject) return `subject:${who.subject.keyId}`;
+  return addressKey(address);
+}
+
+/** Failed authentications count here, apart from the address's other requests. */
+const failedKey = (address: string | undefined) => `failed-auth:${addressKey(address)}`;
+const addressKey = (address: string | undefined) => `addr:${address ?? 'in-process'}`;
 
 /** The session cookie's name: `maru_session`, HttpOnly, set by the hub's `/auth/callback`. */
 export const SESSION_COOKIE = 'maru_session';
@@ -109,13 +126,19 @@ export function createRequestFront(stages: RequestStages, endpoint = '/graphql')
 
   async function begin(headers: { requestId: string | null } & RequestCredentials, address?: string) {
     const requestId = stages.requestId(headers.requestId);
+    const { authorization, sessionCookie, csrfHeader } = headers;
+    const limit = stages.rateLimit;
     try {
-      stages.rateLimit?.(limitKey(headers.authorization, address, headers.sessionCookie));
-      const { authorization, sessionCookie, csrfHeader } = headers;
-      return {
-        requestId,
-        ...(await stages.authenticate({ authorization, sessionCookie, csrfHeader })),
-      } satisfies RequestStart;
+      if (authorization || sessionCookie) limit?.check(failedKey(address));
+      let who: { viewer: Viewer | null; subject: DataSubject | null };
+      try {
+        who = await stages.authenticate({ authorization, sessionCookie, csrfHeader });
+      } catch (error) {
+        limit?.hit(failedKey(address));
+        throw error;
+      }
+      limit?.hit(limitKey(who, address));
+      return { requestId, ...who } satisfies RequestStart;
     } catch (error) {
       // Uncoded failures too (the store down while a key is checked): yoga raises them in its context, where they
       // are logged and masked as INTERNAL in the client's format, as any other unexpected error.
