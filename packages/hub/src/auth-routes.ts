@@ -74,9 +74,11 @@ export function createAuthRoutes(
 ): AuthRoutes {
   const cookies = { secure: options.cookieSecure };
   const sealer = options.oidc ? createLoginSealer(options.oidc.clientSecret) : null;
+  // `replacing`: the session the browser had ends when a sign-in succeeds (rotation; no token known before survives).
   const meta = (req: IncomingMessage, requestId: string) => ({
     userAgent: req.headers['user-agent'] ?? null,
     requestId,
+    replacing: cookieValue(req.headers.cookie, SESSION_COOKIE),
   });
 
   async function refuse(res: ServerResponse, code: string, detail: string, requestId: string, audit = true) {
@@ -239,8 +241,16 @@ export function createAuthRoutes(
 /** Only a path on this hub (`/…`, never `//host` or `/\host`): an open redirect would hand the sign-in to anyone. */
 export function sameOriginPath(value: string | null): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  if (/[\u0000-\u001f\\]/.test(value)) return '/';
-  return value.slice(0, 2000);
+  if (/[\u0000-\u001f\u007f\\]/.test(value)) return '/';
+  // A Location header carries printable ASCII only (`/한국` threw after the session was made: a 500).
+  const encoded = value.replace(/[^\u0021-\u007e]/gu, (char) => {
+    try {
+      return encodeURIComponent(char);
+    } catch {
+      return ''; // a lone surrogate
+    }
+  });
+  return encoded.length > 2000 ? '/' : encoded;
 }
 
 function headerOf(req: IncomingMessage, name: string): string | null {

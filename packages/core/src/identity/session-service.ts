@@ -4,7 +4,7 @@ import { newId } from '../ids.js';
 import type { Collection, Store } from '../store/port.js';
 import type { MemberService } from './member-service.js';
 import type { OrganizationService } from './organization-service.js';
-import { requireScope } from './require.js';
+import { requireLiveAdminScope, requireScope } from './require.js';
 import { canAdminister, type Viewer } from './viewer.js';
 
 /** A person's signed-in browser: what the `maru_session` cookie names. Only the token's hash is stored. */
@@ -150,7 +150,8 @@ export class SessionService {
 
   /** Ends one session: the member's own, or one of a member of an organization the viewer administers. */
   async revoke(viewer: Viewer | null, id: string): Promise<Session> {
-    requireScope(viewer, 'ADMIN');
+    // A TEST key (a sandbox) never signs anyone out.
+    requireLiveAdminScope(viewer, 'end sessions');
     const session = await this.get(id);
     if (!session) throw notFound('session', id);
     if (session.memberId !== viewer.member._id) {
@@ -168,7 +169,7 @@ export class SessionService {
 
   /** Ends every live session of the viewer ("sign out everywhere"), this one too; resolves how many. */
   async revokeAll(viewer: Viewer | null): Promise<number> {
-    requireScope(viewer, 'ADMIN');
+    requireLiveAdminScope(viewer, 'end sessions');
     return this.endAllOf(viewer.member._id);
   }
 

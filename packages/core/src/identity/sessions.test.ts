@@ -7,20 +7,40 @@ import {
   type GraphQLResponse,
   type TestHub,
 } from '../testing/test-hub.js';
+import { createMongoStore } from '../store/mongodb/mongo-store.js';
+import { dropDatabase, mongoTestUri } from '../store/mongodb/mongo-test-target.js';
+import type { Store } from '../store/port.js';
+import { createSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Session } from './session-service.js';
 
 let now = Date.parse('2026-03-02T09:00:00Z');
 let hub: TestHub;
+let mongoUri: string | null = null;
+
+/**
+ * SQLite in memory; with MONGODB_URI set (`with-ferretdb.sh`), a MongoDB database of its own per test, so the
+ * sessions' finds, updates and unique token index are checked on both stores.
+ */
+async function openStore(): Promise<Store> {
+  if (!process.env.MONGODB_URI) return createSqliteStore({ dataDir: ':memory:' });
+  mongoUri = mongoTestUri('identity_sessions');
+  return createMongoStore({ uri: mongoUri! });
+}
 
 beforeEach(async () => {
   now = Date.parse('2026-03-02T09:00:00Z');
   hub = await createTestHub({
+    store: await openStore(),
     clock: () => now,
     features: { demoLogin: false, signIn: { oidc: { providerName: '행정 SSO' } } },
     sessions: { idleMs: 60 * 60_000, absoluteMs: 24 * 3600_000 },
   });
 });
-afterEach(() => hub.close());
+afterEach(async () => {
+  await hub.close();
+  if (mongoUri) await dropDatabase(mongoUri);
+  mongoUri = null;
+});
 
 /** A GraphQL request as a browser with a session sends it. */
 async function asBrowser(
@@ -224,6 +244,23 @@ describe('sessions', () => {
     expect((await asBrowser(`{ viewer { email } }`, stranger)).status).toBe(200);
   });
 
+  it('refuse a TEST key ending sessions (revokeSession, signOutEverywhere): FORBIDDEN, nothing changed, audited', async () => {
+    const a = await signIn();
+    const member = hub.fixtures.members.companyADev!;
+    const { secret } = await hub.services.apiKeys.issue(member, 'sandbox', ['READ', 'WRITE', 'ADMIN'], null, 'TEST');
+    const list = await asBrowser(`{ mySessions { id } }`, a);
+    const id = list.body.data.mySessions[0].id;
+    for (const [action, query] of [
+      ['session.revoke', `mutation { revokeSession(id: "${id}") }`],
+      ['session.signOutEverywhere', `mutation { signOutEverywhere }`],
+    ] as const) {
+      const refused = await expectRefused(hub, 'FORBIDDEN', () => hub.gql(query, {}, secret));
+      expect(refused.errors?.[0]?.message).toMatch(/TEST key/);
+      expect(await hub.services.audit.countEvents({ action, outcome: 'FORBIDDEN' })).toBe(1);
+    }
+    expect((await asBrowser(`{ viewer { email } }`, a)).status).toBe(200);
+  });
+
   it('tell anyone how people sign in', async () => {
     const res = await hub.gql(`{ signInOptions { demo oidc { providerName loginPath } } }`);
     expect(res.data.signInOptions).toEqual({
@@ -251,6 +288,26 @@ describe('sign-in matching', () => {
     const again = await hub.services.signIn.withClaims(claims('companyadev@test.example'), 'email');
     expect(again.token).not.toBe(first.token);
     expect(await hub.services.audit.countEvents({ action: 'auth.signIn', outcome: 'SUCCESS' })).toBe(2);
+  });
+
+  it('end the session the browser had when it signs in again (rotation), audited; a refusal ends nothing', async () => {
+    const first = await hub.services.signIn.withClaims(claims('companyadev@test.example'), 'email');
+    const before = await snapshotDomain(hub);
+    await expect(
+      hub.services.signIn.withClaims(claims('nobody@test.example'), 'email', { replacing: first.token }),
+    ).rejects.toMatchObject({ code: 'SIGN_IN_UNKNOWN_PERSON' });
+    expect(await snapshotDomain(hub)).toBe(before);
+    const second = await hub.services.signIn.withClaims(claims('companyadev@test.example'), 'email', {
+      replacing: first.token,
+    });
+    expect((await hub.services.sessions.get(first.session._id))?.revokedAt).not.toBeNull();
+    expect((await hub.services.sessions.get(second.session._id))?.revokedAt).toBeNull();
+    expect(await hub.services.audit.countEvents({ action: 'auth.signOut', targetId: first.session._id })).toBe(1);
+    // A demo sign-in rotates too; a token that names no session is ignored.
+    const demo = await hub.services.signIn.asDemoMember('companyadev@test.example', { replacing: second.token });
+    expect((await hub.services.sessions.get(second.session._id))?.revokedAt).not.toBeNull();
+    await hub.services.signIn.asDemoMember('companyadev@test.example', { replacing: 'A'.repeat(43) });
+    expect((await hub.services.sessions.get(demo.session._id))?.revokedAt).toBeNull();
   });
 
   it.each([

@@ -25,6 +25,11 @@ export interface SignInDeps {
 export interface SignInMeta {
   userAgent?: string | null;
   requestId?: string | null;
+  /**
+   * The `maru_session` cookie the browser came with, if any: a successful sign-in ends that session (rotation), so
+   * a token known before the sign-in (an older sign-in's, or one planted in the browser) works no longer.
+   */
+  replacing?: string | null;
 }
 
 export interface SignedIn extends StartedSession {
@@ -132,6 +137,7 @@ export class SignInService {
   }
 
   private async start(member: Member, meta: SignInMeta): Promise<SignedIn> {
+    if (meta.replacing) await this.signOut(meta.replacing, meta);
     const started = await this.deps.sessions.start(member._id, { userAgent: meta.userAgent });
     await this.deps.audit.append({
       action: 'auth.signIn',
