@@ -25,6 +25,8 @@ import { useJit } from './graphql/use-jit.js';
 import { useCacheDecision } from './graphql/use-cache-decision.js';
 import { useTrustedDocuments, type TrustedDocuments } from './graphql/use-trusted-documents.js';
 import { createRequestFront, type FrontServerContext, type RequestFront } from './http/request-front.js';
+import { createCorsPolicy, withCors } from './http/cors.js';
+import { useIntrospectionPolicy, type IntrospectionPolicy } from './graphql/use-introspection-policy.js';
 import { ResponseCache, type ResponseCacheOptions } from './http/response-cache.js';
 import { trackWrites } from './store/write-tracking.js';
 import {
@@ -100,6 +102,16 @@ export interface HubOptions {
   publicUrl?: string | null;
   /** How long people's browser sessions last: unused (default 8 hours) and at most (default 7 days). */
   sessions?: SessionOptions;
+  /**
+   * Other web origins whose pages may call the GraphQL endpoint from a browser (`https://portal.example.go.kr`), with
+   * the session cookie; `*` lets any page read public answers, without credentials. Default none: same origin only.
+   */
+  corsOrigins?: readonly string[];
+  /**
+   * Who may ask for `__schema`/`__type`: `public`, `signed-in` (a key or a session) or `off`. Default `signed-in`,
+   * `public` when demo sign-in is on.
+   */
+  introspection?: IntrospectionPolicy;
 }
 
 /** The identity module's settings, from the hub's options. */
@@ -262,6 +274,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     schema: currentSchema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // CORS is the request front's (http/cors.ts): yoga's default would let every origin in, with credentials.
+    cors: false,
     graphiql: options.graphiql === false ? false : { title: 'Maru GraphiQL', defaultQuery: DEFAULT_QUERY },
     logging: {
       debug: (...args) => logger.debug({ yoga: args }),
@@ -311,6 +325,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       // The cost limit again once variables are known: page sizes passed as variables count too.
       usePageSizeCost({ maxCost: limits.maxCost ?? 5000 }),
       useCacheDecision(),
+      // Before execution (jit or not): whether this caller may introspect depends on who asks, not on the document.
+      useIntrospectionPolicy(options.introspection ?? (features.demoLogin ? 'public' : 'signed-in')),
       ...(options.jit === false
         ? []
         : [
@@ -340,12 +356,15 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     },
   });
 
+  // CORS outside the stages, first: preflights carry no credentials, and every answer (a cache hit too) gets its headers.
+  const served = withCors(front, createCorsPolicy(options.corsOrigins ?? []));
+
   return {
     yoga,
     services,
     store: tracked.store,
-    fetch: front.fetch,
-    handle: front.handle,
+    fetch: served.fetch,
+    handle: served.handle,
     ready: () => options.store.ping(),
     close: async () => {
       await services.data.syncs.stop();

@@ -63,6 +63,13 @@ export const ERROR_CODES = {
     meaning: 'The operation is too deep, too costly, has too many aliases or tokens; refused before any resolver ran.',
     fix: 'Split the operation or ask for fewer nested fields; the message names the limit.',
   },
+  INTROSPECTION_DISABLED: {
+    http: 403,
+    meaning:
+      'The operation asks for `__schema` or `__type`, and this hub answers introspection only to signed-in callers, ' +
+      'or to nobody (`MARU_INTROSPECTION`); nothing ran.',
+    fix: 'Send `Authorization: Bearer <api key>`, or read the schema from docs/reference/schema.graphql.',
+  },
   PERSISTED_QUERY_NOT_FOUND: {
     http: 200,
     meaning:

@@ -27,6 +27,8 @@ describe('extensions.field names an argument of the refused mutation', () => {
     hub = await createTestHub({ clock: () => T0, rateLimit: false });
     const introspected = await hub.gql(
       `{ __schema { mutationType { fields(includeDeprecated: true) { name args { name } } } } }`,
+      {},
+      hub.fixtures.keys.companyADev,
     );
     args = new Map(
       (introspected.data.__schema.mutationType.fields as Array<{ name: string; args: Array<{ name: string }> }>).map(

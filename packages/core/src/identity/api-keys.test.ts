@@ -57,7 +57,7 @@ describe('creating a key', () => {
     }
     const listed = await hub.gql(`{ viewer { apiKeys { nodes { prefix name } } } }`, {}, keys.companyADev);
     expect(JSON.stringify(listed)).not.toContain(secret.slice(12));
-    const type = await hub.gql(`{ __type(name: "ApiKey") { fields { name } } }`);
+    const type = await hub.gql(`{ __type(name: "ApiKey") { fields { name } } }`, {}, keys.companyADev);
     const fields = type.data.__type.fields.map((f: { name: string }) => f.name);
     expect(fields).toContain('prefix');
     expect(fields).not.toContain('secret');

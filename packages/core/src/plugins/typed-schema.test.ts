@@ -28,6 +28,8 @@ describe('typed service fields', () => {
     expect(res.data.call.misbehaving).toEqual({ echo: { text: '타입' }, nap: { slept: 1 } });
     const types = await hub.gql(
       '{ __type(name: "SvcMisbehavingEchoInput") { inputFields { name type { kind ofType { name } } } } }',
+      {},
+      sandbox,
     );
     expect(types.data.__type.inputFields).toEqual([
       { name: 'text', type: { kind: 'NON_NULL', ofType: { name: 'String' } } },
