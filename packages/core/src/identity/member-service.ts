@@ -232,6 +232,20 @@ export class MemberService {
     );
   }
 
+  /** The platform admins who are active or yet to accept their invitation, oldest first (for the bootstrap). */
+  async platformAdmins(): Promise<Member[]> {
+    const admins = await this.#collection.find({ roles: 'PLATFORM_ADMIN' }, { sort: [['_id', 1]], limit: 1000 });
+    return admins.filter((member) => member.status !== 'DISABLED');
+  }
+
+  /**
+   * Undoes a member the system seeded a moment ago, before anything refers to it (a bootstrap that lost a race):
+   * only while it is unchanged since (version 1).
+   */
+  async discardSeeded(member: Member): Promise<boolean> {
+    return this.#collection.deleteOne({ _id: member._id, version: 1 });
+  }
+
   private async isLastPlatformAdmin(member: Member, org: Organization): Promise<boolean> {
     if (org.kind !== 'PLATFORM' || member.status !== 'ACTIVE' || !member.roles.includes('PLATFORM_ADMIN')) return false;
     return (await this.countActivePlatformAdmins()) <= 1;

@@ -96,4 +96,28 @@ describe('bootstrapping the platform (maru-hub setup)', () => {
     );
     expect(await snapshotDomain(hub)).toBe(before);
   });
+
+  it('makes one first admin when setup runs several times at once (a race): the others are refused, nothing of theirs stays', async () => {
+    const results = await Promise.allSettled([
+      hub.services.bootstrap({ email: 'a@maru.example', name: 'A', signIn: 'API_KEY' }),
+      hub.services.bootstrap({ email: 'b@maru.example', name: 'B', signIn: 'API_KEY' }),
+      hub.services.bootstrap({ email: 'b@maru.example', name: 'B', signIn: 'API_KEY' }),
+      hub.services.bootstrap({ email: 'c@maru.example', name: 'C', signIn: 'INVITATION' }),
+    ]);
+    const made = results.flatMap((r) => (r.status === 'fulfilled' && r.value.signIn ? [r.value] : []));
+    expect(made).toHaveLength(1);
+    expect(made[0]!.outcome).toBe('BOOTSTRAPPED');
+    for (const r of results)
+      if (r.status === 'rejected') expect((r.reason as { code: string }).code).toBe('PLATFORM_ALREADY_SET_UP');
+      else if (!r.value.signIn) expect(r.value.outcome).toBe('ALREADY_SET_UP');
+    expect(await hub.services.members.countPlatformAdmins()).toBe(1);
+    const keys = await hub.store.collection('api_keys').count({});
+    const invitations = await hub.store.collection('member_invitations').count({});
+    expect(keys + invitations).toBe(1);
+    expect(await hub.services.audit.countEvents({ action: 'platform.bootstrapped', outcome: 'SUCCESS' })).toBe(1);
+    const refused = results.filter((r) => r.status === 'rejected').length;
+    expect(
+      await hub.services.audit.countEvents({ action: 'platform.bootstrapped', outcome: 'PLATFORM_ALREADY_SET_UP' }),
+    ).toBe(refused);
+  });
 });

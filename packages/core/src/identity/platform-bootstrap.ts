@@ -115,13 +115,33 @@ export async function bootstrapPlatform(deps: PlatformBootstrapDeps, raw: Bootst
       'CONFLICT',
       `The slug "${PLATFORM_SLUG}" belongs to the ${organization.kind.toLowerCase()} "${organization.name}"; rename its slug first.`,
     );
-  const { member } = await deps.members.seed({
+  const { member, created } = await deps.members.seed({
     organizationId: organization._id,
     name: input.name,
     email: input.email,
     roles: ['PLATFORM_ADMIN'],
     status: input.signIn === 'INVITATION' ? 'INVITED' : 'ACTIVE',
   });
+  // Setup run several times at once (a race): only one of them makes the first admin and prints a sign-in.
+  if (!created) {
+    // Another run made this address meanwhile: it prints the sign-in; this one changes nothing.
+    if (member.organizationId === organization._id && member.roles.includes('PLATFORM_ADMIN'))
+      return { outcome: 'ALREADY_SET_UP', organization, member, signIn: null };
+    return bootstrapPlatform(deps, raw);
+  }
+  if (admins === 0 && !input.addAdmin) {
+    // Ids sort by creation: the earliest first admin wins, later ones are undone (they have nothing yet).
+    const earlier = (await deps.members.platformAdmins()).some((other) => other._id < member._id);
+    if (earlier) {
+      await deps.members.discardSeeded(member);
+      await refuse(deps, 'PLATFORM_ALREADY_SET_UP', null, null);
+      throw new MaruError(
+        'PLATFORM_ALREADY_SET_UP',
+        'Another run of setup made the first platform admin at the same time; sign in as them, or add another with ' +
+          '--add-admin (audited).',
+      );
+    }
+  }
   let signIn: BootstrapResult['signIn'];
   if (input.signIn === 'INVITATION') {
     const invitation = await deps.invitations.issue(member, null);
