@@ -322,6 +322,30 @@ describe('sign-in matching', () => {
     expect(await hub.services.audit.countEvents({ action: 'auth.signIn' })).toBe(0);
   });
 
+  it('refuse an address that only lowercases into a member’s (the Kelvin sign K), audited, nothing changed', async () => {
+    const { organization } = await hub.services.organizations.seed({ kind: 'COMPANY', slug: 'kco', name: 'K Co' });
+    await hub.services.members.seed({
+      organizationId: organization._id,
+      name: 'Kim',
+      email: 'kim@test.example',
+      roles: [],
+    });
+    // Another mailbox, which the provider may well verify: "\u212Aim".toLowerCase() is "kim".
+    const before = await snapshotDomain(hub);
+    await expect(hub.services.signIn.withClaims(claims('\u212Aim@test.example'), 'email')).rejects.toMatchObject({
+      code: 'SIGN_IN_UNKNOWN_PERSON',
+    });
+    expect(await snapshotDomain(hub)).toBe(before);
+    expect(await hub.services.audit.countEvents({ action: 'auth.signIn' })).toBe(0);
+    expect(
+      await hub.services.audit.countEvents({ action: 'auth.signInRefused', outcome: 'SIGN_IN_UNKNOWN_PERSON' }),
+    ).toBe(1);
+    // The same person in capitals is still themself.
+    expect((await hub.services.signIn.withClaims(claims('KIM@test.example'), 'email')).member.email).toBe(
+      'kim@test.example',
+    );
+  });
+
   it('refuse a disabled member (MEMBER_DISABLED)', async () => {
     await storedTables(hub).members.findOneAndUpdate(
       { _id: hub.fixtures.members.companyBDev!._id },

@@ -67,7 +67,8 @@ export class SignInService {
         'Your identity provider has not verified your e-mail address; verify it there, then sign in again.',
       );
     const email = value.trim().toLowerCase();
-    const member = await this.deps.members.byEmail(email);
+    // Lowercasing must not make ASCII out of other characters: "\u212Aim" (Kelvin sign) is another mailbox than "kim".
+    const member = asciiCount(email) === asciiCount(value.trim()) ? await this.deps.members.byEmail(email) : null;
     if (!member)
       throw signInRefused(
         'SIGN_IN_UNKNOWN_PERSON',
@@ -150,4 +151,8 @@ export class SignInService {
     });
     return { ...started, member };
   }
+}
+
+function asciiCount(text: string): number {
+  return text.replace(/[^\u0000-\u007f]/g, '').length;
 }
