@@ -63,6 +63,8 @@ export interface HubContext {
   viewer: Viewer | null;
   /** A data subject signed in with a subject key (`Bearer msk_…`) instead of an API key; never both. */
   subject: DataSubject | null;
+  /** The caller's network address (absent in-process): anonymous refusals are counted by it. */
+  address?: string;
   services: HubServices;
   features: HubFeatures;
   /** Batch loaders for this request only. */

@@ -19,6 +19,7 @@ import { createMaskError } from './graphql/mask-error.js';
 import { RateLimiter, type RateLimitOptions } from './graphql/rate-limiter.js';
 import { useBadRequests } from './graphql/use-bad-requests.js';
 import { useErrorCodes } from './graphql/use-error-codes.js';
+import { useRefusalAudit } from './graphql/use-refusal-audit.js';
 import { usePageSizeCost } from './graphql/use-page-size-cost.js';
 import { createLoaders } from './graphql/loaders.js';
 import { useJit } from './graphql/use-jit.js';
@@ -143,7 +144,14 @@ export interface Hub {
 }
 
 /** Collections no anonymous query shows: writing them leaves cached public answers valid. */
-const UNSHOWN_COLLECTIONS = new Set(['audit_events', 'data_access_log', 'service_calls', 'api_keys', 'sessions']);
+const UNSHOWN_COLLECTIONS = new Set([
+  'audit_events',
+  'audit_intents',
+  'data_access_log',
+  'service_calls',
+  'api_keys',
+  'sessions',
+]);
 
 /** Every collection the core declares, for `store.migrate`. */
 export const hubCollections = [
@@ -252,6 +260,18 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   );
   // A plugin that fails to load is recorded as FAILED; the hub starts with the rest.
   await services.plugins.loadAll(options.plugins ?? []);
+  // Before any request: mutations a stopped hub left half done get their (INTERRUPTED) audit events.
+  const interrupted = await services.audit.reconcileIntents();
+  if (interrupted > 0)
+    logger.warn({ interrupted }, 'the hub stopped during mutations; they are on the audit trail as INTERRUPTED');
+  // Anonymous refused mutations are counted, and each window's count goes on the trail as one event.
+  const summarise = (force: boolean) =>
+    services.audit.summariseAnonymousRefusals(force).then(
+      (event) => event && logger.warn({ detail: event.detail }, 'anonymous mutations were refused'),
+      (err: unknown) => logger.error({ err }, 'could not summarise anonymous refusals on the audit trail'),
+    );
+  const summaries = setInterval(() => void summarise(false), 15_000);
+  summaries.unref();
   const features: HubFeatures = { demoLogin: false, ...options.features };
   const limits = options.limits ?? {};
   const limiter =
@@ -290,7 +310,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       }),
     },
     // The request front ran the stages before this (request id, authentication, rate limit, cache).
-    context: ({ start, caching }): HubContext => {
+    context: ({ start, caching, req }): HubContext => {
       if (!start) throw new Error('a request reached yoga without passing the request front');
       if (start.refusal) throw isMaruError(start.refusal) ? withHttpStatus(start.refusal) : start.refusal;
       const { requestId, viewer, subject } = start;
@@ -298,6 +318,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         requestId,
         viewer,
         subject,
+        address: req?.socket?.remoteAddress,
         services,
         features,
         loaders: createLoaders(services),
@@ -312,6 +333,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       useBadRequests(),
       // Codes first, so the errors armor and graphql-js raise below get theirs on the way out.
       useErrorCodes(),
+      // After the codes are given: mutations refused before any resolver go on the audit trail (known callers) or
+      // are counted (anonymous ones).
+      useRefusalAudit(services.audit),
       // Depth, cost, alias, directive and token limits run as validation rules: an abusive
       // operation is refused before any resolver runs. Field suggestions stay: they say what to fix.
       EnvelopArmorPlugin({
@@ -367,6 +391,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     handle: served.handle,
     ready: () => options.store.ping(),
     close: async () => {
+      clearInterval(summaries);
+      await summarise(true);
       await services.data.syncs.stop();
       await services.plugins.stop();
       await options.store.close();

@@ -41,6 +41,14 @@ builder.objectFields(AuditEventRef, (t) => ({
   }),
   targetId: t.string({ nullable: true, description: 'The raw id of the object acted on.', resolve: (e) => e.targetId }),
   requestId: t.string({ nullable: true, resolve: (e) => e.requestId }),
+  detail: t.field({
+    type: 'JSON',
+    nullable: true,
+    description:
+      "What the event says beyond its columns, e.g. a refused request's `operationName` and `fields`, or the " +
+      "`count`, `codes` and `top` addresses of a window of anonymous refusals. Never a variable's value.",
+    resolve: (e) => e.detail ?? null,
+  }),
   prevHash: t.exposeString('prevHash'),
   hash: t.exposeString('hash', { description: 'SHA-256 over this event and `prevHash`.' }),
 }));

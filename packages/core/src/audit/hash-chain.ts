@@ -71,13 +71,14 @@ export class HashChain<T extends ChainLink> {
     private readonly noun = 'record',
   ) {}
 
-  append(entry: Omit<T, keyof ChainLink>): Promise<T> {
-    const next = this.tail.then(() => this.appendNow(entry));
+  /** Appends `entry` after the head; `id` is the record's `_id` when the caller chose it (e.g. an intent's id). */
+  append(entry: Omit<T, keyof ChainLink>, id?: string): Promise<T> {
+    const next = this.tail.then(() => this.appendNow(entry, id ?? newId()));
     this.tail = next.catch(() => undefined);
     return next;
   }
 
-  private async appendNow(entry: Omit<T, keyof ChainLink>): Promise<T> {
+  private async appendNow(entry: Omit<T, keyof ChainLink>, id: string): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const head = await this.records.findOne({}, { sort: [['seq', -1]] });
       const content = {
@@ -86,7 +87,7 @@ export class HashChain<T extends ChainLink> {
         at: new Date().toISOString(),
         prevHash: head?.hash ?? GENESIS_HASH,
       } as Omit<T, '_id' | 'hash'>;
-      const record = { _id: newId(), ...content, hash: this.hashOf(content) } as T;
+      const record = { _id: id, ...content, hash: this.hashOf(content) } as T;
       try {
         await this.records.insertOne(record);
         return record;

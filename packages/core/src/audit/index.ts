@@ -14,10 +14,16 @@ export interface AuditDeps {
   organizations: OrganizationDirectory;
   /** Milliseconds since the epoch, for checkpoints' times. Default `Date.now`. */
   clock?: () => number;
+  /** How long one window of anonymous refused mutations lasts before one event summarises it. Default a minute. */
+  anonymousWindowMs?: number;
 }
 
 export function createAuditModule(store: Store, deps: AuditDeps): HubModule<AuditTrail> {
-  return { name: 'audit', collections: auditCollections, api: new AuditTrail(store, deps.organizations, deps.clock) };
+  return {
+    name: 'audit',
+    collections: auditCollections,
+    api: new AuditTrail(store, deps.organizations, deps.clock, deps.anonymousWindowMs),
+  };
 }
 
 export {
@@ -28,7 +34,15 @@ export {
   type ChainVerification,
   type OrganizationDirectory,
 } from './audit-trail.js';
-export { auditCollections, GENESIS_HASH, type AuditEvent, type AuditOutcome } from './model.js';
+export {
+  auditCollections,
+  GENESIS_HASH,
+  type AuditDetail,
+  type AuditEvent,
+  type AuditIntent,
+  type AuditOutcome,
+} from './model.js';
+export { MAX_ADDRESSES, type AnonymousRefusalSummary } from './anonymous-refusals.js';
 export { HashChain, type ChainCheck, type ChainHeadClaim, type ChainLink, type ChainProblem } from './hash-chain.js';
 export {
   ChainCheckpoints,

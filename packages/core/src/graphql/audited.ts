@@ -7,10 +7,12 @@ export interface AuditTarget {
 }
 
 /**
- * Runs a mutation and appends its audit event — SUCCESS or the refusal's
- * code — whatever happens. The event is written after the change, so a
- * refused mutation leaves the domain collections untouched and only the trail
- * records that it was tried.
+ * Runs a mutation with its audit event — SUCCESS or the refusal's code — whatever happens, and across crashes: the
+ * intent is written before `run` changes anything and replaced by the event after, so a hub killed in between finds
+ * the intent at its next start and records the action as INTERRUPTED (`AuditTrail.reconcileIntents`). A refused
+ * mutation leaves the domain collections untouched and only the trail records that it was tried — except when nobody
+ * could be identified: an anonymous refusal is counted per address and window, and one event summarises the window
+ * (`AuditTrail.summariseAnonymousRefusals`), so anonymous callers cannot grow the trail one event per request.
  */
 export async function audited<T>(
   ctx: HubContext,
@@ -19,29 +21,32 @@ export async function audited<T>(
   run: () => Promise<T>,
   describe: (result: T) => Partial<AuditTarget> = () => ({}),
 ): Promise<T> {
+  const { audit } = ctx.services;
   const base = {
     action,
     actorMemberId: ctx.viewer?.member._id ?? null,
     actorOrganizationId: ctx.viewer?.organization._id ?? null,
     requestId: ctx.requestId,
   };
+  const target = { targetId: known.targetId ?? null, organizationId: known.organizationId ?? null };
+  const intentId = await audit.begin({ ...base, ...target });
   let result: T;
   try {
     result = await run();
   } catch (error) {
-    await ctx.services.audit.append({
-      ...base,
-      targetId: known.targetId ?? null,
-      organizationId: known.organizationId ?? null,
-      outcome: isMaruError(error) ? error.code : 'INTERNAL',
-    });
+    if (!ctx.viewer && !ctx.subject && isMaruError(error)) {
+      audit.refusedAnonymously(ctx.address ?? 'in-process', error.code);
+      await audit.abandon(intentId);
+    } else {
+      await audit.complete(intentId, { ...base, ...target, outcome: isMaruError(error) ? error.code : 'INTERNAL' });
+    }
     throw error;
   }
   const described = describe(result);
-  await ctx.services.audit.append({
+  await audit.complete(intentId, {
     ...base,
-    targetId: described.targetId ?? known.targetId ?? null,
-    organizationId: described.organizationId ?? known.organizationId ?? null,
+    targetId: described.targetId ?? target.targetId,
+    organizationId: described.organizationId ?? target.organizationId,
     outcome: 'SUCCESS',
   });
   return result;
