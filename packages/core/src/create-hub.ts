@@ -2,6 +2,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { auditCollections, createAuditModule } from './audit/index.js';
 import { challengeCollections, createChallengesModule } from './challenges/index.js';
 import { createHubEvents } from './events/index.js';
@@ -9,6 +10,7 @@ import {
   createDataModule,
   createPluginDataReader,
   dataCollections,
+  DEFAULT_MAX_UPLOAD_BYTES,
   SUBJECT_KEY_PREFIX,
   type DataOptions,
   type DataServices,
@@ -18,6 +20,7 @@ import { ERROR_CODES, isMaruError, type MaruError } from './errors.js';
 import { createMaskError } from './graphql/mask-error.js';
 import { RateLimiter, type RateLimitOptions } from './graphql/rate-limiter.js';
 import { useBadRequests } from './graphql/use-bad-requests.js';
+import { useBodyLimits } from './graphql/use-body-limits.js';
 import { useErrorCodes } from './graphql/use-error-codes.js';
 import { useRefusalAudit } from './graphql/use-refusal-audit.js';
 import { usePageSizeCost } from './graphql/use-page-size-cost.js';
@@ -60,6 +63,8 @@ export interface HubLimits {
   maxAliases?: number;
   /** Most tokens in one document. Default 2000. */
   maxTokens?: number;
+  /** Largest request body outside a file upload, in bytes (uploads: `data.maxUploadBytes`). Default 25 MB. */
+  maxBodyBytes?: number;
 }
 
 export interface HubOptions {
@@ -294,6 +299,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     schema: currentSchema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // useBodyLimits below: uploads up to data.maxUploadBytes, every other body up to limits.maxBodyBytes.
+    maxRequestBodySize: false,
     // CORS is the request front's (http/cors.ts): yoga's default would let every origin in, with credentials.
     cors: false,
     graphiql: options.graphiql === false ? false : { title: 'Maru GraphiQL', defaultQuery: DEFAULT_QUERY },
@@ -329,6 +336,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       // Always on, also with no documents: an unknown hash is then PERSISTED_QUERY_NOT_FOUND, on which clients send the
       // text.
       useTrustedDocuments(options.trustedDocuments ?? new Map()),
+      // Before useBadRequests, which words its refusals of malformed multipart forms.
+      useBodyLimits({
+        maxUploadBytes: options.data?.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+        maxBodyBytes: limits.maxBodyBytes ?? 25_000_000,
+        tempDir: options.data?.importDir && join(options.data.importDir, '.incoming'),
+      }),
       // A body, URL parameter or multipart form that is not a GraphQL request: 400 BAD_REQUEST saying what to send.
       useBadRequests(),
       // Codes first, so the errors armor and graphql-js raise below get theirs on the way out.

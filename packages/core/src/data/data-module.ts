@@ -53,6 +53,9 @@ export interface DataServices {
   uploads: UploadService;
 }
 
+/** The largest CSV upload when `maxUploadBytes` is not given: 512 MiB (the hub's `MARU_MAX_UPLOAD_MB` default). */
+export const DEFAULT_MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+
 /** What the data module needs of the rest of the hub. */
 export interface DataModuleDeps {
   /** Identity's organizations: agencies own connections, and their slugs name import folders. */
@@ -83,7 +86,13 @@ export function createDataModule(
   const consents = new ConsentService(store, connections, organizations, records, clock);
   const accessLog = new AccessLog(store, clock);
   const reads = new ReadService(records, accessRequests, consents, accessLog);
-  const uploads = new UploadService(connections, connectors, syncs, options.maxUploadBytes ?? 512 * 1024 * 1024, clock);
+  const uploads = new UploadService(
+    connections,
+    connectors,
+    syncs,
+    options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    clock,
+  );
   return {
     name: 'data',
     collections: dataCollections,

@@ -9,7 +9,7 @@ import './access-request-schema.js';
 import './consent-schema.js';
 import './link-schema.js';
 
-export { createDataModule } from './data-module.js';
+export { createDataModule, DEFAULT_MAX_UPLOAD_BYTES } from './data-module.js';
 export type { DataModuleDeps, DataOptions, DataServices } from './data-module.js';
 export { createPluginDataReader } from './plugin-data-reader.js';
 export { dcatCatalogue } from './dcat.js';

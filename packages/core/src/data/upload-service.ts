@@ -11,8 +11,8 @@ import type { ConnectorRegistry } from './connectors/connector-registry.js';
 import type { StartedSync, SyncService } from './sync-service.js';
 
 /**
- * CSV uploads: the file is streamed to the import folder (never held in
- * memory), becomes the CSV connection's source, and a sync starts.
+ * CSV uploads: the file (which `useBodyLimits` streamed to a temporary file) is streamed to the import folder, never
+ * held in memory, becomes the CSV connection's source, and a sync starts.
  */
 export class UploadService {
   constructor(
@@ -47,7 +47,8 @@ export class UploadService {
           bytes > limit
             ? badInput(
                 'file',
-                `The file is larger than ${Math.round(limit / 1048576)} MiB; split it or connect it by path.`,
+                `The file is larger than ${Math.round(limit / 1048576)} MiB, the largest upload this hub accepts (its ` +
+                  'MARU_MAX_UPLOAD_MB setting): split the file, or connect it by path.',
               )
             : null,
           chunk,
