@@ -31,6 +31,7 @@ import { useTrustedDocuments, type TrustedDocuments } from './graphql/use-truste
 import { createRequestFront, type FrontServerContext, type RequestFront } from './http/request-front.js';
 import { createCorsPolicy, withCors } from './http/cors.js';
 import { useIntrospectionPolicy, type IntrospectionPolicy } from './graphql/use-introspection-policy.js';
+import { renderLocalGraphiQL, useGraphiQLAssets } from './graphql/graphiql-assets.js';
 import { ResponseCache, type ResponseCacheOptions } from './http/response-cache.js';
 import { trackWrites } from './store/write-tracking.js';
 import {
@@ -304,6 +305,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     // CORS is the request front's (http/cors.ts): yoga's default would let every origin in, with credentials.
     cors: false,
     graphiql: options.graphiql === false ? false : { title: 'Maru GraphiQL', defaultQuery: DEFAULT_QUERY },
+    // GraphiQL's code from the hub itself, not a CDN: it works offline and under the hub's Content-Security-Policy.
+    renderGraphiQL: renderLocalGraphiQL,
     logging: {
       debug: (...args) => logger.debug({ yoga: args }),
       info: (...args) => logger.info({ yoga: args }),
@@ -333,6 +336,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       };
     },
     plugins: [
+      ...(options.graphiql === false ? [] : [useGraphiQLAssets()]),
       // Always on, also with no documents: an unknown hash is then PERSISTED_QUERY_NOT_FOUND, on which clients send the
       // text.
       useTrustedDocuments(options.trustedDocuments ?? new Map()),

@@ -1,5 +1,7 @@
 export { createHub, createServices, hubCollections } from './create-hub.js';
 export type { Hub, HubLimits, HubOptions } from './create-hub.js';
+export { INTROSPECTION_POLICIES, type IntrospectionPolicy } from './graphql/use-introspection-policy.js';
+export { normalizeOrigin } from './http/cors.js';
 export type { TrustedDocuments } from './graphql/use-trusted-documents.js';
 export type { ResponseCacheOptions } from './http/response-cache.js';
 export type { HubContext, HubFeatures, HubServices } from './context.js';

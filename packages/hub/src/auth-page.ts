@@ -49,7 +49,7 @@ code{background:#eef1f4;padding:.1rem .3rem;border-radius:4px}p.en{color:#4b5563
   res.writeHead(registry?.http ?? 400, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
     'x-maru-error-code': code,
   });
   res.end(body);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { INTROSPECTION_POLICIES, normalizeOrigin, type IntrospectionPolicy } from '@maru/core';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -102,6 +103,12 @@ export interface HubConfig {
   auditCheckpointFile: string;
   /** How often the audit trail and the data access log are checkpointed (and at start and shutdown). `MARU_AUDIT_CHECKPOINT_INTERVAL_MS`, default 300000; 0: at start and shutdown only. */
   auditCheckpointIntervalMs: number;
+  /** Other web origins whose pages may call the GraphQL API from a browser. `MARU_CORS_ORIGINS`, comma-separated (`https://portal.example.go.kr`), `*` for any without credentials; default none: same origin only. */
+  corsOrigins: string[];
+  /** Who may ask the schema about itself: `public`, `signed-in` or `off`. `MARU_INTROSPECTION`; default `signed-in`, `public` in demo mode. */
+  introspection: IntrospectionPolicy;
+  /** Send `Strict-Transport-Security` (a year, this host). `MARU_HSTS`; default true when `MARU_PUBLIC_URL` is https://. */
+  hsts: boolean;
 }
 
 export interface OidcConfig {
@@ -162,6 +169,9 @@ const FILE_KEYS: ReadonlyArray<keyof HubConfig | FileOnlyKey> = [
   'auditKeyFile',
   'auditCheckpointFile',
   'auditCheckpointIntervalMs',
+  'corsOrigins',
+  'introspection',
+  'hsts',
 ];
 
 const SECRET_PREFIX = 'MARU_SECRET_';
@@ -217,6 +227,9 @@ export function loadConfig(
       auditKeyFile: env.MARU_AUDIT_KEY_FILE,
       auditCheckpointFile: env.MARU_AUDIT_CHECKPOINT_FILE,
       auditCheckpointIntervalMs: env.MARU_AUDIT_CHECKPOINT_INTERVAL_MS,
+      corsOrigins: env.MARU_CORS_ORIGINS,
+      introspection: env.MARU_INTROSPECTION,
+      hsts: env.MARU_HSTS,
       sessionCookieSecure: env.MARU_SESSION_COOKIE_SECURE,
       sessionIdleMinutes: env.MARU_SESSION_IDLE_MINUTES,
       sessionAbsoluteHours: env.MARU_SESSION_ABSOLUTE_HOURS,
@@ -284,7 +297,38 @@ export function loadConfig(
       0,
       86_400_000,
     ),
+    corsOrigins: corsOrigins(raw.corsOrigins),
+    introspection: introspection(
+      raw.introspection ?? (boolean(raw.demo ?? false, 'MARU_DEMO') ? 'public' : 'signed-in'),
+    ),
+    hsts: boolean(raw.hsts ?? shownUrl?.startsWith('https://') ?? false, 'MARU_HSTS'),
   };
+}
+
+/** `MARU_CORS_ORIGINS`: origins only (scheme, host, port), each exactly as a browser sends it in `Origin`. */
+function corsOrigins(value: unknown): string[] {
+  if (value === undefined || value === '') return [];
+  const list = Array.isArray(value) ? value.map(String) : String(value).split(',');
+  return list
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const origin = normalizeOrigin(item);
+      if (!origin)
+        throw new ConfigError(
+          `MARU_CORS_ORIGINS holds "${item}", which is not an origin; list origins such as https://portal.example.go.kr (scheme, host and port, no path), or *.`,
+        );
+      return origin;
+    });
+}
+
+function introspection(value: unknown): IntrospectionPolicy {
+  const policy = String(value).toLowerCase();
+  if (!(INTROSPECTION_POLICIES as readonly string[]).includes(policy))
+    throw new ConfigError(
+      `MARU_INTROSPECTION must be one of ${INTROSPECTION_POLICIES.join(', ')}; it is "${String(value)}".`,
+    );
+  return policy as IntrospectionPolicy;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AuthRoutes } from './auth-routes.js';
 import { requestLogger } from './logger.js';
+import { setSecurityHeaders } from './security-headers.js';
 import { findPortalDir, isPortalPath, servePortal } from './serve-portal.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -16,6 +17,8 @@ export interface HttpServerOptions {
   portalDir?: string | null;
   /** People's sign-in routes under `/auth/` (OpenID Connect, sign-out, demo sign-in); none when absent. */
   auth?: AuthRoutes | null;
+  /** Send `Strict-Transport-Security`: the hub is reached over HTTPS (`MARU_HSTS`). Default false. */
+  hsts?: boolean;
 }
 
 export interface HttpServer {
@@ -44,6 +47,7 @@ export function createHttpServer(hub: Hub, logger: HubLogger, options: HttpServe
     const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     req.headers['x-request-id'] = requestId;
     res.setHeader('x-request-id', requestId);
+    setSecurityHeaders(res, (req.url ?? '/').split('?')[0] ?? '/', { hsts: settings.hsts });
     res.on('close', () => {
       active--;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;

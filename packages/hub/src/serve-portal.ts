@@ -117,7 +117,7 @@ function send(req: IncomingMessage, res: ServerResponse, file: string, stats: St
     etag,
     'last-modified': stats.mtime.toUTCString(),
     'x-content-type-options': 'nosniff',
-    'referrer-policy': 'same-origin',
+    'referrer-policy': 'no-referrer',
   };
   if (req.headers['if-none-match'] === etag) {
     res.writeHead(304, headers).end();

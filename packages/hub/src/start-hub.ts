@@ -80,6 +80,8 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       isolateMemoryMb: config.pluginIsolateMemoryMb,
     },
     graphiql: config.graphiql,
+    corsOrigins: config.corsOrigins,
+    introspection: config.introspection,
     features: {
       demoLogin: config.demo,
       signIn: { oidc: config.oidc ? { providerName: config.oidc.providerName } : null },
@@ -142,7 +144,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     await hub.close();
     throw error;
   }
-  const http = createHttpServer(hub, logger, { publicUrl: config.publicUrl, portalDir, auth });
+  const http = createHttpServer(hub, logger, { publicUrl: config.publicUrl, portalDir, auth, hsts: config.hsts });
   try {
     await listen(http.server, config.port, config.host);
   } catch (error) {
