@@ -113,5 +113,20 @@ describe('web hardening: security headers, CORS, GraphiQL offline', () => {
       expect(violations).toEqual([]);
       await page.close();
     });
+
+    it('the portal renders under the same policy without a violation', async () => {
+      const page = await browser.newPage();
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+      });
+      page.on('pageerror', (error) => violations.push(String(error)));
+      // The built portal when there is one (else `/` leads to GraphiQL).
+      await page.goto(base + '/');
+      await page.locator('#root *').first().waitFor({ timeout: 30_000 });
+      await page.waitForLoadState('networkidle');
+      expect(violations).toEqual([]);
+      await page.close();
+    });
   });
 });
