@@ -254,3 +254,25 @@ describe('OpenID Connect and session settings', () => {
     expect(() => loadConfig({ MARU_CONFIG: file }, [], cwd)).toThrow(/MARU_OIDC_CLIENT_SECRET only/);
   });
 });
+
+describe('web settings: MARU_CORS_ORIGINS, MARU_INTROSPECTION, MARU_HSTS', () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'maru-config-web-'));
+  it('defaults: same origin only, introspection for signed-in callers (public in demo mode), HSTS with https only', () => {
+    expect(loadConfig({}, [], cwd)).toMatchObject({ corsOrigins: [], introspection: 'signed-in', hsts: false });
+    expect(loadConfig({}, ['--demo'], cwd).introspection).toBe('public');
+    expect(loadConfig({ MARU_PUBLIC_URL: 'https://maru.example.go.kr' }, [], cwd).hsts).toBe(true);
+    expect(loadConfig({ MARU_PUBLIC_URL: 'https://maru.example.go.kr', MARU_HSTS: 'false' }, [], cwd).hsts).toBe(false);
+  });
+
+  it('reads the settings and refuses what is not an origin or a policy, naming the variable', () => {
+    const config = loadConfig(
+      { MARU_CORS_ORIGINS: 'https://Portal.example.go.kr/, http://127.0.0.1:5173', MARU_INTROSPECTION: 'off' },
+      [],
+      cwd,
+    );
+    expect(config.corsOrigins).toEqual(['https://portal.example.go.kr', 'http://127.0.0.1:5173']);
+    expect(config.introspection).toBe('off');
+    expect(() => loadConfig({ MARU_CORS_ORIGINS: 'https://a.example/path' }, [], cwd)).toThrow(/MARU_CORS_ORIGINS/);
+    expect(() => loadConfig({ MARU_INTROSPECTION: 'sometimes' }, [], cwd)).toThrow(/MARU_INTROSPECTION/);
+  });
+});
