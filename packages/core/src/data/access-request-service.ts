@@ -115,9 +115,9 @@ export class AccessRequestService {
     if (pluginName && !isPlatformAdmin(viewer))
       throw forbidden('Only platform admins file access requests for plugins.');
     if (!pluginName && isDataOwner(viewer, connection))
-      throw badInput('connectionId', `Your agency owns "${connection.name}" and reads it without a request.`);
+      throw badInput('input.connectionId', `Your agency owns "${connection.name}" and reads it without a request.`);
     if (connection.classification === 'PUBLIC')
-      throw badInput('connectionId', `"${connection.name}" is PUBLIC: anyone may read it without a request.`);
+      throw badInput('input.connectionId', `"${connection.name}" is PUBLIC: anyone may read it without a request.`);
     const expiresAt = this.checkExpiry(input.expiresAt, 'input.expiresAt');
     const fields = checkRequestedFields(connection, input.fields, 'input.fields');
     const requester: Requester = pluginName

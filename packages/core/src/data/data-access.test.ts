@@ -72,6 +72,30 @@ describe('data access by classification, approval and consent', () => {
     ]);
   });
 
+  it('names the argument a refused access request gets wrong: input.connectionId for a PUBLIC or own connection', async () => {
+    const { keys } = t.hub.fixtures;
+    const ask = (connectionId: string, key: string) =>
+      t.hub.gql(
+        REQUEST,
+        {
+          input: {
+            connectionId,
+            purpose: 'Market study',
+            fields: ['business_id'],
+            expiresAt: new Date(t.now() + 2 * DAY).toISOString(),
+          },
+        },
+        key,
+      );
+    for (const [id, key] of [
+      [t.ids.publicId, keys.companyADev!],
+      [t.ids.restrictedId, keys.bureauAdmin!],
+    ] as const) {
+      const res = await expectRefused(t.hub, 'BAD_USER_INPUT', () => ask(id, key));
+      expect(res.errors?.[0]?.extensions?.field).toBe('input.connectionId');
+    }
+  });
+
   it('reads a RESTRICTED connection only between approval and expiry: request → approve → read → expire → refused', async () => {
     const { keys } = t.hub.fixtures;
     const id = t.ids.restrictedId;

@@ -61,7 +61,7 @@ builder.mutationField('demoLogin', (t) =>
             throw forbidden(
               'Demo login is turned off on this hub; use an API key (set MARU_DEMO=true only on a demo hub).',
             );
-          const address = validate(DemoLoginArgs.schema, fromGraphQL(DemoLoginArgs, args, ''), 'args').email;
+          const address = validate(DemoLoginArgs.schema, fromGraphQL(DemoLoginArgs, args, ''), '').email;
           const member = await ctx.services.members.activeByEmail(address);
           if (!member) throw notFound('member with email', address);
           const expiresAt = new Date(Date.now() + DEMO_KEY_HOURS * 3600_000).toISOString();
