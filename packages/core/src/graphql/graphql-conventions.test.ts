@@ -345,6 +345,20 @@ describe('page sizes passed as variables', () => {
 });
 
 describe('unexpected errors', () => {
+  it('only they are logged as errors: a refused request is no error of the hub (found by fuzzing, issue #18)', async () => {
+    await hub.gql(
+      `mutation { createOrganization(input: { kind: AGENCY, name: "", slug: "", description: "" }) { organization { id } } }`,
+    );
+    await hub.gql(`query($o: ID!) { organization(id: $o) { name } }`, { o: 'not an id' });
+    await hub.gql(`{ organization(id: 1) { nope } }`);
+    await hub.gql(
+      `mutation { revokeApiKey(id: "${gid('ApiKey', { _id: newId() })}") { apiKey { id } } }`,
+      {},
+      hub.fixtures.keys.companyADev,
+    );
+    expect(logged).toEqual([]);
+  });
+
   it('are masked as INTERNAL with a generic message, and logged with the original', async () => {
     const failure = new Error('SQLITE_CORRUPT: database disk image is malformed at /var/lib/maru/hub.db');
     vi.spyOn(storedTables(hub).organizations, 'find').mockRejectedValue(failure);
