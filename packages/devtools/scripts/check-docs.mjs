@@ -5,6 +5,7 @@
 //     variables right after them) is valid against docs/reference/schema.graphql.
 //  3. docs/guides/getting-started-government.md runs, step by step, against a
 //     demo hub (needs packages/hub/dist; `--no-run` skips it).
+//  4. Every test docs/security/threat-model.md names exists: its file, and each quoted title in that file.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -50,6 +51,43 @@ for (const file of markdown) {
   }
 }
 console.log(`GraphQL in the docs: ${operations} operations in ${markdown.length} files checked against the SDL`);
+
+// 4. The threat model's tests: a row counts only if the test it names is there.
+{
+  const model = join(root, 'docs/security/threat-model.md');
+  const resolve = (path) =>
+    path.startsWith('core/')
+      ? join(root, 'packages/core/src', path.slice(5))
+      : path.startsWith('hub/')
+        ? join(root, 'packages/hub', path.slice(4))
+        : join(root, path);
+  const named = [];
+  let titles = 0;
+  for (const [index, line] of readFileSync(model, 'utf8').split('\n').entries()) {
+    if (!line.startsWith('| ') || !line.includes('.test.ts')) continue;
+    const cell = line
+      .replace(/\s*\|\s*$/, '')
+      .split(' | ')
+      .at(-1);
+    let source;
+    for (const match of cell.matchAll(/`([^`]+\.test\.ts)`|"([^"]+)"/g)) {
+      if (match[1]) {
+        // A bare file name is one named before with its path.
+        const path = match[1].includes('/') ? match[1] : (named.find((p) => p.endsWith(`/${match[1]}`)) ?? match[1]);
+        named.push(path);
+        source = existsSync(resolve(path)) ? readFileSync(resolve(path), 'utf8') : undefined;
+        if (source === undefined) problems.push(`docs/security/threat-model.md:${index + 1}: no test file ${path}`);
+      } else if (source !== undefined) {
+        titles++;
+        // `(accepting …)` stands for the part of a title a loop fills in.
+        const title = match[2].replace(/ \(accepting …\)$/, '');
+        if (!source.includes(title))
+          problems.push(`docs/security/threat-model.md:${index + 1}: no test "${match[2]}" in ${named.at(-1)}`);
+      }
+    }
+  }
+  console.log(`threat model: ${titles} test titles found in ${new Set(named).size} test files`);
+}
 
 // 3. The government guide, run.
 if (!process.argv.includes('--no-run')) {
