@@ -80,7 +80,7 @@ describe('no domain write without its audit event, across kill -9', () => {
 
       // Every acknowledged write is stored.
       for (const id of acknowledged)
-        expect(stored.has(Buffer.from(id, 'base64url').toString().split(':')[1])).toBe(true);
+        expect(stored.has(Buffer.from(id, 'base64url').toString().split(':')[1] ?? '')).toBe(true);
       // Every stored question has its event: SUCCESS naming it, or INTERRUPTED when the process died before the event.
       const unaudited = questions.filter((q) => {
         const event = byRequest.get(/Crash test question (\S+)\?/.exec(q.question)![1]!);
