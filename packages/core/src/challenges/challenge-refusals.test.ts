@@ -358,6 +358,17 @@ table('illegal transitions', [
     code: 'CONFLICT',
   },
   {
+    // The challenge's state is wrong, not an argument: nothing in the request names a deadline.
+    name: 'publishing a draft whose deadline has passed meanwhile',
+    given: async (w) => {
+      const id = await draft(w);
+      w.setNow(Date.parse(DEADLINE) + 1);
+      return { id };
+    },
+    act: (w, { id }) => w.gql(Q.publish, { id }, 'bureauManager'),
+    code: 'CONFLICT',
+  },
+  {
     name: 'publishing an AWARDED challenge',
     given: async (w) => awarded(w),
     act: (w, { id }) => w.gql(Q.publish, { id }, 'bureauManager'),

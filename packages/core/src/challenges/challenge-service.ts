@@ -204,16 +204,13 @@ export class ChallengeService {
     const set: Partial<Challenge> = {};
     if (action === 'cancel') set.cancelReason = validate(cancelInput, { reason: reason ?? '' }, '').reason;
     if (action === 'publish' && Date.parse(challenge.submissionDeadline) <= this.clock()) {
-      throw badInput(
-        'submissionDeadline',
-        'The submission deadline has passed; move it later (updateChallenge) before publishing.',
-      );
+      throw conflict('The submission deadline has passed; move it later (updateChallenge) before publishing.');
     }
     if (action === 'advancePhase') {
       const next = challenge.phases[challenge.currentPhase];
       if (!next) throw conflict('The challenge has no further phase to open.');
       if (Date.parse(next.submissionDeadline) <= this.clock())
-        throw badInput('phases', `The deadline of phase "${next.name}" has passed.`);
+        throw conflict(`The deadline of phase "${next.name}" has passed; move it later (updateChallenge) first.`);
       set.currentPhase = challenge.currentPhase + 1;
       set.submissionDeadline = next.submissionDeadline;
     }

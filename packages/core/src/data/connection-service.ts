@@ -1,4 +1,4 @@
-import { badInput, conflict, forbidden, notFound } from '../errors.js';
+import { badInput, conflict, forbidden, isMaruError, MaruError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { escapeRegex, requireScope, type OrganizationService, type Viewer } from '../identity/index.js';
 import { readByIds } from '../store/by-ids.js';
@@ -181,10 +181,8 @@ export class ConnectionService {
     const input = validate(createConnectionInput, raw);
     const fields = checkFields(input.fields as DataField[], 'input.fields');
     checkShape(input.classification, fields, input.keyField, input.subjectField);
-    const config = await this.connectors.checkConfig(
-      input.connector.kind,
-      input.connector.config,
-      await this.ownerOf({ agencyPath }),
+    const config = await asInputField(
+      this.connectors.checkConfig(input.connector.kind, input.connector.config, await this.ownerOf({ agencyPath })),
     );
     const now = new Date(this.clock()).toISOString();
     const connection: DataConnection = {
@@ -243,10 +241,8 @@ export class ConnectionService {
       if (input[key] !== undefined) (set as Record<string, unknown>)[key] = input[key];
     }
     if (input.connector) {
-      const config = await this.connectors.checkConfig(
-        input.connector.kind,
-        input.connector.config,
-        await this.ownerOf(current),
+      const config = await asInputField(
+        this.connectors.checkConfig(input.connector.kind, input.connector.config, await this.ownerOf(current)),
       );
       set.connector = { kind: input.connector.kind, configJson: JSON.stringify(config) };
     }
@@ -314,4 +310,19 @@ function checkShape(
 
 function searchText(name: string, description: string, tags: string[]): string {
   return [name, description.slice(0, 1000), ...tags].join(' ').toLowerCase();
+}
+
+/**
+ * Connectors name their fields from their own config (`connector.url`); in a mutation that config
+ * arrives as `input.connector`, so the path a client sees says so.
+ */
+async function asInputField<T>(checked: Promise<T>): Promise<T> {
+  try {
+    return await checked;
+  } catch (error) {
+    const field = isMaruError(error) ? error.extensions.field : undefined;
+    if (isMaruError(error) && typeof field === 'string' && field.startsWith('connector.'))
+      throw new MaruError(error.code, error.message, { ...error.extensions, field: `input.${field}` });
+    throw error;
+  }
 }

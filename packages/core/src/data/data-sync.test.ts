@@ -442,7 +442,7 @@ describe('data syncs', () => {
       },
       keys.divisionAdmin,
     );
-    expect(elsewhere.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'connector.url' });
+    expect(elsewhere.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.connector.url' });
   });
 
   it('refuses a second sync while one runs', async () => {
