@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, startHub, type RunningHub } from '../src/index.js';
 import { tempDir } from './helpers.js';
 import { Browser, freePort } from './oidc-browser.js';
-import { startTestProvider, type TestProvider } from './oidc-test-provider.js';
+import { startTestProvider, type TestProvider } from '@maru/devtools/test-support/oidc';
 
 /**
  * The identity tables, as `snapshotDomain` of @maru/core/testing reads the domain (imported here, it would load a

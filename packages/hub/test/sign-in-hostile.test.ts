@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, startHub, type RunningHub } from '../src/index.js';
 import { tempDir } from './helpers.js';
 import { Browser, freePort } from './oidc-browser.js';
-import { startTestProvider, type TestProvider } from './oidc-test-provider.js';
+import { startTestProvider, type TestProvider } from '@maru/devtools/test-support/oidc';
 
 type Hub = RunningHub['hub'];
 

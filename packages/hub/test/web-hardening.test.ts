@@ -107,8 +107,9 @@ describe('web hardening: security headers, CORS, GraphiQL offline', () => {
       await page.getByText('Root Types').waitFor({ timeout: 30_000 });
       await page.getByRole('link', { name: 'Query' }).first().click();
       await page.getByText('organizations', { exact: false }).first().waitFor({ timeout: 30_000 });
-      // Monaco's workers run from the hub's files (not blobs, which the policy does not allow).
-      expect(workers).toContain('/graphql/graphiql/graphql.worker.js');
+      // Monaco's workers run from the hub's files (not blobs, which the policy does not allow). The GraphQL language
+      // worker starts when the editor first needs it, which may come after the explorer opened on a busy machine.
+      await expect.poll(() => workers, { timeout: 30_000 }).toContain('/graphql/graphiql/graphql.worker.js');
       expect(blocked).toEqual([]);
       expect(violations).toEqual([]);
       await page.close();

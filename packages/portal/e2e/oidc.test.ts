@@ -2,7 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, screenshot } from './browser';
 import { freePort, startHub, type RunningHub } from './hub';
-import { CLIENT_ID, CLIENT_SECRET, startIdentityProvider, type IdentityProvider } from './identity-provider';
+import {
+  startTestProvider as startIdentityProvider,
+  TEST_CLIENT_ID as CLIENT_ID,
+  TEST_CLIENT_SECRET as CLIENT_SECRET,
+  type TestProvider as IdentityProvider,
+} from '@maru/devtools/test-support/oidc';
 import { signOut } from './session';
 
 const ADMIN_EMAIL = 'ops@maru.example.go.kr';

@@ -1,10 +1,18 @@
+/// <reference path="./oidc-provider.d.ts" />
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 
+/** The client the provider knows: a hub under test is configured with these (MARU_OIDC_CLIENT_ID / _SECRET). */
+export const TEST_CLIENT_ID = 'maru-hub';
+export const TEST_CLIENT_SECRET = 'a-test-client-secret-that-is-long-enough';
+
 export interface TestAccount {
   email: string;
-  emailVerified: boolean;
+  /** Default true. */
+  emailVerified?: boolean;
+  /** The `name` claim; default the account's id. */
+  name?: string;
 }
 
 export interface TestProvider {
@@ -17,8 +25,10 @@ export interface TestProvider {
 }
 
 /**
- * A real, certified OpenID Connect provider (oidc-provider) on 127.0.0.1: one confidential client whose redirect URI
- * is the hub's, accounts by id, and an interaction that signs in the chosen account and grants `openid email profile`.
+ * A real, certified OpenID Connect provider (oidc-provider) on 127.0.0.1 standing in for a ministry's SSO: one
+ * confidential client whose redirect URI is the hub's, accounts by id, and an interaction that signs in the chosen
+ * account and grants `openid email profile` (the provider's own pages are not what hub and portal tests are about).
+ * The hub's sign-in tests and the portal's browser tests share it.
  */
 export async function startTestProvider(
   redirectUri: string,
@@ -48,8 +58,8 @@ export async function startTestProvider(
   provider = new Provider(issuer, {
     clients: [
       {
-        client_id: 'maru-hub',
-        client_secret: 'a-test-client-secret-that-is-long-enough',
+        client_id: TEST_CLIENT_ID,
+        client_secret: TEST_CLIENT_SECRET,
         redirect_uris: [redirectUri],
         grant_types: ['authorization_code'],
         response_types: ['code'],
@@ -65,7 +75,12 @@ export async function startTestProvider(
       if (!account) return undefined;
       return {
         accountId: id,
-        claims: async () => ({ sub: id, email: account.email, email_verified: account.emailVerified, name: id }),
+        claims: async () => ({
+          sub: id,
+          email: account.email,
+          email_verified: account.emailVerified ?? true,
+          name: account.name ?? id,
+        }),
       };
     },
     async loadExistingGrant(ctx) {
