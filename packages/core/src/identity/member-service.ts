@@ -5,7 +5,7 @@ import { readPage, type Page, type PageRequest } from '../store/page.js';
 import { StoreConflictError, type Collection, type Store } from '../store/port.js';
 import { validate } from '../validation.js';
 import { addMemberInput, updateMemberInput, type AddMemberInput, type UpdateMemberInput } from './member-input.js';
-import { ADMIN_ROLES, ROLES_BY_KIND, type Member, type Organization, type Role } from './model.js';
+import { ADMIN_ROLES, ROLES_BY_KIND, type Member, type MemberStatus, type Organization, type Role } from './model.js';
 import type { OrganizationService } from './organization-service.js';
 import { requireLiveAdminScope } from './require.js';
 import { canAdminister, isPlatformAdmin, type Viewer } from './viewer.js';
@@ -69,18 +69,7 @@ export class MemberService {
   async seed(spec: MemberSeed): Promise<{ member: Member; created: boolean }> {
     const existing = await this.byEmail(spec.email);
     if (existing) return { member: existing, created: false };
-    const now = new Date().toISOString();
-    const member: Member = {
-      _id: newId(),
-      organizationId: spec.organizationId,
-      name: spec.name,
-      email: spec.email,
-      roles: spec.roles,
-      status: spec.status ?? 'ACTIVE',
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
+    const member = newMember(spec.organizationId, spec, spec.status ?? 'ACTIVE');
     try {
       await this.#collection.insertOne(member);
       return { member, created: true };
@@ -97,18 +86,7 @@ export class MemberService {
     const org = await this.organizations.require(organizationId);
     this.assertAdmin(viewer, org);
     this.assertRoles(viewer, org, input.roles);
-    const now = new Date().toISOString();
-    const member: Member = {
-      _id: newId(),
-      organizationId: org._id,
-      name: input.name,
-      email: input.email,
-      roles: input.roles,
-      status: 'ACTIVE',
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
+    const member = newMember(org._id, input, 'ACTIVE');
     try {
       await this.#collection.insertOne(member);
     } catch (error) {
@@ -127,18 +105,7 @@ export class MemberService {
   async addInvited(org: Organization, input: { name: string; email: string; roles: Role[] }): Promise<Member> {
     const existing = await this.byEmail(input.email);
     if (existing) return this.reinvitable(existing, org);
-    const now = new Date().toISOString();
-    const member: Member = {
-      _id: newId(),
-      organizationId: org._id,
-      name: input.name,
-      email: input.email,
-      roles: input.roles,
-      status: 'INVITED',
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
+    const member = newMember(org._id, input, 'INVITED');
     try {
       await this.#collection.insertOne(member);
     } catch (error) {
@@ -284,4 +251,24 @@ export class MemberService {
     if (list.includes('PLATFORM_ADMIN') && !isPlatformAdmin(viewer))
       throw forbidden('Only a platform admin may grant PLATFORM_ADMIN.');
   }
+}
+
+/** A member document not stored yet: the one shape seeding, adding and inviting make. */
+function newMember(
+  organizationId: string,
+  person: { name: string; email: string; roles: Role[] },
+  status: MemberStatus,
+): Member {
+  const now = new Date().toISOString();
+  return {
+    _id: newId(),
+    organizationId,
+    name: person.name,
+    email: person.email,
+    roles: person.roles,
+    status,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
 }

@@ -86,19 +86,7 @@ export class OrganizationService {
     const existing = await this.bySlug(spec.slug);
     if (existing) return { organization: existing, created: false };
     const parent = spec.parentId ? await this.require(spec.parentId) : null;
-    const now = new Date().toISOString();
-    const organization: Organization = {
-      _id: newId(),
-      kind: spec.kind,
-      name: spec.name,
-      slug: spec.slug,
-      description: spec.description ?? '',
-      parentId: parent?._id ?? null,
-      ancestorIds: parent ? [...parent.ancestorIds, parent._id] : [],
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
+    const organization = newOrganization({ ...spec, description: spec.description ?? '' }, parent);
     try {
       await this.#collection.insertOne(organization);
       return { organization, created: true };
@@ -145,19 +133,7 @@ export class OrganizationService {
           : `Only a platform admin creates ${input.kind.toLowerCase()} organizations.`,
       );
     }
-    const now = new Date().toISOString();
-    const org: Organization = {
-      _id: newId(),
-      kind: input.kind,
-      name: input.name,
-      slug: input.slug,
-      description: input.description,
-      parentId: parent?._id ?? null,
-      ancestorIds: parent ? [...parent.ancestorIds, parent._id] : [],
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
+    const org = newOrganization(input, parent);
     try {
       await this.#collection.insertOne(org);
     } catch (error) {
@@ -195,4 +171,24 @@ export class OrganizationService {
 
 export function escapeRegex(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** An organization document not stored yet, placed under `parent`: the one shape seeding and creating make. */
+function newOrganization(
+  fields: Pick<Organization, 'kind' | 'name' | 'slug' | 'description'>,
+  parent: Organization | null,
+): Organization {
+  const now = new Date().toISOString();
+  return {
+    _id: newId(),
+    kind: fields.kind,
+    name: fields.name,
+    slug: fields.slug,
+    description: fields.description,
+    parentId: parent?._id ?? null,
+    ancestorIds: parent ? [...parent.ancestorIds, parent._id] : [],
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
 }
