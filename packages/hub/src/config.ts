@@ -29,6 +29,11 @@ export interface HubConfig {
   /** How often due challenges are closed at their deadline. `MARU_SCHEDULER_INTERVAL_MS`, default 30000; 0 turns it off. */
   schedulerIntervalMs: number;
   /**
+   * How long a running data sync holds its connection before another hub may take it over (the sync renews it while it
+   * runs; a hub that dies mid-sync leaves it to lapse). `MARU_SYNC_LEASE_MS`, default 300000 (5 minutes).
+   */
+  syncLeaseMs: number;
+  /**
    * Plugins to load: npm package names or paths of built modules, with the
    * capabilities the operator grants. `MARU_PLUGINS` (comma-separated names,
    * granting nothing) or `plugins` in the config file. Demo mode loads the
@@ -146,6 +151,7 @@ const FILE_KEYS: ReadonlyArray<keyof HubConfig | FileOnlyKey> = [
   'rateLimitPerMinute',
   'responseCacheTtlMs',
   'schedulerIntervalMs',
+  'syncLeaseMs',
   'plugins',
   'allowUnsignedPlugins',
   'pluginIsolation',
@@ -207,6 +213,7 @@ export function loadConfig(
       rateLimitPerMinute: env.MARU_RATE_LIMIT,
       responseCacheTtlMs: env.MARU_RESPONSE_CACHE_TTL_MS,
       schedulerIntervalMs: env.MARU_SCHEDULER_INTERVAL_MS,
+      syncLeaseMs: env.MARU_SYNC_LEASE_MS,
       plugins: env.MARU_PLUGINS,
       allowUnsignedPlugins: env.MARU_ALLOW_UNSIGNED_PLUGINS,
       pluginIsolation: env.MARU_PLUGIN_ISOLATION,
@@ -270,6 +277,8 @@ export function loadConfig(
     rateLimitPerMinute: integer(raw.rateLimitPerMinute ?? 1_200, 'MARU_RATE_LIMIT', 0, 10_000_000),
     responseCacheTtlMs: integer(raw.responseCacheTtlMs ?? 5_000, 'MARU_RESPONSE_CACHE_TTL_MS', 0, 600_000),
     schedulerIntervalMs: integer(raw.schedulerIntervalMs ?? 30_000, 'MARU_SCHEDULER_INTERVAL_MS', 0, 86_400_000),
+    // Renewed every third of it: below a second a busy store could let a live sync's lease lapse.
+    syncLeaseMs: integer(raw.syncLeaseMs ?? 300_000, 'MARU_SYNC_LEASE_MS', 1_000, 86_400_000),
     plugins: pluginList(raw.plugins),
     allowUnsignedPlugins: boolean(raw.allowUnsignedPlugins ?? raw.demo ?? false, 'MARU_ALLOW_UNSIGNED_PLUGINS'),
     pluginIsolation: isolation(raw.pluginIsolation),

@@ -98,6 +98,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       secretAgencies: config.secretAgencies,
       allowedHosts: config.connectorHosts,
       maxUploadBytes: config.maxUploadMb * 1024 * 1024,
+      sync: { leaseMs: config.syncLeaseMs },
     },
   });
 
