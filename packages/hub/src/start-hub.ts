@@ -196,6 +196,8 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       clearTimeout(timer);
       // The last checkpoint covers every event the finished requests appended.
       await checkpoints.stop();
+      // Retries are positions on the chain another hub instance took first: contention between instances.
+      logger.info({ auditAppends: hub.services.audit.appendStats() }, 'audit trail appends since start');
       await hub.close();
       logger.info({}, 'store closed; bye');
     })());

@@ -10,7 +10,7 @@ import {
   type CheckpointSigner,
   type SignedCheckpoint,
 } from './checkpoint.js';
-import { HashChain, type ChainVerification } from './hash-chain.js';
+import { HashChain, type AppendStats, type ChainVerification } from './hash-chain.js';
 import { AnonymousRefusals } from './anonymous-refusals.js';
 import type { AuditEvent, AuditIntent } from './model.js';
 
@@ -110,8 +110,17 @@ export class AuditTrail {
     return this.#events.find(filterOf(query), { sort: [['seq', 1]], limit: 10_000 });
   }
 
-  append(entry: AuditEntry): Promise<AuditEvent> {
-    return this.chain.append(entry);
+  /**
+   * Appends an event. With `id` (work a hub may redo after another died mid-way, e.g. a claimed transition), a second
+   * append of the same id is refused with a StoreConflictError on `_id`, so the event is written once.
+   */
+  append(entry: AuditEntry, id?: string): Promise<AuditEvent> {
+    return this.chain.append(entry, id);
+  }
+
+  /** How many events this process appended and how often another hub instance took the position first. */
+  appendStats(): AppendStats {
+    return this.chain.stats();
   }
 
   /**

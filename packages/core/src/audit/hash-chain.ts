@@ -53,6 +53,16 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 const MAX_APPEND_ATTEMPTS = 20;
 
+/** What one chain's appends met since the process started: contention between hub instances shows as `retries`. */
+export interface AppendStats {
+  /** Records this process appended. */
+  appended: number;
+  /** Positions another instance took first, each followed by a re-read of the head and another attempt. */
+  retries: number;
+  /** The most attempts one append needed (1 when no append ever lost its position). */
+  mostAttempts: number;
+}
+
 /**
  * An append-only, hash-chained log in one collection (the audit trail, the
  * data access log). Appends are serialized within the process; between hub
@@ -62,6 +72,7 @@ const MAX_APPEND_ATTEMPTS = 20;
  */
 export class HashChain<T extends ChainLink> {
   private tail: Promise<unknown> = Promise.resolve();
+  readonly #stats: AppendStats = { appended: 0, retries: 0, mostAttempts: 0 };
 
   constructor(
     readonly records: Collection<T>,
@@ -90,12 +101,20 @@ export class HashChain<T extends ChainLink> {
       const record = { _id: id, ...content, hash: this.hashOf(content) } as T;
       try {
         await this.records.insertOne(record);
+        this.#stats.appended++;
+        this.#stats.mostAttempts = Math.max(this.#stats.mostAttempts, attempt);
         return record;
       } catch (error) {
         if (!(error instanceof StoreConflictError) || error.index !== 'bySeq' || attempt >= MAX_APPEND_ATTEMPTS)
           throw error;
+        this.#stats.retries++;
       }
     }
+  }
+
+  /** A copy of the append counters (the hub logs them at shutdown; the audit writers benchmark reads them). */
+  stats(): AppendStats {
+    return { ...this.#stats };
   }
 
   /** The last record's position and hash (0 and the genesis hash for an empty chain). */

@@ -43,7 +43,14 @@ export {
   type AuditOutcome,
 } from './model.js';
 export { MAX_ADDRESSES, type AnonymousRefusalSummary } from './anonymous-refusals.js';
-export { HashChain, type ChainCheck, type ChainHeadClaim, type ChainLink, type ChainProblem } from './hash-chain.js';
+export {
+  HashChain,
+  type AppendStats,
+  type ChainCheck,
+  type ChainHeadClaim,
+  type ChainLink,
+  type ChainProblem,
+} from './hash-chain.js';
 export {
   ChainCheckpoints,
   checkpointPayload,

@@ -1,0 +1,286 @@
+#!/usr/bin/env node
+// The audit trail under several writers (issue #19): audited mutations per second
+// with one hub process and with three on the same MongoDB-wire database. Every
+// audited mutation appends to one hash chain whose head all instances race for: the
+// unique index on `seq` lets one take each position and the loser re-reads the head
+// and retries. Each round gets a fresh database, the same number of mutations
+// (`updateOrganization`, the platform admin's own organization) from the same
+// number of concurrent clients, spread over the hubs; then the trail is verified
+// (`verifyAuditChain`) and its events counted against the mutations that succeeded.
+// Retries come from each hub's shutdown log line (`auditAppends`).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MongoClient } from 'mongodb';
+import { writeSection } from './write-section.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const HUB_MAIN = join(here, '../../hub/dist/main.js');
+const env = (name, fallback) => Number(process.env[name] ?? fallback);
+const WRITES = env('BENCH_AUDIT_WRITES', 400);
+const CLIENTS = env('BENCH_AUDIT_CLIENTS', 12);
+const ROUNDS = env('BENCH_AUDIT_ROUNDS', 2);
+const HUB_COUNTS = (process.env.BENCH_AUDIT_HUBS ?? '1,3').split(',').map(Number);
+
+if (!process.env.MONGODB_URI) {
+  console.error(
+    'audit writers bench: MONGODB_URI not set — several hubs need a shared MongoDB-wire store ' +
+      '(run it under packages/devtools/scripts/with-ferretdb.sh, as npm run bench does).',
+  );
+  process.exit(0);
+}
+
+const log = (...args) => console.error('audit writers:', ...args);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const children = new Set();
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+});
+process.on('SIGINT', () => process.exit(130));
+
+function hubEnv(uri, dataDir, extra = {}) {
+  const base = {};
+  for (const [key, value] of Object.entries(process.env)) if (!/^(MARU_|MONGODB_URI$)/.test(key)) base[key] = value;
+  return {
+    ...base,
+    MONGODB_URI: uri,
+    MARU_DATA_DIR: dataDir,
+    MARU_PLUGINS: '',
+    MARU_RATE_LIMIT: '0',
+    MARU_SCHEDULER_INTERVAL_MS: '0',
+    MARU_AUDIT_CHECKPOINT_INTERVAL_MS: '0',
+    MARU_GRAPHIQL: 'false',
+    ...extra,
+  };
+}
+
+function run(args, environment) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [HUB_MAIN, ...args], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (out += c));
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`maru-hub ${args[0]}: ${code}\n${out}`))));
+  });
+}
+
+async function startHub(uri, dataDir) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [HUB_MAIN], {
+    env: hubEnv(uri, dataDir, { PORT: String(port) }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  // One JSON line per request at the default level: kept only for the shutdown line with the append counters.
+  let stats = null;
+  let pending = '';
+  child.stdout.on('data', (c) => {
+    pending += c;
+    const lines = pending.split('\n');
+    pending = lines.pop();
+    for (const line of lines) if (line.includes('"auditAppends"')) stats = JSON.parse(line).auditAppends;
+  });
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  const url = `http://127.0.0.1:${port}`;
+  const t0 = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`hub exited with ${child.exitCode}:\n${stderr}`);
+    if (Date.now() - t0 > 120_000) throw new Error(`hub not ready in 2 minutes:\n${stderr}`);
+    const ok = await fetch(`${url}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) break;
+    await sleep(50);
+  }
+  return {
+    url,
+    stop: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      if (!stats) throw new Error(`hub logged no auditAppends line at shutdown:\n${stderr}`);
+      return stats;
+    },
+  };
+}
+
+async function graphql(url, key, query, variables) {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return res.json();
+}
+
+const UPDATE =
+  'mutation ($id: ID!, $d: String) { updateOrganization(id: $id, input: { description: $d }) { organization { id } } }';
+
+async function round(hubCount, roundNo) {
+  const url = new URL(process.env.MONGODB_URI);
+  url.pathname = `/maru_bench_audit_${hubCount}_${roundNo}_${Date.now()}`;
+  const uri = url.toString();
+  const dir = mkdtempSync(join(tmpdir(), 'maru-bench-audit-'));
+  const hubs = [];
+  try {
+    const setup = await run(
+      ['setup', '--email', 'admin@bench.example', '--name', 'Bench admin'],
+      hubEnv(uri, join(dir, 'setup')),
+    );
+    // The key is the one indented line of the output.
+    const key = setup
+      .split('\n')
+      .find((line) => /^ {2}\S{20,}$/.test(line))
+      ?.trim();
+    if (!key) throw new Error(`no API key in maru-hub setup's output:\n${setup}`);
+    for (let i = 0; i < hubCount; i++) hubs.push(await startHub(uri, join(dir, `hub${i}`)));
+    // One organization per client: updates of one organization by several clients would refuse each other
+    // (CONFLICT on its version), which measures the organization, not the trail.
+    const orgIds = [];
+    for (let client = 0; client < CLIENTS; client++) {
+      const created = await graphql(
+        hubs[0].url,
+        key,
+        'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }',
+        { input: { kind: 'COMPANY', name: `Bench company ${client}`, slug: `bench-${client}` } },
+      );
+      const id = created.data?.createOrganization?.organization?.id;
+      if (!id) throw new Error(`createOrganization: ${JSON.stringify(created)}`);
+      orgIds.push(id);
+    }
+
+    const mongo = await new MongoClient(uri).connect();
+    const events = mongo.db().collection('audit_events');
+    const before = await events.countDocuments({});
+
+    const latencies = [];
+    const failures = new Map();
+    let next = 0;
+    let ok = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, client) => {
+        const hub = hubs[client % hubs.length];
+        for (let i = next++; i < WRITES; i = next++) {
+          const t = performance.now();
+          let reason = null;
+          try {
+            const body = await graphql(hub.url, key, UPDATE, { id: orgIds[client], d: `write ${i}` });
+            if (body.errors) reason = `${body.errors[0].extensions?.code ?? '?'}: ${body.errors[0].message}`;
+          } catch (error) {
+            reason = `transport: ${error.message}`;
+          }
+          latencies.push(performance.now() - t);
+          if (reason) failures.set(reason, (failures.get(reason) ?? 0) + 1);
+          else ok++;
+        }
+      }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+
+    const verified = await graphql(hubs[0].url, key, '{ verifyAuditChain { ok checked reason } }');
+    const chain = verified.data?.verifyAuditChain;
+    if (!chain) throw new Error(`verifyAuditChain: ${JSON.stringify(verified)}`);
+    const successes = await events.countDocuments({ action: 'organization.update', outcome: 'SUCCESS' });
+    const total = await events.countDocuments({});
+    const stats = [];
+    for (const hub of hubs.splice(0)) stats.push(await hub.stop());
+    await mongo.db().dropDatabase();
+    await mongo.close();
+
+    const appended = stats.reduce((s, x) => s + x.appended, 0);
+    const retries = stats.reduce((s, x) => s + x.retries, 0);
+    latencies.sort((a, b) => a - b);
+    const result = {
+      hubCount,
+      seconds,
+      rate: ok / seconds,
+      p50: quantile(latencies, 0.5),
+      p99: quantile(latencies, 0.99),
+      ok,
+      failures: [...failures].map(([reason, n]) => `${n}× ${reason}`),
+      retriesPerAppend: retries / Math.max(1, appended),
+      mostAttempts: Math.max(...stats.map((x) => x.mostAttempts)),
+      chainOk: chain.ok,
+      checked: chain.checked,
+      eventsMatch: successes === ok && total === chain.checked && total - before >= ok,
+    };
+    log(
+      `${hubCount} hub(s), round ${roundNo}: ${result.rate.toFixed(1)} writes/s, p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms, ` +
+        `${ok} ok, ${WRITES - ok} failed${failures.size ? ` (${result.failures.join('; ')})` : ''}, ` +
+        `${result.retriesPerAppend.toFixed(2)} retries/append (most attempts ${result.mostAttempts}), ` +
+        `chain ${chain.ok ? 'ok' : `BROKEN: ${chain.reason}`} (${chain.checked} events), ` +
+        `${successes} SUCCESS events${result.eventsMatch ? '' : ` — MISMATCH (total ${total}, before ${before})`}`,
+    );
+    return result;
+  } finally {
+    for (const hub of hubs) await hub.stop().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const results = Object.fromEntries(HUB_COUNTS.map((n) => [n, []]));
+// Interleaved, so a slow spell of the shared machine hits both.
+for (let r = 1; r <= ROUNDS; r++) for (const n of HUB_COUNTS) results[n].push(await round(n, r));
+
+const all = Object.values(results).flat();
+const broken = all.filter((r) => !r.chainOk || !r.eventsMatch);
+const summary = HUB_COUNTS.map((n) => {
+  const rs = results[n];
+  return {
+    n,
+    rate: median(rs.map((r) => r.rate)),
+    rates: rs.map((r) => r.rate),
+    p50: median(rs.map((r) => r.p50)),
+    p99: median(rs.map((r) => r.p99)),
+    retries: median(rs.map((r) => r.retriesPerAppend)),
+    mostAttempts: Math.max(...rs.map((r) => r.mostAttempts)),
+    failed: rs.reduce((s, r) => s + (WRITES - r.ok), 0),
+    failures: [...new Set(rs.flatMap((r) => r.failures))],
+    verified: rs.every((r) => r.chainOk && r.eventsMatch),
+  };
+});
+const one = summary.find((s) => s.n === 1);
+const fmt = (v) => (v < 10 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US'));
+const rows = summary.map(
+  (s) =>
+    `| ${s.n} | ${fmt(s.rate)} (${s.rates.map(fmt).join(', ')}) | ${one ? `${(s.rate / one.rate).toFixed(2)}×` : '–'} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${s.retries.toFixed(2)} | ${s.mostAttempts} | ${s.failed}${s.failures.length ? ` (${s.failures.join('; ')})` : ''} | ${s.verified ? 'ok' : '**no**'} |`,
+);
+const table = [
+  '| hub processes | audited writes/s: median (rounds) | vs 1 hub | p50 ms | p99 ms | retries per append | most attempts | failed | chain verified, events = successes |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ...rows,
+].join('\n');
+console.log(table);
+writeSection(
+  'audit-writers',
+  `## Audit chain under several writers
+
+\`node packages/devtools/bench/audit-writers-bench.mjs\` under \`with-ferretdb.sh\`: hub processes (\`packages/hub/dist/main.js\`, no plugins, rate limit off) on one fresh FerretDB 1.24 / SQLite database per round, after \`maru-hub setup\`; ${CLIENTS} concurrent clients spread evenly over the hubs send ${WRITES.toLocaleString('en-US')} audited mutations in all (\`updateOrganization\` of the platform organization with the platform admin's API key: an intent, the update, the chained event, the intent removed). Then \`verifyAuditChain\` on the first hub, and the \`organization.update\` SUCCESS events counted against the mutations that succeeded. Retries are the positions another hub took first (each hub logs its counters at shutdown). ${ROUNDS} rounds, interleaved; latencies are the client's, medians over the rounds. ${cpus().length} cores (${cpus()[0]?.model.trim()}), shared with FerretDB and the clients; Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.
+
+${table}`,
+);
+if (broken.length) {
+  log('the audit chain did not verify or its events did not match the mutations');
+  process.exit(1);
+}
