@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { auditCollections, createAuditModule } from './audit/index.js';
 import { challengeCollections, createChallengesModule } from './challenges/index.js';
+import { createCoordination, type RedisOptions, type RedisStatus } from './coordination/index.js';
 import { createHubEvents } from './events/index.js';
 import {
   createDataModule,
@@ -18,7 +19,7 @@ import {
 import type { HubContext, HubFeatures, HubServices } from './context.js';
 import { ERROR_CODES, isMaruError, type MaruError } from './errors.js';
 import { createMaskError } from './graphql/mask-error.js';
-import { RateLimiter, type RateLimitOptions } from './graphql/rate-limiter.js';
+import type { RateLimitOptions } from './graphql/rate-limiter.js';
 import { useBadRequests } from './graphql/use-bad-requests.js';
 import { useBodyLimits } from './graphql/use-body-limits.js';
 import { useErrorCodes } from './graphql/use-error-codes.js';
@@ -119,6 +120,11 @@ export interface HubOptions {
    * `public` when demo sign-in is on.
    */
   introspection?: IntrospectionPolicy;
+  /**
+   * Redis, shared by the hubs of one deployment: live events, rate limits, cached answers' freshness and plugin changes
+   * go through it. Default none: one hub, all of it in this process. The hub starts and answers while Redis is away.
+   */
+  redis?: RedisOptions;
 }
 
 /** The identity module's settings, from the hub's options. */
@@ -145,6 +151,8 @@ export interface Hub {
   handle: RequestFront['handle'];
   /** Resolves when the store answers (`/readyz`). */
   ready(): Promise<void>;
+  /** Whether Redis can be reached now (`/readyz`), or null when the hub has none. The hub answers either way. */
+  redisStatus(): RedisStatus | null;
   /** Closes the store. The HTTP server is the caller's to close first. */
   close(): Promise<void>;
 }
@@ -177,9 +185,11 @@ export async function createServices(
   resolvePluginPackage?: PluginPackageResolver,
   dataOptions: DataOptions = {},
   identityOptions: IdentityOptions = {},
+  /** Where events go beyond this process (coordination's Redis event target). Default: this process only. */
+  eventTarget?: EventTarget,
 ): Promise<HubServices> {
   await store.migrate(hubCollections);
-  const events = createHubEvents();
+  const events = createHubEvents(eventTarget);
   // Subject keys are the data module's, made below; `authenticate` reaches them only when a request comes.
   const subjects: SubjectKeys = {
     keyPrefix: SUBJECT_KEY_PREFIX,
@@ -253,8 +263,10 @@ export async function createServices(
  */
 export async function createHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? silentLogger;
-  // Writes to what anonymous queries can show end cached answers; logs and key-use stamps do not.
-  const tracked = trackWrites(options.store, UNSHOWN_COLLECTIONS);
+  // Redis when the deployment has several hubs (events, rate limits, cache freshness, plugin changes); else in-process.
+  const coordination = createCoordination(options.redis, logger);
+  // Writes to what anonymous queries can show end cached answers (on every hub); logs and key-use stamps do not.
+  const tracked = trackWrites(options.store, UNSHOWN_COLLECTIONS, { afterWrite: coordination.afterWrite });
   const services = await createServices(
     tracked.store,
     options.clock,
@@ -263,9 +275,13 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     options.resolvePluginPackage,
     options.data,
     { mail: options.mail, publicUrl: options.publicUrl, sessions: options.sessions },
+    coordination.eventTarget,
   );
   // A plugin that fails to load is recorded as FAILED; the hub starts with the rest.
   await services.plugins.loadAll(options.plugins ?? []);
+  // Once this hub's own plugins are loaded: admins' changes here reach the other hubs, and theirs reach this one.
+  services.plugins.onChange((name) => coordination.announcePluginChange(name));
+  coordination.followPluginChanges((name) => services.plugins.reconcile(name));
   // Before any request: mutations a stopped hub left half done get their (INTERRUPTED) audit events.
   const interrupted = await services.audit.reconcileIntents();
   if (interrupted > 0)
@@ -281,7 +297,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const features: HubFeatures = { demoLogin: false, ...options.features };
   const limits = options.limits ?? {};
   const limiter =
-    options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? { windowMs: 60_000, max: 1_200 });
+    options.rateLimit === false ? null : coordination.rateLimit(options.rateLimit ?? { windowMs: 60_000, max: 1_200 });
 
   // The typed plugin fields change as plugins are enabled and disabled; the
   // schema is rebuilt once per change, not per request.
@@ -385,7 +401,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const cache =
     options.responseCache === false
       ? null
-      : new ResponseCache(() => `${tracked.version()}:${services.plugins.generation}`, options.responseCache);
+      : new ResponseCache(
+          coordination.cacheFreshness(tracked, () => services.plugins.generation),
+          options.responseCache,
+        );
   // The request pipeline, in the order every request passes it (http/request-front.ts says why each is where it is).
   const front = createRequestFront({
     requestId: (given) => given ?? randomUUID(),
@@ -410,11 +429,13 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     fetch: served.fetch,
     handle: served.handle,
     ready: () => options.store.ping(),
+    redisStatus: () => coordination.redisStatus(),
     close: async () => {
       clearInterval(summaries);
       await summarise(true);
       await services.data.syncs.stop();
       await services.plugins.stop();
+      await coordination.close();
       await options.store.close();
     },
   };

@@ -40,14 +40,14 @@ export interface PluginEvent {
 
 /**
  * The hub's event bus. In-process for one instance; several instances share
- * events through yoga's Redis event target when they share MongoDB.
+ * events through `eventTarget`, the coordination module's Redis event target.
  */
-export function createHubEvents() {
+export function createHubEvents(eventTarget?: EventTarget) {
   return createPubSub<{
     challenge: [ChallengeEvent];
     submissionReceived: [SubmissionReceivedEvent];
     pluginEvent: [PluginEvent];
-  }>();
+  }>(eventTarget ? { eventTarget } : undefined);
 }
 
 export type HubEvents = ReturnType<typeof createHubEvents>;

@@ -90,6 +90,38 @@ describe('the response cache in front of the GraphQL endpoint', () => {
     );
   });
 
+  it('a write ends only the answers that read what it changed: a new challenge leaves cached organizations', async () => {
+    const { keys, bureau } = t.hub.fixtures;
+    const ORGS = `{ organizations(first: 5) { nodes { slug } } }`;
+    await post(t.hub, ORGS);
+    await post(t.hub, LIST);
+    expect([(await post(t.hub, ORGS)).cache, (await post(t.hub, LIST)).cache]).toEqual(['HIT', 'HIT']);
+    const created = await post(
+      t.hub,
+      `mutation($i: CreateChallengeInput!) { createChallenge(input: $i) { challenge { id } } }`,
+      {
+        i: {
+          agencyId: encodeGlobalId('Organization', bureau._id),
+          title: 'Only challenges change',
+          summary: 'A draft',
+          type: 'PROTOTYPE',
+          tags: ['safety'],
+          criteria: [{ key: 'impact', name: 'Impact', weight: 100 }],
+          submissionDeadline: '2099-02-01T00:00:00Z',
+          evaluationEnd: '2099-03-01T00:00:00Z',
+        },
+      },
+      keys.bureauManager,
+    );
+    expect(created.body.errors).toBeUndefined();
+    const find = vi.spyOn(storedTables(t.hub).organizations, 'find');
+    const orgs = await post(t.hub, ORGS);
+    expect(orgs.cache).toBe('HIT');
+    expect(find).not.toHaveBeenCalled();
+    find.mockRestore();
+    expect((await post(t.hub, LIST)).cache).toBe('MISS');
+  });
+
   it('never serves or keeps answers for callers with a key: a draft seen by its agency never reaches anonymous callers', async () => {
     const { keys, bureau } = t.hub.fixtures;
     await post(

@@ -68,12 +68,15 @@ export interface RequestFront {
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
 }
 
-/** The rate limit stage: `graphql/rate-limiter.ts`'s `RateLimiter`. */
+/**
+ * The rate limit stage: `graphql/rate-limiter.ts`'s `RateLimiter` in this process, or coordination's limiter shared
+ * through Redis by several hubs (which is asynchronous).
+ */
 export interface RequestRateLimit {
-  /** Counts one request for `caller`; throws RATE_LIMITED over the limit. */
-  hit(caller: string): void;
-  /** Throws RATE_LIMITED if `caller` has used up its limit, counting nothing. */
-  check(caller: string): void;
+  /** Counts one request for `caller`; throws (or rejects with) RATE_LIMITED over the limit. */
+  hit(caller: string): void | Promise<void>;
+  /** Throws (or rejects with) RATE_LIMITED if `caller` has used up its limit, counting nothing. */
+  check(caller: string): void | Promise<void>;
 }
 
 /**
@@ -121,7 +124,9 @@ export function createRequestFront(stages: RequestStages, endpoint = '/graphql')
     headers: Headers | null;
     contentType: string;
     bytes: Buffer;
-    hit: boolean;
+    /** `x-maru-cache`: served from the cache, produced (and kept if it may be), or produced past a cache that cannot
+     * tell what is current (Redis unreachable). */
+    hit: 'HIT' | 'MISS' | 'BYPASS';
   }
 
   async function begin(headers: { requestId: string | null } & RequestCredentials, address?: string) {
@@ -129,15 +134,15 @@ export function createRequestFront(stages: RequestStages, endpoint = '/graphql')
     const { authorization, sessionCookie, csrfHeader } = headers;
     const limit = stages.rateLimit;
     try {
-      if (authorization || sessionCookie) limit?.check(failedKey(address));
+      if (authorization || sessionCookie) await limit?.check(failedKey(address));
       let who: { viewer: Viewer | null; subject: DataSubject | null };
       try {
         who = await stages.authenticate({ authorization, sessionCookie, csrfHeader });
       } catch (error) {
-        limit?.hit(failedKey(address));
+        await limit?.hit(failedKey(address));
         throw error;
       }
-      limit?.hit(limitKey(who, address));
+      await limit?.hit(limitKey(who, address));
       return { requestId, ...who } satisfies RequestStart;
     } catch (error) {
       // Uncoded failures too (the store down while a key is checked): yoga raises them in its context, where they
@@ -157,24 +162,34 @@ export function createRequestFront(stages: RequestStages, endpoint = '/graphql')
     serverContext: FrontServerContext,
   ): Promise<Answer> {
     const key = cacheKey(request, body);
-    const cached = cache.get(key);
-    if (cached)
-      return { status: cached.status, headers: null, contentType: cached.contentType, bytes: cached.body, hit: true };
-    const version = cache.version();
+    const found = await cache.lookup(key);
+    if (typeof found === 'object')
+      return { status: found.status, headers: null, contentType: found.contentType, bytes: found.body, hit: 'HIT' };
+    // Taken before the run, so a write during it makes the answer stale at once. Unavailable (Redis cannot be
+    // reached): the answer is produced but neither served from nor kept in the cache.
+    const begun = found === 'miss' ? await cache.begin() : null;
     const caching: RequestCaching = { sideEffects: false, storable: false };
-    const response = await graphql.fetch(
-      new Request(url, {
-        method: request.method,
-        headers: headers(),
-        body: request.method === 'GET' ? undefined : body,
-      }),
-      { ...serverContext, caching },
+    const { result: response, reads } = await cache.freshness.recordReads(() =>
+      graphql.fetch(
+        new Request(url, {
+          method: request.method,
+          headers: headers(),
+          body: request.method === 'GET' ? undefined : body,
+        }),
+        { ...serverContext, caching },
+      ),
     );
     const bytes = Buffer.from(await response.arrayBuffer());
     const contentType = response.headers.get('content-type') ?? '';
-    if (caching.storable && response.status === 200 && contentType.includes('json'))
-      cache.set(key, version, { status: 200, contentType, body: bytes });
-    return { status: response.status, headers: response.headers, contentType, bytes, hit: false };
+    if (begun !== null && caching.storable && response.status === 200 && contentType.includes('json'))
+      cache.set(key, begun, reads, { status: 200, contentType, body: bytes });
+    return {
+      status: response.status,
+      headers: response.headers,
+      contentType,
+      bytes,
+      hit: begun === null ? 'BYPASS' : 'MISS',
+    };
   }
 
   return {
@@ -213,7 +228,7 @@ export function createRequestFront(stages: RequestStages, endpoint = '/graphql')
         if (name !== 'content-length') headers[name] = value;
       });
       headers['content-length'] = String(answer.bytes.length);
-      headers['x-maru-cache'] = answer.hit ? 'HIT' : 'MISS';
+      headers['x-maru-cache'] = answer.hit;
       res.writeHead(answer.status, headers);
       res.end(answer.bytes);
     },
@@ -242,7 +257,7 @@ export function createRequestFront(stages: RequestStages, endpoint = '/graphql')
       const body = incoming.method === 'POST' ? await incoming.text() : '';
       const answer = await fromCache(cache, incoming.url, request, () => incoming.headers, body, { start });
       const headers = new Headers(answer.headers ?? { 'content-type': answer.contentType });
-      headers.set('x-maru-cache', answer.hit ? 'HIT' : 'MISS');
+      headers.set('x-maru-cache', answer.hit);
       return new Response(new Uint8Array(answer.bytes), { status: answer.status, headers });
     },
   };

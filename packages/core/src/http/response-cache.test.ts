@@ -3,61 +3,86 @@ import { isCacheableRequest, ResponseCache, type CacheableRequest } from './resp
 
 const answer = (text: string) => ({ status: 200, contentType: 'application/json', body: Buffer.from(text) });
 
+const none = new Set<string>();
+const served = async (cache: ResponseCache, key: string) => {
+  const found = await cache.lookup(key);
+  return typeof found === 'object' ? found.body.toString() : found;
+};
+
 describe('ResponseCache', () => {
-  it('serves an answer only while the version it was produced under is current', () => {
+  it('serves an answer only while the version it was produced under is current', async () => {
     let version = 1;
     const cache = new ResponseCache(() => String(version));
-    const before = cache.version();
-    cache.set('k', before, answer('{"a":1}'));
-    expect(cache.get('k')?.body.toString()).toBe('{"a":1}');
+    const before = cache.begin();
+    cache.set('k', before, none, answer('{"a":1}'));
+    expect(await served(cache, 'k')).toBe('{"a":1}');
     version++;
-    expect(cache.get('k')).toBeUndefined();
+    expect(await served(cache, 'k')).toBe('miss');
     expect(cache.size).toBe(0);
   });
 
-  it('drops an answer produced while a write finished: the version was taken before the run', () => {
+  it('drops an answer produced while a write finished: the version was taken before the run', async () => {
     let version = 1;
     const cache = new ResponseCache(() => String(version));
-    const taken = cache.version();
+    const taken = cache.begin();
     version++; // a write lands while the request runs
-    cache.set('k', taken, answer('{"stale":true}'));
-    expect(cache.get('k')).toBeUndefined();
+    cache.set('k', taken, none, answer('{"stale":true}'));
+    expect(await served(cache, 'k')).toBe('miss');
   });
 
-  it('ends answers after the TTL', () => {
+  it('ends answers after the TTL', async () => {
     let now = 0;
     const cache = new ResponseCache(
       () => 'v',
       { ttlMs: 1_000 },
       () => now,
     );
-    cache.set('k', 'v', answer('{}'));
+    cache.set('k', 'v', none, answer('{}'));
     now = 999;
-    expect(cache.get('k')).toBeDefined();
+    expect(await served(cache, 'k')).toBe('{}');
     now = 1_000;
-    expect(cache.get('k')).toBeUndefined();
+    expect(await served(cache, 'k')).toBe('miss');
   });
 
-  it('keeps at most maxEntries, dropping the least recently stored, and refuses answers over maxBodyBytes', () => {
+  it('keeps at most maxEntries, dropping the least recently stored, and refuses answers over maxBodyBytes', async () => {
     const cache = new ResponseCache(() => 'v', { maxEntries: 2, maxBodyBytes: 10 });
-    cache.set('a', 'v', answer('{}'));
-    cache.set('b', 'v', answer('{}'));
-    cache.set('c', 'v', answer('{}'));
-    expect([cache.get('a'), cache.get('b'), cache.get('c')].map(Boolean)).toEqual([false, true, true]);
-    cache.set('big', 'v', answer('{"x":"0123456789"}'));
-    expect(cache.get('big')).toBeUndefined();
+    cache.set('a', 'v', none, answer('{}'));
+    cache.set('b', 'v', none, answer('{}'));
+    cache.set('c', 'v', none, answer('{}'));
+    expect(await Promise.all(['a', 'b', 'c'].map((k) => served(cache, k)))).toEqual(['miss', '{}', '{}']);
+    cache.set('big', 'v', none, answer('{"x":"0123456789"}'));
+    expect(await served(cache, 'big')).toBe('miss');
   });
 
-  it('keeps all answers under maxTotalBytes, dropping the oldest, and counts what it frees', () => {
+  it('keeps all answers under maxTotalBytes, dropping the oldest, and counts what it frees', async () => {
     const cache = new ResponseCache(() => 'v', { maxTotalBytes: 30 });
-    cache.set('a', 'v', answer('0123456789')); // 11 bytes with its key
-    cache.set('b', 'v', answer('0123456789'));
+    cache.set('a', 'v', none, answer('0123456789')); // 11 bytes with its key
+    cache.set('b', 'v', none, answer('0123456789'));
     expect(cache.bytes).toBe(22);
-    cache.set('c', 'v', answer('0123456789'));
-    expect([cache.get('a'), cache.get('b'), cache.get('c')].map(Boolean)).toEqual([false, true, true]);
+    cache.set('c', 'v', none, answer('0123456789'));
+    expect((await Promise.all(['a', 'b', 'c'].map((k) => served(cache, k)))).map((x) => x !== 'miss')).toEqual([
+      false,
+      true,
+      true,
+    ]);
     expect(cache.bytes).toBe(22);
-    cache.set('b', 'v', answer('01')); // replacing an answer frees the old one
+    cache.set('b', 'v', none, answer('01')); // replacing an answer frees the old one
     expect(cache.bytes).toBe(14);
+  });
+
+  it('is bypassed, neither serving nor dropping, while its freshness cannot be told', async () => {
+    let reachable = true;
+    const cache = new ResponseCache({
+      begin: () => (reachable ? 'v' : null),
+      recordReads: async (work) => ({ result: await work(), reads: none }),
+      stamp: (begun) => begun,
+      isCurrent: () => (reachable ? true : null),
+    });
+    cache.set('k', cache.begin(), none, answer('{}'));
+    reachable = false;
+    expect([await served(cache, 'k'), cache.begin()]).toEqual(['unavailable', null]);
+    reachable = true;
+    expect(await served(cache, 'k')).toBe('{}');
   });
 });
 

@@ -31,6 +31,7 @@ import { PluginLoader, type PluginConfig, type Runner } from './runtime/plugin-l
 import type { PluginHostOptions } from './runtime/plugin-options.js';
 import { kvId, pluginPorts } from './runtime/plugin-ports.js';
 import { PluginRegistry } from './runtime/plugin-registry.js';
+import { reconcilePlugins } from './runtime/plugin-reconcile.js';
 
 export type { PluginDataReader, PluginDataRequest } from './plugin-data.js';
 export type { PluginConfig } from './runtime/plugin-loader.js';
@@ -46,6 +47,9 @@ export class PluginHost {
   private readonly running: PluginCalls;
   private readonly admin: PluginAdmin;
   private dataReader: PluginDataReader | null = null;
+  private readonly changeListeners: Array<(name: string) => void> = [];
+  /** One reconciliation at a time: two announcements of the same plugin must not load it twice. */
+  private reconciling: Promise<void> = Promise.resolve();
 
   constructor(
     store: Store,
@@ -78,8 +82,32 @@ export class PluginHost {
       clock,
       deadlineMs,
       load: (config) => this.load(config),
+      changed: (name) => this.changeListeners.forEach((listener) => listener(name)),
     });
     if (events) void this.running.forwardChallengeEvents(events);
+  }
+
+  /**
+   * Calls `listener` after each change a platform admin made on this hub (enable, disable, install, uninstall,
+   * configuration, grants), once it is stored: the coordination module tells the other hubs.
+   */
+  onChange(listener: (name: string) => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  /**
+   * Brings one plugin (or all, `null`) in line with the store after another hub changed it (runtime/plugin-reconcile.ts).
+   */
+  reconcile(name: string | null): Promise<void> {
+    const deps = {
+      registry: this.registry,
+      plugins: this.plugins,
+      load: (config: PluginConfig) => this.load(config),
+      deadlineMs: this.options.deadlineMs ?? 5_000,
+      logger: this.logger,
+    };
+    this.reconciling = this.reconciling.catch(() => {}).then(() => reconcilePlugins(deps, name));
+    return this.reconciling;
   }
 
   /** Bumped whenever the set of enabled plugins changes, so the typed schema is rebuilt. */

@@ -20,6 +20,8 @@ export interface PluginAdminDeps {
   deadlineMs: number;
   /** Loads a plugin: booted and registered (PluginHost.load). */
   load: (config: PluginConfig) => Promise<InstalledPlugin>;
+  /** Told after each change made here, once it is stored (the other hubs of a deployment follow it). */
+  changed: (name: string) => void;
 }
 
 function requirePlatformAdmin(viewer: Viewer | null, what: string): asserts viewer is Viewer {
@@ -47,7 +49,7 @@ export class PluginAdmin {
     if (plugin.status !== 'ENABLED')
       throw conflict(`The plugin is ${plugin.status}; only an ENABLED plugin can be disabled.`);
     await this.deps.registry.unload(name, this.deps.deadlineMs);
-    return (await this.deps.plugins.findOneAndUpdate({ _id: name }, { $set: { status: 'DISABLED' } }))!;
+    return this.changed(await this.deps.plugins.findOneAndUpdate({ _id: name }, { $set: { status: 'DISABLED' } }));
   }
 
   /** Loads a DISABLED (or FAILED) plugin again from its entry, with the capabilities granted so far. */
@@ -57,7 +59,7 @@ export class PluginAdmin {
     const record = await this.deps.load({ entry: plugin.entry, capabilities: plugin.grantedCapabilities });
     if (record.status !== 'ENABLED')
       throw badInput('name', `The plugin could not be enabled: ${record.problems.join('; ')}`);
-    return record;
+    return this.changed(record);
   }
 
   /** Sets the plugin's configuration after the plugin checked it against its own schema; effective on the next call. */
@@ -69,7 +71,9 @@ export class PluginAdmin {
     if (problems.length)
       throw badInput('config', `\`config\` does not match the plugin's schema: ${problems.join('; ')}`);
     loaded.config = config;
-    return (await this.deps.plugins.findOneAndUpdate({ _id: name }, { $set: { configJson: JSON.stringify(config) } }))!;
+    return this.changed(
+      await this.deps.plugins.findOneAndUpdate({ _id: name }, { $set: { configJson: JSON.stringify(config) } }),
+    );
   }
 
   /** Installs a plugin from an installed npm package at an exact version. */
@@ -92,7 +96,7 @@ export class PluginAdmin {
     const record = await this.deps.load({ entry, expect: { name: packageName, version } });
     if (record.status !== 'ENABLED')
       throw badInput('package', `The plugin ${packageName}@${version} was refused: ${record.problems.join('; ')}`);
-    return record;
+    return this.changed(record);
   }
 
   /** Stops a plugin and removes its services from the catalogue; its metering and audit history stay. */
@@ -101,7 +105,7 @@ export class PluginAdmin {
     if (plugin.status === 'UNINSTALLED') throw conflict('The plugin is already uninstalled.');
     await this.deps.registry.unload(name, this.deps.deadlineMs);
     for (const key of await this.deps.catalogue.removePluginServices(name)) this.deps.registry.releaseService(key);
-    return (await this.deps.plugins.findOneAndUpdate({ _id: name }, { $set: { status: 'UNINSTALLED' } }))!;
+    return this.changed(await this.deps.plugins.findOneAndUpdate({ _id: name }, { $set: { status: 'UNINSTALLED' } }));
   }
 
   /** Grants or revokes capabilities the manifest asks for; takes effect on the next call. */
@@ -117,9 +121,16 @@ export class PluginAdmin {
     const granted = [...new Set(capabilities)] as Capability[];
     const loaded = this.deps.registry.get(name);
     if (loaded) loaded.granted = granted;
-    return (await this.deps.plugins.findOneAndUpdate(
-      { _id: name },
-      { $set: { grantedCapabilities: granted, grantsDecidedAt: new Date(this.deps.clock()).toISOString() } },
-    ))!;
+    return this.changed(
+      await this.deps.plugins.findOneAndUpdate(
+        { _id: name },
+        { $set: { grantedCapabilities: granted, grantsDecidedAt: new Date(this.deps.clock()).toISOString() } },
+      ),
+    );
+  }
+
+  private changed(record: InstalledPlugin | null): InstalledPlugin {
+    this.deps.changed(record!._id);
+    return record!;
   }
 }
