@@ -212,6 +212,8 @@ export async function createServices(
     audit,
     events,
     clock,
+    // The plugins module's outbox, made below; challenges record events in it only when they happen.
+    outbox: { record: (event): Promise<void> => plugins.recordEvent(event) },
   }).api;
   // The catalogue comes before the plugins: a plugin's services are listed, admitted and metered there.
   const catalogue = createCatalogueModule(store, { clock }).api;

@@ -2,9 +2,10 @@ import type { Hub, HubLogger } from '@maru/core';
 
 /**
  * Closes challenges at their deadline and runs the data syncs that are due
- * (on schedule, or a retry). Every instance runs it: a challenge transition is
- * version-guarded and a sync holds its connection by a lease, so when two
- * instances race exactly one does the work.
+ * (on schedule, or a retry), and delivers plugin events due. Every instance
+ * runs it: each closing, each due sync run and each delivery attempt is first
+ * claimed in the store by a unique insert (core's store/claims.ts), so when
+ * hubs race exactly one does the work.
  *
  * Each job is its own chain, so a long sync never delays closing challenges;
  * a tick skips a job whose previous run has not finished, so runs of one job
@@ -20,9 +21,14 @@ export function startScheduler(hub: Hub, logger: HubLogger, intervalMs: number):
     const syncs = await hub.services.data.syncs.runDue();
     if (syncs > 0) logger.info({ syncs }, 'ran due data syncs');
   });
+  // Plugin events: rows other hubs recorded and did not finish, retries, attempts of hubs that died.
+  const deliverEvents = chain(logger, 'plugin event deliveries', async () => {
+    await hub.services.plugins.deliverDue();
+  });
   const tick = () => {
     closeChallenges();
     runSyncs();
+    deliverEvents();
   };
   tick();
   const timer = setInterval(tick, intervalMs);

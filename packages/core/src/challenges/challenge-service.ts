@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AuditTrail } from '../audit/index.js';
-import { badInput, conflict, forbidden, notFound } from '../errors.js';
+import { badInput, conflict, forbidden, isMaruError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import {
   isPlatformAdmin,
@@ -11,7 +11,8 @@ import {
 } from '../identity/index.js';
 import { readByIds } from '../store/by-ids.js';
 import { readPage, type Page, type PageRequest } from '../store/page.js';
-import type { Collection, Store } from '../store/port.js';
+import { CLAIM_OWNER, ClaimTable, claimData, type Claim, type ClaimRecord } from '../store/claims.js';
+import { StoreConflictError, type Collection, type Store } from '../store/port.js';
 import { validate } from '../validation.js';
 import { canManage, canSeeChallenge, isOfAgency, isPanelist } from './access.js';
 import { CHALLENGE_SORTS, challengeListFilter, type ChallengeQuery, type ChallengeSort } from './challenge-list.js';
@@ -23,7 +24,7 @@ import {
   type CreateChallengeInput,
   type UpdateChallengeInput,
 } from './challenge-input.js';
-import type { ChallengeEventKind, HubEvents } from '../events/index.js';
+import type { ChallengeEvent, ChallengeEventKind, HubEvents } from '../events/index.js';
 import { FINAL_CHALLENGE_STATUSES, type Announcement, type Challenge, type ChallengeStatus } from './model.js';
 
 export type ChallengeTransition = 'publish' | 'close' | 'startEvaluation' | 'cancel' | 'advancePhase';
@@ -37,11 +38,43 @@ const TRANSITIONS: Record<ChallengeTransition, { from: readonly ChallengeStatus[
   advancePhase: { from: ['CLOSED', 'EVALUATING'], to: 'OPEN' },
 };
 
+const ruleOf = (action: ChallengeTransition | 'award') =>
+  action === 'award' ? { from: ['EVALUATING'] as const, to: 'AWARDED' as const } : TRANSITIONS[action];
+
+/** What a transition's claim records, for a hub that takes it over. */
+interface TransitionClaim {
+  challengeId: string;
+  action: ChallengeTransition | 'award';
+  /** The version it leaves from. */
+  version: number;
+  /** The scheduler's (audited here), not a request's (audited at the GraphQL boundary). */
+  scheduled: boolean;
+}
+
+/** One key per version a transition leaves from: of all transitions out of one version, one is claimed. */
+const transitionKey = (challenge: Pick<Challenge, '_id' | 'version'>) =>
+  `transition:${challenge._id}:v${challenge.version}`;
+
+/**
+ * A transition's work takes milliseconds (a write, an audit event, outbox rows); a minute is far above that and above
+ * any clock skew between hubs (seconds), and is how long a closing waits when its hub died mid-way.
+ */
+const TRANSITION_CLAIM_TTL_MS = 60_000;
+
+/**
+ * Where public challenge events are recorded once, for delivery to plugins (the plugins module's outbox). `id` names
+ * the event: recording it again is a no-op.
+ */
+export interface ChallengeEventOutbox {
+  record(event: ChallengeEvent & { id: string }): Promise<void>;
+}
+
 const LOCKED_AFTER_PUBLISH = ['criteria', 'type', 'eligibility', 'phases', 'terms'] as const;
 
 export class ChallengeService {
   private readonly collection: Collection<Challenge>;
   private readonly announcements: Collection<Announcement>;
+  private readonly claims: ClaimTable;
 
   constructor(
     store: Store,
@@ -50,8 +83,14 @@ export class ChallengeService {
     private readonly audit: AuditTrail,
     private readonly events: HubEvents,
     private readonly clock: () => number,
+    private readonly outbox?: ChallengeEventOutbox,
   ) {
     this.collection = store.collection<Challenge>('challenges');
+    this.claims = new ClaimTable(store.collection<ClaimRecord>('challenge_claims'), {
+      clock,
+      ttlMs: TRANSITION_CLAIM_TTL_MS,
+      owner: CLAIM_OWNER,
+    });
     this.announcements = store.collection<Announcement>('challenge_updates');
   }
 
@@ -190,7 +229,7 @@ export class ChallengeService {
       },
     );
     if (!updated) throw conflict('The challenge changed meanwhile; reload it and retry.');
-    if (updated.status !== 'DRAFT') this.emit('UPDATED', updated);
+    if (updated.status !== 'DRAFT') await this.emit('UPDATED', updated, `update:${id}:v${updated.version}`);
     return updated;
   }
 
@@ -217,38 +256,116 @@ export class ChallengeService {
     return this.apply(challenge, action, set);
   }
 
-  /** Moves one challenge along, guarded by its version: of two concurrent transitions exactly one wins. */
+  /**
+   * Moves one challenge along. Of two concurrent transitions (two hubs, or a hub and an agency) exactly one wins: each
+   * first claims `transition:<id>:v<version>` by a unique insert (see store/claims.ts: on FerretDB a version guard
+   * alone let two writers through), then makes the version-guarded write; the winner alone writes the event. A hub
+   * that dies between the claim and the end is taken over by {@link resumeAbandoned}.
+   */
   async apply(
     challenge: Challenge,
     action: ChallengeTransition | 'award',
     set: Partial<Challenge>,
+    scheduled = false,
   ): Promise<Challenge> {
-    const rule = action === 'award' ? { from: ['EVALUATING'] as const, to: 'AWARDED' as const } : TRANSITIONS[action];
+    const rule = ruleOf(action);
     if (!rule.from.includes(challenge.status)) {
       throw conflict(
         `Cannot ${action} a ${challenge.status} challenge: ${action} applies to ${rule.from.join(' or ')} challenges.`,
       );
     }
+    const data: TransitionClaim = { challengeId: challenge._id, action, version: challenge.version, scheduled };
+    const claim = await this.claims.claim(transitionKey(challenge), data);
+    if (!claim) throw conflict('The challenge changed meanwhile (another transition won); reload it and retry.');
     const now = new Date(this.clock()).toISOString();
     const stamps: Partial<Challenge> =
       { OPEN: { publishedAt: challenge.publishedAt ?? now }, CLOSED: { closedAt: now }, AWARDED: { awardedAt: now } }[
         rule.to as string
       ] ?? {};
-    const updated = await this.collection.findOneAndUpdate(
-      { _id: challenge._id, version: challenge.version, status: challenge.status },
-      { $set: { ...set, ...stamps, status: rule.to, updatedAt: now }, $inc: { version: 1 } },
-    );
-    if (!updated) throw conflict('The challenge changed meanwhile (another transition won); reload it and retry.');
-    const kind = ({ OPEN: 'PUBLISHED', CLOSED: 'CLOSED', AWARDED: 'AWARDED', CANCELLED: 'CANCELLED' } as const)[
-      rule.to as 'OPEN'
-    ];
-    // A draft cancelled before publication was never public: no public event either.
-    if (kind && updated.publishedAt !== null) this.emit(kind, updated);
+    let updated: Challenge | null;
+    try {
+      updated = await this.collection.findOneAndUpdate(
+        { _id: challenge._id, version: challenge.version, status: challenge.status },
+        { $set: { ...set, ...stamps, status: rule.to, updatedAt: now }, $inc: { version: 1 } },
+      );
+    } catch (error) {
+      await this.claims.release(claim);
+      throw error;
+    }
+    if (!updated) {
+      // An edit moved the version on: this key is never needed again.
+      await this.claims.done(claim);
+      throw conflict('The challenge changed meanwhile (another transition won); reload it and retry.');
+    }
+    await this.claims.stage(claim, 'applied');
+    await this.afterTransition(claim, data, updated);
     return updated;
   }
 
-  /** The scheduler's job: closes every OPEN challenge whose deadline has passed. Returns how many it closed. */
+  /**
+   * What follows a transition once, whoever finishes it: the scheduler's audit event and the public event (bus and
+   * plugin outbox), each under the claim's key, so a hub that takes over writes neither twice.
+   */
+  private async afterTransition(claim: Claim, data: TransitionClaim, updated: Challenge): Promise<void> {
+    if (data.scheduled) {
+      await this.audit
+        .append(
+          {
+            action: `challenge.${data.action}`,
+            actorMemberId: null,
+            actorOrganizationId: null,
+            targetId: data.challengeId,
+            organizationId: updated.agencyId,
+            outcome: 'SUCCESS',
+            requestId: 'scheduler',
+          },
+          `${claim.key}:audit`,
+        )
+        .catch((error: unknown) => {
+          // Written by the hub that died after writing it.
+          if (!(error instanceof StoreConflictError)) throw error;
+        });
+    }
+    const kind = ({ OPEN: 'PUBLISHED', CLOSED: 'CLOSED', AWARDED: 'AWARDED', CANCELLED: 'CANCELLED' } as const)[
+      ruleOf(data.action).to as 'OPEN'
+    ];
+    // A draft cancelled before publication was never public: no public event either.
+    if (kind && updated.publishedAt !== null) await this.emit(kind, updated, claim.key);
+    await this.claims.done(claim);
+  }
+
+  /**
+   * Takes over transitions whose hub died after claiming them: one that was applied gets its audit event and public
+   * event; one that was not is released, and is claimed again by the next closing (or the agency's retry). Returns how
+   * many it finished.
+   */
+  async resumeAbandoned(): Promise<number> {
+    let finished = 0;
+    for (const record of await this.claims.abandoned(100)) {
+      const data = claimData<TransitionClaim>(record);
+      const claim = data && (await this.claims.claim(record.key));
+      if (!claim || !data) continue;
+      const challenge = await this.get(data.challengeId);
+      // The stage is written right after the write; the state tells for a hub that died between the two.
+      const applied =
+        claim.previous?.stage === 'applied' ||
+        (challenge?.version === data.version + 1 && challenge.status === ruleOf(data.action).to);
+      if (!challenge || !applied) {
+        await this.claims.release(claim);
+        continue;
+      }
+      await this.afterTransition(claim, data, challenge);
+      finished++;
+    }
+    return finished;
+  }
+
+  /**
+   * The scheduler's job: closes every OPEN challenge whose deadline has passed, each exactly once across hubs, and
+   * finishes closings a dead hub left. Returns how many this hub closed.
+   */
   async closeDue(): Promise<number> {
+    await this.resumeAbandoned();
     const now = new Date(this.clock()).toISOString();
     const due = await this.collection.find(
       { status: 'OPEN', submissionDeadline: { $lte: now } },
@@ -257,19 +374,11 @@ export class ChallengeService {
     let closed = 0;
     for (const challenge of due) {
       try {
-        await this.apply(challenge, 'close', {});
+        await this.apply(challenge, 'close', {}, true);
         closed++;
-        await this.audit.append({
-          action: 'challenge.close',
-          actorMemberId: null,
-          actorOrganizationId: null,
-          targetId: challenge._id,
-          organizationId: challenge.agencyId,
-          outcome: 'SUCCESS',
-          requestId: 'scheduler',
-        });
-      } catch {
-        // Someone else (another instance, or the agency) moved it first: nothing to do.
+      } catch (error) {
+        // Someone else (another hub, or the agency) moved it first: nothing to do.
+        if (!isMaruError(error)) throw error;
       }
     }
     return closed;
@@ -294,7 +403,7 @@ export class ChallengeService {
       createdAt: new Date(this.clock()).toISOString(),
     };
     await this.announcements.insertOne(announcement);
-    this.emit('ANNOUNCEMENT', challenge);
+    await this.emit('ANNOUNCEMENT', challenge, `announcement:${announcement._id}`);
     return announcement;
   }
 
@@ -324,8 +433,19 @@ export class ChallengeService {
     return updated;
   }
 
-  emit(kind: ChallengeEventKind, challenge: Challenge): void {
-    this.events.publish('challenge', { kind, challengeId: challenge._id, at: new Date(this.clock()).toISOString() });
+  /**
+   * Tells subscribers (the bus; the event carries the challenge so they need no read) and, through the outbox, the
+   * plugins that receive it. `eventId` names the event once across hubs (a transition's claim key).
+   */
+  async emit(kind: ChallengeEventKind, challenge: Challenge, eventId: string = newId()): Promise<void> {
+    const event: ChallengeEvent = {
+      kind,
+      challengeId: challenge._id,
+      at: new Date(this.clock()).toISOString(),
+      challenge: { ...challenge },
+    };
+    await this.outbox?.record({ ...event, id: eventId });
+    this.events.publish('challenge', event);
   }
 }
 

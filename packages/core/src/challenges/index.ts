@@ -3,7 +3,7 @@ import type { HubEvents } from '../events/index.js';
 import type { HubModule } from '../hub-module.js';
 import type { MemberService, OrganizationService } from '../identity/index.js';
 import type { Store } from '../store/port.js';
-import { ChallengeService } from './challenge-service.js';
+import { ChallengeService, type ChallengeEventOutbox } from './challenge-service.js';
 import { challengeCollections } from './model.js';
 import { QuestionService } from './question-service.js';
 import { ReviewService } from './review-service.js';
@@ -35,11 +35,21 @@ export interface ChallengesDeps {
   /** Public challenge events and submissions received. */
   events: HubEvents;
   clock: () => number;
+  /** Where public challenge events are recorded once for the plugins that receive them. */
+  outbox?: ChallengeEventOutbox;
 }
 
 /** The challenges module: its five tables stay inside; everything else goes through `api`. */
 export function createChallengesModule(store: Store, deps: ChallengesDeps): HubModule<ChallengesApi> {
-  const challenges = new ChallengeService(store, deps.organizations, deps.members, deps.audit, deps.events, deps.clock);
+  const challenges = new ChallengeService(
+    store,
+    deps.organizations,
+    deps.members,
+    deps.audit,
+    deps.events,
+    deps.clock,
+    deps.outbox,
+  );
   const questions = new QuestionService(store, challenges, deps.clock);
   const submissions = new SubmissionService(store, challenges, deps.events, deps.clock);
   const reviews = new ReviewService(store, challenges, submissions, deps.members, deps.clock);
@@ -51,7 +61,7 @@ export function createChallengesModule(store: Store, deps: ChallengesDeps): HubM
 }
 
 export { CHALLENGE_SORTS, challengeListFilter, type ChallengeQuery, type ChallengeSort } from './challenge-list.js';
-export type { ChallengeService, ChallengeTransition } from './challenge-service.js';
+export type { ChallengeEventOutbox, ChallengeService, ChallengeTransition } from './challenge-service.js';
 export type { QuestionService } from './question-service.js';
 export type { SubmissionService } from './submission-service.js';
 export type { RankedSubmission, ReviewService, ReviewerProgress } from './review-service.js';

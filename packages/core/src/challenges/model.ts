@@ -1,3 +1,4 @@
+import { claimCollection } from '../store/claims.js';
 import type { CollectionSpec } from '../store/port.js';
 import type { OrganizationKind } from '../identity/index.js';
 
@@ -149,6 +150,8 @@ export interface Review {
 }
 
 export const challengeCollections: CollectionSpec[] = [
+  // Transitions claimed once across hubs (challenge-service.ts).
+  claimCollection('challenge_claims'),
   {
     name: 'challenges',
     // Each list index ends with `_id` in the direction of its last key, as

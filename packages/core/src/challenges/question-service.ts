@@ -91,7 +91,7 @@ export class QuestionService {
       },
     );
     if (!updated) throw conflict('The question was answered meanwhile; reload it.');
-    this.challenges.emit('QUESTION_ANSWERED', challenge);
+    await this.challenges.emit('QUESTION_ANSWERED', challenge, `answer:${questionId}:v${updated.version}`);
     return updated;
   }
 }

@@ -3,9 +3,14 @@ import { forbidden } from '../errors.js';
 import { builder } from '../graphql/builder.js';
 import { encodeGlobalId, parseId } from '../graphql/global-id.js';
 import { isPlatformAdmin } from '../identity/index.js';
+import { canSeeChallenge } from './access.js';
 import { ChallengeRef } from './challenge-schema.js';
+import type { Challenge } from './model.js';
 import { CHALLENGE_EVENT_KINDS, type ChallengeEvent, type SubmissionReceivedEvent } from '../events/index.js';
 import { SubmissionRef } from './submission-schema.js';
+
+/** The challenge an event carries: the document the challenges module published it with. */
+const snapshotOf = (event: ChallengeEvent) => event.challenge as unknown as Challenge | undefined;
 
 const ChallengeEventKindEnum = builder.enumType('ChallengeEventKind', { values: CHALLENGE_EVENT_KINDS });
 
@@ -17,7 +22,12 @@ const ChallengeEventRef = builder.objectRef<ChallengeEvent>('ChallengeEvent').im
     challenge: t.field({
       type: ChallengeRef,
       nullable: true,
-      resolve: (e, _a, ctx) => ctx.services.challenges.visibleTo(ctx.viewer, e.challengeId),
+      // The event carries the challenge as it left it: no read per subscriber.
+      resolve: (e, _a, ctx) => {
+        const challenge = snapshotOf(e);
+        if (!challenge) return ctx.services.challenges.visibleTo(ctx.viewer, e.challengeId);
+        return canSeeChallenge(ctx.viewer, challenge) ? challenge : null;
+      },
     }),
   }),
 });
@@ -46,8 +56,12 @@ builder.subscriptionFields((t) => ({
       const only = args.challengeId ? parseId(args.challengeId, 'Challenge', 'challengeId') : null;
       return pipe(
         ctx.services.events.subscribe('challenge'),
+        // Decided from the event alone: one event reaches every subscriber of every hub, and a store read per
+        // subscriber per event would scale with both.
         filter(async (event: ChallengeEvent) => {
           if (only && event.challengeId !== only) return false;
+          const challenge = snapshotOf(event);
+          if (challenge) return canSeeChallenge(ctx.viewer, challenge);
           return (await ctx.services.challenges.visibleTo(ctx.viewer, event.challengeId)) !== null;
         }),
       );

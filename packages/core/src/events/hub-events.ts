@@ -21,7 +21,20 @@ export interface ChallengeEvent {
   kind: ChallengeEventKind;
   challengeId: string;
   at: string;
+  /**
+   * The challenge as the event left it, as plain JSON (events may cross hubs): subscribers decide visibility and
+   * answer `challenge` from it without reading the store once per subscriber.
+   */
+  challenge?: ChallengeSnapshot;
 }
+
+/** What visibility needs of a challenge, and the rest of its document. */
+export type ChallengeSnapshot = {
+  _id: string;
+  status: string;
+  agencyPath: string[];
+  publishedAt: string | null;
+} & Record<string, unknown>;
 
 export interface SubmissionReceivedEvent {
   challengeId: string;

@@ -6,6 +6,7 @@ export {
   createHubEvents,
   type ChallengeEvent,
   type ChallengeEventKind,
+  type ChallengeSnapshot,
   type HubEvents,
   type PluginEvent,
   type SubmissionReceivedEvent,

@@ -1,4 +1,5 @@
 import type { Capability, PluginManifest } from '@maru/sdk';
+import { claimCollection } from '../store/claims.js';
 import type { CollectionSpec } from '../store/port.js';
 
 export type PluginStatus = 'ENABLED' | 'DISABLED' | 'FAILED' | 'UNINSTALLED';
@@ -47,6 +48,31 @@ export interface PluginKvEntry {
   valueJson: string;
 }
 
+export const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/**
+ * One hub event to hand to one plugin's `on` handler: the outbox row the hub whose transition won writes, and the
+ * record operators read. `_id` is `<event id>><plugin>`, so recording an event twice writes nothing new.
+ */
+export interface PluginEventDelivery {
+  _id: string;
+  eventId: string;
+  plugin: string;
+  /** e.g. `challenge.closed`. */
+  event: string;
+  payloadJson: string;
+  status: DeliveryStatus;
+  /** Attempts finished (run and failed, or delivered). */
+  attempts: number;
+  /** When the next attempt is due; null once DELIVERED or FAILED. */
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deliveredAt: string | null;
+}
+
 // Manifests (JSON Schemas with "$schema", "$ref"), configurations and plugin
 // values may hold keys starting with "$" or holding ".", which MongoDB updates
 // and MongoDB-wire servers such as FerretDB refuse; they are stored as JSON text.
@@ -56,6 +82,36 @@ export const configOf = (plugin: Pick<InstalledPlugin, 'configJson'>): unknown =
   plugin.configJson ? JSON.parse(plugin.configJson) : undefined;
 
 export const pluginCollections: CollectionSpec[] = [
+  {
+    name: 'plugin_event_deliveries',
+    indexes: [
+      {
+        name: 'byStatusDueId',
+        keys: [
+          ['status', 1],
+          ['nextAttemptAt', 1],
+          ['_id', 1],
+        ],
+      },
+      {
+        name: 'byStatusCreatedId',
+        keys: [
+          ['status', 1],
+          ['createdAt', -1],
+          ['_id', -1],
+        ],
+      },
+      {
+        name: 'byCreatedId',
+        keys: [
+          ['createdAt', -1],
+          ['_id', -1],
+        ],
+      },
+    ],
+  },
+  // Each delivery attempt claimed once across hubs (runtime/plugin-deliveries.ts).
+  claimCollection('plugin_delivery_claims'),
   {
     name: 'plugins',
     indexes: [

@@ -5,7 +5,8 @@
  * - runtime/plugin-loader.ts — what a package is, whether it may run, which engine runs it;
  * - runtime/plugin-ports.ts — the hub's side of each plugin's ctx (kv, fetch, data, events);
  * - runtime/plugin-registry.ts — the loaded plugins, their grants and the services they own;
- * - runtime/plugin-calls.ts — calls, metering, hub events and connector streams;
+ * - runtime/plugin-calls.ts — calls, metering, event handlers and connector streams;
+ * - runtime/plugin-deliveries.ts — the outbox of hub events for plugins' `on` handlers, delivered once across hubs;
  * - runtime/plugin-admin.ts — what platform admins change.
  *
  * The services plugins offer are the catalogue's (a named dependency): the host lists a plugin's services there when
@@ -22,11 +23,15 @@ import type { Viewer } from '../identity/index.js';
 import type { HubLogger } from '../logger.js';
 import { readByIds } from '../store/by-ids.js';
 import type { Collection, Store } from '../store/port.js';
-import type { InstalledPlugin, PluginKvEntry, PublisherKey } from './model.js';
+import { forbidden } from '../errors.js';
+import { isPlatformAdmin } from '../identity/index.js';
+import type { Page, PageRequest } from '../store/page.js';
+import type { DeliveryStatus, InstalledPlugin, PluginEventDelivery, PluginKvEntry, PublisherKey } from './model.js';
 import type { PluginDataReader } from './plugin-data.js';
 import { PublisherKeys } from './publisher-keys.js';
 import { PluginAdmin } from './runtime/plugin-admin.js';
 import { PluginCalls } from './runtime/plugin-calls.js';
+import { PluginDeliveries, type RecordedChallengeEvent } from './runtime/plugin-deliveries.js';
 import { PluginLoader, type PluginConfig, type Runner } from './runtime/plugin-loader.js';
 import type { PluginHostOptions } from './runtime/plugin-options.js';
 import { kvId, pluginPorts } from './runtime/plugin-ports.js';
@@ -46,6 +51,7 @@ export class PluginHost {
   private readonly loader: PluginLoader;
   private readonly running: PluginCalls;
   private readonly admin: PluginAdmin;
+  private readonly deliveries: PluginDeliveries;
   private dataReader: PluginDataReader | null = null;
   private readonly changeListeners: Array<(name: string) => void> = [];
   /** One reconciliation at a time: two announcements of the same plugin must not load it twice. */
@@ -84,7 +90,35 @@ export class PluginHost {
       load: (config) => this.load(config),
       changed: (name) => this.changeListeners.forEach((listener) => listener(name)),
     });
-    if (events) void this.running.forwardChallengeEvents(events);
+    this.deliveries = new PluginDeliveries({
+      store,
+      registry: this.registry,
+      run: (loaded, event) => this.running.runEventHandler(loaded, event),
+      logger,
+      clock,
+      deadlineMs,
+      options: options.deliveries,
+    });
+  }
+
+  /** Records a public challenge event once for each plugin receiving it, and starts delivering (the outbox). */
+  recordEvent(event: RecordedChallengeEvent): Promise<void> {
+    return this.deliveries.record(event);
+  }
+
+  /** Delivers the plugin events due (the scheduler's job on every hub); resolves how many attempts this hub ran. */
+  deliverDue(): Promise<number> {
+    return this.deliveries.deliverDue();
+  }
+
+  /** A page of plugin event deliveries, newest first, for platform admins. */
+  eventDeliveries(
+    viewer: Viewer | null,
+    filter: { status: DeliveryStatus | null; plugin: string | null },
+    page: PageRequest,
+  ): Promise<Page<PluginEventDelivery>> {
+    if (!isPlatformAdmin(viewer)) throw forbidden('Plugin event deliveries are for platform admins only.');
+    return this.deliveries.list(filter.status, filter.plugin, page);
   }
 
   /**

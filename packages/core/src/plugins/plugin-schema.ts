@@ -3,7 +3,14 @@ import { ServiceRef } from '../catalogue/index.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
 import { fromGraphQL, zodArgs } from '../graphql/zod-input.js';
-import { manifestOf, type InstalledPlugin, type PublisherKey } from './model.js';
+import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
+import {
+  DELIVERY_STATUSES,
+  manifestOf,
+  type InstalledPlugin,
+  type PluginEventDelivery,
+  type PublisherKey,
+} from './model.js';
 import { publisherKeyInput } from './publisher-keys.js';
 
 const ConnectorRef = builder.objectRef<ConnectorManifest>('PluginConnector').implement({
@@ -87,7 +94,47 @@ builder.objectField(ServiceRef, 'plugin', (t) =>
   }),
 );
 
+const DeliveryStatusEnum = builder.enumType('PluginEventDeliveryStatus', {
+  description: 'PENDING: due now or after a backoff. DELIVERED: the handler ran. FAILED: every attempt failed.',
+  values: DELIVERY_STATUSES,
+});
+
+const PluginEventDeliveryRef = builder.objectRef<PluginEventDelivery>('PluginEventDelivery').implement({
+  description:
+    "A hub event handed to one plugin's `on` handler: recorded once by the hub whose change caused it, delivered " +
+    'once by one hub, retried with a backoff when the handler fails.',
+  fields: (t) => ({
+    plugin: t.exposeString('plugin', { description: 'The receiving plugin (package name).' }),
+    event: t.exposeString('event', { description: 'e.g. `challenge.closed`.' }),
+    payload: t.field({ type: 'JSON', resolve: (d) => JSON.parse(d.payloadJson) as unknown }),
+    status: t.field({ type: DeliveryStatusEnum, resolve: (d) => d.status }),
+    attempts: t.exposeInt('attempts', { description: 'Attempts finished.' }),
+    nextAttemptAt: t.field({ type: 'DateTime', nullable: true, resolve: (d) => d.nextAttemptAt }),
+    lastError: t.exposeString('lastError', { nullable: true, description: "The last failed attempt's reason." }),
+    createdAt: t.field({ type: 'DateTime', resolve: (d) => d.createdAt }),
+    deliveredAt: t.field({ type: 'DateTime', nullable: true, resolve: (d) => d.deliveredAt }),
+  }),
+});
+
 builder.queryFields((t) => ({
+  pluginEventDeliveries: t.field({
+    type: connectionOf(PluginEventDeliveryRef, 'PluginEventDelivery'),
+    description: "Hub events handed to plugins' `on` handlers, newest first. Platform admins only.",
+    authScopes: { $all: { keyScope: 'READ', platformAdmin: true } },
+    args: {
+      ...pageArgs,
+      status: t.arg({ type: DeliveryStatusEnum, required: false }),
+      plugin: t.arg.string({ required: false, description: 'One plugin (package name).' }),
+    },
+    resolve: (_r, args, ctx) =>
+      toConnection(args, (page) =>
+        ctx.services.plugins.eventDeliveries(
+          ctx.viewer,
+          { status: args.status ?? null, plugin: args.plugin ?? null },
+          page,
+        ),
+      ),
+  }),
   plugins: t.field({
     type: [PluginRef],
     description: 'Every plugin the hub loaded or refused, with its problems. Platform admins only.',

@@ -144,6 +144,14 @@ export class ClaimTable {
     await this.records.findOneAndUpdate({ _id: claim.id }, { $set: { open: false, doneAt: this.iso() } });
   }
 
+  /**
+   * Gives the key back undone (the holder found nothing it may do now): any hub may claim it again at once. The key's
+   * next claim is a new attempt, as after an expiry.
+   */
+  async release(claim: Claim): Promise<void> {
+    await this.records.findOneAndUpdate({ _id: claim.id }, { $set: { open: false, expiresAt: this.iso() } });
+  }
+
   /** Claims whose holder died or stalled: open and expired, oldest first. Take one over with {@link claim}. */
   abandoned(limit = 100): Promise<ClaimRecord[]> {
     return this.records.find({ open: true, expiresAt: { $lt: this.iso() } }, { sort: [['expiresAt', 1]], limit });

@@ -1,12 +1,11 @@
 /**
  * Calls and metering: a call into a service for a viewer (scope, mode,
- * grant and quota, the call metered whatever its outcome), hub events handed
- * to the plugins that receive them, and connector streams. Every failure goes
+ * grant and quota, the call metered whatever its outcome), a hub event's
+ * handler run for the outbox, and connector streams. Every failure goes
  * through the one mapping of plugin-errors.ts.
  */
 import type { AuditTrail } from '../../audit/index.js';
 import type { ServiceCatalogue } from '../../catalogue/index.js';
-import type { HubEvents } from '../../events/index.js';
 import type { SourceItem } from '../../data/index.js';
 import { badInput, forbidden, MaruError, notFound, unauthenticated } from '../../errors.js';
 import { encodeGlobalId } from '../../graphql/global-id.js';
@@ -129,36 +128,20 @@ export class PluginCalls {
   }
 
   /**
-   * Hands public challenge events (`challenge.published`, `challenge.awarded`,
-   * …) to the plugins that declare them in `receives` and were granted
-   * `events:receive`. Delivery is best effort: a failing handler is logged and
-   * costs nothing else.
+   * Runs one plugin's `on` handler for a hub event (the outbox's delivery, runtime/plugin-deliveries.ts); rejects
+   * when the handler fails or exceeds a call's deadline.
    */
-  async forwardChallengeEvents(events: HubEvents): Promise<void> {
-    for await (const event of events.subscribe('challenge')) {
-      const name = `challenge.${event.kind.toLowerCase()}`;
-      for (const loaded of this.deps.registry.all()) {
-        if (!loaded.granted.includes('events:receive') || !(loaded.manifest.events?.receives ?? []).includes(name))
-          continue;
-        loaded.runner
-          .call({
-            service: '',
-            operation: '',
-            input: null,
-            caller: { organizationId: null, memberId: null },
-            mode: 'live',
-            deadlineMs: this.deps.deadlineMs,
-            ...grantOf(loaded),
-            event: { name, payload: { challengeId: encodeGlobalId('Challenge', event.challengeId), at: event.at } },
-          })
-          .catch((error: unknown) =>
-            this.deps.logger.warn(
-              { plugin: loaded.manifest.name, event: name, reason: (error as Error).message },
-              'plugin event handler failed',
-            ),
-          );
-      }
-    }
+  runEventHandler(loaded: Loaded, event: { name: string; payload: Record<string, unknown> }): Promise<unknown> {
+    return loaded.runner.call({
+      service: '',
+      operation: '',
+      input: null,
+      caller: { organizationId: null, memberId: null },
+      mode: 'live',
+      deadlineMs: this.deps.deadlineMs,
+      ...grantOf(loaded),
+      event,
+    });
   }
 
   /**

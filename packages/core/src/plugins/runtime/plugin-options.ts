@@ -1,3 +1,5 @@
+import type { DeliveryOptions } from './plugin-deliveries.js';
+
 /**
  * How a hub runs its plugins: the settings an operator chooses (packages/hub maps the MARU_PLUGIN_* variables onto
  * them).
@@ -31,6 +33,8 @@ export interface PluginHostOptions {
    * are refused and their operators are told to rebuild them with `maru build`.
    */
   legacyWorkers?: boolean;
+  /** Retries of plugin event deliveries (the outbox): attempts before FAILED, the first wait. */
+  deliveries?: DeliveryOptions;
   /** The memory limit of each plugin's isolate (heap and ArrayBuffers), MiB. Default 64. */
   isolateMemoryMb?: number;
 }
