@@ -161,6 +161,7 @@ export interface Hub {
 const UNSHOWN_COLLECTIONS = new Set([
   'audit_events',
   'audit_intents',
+  'chain_heads',
   'data_access_log',
   'service_calls',
   'api_keys',

@@ -274,7 +274,40 @@ describe('the hash chain', () => {
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(await hub.services.audit.verify()).toMatchObject({ ok: true, checked: 20 });
   });
+
+  it('a head hint left behind or missing costs another instance a retry, never a gap or a fork', async () => {
+    await someMutations(4);
+    const heads = hub.store.collection<{ _id: string; seq: number; hash: string }>('chain_heads');
+    expect(await heads.findOne({ _id: 'audit_events' })).toMatchObject({ seq: 4 });
+    // As a writer that stopped between its insert and the hint's advance leaves it: behind the log.
+    const first = (await hub.services.audit.eventsMatching())[0]!;
+    await heads.findOneAndUpdate({ _id: 'audit_events' }, { $set: { seq: 1, hash: first.hash } });
+    const behind = await createHub({ store: hub.store, graphiql: false });
+    await behind.services.audit.append(entryOf('behind'));
+    expect(behind.services.audit.appendStats()).toEqual({ appended: 1, retries: 1, mostAttempts: 2 });
+    await heads.deleteOne({ _id: 'audit_events' });
+    const without = await createHub({ store: hub.store, graphiql: false });
+    await without.services.audit.append(entryOf('without'));
+    expect(without.services.audit.appendStats()).toEqual({ appended: 1, retries: 0, mostAttempts: 1 });
+    // The hub that wrote the first four still has seq 4 in mind: it loses that position, then finds the head.
+    await hub.services.audit.append(entryOf('stale'));
+    expect((await hub.services.audit.eventsMatching()).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await hub.services.audit.verify()).toMatchObject({ ok: true, checked: 7 });
+    expect(await heads.findOne({ _id: 'audit_events' })).toMatchObject({ seq: 7 });
+  });
 });
+
+function entryOf(action: string) {
+  return {
+    action,
+    actorMemberId: null,
+    actorOrganizationId: null,
+    targetId: null,
+    organizationId: null,
+    outcome: 'SUCCESS',
+    requestId: null,
+  };
+}
 
 describe('reading the trail', () => {
   it('platform admins filter by action, outcome and organization, newest first', async () => {

@@ -10,7 +10,7 @@ import {
   type CheckpointSigner,
   type SignedCheckpoint,
 } from './checkpoint.js';
-import { HashChain, type AppendStats, type ChainVerification } from './hash-chain.js';
+import { HashChain, type AppendStats, type ChainHeadHint, type ChainVerification } from './hash-chain.js';
 import { AnonymousRefusals } from './anonymous-refusals.js';
 import type { AuditEvent, AuditIntent } from './model.js';
 
@@ -72,7 +72,7 @@ export class AuditTrail {
     anonymousWindowMs = 60_000,
   ) {
     this.#events = store.collection<AuditEvent>('audit_events');
-    this.chain = new HashChain(this.#events, hashEvent, 'event');
+    this.chain = new HashChain(this.#events, hashEvent, 'event', store.collection<ChainHeadHint>('chain_heads'));
     this.#checkpoints = new ChainCheckpoints('audit', this.chain, clock);
     this.#intents = store.collection<AuditIntent>('audit_intents');
     this.#anonymous = new AnonymousRefusals(anonymousWindowMs, clock);

@@ -31,6 +31,26 @@ async function someMutations(n: number): Promise<void> {
   }
 }
 
+/**
+ * Appends `n` events through another hub on the same store: one that never saw the events an attacker dropped (a hub
+ * restarted since, or another instance), so it reads the head and links onto what is left — the attacker having
+ * dropped the chain's head hint too, which would otherwise point past the dropped events.
+ */
+async function appendThroughAnotherHub(n: number): Promise<void> {
+  await hub.store.collection('chain_heads').deleteOne({ _id: 'audit_events' });
+  const other = await createHub({ store: hub.store, graphiql: false });
+  for (let i = 0; i < n; i++)
+    await other.services.audit.append({
+      action: 'organization.update',
+      actorMemberId: null,
+      actorOrganizationId: null,
+      targetId: null,
+      organizationId: null,
+      outcome: 'SUCCESS',
+      requestId: null,
+    });
+}
+
 const VERIFY = `query($c: SignedCheckpointInput) {
   verifyAuditChain(checkpoint: $c) { ok checked firstBrokenSeq reason failedCheck checkpointSeq problems { check seq reason } }
 }`;
@@ -110,8 +130,19 @@ describe('a signed checkpoint of the audit trail', () => {
     await someMutations(10);
     await hub.services.audit.checkpoint(signer);
     for (let seq = 6; seq <= 10; seq++) await storedTables(hub).auditEvents.deleteOne({ seq });
-    await someMutations(7);
+    await appendThroughAnotherHub(7);
     expect(await hub.services.audit.verify()).toMatchObject({ ok: false, firstBrokenSeq: 10, failedCheck: 'REHASHED' });
+  });
+
+  it('a running hub appends after the head it remembers: events dropped under it leave a gap (SEQUENCE)', async () => {
+    await someMutations(10);
+    for (let seq = 6; seq <= 10; seq++) await storedTables(hub).auditEvents.deleteOne({ seq });
+    await someMutations(2);
+    expect(await hub.services.audit.verify({ checkpoints: [] })).toMatchObject({
+      ok: false,
+      firstBrokenSeq: 6,
+      failedCheck: 'SEQUENCE',
+    });
   });
 
   it('editing one event and recomputing every later hash with plain SHA-256 is detected (REHASHED)', async () => {
@@ -139,7 +170,7 @@ describe('a signed checkpoint of the audit trail', () => {
     await someMutations(4);
     const second = await hub.services.audit.checkpoint(signer);
     for (let seq = 3; seq <= 8; seq++) await storedTables(hub).auditEvents.deleteOne({ seq });
-    await someMutations(3);
+    await appendThroughAnotherHub(3);
     const result = await hub.services.audit.verify({ checkpoints: [first, second] });
     expect(result.problems.map((p) => [p.check, p.seq])).toEqual([
       ['REHASHED', 4],

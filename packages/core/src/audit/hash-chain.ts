@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { newId } from '../ids.js';
 import { StoreConflictError, type Collection } from '../store/port.js';
 
@@ -51,7 +52,21 @@ export interface ChainHeadClaim {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-const MAX_APPEND_ATTEMPTS = 20;
+/**
+ * Where a chain's head was last seen, one document per chain (`_id`: the chain's collection), in `chain_heads`: a
+ * hint, advanced after each append, that lets an instance which lost a position find the new head with one lookup by
+ * `_id` instead of a sort over the whole log. Verification never reads it; a hint behind or ahead of the log only
+ * costs a retry or leaves a gap that verification reports.
+ */
+export interface ChainHeadHint {
+  _id: string;
+  seq: number;
+  hash: string;
+}
+
+const MAX_APPEND_ATTEMPTS = 50;
+/** The longest pause after a lost position (each pause is random up to 2^attempt ms, capped here). */
+const MAX_RETRY_PAUSE_MS = 50;
 
 /** What one chain's appends met since the process started: contention between hub instances shows as `retries`. */
 export interface AppendStats {
@@ -73,6 +88,13 @@ export interface AppendStats {
 export class HashChain<T extends ChainLink> {
   private tail: Promise<unknown> = Promise.resolve();
   readonly #stats: AppendStats = { appended: 0, retries: 0, mostAttempts: 0 };
+  /**
+   * The head as this process last saw it (the record it appended or read last): the next append tries the position
+   * after it without reading the head first. Reading the head is the costly query (a sort over the whole log on
+   * engines that cannot use the index for it); a stale guess — another instance appended meanwhile — only costs a
+   * lost position, after which the head is read.
+   */
+  #head: { seq: number; hash: string } | null = null;
 
   constructor(
     readonly records: Collection<T>,
@@ -80,6 +102,8 @@ export class HashChain<T extends ChainLink> {
     private readonly hashOf: (content: Omit<T, '_id' | 'hash'>) => string,
     /** What one record is called in verification reasons ("event 2 is missing"). */
     private readonly noun = 'record',
+    /** The `chain_heads` collection, where this chain keeps its head hint; without it the head is read from the log. */
+    private readonly heads?: Collection<ChainHeadHint>,
   ) {}
 
   /** Appends `entry` after the head; `id` is the record's `_id` when the caller chose it (e.g. an intent's id). */
@@ -90,25 +114,58 @@ export class HashChain<T extends ChainLink> {
   }
 
   private async appendNow(entry: Omit<T, keyof ChainLink>, id: string): Promise<T> {
+    let lost: number | null = null;
     for (let attempt = 1; ; attempt++) {
-      const head = await this.records.findOne({}, { sort: [['seq', -1]] });
+      const head = this.#head ?? (await this.guessHead(lost));
       const content = {
         ...entry,
-        seq: (head?.seq ?? 0) + 1,
+        seq: head.seq + 1,
         at: new Date().toISOString(),
-        prevHash: head?.hash ?? GENESIS_HASH,
+        prevHash: head.hash,
       } as Omit<T, '_id' | 'hash'>;
       const record = { _id: id, ...content, hash: this.hashOf(content) } as T;
       try {
         await this.records.insertOne(record);
+        this.#head = { seq: record.seq, hash: record.hash };
+        await this.advanceHint(record.seq, record.hash);
         this.#stats.appended++;
         this.#stats.mostAttempts = Math.max(this.#stats.mostAttempts, attempt);
         return record;
       } catch (error) {
+        this.#head = null;
         if (!(error instanceof StoreConflictError) || error.index !== 'bySeq' || attempt >= MAX_APPEND_ATTEMPTS)
           throw error;
         this.#stats.retries++;
+        lost = record.seq;
+        // The first loss is usually just a stale guess; losing again means instances are racing for the head, and a
+        // random pause lets one of them through instead of all re-reading and colliding in step.
+        if (attempt > 1) await sleep(Math.random() * Math.min(MAX_RETRY_PAUSE_MS, 2 ** attempt));
       }
+    }
+  }
+
+  /**
+   * The head to try after, when this process has none in mind: the hint, unless there is none or it is still below
+   * the position just lost (its winner advances it right after inserting, or stopped before it could); then the log.
+   */
+  private async guessHead(lost: number | null): Promise<{ seq: number; hash: string }> {
+    const hint = this.heads ? await this.heads.findOne({ _id: this.records.name }) : null;
+    if (hint && (lost === null || hint.seq >= lost)) return { seq: hint.seq, hash: hint.hash };
+    return this.head();
+  }
+
+  /** Moves the hint forward to record `seq` (never back: another instance may have moved it further already). */
+  private async advanceHint(seq: number, hash: string): Promise<void> {
+    if (!this.heads) return;
+    try {
+      await this.heads.findOneAndUpdate(
+        { _id: this.records.name, seq: { $lt: seq } },
+        { $set: { seq, hash } },
+        { upsert: true },
+      );
+    } catch {
+      // Mostly the hint being ahead already (the upsert met its `_id`: a conflict). Any other failure is left for the
+      // next store call to report: the record is written, and a hint left behind costs a writer one retry, no more.
     }
   }
 

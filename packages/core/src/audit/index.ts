@@ -48,6 +48,7 @@ export {
   type AppendStats,
   type ChainCheck,
   type ChainHeadClaim,
+  type ChainHeadHint,
   type ChainLink,
   type ChainProblem,
 } from './hash-chain.js';

@@ -51,6 +51,8 @@ export interface AuditIntent {
 
 export const auditCollections: CollectionSpec[] = [
   { name: 'audit_intents', indexes: [{ name: 'byAt', keys: [['at', 1]] }] },
+  // One head hint per hash-chained log (the audit trail, the data access log), by `_id`: see `ChainHeadHint`.
+  { name: 'chain_heads', indexes: [] },
   {
     name: 'audit_events',
     indexes: [

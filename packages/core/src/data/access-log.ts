@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   ChainCheckpoints,
   HashChain,
+  type ChainHeadHint,
   type ChainVerification,
   type ChainVerifyOptions,
   type CheckpointSigner,
@@ -54,7 +55,7 @@ export class AccessLog {
 
   constructor(store: Store, clock: () => number = Date.now) {
     this.#entries = store.collection<AccessLogEntry>('data_access_log');
-    this.chain = new HashChain(this.#entries, hashEntry, 'entry');
+    this.chain = new HashChain(this.#entries, hashEntry, 'entry', store.collection<ChainHeadHint>('chain_heads'));
     this.#checkpoints = new ChainCheckpoints('data-access', this.chain, clock);
   }
 
