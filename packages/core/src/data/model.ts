@@ -1,3 +1,4 @@
+import { claimCollection } from '../store/claims.js';
 import type { ChainLink } from '../audit/index.js';
 import type { CollectionSpec } from '../store/port.js';
 import type { ConnectorKind } from './connectors/connector.js';
@@ -207,6 +208,8 @@ export interface AccessLogEntry extends ChainLink {
 }
 
 export const dataCollections: CollectionSpec[] = [
+  // Each start of a sync run claimed once across hubs (sync-service.ts).
+  claimCollection('data_sync_claims'),
   {
     name: 'data_connections',
     indexes: [

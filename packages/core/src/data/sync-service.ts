@@ -3,6 +3,7 @@ import { newId } from '../ids.js';
 import type { Viewer } from '../identity/index.js';
 import { silentLogger, type HubLogger } from '../logger.js';
 import { readPage, type Page, type PageRequest } from '../store/page.js';
+import { CLAIM_OWNER, ClaimTable, type ClaimRecord } from '../store/claims.js';
 import type { Collection, Store } from '../store/port.js';
 import { canSeeOperations } from './access-rules.js';
 import type { ConnectionService } from './connection-service.js';
@@ -27,6 +28,10 @@ export interface SyncOptions {
   retryMaxMs?: number;
 }
 
+/** One run of a connection: the state it starts from (who holds it, when it is due, when it last ran). */
+const runKey = (c: DataConnection) =>
+  `sync:${c._id}:${c.currentSyncId ?? 'idle'}:${c.nextSyncAt ?? 'unscheduled'}:${c.lastSyncAt ?? 'never'}`;
+
 export interface StartedSync {
   sync: DataSync;
   /** Settles when the sync has finished (succeeded, partly or not at all); never rejects. */
@@ -34,13 +39,14 @@ export interface StartedSync {
 }
 
 /**
- * Runs syncs: claims the connection (one sync at a time, across hub
- * instances, by a lease), streams the source through the RecordWriter, keeps
+ * Runs syncs: claims each run once (store/claims.ts), then the connection (one
+ * sync at a time, across hub instances, by a lease), streams the source through the RecordWriter, keeps
  * the history, and schedules the next run — or a retry with backoff when the
  * source fails.
  */
 export class SyncService {
   readonly #syncs: Collection<DataSync>;
+  readonly #claims: ClaimTable;
   private readonly running = new Map<string, { controller: AbortController; done: Promise<DataSync> }>();
   private readonly options: Required<SyncOptions>;
   private stopped = false;
@@ -55,6 +61,13 @@ export class SyncService {
     options: SyncOptions = {},
   ) {
     this.#syncs = store.collection<DataSync>('data_syncs');
+    // A claim covers only the start (claim → lease, milliseconds); a minute is far above that and above clock skew
+    // between hubs (seconds). A start whose hub died is taken over after it.
+    this.#claims = new ClaimTable(store.collection<ClaimRecord>('data_sync_claims'), {
+      clock,
+      ttlMs: 60_000,
+      owner: CLAIM_OWNER,
+    });
     this.options = {
       batchSize: 2_000,
       leaseMs: 5 * 60_000,
@@ -128,9 +141,32 @@ export class SyncService {
     requestedById: string | null,
   ): Promise<StartedSync | null> {
     if (this.stopped) return null;
+    // The lease is a guarded update, which FerretDB runs as read-then-write: two hubs starting the same due run could
+    // both take it. So each run is first claimed by a unique insert, keyed by the connection's state it starts from
+    // (every start and every finish changes that state, so each scheduled slot, retry, takeover of a lapsed lease
+    // and manual request is its own key).
+    const claim = await this.#claims.claim(runKey(connection));
+    if (!claim) return null;
+    // The claim names the state this hub read; if the connection moved on meanwhile, that run is not this one's.
+    const current = await this.connections.get(connection._id);
+    if (!current || runKey(current) !== runKey(connection)) {
+      await this.#claims.release(claim);
+      return null;
+    }
     const syncId = newId();
-    const claimed = await this.connections.claimForSync(connection, syncId, this.iso(), this.iso(this.options.leaseMs));
-    if (!claimed) return null;
+    let claimed: DataConnection | null;
+    try {
+      claimed = await this.connections.claimForSync(connection, syncId, this.iso(), this.iso(this.options.leaseMs));
+    } catch (error) {
+      await this.#claims.release(claim);
+      throw error;
+    }
+    // Held by a live sync: released, so that this state's run can still be taken once that sync's lease lapses.
+    if (!claimed) {
+      await this.#claims.release(claim);
+      return null;
+    }
+    await this.#claims.done(claim);
     const sync: DataSync = {
       _id: syncId,
       connectionId: connection._id,
