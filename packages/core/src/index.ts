@@ -4,6 +4,7 @@ export { INTROSPECTION_POLICIES, type IntrospectionPolicy } from './graphql/use-
 export { normalizeOrigin } from './http/cors.js';
 export type { TrustedDocuments } from './graphql/use-trusted-documents.js';
 export type { ResponseCacheOptions } from './http/response-cache.js';
+export type { RedisOptions, RedisStatus } from './coordination/index.js';
 export type { HubContext, HubFeatures, HubServices } from './context.js';
 export { ERROR_CODES, MaruError, isMaruError } from './errors.js';
 export type { ErrorCode } from './errors.js';

@@ -89,6 +89,18 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 4200, logLevel: 'error', demo: true });
   });
 
+  it('uses no Redis by default; reads MARU_REDIS_URL and MARU_REDIS_PREFIX and refuses what is not one, hiding a password', () => {
+    expect(loadConfig({}, [], cwd)).toMatchObject({ redisUrl: null, redisPrefix: 'maru' });
+    expect(
+      loadConfig({ MARU_REDIS_URL: 'redis://:s3cret@redis.internal:6379/2', MARU_REDIS_PREFIX: 'maru-prod' }, [], cwd),
+    ).toMatchObject({ redisUrl: 'redis://:s3cret@redis.internal:6379/2', redisPrefix: 'maru-prod' });
+    expect(() => loadConfig({ MARU_REDIS_URL: 'http://:s3cret@redis.internal' }, [], cwd)).toThrow(
+      /MARU_REDIS_URL must be a Redis address .* it is "http:\/\/\*\*\*@redis.internal"/,
+    );
+    expect(() => loadConfig({ MARU_REDIS_URL: 'redis.internal:6379' }, [], cwd)).toThrow(/MARU_REDIS_URL/);
+    expect(() => loadConfig({ MARU_REDIS_PREFIX: 'two words' }, [], cwd)).toThrow(/MARU_REDIS_PREFIX must be/);
+  });
+
   it('refuses bad values with a message naming the setting', () => {
     expect(() => loadConfig({ PORT: 'eighty' }, [], cwd)).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' }, [], cwd)).toThrow(/PORT must be a whole number/);

@@ -14,6 +14,13 @@ export interface HubConfig {
   dataDir: string;
   /** Selects the MongoDB engine when set. `MONGODB_URI`. */
   mongodbUri: string | null;
+  /**
+   * Redis shared by the hubs of one deployment (live events, rate limits, cached answers' freshness, plugin changes).
+   * `MARU_REDIS_URL` (`redis://` or `rediss://`); default none: one hub needs no Redis.
+   */
+  redisUrl: string | null;
+  /** What this deployment's Redis keys and channels start with. `MARU_REDIS_PREFIX`, default `maru`. */
+  redisPrefix: string;
   /** `LOG_LEVEL` (or `MARU_LOG_LEVEL`), default info. */
   logLevel: LogLevel;
   /** Seed demo data and allow demo login. `MARU_DEMO=true` or `--demo`. Never in production. */
@@ -144,6 +151,8 @@ const FILE_KEYS: ReadonlyArray<keyof HubConfig | FileOnlyKey> = [
   'host',
   'dataDir',
   'mongodbUri',
+  'redisUrl',
+  'redisPrefix',
   'logLevel',
   'demo',
   'graphiql',
@@ -206,6 +215,8 @@ export function loadConfig(
       host: env.HOST,
       dataDir: env.MARU_DATA_DIR,
       mongodbUri: env.MONGODB_URI,
+      redisUrl: env.MARU_REDIS_URL,
+      redisPrefix: env.MARU_REDIS_PREFIX,
       logLevel: env.LOG_LEVEL ?? env.MARU_LOG_LEVEL,
       demo: env.MARU_DEMO,
       graphiql: env.MARU_GRAPHIQL,
@@ -270,6 +281,8 @@ export function loadConfig(
     host: String(raw.host ?? '127.0.0.1'),
     dataDir,
     mongodbUri,
+    redisUrl: raw.redisUrl ? redisUrl(raw.redisUrl) : null,
+    redisPrefix: redisPrefix(raw.redisPrefix ?? 'maru'),
     logLevel: logLevel as LogLevel,
     demo: boolean(raw.demo ?? false, 'MARU_DEMO'),
     graphiql: boolean(raw.graphiql ?? true, 'MARU_GRAPHIQL'),
@@ -471,6 +484,34 @@ function publicUrl(value: unknown): string {
     );
   }
   return url.href.replace(/\/+$/, '');
+}
+
+function redisUrl(value: unknown): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(String(value));
+  } catch {
+    // Named below.
+  }
+  if (!url || !['redis:', 'rediss:'].includes(url.protocol) || !url.hostname)
+    throw new ConfigError(
+      `MARU_REDIS_URL must be a Redis address such as redis://redis.internal:6379 (rediss:// for TLS, redis://:password@host:6379/0 with a password); it is "${redacted(String(value))}".`,
+    );
+  return url.href;
+}
+
+/** The value with anything that looks like a password replaced, for messages. */
+function redacted(value: string): string {
+  return value.replace(/\/\/([^@/]*)@/, '//***@');
+}
+
+function redisPrefix(value: unknown): string {
+  const text = String(value).trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/.test(text))
+    throw new ConfigError(
+      `MARU_REDIS_PREFIX must be 1 to 64 letters, digits, "_", ".", ":" or "-" (no spaces), such as maru or maru-prod; it is "${text}".`,
+    );
+  return text;
 }
 
 function mailWebhookUrl(value: unknown): string {

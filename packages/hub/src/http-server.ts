@@ -29,7 +29,7 @@ export interface HttpServer {
 
 /**
  * The HTTP front: `/healthz` (the process is alive), `/readyz` (the store
- * answers), `/catalogue/dcat.jsonld` (the data catalogue for harvesters), `/audit/checkpoint` (the latest signed
+ * answers; with Redis configured, whether it can be reached — the hub answers either way), `/catalogue/dcat.jsonld` (the data catalogue for harvesters), `/audit/checkpoint` (the latest signed
  * audit checkpoints, for witnesses), the
  * built portal for other GETs when there is one (else `/` redirects to GraphiQL),
  * and everything else to yoga (GraphQL at /graphql, GraphiQL for browsers). Each
@@ -79,7 +79,9 @@ async function route(
   if (path === '/readyz') {
     try {
       await hub.ready();
-      return json(res, 200, { status: 'ready', store: hub.store.engine });
+      // Redis only when configured; its absence does not make the hub unready: it answers without it.
+      const redis = hub.redisStatus();
+      return json(res, 200, { status: 'ready', store: hub.store.engine, ...(redis && { redis }) });
     } catch (error) {
       logger.warn({ err: error, requestId }, 'store not reachable');
       return json(res, 503, { status: 'unavailable', store: hub.store.engine });

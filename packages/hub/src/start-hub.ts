@@ -89,6 +89,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     sessions: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionAbsoluteHours * 3_600_000 },
     rateLimit: config.rateLimitPerMinute > 0 ? { windowMs: 60_000, max: config.rateLimitPerMinute } : false,
     responseCache: config.responseCacheTtlMs > 0 ? { ttlMs: config.responseCacheTtlMs } : false,
+    redis: config.redisUrl ? { url: config.redisUrl, prefix: config.redisPrefix } : undefined,
     trustedDocuments: loadTrustedDocuments(portalDir),
     publicUrl: config.publicUrl,
     mail: { webhookUrl: config.mailWebhookUrl },
@@ -166,6 +167,8 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       dataDir: store.engine === 'sqlite' ? config.dataDir : undefined,
       importDir: config.importDir,
       demo: config.demo,
+      // Whether this hub shares events, rate limits and cached answers' freshness with others, and reaches Redis now.
+      redis: config.redisUrl ? { prefix: config.redisPrefix, status: hub.redisStatus() } : 'not used',
     },
     'Maru hub listening',
   );
