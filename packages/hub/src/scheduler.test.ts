@@ -15,17 +15,21 @@ describe('startScheduler', () => {
   it('closes challenges on every tick while a long sync runs, and never overlaps a job with itself', async () => {
     let closeCalls = 0;
     let syncCalls = 0;
+    let deliverCalls = 0;
     let finishSync!: (ran: number) => void;
     const hub = {
       services: {
         challenges: { closeDue: async () => (++closeCalls === 1 ? 2 : 0) },
         data: { syncs: { runDue: () => (syncCalls++, new Promise<number>((resolve) => (finishSync = resolve))) } },
+        plugins: { deliverDue: async () => (deliverCalls++, 0) },
       },
     } as unknown as Hub;
     const scheduler = startScheduler(hub, logger, 10);
     try {
       await new Promise((r) => setTimeout(r, 80));
       expect(closeCalls).toBeGreaterThan(3);
+      // Plugin event deliveries are polled on every tick too, whatever the sync does.
+      expect(deliverCalls).toBeGreaterThan(3);
       expect(syncCalls).toBe(1);
       finishSync(3);
       await new Promise((r) => setTimeout(r, 40));
@@ -43,6 +47,7 @@ describe('startScheduler', () => {
       services: {
         challenges: { closeDue: async () => 0 },
         data: { syncs: { runDue: async () => (++calls === 1 ? Promise.reject(new Error('store away')) : 0) } },
+        plugins: { deliverDue: async () => 0 },
       },
     } as unknown as Hub;
     const scheduler = startScheduler(hub, logger, 10);
