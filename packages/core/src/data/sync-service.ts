@@ -167,6 +167,10 @@ export class SyncService {
       return null;
     }
     await this.#claims.done(claim);
+    // A sync whose lease lapsed left its record RUNNING: its hub stopped (or stalled past the lease) and will not
+    // record the end. Its operators would otherwise see it running forever.
+    if (current.currentSyncId && current.currentSyncId !== syncId)
+      await this.endAbandoned(current.currentSyncId, syncId);
     const sync: DataSync = {
       _id: syncId,
       connectionId: connection._id,
@@ -188,6 +192,20 @@ export class SyncService {
     const done = this.run(claimed, sync, controller).finally(() => this.running.delete(syncId));
     this.running.set(syncId, { controller, done });
     return { sync, done };
+  }
+
+  /** Records a sync whose hub stopped mid-run as FAILED, naming the sync that took over; a finished one is left as is. */
+  private async endAbandoned(abandonedId: string, successorId: string): Promise<void> {
+    await this.#syncs.findOneAndUpdate(
+      { _id: abandonedId, status: 'RUNNING' },
+      {
+        $set: {
+          status: 'FAILED',
+          finishedAt: this.iso(),
+          error: `the hub running this sync stopped before it finished; sync ${successorId} took the connection over`,
+        },
+      },
+    );
   }
 
   /** Extends this sync's hold on its connection; false when another sync has taken it over. */
