@@ -62,6 +62,8 @@ describe('examples/production/compose.yaml', () => {
     expect(mongos.map(([name]) => name)).toEqual(['mongo1', 'mongo2', 'mongo3']);
     expect(services['mongo-init']?.entrypoint).toContain('/init-replica-set.js');
     expect(services.redis?.image).toMatch(/^redis:/);
+    // Two hubs share events, one rate limit and cache freshness only through Redis.
+    for (const [name, hub] of hubs) expect(environment(hub).MARU_REDIS_URL, name).toBe('redis://redis:6379');
   });
 
   it('sets only MARU_* and MONGODB_URI variables that the hub reads', () => {
