@@ -67,6 +67,8 @@ export interface ChainHeadHint {
 const MAX_APPEND_ATTEMPTS = 50;
 /** The longest pause after a lost position (each pause is random up to 2^attempt ms, capped here). */
 const MAX_RETRY_PAUSE_MS = 50;
+/** How often a head hint still behind a lost position is read again before the log's head is read instead. */
+const HINT_READS = 4;
 
 /** What one chain's appends met since the process started: contention between hub instances shows as `retries`. */
 export interface AppendStats {
@@ -145,12 +147,18 @@ export class HashChain<T extends ChainLink> {
   }
 
   /**
-   * The head to try after, when this process has none in mind: the hint, unless there is none or it is still below
-   * the position just lost (its winner advances it right after inserting, or stopped before it could); then the log.
+   * The head to try after, when this process has none in mind: the hint, unless there is none or it stays below the
+   * position just lost; then the log. A hint below it usually lags by a moment (its winner advances it right after
+   * inserting), so it is read again a few times, briefly apart, before the costly read of the log; it stays behind
+   * when the winner stopped in between.
    */
   private async guessHead(lost: number | null): Promise<{ seq: number; hash: string }> {
-    const hint = this.heads ? await this.heads.findOne({ _id: this.records.name }) : null;
-    if (hint && (lost === null || hint.seq >= lost)) return { seq: hint.seq, hash: hint.hash };
+    for (let read = 1; this.heads && read <= HINT_READS; read++) {
+      const hint = await this.heads.findOne({ _id: this.records.name });
+      if (!hint) break;
+      if (lost === null || hint.seq >= lost) return { seq: hint.seq, hash: hint.hash };
+      await sleep(read);
+    }
     return this.head();
   }
 
