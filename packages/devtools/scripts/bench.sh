@@ -17,6 +17,8 @@ TURBO_TELEMETRY_DISABLED=1 npx turbo run build --filter=@maru/hub... --output-lo
 run() {
   node "$here/bench/store-bench.mjs"
   node "$here/bench/challenges-bench.mjs"
+  # Hub processes sharing one database: needs MONGODB_URI (skipped without).
+  node "$here/bench/audit-writers-bench.mjs"
 }
 if command -v go >/dev/null && [ -z "${MONGODB_URI:-}" ]; then
   "$here/scripts/with-ferretdb.sh" bash -c "$(declare -f run); run"
