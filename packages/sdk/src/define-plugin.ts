@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PluginContext } from './context.js';
 import { connectorManifest, type ConnectorDefinition } from './define-connector.js';
-import type { Capability, PluginManifest, ServiceManifest } from './manifest.js';
+import type { Capability, DocumentTypeManifest, PluginManifest, ServiceManifest } from './manifest.js';
 
 /** Marks objects made by {@link definePlugin}, so the hub recognises them across package copies. */
 export const PLUGIN_BRAND = Symbol.for('maru.plugin');
@@ -50,6 +50,8 @@ export interface PluginOptions<C extends z.ZodType = z.ZodType> {
   emits?: string[];
   /** Files of the package read through `ctx.assets`, relative to the package root (plugin API 2). */
   assets?: string[];
+  /** Kinds of document the plugin issues, which the hub holds for their holders; none by default. */
+  issues?: DocumentTypeManifest[];
 }
 
 /** A plugin: its serializable manifest plus the implementation the hub runs. */
@@ -118,6 +120,7 @@ export function definePlugin<C extends z.ZodType = z.ZodType>(options: PluginOpt
     events: { emits: [...(options.emits ?? [])], receives: Object.keys(options.on ?? {}) },
     ...(options.config ? { config: z.toJSONSchema(options.config) as Record<string, unknown> } : {}),
     ...(options.assets?.length ? { assets: [...options.assets] } : {}),
+    ...(options.issues?.length ? { issues: options.issues.map((issued) => ({ ...issued })) } : {}),
   };
   return Object.freeze({
     [PLUGIN_BRAND]: true as const,

@@ -7,6 +7,7 @@ export { CAPABILITIES } from './manifest.js';
 export type {
   Capability,
   ConnectorManifest,
+  DocumentTypeManifest,
   JsonSchema,
   OperationManifest,
   PluginManifest,

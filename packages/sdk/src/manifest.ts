@@ -54,6 +54,52 @@ export interface PluginManifest {
   config?: JsonSchema;
   /** Files of the package the plugin reads through `ctx.assets` (plugin API 2), relative to the package root, e.g. `data/addresses.json`. */
   assets?: string[];
+  /**
+   * Kinds of document the plugin issues: the hub holds each one it issues through `issueDocument` for its holder (an
+   * organization or a person), who presents it by reference instead of uploading it again. Ignored by hubs that
+   * predate it.
+   */
+  issues?: DocumentTypeManifest[];
+}
+
+/**
+ * A kind of document a plugin issues, and which of its service's operations issue, verify and revoke it.
+ *
+ * The operations keep one contract so the hub can hold any issuer's documents: `issue` (a mutation) answers the
+ * signed document `{ id, payload: { issuedAt, expiresAt, … }, signature }`; `verify` (a query) takes
+ * `{ certificate: <that document> }` and answers `{ valid, reason?, message }`; `revoke` (a mutation) takes
+ * `{ id, reason }`.
+ *
+ * @example
+ * ```ts
+ * const issues: DocumentTypeManifest[] = [
+ *   {
+ *     type: 'business-registration',
+ *     name: 'Business registration proof',
+ *     service: 'document-issuance',
+ *     issue: 'issue',
+ *     issueInput: { kind: 'BUSINESS_REGISTRATION_PROOF' },
+ *     verify: 'verify',
+ *     revoke: 'revoke',
+ *   },
+ * ];
+ * ```
+ */
+export interface DocumentTypeManifest {
+  /** The type holders present and challenges require, kebab-case and unique within the hub: `business-registration`. */
+  type: string;
+  /** Human-readable name, e.g. `Business registration proof`. */
+  name: string;
+  /** Key of the plugin's service whose operations issue, verify and revoke it. */
+  service: string;
+  /** Name of the service's mutation that issues the document. */
+  issue: string;
+  /** Input fields the hub sets when it issues this type (they win over the caller's), e.g. `{ kind: 'BUSINESS_REGISTRATION_PROOF' }`. */
+  issueInput?: { [key: string]: unknown };
+  /** Name of the service's query that checks a document. */
+  verify: string;
+  /** Name of the service's mutation that revokes a document; without it documents of this type cannot be revoked through the hub. */
+  revoke?: string;
 }
 
 /** A shared service as declared in a plugin manifest. */

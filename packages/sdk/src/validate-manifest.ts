@@ -103,6 +103,7 @@ export function validateManifest(manifest: PluginManifest): ManifestProblem[] {
   ) {
     problem('compatibility', 'data connectors need plugin API 1.1: use a range such as "^1.1.0"');
   }
+  validateIssues(manifest, problem);
   const emits = manifest.events?.emits ?? [];
   const receives = manifest.events?.receives ?? [];
   [
@@ -130,4 +131,32 @@ export function validateManifest(manifest: PluginManifest): ManifestProblem[] {
     problem('compatibility', 'assets need plugin API 2: use a range such as "^2.0.0"');
   }
   return problems;
+}
+
+/** Each document type names operations of one of the plugin's own services, of the kind the hub calls them as. */
+function validateIssues(manifest: PluginManifest, problem: (path: string, message: string) => void): void {
+  const types = new Set<string>();
+  (manifest.issues ?? []).forEach((issued, i) => {
+    const at = `issues.${i}`;
+    if (!KEBAB_KEY.test(issued.type ?? ''))
+      problem(`${at}.type`, 'use a kebab-case type such as "business-registration"');
+    else if (types.has(issued.type)) problem(`${at}.type`, `the document type "${issued.type}" is declared twice`);
+    types.add(issued.type);
+    if (!issued.name?.trim()) problem(`${at}.name`, 'give the document type a name');
+    const service = (manifest.services ?? []).find((s) => s.key === issued.service);
+    if (!service) {
+      problem(`${at}.service`, `"${issued.service}" is not the key of one of this plugin's services`);
+      return;
+    }
+    const operation = (field: 'issue' | 'verify' | 'revoke', kind: 'query' | 'mutation') => {
+      const name = issued[field];
+      if (name === undefined && field === 'revoke') return;
+      const op = service.operations.find((o) => o.name === name);
+      if (!op) problem(`${at}.${field}`, `the service "${service.key}" has no operation "${String(name)}"`);
+      else if (op.kind !== kind) problem(`${at}.${field}`, `"${name}" must be a ${kind}`);
+    };
+    operation('issue', 'mutation');
+    operation('verify', 'query');
+    operation('revoke', 'mutation');
+  });
 }

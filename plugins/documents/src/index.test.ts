@@ -24,6 +24,13 @@ describe('the documents plugin', () => {
     ]);
   });
 
+  it('declares the documents it issues, so the hub holds them for their holders', () => {
+    expect(plugin.manifest.issues?.map((d) => [d.type, d.issueInput])).toEqual([
+      ['business-registration', { kind: 'BUSINESS_REGISTRATION_PROOF' }],
+      ['residence-certificate', { kind: 'RESIDENCE_CERTIFICATE' }],
+    ]);
+  });
+
   it('documents every error code it throws in its README, and no other', async () => {
     const section = (await packageFile('README.md')).split(/^## /m).find((part) => part.startsWith('Errors'));
     const documented = [...(section ?? '').matchAll(/^\| `([A-Z][A-Z0-9_]+)` \|/gm)].map((m) => m[1]);

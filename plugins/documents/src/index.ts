@@ -28,4 +28,25 @@ export default definePlugin({
       operations: { issue, verify, revoke },
     }),
   ],
+  // The hub holds what it issues through `issueDocument` for the holder, who then presents it by reference.
+  issues: [
+    {
+      type: 'business-registration',
+      name: 'Business registration proof',
+      service: 'document-issuance',
+      issue: 'issue',
+      issueInput: { kind: 'BUSINESS_REGISTRATION_PROOF' },
+      verify: 'verify',
+      revoke: 'revoke',
+    },
+    {
+      type: 'residence-certificate',
+      name: 'Residence certificate',
+      service: 'document-issuance',
+      issue: 'issue',
+      issueInput: { kind: 'RESIDENCE_CERTIFICATE' },
+      verify: 'verify',
+      revoke: 'revoke',
+    },
+  ],
 });
