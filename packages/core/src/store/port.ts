@@ -71,6 +71,25 @@ export interface QueryPlan {
   detail: string;
 }
 
+/** How {@link Collection.countBy} groups the matching documents. */
+export interface CountByOptions {
+  /**
+   * Field paths to group by, one to three; each must hold a string or a number (or be missing, which groups as
+   * `null`). Arrays and booleans are not promised: engines group them differently.
+   */
+  by: readonly string[];
+}
+
+/**
+ * One group of a {@link Collection.countBy}: its key values in the order of `by` and how many documents it holds.
+ * Counting only: FerretDB 1.24 totals a field (`$sum: '$field'`) as 0 whenever the group key is a document, so
+ * totals are not promised; count per value instead.
+ */
+export interface CountByGroup {
+  key: Array<string | number | null>;
+  count: number;
+}
+
 export interface FindOneAndUpdateOptions {
   /** Insert when nothing matches, from the filter's equality fields and the update. */
   upsert?: boolean;
@@ -83,6 +102,13 @@ export interface Collection<T extends Doc> {
   findOne(filter: Filter, options?: { sort?: Sort }): Promise<T | null>;
   find(filter: Filter, options?: FindOptions): Promise<T[]>;
   count(filter: Filter): Promise<number>;
+  /**
+   * Counts the matching documents per distinct value of the `by` fields, in the engine (SQL `GROUP BY`, MongoDB
+   * `$match` + `$group` with `$sum` — all FerretDB 1.x supports), so a report reads one row per group instead of
+   * every document. Groups come back sorted by key, `null` first. Keep the filter on an index and the groups few:
+   * every group is returned.
+   */
+  countBy(filter: Filter, options: CountByOptions): Promise<CountByGroup[]>;
   /** How `find(filter, options)` would run, without running it (benchmarks, index reviews). */
   explain(filter: Filter, options?: Pick<FindOptions, 'sort' | 'limit'>): Promise<QueryPlan>;
   /**

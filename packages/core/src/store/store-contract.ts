@@ -333,6 +333,27 @@ export function describeStoreContract(engineName: string, target: StoreContractT
       expect(await items.count({})).toBe(sample.length);
     });
 
+    it('counts per group in the engine, missing values grouped as null, sorted by key', async () => {
+      const items = await seeded();
+      expect(await items.countBy({}, { by: ['group'] })).toEqual([
+        { key: [null], count: 1 },
+        { key: ['x'], count: 2 },
+        { key: ['y'], count: 2 },
+      ]);
+      expect(await items.countBy({ n: { $gte: 2 } }, { by: ['group', 'meta.city'] })).toEqual([
+        { key: [null, 'Sejong'], count: 1 },
+        { key: ['x', 'Busan'], count: 1 },
+        { key: ['y', null], count: 1 },
+      ]);
+      expect(await items.countBy({ group: 'x' }, { by: ['n'] })).toEqual([
+        { key: [1], count: 1 },
+        { key: [2], count: 1 },
+      ]);
+      expect(await items.countBy({ group: 'none' }, { by: ['group'] })).toEqual([]);
+      await expect(items.countBy({}, { by: ["n') --"] })).rejects.toBeInstanceOf(StoreQueryError);
+      await expect(items.countBy({}, { by: [] })).rejects.toBeInstanceOf(StoreQueryError);
+    });
+
     it('refuses field paths that could smuggle syntax', async () => {
       const items = await seeded();
       await expect(items.find({ "name') OR 1=1 --": 'x' })).rejects.toBeInstanceOf(StoreQueryError);

@@ -96,6 +96,7 @@ function trackCollection<T extends Doc>(
     findOne: (filter, options) => (read(), inner.findOne(filter, options)),
     find: (filter, options) => (read(), inner.find(filter, options)),
     count: (filter) => (read(), inner.count(filter)),
+    countBy: (filter, options) => (read(), inner.countBy(filter, options)),
     explain: (filter, options) => inner.explain(filter, options),
     insertOne: (doc) => after(inner.insertOne(doc)),
     findOneAndUpdate: (filter, update, options) => after(inner.findOneAndUpdate(filter, update, options)),

@@ -5,6 +5,7 @@ import type { Collection as MongoCollection, Document } from 'mongodb';
 let driver: typeof import('mongodb');
 import { applyUpdate } from '../apply-update.js';
 import { checkFilter, checkUpdate } from '../check-query.js';
+import { checkCountBy, groupValue, sortGroups } from '../count-by.js';
 import { readPath } from '../keyset.js';
 import {
   StoreConflictError,
@@ -199,6 +200,25 @@ function createCollection<T extends Doc>(
     async count(filter) {
       checkFilter(filter);
       return collection.countDocuments(filter as Document);
+    },
+    async countBy(filter, options) {
+      checkFilter(filter);
+      checkCountBy(options);
+      // $match + $group with $sum only: FerretDB 1.x has no other accumulator (/work/shared/ferretdb.md).
+      const id: Record<string, string> = {};
+      options.by.forEach((field, i) => (id[`k${i}`] = `$${field}`));
+      const rows = await collection
+        .aggregate([{ $match: filter as Document }, { $group: { _id: id, count: { $sum: 1 } } }])
+        .toArray();
+      return sortGroups(
+        rows.map((row) => {
+          const key = (row._id ?? {}) as Record<string, unknown>;
+          return {
+            key: options.by.map((_, i) => groupValue(key[`k${i}`])),
+            count: Number(row.count),
+          };
+        }),
+      );
     },
     async findOneAndUpdate(filter: Filter, update: Update, options = {}) {
       checkFilter(filter);

@@ -15,6 +15,7 @@ import {
   type Store,
   type Update,
 } from '../port.js';
+import { checkCountBy, groupValue, sortGroups } from '../count-by.js';
 import { upsertSeed } from '../upsert-seed.js';
 import { compileFilter, compileSort, fieldExpr, type SqlParam } from './sql-filter.js';
 import { readSqlitePlan, type SqlitePlanRow } from './sqlite-plan.js';
@@ -248,6 +249,23 @@ function createCollection(db: DatabaseSync, spec: CollectionSpec): Collection<Do
       return (
         prepared(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where.sql}`).get(...where.params) as unknown as [number]
       )[0];
+    },
+    async countBy(filter, options) {
+      checkCountBy(options);
+      const where = compileFilter(filter, arrays);
+      // The group columns are spelled as the expression indexes are, so an index on them serves the GROUP BY too.
+      const keys = options.by.map(fieldExpr);
+      const sql =
+        `SELECT ${keys.join(', ')}, COUNT(*) FROM ${table} WHERE ${where.sql} ` +
+        `GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`;
+      const rows = prepared(sql).all(...where.params) as unknown as unknown[][];
+      const width = keys.length;
+      return sortGroups(
+        rows.map((row) => ({
+          key: row.slice(0, width).map(groupValue),
+          count: Number(row[width]),
+        })),
+      );
     },
     async findOneAndUpdate(filter, update, options = {}) {
       try {
