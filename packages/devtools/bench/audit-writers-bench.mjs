@@ -8,8 +8,8 @@
 // number of concurrent clients, spread over the hubs; then the trail is verified
 // (`verifyAuditChain`) and its events counted against the mutations that succeeded.
 // Retries come from each hub's shutdown log line (`auditAppends`).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -120,6 +120,7 @@ async function startHub(uri, dataDir) {
   }
   return {
     url,
+    pid: child.pid,
     stop: async () => {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -138,6 +139,31 @@ async function graphql(url, key, query, variables) {
   });
   return res.json();
 }
+
+// CPU seconds a process has used (user + system), from /proc: the work a scenario costs, which other load on a
+// shared machine changes less than it changes the wall-clock rate.
+const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return 0;
+  }
+}
+// The FerretDB server MONGODB_URI points at, found by its listen address (with-ferretdb.sh starts it).
+function ferretdbPid() {
+  const listen = `127.0.0.1:${new URL(process.env.MONGODB_URI).port}`;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (args[0].endsWith('ferretdb') && args.includes(listen)) return Number(entry);
+    } catch {}
+  }
+  return null;
+}
+const FERRETDB = ferretdbPid();
 
 const UPDATE =
   'mutation ($id: ID!, $d: String) { updateOrganization(id: $id, input: { description: $d }) { organization { id } } }';
@@ -192,6 +218,8 @@ async function round({ key: scenario, hubCount, dbCount }, roundNo) {
     const failures = new Map();
     let next = 0;
     let ok = 0;
+    const pids = [...hubs.map((h) => h.pid), ...(FERRETDB ? [FERRETDB] : [])];
+    const cpu0 = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: CLIENTS }, async (_, client) => {
@@ -212,6 +240,7 @@ async function round({ key: scenario, hubCount, dbCount }, roundNo) {
       }),
     );
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - cpu0;
 
     // Each database's trail, verified by a hub on it; its events counted straight from the store.
     let chainOk = true;
@@ -240,6 +269,7 @@ async function round({ key: scenario, hubCount, dbCount }, roundNo) {
       scenario,
       seconds,
       rate: ok / seconds,
+      cpuMs: (cpu * 1000) / WRITES,
       p50: quantile(latencies, 0.5),
       p99: quantile(latencies, 0.99),
       ok,
@@ -251,7 +281,7 @@ async function round({ key: scenario, hubCount, dbCount }, roundNo) {
       eventsMatch: successes === ok && total === checked,
     };
     log(
-      `${scenario}, round ${roundNo}: ${result.rate.toFixed(1)} writes/s, p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms, ` +
+      `${scenario}, round ${roundNo}: ${result.rate.toFixed(1)} writes/s, ${result.cpuMs.toFixed(1)} CPU ms/write, p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms, ` +
         `${ok} ok, ${WRITES - ok} failed${failures.size ? ` (${result.failures.join('; ')})` : ''}, ` +
         `${result.retriesPerAppend.toFixed(2)} retries/append (most attempts ${result.mostAttempts}), ` +
         `chain ${chainOk ? 'ok' : `BROKEN: ${reasons.join('; ')}`} (${checked} events), ` +
@@ -284,6 +314,7 @@ const summary = SCENARIOS.map((sc) => {
     rates: rs.map((r) => r.rate),
     p50: median(rs.map((r) => r.p50)),
     p99: median(rs.map((r) => r.p99)),
+    cpuMs: median(rs.map((r) => r.cpuMs)),
     retries: median(rs.map((r) => r.retriesPerAppend)),
     mostAttempts: Math.max(...rs.map((r) => r.mostAttempts)),
     failed: rs.reduce((s, r) => s + (WRITES - r.ok), 0),
@@ -298,11 +329,11 @@ const ratio = (s) =>
 const fmt = (v) => (v < 10 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US'));
 const rows = summary.map(
   (s) =>
-    `| ${s.name} | ${fmt(s.rate)} (${s.rates.map(fmt).join(', ')}) | ${ratio(s)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${s.retries.toFixed(2)} | ${s.mostAttempts} | ${s.failed}${s.failures.length ? ` (${s.failures.join('; ')})` : ''} | ${s.verified ? 'ok' : '**no**'} |`,
+    `| ${s.name} | ${fmt(s.rate)} (${s.rates.map(fmt).join(', ')}) | ${ratio(s)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${fmt(s.cpuMs)} | ${s.retries.toFixed(2)} | ${s.mostAttempts} | ${s.failed}${s.failures.length ? ` (${s.failures.join('; ')})` : ''} | ${s.verified ? 'ok' : '**no**'} |`,
 );
 const table = [
-  '| hub processes | audited writes/s: median (each round) | vs 1 hub | p50 ms | p99 ms | retries per append | most attempts | failed | chain verified, events = successes |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  '| hub processes | audited writes/s: median (each round) | vs 1 hub | p50 ms | p99 ms | CPU ms per write | retries per append | most attempts | failed | chain verified, events = successes |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ...rows,
 ].join('\n');
 console.log(table);
@@ -310,7 +341,7 @@ writeSection(
   'audit-writers',
   `## Audit chain under several writers
 
-\`node packages/devtools/bench/audit-writers-bench.mjs\` under \`with-ferretdb.sh\`: hub processes (\`packages/hub/dist/main.js\`, no plugins, rate limit off, scheduler off) on fresh FerretDB 1.24 / SQLite databases, each set up with \`maru-hub setup\`; ${CLIENTS} concurrent clients spread evenly over the hubs send ${WRITES.toLocaleString('en-US')} audited mutations in all (\`updateOrganization\` with the platform admin's API key, each client its own organization: an intent written, the update, the event chained, the intent removed). Then \`verifyAuditChain\` on each database, and its \`organization.update\` SUCCESS events counted against the mutations that succeeded. Retries are positions on the chain another hub took first (each hub logs its counters at shutdown as \`auditAppends\`). "3 hubs, 3 databases" shares nothing — three chains, three sets of collections, the same FerretDB server, processes and clients — so it shows what three hub processes can do on this machine, and the gap to "3 hubs, one database" is the cost of sharing. ${ROUNDS} rounds, scenarios interleaved; rates and latencies (the clients') are medians over the rounds, the ratio is the median of each round's ratio. ${cpus().length} cores (${cpus()[0]?.model.trim()}), shared with FerretDB, the clients and other work; Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.
+\`node packages/devtools/bench/audit-writers-bench.mjs\` under \`with-ferretdb.sh\`: hub processes (\`packages/hub/dist/main.js\`, no plugins, rate limit off, scheduler off) on fresh FerretDB 1.24 / SQLite databases, each set up with \`maru-hub setup\`; ${CLIENTS} concurrent clients spread evenly over the hubs send ${WRITES.toLocaleString('en-US')} audited mutations in all (\`updateOrganization\` with the platform admin's API key, each client its own organization: an intent written, the update, the event chained, the intent removed). Then \`verifyAuditChain\` on each database, and its \`organization.update\` SUCCESS events counted against the mutations that succeeded. Retries are positions on the chain another hub took first (each hub logs its counters at shutdown as \`auditAppends\`). CPU ms per write is the CPU time the hubs and FerretDB spent during the writes (from /proc) over the mutations: the work a scenario costs, which other load on the machine disturbs less than the rate; with ${cpus().length} cores, ${cpus().length * 1000} CPU ms a second is all there is, so it also bounds the rate. "3 hubs, 3 databases" shares nothing — three chains, three sets of collections, the same FerretDB server, processes and clients — so it shows what three hub processes can do on this machine, and the gap to "3 hubs, one database" is the cost of sharing. ${ROUNDS} rounds, scenarios interleaved; rates and latencies (the clients') are medians over the rounds, the ratio is the median of each round's ratio. ${cpus().length} cores (${cpus()[0]?.model.trim()}), shared with FerretDB, the clients and other work; Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.
 
 ${table}
 
