@@ -162,6 +162,21 @@ export const ERROR_CODES = {
       'answered with an error.',
     fix: 'Start again from the sign-in page; if it keeps failing, the operator checks the hub log and the IdP client.',
   },
+  CONFLICT_OF_INTEREST: {
+    http: 403,
+    meaning:
+      "A reviewer's organization has a submission (a draft included, not a withdrawn one) to the challenge: they may " +
+      'not be seated on its panel, declare no conflict, or score any of its entries; `extensions.field` names the ' +
+      'member when seating.',
+    fix:
+      'Seat a reviewer from an organization that does not compete; for a conflicted panelist already seated, set the ' +
+      'panel without them (`Panelist.conflictOfInterest` shows who).',
+  },
+  CONFLICT_DECLARATION_REQUIRED: {
+    http: 403,
+    meaning: 'A reviewer tried to score before declaring that they have no conflict of interest on the challenge.',
+    fix: 'Call `declareNoConflict(challengeId: …)` (or confirm the declaration on the scoring page), then score.',
+  },
   AUDIT_CHECKPOINT_INVALID: {
     http: 400,
     meaning:

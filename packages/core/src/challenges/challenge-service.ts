@@ -26,6 +26,7 @@ import {
 } from './challenge-input.js';
 import type { ChallengeEvent, ChallengeEventKind, HubEvents } from '../events/index.js';
 import { FINAL_CHALLENGE_STATUSES, type Announcement, type Challenge, type ChallengeStatus } from './model.js';
+import type { PanelConflicts } from './panel-conflicts.js';
 
 export type ChallengeTransition = 'publish' | 'close' | 'startEvaluation' | 'cancel' | 'advancePhase';
 
@@ -83,6 +84,7 @@ export class ChallengeService {
     private readonly audit: AuditTrail,
     private readonly events: HubEvents,
     private readonly clock: () => number,
+    private readonly conflicts: PanelConflicts,
     private readonly outbox?: ChallengeEventOutbox,
   ) {
     this.collection = store.collection<Challenge>('challenges');
@@ -407,13 +409,17 @@ export class ChallengeService {
     return announcement;
   }
 
-  /** Sets the review panel: members holding the REVIEWER role, of the agency or invited from any organization. */
+  /**
+   * Sets the review panel: members holding the REVIEWER role, of the agency or invited from any organization whose
+   * organization does not compete in the challenge (CONFLICT_OF_INTEREST, naming the first such member).
+   */
   async assignReviewers(viewer: Viewer | null, id: string, memberIds: string[]): Promise<Challenge> {
     const challenge = await this.requireManaged(viewer, id);
     if (FINAL_CHALLENGE_STATUSES.includes(challenge.status))
       throw conflict(`The challenge is ${challenge.status}; its panel is final.`);
     if (memberIds.length > 50) throw badInput('memberIds', '`memberIds` may hold at most 50 reviewers.');
     const unique = [...new Set(memberIds)];
+    const members = [];
     for (const [i, memberId] of unique.entries()) {
       const member = await this.members.get(memberId);
       if (!member || member.status !== 'ACTIVE')
@@ -424,7 +430,9 @@ export class ChallengeService {
           `\`memberIds.${i}\`: ${member.name} does not hold the ` +
             `REVIEWER role; an admin of their organization can grant it.`,
         );
+      members.push(member);
     }
+    await this.conflicts.assertSeatable(id, members);
     const updated = await this.collection.findOneAndUpdate(
       { _id: id, version: challenge.version },
       { $set: { reviewerIds: unique, updatedAt: new Date(this.clock()).toISOString() }, $inc: { version: 1 } },

@@ -5,6 +5,7 @@ import type { MemberService, OrganizationService } from '../identity/index.js';
 import type { Store } from '../store/port.js';
 import { ChallengeService, type ChallengeEventOutbox } from './challenge-service.js';
 import { challengeCollections } from './model.js';
+import { PanelConflicts } from './panel-conflicts.js';
 import { QuestionService } from './question-service.js';
 import { ReviewService } from './review-service.js';
 import { SubmissionService } from './submission-service.js';
@@ -39,8 +40,9 @@ export interface ChallengesDeps {
   outbox?: ChallengeEventOutbox;
 }
 
-/** The challenges module: its five tables stay inside; everything else goes through `api`. */
+/** The challenges module: its tables stay inside; everything else goes through `api`. */
 export function createChallengesModule(store: Store, deps: ChallengesDeps): HubModule<ChallengesApi> {
+  const conflicts = new PanelConflicts(store, deps.clock);
   const challenges = new ChallengeService(
     store,
     deps.organizations,
@@ -48,11 +50,12 @@ export function createChallengesModule(store: Store, deps: ChallengesDeps): HubM
     deps.audit,
     deps.events,
     deps.clock,
+    conflicts,
     deps.outbox,
   );
   const questions = new QuestionService(store, challenges, deps.clock);
   const submissions = new SubmissionService(store, challenges, deps.events, deps.clock);
-  const reviews = new ReviewService(store, challenges, submissions, deps.members, deps.clock);
+  const reviews = new ReviewService(store, challenges, submissions, conflicts, deps.members, deps.clock);
   return {
     name: 'challenges',
     collections: challengeCollections,
@@ -73,6 +76,7 @@ export type {
   Announcement,
   Challenge,
   ChallengeStatus,
+  ConflictDeclaration,
   ChallengeType,
   Criterion,
   Question,

@@ -62,6 +62,11 @@ describe('challenge journey (in-process)', () => {
       { id, m: [encodeGlobalId('Member', members.divisionReviewer!._id)] },
       keys.bureauManager,
     );
+    await ok(
+      `mutation($c: ID!) { declareNoConflict(challengeId: $c) { declaration { declaredAt } } }`,
+      { c: id },
+      keys.divisionReviewer,
+    );
     now = Date.parse('2027-02-02T00:00:00Z');
     expect(await hub.services.challenges.closeDue()).toBe(1);
     await ok(

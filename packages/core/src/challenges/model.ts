@@ -149,6 +149,19 @@ export interface Review {
   version: number;
 }
 
+/** A reviewer's declaration that they have no conflict of interest on a challenge; required before they score. */
+export interface ConflictDeclaration {
+  _id: string;
+  challengeId: string;
+  /** The challenge's agency: the declaration is on its audit trail. */
+  agencyId: string;
+  reviewerId: string;
+  /** The reviewer's organization when they declared. */
+  reviewerOrganizationId: string;
+  statement: string | null;
+  declaredAt: string;
+}
+
 export const challengeCollections: CollectionSpec[] = [
   // Transitions claimed once across hubs (challenge-service.ts).
   claimCollection('challenge_claims'),
@@ -280,6 +293,19 @@ export const challengeCollections: CollectionSpec[] = [
           ['challengeId', 1],
           ['createdAt', 1],
         ],
+      },
+    ],
+  },
+  {
+    name: 'conflict_declarations',
+    indexes: [
+      {
+        name: 'oneForEachReviewer',
+        keys: [
+          ['challengeId', 1],
+          ['reviewerId', 1],
+        ],
+        unique: true,
       },
     ],
   },

@@ -36,5 +36,13 @@ export const awardInput = z.object({
   note: optionalText('a note', 5000).nullish(),
 });
 
+/** `declareNoConflict`'s arguments besides the challenge. */
+export const declareNoConflictInput = z.object({
+  statement: optionalText('a statement', 2000)
+    .nullish()
+    .describe('In your words, e.g. "I have no financial or personal tie to any entrant."'),
+});
+
+export type DeclareNoConflictInput = z.input<typeof declareNoConflictInput>;
 export type ScoreInput = z.input<typeof scoreInput>;
 export type AwardInput = z.input<typeof awardInput>;

@@ -5,9 +5,9 @@ import { encodeGlobalId, parseId, peekId } from '../graphql/global-id.js';
 import { fromGraphQL, zodArgs } from '../graphql/zod-input.js';
 import { OrganizationRef } from '../identity/index.js';
 import { ChallengeRef } from './challenge-schema.js';
-import type { Challenge, Review } from './model.js';
-import { awardInput, scoreInput } from './review-input.js';
-import type { RankedSubmission, ReviewerProgress } from './review-service.js';
+import type { Challenge, ConflictDeclaration, Review } from './model.js';
+import { awardInput, declareNoConflictInput, scoreInput } from './review-input.js';
+import type { PanelSeat, RankedSubmission, ReviewerProgress } from './review-service.js';
 import { SubmissionRef } from './submission-schema.js';
 
 const ScoreRef = builder.objectRef<Review['scores'][number]>('CriterionScore').implement({
@@ -46,8 +46,22 @@ builder.objectField(SubmissionRef, 'reviews', (t) =>
   }),
 );
 
-const PanelistRef = builder.objectRef<{ memberId: string }>('Panelist').implement({
+const PanelistRef = builder.objectRef<PanelSeat>('Panelist').implement({
+  description:
+    'A seat on a review panel. A member whose organization has a submission to the challenge may not be seated, ' +
+    'nor score; one seated before their organization entered shows `conflictOfInterest` until the agency replaces them.',
   fields: (t) => ({
+    conflictOfInterest: t.exposeBoolean('conflictOfInterest', {
+      description:
+        "The member's organization has a submission (not withdrawn) to this challenge: they may not score, and the " +
+        'scores they gave do not count in the results. Set the panel without them.',
+    }),
+    declaredNoConflictAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When they declared no conflict of interest (required before scoring); null until they do.',
+      resolve: (p) => p.declaredNoConflictAt,
+    }),
     memberId: t.id({ resolve: (p) => encodeGlobalId('Member', p.memberId) }),
     name: t.string({ resolve: (p, _a, ctx) => ctx.services.reviews.reviewerName(p.memberId) }),
     organization: t.field({
@@ -65,8 +79,11 @@ const ProgressRef = builder.objectRef<ReviewerProgress>('ReviewerProgress').impl
   fields: (t) => ({
     reviewerId: t.id({ resolve: (p) => encodeGlobalId('Member', p.reviewerId) }),
     reviewerName: t.string({ resolve: (p, _a, ctx) => ctx.services.reviews.reviewerName(p.reviewerId) }),
-    scored: t.exposeInt('scored'),
+    scored: t.exposeInt('scored', { description: 'Reviews of entries in play that count (none while conflicted).' }),
     of: t.exposeInt('of', { description: 'Submissions in play.' }),
+    conflictOfInterest: t.exposeBoolean('conflictOfInterest', {
+      description: "The reviewer's organization competes in the challenge; their scores do not count.",
+    }),
   }),
 });
 
@@ -93,8 +110,17 @@ builder.objectFields(ChallengeRef, (t) => ({
   panel: t.field({
     type: [PanelistRef],
     nullable: true,
-    description: 'The assigned reviewers. The agency and the panel only.',
-    resolve: (c, _a, ctx) => ctx.services.challenges.panelOf(ctx.viewer, c).map((memberId) => ({ memberId })),
+    description:
+      'The assigned reviewers, each with any conflict of interest and declaration. The agency and the panel only.',
+    resolve: (c, _a, ctx) => ctx.services.reviews.panelOf(ctx.viewer, c),
+  }),
+  myPanelSeat: t.field({
+    type: PanelistRef,
+    nullable: true,
+    description:
+      "The viewer's own seat on the panel — whether they declared no conflict and whether they are conflicted — or " +
+      'null when they are not on it.',
+    resolve: (c, _a, ctx) => ctx.services.reviews.seatOf(ctx.viewer, c),
   }),
   reviewProgress: t.field({
     type: [ProgressRef],
@@ -121,6 +147,20 @@ builder.objectFields(ChallengeRef, (t) => ({
 }));
 
 const ScoreArgs = zodArgs(scoreInput);
+const DeclareArgs = zodArgs(declareNoConflictInput);
+
+const DeclarationRef = builder.objectRef<ConflictDeclaration>('ConflictDeclaration').implement({
+  description: "A reviewer's declaration that they have no conflict of interest on a challenge.",
+  fields: (t) => ({
+    reviewerId: t.id({ resolve: (d) => encodeGlobalId('Member', d.reviewerId) }),
+    reviewerName: t.string({ resolve: (d, _a, ctx) => ctx.services.reviews.reviewerName(d.reviewerId) }),
+    statement: t.exposeString('statement', { nullable: true }),
+    declaredAt: t.field({ type: 'DateTime', resolve: (d) => d.declaredAt }),
+  }),
+});
+const DeclarePayload = builder.objectRef<{ declaration: ConflictDeclaration }>('DeclareNoConflictPayload').implement({
+  fields: (t) => ({ declaration: t.field({ type: DeclarationRef, resolve: (p) => p.declaration }) }),
+});
 const AwardArgs = zodArgs(awardInput);
 
 const ReviewPayload = builder.objectRef<{ review: Review }>('ReviewPayload').implement({
@@ -131,11 +171,34 @@ const AwardPayload = builder.objectRef<{ challenge: Challenge }>('AwardPayload')
 });
 
 builder.mutationFields((t) => ({
+  declareNoConflict: t.field({
+    type: DeclarePayload,
+    description:
+      'As a reviewer seated on the panel, declare that you have no conflict of interest on this challenge — required ' +
+      'before you score, and recorded on the audit trail. Refused (CONFLICT_OF_INTEREST) when your organization has a ' +
+      'submission to it. Declaring again answers the first declaration.',
+    args: { challengeId: t.arg.id({ required: true }), ...DeclareArgs.args },
+    resolve: (_r, args, ctx) =>
+      audited(
+        ctx,
+        'review.declareNoConflict',
+        { targetId: peekId(args.challengeId) },
+        async () => ({
+          declaration: await ctx.services.reviews.declareNoConflict(
+            ctx.viewer,
+            parseId(args.challengeId, 'Challenge', 'challengeId'),
+            fromGraphQL(DeclareArgs, args, ''),
+          ),
+        }),
+        ({ declaration }) => ({ targetId: declaration.challengeId, organizationId: declaration.agencyId }),
+      ),
+  }),
   scoreSubmission: t.field({
     type: ReviewPayload,
     description:
       'Score every criterion of a submission 0–10 (assigned reviewers, while EVALUATING). ' +
-      'Scoring again replaces your review. Refused for a submission of your own organization.',
+      'Scoring again replaces your review. Declare no conflict of interest first (declareNoConflict); refused for ' +
+      'every entry while your organization has a submission to the challenge (CONFLICT_OF_INTEREST).',
     args: { submissionId: t.arg.id({ required: true }), ...ScoreArgs.args },
     resolve: (_r, args, ctx) =>
       audited(

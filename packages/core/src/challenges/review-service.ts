@@ -1,12 +1,26 @@
-import { badInput, conflict, forbidden } from '../errors.js';
+import { badInput, conflict, forbidden, MaruError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { isPlatformAdmin, requireScope, type MemberService, type Viewer } from '../identity/index.js';
 import { StoreConflictError, type Collection, type Store } from '../store/port.js';
 import { validate } from '../validation.js';
 import { canSeeScores, isOfAgency, isPanelist } from './access.js';
 import type { ChallengeService } from './challenge-service.js';
-import type { Challenge, Review, Submission } from './model.js';
-import { awardInput, scoreInput, type AwardInput, type ScoreInput } from './review-input.js';
+import {
+  FINAL_CHALLENGE_STATUSES,
+  type Challenge,
+  type ConflictDeclaration,
+  type Review,
+  type Submission,
+} from './model.js';
+import type { PanelConflicts } from './panel-conflicts.js';
+import {
+  awardInput,
+  declareNoConflictInput,
+  scoreInput,
+  type AwardInput,
+  type DeclareNoConflictInput,
+  type ScoreInput,
+} from './review-input.js';
 import type { SubmissionService } from './submission-service.js';
 
 export interface RankedSubmission {
@@ -21,8 +35,19 @@ export interface RankedSubmission {
 
 export interface ReviewerProgress {
   reviewerId: string;
+  /** Reviews of the entries in play that count (none, while the reviewer is conflicted). */
   scored: number;
   of: number;
+  conflictOfInterest: boolean;
+}
+
+/** One seat of a review panel as the agency sees it. */
+export interface PanelSeat {
+  memberId: string;
+  /** The member's organization competes in the challenge: they may not score, and their scores do not count. */
+  conflictOfInterest: boolean;
+  /** When they declared no conflict of interest on this challenge; null until they do. */
+  declaredNoConflictAt: string | null;
 }
 
 export class ReviewService {
@@ -32,25 +57,84 @@ export class ReviewService {
     store: Store,
     private readonly challenges: ChallengeService,
     private readonly submissions: SubmissionService,
+    private readonly conflicts: PanelConflicts,
     private readonly members: MemberService,
     private readonly clock: () => number,
   ) {
     this.collection = store.collection<Review>('reviews');
   }
 
-  /** A panelist scores every criterion of one submission 0–10; scoring again replaces their review. */
+  /**
+   * A panelist declares that they have no conflict of interest on the challenge — required before they score, and on
+   * the audit trail. Refused (CONFLICT_OF_INTEREST) when their organization competes in it. Declaring again answers
+   * the first declaration.
+   */
+  async declareNoConflict(
+    viewer: Viewer | null,
+    challengeId: string,
+    raw: DeclareNoConflictInput = {},
+  ): Promise<ConflictDeclaration> {
+    requireScope(viewer, 'WRITE');
+    const challenge = await this.challenges.visibleTo(viewer, challengeId);
+    if (!challenge) throw notFound('challenge', challengeId);
+    // A declaration is the reviewer's own: there is no argument naming anyone else, and nobody off the panel has one.
+    if (!isPanelist(viewer, challenge))
+      throw forbidden("Only a reviewer seated on this challenge's panel declares, and only for themselves.");
+    if (FINAL_CHALLENGE_STATUSES.includes(challenge.status))
+      throw conflict(`The challenge is ${challenge.status}; its review is over.`);
+    await this.conflicts.assertFree(challengeId, viewer.member);
+    const input = validate(declareNoConflictInput, raw, '');
+    return this.conflicts.record(challenge, viewer.member, input.statement ?? null);
+  }
+
+  /** The viewer's own seat on the challenge's panel, or null when they have none. */
+  async seatOf(viewer: Viewer | null, challenge: Challenge): Promise<PanelSeat | null> {
+    if (!viewer || !isPanelist(viewer, challenge)) return null;
+    const [competing, declaration] = await Promise.all([
+      this.conflicts.competes(challenge._id, viewer.member.organizationId),
+      this.conflicts.declarationOf(challenge._id, viewer.member._id),
+    ]);
+    return {
+      memberId: viewer.member._id,
+      conflictOfInterest: competing,
+      declaredNoConflictAt: declaration?.declaredAt ?? null,
+    };
+  }
+
+  /** The panel with each seat's conflict and declaration: the owning agency (and above), the panel and admins. */
+  async panelOf(viewer: Viewer | null, challenge: Challenge): Promise<PanelSeat[]> {
+    const ids = this.challenges.panelOf(viewer, challenge);
+    const [competing, declarations, members] = await Promise.all([
+      this.conflicts.competingOrganizationIds(challenge._id),
+      this.conflicts.declarationsOf(challenge._id),
+      Promise.all(ids.map((id) => this.members.get(id))),
+    ]);
+    return ids.map((memberId, i) => ({
+      memberId,
+      conflictOfInterest: !!members[i] && competing.has(members[i].organizationId),
+      declaredNoConflictAt: declarations.get(memberId)?.declaredAt ?? null,
+    }));
+  }
+
+  /**
+   * A panelist scores every criterion of one submission 0–10; scoring again replaces their review. Refused for every
+   * entry while the panelist's organization competes in the challenge, and until they declared no conflict.
+   */
   async score(viewer: Viewer | null, submissionId: string, raw: ScoreInput): Promise<Review> {
     requireScope(viewer, 'WRITE');
     const { submission, challenge } = await this.submissions.requireReadable(viewer, submissionId);
     if (!isPanelist(viewer, challenge))
       throw forbidden('Only reviewers assigned to this challenge may score its submissions.');
-    if (submission.organizationId === viewer.organization._id) {
-      throw forbidden('Conflict of interest: your organization made this submission, so you may not score it.');
-    }
+    await this.conflicts.assertFree(challenge._id, viewer.member);
     if (challenge.status !== 'EVALUATING')
       throw conflict(`Scoring happens while the challenge is EVALUATING; it is ${challenge.status}.`);
     if (submission.status !== 'SUBMITTED' && submission.status !== 'SHORTLISTED')
       throw conflict(`A ${submission.status} submission is not scored.`);
+    if (!(await this.conflicts.declarationOf(challenge._id, viewer.member._id)))
+      throw new MaruError(
+        'CONFLICT_DECLARATION_REQUIRED',
+        'Declare that you have no conflict of interest on this challenge (declareNoConflict) before you score.',
+      );
     const input = validate(scoreInput, raw, '');
     const keys = challenge.criteria.map((c) => c.key);
     const given = input.scores.map((s) => s.criterionKey);
@@ -134,24 +218,40 @@ export class ReviewService {
   }
 
   private async progress(challenge: Challenge): Promise<ReviewerProgress[]> {
-    const inPlay = await this.submissions.entriesInPlay(challenge);
-    const ids = new Set(inPlay.map((s) => s._id));
+    const [inPlay, reviews, competing, panel] = await Promise.all([
+      this.submissions.entriesInPlay(challenge),
+      this.countedReviews(challenge),
+      this.conflicts.competingOrganizationIds(challenge._id),
+      Promise.all(challenge.reviewerIds.map((id) => this.members.get(id))),
+    ]);
     // Reviews of earlier phases do not count towards this phase's progress.
-    const reviews = (await this.collection.find({ challengeId: challenge._id }, { sort: [['createdAt', 1]] })).filter(
-      (r) => ids.has(r.submissionId),
-    );
-    return challenge.reviewerIds.map((reviewerId) => ({
+    const ids = new Set(inPlay.map((s) => s._id));
+    return challenge.reviewerIds.map((reviewerId, i) => ({
       reviewerId,
-      scored: reviews.filter((r) => r.reviewerId === reviewerId).length,
+      scored: reviews.filter((r) => r.reviewerId === reviewerId && ids.has(r.submissionId)).length,
       of: inPlay.length,
+      conflictOfInterest: !!panel[i] && competing.has(panel[i].organizationId),
     }));
+  }
+
+  /**
+   * The reviews of a challenge that count: not those of a reviewer whose organization competes in it, even when they
+   * were given before it entered — a score given by someone with a stake in the outcome is not evidence, and the
+   * agency sees the conflict on the panel and seats someone else.
+   */
+  private async countedReviews(challenge: Challenge): Promise<Review[]> {
+    const [reviews, competing] = await Promise.all([
+      this.collection.find({ challengeId: challenge._id }, { sort: [['createdAt', 1]] }),
+      this.conflicts.competingOrganizationIds(challenge._id),
+    ]);
+    return reviews.filter((r) => !competing.has(r.reviewerOrganizationId));
   }
 
   /** Submissions of the current phase by weighted score, best first; unscored ones last. */
   private async ranking(challenge: Challenge): Promise<RankedSubmission[]> {
     const [subs, reviews] = await Promise.all([
       this.submissions.submittedEntries(challenge),
-      this.collection.find({ challengeId: challenge._id }, { sort: [['createdAt', 1]] }),
+      this.countedReviews(challenge),
     ]);
     const rows = subs.map((submission) => {
       const mine = reviews.filter((r) => r.submissionId === submission._id);

@@ -85,6 +85,11 @@ describe('extensions.field names an argument of the refused mutation', () => {
       { id: challenge, m: [encodeGlobalId('Member', hub.fixtures.members.divisionReviewer!._id)] },
       'bureauManager',
     );
+    await ok(
+      `mutation($c: ID!) { declareNoConflict(challengeId: $c) { declaration { declaredAt } } }`,
+      { c: challenge },
+      'divisionReviewer',
+    );
     await ok(`mutation($id: ID!) { closeChallenge(id: $id) { challenge { id } } }`, { id: challenge }, 'bureauManager');
     await ok(
       `mutation($id: ID!) { startChallengeEvaluation(id: $id) { challenge { id } } }`,

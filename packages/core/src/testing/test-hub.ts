@@ -132,7 +132,9 @@ export async function snapshotDomain(hub: Hub): Promise<string> {
     store.collection('api_keys'),
     store.collection('member_invitations'),
     store.collection('sessions'),
-    ...['challenges', 'challenge_updates', 'questions', 'submissions', 'reviews'].map((name) => store.collection(name)),
+    ...['challenges', 'challenge_updates', 'questions', 'submissions', 'reviews', 'conflict_declarations'].map((name) =>
+      store.collection(name),
+    ),
     ...[
       'data_connections',
       'data_records',
