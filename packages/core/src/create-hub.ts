@@ -54,6 +54,7 @@ import {
   type PluginPackageResolver,
 } from './plugins/index.js';
 import { getSchema } from './schema.js';
+import { createWalletModule, walletCollections } from './wallet/index.js';
 import type { Store } from './store/port.js';
 
 export interface HubLimits {
@@ -176,6 +177,7 @@ export const hubCollections = [
   ...catalogueCollections,
   ...pluginCollections,
   ...dataCollections,
+  ...walletCollections,
 ];
 
 export async function createServices(
@@ -237,6 +239,14 @@ export async function createServices(
     options: dataOptions,
   }).api;
   plugins.setDataReader(createPluginDataReader(data));
+  // Last: documents are issued and verified through plugins, and presented to challenges', data's and the catalogue's.
+  const wallet = createWalletModule(store, {
+    plugins,
+    organizations,
+    challenges,
+    targets: { submissions, accessRequests: data.accessRequests, catalogue },
+    clock,
+  }).api;
   return {
     organizations,
     members,
@@ -256,6 +266,7 @@ export async function createServices(
     plugins,
     pilots,
     data,
+    wallet,
     clock,
   };
 }

@@ -184,6 +184,38 @@ export const ERROR_CODES = {
       "signature does not verify with this hub's checkpoint key (or the hub has none yet).",
     fix: 'Copy the checkpoint unchanged from `GET /audit/checkpoint` or the checkpoint file, for the log you verify.',
   },
+  DOCUMENT_NOT_HELD: {
+    http: 404,
+    meaning:
+      "The document named is not one the caller's organization (or the person) holds: it does not exist, or it is another holder's; nothing was presented.",
+    fix: 'Present a document listed in `heldDocuments`; a document issued to another organization cannot be presented by yours.',
+  },
+  DOCUMENT_CONSENT_REQUIRED: {
+    http: 400,
+    meaning: "A document was to be presented without the holder's consent: `consent` was false; nothing was shared.",
+    fix: "Read who will receive the document, then send `consent: true` to agree on the holder's behalf.",
+  },
+  DOCUMENT_EXPIRED: {
+    http: 409,
+    meaning: "The held document's validity ended (`validUntil` has passed); expired documents are not presented.",
+    fix: 'Ask the issuing agency for a new document (`issueDocument`), then present that one.',
+  },
+  DOCUMENT_REVOKED: {
+    http: 409,
+    meaning: 'The issuer revoked the held document; revoked documents are not presented, and their verifications fail.',
+    fix: 'Ask the issuing agency for a new document, or why it was revoked (`revocationReason`).',
+  },
+  DOCUMENT_WRONG_TYPE: {
+    http: 400,
+    meaning:
+      'The document is not of a type the challenge requires (`Challenge.requiredDocuments`), or the challenge requires none; nothing was presented.',
+    fix: 'Present a held document of a required type; `documentTypes` lists which plugin issues each type.',
+  },
+  DOCUMENT_TOO_OLD: {
+    http: 409,
+    meaning: "The document is of the required type but was issued longer ago than the requirement's `maxAgeDays`.",
+    fix: 'Ask the issuer for a freshly issued document, then present it.',
+  },
   INTERNAL: {
     http: 500,
     meaning: 'Something failed inside the hub. Details are logged with the request id, never sent.',

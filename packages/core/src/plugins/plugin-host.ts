@@ -193,6 +193,19 @@ export class PluginHost {
     return this.running.call(viewer, serviceKey, operation, kind, input, requestId);
   }
 
+  /** Calls one operation of a plugin as the hub for an organization, outside grants and quotas (document checks). */
+  callIssuer(
+    pluginName: string,
+    serviceKey: string,
+    operation: string,
+    input: unknown,
+    caller: { organizationId: string | null },
+    mode: 'live' | 'test',
+    requestId: string,
+  ): Promise<unknown> {
+    return this.running.callIssuer(pluginName, serviceKey, operation, input, caller, mode, requestId);
+  }
+
   /**
    * Sets what answers plugins' `ctx.data.read` (the data module). Until one is set, every read is refused as a
    * capability the hub cannot give.

@@ -40,6 +40,45 @@ function grantOf(loaded: Loaded) {
 export class PluginCalls {
   constructor(private readonly deps: PluginCallsDeps) {}
 
+  /**
+   * Calls one operation of a plugin as the hub, for an organization, outside grants and quotas: a document's
+   * verification, which the receiving agency asks of the issuer through the hub whether or not it may call the
+   * issuer's service itself (the wallet module logs each one instead of metering it).
+   */
+  async callIssuer(
+    pluginName: string,
+    serviceKey: string,
+    operation: string,
+    input: unknown,
+    caller: { organizationId: string | null },
+    mode: 'live' | 'test',
+    requestId: string,
+  ): Promise<unknown> {
+    const loaded = this.deps.registry.get(pluginName);
+    if (!loaded)
+      throw new MaruError(
+        'PLUGIN_UNAVAILABLE',
+        `The plugin ${pluginName} is not running; ask a platform admin to check it.`,
+      );
+    try {
+      return await loaded.runner.call({
+        service: serviceKey,
+        operation,
+        input,
+        caller: {
+          organizationId: caller.organizationId && encodeGlobalId('Organization', caller.organizationId),
+          memberId: null,
+        },
+        mode,
+        deadlineMs: this.deps.deadlineMs,
+        ...grantOf(loaded),
+        requestId,
+      });
+    } catch (error) {
+      throw pluginFailure(error, loaded.manifest.name, this.deps.logger);
+    }
+  }
+
   /** Calls one operation of a service for the viewer, metered and, for refused capabilities, audited. */
   async call(
     viewer: Viewer | null,
