@@ -293,6 +293,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   );
   // A plugin that fails to load is recorded as FAILED; the hub starts with the rest.
   await services.plugins.loadAll(options.plugins ?? []);
+  // Pilots launched from uploaded packages are in the store, not the configuration: this hub runs them too.
+  await services.pilots.restore();
   // Once this hub's own plugins are loaded: admins' changes here reach the other hubs, and theirs reach this one.
   services.plugins.onChange((name) => coordination.announcePluginChange(name));
   coordination.followPluginChanges((name) => services.plugins.reconcile(name));

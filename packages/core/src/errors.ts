@@ -184,6 +184,40 @@ export const ERROR_CODES = {
       "signature does not verify with this hub's checkpoint key (or the hub has none yet).",
     fix: 'Copy the checkpoint unchanged from `GET /audit/checkpoint` or the checkpoint file, for the log you verify.',
   },
+  PACKAGE_INVALID: {
+    http: 400,
+    meaning:
+      'An uploaded plugin package is not one a hub loads: not a gzipped tarball of `package/`, a path climbing out, ' +
+      'a link or device, a file or the whole too large, no `maru-plugin.json`, or a manifest this hub is not ' +
+      'compatible with; nothing was stored.',
+    fix: 'Build, sign and pack the plugin with `maru build`, `maru sign` and `maru pack`, and upload the .tgz it wrote.',
+  },
+  PACKAGE_SIGNATURE_INVALID: {
+    http: 400,
+    meaning:
+      'An uploaded plugin package is unsigned, was changed after it was signed, or is signed with a key this hub ' +
+      'has not registered; nothing was stored.',
+    fix: 'Sign after the last build (`maru sign`), pack without rebuilding, and have a platform admin register the key.',
+  },
+  PACKAGE_SIGNER_NOT_WINNER: {
+    http: 403,
+    meaning:
+      "The package's signing key is registered, but to another organization (or to none) than the winning " +
+      'company whose submission it is uploaded for.',
+    fix: 'Sign with a key registered to your organization (a platform admin registers it with `organizationId`).',
+  },
+  PACKAGE_MISMATCH: {
+    http: 409,
+    meaning: "The package's name or version is not the `pluginPackage` the winning submission names.",
+    fix: 'Upload the exact package and version the submission names.',
+  },
+  CAPABILITY_NOT_APPROVED: {
+    http: 400,
+    meaning:
+      'A pilot launch approves a capability the plugin does not ask for, or leaves one it asks for unapproved; ' +
+      'nothing was installed.',
+    fix: 'Read `pilotLaunchPreview`, and approve exactly the capabilities it lists, or do not launch.',
+  },
   DOCUMENT_NOT_HELD: {
     http: 404,
     meaning:

@@ -1,6 +1,7 @@
 import { createHub, type Hub } from '@maru/core';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { HubConfig } from './config.js';
 import { createAuthRoutes, discoverProvider } from './auth-routes.js';
@@ -78,6 +79,8 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       fetchAllowPrivate: config.pluginFetchAllowPrivate,
       legacyWorkers: config.pluginLegacyWorkers,
       isolateMemoryMb: config.pluginIsolateMemoryMb,
+      // Each hub unpacks uploaded pilot packages here; the store holds the tarballs, so nothing here must be shared.
+      packagesDir: join(config.dataDir, 'plugin-packages'),
     },
     graphiql: config.graphiql,
     corsOrigins: config.corsOrigins,

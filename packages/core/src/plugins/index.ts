@@ -11,7 +11,11 @@ import type { HubEvents } from '../events/index.js';
 import type { HubModule } from '../hub-module.js';
 import type { HubLogger } from '../logger.js';
 import type { Store } from '../store/port.js';
-import { pluginCollections } from './model.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pluginCollections, type PilotPackage, type PublisherKey } from './model.js';
+import type { PackageChunk } from './pilot-package-bytes.js';
+import { PilotPackages } from './pilot-packages.js';
 import { PilotService, type PluginPackageResolver } from './pilot-service.js';
 import { PluginHost, type PluginHostOptions } from './plugin-host.js';
 import { resolveInstalledPackage } from './resolve-package.js';
@@ -43,11 +47,23 @@ export interface PluginsDeps {
 
 export function createPluginsModule(store: Store, deps: PluginsDeps): HubModule<PluginsApi> {
   const plugins = new PluginHost(store, deps.catalogue, deps.audit, deps.logger, deps.clock, deps.options, deps.events);
+  const packages = new PilotPackages({
+    packages: store.collection<PilotPackage>('pilot_packages'),
+    chunks: store.collection<PackageChunk>('plugin_package_chunks'),
+    keys: store.collection<PublisherKey>('publisher_keys'),
+    challenges: deps.challenges,
+    submissions: deps.submissions,
+    clock: deps.clock,
+    dir: deps.options?.packagesDir ?? join(tmpdir(), 'maru-plugin-packages'),
+  });
+  // A launched pilot's record names its package by content; each hub unpacks it from the store when it loads it.
+  plugins.setPackageSource((entry) => packages.localEntry(entry));
   const pilots = new PilotService(
     plugins,
     deps.catalogue,
     deps.challenges,
     deps.submissions,
+    packages,
     deps.resolvePackage ?? resolveInstalledPackage,
   );
   return { name: 'plugins', collections: pluginCollections, api: { plugins, pilots } };
@@ -55,9 +71,10 @@ export function createPluginsModule(store: Store, deps: PluginsDeps): HubModule<
 
 export { PluginHost, pluginNamespace } from './plugin-host.js';
 export type { PluginConfig, PluginDataReader, PluginDataRequest, PluginHostOptions } from './plugin-host.js';
-export type { PilotService, PluginPackageResolver } from './pilot-service.js';
+export type { PilotLaunchPreview, PilotService, PluginPackageResolver } from './pilot-service.js';
+export type { PilotPackages } from './pilot-packages.js';
 export { configOf, manifestOf, pluginCollections } from './model.js';
-export type { InstalledPlugin, PluginStatus, PublisherKey } from './model.js';
+export type { InstalledPlugin, PilotPackage, PluginStatus, PublisherKey } from './model.js';
 export { PluginRef } from './plugin-schema.js';
 export { buildTypedSchema } from './typed-schema.js';
 // The runtime's parts the package's public entry and @maru/core/testing offer.

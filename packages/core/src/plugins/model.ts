@@ -37,8 +37,37 @@ export interface PublisherKey {
   _id: string;
   publisher: string;
   publicKey: string;
+  /**
+   * The organization the key speaks for, when a platform admin registered it for one: only such a key signs a
+   * package a winning company uploads for its pilot (pilot-packages.ts). Absent in keys registered before.
+   */
+  organizationId?: string | null;
   registeredById: string;
   registeredAt: string;
+}
+
+/**
+ * The signed package a winning company uploaded for its awarded submission (`_id` is the submission's id): what a
+ * platform admin launches as the pilot. The tarball's bytes are in `plugin_package_chunks` under `sha256`.
+ */
+export interface PilotPackage {
+  _id: string;
+  challengeId: string;
+  organizationId: string;
+  name: string;
+  version: string;
+  /** SHA-256 (hex) of the uploaded tarball: its address in the store and in each hub's package folder. */
+  sha256: string;
+  sizeBytes: number;
+  /** The package-relative path of the bundle (maru-plugin.json's `bundle`). */
+  bundle: string;
+  /** The registered key that signed it. */
+  keyId: string;
+  manifestJson: string;
+  uploadedById: string;
+  uploadedAt: string;
+  launchedAt: string | null;
+  launchedById: string | null;
 }
 
 export interface PluginKvEntry {
@@ -134,6 +163,30 @@ export const pluginCollections: CollectionSpec[] = [
           ['key', 1],
         ],
         unique: true,
+      },
+    ],
+  },
+  {
+    name: 'pilot_packages',
+    indexes: [
+      {
+        name: 'byChallenge',
+        keys: [
+          ['challengeId', 1],
+          ['_id', 1],
+        ],
+      },
+    ],
+  },
+  {
+    name: 'plugin_package_chunks',
+    indexes: [
+      {
+        name: 'byShaIndex',
+        keys: [
+          ['sha256', 1],
+          ['index', 1],
+        ],
       },
     ],
   },

@@ -38,6 +38,9 @@ async function awardedChallenge(hub: TestHub, pluginPackage: { name: string; ver
   await s.challenges.assignReviewers(manager, challenge._id, [reviewer.member._id]);
   await s.challenges.transition(manager, challenge._id, 'close');
   await s.challenges.transition(manager, challenge._id, 'startEvaluation');
+  // Reviewers declare no conflict of interest before scoring, where the hub asks for it (issue #20 item 5).
+  const declare = (s.reviews as { declareNoConflict?: (v: Viewer, id: string) => Promise<unknown> }).declareNoConflict;
+  if (declare) await declare.call(s.reviews, reviewer, challenge._id);
   await s.reviews.score(reviewer, draft._id, { scores: [{ criterionKey: 'impact', score: 9, comment: '' }] });
   await s.reviews.award(manager, challenge._id, { winners: [{ submissionId: draft._id }] });
   return encodeGlobalId('Challenge', challenge._id);
@@ -45,7 +48,7 @@ async function awardedChallenge(hub: TestHub, pluginPackage: { name: string; ver
 
 const serviceCount = async (hub: TestHub) => (await hub.services.catalogue.list({ limit: 100 })).items.length;
 
-const launch = `mutation($c: ID!) { launchPilotService(challengeId: $c) { plugin { name version status } services { key status challenge { title status } } } }`;
+const launch = `mutation($c: ID!) { launchPilotService(challengeId: $c, approvedCapabilities: ["fetch", "kv", "events:emit", "events:receive", "data:read"]) { plugin { name version status } services { key status challenge { title status } } } }`;
 
 describe('challenge → pilot service', () => {
   it('installs the winning plugin as a PILOT service linked to the challenge, in one mutation', async () => {

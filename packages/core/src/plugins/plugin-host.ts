@@ -53,6 +53,7 @@ export class PluginHost {
   private readonly admin: PluginAdmin;
   private readonly deliveries: PluginDeliveries;
   private dataReader: PluginDataReader | null = null;
+  private localEntry: (entry: string) => Promise<string> = async (entry) => entry;
   private readonly changeListeners: Array<(name: string) => void> = [];
   /** One reconciliation at a time: two announcements of the same plugin must not load it twice. */
   private reconciling: Promise<void> = Promise.resolve();
@@ -162,7 +163,14 @@ export class PluginHost {
     return this.registry.register(config, await this.boot(config));
   }
 
-  private boot(config: PluginConfig) {
+  private async boot(config: PluginConfig) {
+    let local: string;
+    try {
+      local = await this.localEntry(config.entry);
+    } catch (error) {
+      local = config.entry;
+      this.logger.error({ entry: config.entry, error: (error as Error).message }, 'plugin package not found');
+    }
     let name: string | null = null;
     const ports = pluginPorts(
       {
@@ -178,7 +186,7 @@ export class PluginHost {
       },
       () => name,
     );
-    return this.loader.boot(config, ports, (started) => (name = started));
+    return this.loader.boot({ ...config, entry: local }, ports, (started) => (name = started));
   }
 
   /** Calls one operation of a service for the viewer, metered and, for refused capabilities, audited. */
@@ -206,12 +214,31 @@ export class PluginHost {
     return this.running.callIssuer(pluginName, serviceKey, operation, input, caller, mode, requestId);
   }
 
+  /** Calls a service operation for the hub itself, on behalf of a member (runtime/plugin-calls.ts `callForHub`). */
+  callForHub(
+    serviceKey: string,
+    operation: string,
+    input: unknown,
+    onBehalfOf: { organizationId: string; memberId: string },
+    requestId: string,
+  ): Promise<unknown> {
+    return this.running.callForHub(serviceKey, operation, input, onBehalfOf, requestId);
+  }
+
   /**
    * Sets what answers plugins' `ctx.data.read` (the data module). Until one is set, every read is refused as a
    * capability the hub cannot give.
    */
   setDataReader(reader: PluginDataReader): void {
     this.dataReader = reader;
+  }
+
+  /**
+   * Sets how a stored entry becomes a file on this hub (pilot packages: `maru-package:<sha256>/…`, unpacked from the
+   * store on first use). Until one is set, entries are paths.
+   */
+  setPackageSource(localEntry: (entry: string) => Promise<string>): void {
+    this.localEntry = localEntry;
   }
 
   /** Streams a plugin connector's records (see PluginCalls.openConnector). */
@@ -248,8 +275,9 @@ export class PluginHost {
   registerPublisherKey(
     viewer: Viewer | null,
     args: { keyId: string; publisher: string; publicKey: string },
+    organizationId: string | null = null,
   ): Promise<PublisherKey> {
-    return this.publisherKeys.register(viewer, args);
+    return this.publisherKeys.register(viewer, args, organizationId);
   }
 
   /** Trusts a key as the system, before plugins load (a local development hub); idempotent. */

@@ -12,6 +12,9 @@ import {
   type PublisherKey,
 } from './model.js';
 import { publisherKeyInput } from './publisher-keys.js';
+import { notFound } from '../errors.js';
+import { parseId } from '../graphql/global-id.js';
+import { isPlatformAdmin, OrganizationRef } from '../identity/index.js';
 
 const ConnectorRef = builder.objectRef<ConnectorManifest>('PluginConnector').implement({
   description: 'A data connector a plugin contributes: a source a data connection can read its records from.',
@@ -197,6 +200,12 @@ const PublisherKeyRef = builder.objectRef<PublisherKey>('PublisherKey').implemen
     publisher: t.exposeString('publisher'),
     publicKey: t.exposeString('publicKey', { description: 'PEM (SPKI).' }),
     registeredAt: t.field({ type: 'DateTime', resolve: (k) => k.registeredAt }),
+    organization: t.field({
+      type: OrganizationRef,
+      nullable: true,
+      description: 'The organization the key speaks for: only its keys sign the pilot packages it uploads.',
+      resolve: (k, _a, ctx) => (k.organizationId ? ctx.services.organizations.get(k.organizationId) : null),
+    }),
   }),
 });
 
@@ -206,11 +215,30 @@ builder.mutationField('registerPublisherKey', (t) =>
     type: PublisherKeyRef,
     description:
       "Trust a plugin publisher's Ed25519 public key (platform admins). Takes effect when plugins next load.",
-    args: PublisherKeyArgs.args,
+    args: {
+      ...PublisherKeyArgs.args,
+      organizationId: t.arg.id({
+        required: false,
+        description: 'The company the key belongs to: its keys sign the pilot packages it uploads when it wins.',
+      }),
+    },
     resolve: (_r, args, ctx) =>
-      audited(ctx, 'publisherKey.register', { targetId: args.keyId.slice(0, 64) }, () =>
-        ctx.services.plugins.registerPublisherKey(ctx.viewer, fromGraphQL(PublisherKeyArgs, args, '')),
-      ),
+      audited(ctx, 'publisherKey.register', { targetId: args.keyId.slice(0, 64) }, async () => {
+        const organizationId = args.organizationId
+          ? parseId(args.organizationId, 'Organization', 'organizationId')
+          : null;
+        if (organizationId && isPlatformAdmin(ctx.viewer) && !(await ctx.services.organizations.get(organizationId)))
+          throw notFound('organization', String(args.organizationId));
+        return ctx.services.plugins.registerPublisherKey(
+          ctx.viewer,
+          fromGraphQL(
+            PublisherKeyArgs,
+            { keyId: args.keyId, publisher: args.publisher, publicKey: args.publicKey },
+            '',
+          ),
+          organizationId,
+        );
+      }),
   }),
 );
 

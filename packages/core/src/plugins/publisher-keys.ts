@@ -31,7 +31,7 @@ export class PublisherKeys {
   ) {}
 
   /** Registers a key (platform admins); `args` are checked as the mutation's arguments. */
-  async register(viewer: Viewer | null, args: z.input<typeof publisherKeyInput>) {
+  async register(viewer: Viewer | null, args: z.input<typeof publisherKeyInput>, organizationId: string | null = null) {
     requireScope(viewer, 'ADMIN');
     if (!isPlatformAdmin(viewer)) throw forbidden('Only platform admins register publisher keys.');
     requireLiveKey(viewer, 'register publisher keys');
@@ -40,6 +40,7 @@ export class PublisherKeys {
       _id: input.keyId,
       publisher: input.publisher,
       publicKey: input.publicKey,
+      organizationId,
       registeredById: viewer.member._id,
       registeredAt: new Date(this.clock()).toISOString(),
     };

@@ -37,4 +37,9 @@ export interface PluginHostOptions {
   deliveries?: DeliveryOptions;
   /** The memory limit of each plugin's isolate (heap and ArrayBuffers), MiB. Default 64. */
   isolateMemoryMb?: number;
+  /**
+   * Where this hub unpacks the plugin packages companies uploaded for their pilots, one folder per tarball's SHA-256.
+   * Each hub keeps its own (the store holds the tarballs). Default `<system temp>/maru-plugin-packages`.
+   */
+  packagesDir?: string;
 }
