@@ -18,6 +18,7 @@ import type { RequestLoaders } from './graphql/loaders.js';
 import type { RequestCaching } from './http/response-cache.js';
 import type { ServiceCatalogue } from './catalogue/index.js';
 import type { PilotService, PluginHost } from './plugins/index.js';
+import type { NoticesApi } from './notices/index.js';
 import type { WalletApi } from './wallet/index.js';
 
 /** The domain services of one hub, built once at startup. */
@@ -49,6 +50,8 @@ export interface HubServices {
   data: DataServices;
   /** Once-only documents: held for their holders, presented by reference, verified with their issuers. */
   wallet: WalletApi;
+  /** Notices: organizations' interests, members' channels and inboxes, and what produces notices. */
+  notices: NoticesApi;
   /** Milliseconds since the epoch; tests move it to pass deadlines. */
   clock: () => number;
 }

@@ -54,6 +54,13 @@ import {
   type PluginPackageResolver,
 } from './plugins/index.js';
 import { getSchema } from './schema.js';
+import {
+  createNoticeSender,
+  createNoticesModule,
+  noticeCollections,
+  type NoticeDeliveryOptions,
+  type NoticesApi,
+} from './notices/index.js';
 import { createWalletModule, walletCollections } from './wallet/index.js';
 import type { Store } from './store/port.js';
 
@@ -126,6 +133,8 @@ export interface HubOptions {
    * go through it. Default none: one hub, all of it in this process. The hub starts and answers while Redis is away.
    */
   redis?: RedisOptions;
+  /** Retries of notices sent to members' webhooks and e-mail through the notify plugin. Default 5 attempts, from 30 s. */
+  notices?: NoticeDeliveryOptions;
 }
 
 /** The identity module's settings, from the hub's options. */
@@ -178,6 +187,7 @@ export const hubCollections = [
   ...pluginCollections,
   ...dataCollections,
   ...walletCollections,
+  ...noticeCollections,
 ];
 
 export async function createServices(
@@ -190,6 +200,8 @@ export async function createServices(
   identityOptions: IdentityOptions = {},
   /** Where events go beyond this process (coordination's Redis event target). Default: this process only. */
   eventTarget?: EventTarget,
+  /** Retries of notices sent to members' webhooks and e-mail. */
+  noticeOptions?: NoticeDeliveryOptions,
 ): Promise<HubServices> {
   await store.migrate(hubCollections);
   const events = createHubEvents(eventTarget);
@@ -216,10 +228,22 @@ export async function createServices(
     events,
     clock,
     // The plugins module's outbox, made below; challenges record events in it only when they happen.
-    outbox: { record: (event): Promise<void> => plugins.recordEvent(event) },
+    // The plugins module's outbox and the notices module, made below; challenges record events in them only when they
+    // happen, under the transition's claim (a hub taking a dead one's transition over records them again: both are
+    // idempotent by the event's id).
+    outbox: {
+      record: async (event): Promise<void> => {
+        await plugins.recordEvent(event);
+        await notices.triggers.challengeEvent(event);
+      },
+    },
+    onQuestionAnswered: (question, challenge): Promise<void> => notices.triggers.questionAnswered(question, challenge),
   }).api;
   // The catalogue comes before the plugins: a plugin's services are listed, admitted and metered there.
-  const catalogue = createCatalogueModule(store, { clock }).api;
+  const catalogue = createCatalogueModule(store, {
+    clock,
+    onAccessDecided: (grant): Promise<void> => notices.triggers.serviceAccessDecided(grant),
+  }).api;
   const { plugins, pilots } = createPluginsModule(store, {
     catalogue,
     challenges,
@@ -237,6 +261,22 @@ export async function createServices(
     clock,
     logger,
     options: dataOptions,
+    notices: {
+      accessDecided: (request, connection): Promise<void> => notices.triggers.dataAccessDecided(request, connection),
+      datasetAvailable: (connection, askedBy): Promise<void> => notices.triggers.datasetAvailable(connection, askedBy),
+    },
+  }).api;
+  // Notices go to members' webhooks and e-mail through the notify plugin's `send` (the `notifications` service),
+  // called by the hub on the member's behalf; e-mail is posted to the mail hook invitations use.
+  const notices: NoticesApi = createNoticesModule(store, {
+    organizations,
+    members,
+    challenges,
+    submissions,
+    clock,
+    logger,
+    options: noticeOptions,
+    send: createNoticeSender(plugins, identityOptions.mail?.webhookUrl ?? null),
   }).api;
   plugins.setDataReader(createPluginDataReader(data));
   // Last: documents are issued and verified through plugins, and presented to challenges', data's and the catalogue's.
@@ -267,6 +307,7 @@ export async function createServices(
     pilots,
     data,
     wallet,
+    notices,
     clock,
   };
 }
@@ -290,6 +331,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     options.data,
     { mail: options.mail, publicUrl: options.publicUrl, sessions: options.sessions },
     coordination.eventTarget,
+    options.notices,
   );
   // A plugin that fails to load is recorded as FAILED; the hub starts with the rest.
   await services.plugins.loadAll(options.plugins ?? []);

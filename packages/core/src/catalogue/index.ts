@@ -4,7 +4,7 @@
  */
 import type { HubModule } from '../hub-module.js';
 import type { Store } from '../store/port.js';
-import { catalogueCollections } from './model.js';
+import { catalogueCollections, type ServiceGrant } from './model.js';
 import { ServiceCatalogue } from './service-catalogue.js';
 // The module's GraphQL part: importing this index registers it on the builder.
 import './service-schema.js';
@@ -19,8 +19,14 @@ export { ServiceGrantRef } from './grant-schema.js';
 export interface CatalogueDeps {
   /** Milliseconds since the epoch: when statuses change and on which UTC day a call counts. */
   clock: () => number;
+  /** Tells the notices module a service access decision was made. */
+  onAccessDecided?: (grant: ServiceGrant) => Promise<void>;
 }
 
 export function createCatalogueModule(store: Store, deps: CatalogueDeps): HubModule<ServiceCatalogue> {
-  return { name: 'catalogue', collections: catalogueCollections, api: new ServiceCatalogue(store, deps.clock) };
+  return {
+    name: 'catalogue',
+    collections: catalogueCollections,
+    api: new ServiceCatalogue(store, deps.clock, deps.onAccessDecided),
+  };
 }

@@ -30,6 +30,8 @@ export class ServiceCatalogue {
   constructor(
     store: Store,
     private readonly clock: () => number,
+    /** Tells the notices module a decision was made (the consumer hears), from the hub whose write won. */
+    private readonly onAccessDecided?: (grant: ServiceGrant) => Promise<void>,
   ) {
     this.#services = store.collection<ServiceRecord>('services');
     this.#usage = new ServiceUsage(store, clock);
@@ -177,11 +179,13 @@ export class ServiceCatalogue {
   }
 
   /** A platform admin approves (or changes), rejects or revokes access. */
-  decideAccess(
+  async decideAccess(
     viewer: Viewer | null,
     grantId: string,
     decision: Parameters<GrantService['decide']>[2],
   ): Promise<ServiceGrant> {
-    return this.#grants.decide(viewer, grantId, decision);
+    const grant = await this.#grants.decide(viewer, grantId, decision);
+    await this.onAccessDecided?.(grant);
+    return grant;
   }
 }

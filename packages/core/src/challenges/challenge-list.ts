@@ -64,3 +64,33 @@ export function challengeListFilter(viewer: Viewer | null, query: ChallengeQuery
   }
   return and.length ? { $and: and } : {};
 }
+
+/** What "challenges for you" matches: an organization's declared interests and its kind. */
+export interface ChallengeMatch {
+  organizationId: string;
+  organizationKind: string;
+  tags: string[];
+  types: string[];
+  agencyIds: string[];
+}
+
+/**
+ * OPEN challenges matching any declared interest (a tag, a type, an agency or one above it) that the organization is
+ * eligible for (its kind), not its own agency's. Null when nothing is declared: nothing matches.
+ */
+export function challengeMatchFilter(match: ChallengeMatch): Filter | null {
+  const or: Filter[] = [];
+  if (match.tags.length) or.push({ tags: { $in: match.tags } });
+  if (match.types.length) or.push({ type: { $in: match.types } });
+  if (match.agencyIds.length) or.push({ agencyPath: { $in: match.agencyIds } });
+  if (!or.length) return null;
+  return {
+    $and: [
+      { status: 'OPEN' },
+      { publishedAt: { $ne: null } },
+      { 'eligibility.organizationKinds': match.organizationKind },
+      { agencyPath: { $ne: match.organizationId } },
+      { $or: or },
+    ],
+  };
+}

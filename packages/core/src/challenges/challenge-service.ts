@@ -15,7 +15,14 @@ import { CLAIM_OWNER, ClaimTable, claimData, type Claim, type ClaimRecord } from
 import { StoreConflictError, type Collection, type Store } from '../store/port.js';
 import { validate } from '../validation.js';
 import { canManage, canSeeChallenge, isOfAgency, isPanelist } from './access.js';
-import { CHALLENGE_SORTS, challengeListFilter, type ChallengeQuery, type ChallengeSort } from './challenge-list.js';
+import {
+  CHALLENGE_SORTS,
+  challengeListFilter,
+  challengeMatchFilter,
+  type ChallengeMatch,
+  type ChallengeQuery,
+  type ChallengeSort,
+} from './challenge-list.js';
 import {
   announcementInput,
   cancelInput,
@@ -120,6 +127,13 @@ export class ChallengeService {
     page: PageRequest,
   ): Promise<Page<Challenge>> {
     return readPage(this.collection, challengeListFilter(viewer, query), CHALLENGE_SORTS[sort], page);
+  }
+
+  /** A page of the OPEN challenges matching an organization's interests and kind, soonest deadline first. */
+  listMatching(match: ChallengeMatch, page: PageRequest): Promise<Page<Challenge>> {
+    const filter = challengeMatchFilter(match);
+    if (!filter) return readPage(this.collection, { _id: { $in: [] } }, CHALLENGE_SORTS.DEADLINE, page);
+    return readPage(this.collection, filter, CHALLENGE_SORTS.DEADLINE, page);
   }
 
   /** Which of these titles challenges already carry: lets a seeder skip what it made before, in one read. */

@@ -4,7 +4,7 @@ import type { HubModule } from '../hub-module.js';
 import type { MemberService, OrganizationService } from '../identity/index.js';
 import type { Store } from '../store/port.js';
 import { ChallengeService, type ChallengeEventOutbox } from './challenge-service.js';
-import { challengeCollections } from './model.js';
+import { challengeCollections, type Challenge, type Question } from './model.js';
 import { PanelConflicts } from './panel-conflicts.js';
 import { QuestionService } from './question-service.js';
 import { ReviewService } from './review-service.js';
@@ -38,6 +38,8 @@ export interface ChallengesDeps {
   clock: () => number;
   /** Where public challenge events are recorded once for the plugins that receive them. */
   outbox?: ChallengeEventOutbox;
+  /** Tells the notices module a question was answered (the asker hears). */
+  onQuestionAnswered?: (question: Question, challenge: Challenge) => Promise<void>;
 }
 
 /** The challenges module: its tables stay inside; everything else goes through `api`. */
@@ -53,7 +55,7 @@ export function createChallengesModule(store: Store, deps: ChallengesDeps): HubM
     conflicts,
     deps.outbox,
   );
-  const questions = new QuestionService(store, challenges, deps.clock);
+  const questions = new QuestionService(store, challenges, deps.clock, deps.onQuestionAnswered);
   const submissions = new SubmissionService(store, challenges, deps.events, deps.clock);
   const reviews = new ReviewService(store, challenges, submissions, conflicts, deps.members, deps.clock);
   return {
@@ -63,13 +65,19 @@ export function createChallengesModule(store: Store, deps: ChallengesDeps): HubM
   };
 }
 
-export { CHALLENGE_SORTS, challengeListFilter, type ChallengeQuery, type ChallengeSort } from './challenge-list.js';
+export {
+  CHALLENGE_SORTS,
+  challengeListFilter,
+  type ChallengeMatch,
+  type ChallengeQuery,
+  type ChallengeSort,
+} from './challenge-list.js';
 export type { ChallengeEventOutbox, ChallengeService, ChallengeTransition } from './challenge-service.js';
 export type { QuestionService } from './question-service.js';
 export type { SubmissionService } from './submission-service.js';
 export type { RankedSubmission, ReviewService, ReviewerProgress } from './review-service.js';
 export { canManage, canSeeChallenge, canSeeScores, isOfAgency, isPanelist } from './access.js';
-export { ChallengeRef } from './challenge-schema.js';
+export { ChallengeConnection, ChallengeRef, ChallengeTypeEnum } from './challenge-schema.js';
 export { SubmissionRef } from './submission-schema.js';
 export { challengeCollections, CHALLENGE_STATUSES, CHALLENGE_TYPES, SUBMISSION_STATUSES } from './model.js';
 export type {

@@ -221,7 +221,15 @@ export const challengeCollections: CollectionSpec[] = [
         ],
       },
     ],
-    arrayFields: ['agencyPath', 'tags', 'reviewerIds', 'dataConnectionIds', 'serviceIds'],
+    arrayFields: [
+      'agencyPath',
+      'tags',
+      'reviewerIds',
+      'dataConnectionIds',
+      'serviceIds',
+      // Matched by "challenges for you" (the eligible kinds hold an organization's kind).
+      'eligibility.organizationKinds',
+    ],
   },
   {
     // Announcements; the stored name is older than the word.

@@ -22,6 +22,8 @@ export class QuestionService {
     store: Store,
     private readonly challenges: ChallengeService,
     private readonly clock: () => number,
+    /** Tells the notices module an answer was given, once, from the hub whose write won. */
+    private readonly onAnswered?: (question: Question, challenge: Challenge) => Promise<void>,
   ) {
     this.collection = store.collection<Question>('questions');
   }
@@ -92,6 +94,7 @@ export class QuestionService {
     );
     if (!updated) throw conflict('The question was answered meanwhile; reload it.');
     await this.challenges.emit('QUESTION_ANSWERED', challenge, `answer:${questionId}:v${updated.version}`);
+    await this.onAnswered?.(updated, challenge);
     return updated;
   }
 }

@@ -26,8 +26,16 @@ export class AccessRequestService {
     store: Store,
     private readonly connections: ConnectionService,
     private readonly clock: () => number,
+    /** Tells the notices module the owner decided (the requester hears), from the hub whose write won. */
+    private readonly onDecided?: (request: AccessRequest, connection: DataConnection) => Promise<void>,
   ) {
     this.#collection = store.collection<AccessRequest>('data_access_requests');
+  }
+
+  /** The organizations with a request for the connection waiting for the owner (they asked about it). */
+  async pendingRequesters(connectionId: string): Promise<string[]> {
+    const pending = await this.#collection.find({ connectionId, status: 'PENDING' }, { limit: 1000 });
+    return pending.flatMap((r) => (r.requester.organizationId ? [r.requester.organizationId] : []));
   }
 
   get(id: string): Promise<AccessRequest | null> {
@@ -178,7 +186,9 @@ export class AccessRequestService {
         throw badInput('expiresAt', 'An approval may end earlier than asked, not later.');
       set.expiresAt = expiresAt;
     }
-    return this.transition(request, set);
+    const decided = await this.transition(request, set);
+    await this.onDecided?.(decided, connection);
+    return decided;
   }
 
   /** The owner ends an approval; the next read is refused. */

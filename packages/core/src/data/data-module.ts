@@ -10,7 +10,7 @@ import { ConnectionService } from './connection-service.js';
 import { ConnectorRegistry, type PluginConnectorSource } from './connectors/connector-registry.js';
 import { builtInConnectors } from './connectors/built-in-connectors.js';
 import { ConsentService } from './consent-service.js';
-import { dataCollections, type DataRecord } from './model.js';
+import { dataCollections, type AccessRequest, type DataConnection, type DataRecord } from './model.js';
 import { ReadService } from './read-service.js';
 import { SyncService, type SyncOptions } from './sync-service.js';
 import { UploadService } from './upload-service.js';
@@ -65,12 +65,21 @@ export interface DataModuleDeps {
   clock: () => number;
   logger: HubLogger;
   options?: DataOptions;
+  /** Who hears of data happenings (the notices module): decisions on access requests, datasets becoming available. */
+  notices?: DataNotices;
+}
+
+/** What the data module tells the notices module, once, from the hub whose change won. */
+export interface DataNotices {
+  accessDecided(request: AccessRequest, connection: DataConnection): Promise<void>;
+  /** `askedBy`: organizations with a request waiting for the connection. */
+  datasetAvailable(connection: DataConnection, askedBy: string[]): Promise<void>;
 }
 
 /** The data-connections module: its tables and the api over them. */
 export function createDataModule(
   store: Store,
-  { organizations, plugins, clock, logger, options = {} }: DataModuleDeps,
+  { organizations, plugins, clock, logger, options = {}, notices }: DataModuleDeps,
 ): HubModule<DataServices> {
   const connectors = new ConnectorRegistry(builtInConnectors, plugins, {
     importRoot: options.importDir ?? join(tmpdir(), 'maru-imports'),
@@ -81,8 +90,11 @@ export function createDataModule(
   // Syncs write the records; reads (through a grant) and the subject-key check read them.
   const records = store.collection<DataRecord>('data_records');
   const connections = new ConnectionService(store, organizations, connectors, clock);
-  const syncs = new SyncService(store, records, connections, connectors, clock, logger, options.sync);
-  const accessRequests = new AccessRequestService(store, connections, clock);
+  // A dataset's first successful sync makes it available: those who declared interest or asked for it hear.
+  const datasetAvailable = async (connection: DataConnection): Promise<void> =>
+    notices?.datasetAvailable(connection, await accessRequests.pendingRequesters(connection._id));
+  const syncs = new SyncService(store, records, connections, connectors, clock, logger, options.sync, datasetAvailable);
+  const accessRequests = new AccessRequestService(store, connections, clock, notices?.accessDecided.bind(notices));
   const consents = new ConsentService(store, connections, organizations, records, clock);
   const accessLog = new AccessLog(store, clock);
   const reads = new ReadService(records, accessRequests, consents, accessLog);

@@ -10,7 +10,7 @@ import './consent-schema.js';
 import './link-schema.js';
 
 export { createDataModule, DEFAULT_MAX_UPLOAD_BYTES } from './data-module.js';
-export type { DataModuleDeps, DataOptions, DataServices } from './data-module.js';
+export type { DataModuleDeps, DataNotices, DataOptions, DataServices } from './data-module.js';
 export { createPluginDataReader } from './plugin-data-reader.js';
 export { dcatCatalogue } from './dcat.js';
 export { SUBJECT_KEY_PREFIX, type DataSubject } from './consent-service.js';

@@ -59,6 +59,8 @@ export class SyncService {
     private readonly clock: () => number,
     private readonly logger: HubLogger = silentLogger,
     options: SyncOptions = {},
+    /** Called once a connection's first sync succeeds: its dataset has become available. */
+    private readonly onFirstSuccess?: (connection: DataConnection) => Promise<void>,
   ) {
     this.#syncs = store.collection<DataSync>('data_syncs');
     // A claim covers only the start (claim → lease, milliseconds); a minute is far above that and above clock skew
@@ -314,6 +316,10 @@ export class SyncService {
       recordCount: await this.records.count({ connectionId: connection._id }),
       updatedAt: now,
     });
+    if (!outcome.error && current && current.lastSuccessAt === null)
+      await this.onFirstSuccess?.({ ...current, ...set }).catch((error: unknown) =>
+        this.logger.error({ err: error, connection: connection._id }, 'could not record dataset notices'),
+      );
     return finished;
   }
 }

@@ -146,6 +146,7 @@ export async function snapshotDomain(hub: Hub): Promise<string> {
     ...['held_documents', 'document_presentations', 'document_verifications', 'document_requirements'].map((name) =>
       store.collection(name),
     ),
+    ...['notice_interests', 'notices', 'notice_channels', 'notice_deliveries'].map((name) => store.collection(name)),
   ] as Array<Collection<Doc>>;
   const all = await Promise.all(collections.map((c) => c.find({}, { sort: [['_id', 1]] })));
   return JSON.stringify(all, (key, value: unknown) => (key === 'lastUsedAt' ? undefined : value));

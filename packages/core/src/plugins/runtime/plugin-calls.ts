@@ -167,6 +167,42 @@ export class PluginCalls {
   }
 
   /**
+   * Calls one operation of a service for the hub itself, on behalf of an organization and member (the notices module
+   * sending to a member's own webhook or e-mail): no API key, grant or quota, as the member asked for it by choosing
+   * the channel; the call is not metered against the organization. Rejects when the service or its plugin is not
+   * running, or the plugin fails.
+   */
+  async callForHub(
+    serviceKey: string,
+    operation: string,
+    input: unknown,
+    onBehalfOf: { organizationId: string; memberId: string },
+    requestId: string,
+  ): Promise<unknown> {
+    const service = await this.deps.catalogue.get(serviceKey);
+    const loaded = service?.pluginName ? this.deps.registry.get(service.pluginName) : undefined;
+    if (!service || !loaded || service.status === 'SUSPENDED')
+      throw new MaruError('PLUGIN_UNAVAILABLE', `The service ${serviceKey} is not running on this hub.`);
+    try {
+      return await loaded.runner.call({
+        service: serviceKey,
+        operation,
+        input,
+        caller: {
+          organizationId: encodeGlobalId('Organization', onBehalfOf.organizationId),
+          memberId: encodeGlobalId('Member', onBehalfOf.memberId),
+        },
+        mode: 'live',
+        deadlineMs: this.deps.deadlineMs,
+        ...grantOf(loaded),
+        requestId,
+      });
+    } catch (error) {
+      throw pluginFailure(error, loaded.manifest.name, this.deps.logger);
+    }
+  }
+
+  /**
    * Runs one plugin's `on` handler for a hub event (the outbox's delivery, runtime/plugin-deliveries.ts); rejects
    * when the handler fails or exceeds a call's deadline.
    */
