@@ -210,6 +210,11 @@ export async function seedDemoChallenges(
       await services.challenges.transition(agencyViewer, challenge._id, 'startEvaluation');
       for (const [r, reviewer] of reviewers.entries()) {
         const reviewerViewer = await seedViewer(services, reviewer);
+        // Neither reviewer's organization competes (they are agencies; the entrants are companies): each declares so
+        // before scoring, as the rule asks. Open and closed challenges are left undeclared, for the portal to ask.
+        await services.reviews.declareNoConflict(reviewerViewer, challenge._id, {
+          statement: '응모 기관과 이해관계가 없습니다. I have no tie to any entrant.',
+        });
         for (const [i, submission] of submissions.entries()) {
           await services.reviews.score(reviewerViewer, submission._id, {
             scores: [

@@ -149,7 +149,13 @@ describe('a challenge, end to end over HTTP', () => {
         .startChallengeEvaluation.challenge.status,
     ).toBe('EVALUATING');
 
-    // Two reviewers score both entries.
+    // Two reviewers declare no conflict of interest, then score both entries.
+    for (const key of [reviewer, reviewer2])
+      await ok(
+        `mutation($c: ID!) { declareNoConflict(challengeId: $c) { declaration { declaredAt } } }`,
+        { c: id },
+        key,
+      );
     const score = (
       key: string,
       submissionId: string,
@@ -300,6 +306,8 @@ describe('a challenge, end to end over HTTP', () => {
       'challenge.assignReviewers',
       'challenge.close',
       'challenge.startEvaluation',
+      'review.declareNoConflict',
+      'review.declareNoConflict',
       'review.score',
       'review.score',
       'review.score',

@@ -125,6 +125,30 @@ describe('demo data connections in the hub process', () => {
     ).toEqual(['PUBLIC', 'PUBLIC', 'RESTRICTED']);
   });
 
+  it('seats no conflicted reviewer, and every reviewer who scored a demo challenge declared no conflict first', async () => {
+    const login = async (email: string) =>
+      (await gql(hub.url, `mutation($e: String!) { demoLogin(email: $e) { secret } }`, { e: email })).body.data
+        .demoLogin.secret as string;
+    const panels = `{ challenges(first: 50, filter: { statuses: [OPEN, CLOSED, EVALUATING, AWARDED] }) { nodes { id status panel { name conflictOfInterest declaredNoConflictAt } reviewProgress { scored } } } }`;
+    type Seen = { id: string; status: string; panel: any[]; reviewProgress: Array<{ scored: number }> | null };
+    const seen = new Map<string, Seen>();
+    for (const manager of ['manager@mois.example', 'manager@msit.example']) {
+      const res = await gql(hub.url, panels, {}, await login(manager));
+      // Each agency sees the progress of its own challenges (the other's answer FORBIDDEN, field by field); the MSIT
+      // manager also sits on every panel, so sees the panels of MOIS's challenges without their progress.
+      for (const c of res.body.data.challenges.nodes as Seen[]) if (c.reviewProgress) seen.set(c.id, c);
+    }
+    expect(seen.size).toBe(20);
+    for (const c of seen.values()) {
+      expect(c.panel.map((p) => p.conflictOfInterest)).toEqual([false, false]);
+      if (c.status === 'EVALUATING' || c.status === 'AWARDED') {
+        // Scored while evaluating (after the award no entry is in play, so progress counts none).
+        if (c.status === 'EVALUATING') expect(c.reviewProgress!.map((p) => p.scored)).toEqual([2, 2]);
+        for (const p of c.panel) expect(p.declaredNoConflictAt, p.name).toEqual(expect.any(String));
+      }
+    }
+  });
+
   it('publishes the catalogue as DCAT-AP JSON-LD at /catalogue/dcat.jsonld, GET and HEAD', async () => {
     const res = await fetch(`${base}/catalogue/dcat.jsonld`);
     expect(res.status).toBe(200);
