@@ -16,12 +16,14 @@ describe('startScheduler', () => {
     let closeCalls = 0;
     let syncCalls = 0;
     let deliverCalls = 0;
+    let noticeCalls = 0;
     let finishSync!: (ran: number) => void;
     const hub = {
       services: {
         challenges: { closeDue: async () => (++closeCalls === 1 ? 2 : 0) },
         data: { syncs: { runDue: () => (syncCalls++, new Promise<number>((resolve) => (finishSync = resolve))) } },
         plugins: { deliverDue: async () => (deliverCalls++, 0) },
+        notices: { deliveries: { deliverDue: async () => (noticeCalls++, 0) } },
       },
     } as unknown as Hub;
     const scheduler = startScheduler(hub, logger, 10);
@@ -30,6 +32,7 @@ describe('startScheduler', () => {
       expect(closeCalls).toBeGreaterThan(3);
       // Plugin event deliveries are polled on every tick too, whatever the sync does.
       expect(deliverCalls).toBeGreaterThan(3);
+      expect(noticeCalls).toBeGreaterThan(3);
       expect(syncCalls).toBe(1);
       finishSync(3);
       await new Promise((r) => setTimeout(r, 40));
@@ -48,6 +51,7 @@ describe('startScheduler', () => {
         challenges: { closeDue: async () => 0 },
         data: { syncs: { runDue: async () => (++calls === 1 ? Promise.reject(new Error('store away')) : 0) } },
         plugins: { deliverDue: async () => 0 },
+        notices: { deliveries: { deliverDue: async () => 0 } },
       },
     } as unknown as Hub;
     const scheduler = startScheduler(hub, logger, 10);

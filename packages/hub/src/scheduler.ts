@@ -2,7 +2,7 @@ import type { Hub, HubLogger } from '@maru/core';
 
 /**
  * Closes challenges at their deadline and runs the data syncs that are due
- * (on schedule, or a retry), and delivers plugin events due. Every instance
+ * (on schedule, or a retry), and delivers plugin events and notices due. Every instance
  * runs it: each closing, each due sync run and each delivery attempt is first
  * claimed in the store by a unique insert (core's store/claims.ts), so when
  * hubs race exactly one does the work.
@@ -25,10 +25,15 @@ export function startScheduler(hub: Hub, logger: HubLogger, intervalMs: number):
   const deliverEvents = chain(logger, 'plugin event deliveries', async () => {
     await hub.services.plugins.deliverDue();
   });
+  // Notices to members' webhooks and e-mail: retries, and deliveries a hub did not finish.
+  const deliverNotices = chain(logger, 'notice deliveries', async () => {
+    await hub.services.notices.deliveries.deliverDue();
+  });
   const tick = () => {
     closeChallenges();
     runSyncs();
     deliverEvents();
+    deliverNotices();
   };
   tick();
   const timer = setInterval(tick, intervalMs);
