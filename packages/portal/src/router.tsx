@@ -18,6 +18,7 @@ const DataCataloguePage = page(() => import('./pages/data/data-catalogue-page'),
 const NewChallengePage = page(() => import('./pages/manage/new-challenge-page'), 'NewChallengePage');
 const AgencyChallengesPage = page(() => import('./pages/manage/agency-challenges-page'), 'AgencyChallengesPage');
 const SubmitPage = page(() => import('./pages/submissions/submit-page'), 'SubmitPage');
+const MyDocumentsPage = page(() => import('./pages/documents/my-documents-page'), 'MyDocumentsPage');
 const MySubmissionsPage = page(() => import('./pages/submissions/my-submissions-page'), 'MySubmissionsPage');
 const ReviewsPage = page(() => import('./pages/reviews/reviews-page'), 'ReviewsPage');
 const ScorePage = page(() => import('./pages/reviews/score-page'), 'ScorePage');
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/manage', element: later(AgencyChallengesPage) },
       { path: '/my/submissions', element: later(MySubmissionsPage) },
+      { path: '/my/documents', element: later(MyDocumentsPage) },
       { path: '/reviews', element: later(ReviewsPage) },
       { path: '/admin/plugins', element: later(PluginsPage) },
       { path: '/access', element: later(AccessPage) },

@@ -19,7 +19,11 @@ export function SiteNav() {
   ];
   if (hasRole('CHALLENGE_MANAGER', 'AGENCY_ADMIN'))
     items.push({ to: '/manage', label: 'nav.manage' }, { to: '/challenges/new', label: 'nav.postChallenge' });
-  if (viewer?.organization.kind === 'COMPANY') items.push({ to: '/my/submissions', label: 'nav.mySubmissions' });
+  if (viewer?.organization.kind === 'COMPANY')
+    items.push(
+      { to: '/my/submissions', label: 'nav.mySubmissions' },
+      { to: '/my/documents', label: 'nav.myDocuments' },
+    );
   if (hasRole('REVIEWER')) items.push({ to: '/reviews', label: 'nav.reviews' });
   if (hasRole('PLATFORM_ADMIN')) items.push({ to: '/admin/plugins', label: 'nav.plugins' });
   if (viewer) items.push({ to: '/access', label: 'nav.access' });
