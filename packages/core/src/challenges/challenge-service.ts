@@ -35,6 +35,10 @@ import type { ChallengeEvent, ChallengeEventKind, HubEvents } from '../events/in
 import { FINAL_CHALLENGE_STATUSES, type Announcement, type Challenge, type ChallengeStatus } from './model.js';
 import type { PanelConflicts } from './panel-conflicts.js';
 
+/** Whole days from `from` to `to` (ISO dates), or null without `from`. */
+const daysBetween = (from: string | null, to: string): number | null =>
+  from ? Math.max(0, Math.floor((Date.parse(to) - Date.parse(from)) / 86_400_000)) : null;
+
 export type ChallengeTransition = 'publish' | 'close' | 'startEvaluation' | 'cancel' | 'advancePhase';
 
 /** Which statuses each transition leaves from, and where it goes. */
@@ -295,9 +299,11 @@ export class ChallengeService {
     if (!claim) throw conflict('The challenge changed meanwhile (another transition won); reload it and retry.');
     const now = new Date(this.clock()).toISOString();
     const stamps: Partial<Challenge> =
-      { OPEN: { publishedAt: challenge.publishedAt ?? now }, CLOSED: { closedAt: now }, AWARDED: { awardedAt: now } }[
-        rule.to as string
-      ] ?? {};
+      {
+        OPEN: { publishedAt: challenge.publishedAt ?? now },
+        CLOSED: { closedAt: now },
+        AWARDED: { awardedAt: now, awardDays: daysBetween(challenge.publishedAt, now) },
+      }[rule.to as string] ?? {};
     let updated: Challenge | null;
     try {
       updated = await this.collection.findOneAndUpdate(

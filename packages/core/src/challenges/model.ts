@@ -75,6 +75,8 @@ export interface Challenge {
   awardedAt: string | null;
   awardNote: string | null;
   winnerSubmissionIds: string[];
+  /** Whole days from publication to the award, set at the award: insights count challenges per value for the median. */
+  awardDays?: number | null;
   version: number;
 }
 
@@ -125,6 +127,8 @@ export interface Submission {
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
+  /** `YYYY-MM-DD` (UTC) of `submittedAt`, so insights count entries per day in the store. */
+  submittedDay?: string | null;
   awardNote: string | null;
   version: number;
 }
@@ -282,6 +286,23 @@ export const challengeCollections: CollectionSpec[] = [
           ['createdAt', -1],
         ],
       },
+      // Insights: an agency's entries per challenge and status, and per day submitted.
+      {
+        name: 'byAgencyChallengeStatus',
+        keys: [
+          ['agencyId', 1],
+          ['challengeId', 1],
+          ['status', 1],
+        ],
+      },
+      {
+        name: 'byAgencySubmittedDay',
+        keys: [
+          ['agencyId', 1],
+          ['submittedDay', 1],
+        ],
+      },
+      { name: 'bySubmittedDay', keys: [['submittedDay', 1]] },
     ],
   },
   {

@@ -260,7 +260,11 @@ export class SubmissionService {
     if (!submission.proposal.trim())
       throw badInput('proposal', 'The proposal is empty; write it (updateSubmission) before submitting.');
     const now = new Date(this.clock()).toISOString();
-    const updated = await this.move(submission, 'SUBMITTED', { termsAcknowledgedAt: now, submittedAt: now });
+    const updated = await this.move(submission, 'SUBMITTED', {
+      termsAcknowledgedAt: now,
+      submittedAt: now,
+      submittedDay: now.slice(0, 10),
+    });
     this.events.publish('submissionReceived', {
       challengeId: challenge._id,
       submissionId: id,

@@ -144,7 +144,24 @@ export {
 } from './organization-service.js';
 export { MemberService, type MemberSeed } from './member-service.js';
 export { ApiKeyService, hashApiKey, type IssuedApiKey } from './api-key-service.js';
-export { OrganizationConnection, OrganizationKindEnum, OrganizationRef } from './organization-schema.js';
+export {
+  IndustryEnum,
+  OrganizationConnection,
+  OrganizationKindEnum,
+  OrganizationRef,
+  RegionEnum,
+  SizeBandEnum,
+} from './organization-schema.js';
+export {
+  INDUSTRIES,
+  INDUSTRY_CODES,
+  REGIONS,
+  SIZE_BANDS,
+  type Industry,
+  type OrganizationProfile,
+  type Region,
+  type SizeBand,
+} from './organization-profile.js';
 export { InvitationRef, InvitationStatusEnum } from './invitation-schema.js';
 export { MemberConnection, MemberRef, MemberStatusEnum, RoleEnum } from './member-schema.js';
 export {

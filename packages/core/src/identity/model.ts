@@ -1,4 +1,5 @@
 import type { CollectionSpec } from '../store/port.js';
+import type { Industry, Region, SizeBand } from './organization-profile.js';
 
 export const ORGANIZATION_KINDS = ['PLATFORM', 'AGENCY', 'COMPANY'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
@@ -39,6 +40,10 @@ export interface Organization {
   parentId: string | null;
   /** Root first; lets "an agency and all its sub-agencies" be one indexed query. */
   ancestorIds: string[];
+  /** Optional profile (organization-profile.ts); missing on organizations stored before it existed. */
+  sizeBand?: SizeBand | null;
+  region?: Region | null;
+  industry?: Industry | null;
   createdAt: string;
   updatedAt: string;
   version: number;

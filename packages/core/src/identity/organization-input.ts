@@ -2,9 +2,15 @@ import { z } from 'zod';
 import { globalId } from '../graphql/input-hints.js';
 import { optionalText, slug, text } from '../validation.js';
 import { ORGANIZATION_KINDS } from './model.js';
+import { INDUSTRY_CODES, REGIONS, SIZE_BANDS } from './organization-profile.js';
 
 /** The zod enum that GraphQL declares as `OrganizationKind`. */
 export const organizationKind = z.enum(ORGANIZATION_KINDS);
+
+/** The zod enums that GraphQL declares as `SizeBand`, `Region` and `Industry`. */
+export const sizeBand = z.enum(SIZE_BANDS);
+export const region = z.enum(REGIONS);
+export const industry = z.enum(INDUSTRY_CODES);
 
 /** `CreateOrganizationInput`: what the schema declares and the service validates. */
 export const createOrganizationInput = z.object({
@@ -19,6 +25,9 @@ export const createOrganizationInput = z.object({
 export const updateOrganizationInput = z.object({
   name: text('a name', 200).optional(),
   description: optionalText('a description', 2000).optional(),
+  sizeBand: sizeBand.nullish().describe('The size band (companies); null clears it.'),
+  region: region.nullish().describe('The region (시·도) of the seat; null clears it.'),
+  industry: industry.nullish().describe('The KSIC section of the main activity; null clears it.'),
   expectedVersion: z
     .number()
     .int()

@@ -5,13 +5,37 @@ import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { parseId, peekId } from '../graphql/global-id.js';
 import { nodeType } from '../graphql/node.js';
 import { type EnumRefs, fromGraphQL, zodInput } from '../graphql/zod-input.js';
-import { createOrganizationInput, organizationKind, updateOrganizationInput } from './organization-input.js';
+import {
+  createOrganizationInput,
+  industry,
+  organizationKind,
+  region,
+  sizeBand,
+  updateOrganizationInput,
+} from './organization-input.js';
+import { INDUSTRIES, INDUSTRY_CODES, REGIONS, SIZE_BANDS } from './organization-profile.js';
 import { ORGANIZATION_KINDS, type Organization } from './model.js';
 
 export const OrganizationKindEnum = builder.enumType('OrganizationKind', {
   description:
     'PLATFORM runs the hub; AGENCY is a government body (agencies nest); COMPANY answers challenges and ships plugins.',
   values: ORGANIZATION_KINDS,
+});
+
+export const SizeBandEnum = builder.enumType('SizeBand', {
+  description:
+    'Company size after the Korean SME categories: MICRO 소상공인, SMALL 소기업, MEDIUM 중기업, LARGE 중견·대기업.',
+  values: SIZE_BANDS,
+});
+
+export const RegionEnum = builder.enumType('Region', {
+  description: 'One of the 17 first-level divisions of Korea (시·도), e.g. SEOUL 서울특별시, GYEONGGI 경기도.',
+  values: REGIONS,
+});
+
+export const IndustryEnum = builder.enumType('Industry', {
+  description: 'A section (A–U) of the Korean Standard Industrial Classification (KSIC).',
+  values: Object.fromEntries(INDUSTRY_CODES.map((code) => [code, { description: INDUSTRIES[code] }])),
 });
 
 export const OrganizationRef = nodeType<Organization>('Organization', {
@@ -26,6 +50,24 @@ builder.objectFields(OrganizationRef, (t) => ({
   name: t.exposeString('name'),
   slug: t.exposeString('slug', { description: 'Unique, URL-safe name.' }),
   description: t.exposeString('description'),
+  sizeBand: t.field({
+    type: SizeBandEnum,
+    nullable: true,
+    description: 'Optional; set by its admins. Insights count entries per band.',
+    resolve: (o) => o.sizeBand ?? null,
+  }),
+  region: t.field({
+    type: RegionEnum,
+    nullable: true,
+    description: 'Optional; set by its admins. Insights count entries per region.',
+    resolve: (o) => o.region ?? null,
+  }),
+  industry: t.field({
+    type: IndustryEnum,
+    nullable: true,
+    description: 'Optional KSIC section; set by its admins.',
+    resolve: (o) => o.industry ?? null,
+  }),
   version: t.exposeInt('version', {
     description: 'Increments on every change; pass as `expectedVersion` to update safely.',
   }),
@@ -87,7 +129,12 @@ builder.queryFields((t) => ({
 
 const enums: EnumRefs = [[organizationKind, OrganizationKindEnum]];
 const CreateOrganizationInput = zodInput('CreateOrganizationInput', createOrganizationInput, { enums });
-const UpdateOrganizationInput = zodInput('UpdateOrganizationInput', updateOrganizationInput);
+const profileEnums: EnumRefs = [
+  [sizeBand, SizeBandEnum],
+  [region, RegionEnum],
+  [industry, IndustryEnum],
+];
+const UpdateOrganizationInput = zodInput('UpdateOrganizationInput', updateOrganizationInput, { enums: profileEnums });
 
 const OrganizationPayload = builder.objectRef<{ organization: Organization }>('OrganizationPayload').implement({
   fields: (t) => ({ organization: t.field({ type: OrganizationRef, resolve: (p) => p.organization }) }),

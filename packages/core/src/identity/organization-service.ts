@@ -5,6 +5,7 @@ import { readPage, type Page, type PageRequest } from '../store/page.js';
 import { StoreConflictError, type Collection, type Filter, type Store } from '../store/port.js';
 import { validate } from '../validation.js';
 import type { Organization } from './model.js';
+import type { OrganizationProfile } from './organization-profile.js';
 import {
   createOrganizationInput,
   updateOrganizationInput,
@@ -29,6 +30,8 @@ export interface OrganizationSeed {
   slug: string;
   description?: string;
   parentId?: string | null;
+  /** The profile insights group by (demo organizations have one). */
+  profile?: Partial<OrganizationProfile>;
 }
 
 export class OrganizationService {
@@ -86,7 +89,10 @@ export class OrganizationService {
     const existing = await this.bySlug(spec.slug);
     if (existing) return { organization: existing, created: false };
     const parent = spec.parentId ? await this.require(spec.parentId) : null;
-    const organization = newOrganization({ ...spec, description: spec.description ?? '' }, parent);
+    const organization = {
+      ...newOrganization({ ...spec, description: spec.description ?? '' }, parent),
+      ...spec.profile,
+    };
     try {
       await this.#collection.insertOne(organization);
       return { organization, created: true };
@@ -160,6 +166,8 @@ export class OrganizationService {
     const set: Partial<Organization> = { updatedAt: new Date().toISOString() };
     if (input.name !== undefined) set.name = input.name;
     if (input.description !== undefined) set.description = input.description;
+    for (const field of ['sizeBand', 'region', 'industry'] as const)
+      if (input[field] !== undefined) Object.assign(set, { [field]: input[field] });
     const updated = await this.#collection.findOneAndUpdate(
       { _id: id, version: org.version },
       { $set: set, $inc: { version: 1 } },
