@@ -18,6 +18,7 @@ import type { RequestLoaders } from './graphql/loaders.js';
 import type { RequestCaching } from './http/response-cache.js';
 import type { ServiceCatalogue } from './catalogue/index.js';
 import type { PilotService, PluginHost } from './plugins/index.js';
+import type { InsightsService } from './insights/index.js';
 import type { NoticesApi } from './notices/index.js';
 import type { WalletApi } from './wallet/index.js';
 
@@ -52,6 +53,8 @@ export interface HubServices {
   wallet: WalletApi;
   /** Notices: organizations' interests, members' channels and inboxes, and what produces notices. */
   notices: NoticesApi;
+  /** Figures for decisions, counted by the store, each shown to who may see it. */
+  insights: InsightsService;
   /** Milliseconds since the epoch; tests move it to pass deadlines. */
   clock: () => number;
 }

@@ -62,6 +62,7 @@ import {
   type NoticesApi,
 } from './notices/index.js';
 import { createWalletModule, walletCollections } from './wallet/index.js';
+import { createInsightsModule } from './insights/index.js';
 import type { Store } from './store/port.js';
 
 export interface HubLimits {
@@ -221,7 +222,13 @@ export async function createServices(
       ...identityOptions,
     }).api;
   const audit = createAuditModule(store, { organizations, clock }).api;
-  const { challenges, questions, submissions, reviews } = createChallengesModule(store, {
+  const {
+    challenges,
+    questions,
+    submissions,
+    reviews,
+    figures: challengeFigures,
+  } = createChallengesModule(store, {
     organizations,
     members,
     audit,
@@ -287,7 +294,17 @@ export async function createServices(
     targets: { submissions, accessRequests: data.accessRequests, catalogue },
     clock,
   }).api;
+  // Insights read the other modules' counts through their apis; they own no table.
+  const insights = createInsightsModule({
+    organizations,
+    challenges,
+    challengeFigures,
+    catalogue,
+    data,
+    clock,
+  }).api;
   return {
+    insights,
     organizations,
     members,
     apiKeys,

@@ -9,6 +9,7 @@ import './challenges/index.js';
 import './catalogue/index.js';
 import './plugins/index.js';
 import './data/index.js';
+import './insights/index.js';
 import './wallet/index.js';
 
 let schema: GraphQLSchema | undefined;

@@ -91,7 +91,19 @@ function* sourceFiles(dir) {
 // only its index.ts (docs/architecture.md, "Modules"). Infrastructure folders (graphql/, store/,
 // http/, testing/) and root files are not modules and are imported directly.
 const CORE = join(root, 'packages/core');
-const CORE_MODULES = ['identity', 'audit', 'events', 'challenges', 'catalogue', 'plugins', 'data', 'coordination', 'wallet', 'notices'];
+const CORE_MODULES = [
+  'identity',
+  'audit',
+  'events',
+  'challenges',
+  'catalogue',
+  'plugins',
+  'data',
+  'coordination',
+  'wallet',
+  'insights',
+  'notices',
+];
 // The exceptions, each with its reason:
 // - the schema builder every module's GraphQL part is declared on needs the viewer's predicates for
 //   its auth scopes; importing identity's index (which registers identity's types on that builder)

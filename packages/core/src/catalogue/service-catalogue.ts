@@ -4,7 +4,7 @@ import { newId } from '../ids.js';
 import { isPlatformAdmin, requireLiveKey, type Viewer } from '../identity/index.js';
 import { readByIds } from '../store/by-ids.js';
 import { readPage, type Page, type PageRequest } from '../store/page.js';
-import type { Collection, Store } from '../store/port.js';
+import type { Collection, CountByGroup, Store } from '../store/port.js';
 import { GrantService } from './grant-service.js';
 import {
   SERVICE_STATUSES,
@@ -15,7 +15,7 @@ import {
   type ServiceRecord,
   type ServiceStatus,
 } from './model.js';
-import { ServiceUsage } from './service-usage.js';
+import { ServiceUsage, type UsageScope } from './service-usage.js';
 
 /**
  * The catalogue of shared services: the services plugins offer (public: anyone may browse them), the grants that let
@@ -144,9 +144,22 @@ export class ServiceCatalogue {
     return this.#usage.complete(callId, outcome, durationMs);
   }
 
-  /** Metered calls of a service per day (UTC) over the last `days` days, newest first. */
-  usageOf(serviceKey: string, days = 30): Promise<DailyUsage[]> {
-    return this.#usage.daily(serviceKey, days);
+  /**
+   * Metered calls of a service per day (UTC) over the last `days` days, newest first; only `consumerOrganizationId`'s
+   * calls when given. Who may see which is the insights module's rule (Service.dailyUsage).
+   */
+  usageOf(serviceKey: string, days = 30, consumerOrganizationId?: string): Promise<DailyUsage[]> {
+    return this.#usage.daily(serviceKey, days, consumerOrganizationId);
+  }
+
+  /** Calls per service, consumer and day since `days` ago, counted by the store, for insights. */
+  usageCounts(scope: UsageScope, days: number): Promise<{ all: CountByGroup[]; failures: CountByGroup[] }> {
+    return this.#usage.counts(scope, this.#usage.sinceDay(days));
+  }
+
+  /** The services launched as pilots from any challenge (their owners are the challenges' agencies), at most 500. */
+  pilots(): Promise<ServiceRecord[]> {
+    return this.#services.find({ challengeId: { $exists: true, $ne: null } }, { sort: [['_id', 1]], limit: 500 });
   }
 
   /** A grant by id, unchecked: its GraphQL type lets only its organization and platform admins see it. */

@@ -58,9 +58,12 @@ builder.objectFields(ServiceRef, (t) => ({
   operations: t.field({ type: [OperationRef], resolve: (s) => operationsOf(s) }),
   dailyUsage: t.field({
     type: [UsageRef],
-    description: 'Metered calls per day over the last 30 days, newest first. Platform admins only.',
-    authScopes: { $all: { keyScope: 'READ', platformAdmin: true } },
-    resolve: (s, _a, ctx) => ctx.services.catalogue.usageOf(s._id),
+    description:
+      "Metered calls per day over the last 30 days, newest first. Platform admins and the service's owner (the " +
+      "agency whose challenge launched it as a pilot) count every consumer's calls; any other organization counts " +
+      'its own calls only.',
+    authScopes: { keyScope: 'READ' },
+    resolve: (s, _a, ctx) => ctx.services.insights.serviceDailyUsage(ctx.viewer, s),
   }),
   createdAt: t.field({ type: 'DateTime', resolve: (s) => s.createdAt }),
 }));

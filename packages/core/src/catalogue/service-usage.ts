@@ -1,4 +1,4 @@
-import type { Collection, Store } from '../store/port.js';
+import type { Collection, CountByGroup, Filter, Store } from '../store/port.js';
 import type { DailyUsage, ServiceCall } from './model.js';
 
 /**
@@ -33,17 +33,62 @@ export class ServiceUsage {
     return this.#calls.count({ serviceKey, consumerOrganizationId, day, mode: 'live' });
   }
 
-  /** Metered calls of a service, per day (UTC), newest day first. */
-  async daily(serviceKey: string, days: number): Promise<DailyUsage[]> {
-    const since = new Date(this.clock() - days * 86_400_000).toISOString().slice(0, 10);
-    const calls = await this.#calls.find({ serviceKey, day: { $gte: since } }, { sort: [['day', -1]] });
+  /**
+   * Metered calls of a service per day (UTC) since `days` ago, newest day first; of one consumer's calls only when
+   * `consumerOrganizationId` is given. Counted by the store per day and outcome (index byServiceDay), not read call by call.
+   */
+  async daily(serviceKey: string, days: number, consumerOrganizationId?: string): Promise<DailyUsage[]> {
+    const filter: Filter = { serviceKey, day: { $gte: this.sinceDay(days) } };
+    if (consumerOrganizationId !== undefined) filter.consumerOrganizationId = consumerOrganizationId;
     const totals = new Map<string, DailyUsage>();
-    for (const call of calls) {
-      const total = totals.get(call.day) ?? { day: call.day, calls: 0, failures: 0 };
-      total.calls++;
-      if (call.outcome !== 'SUCCESS') total.failures++;
-      totals.set(call.day, total);
+    for (const { key, count } of await this.#calls.countBy(filter, { by: ['day', 'outcome'] })) {
+      const day = String(key[0]);
+      const total = totals.get(day) ?? { day, calls: 0, failures: 0 };
+      total.calls += count;
+      if (isFailure(key[1])) total.failures += count;
+      totals.set(day, total);
     }
-    return [...totals.values()];
+    return [...totals.values()].sort((a, b) => b.day.localeCompare(a.day));
   }
+
+  /**
+   * Calls since `sinceDay` per service, consumer and day (`all`), and those that did not succeed (`failures`), for
+   * insights. `scope` narrows to a consumer's calls, to some services' calls, or (both) to either.
+   */
+  async counts(scope: UsageScope, sinceDay: string): Promise<{ all: CountByGroup[]; failures: CountByGroup[] }> {
+    const parts: Filter[] = [];
+    if (scope.consumerOrganizationId) parts.push({ consumerOrganizationId: scope.consumerOrganizationId });
+    if (scope.serviceKeys?.length) parts.push({ serviceKey: { $in: [...scope.serviceKeys] } });
+    if (!scope.all && parts.length === 0) return { all: [], failures: [] };
+    const since = { day: { $gte: sinceDay } };
+    const filter: Filter = scope.all
+      ? since
+      : parts.length === 1
+        ? { ...parts[0], ...since }
+        : { $or: parts, ...since };
+    const by = ['serviceKey', 'consumerOrganizationId', 'day'];
+    const [all, failures] = await Promise.all([
+      this.#calls.countBy(filter, { by }),
+      this.#calls.countBy({ ...filter, outcome: { $nin: NOT_FAILED } }, { by }),
+    ]);
+    return { all, failures };
+  }
+
+  sinceDay(days: number): string {
+    return new Date(this.clock() - days * 86_400_000).toISOString().slice(0, 10);
+  }
+}
+
+/** A call still running (PENDING) has not failed. */
+const NOT_FAILED = ['SUCCESS', 'PENDING'];
+const isFailure = (outcome: unknown) => !NOT_FAILED.includes(String(outcome));
+
+/** Whose calls {@link ServiceUsage.counts} counts. */
+export interface UsageScope {
+  /** Every call (platform admins). */
+  all?: boolean;
+  /** The calls this organization made. */
+  consumerOrganizationId?: string;
+  /** The calls to these services, whoever made them (the services' owner). */
+  serviceKeys?: readonly string[];
 }

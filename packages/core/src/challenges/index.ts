@@ -3,6 +3,7 @@ import type { HubEvents } from '../events/index.js';
 import type { HubModule } from '../hub-module.js';
 import type { MemberService, OrganizationService } from '../identity/index.js';
 import type { Store } from '../store/port.js';
+import { ChallengeFigures } from './challenge-figures.js';
 import { ChallengeService, type ChallengeEventOutbox } from './challenge-service.js';
 import { challengeCollections, type Challenge, type Question } from './model.js';
 import { PanelConflicts } from './panel-conflicts.js';
@@ -24,6 +25,8 @@ export interface ChallengesApi {
   questions: QuestionService;
   submissions: SubmissionService;
   reviews: ReviewService;
+  /** Counts for insights, made in the store. */
+  figures: ChallengeFigures;
 }
 
 export interface ChallengesDeps {
@@ -61,7 +64,7 @@ export function createChallengesModule(store: Store, deps: ChallengesDeps): HubM
   return {
     name: 'challenges',
     collections: challengeCollections,
-    api: { challenges, questions, submissions, reviews },
+    api: { challenges, questions, submissions, reviews, figures: new ChallengeFigures(store) },
   };
 }
 
@@ -74,6 +77,12 @@ export {
 } from './challenge-list.js';
 export type { ChallengeEventOutbox, ChallengeService, ChallengeTransition } from './challenge-service.js';
 export type { QuestionService } from './question-service.js';
+export {
+  ENTERED_STATUSES,
+  type ChallengeFigures,
+  type ParticipationCounts,
+  type ParticipationScope,
+} from './challenge-figures.js';
 export type { SubmissionService } from './submission-service.js';
 export type { RankedSubmission, ReviewService, ReviewerProgress } from './review-service.js';
 export { canManage, canSeeChallenge, canSeeScores, isOfAgency, isPanelist } from './access.js';

@@ -10,6 +10,7 @@ import { ConnectionService } from './connection-service.js';
 import { ConnectorRegistry, type PluginConnectorSource } from './connectors/connector-registry.js';
 import { builtInConnectors } from './connectors/built-in-connectors.js';
 import { ConsentService } from './consent-service.js';
+import { DataFigures } from './data-figures.js';
 import { dataCollections, type AccessRequest, type DataConnection, type DataRecord } from './model.js';
 import { ReadService } from './read-service.js';
 import { SyncService, type SyncOptions } from './sync-service.js';
@@ -51,6 +52,8 @@ export interface DataServices {
   reads: ReadService;
   connectors: ConnectorRegistry;
   uploads: UploadService;
+  /** Access counted per connection, for insights. */
+  figures: DataFigures;
 }
 
 /** The largest CSV upload when `maxUploadBytes` is not given: 512 MiB (the hub's `MARU_MAX_UPLOAD_MB` default). */
@@ -108,6 +111,16 @@ export function createDataModule(
   return {
     name: 'data',
     collections: dataCollections,
-    api: { connections, syncs, accessRequests, consents, accessLog, reads, connectors, uploads },
+    api: {
+      connections,
+      syncs,
+      accessRequests,
+      consents,
+      accessLog,
+      reads,
+      connectors,
+      uploads,
+      figures: new DataFigures(store, clock),
+    },
   };
 }

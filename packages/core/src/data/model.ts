@@ -314,6 +314,15 @@ export const dataCollections: CollectionSpec[] = [
           ['requester.pluginName', 1],
         ],
       },
+      // Insights: an agency's requests per connection and status.
+      {
+        name: 'byOwnerConnectionStatus',
+        keys: [
+          ['ownerAgencyId', 1],
+          ['connectionId', 1],
+          ['status', 1],
+        ],
+      },
     ],
     arrayFields: ['fields', 'ownerAgencyPath'],
   },

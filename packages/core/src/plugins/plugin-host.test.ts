@@ -249,19 +249,22 @@ describe('plugins in a running hub', () => {
     expect((await query('echo', { text: 'after revoke' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('shows daily usage to platform admins only', async () => {
-    const res = await hub.gql(
-      '{ service(key: "misbehaving") { dailyUsage { calls failures } } }',
-      {},
-      hub.fixtures.keys.platformAdmin,
-    );
-    expect(res.data.service.dailyUsage[0].calls).toBeGreaterThan(5);
-    expect(res.data.service.dailyUsage[0].failures).toBeGreaterThan(2);
-    const refused = await hub.gql(
-      '{ service(key: "misbehaving") { name dailyUsage { calls } } }',
-      {},
-      hub.fixtures.keys.companyAAdmin,
-    );
-    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  it("shows daily usage: every consumer's calls to platform admins, a consumer its own calls only", async () => {
+    const usage = (key?: string) =>
+      hub.gql('{ service(key: "misbehaving") { name dailyUsage { calls failures } } }', {}, key);
+    const all = await usage(hub.fixtures.keys.platformAdmin);
+    expect(all.data.service.dailyUsage[0].calls).toBeGreaterThan(5);
+    expect(all.data.service.dailyUsage[0].failures).toBeGreaterThan(2);
+    // Company A sees its own calls, as the metering table holds them; the division made none and sees none.
+    const own = await meteredCalls().count({
+      serviceKey: 'misbehaving',
+      consumerOrganizationId: hub.fixtures.companyA._id,
+    });
+    expect(own).toBeLessThan(all.data.service.dailyUsage[0].calls);
+    expect((await usage(hub.fixtures.keys.companyAAdmin)).data.service.dailyUsage[0].calls).toBe(own);
+    const other = await usage(hub.fixtures.keys.divisionAdmin);
+    expect(other.errors).toBeUndefined();
+    expect(other.data.service.dailyUsage).toEqual([]);
+    expect((await usage()).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
