@@ -18,7 +18,13 @@ const tty = process.stdout.isTTY === true;
 const started = performance.now();
 const seconds = (from = started) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
 
-const FILTERS = ['--filter=@maru/hub...', '--filter=./plugins/*', '--filter=@maru/portal'];
+// The example partner plugin too: the demo's awarded challenge launches it as a pilot.
+const FILTERS = [
+  '--filter=@maru/hub...',
+  '--filter=./plugins/*',
+  '--filter=@maru/portal',
+  '--filter=@acme/maru-business-status',
+];
 
 function say(line) {
   if (tty) process.stdout.write('\r\x1b[K');
@@ -29,7 +35,7 @@ function say(line) {
 function build() {
   return new Promise((resolvePromise) => {
     say(
-      `maru: building the SDK, the core, the hub, the bundled plugins and the portal (Node ${process.versions.node})`,
+      `maru: building the SDK, the core, the hub, the bundled plugins, the example partner plugin and the portal (Node ${process.versions.node})`,
     );
     const child = spawn(
       join(root, 'node_modules/.bin/turbo'),

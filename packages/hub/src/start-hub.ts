@@ -14,6 +14,7 @@ import { openStore } from './open-store.js';
 import { seedDemoChallenges } from './demo-challenges.js';
 import { formatDemoSubjectKey, seedDemoConnections, type DemoConnectionsResult } from './demo-connections.js';
 import { seedDemoGrants } from './demo-services.js';
+import { seedDemoPilot } from './demo-pilot.js';
 import { BUNDLED_PLUGINS, resolvePlugins } from './resolve-plugins.js';
 import { startScheduler } from './scheduler.js';
 import { formatDemoKeys, seedDemo, type SeedResult } from './seed-demo.js';
@@ -113,6 +114,8 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     // Data before challenges: some challenges link to the demo connections.
     data = await seedDemoConnections(hub.services, config.importDir);
     const challenges = await seedDemoChallenges(hub.services, data.ids);
+    // The challenge → pilot loop, up to the launch a platform admin makes (examples/partner-plugin, built by npm start).
+    const pilot = await seedDemoPilot(hub.services, join(config.dataDir, 'demo-pilot'));
     const grants = await seedDemoGrants(hub.services);
     logger.info(
       {
@@ -120,6 +123,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
         members: seed.createdMembers,
         challenges,
         grants,
+        pilotPackage: pilot.tarball ?? 'examples/partner-plugin is not built: no pilot to launch',
         dataConnections: data.created,
         dataSyncs: data.synced,
         dataApprovals: data.approvals,
