@@ -42,7 +42,15 @@ export {
   type CheckpointSigner,
   type SignedCheckpoint,
 } from './audit/index.js';
-export type { ApiKey, ApiKeyScope, Member, Organization, OrganizationKind, Role } from './identity/index.js';
+export type {
+  ApiKey,
+  ApiKeyScope,
+  Member,
+  Organization,
+  OrganizationKind,
+  OrganizationProfile,
+  Role,
+} from './identity/index.js';
 export type { BootstrapInput, BootstrapResult, Invitation, InvitationMessage, MailOptions } from './identity/index.js';
 export { API_KEY_SCOPES, ORGANIZATION_KINDS, ROLES, ROLES_BY_KIND } from './identity/index.js';
 export { encodeGlobalId, decodeGlobalId } from './graphql/global-id.js';

@@ -27,6 +27,8 @@ else
 fi
 # Node's built-in SQLite against better-sqlite3 (compiled once for this Node into node_modules/.cache).
 node "$here/bench/sqlite-driver-bench.mjs"
+# SQLite only: the insight queries over 10,000 challenges and 1,000,000 metered calls, about a minute.
+node "$here/bench/insights-bench.mjs"
 # Needs no database: the plugin isolation boundary.
 node "$here/bench/plugin-bench.mjs"
 # SQLite only, each sync in a process of its own: a million CSV rows, a couple of minutes.

@@ -1,4 +1,4 @@
-import type { OrganizationKind, Role } from '@maru/core';
+import type { OrganizationKind, OrganizationProfile, Role } from '@maru/core';
 
 export interface DemoOrganization {
   slug: string;
@@ -6,6 +6,8 @@ export interface DemoOrganization {
   name: string;
   description: string;
   parent?: string;
+  /** Size band, region and KSIC section: what the insights dashboards group entries by. */
+  profile?: Partial<OrganizationProfile>;
 }
 
 export interface DemoMember {
@@ -23,6 +25,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     kind: 'AGENCY',
     name: 'Ministry of the Interior and Safety (행정안전부)',
     description: 'Leads the Digital Platform Government.',
+    profile: { region: 'SEJONG', industry: 'O' },
   },
   {
     slug: 'mois-digital-government',
@@ -43,6 +46,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     kind: 'AGENCY',
     name: 'Ministry of Science and ICT (과학기술정보통신부)',
     description: 'Digital industry and AI policy.',
+    profile: { region: 'SEJONG', industry: 'O' },
   },
   {
     slug: 'msit-ai-policy',
@@ -56,12 +60,14 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     kind: 'COMPANY',
     name: 'Hanbit Data (한빛데이터)',
     description: 'Address and location services.',
+    profile: { sizeBand: 'SMALL', region: 'SEOUL', industry: 'J' },
   },
   {
     slug: 'sejong-civic-tech',
     kind: 'COMPANY',
     name: 'Sejong Civic Tech (세종시빅테크)',
     description: 'Identity verification and notifications.',
+    profile: { sizeBand: 'MICRO', region: 'SEJONG', industry: 'J' },
   },
 ];
 

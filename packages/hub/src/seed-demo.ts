@@ -32,6 +32,7 @@ export async function seedDemo(services: HubServices): Promise<SeedResult> {
       slug: spec.slug,
       description: spec.description,
       parentId: parent?._id ?? null,
+      profile: spec.profile,
     });
     if (created) result.createdOrganizations++;
     bySlug.set(spec.slug, organization);
