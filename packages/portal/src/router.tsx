@@ -18,6 +18,8 @@ const DataCataloguePage = page(() => import('./pages/data/data-catalogue-page'),
 const NewChallengePage = page(() => import('./pages/manage/new-challenge-page'), 'NewChallengePage');
 const AgencyChallengesPage = page(() => import('./pages/manage/agency-challenges-page'), 'AgencyChallengesPage');
 const SubmitPage = page(() => import('./pages/submissions/submit-page'), 'SubmitPage');
+const NoticesPage = page(() => import('./pages/notices/notices-page'), 'NoticesPage');
+const NoticeSettingsPage = page(() => import('./pages/notices/notice-settings-page'), 'NoticeSettingsPage');
 const MyDocumentsPage = page(() => import('./pages/documents/my-documents-page'), 'MyDocumentsPage');
 const MySubmissionsPage = page(() => import('./pages/submissions/my-submissions-page'), 'MySubmissionsPage');
 const ReviewsPage = page(() => import('./pages/reviews/reviews-page'), 'ReviewsPage');
@@ -51,6 +53,8 @@ export const router = createBrowserRouter([
       { path: '/manage', element: later(AgencyChallengesPage) },
       { path: '/my/submissions', element: later(MySubmissionsPage) },
       { path: '/my/documents', element: later(MyDocumentsPage) },
+      { path: '/notices', element: later(NoticesPage) },
+      { path: '/notices/settings', element: later(NoticeSettingsPage) },
       { path: '/reviews', element: later(ReviewsPage) },
       { path: '/admin/plugins', element: later(PluginsPage) },
       { path: '/access', element: later(AccessPage) },

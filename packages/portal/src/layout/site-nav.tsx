@@ -1,5 +1,7 @@
 import { NavLink } from 'react-router';
 import { useSession } from '../auth/session';
+import { useQuery } from '../graphql/use-query';
+import { UnreadNoticeCountDocument } from '../pages/notices/notice-queries';
 import { useT, type MessageKey } from '../i18n/use-t';
 
 interface NavItem {
@@ -12,6 +14,9 @@ interface NavItem {
 export function SiteNav() {
   const { t } = useT();
   const { viewer, hasRole } = useSession();
+  // The unread badge: asked once per page the member opens (notices arrive as others act, not as this member does).
+  const unread = useQuery(UnreadNoticeCountDocument, {}, { skip: !viewer });
+  const unreadCount = viewer ? (unread.data?.unreadNoticeCount ?? 0) : 0;
   const items: NavItem[] = [
     { to: '/', label: 'nav.challenges', end: true },
     { to: '/services', label: 'nav.services' },
@@ -30,6 +35,7 @@ export function SiteNav() {
   if (hasRole('PLATFORM_ADMIN', 'AGENCY_ADMIN', 'COMPANY_ADMIN'))
     items.push({ to: '/organization', label: 'nav.organization', end: true });
   if (hasRole('PLATFORM_ADMIN', 'AGENCY_ADMIN')) items.push({ to: '/organizations', label: 'nav.organizations' });
+  if (viewer) items.push({ to: '/notices', label: 'nav.notices', end: true });
   if (viewer) items.push({ to: '/account', label: 'nav.account' });
   // The hub shows the audit trail to platform admins (all of it) and organization admins (their organization's).
   if (hasRole('PLATFORM_ADMIN', 'AGENCY_ADMIN', 'COMPANY_ADMIN')) items.push({ to: '/audit', label: 'nav.audit' });
@@ -40,6 +46,15 @@ export function SiteNav() {
           <li key={item.to}>
             <NavLink to={item.to} end={item.end ?? false}>
               {t(item.label)}
+              {item.to === '/notices' && unreadCount > 0 ? (
+                <>
+                  {' '}
+                  <span className="maru-badge maru-badge--info" data-testid="unread-notices" aria-hidden="true">
+                    {unreadCount}
+                  </span>
+                  <span className="maru-visually-hidden">{t('notices.unreadBadge', { count: unreadCount })}</span>
+                </>
+              ) : null}
             </NavLink>
           </li>
         ))}

@@ -8,6 +8,7 @@ import { renderLink } from '../../layout/router-link';
 import { usePageTitle } from '../../layout/use-page-title';
 import { ChallengeSearchForm, PUBLIC_STATUSES } from './challenge-search-form';
 import { useLoadMore } from './use-load-more';
+import { ChallengesForYou } from '../notices/challenges-for-you';
 
 export const ChallengeListDocument = graphql(`
   query ChallengeList($filter: ChallengeFilter, $first: Int, $after: String, $sort: ChallengeSort) {
@@ -65,6 +66,7 @@ export function ChallengeListPage() {
           <Link to="/sign-in">{options?.demo ? t('challenges.signInLinkDemo') : t('challenges.signInLink')}</Link>
         </p>
       ) : null}
+      {viewer?.organization.kind === 'COMPANY' ? <ChallengesForYou /> : null}
       <ChallengeSearchForm
         search={search}
         status={status}
