@@ -160,9 +160,16 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a challenge from
     await page.getByLabel('Your answer').fill("Yes, through the hub's shared service.");
     await page.getByRole('button', { name: 'Publish answer' }).click();
     await page.getByText("Yes, through the hub's shared service.").waitFor();
+    // The conflict-of-interest rule is stated where the panel is chosen.
+    await page
+      .getByText('A reviewer whose organization has submitted to this challenge cannot be appointed to its panel', {
+        exact: false,
+      })
+      .waitFor();
     await page.getByRole('checkbox', { name: /Park Jiho/ }).check();
     await page.getByRole('button', { name: 'Save the panel' }).click();
     await page.getByText('The review panel is saved.').waitFor();
+    await page.getByRole('checkbox', { name: /Park Jiho.*not declared yet/ }).waitFor();
     await page.getByRole('button', { name: 'Close submissions now' }).click();
     await page.getByRole('button', { name: 'Start the evaluation' }).click();
     await page.getByRole('heading', { level: 3, name: 'Review progress' }).waitFor();
@@ -174,6 +181,15 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a challenge from
     await signIn(page, 'Park Jiho');
     await page.getByRole('heading', { level: 1, name: 'Reviews' }).waitFor();
     await page.getByRole('link', { name: `Score the submissions of “${TITLE}”` }).click();
+    // The declaration comes first: no entry is offered for scoring until it is made.
+    const declaration = page.getByRole('region', { name: 'Declare no conflict of interest' });
+    await declaration.waitFor();
+    expect(await page.getByRole('region', { name: 'Hanbit address cleanser' }).count()).toBe(0);
+    await declaration.getByRole('button', { name: 'Declare and start scoring' }).click();
+    await declaration.getByText('Tick the box to declare.').waitFor();
+    await declaration.getByRole('checkbox', { name: /Neither I nor my organization/ }).check();
+    await declaration.getByLabel('Anything to add').fill('No tie to any entrant.');
+    await declaration.getByRole('button', { name: 'Declare and start scoring' }).click();
     const entry = page.getByRole('region', { name: 'Hanbit address cleanser' });
     await entry.waitFor();
     await entry.getByLabel('Score for Usefulness').fill('9');

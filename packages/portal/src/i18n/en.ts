@@ -140,6 +140,13 @@ export const en = {
     panelEmpty: 'No member with the reviewer role was found in your agency.',
     panelSave: 'Save the panel',
     panelSaved: 'The review panel is saved.',
+    panelConflictRule:
+      'A reviewer whose organization has submitted to this challenge cannot be appointed to its panel (a draft counts too). If their organization submits after they were seated, they cannot score any entry, and the scores they gave do not count in the results.',
+    panelConflicted:
+      'The organization of these reviewers has submitted to this challenge: {{names}}. Remove them from the panel and appoint other reviewers.',
+    panelConflictBadge: 'Conflict of interest',
+    panelDeclared: 'declared no conflict',
+    panelNotDeclared: 'not declared yet',
     progressTitle: 'Review progress',
     progressEmpty: 'No reviewer is assigned yet.',
     progressRow: '{{name}}: {{scored}} of {{of}} scored',
@@ -269,6 +276,16 @@ export const en = {
     proposal: 'Read the proposal',
     saved: 'Your scores are saved.',
     alreadyScored: 'You have scored this entry; saving again replaces your scores.',
+    declareTitle: 'Declare no conflict of interest',
+    declareIntro:
+      'Before you score, declare that you have no conflict of interest on this challenge. The declaration is kept on the audit trail. If your organization has submitted to this challenge, you cannot score it.',
+    declareConfirm: 'Neither I nor my organization has any tie to an entrant of this challenge.',
+    declareRequired: 'Tick the box to declare.',
+    declareStatement: 'Anything to add',
+    declareStatementHint: 'Optional, e.g. “I have no financial or personal tie to any entrant.”',
+    declare: 'Declare and start scoring',
+    conflicted:
+      'Your organization has submitted to this challenge, so you cannot score any of its entries, and the scores you gave do not count. Please tell the agency running it.',
   },
   services: {
     title: 'Shared services',
@@ -373,6 +390,9 @@ export const en = {
     CONFLICT: 'Someone changed this in the meantime. Reload the page and try again.',
     NOT_FOUND: 'This no longer exists, or you may not see it.',
     RATE_LIMITED: 'Too many requests just now. Wait a moment and try again.',
+    CONFLICT_OF_INTEREST:
+      "Conflict of interest: the reviewer's organization has submitted to this challenge, so they can be neither appointed nor score. Appoint a reviewer from another organization.",
+    CONFLICT_DECLARATION_REQUIRED: 'Declare that you have no conflict of interest on this challenge before you score.',
     NETWORK: 'The hub could not be reached. Check your connection and try again.',
     unknown: 'Something went wrong ({{code}}).',
   },

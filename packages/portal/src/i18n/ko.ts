@@ -140,6 +140,13 @@ export const ko: Messages<typeof en> = {
     panelEmpty: '기관에 심사위원 역할의 구성원이 없습니다.',
     panelSave: '심사위원단 저장',
     panelSaved: '심사위원단을 저장했습니다.',
+    panelConflictRule:
+      '심사위원의 소속 기관이 이 과제에 제출한 경우 심사위원으로 지정할 수 없습니다(작성 중인 제안서도 포함). 지정한 뒤 소속 기관이 제출하면 그 심사위원은 어떤 제안서도 심사할 수 없고, 이미 준 점수는 결과에 들어가지 않습니다.',
+    panelConflicted:
+      '다음 심사위원의 소속 기관이 이 과제에 제출했습니다: {{names}}. 심사위원단에서 빼고 다른 심사위원을 지정하세요.',
+    panelConflictBadge: '이해충돌',
+    panelDeclared: '이해충돌 없음 선언함',
+    panelNotDeclared: '아직 선언하지 않음',
     progressTitle: '심사 진행',
     progressEmpty: '아직 배정된 심사위원이 없습니다.',
     progressRow: '{{name}}: {{of}}건 중 {{scored}}건 심사',
@@ -268,6 +275,16 @@ export const ko: Messages<typeof en> = {
     proposal: '제안 내용 읽기',
     saved: '점수를 저장했습니다.',
     alreadyScored: '이미 심사한 제안서입니다. 다시 저장하면 점수가 바뀝니다.',
+    declareTitle: '이해충돌 없음 선언',
+    declareIntro:
+      '심사하기 전에 이 과제에 이해충돌이 없음을 선언하세요. 선언은 감사 기록에 남습니다. 소속 기관이 이 과제에 제출했다면 심사할 수 없습니다.',
+    declareConfirm: '나와 소속 기관은 이 과제의 어떤 응모자와도 이해관계가 없습니다.',
+    declareRequired: '선언하려면 확인란을 선택하세요.',
+    declareStatement: '덧붙일 말',
+    declareStatementHint: '선택 사항입니다. 예: “응모 기업과 재정적·개인적 관계가 없습니다.”',
+    declare: '선언하고 심사 시작',
+    conflicted:
+      '소속 기관이 이 과제에 제출했으므로 어떤 제안서도 심사할 수 없습니다. 이미 준 점수는 결과에 들어가지 않습니다. 과제 담당 기관에 알려 주세요.',
   },
   services: {
     title: '공유 서비스',
@@ -370,6 +387,9 @@ export const ko: Messages<typeof en> = {
     CONFLICT: '그사이 다른 사람이 내용을 바꿨습니다. 페이지를 새로 고친 뒤 다시 시도하세요.',
     NOT_FOUND: '더 이상 없거나 볼 수 없는 항목입니다.',
     RATE_LIMITED: '짧은 시간에 요청이 너무 많았습니다. 잠시 뒤 다시 시도하세요.',
+    CONFLICT_OF_INTEREST:
+      '이해충돌: 심사위원의 소속 기관이 이 과제에 제출했습니다. 그 심사위원은 지정하거나 심사할 수 없습니다. 다른 기관의 심사위원을 지정하세요.',
+    CONFLICT_DECLARATION_REQUIRED: '심사하기 전에 이 과제에 이해충돌이 없음을 선언하세요.',
     NETWORK: '허브에 연결하지 못했습니다. 네트워크를 확인하고 다시 시도하세요.',
     unknown: '문제가 생겼습니다({{code}}).',
   },

@@ -141,6 +141,8 @@ export const ChallengeSubmissionsDocument = graphql(`
         organization {
           name
         }
+        conflictOfInterest
+        declaredNoConflictAt
       }
       submissions(first: 100) {
         totalCount

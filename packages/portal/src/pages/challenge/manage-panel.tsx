@@ -3,7 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { AwardForm } from './award-form';
 import { CancelForm } from './cancel-form';
 import { ReviewProgress } from './review-progress';
-import { ReviewerPicker } from './reviewer-picker';
+import { ReviewerPicker, type PanelSeat } from './reviewer-picker';
 import { StatusActions } from './status-actions';
 
 type Challenge = NonNullable<ChallengeDetailQuery['challenge']>;
@@ -11,7 +11,7 @@ type Results = NonNullable<NonNullable<ChallengeResultsQuery['challenge']>['resu
 
 export interface ManagePanelProps {
   challenge: Challenge;
-  panel: { memberId: string }[] | null;
+  panel: PanelSeat[] | null;
   results: Results | null;
   onChanged: () => void;
 }

@@ -8,14 +8,28 @@ import { AssignReviewersDocument } from './challenge-mutations';
 import { useReviewerCandidates, type Candidate } from './use-reviewer-candidates';
 
 type Challenge = NonNullable<ChallengeDetailQuery['challenge']>;
-/** Seat the review panel: the agency's reviewers (and those below it) as checkboxes, the current panel ticked. */
+
+/** A seat as the agency sees it: who, and whether their organization competes or they declared no conflict. */
+export interface PanelSeat {
+  memberId: string;
+  name?: string;
+  organization?: { name: string } | null;
+  conflictOfInterest?: boolean;
+  declaredNoConflictAt?: string | null;
+}
+
+/**
+ * Seat the review panel: the agency's reviewers (and those below it) as checkboxes, the current panel ticked. The
+ * conflict-of-interest rule is stated where the panel is chosen, and a panelist whose organization has since entered
+ * is named, so the agency replaces them (the hub refuses to seat them again).
+ */
 export function ReviewerPicker({
   challenge,
   panel,
   onChanged,
 }: {
   challenge: Challenge;
-  panel: { memberId: string; name?: string; organization?: { name: string } | null }[] | null;
+  panel: PanelSeat[] | null;
   onChanged: () => void;
 }) {
   const { t } = useT();
@@ -26,6 +40,8 @@ export function ReviewerPicker({
   const panelKey = (panel ?? []).map((p) => p.memberId).join(',');
   useEffect(() => setChosen(panelKey ? panelKey.split(',') : []), [panelKey]);
 
+  const seatOf = (id: string) => (panel ?? []).find((p) => p.memberId === id);
+  const conflicted = (panel ?? []).filter((p) => p.conflictOfInterest);
   const list: Candidate[] = [...(candidates.candidates ?? [])];
   // Panelists invited from elsewhere stay listed, so saving does not drop them.
   for (const p of panel ?? [])
@@ -45,6 +61,12 @@ export function ReviewerPicker({
       <fieldset className="maru-fieldset">
         <legend>{t('manage.panelTitle')}</legend>
         <p className="hint">{t('manage.panelHint')}</p>
+        <p className="hint panel-rule">{t('manage.panelConflictRule')}</p>
+        {conflicted.length ? (
+          <p className="maru-notice maru-notice--danger" role="alert">
+            {t('manage.panelConflicted', { names: conflicted.map((p) => p.name ?? p.memberId).join(', ') })}
+          </p>
+        ) : null}
         <AsyncState
           loading={candidates.loading}
           error={candidates.error}
@@ -67,6 +89,7 @@ export function ReviewerPicker({
                   />{' '}
                   {candidate.name}
                   {candidate.organization ? <span className="muted"> · {candidate.organization}</span> : null}
+                  <SeatState seat={seatOf(candidate.id)} />
                 </label>
               </li>
             ))}
@@ -85,5 +108,19 @@ export function ReviewerPicker({
         {t('manage.panelSave')}
       </button>
     </form>
+  );
+}
+
+/** After a seated member's name: conflicted (they may not score), or whether they declared no conflict. */
+function SeatState({ seat }: { seat: PanelSeat | undefined }) {
+  const { t } = useT();
+  if (!seat || seat.conflictOfInterest === undefined) return null;
+  if (seat.conflictOfInterest)
+    return <span className="maru-badge maru-badge--danger"> {t('manage.panelConflictBadge')}</span>;
+  return (
+    <span className="muted">
+      {' '}
+      · {seat.declaredNoConflictAt ? t('manage.panelDeclared') : t('manage.panelNotDeclared')}
+    </span>
   );
 }

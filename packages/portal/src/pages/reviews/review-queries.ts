@@ -26,6 +26,10 @@ export const ScoringContextDocument = graphql(`
       id
       title
       status
+      myPanelSeat {
+        conflictOfInterest
+        declaredNoConflictAt
+      }
       criteria {
         key
         name
@@ -78,6 +82,17 @@ export const ScoreSubmissionDocument = graphql(`
     scoreSubmission(submissionId: $submissionId, scores: $scores, publicComment: $publicComment) {
       review {
         updatedAt
+      }
+    }
+  }
+`);
+
+/** The reviewer's declaration that they have no conflict of interest on the challenge: required before scoring. */
+export const DeclareNoConflictDocument = graphql(`
+  mutation DeclareNoConflict($challengeId: ID!, $statement: String) {
+    declareNoConflict(challengeId: $challengeId, statement: $statement) {
+      declaration {
+        declaredAt
       }
     }
   }

@@ -4,6 +4,7 @@ import { useQuery } from '../../graphql/use-query';
 import { useT } from '../../i18n/use-t';
 import { SignInRequired } from '../../layout/sign-in-required';
 import { usePageTitle } from '../../layout/use-page-title';
+import { ConflictDeclaration } from './conflict-declaration';
 import { ScoringContextDocument } from './review-queries';
 import { SubmissionScoring } from './submission-scoring';
 
@@ -36,6 +37,8 @@ function Score() {
       />
     );
   }
+  // Scoring waits for the reviewer's declaration of no conflict; a conflicted reviewer scores nothing.
+  const seat = challenge.myPanelSeat;
   const entries = challenge.submissions.nodes.filter((s) => s.status !== 'DRAFT' && s.status !== 'WITHDRAWN');
   return (
     <>
@@ -45,16 +48,24 @@ function Score() {
         <Link to={`/challenges/${challenge.id}`}>{t('submit.backToChallenge')}</Link>
       </p>
       {challenge.status !== 'EVALUATING' ? <p className="maru-notice">{t('score.notEvaluating')}</p> : null}
-      <AsyncState empty={entries.length === 0} emptyMessage={t('score.empty')}>
-        {entries.map((submission) => (
-          <SubmissionScoring
-            key={submission.id}
-            criteria={challenge.criteria}
-            submission={submission}
-            disabled={challenge.status !== 'EVALUATING'}
-          />
-        ))}
-      </AsyncState>
+      {seat?.conflictOfInterest ? (
+        <p className="maru-notice maru-notice--danger" role="alert">
+          {t('score.conflicted')}
+        </p>
+      ) : seat && !seat.declaredNoConflictAt ? (
+        <ConflictDeclaration challengeId={challenge.id} onDeclared={context.reload} />
+      ) : (
+        <AsyncState empty={entries.length === 0} emptyMessage={t('score.empty')}>
+          {entries.map((submission) => (
+            <SubmissionScoring
+              key={submission.id}
+              criteria={challenge.criteria}
+              submission={submission}
+              disabled={challenge.status !== 'EVALUATING'}
+            />
+          ))}
+        </AsyncState>
+      )}
     </>
   );
 }
