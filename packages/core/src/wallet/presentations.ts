@@ -172,9 +172,18 @@ export class Presentations {
     return readPage(this.#presentations, { documentId: document._id }, [['presentedAt', -1]], page);
   }
 
-  /** A presentation's checks, newest first. */
+  /** A presentation's checks, newest first (the latest 100). */
   verificationsOf(presentation: DocumentPresentation): Promise<DocumentVerification[]> {
-    return this.#verifications.find({ presentationId: presentation._id }, { sort: [['at', -1]], limit: 100 });
+    return this.#verifications.find(
+      { presentationId: presentation._id },
+      {
+        sort: [
+          ['at', -1],
+          ['_id', -1],
+        ],
+        limit: 100,
+      },
+    );
   }
 
   /**

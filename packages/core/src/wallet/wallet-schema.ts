@@ -167,6 +167,12 @@ builder.objectFields(PresentationRef, (t) => ({
   presentedById: t.string({ resolve: (p) => encodeGlobalId('Member', p.presentedById) }),
   consentedAt: t.field({ type: 'DateTime', resolve: (p) => p.consentedAt }),
   presentedAt: t.field({ type: 'DateTime', resolve: (p) => p.presentedAt }),
+  latestVerification: t.field({
+    type: VerificationRef,
+    nullable: true,
+    description: "The receiver's latest check of the document, if any (a list's cost without nesting `verifications`).",
+    resolve: async (p, _a, ctx) => (await ctx.services.wallet.presentations.verificationsOf(p))[0] ?? null,
+  }),
   verifications: t.field({
     type: [VerificationRef],
     description: 'Each check of the document by the receiver, newest first.',
