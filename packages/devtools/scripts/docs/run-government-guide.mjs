@@ -125,6 +125,7 @@ export async function runGovernmentGuide(root) {
     const submissions = (await step('StartEvaluation', managerKey, { id: "<the challenge's id>" }))
       .startChallengeEvaluation.challenge.submissions.nodes;
     if (submissions.length !== 2) fail(`StartEvaluation lists ${submissions.length} submissions, not 2`);
+    await step('DeclareNoConflict', reviewerKey);
     const scored = guideVariables('Score');
     for (const [i, submission] of submissions.entries()) {
       ids["<a submission's id>"] = submission.id;
