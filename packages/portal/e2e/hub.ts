@@ -12,6 +12,8 @@ export const HUB_MAIN = join(here, '..', '..', 'hub', 'dist', 'main.js');
 export interface RunningHub {
   /** e.g. http://127.0.0.1:41234 — the portal at /, GraphQL at /graphql. */
   origin: string;
+  /** The hub's MARU_DATA_DIR (the demo leaves files there, e.g. the pilot's signed package). */
+  dataDir: string;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -73,6 +75,7 @@ export async function startHub({ demo = true, env = {}, port = 0, setup }: Start
   });
   return {
     origin: hub.url!,
+    dataDir,
     output: hub.output,
     stop: async () => {
       await hub.stop();

@@ -24,6 +24,7 @@ const MyDocumentsPage = page(() => import('./pages/documents/my-documents-page')
 const MySubmissionsPage = page(() => import('./pages/submissions/my-submissions-page'), 'MySubmissionsPage');
 const ReviewsPage = page(() => import('./pages/reviews/reviews-page'), 'ReviewsPage');
 const ScorePage = page(() => import('./pages/reviews/score-page'), 'ScorePage');
+const PilotLaunchPage = page(() => import('./pages/pilot/pilot-launch-page'), 'PilotLaunchPage');
 const PluginsPage = page(() => import('./pages/admin/plugins-page'), 'PluginsPage');
 const AccessPage = page(() => import('./pages/access/access-page'), 'AccessPage');
 const AuditPage = page(() => import('./pages/audit/audit-page'), 'AuditPage');
@@ -48,6 +49,7 @@ export const router = createBrowserRouter([
       { path: '/challenges/:id/submit', element: later(SubmitPage) },
       { path: '/challenges/:id/review', element: later(ScorePage) },
       { path: '/services', element: later(ServicesPage) },
+      { path: '/challenges/:id/launch', element: later(PilotLaunchPage) },
       { path: '/data', element: later(DataCataloguePage) },
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/manage', element: later(AgencyChallengesPage) },

@@ -67,8 +67,7 @@ export async function graphqlRequest<TResult, TVariables>(
       const response = await fetch('/graphql', {
         method: 'POST',
         credentials: 'same-origin',
-        headers: hubHeaders(),
-        body: JSON.stringify({ ...payload, variables: variables ?? {} }),
+        ...requestBody(payload, (variables ?? {}) as Record<string, unknown>),
       });
       return (await response.json()) as GraphqlResponse<TResult>;
     } catch (error) {
@@ -89,4 +88,21 @@ export async function graphqlRequest<TResult, TVariables>(
     throw new GraphqlRequestError(first.extensions?.code ?? 'INTERNAL', first.message, first.extensions?.field);
   if (!body.data) throw new GraphqlRequestError('INTERNAL', 'The hub answered without data.');
   return body.data;
+}
+
+/**
+ * A JSON body, or — when a variable is a `File` — a GraphQL multipart request (operations, map, the files), whose
+ * content type the browser sets with its boundary.
+ */
+function requestBody(payload: Record<string, unknown>, variables: Record<string, unknown>) {
+  const files = Object.entries(variables).filter((entry): entry is [string, File] => entry[1] instanceof File);
+  if (!files.length) return { headers: hubHeaders(), body: JSON.stringify({ ...payload, variables }) };
+  const headers = hubHeaders();
+  delete headers['content-type'];
+  const form = new FormData();
+  const nulled = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, v instanceof File ? null : v]));
+  form.set('operations', JSON.stringify({ ...payload, variables: nulled }));
+  form.set('map', JSON.stringify(Object.fromEntries(files.map(([name], i) => [String(i), [`variables.${name}`]]))));
+  files.forEach(([, file], i) => form.set(String(i), file, file.name));
+  return { headers, body: form };
 }

@@ -15,6 +15,8 @@ import {
   ChallengeSubmissionsDocument,
   LinkedServicesDocument,
 } from './challenge-queries';
+import { PilotPackageUpload } from '../pilot/pilot-package-upload';
+import { useSession } from '../../auth/session';
 import { ManagePanel } from './manage-panel';
 import { SubmissionList } from './submission-list';
 import { useChallengeRole } from './use-challenge-role';
@@ -39,6 +41,7 @@ export function ChallengePage() {
   const seesScores =
     challenge?.status === 'AWARDED' || (challenge?.status === 'EVALUATING' && (role.manages || role.reviews));
   const results = useQuery(ChallengeResultsDocument, { id }, { skip: !seesScores });
+  const { hasRole } = useSession();
   const ask = useMutation(AskQuestionDocument);
   const answer = useMutation(AnswerQuestionDocument);
 
@@ -78,6 +81,11 @@ export function ChallengePage() {
         </Link>
       ) : null}
       {!role.viewer && challenge.status === 'OPEN' ? <p className="hint">{t('challenge.signInToTakePart')}</p> : null}
+      {hasRole('PLATFORM_ADMIN') && challenge.status === 'AWARDED' && !challenge.pilotServices.length ? (
+        <Link className="maru-button" to={`/challenges/${challenge.id}/launch`}>
+          {t('pilot.launchLink')}
+        </Link>
+      ) : null}
     </>
   );
   return (
@@ -120,6 +128,11 @@ export function ChallengePage() {
             onChanged={refreshAll}
           />
         ) : null}
+        {role.submits && challenge.status === 'AWARDED'
+          ? (submissions.data?.challenge?.submissions.nodes ?? [])
+              .filter((s) => s.status === 'WINNER' && s.organization.id === role.viewer?.organization.id)
+              .map((s) => <PilotPackageUpload key={s.id} submissionId={s.id} />)
+          : null}
         {role.viewer && submissions.data?.challenge?.submissions.nodes.length ? (
           <SubmissionList
             heading={
