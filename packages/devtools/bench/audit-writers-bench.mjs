@@ -11,14 +11,15 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MongoClient } from 'mongodb';
 import { writeSection } from './write-section.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const HUB_MAIN = join(here, '../../hub/dist/main.js');
+// BENCH_HUB_MAIN: a copy of the built hub to run instead, when the working tree is being rebuilt meanwhile.
+const HUB_MAIN = process.env.BENCH_HUB_MAIN ?? join(here, '../../hub/dist/main.js');
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const WRITES = env('BENCH_AUDIT_WRITES', 400);
 const CLIENTS = env('BENCH_AUDIT_CLIENTS', 12);
@@ -300,6 +301,7 @@ async function round({ key: scenario, hubCount, dbCount }, roundNo) {
   }
 }
 
+const loadBefore = loadavg()[0];
 const results = Object.fromEntries(SCENARIOS.map((sc) => [sc.key, []]));
 // Interleaved, so a slow spell of the shared machine hits every scenario.
 for (let r = 1; r <= ROUNDS; r++) for (const sc of SCENARIOS) results[sc.key].push(await round(sc, r));
@@ -341,7 +343,7 @@ writeSection(
   'audit-writers',
   `## Audit chain under several writers
 
-\`node packages/devtools/bench/audit-writers-bench.mjs\` under \`with-ferretdb.sh\`: hub processes (\`packages/hub/dist/main.js\`, no plugins, rate limit off, scheduler off) on fresh FerretDB 1.24 / SQLite databases, each set up with \`maru-hub setup\`; ${CLIENTS} concurrent clients spread evenly over the hubs send ${WRITES.toLocaleString('en-US')} audited mutations in all (\`updateOrganization\` with the platform admin's API key, each client its own organization: an intent written, the update, the event chained, the intent removed). Then \`verifyAuditChain\` on each database, and its \`organization.update\` SUCCESS events counted against the mutations that succeeded. Retries are positions on the chain another hub took first (each hub logs its counters at shutdown as \`auditAppends\`). CPU ms per write is the CPU time the hubs and FerretDB spent during the writes (from /proc) over the mutations: the work a scenario costs, which other load on the machine disturbs less than the rate; with ${cpus().length} cores, ${cpus().length * 1000} CPU ms a second is all there is, so it also bounds the rate. "3 hubs, 3 databases" shares nothing — three chains, three sets of collections, the same FerretDB server, processes and clients — so it shows what three hub processes can do on this machine, and the gap to "3 hubs, one database" is the cost of sharing. ${ROUNDS} rounds, scenarios interleaved; rates and latencies (the clients') are medians over the rounds, the ratio is the median of each round's ratio. ${cpus().length} cores (${cpus()[0]?.model.trim()}), shared with FerretDB, the clients and other work; Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.
+\`node packages/devtools/bench/audit-writers-bench.mjs\` under \`with-ferretdb.sh\`: hub processes (\`packages/hub/dist/main.js\`, no plugins, rate limit off, scheduler off) on fresh FerretDB 1.24 / SQLite databases, each set up with \`maru-hub setup\`; ${CLIENTS} concurrent clients spread evenly over the hubs send ${WRITES.toLocaleString('en-US')} audited mutations in all (\`updateOrganization\` with the platform admin's API key, each client its own organization: an intent written, the update, the event chained, the intent removed). Then \`verifyAuditChain\` on each database, and its \`organization.update\` SUCCESS events counted against the mutations that succeeded. Retries are positions on the chain another hub took first (each hub logs its counters at shutdown as \`auditAppends\`). CPU ms per write is the CPU time the hubs and FerretDB spent during the writes (from /proc) over the mutations: the work a scenario costs, which other load on the machine disturbs less than the rate; with ${cpus().length} cores, ${cpus().length * 1000} CPU ms a second is all there is, so it also bounds the rate. "3 hubs, 3 databases" shares nothing — three chains, three sets of collections, the same FerretDB server, processes and clients — so it shows what three hub processes can do on this machine, and the gap to "3 hubs, one database" is the cost of sharing. ${ROUNDS} rounds, scenarios interleaved; rates and latencies (the clients') are medians over the rounds, the ratio is the median of each round's ratio. ${cpus().length} cores (${cpus()[0]?.model.trim()}), shared with FerretDB, the clients and other work (load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end); Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.
 
 ${table}
 
