@@ -2,7 +2,7 @@ import { graphql } from '../../gql';
 
 export const HeldDocumentsDocument = graphql(`
   query HeldDocuments {
-    heldDocuments(first: 50) {
+    heldDocuments(first: 20) {
       nodes {
         id
         type
@@ -12,24 +12,6 @@ export const HeldDocumentsDocument = graphql(`
         validUntil
         issuerOrganization {
           name
-        }
-        presentations(first: 50) {
-          nodes {
-            id
-            purpose
-            presentedAt
-            recipientOrganization {
-              name
-            }
-            verifications {
-              at
-              valid
-              reason
-              verifierOrganization {
-                name
-              }
-            }
-          }
         }
       }
     }
@@ -57,6 +39,35 @@ export const PresentDocumentDocument = graphql(`
       presentation {
         id
         presentedAt
+      }
+    }
+  }
+`);
+
+// Per document: a page of presentations inside a page of documents costs more than the hub answers at once.
+export const DocumentUsesDocument = graphql(`
+  query DocumentUses($id: ID!) {
+    node(id: $id) {
+      ... on HeldDocument {
+        id
+        presentations(first: 20) {
+          nodes {
+            id
+            purpose
+            presentedAt
+            recipientOrganization {
+              name
+            }
+            latestVerification {
+              at
+              valid
+              reason
+              verifierOrganization {
+                name
+              }
+            }
+          }
+        }
       }
     }
   }

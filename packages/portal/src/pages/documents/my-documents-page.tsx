@@ -8,6 +8,7 @@ import { SignInRequired } from '../../layout/sign-in-required';
 import { usePageTitle } from '../../layout/use-page-title';
 import {
   ChallengesRequiringDocumentsDocument,
+  DocumentUsesDocument,
   HeldDocumentsDocument,
   PresentDocumentDocument,
 } from './document-queries';
@@ -28,6 +29,8 @@ export function MyDocumentsPage() {
 function MyDocuments() {
   const { t } = useT();
   const held = useQuery(HeldDocumentsDocument);
+  // Bumped after a presentation: the logs load again.
+  const [presented, setPresented] = useState(0);
   const nodes = held.data?.heldDocuments.nodes ?? [];
   return (
     <>
@@ -52,9 +55,13 @@ function MyDocuments() {
                 <DateTime value={document.issuedAt} /> – <DateTime value={document.validUntil} />
               </p>
               {document.status === 'VALID' ? (
-                <PresentForm documentId={document.id} type={document.type} onPresented={held.reload} />
+                <PresentForm
+                  documentId={document.id}
+                  type={document.type}
+                  onPresented={() => setPresented((n) => n + 1)}
+                />
               ) : null}
-              <UseLog presentations={document.presentations.nodes} />
+              <UseLog documentId={document.id} key={`${document.id}-${presented}`} />
             </li>
           ))}
         </ul>
@@ -110,16 +117,20 @@ interface Use {
   purpose: string;
   presentedAt: string;
   recipientOrganization?: { name: string } | null;
-  verifications: Array<{
+  latestVerification?: {
     at: string;
     valid: boolean;
     reason?: string | null;
     verifierOrganization?: { name: string } | null;
-  }>;
+  } | null;
 }
 
-function UseLog({ presentations }: { presentations: Use[] }) {
+function UseLog({ documentId }: { documentId: string }) {
   const { t } = useT();
+  const uses = useQuery(DocumentUsesDocument, { id: documentId });
+  const node = uses.data?.node;
+  const presentations: Use[] = node && 'presentations' in node ? node.presentations.nodes : [];
+  if (!uses.data) return null;
   if (presentations.length === 0) return <p className="muted">{t('myDocuments.notUsed')}</p>;
   return (
     <table className="maru-table">
@@ -144,7 +155,7 @@ function UseLog({ presentations }: { presentations: Use[] }) {
               })}
             </td>
           </tr>,
-          ...p.verifications.map((v) => (
+          ...(p.latestVerification ? [p.latestVerification] : []).map((v) => (
             <tr key={`${p.id}-${v.at}`}>
               <td>
                 <DateTime value={v.at} />
