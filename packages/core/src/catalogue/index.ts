@@ -11,7 +11,7 @@ import './service-schema.js';
 import './grant-schema.js';
 
 export { ServiceCatalogue } from './service-catalogue.js';
-export type { UsageScope } from './service-usage.js';
+export { isFailure, type UsageScope } from './service-usage.js';
 export { catalogueCollections, operationsOf, SERVICE_STATUSES } from './model.js';
 export type { DailyUsage, GrantStatus, ServiceCall, ServiceGrant, ServiceRecord, ServiceStatus } from './model.js';
 export { ServiceRef } from './service-schema.js';

@@ -117,6 +117,25 @@ export const catalogueCollections: CollectionSpec[] = [
           ['mode', 1],
         ],
       },
+      // Insights: calls per service and day, and per service and consumer, each counted from its index alone (SQLite
+      // reads indexed expressions from the index, not the document); docs/benchmarks.md, "Insights".
+      {
+        name: 'byServiceDayOutcome',
+        keys: [
+          ['serviceKey', 1],
+          ['day', 1],
+          ['outcome', 1],
+        ],
+      },
+      {
+        name: 'byServiceConsumerDayOutcome',
+        keys: [
+          ['serviceKey', 1],
+          ['consumerOrganizationId', 1],
+          ['day', 1],
+          ['outcome', 1],
+        ],
+      },
     ],
   },
   {

@@ -152,8 +152,8 @@ export class ServiceCatalogue {
     return this.#usage.daily(serviceKey, days, consumerOrganizationId);
   }
 
-  /** Calls per service, consumer and day since `days` ago, counted by the store, for insights. */
-  usageCounts(scope: UsageScope, days: number): Promise<{ all: CountByGroup[]; failures: CountByGroup[] }> {
+  /** Calls per service and day, and per service and consumer, since `days` ago, counted by the store, for insights. */
+  usageCounts(scope: UsageScope, days: number): Promise<{ perDay: CountByGroup[]; perConsumer: CountByGroup[] }> {
     return this.#usage.counts(scope, this.#usage.sinceDay(days));
   }
 

@@ -52,26 +52,27 @@ export class ServiceUsage {
   }
 
   /**
-   * Calls since `sinceDay` per service, consumer and day (`all`), and those that did not succeed (`failures`), for
-   * insights. `scope` narrows to a consumer's calls, to some services' calls, or (both) to either.
+   * Calls since `sinceDay` per service and day (`perDay`: key serviceKey, day, outcome) and per service and consumer
+   * (`perConsumer`: key serviceKey, consumerOrganizationId, outcome), for insights. Two groupings rather than one per
+   * service, consumer and day: that one has nearly as many groups as calls at a national scale. `scope` narrows to a
+   * consumer's calls, to some services' calls, or (both) to either.
    */
-  async counts(scope: UsageScope, sinceDay: string): Promise<{ all: CountByGroup[]; failures: CountByGroup[] }> {
+  async counts(scope: UsageScope, sinceDay: string): Promise<{ perDay: CountByGroup[]; perConsumer: CountByGroup[] }> {
     const parts: Filter[] = [];
     if (scope.consumerOrganizationId) parts.push({ consumerOrganizationId: scope.consumerOrganizationId });
     if (scope.serviceKeys?.length) parts.push({ serviceKey: { $in: [...scope.serviceKeys] } });
-    if (!scope.all && parts.length === 0) return { all: [], failures: [] };
+    if (!scope.all && parts.length === 0) return { perDay: [], perConsumer: [] };
     const since = { day: { $gte: sinceDay } };
     const filter: Filter = scope.all
       ? since
       : parts.length === 1
         ? { ...parts[0], ...since }
         : { $or: parts, ...since };
-    const by = ['serviceKey', 'consumerOrganizationId', 'day'];
-    const [all, failures] = await Promise.all([
-      this.#calls.countBy(filter, { by }),
-      this.#calls.countBy({ ...filter, outcome: { $nin: NOT_FAILED } }, { by }),
+    const [perDay, perConsumer] = await Promise.all([
+      this.#calls.countBy(filter, { by: ['serviceKey', 'day', 'outcome'] }),
+      this.#calls.countBy(filter, { by: ['serviceKey', 'consumerOrganizationId', 'outcome'] }),
     ]);
-    return { all, failures };
+    return { perDay, perConsumer };
   }
 
   sinceDay(days: number): string {
@@ -80,8 +81,7 @@ export class ServiceUsage {
 }
 
 /** A call still running (PENDING) has not failed. */
-const NOT_FAILED = ['SUCCESS', 'PENDING'];
-const isFailure = (outcome: unknown) => !NOT_FAILED.includes(String(outcome));
+export const isFailure = (outcome: unknown): boolean => outcome !== 'SUCCESS' && outcome !== 'PENDING';
 
 /** Whose calls {@link ServiceUsage.counts} counts. */
 export interface UsageScope {

@@ -1,4 +1,4 @@
-import type { ServiceCatalogue, DailyUsage, ServiceRecord } from '../catalogue/index.js';
+import { isFailure, type DailyUsage, type ServiceCatalogue, type ServiceRecord } from '../catalogue/index.js';
 import type { ChallengeFigures, ChallengeService } from '../challenges/index.js';
 import type { DataServices } from '../data/index.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../errors.js';
@@ -123,22 +123,22 @@ export class InsightsService {
       scope.organization ? { consumerOrganizationId: scope.organization._id, serviceKeys: owned } : { all: true },
       days,
     );
-    const failures = new Map(counts.failures.map((g) => [g.key.join('\u0000'), g.count]));
     const perDay = new Map<string, ServiceDayUsage>();
+    for (const { key, count } of counts.perDay) {
+      const [serviceKey, day] = [String(key[0]), String(key[1])];
+      const row = perDay.get(`${serviceKey}\u0000${day}`) ?? { serviceKey, day, calls: 0, failures: 0 };
+      row.calls += count;
+      if (isFailure(key[2])) row.failures += count;
+      perDay.set(`${serviceKey}\u0000${day}`, row);
+    }
     const perConsumer = new Map<string, ServiceConsumerUsage>();
-    for (const group of counts.all) {
-      const [serviceKey, consumer, day] = group.key as [string, string | null, string];
-      const failed = failures.get(group.key.join('\u0000')) ?? 0;
-      const dayKey = `${serviceKey}\u0000${day}`;
-      const d = perDay.get(dayKey) ?? { serviceKey, day, calls: 0, failures: 0 };
-      d.calls += group.count;
-      d.failures += failed;
-      perDay.set(dayKey, d);
-      const consumerKey = `${serviceKey}\u0000${consumer}`;
-      const c = perConsumer.get(consumerKey) ?? { serviceKey, consumerOrganizationId: consumer, calls: 0, failures: 0 };
-      c.calls += group.count;
-      c.failures += failed;
-      perConsumer.set(consumerKey, c);
+    for (const { key, count } of counts.perConsumer) {
+      const [serviceKey, consumer] = [String(key[0]), key[1] === null ? null : String(key[1])];
+      const id = `${serviceKey}\u0000${consumer}`;
+      const row = perConsumer.get(id) ?? { serviceKey, consumerOrganizationId: consumer, calls: 0, failures: 0 };
+      row.calls += count;
+      if (isFailure(key[2])) row.failures += count;
+      perConsumer.set(id, row);
     }
     return {
       perDay: [...perDay.values()].sort(
