@@ -28,6 +28,7 @@ const PilotLaunchPage = page(() => import('./pages/pilot/pilot-launch-page'), 'P
 const PluginsPage = page(() => import('./pages/admin/plugins-page'), 'PluginsPage');
 const AccessPage = page(() => import('./pages/access/access-page'), 'AccessPage');
 const AuditPage = page(() => import('./pages/audit/audit-page'), 'AuditPage');
+const InsightsPage = page(() => import('./pages/insights/insights-page'), 'InsightsPage');
 const AccountPage = page(() => import('./pages/account/account-page'), 'AccountPage');
 const OrganizationPage = page(() => import('./pages/organization/organization-page'), 'OrganizationPage');
 const OrganizationTreePage = page(() => import('./pages/organizations/organization-tree-page'), 'OrganizationTreePage');
@@ -61,6 +62,7 @@ export const router = createBrowserRouter([
       { path: '/admin/plugins', element: later(PluginsPage) },
       { path: '/access', element: later(AccessPage) },
       { path: '/audit', element: later(AuditPage) },
+      { path: '/insights', element: later(InsightsPage) },
       { path: '/account', element: later(AccountPage) },
       { path: '/organization', element: later(OrganizationPage) },
       { path: '/organizations', element: later(OrganizationTreePage) },

@@ -31,6 +31,9 @@ export function SiteNav() {
     );
   if (hasRole('REVIEWER')) items.push({ to: '/reviews', label: 'nav.reviews' });
   if (hasRole('PLATFORM_ADMIN')) items.push({ to: '/admin/plugins', label: 'nav.plugins' });
+  // Dashboards for agency teams and platform admins; a company reads its own service usage there too.
+  if (viewer && (viewer.organization.kind !== 'COMPANY' || hasRole('COMPANY_ADMIN')))
+    items.push({ to: '/insights', label: 'nav.insights' });
   if (viewer) items.push({ to: '/access', label: 'nav.access' });
   if (hasRole('PLATFORM_ADMIN', 'AGENCY_ADMIN', 'COMPANY_ADMIN'))
     items.push({ to: '/organization', label: 'nav.organization', end: true });
