@@ -4,7 +4,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { auditCollections, createAuditModule } from './audit/index.js';
-import { challengeCollections, createChallengesModule } from './challenges/index.js';
+import { challengeCollections, createChallengesModule, type RequiredDocuments } from './challenges/index.js';
 import { createCoordination, type RedisOptions, type RedisStatus } from './coordination/index.js';
 import { createHubEvents } from './events/index.js';
 import {
@@ -234,7 +234,6 @@ export async function createServices(
     audit,
     events,
     clock,
-    // The plugins module's outbox, made below; challenges record events in it only when they happen.
     // The plugins module's outbox and the notices module, made below; challenges record events in them only when they
     // happen, under the transition's claim (a hub taking a dead one's transition over records them again: both are
     // idempotent by the event's id).
@@ -245,6 +244,11 @@ export async function createServices(
       },
     },
     onQuestionAnswered: (question, challenge): Promise<void> => notices.triggers.questionAnswered(question, challenge),
+    // The wallet, made below, says which of a challenge's required documents an organization has not presented.
+    requiredDocuments: {
+      unmetFor: (viewer, challengeId): ReturnType<RequiredDocuments['unmetFor']> =>
+        wallet.presentations.unmetFor(viewer, challengeId),
+    },
   }).api;
   // The catalogue comes before the plugins: a plugin's services are listed, admitted and metered there.
   const catalogue = createCatalogueModule(store, {

@@ -245,6 +245,12 @@ export const ERROR_CODES = {
       'The document is not of a type the challenge requires (`Challenge.requiredDocuments`), or the challenge requires none; nothing was presented.',
     fix: 'Present a held document of a required type; `documentTypes` lists which plugin issues each type.',
   },
+  DOCUMENT_REQUIRED: {
+    http: 409,
+    meaning:
+      'A submission was sent to a challenge that requires documents (e.g. business registration proof issued within 90 days) the organization has not presented; `extensions.documentTypes` lists them.',
+    fix: 'Present each required document from your held documents (`presentDocument` with purpose CHALLENGE_ELIGIBILITY, or My documents in the portal), then submit again.',
+  },
   DOCUMENT_TOO_OLD: {
     http: 409,
     meaning: "The document is of the required type but was issued longer ago than the requirement's `maxAgeDays`.",
@@ -267,7 +273,8 @@ export class MaruError extends Error {
   constructor(
     readonly code: ErrorCode | PluginErrorCode,
     message: string,
-    readonly extensions: { field?: string; retryAfter?: number } = {},
+    /** `field` names the argument to fix, `retryAfter` the seconds to wait; a code may add facts of its own. */
+    readonly extensions: { field?: string; retryAfter?: number; [fact: string]: unknown } = {},
   ) {
     super(message);
     this.name = 'MaruError';

@@ -7,6 +7,7 @@ import { ChallengeFigures } from './challenge-figures.js';
 import { ChallengeService, type ChallengeEventOutbox } from './challenge-service.js';
 import { challengeCollections, type Challenge, type Question } from './model.js';
 import { PanelConflicts } from './panel-conflicts.js';
+import type { RequiredDocuments } from './submission-service.js';
 import { QuestionService } from './question-service.js';
 import { ReviewService } from './review-service.js';
 import { SubmissionService } from './submission-service.js';
@@ -43,6 +44,8 @@ export interface ChallengesDeps {
   outbox?: ChallengeEventOutbox;
   /** Tells the notices module a question was answered (the asker hears). */
   onQuestionAnswered?: (question: Question, challenge: Challenge) => Promise<void>;
+  /** The documents a challenge requires that the submitter has not presented (the wallet); none when absent. */
+  requiredDocuments?: RequiredDocuments;
 }
 
 /** The challenges module: its tables stay inside; everything else goes through `api`. */
@@ -59,7 +62,14 @@ export function createChallengesModule(store: Store, deps: ChallengesDeps): HubM
     deps.outbox,
   );
   const questions = new QuestionService(store, challenges, deps.clock, deps.onQuestionAnswered);
-  const submissions = new SubmissionService(store, challenges, deps.events, deps.clock);
+  const submissions = new SubmissionService(
+    store,
+    challenges,
+    deps.events,
+    deps.clock,
+    conflicts,
+    deps.requiredDocuments,
+  );
   const reviews = new ReviewService(store, challenges, submissions, conflicts, deps.members, deps.clock);
   return {
     name: 'challenges',
@@ -68,6 +78,7 @@ export function createChallengesModule(store: Store, deps: ChallengesDeps): HubM
   };
 }
 
+export type { RequiredDocuments } from './submission-service.js';
 export {
   CHALLENGE_SORTS,
   challengeListFilter,

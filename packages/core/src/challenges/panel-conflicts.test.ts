@@ -166,11 +166,13 @@ describe('a reviewer whose organization enters after they were seated', () => {
     const b = await w.enter('companyBDev');
     await w.evaluate();
 
-    // Neither their own company's entry nor the competitor's.
-    for (const s of [a, b])
-      await refusedAndAudited(w, 'CONFLICT_OF_INTEREST', 'review.score', 'companyADev', () =>
-        w.gql(Q.score, { s, sc: ZEROS }, 'companyADev'),
-      );
+    // Neither their own company's entry nor the competitor's, which a conflicted seat no longer even shows them.
+    await refusedAndAudited(w, 'CONFLICT_OF_INTEREST', 'review.score', 'companyADev', () =>
+      w.gql(Q.score, { s: a, sc: ZEROS }, 'companyADev'),
+    );
+    await refusedAndAudited(w, 'NOT_FOUND', 'review.score', 'companyADev', () =>
+      w.gql(Q.score, { s: b, sc: ZEROS }, 'companyADev'),
+    );
     // Re-seating the same panel is refused too: the agency has to replace them.
     await expectRefused(
       w.hub,
@@ -220,6 +222,13 @@ describe('a reviewer whose organization enters after they were seated', () => {
       conflictOfInterest: true,
       declaredNoConflictAt: '2027-01-01T00:00:00.000Z',
     });
+
+    // Nor do they read the competitor's work: a conflicted seat shows their own organization's entry only.
+    const entries = `query($id: ID!) { challenge(id: $id) { submissions(first: 10) { nodes { id } } } }`;
+    expect((await w.ok(entries, { id: w.id }, 'companyADev')).challenge.submissions.nodes).toEqual([{ id: a }]);
+    expect((await w.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: b }, 'companyADev')).data.node).toBeNull();
+    // The panelist without a conflict still reads both.
+    expect((await w.ok(entries, { id: w.id }, 'divisionReviewer')).challenge.submissions.nodes).toHaveLength(2);
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badInput, conflict, forbidden, notFound } from '../errors.js';
+import { badInput, conflict, forbidden, MaruError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { hasRole, isPlatformAdmin, requireScope, type Viewer } from '../identity/index.js';
 import { readByIds } from '../store/by-ids.js';
@@ -11,6 +11,7 @@ import { canManage, isOfAgency, isPanelist } from './access.js';
 import type { ChallengeService } from './challenge-service.js';
 import type { HubEvents } from '../events/index.js';
 import type { Challenge, Submission } from './model.js';
+import type { PanelConflicts } from './panel-conflicts.js';
 
 const link = z
   .object({
@@ -71,12 +72,13 @@ const SUBMITTER_ROLES = ['COMPANY_ADMIN', 'DEVELOPER', 'AGENCY_ADMIN'] as const;
 /** Entries still competing in a phase: scored, and shortlisted, rejected or awarded next. */
 const IN_PLAY_STATUSES = ['SUBMITTED', 'SHORTLISTED'] as const;
 
-/** Who sees every submitted entry of a challenge, not just their own: the agency, the panel, and all once awarded. */
-const seesSubmitted = (viewer: Viewer | null, challenge: Challenge): boolean =>
-  challenge.status === 'AWARDED' ||
-  isPlatformAdmin(viewer) ||
-  isOfAgency(viewer, challenge) ||
-  isPanelist(viewer, challenge);
+/** The documents a challenge requires that the viewer's organization has not presented yet (the wallet module's). */
+export interface RequiredDocuments {
+  unmetFor(
+    viewer: Viewer | null,
+    challengeId: string,
+  ): Promise<ReadonlyArray<{ type: string; maxAgeDays?: number | null }>>;
+}
 
 export class SubmissionService {
   private readonly collection: Collection<Submission>;
@@ -86,20 +88,33 @@ export class SubmissionService {
     private readonly challenges: ChallengeService,
     private readonly events: HubEvents,
     private readonly clock: () => number,
+    private readonly conflicts: Pick<PanelConflicts, 'competes'>,
+    private readonly requiredDocuments?: RequiredDocuments,
   ) {
     this.collection = store.collection<Submission>('submissions');
+  }
+
+  /**
+   * Who sees every submitted entry of a challenge, not just their own: the agency, the panel, and all once awarded —
+   * but not a panelist whose organization competes (the conflict-of-interest rule, panel-conflicts.ts): seated before
+   * their organization entered, they keep the seat until the agency replaces them, not the view of competitors' work.
+   */
+  private async seesSubmitted(viewer: Viewer | null, challenge: Challenge): Promise<boolean> {
+    if (challenge.status === 'AWARDED' || isPlatformAdmin(viewer) || isOfAgency(viewer, challenge)) return true;
+    if (!viewer || !isPanelist(viewer, challenge)) return false;
+    return !(await this.conflicts.competes(challenge._id, viewer.organization._id));
   }
 
   /** The submission if the viewer may read it, else null. */
   async visibleTo(viewer: Viewer | null, id: string): Promise<Submission | null> {
     const submission = await this.collection.findOne({ _id: id });
     const challenge = submission ? await this.challenges.get(submission.challengeId) : null;
-    return submission && challenge && this.canRead(viewer, submission, challenge) ? submission : null;
+    return submission && challenge && (await this.canRead(viewer, submission, challenge)) ? submission : null;
   }
 
   /** A page of the submissions to a challenge the viewer sees that the viewer may read, oldest first. */
-  listOfChallenge(viewer: Viewer | null, challenge: Challenge, page: PageRequest): Promise<Page<Submission>> {
-    return readPage(this.collection, this.visibleFilter(viewer, challenge), [['createdAt', 1]], page);
+  async listOfChallenge(viewer: Viewer | null, challenge: Challenge, page: PageRequest): Promise<Page<Submission>> {
+    return readPage(this.collection, await this.visibleFilter(viewer, challenge), [['createdAt', 1]], page);
   }
 
   /** Submissions by id, for a request's batch loader: relations of objects the viewer already sees (winners). */
@@ -138,9 +153,9 @@ export class SubmissionService {
   /**
    * A company sees its own, drafts included; the agency and panel see submitted ones; everyone sees them once awarded.
    */
-  private visibleFilter(viewer: Viewer | null, challenge: Challenge): Filter {
+  private async visibleFilter(viewer: Viewer | null, challenge: Challenge): Promise<Filter> {
     const submitted: Filter = { challengeId: challenge._id, status: { $in: [...SUBMITTED_STATUSES] } };
-    if (seesSubmitted(viewer, challenge)) {
+    if (await this.seesSubmitted(viewer, challenge)) {
       return viewer
         ? { $or: [submitted, { challengeId: challenge._id, organizationId: viewer.organization._id }] }
         : submitted;
@@ -149,9 +164,12 @@ export class SubmissionService {
   }
 
   /** The rule of `visibleFilter` for one submission at hand. */
-  private canRead(viewer: Viewer | null, submission: Submission, challenge: Challenge): boolean {
+  private async canRead(viewer: Viewer | null, submission: Submission, challenge: Challenge): Promise<boolean> {
     if (viewer && submission.organizationId === viewer.organization._id) return true;
-    return (SUBMITTED_STATUSES as readonly string[]).includes(submission.status) && seesSubmitted(viewer, challenge);
+    return (
+      (SUBMITTED_STATUSES as readonly string[]).includes(submission.status) &&
+      (await this.seesSubmitted(viewer, challenge))
+    );
   }
 
   /**
@@ -161,7 +179,8 @@ export class SubmissionService {
   async requireReadable(viewer: Viewer | null, id: string): Promise<{ submission: Submission; challenge: Challenge }> {
     const submission = await this.collection.findOne({ _id: id });
     const challenge = submission ? await this.challenges.get(submission.challengeId) : null;
-    if (!submission || !challenge || !this.canRead(viewer, submission, challenge)) throw notFound('submission', id);
+    if (!submission || !challenge || !(await this.canRead(viewer, submission, challenge)))
+      throw notFound('submission', id);
     return { submission, challenge };
   }
 
@@ -259,6 +278,9 @@ export class SubmissionService {
       );
     if (!submission.proposal.trim())
       throw badInput('proposal', 'The proposal is empty; write it (updateSubmission) before submitting.');
+    // Once-only documents: what the challenge requires is presented from the wallet, never uploaded with the entry.
+    const unmet = (await this.requiredDocuments?.unmetFor(viewer, challenge._id)) ?? [];
+    if (unmet.length > 0) throw documentsRequired(unmet);
     const now = new Date(this.clock()).toISOString();
     const updated = await this.move(submission, 'SUBMITTED', {
       termsAcknowledgedAt: now,
@@ -316,4 +338,15 @@ export class SubmissionService {
       );
     }
   }
+}
+
+/** Submitting before presenting the challenge's required documents (they come from the wallet, by reference). */
+function documentsRequired(unmet: ReadonlyArray<{ type: string; maxAgeDays?: number | null }>): MaruError {
+  const list = unmet.map((r) => (r.maxAgeDays ? `${r.type} (issued within ${r.maxAgeDays} days)` : r.type)).join(', ');
+  return new MaruError(
+    'DOCUMENT_REQUIRED',
+    `This challenge requires ${list}: present ${unmet.length > 1 ? 'them' : 'it'} from your held documents ` +
+      '(presentDocument, or My documents in the portal) before submitting.',
+    { documentTypes: unmet.map((r) => r.type) },
+  );
 }

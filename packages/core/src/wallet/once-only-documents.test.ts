@@ -106,6 +106,22 @@ describe('once-only documents: issued once, held, presented by reference, verifi
       { type: 'business-registration' },
     ]);
 
+    // Submitting before presenting is refused, and nothing is submitted: the document comes from the wallet, once.
+    const draft = (
+      await ok(
+        `mutation($i: CreateSubmissionInput!) { createSubmission(input: $i) { submission { id } } }`,
+        { i: { challengeId, title: 'Shelters near you', proposal: 'A map of shelters.', teamSize: 2 } },
+        keys.companyAAdmin,
+      )
+    ).createSubmission.submission.id;
+    const SUBMIT = `mutation($id: ID!) { submitSubmission(id: $id, acknowledgeTerms: true) { submission { status } } }`;
+    const refusedSubmit = await expectRefused(hub, 'DOCUMENT_REQUIRED', () =>
+      hub.gql(SUBMIT, { id: draft }, keys.companyAAdmin),
+    );
+    expect(await refusalsOf('submission.submit', 'DOCUMENT_REQUIRED')).toBe(1);
+    expect(refusedSubmit.errors?.[0]?.extensions).toMatchObject({ documentTypes: ['business-registration'] });
+    expect(refusedSubmit.errors?.[0]?.message).toContain('business-registration (issued within 90 days)');
+
     const presented = await present(document.id, keys.companyAAdmin!);
     expect(presented.errors).toBeUndefined();
     const presentation = presented.data.presentDocument.presentation;
@@ -115,6 +131,7 @@ describe('once-only documents: issued once, held, presented by reference, verifi
       recipientOrganization: { name: 'Bureau' },
     });
     expect((await ok(unmet, { id: challengeId }, keys.companyAAdmin)).node.unmetDocumentRequirements).toEqual([]);
+    expect((await ok(SUBMIT, { id: draft }, keys.companyAAdmin)).submitSubmission.submission.status).toBe('SUBMITTED');
 
     // The owning agency sees what was presented to its challenge and checks it with the issuer: nothing re-uploaded.
     const received = await ok(
