@@ -54,6 +54,7 @@ describe('the README tour', () => {
       /"dataConnections":\{"totalCount":1,"nodes":\[\{"name":"[^"]*bus stops[^"]*","classification":"PUBLIC","recordCount":400,"records":\{"nodes":\[\{"data":\{"stop_id":/,
     );
     expect(stdout).toMatch(/"records":\{"nodes":\[\{"data":\{"name":"[^"]+","district":"[^"]+"\},"masked":\[\]\}/);
+    expect(stdout).toMatch(/"insights":\{"participation":\{"challenges":\[\{"title":"[^"]+","entries":\d+\}/);
     expect(stdout).toContain('"@type":"dcat:Catalog"');
     expect(stdout).toContain('"code":"BAD_USER_INPUT","field":"first"');
     expect(stdout).not.toContain('"INTERNAL"');
