@@ -391,6 +391,20 @@ export const ko: Messages<typeof en> = {
     CONFLICT_OF_INTEREST:
       '이해충돌: 심사위원의 소속 기관이 이 과제에 제출했습니다. 그 심사위원은 지정하거나 심사할 수 없습니다. 다른 기관의 심사위원을 지정하세요.',
     CONFLICT_DECLARATION_REQUIRED: '심사하기 전에 이 과제에 이해충돌이 없음을 선언하세요.',
+    DOCUMENT_REQUIRED:
+      '이 과제는 제출 전에 서류 제출이 필요합니다(예: 90일 이내 발급된 사업자등록 증명). 내 서류에서 해당 서류를 제출한 뒤 다시 제출하세요.',
+    DOCUMENT_NOT_HELD: '내 기관이 보유한 서류가 아닙니다. 내 서류 목록에 있는 서류만 제출할 수 있습니다.',
+    DOCUMENT_CONSENT_REQUIRED: '서류를 받는 기관을 확인하고 제공에 동의해야 제출됩니다.',
+    DOCUMENT_EXPIRED: '유효기간이 지난 서류입니다. 발급 기관에 새로 발급해 달라고 요청하세요.',
+    DOCUMENT_REVOKED: '발급 기관이 취소한 서류입니다. 발급 기관에 새 서류를 요청하거나 취소 사유를 문의하세요.',
+    DOCUMENT_WRONG_TYPE: '이 과제가 요구하는 종류의 서류가 아닙니다. 요구하는 종류의 서류를 제출하세요.',
+    DOCUMENT_TOO_OLD: '요구하는 기간보다 오래전에 발급된 서류입니다. 새로 발급받은 뒤 제출하세요.',
+    PACKAGE_INVALID: '플러그인 패키지를 읽을 수 없습니다. `maru pack`으로 만든 서명된 .tgz 파일을 올리세요.',
+    PACKAGE_SIGNATURE_INVALID: '패키지 서명이 맞지 않습니다. 등록된 게시자 키로 다시 서명(`maru sign`)한 뒤 올리세요.',
+    PACKAGE_SIGNER_NOT_WINNER:
+      '패키지에 서명한 키가 수상 기관에 등록된 키가 아닙니다. 수상 기관의 게시자 키로 서명하세요.',
+    PACKAGE_MISMATCH: '패키지 이름이나 버전이 제출물에 적은 플러그인과 다릅니다. 같은 이름과 버전으로 올리세요.',
+    CAPABILITY_NOT_APPROVED: '플러그인이 요청한 권한을 모두 확인하고 승인해야 시범 서비스를 시작할 수 있습니다.',
     NETWORK: '허브에 연결하지 못했습니다. 네트워크를 확인하고 다시 시도하세요.',
     unknown: '문제가 생겼습니다({{code}}).',
   },
