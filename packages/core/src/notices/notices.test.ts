@@ -14,12 +14,12 @@ import type { Notice } from './model.js';
 let hub: TestHub;
 let now = Date.parse('2030-01-01T00:00:00Z');
 
-const ok = async (query: string, variables: Record<string, unknown>, key: string) => {
+const ok = async (query: string, variables: Record<string, unknown>, key: string | undefined) => {
   const res = await hub.gql(query, variables, key);
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   return res.data;
 };
-const inboxOf = async (key: string) =>
+const inboxOf = async (key: string | undefined) =>
   (await ok(
     `{ unreadNoticeCount notices(first: 50) { nodes { id kind reason title outcome read challenge { title } } } }`,
     {},

@@ -185,11 +185,11 @@ async function trustKeys(hub: TestHub) {
 
 const UPLOAD = `mutation($s: ID!, $file: File!) { uploadPilotPackage(submissionId: $s, file: $file) { name version sha256 signedBy launchedAt } }`;
 
-async function upload(hub: TestHub, key: string, submissionId: string, bytes: Uint8Array) {
+async function upload(hub: TestHub, key: string | undefined, submissionId: string, bytes: Uint8Array) {
   const body = new FormData();
   body.set('operations', JSON.stringify({ query: UPLOAD, variables: { s: submissionId, file: null } }));
   body.set('map', JSON.stringify({ 0: ['variables.file'] }));
-  body.set('0', new Blob([bytes], { type: 'application/gzip' }), 'acme-pilot-lookup-1.0.0.tgz');
+  body.set('0', new Blob([new Uint8Array(bytes)], { type: 'application/gzip' }), 'acme-pilot-lookup-1.0.0.tgz');
   const response = await hub.fetch('http://hub.test/graphql', {
     method: 'POST',
     headers: { authorization: `Bearer ${key}` },
