@@ -225,17 +225,6 @@ export class PluginHost {
     return this.running.callForHub(serviceKey, operation, input, onBehalfOf, requestId);
   }
 
-  /** Calls a service operation for the hub itself, on behalf of a member (runtime/plugin-calls.ts `callForHub`). */
-  callForHub(
-    serviceKey: string,
-    operation: string,
-    input: unknown,
-    onBehalfOf: { organizationId: string; memberId: string },
-    requestId: string,
-  ): Promise<unknown> {
-    return this.running.callForHub(serviceKey, operation, input, onBehalfOf, requestId);
-  }
-
   /**
    * Sets what answers plugins' `ctx.data.read` (the data module). Until one is set, every read is refused as a
    * capability the hub cannot give.
