@@ -23,12 +23,7 @@ describe('the demo’s challenge → pilot loop (examples/partner-plugin)', () =
     expect(existsSync(tarball)).toBe(true);
     expect(readFileSync(tarball).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
     const admin = await keyOf('admin@maru.example');
-    const found = await gql(
-      hub.url,
-      `{ challenges(first: 100) { nodes { id title } } }`,
-      {},
-      admin,
-    );
+    const found = await gql(hub.url, `{ challenges(first: 100) { nodes { id title } } }`, {}, admin);
     const challenge = found.body.data.challenges.nodes.find((c: { title: string }) => c.title === TITLE);
     expect(challenge).toBeDefined();
 

@@ -128,19 +128,17 @@ function describeSyncClaims(engine: string, openStores: () => Promise<Store[]>, 
         error: null,
         requestedById: null,
       });
-      await first.store
-        .collection<DataConnection>('data_connections')
-        .findOneAndUpdate(
-          { _id: connectionId },
-          {
-            $set: {
-              currentSyncId: 'killed-sync',
-              syncLeaseUntil: leaseUntil,
-              nextSyncAt: leaseUntil,
-              status: 'SYNCING',
-            },
+      await first.store.collection<DataConnection>('data_connections').findOneAndUpdate(
+        { _id: connectionId },
+        {
+          $set: {
+            currentSyncId: 'killed-sync',
+            syncLeaseUntil: leaseUntil,
+            nextSyncAt: leaseUntil,
+            status: 'SYNCING',
           },
-        );
+        },
+      );
       const before = (await runs()).length;
       expect(await runEverywhere()).toBe(0);
       now += LEASE_MS + 1_000;

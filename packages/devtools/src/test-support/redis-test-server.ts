@@ -50,7 +50,18 @@ export async function startTestRedis(): Promise<TestRedis> {
     const started = spawnProcess({
       name: 'redis-server',
       node: binary,
-      args: ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+      args: [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--loglevel',
+        'warning',
+      ],
       env: { PATH: process.env.PATH ?? '' },
       killAfterMs: 5_000,
     });
