@@ -60,23 +60,15 @@ export class PluginCalls {
         'PLUGIN_UNAVAILABLE',
         `The plugin ${pluginName} is not running; ask a platform admin to check it.`,
       );
-    try {
-      return await loaded.runner.call({
-        service: serviceKey,
-        operation,
-        input,
-        caller: {
-          organizationId: caller.organizationId && encodeGlobalId('Organization', caller.organizationId),
-          memberId: null,
-        },
-        mode,
-        deadlineMs: this.deps.deadlineMs,
-        ...grantOf(loaded),
-        requestId,
-      });
-    } catch (error) {
-      throw pluginFailure(error, loaded.manifest.name, this.deps.logger);
-    }
+    return this.runAsHub(
+      loaded,
+      serviceKey,
+      operation,
+      input,
+      { organizationId: caller.organizationId },
+      mode,
+      requestId,
+    );
   }
 
   /** Calls one operation of a service for the viewer, metered and, for refused capabilities, audited. */
@@ -183,16 +175,32 @@ export class PluginCalls {
     const loaded = service?.pluginName ? this.deps.registry.get(service.pluginName) : undefined;
     if (!service || !loaded || service.status === 'SUSPENDED')
       throw new MaruError('PLUGIN_UNAVAILABLE', `The service ${serviceKey} is not running on this hub.`);
+    return this.runAsHub(loaded, serviceKey, operation, input, onBehalfOf, 'live', requestId);
+  }
+
+  /**
+   * One operation run for the hub itself (document checks, notices), outside grants, quotas and metering: the caller
+   * named is who the hub acts for, as the plugin sees it in `ctx.caller`.
+   */
+  private async runAsHub(
+    loaded: Loaded,
+    serviceKey: string,
+    operation: string,
+    input: unknown,
+    caller: { organizationId: string | null; memberId?: string | null },
+    mode: 'live' | 'test',
+    requestId: string,
+  ): Promise<unknown> {
     try {
       return await loaded.runner.call({
         service: serviceKey,
         operation,
         input,
         caller: {
-          organizationId: encodeGlobalId('Organization', onBehalfOf.organizationId),
-          memberId: encodeGlobalId('Member', onBehalfOf.memberId),
+          organizationId: caller.organizationId && encodeGlobalId('Organization', caller.organizationId),
+          memberId: caller.memberId ? encodeGlobalId('Member', caller.memberId) : null,
         },
-        mode: 'live',
+        mode,
         deadlineMs: this.deps.deadlineMs,
         ...grantOf(loaded),
         requestId,
