@@ -55,6 +55,18 @@ describe('the README tour', () => {
     );
     expect(stdout).toMatch(/"records":\{"nodes":\[\{"data":\{"name":"[^"]+","district":"[^"]+"\},"masked":\[\]\}/);
     expect(stdout).toMatch(/"insights":\{"participation":\{"challenges":\[\{"title":"[^"]+","entries":\d+\}/);
+    // Once-only documents: issued by MOIS, held by Hanbit Data, presented by reference and verified with the issuer.
+    expect(stdout).toContain(
+      '"heldDocuments":{"nodes":[{"type":"business-registration","status":"VALID","issuerOrganization":{"name":"Ministry of the Interior and Safety (행정안전부)"}}]}',
+    );
+    expect(stdout).toMatch(/"verifyDocumentPresentation":\{"valid":true,"message":"[^"]+"\}/);
+    // The pilot: what the winner's plugin asks for, approved exactly, and launched as a PILOT service.
+    expect(stdout).toContain(
+      '"pilotLaunchPreview":{"name":"@acme/maru-business-status","version":"1.0.0","signatureValid":true,"capabilities":[{"name":"fetch","hosts":["bizreg.acme.example"]},{"name":"kv","hosts":[]}]}',
+    );
+    expect(stdout).toContain(
+      '"launchPilotService":{"plugin":{"status":"ENABLED","grantedCapabilities":["fetch","kv"]},"services":[{"key":"business-status","status":"PILOT"}]}',
+    );
     expect(stdout).toContain('"@type":"dcat:Catalog"');
     expect(stdout).toContain('"code":"BAD_USER_INPUT","field":"first"');
     expect(stdout).not.toContain('"INTERNAL"');
