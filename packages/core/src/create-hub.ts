@@ -295,7 +295,7 @@ export async function createServices(
     plugins,
     organizations,
     challenges,
-    targets: { submissions, accessRequests: data.accessRequests, catalogue },
+    targets: { submissions, accessRequests: data.accessRequests, catalogue, consents: data.consents },
     clock,
   }).api;
   // Insights read the other modules' counts through their apis; they own no table.

@@ -50,8 +50,10 @@ export interface DocumentPresentation {
   documentType: string;
   holderOrganizationId: string | null;
   holderSubjectId: string | null;
-  /** The member of the holder organization who consented and presented it. */
-  presentedById: string;
+  /** The member of the holder organization who consented and presented it; null when a person presented their own. */
+  presentedById: string | null;
+  /** The subject key a person presented their own document with; null for members. Absent on older presentations. */
+  presentedWithSubjectKeyId?: string | null;
   consentedAt: string;
   purpose: PresentationPurpose;
   /** The submission, challenge, data access request or service grant it was presented to. */

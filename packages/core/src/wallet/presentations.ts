@@ -4,7 +4,8 @@ import { newId } from '../ids.js';
 import { isPlatformAdmin, requireScope, type Viewer } from '../identity/index.js';
 import { readPage, type Page, type PageRequest } from '../store/page.js';
 import type { Collection, Store } from '../store/port.js';
-import type { HeldDocuments } from './held-documents.js';
+import type { DataSubject } from '../data/index.js';
+import type { HeldDocuments, HolderActor } from './held-documents.js';
 import type {
   DocumentPresentation,
   DocumentRequirement,
@@ -24,7 +25,7 @@ export interface PresentInput {
   documentId: string;
   purpose: PresentationPurpose;
   targetId: string;
-  /** The presenting member's explicit consent, on behalf of the holder. */
+  /** The holder's explicit consent: the person's own, or the presenting member's on the organization's behalf. */
   consent: boolean;
 }
 
@@ -59,25 +60,33 @@ export class Presentations {
     return this.#presentations.findOne({ _id: id });
   }
 
-  /** Presents a held document to a submission's, challenge's, data or service access request's receiving organization. */
-  async present(viewer: Viewer | null, input: PresentInput): Promise<DocumentPresentation> {
-    requireScope(viewer, 'WRITE');
-    const document = await this.documents.heldBy({ viewer, subject: null }, input.documentId);
+  /**
+   * Presents a held document to a submission's, challenge's, data or service access request's receiving organization:
+   * a member for their organization, or a person with their subject key (`Bearer msk_…`) for themselves.
+   */
+  async present(actor: HolderActor, input: PresentInput): Promise<DocumentPresentation> {
+    const { viewer, subject } = actor;
+    if (!subject) requireScope(viewer, 'WRITE');
+    const document = await this.documents.heldBy(actor, input.documentId);
     if (!document)
       throw new MaruError(
         'DOCUMENT_NOT_HELD',
-        `Your organization holds no document with id "${input.documentId}"; present one listed in \`heldDocuments\`.`,
+        `${subject ? 'You hold' : 'Your organization holds'} no document with id "${input.documentId}"; present one listed in \`heldDocuments\`.`,
         { field: 'documentId' },
       );
     if (!input.consent)
       throw new MaruError(
         'DOCUMENT_CONSENT_REQUIRED',
-        'Presenting a document shares it with the receiving organization: set `consent: true` to agree on your organization’s behalf.',
+        subject
+          ? 'Presenting a document shares it with the receiving organization: set `consent: true` to agree.'
+          : 'Presenting a document shares it with the receiving organization: set `consent: true` to agree on your organization’s behalf.',
         { field: 'consent' },
       );
     const now = this.clock();
     assertUsable(document, now);
-    const { recipientOrganizationId, required } = await this.recipientOf(viewer, input.purpose, input.targetId);
+    const { recipientOrganizationId, required } = subject
+      ? await this.recipientForPerson(subject, input.purpose, input.targetId)
+      : await this.recipientOf(viewer!, input.purpose, input.targetId);
     if (required) assertMeets(document, required, now);
     const at = new Date(now).toISOString();
     const presentation: DocumentPresentation = {
@@ -86,7 +95,8 @@ export class Presentations {
       documentType: document.type,
       holderOrganizationId: document.holderOrganizationId,
       holderSubjectId: document.holderSubjectId,
-      presentedById: viewer.member._id,
+      presentedById: subject ? null : viewer!.member._id,
+      presentedWithSubjectKeyId: subject ? subject.keyId : null,
       consentedAt: at,
       purpose: input.purpose,
       targetId: input.targetId,
@@ -95,6 +105,33 @@ export class Presentations {
     };
     await this.#presentations.insertOne(presentation);
     return presentation;
+  }
+
+  /**
+   * Who receives a person's presentation. A person submits nothing, enters no challenge and holds no service grant:
+   * what they present to is a data access request about their own data — one whose reads show their personal fields
+   * because they consented (a consent in force for the request's connection, requester and purpose), in the data
+   * their subject key reaches. The agency deciding the request receives it. Any other request is not found to them.
+   */
+  private async recipientForPerson(
+    subject: DataSubject,
+    purpose: PresentationPurpose,
+    targetId: string,
+  ): Promise<{ recipientOrganizationId: string; required: null }> {
+    if (purpose !== 'DATA_ACCESS_REQUEST')
+      throw badInput(
+        'purpose',
+        'A person presents documents to a data access request about their own data: use purpose DATA_ACCESS_REQUEST.',
+      );
+    const request = await this.targets.accessRequests.get(targetId);
+    const missing = () => notFound('data access request', targetId);
+    if (!request || !(await this.targets.consents.subjectScope(subject)).includes(request.ownerAgencyId))
+      throw missing();
+    const consents = await this.targets.consents.inForce(request.connectionId, request.requester, request.purpose, [
+      subject.subjectId,
+    ]);
+    if (!consents.has(subject.subjectId)) throw missing();
+    return { recipientOrganizationId: request.ownerAgencyId, required: null };
   }
 
   /**

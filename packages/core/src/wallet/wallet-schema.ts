@@ -80,12 +80,15 @@ const HeldDocumentConnection = connectionOf(HeldDocumentRef, 'HeldDocument');
 export const PresentationRef = nodeType<DocumentPresentation>('DocumentPresentation', {
   description:
     "A held document presented by reference, with the holder's consent, to the organization that receives the " +
-    'submission, challenge entry, data or service access request. Visible to the holder and the receiver.',
+    'submission, challenge entry, data or service access request (a person: a data access request about their data). ' +
+    'Visible to the holder and the receiver.',
   load: async (id, ctx) => {
     const presentation = await ctx.services.wallet.presentations.get(id);
     if (!presentation) return null;
-    const holder = ctx.viewer?.organization._id === presentation.holderOrganizationId;
-    return holder || ctx.services.wallet.presentations.receives(ctx.viewer, presentation) ? presentation : null;
+    if (ctx.services.wallet.presentations.receives(ctx.viewer, presentation)) return presentation;
+    // The holder: a member of the holder organization, or the person with their subject key.
+    const document = await ctx.services.wallet.documents.get(presentation.documentId);
+    return document && isHolder(actorOf(ctx), document) ? presentation : null;
   },
 });
 const PresentationConnection = connectionOf(PresentationRef, 'DocumentPresentation');
@@ -164,7 +167,12 @@ builder.objectFields(PresentationRef, (t) => ({
     description: 'Null when platform admins receive it (service access requests).',
     resolve: (p, _a, ctx) => (p.recipientOrganizationId ? loadOrganization(ctx, p.recipientOrganizationId) : null),
   }),
-  presentedById: t.string({ resolve: (p) => encodeGlobalId('Member', p.presentedById) }),
+  presentedById: t.string({
+    nullable: true,
+    description: 'The member who presented it for their organization; null when a person presented their own.',
+    resolve: (p) => (p.presentedById ? encodeGlobalId('Member', p.presentedById) : null),
+  }),
+  holderSubjectId: t.exposeString('holderSubjectId', { nullable: true, description: 'A person holder’s subject id.' }),
   consentedAt: t.field({ type: 'DateTime', resolve: (p) => p.consentedAt }),
   presentedAt: t.field({ type: 'DateTime', resolve: (p) => p.presentedAt }),
   latestVerification: t.field({
@@ -240,7 +248,8 @@ const PresentDocumentInput = builder.inputType('PresentDocumentInput', {
     targetId: t.id({ required: true, description: 'The submission, challenge, data access request or service grant.' }),
     consent: t.boolean({
       required: true,
-      description: 'You agree, for the holder, that the receiving organization reads and verifies the document.',
+      description:
+        'You agree (for yourself, or for your organization) that the receiving organization reads and verifies the document.',
     }),
   }),
 });
@@ -325,7 +334,9 @@ builder.mutationFields((t) => ({
     type: PresentationPayload,
     description:
       'Present a document your organization holds, by reference, to the organization receiving a submission, ' +
-      'challenge entry, data or service access request, with your explicit consent. It is logged for the holder.',
+      'challenge entry, data or service access request, with your explicit consent. A person with their subject key ' +
+      'presents their own document to a data access request about their data (one their consent in force covers). ' +
+      'It is logged for the holder.',
     args: { input: t.arg({ type: PresentDocumentInput, required: true }) },
     resolve: (_r, { input }, ctx) =>
       audited(
@@ -333,7 +344,7 @@ builder.mutationFields((t) => ({
         'document.present',
         { targetId: peekId(String(input.documentId)), organizationId: ctx.viewer?.organization._id ?? null },
         async () => ({
-          presentation: await ctx.services.wallet.presentations.present(ctx.viewer, {
+          presentation: await ctx.services.wallet.presentations.present(actorOf(ctx), {
             documentId: parseId(String(input.documentId), 'HeldDocument', 'input.documentId'),
             purpose: input.purpose,
             targetId: parseId(String(input.targetId), TARGET_TYPENAME[input.purpose], 'input.targetId'),
