@@ -190,6 +190,8 @@ export class SyncService {
       requestedById,
     };
     await this.#syncs.insertOne(sync);
+    // Which hub runs which sync: with several hubs, the operator's one place to find the process behind a sync.
+    this.logger.info({ connectionId: connection._id, syncId, trigger }, 'data sync started');
     const controller = new AbortController();
     const done = this.run(claimed, sync, controller).finally(() => this.running.delete(syncId));
     this.running.set(syncId, { controller, done });

@@ -95,12 +95,16 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Waits until the server answers a PING on `port` (it prints nothing at loglevel warning). */
+/**
+ * Waits until this server answers on `port` (it prints nothing at loglevel warning): `INFO server` must name the
+ * child's own process id — after a `stop`, another test process may have started its Redis on the freed port, and
+ * answering PING is not proof that the port is ours.
+ */
 async function waitForPort(port: number, server: SpawnedProcess): Promise<void> {
   const { Socket } = await import('node:net');
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const ok = await new Promise<boolean>((resolve) => {
+    const ok = await new Promise<boolean>((resolve, reject) => {
       const socket = new Socket();
       socket.setTimeout(500);
       socket.once('error', () => resolve(false));
@@ -109,10 +113,16 @@ async function waitForPort(port: number, server: SpawnedProcess): Promise<void> 
         resolve(false);
       });
       socket.connect(port, '127.0.0.1', () => {
-        socket.write('PING\r\n');
-        socket.once('data', (data) => {
+        socket.write('INFO server\r\n');
+        let answer = '';
+        socket.on('data', (data) => {
+          answer += data.toString();
+          const pid = /process_id:(\d+)/.exec(answer)?.[1];
+          if (!pid) return;
           socket.destroy();
-          resolve(data.toString().startsWith('+PONG'));
+          if (Number(pid) !== server.child.pid)
+            reject(new Error(`port ${port} is held by another Redis (process ${pid}), not the one started here`));
+          else resolve(true);
         });
       });
     });
