@@ -5,19 +5,16 @@
  * clients, where a version guard alone let two hubs close the same challenge).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnEachEngine } from '../testing/three-clients.js';
 import { createHub, type Hub } from '../create-hub.js';
 import type { ChallengeEvent } from '../events/index.js';
 import { encodeGlobalId, parseId } from '../graphql/global-id.js';
 import { bundledFixture } from '../plugins/fixtures/bundle-fixture.js';
 import type { ClaimRecord } from '../store/claims.js';
-import { createMongoStore } from '../store/mongodb/mongo-store.js';
-import { dropDatabase, mongoTestUri } from '../store/mongodb/mongo-test-target.js';
 import type { Store } from '../store/port.js';
-import { createSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { createTestHub, type TestHub } from '../testing/test-hub.js';
 import type { Challenge } from './model.js';
 
-const uri = mongoTestUri('exactly_once');
 const COUNTER = '@maru-test/event-counter';
 
 /** Polls `check` until it returns something truthy; fails with `what` after a generous deadline. */
@@ -252,15 +249,4 @@ function describeExactlyOnce(engine: string, openStores: () => Promise<Store[]>,
   });
 }
 
-describeExactlyOnce('sqlite', async () => {
-  const store = createSqliteStore({ dataDir: ':memory:' });
-  return [store, store, store];
-});
-
-describe.runIf(uri)('mongodb wire', () => {
-  describeExactlyOnce(
-    'mongodb',
-    () => Promise.all([0, 1, 2].map(() => createMongoStore({ uri: uri! }))),
-    () => dropDatabase(uri!),
-  );
-});
+describeOnEachEngine('exactly_once', describeExactlyOnce);

@@ -7,18 +7,15 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnEachEngine } from '../testing/three-clients.js';
 import { createHub, type Hub } from '../create-hub.js';
 import { encodeGlobalId, parseId } from '../graphql/global-id.js';
 import type { ClaimRecord } from '../store/claims.js';
-import { createMongoStore } from '../store/mongodb/mongo-store.js';
-import { dropDatabase, mongoTestUri } from '../store/mongodb/mongo-test-target.js';
 import type { Store } from '../store/port.js';
-import { createSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { CREATE, PUBLIC_CSV } from '../testing/data-test-hub.js';
 import { createTestHub, type TestHub } from '../testing/test-hub.js';
 import type { DataConnection, DataSync } from './model.js';
 
-const uri = mongoTestUri('sync_claims');
 const LEASE_MS = 120_000;
 
 function describeSyncClaims(engine: string, openStores: () => Promise<Store[]>, cleanup?: () => Promise<void>) {
@@ -150,15 +147,4 @@ function describeSyncClaims(engine: string, openStores: () => Promise<Store[]>, 
   });
 }
 
-describeSyncClaims('sqlite', async () => {
-  const store = createSqliteStore({ dataDir: ':memory:' });
-  return [store, store, store];
-});
-
-describe.runIf(uri)('mongodb wire', () => {
-  describeSyncClaims(
-    'mongodb',
-    () => Promise.all([0, 1, 2].map(() => createMongoStore({ uri: uri! }))),
-    () => dropDatabase(uri!),
-  );
-});
+describeOnEachEngine('sync_claims', describeSyncClaims);

@@ -5,16 +5,12 @@
  * to its member. On SQLite (one store shared) and on a MongoDB-wire server (FerretDB in CI: three clients).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnEachEngine } from '../testing/three-clients.js';
 import { createHub, type Hub } from '../create-hub.js';
 import { encodeGlobalId } from '../graphql/global-id.js';
-import { createMongoStore } from '../store/mongodb/mongo-store.js';
-import { dropDatabase, mongoTestUri } from '../store/mongodb/mongo-test-target.js';
 import type { Store } from '../store/port.js';
-import { createSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { createTestHub, type TestHub } from '../testing/test-hub.js';
 import type { Notice, NoticeDelivery } from './model.js';
-
-const uri = mongoTestUri('notices_once');
 
 function describeNoticesOnce(engine: string, openStores: () => Promise<Store[]>, cleanup?: () => Promise<void>) {
   describe(`notices once with three hubs on ${engine}`, () => {
@@ -168,15 +164,4 @@ function describeNoticesOnce(engine: string, openStores: () => Promise<Store[]>,
   });
 }
 
-describeNoticesOnce('sqlite', async () => {
-  const store = createSqliteStore({ dataDir: ':memory:' });
-  return [store, store, store];
-});
-
-describe.runIf(uri)('mongodb wire', () => {
-  describeNoticesOnce(
-    'mongodb',
-    () => Promise.all([0, 1, 2].map(() => createMongoStore({ uri: uri! }))),
-    () => dropDatabase(uri!),
-  );
-});
+describeOnEachEngine('notices_once', describeNoticesOnce);

@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnEachEngine } from '../testing/three-clients.js';
 import { ClaimTable, claimCollection, type ClaimRecord } from './claims.js';
-import { createMongoStore } from './mongodb/mongo-store.js';
-import { dropDatabase, mongoTestUri } from './mongodb/mongo-test-target.js';
 import type { Store } from './port.js';
-import { createSqliteStore } from './sqlite/sqlite-store.js';
-
-const uri = mongoTestUri('claims');
 
 /** Three hubs' views of one claim table: on MongoDB-wire engines each has its own client (its own connections). */
 function describeClaims(engine: string, open: () => Promise<Store[]>, cleanup?: () => Promise<void>) {
@@ -96,15 +92,4 @@ function describeClaims(engine: string, open: () => Promise<Store[]>, cleanup?: 
   });
 }
 
-describeClaims('sqlite', async () => {
-  const store = createSqliteStore({ dataDir: ':memory:' });
-  return [store, store, store];
-});
-
-describe.runIf(uri)('mongodb wire', () => {
-  describeClaims(
-    'mongodb',
-    () => Promise.all([0, 1, 2].map(() => createMongoStore({ uri: uri! }))),
-    () => dropDatabase(uri!),
-  );
-});
+describeOnEachEngine('claims', describeClaims);
