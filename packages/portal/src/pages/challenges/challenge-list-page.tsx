@@ -19,23 +19,7 @@ export const ChallengeListDocument = graphql(`
         hasNextPage
       }
       nodes {
-        id
-        title
-        summary
-        status
-        type
-        tags
-        submissionDeadline
-        agency {
-          id
-          name
-        }
-        prize {
-          amount
-          currency
-          kind
-          description
-        }
+        ...ChallengeListItem
       }
     }
   }

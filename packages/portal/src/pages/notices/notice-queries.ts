@@ -90,23 +90,7 @@ export const ChallengesForYouDocument = graphql(`
   query ChallengesForYou {
     challengesForYou(first: 6) {
       nodes {
-        id
-        title
-        summary
-        status
-        type
-        tags
-        submissionDeadline
-        agency {
-          id
-          name
-        }
-        prize {
-          amount
-          currency
-          kind
-          description
-        }
+        ...ChallengeListItem
       }
     }
   }
