@@ -1,18 +1,20 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './layout/app-layout';
-import { PageLoading } from './layout/page-loading';
+import { lazyPage as page, later } from './layout/lazy-page';
 import { RouteError } from './layout/route-error';
 import { ChallengeListPage } from './pages/challenges/challenge-list-page';
 import { ChallengePage } from './pages/challenge/challenge-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { SignInPage } from './pages/sign-in/sign-in-page';
+import { adminRoutes } from './routes/admin';
+import { agencyRoutes } from './routes/agency';
+import { citizenRoutes } from './routes/citizen';
+import { companyRoutes } from './routes/company';
+import { contentRoutes } from './routes/content';
+import { dataAdminRoutes } from './routes/data-admin';
+import { shellRoutes } from './routes/shell';
 
-// The pages of signed-in work and administration load when first opened: visitors download only browsing.
-const page = <T extends Record<string, unknown>>(
-  load: () => Promise<T>,
-  name: keyof T,
-): LazyExoticComponent<ComponentType> => lazy(async () => ({ default: (await load())[name] as ComponentType }));
+// The pages of signed-in work and administration load when first opened (layout/lazy-page.tsx).
 const ServicesPage = page(() => import('./pages/services/services-page'), 'ServicesPage');
 const DataCataloguePage = page(() => import('./pages/data/data-catalogue-page'), 'DataCataloguePage');
 const NewChallengePage = page(() => import('./pages/manage/new-challenge-page'), 'NewChallengePage');
@@ -32,12 +34,6 @@ const InsightsPage = page(() => import('./pages/insights/insights-page'), 'Insig
 const AccountPage = page(() => import('./pages/account/account-page'), 'AccountPage');
 const OrganizationPage = page(() => import('./pages/organization/organization-page'), 'OrganizationPage');
 const OrganizationTreePage = page(() => import('./pages/organizations/organization-tree-page'), 'OrganizationTreePage');
-
-const later = (Page: LazyExoticComponent<ComponentType>) => (
-  <Suspense fallback={<PageLoading />}>
-    <Page />
-  </Suspense>
-);
 
 export const router = createBrowserRouter([
   {
@@ -66,6 +62,14 @@ export const router = createBrowserRouter([
       { path: '/account', element: later(AccountPage) },
       { path: '/organization', element: later(OrganizationPage) },
       { path: '/organizations', element: later(OrganizationTreePage) },
+      // Each area's screens, in their own files (routes/) so the areas grow without touching one another.
+      ...shellRoutes,
+      ...contentRoutes,
+      ...agencyRoutes,
+      ...dataAdminRoutes,
+      ...citizenRoutes,
+      ...companyRoutes,
+      ...adminRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

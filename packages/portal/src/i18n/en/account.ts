@@ -1,0 +1,1 @@
+export const account = { signIn: 'Sign in', signOut: 'Sign out' };

@@ -1,0 +1,1 @@
+export const apiKeyMode = { TEST: 'Test', LIVE: 'Live' };

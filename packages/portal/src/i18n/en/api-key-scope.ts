@@ -1,0 +1,1 @@
+export const apiKeyScope = { READ: 'Read', WRITE: 'Write', ADMIN: 'Administer' };

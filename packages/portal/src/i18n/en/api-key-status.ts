@@ -1,0 +1,1 @@
+export const apiKeyStatus = { ACTIVE: 'Active', EXPIRED: 'Expired', REVOKED: 'Revoked' };

@@ -1,0 +1,15 @@
+export const audit = {
+  title: 'Audit trail',
+  introPlatform: 'Every change to the hub, hash-chained so that tampering shows. Newest first.',
+  introOrganization: 'Every change concerning {{organization}}, newest first.',
+  verify: 'Verify the chain',
+  chainOk: 'The chain is intact: {{count}} events checked.',
+  chainBroken: 'The chain is broken at event {{seq}}: {{reason}}',
+  filterRegion: 'Filter the audit trail',
+  filter: 'Filter',
+  empty: 'No events match.',
+  count_one: '{{count}} event',
+  count_other: '{{count}} events',
+  action: 'Action',
+  outcome: 'Outcome',
+};

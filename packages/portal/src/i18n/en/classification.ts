@@ -1,0 +1,6 @@
+export const classification = {
+  PUBLIC: 'Public',
+  INTERNAL: 'Internal',
+  RESTRICTED: 'Restricted',
+  PERSONAL: 'Personal',
+};

@@ -1,0 +1,1 @@
+export const form = { problemTitle: 'There is a problem' };

@@ -1,0 +1,1 @@
+export const language = { label: 'Language', en: 'English', ko: '한국어' };

@@ -1,0 +1,1 @@
+export const memberStatus = { ACTIVE: 'Active', INVITED: 'Invited', DISABLED: 'Disabled' };

@@ -1,0 +1,27 @@
+export const myDocuments = {
+  title: 'My documents',
+  intro:
+    'Documents agencies issued to your organization through Maru. Present one by reference: the receiving agency checks it with its issuer, and you upload nothing again.',
+  empty: 'No documents have been issued to your organization yet.',
+  issuedBy: 'Issued by {{issuer}}',
+  status: { VALID: 'Valid', EXPIRED: 'Expired', REVOKED: 'Revoked' },
+  presentTo: 'Present to a challenge that requires it',
+  chooseChallenge: 'Choose a challenge',
+  consent: 'I agree, for my organization, that the receiving agency reads and verifies this document.',
+  present: 'Present this document',
+  notUsed: 'Not presented to anyone yet.',
+  log: 'Who used this document, when',
+  when: 'When',
+  who: 'Organization',
+  what: 'What happened',
+  platform: 'Platform admins',
+  presented: 'Presented ({{purpose}})',
+  purpose: {
+    SUBMISSION: 'submission',
+    CHALLENGE_ELIGIBILITY: 'challenge eligibility',
+    DATA_ACCESS_REQUEST: 'data access request',
+    SERVICE_ACCESS_REQUEST: 'service access request',
+  },
+  verifiedValid: 'Verified with the issuer: valid',
+  verifiedInvalid: 'Verified with the issuer: not valid ({{reason}})',
+};

@@ -1,0 +1,22 @@
+export const noticeSettings = {
+  title: 'Notice settings',
+  interests: 'What your organization wants to hear about',
+  interestsIntro: 'New challenges with these tags or of these types reach every member of your organization.',
+  interestsAdminsOnly: "Your organization's admins choose its interests.",
+  tags: 'Tags',
+  tagsHint: 'Separate tags with commas, e.g. mobility, safety.',
+  types: 'Challenge types',
+  type: {
+    IDEA: 'Idea',
+    PROOF_OF_CONCEPT: 'Proof of concept',
+    PROTOTYPE: 'Prototype',
+    PRODUCTION_SERVICE: 'Production service',
+  },
+  saveInterests: 'Save interests',
+  channels: 'Where your notices go',
+  channelsIntro: 'Your inbox always receives them. A webhook and an e-mail address are optional, and yours alone.',
+  webhook: 'Webhook (https)',
+  email: 'E-mail address',
+  saveChannels: 'Save channels',
+  saved: 'Saved.',
+};

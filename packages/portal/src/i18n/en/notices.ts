@@ -1,0 +1,33 @@
+export const notices = {
+  title: 'Notices',
+  intro:
+    'What concerns your organization, or matches the interests it declared: published challenges, answers, access decisions, datasets now available, awards.',
+  settingsLink: 'Interests and channels',
+  empty: 'No notices yet.',
+  unread: 'Unread',
+  unreadBadge: '{{count}} unread notices',
+  markRead: 'Mark read',
+  markAllRead: 'Mark all {{count}} read',
+  open: 'Open the challenge',
+  outcome: 'Outcome: {{outcome}}',
+  delivery: '{{channel}}: {{status}} ({{attempts}} attempts)',
+  reason: { CONCERNED: 'Concerns your organization', INTERESTED: 'Matches your interests' },
+  kind: {
+    CHALLENGE_PUBLISHED: 'New challenge for you: {{title}}',
+    QUESTION_ANSWERED: 'Your question was answered: {{title}}',
+    DATA_ACCESS_DECIDED: 'Decision on your data access request: {{title}}',
+    SERVICE_ACCESS_DECIDED: 'Decision on your service access request: {{title}}',
+    DATASET_AVAILABLE: 'Dataset now available: {{title}}',
+    CHALLENGE_AWARDED: 'Challenge awarded: {{title}}',
+  },
+  outcomes: {
+    APPROVED: 'approved',
+    REJECTED: 'rejected',
+    REVOKED: 'revoked',
+    ACTIVE: 'approved',
+    WINNER: 'your entry won',
+    NOT_SELECTED: 'your entry was not selected',
+  },
+  channel: { WEBHOOK: 'Webhook', EMAIL: 'E-mail' },
+  deliveryStatus: { PENDING: 'sending', DELIVERED: 'delivered', FAILED: 'failed' },
+};

@@ -1,0 +1,21 @@
+export const organizations = {
+  title: 'Agencies',
+  introPlatform: 'Every agency of the hub, with the agencies below each. Add an agency or a sub-agency, or rename one.',
+  introAgency: 'Your agency and the agencies below it. Add a sub-agency or rename one.',
+  treeLabel: 'Agency tree',
+  rename: 'Rename {{name}}',
+  newName: 'New name',
+  saveName: 'Save the name',
+  renamed: 'Renamed to {{name}}.',
+  addBelow: 'Add a sub-agency under {{name}}',
+  addTop: 'Add an agency',
+  name: 'Name',
+  slug: 'Short name for addresses',
+  slugHint: 'Lowercase letters, digits and hyphens, unique on the hub, e.g. mois-digital-service.',
+  create: 'Create the agency',
+  created: '{{name}} is created.',
+  errors: {
+    name: 'Enter a name of 1 to 200 characters.',
+    slug: 'Use lowercase letters, digits and single hyphens, e.g. mois-digital-service.',
+  },
+};

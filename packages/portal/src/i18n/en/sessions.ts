@@ -1,0 +1,17 @@
+export const sessions = {
+  title: 'Where you are signed in',
+  intro: 'Each browser you signed in with. Sign out one you do not recognise, or everywhere at once.',
+  unknownBrowser: 'Unknown browser',
+  current: 'This browser',
+  started: 'Signed in',
+  lastSeen: 'last active',
+  expires: 'ends',
+  signOutHere: 'Sign out of this browser',
+  signOutThere: 'Sign out of that browser',
+  signOutHereQuestion: 'Sign out of this browser now?',
+  signOutThereQuestion: 'End that session? Whoever uses that browser must sign in again.',
+  signOutConfirm: 'Yes, sign out',
+  everywhere: 'Sign out everywhere',
+  everywhereQuestion: 'End every session of yours, this browser included?',
+  everywhereConfirm: 'Yes, sign out everywhere',
+};

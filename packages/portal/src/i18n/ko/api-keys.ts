@@ -1,0 +1,42 @@
+import type { apiKeys as en } from '../en/api-keys';
+import type { Messages } from '../messages';
+
+export const apiKeys: Messages<typeof en> = {
+  title: '내 API 키',
+  intro:
+    '키를 쓰면 프로그램이 나를 대신해 허브의 GraphQL API를 호출합니다(`Authorization: Bearer <키>`). 사람은 키가 아니라 로그인 페이지로 로그인합니다.',
+  empty: 'API 키가 없습니다.',
+  listCaption: '내 API 키(최신순)',
+  createTitle: '키 만들기',
+  name: '키 이름',
+  nameHint: '키의 용도. 예: “야간 데이터 동기화”',
+  scopes: '권한 범위',
+  scopesHint: '내가 가진 범위까지만 줄 수 있습니다.',
+  mode: '모드',
+  expiry: '만료일(선택)',
+  expiryHint: '이날이 끝나면(한국 표준시) 키가 더 이상 작동하지 않습니다. 비워 두면 만료되지 않습니다.',
+  create: '키 만들기',
+  createdTitle: '“{{name}}” 키를 만들었습니다',
+  onceWarning: '지금 키를 복사해 안전한 곳에 보관하세요. 이번 한 번만 보여 줍니다. 잃어버리면 폐기하고 새로 만드세요.',
+  secret: '새 키',
+  copy: '키 복사',
+  copied: '클립보드에 복사했습니다.',
+  done: '키를 복사했습니다',
+  prefix: '앞자리',
+  status: '상태',
+  expires: '만료',
+  lastUsed: '마지막 사용',
+  never: '없음',
+  notUsed: '아직 사용하지 않음',
+  actions: '작업',
+  revoke: '{{name}} 키 폐기',
+  revokeQuestion: '“{{name}}” 키를 폐기할까요? 이 키를 쓰는 프로그램은 즉시 멈춥니다. 되돌릴 수 없습니다.',
+  revokeConfirm: '예, 폐기합니다',
+  revoked: '“{{name}}” 키를 폐기했습니다.',
+  errors: {
+    name: '키 이름을 입력하세요.',
+    nameLong: '이름은 100자까지 쓸 수 있습니다.',
+    scopes: '권한 범위를 하나 이상 고르세요.',
+    expires: '만료일은 오늘 이후여야 합니다.',
+  },
+};

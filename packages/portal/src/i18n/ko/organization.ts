@@ -1,0 +1,51 @@
+import type { organization as en } from '../en/organization';
+import type { Messages } from '../messages';
+
+export const organization: Messages<typeof en> = {
+  title: '기관 구성원',
+  heading: '{{name}} 구성원',
+  intro: '전자우편으로 사람을 초대하고 역할을 주세요. 떠난 사람은 정지하면 그 사람의 키와 세션이 즉시 멈춥니다.',
+  membersTitle: '구성원',
+  membersCaption_one: '구성원 {{count}}명',
+  membersCaption_other: '구성원 {{count}}명',
+  name: '이름',
+  email: '전자우편',
+  emailHint: '그 사람의 로그인 서비스에 등록된 주소. 초대 링크가 이 주소로 갑니다.',
+  roles: '역할',
+  rolesHint: '이 기관에서 내가 줄 수 있는 역할만 보입니다.',
+  rolesOf: '{{name}}의 역할',
+  status: '상태',
+  actions: '작업',
+  you: '나',
+  changeRoles: '{{name}}의 역할 바꾸기',
+  saveRoles: '역할 저장',
+  rolesChanged: '{{name}}의 역할을 저장했습니다.',
+  disable: '{{name}} 정지',
+  disableQuestion:
+    '{{name}}을(를) 정지할까요? 모든 곳에서 로그아웃되고 API 키가 즉시 멈춥니다. 나중에 다시 활성화할 수 있습니다.',
+  disableConfirm: '예, 정지합니다',
+  disabled: '{{name}}을(를) 정지했습니다.',
+  enable: '{{name}} 활성화',
+  enableQuestion: '{{name}}을(를) 다시 활성화할까요? 다시 로그인할 수 있게 되며, 폐기된 키는 그대로 폐기 상태입니다.',
+  enableConfirm: '예, 활성화합니다',
+  enabled: '{{name}}을(를) 활성화했습니다.',
+  inviteTitle: '구성원 초대',
+  inviteIntro:
+    '초대받은 사람은 {{organization}}의 로그인 링크가 담긴 전자우편을 받고, 7일 안에 처음 로그인하면 구성원이 됩니다.',
+  invite: '초대 보내기',
+  invitationSent: '{{email}}(으)로 초대를 보냈습니다.',
+  invitationNotSent:
+    '{{email}} 초대를 저장했지만 허브가 전자우편을 보내지 못했습니다. 허브 운영자에게 링크를 요청하세요(허브 로그에 있습니다).',
+  invitationsTitle: '대기 중인 초대',
+  invitationsEmpty: '대기 중인 초대가 없습니다.',
+  invitationExpires: '만료',
+  revokeInvitation: '{{email}} 초대 취소',
+  revokeInvitationQuestion: '{{email}} 초대를 취소할까요? 받은 링크가 더 이상 작동하지 않습니다.',
+  revokeInvitationConfirm: '예, 취소합니다',
+  invitationRevoked: '{{email}} 초대를 취소했습니다.',
+  errors: {
+    email: 'name@agency.go.kr 형식의 전자우편 주소를 입력하세요.',
+    name: '이름을 입력하세요.',
+    roles: '역할을 하나 이상 고르세요.',
+  },
+};

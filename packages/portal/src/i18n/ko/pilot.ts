@@ -1,0 +1,42 @@
+import type { pilot as en } from '../en/pilot';
+import type { Messages } from '../messages';
+
+export const pilot: Messages<typeof en> = {
+  launchLink: '시범 서비스 출시',
+  launchTitle: '수상 플러그인을 시범 서비스로 출시',
+  adminsOnly: '플랫폼 관리자만 시범 서비스를 출시할 수 있습니다.',
+  backToChallenge: '“{{title}}”(으)로 돌아가기',
+  plugin: '플러그인',
+  winner: '수상 제안',
+  signature: '서명',
+  signatureValid: '유효함: 수상 기업에 등록된 키 {{key}}(으)로 서명되었습니다.',
+  signatureInvalid: '유효하지 않음: {{problem}}',
+  services: '카탈로그에 추가되는 서비스(시범)',
+  capabilities: '플러그인이 요청하는 권한',
+  capabilitiesHint: '권한마다 승인하세요. 플러그인은 승인한 권한만 받습니다. 요청한 권한이 빠지면 호출이 실패합니다.',
+  hosts: '접속 가능: {{hosts}}',
+  noCapabilities: '플러그인이 요청하는 권한이 없습니다.',
+  approveAll: '플러그인이 요청하는 권한을 모두 승인하거나 출시하지 마세요. 승인하지 않은 권한: {{names}}',
+  continue: '계속',
+  checkTitle: '출시 전 확인',
+  checkIntro: '지금 허브에 플러그인을 설치하고 다음 권한을 부여합니다.',
+  irreversible:
+    '출시하면 모든 허브에 즉시 설치되고, 서비스가 모든 기관에 시범 서비스로 공개됩니다. 이 화면에서는 되돌릴 수 없습니다.',
+  confirmLaunch: '시범 서비스 출시',
+  change: '변경',
+  launchedTitle: '시범 서비스 출시 완료',
+  launched: '{{name}}이(가) 실행 중입니다. 서비스가 카탈로그에 시범 서비스로 올라갔습니다.',
+  seeCatalogue: '공유 서비스 카탈로그 보기',
+  alreadyLaunched: '이 플러그인은 이미 실행 중입니다.',
+  noUpload: '수상 기업이 아직 서명된 패키지를 올리지 않았습니다.',
+  uploadTitle: '시범 서비스용 플러그인 패키지: {{title}}',
+  uploadIntro:
+    '제안이 수상했습니다. 제안에 적은 서명된 패키지(maru build와 maru sign 뒤 maru pack이 만든 .tgz)를 올리면 플랫폼 관리자가 출시합니다.',
+  uploaded: '{{name}}을(를) 올렸습니다({{key}} 서명). 플랫폼 관리자가 출시합니다.',
+  uploadLaunched: '{{name}}이(가) 시범 서비스로 출시되었습니다.',
+  file: '서명된 패키지(.tgz)',
+  fileHint: '우리 기관에 등록된 키로 서명해야 합니다.',
+  chooseFile: '패키지 파일을 선택하세요.',
+  upload: '패키지 올리기',
+  uploadAgain: '다시 올리기',
+};
