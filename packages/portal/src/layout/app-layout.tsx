@@ -1,4 +1,5 @@
 import { Link, Outlet } from 'react-router';
+import { FlashProvider, SuccessMessage } from '../forms/flash';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { useT } from '../i18n/use-t';
 import { AccountMenu } from './account-menu';
@@ -8,28 +9,31 @@ import { SiteNav } from './site-nav';
 export function AppLayout() {
   const { t } = useT();
   return (
-    <div className="app">
-      <a className="skip-link" href="#main">
-        {t('layout.skipToContent')}
-      </a>
-      <header className="app-header">
-        <div className="app-header__bar">
-          <Link to="/" className="app-brand">
-            {t('layout.brand')}
-          </Link>
-          <div className="app-header__tools">
-            <LanguageSwitch />
-            <AccountMenu />
+    <FlashProvider>
+      <div className="app">
+        <a className="skip-link" href="#main">
+          {t('layout.skipToContent')}
+        </a>
+        <header className="app-header">
+          <div className="app-header__bar">
+            <Link to="/" className="app-brand">
+              {t('layout.brand')}
+            </Link>
+            <div className="app-header__tools">
+              <LanguageSwitch />
+              <AccountMenu />
+            </div>
           </div>
-        </div>
-        <SiteNav />
-      </header>
-      <main id="main" className="app-main" tabIndex={-1}>
-        <Outlet />
-      </main>
-      <footer className="app-footer">
-        <p>{t('layout.footer')}</p>
-      </footer>
-    </div>
+          <SiteNav />
+        </header>
+        <main id="main" className="app-main" tabIndex={-1}>
+          <SuccessMessage />
+          <Outlet />
+        </main>
+        <footer className="app-footer">
+          <p>{t('layout.footer')}</p>
+        </footer>
+      </div>
+    </FlashProvider>
   );
 }
