@@ -54,6 +54,14 @@ describe('graphqlRequest', () => {
     expect(sent[0]!.init.credentials).toBe('same-origin');
   });
 
+  it('sends a subject key as the bearer when asked, in JSON and multipart requests alike', async () => {
+    await graphqlRequest(ViewerName, undefined, { bearer: 'msk_person' });
+    expect(header(0, 'authorization')).toBe('Bearer msk_person');
+    await graphqlRequest(ViewerName, { file: new File(['a,b'], 'a.csv') } as never, { bearer: 'msk_person' });
+    expect(header(1, 'authorization')).toBe('Bearer msk_person');
+    expect(header(1, 'content-type')).toBeUndefined();
+  });
+
   it("throws the hub's code, and announces a session that is over", async () => {
     const ended: string[] = [];
     window.addEventListener(SESSION_ENDED_EVENT, (event) => ended.push((event as CustomEvent<string>).detail));

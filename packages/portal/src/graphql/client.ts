@@ -50,6 +50,11 @@ interface GraphqlResponse<T> {
 export interface RequestOptions {
   /** Return the data even when some fields failed (e.g. a FORBIDDEN `panel`), as long as there is data. */
   partial?: boolean;
+  /**
+   * A token to send as `Authorization: Bearer …` instead of speaking as the browser's session — a person's subject
+   * key (`msk_…`) on their own data page. The hub reads the header before any cookie.
+   */
+  bearer?: string;
 }
 
 /**
@@ -67,7 +72,7 @@ export async function graphqlRequest<TResult, TVariables>(
       const response = await fetch('/graphql', {
         method: 'POST',
         credentials: 'same-origin',
-        ...requestBody(payload, (variables ?? {}) as Record<string, unknown>),
+        ...requestBody(payload, (variables ?? {}) as Record<string, unknown>, options.bearer),
       });
       return (await response.json()) as GraphqlResponse<TResult>;
     } catch (error) {
@@ -94,10 +99,11 @@ export async function graphqlRequest<TResult, TVariables>(
  * A JSON body, or — when a variable is a `File` — a GraphQL multipart request (operations, map, the files), whose
  * content type the browser sets with its boundary.
  */
-function requestBody(payload: Record<string, unknown>, variables: Record<string, unknown>) {
-  const files = Object.entries(variables).filter((entry): entry is [string, File] => entry[1] instanceof File);
-  if (!files.length) return { headers: hubHeaders(), body: JSON.stringify({ ...payload, variables }) };
+function requestBody(payload: Record<string, unknown>, variables: Record<string, unknown>, bearer?: string) {
   const headers = hubHeaders();
+  if (bearer) headers.authorization = `Bearer ${bearer}`;
+  const files = Object.entries(variables).filter((entry): entry is [string, File] => entry[1] instanceof File);
+  if (!files.length) return { headers, body: JSON.stringify({ ...payload, variables }) };
   delete headers['content-type'];
   const form = new FormData();
   const nulled = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, v instanceof File ? null : v]));

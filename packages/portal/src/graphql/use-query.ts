@@ -23,11 +23,12 @@ export function useQuery<TResult, TVariables>(
   const key = JSON.stringify(variables ?? {});
   const skip = options?.skip ?? false;
   const partial = options?.partial ?? false;
+  const bearer = options?.bearer;
   useEffect(() => {
     if (skip) return;
     let current = true;
     setLoading(true);
-    graphqlRequest(document, JSON.parse(key) as TVariables, { partial })
+    graphqlRequest(document, JSON.parse(key) as TVariables, { partial, ...(bearer ? { bearer } : {}) })
       .then((result) => {
         if (!current) return;
         setData(result);
@@ -41,7 +42,7 @@ export function useQuery<TResult, TVariables>(
     return () => {
       current = false;
     };
-  }, [document, key, round, skip, partial]);
+  }, [document, key, round, skip, partial, bearer]);
   const reload = useCallback(() => setRound((r) => r + 1), []);
   return { data, loading, error, reload };
 }
