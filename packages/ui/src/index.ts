@@ -11,6 +11,7 @@ export { FormErrorSummary, fieldError, type FormError, type FormStateProps } fro
 export type { LinkProps, LinkRenderProps, LinkRenderer } from './common/link';
 export type { ListProps } from './common/item-list';
 export { MarkdownText } from './common/markdown-text';
+export { Markdown, safeUrl, type MarkdownProps } from './content/markdown';
 export { DateTime } from './common/date-time';
 export {
   StatusBadge,

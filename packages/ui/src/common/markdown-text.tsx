@@ -1,21 +1,9 @@
+import { Markdown } from '../content/markdown';
+
 /**
- * Plain-text rendering of Markdown: paragraphs split at blank lines, line breaks
- * kept, a heading's `#` marks dropped (the heading shown in bold). No HTML is
- * ever interpreted, so no sanitizer or Markdown library is needed.
+ * Markdown written by a person, rendered safely: the same as {@link Markdown}
+ * (kept under this name for the components and pages that used it).
  */
 export function MarkdownText({ text, className }: { text: string; className?: string }) {
-  const blocks = text
-    .split(/\n\s*\n/)
-    .map((block) => block.trim())
-    .filter(Boolean)
-    .map((block) => ({ heading: /^#{1,6}\s/.test(block), text: block.replace(/^#{1,6}\s+/gm, '') }));
-  return (
-    <div className={['maru-prose', className].filter(Boolean).join(' ')}>
-      {blocks.map((block, index) => (
-        <p key={index} className={block.heading ? 'maru-prose__heading' : undefined}>
-          {block.text}
-        </p>
-      ))}
-    </div>
-  );
+  return <Markdown text={text} className={className} />;
 }
