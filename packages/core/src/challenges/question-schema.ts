@@ -1,4 +1,6 @@
+import DataLoader from 'dataloader';
 import { requireOrganization } from '../graphql/loaders.js';
+import type { HubContext } from '../context.js';
 import { audited } from '../graphql/audited.js';
 import { builder } from '../graphql/builder.js';
 import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
@@ -7,7 +9,7 @@ import { nodeType } from '../graphql/node.js';
 import { fromGraphQL, zodArgs } from '../graphql/zod-input.js';
 import { OrganizationRef } from '../identity/index.js';
 import { ChallengeRef } from './challenge-schema.js';
-import type { Question } from './model.js';
+import type { Challenge, Question } from './model.js';
 import { answerInput, askInput } from './question-input.js';
 
 export const QuestionRef = nodeType<Question>('Question', {
@@ -38,6 +40,33 @@ builder.objectField(ChallengeRef, 'questions', (t) =>
     args: pageArgs,
     resolve: (c, args, ctx) =>
       toConnection(args, (page) => ctx.services.questions.listOfChallenge(ctx.viewer, c, page)),
+  }),
+);
+
+/** One loader per request (keyed by its loaders object): the challenges of a page are counted together. */
+const unansweredLoaders = new WeakMap<object, DataLoader<Challenge, number | null>>();
+const unansweredLoader = (ctx: HubContext) => {
+  let loader = unansweredLoaders.get(ctx.loaders);
+  if (!loader) {
+    loader = new DataLoader<Challenge, number | null>(
+      async (challenges) => {
+        const counts = await ctx.services.questions.unansweredCounts(ctx.viewer, challenges);
+        return challenges.map((c) => counts.get(c._id) ?? null);
+      },
+      { cache: false, maxBatchSize: 100 },
+    );
+    unansweredLoaders.set(ctx.loaders, loader);
+  }
+  return loader;
+};
+
+builder.objectField(ChallengeRef, 'unansweredQuestionCount', (t) =>
+  t.int({
+    nullable: true,
+    description:
+      'How many questions wait for an answer: for the owning agency (and above) and platform admins; null for ' +
+      'everyone else. Counted for a whole page of challenges at once.',
+    resolve: (c, _a, ctx) => unansweredLoader(ctx).load(c),
   }),
 );
 

@@ -41,6 +41,22 @@ export class QuestionService {
     return readPage(this.collection, this.visibleFilter(viewer, challenge), [['askedAt', 1]], page);
   }
 
+  /**
+   * Unanswered questions per challenge, for the challenges the viewer manages (others are left out): one grouped
+   * count for the whole list, so an agency's task table of twenty challenges costs one read, not twenty.
+   */
+  async unansweredCounts(viewer: Viewer | null, challenges: readonly Challenge[]): Promise<Map<string, number>> {
+    const ids = challenges.filter((c) => canManage(viewer, c) || isOfAgency(viewer, c)).map((c) => c._id);
+    const counts = new Map<string, number>(ids.map((id) => [id, 0]));
+    if (!ids.length) return counts;
+    const groups = await this.collection.countBy(
+      { challengeId: { $in: ids }, answeredAt: null },
+      { by: ['challengeId'] },
+    );
+    for (const group of groups) counts.set(String(group.key[0]), group.count);
+    return counts;
+  }
+
   /** What the viewer may read of a challenge's questions. */
   private visibleFilter(viewer: Viewer | null, challenge: { _id: string; agencyPath: string[] }): Filter {
     if (canManage(viewer, challenge) || isOfAgency(viewer, challenge)) return { challengeId: challenge._id };
