@@ -7,7 +7,7 @@ import { requireScope, type OrganizationService, type Viewer } from '../identity
 import type { DataSubject } from '../data/index.js';
 import { readPage, type Page, type PageRequest } from '../store/page.js';
 import type { Collection, Store } from '../store/port.js';
-import { text } from '../validation.js';
+import { text, validate } from '../validation.js';
 import type { HeldDocument } from './model.js';
 import type { WalletPlugins } from './wallet-ports.js';
 
@@ -174,7 +174,7 @@ export class HeldDocuments {
         'id',
         `Documents of type ${document.type} cannot be revoked through the hub: its issuer declares no revoke.`,
       );
-    const why = text('the reason', 500).parse(reason);
+    const why = validate(text('the reason', 500), reason, 'reason');
     await this.plugins.call(
       viewer,
       declared.service,

@@ -194,6 +194,20 @@ describe('once-only documents: issued once, held, presented by reference, verifi
     });
     await expectRefused(hub, 'DOCUMENT_WRONG_TYPE', () => present(residence.id, keys.companyAAdmin!), 'documentId');
     expect(await refusalsOf('document.present', 'DOCUMENT_WRONG_TYPE')).toBe(1);
+
+    // A revocation without a reason is bad input on `reason` (it was an INTERNAL error), and the document stays valid.
+    const REVOKE = `mutation($id: ID!, $r: String!) { revokeHeldDocument(id: $id, reason: $r) { document { status } } }`;
+    await expectRefused(
+      hub,
+      'BAD_USER_INPUT',
+      () => hub.gql(REVOKE, { id: residence.id, r: '  ' }, keys.ministryAdmin),
+      'reason',
+    );
+    expect(await refusalsOf('document.revoke', 'BAD_USER_INPUT')).toBe(1);
+    const held = (await ok(HELD, {}, keys.companyAAdmin)).heldDocuments.nodes.find(
+      (d: { id: string }) => d.id === residence.id,
+    );
+    expect(held.status).toBe('VALID');
   }, 60_000);
 
   it('refuses another agency reading or verifying a presentation, and the holder’s other organization presenting', async () => {
