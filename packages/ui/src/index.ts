@@ -12,6 +12,8 @@ export type { LinkProps, LinkRenderProps, LinkRenderer } from './common/link';
 export type { ListProps } from './common/item-list';
 export { MarkdownText } from './common/markdown-text';
 export { Markdown, safeUrl, type MarkdownProps } from './content/markdown';
+export { Deadline, DdayBadge, KoreanTime, type DeadlineProps, type KoreanTimeProps } from './content/deadline';
+export { KOREA_TIME_ZONE, formatKoreanTime, deadlineState, type DeadlineState } from './content/korean-time';
 export { DateTime } from './common/date-time';
 export {
   StatusBadge,

@@ -6,7 +6,7 @@ import { ChallengeCard } from './challenge-card';
 const meta = {
   title: 'Challenges/ChallengeCard',
   component: ChallengeCard,
-  args: { challenge, href: '/challenges/Q2hhbGxlbmdlOjE=' },
+  args: { challenge, href: '/challenges/Q2hhbGxlbmdlOjE=', now: new Date('2026-12-12T01:00:00.000Z') },
   decorators: [(Story) => <div style={{ maxWidth: '28rem' }}>{Story()}</div>],
 } satisfies Meta<typeof ChallengeCard>;
 export default meta;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { DateTime } from '../common/date-time';
 import { MaruLink, type LinkProps } from '../common/link';
 import { StatusBadge, type ChallengeStatus } from '../common/status-badge';
+import { Deadline } from '../content/deadline';
 import { useUiFormat } from '../i18n/use-ui-format';
 
 export type ChallengeType = 'IDEA' | 'PROOF_OF_CONCEPT' | 'PROTOTYPE' | 'PRODUCTION_SERVICE';
@@ -32,10 +32,12 @@ export interface ChallengeCardProps extends LinkProps {
   challenge: ChallengeSummary;
   /** The heading level of the title, to fit the page's outline. Default 3. */
   headingLevel?: 2 | 3 | 4;
+  /** The instant the D-day counts from; the reader's clock by default (stories pass a fixed one). */
+  now?: Date | number;
 }
 
 /** A challenge in a list: title (linked), agency, status, type, deadline, prize and tags. */
-export function ChallengeCard({ challenge, href, renderLink, headingLevel = 3 }: ChallengeCardProps) {
+export function ChallengeCard({ challenge, href, renderLink, headingLevel = 3, now }: ChallengeCardProps) {
   const { t } = useTranslation('maru-ui');
   const format = useUiFormat();
   const Heading = `h${headingLevel}` as const;
@@ -60,7 +62,7 @@ export function ChallengeCard({ challenge, href, renderLink, headingLevel = 3 }:
         <div>
           <dt>{t('challenge.deadline')}</dt>
           <dd>
-            <DateTime value={challenge.submissionDeadline} />
+            <Deadline value={challenge.submissionDeadline} now={now} showDday={challenge.status === 'OPEN'} />
           </dd>
         </div>
         {challenge.prize ? (

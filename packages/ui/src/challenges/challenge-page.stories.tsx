@@ -11,6 +11,7 @@ const meta = {
     challenge: challengeDetail,
     hrefForDataConnection: (connection) => `/data/${connection.id}`,
     hrefForService: (service) => `/services/${service.key}`,
+    now: new Date('2026-12-12T01:00:00.000Z'),
   },
 } satisfies Meta<typeof ChallengePage>;
 export default meta;

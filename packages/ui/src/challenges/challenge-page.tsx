@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MarkdownText } from '../common/markdown-text';
+import { Deadline } from '../content/deadline';
 import { MaruLink, type LinkRenderer } from '../common/link';
 import { StatusBadge, type DataClassification } from '../common/status-badge';
 import { useUiFormat } from '../i18n/use-ui-format';
@@ -37,7 +38,7 @@ export interface LinkedService {
 
 /** A challenge as the `challenge(id:)` query returns it; connections (`questions`) are passed as their `nodes`. */
 export interface ChallengeDetail extends ChallengeSummary, ChallengeTimelineData {
-  /** Markdown, rendered as plain paragraphs. */
+  /** Markdown, rendered formatted and sanitized (see Markdown). */
   problemStatement: string;
   terms: string;
   criteria: Criterion[];
@@ -61,6 +62,8 @@ export interface ChallengePageProps {
   actions?: ReactNode;
   /** More sections after the Q&A, e.g. your submission form. */
   children?: ReactNode;
+  /** The instant the D-day counts from; the reader's clock by default (stories pass a fixed one). */
+  now?: Date | number;
 }
 
 /** A whole challenge: problem, timeline, criteria, prize and eligibility, linked data and services, Q&A, and the results once awarded. */
@@ -72,6 +75,7 @@ export function ChallengePage({
   renderLink,
   actions,
   children,
+  now,
 }: ChallengePageProps) {
   const { t } = useTranslation('maru-ui');
   const format = useUiFormat();
@@ -88,6 +92,10 @@ export function ChallengePage({
         <h1>{challenge.title}</h1>
         <p className="maru-card__subtitle">{challenge.agency.name}</p>
         <p className="maru-lead">{challenge.summary}</p>
+        <p className="maru-challenge-page__deadline">
+          <span className="maru-challenge-page__deadline-label">{t('challenge.deadline')}</span>{' '}
+          <Deadline value={challenge.submissionDeadline} now={now} showDday={challenge.status === 'OPEN'} />
+        </p>
         {challenge.tags.length ? (
           <ul className="maru-tags" aria-label={t('challenge.tags')}>
             {challenge.tags.map((tag) => (

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AsyncState, type AsyncStateProps } from '../common/async-state';
 import { DateTime } from '../common/date-time';
+import { Markdown } from '../content/markdown';
 import { Field } from '../common/field';
 import { FormErrorSummary, type FormStateProps } from '../common/form-error';
 
@@ -49,13 +50,13 @@ export function QaThread({ questions, onAsk, onAnswer, busy, formError, ...state
               </p>
               {item.answer ? (
                 <div className="maru-qa__answer">
-                  <p>
+                  <div className="maru-qa__answer-text">
                     <span className="maru-qa__mark" aria-hidden="true">
                       {t('qa.answerMark')}
                     </span>
                     <span className="maru-visually-hidden">{t('qa.answer')}: </span>
-                    {item.answer}
-                  </p>
+                    <Markdown text={item.answer} headingLevel={3} />
+                  </div>
                   {item.answeredAt ? (
                     <p className="maru-qa__meta">
                       {t('qa.answeredAt')} <DateTime value={item.answeredAt} />

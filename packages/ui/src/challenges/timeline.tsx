@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { DateTime } from '../common/date-time';
+import { KoreanTime } from '../content/deadline';
 import type { ChallengeStatus } from '../common/status-badge';
 
 /** `Phase`: a later round; only those shortlisted in one enter the next. */
@@ -103,7 +103,7 @@ export function Timeline({ challenge }: TimelineProps) {
           <span className="maru-timeline__label">{step.label}</span>
           {step.at ? (
             <span className="maru-timeline__date">
-              <DateTime value={step.at} />
+              <KoreanTime value={step.at} />
             </span>
           ) : null}
           <span className="maru-visually-hidden">{t(`timeline.state.${step.state}`)}</span>

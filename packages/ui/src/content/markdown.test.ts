@@ -23,8 +23,11 @@ describe('Markdown', () => {
     expect(html).toContain('<a href="/data/abc">in</a>');
   });
 
-  it('moves headings down so they sit under the page title', () => {
+  it('puts the text headings under the page headings, with no level skipped', () => {
     expect(render('# Title\n\n## Part')).toMatch(/<h3[^>]*>Title<\/h3>[\s\S]*<h4[^>]*>Part<\/h4>/);
+    expect(render('## Background\n\n#### Detail')).toMatch(/<h3[^>]*>Background<\/h3>[\s\S]*<h4[^>]*>Detail<\/h4>/);
+    const deep = renderToStaticMarkup(createElement(Markdown, { text: '# A', headingLevel: 5 }));
+    expect(deep).toMatch(/<h5[^>]*>A<\/h5>/);
   });
 
   describe('hostile input renders inert', () => {

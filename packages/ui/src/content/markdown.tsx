@@ -1,4 +1,4 @@
-import type { ComponentProps, ReactNode } from 'react';
+import type { ComponentProps } from 'react';
 import ReactMarkdown, { defaultUrlTransform, type Components } from 'react-markdown';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
@@ -7,11 +7,12 @@ export interface MarkdownProps {
   /** CommonMark (with GitHub's tables, task lists and strikethrough) written by a person. */
   text: string;
   /**
-   * How many levels the text's own headings move down, so that a `#` inside a
-   * section does not compete with the page's title (`# x` becomes `<h3>` with
-   * the default 2). Headings stop at `<h6>`.
+   * The level the text's highest headings get, so that a `#` inside a section
+   * does not compete with the page's title: with the default 3, the text's top
+   * headings become `<h3>` and the next ones `<h4>`, whatever marks the author
+   * used (levels used are made consecutive; they stop at `<h6>`).
    */
-  headingOffset?: number;
+  headingLevel?: number;
   className?: string;
 }
 
@@ -63,15 +64,38 @@ function ImageAsLink({ src, alt }: ComponentProps<'img'> & { node?: unknown }) {
   );
 }
 
-function headings(offset: number): Partial<Components> {
-  const levels = [1, 2, 3, 4, 5, 6] as const;
-  const entries = levels.map((level) => {
-    const Tag = `h${Math.min(6, level + offset)}` as 'h1';
-    const Heading = ({ children }: { children?: ReactNode }) => <Tag className="maru-prose__heading">{children}</Tag>;
-    return [`h${level}`, Heading] as const;
-  });
-  return Object.fromEntries(entries);
+interface MdNode {
+  type: string;
+  depth?: number;
+  children?: MdNode[];
 }
+
+function collectHeadings(node: MdNode, into: MdNode[]): MdNode[] {
+  if (node.type === 'heading') into.push(node);
+  for (const child of node.children ?? []) collectHeadings(child, into);
+  return into;
+}
+
+/** A remark step: the heading depths the text uses become top, top+1, … (at most 6). */
+function remarkHeadingLevels(options: { top: number }) {
+  return (tree: MdNode) => {
+    const found = collectHeadings(tree, []);
+    const depths = [...new Set(found.map((heading) => heading.depth ?? 1))].sort((a, b) => a - b);
+    for (const heading of found) {
+      heading.depth = Math.min(6, options.top + depths.indexOf(heading.depth ?? 1));
+    }
+  };
+}
+
+const headingClass = { className: 'maru-prose__heading' };
+const headingComponents: Partial<Components> = {
+  h1: (props) => <h1 {...headingClass}>{props.children}</h1>,
+  h2: (props) => <h2 {...headingClass}>{props.children}</h2>,
+  h3: (props) => <h3 {...headingClass}>{props.children}</h3>,
+  h4: (props) => <h4 {...headingClass}>{props.children}</h4>,
+  h5: (props) => <h5 {...headingClass}>{props.children}</h5>,
+  h6: (props) => <h6 {...headingClass}>{props.children}</h6>,
+};
 
 /**
  * Markdown written by a person (a challenge's problem statement, an
@@ -81,15 +105,15 @@ function headings(offset: number): Partial<Components> {
  * relative addresses, external links open with `rel="noopener noreferrer"`,
  * and images become links.
  */
-export function Markdown({ text, headingOffset = 2, className }: MarkdownProps) {
+export function Markdown({ text, headingLevel = 3, className }: MarkdownProps) {
   return (
     <div className={['maru-prose', className].filter(Boolean).join(' ')}>
       <ReactMarkdown
         skipHtml
-        remarkPlugins={[remarkGfm]}
+        remarkPlugins={[remarkGfm, [remarkHeadingLevels, { top: headingLevel }]]}
         rehypePlugins={[[rehypeSanitize, defaultSchema]]}
         urlTransform={(url) => safeUrl(url) ?? ''}
-        components={{ ...headings(headingOffset), a: SafeLink, img: ImageAsLink }}
+        components={{ ...headingComponents, a: SafeLink, img: ImageAsLink }}
       >
         {text}
       </ReactMarkdown>

@@ -312,6 +312,13 @@ export const en = {
     subjects: 'Whose personal data',
     fields: 'Fields read',
   },
+  deadline: {
+    zoneName: 'Korea Standard Time (UTC+9)',
+    closed: 'Closed',
+    closedLabel: 'The deadline has passed',
+    todayLabel: 'Closes today',
+    daysLeftLabel: 'Days left: {{count}}',
+  },
 };
 
 export type UiMessages = typeof en;

@@ -314,4 +314,11 @@ export const ko: UiMessages = {
     subjects: '개인정보 주체',
     fields: '열람 항목',
   },
+  deadline: {
+    zoneName: '한국 표준시(UTC+9)',
+    closed: '마감',
+    closedLabel: '마감되었습니다',
+    todayLabel: '오늘 마감합니다',
+    daysLeftLabel: '마감까지 {{count}}일 남았습니다',
+  },
 };
