@@ -8,6 +8,7 @@ import { NotFoundPage } from './pages/not-found-page';
 import { SignInPage } from './pages/sign-in/sign-in-page';
 import { adminRoutes } from './routes/admin';
 import { agencyRoutes } from './routes/agency';
+import { agencyDocumentRoutes } from './routes/agency-documents';
 import { citizenRoutes } from './routes/citizen';
 import { companyRoutes } from './routes/company';
 import { contentRoutes } from './routes/content';
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
       ...shellRoutes,
       ...contentRoutes,
       ...agencyRoutes,
+      ...agencyDocumentRoutes,
       ...dataAdminRoutes,
       ...citizenRoutes,
       ...companyRoutes,

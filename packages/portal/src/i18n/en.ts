@@ -46,6 +46,7 @@ import { noticeSettings } from './en/notice-settings';
 import { forYou } from './en/for-you';
 import { pilot } from './en/pilot';
 import { insights } from './en/insights';
+import { agencyDocuments } from './en/agency-documents';
 
 export const en = {
   layout,
@@ -95,4 +96,5 @@ export const en = {
   forYou,
   pilot,
   insights,
+  agencyDocuments,
 };

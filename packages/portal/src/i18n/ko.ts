@@ -48,6 +48,7 @@ import { noticeSettings } from './ko/notice-settings';
 import { forYou } from './ko/for-you';
 import { pilot } from './ko/pilot';
 import { insights } from './ko/insights';
+import { agencyDocuments } from './ko/agency-documents';
 
 export const ko: Messages<typeof en> = {
   layout,
@@ -97,4 +98,5 @@ export const ko: Messages<typeof en> = {
   forYou,
   pilot,
   insights,
+  agencyDocuments,
 };

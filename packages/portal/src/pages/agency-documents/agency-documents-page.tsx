@@ -1,0 +1,62 @@
+import { Link } from 'react-router';
+import { useSession } from '../../auth/session';
+import { useQuery } from '../../graphql/use-query';
+import { useT } from '../../i18n/use-t';
+import { Breadcrumbs } from '../../layout/breadcrumbs';
+import { usePageTitle } from '../../layout/use-page-title';
+import { AgencyOnly } from './agency-only';
+import { AgencyDocumentChallengesDocument } from './agency-document-queries';
+import { IssuedDocuments } from './issued-documents';
+import { ReceivedDocuments } from './received-documents';
+import { RequiredDocumentsSection } from './required-documents-section';
+import './agency-documents.css';
+
+/** 서류 관리: the documents an agency issued (and revokes), those presented to its challenges, and those they require. */
+export function AgencyDocumentsPage() {
+  const { t } = useT();
+  usePageTitle(t('agencyDocuments.title'));
+  return (
+    <div className="page agency-documents">
+      <Breadcrumbs
+        trail={[{ to: '/manage', label: t('agencyDocuments.crumb') }]}
+        current={t('agencyDocuments.title')}
+      />
+      <AgencyOnly>
+        <AgencyDocuments />
+      </AgencyOnly>
+    </div>
+  );
+}
+
+function AgencyDocuments() {
+  const { t } = useT();
+  const { viewer } = useSession();
+  const challenges = useQuery(AgencyDocumentChallengesDocument, { agencyId: viewer?.organization.id ?? '' });
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{t('agencyDocuments.title')}</h1>
+        <Link className="maru-button" to="/manage/documents/issue">
+          {t('agencyDocuments.issued.issueAction')}
+        </Link>
+      </div>
+      <p className="maru-lead">{t('agencyDocuments.intro')}</p>
+      <nav className="agency-documents__toc" aria-label={t('agencyDocuments.sections')}>
+        <ul>
+          <li>
+            <a href="#issued">{t('agencyDocuments.issued.title')}</a>
+          </li>
+          <li>
+            <a href="#received">{t('agencyDocuments.received.title')}</a>
+          </li>
+          <li>
+            <a href="#required">{t('agencyDocuments.required.title')}</a>
+          </li>
+        </ul>
+      </nav>
+      <IssuedDocuments />
+      <ReceivedDocuments challenges={challenges} />
+      <RequiredDocumentsSection challenges={challenges} />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { useT, type MessageKey } from '../../i18n/use-t';
+import { useKst } from './kst';
+
+/** What a check of a document comes to, in people's words: valid, revoked, expired, or not verifiable. */
+export type VerdictKind = 'VALID' | 'REVOKED' | 'EXPIRED' | 'UNVERIFIABLE';
+
+export interface VerdictOf {
+  kind: VerdictKind;
+  /** Why it could not be verified (the issuer's reason), when that is the verdict. */
+  reason: string | null;
+}
+
+/** The verdict of an issuer's answer: `valid`, else its reason (REVOKED, EXPIRED; anything else is not verifiable). */
+export function verdictOf(answer: { valid: boolean; reason?: string | null }): VerdictOf {
+  if (answer.valid) return { kind: 'VALID', reason: null };
+  if (answer.reason === 'REVOKED' || answer.reason === 'EXPIRED') return { kind: answer.reason, reason: null };
+  return { kind: 'UNVERIFIABLE', reason: answer.reason ?? null };
+}
+
+const TONE: Record<VerdictKind, string> = {
+  VALID: 'success',
+  REVOKED: 'danger',
+  EXPIRED: 'warning',
+  UNVERIFIABLE: 'danger',
+};
+
+const EXPLAINED = ['SIGNATURE_INVALID', 'UNKNOWN_KEY', 'TEST_CERTIFICATE', 'ISSUER_UNAVAILABLE'];
+
+/** A verdict as a badge (text, not colour alone), when it was checked, and why it could not be verified. */
+export function Verdict({ verdict, at }: { verdict: VerdictOf; at: string }) {
+  const { t } = useT();
+  const kst = useKst();
+  const why = verdict.reason
+    ? EXPLAINED.includes(verdict.reason)
+      ? t(`agencyDocuments.verdictReason.${verdict.reason}` as MessageKey)
+      : t('agencyDocuments.verdictReason.other', { reason: verdict.reason })
+    : null;
+  return (
+    <span className="agency-documents__verdict">
+      <span className={`maru-badge maru-badge--${TONE[verdict.kind]}`}>
+        {t(`agencyDocuments.verdict.${verdict.kind}`)}
+      </span>{' '}
+      <span className="muted">{t('agencyDocuments.received.checkedAt', { at: kst(at) })}</span>
+      {why ? <span className="agency-documents__why">{why}</span> : null}
+    </span>
+  );
+}
