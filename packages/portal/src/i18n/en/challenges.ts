@@ -14,4 +14,12 @@ export const challenges = {
   signInHintDemo:
     'To post a challenge, submit a proposal or review, sign in. This is a demo hub: you can pick a demo member for each role.',
   signInLinkDemo: 'Sign in or choose a demo member',
+  openTitle: 'Open for entries',
+  openEmpty: 'No challenge is taking entries right now.',
+  pastTitle: 'Closed, under review or decided',
+  pastHint: 'Most recent first.',
+  pastEmpty: 'No earlier challenges.',
+  sortLabel: 'Sort',
+  sortDeadline: 'Closing soonest',
+  sortNewest: 'Newest',
 };

@@ -16,4 +16,12 @@ export const challenges: Messages<typeof en> = {
   signInHintDemo:
     '챌린지를 등록하거나, 제안서를 내거나, 심사하려면 로그인하세요. 이 허브는 데모 허브이므로 역할별 데모 구성원을 고를 수 있습니다.',
   signInLinkDemo: '로그인 또는 데모 구성원 고르기',
+  openTitle: '접수 중인 챌린지',
+  openEmpty: '지금 접수 중인 챌린지가 없습니다.',
+  pastTitle: '마감·심사 중·결과 발표된 챌린지',
+  pastHint: '최근에 등록된 순서입니다.',
+  pastEmpty: '지난 챌린지가 없습니다.',
+  sortLabel: '정렬',
+  sortDeadline: '마감 임박순',
+  sortNewest: '최신 등록순',
 };

@@ -1,13 +1,16 @@
 import { ChallengeList } from '@maru/ui';
+import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session';
 import { graphql } from '../../gql';
-import type { ChallengeStatus } from '../../gql/graphql';
+import type { ChallengeSort, ChallengeStatus } from '../../gql/graphql';
 import { useT } from '../../i18n/use-t';
 import { renderLink } from '../../layout/router-link';
 import { usePageTitle } from '../../layout/use-page-title';
 import { ChallengeSearchForm, PUBLIC_STATUSES } from './challenge-search-form';
 import { useLoadMore } from './use-load-more';
+import { ChallengeSortControl, parseSort, SORTS } from './challenge-sort';
+import './challenges.css';
 import { ChallengesForYou } from '../notices/challenges-for-you';
 
 export const ChallengeListDocument = graphql(`
@@ -25,7 +28,13 @@ export const ChallengeListDocument = graphql(`
   }
 `);
 
-/** Browse and search the published challenges: words and status live in the URL, so a search can be shared. */
+const PAST_STATUSES: ChallengeStatus[] = ['CLOSED', 'EVALUATING', 'AWARDED', 'CANCELLED'];
+
+/**
+ * Browse and search the published challenges, open ones first: words, status
+ * and order live in the URL, so a search can be shared. Without a status the
+ * page shows the open challenges in the chosen order, then the earlier ones.
+ */
 export function ChallengeListPage() {
   const { t } = useT();
   usePageTitle(t('challenges.title'));
@@ -33,13 +42,8 @@ export function ChallengeListPage() {
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
   const status = params.get('status') ?? '';
-  const statuses = PUBLIC_STATUSES.includes(status as ChallengeStatus) ? [status as ChallengeStatus] : null;
-  const variables = {
-    first: 12,
-    sort: 'NEWEST' as const,
-    filter: { ...(search ? { search } : {}), ...(statuses ? { statuses } : {}) },
-  };
-  const page = useLoadMore(ChallengeListDocument, variables, (data) => data.challenges);
+  const sort = parseSort(params.get('sort'));
+  const chosen = PUBLIC_STATUSES.includes(status as ChallengeStatus) ? (status as ChallengeStatus) : null;
   return (
     <div className="page">
       <h1>{t('challenges.title')}</h1>
@@ -56,22 +60,79 @@ export function ChallengeListPage() {
         status={status}
         onSearch={(next) =>
           setParams(
-            Object.fromEntries(Object.entries({ q: next.search, status: next.status }).filter(([, value]) => value)),
+            Object.fromEntries(
+              Object.entries({ q: next.search, status: next.status, sort: params.get('sort') ?? '' }).filter(
+                ([, value]) => value,
+              ),
+            ),
           )
         }
       />
-      <ChallengeList
-        challenges={page.nodes}
-        totalCount={page.totalCount ?? undefined}
-        loading={page.loading && page.nodes.length === 0}
-        error={page.error ? `${page.error.message} (${page.error.code})` : null}
-        onRetry={page.reload}
-        hrefFor={(challenge) => `/challenges/${challenge.id}`}
-        renderLink={renderLink}
-        headingLevel={2}
-        emptyMessage={search || status ? t('challenges.noMatch') : undefined}
-        {...(page.hasNextPage ? { onLoadMore: page.loadMore, loadingMore: page.loading } : {})}
-      />
+      <ChallengeSortControl current={sort} />
+      {chosen ? (
+        <ChallengeSection
+          search={search}
+          statuses={[chosen]}
+          sort={SORTS[sort]}
+          emptyMessage={t('challenges.noMatch')}
+        />
+      ) : (
+        <>
+          <ChallengeSection
+            title={t('challenges.openTitle')}
+            search={search}
+            statuses={['OPEN']}
+            sort={SORTS[sort]}
+            emptyMessage={search ? t('challenges.noMatch') : t('challenges.openEmpty')}
+          />
+          <ChallengeSection
+            title={t('challenges.pastTitle')}
+            hint={t('challenges.pastHint')}
+            search={search}
+            statuses={PAST_STATUSES}
+            sort="NEWEST"
+            emptyMessage={search ? t('challenges.noMatch') : t('challenges.pastEmpty')}
+          />
+        </>
+      )}
     </div>
+  );
+}
+
+interface ChallengeSectionProps {
+  title?: string;
+  hint?: string;
+  search: string;
+  statuses: ChallengeStatus[];
+  sort: ChallengeSort;
+  emptyMessage: string;
+}
+
+/** One list of challenges (a heading when the page holds two), twelve at a time. */
+function ChallengeSection({ title, hint, search, statuses, sort, emptyMessage }: ChallengeSectionProps) {
+  const headingId = useId();
+  const variables = { first: 12, sort, filter: { statuses, ...(search ? { search } : {}) } };
+  const page = useLoadMore(ChallengeListDocument, variables, (data) => data.challenges);
+  const list = (
+    <ChallengeList
+      challenges={page.nodes}
+      totalCount={page.totalCount ?? undefined}
+      loading={page.loading && page.nodes.length === 0}
+      error={page.error ? `${page.error.message} (${page.error.code})` : null}
+      onRetry={page.reload}
+      hrefFor={(challenge) => `/challenges/${challenge.id}`}
+      renderLink={renderLink}
+      headingLevel={title ? 3 : 2}
+      emptyMessage={emptyMessage}
+      {...(page.hasNextPage ? { onLoadMore: page.loadMore, loadingMore: page.loading } : {})}
+    />
+  );
+  if (!title) return list;
+  return (
+    <section className="challenge-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      {hint ? <p className="hint">{hint}</p> : null}
+      {list}
+    </section>
   );
 }
