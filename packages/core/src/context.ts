@@ -21,6 +21,7 @@ import type { PilotService, PluginHost } from './plugins/index.js';
 import type { InsightsService } from './insights/index.js';
 import type { NoticesApi } from './notices/index.js';
 import type { WalletApi } from './wallet/index.js';
+import type { SiteOptions } from './site/index.js';
 
 /** The domain services of one hub, built once at startup. */
 export interface HubServices {
@@ -64,6 +65,8 @@ export interface HubFeatures {
   demoLogin: boolean;
   /** How people sign in besides demo login, for `signInOptions`: the OpenID Connect provider's name on its button. */
   signIn?: { oidc?: { providerName: string } | null };
+  /** The site's identity for `site`: operator, policy pages, phase. Default: a live site with neither. */
+  site?: SiteOptions;
 }
 
 /** What every resolver receives. Built per request by the composition root. */

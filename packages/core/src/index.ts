@@ -9,6 +9,16 @@ export type { HubContext, HubFeatures, HubServices } from './context.js';
 export { ERROR_CODES, MaruError, isMaruError } from './errors.js';
 export type { ErrorCode } from './errors.js';
 export { getSchema } from './schema.js';
+export { POLICY_KINDS, SITE_LANGUAGES } from './site/index.js';
+export type {
+  PolicyKind,
+  PolicyPage,
+  SiteLanguage,
+  SiteOperator,
+  SiteOptions,
+  SitePhase,
+  SiteText,
+} from './site/index.js';
 export { silentLogger } from './logger.js';
 export type { HubLogger } from './logger.js';
 export { createSqliteStore } from './store/sqlite/sqlite-store.js';

@@ -11,6 +11,7 @@ import './plugins/index.js';
 import './data/index.js';
 import './insights/index.js';
 import './wallet/index.js';
+import './site/index.js';
 
 let schema: GraphQLSchema | undefined;
 

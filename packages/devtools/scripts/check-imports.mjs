@@ -103,6 +103,7 @@ const CORE_MODULES = [
   'wallet',
   'insights',
   'notices',
+  'site',
 ];
 // The exceptions, each with its reason:
 // - the schema builder every module's GraphQL part is declared on needs the viewer's predicates for

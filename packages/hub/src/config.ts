@@ -121,6 +121,27 @@ export interface HubConfig {
   introspection: IntrospectionPolicy;
   /** Send `Strict-Transport-Security` (a year, this host). `MARU_HSTS`; default true when `MARU_PUBLIC_URL` is https://. */
   hsts: boolean;
+  /**
+   * Who runs this hub, as the portal's identifier and footer name them (KRDS 운영기관 식별자): `MARU_OPERATOR_NAME`
+   * (Korean) and `MARU_OPERATOR_NAME_EN`, `MARU_OPERATOR_ADDRESS` and `MARU_OPERATOR_ADDRESS_EN`,
+   * `MARU_OPERATOR_CONTACT` (phone, e-mail), `MARU_OPERATOR_URL`. Default none; demo mode names a demo operator.
+   */
+  operator: OperatorConfig | null;
+  /**
+   * The folder of the policy pages the portal's footer links to: `ko/` and `en/`, each with `privacy.md`, `terms.md`,
+   * `copyright.md`, `accessibility.md` (any may be missing), each starting with a `# Title` line. `MARU_POLICIES_DIR`;
+   * default none; demo mode shows the hub's demo pages.
+   */
+  policiesDir: string | null;
+  /** `beta` shows the portal's phase banner while the service is tried out; `live` (default) does not. Demo mode always shows it. `MARU_SITE_PHASE`. */
+  sitePhase: 'beta' | 'live';
+}
+
+export interface OperatorConfig {
+  name: { ko: string; en: string | null };
+  address: { ko: string; en: string | null } | null;
+  contact: string | null;
+  url: string | null;
 }
 
 export interface OidcConfig {
@@ -143,7 +164,17 @@ export class ConfigError extends Error {
   }
 }
 
-type FileOnlyKey = 'oidcIssuer' | 'oidcClientId' | 'oidcProviderName' | 'oidcEmailClaim';
+type FileOnlyKey =
+  | 'oidcIssuer'
+  | 'oidcClientId'
+  | 'oidcProviderName'
+  | 'oidcEmailClaim'
+  | 'operatorName'
+  | 'operatorNameEn'
+  | 'operatorAddress'
+  | 'operatorAddressEn'
+  | 'operatorContact'
+  | 'operatorUrl';
 type RawConfig = Partial<Record<keyof HubConfig | FileOnlyKey, unknown>>;
 
 const FILE_KEYS: ReadonlyArray<keyof HubConfig | FileOnlyKey> = [
@@ -187,6 +218,14 @@ const FILE_KEYS: ReadonlyArray<keyof HubConfig | FileOnlyKey> = [
   'corsOrigins',
   'introspection',
   'hsts',
+  'operatorName',
+  'operatorNameEn',
+  'operatorAddress',
+  'operatorAddressEn',
+  'operatorContact',
+  'operatorUrl',
+  'policiesDir',
+  'sitePhase',
 ];
 
 const SECRET_PREFIX = 'MARU_SECRET_';
@@ -251,6 +290,14 @@ export function loadConfig(
       sessionCookieSecure: env.MARU_SESSION_COOKIE_SECURE,
       sessionIdleMinutes: env.MARU_SESSION_IDLE_MINUTES,
       sessionAbsoluteHours: env.MARU_SESSION_ABSOLUTE_HOURS,
+      operatorName: env.MARU_OPERATOR_NAME,
+      operatorNameEn: env.MARU_OPERATOR_NAME_EN,
+      operatorAddress: env.MARU_OPERATOR_ADDRESS,
+      operatorAddressEn: env.MARU_OPERATOR_ADDRESS_EN,
+      operatorContact: env.MARU_OPERATOR_CONTACT,
+      operatorUrl: env.MARU_OPERATOR_URL,
+      policiesDir: env.MARU_POLICIES_DIR,
+      sitePhase: env.MARU_SITE_PHASE,
     }),
   };
   for (const arg of argv) {
@@ -324,7 +371,49 @@ export function loadConfig(
       raw.introspection ?? (boolean(raw.demo ?? false, 'MARU_DEMO') ? 'public' : 'signed-in'),
     ),
     hsts: boolean(raw.hsts ?? shownUrl?.startsWith('https://') ?? false, 'MARU_HSTS'),
+    operator: operatorFrom(raw),
+    policiesDir: raw.policiesDir ? resolve(cwd, String(raw.policiesDir)) : null,
+    sitePhase: sitePhase(raw.sitePhase ?? 'live'),
   };
+}
+
+/** The operator's settings: a name (in Korean) or none of them, each a line of text. */
+function operatorFrom(raw: RawConfig): OperatorConfig | null {
+  const text = (value: unknown, name: string, max: number): string | null => {
+    if (value === undefined || value === null || String(value).trim() === '') return null;
+    const line = String(value).trim();
+    if (line.length > max || /[\r\n]/.test(line))
+      throw new ConfigError(`${name} must be one line of at most ${max} characters.`);
+    return line;
+  };
+  const name = text(raw.operatorName, 'MARU_OPERATOR_NAME', 100);
+  const rest = {
+    nameEn: text(raw.operatorNameEn, 'MARU_OPERATOR_NAME_EN', 100),
+    address: text(raw.operatorAddress, 'MARU_OPERATOR_ADDRESS', 200),
+    addressEn: text(raw.operatorAddressEn, 'MARU_OPERATOR_ADDRESS_EN', 200),
+    contact: text(raw.operatorContact, 'MARU_OPERATOR_CONTACT', 200),
+    url: raw.operatorUrl ? publicUrl(raw.operatorUrl, 'MARU_OPERATOR_URL') : null,
+  };
+  if (!name) {
+    if (Object.values(rest).some((value) => value !== null))
+      throw new ConfigError(
+        "MARU_OPERATOR_NAME is not set, but other MARU_OPERATOR_ settings are; set the operator's name (in Korean) too.",
+      );
+    return null;
+  }
+  return {
+    name: { ko: name, en: rest.nameEn },
+    address: rest.address ? { ko: rest.address, en: rest.addressEn } : null,
+    contact: rest.contact,
+    url: rest.url,
+  };
+}
+
+function sitePhase(value: unknown): 'beta' | 'live' {
+  const phase = String(value).trim().toLowerCase();
+  if (phase !== 'beta' && phase !== 'live')
+    throw new ConfigError(`MARU_SITE_PHASE must be beta or live; it is "${String(value)}".`);
+  return phase;
 }
 
 /** `MARU_CORS_ORIGINS`: origins only (scheme, host, port), each exactly as a browser sends it in `Origin`. */
@@ -469,18 +558,18 @@ function hostList(value: unknown): string[] {
   return [...new Set(hosts)];
 }
 
-function publicUrl(value: unknown): string {
+function publicUrl(value: unknown, name = 'MARU_PUBLIC_URL'): string {
   let url: URL;
   try {
     url = new URL(String(value));
   } catch {
     throw new ConfigError(
-      `MARU_PUBLIC_URL must be an absolute http(s) address such as https://maru.example.go.kr; it is "${String(value)}".`,
+      `${name} must be an absolute http(s) address such as https://maru.example.go.kr; it is "${String(value)}".`,
     );
   }
   if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username) {
     throw new ConfigError(
-      `MARU_PUBLIC_URL must be an http(s) address without credentials, query or fragment; it is "${String(value)}".`,
+      `${name} must be an http(s) address without credentials, query or fragment; it is "${String(value)}".`,
     );
   }
   return url.href.replace(/\/+$/, '');

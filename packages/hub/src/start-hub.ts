@@ -12,9 +12,11 @@ import { findPortalDir, loadTrustedDocuments } from './serve-portal.js';
 import { createLogger } from './logger.js';
 import { openStore } from './open-store.js';
 import { seedDemoChallenges } from './demo-challenges.js';
+import { DemoClock } from './demo-clock.js';
 import { formatDemoSubjectKey, seedDemoConnections, type DemoConnectionsResult } from './demo-connections.js';
 import { seedDemoGrants } from './demo-services.js';
 import { seedDemoPilot } from './demo-pilot.js';
+import { loadSite } from './site-settings.js';
 import { BUNDLED_PLUGINS, resolvePlugins } from './resolve-plugins.js';
 import { startScheduler } from './scheduler.js';
 import { formatDemoKeys, seedDemo, type SeedResult } from './seed-demo.js';
@@ -61,16 +63,23 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
   const plugins = config.plugins.length ? resolvePlugins(config.plugins) : config.demo ? bundledPlugins(logger) : [];
   const portalDir = findPortalDir();
   let provider: Awaited<ReturnType<typeof discoverProvider>> | null = null;
+  let site: ReturnType<typeof loadSite>;
   try {
+    // Before anything listens: a policy page that cannot be read stops the start, naming its file.
+    site = loadSite(config);
     // Before anything listens: a provider that cannot be read stops the start, naming MARU_OIDC_ISSUER.
     provider = config.oidc ? await discoverProvider(config.oidc) : null;
   } catch (error) {
     await store.close();
     throw error;
   }
+  // Demo mode seeds challenges with a history (published weeks ago, awarded last week): the clock stands at each step
+  // while it is seeded, and is the real time otherwise.
+  const demoClock = config.demo ? new DemoClock() : null;
   const hub = await createHub({
     store,
     logger,
+    ...(demoClock ? { clock: demoClock.now } : {}),
     plugins,
     pluginOptions: {
       allowUnsigned: config.allowUnsignedPlugins,
@@ -89,6 +98,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     features: {
       demoLogin: config.demo,
       signIn: { oidc: config.oidc ? { providerName: config.oidc.providerName } : null },
+      site,
     },
     sessions: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionAbsoluteHours * 3_600_000 },
     rateLimit: config.rateLimitPerMinute > 0 ? { windowMs: 60_000, max: config.rateLimitPerMinute } : false,
@@ -109,13 +119,13 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
 
   let seed: SeedResult | null = null;
   let data: DemoConnectionsResult | null = null;
-  if (config.demo) {
+  if (demoClock) {
     seed = await seedDemo(hub.services);
     // Data before challenges: some challenges link to the demo connections.
     data = await seedDemoConnections(hub.services, config.importDir);
-    const challenges = await seedDemoChallenges(hub.services, data.ids);
+    const challenges = await seedDemoChallenges(hub.services, demoClock, data.ids);
     // The challenge → pilot loop, up to the launch a platform admin makes (examples/partner-plugin, built by npm start).
-    const pilot = await seedDemoPilot(hub.services, join(config.dataDir, 'demo-pilot'));
+    const pilot = await seedDemoPilot(hub.services, join(config.dataDir, 'demo-pilot'), demoClock);
     const grants = await seedDemoGrants(hub.services);
     logger.info(
       {
