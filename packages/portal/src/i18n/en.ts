@@ -46,6 +46,7 @@ import { noticeSettings } from './en/notice-settings';
 import { forYou } from './en/for-you';
 import { pilot } from './en/pilot';
 import { insights } from './en/insights';
+import { agency } from './en/agency';
 import { agencyDocuments } from './en/agency-documents';
 
 export const en = {
@@ -96,5 +97,6 @@ export const en = {
   forYou,
   pilot,
   insights,
+  agency,
   agencyDocuments,
 };

@@ -48,6 +48,7 @@ import { noticeSettings } from './ko/notice-settings';
 import { forYou } from './ko/for-you';
 import { pilot } from './ko/pilot';
 import { insights } from './ko/insights';
+import { agency } from './ko/agency';
 import { agencyDocuments } from './ko/agency-documents';
 
 export const ko: Messages<typeof en> = {
@@ -98,5 +99,6 @@ export const ko: Messages<typeof en> = {
   forYou,
   pilot,
   insights,
+  agency,
   agencyDocuments,
 };

@@ -1,15 +1,16 @@
 import { Field, FormErrorSummary, ResultsTable } from '@maru/ui';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { ConfirmAction } from '../../forms/confirm-action';
 import type { ChallengeDetailQuery, ChallengeResultsQuery } from '../../gql/graphql';
-import { toFormError } from '../../graphql/form-error';
 import { useMutation } from '../../graphql/use-mutation';
 import { useT } from '../../i18n/use-t';
 import { AwardChallengeDocument } from './challenge-mutations';
+import { useRefusal } from './refusal';
 
 type Challenge = NonNullable<ChallengeDetailQuery['challenge']>;
 type Results = NonNullable<NonNullable<ChallengeResultsQuery['challenge']>['results']>;
 
-/** The ranking so far, a checkbox per entry to name the winners, and a public note. */
+/** The ranking so far, a checkbox per entry to name the winners, a public note, then a check before awarding. */
 export function AwardForm({
   challenge,
   results,
@@ -20,42 +21,40 @@ export function AwardForm({
   onChanged: () => void;
 }) {
   const { t } = useT();
+  const refusal = useRefusal();
   const award = useMutation(AwardChallengeDocument);
   const [winners, setWinners] = useState<string[]>([]);
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setMissing(winners.length === 0);
-    if (!winners.length) return;
-    const done = await award.run({
-      id: challenge.id,
-      winners: winners.map((submissionId) => ({ submissionId })),
-      note: note.trim() || null,
-    });
-    if (done) onChanged();
-  };
+  const rows = results ?? [];
+  const chosen = rows.filter((row) => winners.includes(row.submission.id));
   return (
-    <form className="maru-form award-form" onSubmit={(event) => void submit(event)} noValidate>
+    <div className="maru-form award-form" id="award">
       <h3>{t('manage.awardTitle')}</h3>
-      <ResultsTable criteria={challenge.criteria} results={results ?? []} />
-      <fieldset className="maru-fieldset">
+      <ResultsTable criteria={challenge.criteria} results={rows} />
+      <fieldset className="maru-fieldset" aria-describedby={missing ? 'winners-missing' : undefined}>
         <legend>{t('manage.winners')}</legend>
-        {missing ? <p className="maru-field__error">{t('manage.winnersRequired')}</p> : null}
+        {missing ? (
+          <p className="maru-field__error" id="winners-missing">
+            {t('manage.winnersRequired')}
+          </p>
+        ) : null}
         <ul className="maru-checkboxes">
-          {(results ?? []).map((row) => (
+          {rows.map((row) => (
             <li key={row.submission.id}>
               <label>
                 <input
                   type="checkbox"
                   checked={winners.includes(row.submission.id)}
-                  onChange={(event) =>
+                  {...(missing ? { 'aria-invalid': true } : {})}
+                  onChange={(event) => {
+                    setMissing(false);
                     setWinners(
                       event.target.checked
                         ? [...winners, row.submission.id]
                         : winners.filter((id) => id !== row.submission.id),
-                    )
-                  }
+                    );
+                  }}
                 />{' '}
                 {t('manage.winnerLabel', {
                   title: row.submission.title,
@@ -69,10 +68,47 @@ export function AwardForm({
       <Field label={t('manage.awardNote')} hint={t('manage.awardNoteHint')}>
         {(control) => <textarea {...control} rows={3} value={note} onChange={(event) => setNote(event.target.value)} />}
       </Field>
-      <FormErrorSummary error={toFormError(award.error)} />
-      <button type="submit" className="maru-button" disabled={award.running}>
-        {award.running ? t('common.working') : t('manage.award')}
-      </button>
-    </form>
+      <FormErrorSummary error={refusal(award.error)} />
+      {chosen.length ? (
+        <ConfirmAction
+          label={t('manage.award')}
+          question={t('agency.actions.awardQuestion')}
+          confirmLabel={t('agency.actions.awardYes')}
+          danger={false}
+          summary={[
+            { term: t('agency.actions.confirmChallenge'), value: challenge.title },
+            {
+              term: t('agency.actions.awardWinners'),
+              value: (
+                <ul>
+                  {chosen.map((row) => (
+                    <li key={row.submission.id}>
+                      {row.submission.title} ({row.submission.organization.name})
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+            { term: t('agency.actions.awardNote'), value: note.trim() || '–' },
+            { term: t('agency.actions.confirmWhat'), value: t('agency.actions.awardWhat') },
+          ]}
+          note={t('agency.actions.cannotUndo')}
+          successMessage={t('agency.actions.awarded')}
+          onConfirm={async () => {
+            const done = !!(await award.run({
+              id: challenge.id,
+              winners: chosen.map((row) => ({ submissionId: row.submission.id })),
+              note: note.trim() || null,
+            }));
+            if (done) onChanged();
+            return done;
+          }}
+        />
+      ) : (
+        <button type="button" className="maru-button maru-button--secondary" onClick={() => setMissing(true)}>
+          {t('manage.award')}
+        </button>
+      )}
+    </div>
   );
 }

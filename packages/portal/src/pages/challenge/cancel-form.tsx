@@ -1,27 +1,31 @@
 import { Field, FormErrorSummary } from '@maru/ui';
-import { useState, type FormEvent } from 'react';
-import { toFormError } from '../../graphql/form-error';
+import { useState } from 'react';
+import { ConfirmAction } from '../../forms/confirm-action';
 import { useMutation } from '../../graphql/use-mutation';
 import { useT } from '../../i18n/use-t';
 import { CancelChallengeDocument } from './challenge-mutations';
+import { useRefusal } from './refusal';
 
-/** Cancel with a public reason, behind a disclosure so it is never pressed by accident. */
-export function CancelForm({ challengeId, onChanged }: { challengeId: string; onChanged: () => void }) {
+/** Cancel with a public reason, behind a disclosure so it is never pressed by accident, and a check before it. */
+export function CancelForm({
+  challengeId,
+  title,
+  onChanged,
+}: {
+  challengeId: string;
+  title: string;
+  onChanged: () => void;
+}) {
   const { t } = useT();
+  const refusal = useRefusal();
   const cancel = useMutation(CancelChallengeDocument);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setMissing(!reason.trim());
-    if (!reason.trim()) return;
-    if (await cancel.run({ id: challengeId, reason: reason.trim() })) onChanged();
-  };
   return (
     <details className="cancel-form">
       <summary>{t('manage.cancelTitle')}</summary>
-      <form className="maru-form" onSubmit={(event) => void submit(event)} noValidate>
-        <FormErrorSummary error={toFormError(cancel.error)} />
+      <div className="maru-form">
+        <FormErrorSummary error={refusal(cancel.error)} />
         <Field
           label={t('manage.cancelReason')}
           hint={t('manage.cancelHint')}
@@ -29,13 +33,41 @@ export function CancelForm({ challengeId, onChanged }: { challengeId: string; on
           required
         >
           {(control) => (
-            <textarea {...control} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />
+            <textarea
+              {...control}
+              rows={2}
+              value={reason}
+              onChange={(event) => {
+                setMissing(false);
+                setReason(event.target.value);
+              }}
+            />
           )}
         </Field>
-        <button type="submit" className="maru-button maru-button--danger" disabled={cancel.running}>
-          {t('manage.cancel')}
-        </button>
-      </form>
+        {reason.trim() ? (
+          <ConfirmAction
+            label={t('manage.cancel')}
+            question={t('agency.actions.cancelQuestion')}
+            confirmLabel={t('agency.actions.cancelYes')}
+            summary={[
+              { term: t('agency.actions.confirmChallenge'), value: title },
+              { term: t('agency.actions.cancelReason'), value: reason.trim() },
+              { term: t('agency.actions.confirmWhat'), value: t('agency.actions.cancelWhat') },
+            ]}
+            note={t('agency.actions.cannotUndo')}
+            successMessage={t('agency.actions.cancelled')}
+            onConfirm={async () => {
+              const done = !!(await cancel.run({ id: challengeId, reason: reason.trim() }));
+              if (done) onChanged();
+              return done;
+            }}
+          />
+        ) : (
+          <button type="button" className="maru-button maru-button--danger" onClick={() => setMissing(true)}>
+            {t('manage.cancel')}
+          </button>
+        )}
+      </div>
     </details>
   );
 }

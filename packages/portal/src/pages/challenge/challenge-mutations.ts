@@ -111,3 +111,37 @@ export const ReviewProgressDocument = graphql(`
     }
   }
 `);
+
+export const AdvancePhaseDocument = graphql(`
+  mutation AdvanceChallengePhase($id: ID!) {
+    advanceChallengePhase(id: $id) {
+      challenge {
+        id
+        status
+        currentPhase
+      }
+    }
+  }
+`);
+
+export const ShortlistSubmissionDocument = graphql(`
+  mutation ShortlistSubmission($id: ID!) {
+    shortlistSubmission(id: $id) {
+      submission {
+        id
+        status
+      }
+    }
+  }
+`);
+
+export const RejectSubmissionDocument = graphql(`
+  mutation RejectSubmission($id: ID!) {
+    rejectSubmission(id: $id) {
+      submission {
+        id
+        status
+      }
+    }
+  }
+`);

@@ -17,6 +17,7 @@ import {
 } from './challenge-queries';
 import { PilotPackageUpload } from '../pilot/pilot-package-upload';
 import { useSession } from '../../auth/session';
+import { Announcements } from './announcements';
 import { ManagePanel } from './manage-panel';
 import { SubmissionList } from './submission-list';
 import { useChallengeRole } from './use-challenge-role';
@@ -62,6 +63,7 @@ export function ChallengePage() {
     ...(services.data?.nodes ?? []).flatMap((node) => (isService(node) ? [node] : [])),
     ...challenge.pilotServices,
   ];
+  const received = submissions.data?.challenge?.submissions.nodes ?? [];
   const refreshAll = () => {
     detail.reload();
     questions.reload();
@@ -125,7 +127,15 @@ export function ChallengePage() {
             challenge={challenge}
             panel={panel}
             results={results.data?.challenge?.results ?? null}
+            unanswered={(questions.data?.challenge?.questions.nodes ?? []).filter((q) => !q.answeredAt).length}
+            shortlisted={received.filter((s) => s.status === 'SHORTLISTED').map((s) => s.title)}
             onChanged={refreshAll}
+          />
+        ) : null}
+        {challenge.status !== 'DRAFT' || role.manages ? (
+          <Announcements
+            challengeId={challenge.id}
+            canPost={role.manages && challenge.status !== 'DRAFT' && challenge.status !== 'CANCELLED'}
           />
         ) : null}
         {role.submits && challenge.status === 'AWARDED'
@@ -143,6 +153,9 @@ export function ChallengePage() {
                   : t('challenge.submissions')
             }
             submissions={submissions.data.challenge.submissions.nodes}
+            {...(role.manages && (challenge.status === 'CLOSED' || challenge.status === 'EVALUATING')
+              ? { onDecided: refreshAll }
+              : {})}
           />
         ) : null}
       </ChallengeView>

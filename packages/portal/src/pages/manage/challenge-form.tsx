@@ -7,37 +7,76 @@ import { useT } from '../../i18n/use-t';
 import { CriteriaEditor, criterionKey, type CriterionDraft } from './criteria-editor';
 import { daysFromNow, fromLocalInput } from './date-input';
 import { LinkPickers } from './link-pickers';
+import { PhasesEditor, type PhaseDraft } from './phases-editor';
 import { PrizeFields, type PrizeDraft } from './prize-fields';
 
 const TYPES: ChallengeType[] = ['IDEA', 'PROOF_OF_CONCEPT', 'PROTOTYPE', 'PRODUCTION_SERVICE'];
 type Errors = Partial<
-  Record<'title' | 'summary' | 'criteria' | 'submissionDeadline' | 'evaluationEnd' | 'prize', string>
+  Record<'title' | 'summary' | 'criteria' | 'submissionDeadline' | 'evaluationEnd' | 'prize' | 'phases', string>
 >;
+
+/** What the form holds, as its inputs hold it (dates as datetime-local values). */
+export interface ChallengeFormValues {
+  title: string;
+  summary: string;
+  problemStatement: string;
+  type: ChallengeType;
+  tags: string;
+  deadline: string;
+  evaluationEnd: string;
+  terms: string;
+  criteria: CriterionDraft[];
+  prize: PrizeDraft;
+  links: { dataConnectionIds: string[]; serviceIds: string[] };
+  phases: PhaseDraft[];
+}
 
 export interface ChallengeFormProps {
   agencyId: string;
   busy: boolean;
   error: GraphqlRequestError | null;
   onSubmit: (input: CreateChallengeInput) => void;
+  /** An existing challenge's values (editing); a new challenge starts from defaults. */
+  initial?: ChallengeFormValues;
+  /**
+   * Published: type, criteria, phases and terms are shown, not editable (the hub refuses to change them), and the
+   * deadline may only move later than `initial.deadline`.
+   */
+  published?: boolean;
+  submitLabel?: string;
+  label?: string;
 }
 
 /** Everything a challenge needs before publication; checked here first, then by the hub. */
-export function ChallengeForm({ agencyId, busy, error, onSubmit }: ChallengeFormProps) {
+export function ChallengeForm({
+  agencyId,
+  busy,
+  error,
+  onSubmit,
+  initial,
+  published = false,
+  submitLabel,
+  label,
+}: ChallengeFormProps) {
   const { t } = useT();
-  const [title, setTitle] = useState('');
-  const [summary, setSummary] = useState('');
-  const [problemStatement, setProblemStatement] = useState('');
-  const [type, setType] = useState<ChallengeType>('PROTOTYPE');
-  const [tags, setTags] = useState('');
-  const [deadline, setDeadline] = useState(daysFromNow(14));
-  const [evaluationEnd, setEvaluationEnd] = useState(daysFromNow(28));
-  const [terms, setTerms] = useState(t('newChallenge.defaultTerms'));
-  const [criteria, setCriteria] = useState<CriterionDraft[]>([{ name: '', weight: '', description: '' }]);
-  const [prize, setPrize] = useState<PrizeDraft>({ amount: '', currency: 'KRW', kind: 'PRIZE', description: '' });
-  const [links, setLinks] = useState<{ dataConnectionIds: string[]; serviceIds: string[] }>({
-    dataConnectionIds: [],
-    serviceIds: [],
-  });
+  const [title, setTitle] = useState(initial?.title ?? '');
+  const [summary, setSummary] = useState(initial?.summary ?? '');
+  const [problemStatement, setProblemStatement] = useState(initial?.problemStatement ?? '');
+  const [type, setType] = useState<ChallengeType>(initial?.type ?? 'PROTOTYPE');
+  const [tags, setTags] = useState(initial?.tags ?? '');
+  const [deadline, setDeadline] = useState(initial?.deadline ?? daysFromNow(14));
+  const [evaluationEnd, setEvaluationEnd] = useState(initial?.evaluationEnd ?? daysFromNow(28));
+  const [terms, setTerms] = useState(initial?.terms ?? t('newChallenge.defaultTerms'));
+  const [criteria, setCriteria] = useState<CriterionDraft[]>(
+    initial?.criteria ?? [{ name: '', weight: '', description: '' }],
+  );
+  const [prize, setPrize] = useState<PrizeDraft>(
+    initial?.prize ?? { amount: '', currency: 'KRW', kind: 'PRIZE', description: '' },
+  );
+  const [links, setLinks] = useState<{ dataConnectionIds: string[]; serviceIds: string[] }>(
+    initial?.links ?? { dataConnectionIds: [], serviceIds: [] },
+  );
+  const [phases, setPhases] = useState<PhaseDraft[]>(initial?.phases ?? []);
   const [errors, setErrors] = useState<Errors>({});
 
   const submit = (event: FormEvent) => {
@@ -51,11 +90,21 @@ export function ChallengeForm({ agencyId, busy, error, onSubmit }: ChallengeForm
     else if (weights.reduce((a, b) => a + b, 0) !== 100) found.criteria = t('newChallenge.errors.weights');
     const deadlineIso = fromLocalInput(deadline);
     const evaluationIso = fromLocalInput(evaluationEnd);
-    if (!deadlineIso || deadlineIso <= new Date().toISOString())
+    const earliest = published && initial ? fromLocalInput(initial.deadline) : null;
+    if (!deadlineIso || deadlineIso <= new Date().toISOString() || (earliest && deadlineIso < earliest))
       found.submissionDeadline = t('newChallenge.errors.deadline');
     if (!evaluationIso || (deadlineIso && evaluationIso <= deadlineIso))
       found.evaluationEnd = t('newChallenge.errors.evaluationEnd');
     if (prize.amount && !(Number(prize.amount) > 0)) found.prize = t('newChallenge.errors.prize');
+    const phaseDeadlines = phases.map((p) => fromLocalInput(p.deadline));
+    if (
+      !published &&
+      phases.some(
+        (p, i) =>
+          !p.name.trim() || !phaseDeadlines[i] || phaseDeadlines[i]! <= (phaseDeadlines[i - 1] ?? deadlineIso ?? ''),
+      )
+    )
+      found.phases = t('agency.phases.error');
     setErrors(found);
     if (Object.keys(found).length) return;
     const keys = new Set<string>();
@@ -88,12 +137,18 @@ export function ChallengeForm({ agencyId, busy, error, onSubmit }: ChallengeForm
         : null,
       dataConnectionIds: links.dataConnectionIds,
       serviceIds: links.serviceIds,
+      phases: phases.map((p, i) => ({ name: p.name.trim(), submissionDeadline: phaseDeadlines[i]! })),
     });
   };
   const problem = toFormError(error);
   const message = (field: keyof Errors) => errors[field] ?? fieldError(problem, field);
   return (
-    <form className="maru-form challenge-form" onSubmit={submit} noValidate aria-label={t('newChallenge.title')}>
+    <form
+      className="maru-form challenge-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={label ?? t('newChallenge.title')}
+    >
       <div role="alert">
         {Object.keys(errors).length ? <p className="maru-form-alert">{t('common.fixErrors')}</p> : null}
       </div>
@@ -124,18 +179,21 @@ export function ChallengeForm({ agencyId, busy, error, onSubmit }: ChallengeForm
           />
         )}
       </Field>
+      {published ? <LockedFields type={type} criteria={criteria} terms={terms} phases={phases} /> : null}
       <div className="form__row">
-        <Field label={t('newChallenge.type')}>
-          {(control) => (
-            <select {...control} value={type} onChange={(event) => setType(event.target.value as ChallengeType)}>
-              {TYPES.map((value) => (
-                <option key={value} value={value}>
-                  {t(`challengeType.${value}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        {published ? null : (
+          <Field label={t('newChallenge.type')}>
+            {(control) => (
+              <select {...control} value={type} onChange={(event) => setType(event.target.value as ChallengeType)}>
+                {TYPES.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`challengeType.${value}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <Field label={t('newChallenge.tags')} hint={t('newChallenge.tagsHint')}>
           {(control) => (
             <input {...control} type="text" value={tags} onChange={(event) => setTags(event.target.value)} />
@@ -164,19 +222,61 @@ export function ChallengeForm({ agencyId, busy, error, onSubmit }: ChallengeForm
           )}
         </Field>
       </div>
-      <CriteriaEditor criteria={criteria} onChange={setCriteria} error={message('criteria')} />
+      {published ? null : (
+        <>
+          <CriteriaEditor criteria={criteria} onChange={setCriteria} error={message('criteria')} />
+          <PhasesEditor phases={phases} onChange={setPhases} error={errors.phases ?? null} />
+        </>
+      )}
       <PrizeFields prize={prize} onChange={setPrize} error={message('prize')} />
-      <Field label={t('newChallenge.terms')} hint={t('newChallenge.termsHint')}>
-        {(control) => (
-          <textarea {...control} rows={3} value={terms} onChange={(event) => setTerms(event.target.value)} />
-        )}
-      </Field>
+      {published ? null : (
+        <Field label={t('newChallenge.terms')} hint={t('newChallenge.termsHint')}>
+          {(control) => (
+            <textarea {...control} rows={3} value={terms} onChange={(event) => setTerms(event.target.value)} />
+          )}
+        </Field>
+      )}
       <LinkPickers agencyId={agencyId} value={links} onChange={setLinks} />
       <div className="maru-form__actions">
         <button type="submit" className="maru-button" disabled={busy}>
-          {busy ? t('common.working') : t('newChallenge.save')}
+          {busy ? t('common.working') : (submitLabel ?? t('newChallenge.save'))}
         </button>
       </div>
     </form>
+  );
+}
+
+/** What a published challenge keeps as it was published, said plainly above the fields that can still change. */
+function LockedFields({
+  type,
+  criteria,
+  terms,
+  phases,
+}: {
+  type: ChallengeType;
+  criteria: CriterionDraft[];
+  terms: string;
+  phases: PhaseDraft[];
+}) {
+  const { t } = useT();
+  return (
+    <section className="maru-notice locked-fields" aria-labelledby="locked-fields-title">
+      <h2 id="locked-fields-title">{t('agency.edit.lockedTitle')}</h2>
+      <p>{t('agency.edit.lockedBody')}</p>
+      <dl>
+        <dt>{t('newChallenge.type')}</dt>
+        <dd>{t(`challengeType.${type}`)}</dd>
+        <dt>{t('newChallenge.criteria')}</dt>
+        <dd>{criteria.map((c) => `${c.name} (${c.weight})`).join(', ')}</dd>
+        <dt>{t('agency.phases.legend')}</dt>
+        <dd>
+          {t('agency.phases.locked', {
+            phases: phases.length ? phases.map((p) => p.name).join(', ') : t('agency.phases.none'),
+          })}
+        </dd>
+        <dt>{t('newChallenge.terms')}</dt>
+        <dd>{terms || '–'}</dd>
+      </dl>
+    </section>
   );
 }
