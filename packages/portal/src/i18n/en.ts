@@ -46,6 +46,8 @@ import { noticeSettings } from './en/notice-settings';
 import { forYou } from './en/for-you';
 import { pilot } from './en/pilot';
 import { insights } from './en/insights';
+import { dataAdmin } from './en/data-admin';
+import { citizen } from './en/citizen';
 import { agency } from './en/agency';
 import { agencyDocuments } from './en/agency-documents';
 
@@ -97,6 +99,8 @@ export const en = {
   forYou,
   pilot,
   insights,
+  dataAdmin,
+  citizen,
   agency,
   agencyDocuments,
 };

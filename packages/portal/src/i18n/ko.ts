@@ -48,6 +48,8 @@ import { noticeSettings } from './ko/notice-settings';
 import { forYou } from './ko/for-you';
 import { pilot } from './ko/pilot';
 import { insights } from './ko/insights';
+import { dataAdmin } from './ko/data-admin';
+import { citizen } from './ko/citizen';
 import { agency } from './ko/agency';
 import { agencyDocuments } from './ko/agency-documents';
 
@@ -99,6 +101,8 @@ export const ko: Messages<typeof en> = {
   forYou,
   pilot,
   insights,
+  dataAdmin,
+  citizen,
   agency,
   agencyDocuments,
 };

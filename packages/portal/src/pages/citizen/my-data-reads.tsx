@@ -1,0 +1,50 @@
+import type { MyDataQuery } from '../../gql/graphql';
+import { useT } from '../../i18n/use-t';
+import { KstTime } from '../data-admin/kst-time';
+
+type Entry = MyDataQuery['dataSubject']['accessLog']['nodes'][number];
+
+/** Who read my data: each read that returned my record, in plain words — which organization, when, why, what. */
+export function MyDataReads({ entries, total }: { entries: Entry[]; total: number }) {
+  const { t } = useT();
+  const who = (entry: Entry) =>
+    entry.actorKind === 'PLUGIN'
+      ? t('citizen.byPlugin', { plugin: entry.actorPlugin ?? '' })
+      : (entry.actorOrganization?.name ?? t('citizen.bySomeone'));
+  return (
+    <section className="section" aria-labelledby="my-reads">
+      <h2 id="my-reads">{t('citizen.readsTitle')}</h2>
+      <p>{t('citizen.readsIntro', { count: total })}</p>
+      {entries.length === 0 ? <p>{t('citizen.readsNone')}</p> : null}
+      <ol className="plain-list maru-stack citizen-reads">
+        {entries.map((entry) => (
+          <li key={entry.seq} className="maru-card citizen-card">
+            <p className="citizen-read__when">
+              <KstTime value={entry.at} />
+            </p>
+            <p className="maru-card__title">
+              {t('citizen.readSentence', { who: who(entry), dataset: entry.dataConnection?.name ?? '—' })}
+            </p>
+            <dl className="maru-facts">
+              <div>
+                <dt>{t('citizen.why')}</dt>
+                <dd>{entry.purpose ?? t('citizen.noPurpose')}</dd>
+              </div>
+              <div>
+                <dt>{t('citizen.whatFields')}</dt>
+                <dd>{entry.fields.length ? entry.fields.join(', ') : '—'}</dd>
+              </div>
+              {entry.dataConnection?.agency ? (
+                <div>
+                  <dt>{t('citizen.heldBy')}</dt>
+                  <dd>{entry.dataConnection.agency.name}</dd>
+                </div>
+              ) : null}
+            </dl>
+            {entry.outcome !== 'SUCCESS' ? <p className="muted">{t('citizen.refusedRead')}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { useQuery } from '../../graphql/use-query';
+import { useErrorText } from '../../i18n/use-error-text';
+import { useT } from '../../i18n/use-t';
+import { MyConsents } from './my-consents';
+import { MyDataReads } from './my-data-reads';
+import { MyDataDocument } from './citizen-queries';
+
+/** What the key shows: who issued it, my consents, who read my data. */
+export function MyData({
+  subjectKey,
+  onForget,
+  onRefused,
+}: {
+  subjectKey: string;
+  onForget: () => void;
+  onRefused: (code: string) => void;
+}) {
+  const { t } = useT();
+  const explain = useErrorText();
+  const result = useQuery(MyDataDocument, undefined, { bearer: subjectKey });
+  const code = result.error?.code;
+  useEffect(() => {
+    // An unknown or revoked key: forget it and ask again, saying why.
+    if (code === 'UNAUTHENTICATED') onRefused(code);
+  }, [code, onRefused]);
+  const subject = result.data?.dataSubject;
+  if (result.error && code !== 'UNAUTHENTICATED') {
+    return (
+      <div role="alert" className="maru-form-alert">
+        <p>{explain(result.error)}</p>
+        <button type="button" className="maru-button maru-button--secondary" onClick={result.reload}>
+          {t('citizen.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (!subject) return <p role="status">{t('common.loading')}</p>;
+  return (
+    <>
+      <div className="maru-notice citizen-who">
+        <p>{t('citizen.issuedBy', { agency: subject.issuedBy.name })}</p>
+        <p>
+          {t('citizen.subjectId')} <code>{subject.subjectId}</code>
+        </p>
+        <button type="button" className="maru-button maru-button--secondary" onClick={onForget}>
+          {t('citizen.forget')}
+        </button>
+      </div>
+      <MyConsents consents={subject.consents.nodes} subjectKey={subjectKey} onChanged={result.reload} />
+      <MyDataReads entries={subject.accessLog.nodes} total={subject.accessLog.totalCount} />
+    </>
+  );
+}

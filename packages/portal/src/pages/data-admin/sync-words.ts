@@ -1,0 +1,19 @@
+import type { MessageKey } from '../../i18n/use-t';
+
+/**
+ * Why a sync failed, in people's words, for the hub's usual reasons; null when the reason is not one of them (the
+ * page then shows the hub's own text as a technical detail).
+ */
+export function syncErrorKey(error: string | null | undefined): MessageKey | null {
+  if (!error) return null;
+  if (/not found in the import folder/i.test(error)) return 'dataAdmin.syncError.fileMissing';
+  if (/cannot be opened/i.test(error)) return 'dataAdmin.syncError.fileUnreadable';
+  if (/header row/i.test(error)) return 'dataAdmin.syncError.header';
+  if (/private|loopback|not allowed to reach|blocked address/i.test(error)) return 'dataAdmin.syncError.address';
+  if (/timed? ?out|timeout/i.test(error)) return 'dataAdmin.syncError.timeout';
+  if (/HTTP \d{3}|answered \d{3}|status \d{3}/i.test(error)) return 'dataAdmin.syncError.http';
+  if (/secret/i.test(error)) return 'dataAdmin.syncError.secret';
+  if (/mongo/i.test(error)) return 'dataAdmin.syncError.mongo';
+  if (/plugin/i.test(error)) return 'dataAdmin.syncError.plugin';
+  return null;
+}
