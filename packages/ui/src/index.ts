@@ -13,6 +13,8 @@ export type { ListProps } from './common/item-list';
 export { MarkdownText } from './common/markdown-text';
 export { Markdown, safeUrl, type MarkdownProps } from './content/markdown';
 export { Deadline, DdayBadge, KoreanTime, type DeadlineProps, type KoreanTimeProps } from './content/deadline';
+export { LicenceMark, type LicenceMarkProps } from './content/licence-mark';
+export { readLicence, type LicenceInfo, type LicenceCondition } from './content/licence';
 export { KOREA_TIME_ZONE, formatKoreanTime, deadlineState, type DeadlineState } from './content/korean-time';
 export { DateTime } from './common/date-time';
 export {
@@ -32,6 +34,12 @@ export {
   type ConsentStatus,
   type DataSyncStatus,
 } from './common/status-badge';
+
+// identity (KRDS): official banner, operator identifier, footer, phase banner
+export { OfficialBanner, type OfficialBannerTexts } from './identity/official-banner';
+export { OperatorIdentifier, type OperatorIdentifierProps } from './identity/operator-identifier';
+export { SiteFooter, type SiteFooterProps, type FooterLink } from './identity/site-footer';
+export { PhaseBanner, type PhaseBannerProps } from './identity/phase-banner';
 
 // challenges
 export {

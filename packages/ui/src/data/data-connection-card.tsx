@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { LicenceMark } from '../content/licence-mark';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '../common/date-time';
 import { MaruLink, type LinkProps } from '../common/link';
@@ -79,7 +80,9 @@ export function DataConnectionCard({
         </div>
         <div>
           <dt>{t('data.licence')}</dt>
-          <dd>{connection.licence}</dd>
+          <dd>
+            <LicenceMark licence={connection.licence} />
+          </dd>
         </div>
         {connection.lastSuccessAt ? (
           <div>

@@ -319,6 +319,19 @@ export const en = {
     todayLabel: 'Closes today',
     daysLeftLabel: 'Days left: {{count}}',
   },
+  licence: {
+    kogl: 'Korea Open Government Licence (KOGL) Type {{type}}',
+    koglBrand: 'KOGL',
+    koglType: 'Type {{type}}',
+    cc0: 'CC0: no rights reserved',
+    noConditions: 'No conditions',
+    condition: {
+      BY: 'Credit the source',
+      NC: 'No commercial use',
+      ND: 'No changes',
+      SA: 'Share alike',
+    },
+  },
 };
 
 export type UiMessages = typeof en;

@@ -321,4 +321,17 @@ export const ko: UiMessages = {
     todayLabel: '오늘 마감합니다',
     daysLeftLabel: '마감까지 {{count}}일 남았습니다',
   },
+  licence: {
+    kogl: '공공누리 제{{type}}유형',
+    koglBrand: '공공누리',
+    koglType: '제{{type}}유형',
+    cc0: 'CC0: 저작권 포기',
+    noConditions: '이용 조건 없음',
+    condition: {
+      BY: '출처표시',
+      NC: '상업적 이용금지',
+      ND: '변경금지',
+      SA: '동일조건 변경허락',
+    },
+  },
 };
