@@ -1,238 +1,197 @@
+import type { HubServices, Member, Submission } from '@maru/core';
+import {
+  DEMO_CANCEL_REASON,
+  DEMO_CRITERIA,
+  DEMO_CRITERION_COMMENTS,
+  DEMO_PUBLIC_COMMENTS,
+  DEMO_QUESTIONS,
+  DEMO_STORIES,
+  type DemoCompany,
+  type DemoStory,
+} from './demo-challenge-stories.js';
+import type { DemoClock } from './demo-clock.js';
 import { seedViewer } from './seed-viewer.js';
-import type { ChallengeStatus, HubServices, Member } from '@maru/core';
 
-interface Topic {
-  title: string;
-  summary: string;
-  tags: string[];
-  type: 'IDEA' | 'PROOF_OF_CONCEPT' | 'PROTOTYPE' | 'PRODUCTION_SERVICE';
-  /** Slugs of the demo datasets the topic's first challenge bears on. */
-  data?: string[];
+const HOUR = 1 / 24;
+
+/** The Seoul date of an instant, as a Korean notice writes it: "12월 9일(화)". */
+function seoulDate(ms: number): string {
+  const parts = new Intl.DateTimeFormat('ko-KR', {
+    timeZone: 'Asia/Seoul',
+    month: 'numeric',
+    day: 'numeric',
+    weekday: 'short',
+  }).formatToParts(new Date(ms));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('month')}월 ${part('day')}일(${part('weekday')})`;
 }
 
-/** Ten public problems, in Korean and English, that the demo challenges are made from. */
-const TOPICS: Topic[] = [
-  {
-    title: '재난 대피소 안내 서비스 — Nearest disaster shelter',
-    summary: 'Tell every resident the nearest open shelter during a typhoon, in their language.',
-    tags: ['safety', '재난', 'address'],
-    type: 'PROTOTYPE',
-  },
-  {
-    title: 'One-stop moving-in: submit your address once',
-    summary: '전입신고 한 번으로 건강보험, 자동차, 학교 주소를 모두 바꿉니다.',
-    tags: ['one-stop', 'address', '전입'],
-    type: 'PRODUCTION_SERVICE',
-  },
-  {
-    title: '공공데이터 품질 자동 점검 — Open data quality checks',
-    summary: 'Find broken, stale and inconsistent datasets before citizens do.',
-    tags: ['open-data', '데이터품질'],
-    type: 'PROOF_OF_CONCEPT',
-  },
-  {
-    title: 'Eligibility checks for youth housing support',
-    summary: '청년 주거 지원 자격을 서류 없이 바로 확인합니다.',
-    tags: ['eligibility', 'housing', '청년'],
-    type: 'PROTOTYPE',
-    data: ['youth-housing-benefits'],
-  },
-  {
-    title: '민원 답변 초안 생성 AI — Drafting replies to petitions',
-    summary: 'Help civil servants answer petitions faster, with sources cited.',
-    tags: ['ai', '민원'],
-    type: 'IDEA',
-  },
-  {
-    title: 'Accessible notices for the visually impaired',
-    summary: '시각장애인을 위한 음성·점자 고지서 서비스.',
-    tags: ['accessibility', 'notifications'],
-    type: 'PROTOTYPE',
-  },
-  {
-    title: '소상공인 정책자금 매칭 — Matching small-business funds',
-    summary: 'Match each small business with the policy funds it qualifies for.',
-    tags: ['eligibility', 'business', '소상공인'],
-    type: 'PROOF_OF_CONCEPT',
-    data: ['business-registrations', 'small-business-subsidies'],
-  },
-  {
-    title: 'Digital identity for foreign residents',
-    summary: '외국인 주민도 모바일 신분증으로 공공서비스를 이용합니다.',
-    tags: ['identity', 'foreign-residents'],
-    type: 'PRODUCTION_SERVICE',
-  },
-  {
-    title: '실시간 대중교통 혼잡도 — Live transit crowding',
-    summary: 'Predict crowding on buses and trains from open data.',
-    tags: ['mobility', 'open-data', '교통'],
-    type: 'PROTOTYPE',
-    data: ['bus-stops'],
-  },
-  {
-    title: 'Paperless certificates for job seekers',
-    summary: '구직자의 각종 증명서를 종이 없이 제출합니다.',
-    tags: ['documents', 'one-stop', '증명서'],
-    type: 'IDEA',
-  },
-];
-
-const REGIONS = ['서울 Seoul', '부산 Busan', '세종 Sejong', '대구 Daegu', '광주 Gwangju', '제주 Jeju'];
-
-const STATES: ChallengeStatus[] = ['DRAFT', 'OPEN', 'CLOSED', 'EVALUATING', 'AWARDED', 'CANCELLED'];
-const PER_STATE = 5;
-
 /**
- * Seeds five challenges in every state — from two agencies, with questions,
- * submissions, panels, reviews and awards — through the same services the
- * API uses, so every rule applies. Idempotent: a challenge whose title exists
- * is skipped. The first challenge of a topic with data is linked to the demo
- * data connections in `dataConnectionIds` (raw ids by dataset slug).
+ * Seeds the demo challenges of {@link DEMO_STORIES} — from two agencies, with questions, announcements, entries,
+ * panels, reviews and awards — through the same services the API uses, so every rule applies. Each story's history
+ * is walked in order with `clock` standing at each step, relative to now: dates agree with states. Idempotent: a
+ * challenge whose title exists is skipped. Stories with data are linked to the demo connections in
+ * `dataConnectionIds` (raw ids by dataset slug).
  */
 export async function seedDemoChallenges(
   services: HubServices,
+  clock: DemoClock,
   dataConnectionIds: Record<string, string> = {},
 ): Promise<number> {
   const member = async (email: string) => (await services.members.byEmail(email))!;
-  const managers = [await member('manager@mois.example'), await member('manager@msit.example')];
-  const reviewers = [await member('reviewer@mois.example'), await member('manager@msit.example')];
-  const companies = [await member('admin@hanbit.example'), await member('admin@sejong-civic.example')];
-  const day = 86_400_000;
-  let created = 0;
-  const titleOf = (index: number) => {
-    const topic = TOPICS[index % TOPICS.length]!;
-    return index < TOPICS.length
-      ? topic.title
-      : `${topic.title} · ${REGIONS[index % REGIONS.length]} ${Math.floor(index / TOPICS.length) + 1}`;
+  const managers = { mois: await member('manager@mois.example'), msit: await member('manager@msit.example') };
+  const panel = [await member('reviewer@mois.example'), await member('manager@msit.example')];
+  const companies: Record<DemoCompany, Member> = {
+    'hanbit-data': await member('admin@hanbit.example'),
+    'sejong-civic-tech': await member('admin@sejong-civic.example'),
   };
   // One query for all of them: titles are not indexed, and a hub with many challenges would scan them once per title.
-  const titles = Array.from({ length: STATES.length * PER_STATE }, (_, i) => titleOf(i));
-  const existing = await services.challenges.titlesTaken(titles);
+  const existing = await services.challenges.titlesTaken(DEMO_STORIES.map((story) => story.title));
+  const stories = DEMO_STORIES.filter((story) => !existing.has(story.title));
+  await clock.history(async (at, start) => {
+    for (const [index, story] of stories.entries())
+      await seedStory(services, {
+        at,
+        start,
+        index,
+        story,
+        manager: managers[story.agency],
+        panel,
+        companies,
+        ids: dataConnectionIds,
+      });
+  });
+  return stories.length;
+}
 
-  for (const [s, state] of STATES.entries()) {
-    for (let n = 0; n < PER_STATE; n++) {
-      const topic = TOPICS[(s * PER_STATE + n) % TOPICS.length]!;
-      const index = PER_STATE * s + n;
-      const title = titleOf(index);
-      if (existing.has(title)) continue;
-      const manager = managers[(s + n) % 2]!;
-      const agencyViewer = await seedViewer(services, manager);
-      const deadline = new Date(Date.now() + (10 + s * 7 + n) * day).toISOString();
-      let challenge = await services.challenges.create(agencyViewer, manager.organizationId, {
-        title,
-        summary: topic.summary,
-        problemStatement: `## 문제 Problem\n\n${topic.summary}\n\n## 기대 결과 Expected outcome\n\nA working ${topic.type.toLowerCase().replaceAll('_', ' ')} that agencies can subscribe to as a shared service.`,
-        tags: topic.tags,
-        type: topic.type,
-        dataConnectionIds:
-          index < TOPICS.length
-            ? (topic.data ?? []).flatMap((slug) => (dataConnectionIds[slug] ? [dataConnectionIds[slug]] : []))
-            : [],
-        criteria: [
-          {
-            key: 'impact',
-            name: '공공 효과 Public impact',
-            description: 'How many people it helps, and how much.',
-            weight: 40,
-          },
-          {
-            key: 'feasibility',
-            name: '실현 가능성 Feasibility',
-            description: 'Can it run in production within a year?',
-            weight: 35,
-          },
-          {
-            key: 'openness',
-            name: '개방성 Openness',
-            description: 'Open standards, reusable by other agencies.',
-            weight: 25,
-          },
-        ],
-        prize: {
-          kind: n % 2 ? 'CONTRACT' : 'PRIZE',
-          amount: 10_000_000 * (n + 1),
-          currency: 'KRW',
-          description: n % 2 ? 'A one-year pilot contract.' : 'Prize money for the winner.',
-        },
-        terms:
-          'The government receives a non-exclusive, royalty-free licence to operate the winning solution. 정부는 수상작을 운영할 수 있는 비독점적 이용권을 가집니다.',
-        submissionDeadline: deadline,
-        evaluationEnd: new Date(Date.parse(deadline) + 30 * day).toISOString(),
-      });
-      created++;
-      if (state === 'DRAFT') continue;
-      challenge = await services.challenges.transition(agencyViewer, challenge._id, 'publish');
-      if (state === 'CANCELLED') {
-        await services.challenges.transition(
-          agencyViewer,
-          challenge._id,
-          'cancel',
-          '예산이 조정되어 취소합니다. Cancelled after a budget change.',
-        );
-        continue;
-      }
-      const companyViewers = await Promise.all(companies.map((c) => seedViewer(services, c)));
-      const question = await services.questions.ask(companyViewers[n % 2]!, challenge._id, {
-        question: '기존 공공 API를 써도 되나요? May we use existing public APIs?',
-      });
-      await services.questions.answer(agencyViewer, question._id, {
-        answer: '네, 출처를 밝혀 주세요. Yes — please cite them.',
-      });
-      await services.questions.ask(companyViewers[(n + 1) % 2]!, challenge._id, {
-        question: 'Is a mobile-only solution eligible?',
-      });
-      await services.challenges.postAnnouncement(agencyViewer, challenge._id, {
-        title: '설명회 안내 Info session',
-        body: 'An online info session is held next Tuesday at 14:00 KST.',
-      });
-      const submissions = [];
-      for (const [c, viewer] of companyViewers.entries()) {
-        const draft = await services.submissions.create(viewer, challenge._id, {
-          title: c === 0 ? 'Hanbit Locator' : 'Sejong Civic Connect',
-          summary:
-            c === 0
-              ? '주소 기반 위치 서비스 Address-based location service'
-              : '알림과 본인확인을 묶은 서비스 Notifications with identity checks',
-          proposal: `### Approach\n\nWe build on open standards and publish the service as a Maru plugin.\n\n### 일정 Timeline\n\n12 weeks.`,
-          pluginPackage: c === 0 ? { name: '@hanbit/maru-locator', version: '1.2.0' } : null,
-          teamSize: 3 + c,
-        });
-        submissions.push(await services.submissions.submit(viewer, draft._id, true));
-      }
-      await services.challenges.assignReviewers(
-        agencyViewer,
-        challenge._id,
-        reviewers.map((r) => r._id),
-      );
-      if (state === 'OPEN') continue;
-      await services.challenges.transition(agencyViewer, challenge._id, 'close');
-      if (state === 'CLOSED') continue;
-      await services.challenges.transition(agencyViewer, challenge._id, 'startEvaluation');
-      for (const [r, reviewer] of reviewers.entries()) {
-        const reviewerViewer = await seedViewer(services, reviewer);
-        // Neither reviewer's organization competes (they are agencies; the entrants are companies): each declares so
-        // before scoring, as the rule asks. Open and closed challenges are left undeclared, for the portal to ask.
-        await services.reviews.declareNoConflict(reviewerViewer, challenge._id, {
-          statement: '응모 기관과 이해관계가 없습니다. I have no tie to any entrant.',
-        });
-        for (const [i, submission] of submissions.entries()) {
-          await services.reviews.score(reviewerViewer, submission._id, {
-            scores: [
-              { criterionKey: 'impact', score: 9 - i * 2 - r, comment: 'Clear public value.' },
-              { criterionKey: 'feasibility', score: 7 + r - i, comment: 'Plausible plan.' },
-              { criterionKey: 'openness', score: 8 - i, comment: 'Uses open standards.' },
-            ],
-            publicComment:
-              i === 0 ? '시민 관점이 돋보입니다. Strong citizen focus.' : 'Good idea; the plan needs more detail.',
-          });
-        }
-      }
-      if (state === 'EVALUATING') continue;
-      await services.reviews.award(agencyViewer, challenge._id, {
-        winners: [{ submissionId: submissions[0]!._id, note: '축하합니다! Goes to pilot as a shared service.' }],
-        note: 'Thank you to every team.',
+interface StoryContext {
+  at: (days: number) => void;
+  start: number;
+  index: number;
+  story: DemoStory;
+  manager: Member;
+  panel: Member[];
+  companies: Record<DemoCompany, Member>;
+  ids: Record<string, string>;
+}
+
+async function seedStory(services: HubServices, c: StoryContext): Promise<void> {
+  const { at, story } = c;
+  const day = 86_400_000;
+  const agency = await seedViewer(services, c.manager);
+  // A moment between publication and the deadline (or now, if that comes first): 0 is published, 1 the end.
+  const during = (fraction: number) => story.published + fraction * (Math.min(story.deadline, 0) - story.published);
+  at(story.published);
+  let challenge = await services.challenges.create(agency, c.manager.organizationId, {
+    title: story.title,
+    summary: story.summary,
+    problemStatement: story.problem,
+    tags: story.tags,
+    type: story.type,
+    dataConnectionIds: (story.data ?? []).flatMap((slug) => (c.ids[slug] ? [c.ids[slug]] : [])),
+    criteria: DEMO_CRITERIA,
+    prize: story.prize ? { ...story.prize, currency: 'KRW' } : null,
+    terms: '정부는 수상작을 운영할 수 있는 비독점적 이용권을 가집니다. 저작권은 제안한 회사에 남습니다.',
+    submissionDeadline: new Date(c.start + story.deadline * day).toISOString(),
+    evaluationEnd: new Date(c.start + (story.deadline + 30) * day).toISOString(),
+  });
+  if (story.state === 'DRAFT') return;
+  at(story.published + HOUR);
+  challenge = await services.challenges.transition(agency, challenge._id, 'publish');
+  at(during(0.1));
+  const session = c.start + (story.published + 7) * day;
+  await services.challenges.postAnnouncement(agency, challenge._id, {
+    title: '온라인 설명회 안내',
+    body: `${seoulDate(session)} 오후 2시에 온라인 설명회를 엽니다. 참가 신청 없이 누구나 들을 수 있습니다.`,
+  });
+
+  const viewers = new Map<DemoCompany, never>();
+  const viewerOf = async (company: DemoCompany) => {
+    if (!viewers.has(company)) viewers.set(company, await seedViewer(services, c.companies[company]));
+    return viewers.get(company)!;
+  };
+  const entries = story.entries ?? [];
+  const askers: DemoCompany[] = entries.length
+    ? entries.map((e) => e.company)
+    : [c.index % 2 ? 'hanbit-data' : 'sejong-civic-tech'];
+  for (let q = 0; q < 2; q++) {
+    const { question, answer } = DEMO_QUESTIONS[(c.index * 2 + q) % DEMO_QUESTIONS.length]!;
+    at(during(0.2 + q * 0.3));
+    const asked = await services.questions.ask(await viewerOf(askers[q % askers.length]!), challenge._id, { question });
+    // An open challenge keeps its latest question waiting: the agency's next task.
+    if (story.state === 'OPEN' && q === 1) continue;
+    at(during(0.3 + q * 0.3));
+    await services.questions.answer(agency, asked._id, { answer });
+  }
+  if (story.state === 'CANCELLED') {
+    at(story.cancelled!);
+    await services.challenges.transition(agency, challenge._id, 'cancel', DEMO_CANCEL_REASON);
+    return;
+  }
+  at(during(0.4));
+  await services.challenges.assignReviewers(
+    agency,
+    challenge._id,
+    c.panel.map((r) => r._id),
+  );
+
+  const submitted: Array<{ submission: Submission; company: DemoCompany }> = [];
+  for (const [i, entry] of entries.entries()) {
+    const viewer = await viewerOf(entry.company);
+    at(during(0.5 + i * 0.1));
+    const draft = await services.submissions.create(viewer, challenge._id, {
+      title: entry.title,
+      summary: entry.summary,
+      proposal: `### 접근 방법\n\n${entry.summary}. 표준 API로 만들고 Maru 플러그인으로 배포해 다른 기관도 공유 서비스로 쓸 수 있게 합니다.\n\n### 일정\n\n12주: 설계 3주, 개발 6주, 시범 운영 3주.`,
+      pluginPackage: entry.company === 'hanbit-data' ? { name: '@hanbit/maru-locator', version: '1.2.0' } : null,
+      teamSize: 3 + i,
+    });
+    if (entry.state === 'DRAFT') continue;
+    at(during(0.7 + i * 0.1));
+    const sent = await services.submissions.submit(viewer, draft._id, true);
+    if (entry.state === 'WITHDRAWN') {
+      at(during(0.95));
+      await services.submissions.withdraw(viewer, sent._id);
+      continue;
+    }
+    submitted.push({ submission: sent, company: entry.company });
+  }
+  if (story.state === 'OPEN') return;
+
+  // Closed at the deadline, as the scheduler would (its job would add an audit event, stamped now, for each).
+  at(story.deadline);
+  await services.challenges.transition(agency, challenge._id, 'close');
+  if (story.state === 'CLOSED') return;
+  at(story.deadline + 1);
+  await services.challenges.transition(agency, challenge._id, 'startEvaluation');
+  const scorers = story.state === 'EVALUATING' ? c.panel.slice(0, story.scoredBy ?? 2) : c.panel;
+  for (const [r, reviewer] of scorers.entries()) {
+    const viewer = await seedViewer(services, reviewer);
+    at(story.deadline + 2 + r * 2);
+    await services.reviews.declareNoConflict(viewer, challenge._id, {
+      statement: '응모한 회사와 이해관계가 없습니다.',
+    });
+    for (const [i, { submission, company }] of submitted.entries()) {
+      // The winners score best; until an award, the first entry does.
+      const strong = story.winners ? story.winners.includes(company) : i === 0;
+      const base = strong ? 9 : 6;
+      at(story.deadline + 2 + r * 2 + (i + 1) * HOUR);
+      await services.reviews.score(viewer, submission._id, {
+        scores: DEMO_CRITERIA.map((criterion, k) => ({
+          criterionKey: criterion.key,
+          score: Math.min(10, base - ((r + k + i) % 2)),
+          comment: DEMO_CRITERION_COMMENTS[criterion.key]![strong ? 0 : 1],
+        })),
+        publicComment: DEMO_PUBLIC_COMMENTS[r]![strong ? 0 : 1]![(c.index + i) % 2],
       });
     }
   }
-  return created;
+  if (story.state === 'EVALUATING') return;
+  at(story.awarded!);
+  await services.reviews.award(agency, challenge._id, {
+    winners: submitted
+      .filter((s) => story.winners!.includes(s.company))
+      .map((s) => ({ submissionId: s.submission._id, note: '축하합니다. 시범 서비스로 이어집니다.' })),
+    note: '응모해 주신 모든 회사에 감사드립니다.',
+  });
 }

@@ -129,8 +129,13 @@ describe('demo data connections in the hub process', () => {
     const login = async (email: string) =>
       (await gql(hub.url, `mutation($e: String!) { demoLogin(email: $e) { secret } }`, { e: email })).body.data
         .demoLogin.secret as string;
-    const panels = `{ challenges(first: 50, filter: { statuses: [OPEN, CLOSED, EVALUATING, AWARDED] }) { nodes { id status panel { name conflictOfInterest declaredNoConflictAt } reviewProgress { scored } } } }`;
-    type Seen = { id: string; status: string; panel: any[]; reviewProgress: Array<{ scored: number }> | null };
+    const panels = `{ challenges(first: 50, filter: { statuses: [OPEN, CLOSED, EVALUATING, AWARDED] }) { nodes { id status panel { name conflictOfInterest declaredNoConflictAt } reviewProgress { reviewerName scored of } } } }`;
+    type Seen = {
+      id: string;
+      status: string;
+      panel: any[];
+      reviewProgress: Array<{ reviewerName: string; scored: number; of: number }> | null;
+    };
     const seen = new Map<string, Seen>();
     for (const manager of ['manager@mois.example', 'manager@msit.example']) {
       const res = await gql(hub.url, panels, {}, await login(manager));
@@ -138,16 +143,28 @@ describe('demo data connections in the hub process', () => {
       // manager also sits on every panel, so sees the panels of MOIS's challenges without their progress.
       for (const c of res.body.data.challenges.nodes as Seen[]) if (c.reviewProgress) seen.set(c.id, c);
     }
-    // Five in each of four states, and the awarded challenge the demo's pilot comes from (demo-pilot.ts).
-    expect(seen.size).toBe(21);
+    // Six open, two closed, three under review and four awarded (demo-challenge-stories.ts), and the awarded challenge
+    // the demo's pilot comes from (demo-pilot.ts).
+    expect(seen.size).toBe(16);
+    const finished: number[] = [];
     for (const c of seen.values()) {
       expect(c.panel.map((p) => p.conflictOfInterest)).toEqual([false, false]);
-      if (c.status === 'EVALUATING' || c.status === 'AWARDED') {
-        // Scored while evaluating (after the award no entry is in play, so progress counts none).
-        if (c.status === 'EVALUATING') expect(c.reviewProgress!.map((p) => p.scored)).toEqual([2, 2]);
-        for (const p of c.panel) expect(p.declaredNoConflictAt, p.name).toEqual(expect.any(String));
+      if (c.status === 'EVALUATING') {
+        // Review under way: a panelist has scored every entry or none yet, and whoever scored declared first.
+        for (const progress of c.reviewProgress!) {
+          expect([0, progress.of]).toContain(progress.scored);
+          const seat = c.panel.find((p) => p.name === progress.reviewerName);
+          if (progress.scored > 0) expect(seat.declaredNoConflictAt, seat.name).toEqual(expect.any(String));
+          else expect(seat.declaredNoConflictAt, seat.name).toBeNull();
+        }
+        finished.push(c.reviewProgress!.filter((p) => p.scored > 0).length);
       }
+      // Scored while evaluating (after the award no entry is in play, so progress counts none).
+      if (c.status === 'AWARDED')
+        for (const p of c.panel) expect(p.declaredNoConflictAt, p.name).toEqual(expect.any(String));
     }
+    // One review not started, one half done, one ready for the award.
+    expect(finished.sort()).toEqual([0, 1, 2]);
   });
 
   it('publishes the catalogue as DCAT-AP JSON-LD at /catalogue/dcat.jsonld, GET and HEAD', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, spawnHub, tempDir, type HubProcess } from './helpers.js';
 
-const TITLE = '사업자 상태 확인 서비스 — Business status checks for every agency';
+const TITLE = '사업자 휴업·폐업 상태 확인 서비스';
 
 describe('the demo’s challenge → pilot loop (examples/partner-plugin)', () => {
   const dataDir = tempDir('maru-demo-pilot-');

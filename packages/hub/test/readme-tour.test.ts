@@ -37,7 +37,7 @@ describe('the README tour', () => {
     expect(stdout).toContain('{"status":"ready","store":"sqlite"}');
     expect(stdout).toContain('"parent":{"name":"Ministry of the Interior and Safety (행정안전부)"}');
     expect(stdout).toMatch(
-      /"challenges":\{"totalCount":5,"nodes":\[\{"title":"[^"]+","agency":\{"name":"[^"]+"\},"submissionDeadline":"[^"]+"\}/,
+      /"challenges":\{"totalCount":6,"nodes":\[\{"title":"[^"]+","agency":\{"name":"[^"]+"\},"submissionDeadline":"[^"]+"\}/,
     );
     expect(stdout).toContain(
       '"viewer":{"name":"Maru Operator","roles":["PLATFORM_ADMIN"],"organization":{"name":"Maru Platform"}}',

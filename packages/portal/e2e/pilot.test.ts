@@ -5,7 +5,7 @@ import { chromiumAvailable, launchChromium } from './browser';
 import { graphql, startHub, type RunningHub } from './hub';
 import { signInAs } from './session';
 
-const TITLE = '사업자 상태 확인 서비스 — Business status checks for every agency';
+const TITLE = '사업자 휴업·폐업 상태 확인 서비스';
 
 describe.skipIf(!chromiumAvailable())('the portal in a browser: from the award to a pilot another agency sees', () => {
   let hub: RunningHub;
