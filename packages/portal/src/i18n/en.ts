@@ -24,6 +24,7 @@ import { reviews } from './en/reviews';
 import { score } from './en/score';
 import { services } from './en/services';
 import { data } from './en/data';
+import { dataset } from './en/dataset';
 import { access } from './en/access';
 import { plugins } from './en/plugins';
 import { audit } from './en/audit';
@@ -77,6 +78,7 @@ export const en = {
   score,
   services,
   data,
+  dataset,
   access,
   plugins,
   audit,

@@ -26,6 +26,7 @@ import { reviews } from './ko/reviews';
 import { score } from './ko/score';
 import { services } from './ko/services';
 import { data } from './ko/data';
+import { dataset } from './ko/dataset';
 import { access } from './ko/access';
 import { plugins } from './ko/plugins';
 import { audit } from './ko/audit';
@@ -79,6 +80,7 @@ export const ko: Messages<typeof en> = {
   score,
   services,
   data,
+  dataset,
   access,
   plugins,
   audit,

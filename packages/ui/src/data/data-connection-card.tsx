@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { LicenceMark } from '../content/licence-mark';
+import { Markdown } from '../content/markdown';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '../common/date-time';
 import { MaruLink, type LinkProps } from '../common/link';
@@ -13,7 +14,7 @@ export type ConnectorKind = 'CSV' | 'HTTP_JSON' | 'MONGODB' | 'PLUGIN';
 export interface DataConnectionSummary {
   id: string;
   name: string;
-  /** Markdown, shown as plain text. */
+  /** Markdown, rendered formatted and sanitized. */
   description: string;
   classification: DataClassification;
   status: DataConnectionStatus;
@@ -71,7 +72,7 @@ export function DataConnectionCard({
         )}
       </Heading>
       <p className="maru-card__subtitle">{connection.agency.name}</p>
-      <p className="maru-card__summary">{connection.description}</p>
+      <Markdown text={connection.description} className="maru-card__summary" headingLevel={headingLevel + 1} />
       <p className="maru-card__subtitle">{t(`data.classificationNote.${connection.classification}`)}</p>
       <dl className="maru-facts">
         <div>

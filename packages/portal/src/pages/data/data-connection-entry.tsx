@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { DataCatalogueQuery } from '../../gql/graphql';
 import { graphqlRequest, GraphqlRequestError } from '../../graphql/client';
 import { useT } from '../../i18n/use-t';
+import { renderLink } from '../../layout/router-link';
 import { DataPreviewDocument } from './data-queries';
 import { RequestDataAccess } from './request-data-access';
 
@@ -31,6 +32,9 @@ export function DataConnectionEntry({ connection, highlighted }: { connection: C
     <div id={`data-${connection.id}`} tabIndex={-1} className={highlighted ? 'entry entry--highlighted' : 'entry'}>
       <DataConnectionCard
         connection={{ ...connection, preview }}
+        href={`/data/${connection.id}`}
+        renderLink={renderLink}
+        showSchema={false}
         headingLevel={2}
         actions={
           <>

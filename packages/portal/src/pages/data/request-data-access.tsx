@@ -7,7 +7,10 @@ import { useMutation } from '../../graphql/use-mutation';
 import { useT } from '../../i18n/use-t';
 import { RequestDataAccessDocument } from './data-queries';
 
-type Connection = DataCatalogueQuery['dataConnections']['nodes'][number];
+type Connection = Pick<
+  DataCatalogueQuery['dataConnections']['nodes'][number],
+  'id' | 'name' | 'classification' | 'fields' | 'agency'
+>;
 
 /** Ask the owning agency for some fields of a dataset, for a purpose, until a date (in @maru/ui's dialog). */
 export function RequestDataAccess({ connection }: { connection: Connection }) {
