@@ -1,8 +1,15 @@
 import type { FormError } from '@maru/ui';
+import { explainError } from '../i18n/use-error-text';
 import type { GraphqlRequestError } from './client';
 
-/** A hub refusal as @maru/ui's forms show it: the hub's message with its code, and the field it names. */
-export function toFormError(error: GraphqlRequestError | null): FormError | null {
+/** The page's language: i18n keeps `<html lang>` in step with the language switch (English outside a browser). */
+const pageLanguage = () => (typeof document === 'undefined' ? 'en' : document.documentElement.lang || 'en');
+
+/**
+ * A hub refusal as @maru/ui's forms show it: in people's words in the page's language, with its code (never the
+ * hub's English message), and the field it names.
+ */
+export function toFormError(error: GraphqlRequestError | null, language: string = pageLanguage()): FormError | null {
   if (!error) return null;
-  return { message: `${error.message} (${error.code})`, ...(error.field ? { field: error.field } : {}) };
+  return { message: explainError(error, language), ...(error.field ? { field: error.field } : {}) };
 }

@@ -1,29 +1,38 @@
 import { useCallback } from 'react';
 import type { GraphqlRequestError } from '../graphql/client';
-import type { en } from './en';
-import { useT, type MessageKey } from './use-t';
+import { errorCode as en } from './en/error-code';
+import { errorCode as ko } from './ko/error-code';
+import { useT } from './use-t';
 
-export type ExplainedCode = keyof (typeof en)['errorCode'];
+export type ExplainedCode = keyof typeof en;
 
-/** Whether the portal has people's words for `code`. */
-function isExplained(code: string, texts: Record<string, unknown>): code is ExplainedCode {
-  return Object.prototype.hasOwnProperty.call(texts, code);
-}
+/** A refusal as the portal explains it: the hub's `extensions.code` (or NETWORK), or the error carrying it. */
+export type Refusal = Pick<GraphqlRequestError, 'code'> | string;
+
+const TEXTS: Record<string, Record<string, string>> = { en, ko };
+/** Keys of the texts that are not codes. */
+const NOT_CODES = new Set(['unknown', 'pluginRefusal']);
 
 /**
- * A hub refusal in people's words (Korean or English) when the portal knows its code — what happened and what
- * to do — else the hub's own message; the code follows in brackets either way, for whoever helps.
+ * People's words (Korean or English) for a hub's error code: what happened and what to do. A plugin's own code
+ * (`PLUGIN_<PLUGIN>_<CODE>`) gets the words for a service's refusal; a code the portal does not know yet gets a
+ * general apology. The hub's own message is never used: it is English, for developers.
  */
-export function useErrorText(): (error: Pick<GraphqlRequestError, 'code' | 'message'> | string) => string {
-  const { t, i18n } = useT();
-  return useCallback(
-    (error) => {
-      const code = typeof error === 'string' ? error : error.code;
-      const texts =
-        (i18n.getResourceBundle(i18n.language, 'portal') as { errorCode?: Record<string, unknown> })?.errorCode ?? {};
-      if (isExplained(code, texts)) return `${t(`errorCode.${code}` as MessageKey)} (${code})`;
-      return typeof error === 'string' ? t('errorCode.unknown', { code }) : `${error.message} (${code})`;
-    },
-    [t, i18n],
-  );
+export function explainCode(code: string, language: string): string {
+  const texts: Record<string, string> = TEXTS[language.split('-')[0]!] ?? en;
+  if (Object.hasOwn(texts, code) && !NOT_CODES.has(code)) return texts[code]!;
+  return code.startsWith('PLUGIN_') ? texts.pluginRefusal! : texts.unknown!;
+}
+
+/** A refusal in people's words, its code after it in brackets for whoever helps: "… (FORBIDDEN)". */
+export function explainError(error: Refusal, language: string): string {
+  const code = typeof error === 'string' ? error : error.code;
+  return `${explainCode(code, language)} (${code})`;
+}
+
+/** {@link explainError} in the current language, for components. */
+export function useErrorText(): (error: Refusal) => string {
+  const { i18n } = useT();
+  const language = i18n.language;
+  return useCallback((error) => explainError(error, language), [language]);
 }

@@ -39,6 +39,30 @@ export const errorCode = {
   PACKAGE_MISMATCH:
     'The package name or version differs from the plugin named in the submission. Upload that name and version.',
   CAPABILITY_NOT_APPROVED: 'Review and approve every capability the plugin asks for to launch the pilot.',
+  BAD_USER_INPUT: 'Some of what you entered cannot be accepted. Check the marked field and try again.',
+  BAD_REQUEST: 'The hub could not read this request. Reload the page and try again.',
+  REQUEST_ENTITY_TOO_LARGE: 'What you sent is larger than this hub accepts. Send a smaller file, or less at once.',
+  GRAPHQL_PARSE_FAILED:
+    'This page sent a request the hub could not read; the page may be out of date. Reload it; if this persists, tell the help desk.',
+  GRAPHQL_VALIDATION_FAILED:
+    'This page asked the hub for something it does not offer; the page and the hub may be different versions. Reload the page; if this persists, tell the help desk.',
+  QUERY_TOO_COMPLEX: 'This asked for too much at once. Narrow the search or show fewer items per page, then try again.',
+  INTROSPECTION_DISABLED: 'This hub does not describe its API here. Sign in, or read the API reference.',
+  PERSISTED_QUERY_NOT_FOUND: 'This page is out of date with the hub. Reload the page.',
+  TIMEOUT:
+    'The service took too long to answer, and nothing was done. Try again later; if it keeps happening, tell the service provider.',
+  CAPABILITY_DENIED:
+    "The service tried to do something it is not allowed to, and was stopped. A platform admin can check the plugin's permissions.",
+  PLUGIN_FAILED:
+    'The service failed while handling this; nothing else was affected. Try again; if it keeps happening, tell the service provider.',
+  PLUGIN_UNAVAILABLE: 'This service is not running right now. Ask a platform admin to check its plugin.',
+  PLATFORM_ALREADY_SET_UP: 'This hub already has a platform admin. Sign in as that admin, who can add others.',
+  AUDIT_CHECKPOINT_INVALID:
+    'The checkpoint could not be verified: it is malformed, belongs to the other log, or was not signed by this hub. Copy it again, unchanged, from the checkpoint file.',
+  INTERNAL:
+    'Something went wrong on the hub. Try again in a moment; if it keeps happening, tell the help desk the error code.',
+  pluginRefusal:
+    'The service could not do this. Check what you entered; if it keeps happening, ask the service provider.',
   NETWORK: 'The hub could not be reached. Check your connection and try again.',
-  unknown: 'Something went wrong ({{code}}).',
+  unknown: 'Something went wrong. Try again in a moment; if it keeps happening, tell the help desk the error code.',
 };
