@@ -101,7 +101,7 @@ export const agencyDocuments = {
     title: 'Documents presented to us',
     intro:
       'Companies present documents to your challenges by reference. Check each with its issuer: Maru asks the issuing service whether it is genuine, still valid and not revoked, and logs the check for the company.',
-    noChallenges: 'Your agency has no published challenges yet.',
+    noChallenges: 'No published challenge of your agency asks for documents yet. Set what a challenge asks for below.',
     none: 'No company has presented a document to this challenge yet.',
     caption: 'Documents presented to {{title}}',
     from: 'Presented by',
@@ -133,8 +133,8 @@ export const agencyDocuments = {
   required: {
     title: 'Documents each challenge asks for',
     intro:
-      'A company presents these before it submits to the challenge. Set them before the challenge opens, so every entrant knows from the start.',
-    noChallenges: 'Your agency has no challenges yet.',
+      'Draft and open challenges of your agency and the agencies below it. A company presents these documents before it submits; set them before the challenge opens, so every entrant knows from the start.',
+    noChallenges: 'Your agency has no draft or open challenges.',
     caption: 'Required documents by challenge',
     challenge: 'Challenge',
     status: 'Status',

@@ -71,10 +71,15 @@ export const RevokeHeldDocumentDocument = graphql(`
   }
 `);
 
-// The agency's own challenges (not those of agencies below it): what it receives documents for and sets requirements on.
+// The agency's challenges: its own published ones receive documents; it sets requirements on drafts and open ones,
+// its own and those of agencies below it (whose challenges its admins manage too).
 export const AgencyDocumentChallengesDocument = graphql(`
-  query AgencyDocumentChallenges($agencyId: ID!) {
-    challenges(first: 50, sort: NEWEST, filter: { agencyId: $agencyId, includeSubAgencies: false }) {
+  query AgencyDocumentChallenges($agencyId: ID!, $includeSubAgencies: Boolean!, $statuses: [ChallengeStatus!]!) {
+    challenges(
+      first: 50
+      sort: NEWEST
+      filter: { agencyId: $agencyId, includeSubAgencies: $includeSubAgencies, statuses: $statuses }
+    ) {
       nodes {
         id
         title

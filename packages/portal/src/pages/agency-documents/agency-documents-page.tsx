@@ -31,7 +31,17 @@ export function AgencyDocumentsPage() {
 function AgencyDocuments() {
   const { t } = useT();
   const { viewer } = useSession();
-  const challenges = useQuery(AgencyDocumentChallengesDocument, { agencyId: viewer?.organization.id ?? '' });
+  const agencyId = viewer?.organization.id ?? '';
+  const published = useQuery(AgencyDocumentChallengesDocument, {
+    agencyId,
+    includeSubAgencies: false,
+    statuses: ['OPEN', 'CLOSED', 'EVALUATING', 'AWARDED'],
+  });
+  const changeable = useQuery(AgencyDocumentChallengesDocument, {
+    agencyId,
+    includeSubAgencies: true,
+    statuses: ['DRAFT', 'OPEN'],
+  });
   return (
     <>
       <div className="page-heading">
@@ -55,8 +65,8 @@ function AgencyDocuments() {
         </ul>
       </nav>
       <IssuedDocuments />
-      <ReceivedDocuments challenges={challenges} />
-      <RequiredDocumentsSection challenges={challenges} />
+      <ReceivedDocuments challenges={published} />
+      <RequiredDocumentsSection challenges={changeable} onSaved={published.reload} />
     </>
   );
 }

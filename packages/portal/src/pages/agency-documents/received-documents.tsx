@@ -15,7 +15,8 @@ import { verdictOf, Verdict } from './verdict';
 export function ReceivedDocuments({ challenges }: { challenges: QueryState<AgencyDocumentChallengesQuery> }) {
   const { t } = useT();
   const refusal = useRefusalText();
-  const published = (challenges.data?.challenges.nodes ?? []).filter((c) => c.status !== 'DRAFT');
+  // Companies present to the challenges that ask for documents (My documents offers only those).
+  const asking = (challenges.data?.challenges.nodes ?? []).filter((c) => c.requiredDocuments.length > 0);
   return (
     <section className="section" aria-labelledby="received">
       <h2 id="received" tabIndex={-1}>
@@ -26,10 +27,10 @@ export function ReceivedDocuments({ challenges }: { challenges: QueryState<Agenc
         loading={challenges.loading && !challenges.data}
         error={challenges.error ? refusal(challenges.error) : null}
         onRetry={challenges.reload}
-        empty={published.length === 0}
+        empty={asking.length === 0}
         emptyMessage={t('agencyDocuments.received.noChallenges')}
       >
-        {published.map((challenge) => (
+        {asking.map((challenge) => (
           <section
             key={challenge.id}
             className="agency-documents__challenge"

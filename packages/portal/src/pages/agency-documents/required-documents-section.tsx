@@ -8,7 +8,13 @@ import { RequiredDocumentsPanel, type Requirement } from './required-documents-p
 import { useTypeName } from './use-type-name';
 
 /** The agency's challenges with the documents each asks for, and a way to change them. */
-export function RequiredDocumentsSection({ challenges }: { challenges: QueryState<AgencyDocumentChallengesQuery> }) {
+export function RequiredDocumentsSection({
+  challenges,
+  onSaved,
+}: {
+  challenges: QueryState<AgencyDocumentChallengesQuery>;
+  onSaved?: () => void;
+}) {
   const { t } = useT();
   const refusal = useRefusalText();
   const nodes = challenges.data?.challenges.nodes ?? [];
@@ -46,7 +52,10 @@ export function RequiredDocumentsSection({ challenges }: { challenges: QueryStat
                   challengeId={challenge.id}
                   title={challenge.title}
                   requiredDocuments={challenge.requiredDocuments}
-                  onSaved={challenges.reload}
+                  onSaved={() => {
+                    challenges.reload();
+                    onSaved?.();
+                  }}
                 />
               </details>
             </li>
