@@ -28,9 +28,7 @@ const MySubmissionsPage = page(() => import('./pages/submissions/my-submissions-
 const ReviewsPage = page(() => import('./pages/reviews/reviews-page'), 'ReviewsPage');
 const ScorePage = page(() => import('./pages/reviews/score-page'), 'ScorePage');
 const PilotLaunchPage = page(() => import('./pages/pilot/pilot-launch-page'), 'PilotLaunchPage');
-const PluginsPage = page(() => import('./pages/admin/plugins-page'), 'PluginsPage');
 const AccessPage = page(() => import('./pages/access/access-page'), 'AccessPage');
-const AuditPage = page(() => import('./pages/audit/audit-page'), 'AuditPage');
 const InsightsPage = page(() => import('./pages/insights/insights-page'), 'InsightsPage');
 const AccountPage = page(() => import('./pages/account/account-page'), 'AccountPage');
 const OrganizationPage = page(() => import('./pages/organization/organization-page'), 'OrganizationPage');
@@ -56,9 +54,7 @@ export const router = createBrowserRouter([
       { path: '/notices', element: later(NoticesPage) },
       { path: '/notices/settings', element: later(NoticeSettingsPage) },
       { path: '/reviews', element: later(ReviewsPage) },
-      { path: '/admin/plugins', element: later(PluginsPage) },
       { path: '/access', element: later(AccessPage) },
-      { path: '/audit', element: later(AuditPage) },
       { path: '/insights', element: later(InsightsPage) },
       { path: '/account', element: later(AccountPage) },
       { path: '/organization', element: later(OrganizationPage) },

@@ -47,6 +47,10 @@ import { noticeSettings } from './en/notice-settings';
 import { forYou } from './en/for-you';
 import { pilot } from './en/pilot';
 import { insights } from './en/insights';
+import { admin } from './en/admin';
+import { pluginAdmin } from './en/plugin-admin';
+import { serviceAdmin } from './en/service-admin';
+import { auditAction } from './en/audit-action';
 import { dataAdmin } from './en/data-admin';
 import { citizen } from './en/citizen';
 import { agency } from './en/agency';
@@ -101,6 +105,10 @@ export const en = {
   forYou,
   pilot,
   insights,
+  admin,
+  pluginAdmin,
+  serviceAdmin,
+  auditAction,
   dataAdmin,
   citizen,
   agency,

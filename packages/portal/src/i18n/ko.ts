@@ -49,6 +49,10 @@ import { noticeSettings } from './ko/notice-settings';
 import { forYou } from './ko/for-you';
 import { pilot } from './ko/pilot';
 import { insights } from './ko/insights';
+import { admin } from './ko/admin';
+import { pluginAdmin } from './ko/plugin-admin';
+import { serviceAdmin } from './ko/service-admin';
+import { auditAction } from './ko/audit-action';
 import { dataAdmin } from './ko/data-admin';
 import { citizen } from './ko/citizen';
 import { agency } from './ko/agency';
@@ -103,6 +107,10 @@ export const ko: Messages<typeof en> = {
   forYou,
   pilot,
   insights,
+  admin,
+  pluginAdmin,
+  serviceAdmin,
+  auditAction,
   dataAdmin,
   citizen,
   agency,

@@ -34,6 +34,11 @@ export const organization = {
   invitationSent: 'Invitation sent to {{email}}.',
   invitationNotSent:
     'The invitation for {{email}} is saved, but the hub could not send the e-mail: ask the hub’s operator for the link (it is in the hub’s log).',
+  addTitle: 'Add a member at once (demo hub)',
+  addIntro:
+    'This hub runs in demo mode: a member you add is active at once and appears in the sign-in page’s demo list, with no e-mail. On a production hub, invite people instead: the link proves they own the address.',
+  add: 'Add the member',
+  added: '{{name}} is a member of {{organization}} now.',
   invitationsTitle: 'Pending invitations',
   invitationsEmpty: 'No pending invitations.',
   invitationExpires: 'expires',

@@ -36,6 +36,11 @@ export const organization: Messages<typeof en> = {
   invitationSent: '{{email}}(으)로 초대를 보냈습니다.',
   invitationNotSent:
     '{{email}} 초대를 저장했지만 허브가 전자우편을 보내지 못했습니다. 허브 운영자에게 링크를 요청하세요(허브 로그에 있습니다).',
+  addTitle: '구성원 바로 추가(시연용 허브)',
+  addIntro:
+    '이 허브는 시연 모드입니다. 여기서 추가한 구성원은 바로 활성화되고, 이메일 없이 로그인 화면의 시연 목록에 나타납니다. 실제 운영 허브에서는 초대를 보내세요. 초대 링크로 본인 주소임을 확인합니다.',
+  add: '구성원 추가',
+  added: '{{name}}님이 이제 {{organization}}의 구성원입니다.',
   invitationsTitle: '대기 중인 초대',
   invitationsEmpty: '대기 중인 초대가 없습니다.',
   invitationExpires: '만료',

@@ -1,4 +1,5 @@
 import { FormErrorSummary, PluginCard, StatusBadge } from '@maru/ui';
+import { Link } from 'react-router';
 import type { PluginsQuery } from '../../gql/graphql';
 import { toFormError } from '../../graphql/form-error';
 import { useMutation } from '../../graphql/use-mutation';
@@ -52,6 +53,9 @@ export function PluginEntry({
               </ul>
             </div>
           ) : null}
+          <Link className="maru-button maru-button--secondary" to={`/admin/plugins/${encodeURIComponent(plugin.name)}`}>
+            {t('pluginAdmin.openDetails', { name: plugin.name })}
+          </Link>
           <FormErrorSummary error={toFormError(toggle.error)} />
           <button
             type="button"

@@ -1,11 +1,16 @@
 import { AsyncState } from '@maru/ui';
 import { useQuery } from '../../graphql/use-query';
+import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
-import { SignInRequired } from '../../layout/sign-in-required';
+import { Breadcrumbs } from '../../layout/breadcrumbs';
 import { usePageTitle } from '../../layout/use-page-title';
+import { AdminNav } from './admin-nav';
+import { AdminOnly } from './admin-only';
 import { InstallPluginForm } from './install-plugin-form';
 import { PluginEntry } from './plugin-entry';
 import { PluginsDocument } from './plugin-queries';
+import { PublisherKeyForm } from './publisher-key-form';
+import './admin.css';
 
 /** Platform admins: every plugin with its trust, capabilities asked and granted, usage, and the switches. */
 export function PluginsPage() {
@@ -13,25 +18,28 @@ export function PluginsPage() {
   usePageTitle(t('plugins.title'));
   return (
     <div className="page">
-      <SignInRequired roles={['PLATFORM_ADMIN']}>
+      <AdminOnly>
         <Plugins />
-      </SignInRequired>
+      </AdminOnly>
     </div>
   );
 }
 
 function Plugins() {
   const { t } = useT();
+  const explain = useErrorText();
   const result = useQuery(PluginsDocument);
   const plugins = result.data?.plugins ?? [];
   const services = result.data?.services.nodes ?? [];
   return (
     <>
+      <Breadcrumbs trail={[{ to: '/admin', label: t('admin.title') }]} current={t('plugins.title')} />
       <h1>{t('plugins.title')}</h1>
       <p className="maru-lead">{t('plugins.intro')}</p>
+      <AdminNav />
       <AsyncState
         loading={result.loading && !result.data}
-        error={result.error ? `${result.error.message} (${result.error.code})` : null}
+        error={result.error ? explain(result.error) : null}
         onRetry={result.reload}
         empty={plugins.length === 0}
         emptyMessage={t('plugins.empty')}
@@ -49,6 +57,7 @@ function Plugins() {
         </ul>
       </AsyncState>
       <InstallPluginForm onInstalled={result.reload} />
+      <PublisherKeyForm />
     </>
   );
 }

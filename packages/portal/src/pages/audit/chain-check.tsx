@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { graphql } from '../../gql';
 import type { VerifyAuditChainQuery } from '../../gql/graphql';
 import { GraphqlRequestError, graphqlRequest } from '../../graphql/client';
+import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 
 const VerifyAuditChainDocument = graphql(`
@@ -18,6 +19,7 @@ const VerifyAuditChainDocument = graphql(`
 /** Platform admins recompute every hash of the trail and see whether the chain holds. */
 export function ChainCheck() {
   const { t } = useT();
+  const explain = useErrorText();
   const [result, setResult] = useState<VerifyAuditChainQuery['verifyAuditChain'] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -27,7 +29,7 @@ export function ChainCheck() {
     try {
       setResult((await graphqlRequest(VerifyAuditChainDocument)).verifyAuditChain);
     } catch (caught) {
-      setError(caught instanceof GraphqlRequestError ? `${caught.message} (${caught.code})` : String(caught));
+      setError(caught instanceof GraphqlRequestError ? explain(caught) : String(caught));
     } finally {
       setBusy(false);
     }

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/use-t';
 import { Breadcrumbs } from '../../layout/breadcrumbs';
 import { SignInRequired } from '../../layout/sign-in-required';
 import { usePageTitle } from '../../layout/use-page-title';
+import { AddMemberForm } from './add-member-form';
 import { InvitationList } from './invitation-list';
 import { InviteMemberForm } from './invite-member-form';
 import { MemberTable } from './member-table';
@@ -27,7 +28,7 @@ export function OrganizationPage() {
 function Organization() {
   const { t } = useT();
   const explain = useErrorText();
-  const { viewer } = useSession();
+  const { viewer, options } = useSession();
   const [params] = useSearchParams();
   const id = params.get('id') ?? viewer?.organization.id ?? '';
   const result = useQuery(OrganizationAdministrationDocument, { id }, { skip: !id });
@@ -46,6 +47,7 @@ function Organization() {
           <p className="maru-lead">{t('organization.intro')}</p>
           <MemberTable organization={org} members={org.members.nodes} onChanged={result.reload} />
           <InviteMemberForm organization={org} onInvited={result.reload} />
+          {options?.demo ? <AddMemberForm organization={org} onAdded={result.reload} /> : null}
           <InvitationList invitations={org.invitations.nodes} onChanged={result.reload} />
         </>
       ) : null}

@@ -84,3 +84,15 @@ export const RevokeInvitationDocument = graphql(`
     }
   }
 `);
+
+export const AddMemberDocument = graphql(`
+  mutation AddMember($input: AddMemberInput!) {
+    addMember(input: $input) {
+      member {
+        id
+        name
+        status
+      }
+    }
+  }
+`);

@@ -1,0 +1,36 @@
+import type { admin as en } from '../en/admin';
+import type { Messages } from '../messages';
+
+export const admin: Messages<typeof en> = {
+  title: '플랫폼 관리',
+  intro: '플랫폼에서 살펴볼 일을 모았습니다. 플러그인, 서비스, 처리를 기다리는 요청, 최근 변경 기록입니다.',
+  onlyTitle: '플랫폼 관리자만 볼 수 있습니다',
+  onlyBody:
+    '이 화면은 플랫폼을 운영하는 사람을 위한 곳입니다. 지금 {{organization}}의 {{name}}(으)로 로그인했고 플랫폼 관리자가 아니므로, 여기서는 아무것도 보이거나 바뀌지 않습니다.',
+  onlyNext: '여기서 바꿀 일이 있으면 플랫폼 운영 담당자에게 요청하세요.',
+  backHome: '첫 화면으로 돌아가기',
+  sections: '관리 메뉴',
+  plugins: '플러그인',
+  pluginsSummary_one: '플러그인 {{count}}개',
+  pluginsSummary_other: '플러그인 {{count}}개',
+  pluginLoaded: '실행 중',
+  pluginDisabled: '중지됨',
+  pluginFailed: '불러오기 실패',
+  pluginUnconfined: '격리되지 않음(구형)',
+  services: '상태별 서비스',
+  servicesLink: '서비스 상태 바꾸기',
+  grants: '승인을 기다리는 서비스 이용 요청',
+  grantsEmpty: '기다리는 요청이 없습니다.',
+  grantsLink: '접근 관리 화면에서 요청 처리하기',
+  grantRow: '{{consumer}}이(가) {{service}} 이용을 요청했습니다',
+  deliveries: '전달에 실패한 플러그인 이벤트',
+  deliveriesEmpty: '전달에 실패한 이벤트가 없습니다.',
+  deliveriesLink: '모든 전달 기록 보기',
+  audit: '최근 변경 기록',
+  auditLink: '감사 기록 열기',
+  organizations: '기관·기업',
+  organizationsCount_one: '플랫폼에 등록된 기관·기업 {{count}}곳',
+  organizationsCount_other: '플랫폼에 등록된 기관·기업 {{count}}곳',
+  organizationsLink: '기관·기업 관리',
+  open: '열기',
+};
