@@ -9,7 +9,8 @@ import { ReceivedPresentationsDocument, VerifyPresentationDocument } from './age
 import { useKst } from './kst';
 import { useRefusalText } from './refusal-text';
 import { useTypeName } from './use-type-name';
-import { verdictOf, Verdict } from './verdict';
+import { Verdict } from './verdict';
+import { verdictOf } from './verdict-of';
 
 /** Documents companies presented to the agency's published challenges, each checked with its issuer on request. */
 export function ReceivedDocuments({ challenges }: { challenges: QueryState<AgencyDocumentChallengesQuery> }) {
