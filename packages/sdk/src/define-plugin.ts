@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PluginContext } from './context.js';
 import { connectorManifest, type ConnectorDefinition } from './define-connector.js';
-import type { Capability, DocumentTypeManifest, PluginManifest, ServiceManifest } from './manifest.js';
+import type { Capability, DocumentTypeManifest, PluginManifest, ServiceManifest, ServiceTexts } from './manifest.js';
 
 /** Marks objects made by {@link definePlugin}, so the hub recognises them across package copies. */
 export const PLUGIN_BRAND = Symbol.for('maru.plugin');
@@ -20,6 +20,8 @@ export interface ServiceDefinition {
   key: string;
   name: string;
   description?: string;
+  /** The name and description in other languages, by language tag: see {@link ServiceManifest.i18n}. */
+  i18n?: { [lang: string]: ServiceTexts };
   category?: string;
   operations: Record<string, OperationDefinition>;
 }
@@ -137,6 +139,7 @@ function serviceManifest(service: ServiceDefinition): ServiceManifest {
     key: service.key,
     name: service.name,
     ...(service.description ? { description: service.description } : {}),
+    ...(service.i18n && Object.keys(service.i18n).length ? { i18n: copyTexts(service.i18n) } : {}),
     ...(service.category ? { category: service.category } : {}),
     operations: Object.entries(service.operations).map(([name, op]) => ({
       name,
@@ -151,4 +154,16 @@ function serviceManifest(service: ServiceDefinition): ServiceManifest {
 /** True for values made by {@link definePlugin}, also from another copy of the SDK. */
 export function isPluginDefinition(value: unknown): value is PluginDefinition {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[PLUGIN_BRAND] === true;
+}
+
+function copyTexts(i18n: { [lang: string]: ServiceTexts }): { [lang: string]: ServiceTexts } {
+  return Object.fromEntries(
+    Object.entries(i18n).map(([lang, texts]) => [
+      lang,
+      {
+        ...(texts.name ? { name: texts.name } : {}),
+        ...(texts.description ? { description: texts.description } : {}),
+      },
+    ]),
+  );
 }

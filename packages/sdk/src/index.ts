@@ -12,6 +12,7 @@ export type {
   OperationManifest,
   PluginManifest,
   ServiceManifest,
+  ServiceTexts,
 } from './manifest.js';
 export type {
   Ed25519Jwk,

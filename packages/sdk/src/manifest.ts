@@ -102,14 +102,36 @@ export interface DocumentTypeManifest {
   revoke?: string;
 }
 
+/**
+ * A service's name and description in one language. Either may be left out;
+ * the hub then shows the service's own `name` or `description`.
+ */
+export interface ServiceTexts {
+  /** The service's name in this language. */
+  name?: string;
+  /** What the service does, in this language. */
+  description?: string;
+}
+
 /** A shared service as declared in a plugin manifest. */
 export interface ServiceManifest {
   /** Stable key, unique within the hub (kebab-case). */
   key: string;
-  /** Human-readable name. */
+  /** Human-readable name, in the plugin's main language (the one shown when no translation fits). */
   name: string;
   /** What the service does, in a sentence or two. */
   description?: string;
+  /**
+   * The name and description in other languages, by language tag (`ko`, `en`, `ko-KR`): the portal shows the
+   * reader's language and GraphQL callers ask for one with `name(lang: "ko")`. Optional; hubs that predate it
+   * ignore it and show `name` and `description`.
+   *
+   * @example
+   * ```ts
+   * const i18n = { ko: { name: '주소 검색', description: '도로명주소를 찾습니다.' } };
+   * ```
+   */
+  i18n?: { [lang: string]: ServiceTexts };
   /** Catalogue category, e.g. `identity`, `documents`, `notifications`. */
   category?: string;
   /** The operations callers may invoke. */

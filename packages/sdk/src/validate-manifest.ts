@@ -10,6 +10,8 @@ export interface ManifestProblem {
 const PACKAGE_NAME = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
 const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 const KEBAB_KEY = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+// A BCP 47 language tag as plugin texts use them: `ko`, `en`, `ko-KR`, `zh-Hant`.
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const OPERATION_NAME = /^[a-z][A-Za-z0-9]{0,62}$/;
 const EVENT_NAME = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
 const HOST =
@@ -74,6 +76,16 @@ export function validateManifest(manifest: PluginManifest): ManifestProblem[] {
     else if (keys.has(service.key)) problem(`services.${s}.key`, `the key "${service.key}" is used twice`);
     keys.add(service.key);
     if (!service.name?.trim()) problem(`services.${s}.name`, 'give the service a name');
+    for (const [lang, texts] of Object.entries(service.i18n ?? {})) {
+      if (!LANGUAGE_TAG.test(lang))
+        problem(`services.${s}.i18n.${lang}`, 'use a language tag such as "ko", "en" or "ko-KR"');
+      else if (typeof texts !== 'object' || texts === null)
+        problem(`services.${s}.i18n.${lang}`, 'give an object with name and/or description');
+      else
+        for (const field of ['name', 'description'] as const)
+          if (texts[field] !== undefined && (typeof texts[field] !== 'string' || !texts[field].trim()))
+            problem(`services.${s}.i18n.${lang}.${field}`, `give the ${field} as text, or leave it out`);
+    }
     const names = new Set<string>();
     if (!service.operations?.length) problem(`services.${s}.operations`, 'give the service at least one operation');
     (service.operations ?? []).forEach((op, o) => {

@@ -24,6 +24,18 @@ export default definePlugin({
       name: 'Address lookup',
       description:
         'Search Korean road-name addresses in Korean or English and list the addresses of a postcode. Answers from a bundled sample dataset.',
+      i18n: {
+        ko: {
+          name: '주소 검색',
+          description:
+            '도로명주소를 한국어나 영어로 검색하고, 우편번호에 속한 주소를 찾습니다. 함께 제공되는 표본 데이터로 답합니다.',
+        },
+        en: {
+          name: 'Address lookup',
+          description:
+            'Search Korean road-name addresses in Korean or English and list the addresses of a postcode. Answers from a bundled sample dataset.',
+        },
+      },
       category: 'address',
       operations: { search, byPostcode },
     }),

@@ -24,6 +24,18 @@ export default definePlugin({
       name: 'Document issuance',
       description:
         'Issues signed certificates (business registration proof, residence certificate) that anyone holding one can verify, and revokes them.',
+      i18n: {
+        ko: {
+          name: '증명서 발급',
+          description:
+            '사업자등록 증명, 주민등록표 등본 같은 전자서명된 증명서를 발급하고 폐기합니다. 증명서를 가진 누구나 진위를 확인할 수 있습니다.',
+        },
+        en: {
+          name: 'Document issuance',
+          description:
+            'Issues signed certificates (business registration proof, residence certificate) that anyone holding one can verify, and revokes them.',
+        },
+      },
       category: 'documents',
       operations: { issue, verify, revoke },
     }),

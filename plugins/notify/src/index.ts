@@ -25,6 +25,18 @@ export default definePlugin({
       name: 'Notifications',
       description:
         'Sends messages to webhooks, retrying failed deliveries, never twice for one idempotency key, with a status per message.',
+      i18n: {
+        ko: {
+          name: '알림 발송',
+          description:
+            '웹훅으로 메시지를 보내고, 실패한 발송은 다시 시도합니다. 같은 멱등 키로는 두 번 보내지 않으며, 메시지마다 발송 상태를 알려 줍니다.',
+        },
+        en: {
+          name: 'Notifications',
+          description:
+            'Sends messages to webhooks, retrying failed deliveries, never twice for one idempotency key, with a status per message.',
+        },
+      },
       category: 'notifications',
       operations: { send, status },
     }),

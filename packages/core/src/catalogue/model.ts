@@ -9,6 +9,8 @@ export interface ServiceRecord {
   _id: string;
   name: string;
   description: string;
+  /** The name and description in other languages, by language tag (from the plugin's manifest); absent on older records. */
+  i18n?: { [lang: string]: { name?: string; description?: string } };
   category: string;
   source: 'PLUGIN' | 'CORE';
   pluginName: string | null;

@@ -72,6 +72,7 @@ export class ServiceCatalogue {
           $set: {
             name: service.name,
             description: service.description ?? '',
+            i18n: service.i18n ?? {},
             category: service.category ?? 'general',
             source: 'PLUGIN',
             pluginName,

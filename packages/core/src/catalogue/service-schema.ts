@@ -2,6 +2,7 @@ import type { OperationManifest } from '@maru/sdk';
 import { builder } from '../graphql/builder.js';
 import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { nodeType } from '../graphql/node.js';
+import { serviceLanguages, serviceText } from './service-texts.js';
 import { operationsOf, type DailyUsage, type ServiceRecord } from './model.js';
 
 builder.scalarType('JSON', {
@@ -50,8 +51,21 @@ const ServiceConnection = connectionOf(ServiceRef, 'Service');
 
 builder.objectFields(ServiceRef, (t) => ({
   key: t.string({ resolve: (s) => s._id }),
-  name: t.exposeString('name'),
-  description: t.exposeString('description'),
+  name: t.string({
+    description:
+      'The name, in `lang` when the provider gave one in that language (e.g. "ko", "en"); its own otherwise.',
+    args: { lang: t.arg.string({ description: 'A language tag such as "ko" or "en".' }) },
+    resolve: (s, args) => serviceText(s, 'name', args.lang),
+  }),
+  description: t.string({
+    description: 'What it does, in `lang` when the provider gave a text in that language; its own otherwise.',
+    args: { lang: t.arg.string({ description: 'A language tag such as "ko" or "en".' }) },
+    resolve: (s, args) => serviceText(s, 'description', args.lang),
+  }),
+  languages: t.stringList({
+    description: 'The languages the provider translated the name or description into, e.g. ["en", "ko"].',
+    resolve: (s) => serviceLanguages(s),
+  }),
   category: t.exposeString('category'),
   status: t.exposeString('status', { description: 'PILOT, ACTIVE, DEPRECATED or SUSPENDED.' }),
   source: t.exposeString('source', { description: 'PLUGIN or CORE.' }),
