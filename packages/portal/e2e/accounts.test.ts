@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, screenshot } from './browser';
 import { graphql, startHub, type RunningHub } from './hub';
 import { startMailCatcher, type MailCatcher } from './mail-catcher';
-import { signIn, signInAs, signOut } from './session';
+import { clickHeaderLink, signIn, signInAs, signOut } from './session';
 
 /** A key to read state with (evidence only; the browser never holds one). */
 const keyOf = async (origin: string, email: string) =>
@@ -15,7 +15,6 @@ const keyOf = async (origin: string, email: string) =>
     )
   ).demoLogin.secret;
 
-const main = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 const banner = (page: Page) => page.getByRole('banner');
 
 describe.skipIf(!chromiumAvailable())('the portal in a browser: accounts, keys, members and agencies', () => {
@@ -57,7 +56,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: accounts, keys, 
   });
 
   it('lets a member create an API key, shows its secret once, and revoke it', async () => {
-    await main(page).getByRole('link', { name: 'My account' }).click();
+    await clickHeaderLink(page, 'My account');
     await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
     // The form's problems come first, linked to their fields.
     await page.getByRole('button', { name: 'Create the key' }).click();
@@ -136,7 +135,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: accounts, keys, 
   it('lets an agency admin invite a member: the link goes to the person by mail, the admin sees "sent"', async () => {
     await page.goto(hub.origin);
     await signIn(page, 'Kim Minjun');
-    await main(page).getByRole('link', { name: 'Organization', exact: true }).click();
+    await clickHeaderLink(page, 'Organization');
     await page.getByRole('heading', { level: 1, name: /^Members of Ministry of the Interior/ }).waitFor();
     await page.getByRole('button', { name: 'Send the invitation' }).click();
     await page.getByRole('alert').getByRole('link', { name: 'Enter an e-mail address', exact: false }).waitFor();
@@ -163,7 +162,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: accounts, keys, 
 
   it('lets an agency admin disable a member of an agency below (their key stops at once) and enable them again', async () => {
     const leeKey = await keyOf(hub.origin, 'manager@mois.example');
-    await main(page).getByRole('link', { name: 'Agencies' }).click();
+    await clickHeaderLink(page, 'Agencies');
     await page.getByRole('heading', { level: 1, name: 'Agencies' }).waitFor();
     await page.getByRole('link', { name: 'Digital Government Bureau (디지털정부국)' }).click();
     await page.getByRole('heading', { level: 1, name: /^Members of Digital Government Bureau/ }).waitFor();
@@ -203,7 +202,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: accounts, keys, 
   });
 
   it('lets an agency admin add a sub-agency and rename it', async () => {
-    await main(page).getByRole('link', { name: 'Agencies' }).click();
+    await clickHeaderLink(page, 'Agencies');
     await page
       .getByRole('button', { name: 'Add a sub-agency under Ministry of the Interior and Safety (행정안전부)' })
       .click();

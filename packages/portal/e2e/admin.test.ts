@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, screenshot } from './browser';
 import { graphql, startHub, type RunningHub } from './hub';
-import { signIn, signOut } from './session';
+import { clickHeaderLink, signIn, signOut } from './session';
 
 const keys = new Map<string, string>();
 /** A key to read state with, one per member (the hub rate-limits by address). */
@@ -113,7 +113,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: sign-in, access 
     await card.getByRole('status').getByText('Request sent.', { exact: false }).waitFor();
 
     await signIn(page, 'Maru Operator');
-    await page.getByRole('link', { name: 'Access', exact: true }).click();
+    await clickHeaderLink(page, 'Access');
     await page.getByRole('button', { name: 'Approve Ministry of Science and ICT (과학기술정보통신부)' }).click();
     await expect
       .poll(async () => {
@@ -143,7 +143,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: sign-in, access 
     await page.getByText('Request sent to the owning agency', { exact: false }).waitFor();
 
     await signIn(page, 'Kim Minjun');
-    await page.getByRole('link', { name: 'Access', exact: true }).click();
+    await clickHeaderLink(page, 'Access');
     await page.getByRole('heading', { level: 2, name: 'Requests for your agency’s data' }).waitFor();
     await page.getByRole('button', { name: 'Approve Sejong Civic Tech (세종시빅테크)' }).click();
     await expect
@@ -162,7 +162,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: sign-in, access 
 
   it('lets the platform admin disable and enable a plugin, and verify the audit chain', async () => {
     await signIn(page, 'Maru Operator');
-    await page.getByRole('link', { name: 'Plugins' }).click();
+    await clickHeaderLink(page, 'Plugins');
     await page.getByRole('heading', { level: 1, name: 'Plugins' }).waitFor();
     // The bundled plugins are of plugin API 2: each runs in an isolate, none unconfined.
     await page
@@ -189,7 +189,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: sign-in, access 
     expect(await status()).toBe('ENABLED');
     await screenshot(page, '11-plugins');
 
-    await page.getByRole('link', { name: 'Audit trail' }).click();
+    await clickHeaderLink(page, 'Audit trail');
     await page.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
     await page.getByRole('button', { name: 'Verify the chain' }).click();
     await page.getByText('The chain is intact', { exact: false }).waitFor();

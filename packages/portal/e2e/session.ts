@@ -1,14 +1,39 @@
 import type { Page } from 'playwright-core';
 
-const signOutButton = (page: Page) => page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true });
+const banner = (page: Page) => page.getByRole('banner');
+
+/**
+ * Opens what holds the header's links and buttons when they are folded away: the phone's "Menu" and the account
+ * menu (the button with the member's name). Works in either language and at either width.
+ */
+export async function openHeaderMenus(page: Page): Promise<void> {
+  const menu = banner(page).locator('button.app-menu-button');
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
+  const account = banner(page).locator('button.account__toggle');
+  if ((await account.isVisible()) && (await account.getAttribute('aria-expanded')) === 'false') await account.click();
+}
+
+/** Follows a link of the header (main navigation or account menu), opening the menus it is folded into. */
+export async function clickHeaderLink(page: Page, name: string | RegExp): Promise<void> {
+  await openHeaderMenus(page);
+  await banner(page)
+    .getByRole('link', { name, exact: typeof name === 'string' })
+    .first()
+    .click();
+}
+
+const signOutButton = (page: Page) => banner(page).getByRole('button', { name: 'Sign out', exact: true });
+/** The account menu is in the page once the session is known, open or folded. */
+const accountMenu = (page: Page) => banner(page).locator('.account');
 
 /** Signs in through the sign-in page's demo member list (`POST /auth/demo`), as a newcomer would (signing out whoever is in first). */
 export async function signIn(page: Page, name: string): Promise<void> {
-  if (await signOutButton(page).isVisible()) await signOut(page);
-  await page.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true }).click();
+  if ((await accountMenu(page).count()) > 0) await signOut(page);
+  await openHeaderMenus(page);
+  await banner(page).getByRole('link', { name: 'Sign in', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   await page.getByRole('button', { name: new RegExp(`^Sign in as ${name}`) }).click();
-  await signOutButton(page).waitFor();
+  await accountMenu(page).waitFor({ state: 'attached' });
 }
 
 /**
@@ -19,11 +44,14 @@ export async function signInAs(page: Page, origin: string, email: string, path =
   const response = await page.request.post(`${origin}/auth/demo`, { data: { email } });
   if (!response.ok()) throw new Error(`POST /auth/demo answered ${response.status()}: ${await response.text()}`);
   await page.goto(`${origin}${path}`);
-  // The account link in the header shows the session is known, in whichever language the page speaks.
-  await page.getByRole('banner').locator('a.account__name').waitFor();
+  // The account menu in the header shows the session is known, in whichever language the page speaks.
+  await accountMenu(page).waitFor({ state: 'attached' });
 }
 
 export async function signOut(page: Page): Promise<void> {
+  await openHeaderMenus(page);
   await signOutButton(page).click();
-  await page.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await openHeaderMenus(page);
+  await banner(page).getByRole('link', { name: 'Sign in', exact: true }).waitFor();
 }

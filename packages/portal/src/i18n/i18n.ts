@@ -4,21 +4,20 @@ import { UI_NAMESPACE, uiResources } from '@maru/ui';
 import { en } from './en';
 import { ko } from './ko';
 
-export const LANGUAGES = ['en', 'ko'] as const;
+/** Korean first (KRDS): the default, and first in the language switch. */
+export const LANGUAGES = ['ko', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const PORTAL_NAMESPACE = 'portal';
 const STORAGE = 'maru.lang';
 
-/** The stored choice, else the browser's first language we speak, else English. */
+/**
+ * The member's stored choice, else Korean: a Korean government service speaks Korean first, whatever the
+ * browser's language (KRDS); English is one press away in the header.
+ */
 export function initialLanguage(): Language {
   const stored = localStorage.getItem(STORAGE);
   if (stored === 'en' || stored === 'ko') return stored;
-  const preferred = navigator.languages?.length ? navigator.languages : [navigator.language];
-  for (const tag of preferred) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (base === 'ko' || base === 'en') return base;
-  }
-  return 'en';
+  return 'ko';
 }
 
 /** The portal's i18next instance; `<html lang>` and localStorage follow every change of language. */

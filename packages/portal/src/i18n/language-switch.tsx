@@ -1,7 +1,7 @@
 import { LANGUAGES, type Language } from './i18n';
 import { useT } from './use-t';
 
-/** Buttons for each language, each named in its own language; the current one is pressed. */
+/** Buttons for each language, Korean first, each named in its own language; the current one is pressed. */
 export function LanguageSwitch() {
   const { t, i18n } = useT();
   const current = (i18n.resolvedLanguage ?? i18n.language) as Language;

@@ -1,1 +1,6 @@
-export const account = { signIn: 'Sign in', signOut: 'Sign out' };
+export const account = {
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  menu: 'account menu',
+  screens: 'My screens',
+};

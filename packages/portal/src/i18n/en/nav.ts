@@ -1,6 +1,7 @@
 export const nav = {
   insights: 'Insights',
   label: 'Main',
+  myWork: 'My work',
   challenges: 'Challenges',
   services: 'Services',
   data: 'Data',

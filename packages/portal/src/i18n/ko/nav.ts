@@ -4,6 +4,7 @@ import type { Messages } from '../messages';
 export const nav: Messages<typeof en> = {
   insights: '인사이트',
   label: '주 메뉴',
+  myWork: '내 업무',
   challenges: '챌린지',
   services: '서비스',
   data: '데이터',

@@ -3,19 +3,9 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { useSession, type Viewer } from '../../auth/session';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
+import { START_PATH, landingFor, samePath } from '../../layout/landing';
 import { usePageTitle } from '../../layout/use-page-title';
 import { DemoMemberList } from './demo-member-list';
-
-/** Where a member lands after signing in: the page of their main task. */
-function landingFor(viewer: Viewer): string {
-  if (viewer.roles.includes('CHALLENGE_MANAGER') || viewer.roles.includes('AGENCY_ADMIN')) return '/manage';
-  if (viewer.roles.includes('REVIEWER')) return '/reviews';
-  if (viewer.roles.includes('PLATFORM_ADMIN')) return '/admin/plugins';
-  return '/';
-}
-
-/** Only paths of this site: `//elsewhere` or `https://…` would send people away after sign-in. */
-const samePath = (path: string | null): path is string => !!path && path.startsWith('/') && !path.startsWith('//');
 
 /**
  * Sign in the way this hub offers: its OpenID Connect provider, and — on a demo hub only — one of the seeded
@@ -35,7 +25,7 @@ export function SignInPage() {
     if (refused) alert.current?.focus();
   }, [refused]);
   const done = (member: Viewer) => void navigate(samePath(next) ? next : landingFor(member));
-  const returnTo = samePath(next) ? next : '/';
+  const returnTo = samePath(next) ? next : START_PATH;
   return (
     <div className="page sign-in-page">
       <h1>{t('signIn.title')}</h1>
