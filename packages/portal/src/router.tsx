@@ -24,8 +24,6 @@ const SubmitPage = page(() => import('./pages/submissions/submit-page'), 'Submit
 const NoticesPage = page(() => import('./pages/notices/notices-page'), 'NoticesPage');
 const NoticeSettingsPage = page(() => import('./pages/notices/notice-settings-page'), 'NoticeSettingsPage');
 const MyDocumentsPage = page(() => import('./pages/documents/my-documents-page'), 'MyDocumentsPage');
-const MySubmissionsPage = page(() => import('./pages/submissions/my-submissions-page'), 'MySubmissionsPage');
-const ReviewsPage = page(() => import('./pages/reviews/reviews-page'), 'ReviewsPage');
 const ScorePage = page(() => import('./pages/reviews/score-page'), 'ScorePage');
 const PilotLaunchPage = page(() => import('./pages/pilot/pilot-launch-page'), 'PilotLaunchPage');
 const AccessPage = page(() => import('./pages/access/access-page'), 'AccessPage');
@@ -49,11 +47,9 @@ export const router = createBrowserRouter([
       { path: '/data', element: later(DataCataloguePage) },
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/manage', element: later(AgencyChallengesPage) },
-      { path: '/my/submissions', element: later(MySubmissionsPage) },
       { path: '/my/documents', element: later(MyDocumentsPage) },
       { path: '/notices', element: later(NoticesPage) },
       { path: '/notices/settings', element: later(NoticeSettingsPage) },
-      { path: '/reviews', element: later(ReviewsPage) },
       { path: '/access', element: later(AccessPage) },
       { path: '/insights', element: later(InsightsPage) },
       { path: '/account', element: later(AccountPage) },

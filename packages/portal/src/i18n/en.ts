@@ -20,6 +20,11 @@ import { newChallenge } from './en/new-challenge';
 import { submit } from './en/submit';
 import { myDocuments } from './en/my-documents';
 import { mySubmissions } from './en/my-submissions';
+import { deadline } from './en/deadline';
+import { myDashboard } from './en/my-dashboard';
+import { mySubmission } from './en/my-submission';
+import { myServices } from './en/my-services';
+import { tryService } from './en/try-service';
 import { reviews } from './en/reviews';
 import { score } from './en/score';
 import { services } from './en/services';
@@ -78,6 +83,11 @@ export const en = {
   submit,
   myDocuments,
   mySubmissions,
+  deadline,
+  myDashboard,
+  mySubmission,
+  myServices,
+  tryService,
   reviews,
   score,
   services,

@@ -22,6 +22,11 @@ import { newChallenge } from './ko/new-challenge';
 import { submit } from './ko/submit';
 import { myDocuments } from './ko/my-documents';
 import { mySubmissions } from './ko/my-submissions';
+import { deadline } from './ko/deadline';
+import { myDashboard } from './ko/my-dashboard';
+import { mySubmission } from './ko/my-submission';
+import { myServices } from './ko/my-services';
+import { tryService } from './ko/try-service';
 import { reviews } from './ko/reviews';
 import { score } from './ko/score';
 import { services } from './ko/services';
@@ -80,6 +85,11 @@ export const ko: Messages<typeof en> = {
   submit,
   myDocuments,
   mySubmissions,
+  deadline,
+  myDashboard,
+  mySubmission,
+  myServices,
+  tryService,
   reviews,
   score,
   services,

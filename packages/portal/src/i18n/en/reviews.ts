@@ -5,4 +5,13 @@ export const reviews = {
   evaluationEnd: 'evaluation ends',
   score: 'Score the submissions of “{{title}}”',
   notYet: 'Scoring starts when the agency starts the evaluation.',
+  progress: 'Progress',
+  scoredOf: '{{scored}} of {{total}} scored',
+  notClosed: 'Submissions are still open; scoring starts after they close.',
+  submissionDeadline: 'Submission deadline',
+  declaration: 'Conflict of interest',
+  declared: 'Declared: no conflict',
+  notDeclared: 'Not declared yet (needed before scoring)',
+  conflicted: 'Conflicted: your organization has entered this challenge',
+  conflictedHint: 'You cannot score this challenge; the agency will appoint another reviewer.',
 };

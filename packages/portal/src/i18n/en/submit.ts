@@ -7,4 +7,5 @@ export const submit = {
   notOpen: 'This challenge is not open for submissions.',
   alreadySent: 'Your organization has already submitted “{{title}}”.',
   draftSaved: 'Draft saved.',
+  viewSent: 'View what you sent',
 };

@@ -1,25 +1,5 @@
 import { graphql } from '../../gql';
 
-/** Challenges in evaluation (and closed ones about to be), with their panel where the viewer may see it. */
-export const ReviewableChallengesDocument = graphql(`
-  query ReviewableChallenges {
-    challenges(first: 100, filter: { statuses: [CLOSED, EVALUATING] }, sort: DEADLINE) {
-      nodes {
-        id
-        title
-        status
-        evaluationEnd
-        agency {
-          name
-        }
-        panel {
-          memberId
-        }
-      }
-    }
-  }
-`);
-
 export const ScoringContextDocument = graphql(`
   query ScoringContext($id: ID!) {
     challenge(id: $id) {
@@ -93,6 +73,48 @@ export const DeclareNoConflictDocument = graphql(`
     declareNoConflict(challengeId: $challengeId, statement: $statement) {
       declaration {
         declaredAt
+      }
+    }
+  }
+`);
+
+/** The challenges on the go, with the viewer's own panel seat (null where they do not sit). */
+export const ReviewAssignmentsDocument = graphql(`
+  query ReviewAssignments {
+    challenges(first: 100, filter: { statuses: [OPEN, CLOSED, EVALUATING] }, sort: DEADLINE) {
+      nodes {
+        id
+        title
+        status
+        currentPhase
+        submissionDeadline
+        evaluationEnd
+        agency {
+          name
+        }
+        myPanelSeat {
+          conflictOfInterest
+          declaredNoConflictAt
+        }
+      }
+    }
+  }
+`);
+
+/** One assignment's entries with the viewer's own reviews, to count what is scored. */
+export const AssignmentProgressDocument = graphql(`
+  query AssignmentProgress($id: ID!) {
+    challenge(id: $id) {
+      id
+      submissions(first: 100) {
+        nodes {
+          id
+          status
+          phase
+          reviews {
+            reviewerId
+          }
+        }
       }
     }
   }

@@ -1,12 +1,16 @@
-import { AsyncState, DateTime, StatusBadge } from '@maru/ui';
+import { AsyncState, StatusBadge } from '@maru/ui';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../../auth/session';
+import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 import { SignInRequired } from '../../layout/sign-in-required';
 import { usePageTitle } from '../../layout/use-page-title';
+import { Deadline, KstTime } from '../company/kst';
+import { nextStep } from './next-step';
 import { useOrganizationSubmissions } from './use-organization-submissions';
+import '../company/company.css';
 
-/** Every submission of the member's organization, with its challenge and where it stands. */
+/** Every submission of the member's organization, with its challenge, where it stands and what comes next. */
 export function MySubmissionsPage() {
   const { t } = useT();
   usePageTitle(t('mySubmissions.title'));
@@ -21,6 +25,7 @@ export function MySubmissionsPage() {
 
 function MySubmissions() {
   const { t } = useT();
+  const explain = useErrorText();
   const { viewer } = useSession();
   const location = useLocation();
   const submitted = (location.state as { submitted?: string } | null)?.submitted;
@@ -29,6 +34,7 @@ function MySubmissions() {
   return (
     <>
       <h1>{t('mySubmissions.title')}</h1>
+      <p className="maru-lead">{t('mySubmissions.intro')}</p>
       <div role="status">
         {submitted ? (
           <p className="maru-notice maru-notice--success">{t('mySubmissions.submitted', { title: submitted })}</p>
@@ -36,7 +42,7 @@ function MySubmissions() {
       </div>
       <AsyncState
         loading={result.loading}
-        error={result.error ? `${result.error.message} (${result.error.code})` : null}
+        error={result.error ? explain(result.error) : null}
         onRetry={result.reload}
         empty={rows.length === 0}
         emptyMessage={t('mySubmissions.empty')}
@@ -49,19 +55,26 @@ function MySubmissions() {
                 <th scope="col">{t('mySubmissions.submission')}</th>
                 <th scope="col">{t('mySubmissions.challenge')}</th>
                 <th scope="col">{t('mySubmissions.status')}</th>
+                <th scope="col">{t('mySubmissions.nextStep')}</th>
+                <th scope="col">{t('mySubmissions.deadline')}</th>
                 <th scope="col">{t('mySubmissions.updated')}</th>
               </tr>
             </thead>
             <tbody>
               {rows.map(({ challenge, submission }) => (
                 <tr key={submission.id}>
-                  <th scope="row">{submission.title}</th>
+                  <th scope="row">
+                    <Link to={`/my/submissions/${submission.id}`}>{submission.title}</Link>
+                  </th>
                   <td>
                     <Link to={`/challenges/${challenge.id}`}>{challenge.title}</Link>
                     <span className="muted"> · {challenge.agency.name}</span>
                   </td>
                   <td>
                     <StatusBadge kind="submission" status={submission.status} />
+                  </td>
+                  <td>
+                    {t(`mySubmissions.next.${nextStep(submission.status, challenge.status)}`)}
                     {submission.status === 'DRAFT' && challenge.status === 'OPEN' ? (
                       <>
                         {' '}
@@ -70,7 +83,10 @@ function MySubmissions() {
                     ) : null}
                   </td>
                   <td>
-                    <DateTime value={submission.submittedAt ?? submission.updatedAt} />
+                    <Deadline value={challenge.submissionDeadline} />
+                  </td>
+                  <td>
+                    <KstTime value={submission.submittedAt ?? submission.updatedAt} />
                   </td>
                 </tr>
               ))}

@@ -81,6 +81,7 @@ export const MySubmissionsDocument = graphql(`
         id
         title
         status
+        submissionDeadline
         agency {
           name
         }
@@ -118,6 +119,60 @@ export const AllChallengeSubmissionsDocument = graphql(`
             id
           }
         }
+      }
+    }
+  }
+`);
+
+/** One submission as its company sees it: what was sent, where it stands, and its challenge's deadline. */
+export const MySubmissionDocument = graphql(`
+  query MySubmission($id: ID!) {
+    node(id: $id) {
+      ... on Submission {
+        id
+        title
+        summary
+        proposal
+        teamSize
+        status
+        phase
+        createdAt
+        updatedAt
+        submittedAt
+        awardNote
+        links {
+          title
+          url
+        }
+        pluginPackage {
+          name
+          version
+        }
+        organization {
+          id
+          name
+        }
+        challenge {
+          id
+          title
+          status
+          submissionDeadline
+          agency {
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const WithdrawSubmissionDocument = graphql(`
+  mutation WithdrawSubmission($id: ID!) {
+    withdrawSubmission(id: $id) {
+      submission {
+        id
+        status
+        updatedAt
       }
     }
   }

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../auth/session';
 import { GraphqlRequestError, graphqlRequest } from '../../graphql/client';
-import { toFormError } from '../../graphql/form-error';
 import { useQuery } from '../../graphql/use-query';
+import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 import { SignInRequired } from '../../layout/sign-in-required';
 import { usePageTitle } from '../../layout/use-page-title';
@@ -32,6 +32,7 @@ function Submit() {
   const { t } = useT();
   const id = useParams().id ?? '';
   const navigate = useNavigate();
+  const explain = useErrorText();
   const { viewer } = useSession();
   const context = useQuery(SubmitContextDocument, { id });
   const [busy, setBusy] = useState(false);
@@ -42,7 +43,7 @@ function Submit() {
     return (
       <AsyncState
         loading={context.loading}
-        error={context.error ? `${context.error.message} (${context.error.code})` : null}
+        error={context.error ? explain(context.error) : null}
         onRetry={context.reload}
         empty
         emptyMessage={t('challenge.notFound')}
@@ -93,7 +94,8 @@ function Submit() {
         <p className="maru-notice">{t('submit.notOpen')}</p>
       ) : sent ? (
         <p className="maru-notice">
-          {t('submit.alreadySent', { title: sent.title })} <Link to="/my/submissions">{t('nav.mySubmissions')}</Link>
+          {t('submit.alreadySent', { title: sent.title })}{' '}
+          <Link to={`/my/submissions/${sent.id}`}>{t('submit.viewSent')}</Link>
         </p>
       ) : (
         <>
@@ -110,7 +112,7 @@ function Submit() {
               draft ? { ...draft, summary: draft.summary, pluginPackage: draft.pluginPackage ?? null } : undefined
             }
             busy={busy}
-            error={toFormError(error)}
+            error={error ? { message: explain(error), ...(error.field ? { field: error.field } : {}) } : null}
             onSubmit={(values) => void save(values, true)}
             onSaveDraft={(values) => void save(values, false)}
           />

@@ -1,0 +1,3 @@
+export const deadline = {
+  passed: 'closed',
+};

@@ -1,0 +1,27 @@
+export const myDashboard = {
+  title: 'Our work',
+  intro:
+    'What {{organization}} has to do on the platform: challenges for you, your submissions, services and documents.',
+  summary: 'At a glance',
+  tiles: {
+    forUs: 'Open challenges for us',
+    drafts: 'Drafts to finish',
+    services: 'Services we may call',
+    documents: 'Documents held',
+    notices: 'Unread notices',
+  },
+  forUs: 'Challenges for us',
+  forUsHint: 'Open challenges that match your interests and that your organization may enter, soonest deadline first.',
+  forUsEmpty: 'No open challenge matches your interests right now.',
+  declareInterests: 'Say what interests you',
+  deadline: 'Deadline',
+  write: 'Write a proposal',
+  writeFor: 'Write a proposal for “{{title}}”',
+  entered: 'Already entered ({{status}}): view it',
+  allChallenges: 'Browse all challenges',
+  allSubmissions: 'All our submissions ({{count}})',
+  allServices: 'Our services and their use',
+  documentsAndNotices: 'Documents and notices',
+  documentsHeld: 'Documents held for us: {{count}}.',
+  unread: 'Unread notices: {{count}}.',
+};

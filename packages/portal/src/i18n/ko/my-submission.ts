@@ -1,0 +1,43 @@
+import type { mySubmission as en } from '../en/my-submission';
+import type { Messages } from '../messages';
+
+export const mySubmission: Messages<typeof en> = {
+  title: '제안서',
+  backToList: '내 제안서 목록으로',
+  hiddenTitle: '이 제안서를 볼 수 없습니다',
+  hiddenBody:
+    '다른 조직의 제안서이거나 없는 제안서입니다. 제안서는 제출한 기업만 볼 수 있습니다(제출 후에는 담당 기관도 봅니다). 아무것도 바뀌지 않았습니다.',
+  challengeStatus: '챌린지 상태',
+  deadline: '접수 마감',
+  organization: '제출 기업',
+  submittedAt: '제출 일시',
+  notSubmitted: '아직 제출하지 않음(임시 저장)',
+  teamSize: '팀 인원',
+  pluginPackage: '플러그인 패키지',
+  awardNote: '기관의 의견',
+  sent: '제출한 내용',
+  summary: '요약',
+  proposal: '제안 내용',
+  links: '관련 링크',
+  none: '없음.',
+  actions: '할 수 있는 일',
+  editDraft: '임시 저장본 수정',
+  withdraw: '이 제안서 철회',
+  withdrawQuestion: '“{{title}}”을(를) 철회할까요? 아래 내용을 확인하세요.',
+  withdrawConfirm: '네, 철회합니다',
+  afterwards: '철회하면',
+  withdrawEffect: '기관과 심사위원이 이 제안서를 검토하지 않습니다. 목록에는 ‘철회’로 남습니다.',
+  withdrawNote: '철회는 되돌릴 수 없습니다. 접수 기간 안에는 새로 작성해 다시 제출할 수 있습니다.',
+  withdrawn: '“{{title}}”을(를) 철회했습니다. 기관은 이 제안서를 검토하지 않습니다.',
+  withdrawHint: '임시 저장본은 수정할 수 있고, 제출한 제안서는 접수 기간 안에만 철회할 수 있습니다.',
+  withdrawClosed: '이제 철회할 수 없습니다. 챌린지 접수가 끝났습니다(현재 ‘{{status}}’). 아무것도 바뀌지 않았습니다.',
+  withdrawMoved: '이제 철회할 수 없습니다. 제안서가 ‘{{status}}’ 상태가 되었습니다. 아무것도 바뀌지 않았습니다.',
+  status: {
+    DRAFT: '임시 저장',
+    SUBMITTED: '제출',
+    WITHDRAWN: '철회',
+    SHORTLISTED: '후보 선정',
+    REJECTED: '미선정',
+    WINNER: '수상',
+  },
+};
