@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MaruLink, type LinkProps } from '../common/link';
 import { StatusBadge, type ServiceStatus } from '../common/status-badge';
 import { TableScroll } from '../common/table-scroll';
+import { Markdown } from '../content/markdown';
 import { useUiFormat } from '../i18n/use-ui-format';
 
 /** An operation of a shared service: call a `query` with Query.serviceQuery, a `mutation` with Mutation.serviceMutation. */
@@ -76,7 +77,7 @@ export function ServiceCard({ service, href, renderLink, headingLevel = 3, actio
             })
           : t('service.providedByHub')}
       </p>
-      <p className="maru-card__summary">{service.description}</p>
+      <Markdown text={service.description} className="maru-card__summary" headingLevel={headingLevel + 1} />
       <dl className="maru-facts">
         <div>
           <dt>{t('service.key')}</dt>

@@ -9,7 +9,7 @@ import { usePageTitle } from '../../layout/use-page-title';
 import { ServiceEntry } from './service-entry';
 
 export const ServiceCatalogueDocument = graphql(`
-  query ServiceCatalogue($after: String) {
+  query ServiceCatalogue($after: String, $lang: String) {
     services(first: 50, after: $after) {
       totalCount
       pageInfo {
@@ -19,8 +19,8 @@ export const ServiceCatalogueDocument = graphql(`
       nodes {
         id
         key
-        name
-        description
+        name(lang: $lang)
+        description(lang: $lang)
         category
         status
         source
@@ -64,11 +64,13 @@ const OwnGrantsDocument = graphql(`
   }
 `);
 
-/** The shared services catalogue: public to browse; calling a service needs an API key and an access grant. */
+/** The shared services catalogue, in the reader's language: public to browse; calling a service needs an API key and an access grant. */
 export function ServicesPage() {
-  const { t } = useT();
+  const { t, i18n } = useT();
   usePageTitle(t('services.title'));
-  const page = useLoadMore(ServiceCatalogueDocument, {}, (data) => data.services);
+  // Each service's name and description in the reader's language, when its provider gave one.
+  const lang = i18n.resolvedLanguage ?? i18n.language;
+  const page = useLoadMore(ServiceCatalogueDocument, { lang }, (data) => data.services);
   const services = page.nodes;
   const focus = useFocusParam('service-', services.length > 0);
   const { viewer, hasRole } = useSession();
