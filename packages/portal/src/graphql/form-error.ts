@@ -6,6 +6,17 @@ import type { GraphqlRequestError } from './client';
 const pageLanguage = () => (typeof document === 'undefined' ? 'en' : document.documentElement.lang || 'en');
 
 /**
+ * A hub refusal as a line of text for people, for a list's or page's error state: in the page's language, with its
+ * code (never the hub's English message).
+ */
+export function toErrorText(
+  error: Pick<GraphqlRequestError, 'code'> | null,
+  language: string = pageLanguage(),
+): string | null {
+  return error ? explainError(error, language) : null;
+}
+
+/**
  * A hub refusal as @maru/ui's forms show it: in people's words in the page's language, with its code (never the
  * hub's English message), and the field it names.
  */

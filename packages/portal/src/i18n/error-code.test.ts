@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toFormError } from '../graphql/form-error';
+import { toErrorText, toFormError } from '../graphql/form-error';
 import { GraphqlRequestError } from '../graphql/client';
 import { errorCode as en } from './en/error-code';
 import { errorCode as ko } from './ko/error-code';
@@ -78,5 +78,10 @@ describe('explainError', () => {
     });
     expect(toFormError(refused)!.message).toBe(`${en.BAD_USER_INPUT} (BAD_USER_INPUT)`);
     expect(toFormError(null)).toBeNull();
+  });
+
+  it("turns a refusal into a list's error line in the page's language", () => {
+    expect(toErrorText(new GraphqlRequestError('NETWORK', 'fetch failed'), 'ko')).toBe(`${ko.NETWORK} (NETWORK)`);
+    expect(toErrorText(null)).toBeNull();
   });
 });

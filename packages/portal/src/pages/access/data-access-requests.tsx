@@ -1,7 +1,7 @@
 import { AsyncState, DateTime, FormErrorSummary, StatusBadge } from '@maru/ui';
 import { useSession } from '../../auth/session';
 import type { DataAccessDirection } from '../../gql/graphql';
-import { toFormError } from '../../graphql/form-error';
+import { toErrorText, toFormError } from '../../graphql/form-error';
 import { useMutation } from '../../graphql/use-mutation';
 import { useQuery } from '../../graphql/use-query';
 import { useT } from '../../i18n/use-t';
@@ -24,7 +24,7 @@ export function DataAccessRequests({ direction }: { direction: DataAccessDirecti
       <FormErrorSummary error={toFormError(decide.error ?? withdraw.error)} />
       <AsyncState
         loading={requests.loading && !requests.data}
-        error={requests.error ? `${requests.error.message} (${requests.error.code})` : null}
+        error={toErrorText(requests.error)}
         onRetry={requests.reload}
         empty={nodes.length === 0}
         emptyMessage={t('access.requestsEmpty')}

@@ -1,6 +1,6 @@
 import { AsyncState, DateTime, FormErrorSummary, StatusBadge } from '@maru/ui';
 import { useSession } from '../../auth/session';
-import { toFormError } from '../../graphql/form-error';
+import { toErrorText, toFormError } from '../../graphql/form-error';
 import { useMutation } from '../../graphql/use-mutation';
 import { useQuery } from '../../graphql/use-query';
 import { useT } from '../../i18n/use-t';
@@ -28,7 +28,7 @@ export function ServiceGrants() {
       <FormErrorSummary error={toFormError(approve.error ?? reject.error ?? revoke.error)} />
       <AsyncState
         loading={grants.loading && !grants.data}
-        error={grants.error ? `${grants.error.message} (${grants.error.code})` : null}
+        error={toErrorText(grants.error)}
         onRetry={grants.reload}
         empty={nodes.length === 0}
         emptyMessage={t('access.grantsEmpty')}

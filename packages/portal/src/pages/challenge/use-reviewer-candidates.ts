@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { graphqlRequest } from '../../graphql/client';
+import { GraphqlRequestError, graphqlRequest } from '../../graphql/client';
+import { toErrorText } from '../../graphql/form-error';
 import { useQuery } from '../../graphql/use-query';
 import { OrganizationMembersDocument, PanelOrganizationsDocument } from './challenge-mutations';
 
@@ -37,7 +38,10 @@ export function useReviewerCandidates(agencyId: string) {
           ),
         );
       })
-      .catch((caught: unknown) => current && setError(caught instanceof Error ? caught.message : String(caught)));
+      .catch(
+        (caught: unknown) =>
+          current && setError(toErrorText(caught instanceof GraphqlRequestError ? caught : { code: 'INTERNAL' })),
+      );
     return () => {
       current = false;
     };

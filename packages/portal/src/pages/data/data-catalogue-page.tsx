@@ -8,6 +8,7 @@ import { useLoadMore } from '../challenges/use-load-more';
 import { DataConnectionEntry } from './data-connection-entry';
 import { DataSearchForm, CLASSIFICATIONS } from './data-search-form';
 import { DataCatalogueDocument } from './data-queries';
+import { toErrorText } from '../../graphql/form-error';
 
 /** The data catalogue: every agency dataset's metadata and schema; records follow the classification. */
 export function DataCataloguePage() {
@@ -42,7 +43,7 @@ export function DataCataloguePage() {
       />
       <AsyncState
         loading={page.loading && page.nodes.length === 0}
-        error={page.error ? `${page.error.message} (${page.error.code})` : null}
+        error={toErrorText(page.error)}
         onRetry={page.reload}
         empty={page.nodes.length === 0}
         emptyMessage={t('data.empty')}

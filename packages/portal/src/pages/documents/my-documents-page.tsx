@@ -1,6 +1,6 @@
 import { AsyncState, DateTime, FormErrorSummary } from '@maru/ui';
 import { useState } from 'react';
-import { toFormError } from '../../graphql/form-error';
+import { toErrorText, toFormError } from '../../graphql/form-error';
 import { useMutation } from '../../graphql/use-mutation';
 import { useQuery } from '../../graphql/use-query';
 import { useT } from '../../i18n/use-t';
@@ -38,7 +38,7 @@ function MyDocuments() {
       <p>{t('myDocuments.intro')}</p>
       <AsyncState
         loading={held.loading && !held.data}
-        error={held.error ? `${held.error.message} (${held.error.code})` : null}
+        error={toErrorText(held.error)}
         onRetry={held.reload}
         empty={nodes.length === 0}
         emptyMessage={t('myDocuments.empty')}

@@ -4,6 +4,7 @@ import { useQuery } from '../../graphql/use-query';
 import { useT } from '../../i18n/use-t';
 import { renderLink } from '../../layout/router-link';
 import { ChallengesForYouDocument } from './notice-queries';
+import { toErrorText } from '../../graphql/form-error';
 
 /** 나에게 맞는 챌린지: open challenges matching the organization's interests and eligibility, soonest deadline first. */
 export function ChallengesForYou() {
@@ -21,7 +22,7 @@ export function ChallengesForYou() {
         <ChallengeList
           challenges={nodes}
           loading={forYou.loading && !forYou.data}
-          error={forYou.error ? `${forYou.error.message} (${forYou.error.code})` : null}
+          error={toErrorText(forYou.error)}
           onRetry={forYou.reload}
           hrefFor={(challenge) => `/challenges/${challenge.id}`}
           renderLink={renderLink}

@@ -1,6 +1,6 @@
 import { AsyncState, DateTime, FormErrorSummary } from '@maru/ui';
 import { Link } from 'react-router';
-import { toFormError } from '../../graphql/form-error';
+import { toErrorText, toFormError } from '../../graphql/form-error';
 import { useMutation } from '../../graphql/use-mutation';
 import { useQuery } from '../../graphql/use-query';
 import { useT, type MessageKey } from '../../i18n/use-t';
@@ -42,7 +42,7 @@ function Inbox() {
       ) : null}
       <AsyncState
         loading={inbox.loading && !inbox.data}
-        error={inbox.error ? `${inbox.error.message} (${inbox.error.code})` : null}
+        error={toErrorText(inbox.error)}
         onRetry={inbox.reload}
         empty={nodes.length === 0}
         emptyMessage={t('notices.empty')}

@@ -7,6 +7,7 @@ import { usePageTitle } from '../../layout/use-page-title';
 import { ConflictDeclaration } from './conflict-declaration';
 import { ScoringContextDocument } from './review-queries';
 import { SubmissionScoring } from './submission-scoring';
+import { toErrorText } from '../../graphql/form-error';
 
 /** A panelist scores every submitted entry of a challenge in evaluation, criterion by criterion. */
 export function ScorePage() {
@@ -30,7 +31,7 @@ function Score() {
     return (
       <AsyncState
         loading={context.loading}
-        error={context.error ? `${context.error.message} (${context.error.code})` : null}
+        error={toErrorText(context.error)}
         onRetry={context.reload}
         empty
         emptyMessage={t('challenge.notFound')}
