@@ -67,7 +67,7 @@ export function AppLayout() {
                 <span aria-hidden="true" className="app-menu-button__icon">
                   {menuOpen ? '✕' : '☰'}
                 </span>
-                {menuOpen ? t('layout.menuClose') : t('layout.menu')}
+                {t('layout.menu')}
               </button>
               <div id={menuId} className="app-header__menu">
                 <SiteNav />

@@ -13,10 +13,9 @@ export const layout = {
   officialHttps:
     'A padlock or “https://” in the address bar means the connection to the official site is encrypted. Share personal information only on official, secure sites.',
   menu: 'Menu',
-  menuClose: 'Close menu',
   phase: {
     demo: 'Demo',
-    demoText: 'A demonstration site: everything here is made up.',
+    demoText: 'A demo site: nothing here is real.',
     beta: 'Beta',
     betaText: 'This service is new and being tried out; your feedback helps improve it.',
   },

@@ -15,7 +15,6 @@ export const layout: Messages<typeof en> = {
   officialHttps:
     '주소창의 자물쇠 표시나 “https://”는 공식 누리집과의 연결이 암호화되어 있다는 뜻입니다. 개인정보는 보안 연결된 공식 누리집에서만 입력해 주세요.',
   menu: '메뉴',
-  menuClose: '메뉴 닫기',
   phase: {
     demo: '데모',
     demoText: '시연용 누리집입니다. 모든 자료는 가상입니다.',
