@@ -114,6 +114,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a challenge from
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await page.getByText('Draft', { exact: true }).first().waitFor();
     await page.getByRole('button', { name: 'Publish the challenge' }).click();
+    await page.getByRole('button', { name: 'Yes, publish it' }).click();
     await page.getByRole('button', { name: 'Close submissions now' }).waitFor();
     expect((await findChallenge(hub.origin)).map((c) => c.status)).toEqual(['OPEN']);
     await screenshot(page, '03-challenge-page-agency');
@@ -154,7 +155,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a challenge from
 
   it('lets the agency seat a reviewer, close submissions and start the evaluation', async () => {
     await signIn(page, 'Lee Seoyeon');
-    await page.getByRole('heading', { level: 1, name: 'Agency challenges' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'My challenges' }).waitFor();
     await page.getByRole('link', { name: TITLE }).click();
     await page.getByRole('heading', { level: 2, name: 'Manage this challenge' }).waitFor();
     await page.getByLabel('Your answer').fill("Yes, through the hub's shared service.");
@@ -171,7 +172,9 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a challenge from
     await page.getByText('The review panel is saved.').waitFor();
     await page.getByRole('checkbox', { name: /Park Jiho.*not declared yet/ }).waitFor();
     await page.getByRole('button', { name: 'Close submissions now' }).click();
+    await page.getByRole('button', { name: 'Yes, close submissions' }).click();
     await page.getByRole('button', { name: 'Start the evaluation' }).click();
+    await page.getByRole('button', { name: 'Yes, start the evaluation' }).click();
     await page.getByRole('heading', { level: 3, name: 'Review progress' }).waitFor();
     expect((await findChallenge(hub.origin)).map((c) => c.status)).toEqual(['EVALUATING']);
     await signOut(page);
@@ -208,6 +211,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a challenge from
     await page.getByRole('checkbox', { name: /Winner: Hanbit address cleanser/ }).check();
     await page.getByLabel('Award note').fill('Piloting in 2027.');
     await page.getByRole('button', { name: 'Award and publish the results' }).click();
+    await page.getByRole('button', { name: 'Yes, award and publish' }).click();
     await page.getByRole('heading', { level: 2, name: 'Results' }).waitFor();
     const [challenge] = await findChallenge(hub.origin);
     expect(challenge).toMatchObject({

@@ -102,7 +102,7 @@ export const agency: Messages<typeof en> = {
     evaluateWhat: '심사위원이 제출된 모든 제안서를 심사할 수 있습니다.',
     evaluateYes: '네, 심사를 시작합니다',
     evaluating: '심사를 시작했습니다.',
-    advanceTitle: '다음 단계',
+    advanceTitle: '이후 단계 진행',
     advanceHint: '“{{phase}}” 단계를 {{deadline}}까지 엽니다. 선정(숏리스트)한 제안만 제출할 수 있습니다.',
     advance: '다음 단계 열기',
     advanceQuestion: '다음 단계를 열까요?',

@@ -93,8 +93,13 @@ function AnnouncementForm({ challengeId, onPosted }: { challengeId: string; onPo
     }
   };
   return (
-    <form className="maru-form announcement-form" onSubmit={(event) => void submit(event)} noValidate>
-      <h3>{t('agency.announce.formTitle')}</h3>
+    <form
+      className="maru-form announcement-form"
+      aria-labelledby="announcement-form-heading"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
+      <h3 id="announcement-form-heading">{t('agency.announce.formTitle')}</h3>
       <p className="hint">{t('agency.announce.hint')}</p>
       <FormErrorSummary
         error={

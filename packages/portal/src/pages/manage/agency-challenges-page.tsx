@@ -4,6 +4,7 @@ import { useSession } from '../../auth/session';
 import type { ChallengeStatus } from '../../gql/graphql';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
+import { Breadcrumbs } from '../../layout/breadcrumbs';
 import { SignInRequired } from '../../layout/sign-in-required';
 import { usePageTitle } from '../../layout/use-page-title';
 import { useLoadMore } from '../challenges/use-load-more';
@@ -48,6 +49,7 @@ function AgencyChallenges() {
   );
   return (
     <>
+      <Breadcrumbs current={t('agency.title')} />
       <div className="page-heading">
         <h1>{t('agency.title')}</h1>
         <Link className="maru-button" to="/challenges/new">
@@ -58,12 +60,7 @@ function AgencyChallenges() {
       <AgencyLinks />
       <section aria-labelledby="agency-tasks-heading" className="section">
         <h2 id="agency-tasks-heading">{t('agency.tasksTitle')}</h2>
-        <form
-          className="agency-filter"
-          role="search"
-          aria-label={t('agency.filterLabel')}
-          onSubmit={(event) => event.preventDefault()}
-        >
+        <div className="agency-filter">
           <label htmlFor="agency-status-filter">{t('agency.filterLabel')}</label>
           <select
             id="agency-status-filter"
@@ -79,7 +76,7 @@ function AgencyChallenges() {
               </option>
             ))}
           </select>
-        </form>
+        </div>
         <AsyncState
           loading={page.loading && page.nodes.length === 0}
           error={page.error ? explain(page.error) : null}

@@ -7,6 +7,7 @@ import { useMutation } from '../../graphql/use-mutation';
 import { useQuery } from '../../graphql/use-query';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
+import { Breadcrumbs } from '../../layout/breadcrumbs';
 import { SignInRequired } from '../../layout/sign-in-required';
 import { usePageTitle } from '../../layout/use-page-title';
 import { ChallengeDetailDocument } from '../challenge/challenge-queries';
@@ -49,8 +50,10 @@ function EditChallenge() {
   const detail = useQuery(ChallengeDetailDocument, { id });
   const challenge = detail.data?.challenge ?? null;
   const role = useChallengeRole(challenge, null);
+  // Another agency's unpublished challenge is NOT_FOUND to everyone else: say who may edit it, not "not found".
+  const unseen = detail.error?.code === 'NOT_FOUND' || detail.error?.code === 'FORBIDDEN';
   if (!challenge) {
-    if (detail.loading || detail.error)
+    if (detail.loading || (detail.error && !unseen))
       return (
         <AsyncState
           loading={detail.loading}
@@ -102,6 +105,13 @@ function EditForm({ challenge }: { challenge: Challenge }) {
   };
   return (
     <>
+      <Breadcrumbs
+        trail={[
+          { to: '/manage', label: t('agency.title') },
+          { to: `/challenges/${encodeURIComponent(challenge.id)}`, label: challenge.title },
+        ]}
+        current={t('agency.edit.title')}
+      />
       <h1>{t('agency.edit.title')}</h1>
       <p className="maru-lead">{challenge.title}</p>
       <p>{published ? t('agency.edit.introOpen') : t('agency.edit.introDraft')}</p>

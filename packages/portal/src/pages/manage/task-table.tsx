@@ -70,7 +70,7 @@ export function TaskTable({ challenges }: { challenges: Row[] }) {
                 {review ? t('agency.reviewsOf', { done: review.done, needed: review.needed }) : '–'}
               </td>
               <td data-label={t('agency.col.next')}>
-                <StepLink step={step} title={c.title} />
+                <StepLink step={step} />
               </td>
             </tr>
           );
@@ -80,14 +80,13 @@ export function TaskTable({ challenges }: { challenges: Row[] }) {
   );
 }
 
-function StepLink({ step, title }: { step: NextStep; title: string }) {
+function StepLink({ step }: { step: NextStep }) {
   const { t } = useT();
   const label = t(`agency.step.${step.kind}`, { count: step.count ?? 0 });
   if (step.kind === 'done' || step.kind === 'waitDeadline') return <span className="muted">{label}</span>;
   return (
     <Link className="task-table__step" to={step.href}>
       {label}
-      <span className="maru-visually-hidden"> — {title}</span>
     </Link>
   );
 }
