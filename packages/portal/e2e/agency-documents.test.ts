@@ -351,6 +351,36 @@ describe.skipIf(!chromiumAvailable())(
       expect([...other.problems, ...company.problems, ...companyEn.problems]).toEqual([]);
     }, 180_000);
 
+    it('issues a document to a person by their id in the agency’s data', async () => {
+      const issuer = await open('admin@mois.example', '/manage/documents/issue', 'ko');
+      await issuer.page.getByLabel('서류 종류').selectOption({ label: '주민등록표 등본' });
+      await issuer.page.getByLabel('개인(우리 기관 데이터의 정보주체 식별값으로)').check();
+      await issuer.page.getByLabel('성명').fill('김하늘');
+      await issuer.page.getByLabel('생년월일').fill('1990-02-30');
+      await issuer.page.getByLabel('주소').fill('세종특별자치시 마루로 1');
+      await issuer.page.getByRole('button', { name: '서류 발급하기' }).click();
+      const problems = issuer.page.locator('.error-summary');
+      await problems.getByText('정보주체 식별값을 입력하세요.').waitFor();
+      await problems.getByText(/날짜를 YYYY-MM-DD 형식으로 입력하세요/).waitFor();
+      expect(await issuer.page.getByLabel('생년월일').getAttribute('aria-invalid')).toBe('true');
+      await issuer.page.getByRole('textbox', { name: '정보주체 식별값' }).fill('citizen-0042');
+      await issuer.page.getByLabel('생년월일').fill('1990-01-31');
+      await issuer.page.getByRole('button', { name: '서류 발급하기' }).click();
+      await issuer.page
+        .getByRole('status')
+        .getByText('개인(정보주체 citizen-0042)에 주민등록표 등본을(를) 발급했습니다.')
+        .waitFor();
+      const person = await as<{ issuedDocuments: { nodes: Array<{ type: string; holderSubjectId: string | null }> } }>(
+        'admin@mois.example',
+        '{ issuedDocuments(first: 1) { nodes { type holderSubjectId } } }',
+      );
+      expect(person.issuedDocuments.nodes[0]).toEqual({
+        type: 'residence-certificate',
+        holderSubjectId: 'citizen-0042',
+      });
+      expect(issuer.problems).toEqual([]);
+    }, 120_000);
+
     for (const lang of ['ko', 'en'] as const)
       for (const width of ['desktop', 'phone'] as const)
         it(`reads well in ${lang} at ${WIDTHS[width]} px: no sideways scroll, axe clean`, async () => {

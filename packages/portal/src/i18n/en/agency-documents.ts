@@ -23,7 +23,7 @@ export const agencyDocuments = {
     holder: 'Issued to',
     issuedAt: 'Issued',
     validUntil: 'Valid until',
-    person: 'A person (subject {{subject}})',
+    person: 'A person (id {{subject}})',
     test: 'test',
     revokedBecause: 'Revoked {{at}}: {{reason}}',
   },
@@ -47,11 +47,18 @@ export const agencyDocuments = {
   issue: {
     title: 'Issue a document',
     intro:
-      'Issue a document to a company through the issuing service your agency may use. The company finds it in My documents and presents it to challenges that ask for it.',
+      'Issue a document to a company (or a person) through the issuing service your agency may use. The company finds it in My documents and presents it to challenges that ask for it.',
     type: 'Kind of document',
     typeHint: 'The kinds the enabled issuing services offer.',
     chooseType: 'Choose a kind of document',
     noTypes: 'No enabled plugin issues documents yet. A platform admin enables one in Plugins.',
+    holderKind: 'Issued to',
+    holderCompany: 'A company on Maru',
+    holderPerson: 'A person, by their id in your agency’s data',
+    subject: 'The person’s id',
+    subjectHint:
+      'As it appears in your agency’s data (the id their subject key is issued for). With their subject key they read the document and present it.',
+    subjectRequired: 'Enter the person’s id.',
     holder: 'Issued to (company)',
     holderHint: 'The company the document is about. Only its members see it.',
     chooseHolder: 'Choose a company',

@@ -24,7 +24,7 @@ export const agencyDocuments: Messages<typeof en> = {
     holder: '발급 대상',
     issuedAt: '발급일',
     validUntil: '유효기간',
-    person: '개인(대상자 {{subject}})',
+    person: '개인(정보주체 {{subject}})',
     test: '시험용',
     revokedBecause: '{{at}} 취소: {{reason}}',
   },
@@ -48,12 +48,19 @@ export const agencyDocuments: Messages<typeof en> = {
   issue: {
     title: '서류 발급',
     intro:
-      '우리 기관이 이용할 수 있는 발급 서비스를 통해 기업에 서류를 발급합니다. 기업은 내 서류에서 이 서류를 확인하고, 이 서류를 요구하는 챌린지에 제출합니다.',
+      '우리 기관이 이용할 수 있는 발급 서비스를 통해 기업(또는 개인)에 서류를 발급합니다. 기업은 내 서류에서 이 서류를 확인하고, 이 서류를 요구하는 챌린지에 제출합니다.',
     type: '서류 종류',
     typeHint: '사용 중인 발급 서비스가 제공하는 서류입니다.',
     chooseType: '서류 종류를 고르세요',
     noTypes:
       '서류를 발급하는 플러그인이 아직 사용 중이 아닙니다. 플랫폼 관리자가 플러그인 화면에서 사용하도록 설정합니다.',
+    holderKind: '발급 대상',
+    holderCompany: '마루에 등록된 기업',
+    holderPerson: '개인(우리 기관 데이터의 정보주체 식별값으로)',
+    subject: '정보주체 식별값',
+    subjectHint:
+      '우리 기관 데이터에 적힌 값입니다(정보주체 키를 발급한 식별값). 본인은 정보주체 키로 이 서류를 조회하고 제출할 수 있습니다.',
+    subjectRequired: '정보주체 식별값을 입력하세요.',
     holder: '발급 대상(기업)',
     holderHint: '서류가 증명하는 기업입니다. 그 기업의 구성원만 서류를 볼 수 있습니다.',
     chooseHolder: '기업을 고르세요',

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { ChoiceGroup } from '../../forms/choice-group';
 import { ErrorSummary, type FormProblem } from '../../forms/error-summary';
 import { useFlash } from '../../forms/flash';
 import { TextInput } from '../../forms/text-input';
@@ -47,7 +48,9 @@ function IssueDocumentForm() {
   const companies = useQuery(IssueCompaniesDocument);
   const issue = useMutation(IssueDocumentDocument);
   const [type, setType] = useState('');
+  const [holderKind, setHolderKind] = useState<'ORGANIZATION' | 'PERSON'>('ORGANIZATION');
   const [holderId, setHolderId] = useState('');
+  const [subjectId, setSubjectId] = useState('');
   const [values, setValues] = useState<Record<string, string>>({});
   const [json, setJson] = useState('');
   const [validity, setValidity] = useState('90');
@@ -60,7 +63,9 @@ function IssueDocumentForm() {
   const check = (): Record<string, string> => {
     const found: Record<string, string> = {};
     if (!type) found['issue-type'] = t('agencyDocuments.issue.typeRequired');
-    if (!holderId) found['issue-holder'] = t('agencyDocuments.issue.holderRequired');
+    if (holderKind === 'ORGANIZATION' && !holderId) found['issue-holder'] = t('agencyDocuments.issue.holderRequired');
+    if (holderKind === 'PERSON' && !subjectId.trim())
+      found['issue-subject'] = t('agencyDocuments.issue.subjectRequired');
     for (const field of fields ?? []) {
       const problem = fieldProblem(field, values[field.key]);
       if (problem === 'required')
@@ -85,10 +90,16 @@ function IssueDocumentForm() {
         )
       : (JSON.parse(json) as Record<string, unknown>);
     const done = await issue.run({
-      input: { type, holderOrganizationId: holderId, input: { subject, validityDays: Number(validity) } },
+      input: {
+        type,
+        ...(holderKind === 'ORGANIZATION' ? { holderOrganizationId: holderId } : { holderSubjectId: subjectId.trim() }),
+        input: { subject, validityDays: Number(validity) },
+      },
     });
     if (!done) return;
-    const holder = done.issueDocument.document.holderOrganization?.name ?? '';
+    const holder =
+      done.issueDocument.document.holderOrganization?.name ??
+      t('agencyDocuments.issued.person', { subject: subjectId.trim() });
     flash(t('agencyDocuments.issue.success', { type: typeName(type, done.issueDocument.document.typeName), holder }), {
       next: true,
     });
@@ -138,16 +149,40 @@ function IssueDocumentForm() {
           placeholder={t('agencyDocuments.issue.chooseType')}
           options={typeList.map((d) => ({ value: d.type, label: typeName(d.type, d.name) }))}
         />
-        <SelectField
-          id="issue-holder"
-          label={t('agencyDocuments.issue.holder')}
-          hint={t('agencyDocuments.issue.holderHint')}
-          error={problems['issue-holder']}
-          value={holderId}
-          onChange={pickHolder}
-          placeholder={t('agencyDocuments.issue.chooseHolder')}
-          options={companyList.map((c) => ({ value: c.id, label: c.name }))}
+        <ChoiceGroup
+          id="issue-holder-kind"
+          type="radio"
+          legend={t('agencyDocuments.issue.holderKind')}
+          choices={[
+            { value: 'ORGANIZATION', label: t('agencyDocuments.issue.holderCompany') },
+            { value: 'PERSON', label: t('agencyDocuments.issue.holderPerson') },
+          ]}
+          value={[holderKind]}
+          onChange={([kind]) => setHolderKind(kind ?? 'ORGANIZATION')}
         />
+        {holderKind === 'ORGANIZATION' ? (
+          <SelectField
+            id="issue-holder"
+            label={t('agencyDocuments.issue.holder')}
+            hint={t('agencyDocuments.issue.holderHint')}
+            error={problems['issue-holder']}
+            value={holderId}
+            onChange={pickHolder}
+            placeholder={t('agencyDocuments.issue.chooseHolder')}
+            options={companyList.map((c) => ({ value: c.id, label: c.name }))}
+          />
+        ) : (
+          <TextInput
+            id="issue-subject"
+            label={t('agencyDocuments.issue.subject')}
+            hint={t('agencyDocuments.issue.subjectHint')}
+            error={problems['issue-subject']}
+            required
+            autoComplete="off"
+            value={subjectId}
+            onChange={setSubjectId}
+          />
+        )}
         {type ? (
           <fieldset className="maru-fieldset">
             <legend>{t('agencyDocuments.issue.details')}</legend>
