@@ -166,7 +166,9 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a company’s ow
     await page.getByRole('button', { name: '이 제안서 철회' }).click();
     const confirm = page.getByRole('group', { name: '이 제안서 철회' });
     await confirm.getByText('“한빛 주소 정제기”을(를) 철회할까요?', { exact: false }).waitFor();
-    await confirm.getByText('철회는 되돌릴 수 없습니다.', { exact: false }).waitFor();
+    await confirm
+      .getByText('철회는 되돌릴 수 없으며, 이번 단계에는 다시 제출할 수 없습니다', { exact: false })
+      .waitFor();
     await confirm.getByRole('definition').filter({ hasText: TITLE }).waitFor();
     await screenshot(page, 'company-withdraw-confirm-ko-1280');
     expect((await submissionOf(submittedId))?.status).toBe('SUBMITTED');
@@ -178,6 +180,18 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a company’s ow
     await screenshot(page, 'company-withdrawn-ko-1280');
     expect((await submissionOf(submittedId))?.status).toBe('WITHDRAWN');
     expect(await withdrawalsOf(submittedId)).toEqual(['SUCCESS']);
+    // One entry per organization and phase: the dashboard and the form say it was withdrawn instead of offering a new one.
+    await page.goto(`${hub.origin}/my`);
+    await page
+      .getByRole('region', { name: '우리 기업 맞춤 챌린지' })
+      .getByRole('link', { name: '이미 참여함(철회) — 제안서 보기' })
+      .first()
+      .waitFor();
+    await page.goto(`${hub.origin}/challenges/${challengeId}/submit`);
+    await page
+      .getByText('“한빛 주소 정제기”을(를) 철회했습니다. 단계마다 한 번만 참여할 수 있어', { exact: false })
+      .waitFor();
+    expect(await page.getByRole('button', { name: '제출하기', exact: true }).count()).toBe(0);
     expect(problems).toEqual([]);
     await page.context().close();
   });

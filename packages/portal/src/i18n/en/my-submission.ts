@@ -25,7 +25,7 @@ export const mySubmission = {
   afterwards: 'What happens',
   withdrawEffect: 'The agency and the review panel will not consider it. It stays in your list as withdrawn.',
   withdrawNote:
-    'This cannot be undone. While the challenge is open you may start a new draft and submit again before the deadline.',
+    'This cannot be undone, and your organization cannot enter this challenge again in this phase (one entry per organization and phase).',
   withdrawn: '“{{title}}” is withdrawn. The agency will not consider it.',
   withdrawHint: 'Drafts can be edited; a submission can be withdrawn while the challenge takes submissions.',
   withdrawClosed:

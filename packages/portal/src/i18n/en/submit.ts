@@ -7,5 +7,7 @@ export const submit = {
   notOpen: 'This challenge is not open for submissions.',
   alreadySent: 'Your organization has already submitted “{{title}}”.',
   draftSaved: 'Draft saved.',
+  withdrawnBefore:
+    'Your organization withdrew “{{title}}” from this challenge. An organization enters each phase once, so it cannot submit again.',
   viewSent: 'View what you sent',
 };

@@ -27,7 +27,7 @@ export const mySubmission: Messages<typeof en> = {
   withdrawConfirm: '네, 철회합니다',
   afterwards: '철회하면',
   withdrawEffect: '기관과 심사위원이 이 제안서를 검토하지 않습니다. 목록에는 ‘철회’로 남습니다.',
-  withdrawNote: '철회는 되돌릴 수 없습니다. 접수 기간 안에는 새로 작성해 다시 제출할 수 있습니다.',
+  withdrawNote: '철회는 되돌릴 수 없으며, 이번 단계에는 다시 제출할 수 없습니다(조직마다 단계별 한 건).',
   withdrawn: '“{{title}}”을(를) 철회했습니다. 기관은 이 제안서를 검토하지 않습니다.',
   withdrawHint: '임시 저장본은 수정할 수 있고, 제출한 제안서는 접수 기간 안에만 철회할 수 있습니다.',
   withdrawClosed: '이제 철회할 수 없습니다. 챌린지 접수가 끝났습니다(현재 ‘{{status}}’). 아무것도 바뀌지 않았습니다.',

@@ -36,9 +36,8 @@ function Dashboard() {
   const grants = data?.serviceGrants.nodes ?? [];
   const active = grants.filter((g) => g.status === 'ACTIVE');
   const inProgress = rows.filter((r) => r.submission.status === 'DRAFT' && r.challenge.status === 'OPEN');
-  const entered = new Map(
-    rows.filter((r) => r.submission.status !== 'WITHDRAWN').map((r) => [r.challenge.id, r.submission] as const),
-  );
+  // One entry per organization and phase: a withdrawn one still holds the place, so it is shown, not a new form.
+  const entered = new Map(rows.map((r) => [r.challenge.id, r.submission] as const));
   return (
     <>
       <h1>{t('myDashboard.title')}</h1>

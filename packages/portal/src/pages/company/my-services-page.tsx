@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useQuery } from '../../graphql/use-query';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
+import { Breadcrumbs } from '../../layout/breadcrumbs';
 import { SignInRequired } from '../../layout/sign-in-required';
 import { usePageTitle } from '../../layout/use-page-title';
 import { MyServicesDocument, ServiceUsageDocument } from './company-queries';
@@ -30,6 +31,7 @@ function MyServices() {
   const number = new Intl.NumberFormat(i18n.language);
   return (
     <>
+      <Breadcrumbs trail={[{ to: '/my', label: t('myDashboard.title') }]} current={t('myServices.title')} />
       <h1>{t('myServices.title')}</h1>
       <p className="maru-lead">{t('myServices.intro')}</p>
       <p>

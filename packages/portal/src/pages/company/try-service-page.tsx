@@ -8,6 +8,7 @@ import { useMutation } from '../../graphql/use-mutation';
 import { useQuery } from '../../graphql/use-query';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
+import { Breadcrumbs } from '../../layout/breadcrumbs';
 import { SignInRequired } from '../../layout/sign-in-required';
 import { usePageTitle } from '../../layout/use-page-title';
 import {
@@ -119,9 +120,13 @@ function TryService() {
     .map(([field, message]) => ({ message, fieldId: `try-${field}` }));
   return (
     <>
-      <p>
-        <Link to="/my/services">{t('tryService.backToServices')}</Link>
-      </p>
+      <Breadcrumbs
+        trail={[
+          { to: '/my', label: t('myDashboard.title') },
+          { to: '/my/services', label: t('myServices.title') },
+        ]}
+        current={t('tryService.heading', { name: service.name })}
+      />
       <h1>{t('tryService.heading', { name: service.name })}</h1>
       <p className="maru-lead">{service.description}</p>
       <p>

@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router';
 import { useSession } from '../../auth/session';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
+import { Breadcrumbs } from '../../layout/breadcrumbs';
 import { SignInRequired } from '../../layout/sign-in-required';
 import { usePageTitle } from '../../layout/use-page-title';
 import { Deadline, KstTime } from '../company/kst';
@@ -33,6 +34,7 @@ function MySubmissions() {
   const rows = result.rows ?? [];
   return (
     <>
+      <Breadcrumbs trail={[{ to: '/my', label: t('myDashboard.title') }]} current={t('mySubmissions.title')} />
       <h1>{t('mySubmissions.title')}</h1>
       <p className="maru-lead">{t('mySubmissions.intro')}</p>
       <div role="status">

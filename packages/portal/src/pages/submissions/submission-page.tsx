@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../auth/session';
 import { ConfirmAction } from '../../forms/confirm-action';
+import { Breadcrumbs } from '../../layout/breadcrumbs';
 import { GraphqlRequestError, graphqlRequest } from '../../graphql/client';
 import { useQuery } from '../../graphql/use-query';
 import { useErrorText } from '../../i18n/use-error-text';
@@ -92,9 +93,13 @@ function Submission() {
 
   return (
     <article className="submission-view">
-      <p className="submission-view__back">
-        <Link to="/my/submissions">{t('mySubmission.backToList')}</Link>
-      </p>
+      <Breadcrumbs
+        trail={[
+          { to: '/my', label: t('myDashboard.title') },
+          { to: '/my/submissions', label: t('mySubmissions.title') },
+        ]}
+        current={submission.title}
+      />
       <h1>{submission.title}</h1>
       <p className="maru-lead">
         <StatusBadge kind="submission" status={submission.status} /> <span>{t(`mySubmissions.next.${step}`)}</span>
@@ -150,7 +155,13 @@ function Submission() {
         <h3>{t('mySubmission.summary')}</h3>
         <p>{submission.summary || t('mySubmission.none')}</p>
         <h3>{t('mySubmission.proposal')}</h3>
-        {submission.proposal ? <MarkdownText text={submission.proposal} /> : <p>{t('mySubmission.none')}</p>}
+        {submission.proposal ? (
+          <div className="submission-view__proposal">
+            <MarkdownText text={submission.proposal} />
+          </div>
+        ) : (
+          <p>{t('mySubmission.none')}</p>
+        )}
         {submission.links.length ? (
           <>
             <h3>{t('mySubmission.links')}</h3>

@@ -6,6 +6,7 @@ export const SubmitContextDocument = graphql(`
       id
       title
       status
+      currentPhase
       terms
       submissionDeadline
       eligibility {
@@ -21,6 +22,7 @@ export const SubmitContextDocument = graphql(`
           proposal
           teamSize
           status
+          phase
           links {
             title
             url

@@ -52,6 +52,10 @@ function Submit() {
   }
   const draft = challenge.submissions.nodes.find((s) => s.status === 'DRAFT');
   const sent = challenge.submissions.nodes.find((s) => s.status !== 'DRAFT' && s.status !== 'WITHDRAWN');
+  // One entry per organization and phase: a withdrawn one still holds the place.
+  const withdrawn = challenge.submissions.nodes.find(
+    (s) => s.status === 'WITHDRAWN' && s.phase === challenge.currentPhase,
+  );
 
   // Creates the draft (or updates the one there is), then submits it when asked to.
   const save = async (values: SubmissionFormValues, submit: boolean) => {
@@ -92,6 +96,11 @@ function Submit() {
       </p>
       {challenge.status !== 'OPEN' ? (
         <p className="maru-notice">{t('submit.notOpen')}</p>
+      ) : withdrawn && !draft && !sent && !savedDraft ? (
+        <p className="maru-notice">
+          {t('submit.withdrawnBefore', { title: withdrawn.title })}{' '}
+          <Link to={`/my/submissions/${withdrawn.id}`}>{t('submit.viewSent')}</Link>
+        </p>
       ) : sent ? (
         <p className="maru-notice">
           {t('submit.alreadySent', { title: sent.title })}{' '}
