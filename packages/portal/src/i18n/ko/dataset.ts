@@ -36,7 +36,7 @@ export const dataset: Messages<typeof en> = {
       '개인정보가 들어 있습니다. 이용 신청이 승인된 기관도 해당 이용 목적에 동의한 사람의 개인정보 항목만 볼 수 있습니다.',
   },
   signInToRequest: '이용을 신청하려면 소속 기관 구성원으로 로그인하세요.',
-  schema: '항목(스키마)',
+  schema: '항목',
   noSchema: '항목은 첫 동기화 후에 확인할 수 있습니다.',
   api: 'API로 조회하기',
   apiHint:
