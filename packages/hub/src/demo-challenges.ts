@@ -26,6 +26,9 @@ function seoulDate(ms: number): string {
   return `${part('month')}월 ${part('day')}일(${part('weekday')})`;
 }
 
+/** The day of the week in Seoul, 0 for Sunday. */
+const seoulWeekday = (ms: number) => new Date(ms + 9 * 3_600_000).getUTCDay();
+
 /**
  * Seeds the demo challenges of {@link DEMO_STORIES} — from two agencies, with questions, announcements, entries,
  * panels, reviews and awards — through the same services the API uses, so every rule applies. Each story's history
@@ -93,13 +96,16 @@ async function seedStory(services: HubServices, c: StoryContext): Promise<void> 
     prize: story.prize ? { ...story.prize, currency: 'KRW' } : null,
     terms: '정부는 수상작을 운영할 수 있는 비독점적 이용권을 가집니다. 저작권은 제안한 회사에 남습니다.',
     submissionDeadline: new Date(c.start + story.deadline * day).toISOString(),
-    evaluationEnd: new Date(c.start + (story.deadline + 30) * day).toISOString(),
+    // The review ends a day before the award is announced; otherwise a month after the deadline.
+    evaluationEnd: new Date(c.start + (story.awarded ? story.awarded - 1 : story.deadline + 30) * day).toISOString(),
   });
   if (story.state === 'DRAFT') return;
   at(story.published + HOUR);
   challenge = await services.challenges.transition(agency, challenge._id, 'publish');
   at(during(0.1));
-  const session = c.start + (story.published + 7) * day;
+  // The info session: the first Tuesday at least three days after publication.
+  let session = c.start + (story.published + 3) * day;
+  while (seoulWeekday(session) !== 2) session += day;
   await services.challenges.postAnnouncement(agency, challenge._id, {
     title: '온라인 설명회 안내',
     body: `${seoulDate(session)} 오후 2시에 온라인 설명회를 엽니다. 참가 신청 없이 누구나 들을 수 있습니다.`,
@@ -179,7 +185,7 @@ async function seedStory(services: HubServices, c: StoryContext): Promise<void> 
       await services.reviews.score(viewer, submission._id, {
         scores: DEMO_CRITERIA.map((criterion, k) => ({
           criterionKey: criterion.key,
-          score: Math.min(10, base - ((r + k + i) % 2)),
+          score: Math.min(10, base - ((r + k) % 2) - (i % 2)),
           comment: DEMO_CRITERION_COMMENTS[criterion.key]![strong ? 0 : 1],
         })),
         publicComment: DEMO_PUBLIC_COMMENTS[r]![strong ? 0 : 1]![(c.index + i) % 2],

@@ -100,7 +100,7 @@ export async function seedDemoPilot(services: HubServices, folder: string, clock
       type: 'PROTOTYPE',
       criteria: [{ key: 'impact', name: '공공 효과', weight: 100 }],
       submissionDeadline: new Date(start - 30 * day).toISOString(),
-      evaluationEnd: new Date(start + 10 * day).toISOString(),
+      evaluationEnd: new Date(start - 8 * day).toISOString(),
     });
     at(-70 + 1 / 24);
     challenge = await services.challenges.transition(manager, challenge._id, 'publish');

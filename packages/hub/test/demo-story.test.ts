@@ -4,7 +4,7 @@ import { gql, spawnHub, tempDir, type HubProcess } from './helpers.js';
 // The story, as a platform admin sees it (drafts and every entry included): the list, then each challenge's details.
 const LIST = '{ challenges(first: 100) { nodes { id } } }';
 const DETAILS = `query($id: ID!) { challenge(id: $id) {
-  title status createdAt publishedAt submissionDeadline closedAt awardedAt updatedAt cancelReason
+  title status createdAt publishedAt submissionDeadline evaluationEnd closedAt awardedAt updatedAt cancelReason
   questions(first: 20) { nodes { askedAt answeredAt } }
   announcements(first: 20) { nodes { createdAt } }
   submissions(first: 20) { nodes { status createdAt submittedAt organization { slug } } }
@@ -18,6 +18,7 @@ interface Story {
   createdAt: string;
   publishedAt: string | null;
   submissionDeadline: string;
+  evaluationEnd: string;
   closedAt: string | null;
   awardedAt: string | null;
   updatedAt: string;
@@ -99,6 +100,8 @@ describe('the demo tells a coherent story', () => {
         // No award announced before the deadline; the winners are known by now.
         expect(ms(s.awardedAt), at).toBeGreaterThan(deadline);
         expect(ms(s.awardedAt), at).toBeLessThan(before);
+        // …and after the review it planned.
+        expect(ms(s.evaluationEnd), at).toBeLessThanOrEqual(ms(s.awardedAt));
         expect(s.winners.length, at).toBeGreaterThan(0);
       } else expect(s.awardedAt, at).toBeNull();
       for (const q of s.questions.nodes) {
