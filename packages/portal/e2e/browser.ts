@@ -50,7 +50,8 @@ export async function launchChromium(): Promise<Browser> {
   browser.newPage = async (options?: BrowserContextOptions): Promise<Page> => {
     const context = await browser.newContext(options);
     const page = await context.newPage();
-    page.on('close', () => void context.close());
+    // When the browser closes first, the context is gone already: nothing left to close.
+    page.on('close', () => void context.close().catch(() => undefined));
     return page;
   };
   return browser;
