@@ -9,6 +9,8 @@ const pageLanguage = () => (typeof document === 'undefined' ? 'en' : document.do
  * A hub refusal as a line of text for people, for a list's or page's error state: in the page's language, with its
  * code (never the hub's English message).
  */
+export function toErrorText(error: Pick<GraphqlRequestError, 'code'>, language?: string): string;
+export function toErrorText(error: Pick<GraphqlRequestError, 'code'> | null, language?: string): string | null;
 export function toErrorText(
   error: Pick<GraphqlRequestError, 'code'> | null,
   language: string = pageLanguage(),

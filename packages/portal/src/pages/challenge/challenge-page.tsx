@@ -2,7 +2,7 @@ import { AsyncState, ChallengePage as ChallengeView, type LinkedService } from '
 import { Link, useParams } from 'react-router';
 import { useMutation } from '../../graphql/use-mutation';
 import { useQuery } from '../../graphql/use-query';
-import { toFormError } from '../../graphql/form-error';
+import { toErrorText, toFormError } from '../../graphql/form-error';
 import { useT } from '../../i18n/use-t';
 import { renderLink } from '../../layout/router-link';
 import { usePageTitle } from '../../layout/use-page-title';
@@ -51,7 +51,7 @@ export function ChallengePage() {
       <div className="page">
         <AsyncState
           loading={detail.loading}
-          error={detail.error ? `${detail.error.message} (${detail.error.code})` : null}
+          error={toErrorText(detail.error)}
           onRetry={detail.reload}
           empty={!detail.loading}
           emptyMessage={<NotFound />}
@@ -105,7 +105,7 @@ export function ChallengePage() {
         actions={actions}
         qa={{
           loading: questions.loading && !questions.data,
-          error: questions.error ? `${questions.error.message} (${questions.error.code})` : null,
+          error: toErrorText(questions.error),
           busy: ask.running || answer.running,
           formError: toFormError(ask.error ?? answer.error),
           ...(role.viewer && !role.manages && challenge.status === 'OPEN'

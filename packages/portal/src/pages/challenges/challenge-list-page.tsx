@@ -12,6 +12,7 @@ import { useLoadMore } from './use-load-more';
 import { ChallengeSortControl, parseSort, SORTS } from './challenge-sort';
 import './challenges.css';
 import { ChallengesForYou } from '../notices/challenges-for-you';
+import { toErrorText } from '../../graphql/form-error';
 
 export const ChallengeListDocument = graphql(`
   query ChallengeList($filter: ChallengeFilter, $first: Int, $after: String, $sort: ChallengeSort) {
@@ -118,7 +119,7 @@ function ChallengeSection({ title, hint, search, statuses, sort, emptyMessage }:
       challenges={page.nodes}
       totalCount={page.totalCount ?? undefined}
       loading={page.loading && page.nodes.length === 0}
-      error={page.error ? `${page.error.message} (${page.error.code})` : null}
+      error={toErrorText(page.error)}
       onRetry={page.reload}
       hrefFor={(challenge) => `/challenges/${challenge.id}`}
       renderLink={renderLink}

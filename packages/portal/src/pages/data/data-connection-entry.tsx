@@ -7,6 +7,7 @@ import { useT } from '../../i18n/use-t';
 import { renderLink } from '../../layout/router-link';
 import { DataPreviewDocument } from './data-queries';
 import { RequestDataAccess } from './request-data-access';
+import { toErrorText } from '../../graphql/form-error';
 
 type Connection = DataCatalogueQuery['dataConnections']['nodes'][number];
 
@@ -25,7 +26,7 @@ export function DataConnectionEntry({ connection, highlighted }: { connection: C
       );
       setPreviewState(records?.length ? 'idle' : 'none');
     } catch (caught) {
-      setPreviewState(caught instanceof GraphqlRequestError ? `${caught.message} (${caught.code})` : String(caught));
+      setPreviewState(toErrorText(caught instanceof GraphqlRequestError ? caught : { code: 'INTERNAL' }));
     }
   };
   return (

@@ -10,6 +10,7 @@ import { DatasetApiSnippet } from './dataset-api-snippet';
 import { DatasetDocument } from './dataset-queries';
 import { RefreshText } from './refresh-text';
 import './dataset.css';
+import { toErrorText } from '../../graphql/form-error';
 
 /** One dataset's own page and URL: what it holds, who owns it, on what terms, how to query it, how to ask for it. */
 export function DatasetPage() {
@@ -26,7 +27,7 @@ export function DatasetPage() {
         <Breadcrumbs trail={trail} current={t('dataset.title')} />
         <AsyncState
           loading={query.loading}
-          error={query.error ? `${query.error.message} (${query.error.code})` : null}
+          error={toErrorText(query.error)}
           onRetry={query.reload}
           empty={!query.loading}
           emptyMessage={

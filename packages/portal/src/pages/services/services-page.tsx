@@ -7,6 +7,7 @@ import { useT } from '../../i18n/use-t';
 import { useFocusParam } from '../../layout/use-focus-param';
 import { usePageTitle } from '../../layout/use-page-title';
 import { ServiceEntry } from './service-entry';
+import { toErrorText } from '../../graphql/form-error';
 
 export const ServiceCatalogueDocument = graphql(`
   query ServiceCatalogue($after: String, $lang: String) {
@@ -89,7 +90,7 @@ export function ServicesPage() {
       <p className="maru-lead">{t('services.intro')}</p>
       <AsyncState
         loading={page.loading && services.length === 0}
-        error={page.error ? `${page.error.message} (${page.error.code})` : null}
+        error={toErrorText(page.error)}
         onRetry={page.reload}
         empty={services.length === 0}
         emptyMessage={t('services.empty')}
