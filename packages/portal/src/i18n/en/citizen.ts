@@ -49,7 +49,10 @@ export const citizen = {
   bySomeone: 'An organization',
   why: 'Why',
   noPurpose: 'No purpose given',
-  whatFields: 'Which details',
+  whatFields: 'Details asked for',
+  myDetails: 'Your personal details',
+  shownUnderConsent: 'Shown under your consent: {{fields}}',
+  withheld: 'Not shown: no consent of yours applied to this read',
   heldBy: 'Held by',
   refusedRead: 'This read was refused: nothing of yours was shown.',
 };

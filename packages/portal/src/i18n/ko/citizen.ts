@@ -51,7 +51,10 @@ export const citizen: Messages<typeof en> = {
   bySomeone: '어느 조직',
   why: '목적',
   noPurpose: '목적을 밝히지 않음',
-  whatFields: '열람한 항목',
+  whatFields: '요청한 항목',
+  myDetails: '내 개인정보',
+  shownUnderConsent: '내 동의에 따라 보임: {{fields}}',
+  withheld: '보이지 않음: 이 열람에 적용된 내 동의가 없습니다',
   heldBy: '보유 기관',
   refusedRead: '이 열람은 거부되었습니다. 내 정보는 보이지 않았습니다.',
 };

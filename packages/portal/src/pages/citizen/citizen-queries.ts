@@ -8,7 +8,7 @@ export const MyDataDocument = graphql(`
         id
         name
       }
-      consents(first: 100) {
+      consents(first: 50) {
         totalCount
         nodes {
           id
@@ -30,7 +30,15 @@ export const MyDataDocument = graphql(`
           }
         }
       }
-      accessLog(first: 100) {
+    }
+  }
+`);
+
+// Apart from the consents: both pages at once would cost more than the hub answers in one operation.
+export const MyDataReadsDocument = graphql(`
+  query MyDataReads {
+    dataSubject {
+      accessLog(first: 50) {
         totalCount
         nodes {
           seq
@@ -45,6 +53,7 @@ export const MyDataDocument = graphql(`
           outcome
           purpose
           recordCount
+          consentIds
           dataConnection {
             id
             name

@@ -1,12 +1,27 @@
-import type { MyDataQuery } from '../../gql/graphql';
+import type { MyDataReadsQuery } from '../../gql/graphql';
 import { useT } from '../../i18n/use-t';
 import { KstTime } from '../data-admin/kst-time';
 
-type Entry = MyDataQuery['dataSubject']['accessLog']['nodes'][number];
+type Entry = MyDataReadsQuery['dataSubject']['accessLog']['nodes'][number];
 
 /** Who read my data: each read that returned my record, in plain words — which organization, when, why, what. */
-export function MyDataReads({ entries, total }: { entries: Entry[]; total: number }) {
+export function MyDataReads({
+  entries,
+  total,
+  myConsents,
+}: {
+  entries: Entry[];
+  total: number;
+  /** My consents: a read under one of them showed its fields; any other read had my personal details withheld. */
+  myConsents: ReadonlyArray<{ id: string; fields: string[] }>;
+}) {
   const { t } = useT();
+  const shownUnder = (entry: Entry) => {
+    const fields = myConsents.filter((consent) => entry.consentIds.includes(consent.id)).flatMap((c) => c.fields);
+    return fields.length
+      ? t('citizen.shownUnderConsent', { fields: [...new Set(fields)].join(', ') })
+      : t('citizen.withheld');
+  };
   const who = (entry: Entry) =>
     entry.actorKind === 'PLUGIN'
       ? t('citizen.byPlugin', { plugin: entry.actorPlugin ?? '' })
@@ -34,6 +49,12 @@ export function MyDataReads({ entries, total }: { entries: Entry[]; total: numbe
                 <dt>{t('citizen.whatFields')}</dt>
                 <dd>{entry.fields.length ? entry.fields.join(', ') : '—'}</dd>
               </div>
+              {entry.outcome === 'SUCCESS' ? (
+                <div>
+                  <dt>{t('citizen.myDetails')}</dt>
+                  <dd>{shownUnder(entry)}</dd>
+                </div>
+              ) : null}
               {entry.dataConnection?.agency ? (
                 <div>
                   <dt>{t('citizen.heldBy')}</dt>

@@ -4,7 +4,7 @@ import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 import { MyConsents } from './my-consents';
 import { MyDataReads } from './my-data-reads';
-import { MyDataDocument } from './citizen-queries';
+import { MyDataDocument, MyDataReadsDocument } from './citizen-queries';
 
 /** What the key shows: who issued it, my consents, who read my data. */
 export function MyData({
@@ -19,6 +19,7 @@ export function MyData({
   const { t } = useT();
   const explain = useErrorText();
   const result = useQuery(MyDataDocument, undefined, { bearer: subjectKey });
+  const reads = useQuery(MyDataReadsDocument, undefined, { bearer: subjectKey, skip: !result.data });
   const code = result.error?.code;
   useEffect(() => {
     // An unknown or revoked key: forget it and ask again, saying why.
@@ -48,7 +49,16 @@ export function MyData({
         </button>
       </div>
       <MyConsents consents={subject.consents.nodes} subjectKey={subjectKey} onChanged={result.reload} />
-      <MyDataReads entries={subject.accessLog.nodes} total={subject.accessLog.totalCount} />
+      {reads.error ? <p className="maru-form-alert">{explain(reads.error)}</p> : null}
+      {reads.data ? (
+        <MyDataReads
+          entries={reads.data.dataSubject.accessLog.nodes}
+          total={reads.data.dataSubject.accessLog.totalCount}
+          myConsents={subject.consents.nodes}
+        />
+      ) : (
+        <p role="status">{t('common.loading')}</p>
+      )}
     </>
   );
 }

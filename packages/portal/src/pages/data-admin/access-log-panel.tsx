@@ -6,14 +6,18 @@ import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 import type { VerifyDataAccessLogQuery } from '../../gql/graphql';
 import type { ManagedConnection } from './connection-types';
-import { VerifyDataAccessLogDocument } from './data-admin-queries';
+import { ConnectionAccessLogDocument, VerifyDataAccessLogDocument } from './data-admin-queries';
+import { useQuery } from '../../graphql/use-query';
 import { KstTime } from './kst-time';
 
 /** Every read of this dataset, newest first; a platform admin can check that the log's chain is whole. */
 export function AccessLogPanel({ connection }: { connection: ManagedConnection }) {
   const { t } = useT();
   const { hasRole } = useSession();
-  const entries = connection.accessLog.nodes;
+  const explain = useErrorText();
+  const list = useQuery(ConnectionAccessLogDocument, { id: connection.id });
+  const entries = list.data?.dataConnection?.accessLog.nodes ?? [];
+  const total = list.data?.dataConnection?.accessLog.totalCount ?? 0;
   const who = (entry: (typeof entries)[number]) =>
     entry.actorKind === 'PLUGIN'
       ? t('dataAdmin.log.plugin', { plugin: entry.actorPlugin ?? '' })
@@ -25,10 +29,11 @@ export function AccessLogPanel({ connection }: { connection: ManagedConnection }
       <h2 id="access-log" tabIndex={-1}>
         {t('dataAdmin.log.title')}
       </h2>
-      <p>{t('dataAdmin.log.intro', { count: connection.accessLog.totalCount })}</p>
-      {entries.length === 0 ? (
+      <p>{t('dataAdmin.log.intro', { count: total })}</p>
+      {list.error ? <p className="maru-form-alert">{explain(list.error)}</p> : null}
+      {list.data && entries.length === 0 ? (
         <p>{t('dataAdmin.log.none')}</p>
-      ) : (
+      ) : entries.length === 0 ? null : (
         <div className="maru-table-scroll" tabIndex={0} role="region" aria-labelledby="access-log">
           <table className="maru-table">
             <thead>

@@ -5,21 +5,17 @@ import { useMutation } from '../../graphql/use-mutation';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 import type { ManagedConnection } from './connection-types';
-import { RevokeDataAccessDocument } from './data-admin-queries';
+import { ConnectionAccessRequestsDocument, RevokeDataAccessDocument } from './data-admin-queries';
+import { useQuery } from '../../graphql/use-query';
 import { KstTime } from './kst-time';
 
 /** Who asked to read this dataset and how it was decided; approvals end here (revoke), pending ones are decided on /access. */
-export function AccessRequestsPanel({
-  connection,
-  onChanged,
-}: {
-  connection: ManagedConnection;
-  onChanged: () => void;
-}) {
+export function AccessRequestsPanel({ connection }: { connection: ManagedConnection }) {
   const { t } = useT();
   const explain = useErrorText();
   const revoke = useMutation(RevokeDataAccessDocument);
-  const requests = connection.accessRequests.nodes;
+  const list = useQuery(ConnectionAccessRequestsDocument, { id: connection.id });
+  const requests = list.data?.dataConnection?.accessRequests.nodes ?? [];
   const pending = requests.filter((request) => request.status === 'PENDING').length;
   return (
     <section className="section" aria-labelledby="access">
@@ -39,7 +35,8 @@ export function AccessRequestsPanel({
           {explain(revoke.error)}
         </p>
       ) : null}
-      {requests.length === 0 ? <p>{t('dataAdmin.access.none')}</p> : null}
+      {list.error ? <p className="maru-form-alert">{explain(list.error)}</p> : null}
+      {list.data && requests.length === 0 ? <p>{t('dataAdmin.access.none')}</p> : null}
       <ul className="plain-list maru-stack">
         {requests.map((request) => {
           const who = request.requesterOrganization?.name ?? request.requesterPlugin ?? '—';
@@ -79,7 +76,7 @@ export function AccessRequestsPanel({
                   successMessage={t('dataAdmin.access.revoked', { who })}
                   onConfirm={async () => {
                     const done = Boolean(await revoke.run({ id: request.id }));
-                    if (done) onChanged();
+                    if (done) list.reload();
                     return done;
                   }}
                 />

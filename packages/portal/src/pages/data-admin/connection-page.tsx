@@ -50,10 +50,21 @@ function Connection() {
   useEffect(() => {
     if (announced.current || !connection) return;
     announced.current = true;
-    if (params.get('created')) flash(t('dataAdmin.created', { name: connection.name }));
+    // Kept through the navigation that takes ?created out of the address.
+    if (params.get('created')) flash(t('dataAdmin.created', { name: connection.name }), { next: true });
     if (params.get('created') || params.get('uploadFailed')) setParams({}, { replace: true });
   }, [connection, params, setParams, flash, t]);
   usePageTitle(connection?.name);
+  // While a sync runs (e.g. the upload's, just started), look again every few seconds until it has finished.
+  const syncing = Boolean(
+    connection && (connection.status === 'SYNCING' || connection.syncs.nodes.some((run) => run.status === 'RUNNING')),
+  );
+  const { reload } = result;
+  useEffect(() => {
+    if (!syncing || result.loading) return;
+    const timer = setTimeout(reload, 2000);
+    return () => clearTimeout(timer);
+  }, [syncing, result.loading, reload]);
   const crumbs = [
     { to: '/manage', label: t('dataAdmin.manageCrumb') },
     { to: '/manage/data', label: t('dataAdmin.listTitle') },
@@ -129,8 +140,8 @@ function Connection() {
       <ConnectionFacts connection={connection} />
       <SyncPanel connection={connection} onChanged={result.reload} />
       <ConnectionEditForm connection={connection} onSaved={result.reload} />
-      <AccessRequestsPanel connection={connection} onChanged={result.reload} />
-      {personal ? <ConsentsPanel connection={connection} onChanged={result.reload} /> : null}
+      <AccessRequestsPanel connection={connection} />
+      {personal ? <ConsentsPanel connection={connection} /> : null}
       {personal ? <SubjectKeysPanel connection={connection} /> : null}
       <AccessLogPanel connection={connection} />
     </>

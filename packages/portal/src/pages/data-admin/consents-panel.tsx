@@ -4,16 +4,25 @@ import { useMutation } from '../../graphql/use-mutation';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 import type { ManagedConnection } from './connection-types';
-import { AgencyRevokeConsentDocument } from './data-admin-queries';
+import {
+  AgencyRevokeConsentDocument,
+  ConnectionAccessRequestsDocument,
+  ConnectionConsentsDocument,
+} from './data-admin-queries';
+import { useQuery } from '../../graphql/use-query';
 import { KstTime } from './kst-time';
 import { RecordConsentForm } from './record-consent-form';
 
 /** The consents of data subjects recorded for this dataset: who may see which personal fields, why, until when. */
-export function ConsentsPanel({ connection, onChanged }: { connection: ManagedConnection; onChanged: () => void }) {
+export function ConsentsPanel({ connection }: { connection: ManagedConnection }) {
   const { t } = useT();
   const explain = useErrorText();
   const revoke = useMutation(AgencyRevokeConsentDocument);
-  const consents = connection.consents.nodes;
+  const list = useQuery(ConnectionConsentsDocument, { id: connection.id });
+  // The organizations a consent may be given to: those that asked for this dataset.
+  const requests = useQuery(ConnectionAccessRequestsDocument, { id: connection.id });
+  const consents = list.data?.dataConnection?.consents.nodes ?? [];
+  const total = list.data?.dataConnection?.consents.totalCount ?? 0;
   const now = Date.now();
   return (
     <section className="section" aria-labelledby="consents">
@@ -26,13 +35,12 @@ export function ConsentsPanel({ connection, onChanged }: { connection: ManagedCo
           {explain(revoke.error)}
         </p>
       ) : null}
-      {consents.length === 0 ? <p>{t('dataAdmin.consents.none')}</p> : null}
+      {list.error ? <p className="maru-form-alert">{explain(list.error)}</p> : null}
+      {list.data && consents.length === 0 ? <p>{t('dataAdmin.consents.none')}</p> : null}
       {consents.length ? (
         <div className="maru-table-scroll" tabIndex={0} role="region" aria-labelledby="consents-caption">
           <table className="maru-table">
-            <caption id="consents-caption">
-              {t('dataAdmin.consents.caption', { count: connection.consents.totalCount })}
-            </caption>
+            <caption id="consents-caption">{t('dataAdmin.consents.caption', { count: total })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('dataAdmin.consents.subject')}</th>
@@ -75,7 +83,7 @@ export function ConsentsPanel({ connection, onChanged }: { connection: ManagedCo
                           successMessage={t('dataAdmin.consents.revoked', { subject: consent.subjectId })}
                           onConfirm={async () => {
                             const done = Boolean(await revoke.run({ id: consent.id }));
-                            if (done) onChanged();
+                            if (done) list.reload();
                             return done;
                           }}
                         />
@@ -88,7 +96,11 @@ export function ConsentsPanel({ connection, onChanged }: { connection: ManagedCo
           </table>
         </div>
       ) : null}
-      <RecordConsentForm connection={connection} onRecorded={onChanged} />
+      <RecordConsentForm
+        connection={connection}
+        requests={requests.data?.dataConnection?.accessRequests.nodes ?? []}
+        onRecorded={list.reload}
+      />
     </section>
   );
 }

@@ -87,7 +87,7 @@ export const ManagedConnectionDocument = graphql(`
         personal
         description
       }
-      syncs(first: 20) {
+      syncs(first: 10) {
         totalCount
         nodes {
           id
@@ -105,59 +105,6 @@ export const ManagedConnectionDocument = graphql(`
             position
             reason
           }
-        }
-      }
-      accessRequests(first: 50) {
-        nodes {
-          id
-          status
-          active
-          purpose
-          fields
-          expiresAt
-          requesterPlugin
-          requesterOrganization {
-            id
-            name
-          }
-        }
-      }
-      consents(first: 50) {
-        totalCount
-        nodes {
-          id
-          subjectId
-          fields
-          purpose
-          status
-          validFrom
-          validUntil
-          revokedAt
-          revokedBy
-          requesterPlugin
-          requesterOrganization {
-            id
-            name
-          }
-        }
-      }
-      accessLog(first: 20) {
-        totalCount
-        nodes {
-          seq
-          at
-          actorKind
-          actorPlugin
-          actorOrganization {
-            name
-          }
-          basis
-          channel
-          fields
-          outcome
-          purpose
-          recordCount
-          subjectIds
         }
       }
     }
@@ -244,6 +191,84 @@ export const VerifyDataAccessLogDocument = graphql(`
       checked
       firstBrokenSeq
       reason
+    }
+  }
+`);
+
+// Each list of the detail page is its own operation: together they would cost more than the hub answers at once.
+export const ConnectionAccessRequestsDocument = graphql(`
+  query ConnectionAccessRequests($id: ID!) {
+    dataConnection(id: $id) {
+      id
+      accessRequests(first: 50) {
+        nodes {
+          id
+          status
+          active
+          purpose
+          fields
+          expiresAt
+          requesterPlugin
+          requesterOrganization {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ConnectionConsentsDocument = graphql(`
+  query ConnectionConsents($id: ID!) {
+    dataConnection(id: $id) {
+      id
+      consents(first: 50) {
+        totalCount
+        nodes {
+          id
+          subjectId
+          fields
+          purpose
+          status
+          validFrom
+          validUntil
+          revokedAt
+          revokedBy
+          requesterPlugin
+          requesterOrganization {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ConnectionAccessLogDocument = graphql(`
+  query ConnectionAccessLog($id: ID!) {
+    dataConnection(id: $id) {
+      id
+      accessLog(first: 20) {
+        totalCount
+        nodes {
+          seq
+          at
+          actorKind
+          actorPlugin
+          actorOrganization {
+            name
+          }
+          basis
+          channel
+          fields
+          outcome
+          purpose
+          recordCount
+          subjectIds
+        }
+      }
     }
   }
 `);

@@ -6,7 +6,7 @@ import { TextInput } from '../../forms/text-input';
 import { useMutation } from '../../graphql/use-mutation';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
-import type { ManagedConnection } from './connection-types';
+import type { AccessRequest, ManagedConnection } from './connection-types';
 import { RecordConsentDocument } from './data-admin-queries';
 import { endOfDayKst } from './kst';
 
@@ -16,16 +16,19 @@ import { endOfDayKst } from './kst';
  */
 export function RecordConsentForm({
   connection,
+  requests,
   onRecorded,
 }: {
   connection: ManagedConnection;
+  /** This dataset's access requests: a consent goes to an organization that asked, for its purpose. */
+  requests: AccessRequest[];
   onRecorded: () => void;
 }) {
   const { t } = useT();
   const explain = useErrorText();
   const flash = useFlash();
   const record = useMutation(RecordConsentDocument);
-  const requesters = connection.accessRequests.nodes.filter(
+  const requesters = requests.filter(
     (request) => request.requesterOrganization && (request.status === 'APPROVED' || request.status === 'PENDING'),
   );
   const personalFields = connection.fields.filter((field) => field.personal).map((field) => field.name);
