@@ -423,7 +423,10 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: an agency runs i
     await page
       .getByRole('row', { name: new RegExp(AWARD) })
       .getByRole('link', { name: '파일럿 시작' })
-      .waitFor();
+      .click();
+    // Who starts the pilot, and how, is said where the step leads.
+    await page.getByRole('heading', { level: 3, name: '파일럿' }).waitFor();
+    await page.getByText('플랫폼 관리자가 요청 권한을 확인하고 파일럿 서비스로 시작합니다', { exact: false }).waitFor();
     expect(problems).toEqual([]);
   });
 

@@ -138,6 +138,11 @@ export const agency = {
     posted: 'The announcement is posted.',
     postedAt: 'Posted',
   },
+  pilot: {
+    title: 'Pilot',
+    waiting:
+      "The winners' companies upload their signed plugin package on this page; a platform administrator then checks what it asks for and launches it as a pilot service, listed here. Your agency and others can then subscribe to it.",
+  },
   decide: {
     shortlist: 'Shortlist',
     shortlistNamed: 'Shortlist “{{title}}”',

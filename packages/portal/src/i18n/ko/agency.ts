@@ -141,6 +141,11 @@ export const agency: Messages<typeof en> = {
     posted: '공지를 올렸습니다.',
     postedAt: '게시',
   },
+  pilot: {
+    title: '파일럿',
+    waiting:
+      '수상 기업이 이 페이지에서 서명된 플러그인 패키지를 올리면, 플랫폼 관리자가 요청 권한을 확인하고 파일럿 서비스로 시작합니다. 시작되면 여기에 표시되고, 우리 기관과 다른 기관이 이용 신청할 수 있습니다.',
+  },
   decide: {
     shortlist: '선정',
     shortlistNamed: '“{{title}}” 선정',

@@ -1,3 +1,4 @@
+import { StatusBadge } from '@maru/ui';
 import { Link } from 'react-router';
 import type { ChallengeDetailQuery, ChallengeResultsQuery } from '../../gql/graphql';
 import { useT } from '../../i18n/use-t';
@@ -53,7 +54,30 @@ export function ManagePanel({ challenge, panel, results, unanswered, shortlisted
       {challenge.status === 'EVALUATING' ? (
         <AwardForm challenge={challenge} results={results} onChanged={onChanged} />
       ) : null}
+      {challenge.status === 'AWARDED' ? <PilotNote challenge={challenge} /> : null}
       {active ? <CancelForm challengeId={challenge.id} title={challenge.title} onChanged={onChanged} /> : null}
     </section>
+  );
+}
+
+/** After the award: the pilots launched from the winners, or who launches one and how. */
+function PilotNote({ challenge }: { challenge: Challenge }) {
+  const { t } = useT();
+  return (
+    <div className="pilot-note" id="pilot">
+      <h3>{t('agency.pilot.title')}</h3>
+      {challenge.pilotServices.length ? (
+        <ul>
+          {challenge.pilotServices.map((service) => (
+            <li key={service.id}>
+              <Link to={`/services?focus=${encodeURIComponent(service.key)}`}>{service.name}</Link>{' '}
+              <StatusBadge kind="service" status={service.status} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('agency.pilot.waiting')}</p>
+      )}
+    </div>
   );
 }

@@ -57,7 +57,7 @@ export function nextStep(row: TaskRow): NextStep {
       return { kind: 'award', href: `${page}#manage-heading` };
     }
     case 'AWARDED':
-      return row.pilotCount ? { kind: 'done', href: page } : { kind: 'pilot', href: page };
+      return row.pilotCount ? { kind: 'done', href: page } : { kind: 'pilot', href: `${page}#pilot` };
     default:
       return { kind: 'done', href: page };
   }
