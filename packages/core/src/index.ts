@@ -107,7 +107,7 @@ export type {
 } from './plugins/index.js';
 export type { ServiceCall, ServiceGrant, ServiceRecord, ServiceStatus } from './catalogue/index.js';
 export type { ServiceCatalogue } from './catalogue/index.js';
-export { dcatCatalogue } from './data/index.js';
+export { dcatCatalogue, dcatDataset } from './data/index.js';
 export type { DataOptions, DataServices } from './data/index.js';
 export type {
   DataConnection,

@@ -1,4 +1,4 @@
-import { dcatCatalogue, type Hub, type HubLogger } from '@maru/core';
+import { dcatCatalogue, dcatDataset, type Hub, type HubLogger } from '@maru/core';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AuthRoutes } from './auth-routes.js';
@@ -88,6 +88,9 @@ async function route(
     }
   }
   if (path === '/catalogue/dcat.jsonld') return catalogue(hub, options, req, res);
+  // Each dataset's own DCAT entry, at the @id the catalogue gives it.
+  if (path.startsWith('/catalogue/datasets/'))
+    return catalogue(hub, options, req, res, path.slice('/catalogue/datasets/'.length));
   if (path === '/audit/checkpoint') return latestCheckpoints(hub, req, res);
   // Before the portal and GraphQL: the sign-in routes are the hub's own.
   if (options.auth && path.startsWith('/auth/') && (await options.auth.handle(req, res, path, requestId))) return;
@@ -106,6 +109,7 @@ async function catalogue(
   options: HttpServerOptions,
   req: IncomingMessage,
   res: ServerResponse,
+  datasetId?: string,
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res
@@ -124,7 +128,12 @@ async function catalogue(
       });
     baseUrl = `http://${host}`;
   }
-  const body = JSON.stringify(await dcatCatalogue(hub.services, baseUrl));
+  const document =
+    datasetId === undefined
+      ? await dcatCatalogue(hub.services, baseUrl)
+      : await dcatDataset(hub.services, baseUrl, datasetId);
+  if (!document) return json(res, 404, { error: 'NOT_FOUND', message: 'No dataset has this id.' });
+  const body = JSON.stringify(document);
   res.writeHead(200, {
     'content-type': 'application/ld+json; charset=utf-8',
     'cache-control': 'public, max-age=300',

@@ -197,6 +197,28 @@ describe('demo data connections in the hub process', () => {
     expect(post.headers.get('allow')).toBe('GET, HEAD');
   });
 
+  it("serves each dataset's own DCAT entry at the @id the catalogue gives it; an unknown id is 404", async () => {
+    const catalogue = (await (await fetch(`${base}/catalogue/dcat.jsonld`)).json()) as Record<string, any>;
+    const listed = (catalogue['dcat:dataset'] as Array<Record<string, any>>)[0]!;
+    const res = await fetch(listed['@id']);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/ld+json; charset=utf-8');
+    const entry = (await res.json()) as Record<string, any>;
+    expect(entry['@context']).toEqual(catalogue['@context']);
+    expect(entry['dcat:inCatalog']).toEqual({ '@id': `${base}/catalogue/dcat.jsonld` });
+    const { '@context': _context, 'dcat:inCatalog': _inCatalog, ...same } = entry;
+    expect(same).toEqual(listed);
+    for (const unknown of [
+      'nope',
+      Buffer.from('DataConnection:missing').toString('base64url'),
+      Buffer.from('Challenge:x').toString('base64url'),
+    ]) {
+      const missing = await fetch(`${base}/catalogue/datasets/${unknown}`);
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toMatchObject({ error: 'NOT_FOUND' });
+    }
+  });
+
   it('keeps the data across a restart without connecting or syncing it again', async () => {
     hub.child.kill('SIGTERM');
     expect(await hub.exited).toBe(0);

@@ -260,6 +260,16 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: public content',
           dataset.name,
         );
         expect(await page.locator('.dataset-id').innerText()).toBe(dataset.id);
+        // And the dataset's own entry, at the address the catalogue names it by.
+        const entryLink = page.getByRole('link', {
+          name: lang === 'ko' ? '이 데이터셋의 DCAT 항목' : 'This dataset’s DCAT entry',
+        });
+        const entry = (await (await fetch(`${hub.origin}${await entryLink.getAttribute('href')}`)).json()) as Record<
+          string,
+          unknown
+        >;
+        expect(entry['dct:identifier']).toBe(dataset.id);
+        expect(entry['@id']).toBe(`${hub.origin}/catalogue/datasets/${dataset.id}`);
         await screenshot(page, `content-dataset-${lang}-${px(width)}`);
         expect(await noHorizontalScroll(page)).toBe(true);
         expect(await axeViolations(page)).toEqual([]);

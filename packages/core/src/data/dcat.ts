@@ -1,4 +1,4 @@
-import { encodeGlobalId } from '../graphql/global-id.js';
+import { decodeGlobalId, encodeGlobalId } from '../graphql/global-id.js';
 import type { HubServices } from '../context.js';
 import type { Classification, DataConnection } from './model.js';
 
@@ -50,6 +50,35 @@ export async function dcatCatalogue(services: HubServices, baseUrl: string): Pro
     },
     'foaf:homepage': { '@id': `${base}/` },
     'dcat:dataset': datasets,
+  };
+}
+
+/**
+ * One dataset's DCAT-AP entry, served at the address the catalogue names it by
+ * (`<base>/catalogue/datasets/<id>`), so that address leads somewhere; null
+ * when the id names no data connection.
+ */
+export async function dcatDataset(
+  services: HubServices,
+  baseUrl: string,
+  globalId: string,
+): Promise<Record<string, unknown> | null> {
+  let id: string;
+  try {
+    const decoded = decodeGlobalId(globalId);
+    if (decoded.typename !== 'DataConnection') return null;
+    id = decoded.id;
+  } catch {
+    return null;
+  }
+  const connection = await services.data.connections.get(id);
+  if (!connection) return null;
+  const base = baseUrl.replace(/\/+$/, '');
+  const agency = (await services.organizations.get(connection.agencyId))?.name ?? 'unknown agency';
+  return {
+    '@context': CONTEXT,
+    ...dataset(connection, agency, base),
+    'dcat:inCatalog': { '@id': `${base}/catalogue/dcat.jsonld` },
   };
 }
 

@@ -13,7 +13,7 @@ export { createDataModule, DEFAULT_MAX_UPLOAD_BYTES } from './data-module.js';
 export type { DataModuleDeps, DataNotices, DataOptions, DataServices } from './data-module.js';
 export { createPluginDataReader } from './plugin-data-reader.js';
 export type { DataAccessCounts, DataFigures } from './data-figures.js';
-export { dcatCatalogue } from './dcat.js';
+export { dcatCatalogue, dcatDataset } from './dcat.js';
 export { SUBJECT_KEY_PREFIX, type DataSubject } from './consent-service.js';
 export { SourceError, type SourceItem } from './connectors/connector.js';
 export { CLASSIFICATIONS, dataCollections } from './model.js';

@@ -46,6 +46,7 @@ export const dataset = {
   dcatIntro:
     'The platform publishes every dataset’s metadata in DCAT-AP (JSON-LD) for data portals that harvest catalogues, such as the national open data portal.',
   dcatLink: 'DCAT catalogue (dcat.jsonld)',
+  dcatEntry: 'This dataset’s DCAT entry',
   dcatIdentifier: 'This dataset’s identifier there:',
   usedBy: 'Services that use this data',
 };

@@ -49,6 +49,7 @@ export const dataset: Messages<typeof en> = {
   dcatIntro:
     '플랫폼은 공공데이터포털처럼 카탈로그를 수집하는 데이터 포털을 위해 모든 데이터셋의 메타데이터를 DCAT-AP(JSON-LD)로 공개합니다.',
   dcatLink: 'DCAT 카탈로그(dcat.jsonld)',
+  dcatEntry: '이 데이터셋의 DCAT 항목',
   dcatIdentifier: '카탈로그 안의 이 데이터셋 식별자:',
   usedBy: '이 데이터를 쓰는 서비스',
 };

@@ -134,6 +134,11 @@ export function DatasetPage() {
               {t('dataset.dcatLink')}
             </a>
           </li>
+          <li>
+            <a href={`/catalogue/datasets/${encodeURIComponent(dataset.id)}`} type="application/ld+json">
+              {t('dataset.dcatEntry')}
+            </a>
+          </li>
         </ul>
         <p className="hint">
           {t('dataset.dcatIdentifier')} <code className="dataset-id">{dataset.id}</code>
