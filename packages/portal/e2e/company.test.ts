@@ -349,7 +349,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a company’s ow
         ['submissions', '/my/submissions', lang === 'ko' ? '내 제안서' : 'My submissions'],
         ['submission', `/my/submissions/${encodeURIComponent(submittedId)}`, '한빛 주소 정제기'],
         ['services', '/my/services', lang === 'ko' ? '이용 중인 서비스' : 'Our services'],
-        ['try', '/my/services/address-lookup/try', lang === 'ko' ? 'Address lookup 시험 호출' : 'Try Address lookup'],
+        ['try', '/my/services/address-lookup/try', lang === 'ko' ? '주소 검색 시험 호출' : 'Try Address lookup'],
       ];
       const { page, problems } = await open(HANBIT, '/my', lang, width);
       for (const [name, path, heading] of pages) {

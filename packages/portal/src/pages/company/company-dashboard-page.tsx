@@ -26,10 +26,10 @@ export function CompanyDashboardPage() {
 }
 
 function Dashboard() {
-  const { t } = useT();
+  const { t, i18n } = useT();
   const explain = useErrorText();
   const { viewer } = useSession();
-  const figures = useQuery(CompanyDashboardDocument);
+  const figures = useQuery(CompanyDashboardDocument, { lang: i18n.language });
   const own = useOrganizationSubmissions(viewer?.organization.id);
   const rows = own.rows ?? [];
   const data = figures.data;

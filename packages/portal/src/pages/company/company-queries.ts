@@ -2,7 +2,7 @@ import { graphql } from '../../gql';
 
 /** The figures and lists of the company's landing page (its submissions come from useOrganizationSubmissions). */
 export const CompanyDashboardDocument = graphql(`
-  query CompanyDashboard {
+  query CompanyDashboard($lang: String) {
     unreadNoticeCount
     heldDocuments(first: 1) {
       totalCount
@@ -15,7 +15,7 @@ export const CompanyDashboardDocument = graphql(`
         dailyQuota
         service {
           key
-          name
+          name(lang: $lang)
         }
       }
     }
@@ -35,7 +35,7 @@ export const CompanyDashboardDocument = graphql(`
 
 /** The organization's service grants. */
 export const MyServicesDocument = graphql(`
-  query MyServices {
+  query MyServices($lang: String) {
     serviceGrants(first: 100) {
       nodes {
         id
@@ -48,7 +48,7 @@ export const MyServicesDocument = graphql(`
         updatedAt
         service {
           key
-          name
+          name(lang: $lang)
           status
         }
       }
@@ -72,12 +72,12 @@ export const ServiceUsageDocument = graphql(`
 
 /** A service to try: its operations with their input schemas, the organization's grants and the member's keys. */
 export const TryServiceContextDocument = graphql(`
-  query TryServiceContext($key: String!) {
+  query TryServiceContext($key: String!, $lang: String) {
     service(key: $key) {
       id
       key
-      name
-      description
+      name(lang: $lang)
+      description(lang: $lang)
       status
       operations {
         name

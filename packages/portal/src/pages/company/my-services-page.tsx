@@ -26,7 +26,7 @@ export function MyServicesPage() {
 function MyServices() {
   const { t, i18n } = useT();
   const explain = useErrorText();
-  const result = useQuery(MyServicesDocument);
+  const result = useQuery(MyServicesDocument, { lang: i18n.language });
   const grants = result.data?.serviceGrants.nodes ?? [];
   const number = new Intl.NumberFormat(i18n.language);
   return (

@@ -37,10 +37,10 @@ export function TryServicePage() {
 type Outcome = { ok: true; value: unknown } | { ok: false; error: GraphqlRequestError };
 
 function TryService() {
-  const { t } = useT();
+  const { t, i18n } = useT();
   const explain = useErrorText();
   const key = decodeURIComponent(useParams().name ?? '');
-  const context = useQuery(TryServiceContextDocument, { key });
+  const context = useQuery(TryServiceContextDocument, { key, lang: i18n.language });
   const createKey = useMutation(CreateTryKeyDocument);
   const [secret, setSecret] = useState('');
   const [created, setCreated] = useState<string | null>(null);
