@@ -14,6 +14,13 @@ export const organizations = {
   slugHint: 'Lowercase letters, digits and hyphens, unique on the hub, e.g. mois-digital-service.',
   create: 'Create the agency',
   created: '{{name}} is created.',
+  companiesTitle: 'Companies',
+  companiesIntro:
+    'Companies take part in challenges and use shared services. Add one, or rename it; its admins manage its members.',
+  companiesLabel: 'Companies',
+  companiesEmpty: 'No company yet.',
+  addCompany: 'Add a company',
+  createCompany: 'Create the company',
   errors: {
     name: 'Enter a name of 1 to 200 characters.',
     slug: 'Use lowercase letters, digits and single hyphens, e.g. mois-digital-service.',

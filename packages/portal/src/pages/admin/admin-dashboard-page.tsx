@@ -4,7 +4,7 @@ import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 import { Breadcrumbs } from '../../layout/breadcrumbs';
 import { usePageTitle } from '../../layout/use-page-title';
-import { useAuditActionText } from '../audit/audit-action-text';
+import { useAuditActionText, useOutcomeText } from '../audit/audit-action-text';
 import { AdminDashboardDocument } from './admin-queries';
 import { AdminNav } from './admin-nav';
 import { AdminOnly } from './admin-only';
@@ -29,6 +29,7 @@ function Dashboard() {
   const { t, i18n } = useT();
   const explain = useErrorText();
   const actionText = useAuditActionText();
+  const outcomeText = useOutcomeText();
   const result = useQuery(AdminDashboardDocument, undefined, { partial: true });
   const data = result.data;
   const plugins = data?.plugins ?? [];

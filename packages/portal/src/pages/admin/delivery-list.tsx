@@ -62,7 +62,9 @@ export function DeliveryList({
       </form>
       {page.error ? <p className="maru-form-alert">{explain(page.error)}</p> : null}
       <p className="muted" role="status">
-        {page.totalCount === null ? t('common.loading') : t('serviceAdmin.deliveryCount', { count: page.totalCount })}
+        {page.totalCount === null || page.loading
+          ? t('common.loading')
+          : t('serviceAdmin.deliveryCount', { count: page.totalCount })}
       </p>
       {page.totalCount === 0 ? <p>{t('serviceAdmin.deliveriesEmpty')}</p> : null}
       {page.nodes.length ? (

@@ -1,5 +1,7 @@
 import { useCallback } from 'react';
+import { audit } from '../../i18n/en/audit';
 import { auditAction } from '../../i18n/en/audit-action';
+import { useErrorText } from '../../i18n/use-error-text';
 import { useT, type MessageKey } from '../../i18n/use-t';
 
 /** Every action the portal has words for, as the hub records it (`challenge.publish`), in the order of the texts. */
@@ -18,5 +20,20 @@ export function useAuditActionText(): (action: string) => string {
       return action;
     },
     [t],
+  );
+}
+
+/** How an action ended, in short words for the usual outcomes (with the code), else the refusal explained. */
+export function useOutcomeText(): (outcome: string) => string {
+  const { t } = useT();
+  const explain = useErrorText();
+  return useCallback(
+    (outcome: string) =>
+      Object.prototype.hasOwnProperty.call(audit.outcomes, outcome)
+        ? outcome === 'SUCCESS'
+          ? t('audit.outcomes.SUCCESS')
+          : `${t(`audit.outcomes.${outcome}` as MessageKey)} (${outcome})`
+        : t('audit.refused', { reason: explain(outcome) }),
+    [t, explain],
   );
 }

@@ -79,10 +79,10 @@ function Audit() {
         onChange={setFilter}
       />
       <p className="muted" role="status">
-        {page.totalCount === null ? t('common.loading') : t('audit.count', { count: page.totalCount })}
+        {page.totalCount === null || page.loading ? t('common.loading') : t('audit.count', { count: page.totalCount })}
       </p>
       {page.error ? <p className="maru-form-alert">{explain(page.error)}</p> : null}
-      {page.totalCount === 0 ? <p>{t('audit.empty')}</p> : null}
+      {page.totalCount === 0 && !page.loading ? <p>{t('audit.empty')}</p> : null}
       {page.nodes.length ? <AuditTable events={page.nodes} objects={byId} admin={platform} /> : null}
       {page.hasNextPage ? (
         <button

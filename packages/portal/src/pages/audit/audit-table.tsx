@@ -1,9 +1,8 @@
 import { Link } from 'react-router';
 import type { AuditEventsQuery, AuditObjectsQuery } from '../../gql/graphql';
-import { useErrorText } from '../../i18n/use-error-text';
 import { useT, type MessageKey } from '../../i18n/use-t';
 import { formatKst, globalId } from '../admin/kst';
-import { useAuditActionText } from './audit-action-text';
+import { useAuditActionText, useOutcomeText } from './audit-action-text';
 
 type AuditEvent = AuditEventsQuery['auditEvents']['nodes'][number];
 type Objects = Map<string, NonNullable<AuditObjectsQuery['nodes'][number]>>;
@@ -37,8 +36,8 @@ export function targetLink(event: AuditEvent, objects: Objects): { to: string; w
 /** The trail as people read it: when (KST), what happened, how it ended, who, and a link to the object. */
 export function AuditTable({ events, objects, admin }: { events: AuditEvent[]; objects: Objects; admin: boolean }) {
   const { t, i18n } = useT();
-  const explain = useErrorText();
   const actionText = useAuditActionText();
+  const outcomeText = useOutcomeText();
   return (
     <div className="maru-table-scroll" role="region" aria-label={t('audit.table')} tabIndex={0}>
       <table className="maru-table audit-table">
@@ -75,7 +74,7 @@ export function AuditTable({ events, objects, admin }: { events: AuditEvent[]; o
                   {event.outcome === 'SUCCESS' ? (
                     <span className="maru-badge maru-badge--success">{t('audit.done')}</span>
                   ) : (
-                    <span className="audit-refused">{t('audit.refused', { reason: explain(event.outcome) })}</span>
+                    <span className="audit-refused">{outcomeText(event.outcome)}</span>
                   )}
                 </td>
                 <td>

@@ -17,10 +17,13 @@ export function AgencyForm({
   mode,
   agency,
   onDone,
+  kind = 'AGENCY',
 }: {
   mode: 'rename' | 'create';
   agency: Agency | null;
   onDone: (message: string) => void;
+  /** What `create` makes: an agency (below `agency`), or a company (platform admins). */
+  kind?: 'AGENCY' | 'COMPANY';
 }) {
   const { t } = useT();
   const explain = useErrorText();
@@ -34,9 +37,11 @@ export function AgencyForm({
   const opener =
     mode === 'rename'
       ? t('organizations.rename', { name: agency?.name ?? '' })
-      : agency
-        ? t('organizations.addBelow', { name: agency.name })
-        : t('organizations.addTop');
+      : kind === 'COMPANY'
+        ? t('organizations.addCompany')
+        : agency
+          ? t('organizations.addBelow', { name: agency.name })
+          : t('organizations.addTop');
   if (!open)
     return (
       <button type="button" className="maru-button maru-button--secondary" onClick={() => setOpen(true)}>
@@ -60,7 +65,7 @@ export function AgencyForm({
       onDone(t('organizations.renamed', { name: done.updateOrganization.organization.name }));
     } else {
       const done = await create.run({
-        input: { kind: 'AGENCY', name: name.trim(), slug, ...(agency ? { parentId: agency.id } : {}) },
+        input: { kind, name: name.trim(), slug, ...(agency && kind === 'AGENCY' ? { parentId: agency.id } : {}) },
       });
       if (!done) return;
       setOpen(false);
@@ -99,7 +104,11 @@ export function AgencyForm({
         />
       ) : null}
       <button type="submit" className="maru-button" disabled={create.running || rename.running}>
-        {mode === 'rename' ? t('organizations.saveName') : t('organizations.create')}
+        {mode === 'rename'
+          ? t('organizations.saveName')
+          : kind === 'COMPANY'
+            ? t('organizations.createCompany')
+            : t('organizations.create')}
       </button>
       <button type="button" className="maru-button maru-button--secondary" onClick={() => setOpen(false)}>
         {t('common.cancel')}

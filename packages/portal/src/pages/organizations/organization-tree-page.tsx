@@ -9,6 +9,7 @@ import { Breadcrumbs } from '../../layout/breadcrumbs';
 import { SignInRequired } from '../../layout/sign-in-required';
 import { usePageTitle } from '../../layout/use-page-title';
 import { AgencyForm } from './agency-form';
+import { CompanyList } from './company-list';
 import { AgencyTreeDocument } from './organization-tree-queries';
 
 export type Agency = AgencyTreeQuery['organizations']['nodes'][number];
@@ -71,6 +72,7 @@ function Tree() {
       <ul className="org-tree" aria-label={t('organizations.treeLabel')}>
         {roots.map(renderNode)}
       </ul>
+      {platform ? <CompanyList /> : null}
     </>
   );
 }

@@ -38,3 +38,19 @@ export const RenameOrganizationDocument = graphql(`
     }
   }
 `);
+
+export const CompanyListDocument = graphql(`
+  query CompanyList {
+    organizations(kind: COMPANY, first: 100) {
+      nodes {
+        id
+        name
+        slug
+        version
+        parent {
+          id
+        }
+      }
+    }
+  }
+`);
