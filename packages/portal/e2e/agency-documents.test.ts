@@ -208,6 +208,7 @@ describe.skipIf(!chromiumAvailable())(
         .first();
       await issuedCard.getByText('Valid', { exact: true }).waitFor();
       await issuedCard.getByText(HANBIT).waitFor();
+      await issuer.page.getByText(`Showing ${after.totalCount} of ${after.totalCount}.`).waitFor();
 
       // Hanbit Data finds it in My documents and presents it to the challenge that asks for it.
       const company = await open('admin@hanbit.example', '/my/documents');
@@ -251,6 +252,7 @@ describe.skipIf(!chromiumAvailable())(
       expect((await issued('admin@mois.example')).issuedDocuments.nodes[0]!.status).toBe('VALID');
       await toRevoke.getByLabel('Why is it revoked?').fill('Issued with the wrong representative');
       await check.getByText('Issued with the wrong representative').waitFor();
+      await screenshot(issuer.page, 'agency-documents-revoke-check-en-1280');
       await check.getByRole('button', { name: 'Yes, revoke it' }).click();
       await issuer.page
         .getByRole('status')

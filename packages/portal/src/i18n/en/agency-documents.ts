@@ -25,6 +25,7 @@ export const agencyDocuments = {
     validUntil: 'Valid until',
     person: 'A person (id {{subject}})',
     test: 'test',
+    shown: 'Showing {{shown}} of {{total}}.',
     revokedBecause: 'Revoked {{at}}: {{reason}}',
   },
   revoke: {

@@ -26,6 +26,7 @@ export const agencyDocuments: Messages<typeof en> = {
     validUntil: '유효기간',
     person: '개인(정보주체 {{subject}})',
     test: '시험용',
+    shown: '전체 {{total}}건 중 {{shown}}건을 보고 있습니다.',
     revokedBecause: '{{at}} 취소: {{reason}}',
   },
   revoke: {

@@ -10,9 +10,13 @@ export const AgencyDocumentTypesDocument = graphql(`
 `);
 
 export const IssuedDocumentsDocument = graphql(`
-  query IssuedDocuments {
-    issuedDocuments(first: 50) {
+  query IssuedDocuments($after: String) {
+    issuedDocuments(first: 20, after: $after) {
       totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
       nodes {
         id
         type

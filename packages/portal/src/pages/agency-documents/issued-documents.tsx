@@ -1,5 +1,5 @@
 import { AsyncState } from '@maru/ui';
-import { useQuery } from '../../graphql/use-query';
+import { useLoadMore } from '../challenges/use-load-more';
 import { useT } from '../../i18n/use-t';
 import { IssuedDocumentsDocument } from './agency-document-queries';
 import { useKst } from './kst';
@@ -15,8 +15,8 @@ export function IssuedDocuments() {
   const kst = useKst();
   const typeName = useTypeName();
   const refusal = useRefusalText();
-  const issued = useQuery(IssuedDocumentsDocument);
-  const nodes = issued.data?.issuedDocuments.nodes ?? [];
+  const issued = useLoadMore(IssuedDocumentsDocument, {}, (data) => data.issuedDocuments);
+  const nodes = issued.nodes;
   return (
     <section className="section" aria-labelledby="issued">
       <h2 id="issued" tabIndex={-1}>
@@ -24,7 +24,7 @@ export function IssuedDocuments() {
       </h2>
       <p className="muted">{t('agencyDocuments.issued.intro')}</p>
       <AsyncState
-        loading={issued.loading && !issued.data}
+        loading={issued.loading && issued.totalCount === null}
         error={issued.error ? refusal(issued.error) : null}
         onRetry={issued.reload}
         empty={nodes.length === 0}
@@ -74,6 +74,21 @@ export function IssuedDocuments() {
             );
           })}
         </ul>
+        <p className="muted">
+          {t('agencyDocuments.issued.shown', { shown: nodes.length, total: issued.totalCount ?? 0 })}
+        </p>
+        {issued.hasNextPage ? (
+          <div className="button-row">
+            <button
+              type="button"
+              className="maru-button maru-button--secondary"
+              disabled={issued.loading}
+              onClick={issued.loadMore}
+            >
+              {issued.loading ? t('common.loading') : t('common.loadMore')}
+            </button>
+          </div>
+        ) : null}
       </AsyncState>
     </section>
   );
