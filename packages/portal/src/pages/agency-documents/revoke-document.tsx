@@ -63,7 +63,11 @@ export function RevokeDocument({ id, typeName, holder, onRevoked }: RevokeDocume
             value={reason}
             aria-invalid={missing ? true : undefined}
             aria-describedby={missing ? `${reasonId}-hint ${reasonId}-error` : `${reasonId}-hint`}
-            onChange={(event) => setReason(event.target.value)}
+            onChange={(event) => {
+              setReason(event.target.value);
+              // The problem is gone once a reason is written; it is checked again on confirming.
+              if (event.target.value.trim()) setMissing(false);
+            }}
           />
         </div>
         <ConfirmAction
