@@ -5,6 +5,8 @@ export const reviews = {
   evaluationEnd: 'evaluation ends',
   score: 'Score the submissions of “{{title}}”',
   notYet: 'Scoring starts when the agency starts the evaluation.',
+  summary:
+    'To score now: {{evaluating}} · closed, evaluation not started: {{closed}} · still taking submissions: {{open}}.',
   progress: 'Progress',
   scoredOf: '{{scored}} of {{total}} scored',
   notClosed: 'Submissions are still open; scoring starts after they close.',

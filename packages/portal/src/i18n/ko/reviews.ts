@@ -8,6 +8,7 @@ export const reviews: Messages<typeof en> = {
   evaluationEnd: '심사 종료',
   score: '“{{title}}” 제안서 심사',
   notYet: '기관이 심사를 시작하면 점수를 줄 수 있습니다.',
+  summary: '지금 심사할 챌린지 {{evaluating}}건 · 접수 마감, 심사 시작 전 {{closed}}건 · 접수 중 {{open}}건.',
   progress: '진행 상황',
   scoredOf: '{{total}}건 중 {{scored}}건 채점',
   notClosed: '아직 접수 중입니다. 접수가 끝나면 채점할 수 있습니다.',

@@ -12,6 +12,7 @@ import type { ReviewAssignmentsQuery } from '../../gql/graphql';
 import '../company/company.css';
 
 type Assignment = ReviewAssignmentsQuery['challenges']['nodes'][number];
+const ORDER: readonly Assignment['status'][] = ['EVALUATING', 'CLOSED', 'OPEN'];
 
 /** The reviewer's assignments: each challenge whose panel they sit on, its progress, deadline and declaration. */
 export function ReviewsPage() {
@@ -30,7 +31,11 @@ function Reviews() {
   const { t } = useT();
   const explain = useErrorText();
   const result = useQuery(ReviewAssignmentsDocument);
-  const mine = (result.data?.challenges.nodes ?? []).filter((c) => c.myPanelSeat);
+  // What can be scored now first, then what closed, then what still takes submissions (each soonest deadline first).
+  const mine = (result.data?.challenges.nodes ?? [])
+    .filter((c) => c.myPanelSeat)
+    .sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
+  const count = (status: Assignment['status']) => mine.filter((c) => c.status === status).length;
   return (
     <>
       <h1>{t('reviews.title')}</h1>
@@ -42,6 +47,7 @@ function Reviews() {
         empty={mine.length === 0}
         emptyMessage={t('reviews.empty')}
       >
+        <p>{t('reviews.summary', { evaluating: count('EVALUATING'), closed: count('CLOSED'), open: count('OPEN') })}</p>
         <ul className="plain-list assignments">
           {mine.map((challenge) => (
             <AssignmentCard key={challenge.id} challenge={challenge} />
