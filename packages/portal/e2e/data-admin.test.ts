@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -56,13 +57,35 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: an agency connec
   let companyKey: string;
   let connectionId = '';
 
+  let source: Server;
+  let sourceOrigin = '';
+
   beforeAll(async () => {
-    [hub, browser] = await Promise.all([startHub(), launchChromium()]);
+    // A real JSON source on this machine: the hub may reach 127.0.0.1 only because this test's operator allows it.
+    source = createServer((request, response) => {
+      if (request.url === '/facilities') {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(
+          JSON.stringify({
+            items: [
+              { id: 'F-1', name: '세종 청년센터' },
+              { id: 'F-2', name: '대전 청년센터' },
+            ],
+          }),
+        );
+      } else {
+        response.writeHead(503).end();
+      }
+    });
+    await new Promise<void>((resolve) => source.listen(0, '127.0.0.1', resolve));
+    sourceOrigin = `http://127.0.0.1:${(source.address() as { port: number }).port}`;
+    [hub, browser] = await Promise.all([startHub({ env: { MARU_CONNECTOR_HOSTS: '127.0.0.1' } }), launchChromium()]);
     [agencyKey, companyKey] = await Promise.all([keyOf(hub.origin, AGENCY_ADMIN), keyOf(hub.origin, COMPANY_ADMIN)]);
   });
   afterAll(async () => {
     await browser?.close();
     await hub?.stop();
+    source?.close();
   });
 
   it('lists the agency’s datasets with their sync state, in Korean and English, at 1280 and 375 px', async () => {
@@ -292,5 +315,98 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: an agency connec
     }
     const after = (await graphql<Connection>(hub.origin, CONNECTION, { id: connectionId }, agencyKey)).dataConnection!;
     expect(after).toEqual(before);
+  });
+
+  it('connects JSON over HTTP, and says in people’s words why a source that answers with an error fails', async () => {
+    const { page, problems } = await openPortalPage(browser, { lang: 'ko' });
+    await signInAs(page, hub.origin, AGENCY_ADMIN, '/manage/data/new');
+    const connect = async (name: string, url: string) => {
+      await page.goto(`${hub.origin}/manage/data/new`);
+      await page.getByLabel('HTTP JSON').check();
+      await page.locator('#source-url').fill(url);
+      await page.locator('#source-recordsPath').fill('items');
+      await page.locator('#conn-name').fill(name);
+      await page.getByLabel('공개', { exact: true }).check();
+      await page.locator('#conn-key').fill('id');
+      await page.getByRole('button', { name: '데이터셋 연결' }).click();
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+      // Wait for the scheduler's first sync if it started one, then sync now.
+      await page.getByRole('button', { name: '지금 동기화' }).click();
+      await page.getByRole('region', { name: '동기화 이력' }).getByText('직접 실행').first().waitFor();
+    };
+    await connect('청년센터 목록', `${sourceOrigin}/facilities`);
+    await page.getByTestId('success-message').filter({ hasText: '동기화했습니다' }).waitFor();
+    const good = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    const read = await graphql<{ dataConnection: { recordCount: number; records: { nodes: Array<{ key: string }> } } }>(
+      hub.origin,
+      'query ($id: ID!) { dataConnection(id: $id) { recordCount records { nodes { key } } } }',
+      { id: good },
+    );
+    expect(read.dataConnection.recordCount).toBe(2);
+    expect(read.dataConnection.records.nodes.map((r) => r.key)).toEqual(['F-1', 'F-2']);
+
+    await connect('고장 난 원천', `${sourceOrigin}/broken`);
+    await page.getByRole('alert').filter({ hasText: '이력에서 이유를 확인하세요' }).waitFor();
+    await expect(page.getByTestId('success-message').filter({ hasText: '실패' }).count()).resolves.toBe(0);
+    await page.getByRole('alert').filter({ hasText: '원천이 오류로 응답했습니다' }).waitFor();
+    await expect(page.getByText('HTTP 503').first().isVisible()).resolves.toBe(false);
+    await page.getByText('기술 정보(운영자용)').first().click();
+    await expect(
+      page
+        .getByText(/answered HTTP 503/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'data-admin-failing-ko-1280');
+    await page.goto(`${hub.origin}/manage/data`);
+    await page
+      .getByRole('row', { name: /고장 난 원천/ })
+      .getByText('원천이 오류로 응답했습니다')
+      .waitFor();
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('edits and pauses a dataset, revokes a consent and a person’s keys — each after checking, each said done', async () => {
+    const { page, problems } = await openPortalPage(browser, { lang: 'en' });
+    await signInAs(page, hub.origin, AGENCY_ADMIN, `/manage/data/${encodeURIComponent(connectionId)}`);
+    await page.locator('#edit-name').fill('Youth benefit recipients 2026 (test)');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByTestId('success-message').filter({ hasText: 'was saved' }).waitFor();
+    await page.getByRole('button', { name: 'Pause scheduled syncs' }).click();
+    await page.getByTestId('success-message').filter({ hasText: 'Scheduled syncs are paused.' }).waitFor();
+
+    await page.getByRole('button', { name: 'Revoke the consent of P-0001' }).click();
+    const consent = page.getByRole('group', { name: 'Revoke the consent of P-0001' });
+    await expect(consent.textContent()).resolves.toContain('This cannot be undone');
+    await consent.getByRole('button', { name: 'Yes, revoke the consent' }).click();
+    await page.getByTestId('success-message').filter({ hasText: 'The consent of P-0001 was revoked.' }).waitFor();
+
+    await page.locator('#revoke-subject').fill('P-0001');
+    await page.getByRole('button', { name: 'Revoke the keys of P-0001' }).click();
+    const keys = page.getByRole('group', { name: 'Revoke the keys of P-0001' });
+    await expect(keys.textContent()).resolves.toContain('can no longer open “My data”');
+    await screenshot(page, 'data-admin-revoke-keys-en-1280');
+    await keys.getByRole('button', { name: 'Yes, revoke the keys' }).click();
+    await page.getByTestId('success-message').filter({ hasText: '1 key of P-0001 was revoked.' }).waitFor();
+
+    const stored = (
+      await graphql<Connection & { dataConnection: { status: string } }>(
+        hub.origin,
+        CONNECTION.replace('version recordCount', 'version recordCount status'),
+        { id: connectionId },
+        agencyKey,
+      )
+    ).dataConnection!;
+    expect(stored).toMatchObject({ name: 'Youth benefit recipients 2026 (test)', status: 'PAUSED' });
+    expect(stored.consents.nodes[0]).toMatchObject({ subjectId: 'P-0001', status: 'REVOKED', revokedBy: 'AGENCY' });
+    // Revoking again finds no key in force: the page says nothing changed.
+    await page.locator('#revoke-subject').fill('P-0001');
+    await page.getByRole('button', { name: 'Revoke the keys of P-0001' }).click();
+    await page.getByRole('button', { name: 'Yes, revoke the keys' }).click();
+    await page.getByText('Your agency has issued no key in force for P-0001; nothing was changed.').waitFor();
+    expect(problems).toEqual([]);
+    await page.context().close();
   });
 });

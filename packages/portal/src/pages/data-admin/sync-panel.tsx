@@ -22,17 +22,22 @@ export function SyncPanel({ connection, onChanged }: { connection: ManagedConnec
   // A new input after each upload: a file input cannot be emptied by its value.
   const [inputRound, setInputRound] = useState(0);
   const syncs = connection.syncs.nodes;
+  // A finished sync is said done at the top of the page; a failed one is no success: it is said here, as an alert.
+  const [failed, setFailed] = useState(false);
   const syncNow = async () => {
+    setFailed(false);
     const result = await sync.run({ id: connection.id });
     if (!result) return;
     const done = result.syncDataConnection.sync;
-    flash(
-      t(`dataAdmin.sync.done.${done.status}`, {
-        inserted: done.inserted,
-        updated: done.updated,
-        rejected: done.rejected,
-      }),
-    );
+    if (done.status === 'FAILED') setFailed(true);
+    else
+      flash(
+        t(`dataAdmin.sync.done.${done.status}`, {
+          inserted: done.inserted,
+          updated: done.updated,
+          rejected: done.rejected,
+        }),
+      );
     onChanged();
   };
   const send = async (event: FormEvent) => {
@@ -59,6 +64,11 @@ export function SyncPanel({ connection, onChanged }: { connection: ManagedConnec
         {t('dataAdmin.sync.title')}
       </h2>
       <p>{t('dataAdmin.sync.intro')}</p>
+      {failed ? (
+        <p className="maru-form-alert" role="alert">
+          {t('dataAdmin.sync.done.FAILED')}
+        </p>
+      ) : null}
       {sync.error ? (
         <p className="maru-form-alert" role="alert">
           {explain(sync.error)}

@@ -9,10 +9,11 @@ export function syncErrorKey(error: string | null | undefined): MessageKey | nul
   if (/not found in the import folder/i.test(error)) return 'dataAdmin.syncError.fileMissing';
   if (/cannot be opened/i.test(error)) return 'dataAdmin.syncError.fileUnreadable';
   if (/header row/i.test(error)) return 'dataAdmin.syncError.header';
-  if (/private|loopback|not allowed to reach|blocked address/i.test(error)) return 'dataAdmin.syncError.address';
-  if (/timed? ?out|timeout/i.test(error)) return 'dataAdmin.syncError.timeout';
-  if (/HTTP \d{3}|answered \d{3}|status \d{3}/i.test(error)) return 'dataAdmin.syncError.http';
+  if (/may not reach|not on a host/i.test(error)) return 'dataAdmin.syncError.address';
   if (/secret/i.test(error)) return 'dataAdmin.syncError.secret';
+  if (/timed? ?out|timeout/i.test(error)) return 'dataAdmin.syncError.timeout';
+  if (/cannot be reached/i.test(error)) return 'dataAdmin.syncError.unreachable';
+  if (/answered HTTP \d{3}/i.test(error)) return 'dataAdmin.syncError.http';
   if (/mongo/i.test(error)) return 'dataAdmin.syncError.mongo';
   if (/plugin/i.test(error)) return 'dataAdmin.syncError.plugin';
   return null;
