@@ -347,6 +347,22 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: an agency runs i
     await page.getByRole('heading', { level: 2, name: '공개한 뒤에는 바꿀 수 없는 항목' }).waitFor();
     expect(await page.getByRole('group', { name: '평가 기준' }).count()).toBe(0);
     await screenshot(page, 'agency-challenges-edit-open-ko-1280');
+    // An earlier deadline is refused beside the field, and nothing is sent.
+    const published = await challengeState(draftId);
+    const deadline = page.getByLabel(/^제출 마감/);
+    // Two days from now in Seoul (the page's time zone): ahead, but before the published deadline (ten days).
+    const sooner = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Seoul',
+      dateStyle: 'short',
+      timeStyle: 'short',
+    })
+      .format(Date.now() + 2 * DAY)
+      .replace(' ', 'T');
+    await deadline.fill(sooner);
+    await page.getByRole('button', { name: '변경 내용 저장' }).click();
+    await page.getByText('공개된 챌린지의 제출 마감은 늦추기만 할 수 있습니다.').waitFor();
+    expect(await deadline.getAttribute('aria-invalid')).toBe('true');
+    expect(await challengeState(draftId)).toEqual(published);
     expect(problems).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 export const agency = {
   title: 'My challenges',
   intro: 'The challenges of {{agency}} and what each needs from you next. Open a step to do it.',
+  created: 'The challenge is saved as a draft. Check it, then publish it below when it is ready.',
   otherWork: "Your agency's other work",
   links: {
     data: 'Datasets',
@@ -58,6 +59,7 @@ export const agency = {
     lockedBody:
       'The type, the evaluation criteria and their weights, the later phases and the terms stay as published, because companies are already answering them. The submission deadline can only move later.',
     save: 'Save the changes',
+    deadlineLater: "A published challenge's deadline can only move later.",
     saved: 'The challenge is saved.',
     notYours: 'You cannot edit this challenge',
     notYoursBody:

@@ -4,6 +4,7 @@ import type { Messages } from '../messages';
 export const agency: Messages<typeof en> = {
   title: '우리 기관 챌린지',
   intro: '{{agency}}의 챌린지와 각각 다음에 할 일입니다. 할 일을 눌러 처리하세요.',
+  created: '챌린지를 작성 중으로 저장했습니다. 내용을 확인한 뒤 아래에서 공개하세요.',
   otherWork: '기관의 다른 업무',
   links: {
     data: '데이터셋',
@@ -61,6 +62,7 @@ export const agency: Messages<typeof en> = {
     lockedBody:
       '유형, 평가 기준과 배점, 이후 단계, 조건은 공개한 그대로 유지됩니다. 기업이 이미 이를 보고 준비하고 있기 때문입니다. 접수 마감은 늦추기만 할 수 있습니다.',
     save: '변경 내용 저장',
+    deadlineLater: '공개된 챌린지의 제출 마감은 늦추기만 할 수 있습니다.',
     saved: '챌린지를 저장했습니다.',
     notYours: '이 챌린지는 수정할 수 없습니다',
     notYoursBody:

@@ -2,8 +2,8 @@ import { Field, FormErrorSummary, fieldError } from '@maru/ui';
 import { useState, type FormEvent } from 'react';
 import type { ChallengeType, CreateChallengeInput } from '../../gql/graphql';
 import type { GraphqlRequestError } from '../../graphql/client';
-import { toFormError } from '../../graphql/form-error';
 import { useT } from '../../i18n/use-t';
+import { useRefusal } from '../challenge/refusal';
 import { CriteriaEditor, criterionKey, type CriterionDraft } from './criteria-editor';
 import { daysFromNow, fromLocalInput } from './date-input';
 import { LinkPickers } from './link-pickers';
@@ -59,6 +59,7 @@ export function ChallengeForm({
   label,
 }: ChallengeFormProps) {
   const { t } = useT();
+  const refusal = useRefusal();
   const [title, setTitle] = useState(initial?.title ?? '');
   const [summary, setSummary] = useState(initial?.summary ?? '');
   const [problemStatement, setProblemStatement] = useState(initial?.problemStatement ?? '');
@@ -91,8 +92,9 @@ export function ChallengeForm({
     const deadlineIso = fromLocalInput(deadline);
     const evaluationIso = fromLocalInput(evaluationEnd);
     const earliest = published && initial ? fromLocalInput(initial.deadline) : null;
-    if (!deadlineIso || deadlineIso <= new Date().toISOString() || (earliest && deadlineIso < earliest))
+    if (!deadlineIso || deadlineIso <= new Date().toISOString())
       found.submissionDeadline = t('newChallenge.errors.deadline');
+    else if (earliest && deadlineIso < earliest) found.submissionDeadline = t('agency.edit.deadlineLater');
     if (!evaluationIso || (deadlineIso && evaluationIso <= deadlineIso))
       found.evaluationEnd = t('newChallenge.errors.evaluationEnd');
     if (prize.amount && !(Number(prize.amount) > 0)) found.prize = t('newChallenge.errors.prize');
@@ -140,7 +142,7 @@ export function ChallengeForm({
       phases: phases.map((p, i) => ({ name: p.name.trim(), submissionDeadline: phaseDeadlines[i]! })),
     });
   };
-  const problem = toFormError(error);
+  const problem = refusal(error);
   const message = (field: keyof Errors) => errors[field] ?? fieldError(problem, field);
   return (
     <form

@@ -1,6 +1,8 @@
 import { useNavigate } from 'react-router';
 import { graphql } from '../../gql';
 import { useSession } from '../../auth/session';
+import { useFlash } from '../../forms/flash';
+import { Breadcrumbs } from '../../layout/breadcrumbs';
 import { useMutation } from '../../graphql/use-mutation';
 import { useT } from '../../i18n/use-t';
 import { SignInRequired } from '../../layout/sign-in-required';
@@ -35,10 +37,12 @@ function NewChallenge() {
   const { t } = useT();
   const { viewer } = useSession();
   const navigate = useNavigate();
+  const flash = useFlash();
   const create = useMutation(CreateChallengeDocument);
   if (!viewer) return null;
   return (
     <>
+      <Breadcrumbs trail={[{ to: '/manage', label: t('agency.title') }]} current={t('newChallenge.title')} />
       <h1>{t('newChallenge.title')}</h1>
       <p className="maru-lead">{t('newChallenge.intro', { agency: viewer.organization.name })}</p>
       <ChallengeForm
@@ -47,7 +51,9 @@ function NewChallenge() {
         error={create.error}
         onSubmit={async (input) => {
           const result = await create.run({ input });
-          if (result) void navigate(`/challenges/${result.createChallenge.challenge.id}`);
+          if (!result) return;
+          flash(t('agency.created'), { next: true });
+          void navigate(`/challenges/${encodeURIComponent(result.createChallenge.challenge.id)}`);
         }}
       />
     </>
