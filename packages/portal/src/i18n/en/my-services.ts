@@ -17,7 +17,7 @@ export const myServices = {
   today: 'Today (UTC)',
   usedToday: '{{used}} live calls of {{quota}}',
   noQuota: 'no limit',
-  last30: 'Last 30 days:',
+  last30: 'Last 30 days (test calls included):',
   usageUnavailable: 'The usage figures could not be loaded.',
   callsAndErrors: '{{calls}} calls, {{failures}} failed',
   since: 'Requested',

@@ -20,7 +20,7 @@ export const myServices: Messages<typeof en> = {
   today: '오늘(UTC 기준)',
   usedToday: '운영 호출 {{used}}회 / 한도 {{quota}}',
   noQuota: '제한 없음',
-  last30: '최근 30일:',
+  last30: '최근 30일(시험 호출 포함):',
   usageUnavailable: '이용량을 불러오지 못했습니다.',
   callsAndErrors: '호출 {{calls}}회, 실패 {{failures}}회',
   since: '신청 일시',
