@@ -259,8 +259,9 @@ export class SubmissionService {
     const input = validate(updateSubmissionInput, raw);
     if (submission.status !== 'DRAFT')
       throw conflict(
-        `Only drafts can be edited; this submission is ${submission.status}. ` +
-          `Withdraw it and start a new draft to change it.`,
+        `Only drafts can be edited; this submission is ${submission.status} and stays as it was sent. ` +
+          // Not "withdraw and start again": a withdrawn entry keeps its organization's one place in the phase.
+          `Ask a question on the challenge if something in it must be corrected.`,
       );
     if (input.teamSize !== undefined) this.assertTeam(challenge, input.teamSize);
     return this.move(submission, submission.status, { ...input });
