@@ -1,4 +1,5 @@
 import { AsyncState } from '@maru/ui';
+import { toErrorText } from '../../graphql/form-error';
 import { useQuery } from '../../graphql/use-query';
 import { useT } from '../../i18n/use-t';
 import { ReviewProgressDocument } from './challenge-mutations';
@@ -13,7 +14,7 @@ export function ReviewProgress({ challengeId }: { challengeId: string }) {
       <h3>{t('manage.progressTitle')}</h3>
       <AsyncState
         loading={progress.loading && !progress.data}
-        error={progress.error?.message ?? null}
+        error={toErrorText(progress.error)}
         onRetry={progress.reload}
         empty={rows.length === 0}
         emptyMessage={t('manage.progressEmpty')}
