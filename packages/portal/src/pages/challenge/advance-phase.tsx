@@ -1,11 +1,11 @@
 import { FormErrorSummary } from '@maru/ui';
 import { ConfirmAction } from '../../forms/confirm-action';
 import type { ChallengeDetailQuery } from '../../gql/graphql';
+import { toFormError } from '../../graphql/form-error';
 import { useMutation } from '../../graphql/use-mutation';
 import { useT } from '../../i18n/use-t';
 import { AdvancePhaseDocument } from './challenge-mutations';
 import { KstTime } from './kst-time';
-import { useRefusal } from './refusal';
 
 type Challenge = NonNullable<ChallengeDetailQuery['challenge']>;
 
@@ -21,7 +21,6 @@ export function AdvancePhase({
   onChanged: () => void;
 }) {
   const { t, i18n } = useT();
-  const refusal = useRefusal();
   const advance = useMutation(AdvancePhaseDocument);
   const next = challenge.phases[challenge.currentPhase];
   if (!next || (challenge.status !== 'CLOSED' && challenge.status !== 'EVALUATING')) return null;
@@ -39,7 +38,7 @@ export function AdvancePhase({
             }).format(Date.parse(next.submissionDeadline)) + ' KST',
         })}
       </p>
-      <FormErrorSummary error={refusal(advance.error)} />
+      <FormErrorSummary error={toFormError(advance.error)} />
       <ConfirmAction
         label={t('agency.actions.advance')}
         question={t('agency.actions.advanceQuestion')}

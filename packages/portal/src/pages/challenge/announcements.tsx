@@ -2,6 +2,7 @@ import { AsyncState, Field, FormErrorSummary, Markdown } from '@maru/ui';
 import { useState, type FormEvent } from 'react';
 import { useFlash } from '../../forms/flash';
 import { graphql } from '../../gql';
+import { toFormError } from '../../graphql/form-error';
 import { useMutation } from '../../graphql/use-mutation';
 import { useQuery } from '../../graphql/use-query';
 import { useErrorText } from '../../i18n/use-error-text';
@@ -71,7 +72,6 @@ export function Announcements({ challengeId, canPost }: { challengeId: string; c
 
 function AnnouncementForm({ challengeId, onPosted }: { challengeId: string; onPosted: () => void }) {
   const { t } = useT();
-  const explain = useErrorText();
   const flash = useFlash();
   const post = useMutation(PostAnnouncementDocument);
   const [title, setTitle] = useState('');
@@ -101,11 +101,7 @@ function AnnouncementForm({ challengeId, onPosted }: { challengeId: string; onPo
     >
       <h3 id="announcement-form-heading">{t('agency.announce.formTitle')}</h3>
       <p className="hint">{t('agency.announce.hint')}</p>
-      <FormErrorSummary
-        error={
-          post.error ? { message: explain(post.error), ...(post.error.field ? { field: post.error.field } : {}) } : null
-        }
-      />
+      <FormErrorSummary error={toFormError(post.error)} />
       <Field label={t('agency.announce.titleLabel')} error={errors.title ?? null} required>
         {(control) => (
           <input

@@ -2,10 +2,10 @@ import { Field, FormErrorSummary, ResultsTable } from '@maru/ui';
 import { useState } from 'react';
 import { ConfirmAction } from '../../forms/confirm-action';
 import type { ChallengeDetailQuery, ChallengeResultsQuery } from '../../gql/graphql';
+import { toFormError } from '../../graphql/form-error';
 import { useMutation } from '../../graphql/use-mutation';
 import { useT } from '../../i18n/use-t';
 import { AwardChallengeDocument } from './challenge-mutations';
-import { useRefusal } from './refusal';
 
 type Challenge = NonNullable<ChallengeDetailQuery['challenge']>;
 type Results = NonNullable<NonNullable<ChallengeResultsQuery['challenge']>['results']>;
@@ -21,7 +21,6 @@ export function AwardForm({
   onChanged: () => void;
 }) {
   const { t } = useT();
-  const refusal = useRefusal();
   const award = useMutation(AwardChallengeDocument);
   const [winners, setWinners] = useState<string[]>([]);
   const [note, setNote] = useState('');
@@ -68,7 +67,7 @@ export function AwardForm({
       <Field label={t('manage.awardNote')} hint={t('manage.awardNoteHint')}>
         {(control) => <textarea {...control} rows={3} value={note} onChange={(event) => setNote(event.target.value)} />}
       </Field>
-      <FormErrorSummary error={refusal(award.error)} />
+      <FormErrorSummary error={toFormError(award.error)} />
       {chosen.length ? (
         <ConfirmAction
           label={t('manage.award')}

@@ -1,10 +1,10 @@
 import { Field, FormErrorSummary } from '@maru/ui';
 import { useState } from 'react';
 import { ConfirmAction } from '../../forms/confirm-action';
+import { toFormError } from '../../graphql/form-error';
 import { useMutation } from '../../graphql/use-mutation';
 import { useT } from '../../i18n/use-t';
 import { CancelChallengeDocument } from './challenge-mutations';
-import { useRefusal } from './refusal';
 
 /** Cancel with a public reason, behind a disclosure so it is never pressed by accident, and a check before it. */
 export function CancelForm({
@@ -17,7 +17,6 @@ export function CancelForm({
   onChanged: () => void;
 }) {
   const { t } = useT();
-  const refusal = useRefusal();
   const cancel = useMutation(CancelChallengeDocument);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
@@ -25,7 +24,7 @@ export function CancelForm({
     <details className="cancel-form">
       <summary>{t('manage.cancelTitle')}</summary>
       <div className="maru-form">
-        <FormErrorSummary error={refusal(cancel.error)} />
+        <FormErrorSummary error={toFormError(cancel.error)} />
         <Field
           label={t('manage.cancelReason')}
           hint={t('manage.cancelHint')}

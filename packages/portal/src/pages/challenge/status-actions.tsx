@@ -1,11 +1,11 @@
 import { FormErrorSummary } from '@maru/ui';
 import { ConfirmAction } from '../../forms/confirm-action';
 import type { ChallengeDetailQuery } from '../../gql/graphql';
+import { toFormError } from '../../graphql/form-error';
 import { useMutation } from '../../graphql/use-mutation';
 import { useT } from '../../i18n/use-t';
 import { CloseChallengeDocument, PublishChallengeDocument, StartEvaluationDocument } from './challenge-mutations';
 import { KstTime } from './kst-time';
-import { useRefusal } from './refusal';
 
 type Challenge = NonNullable<ChallengeDetailQuery['challenge']>;
 
@@ -15,7 +15,6 @@ type Challenge = NonNullable<ChallengeDetailQuery['challenge']>;
  */
 export function StatusActions({ challenge, onChanged }: { challenge: Challenge; onChanged: () => void }) {
   const { t } = useT();
-  const refusal = useRefusal();
   const publish = useMutation(PublishChallengeDocument);
   const close = useMutation(CloseChallengeDocument);
   const evaluate = useMutation(StartEvaluationDocument);
@@ -63,7 +62,7 @@ export function StatusActions({ challenge, onChanged }: { challenge: Challenge; 
     <div className="status-actions">
       <h3>{t('manage.nextStep')}</h3>
       <p className="hint">{step.hint}</p>
-      <FormErrorSummary error={refusal(step.mutation.error)} />
+      <FormErrorSummary error={toFormError(step.mutation.error)} />
       <ConfirmAction
         label={step.label}
         question={step.question}

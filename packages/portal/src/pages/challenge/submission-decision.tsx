@@ -1,10 +1,10 @@
 import { FormErrorSummary } from '@maru/ui';
 import { ConfirmAction } from '../../forms/confirm-action';
 import { useFlash } from '../../forms/flash';
+import { toFormError } from '../../graphql/form-error';
 import { useMutation } from '../../graphql/use-mutation';
 import { useT } from '../../i18n/use-t';
 import { RejectSubmissionDocument, ShortlistSubmissionDocument } from './challenge-mutations';
-import { useRefusal } from './refusal';
 
 export interface DecidableSubmission {
   id: string;
@@ -22,14 +22,13 @@ export function SubmissionDecision({
   onChanged: () => void;
 }) {
   const { t } = useT();
-  const refusal = useRefusal();
   const flash = useFlash();
   const shortlist = useMutation(ShortlistSubmissionDocument);
   const reject = useMutation(RejectSubmissionDocument);
   if (submission.status !== 'SUBMITTED' && submission.status !== 'SHORTLISTED') return null;
   return (
     <div className="submission-decisions" role="group" aria-label={submission.title}>
-      <FormErrorSummary error={refusal(shortlist.error ?? reject.error)} />
+      <FormErrorSummary error={toFormError(shortlist.error ?? reject.error)} />
       {submission.status === 'SUBMITTED' ? (
         <button
           type="button"

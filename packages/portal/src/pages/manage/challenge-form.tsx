@@ -2,8 +2,8 @@ import { Field, FormErrorSummary, fieldError } from '@maru/ui';
 import { useState, type FormEvent } from 'react';
 import type { ChallengeType, CreateChallengeInput } from '../../gql/graphql';
 import type { GraphqlRequestError } from '../../graphql/client';
+import { toFormError } from '../../graphql/form-error';
 import { useT } from '../../i18n/use-t';
-import { useRefusal } from '../challenge/refusal';
 import { CriteriaEditor, criterionKey, type CriterionDraft } from './criteria-editor';
 import { daysFromNow, fromLocalInput } from './date-input';
 import { LinkPickers } from './link-pickers';
@@ -59,7 +59,6 @@ export function ChallengeForm({
   label,
 }: ChallengeFormProps) {
   const { t } = useT();
-  const refusal = useRefusal();
   const [title, setTitle] = useState(initial?.title ?? '');
   const [summary, setSummary] = useState(initial?.summary ?? '');
   const [problemStatement, setProblemStatement] = useState(initial?.problemStatement ?? '');
@@ -142,7 +141,7 @@ export function ChallengeForm({
       phases: phases.map((p, i) => ({ name: p.name.trim(), submissionDeadline: phaseDeadlines[i]! })),
     });
   };
-  const problem = refusal(error);
+  const problem = toFormError(error);
   const message = (field: keyof Errors) => errors[field] ?? fieldError(problem, field);
   return (
     <form
