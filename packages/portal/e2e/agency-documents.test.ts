@@ -167,6 +167,14 @@ describe.skipIf(!chromiumAvailable())(
         { id: challengeId },
       );
       expect(challenge.challenge.requiredDocuments).toEqual([{ type: 'business-registration', maxAgeDays: 90 }]);
+      // The challenge's page says the same to those who manage it, and leads to the documents presented.
+      await manager.page.goto(`${hub.origin}/challenges/${challengeId}`);
+      const onChallenge = manager.page.locator('#required-documents');
+      await onChallenge.getByRole('heading', { name: 'Documents entrants present' }).waitFor();
+      await onChallenge.getByText('Business registration proof, issued within 90 days').waitFor();
+      await onChallenge.getByRole('link', { name: 'Documents presented to our challenges' }).click();
+      await manager.page.getByRole('heading', { level: 2, name: 'Documents presented to us' }).waitFor();
+      await manager.page.waitForFunction(() => document.activeElement?.id === 'received');
 
       // The ministry issues Hanbit Data a business registration proof: first with the form's mistakes, then right.
       const before = (await issued('admin@mois.example')).issuedDocuments.totalCount;
@@ -251,6 +259,7 @@ describe.skipIf(!chromiumAvailable())(
       await toRevoke.locator('.error-summary').getByText('Enter why the document is revoked.').waitFor();
       expect((await issued('admin@mois.example')).issuedDocuments.nodes[0]!.status).toBe('VALID');
       await toRevoke.getByLabel('Why is it revoked?').fill('Issued with the wrong representative');
+      await toRevoke.locator('.error-summary').waitFor({ state: 'detached' });
       await check.getByText('Issued with the wrong representative').waitFor();
       await screenshot(issuer.page, 'agency-documents-revoke-check-en-1280');
       await check.getByRole('button', { name: 'Yes, revoke it' }).click();

@@ -134,6 +134,8 @@ export const agencyDocuments = {
     title: 'Documents each challenge asks for',
     intro:
       'Draft and open challenges of your agency and the agencies below it. A company presents these documents before it submits; set them before the challenge opens, so every entrant knows from the start.',
+    onChallenge: 'Documents entrants present',
+    receivedLink: 'Documents presented to our challenges',
     noChallenges: 'Your agency has no draft or open challenges.',
     caption: 'Required documents by challenge',
     documents: 'Required documents',

@@ -133,6 +133,8 @@ export const agencyDocuments: Messages<typeof en> = {
     title: '챌린지별 요구 서류',
     intro:
       '우리 기관과 하위 기관의 작성 중이거나 접수 중인 챌린지입니다. 기업은 챌린지에 제출하기 전에 이 서류를 제출해야 합니다. 모든 참가자가 처음부터 알 수 있도록 챌린지를 게시하기 전에 정하세요.',
+    onChallenge: '참가 기업이 제출할 서류',
+    receivedLink: '우리 챌린지에 제출된 서류 보기',
     noChallenges: '우리 기관에 작성 중이거나 접수 중인 챌린지가 없습니다.',
     caption: '챌린지별 요구 서류',
     documents: '요구 서류',

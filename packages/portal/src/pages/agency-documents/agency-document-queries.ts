@@ -153,3 +153,15 @@ export const SetRequiredDocumentsDocument = graphql(`
     }
   }
 `);
+
+export const ChallengeRequiredDocumentsDocument = graphql(`
+  query ChallengeRequiredDocuments($id: ID!) {
+    challenge(id: $id) {
+      id
+      requiredDocuments {
+        type
+        maxAgeDays
+      }
+    }
+  }
+`);

@@ -1,4 +1,5 @@
-import { Link } from 'react-router';
+import { useEffect } from 'react';
+import { Link, useLocation } from 'react-router';
 import { useSession } from '../../auth/session';
 import { useQuery } from '../../graphql/use-query';
 import { useT } from '../../i18n/use-t';
@@ -31,6 +32,7 @@ export function AgencyDocumentsPage() {
 function AgencyDocuments() {
   const { t } = useT();
   const { viewer } = useSession();
+  const { hash } = useLocation();
   const agencyId = viewer?.organization.id ?? '';
   const published = useQuery(AgencyDocumentChallengesDocument, {
     agencyId,
@@ -42,6 +44,14 @@ function AgencyDocuments() {
     includeSubAgencies: true,
     statuses: ['DRAFT', 'OPEN'],
   });
+  const loaded = !!published.data && !!changeable.data;
+  // A link to one section (#issued, #received, #required) lands on it once the lists are there.
+  useEffect(() => {
+    if (!loaded || !hash) return;
+    const target = document.getElementById(hash.slice(1));
+    target?.scrollIntoView();
+    target?.focus();
+  }, [loaded, hash]);
   return (
     <>
       <div className="page-heading">

@@ -2,6 +2,7 @@ import { StatusBadge } from '@maru/ui';
 import { Link } from 'react-router';
 import type { ChallengeDetailQuery, ChallengeResultsQuery } from '../../gql/graphql';
 import { useT } from '../../i18n/use-t';
+import { ChallengeRequiredDocuments } from '../agency-documents/challenge-required-documents';
 import { AdvancePhase } from './advance-phase';
 import { AwardForm } from './award-form';
 import { CancelForm } from './cancel-form';
@@ -48,6 +49,7 @@ export function ManagePanel({ challenge, panel, results, unanswered, shortlisted
         </p>
       ) : null}
       <StatusActions challenge={challenge} onChanged={onChanged} />
+      {editable ? <ChallengeRequiredDocuments challengeId={challenge.id} title={challenge.title} /> : null}
       <AdvancePhase challenge={challenge} shortlisted={shortlisted} onChanged={onChanged} />
       {active ? <ReviewerPicker challenge={challenge} panel={panel} onChanged={onChanged} /> : null}
       {challenge.status === 'EVALUATING' ? <ReviewProgress challengeId={challenge.id} /> : null}
