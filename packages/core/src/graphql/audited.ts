@@ -38,7 +38,14 @@ export async function audited<T>(
       audit.refusedAnonymously(ctx.address ?? 'in-process', error.code);
       await audit.abandon(intentId);
     } else {
-      await audit.complete(intentId, { ...base, ...target, outcome: isMaruError(error) ? error.code : 'INTERNAL' });
+      // A refusal whose target's organization is not known yet (refused before it was read) is filed under the
+      // caller's organization, as a refused request is: its admins see what their members tried.
+      await audit.complete(intentId, {
+        ...base,
+        ...target,
+        organizationId: target.organizationId ?? base.actorOrganizationId,
+        outcome: isMaruError(error) ? error.code : 'INTERNAL',
+      });
     }
     throw error;
   }
