@@ -76,6 +76,30 @@ describe('plugin lifecycle through GraphQL', () => {
     expect((await call('echo', { text: 'back' })).data.serviceQuery).toEqual({ text: 'back' });
   });
 
+  it('shows platform admins the configuration schema and whether one is set, never the configuration itself', async () => {
+    const read = async (key = hub.fixtures.keys.platformAdmin) =>
+      (await hub.gql('{ plugins { name configSchema configured } }', {}, key)) as {
+        data: {
+          plugins: Array<{
+            name: string;
+            configSchema: { properties?: Record<string, unknown> } | null;
+            configured: boolean | null;
+          }>;
+        } | null;
+        errors?: Array<{ extensions?: { code?: string } }>;
+      };
+    const before = (await read()).data!.plugins.find((p) => p.name === NAME)!;
+    expect(Object.keys(before.configSchema?.properties ?? {})).toContain('greeting');
+    expect(before.configured).toBe(false);
+    await admin('mutation($n: String!) { setPluginConfig(name: $n, config: { greeting: "비밀 인사" }) { name } }');
+    const after = await read();
+    expect(after.data!.plugins.find((p) => p.name === NAME)!.configured).toBe(true);
+    expect(JSON.stringify(after)).not.toContain('비밀 인사');
+    const other = await read(hub.fixtures.keys.companyAAdmin);
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(other)).not.toContain('greeting');
+  });
+
   it("checks a configuration with the plugin's own schema and hands it to handlers", async () => {
     const bad = await admin('mutation($n: String!) { setPluginConfig(name: $n, config: { greeting: "" }) { name } }');
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'config' });

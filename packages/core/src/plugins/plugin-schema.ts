@@ -66,6 +66,23 @@ export const PluginRef = builder.objectRef<InstalledPlugin>('Plugin').implement(
       authScopes: { $all: { keyScope: 'READ', platformAdmin: true } },
       resolve: (p) => p.grantedCapabilities,
     }),
+    configSchema: t.field({
+      type: 'JSON',
+      nullable: true,
+      description:
+        "JSON Schema of the configuration `setPluginConfig` takes, from the plugin's manifest; null when it takes none. " +
+        'Platform admins only.',
+      authScopes: { $all: { keyScope: 'READ', platformAdmin: true } },
+      resolve: (p) => manifestOf(p)?.config ?? null,
+    }),
+    configured: t.boolean({
+      nullable: true,
+      description:
+        'Whether an operator set a configuration. The configuration itself is never returned: it may hold secrets. ' +
+        'Platform admins only.',
+      authScopes: { $all: { keyScope: 'READ', platformAdmin: true } },
+      resolve: (p) => Boolean(p.configJson),
+    }),
     isolation: t.field({
       type: PluginIsolation,
       description:
