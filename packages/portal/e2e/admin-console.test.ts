@@ -197,7 +197,7 @@ describe.skipIf(!chromiumAvailable())('the platform admin console in a browser',
     }
   });
 
-  it('lets the platform admin set a service status, register a publisher key and configure a plugin', async () => {
+  it('lets the platform admin set a service status, register a publisher key and see that a bundled plugin takes no configuration', async () => {
     const { page, problems } = await openPortalPage(browser, { lang: 'en' });
     try {
       await signInAs(page, hub.origin, ADMIN, '/admin');
@@ -245,21 +245,19 @@ describe.skipIf(!chromiumAvailable())('the platform admin console in a browser',
       );
       expect(registered.auditEvents.nodes).toEqual([{ outcome: 'SUCCESS', targetId: 'hanbit-2026' }]);
 
-      // Configuration: not JSON is caught here; the bundled notify plugin takes none, and says so.
+      // Configuration: the bundled notify plugin declares none, so there is nothing to edit.
       await page.getByRole('link', { name: 'Manage @maru/plugin-notify' }).click();
       await page.getByRole('heading', { level: 1, name: '@maru/plugin-notify' }).waitFor();
-      const config = page.getByLabel('Configuration (JSON)');
-      await config.fill('{ sender: Maru');
-      await page.getByRole('button', { name: 'Save the configuration' }).click();
-      await page.getByRole('alert').getByText('This is not valid JSON', { exact: false }).waitFor();
-      expect(await config.getAttribute('aria-invalid')).toBe('true');
-      await config.fill('{ "sender": "Maru" }');
-      await page.getByRole('button', { name: 'Save the configuration' }).click();
-      await page.getByRole('alert').getByText('The plugin refused this configuration', { exact: false }).waitFor();
-      const configured = await asAdmin<{ auditEvents: { nodes: Array<{ outcome: string; targetId: string }> } }>(
-        '{ auditEvents(first: 1, filter: { action: "plugin.setConfig" }) { nodes { outcome targetId } } }',
-      );
-      expect(configured.auditEvents.nodes).toEqual([{ outcome: 'BAD_USER_INPUT', targetId: '@maru/plugin-notify' }]);
+      const config = page.getByRole('region', { name: 'Configuration' });
+      await config.getByText('This plugin takes no configuration', { exact: false }).waitFor();
+      expect(await config.getByRole('textbox').count()).toBe(0);
+      const { plugins } = await asAdmin<{
+        plugins: Array<{ name: string; configSchema: unknown; configured: boolean }>;
+      }>('{ plugins { name configSchema configured } }');
+      expect(plugins.find((p) => p.name === '@maru/plugin-notify')).toMatchObject({
+        configSchema: null,
+        configured: false,
+      });
       await screenshot(page, 'admin-plugin-config-en-1280');
       expect(problems).toEqual([]);
     } finally {
@@ -401,14 +399,15 @@ describe.skipIf(!chromiumAvailable())('the platform admin console in a browser',
 
       // Follow an event to its object.
       await page.getByRole('button', { name: 'Clear the filters' }).click();
-      await page.getByLabel('Action').selectOption({ label: 'Plugin configured' });
+      await page.getByLabel('Action').selectOption({ label: 'Service status changed' });
       await page.getByRole('button', { name: 'Filter', exact: true }).click();
-      const row = page.getByRole('row').filter({ hasText: 'Plugin configured' }).first();
-      await row.getByText('Refused: ', { exact: false }).waitFor();
+      await shows('Service status changed', 2);
+      const row = page.getByRole('row').filter({ hasText: 'Service status changed' }).first();
       await screenshot(page, 'audit-filtered-en-1280');
-      await row.getByRole('link', { name: 'Open the plugin' }).click();
-      await page.getByRole('heading', { level: 1, name: '@maru/plugin-notify' }).waitFor();
-      await page.getByRole('heading', { level: 2, name: 'About this plugin' }).waitFor();
+      await row.getByRole('link', { name: 'Open the service' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Service status' }).waitFor();
+      await page.waitForURL(/\/admin\/services#service-notifications$/);
+      await page.getByLabel('New status for Notifications').waitFor();
       expect(problems).toEqual([]);
     } finally {
       await page.context().close();

@@ -109,6 +109,8 @@ export const PluginDetailDocument = graphql(`
   query PluginDetail {
     plugins {
       name
+      configSchema
+      configured
       version
       publisher
       status

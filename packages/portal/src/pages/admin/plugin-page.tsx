@@ -13,6 +13,7 @@ import { AdminNav } from './admin-nav';
 import { AdminOnly } from './admin-only';
 import { DeliveryList } from './delivery-list';
 import { formatKst } from './kst';
+import type { ConfigSchema } from './config-schema';
 import { PluginConfigForm } from './plugin-config-form';
 import './admin.css';
 
@@ -111,7 +112,12 @@ function Plugin({ name }: { name: string }) {
               <p>{t('pluginAdmin.servicesNone')}</p>
             )}
           </section>
-          <PluginConfigForm name={plugin.name} />
+          <PluginConfigForm
+            name={plugin.name}
+            schema={(plugin.configSchema as ConfigSchema | null) ?? null}
+            configured={plugin.configured ?? false}
+            onSaved={result.reload}
+          />
           <section className="section" aria-labelledby="plugin-deliveries">
             <h2 id="plugin-deliveries">{t('pluginAdmin.deliveriesTitle')}</h2>
             <DeliveryList plugin={plugin.name} headingId="plugin-deliveries" />
