@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { LicenceMark } from '../content/licence-mark';
 import { Markdown } from '../content/markdown';
+import { KoreanTime } from '../content/deadline';
 import { useTranslation } from 'react-i18next';
-import { DateTime } from '../common/date-time';
 import { MaruLink, type LinkProps } from '../common/link';
 import { StatusBadge, type DataClassification, type DataConnectionStatus } from '../common/status-badge';
 import { useUiFormat } from '../i18n/use-ui-format';
@@ -89,7 +89,7 @@ export function DataConnectionCard({
           <div>
             <dt>{t('data.lastSync')}</dt>
             <dd>
-              <DateTime value={connection.lastSuccessAt} />
+              <KoreanTime value={connection.lastSuccessAt} />
             </dd>
           </div>
         ) : null}
