@@ -392,9 +392,21 @@ export const DEMO_PUBLIC_COMMENTS: string[][][] = [
   ],
 ];
 
-/** Per-criterion remarks, [criterion][strong or not]; the reviewer's own notes, shown to the agency. */
-export const DEMO_CRITERION_COMMENTS: Record<string, [string, string]> = {
-  impact: ['혜택을 받는 주민이 많습니다.', '효과가 일부 주민에 그칩니다.'],
-  feasibility: ['일정과 인력 계획이 타당합니다.', '일정이 빠듯합니다.'],
-  openness: ['개방형 표준을 따릅니다.', '특정 제품에 묶일 우려가 있습니다.'],
+/**
+ * Per-criterion remarks, [criterion][strong or not][reviewer]: the reviewers' own notes, shown to the agency — each
+ * reviewer in their own words, so no entry shows the same remark twice.
+ */
+export const DEMO_CRITERION_COMMENTS: Record<string, [[string, string], [string, string]]> = {
+  impact: [
+    ['혜택을 받는 주민이 많습니다.', '주민 불편을 직접 줄이는 제안입니다.'],
+    ['효과가 일부 주민에 그칩니다.', '효과를 어떻게 잴지 빠져 있습니다.'],
+  ],
+  feasibility: [
+    ['일정과 인력 계획이 타당합니다.', '이미 운영 중인 기술을 써서 위험이 작습니다.'],
+    ['일정이 빠듯합니다.', '운영 인력 계획이 부족합니다.'],
+  ],
+  openness: [
+    ['개방형 표준을 따릅니다.', '다른 기관이 그대로 가져다 쓸 수 있습니다.'],
+    ['특정 제품에 묶일 우려가 있습니다.', '공개하는 API 범위가 좁습니다.'],
+  ],
 };

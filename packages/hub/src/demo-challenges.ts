@@ -186,7 +186,7 @@ async function seedStory(services: HubServices, c: StoryContext): Promise<void> 
         scores: DEMO_CRITERIA.map((criterion, k) => ({
           criterionKey: criterion.key,
           score: Math.min(10, base - ((r + k) % 2) - (i % 2)),
-          comment: DEMO_CRITERION_COMMENTS[criterion.key]![strong ? 0 : 1],
+          comment: DEMO_CRITERION_COMMENTS[criterion.key]![strong ? 0 : 1][r],
         })),
         publicComment: DEMO_PUBLIC_COMMENTS[r]![strong ? 0 : 1]![(c.index + i) % 2],
       });

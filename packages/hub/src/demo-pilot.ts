@@ -144,7 +144,10 @@ export async function seedDemoPilot(services: HubServices, folder: string, clock
             {
               criterionKey: 'impact',
               score: 9 - i * 3 - r,
-              comment: i === 0 ? '모든 기관에 필요한 서비스입니다.' : '조회 범위가 좁습니다.',
+              comment: [
+                ['모든 기관에 필요한 서비스입니다.', '조회 기록이 남아 감사에 유리합니다.'],
+                ['조회 범위가 좁습니다.', '장애 때 대체 수단이 없습니다.'],
+              ][i]![r]!,
             },
           ],
         });

@@ -7,7 +7,7 @@ const DETAILS = `query($id: ID!) { challenge(id: $id) {
   title status createdAt publishedAt submissionDeadline evaluationEnd closedAt awardedAt updatedAt cancelReason
   questions(first: 20) { nodes { askedAt answeredAt } }
   announcements(first: 20) { nodes { createdAt } }
-  submissions(first: 20) { nodes { status createdAt submittedAt organization { slug } } }
+  submissions(first: 20) { nodes { title status createdAt submittedAt organization { slug } reviews { updatedAt publicComment scores { comment } } } }
   winners { organization { slug } }
   results { publicComments submission { title } }
 } }`;
@@ -26,7 +26,14 @@ interface Story {
   questions: { nodes: Array<{ askedAt: string; answeredAt: string | null }> };
   announcements: { nodes: Array<{ createdAt: string }> };
   submissions: {
-    nodes: Array<{ status: string; createdAt: string; submittedAt: string | null; organization: { slug: string } }>;
+    nodes: Array<{
+      title: string;
+      status: string;
+      createdAt: string;
+      submittedAt: string | null;
+      organization: { slug: string };
+      reviews: Array<{ updatedAt: string; publicComment: string | null; scores: Array<{ comment: string }> }> | null;
+    }>;
   };
   winners: Array<{ organization: { slug: string } }>;
   results: Array<{ publicComments: string[]; submission: { title: string } }> | null;
@@ -113,6 +120,11 @@ describe('the demo tells a coherent story', () => {
       for (const entry of s.submissions.nodes) {
         expect(ms(entry.createdAt), at).toBeGreaterThan(ms(s.publishedAt));
         if (entry.submittedAt) expect(ms(entry.submittedAt), at).toBeLessThan(deadline);
+        // Scored after the deadline, before the award (or now).
+        for (const review of entry.reviews ?? []) {
+          expect(ms(review.updatedAt), at).toBeGreaterThan(deadline);
+          expect(ms(review.updatedAt), at).toBeLessThan(s.awardedAt ? ms(s.awardedAt) : before);
+        }
       }
     }
   });
@@ -130,6 +142,18 @@ describe('the demo tells a coherent story', () => {
     const ranked = stories.flatMap((s) => s.results ?? []);
     expect(ranked.some((r) => r.publicComments.length > 1)).toBe(true);
     for (const r of ranked) expect(new Set(r.publicComments).size, r.submission.title).toBe(r.publicComments.length);
+  });
+
+  it("gives each reviewer's remarks on an entry in their own words: the agency never reads one remark twice", () => {
+    const entries = stories.flatMap((s) => s.submissions.nodes).filter((e) => (e.reviews ?? []).length > 1);
+    expect(entries.length).toBeGreaterThan(5);
+    for (const entry of entries) {
+      const remarks = entry.reviews!.flatMap((r) => [
+        ...(r.publicComment ? [r.publicComment] : []),
+        ...r.scores.map((score) => score.comment),
+      ]);
+      expect(new Set(remarks).size, entry.title).toBe(remarks.length);
+    }
   });
 
   it('titles challenges in plain Korean, without numbered or regional suffixes', () => {
