@@ -154,6 +154,24 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a person sees an
     ]);
   });
 
+  it('the other two views — Korean on a phone, English on a desktop — are axe clean without sideways scroll', async () => {
+    for (const [lang, width, label, open] of [
+      ['ko', 'phone', '정보주체 키', '내 데이터 보기'],
+      ['en', 'desktop', 'Your subject key', 'See my data'],
+    ] as const) {
+      const { page, problems } = await openPortalPage(browser, { lang, width });
+      await page.goto(`${hub.origin}/me/data`);
+      await page.getByLabel(label).fill(subjectKey);
+      await page.getByRole('button', { name: open }).click();
+      await page.locator('.citizen-reads > li').first().waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await noHorizontalScroll(page)).toBe(true);
+      await screenshot(page, `citizen-my-data-${lang}-${width === 'desktop' ? 1280 : 375}`);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it('reads as clearly in English on a phone', async () => {
     const { page, problems } = await openPortalPage(browser, { lang: 'en', width: 'phone' });
     await page.goto(`${hub.origin}/me/data`);

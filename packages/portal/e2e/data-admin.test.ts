@@ -271,7 +271,12 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: an agency connec
 
   it('revokes an approval only after checking, with a success message; the next read is refused', async () => {
     const { page, problems } = await openPortalPage(browser, { lang: 'en', width: 'phone' });
-    await signInAs(page, hub.origin, AGENCY_ADMIN, `/manage/data/${encodeURIComponent(connectionId)}`);
+    // From the agency's access requests, a link leads to the dataset's page.
+    await signInAs(page, hub.origin, AGENCY_ADMIN, '/access');
+    await page
+      .getByRole('link', { name: 'Manage “Youth benefit recipients (test)”: consents, subject keys, access log' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Youth benefit recipients (test)' }).waitFor();
     await page.getByRole('button', { name: /^Revoke the access of Hanbit Data/ }).click();
     const confirm = page.getByRole('group', { name: /^Revoke the access of Hanbit Data/ });
     await expect(confirm.textContent()).resolves.toContain('This cannot be undone');
@@ -408,5 +413,47 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: an agency connec
     await page.getByText('Your agency has issued no key in force for P-0001; nothing was changed.').waitFor();
     expect(problems).toEqual([]);
     await page.context().close();
+  });
+
+  it('every data screen in both languages at both widths: axe clean, no sideways scroll', async () => {
+    const screens = [
+      ['list', '/manage/data'],
+      ['new', '/manage/data/new'],
+      ['detail', `/manage/data/${encodeURIComponent(connectionId)}`],
+    ] as const;
+    for (const lang of ['ko', 'en'] as const) {
+      for (const width of ['desktop', 'phone'] as const) {
+        const { page, problems } = await openPortalPage(browser, { lang, width });
+        await signInAs(page, hub.origin, AGENCY_ADMIN, '/manage/data');
+        for (const [name, path] of screens) {
+          await page.goto(`${hub.origin}${path}`);
+          await page.getByRole('heading', { level: 1 }).first().waitFor();
+          await page.locator('[role="status"]', { hasText: /Loading|불러오는/ }).waitFor({ state: 'detached' });
+          expect(await axeViolations(page), `${name} ${lang} ${width}`).toEqual([]);
+          expect(await noHorizontalScroll(page), `${name} ${lang} ${width}`).toBe(true);
+          await screenshot(page, `data-admin-${name}-${lang}-${width === 'desktop' ? 1280 : 375}`);
+        }
+        expect(problems).toEqual([]);
+        await page.context().close();
+      }
+    }
+  });
+
+  it('tells a member without the agency admin role what is needed, and a platform admin checks the access log chain', async () => {
+    const { page, problems } = await openPortalPage(browser, { lang: 'ko' });
+    await signInAs(page, hub.origin, 'manager@mois.example', '/manage/data/new');
+    await page.getByRole('heading', { level: 1, name: '이 역할로는 쓸 수 없습니다' }).waitFor();
+    await expect(page.locator('#conn-name').count()).resolves.toBe(0);
+    await page.context().close();
+
+    const admin = await openPortalPage(browser, { lang: 'en' });
+    await signInAs(admin.page, hub.origin, 'admin@maru.example', `/manage/data/${encodeURIComponent(connectionId)}`);
+    await admin.page.getByRole('button', { name: 'Check the access log’s chain' }).click();
+    await admin.page
+      .getByRole('status')
+      .filter({ hasText: /The chain is whole: \d+ entries checked\./ })
+      .waitFor();
+    expect([...problems, ...admin.problems]).toEqual([]);
+    await admin.page.context().close();
   });
 });

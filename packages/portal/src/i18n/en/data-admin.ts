@@ -196,6 +196,7 @@ export const dataAdmin = {
     decidePending_one: 'Decide the {{count}} pending request under Access',
     decidePending_other: 'Decide the {{count}} pending requests under Access',
     toAccess: 'All requests under Access',
+    openDataset: 'Manage “{{name}}”: consents, subject keys, access log',
     none: 'No organization has asked to read this dataset.',
     purpose: 'Purpose',
     fields: 'Fields',

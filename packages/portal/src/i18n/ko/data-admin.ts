@@ -196,6 +196,7 @@ export const dataAdmin: Messages<typeof en> = {
     decidePending_one: '대기 중인 신청 {{count}}건을 이용 권한 메뉴에서 결정하기',
     decidePending_other: '대기 중인 신청 {{count}}건을 이용 권한 메뉴에서 결정하기',
     toAccess: '이용 권한 메뉴에서 모든 신청 보기',
+    openDataset: '“{{name}}” 관리: 동의, 정보주체 키, 열람 기록',
     none: '이 데이터셋을 신청한 조직이 없습니다.',
     purpose: '목적',
     fields: '항목',

@@ -1,4 +1,5 @@
 import { AsyncState, DateTime, FormErrorSummary, StatusBadge } from '@maru/ui';
+import { Link } from 'react-router';
 import { useSession } from '../../auth/session';
 import type { DataAccessDirection } from '../../gql/graphql';
 import { toErrorText, toFormError } from '../../graphql/form-error';
@@ -42,6 +43,13 @@ export function DataAccessRequests({ direction }: { direction: DataAccessDirecti
                   {t('access.requestHeading', { requester: who, dataset: request.dataConnection.name })}
                 </h3>
                 <p>{request.purpose}</p>
+                {incoming ? (
+                  <p>
+                    <Link to={`/manage/data/${encodeURIComponent(request.dataConnection.id)}`}>
+                      {t('dataAdmin.access.openDataset', { name: request.dataConnection.name })}
+                    </Link>
+                  </p>
+                ) : null}
                 <p className="muted">
                   {t('access.fields', { fields: request.fields.join(', ') })} · {t('access.until')}{' '}
                   <DateTime value={request.expiresAt} />
