@@ -13,8 +13,8 @@ const LANGS = ['ko', 'en'] as const;
 const WIDTHS: Width[] = ['desktop', 'phone'];
 const px = (width: Width) => (width === 'desktop' ? 1280 : 375);
 
-// A deadline five days on, at 18:00 in Korea (09:00 UTC).
-const deadline = new Date(Date.now() + 5 * DAY);
+// A deadline 45 days on, at 18:00 in Korea (09:00 UTC): later than the demo's open challenges, so the two orders differ.
+const deadline = new Date(Date.now() + 45 * DAY);
 deadline.setUTCHours(9, 0, 0, 0);
 const DEADLINE = deadline.toISOString();
 /** The D-day a reader in Korea sees: Korean calendar days between today and the deadline. */
