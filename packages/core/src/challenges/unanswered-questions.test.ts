@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodeGlobalId } from '../graphql/global-id.js';
 import { createTestHub, type TestHub } from '../testing/test-hub.js';
 
@@ -61,6 +61,18 @@ describe('unansweredQuestionCount', () => {
     // An agency above counts too; so does a platform admin.
     expect((await ok(Q.one, { id: first }, 'ministryAdmin')).challenge.unansweredQuestionCount).toBe(2);
     expect((await ok(Q.one, { id: first }, 'platformAdmin')).challenge.unansweredQuestionCount).toBe(2);
+  });
+
+  it('counts a whole page with one grouped read, not one per challenge', async () => {
+    const countBy = vi.spyOn(hub.store.collection('questions'), 'countBy');
+    try {
+      const agencyId = encodeGlobalId('Organization', hub.fixtures.bureau._id);
+      const page = await ok(Q.list, { a: agencyId }, 'bureauManager');
+      expect(page.challenges.nodes).toHaveLength(2);
+      expect(countBy).toHaveBeenCalledTimes(1);
+    } finally {
+      countBy.mockRestore();
+    }
   });
 
   it('is null for a company, even the one that asked, and for an agency below', async () => {
