@@ -100,7 +100,7 @@ export function ChallengePage() {
           results: results.data?.challenge?.results ?? null,
         }}
         renderLink={renderLink}
-        hrefForDataConnection={(connection) => `/data?focus=${encodeURIComponent(connection.id)}`}
+        hrefForDataConnection={(connection) => `/data/${encodeURIComponent(connection.id)}`}
         hrefForService={(service) => `/services?focus=${encodeURIComponent(service.key)}`}
         actions={actions}
         qa={{

@@ -30,7 +30,7 @@ export function ServiceEntry({
                 {service.dataConnections.map((connection, index) => (
                   <span key={connection.id}>
                     {index ? ', ' : ''}
-                    <Link to={`/data?focus=${encodeURIComponent(connection.id)}`}>{connection.name}</Link>
+                    <Link to={`/data/${encodeURIComponent(connection.id)}`}>{connection.name}</Link>
                   </span>
                 ))}
               </p>
