@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useState } from 'react';
-import { expect, within } from 'storybook/test';
+import { expect, waitFor, within } from 'storybook/test';
 
 /**
  * The foundations @maru/ui's components are built from: the design tokens (CSS custom properties) in
@@ -17,10 +17,12 @@ type Story = StoryObj<typeof meta>;
 /** Reads each token's value from the loaded stylesheet. */
 function useTokens(names: readonly string[]): Record<string, string> {
   const [values, setValues] = useState<Record<string, string>>({});
+  // By value: callers pass a new array each render.
+  const key = names.join(' ');
   useEffect(() => {
     const style = getComputedStyle(document.documentElement);
-    setValues(Object.fromEntries(names.map((name) => [name, style.getPropertyValue(name).trim()])));
-  }, [names]);
+    setValues(Object.fromEntries(key.split(' ').map((name) => [name, style.getPropertyValue(name).trim()])));
+  }, [key]);
   return values;
 }
 
@@ -98,6 +100,7 @@ export const Colour: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     // Every token is defined by the stylesheet (an empty value would mean a renamed or lost token).
+    await waitFor(() => expect(canvasElement.querySelector('[data-token="--maru-text"]')?.textContent).not.toBe(''));
     for (const [name] of COLOURS) {
       const value = canvasElement.querySelector(`[data-token="${name}"]`)?.textContent ?? '';
       await expect(value, name).toMatch(/^#|^rgb/);
