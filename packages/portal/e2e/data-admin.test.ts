@@ -165,6 +165,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: an agency connec
     await history.getByText('An upload').first().waitFor();
     await history.getByText('1 record refused — why').first().click();
     await history.getByText('Line 4:').first().waitFor();
+    await history.getByText('benefit: "notanumber" is not of the type “Whole number”.').first().waitFor();
     // Sync now: the page says what the sync kept and refused.
     await page.getByRole('button', { name: 'Sync now' }).click();
     await page

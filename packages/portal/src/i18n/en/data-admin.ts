@@ -153,6 +153,11 @@ export const dataAdmin = {
     plugin: 'The plugin could not read the data. Check the plugin’s settings, or ask the operator.',
     other: 'The source could not be read. The technical detail below helps the operator.',
   },
+  rowProblem: {
+    notType: '{{field}}: {{value}} is not of the type “{{type}}”.',
+    cells: 'The row has {{row}} columns; the header has {{header}}.',
+    emptyKey: 'The key field {{field}} is empty.',
+  },
   sync: {
     title: 'Syncs',
     intro: 'A sync reads the source again: new records are added, changed ones replaced by their key.',

@@ -152,6 +152,11 @@ export const dataAdmin: Messages<typeof en> = {
     plugin: '플러그인이 데이터를 읽지 못했습니다. 플러그인 설정을 확인하거나 운영자에게 문의하세요.',
     other: '원천을 읽지 못했습니다. 아래 기술 정보를 운영자에게 전해 주세요.',
   },
+  rowProblem: {
+    notType: '{{field}}: {{value}}은(는) {{type}} 형식이 아닙니다.',
+    cells: '이 행은 {{row}}칸인데 머리글은 {{header}}칸입니다.',
+    emptyKey: '키 항목 {{field}}이(가) 비어 있습니다.',
+  },
   sync: {
     title: '동기화',
     intro: '동기화하면 원천을 다시 읽습니다. 새 레코드는 추가되고, 바뀐 레코드는 키 항목을 기준으로 교체됩니다.',

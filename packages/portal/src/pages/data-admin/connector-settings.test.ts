@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PENDING_UPLOAD_PATH, connectorInput } from './connector-settings';
-import { syncErrorKey } from './sync-words';
+import { rowProblems, syncErrorKey } from './sync-words';
 
 describe('connectorInput', () => {
   it('sends each kind only its own settings, trimmed, as the hub’s ConnectorInput', () => {
@@ -54,5 +54,18 @@ describe('syncErrorKey', () => {
     expect(syncErrorKey('http://a.example/x cannot be reached: ECONNREFUSED')).toBe('dataAdmin.syncError.unreachable');
     expect(syncErrorKey('something new')).toBeNull();
     expect(syncErrorKey(null)).toBeNull();
+  });
+});
+
+describe('rowProblems', () => {
+  it('puts the usual reasons a record is refused in people’s words, keeping any other as it is', () => {
+    expect(rowProblems('benefit: "notanumber" is not an INTEGER; the key field case_no is empty; odd')).toEqual([
+      { key: 'dataAdmin.rowProblem.notType', params: { field: 'benefit', value: '"notanumber"', type: 'INTEGER' } },
+      { key: 'dataAdmin.rowProblem.emptyKey', params: { field: 'case_no' } },
+      { text: 'odd' },
+    ]);
+    expect(rowProblems('the row has 5 fields, the header has 4')).toEqual([
+      { key: 'dataAdmin.rowProblem.cells', params: { row: '5', header: '4' } },
+    ]);
   });
 });

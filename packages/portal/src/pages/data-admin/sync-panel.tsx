@@ -8,7 +8,7 @@ import { useT } from '../../i18n/use-t';
 import type { ManagedConnection } from './connection-types';
 import { SyncDataConnectionDocument, UploadDataFileDocument } from './data-admin-queries';
 import { KstTime } from './kst-time';
-import { syncErrorKey } from './sync-words';
+import { rowProblems, syncErrorKey } from './sync-words';
 
 /** Sync now, a new file for a CSV dataset, and the history of syncs with what each read, kept and refused. */
 export function SyncPanel({ connection, onChanged }: { connection: ManagedConnection; onChanged: () => void }) {
@@ -158,7 +158,21 @@ export function SyncPanel({ connection, onChanged }: { connection: ManagedConnec
                             {run.problems.slice(0, 20).map((problem) => (
                               <li key={problem.position}>
                                 {t('dataAdmin.sync.problemAt', { position: problem.position.replace(/^line /, '') })}{' '}
-                                <span lang="en">{problem.reason}</span>
+                                {rowProblems(problem.reason).map((part, i) => (
+                                  <span key={i}>
+                                    {i ? '; ' : ''}
+                                    {'key' in part ? (
+                                      t(part.key, {
+                                        ...part.params,
+                                        ...(part.params.type
+                                          ? { type: t(`dataAdmin.fieldType.${part.params.type as 'DATE'}`) }
+                                          : {}),
+                                      })
+                                    ) : (
+                                      <span lang="en">{part.text}</span>
+                                    )}
+                                  </span>
+                                ))}
                               </li>
                             ))}
                           </ul>

@@ -18,3 +18,23 @@ export function syncErrorKey(error: string | null | undefined): MessageKey | nul
   if (/plugin/i.test(error)) return 'dataAdmin.syncError.plugin';
   return null;
 }
+
+/** One reason a record was refused, in people's words when it is one of the usual ones. */
+export type RowProblem = { key: MessageKey; params: Record<string, string> } | { text: string };
+
+/** The reasons of a refused record (the hub joins them with "; "), each in people's words when it can be. */
+export function rowProblems(reason: string): RowProblem[] {
+  return reason.split('; ').map((part): RowProblem => {
+    const notType = /^([A-Za-z_][A-Za-z0-9_]*): (.+) is not an? (INTEGER|NUMBER|BOOLEAN|DATE)$/.exec(part);
+    if (notType)
+      return {
+        key: 'dataAdmin.rowProblem.notType',
+        params: { field: notType[1]!, value: notType[2]!, type: notType[3]! },
+      };
+    const cells = /^the row has (\d+) fields, the header has (\d+)$/.exec(part);
+    if (cells) return { key: 'dataAdmin.rowProblem.cells', params: { row: cells[1]!, header: cells[2]! } };
+    const emptyKey = /^the key field (\S+) is empty$/.exec(part);
+    if (emptyKey) return { key: 'dataAdmin.rowProblem.emptyKey', params: { field: emptyKey[1]! } };
+    return { text: part };
+  });
+}
