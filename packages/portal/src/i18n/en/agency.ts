@@ -75,7 +75,7 @@ export const agency = {
     legend: 'Later phases (optional)',
     hint: 'For a challenge in stages: only the entries you shortlist in one phase may submit in the next. Each phase has its own submission deadline.',
     name: 'Phase {{n}} name',
-    deadline: 'Phase {{n}} submission deadline (KST)',
+    deadline: 'Phase {{n}} submission deadline',
     add: 'Add a phase',
     remove: 'Remove phase {{n}}',
     error: 'Give each phase a name and a deadline after the previous one.',

@@ -30,7 +30,7 @@ export const agency: Messages<typeof en> = {
   col: {
     challenge: '챌린지',
     status: '상태',
-    deadline: '접수 마감',
+    deadline: '제출 마감',
     submissions: '제출',
     questions: '답변할 질문',
     reviews: '심사 진행',
@@ -57,10 +57,10 @@ export const agency: Messages<typeof en> = {
     link: '챌린지 수정',
     introDraft: '작성 중인 챌린지입니다. 공개하기 전까지 모든 항목을 바꿀 수 있습니다.',
     introOpen:
-      '공개된 챌린지입니다. 제목, 요약, 문제 설명, 태그, 상금, 연결 데이터와 서비스를 바꿀 수 있고, 접수 마감은 늦추기만 할 수 있습니다.',
+      '공개된 챌린지입니다. 제목, 요약, 문제 설명, 태그, 상금, 연결 데이터와 서비스를 바꿀 수 있고, 제출 마감은 늦추기만 할 수 있습니다.',
     lockedTitle: '공개한 뒤에는 바꿀 수 없는 항목',
     lockedBody:
-      '유형, 평가 기준과 배점, 이후 단계, 조건은 공개한 그대로 유지됩니다. 기업이 이미 이를 보고 준비하고 있기 때문입니다. 접수 마감은 늦추기만 할 수 있습니다.',
+      '유형, 평가 기준과 배점, 이후 단계, 조건은 공개한 그대로 유지됩니다. 기업이 이미 이를 보고 준비하고 있기 때문입니다. 제출 마감은 늦추기만 할 수 있습니다.',
     save: '변경 내용 저장',
     deadlineLater: '공개된 챌린지의 제출 마감은 늦추기만 할 수 있습니다.',
     saved: '챌린지를 저장했습니다.',
@@ -76,9 +76,9 @@ export const agency: Messages<typeof en> = {
   },
   phases: {
     legend: '이후 단계 (선택)',
-    hint: '단계별로 진행하는 챌린지라면 추가하세요. 한 단계에서 선정(숏리스트)한 제안만 다음 단계에 제출할 수 있고, 단계마다 접수 마감이 있습니다.',
+    hint: '단계별로 진행하는 챌린지라면 추가하세요. 한 단계에서 선정(숏리스트)한 제안만 다음 단계에 제출할 수 있고, 단계마다 제출 마감이 있습니다.',
     name: '{{n}}단계 이름',
-    deadline: '{{n}}단계 접수 마감 (KST)',
+    deadline: '{{n}}단계 제출 마감',
     add: '단계 추가',
     remove: '{{n}}단계 삭제',
     error: '단계마다 이름을 적고, 마감은 앞 단계보다 늦게 정하세요.',
@@ -92,7 +92,7 @@ export const agency: Messages<typeof en> = {
     cannotUndo: '되돌릴 수 없습니다.',
     publishQuestion: '이 챌린지를 공개할까요?',
     publishWhat: '마감까지 기업이 챌린지를 보고, 질문하고, 제안서를 낼 수 있습니다.',
-    publishDeadline: '접수 마감',
+    publishDeadline: '제출 마감',
     publishLocks: '평가 기준, 유형, 단계, 조건이 고정됩니다.',
     publishYes: '네, 공개합니다',
     published: '챌린지를 공개했습니다. 지금부터 접수를 받습니다.',

@@ -8,6 +8,7 @@ import { useQuery } from '../../graphql/use-query';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 import { KstTime } from './kst-time';
+import './agency-actions.css';
 
 export const ChallengeAnnouncementsDocument = graphql(`
   query ChallengeAnnouncements($id: ID!) {

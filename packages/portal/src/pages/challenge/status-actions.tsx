@@ -6,6 +6,7 @@ import { useMutation } from '../../graphql/use-mutation';
 import { useT } from '../../i18n/use-t';
 import { CloseChallengeDocument, PublishChallengeDocument, StartEvaluationDocument } from './challenge-mutations';
 import { KstTime } from './kst-time';
+import './agency-actions.css';
 
 type Challenge = NonNullable<ChallengeDetailQuery['challenge']>;
 

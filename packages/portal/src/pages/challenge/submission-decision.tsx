@@ -5,6 +5,7 @@ import { toFormError } from '../../graphql/form-error';
 import { useMutation } from '../../graphql/use-mutation';
 import { useT } from '../../i18n/use-t';
 import { RejectSubmissionDocument, ShortlistSubmissionDocument } from './challenge-mutations';
+import './agency-actions.css';
 
 export interface DecidableSubmission {
   id: string;

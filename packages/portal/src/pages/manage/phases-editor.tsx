@@ -1,5 +1,6 @@
 import { Field } from '@maru/ui';
 import { useT } from '../../i18n/use-t';
+import './agency.css';
 
 export interface PhaseDraft {
   name: string;
