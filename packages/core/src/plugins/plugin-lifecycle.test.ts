@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHub, storedTables, type TestHub } from '../testing/test-hub.js';
 import { bundledFixture } from './fixtures/bundle-fixture.js';
@@ -74,6 +75,23 @@ describe('plugin lifecycle through GraphQL', () => {
     const enabled = await admin('mutation($n: String!) { enablePlugin(name: $n) { status grantedCapabilities } }');
     expect(enabled.data.enablePlugin).toEqual({ status: 'ENABLED', grantedCapabilities: [] });
     expect((await call('echo', { text: 'back' })).data.serviceQuery).toEqual({ text: 'back' });
+  });
+
+  it('lists the trusted publisher keys to platform admins only, newest first', async () => {
+    const list = async (key = hub.fixtures.keys.platformAdmin) =>
+      (await hub.gql('{ publisherKeys { keyId publisher registeredAt } }', {}, key)) as {
+        data: { publisherKeys: Array<{ keyId: string; publisher: string; registeredAt: string }> } | null;
+        errors?: Array<{ extensions?: { code?: string } }>;
+      };
+    const publicKey = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    await admin(
+      'mutation($k: String!) { registerPublisherKey(keyId: "listed-2026", publisher: "Listed", publicKey: $k) { keyId } }',
+      { k: publicKey },
+    );
+    const keys = (await list()).data!.publisherKeys;
+    expect(keys[0]).toMatchObject({ keyId: 'listed-2026', publisher: 'Listed' });
+    expect([...keys].sort((a, b) => b.registeredAt.localeCompare(a.registeredAt))).toEqual(keys);
+    expect((await list(hub.fixtures.keys.companyAAdmin)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('shows platform admins the configuration schema and whether one is set, never the configuration itself', async () => {

@@ -227,6 +227,16 @@ const PublisherKeyRef = builder.objectRef<PublisherKey>('PublisherKey').implemen
 });
 
 const PublisherKeyArgs = zodArgs(publisherKeyInput);
+builder.queryField('publisherKeys', (t) =>
+  t.field({
+    type: [PublisherKeyRef],
+    description: 'The publisher keys this hub trusts, newest first (at most 1,000). Platform admins only.',
+    authScopes: { $all: { keyScope: 'READ', platformAdmin: true } },
+    resolve: async (_r, _a, ctx) =>
+      (await ctx.services.plugins.trustedKeys()).sort((a, b) => b.registeredAt.localeCompare(a.registeredAt)),
+  }),
+);
+
 builder.mutationField('registerPublisherKey', (t) =>
   t.field({
     type: PublisherKeyRef,
