@@ -244,6 +244,12 @@ describe.skipIf(!chromiumAvailable())('the platform admin console in a browser',
         '{ auditEvents(first: 1, filter: { action: "publisherKey.register" }) { nodes { outcome targetId } } }',
       );
       expect(registered.auditEvents.nodes).toEqual([{ outcome: 'SUCCESS', targetId: 'hanbit-2026' }]);
+      await page
+        .getByRole('region', { name: 'Keys trusted now' })
+        .getByRole('row')
+        .filter({ hasText: 'hanbit-2026' })
+        .getByText('Hanbit Data (한빛데이터)')
+        .waitFor();
 
       // Configuration: the bundled notify plugin declares none, so there is nothing to edit.
       await page.getByRole('link', { name: 'Manage @maru/plugin-notify' }).click();

@@ -51,7 +51,11 @@ export const pluginAdmin = {
   uninstalled: '{{name}} is uninstalled; its services have left the catalogue.',
   keysTitle: 'Trusted publisher keys',
   keysIntro:
-    'A plugin loads only when it is signed with a key registered here. Register a publisher’s Ed25519 public key (PEM). It takes effect when plugins next load. The hub does not list the keys already registered; each registration is on the audit trail.',
+    'A plugin loads only when it is signed with a key registered here. Register a publisher’s Ed25519 public key (PEM). It takes effect when plugins next load.',
+  keysList: 'Keys trusted now',
+  keysEmpty: 'No publisher key is registered yet.',
+  keyRegisteredAt: 'Registered',
+  keyCompany: 'Company',
   keyId: 'Key id',
   keyIdHint: 'The id the publisher signs with (keyId in maru-signature.json).',
   keyPublisher: 'Publisher',

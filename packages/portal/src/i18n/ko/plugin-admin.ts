@@ -55,7 +55,11 @@ export const pluginAdmin: Messages<typeof en> = {
   uninstalled: '{{name}}을(를) 제거했습니다. 그 서비스는 목록에서 빠졌습니다.',
   keysTitle: '신뢰하는 배포자 키',
   keysIntro:
-    '여기 등록된 키로 서명한 플러그인만 불러옵니다. 배포자의 Ed25519 공개 키(PEM)를 등록하세요. 다음에 플러그인을 불러올 때부터 적용됩니다. 허브는 이미 등록된 키 목록을 보여 주지 않으며, 등록할 때마다 감사 기록에 남습니다.',
+    '여기 등록된 키로 서명한 플러그인만 불러옵니다. 배포자의 Ed25519 공개 키(PEM)를 등록하세요. 다음에 플러그인을 불러올 때부터 적용됩니다.',
+  keysList: '지금 신뢰하는 키',
+  keysEmpty: '아직 등록된 배포자 키가 없습니다.',
+  keyRegisteredAt: '등록 시각',
+  keyCompany: '기업',
   keyId: '키 ID',
   keyIdHint: '배포자가 서명할 때 쓰는 ID(maru-signature.json의 keyId)입니다.',
   keyPublisher: '배포자',

@@ -188,3 +188,17 @@ export const CompaniesDocument = graphql(`
     }
   }
 `);
+
+export const PublisherKeysDocument = graphql(`
+  query PublisherKeys {
+    publisherKeys {
+      keyId
+      publisher
+      registeredAt
+      organization {
+        id
+        name
+      }
+    }
+  }
+`);

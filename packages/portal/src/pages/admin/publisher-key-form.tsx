@@ -5,14 +5,16 @@ import { useMutation } from '../../graphql/use-mutation';
 import { useQuery } from '../../graphql/use-query';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
-import { CompaniesDocument, RegisterPublisherKeyDocument } from './admin-queries';
+import { CompaniesDocument, PublisherKeysDocument, RegisterPublisherKeyDocument } from './admin-queries';
+import { formatKst } from './kst';
 
 const PEM = /^-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----\s*$/;
 
 /** Trust a publisher's Ed25519 public key: plugins signed with it load from the next start. */
 export function PublisherKeyForm() {
-  const { t } = useT();
+  const { t, i18n } = useT();
   const explain = useErrorText();
+  const trusted = useQuery(PublisherKeysDocument);
   const register = useMutation(RegisterPublisherKeyDocument);
   const companies = useQuery(CompaniesDocument);
   const [keyId, setKeyId] = useState('');
@@ -48,6 +50,7 @@ export function PublisherKeyForm() {
     setPublisher('');
     setPublicKey('');
     setOrganizationId('');
+    trusted.reload();
   };
   const problems: FormProblem[] = [
     ...Object.entries(errors).map(([fieldId, message]) => ({ message, fieldId })),
@@ -57,6 +60,35 @@ export function PublisherKeyForm() {
     <section className="section" aria-labelledby="publisher-keys">
       <h2 id="publisher-keys">{t('pluginAdmin.keysTitle')}</h2>
       <p className="hint">{t('pluginAdmin.keysIntro')}</p>
+      {trusted.error ? <p className="maru-form-alert">{explain(trusted.error)}</p> : null}
+      {trusted.data && trusted.data.publisherKeys.length === 0 ? <p>{t('pluginAdmin.keysEmpty')}</p> : null}
+      {trusted.data?.publisherKeys.length ? (
+        <div className="maru-table-scroll" role="region" aria-labelledby="keys-list" tabIndex={0}>
+          <table className="maru-table admin-table">
+            <caption id="keys-list">{t('pluginAdmin.keysList')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('pluginAdmin.keyId')}</th>
+                <th scope="col">{t('pluginAdmin.keyPublisher')}</th>
+                <th scope="col">{t('pluginAdmin.keyCompany')}</th>
+                <th scope="col">{t('pluginAdmin.keyRegisteredAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {trusted.data.publisherKeys.map((key) => (
+                <tr key={key.keyId}>
+                  <th scope="row">
+                    <code className="maru-code">{key.keyId}</code>
+                  </th>
+                  <td>{key.publisher}</td>
+                  <td>{key.organization?.name ?? '—'}</td>
+                  <td>{formatKst(key.registeredAt, i18n.language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
       <ErrorSummary problems={problems} />
       <form className="maru-form" onSubmit={(event) => void submit(event)} noValidate>
         <TextInput
