@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -370,6 +370,34 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: an agency connec
       .getByRole('row', { name: /고장 난 원천/ })
       .getByText('원천이 오류로 응답했습니다')
       .waitFor();
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('connects a CSV file the operator placed in the agency’s import folder, by its path', async () => {
+    // The operator copies the file into MOIS's folder of the hub's import folder.
+    mkdirSync(join(hub.dataDir, 'imports', 'mois', 'welfare'), { recursive: true });
+    writeFileSync(join(hub.dataDir, 'imports', 'mois', 'welfare', 'centres.csv'), 'code;name\nW-1;세종 복지관\n');
+    const { page, problems } = await openPortalPage(browser, { lang: 'en' });
+    await signInAs(page, hub.origin, AGENCY_ADMIN, '/manage/data/new');
+    await page.getByLabel('A CSV file in the import folder').check();
+    await expect(page.locator('#conn-file').count()).resolves.toBe(0);
+    await page.locator('#source-path').fill('welfare/centres.csv');
+    await page.locator('#source-delimiter').fill(';');
+    await page.locator('#conn-name').fill('Welfare centres');
+    await page.getByLabel('Public', { exact: true }).check();
+    await page.locator('#conn-key').fill('code');
+    await page.getByRole('button', { name: 'Connect the dataset' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Welfare centres' }).waitFor();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByTestId('success-message').filter({ hasText: 'Synced: ' }).waitFor();
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    const read = await graphql<{ dataConnection: { records: { nodes: Array<{ data: Record<string, unknown> }> } } }>(
+      hub.origin,
+      'query ($id: ID!) { dataConnection(id: $id) { records { nodes { data } } } }',
+      { id },
+    );
+    expect(read.dataConnection.records.nodes.map((r) => r.data)).toEqual([{ code: 'W-1', name: '세종 복지관' }]);
     expect(problems).toEqual([]);
     await page.context().close();
   });
