@@ -289,6 +289,7 @@ describe.skipIf(!chromiumAvailable())('the platform admin console in a browser',
       await companies.getByRole('link', { name: 'Gaon Robotics' }).click();
       await page.getByRole('heading', { level: 1, name: 'Members of Gaon Robotics' }).waitFor();
       const add = page.getByRole('region', { name: 'Add a member at once (demo hub)' });
+      await add.getByRole('button', { name: 'Add a member without an invitation' }).click();
       await add.getByRole('button', { name: 'Add the member' }).click();
       await add.getByRole('alert').getByText('Choose at least one role.').waitFor();
       await add.getByRole('textbox', { name: /^E-mail/ }).fill('ceo@gaon.example');

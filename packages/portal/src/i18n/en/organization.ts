@@ -37,6 +37,7 @@ export const organization = {
   addTitle: 'Add a member at once (demo hub)',
   addIntro:
     'This hub runs in demo mode: a member you add is active at once and appears in the sign-in page’s demo list, with no e-mail. On a production hub, invite people instead: the link proves they own the address.',
+  addOpen: 'Add a member without an invitation',
   add: 'Add the member',
   added: '{{name}} is a member of {{organization}} now.',
   invitationsTitle: 'Pending invitations',

@@ -39,6 +39,7 @@ export const organization: Messages<typeof en> = {
   addTitle: '구성원 바로 추가(시연용 허브)',
   addIntro:
     '이 허브는 시연 모드입니다. 여기서 추가한 구성원은 바로 활성화되고, 이메일 없이 로그인 화면의 시연 목록에 나타납니다. 실제 운영 허브에서는 초대를 보내세요. 초대 링크로 본인 주소임을 확인합니다.',
+  addOpen: '초대 없이 구성원 추가',
   add: '구성원 추가',
   added: '{{name}}님이 이제 {{organization}}의 구성원입니다.',
   invitationsTitle: '대기 중인 초대',

@@ -29,6 +29,7 @@ export function AddMemberForm({
   const [roles, setRoles] = useState<Role[]>([]);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [done, setDone] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(null);
@@ -59,45 +60,55 @@ export function AddMemberForm({
       <h2 id="add-member">{t('organization.addTitle')}</h2>
       <p>{t('organization.addIntro')}</p>
       <div role="status">{done ? <p className="maru-notice maru-notice--success">{done}</p> : null}</div>
-      <form className="maru-form" onSubmit={(event) => void submit(event)} noValidate>
-        <ErrorSummary problems={summary} />
-        <TextInput
-          id="add-email"
-          type="email"
-          label={t('organization.email')}
-          error={problems.email}
-          required
-          autoComplete="off"
-          value={email}
-          onChange={setEmail}
-        />
-        <TextInput
-          id="add-name"
-          label={t('organization.name')}
-          error={problems.name}
-          required
-          autoComplete="off"
-          value={name}
-          onChange={setName}
-        />
-        <ChoiceGroup
-          id="add-roles"
-          type="checkbox"
-          legend={t('organization.roles')}
-          hint={t('organization.rolesHint')}
-          error={problems.roles}
-          choices={grantableRoles(organization.kind, viewer?.roles ?? []).map((role) => ({
-            value: role,
-            label: t(`role.${role}`),
-            hint: t(`roleCan.${role}`),
-          }))}
-          value={roles}
-          onChange={setRoles}
-        />
-        <button type="submit" className="maru-button" disabled={add.running}>
-          {add.running ? t('common.working') : t('organization.add')}
+      {open ? null : (
+        <button type="button" className="maru-button maru-button--secondary" onClick={() => setOpen(true)}>
+          {t('organization.addOpen')}
         </button>
-      </form>
+      )}
+      {open ? (
+        <form className="maru-form" onSubmit={(event) => void submit(event)} noValidate>
+          <ErrorSummary problems={summary} />
+          <TextInput
+            id="add-email"
+            type="email"
+            label={t('organization.email')}
+            error={problems.email}
+            required
+            autoComplete="off"
+            value={email}
+            onChange={setEmail}
+          />
+          <TextInput
+            id="add-name"
+            label={t('organization.name')}
+            error={problems.name}
+            required
+            autoComplete="off"
+            value={name}
+            onChange={setName}
+          />
+          <ChoiceGroup
+            id="add-roles"
+            type="checkbox"
+            legend={t('organization.roles')}
+            hint={t('organization.rolesHint')}
+            error={problems.roles}
+            choices={grantableRoles(organization.kind, viewer?.roles ?? []).map((role) => ({
+              value: role,
+              label: t(`role.${role}`),
+              hint: t(`roleCan.${role}`),
+            }))}
+            value={roles}
+            onChange={setRoles}
+          />
+          <button type="submit" className="maru-button" disabled={add.running}>
+            {add.running ? t('common.working') : t('organization.add')}
+          </button>
+          <button type="button" className="maru-button maru-button--secondary" onClick={() => setOpen(false)}>
+            {t('common.cancel')}
+          </button>
+        </form>
+      ) : null}
     </section>
   );
 }
