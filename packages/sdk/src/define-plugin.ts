@@ -163,6 +163,7 @@ function copyTexts(i18n: { [lang: string]: ServiceTexts }): { [lang: string]: Se
       {
         ...(texts.name ? { name: texts.name } : {}),
         ...(texts.description ? { description: texts.description } : {}),
+        ...(texts.operations && Object.keys(texts.operations).length ? { operations: { ...texts.operations } } : {}),
       },
     ]),
   );

@@ -111,6 +111,8 @@ export interface ServiceTexts {
   name?: string;
   /** What the service does, in this language. */
   description?: string;
+  /** What each operation does, in this language, by operation name: `{ search: '주소를 찾습니다.' }`. */
+  operations?: { [operationName: string]: string };
 }
 
 /** A shared service as declared in a plugin manifest. */

@@ -38,14 +38,17 @@ describe('a service in several languages', () => {
           key: 'address-lookup',
           name: 'Address lookup',
           description: 'Find addresses.',
-          i18n: { ko: { name: '주소 검색', description: '주소를 찾습니다.' }, en: { name: 'Address lookup' } },
+          i18n: {
+            ko: { name: '주소 검색', description: '주소를 찾습니다.', operations: { lookup: '한 주소를 찾습니다.' } },
+            en: { name: 'Address lookup' },
+          },
           operations: { lookup },
         }),
       ],
     });
     const service = plugin.manifest.services?.[0];
     expect(service?.i18n).toEqual({
-      ko: { name: '주소 검색', description: '주소를 찾습니다.' },
+      ko: { name: '주소 검색', description: '주소를 찾습니다.', operations: { lookup: '한 주소를 찾습니다.' } },
       en: { name: 'Address lookup' },
     });
     expect(JSON.parse(JSON.stringify(plugin.manifest))).toEqual(plugin.manifest);

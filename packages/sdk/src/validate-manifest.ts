@@ -85,6 +85,19 @@ export function validateManifest(manifest: PluginManifest): ManifestProblem[] {
         for (const field of ['name', 'description'] as const)
           if (texts[field] !== undefined && (typeof texts[field] !== 'string' || !texts[field].trim()))
             problem(`services.${s}.i18n.${lang}.${field}`, `give the ${field} as text, or leave it out`);
+      if (typeof texts === 'object' && texts !== null)
+        for (const [operation, text] of Object.entries(texts.operations ?? {})) {
+          if (!(service.operations ?? []).some((op) => op.name === operation))
+            problem(
+              `services.${s}.i18n.${lang}.operations.${operation}`,
+              `the service has no operation "${operation}"`,
+            );
+          else if (typeof text !== 'string' || !text.trim())
+            problem(
+              `services.${s}.i18n.${lang}.operations.${operation}`,
+              'give the description as text, or leave it out',
+            );
+        }
     }
     const names = new Set<string>();
     if (!service.operations?.length) problem(`services.${s}.operations`, 'give the service at least one operation');

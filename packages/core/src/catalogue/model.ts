@@ -10,7 +10,7 @@ export interface ServiceRecord {
   name: string;
   description: string;
   /** The name and description in other languages, by language tag (from the plugin's manifest); absent on older records. */
-  i18n?: { [lang: string]: { name?: string; description?: string } };
+  i18n?: { [lang: string]: { name?: string; description?: string; operations?: { [operation: string]: string } } };
   category: string;
   source: 'PLUGIN' | 'CORE';
   pluginName: string | null;

@@ -2,7 +2,7 @@ import type { OperationManifest } from '@maru/sdk';
 import { builder } from '../graphql/builder.js';
 import { connectionOf, pageArgs, toConnection } from '../graphql/connection.js';
 import { nodeType } from '../graphql/node.js';
-import { serviceLanguages, serviceText } from './service-texts.js';
+import { operationText, serviceLanguages, serviceText } from './service-texts.js';
 import { operationsOf, type DailyUsage, type ServiceRecord } from './model.js';
 
 builder.scalarType('JSON', {
@@ -13,13 +13,21 @@ builder.scalarType('JSON', {
   parseValue: (value) => value,
 });
 
-const OperationRef = builder.objectRef<OperationManifest>('ServiceOperation').implement({
+/** An operation with the service it belongs to, for its texts in other languages. */
+type ServiceOperation = OperationManifest & { service: ServiceRecord };
+
+const OperationRef = builder.objectRef<ServiceOperation>('ServiceOperation').implement({
   fields: (t) => ({
     name: t.exposeString('name'),
     kind: t.exposeString('kind', {
       description: '`query` (call with Query.serviceQuery) or `mutation` (Mutation.serviceMutation).',
     }),
-    description: t.string({ nullable: true, resolve: (o) => o.description ?? null }),
+    description: t.string({
+      nullable: true,
+      description: 'What it does, in `lang` when the provider gave a text in that language; its own otherwise.',
+      args: { lang: t.arg.string({ description: 'A language tag such as "ko" or "en".' }) },
+      resolve: (o, args) => operationText(o.service, o.name, args.lang) ?? o.description ?? null,
+    }),
     inputSchema: t.field({
       type: 'JSON',
       nullable: true,
@@ -69,7 +77,10 @@ builder.objectFields(ServiceRef, (t) => ({
   category: t.exposeString('category'),
   status: t.exposeString('status', { description: 'PILOT, ACTIVE, DEPRECATED or SUSPENDED.' }),
   source: t.exposeString('source', { description: 'PLUGIN or CORE.' }),
-  operations: t.field({ type: [OperationRef], resolve: (s) => operationsOf(s) }),
+  operations: t.field({
+    type: [OperationRef],
+    resolve: (s) => operationsOf(s).map((operation) => ({ ...operation, service: s })),
+  }),
   dailyUsage: t.field({
     type: [UsageRef],
     description:

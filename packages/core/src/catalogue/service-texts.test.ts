@@ -11,8 +11,15 @@ describe('a service in the reader’s language', () => {
         key: 'address-lookup',
         name: 'Address lookup',
         description: 'Find road-name addresses.',
-        i18n: { ko: { name: '주소 검색', description: '도로명주소를 찾습니다.' }, en: { name: 'Address search' } },
-        operations: [{ name: 'find', kind: 'query' }],
+        i18n: {
+          ko: {
+            name: '주소 검색',
+            description: '도로명주소를 찾습니다.',
+            operations: { find: '주소 하나를 찾습니다.' },
+          },
+          en: { name: 'Address search' },
+        },
+        operations: [{ name: 'find', kind: 'query', description: 'Finds one address.' }],
       },
       { key: 'plain', name: 'Plain', description: 'Only one language.', operations: [{ name: 'find', kind: 'query' }] },
     ]);
@@ -48,6 +55,15 @@ describe('a service in the reader’s language', () => {
         description: 'Only one language.',
         languages: [],
       },
+    ]);
+  });
+
+  it("answers each operation's description in the language asked for, falling back to its own", async () => {
+    const [service] = await read(
+      '{ services { nodes { operations { ko: description(lang: "ko") en: description(lang: "en") description } } } }',
+    );
+    expect(service.operations).toEqual([
+      { ko: '주소 하나를 찾습니다.', en: 'Finds one address.', description: 'Finds one address.' },
     ]);
   });
 });

@@ -28,7 +28,7 @@ export const ServiceCatalogueDocument = graphql(`
         operations {
           name
           kind
-          description
+          description(lang: $lang)
         }
         plugin {
           name
