@@ -230,6 +230,11 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: an agency connec
     await expect(page.getByTestId('success-message').textContent()).resolves.toContain('P-0001의 동의를 기록했습니다');
     await page.getByRole('cell', { name: 'P-0001' }).waitFor();
 
+    // A person the agency holds no record of gets no key: said in people's words, beside the field.
+    await page.locator('#key-subject').fill('NOBODY-9');
+    await page.getByRole('button', { name: '키 발급', exact: true }).click();
+    await page.locator('#key-subject-error').filter({ hasText: '이 사람의 레코드가 없습니다' }).waitFor();
+    await expect(page.locator('#key-subject').getAttribute('aria-invalid')).resolves.toBe('true');
     await page.locator('#key-subject').fill('P-0001');
     await page.getByRole('button', { name: '키 발급', exact: true }).click();
     const issued = page.locator('#issued-key');

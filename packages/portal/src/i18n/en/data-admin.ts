@@ -170,6 +170,7 @@ export const dataAdmin = {
       RUNNING: 'The sync has started.',
     },
     uploadTitle: 'Upload a newer file',
+    busy: 'A sync of this dataset is running. Wait until it has finished, then try again.',
     uploadHint: 'It replaces the current file and syncs at once.',
     upload: 'Upload and sync',
     uploaded: '“{{name}}” was uploaded; the sync has started.',
@@ -282,7 +283,11 @@ export const dataAdmin = {
     revoked_one: '{{count}} key of {{subject}} was revoked.',
     revoked_other: '{{count}} keys of {{subject}} were revoked.',
     noneToRevoke: 'Your agency has issued no key in force for {{subject}}; nothing was changed.',
-    errors: { subject: 'Enter the person’s id.' },
+    errors: {
+      subject: 'Enter the person’s id.',
+      noRecord:
+        'Your agency’s personal datasets hold no record of this person. A key is issued only by an agency that holds their data: check the id.',
+    },
   },
   log: {
     title: 'Access log',

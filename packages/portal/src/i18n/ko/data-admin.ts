@@ -170,6 +170,7 @@ export const dataAdmin: Messages<typeof en> = {
       RUNNING: '동기화를 시작했습니다.',
     },
     uploadTitle: '새 파일 올리기',
+    busy: '이 데이터셋을 동기화하는 중입니다. 끝난 뒤 다시 시도하세요.',
     uploadHint: '지금 파일을 바꾸고 바로 동기화합니다.',
     upload: '올리고 동기화',
     uploaded: '“{{name}}” 파일을 올렸습니다. 동기화를 시작했습니다.',
@@ -280,7 +281,11 @@ export const dataAdmin: Messages<typeof en> = {
     revoked_one: '{{subject}}의 키 {{count}}개를 회수했습니다.',
     revoked_other: '{{subject}}의 키 {{count}}개를 회수했습니다.',
     noneToRevoke: '우리 기관이 {{subject}}에게 발급한 유효한 키가 없습니다. 아무것도 바꾸지 않았습니다.',
-    errors: { subject: '정보주체 식별값을 입력하세요.' },
+    errors: {
+      subject: '정보주체 식별값을 입력하세요.',
+      noRecord:
+        '우리 기관의 개인정보 데이터셋에 이 사람의 레코드가 없습니다. 키는 그 사람의 정보를 보유한 기관만 발급할 수 있습니다. 식별값을 확인하세요.',
+    },
   },
   log: {
     title: '열람 기록',

@@ -25,6 +25,12 @@ export function SubjectKeysPanel({ connection }: { connection: ManagedConnection
   const [problem, setProblem] = useState<string | null>(null);
   const [revokeProblem, setRevokeProblem] = useState<string | null>(null);
   const [issued, setIssued] = useState<{ subjectId: string; key: string } | null>(null);
+  // The hub refuses a person of whom the agency holds no personal record: say that, not only "cannot be accepted".
+  const issueError = issue.error
+    ? issue.error.code === 'BAD_USER_INPUT' && issue.error.field === 'subjectId'
+      ? t('dataAdmin.keys.errors.noRecord')
+      : explain(issue.error)
+    : null;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!subjectId.trim()) {
@@ -39,7 +45,7 @@ export function SubjectKeysPanel({ connection }: { connection: ManagedConnection
   };
   const issueProblems: FormProblem[] = [
     ...(problem ? [{ message: problem, fieldId: 'key-subject' }] : []),
-    ...(issue.error ? [{ message: explain(issue.error), fieldId: 'key-subject' }] : []),
+    ...(issueError ? [{ message: issueError, fieldId: 'key-subject' }] : []),
   ];
   return (
     <section className="section" aria-labelledby="subject-keys">
@@ -57,7 +63,7 @@ export function SubjectKeysPanel({ connection }: { connection: ManagedConnection
             id="key-subject"
             label={t('dataAdmin.consents.subjectId')}
             hint={t('dataAdmin.keys.subjectHint', { field: connection.subjectField ?? '' })}
-            error={problem ?? (issue.error ? explain(issue.error) : undefined)}
+            error={problem ?? issueError ?? undefined}
             required
             value={subjectId}
             onChange={setSubjectId}

@@ -56,7 +56,14 @@ export function SyncPanel({ connection, onChanged }: { connection: ManagedConnec
   };
   const problems: FormProblem[] = [
     ...(fileProblem ? [{ message: fileProblem, fieldId: 'sync-file' }] : []),
-    ...(upload.error ? [{ message: explain(upload.error), fieldId: 'sync-file' }] : []),
+    ...(upload.error
+      ? [
+          {
+            message: upload.error.code === 'CONFLICT' ? t('dataAdmin.sync.busy') : explain(upload.error),
+            fieldId: 'sync-file',
+          },
+        ]
+      : []),
   ];
   return (
     <section className="section" aria-labelledby="sync">
@@ -71,7 +78,7 @@ export function SyncPanel({ connection, onChanged }: { connection: ManagedConnec
       ) : null}
       {sync.error ? (
         <p className="maru-form-alert" role="alert">
-          {explain(sync.error)}
+          {sync.error.code === 'CONFLICT' ? t('dataAdmin.sync.busy') : explain(sync.error)}
         </p>
       ) : null}
       <div className="button-row">
