@@ -311,6 +311,10 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: public content',
         expect(text).toContain(
           lang === 'ko' ? '도로명주소를 한국어나 영어로 검색하고' : 'Search Korean road-name addresses',
         );
+        // The operations too.
+        expect(text).toContain(
+          lang === 'ko' ? '주소의 일부로 도로명주소를 찾습니다' : 'Finds road-name addresses by any part of them',
+        );
         await screenshot(page, `content-services-${lang}-${px(width)}`);
         expect(await noHorizontalScroll(page)).toBe(true);
         expect(await axeViolations(page)).toEqual([]);
