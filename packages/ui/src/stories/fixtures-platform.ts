@@ -36,7 +36,7 @@ export const serviceKo: ServiceSummary = {
   key: 'coolmap',
   name: '무더위쉼터 안내 (시범 운영)',
   description:
-    '현재 위치에서 가까운 운영 중인 무더위쉼터를 운영 시간, 장애인 접근성, 수용 인원과 함께 알려 줍니다. 2026 폭염 대응 공모 수상작에서 출발했습니다.',
+    '현재 위치에서 가까운 운영 중인 무더위쉼터를 운영 시간, 장애인 접근성, 수용 인원과 함께 알려 줍니다. 2026 폭염 대응 챌린지 수상작에서 출발했습니다.',
   category: '재난안전',
   status: 'PILOT',
   source: 'PLUGIN',

@@ -23,7 +23,7 @@ export const serviceAdmin: Messages<typeof en> = {
   SUSPENDED: '중지',
   deliveriesTitle: '플러그인 이벤트 전달',
   deliveriesIntro:
-    '플러그인에 전달한 허브 이벤트(예: 공모 마감)입니다. 실패한 전달은 여러 번 다시 시도한 뒤 멈춘 것입니다. 마지막 오류를 확인하세요.',
+    '플러그인에 전달한 허브 이벤트(예: 챌린지 마감)입니다. 실패한 전달은 여러 번 다시 시도한 뒤 멈춘 것입니다. 마지막 오류를 확인하세요.',
   deliveryStatus: '전달 상태',
   deliveryAll: '전체',
   DELIVERED: '전달됨',
