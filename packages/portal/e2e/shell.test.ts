@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, screenshot } from './browser';
 import { startHub, type RunningHub } from './hub';
 import { axeViolations, openPortalPage } from './portal-page';
-import { signInAs, signOut } from './session';
+import { signInAs } from './session';
 
 const banner = (page: Page) => page.getByRole('banner');
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -23,6 +23,7 @@ describe.skipIf(!chromiumAvailable())('the shell: KRDS identity, Korean first, p
   let hub: RunningHub;
   let browser: Browser;
   const opened: Array<{ problems: string[] }> = [];
+  const seen = (test: string) => (problem: string) => `${test}: ${problem}`;
 
   beforeAll(async () => {
     [hub, browser] = await Promise.all([startHub(), launchChromium()]);
@@ -56,7 +57,7 @@ describe.skipIf(!chromiumAvailable())('the shell: KRDS identity, Korean first, p
     it(`shows the official banner, the operator, the footer's policy pages and the demo phase (${lang})`, async () => {
       const t = lang === 'ko' ? KO : EN;
       const { page, problems } = await openPortalPage(browser, { lang });
-      opened.push({ problems });
+      opened.push({ problems, test: expect.getState().currentTestName ?? '' } as { problems: string[] });
       await page.goto(hub.origin);
       await page.getByRole('heading', { level: 1, name: t.home }).waitFor();
       // The skip link is the first thing the keyboard reaches.
@@ -117,7 +118,7 @@ describe.skipIf(!chromiumAvailable())('the shell: KRDS identity, Korean first, p
 
   it('shows breadcrumbs on the pages below home, from their titles', async () => {
     const { page, problems } = await openPortalPage(browser, { lang: 'ko' });
-    opened.push({ problems });
+    opened.push({ problems, test: expect.getState().currentTestName ?? '' } as { problems: string[] });
     await page.goto(`${hub.origin}/services`);
     const crumbs = page.getByRole('navigation', { name: '현재 위치' });
     await crumbs.waitFor();
@@ -129,6 +130,10 @@ describe.skipIf(!chromiumAvailable())('the shell: KRDS identity, Korean first, p
     );
     await crumbs.getByRole('link', { name: '홈' }).click();
     await page.getByRole('heading', { level: 1, name: '챌린지' }).waitFor();
+    // A page with a trail of its own shows that one only.
+    await signInAs(page, hub.origin, 'admin@mois.example', '/account');
+    await page.getByRole('heading', { level: 1, name: '내 계정' }).waitFor();
+    expect(await page.getByRole('navigation', { name: '현재 위치' }).count()).toBe(1);
     await page.context().close();
   });
 
@@ -136,7 +141,7 @@ describe.skipIf(!chromiumAvailable())('the shell: KRDS identity, Korean first, p
     it(`folds the header behind a menu button on a phone: content starts high, keyboard opens and closes it (${lang})`, async () => {
       const t = lang === 'ko' ? KO : EN;
       const { page, problems } = await openPortalPage(browser, { lang, width: 'phone' });
-      opened.push({ problems });
+      opened.push({ problems, test: expect.getState().currentTestName ?? '' } as { problems: string[] });
       await signInAs(page, hub.origin, 'manager@mois.example', '/services');
       await page.getByRole('heading', { level: 1 }).waitFor();
       // The page starts within the first 120 px of an 812 px screen, signed in, phase banner and all.
@@ -184,7 +189,7 @@ describe.skipIf(!chromiumAvailable())('the shell: KRDS identity, Korean first, p
 
   it('draws the focus ring of the language buttons whole, and of every header control', async () => {
     const { page, problems } = await openPortalPage(browser, { lang: 'ko' });
-    opened.push({ problems });
+    opened.push({ problems, test: expect.getState().currentTestName ?? '' } as { problems: string[] });
     await signInAs(page, hub.origin, 'admin@mois.example', '/services');
     await banner(page).getByRole('button', { name: 'English' }).focus();
     const ring = await focusRing(page);
@@ -207,23 +212,23 @@ describe.skipIf(!chromiumAvailable())('the shell: KRDS identity, Korean first, p
   });
 
   it('lands each member on their own work after sign-in, or on the page they asked for', async () => {
-    const { page, problems } = await openPortalPage(browser, { lang: 'en' });
-    opened.push({ problems });
-    const signInFromList = async (name: string, from = '/sign-in') => {
-      await page.goto(`${hub.origin}${from}`);
-      await page.getByRole('button', { name: new RegExp(`^Sign in as ${name}`) }).click();
-      await banner(page).locator('.account').waitFor({ state: 'attached' });
-    };
+    // Each member in a browser of their own: nothing of the one before is left to race with the next.
     for (const [name, path] of [
       ['Lee Seoyeon', '/manage'],
       ['Kang Doyoon', '/my'],
       ['Park Jiho', '/reviews'],
       ['Maru Operator', '/admin'],
     ] as const) {
-      await signInFromList(name);
+      const { page, problems } = await openPortalPage(browser, { lang: 'en' });
+      opened.push({ problems, test: `landing of ${name}` } as { problems: string[] });
+      await page.goto(`${hub.origin}/sign-in`);
+      await page.getByRole('button', { name: new RegExp(`^Sign in as ${name}`) }).click();
       await expect.poll(() => new URL(page.url()).pathname).toBe(path);
-      await signOut(page);
+      await banner(page).locator('.account').waitFor({ state: 'attached' });
+      await page.context().close();
     }
+    const { page, problems } = await openPortalPage(browser, { lang: 'en' });
+    opened.push({ problems, test: 'landing asked for' } as { problems: string[] });
     // A page asked for wins: the sign-in link of a page brings its reader back to it.
     await page.goto(`${hub.origin}/data`);
     await banner(page).getByRole('link', { name: 'Sign in', exact: true }).click();
@@ -237,7 +242,9 @@ describe.skipIf(!chromiumAvailable())('the shell: KRDS identity, Korean first, p
   });
 
   it('raised no error in the browser', () => {
-    expect(opened.flatMap((page) => page.problems)).toEqual([]);
+    expect(opened.flatMap((page) => page.problems.map(seen((page as { test?: string }).test ?? ''))).join('\n')).toBe(
+      '',
+    );
   });
 });
 
