@@ -366,6 +366,36 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: an agency runs i
     expect(problems).toEqual([]);
   });
 
+  it('reads and shows the deadline fields as Korea time in a browser set to another time zone', async () => {
+    const id = await create(`시간대 챌린지 ${RUN}`);
+    const deadlineOf = async () =>
+      (
+        await as<{ challenge: { submissionDeadline: string } }>(
+          MANAGER,
+          'query ($id: ID!) { challenge(id: $id) { submissionDeadline } }',
+          { id },
+        )
+      ).challenge.submissionDeadline;
+    const inSeoul = (at: string | number) =>
+      new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Seoul', dateStyle: 'short', timeStyle: 'short' })
+        .format(new Date(at))
+        .replace(' ', 'T');
+    const { page, problems } = await openPortalPage(browser, { lang: 'ko', timezoneId: 'America/Los_Angeles' });
+    contexts.push(page.context());
+    await signInAs(page, hub.origin, MANAGER, `/manage/challenges/${encodeURIComponent(id)}/edit`);
+    await page.getByRole('heading', { level: 1, name: '챌린지 수정' }).waitFor();
+    expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/Los_Angeles');
+    const deadline = page.getByLabel(/^제출 마감 \(KST\)/);
+    expect(await deadline.inputValue()).toBe(inSeoul(await deadlineOf()));
+    // 18:00 in Seoul on a day three weeks ahead is 09:00 UTC that day, whatever the browser's zone.
+    const day = inSeoul(Date.now() + 21 * DAY).slice(0, 10);
+    await deadline.fill(`${day}T18:00`);
+    await page.getByRole('button', { name: '변경 내용 저장' }).click();
+    await expect.poll(() => success(page).textContent()).toContain('챌린지를 저장했습니다.');
+    expect(Date.parse(await deadlineOf())).toBe(Date.parse(`${day}T09:00:00Z`));
+    expect(problems).toEqual([]);
+  });
+
   it('posts an announcement written in Markdown', async () => {
     const { page, problems } = await open(MANAGER, `/challenges/${encodeURIComponent(questionsId)}`);
     const form = page.getByRole('form', { name: '공지 올리기' });

@@ -139,7 +139,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a company’s ow
     await forUs.getByRole('link', { name: TITLE, exact: true }).waitFor();
     // The deadline in Korea time, labelled, with a D-day.
     await forUs
-      .getByText(/2031\. 2\. 1\. 오후 6:00 KST/)
+      .getByText(/2031\. 02\. 01\. 18:00 KST/)
       .first()
       .waitFor();
     await screenshot(page, 'company-dashboard-journey-ko-1280');

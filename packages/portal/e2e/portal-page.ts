@@ -10,6 +10,8 @@ export interface PortalPageOptions {
   /** The language the portal starts in (stored as the member's choice before the first page loads). */
   lang: 'ko' | 'en';
   width?: Width;
+  /** The browser's time zone (Seoul unless a test checks that Korea time holds elsewhere). */
+  timezoneId?: string;
 }
 
 /**
@@ -18,12 +20,12 @@ export interface PortalPageOptions {
  */
 export async function openPortalPage(
   browser: Browser,
-  { lang, width = 'desktop' }: PortalPageOptions,
+  { lang, width = 'desktop', timezoneId = 'Asia/Seoul' }: PortalPageOptions,
 ): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({
     viewport: { width: WIDTHS[width], height: width === 'phone' ? 812 : 1000 },
     locale: lang === 'ko' ? 'ko-KR' : 'en-US',
-    timezoneId: 'Asia/Seoul',
+    timezoneId,
   });
   await context.addInitScript((chosen) => localStorage.setItem('maru.lang', chosen), lang);
   const page = await context.newPage();

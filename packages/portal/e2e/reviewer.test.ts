@@ -111,7 +111,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a reviewer’s a
     await card(page).getByText('2건 중 0건 채점').waitFor();
     await card(page).getByText('아직 신고하지 않음(채점 전에 필요)').waitFor();
     await card(page)
-      .getByText(/2031\. 3\. 1\. 오후 6:00 KST/)
+      .getByText(/2031\. 03\. 01\. 18:00 KST/)
       .waitFor();
     await screenshot(page, 'reviewer-assignments-before-ko-1280');
     await card(page)

@@ -8,7 +8,6 @@ export const agencyDocuments = {
   agenciesOnlyBody:
     'Government agencies issue, receive and check documents here. {{organization}} is not an agency. The documents issued to your organization, and where you presented them, are in My documents.',
   myDocumentsLink: 'Go to My documents',
-  when: '{{date}} KST',
   typeName: {
     'business-registration': 'Business registration proof',
     'residence-certificate': 'Residence certificate',

@@ -34,7 +34,6 @@ export const agency = {
     next: 'Next step',
   },
   reviewsOf: '{{done}} of {{needed}}',
-  deadlinePassed: 'Deadline passed',
   step: {
     publish: 'Check and publish',
     answer_one: 'Answer {{count}} question',
@@ -75,7 +74,7 @@ export const agency = {
     legend: 'Later phases (optional)',
     hint: 'For a challenge in stages: only the entries you shortlist in one phase may submit in the next. Each phase has its own submission deadline.',
     name: 'Phase {{n}} name',
-    deadline: 'Phase {{n}} submission deadline',
+    deadline: 'Phase {{n}} submission deadline (KST)',
     add: 'Add a phase',
     remove: 'Remove phase {{n}}',
     error: 'Give each phase a name and a deadline after the previous one.',

@@ -11,7 +11,6 @@ export const agencyDocuments: Messages<typeof en> = {
   agenciesOnlyBody:
     '서류 발급, 접수, 진위 확인은 행정기관이 하는 업무입니다. {{organization}}은(는) 행정기관이 아닙니다. 우리 기관에 발급된 서류와 제출 내역은 내 서류에서 볼 수 있습니다.',
   myDocumentsLink: '내 서류로 가기',
-  when: '{{date}} KST',
   typeName: { 'business-registration': '사업자등록증명', 'residence-certificate': '주민등록표 등본' },
   status: { VALID: '유효', EXPIRED: '만료', REVOKED: '취소됨' },
   issued: {

@@ -37,7 +37,6 @@ export const agency: Messages<typeof en> = {
     next: '다음 할 일',
   },
   reviewsOf: '{{needed}}건 중 {{done}}건',
-  deadlinePassed: '마감 지남',
   step: {
     publish: '확인 후 공개',
     answer_one: '답변할 질문 {{count}}건',
@@ -78,7 +77,7 @@ export const agency: Messages<typeof en> = {
     legend: '이후 단계 (선택)',
     hint: '단계별로 진행하는 챌린지라면 추가하세요. 한 단계에서 선정(숏리스트)한 제안만 다음 단계에 제출할 수 있고, 단계마다 제출 마감이 있습니다.',
     name: '{{n}}단계 이름',
-    deadline: '{{n}}단계 제출 마감',
+    deadline: '{{n}}단계 제출 마감 (KST)',
     add: '단계 추가',
     remove: '{{n}}단계 삭제',
     error: '단계마다 이름을 적고, 마감은 앞 단계보다 늦게 정하세요.',

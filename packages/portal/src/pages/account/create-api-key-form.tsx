@@ -7,12 +7,12 @@ import { useMutation } from '../../graphql/use-mutation';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 import { CreateMyApiKeyDocument } from './account-queries';
+import { koreaDayEnd } from '../../format/korea-time';
 
 const SCOPES: readonly ApiKeyScope[] = ['READ', 'WRITE', 'ADMIN'];
 const MODES: readonly ApiKeyMode[] = ['TEST', 'LIVE'];
 
 /** The end of the chosen day in Korea, as the hub's DateTime. */
-const endOfDayKst = (day: string) => new Date(`${day}T23:59:59+09:00`).toISOString();
 
 /** Create one of my API keys: name, scopes, mode and an optional expiry. */
 export function CreateApiKeyForm({ onCreated }: { onCreated: (name: string, secret: string) => void }) {
@@ -30,11 +30,11 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (name: string, secr
     if (!name.trim()) found.name = t('apiKeys.errors.name');
     else if (name.trim().length > 100) found.name = t('apiKeys.errors.nameLong');
     if (scopes.length === 0) found.scopes = t('apiKeys.errors.scopes');
-    if (expires && Date.parse(endOfDayKst(expires)) <= Date.now()) found.expires = t('apiKeys.errors.expires');
+    if (expires && Date.parse(koreaDayEnd(expires)) <= Date.now()) found.expires = t('apiKeys.errors.expires');
     setProblems(found);
     if (Object.keys(found).length) return;
     const result = await create.run({
-      input: { name: name.trim(), scopes, mode, ...(expires ? { expiresAt: endOfDayKst(expires) } : {}) },
+      input: { name: name.trim(), scopes, mode, ...(expires ? { expiresAt: koreaDayEnd(expires) } : {}) },
     });
     if (!result) return;
     setName('');

@@ -1,3 +1,4 @@
+import { KoreanTime } from '@maru/ui';
 import { Link } from 'react-router';
 import { useQuery } from '../../graphql/use-query';
 import { useErrorText } from '../../i18n/use-error-text';
@@ -8,7 +9,6 @@ import { useAuditActionText, useOutcomeText } from '../audit/audit-action-text';
 import { AdminDashboardDocument } from './admin-queries';
 import { AdminNav } from './admin-nav';
 import { AdminOnly } from './admin-only';
-import { formatKst } from './kst';
 import { SERVICE_STATUSES } from './service-statuses';
 import './admin.css';
 
@@ -104,7 +104,9 @@ function Dashboard() {
                       consumer: grant.consumer.name,
                       service: grant.service?.name ?? '—',
                     })}{' '}
-                    <span className="muted">{formatKst(grant.createdAt, i18n.language)}</span>
+                    <span className="muted">
+                      <KoreanTime value={grant.createdAt} />
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -143,7 +145,9 @@ function Dashboard() {
                   {event.outcome === 'SUCCESS'
                     ? ''
                     : ` — ${t('audit.refused', { reason: explain(event.outcome) })}`}{' '}
-                  <span className="muted">{formatKst(event.at, i18n.language)}</span>
+                  <span className="muted">
+                    <KoreanTime value={event.at} />
+                  </span>
                 </li>
               ))}
             </ul>

@@ -1,10 +1,10 @@
+import { KoreanTime } from '@maru/ui';
 import { useState } from 'react';
 import type { PluginEventDeliveryStatus } from '../../gql/graphql';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 import { useLoadMore } from '../challenges/use-load-more';
 import { PluginDeliveriesDocument } from './admin-queries';
-import { formatKst } from './kst';
 
 const STATUSES: PluginEventDeliveryStatus[] = ['FAILED', 'PENDING', 'DELIVERED'] as PluginEventDeliveryStatus[];
 
@@ -89,7 +89,9 @@ export function DeliveryList({
                   {plugin ? null : <td>{d.plugin}</td>}
                   <td>{t(`serviceAdmin.${d.status}`)}</td>
                   <td>{d.attempts}</td>
-                  <td>{formatKst(d.createdAt, i18n.language)}</td>
+                  <td>
+                    <KoreanTime value={d.createdAt} />
+                  </td>
                   <td>{d.lastError ?? '—'}</td>
                 </tr>
               ))}

@@ -1,4 +1,4 @@
-import { StatusBadge } from '@maru/ui';
+import { KoreanTime, StatusBadge } from '@maru/ui';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ConfirmAction } from '../../forms/confirm-action';
@@ -12,7 +12,6 @@ import { PluginDetailDocument, UninstallPluginDocument } from './admin-queries';
 import { AdminNav } from './admin-nav';
 import { AdminOnly } from './admin-only';
 import { DeliveryList } from './delivery-list';
-import { formatKst } from './kst';
 import type { ConfigSchema } from './config-schema';
 import { PluginConfigForm } from './plugin-config-form';
 import './admin.css';
@@ -84,7 +83,9 @@ function Plugin({ name }: { name: string }) {
               <dt>{t('pluginAdmin.isolation')}</dt>
               <dd>{t(`pluginAdmin.${plugin.isolation}`)}</dd>
               <dt>{t('pluginAdmin.loadedAt')}</dt>
-              <dd>{formatKst(plugin.loadedAt, i18n.language)}</dd>
+              <dd>
+                <KoreanTime value={plugin.loadedAt} />
+              </dd>
             </dl>
             {plugin.problems?.length ? (
               <>

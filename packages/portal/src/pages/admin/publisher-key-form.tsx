@@ -1,3 +1,4 @@
+import { KoreanTime } from '@maru/ui';
 import { useState, type FormEvent } from 'react';
 import { ErrorSummary, type FormProblem } from '../../forms/error-summary';
 import { TextInput } from '../../forms/text-input';
@@ -6,7 +7,6 @@ import { useQuery } from '../../graphql/use-query';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 import { CompaniesDocument, PublisherKeysDocument, RegisterPublisherKeyDocument } from './admin-queries';
-import { formatKst } from './kst';
 
 const PEM = /^-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----\s*$/;
 
@@ -82,7 +82,9 @@ export function PublisherKeyForm() {
                   </th>
                   <td>{key.publisher}</td>
                   <td>{key.organization?.name ?? '—'}</td>
-                  <td>{formatKst(key.registeredAt, i18n.language)}</td>
+                  <td>
+                    <KoreanTime value={key.registeredAt} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,8 +1,8 @@
-import { AsyncState } from '@maru/ui';
+import { AsyncState, KoreanTime } from '@maru/ui';
 import { useLoadMore } from '../challenges/use-load-more';
+import { formatKoreaTime } from '../../format/korea-time';
 import { useT } from '../../i18n/use-t';
 import { IssuedDocumentsDocument } from './agency-document-queries';
-import { useKst } from './kst';
 import { useRefusalText } from './refusal-text';
 import { RevokeDocument } from './revoke-document';
 import { useTypeName } from './use-type-name';
@@ -11,8 +11,7 @@ const STATUS_TONE: Record<string, string> = { VALID: 'success', EXPIRED: 'warnin
 
 /** The documents the agency issued, newest first, each with its holder, validity and a way to revoke it. */
 export function IssuedDocuments() {
-  const { t } = useT();
-  const kst = useKst();
+  const { t, i18n } = useT();
   const typeName = useTypeName();
   const refusal = useRefusalText();
   const issued = useLoadMore(IssuedDocumentsDocument, {}, (data) => data.issuedDocuments);
@@ -53,17 +52,17 @@ export function IssuedDocuments() {
                   <dd>{holder}</dd>
                   <dt>{t('agencyDocuments.issued.issuedAt')}</dt>
                   <dd>
-                    <time dateTime={document.issuedAt}>{kst(document.issuedAt)}</time>
+                    <KoreanTime value={document.issuedAt} />
                   </dd>
                   <dt>{t('agencyDocuments.issued.validUntil')}</dt>
                   <dd>
-                    <time dateTime={document.validUntil}>{kst(document.validUntil)}</time>
+                    <KoreanTime value={document.validUntil} />
                   </dd>
                 </dl>
                 {document.revokedAt ? (
                   <p>
                     {t('agencyDocuments.issued.revokedBecause', {
-                      at: kst(document.revokedAt),
+                      at: formatKoreaTime(document.revokedAt, i18n.language),
                       reason: document.revocationReason ?? '',
                     })}
                   </p>

@@ -1,10 +1,11 @@
+import { KoreanTime } from '@maru/ui';
 import { useState } from 'react';
 import type { VerifyPresentationMutation } from '../../gql/graphql';
 import { useMutation } from '../../graphql/use-mutation';
 import { useQuery } from '../../graphql/use-query';
+import { formatKoreaTime } from '../../format/korea-time';
 import { useT } from '../../i18n/use-t';
 import { ReceivedPresentationsDocument, VerifyPresentationDocument } from './agency-document-queries';
-import { useKst } from './kst';
 import { useRefusalText } from './refusal-text';
 import { useTypeName } from './use-type-name';
 import { Verdict } from './verdict';
@@ -44,8 +45,7 @@ interface Presentation {
 type Checked = VerifyPresentationMutation['verifyDocumentPresentation'];
 
 function PresentationCard({ presentation }: { presentation: Presentation }) {
-  const { t } = useT();
-  const kst = useKst();
+  const { t, i18n } = useT();
   const typeName = useTypeName();
   const refusal = useRefusalText();
   const verify = useMutation(VerifyPresentationDocument);
@@ -63,7 +63,7 @@ function PresentationCard({ presentation }: { presentation: Presentation }) {
         <dd>{holder}</dd>
         <dt>{t('agencyDocuments.received.presentedAt')}</dt>
         <dd>
-          <time dateTime={presentation.presentedAt}>{kst(presentation.presentedAt)}</time> (
+          <KoreanTime value={presentation.presentedAt} /> (
           {t(`myDocuments.purpose.${presentation.purpose}` as 'myDocuments.purpose.SUBMISSION')})
         </dd>
         <dt>{t('agencyDocuments.received.verdict')}</dt>
@@ -83,8 +83,8 @@ function PresentationCard({ presentation }: { presentation: Presentation }) {
           <p>
             {t('agencyDocuments.received.issuedBy', {
               issuer: checked.issuerOrganization?.name ?? '—',
-              at: kst(checked.issuedAt),
-              until: kst(checked.validUntil),
+              at: formatKoreaTime(checked.issuedAt, i18n.language),
+              until: formatKoreaTime(checked.validUntil, i18n.language),
             })}
           </p>
           {subject.length ? (

@@ -7,7 +7,8 @@ import { Breadcrumbs } from '../../layout/breadcrumbs';
 import { SignInRequired } from '../../layout/sign-in-required';
 import { usePageTitle } from '../../layout/use-page-title';
 import { AdminNav } from '../admin/admin-nav';
-import { globalId, kstDayEnd, kstDayStart } from '../admin/kst';
+import { koreaDayEnd, koreaDayStart } from '../../format/korea-time';
+import { globalId } from '../admin/global-id';
 import { useLoadMore } from '../challenges/use-load-more';
 import { AuditFilterForm, NO_AUDIT_FILTER, type AuditFilterValues } from './audit-filter-form';
 import { AuditEventsDocument, AuditObjectsDocument, AuditOrganizationsDocument } from './audit-queries';
@@ -43,8 +44,8 @@ function Audit() {
       ...(organizationId ? { organizationId } : {}),
       ...(filter.action ? { action: filter.action } : {}),
       ...(filter.outcome ? { outcome: filter.outcome } : {}),
-      ...(filter.from ? { from: kstDayStart(filter.from) } : {}),
-      ...(filter.to ? { to: kstDayEnd(filter.to) } : {}),
+      ...(filter.from ? { from: koreaDayStart(filter.from) } : {}),
+      ...(filter.to ? { to: koreaDayEnd(filter.to) } : {}),
     },
   };
   const page = useLoadMore(AuditEventsDocument, variables, (data) => data.auditEvents);

@@ -1,7 +1,8 @@
+import { KoreanTime } from '@maru/ui';
 import { Link } from 'react-router';
 import type { AuditEventsQuery, AuditObjectsQuery } from '../../gql/graphql';
 import { useT, type MessageKey } from '../../i18n/use-t';
-import { formatKst, globalId } from '../admin/kst';
+import { globalId } from '../admin/global-id';
 import { useAuditActionText, useOutcomeText } from './audit-action-text';
 
 type AuditEvent = AuditEventsQuery['auditEvents']['nodes'][number];
@@ -62,7 +63,9 @@ export function AuditTable({ events, objects, admin }: { events: AuditEvent[]; o
             return (
               <tr key={event.id}>
                 <td className="maru-table__number">{event.seq}</td>
-                <td>{formatKst(event.at, i18n.language)}</td>
+                <td>
+                  <KoreanTime value={event.at} />
+                </td>
                 <th scope="row">
                   {actionText(event.action)}
                   <br />

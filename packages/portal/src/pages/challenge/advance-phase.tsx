@@ -1,11 +1,10 @@
-import { FormErrorSummary } from '@maru/ui';
+import { FormErrorSummary, KoreanTime } from '@maru/ui';
 import { ConfirmAction } from '../../forms/confirm-action';
 import type { ChallengeDetailQuery } from '../../gql/graphql';
 import { toFormError } from '../../graphql/form-error';
 import { useMutation } from '../../graphql/use-mutation';
 import { useT } from '../../i18n/use-t';
 import { AdvancePhaseDocument } from './challenge-mutations';
-import { KstTime } from './kst-time';
 
 type Challenge = NonNullable<ChallengeDetailQuery['challenge']>;
 
@@ -46,7 +45,7 @@ export function AdvancePhase({
         summary={[
           { term: t('agency.actions.confirmChallenge'), value: challenge.title },
           { term: t('agency.actions.advancePhase'), value: next.name },
-          { term: t('agency.actions.publishDeadline'), value: <KstTime value={next.submissionDeadline} /> },
+          { term: t('agency.actions.publishDeadline'), value: <KoreanTime value={next.submissionDeadline} /> },
           {
             term: t('agency.actions.advanceShortlisted'),
             value: shortlisted.length ? shortlisted.join(', ') : '–',

@@ -1,4 +1,4 @@
-import { AsyncState, Field, FormErrorSummary, Markdown } from '@maru/ui';
+import { AsyncState, Field, FormErrorSummary, KoreanTime, Markdown } from '@maru/ui';
 import { useState, type FormEvent } from 'react';
 import { useFlash } from '../../forms/flash';
 import { graphql } from '../../gql';
@@ -7,7 +7,6 @@ import { useMutation } from '../../graphql/use-mutation';
 import { useQuery } from '../../graphql/use-query';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
-import { KstTime } from './kst-time';
 import './agency-actions.css';
 
 export const ChallengeAnnouncementsDocument = graphql(`
@@ -59,7 +58,7 @@ export function Announcements({ challengeId, canPost }: { challengeId: string; c
             <li key={`${a.createdAt}-${a.title}`}>
               <h3>{a.title}</h3>
               <p className="muted">
-                {t('agency.announce.postedAt')} <KstTime value={a.createdAt} />
+                {t('agency.announce.postedAt')} <KoreanTime value={a.createdAt} />
               </p>
               <Markdown text={a.body} headingLevel={4} />
             </li>

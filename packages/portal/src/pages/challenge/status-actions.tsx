@@ -1,11 +1,10 @@
-import { FormErrorSummary } from '@maru/ui';
+import { FormErrorSummary, KoreanTime } from '@maru/ui';
 import { ConfirmAction } from '../../forms/confirm-action';
 import type { ChallengeDetailQuery } from '../../gql/graphql';
 import { toFormError } from '../../graphql/form-error';
 import { useMutation } from '../../graphql/use-mutation';
 import { useT } from '../../i18n/use-t';
 import { CloseChallengeDocument, PublishChallengeDocument, StartEvaluationDocument } from './challenge-mutations';
-import { KstTime } from './kst-time';
 import './agency-actions.css';
 
 type Challenge = NonNullable<ChallengeDetailQuery['challenge']>;
@@ -21,7 +20,7 @@ export function StatusActions({ challenge, onChanged }: { challenge: Challenge; 
   const evaluate = useMutation(StartEvaluationDocument);
   const deadline = {
     term: t('agency.actions.publishDeadline'),
-    value: <KstTime value={challenge.submissionDeadline} />,
+    value: <KoreanTime value={challenge.submissionDeadline} />,
   };
   const step =
     challenge.status === 'DRAFT'

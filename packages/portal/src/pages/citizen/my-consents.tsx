@@ -4,8 +4,8 @@ import type { MyDataQuery } from '../../gql/graphql';
 import { useMutation } from '../../graphql/use-mutation';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
-import { KstTime } from '../data-admin/kst-time';
 import { RevokeMyConsentDocument } from './citizen-queries';
+import { KoreanTimeOrDash } from '../../format/korean-time-or-dash';
 
 type Consent = MyDataQuery['dataSubject']['consents']['nodes'][number];
 
@@ -60,7 +60,7 @@ export function MyConsents({
                 <div>
                   <dt>{status === 'REVOKED' ? t('citizen.revokedAt') : t('citizen.until')}</dt>
                   <dd>
-                    <KstTime value={status === 'REVOKED' ? consent.revokedAt : consent.validUntil} />
+                    <KoreanTimeOrDash value={status === 'REVOKED' ? consent.revokedAt : consent.validUntil} />
                     {status === 'REVOKED' && consent.revokedBy
                       ? ` · ${consent.revokedBy === 'SUBJECT' ? t('citizen.revokedByYou') : t('citizen.revokedByAgency')}`
                       : ''}

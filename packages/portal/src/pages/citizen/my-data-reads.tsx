@@ -1,6 +1,6 @@
+import { KoreanTime } from '@maru/ui';
 import type { MyDataReadsQuery } from '../../gql/graphql';
 import { useT } from '../../i18n/use-t';
-import { KstTime } from '../data-admin/kst-time';
 
 type Entry = MyDataReadsQuery['dataSubject']['accessLog']['nodes'][number];
 
@@ -35,7 +35,7 @@ export function MyDataReads({
         {entries.map((entry) => (
           <li key={entry.seq} className="maru-card citizen-card">
             <p className="citizen-read__when">
-              <KstTime value={entry.at} />
+              <KoreanTime value={entry.at} />
             </p>
             <p className="maru-card__title">
               {t('citizen.readSentence', { who: who(entry), dataset: entry.dataConnection?.name ?? '—' })}

@@ -1,4 +1,4 @@
-import { AsyncState, StatusBadge } from '@maru/ui';
+import { AsyncState, Deadline, StatusBadge } from '@maru/ui';
 import { Link } from 'react-router';
 import { useSession } from '../../auth/session';
 import { useQuery } from '../../graphql/use-query';
@@ -9,7 +9,6 @@ import { usePageTitle } from '../../layout/use-page-title';
 import { nextStep } from '../submissions/next-step';
 import { useOrganizationSubmissions, type OwnSubmissionRow } from '../submissions/use-organization-submissions';
 import { CompanyDashboardDocument } from './company-queries';
-import { Deadline } from './kst';
 import './company.css';
 
 /** The company's landing page after sign-in: challenges for us, our submissions, services, documents and notices. */

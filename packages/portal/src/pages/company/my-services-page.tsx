@@ -1,4 +1,4 @@
-import { AsyncState, StatusBadge } from '@maru/ui';
+import { AsyncState, KoreanTime, StatusBadge } from '@maru/ui';
 import { Link } from 'react-router';
 import { useQuery } from '../../graphql/use-query';
 import { useErrorText } from '../../i18n/use-error-text';
@@ -7,7 +7,6 @@ import { Breadcrumbs } from '../../layout/breadcrumbs';
 import { SignInRequired } from '../../layout/sign-in-required';
 import { usePageTitle } from '../../layout/use-page-title';
 import { MyServicesDocument, ServiceUsageDocument } from './company-queries';
-import { KstTime } from './kst';
 import './company.css';
 
 /** The company's access to shared services: each grant's state, today's calls against its quota, the last 30 days. */
@@ -68,7 +67,7 @@ function MyServices() {
                   </dd>
                   <dt>{t('myServices.since')}</dt>
                   <dd>
-                    <KstTime value={grant.createdAt} />
+                    <KoreanTime value={grant.createdAt} />
                   </dd>
                 </dl>
                 {grant.service ? <Usage serviceKey={grant.service.key} name={name} /> : null}

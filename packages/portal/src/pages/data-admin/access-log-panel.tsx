@@ -1,4 +1,4 @@
-import { StatusBadge } from '@maru/ui';
+import { KoreanTime, StatusBadge } from '@maru/ui';
 import { useState } from 'react';
 import { useSession } from '../../auth/session';
 import { GraphqlRequestError, graphqlRequest } from '../../graphql/client';
@@ -8,7 +8,6 @@ import type { VerifyDataAccessLogQuery } from '../../gql/graphql';
 import type { ManagedConnection } from './connection-types';
 import { ConnectionAccessLogDocument, VerifyDataAccessLogDocument } from './data-admin-queries';
 import { useQuery } from '../../graphql/use-query';
-import { KstTime } from './kst-time';
 
 /** Every read of this dataset, newest first; a platform admin can check that the log's chain is whole. */
 export function AccessLogPanel({ connection }: { connection: ManagedConnection }) {
@@ -49,7 +48,7 @@ export function AccessLogPanel({ connection }: { connection: ManagedConnection }
               {entries.map((entry) => (
                 <tr key={entry.seq}>
                   <td>
-                    <KstTime value={entry.at} />
+                    <KoreanTime value={entry.at} />
                   </td>
                   <td>{who(entry)}</td>
                   <td>{entry.purpose ?? t(`dataAdmin.log.basis.${(entry.basis ?? 'NONE') as 'NONE'}`)}</td>

@@ -1,4 +1,4 @@
-import { StatusBadge } from '@maru/ui';
+import { KoreanTime, StatusBadge } from '@maru/ui';
 import { Link } from 'react-router';
 import { ConfirmAction } from '../../forms/confirm-action';
 import { useMutation } from '../../graphql/use-mutation';
@@ -7,7 +7,6 @@ import { useT } from '../../i18n/use-t';
 import type { ManagedConnection } from './connection-types';
 import { ConnectionAccessRequestsDocument, RevokeDataAccessDocument } from './data-admin-queries';
 import { useQuery } from '../../graphql/use-query';
-import { KstTime } from './kst-time';
 
 /** Who asked to read this dataset and how it was decided; approvals end here (revoke), pending ones are decided on /access. */
 export function AccessRequestsPanel({ connection }: { connection: ManagedConnection }) {
@@ -58,7 +57,7 @@ export function AccessRequestsPanel({ connection }: { connection: ManagedConnect
                 <div>
                   <dt>{t('dataAdmin.access.until')}</dt>
                   <dd>
-                    <KstTime value={request.expiresAt} />
+                    <KoreanTime value={request.expiresAt} />
                   </dd>
                 </div>
               </dl>

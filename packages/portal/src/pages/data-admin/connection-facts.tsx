@@ -1,8 +1,9 @@
+import { KoreanTime } from '@maru/ui';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/use-t';
 import type { ManagedConnection } from './connection-types';
-import { KstTime } from './kst-time';
 import { syncErrorKey } from './sync-words';
+import { KoreanTimeOrDash } from '../../format/korean-time-or-dash';
 
 /** What the dataset is and how it is doing: source, schema, records, syncs, and why the last one failed. */
 export function ConnectionFacts({ connection }: { connection: ManagedConnection }) {
@@ -51,18 +52,18 @@ export function ConnectionFacts({ connection }: { connection: ManagedConnection 
         <div>
           <dt>{t('dataAdmin.facts.lastSync')}</dt>
           <dd>
-            <KstTime value={connection.lastSyncAt} />
+            <KoreanTimeOrDash value={connection.lastSyncAt} />
           </dd>
         </div>
         <div>
           <dt>{t('dataAdmin.facts.lastSuccess')}</dt>
           <dd>
-            <KstTime value={connection.lastSuccessAt} />
+            <KoreanTimeOrDash value={connection.lastSuccessAt} />
           </dd>
         </div>
         <div>
           <dt>{t('dataAdmin.facts.nextSync')}</dt>
-          <dd>{connection.nextSyncAt ? <KstTime value={connection.nextSyncAt} /> : t('dataAdmin.onDemand')}</dd>
+          <dd>{connection.nextSyncAt ? <KoreanTime value={connection.nextSyncAt} /> : t('dataAdmin.onDemand')}</dd>
         </div>
         <div>
           <dt>{t('dataAdmin.facts.licence')}</dt>

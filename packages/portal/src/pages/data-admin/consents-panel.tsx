@@ -1,4 +1,4 @@
-import { StatusBadge } from '@maru/ui';
+import { KoreanTime, StatusBadge } from '@maru/ui';
 import { ConfirmAction } from '../../forms/confirm-action';
 import { useMutation } from '../../graphql/use-mutation';
 import { useErrorText } from '../../i18n/use-error-text';
@@ -10,7 +10,6 @@ import {
   ConnectionConsentsDocument,
 } from './data-admin-queries';
 import { useQuery } from '../../graphql/use-query';
-import { KstTime } from './kst-time';
 import { RecordConsentForm } from './record-consent-form';
 
 /** The consents of data subjects recorded for this dataset: who may see which personal fields, why, until when. */
@@ -65,7 +64,7 @@ export function ConsentsPanel({ connection }: { connection: ManagedConnection })
                     <td>{consent.purpose}</td>
                     <td>{consent.fields.join(', ')}</td>
                     <td>
-                      <KstTime value={consent.validUntil} />
+                      <KoreanTime value={consent.validUntil} />
                     </td>
                     <td>
                       <StatusBadge kind="consent" status={status} />

@@ -1,4 +1,4 @@
-import { StatusBadge } from '@maru/ui';
+import { KoreanTime, StatusBadge } from '@maru/ui';
 import { Link } from 'react-router';
 import { useSession } from '../../auth/session';
 import { useQuery } from '../../graphql/use-query';
@@ -8,9 +8,9 @@ import { Breadcrumbs } from '../../layout/breadcrumbs';
 import { SignInRequired } from '../../layout/sign-in-required';
 import { usePageTitle } from '../../layout/use-page-title';
 import { AgencyConnectionsDocument } from './data-admin-queries';
-import { KstTime } from './kst-time';
 import { syncErrorKey } from './sync-words';
 import './data-admin.css';
+import { KoreanTimeOrDash } from '../../format/korean-time-or-dash';
 
 /** The agency's data connections: how each is doing (status, last and next sync, why it fails), and "connect". */
 export function DataConnectionsPage() {
@@ -84,10 +84,10 @@ function DataConnections() {
                       ) : null}
                     </td>
                     <td>
-                      <KstTime value={connection.lastSyncAt} />
+                      <KoreanTimeOrDash value={connection.lastSyncAt} />
                     </td>
                     <td>
-                      {connection.nextSyncAt ? <KstTime value={connection.nextSyncAt} /> : t('dataAdmin.onDemand')}
+                      {connection.nextSyncAt ? <KoreanTime value={connection.nextSyncAt} /> : t('dataAdmin.onDemand')}
                     </td>
                     <td className="maru-table__number">{connection.recordCount}</td>
                   </tr>

@@ -8,7 +8,7 @@ import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 import type { AccessRequest, ManagedConnection } from './connection-types';
 import { RecordConsentDocument } from './data-admin-queries';
-import { endOfDayKst } from './kst';
+import { koreaDayEnd } from '../../format/korea-time';
 
 /**
  * Record a person's consent, after the agency verified who they are: to one requester (from the access requests of
@@ -45,7 +45,7 @@ export function RecordConsentForm({
     if (!request) found['consent-requester-0'] = t('dataAdmin.consents.errors.requester');
     if (!subjectId.trim()) found['consent-subject'] = t('dataAdmin.consents.errors.subject');
     if (fields.length === 0) found['consent-fields-0'] = t('dataAdmin.consents.errors.fields');
-    if (!until || Date.parse(endOfDayKst(until)) <= Date.now())
+    if (!until || Date.parse(koreaDayEnd(until)) <= Date.now())
       found['consent-until'] = t('dataAdmin.consents.errors.until');
     if (verified.length === 0) found['consent-verified-0'] = t('dataAdmin.consents.errors.verified');
     setProblems(found);
@@ -57,7 +57,7 @@ export function RecordConsentForm({
         requesterOrganizationId: request.requesterOrganization!.id,
         purpose: request.purpose,
         fields,
-        validUntil: endOfDayKst(until),
+        validUntil: koreaDayEnd(until),
       },
     });
     if (!result) return;

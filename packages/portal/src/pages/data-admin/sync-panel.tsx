@@ -1,4 +1,4 @@
-import { StatusBadge } from '@maru/ui';
+import { KoreanTime, StatusBadge } from '@maru/ui';
 import { useState, type FormEvent } from 'react';
 import { ErrorSummary, type FormProblem } from '../../forms/error-summary';
 import { useFlash } from '../../forms/flash';
@@ -7,7 +7,6 @@ import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 import type { ManagedConnection } from './connection-types';
 import { SyncDataConnectionDocument, UploadDataFileDocument } from './data-admin-queries';
-import { KstTime } from './kst-time';
 import { rowProblems, syncErrorKey } from './sync-words';
 
 /** Sync now, a new file for a CSV dataset, and the history of syncs with what each read, kept and refused. */
@@ -145,7 +144,7 @@ export function SyncPanel({ connection, onChanged }: { connection: ManagedConnec
                 return (
                   <tr key={run.id}>
                     <td>
-                      <KstTime value={run.startedAt} />
+                      <KoreanTime value={run.startedAt} />
                     </td>
                     <td>
                       <StatusBadge kind="sync" status={run.status} />

@@ -5,7 +5,7 @@ import type { GraphqlRequestError } from '../../graphql/client';
 import { toFormError } from '../../graphql/form-error';
 import { useT } from '../../i18n/use-t';
 import { CriteriaEditor, criterionKey, type CriterionDraft } from './criteria-editor';
-import { daysFromNow, fromLocalInput } from './date-input';
+import { fromKoreaInput, koreaInputDaysFromNow } from '../../format/korea-time';
 import { LinkPickers } from './link-pickers';
 import { PhasesEditor, type PhaseDraft } from './phases-editor';
 import { PrizeFields, type PrizeDraft } from './prize-fields';
@@ -64,8 +64,8 @@ export function ChallengeForm({
   const [problemStatement, setProblemStatement] = useState(initial?.problemStatement ?? '');
   const [type, setType] = useState<ChallengeType>(initial?.type ?? 'PROTOTYPE');
   const [tags, setTags] = useState(initial?.tags ?? '');
-  const [deadline, setDeadline] = useState(initial?.deadline ?? daysFromNow(14));
-  const [evaluationEnd, setEvaluationEnd] = useState(initial?.evaluationEnd ?? daysFromNow(28));
+  const [deadline, setDeadline] = useState(initial?.deadline ?? koreaInputDaysFromNow(14));
+  const [evaluationEnd, setEvaluationEnd] = useState(initial?.evaluationEnd ?? koreaInputDaysFromNow(28));
   const [terms, setTerms] = useState(initial?.terms ?? t('newChallenge.defaultTerms'));
   const [criteria, setCriteria] = useState<CriterionDraft[]>(
     initial?.criteria ?? [{ name: '', weight: '', description: '' }],
@@ -88,16 +88,16 @@ export function ChallengeForm({
     if (criteria.some((c, i) => !c.name.trim() || !Number.isInteger(weights[i]) || weights[i]! <= 0))
       found.criteria = t('newChallenge.errors.criterion');
     else if (weights.reduce((a, b) => a + b, 0) !== 100) found.criteria = t('newChallenge.errors.weights');
-    const deadlineIso = fromLocalInput(deadline);
-    const evaluationIso = fromLocalInput(evaluationEnd);
-    const earliest = published && initial ? fromLocalInput(initial.deadline) : null;
+    const deadlineIso = fromKoreaInput(deadline);
+    const evaluationIso = fromKoreaInput(evaluationEnd);
+    const earliest = published && initial ? fromKoreaInput(initial.deadline) : null;
     if (!deadlineIso || deadlineIso <= new Date().toISOString())
       found.submissionDeadline = t('newChallenge.errors.deadline');
     else if (earliest && deadlineIso < earliest) found.submissionDeadline = t('agency.edit.deadlineLater');
     if (!evaluationIso || (deadlineIso && evaluationIso <= deadlineIso))
       found.evaluationEnd = t('newChallenge.errors.evaluationEnd');
     if (prize.amount && !(Number(prize.amount) > 0)) found.prize = t('newChallenge.errors.prize');
-    const phaseDeadlines = phases.map((p) => fromLocalInput(p.deadline));
+    const phaseDeadlines = phases.map((p) => fromKoreaInput(p.deadline));
     if (
       !published &&
       phases.some(

@@ -13,7 +13,7 @@ import { usePageTitle } from '../../layout/use-page-title';
 import { ChallengeDetailDocument } from '../challenge/challenge-queries';
 import { useChallengeRole } from '../challenge/use-challenge-role';
 import { ChallengeForm, type ChallengeFormValues } from './challenge-form';
-import { toLocalInput } from './date-input';
+import { toKoreaInput } from '../../format/korea-time';
 import './agency.css';
 
 const UpdateChallengeDocument = graphql(`
@@ -141,8 +141,8 @@ function valuesOf(c: Challenge): ChallengeFormValues {
     problemStatement: c.problemStatement,
     type: c.type,
     tags: c.tags.join(', '),
-    deadline: toLocalInput(new Date(c.submissionDeadline)),
-    evaluationEnd: toLocalInput(new Date(c.evaluationEnd)),
+    deadline: toKoreaInput(c.submissionDeadline),
+    evaluationEnd: toKoreaInput(c.evaluationEnd),
     terms: c.terms,
     criteria: c.criteria.map((k) => ({ name: k.name, weight: String(k.weight), description: k.description ?? '' })),
     prize: c.prize
@@ -154,7 +154,7 @@ function valuesOf(c: Challenge): ChallengeFormValues {
         }
       : { amount: '', currency: 'KRW', kind: 'PRIZE', description: '' },
     links: { dataConnectionIds: c.dataConnections.map((d) => d.id), serviceIds: c.serviceIds },
-    phases: c.phases.map((p) => ({ name: p.name, deadline: toLocalInput(new Date(p.submissionDeadline)) })),
+    phases: c.phases.map((p) => ({ name: p.name, deadline: toKoreaInput(p.submissionDeadline) })),
   };
 }
 

@@ -4,7 +4,7 @@ import './agency.css';
 
 export interface PhaseDraft {
   name: string;
-  /** `YYYY-MM-DDTHH:mm`, as the datetime-local input holds it. */
+  /** `YYYY-MM-DDTHH:mm` in Korea time, as the datetime-local input holds it (read with fromKoreaInput). */
   deadline: string;
 }
 

@@ -1,10 +1,9 @@
-import { StatusBadge } from '@maru/ui';
+import { Deadline, StatusBadge } from '@maru/ui';
 import { Link } from 'react-router';
 import type { AgencyTaskTableQuery } from '../../gql/graphql';
 import { useQuery } from '../../graphql/use-query';
 import { useT } from '../../i18n/use-t';
 import { AgencyReviewTallyDocument } from './agency-queries';
-import { KstDeadline } from './kst';
 import { nextStep, type NextStep } from './next-step';
 
 type Row = AgencyTaskTableQuery['challenges']['nodes'][number];
@@ -58,7 +57,7 @@ export function TaskTable({ challenges }: { challenges: Row[] }) {
                 <StatusBadge kind="challenge" status={c.status} />
               </td>
               <td data-label={t('agency.col.deadline')}>
-                <KstDeadline value={c.submissionDeadline} open={c.status === 'OPEN'} />
+                <Deadline value={c.submissionDeadline} showDday={c.status === 'OPEN'} />
               </td>
               <td data-label={t('agency.col.submissions')} className="task-table__number">
                 {c.status === 'DRAFT' ? '–' : c.submissions.totalCount}

@@ -1,4 +1,4 @@
-import { AsyncState, StatusBadge } from '@maru/ui';
+import { AsyncState, Deadline, StatusBadge } from '@maru/ui';
 import { Link } from 'react-router';
 import { useSession } from '../../auth/session';
 import { useQuery } from '../../graphql/use-query';
@@ -6,7 +6,6 @@ import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 import { SignInRequired } from '../../layout/sign-in-required';
 import { usePageTitle } from '../../layout/use-page-title';
-import { Deadline } from '../company/kst';
 import { AssignmentProgressDocument, ReviewAssignmentsDocument } from './review-queries';
 import type { ReviewAssignmentsQuery } from '../../gql/graphql';
 import '../company/company.css';

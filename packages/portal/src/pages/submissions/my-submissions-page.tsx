@@ -1,4 +1,4 @@
-import { AsyncState, StatusBadge } from '@maru/ui';
+import { AsyncState, Deadline, KoreanTime, StatusBadge } from '@maru/ui';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../../auth/session';
 import { useErrorText } from '../../i18n/use-error-text';
@@ -6,7 +6,6 @@ import { useT } from '../../i18n/use-t';
 import { Breadcrumbs } from '../../layout/breadcrumbs';
 import { SignInRequired } from '../../layout/sign-in-required';
 import { usePageTitle } from '../../layout/use-page-title';
-import { Deadline, KstTime } from '../company/kst';
 import { nextStep } from './next-step';
 import { useOrganizationSubmissions } from './use-organization-submissions';
 import '../company/company.css';
@@ -88,7 +87,7 @@ function MySubmissions() {
                     <Deadline value={challenge.submissionDeadline} />
                   </td>
                   <td>
-                    <KstTime value={submission.submittedAt ?? submission.updatedAt} />
+                    <KoreanTime value={submission.submittedAt ?? submission.updatedAt} />
                   </td>
                 </tr>
               ))}

@@ -1,4 +1,4 @@
-import { AsyncState, MarkdownText, StatusBadge } from '@maru/ui';
+import { AsyncState, Deadline, KoreanTime, MarkdownText, StatusBadge } from '@maru/ui';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../auth/session';
@@ -10,7 +10,6 @@ import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 import { SignInRequired } from '../../layout/sign-in-required';
 import { usePageTitle } from '../../layout/use-page-title';
-import { Deadline, KstTime } from '../company/kst';
 import { nextStep } from './next-step';
 import { MySubmissionDocument, WithdrawSubmissionDocument } from './submission-queries';
 import '../company/company.css';
@@ -126,10 +125,12 @@ function Submission() {
         <dt>{t('mySubmission.organization')}</dt>
         <dd>{submission.organization.name}</dd>
         <dt>{t('mySubmission.submittedAt')}</dt>
-        <dd>{submission.submittedAt ? <KstTime value={submission.submittedAt} /> : t('mySubmission.notSubmitted')}</dd>
+        <dd>
+          {submission.submittedAt ? <KoreanTime value={submission.submittedAt} /> : t('mySubmission.notSubmitted')}
+        </dd>
         <dt>{t('mySubmissions.updated')}</dt>
         <dd>
-          <KstTime value={submission.updatedAt} />
+          <KoreanTime value={submission.updatedAt} />
         </dd>
         <dt>{t('mySubmission.teamSize')}</dt>
         <dd>{submission.teamSize}</dd>
