@@ -7,10 +7,14 @@ const banner = (page: Page) => page.getByRole('banner');
  * menu (the button with the member's name). Works in either language and at either width.
  */
 export async function openHeaderMenus(page: Page): Promise<void> {
+  // A button seen a moment ago may be gone (the header re-renders as the session changes): not there, not folded.
+  const folded = async (button: ReturnType<Page['locator']>) =>
+    (await button.isVisible()) &&
+    (await button.getAttribute('aria-expanded', { timeout: 1_000 }).catch(() => null)) === 'false';
   const menu = banner(page).locator('button.app-menu-button');
-  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
+  if (await folded(menu)) await menu.click();
   const account = banner(page).locator('button.account__toggle');
-  if ((await account.isVisible()) && (await account.getAttribute('aria-expanded')) === 'false') await account.click();
+  if (await folded(account)) await account.click();
 }
 
 /** Follows a link of the header (main navigation or account menu), opening the menus it is folded into. */
@@ -51,6 +55,8 @@ export async function signInAs(page: Page, origin: string, email: string, path =
 export async function signOut(page: Page): Promise<void> {
   await openHeaderMenus(page);
   await signOutButton(page).click();
+  // Signed out once the header has dropped the account menu.
+  await accountMenu(page).waitFor({ state: 'detached' });
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await openHeaderMenus(page);
   await banner(page).getByRole('link', { name: 'Sign in', exact: true }).waitFor();
