@@ -3,21 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, screenshot } from './browser';
 import { graphql, startHub, type RunningHub } from './hub';
 import { axeViolations, openPortalPage } from './portal-page';
+import { demoKey } from './demo-api';
 
 const AGENCY_ADMIN = 'admin@mois.example';
 const COMPANY_ADMIN = 'admin@hanbit.example';
 const PLATFORM_ADMIN = 'admin@maru.example';
 /** A person in the demo's youth rent dataset who consented to Hanbit Data seeing their name. */
 const PERSON = 'YH-0003';
-
-const keyOf = async (origin: string, email: string) =>
-  (
-    await graphql<{ demoLogin: { secret: string } }>(
-      origin,
-      'mutation ($e: String!) { demoLogin(email: $e) { secret } }',
-      { e: email },
-    )
-  ).demoLogin.secret;
 
 const noHorizontalScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -47,7 +39,10 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a person sees an
 
   beforeAll(async () => {
     [hub, browser] = await Promise.all([startHub(), launchChromium()]);
-    [agencyKey, companyKey] = await Promise.all([keyOf(hub.origin, AGENCY_ADMIN), keyOf(hub.origin, COMPANY_ADMIN)]);
+    [agencyKey, companyKey] = await Promise.all([
+      demoKey(hub.origin, AGENCY_ADMIN),
+      demoKey(hub.origin, COMPANY_ADMIN),
+    ]);
     const list = await graphql<{ dataConnections: { nodes: Array<{ id: string; classification: string }> } }>(
       hub.origin,
       '{ dataConnections(first: 50, filter: { classifications: [PERSONAL] }) { nodes { id classification } } }',
@@ -88,7 +83,10 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a person sees an
   it('shows who issued the key, my consents and who read my data; I revoke a consent after checking', async () => {
     await companyReads();
     const { page, problems } = await openPortalPage(browser, { lang: 'ko' });
-    await page.goto(`${hub.origin}/me/data`);
+    // A person finds the page from the foot of any page, with no account.
+    await page.goto(hub.origin);
+    await page.getByRole('contentinfo').getByRole('link', { name: '내 데이터 열람 기록' }).click();
+    await page.getByRole('heading', { level: 1, name: '내 데이터' }).waitFor();
     await page.getByLabel('정보주체 키').fill(subjectKey);
     await page.getByRole('button', { name: '내 데이터 보기' }).click();
     await page.getByText(/에서 발급한 키$/).waitFor();
@@ -140,7 +138,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a person sees an
     expect(masked.length).toBeGreaterThan(0);
     expect(after.dataConnection.records.nodes.some((r) => r.data.name && r.data.subject_id === PERSON)).toBe(false);
     // The audit trail has the revocation, done by no member (the person, with their key).
-    const platformKey = await keyOf(hub.origin, PLATFORM_ADMIN);
+    const platformKey = await demoKey(hub.origin, PLATFORM_ADMIN);
     const audit = await graphql<{
       auditEvents: { nodes: Array<{ action: string; outcome: string; actorMemberId: string | null }> };
     }>(

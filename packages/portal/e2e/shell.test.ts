@@ -291,7 +291,9 @@ describe.skipIf(!chromiumAvailable())('the shell of a production hub', () => {
       await banner(page).getByText(name, { exact: true }).waitFor();
       await footer.getByText('(30112) 세종특별자치시 도움6로 42').waitFor();
       // Only the privacy policy was written, in Korean only: it is linked, in Korean, in both languages.
-      const links = footer.getByRole('link');
+      const links = footer
+        .getByRole('list', { name: lang === 'ko' ? '누리집 정책' : 'Website policies' })
+        .getByRole('link');
       expect(await links.allTextContents()).toEqual(['개인정보 처리방침']);
       expect(await page.locator('.maru-phase-banner').count()).toBe(0);
       expect(await page.locator('body').innerText()).not.toMatch(/demo|데모/i);

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { OperatorIdentifier, SiteFooter as UiSiteFooter, type FooterLink } from '@maru/ui';
 import { useT } from '../i18n/use-t';
 import { renderLink } from './router-link';
@@ -33,6 +34,10 @@ export function SiteFooter({ site }: { site: SiteIdentity | null }) {
             url={operator.url}
           />
         ) : null}
+        {/* For people whose records an agency holds: no account, only the key the agency gave them. */}
+        <p className="app-footer__my-data">
+          <Link to="/me/data">{t('layout.myData')}</Link> <span>({t('layout.myDataHint')})</span>
+        </p>
         <UiSiteFooter
           label={t('layout.siteInfo')}
           linksLabel={t('layout.policies')}

@@ -23,6 +23,8 @@ export const layout = {
   operatedBy: 'This website is run by {{name}}.',
   siteInfo: 'About this website',
   policies: 'Website policies',
+  myData: 'Who read my data',
+  myDataHint: 'with the key an agency gave you',
   address: 'Address',
   contactLine: 'Contact',
   contact: 'Contact us',

@@ -25,6 +25,8 @@ export const layout: Messages<typeof en> = {
   operatedBy: '이 누리집은 {{name}}에서 운영합니다.',
   siteInfo: '누리집 정보',
   policies: '누리집 정책',
+  myData: '내 데이터 열람 기록',
+  myDataHint: '기관에서 받은 정보주체 키로 확인',
   address: '주소',
   contactLine: '연락처',
   contact: '문의하기',
