@@ -105,66 +105,6 @@ export const PluginDeliveriesDocument = graphql(`
   }
 `);
 
-export const PluginDetailDocument = graphql(`
-  query PluginDetail {
-    plugins {
-      name
-      configSchema
-      configured
-      version
-      publisher
-      status
-      signedBy
-      isolation
-      loadedAt
-      hosts
-      problems
-      requestedCapabilities
-      grantedCapabilities
-      connectors {
-        key
-        name
-      }
-    }
-    services(first: 100) {
-      nodes {
-        key
-        name
-        status
-        plugin {
-          name
-        }
-      }
-    }
-    serviceGrants(first: 100, status: ACTIVE) {
-      nodes {
-        id
-        service {
-          key
-        }
-      }
-    }
-  }
-`);
-
-export const SetPluginConfigDocument = graphql(`
-  mutation SetPluginConfig($name: String!, $config: JSON!) {
-    setPluginConfig(name: $name, config: $config) {
-      name
-      status
-    }
-  }
-`);
-
-export const UninstallPluginDocument = graphql(`
-  mutation UninstallPlugin($name: String!) {
-    uninstallPlugin(name: $name) {
-      name
-      status
-    }
-  }
-`);
-
 export const RegisterPublisherKeyDocument = graphql(`
   mutation RegisterPublisherKey($keyId: String!, $publisher: String!, $publicKey: String!, $organizationId: ID) {
     registerPublisherKey(keyId: $keyId, publisher: $publisher, publicKey: $publicKey, organizationId: $organizationId) {

@@ -3,7 +3,7 @@ import { ErrorSummary, type FormProblem } from '../../forms/error-summary';
 import { useMutation } from '../../graphql/use-mutation';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
-import { SetPluginConfigDocument } from './admin-queries';
+import { SetPluginConfigDocument } from './plugin-queries';
 import { checkConfig, settingsOf, type ConfigProblem, type ConfigSchema } from './config-schema';
 
 /**

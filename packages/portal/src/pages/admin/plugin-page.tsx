@@ -8,7 +8,7 @@ import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 import { Breadcrumbs } from '../../layout/breadcrumbs';
 import { usePageTitle } from '../../layout/use-page-title';
-import { PluginDetailDocument, UninstallPluginDocument } from './admin-queries';
+import { PluginDetailDocument, UninstallPluginDocument } from './plugin-queries';
 import { AdminNav } from './admin-nav';
 import { AdminOnly } from './admin-only';
 import { DeliveryList } from './delivery-list';

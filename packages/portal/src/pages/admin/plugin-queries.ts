@@ -1,23 +1,33 @@
 import { graphql } from '../../gql';
 
+/**
+ * What the plugin pages show of every plugin. (Not used inside a page of services: the hub's cost limit counts a
+ * fragment spread there once more per item, and the plugins page would be refused.)
+ */
+export const PluginFactsFragment = graphql(`
+  fragment PluginFacts on Plugin {
+    name
+    version
+    publisher
+    status
+    signedBy
+    isolation
+    loadedAt
+    hosts
+    problems
+    requestedCapabilities
+    grantedCapabilities
+    connectors {
+      key
+      name
+    }
+  }
+`);
+
 export const PluginsDocument = graphql(`
   query Plugins {
     plugins {
-      name
-      version
-      publisher
-      status
-      signedBy
-      isolation
-      loadedAt
-      hosts
-      problems
-      requestedCapabilities
-      grantedCapabilities
-      connectors {
-        key
-        name
-      }
+      ...PluginFacts
     }
     services(first: 100) {
       nodes {
@@ -67,6 +77,52 @@ export const SetPluginCapabilitiesDocument = graphql(`
 export const InstallPluginDocument = graphql(`
   mutation InstallPlugin($package: String!, $version: String!) {
     installPlugin(package: $package, version: $version) {
+      name
+      status
+    }
+  }
+`);
+
+export const PluginDetailDocument = graphql(`
+  query PluginDetail {
+    plugins {
+      ...PluginFacts
+      configSchema
+      configured
+    }
+    services(first: 100) {
+      nodes {
+        key
+        name
+        status
+        plugin {
+          name
+        }
+      }
+    }
+    serviceGrants(first: 100, status: ACTIVE) {
+      nodes {
+        id
+        service {
+          key
+        }
+      }
+    }
+  }
+`);
+
+export const SetPluginConfigDocument = graphql(`
+  mutation SetPluginConfig($name: String!, $config: JSON!) {
+    setPluginConfig(name: $name, config: $config) {
+      name
+      status
+    }
+  }
+`);
+
+export const UninstallPluginDocument = graphql(`
+  mutation UninstallPlugin($name: String!) {
+    uninstallPlugin(name: $name) {
       name
       status
     }
