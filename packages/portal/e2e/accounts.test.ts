@@ -4,16 +4,7 @@ import { chromiumAvailable, launchChromium, screenshot } from './browser';
 import { graphql, startHub, type RunningHub } from './hub';
 import { startMailCatcher, type MailCatcher } from './mail-catcher';
 import { clickHeaderLink, signIn, signInAs, signOut } from './session';
-
-/** A key to read state with (evidence only; the browser never holds one). */
-const keyOf = async (origin: string, email: string) =>
-  (
-    await graphql<{ demoLogin: { secret: string } }>(
-      origin,
-      'mutation ($e: String!) { demoLogin(email: $e) { secret } }',
-      { e: email },
-    )
-  ).demoLogin.secret;
+import { demoKey } from './demo-api';
 
 const banner = (page: Page) => page.getByRole('banner');
 
@@ -161,7 +152,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: accounts, keys, 
   });
 
   it('lets an agency admin disable a member of an agency below (their key stops at once) and enable them again', async () => {
-    const leeKey = await keyOf(hub.origin, 'manager@mois.example');
+    const leeKey = await demoKey(hub.origin, 'manager@mois.example');
     await clickHeaderLink(page, 'Agencies');
     await page.getByRole('heading', { level: 1, name: 'Agencies' }).waitFor();
     await page.getByRole('link', { name: 'Digital Government Bureau (디지털정부국)' }).click();
@@ -178,7 +169,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: accounts, keys, 
     await row.getByRole('button', { name: 'Yes, enable' }).click();
     await page.getByRole('status').getByText('Lee Seoyeon (이서연) is enabled.').waitFor();
     await row.getByText('Active', { exact: true }).waitFor();
-    const admin = await keyOf(hub.origin, 'admin@mois.example');
+    const admin = await demoKey(hub.origin, 'admin@mois.example');
     const { organizations } = await graphql<{
       organizations: { nodes: Array<{ members: { nodes: Array<{ email: string; status: string }> } }> };
     }>(
@@ -245,7 +236,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: accounts, keys, 
   });
 
   it('tells a member whose session ended elsewhere (disabled by an admin) why they are signed out', async () => {
-    const admin = await keyOf(hub.origin, 'admin@mois.example');
+    const admin = await demoKey(hub.origin, 'admin@mois.example');
     const { organizations } = await graphql<{
       organizations: { nodes: Array<{ members: { nodes: Array<{ id: string; email: string }> } }> };
     }>(

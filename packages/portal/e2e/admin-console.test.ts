@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, screenshot } from './browser';
 import { graphql, startHub, type RunningHub } from './hub';
 import { axeViolations, openPortalPage, WIDTHS, type Width } from './portal-page';
+import { demoApi } from './demo-api';
 
 const ADMIN = 'admin@maru.example';
 const COMPANY_ADMIN = 'admin@hanbit.example';
@@ -57,19 +58,8 @@ const SCREENS = [
 describe.skipIf(!chromiumAvailable())('the platform admin console in a browser', () => {
   let hub: RunningHub;
   let browser: Browser;
-  const keys = new Map<string, string>();
   /** A key to read state with, one per member (never used to do what the test asks of the UI). */
-  const keyOf = async (email: string) => {
-    if (!keys.has(email)) {
-      const { demoLogin } = await graphql<{ demoLogin: { secret: string } }>(
-        hub.origin,
-        'mutation ($e: String!) { demoLogin(email: $e) { secret } }',
-        { e: email },
-      );
-      keys.set(email, demoLogin.secret);
-    }
-    return keys.get(email)!;
-  };
+  const { keyOf } = demoApi(() => hub.origin);
   const asAdmin = async <T>(query: string, variables: Record<string, unknown> = {}) =>
     graphql<T>(hub.origin, query, variables, await keyOf(ADMIN));
   /** Opens a session through `POST /auth/demo` (the subject here is not the sign-in page), then loads `path`. */

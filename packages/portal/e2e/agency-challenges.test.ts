@@ -1,9 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, screenshot } from './browser';
-import { graphql, startHub, type RunningHub } from './hub';
+import { startHub, type RunningHub } from './hub';
 import { axeViolations, openPortalPage, type Width } from './portal-page';
 import { signInAs } from './session';
+import { demoApi } from './demo-api';
 
 /**
  * The agency's challenge work in a browser, as a demo challenge manager of the Digital Government Bureau: the task
@@ -19,67 +20,30 @@ const SEJONG = 'dev@sejong-civic.example';
 const RUN = Date.now().toString(36);
 const DAY = 86_400_000;
 
-interface Answer<T> {
-  data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
-}
-
 describe.skipIf(!chromiumAvailable())('the portal in a browser: an agency runs its challenges', () => {
   let hub: RunningHub;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
-  const keys = new Map<string, string>();
-  const keyOf = async (email: string) => {
-    if (!keys.has(email))
-      keys.set(
-        email,
-        (
-          await graphql<{ demoLogin: { secret: string } }>(
-            hub.origin,
-            'mutation ($e: String!) { demoLogin(email: $e) { secret } }',
-            { e: email },
-          )
-        ).demoLogin.secret,
-      );
-    return keys.get(email)!;
-  };
   /** Sets up what is not the subject, or reads what the UI did, as a member over GraphQL. */
-  const as = async <T>(email: string, query: string, variables: Record<string, unknown> = {}) =>
-    graphql<T>(hub.origin, query, variables, await keyOf(email));
-  const raw = async <T>(email: string, query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(`${hub.origin}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await keyOf(email)}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as Answer<T>;
-  };
+  const { as, raw, createChallenge } = demoApi(() => hub.origin);
 
   let agencyId: string;
   const create = async (title: string, extra: Record<string, unknown> = {}) =>
-    (
-      await as<{ createChallenge: { challenge: { id: string } } }>(
-        MANAGER,
-        'mutation ($i: CreateChallengeInput!) { createChallenge(input: $i) { challenge { id } } }',
-        {
-          i: {
-            agencyId,
-            title,
-            summary: '주민센터 안내문을 주소에 맞게 보내는 방법을 찾습니다.',
-            problemStatement: '기관마다 주소 형식이 다릅니다.',
-            type: 'PROTOTYPE',
-            tags: ['주소'],
-            criteria: [
-              { key: 'impact', name: '효과', weight: 60 },
-              { key: 'feasibility', name: '실현 가능성', weight: 40 },
-            ],
-            submissionDeadline: new Date(Date.now() + 10 * DAY).toISOString(),
-            evaluationEnd: new Date(Date.now() + 40 * DAY).toISOString(),
-            ...extra,
-          },
-        },
-      )
-    ).createChallenge.challenge.id;
+    await createChallenge(MANAGER, {
+      agencyId,
+      title,
+      summary: '주민센터 안내문을 주소에 맞게 보내는 방법을 찾습니다.',
+      problemStatement: '기관마다 주소 형식이 다릅니다.',
+      type: 'PROTOTYPE',
+      tags: ['주소'],
+      criteria: [
+        { key: 'impact', name: '효과', weight: 60 },
+        { key: 'feasibility', name: '실현 가능성', weight: 40 },
+      ],
+      submissionDeadline: new Date(Date.now() + 10 * DAY).toISOString(),
+      evaluationEnd: new Date(Date.now() + 40 * DAY).toISOString(),
+      ...extra,
+    });
   const transition = (mutation: string, id: string) =>
     as(MANAGER, `mutation ($id: ID!) { ${mutation}(id: $id) { challenge { id } } }`, { id });
   const enter = async (email: string, challengeId: string, title: string) => {
@@ -196,23 +160,15 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: an agency runs i
     const msitAgency = (
       await as<{ viewer: { organization: { id: string } } }>(OTHER_AGENCY, '{ viewer { organization { id } } }')
     ).viewer.organization.id;
-    otherDraftId = (
-      await as<{ createChallenge: { challenge: { id: string } } }>(
-        OTHER_AGENCY,
-        'mutation ($i: CreateChallengeInput!) { createChallenge(input: $i) { challenge { id } } }',
-        {
-          i: {
-            agencyId: msitAgency,
-            title: `AI 정책 초안 ${RUN}`,
-            summary: '다른 기관의 작성 중 챌린지',
-            type: 'IDEA',
-            criteria: [{ key: 'impact', name: '효과', weight: 100 }],
-            submissionDeadline: new Date(Date.now() + 10 * DAY).toISOString(),
-            evaluationEnd: new Date(Date.now() + 40 * DAY).toISOString(),
-          },
-        },
-      )
-    ).createChallenge.challenge.id;
+    otherDraftId = await createChallenge(OTHER_AGENCY, {
+      agencyId: msitAgency,
+      title: `AI 정책 초안 ${RUN}`,
+      summary: '다른 기관의 작성 중 챌린지',
+      type: 'IDEA',
+      criteria: [{ key: 'impact', name: '효과', weight: 100 }],
+      submissionDeadline: new Date(Date.now() + 10 * DAY).toISOString(),
+      evaluationEnd: new Date(Date.now() + 40 * DAY).toISOString(),
+    });
   }, 240_000);
 
   afterAll(async () => {

@@ -1,16 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, screenshot } from './browser';
-import { graphql, startHub, type RunningHub } from './hub';
+import { startHub, type RunningHub } from './hub';
 import { axeViolations, openPortalPage, WIDTHS, type Width } from './portal-page';
+import { demoApi } from './demo-api';
 
 const TITLE = `Registered businesses only ${Date.now().toString(36)}`;
 const HANBIT = 'Hanbit Data (한빛데이터)';
-
-interface Answer<T> {
-  data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }>;
-}
 
 describe.skipIf(!chromiumAvailable())(
   'the portal in a browser: an agency issues, receives, checks and revokes documents',
@@ -19,37 +15,8 @@ describe.skipIf(!chromiumAvailable())(
     let browser: Browser;
     let challengeId: string;
     const contexts: BrowserContext[] = [];
-    const keys = new Map<string, string>();
-    const keyOf = async (email: string) => {
-      if (!keys.has(email))
-        keys.set(
-          email,
-          (
-            await graphql<{ demoLogin: { secret: string } }>(
-              hub.origin,
-              'mutation ($e: String!) { demoLogin(email: $e) { secret } }',
-              { e: email },
-            )
-          ).demoLogin.secret,
-        );
-      return keys.get(email)!;
-    };
     /** Reads state (or sets up what is not the subject) as a member, over GraphQL. */
-    const as = async <T>(email: string, query: string, variables: Record<string, unknown> = {}) =>
-      graphql<T>(hub.origin, query, variables, await keyOf(email));
-    /** The whole answer, refusals included. */
-    const raw = async <T>(
-      email: string,
-      query: string,
-      variables: Record<string, unknown> = {},
-    ): Promise<Answer<T>> => {
-      const response = await fetch(`${hub.origin}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await keyOf(email)}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as Answer<T>;
-    };
+    const { as, raw, createChallenge } = demoApi(() => hub.origin);
     const issued = (email: string) =>
       as<{
         issuedDocuments: {
@@ -110,22 +77,16 @@ describe.skipIf(!chromiumAvailable())(
       [hub, browser] = await Promise.all([startHub(), launchChromium()]);
       // The challenge companies present to: set up over the API, it is not this suite's subject.
       const agency = await orgOf('manager@mois.example');
-      const created = await as<{ createChallenge: { challenge: { id: string } } }>(
-        'manager@mois.example',
-        'mutation ($i: CreateChallengeInput!) { createChallenge(input: $i) { challenge { id } } }',
-        {
-          i: {
-            agencyId: agency,
-            title: TITLE,
-            summary: 'Entrants prove their business registration',
-            type: 'PROTOTYPE',
-            criteria: [{ key: 'impact', name: 'Impact', weight: 100 }],
-            submissionDeadline: '2031-02-01T00:00:00Z',
-            evaluationEnd: '2031-03-01T00:00:00Z',
-          },
-        },
-      );
-      challengeId = created.createChallenge.challenge.id;
+      const created = await createChallenge('manager@mois.example', {
+        agencyId: agency,
+        title: TITLE,
+        summary: 'Entrants prove their business registration',
+        type: 'PROTOTYPE',
+        criteria: [{ key: 'impact', name: 'Impact', weight: 100 }],
+        submissionDeadline: '2031-02-01T00:00:00Z',
+        evaluationEnd: '2031-03-01T00:00:00Z',
+      });
+      challengeId = created;
       await as('manager@mois.example', 'mutation ($id: ID!) { publishChallenge(id: $id) { challenge { id } } }', {
         id: challengeId,
       });

@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, screenshot } from './browser';
-import { graphql, startHub, type RunningHub } from './hub';
+import { startHub, type RunningHub } from './hub';
 import { axeViolations, openPortalPage, type Width } from './portal-page';
 import { signInAs } from './session';
+import { demoApi } from './demo-api';
 
 const RUN = Date.now().toString(36);
 const TAG = `h5-${RUN}`;
@@ -24,24 +25,8 @@ interface Submission {
 describe.skipIf(!chromiumAvailable())('the portal in a browser: a company’s own work (/my)', () => {
   let hub: RunningHub;
   let browser: Browser;
-  const keys = new Map<string, string>();
-  const keyOf = async (email: string) => {
-    if (!keys.has(email))
-      keys.set(
-        email,
-        (
-          await graphql<{ demoLogin: { secret: string } }>(
-            hub.origin,
-            'mutation ($e: String!) { demoLogin(email: $e) { secret } }',
-            { e: email },
-          )
-        ).demoLogin.secret,
-      );
-    return keys.get(email)!;
-  };
   /** State set up or read through the API, as the member named (never the UI's own doing). */
-  const as = async <T>(email: string, query: string, variables: Record<string, unknown> = {}) =>
-    graphql<T>(hub.origin, query, variables, await keyOf(email));
+  const { as, createChallenge } = demoApi(() => hub.origin);
   const organizationOf = async (email: string) =>
     (await as<{ viewer: { id: string; organization: { id: string } } }>(email, '{ viewer { id organization { id } } }'))
       .viewer;
@@ -55,23 +40,17 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a company’s ow
     ).node;
   const openChallenge = async (title: string) => {
     const agency = await organizationOf(MANAGER);
-    const created = await as<{ createChallenge: { challenge: { id: string } } }>(
-      MANAGER,
-      'mutation ($i: CreateChallengeInput!) { createChallenge(input: $i) { challenge { id } } }',
-      {
-        i: {
-          agencyId: agency.organization.id,
-          title,
-          summary: '도로명주소를 정제하고 좌표로 바꾸는 방법을 찾습니다.',
-          type: 'PROTOTYPE',
-          tags: [TAG],
-          criteria: [{ key: 'impact', name: '효과', weight: 100 }],
-          submissionDeadline: '2031-02-01T09:00:00Z',
-          evaluationEnd: '2031-03-01T09:00:00Z',
-        },
-      },
-    );
-    const id = created.createChallenge.challenge.id;
+    const created = await createChallenge(MANAGER, {
+      agencyId: agency.organization.id,
+      title,
+      summary: '도로명주소를 정제하고 좌표로 바꾸는 방법을 찾습니다.',
+      type: 'PROTOTYPE',
+      tags: [TAG],
+      criteria: [{ key: 'impact', name: '효과', weight: 100 }],
+      submissionDeadline: '2031-02-01T09:00:00Z',
+      evaluationEnd: '2031-03-01T09:00:00Z',
+    });
+    const id = created;
     await as(MANAGER, 'mutation ($id: ID!) { publishChallenge(id: $id) { challenge { id } } }', { id });
     return id;
   };

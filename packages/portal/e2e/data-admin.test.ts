@@ -8,6 +8,7 @@ import { chromiumAvailable, launchChromium, screenshot } from './browser';
 import { graphql, startHub, type RunningHub } from './hub';
 import { axeViolations, openPortalPage } from './portal-page';
 import { signInAs } from './session';
+import { demoKey } from './demo-api';
 
 const AGENCY_ADMIN = 'admin@mois.example';
 const OTHER_AGENCY_ADMIN = 'admin@msit.example';
@@ -19,15 +20,6 @@ const CSV = [
   'C-2,P-0002,이두리,280000',
   'C-3,P-0003,박세나,notanumber',
 ].join('\n');
-
-const keyOf = async (origin: string, email: string) =>
-  (
-    await graphql<{ demoLogin: { secret: string } }>(
-      origin,
-      'mutation ($e: String!) { demoLogin(email: $e) { secret } }',
-      { e: email },
-    )
-  ).demoLogin.secret;
 
 const noHorizontalScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -80,7 +72,10 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: an agency connec
     await new Promise<void>((resolve) => source.listen(0, '127.0.0.1', resolve));
     sourceOrigin = `http://127.0.0.1:${(source.address() as { port: number }).port}`;
     [hub, browser] = await Promise.all([startHub({ env: { MARU_CONNECTOR_HOSTS: '127.0.0.1' } }), launchChromium()]);
-    [agencyKey, companyKey] = await Promise.all([keyOf(hub.origin, AGENCY_ADMIN), keyOf(hub.origin, COMPANY_ADMIN)]);
+    [agencyKey, companyKey] = await Promise.all([
+      demoKey(hub.origin, AGENCY_ADMIN),
+      demoKey(hub.origin, COMPANY_ADMIN),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,9 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, SCREENSHOTS } from './browser';
-import { graphql, startHub, type RunningHub } from './hub';
+import { startHub, type RunningHub } from './hub';
 import { openPortalPage } from './portal-page';
 import { signInAs } from './session';
+import { demoApi } from './demo-api';
 
 /**
  * The Korean guides for government teams (docs/ko/) show screens this test takes, on a demo hub, walking the
@@ -54,21 +55,7 @@ describe.skipIf(!chromiumAvailable())('the screens of the Korean guides, as the 
   let hub: RunningHub;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
-  const keys = new Map<string, string>();
-  const as = async <T>(email: string, query: string, variables: Record<string, unknown> = {}) => {
-    if (!keys.has(email))
-      keys.set(
-        email,
-        (
-          await graphql<{ demoLogin: { secret: string } }>(
-            hub.origin,
-            'mutation ($e: String!) { demoLogin(email: $e) { secret } }',
-            { e: email },
-          )
-        ).demoLogin.secret,
-      );
-    return graphql<T>(hub.origin, query, variables, keys.get(email));
-  };
+  const { as, createChallenge } = demoApi(() => hub.origin);
   const take = async (page: Page, shot: Shot) => {
     mkdirSync(OUT, { recursive: true });
     // The visible window, not the whole page: a guide shows what a person sees first.
@@ -85,28 +72,20 @@ describe.skipIf(!chromiumAvailable())('the screens of the Korean guides, as the 
     const agencyId = (
       await as<{ viewer: { organization: { id: string } } }>(MANAGER, '{ viewer { organization { id } } }')
     ).viewer.organization.id;
-    return (
-      await as<{ createChallenge: { challenge: { id: string } } }>(
-        MANAGER,
-        'mutation ($i: CreateChallengeInput!) { createChallenge(input: $i) { challenge { id } } }',
-        {
-          i: {
-            agencyId,
-            title,
-            summary: '태풍이 올 때 주민마다 가장 가까운 대피소를 알려 줍니다.',
-            problemStatement: '## 문제\n\n대피소 안내가 **지역마다 다릅니다**.\n\n- 문자\n- 누리집',
-            type: 'PROTOTYPE',
-            tags: ['재난'],
-            criteria: [
-              { key: 'impact', name: '공공 효과', weight: 60 },
-              { key: 'feasibility', name: '실현 가능성', weight: 40 },
-            ],
-            submissionDeadline: new Date(Date.now() + 21 * DAY).toISOString(),
-            evaluationEnd: new Date(Date.now() + 50 * DAY).toISOString(),
-          },
-        },
-      )
-    ).createChallenge.challenge.id;
+    return await createChallenge(MANAGER, {
+      agencyId,
+      title,
+      summary: '태풍이 올 때 주민마다 가장 가까운 대피소를 알려 줍니다.',
+      problemStatement: '## 문제\n\n대피소 안내가 **지역마다 다릅니다**.\n\n- 문자\n- 누리집',
+      type: 'PROTOTYPE',
+      tags: ['재난'],
+      criteria: [
+        { key: 'impact', name: '공공 효과', weight: 60 },
+        { key: 'feasibility', name: '실현 가능성', weight: 40 },
+      ],
+      submissionDeadline: new Date(Date.now() + 21 * DAY).toISOString(),
+      evaluationEnd: new Date(Date.now() + 50 * DAY).toISOString(),
+    });
   };
   const move = (mutation: string, id: string) =>
     as(MANAGER, `mutation ($id: ID!) { ${mutation}(id: $id) { challenge { id } } }`, { id });

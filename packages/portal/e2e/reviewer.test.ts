@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, screenshot } from './browser';
-import { graphql, startHub, type RunningHub } from './hub';
+import { startHub, type RunningHub } from './hub';
 import { axeViolations, openPortalPage, type Width } from './portal-page';
 import { signInAs } from './session';
+import { demoApi } from './demo-api';
 
 const RUN = Date.now().toString(36);
 const TITLE = `심사 배정 챌린지 ${RUN}`;
@@ -15,21 +16,7 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a reviewer’s a
   let browser: Browser;
   let challengeId: string;
   let entries: string[];
-  const keys = new Map<string, string>();
-  const as = async <T>(email: string, query: string, variables: Record<string, unknown> = {}) => {
-    if (!keys.has(email))
-      keys.set(
-        email,
-        (
-          await graphql<{ demoLogin: { secret: string } }>(
-            hub.origin,
-            'mutation ($e: String!) { demoLogin(email: $e) { secret } }',
-            { e: email },
-          )
-        ).demoLogin.secret,
-      );
-    return graphql<T>(hub.origin, query, variables, keys.get(email));
-  };
+  const { as, createChallenge } = demoApi(() => hub.origin);
 
   beforeAll(async () => {
     [hub, browser] = await Promise.all([startHub(), launchChromium()]);
@@ -39,23 +26,15 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a reviewer’s a
       '{ viewer { organization { id } } }',
     );
     const reviewer = await as<{ viewer: { id: string } }>(REVIEWER, '{ viewer { id } }');
-    challengeId = (
-      await as<{ createChallenge: { challenge: { id: string } } }>(
-        MANAGER,
-        'mutation ($i: CreateChallengeInput!) { createChallenge(input: $i) { challenge { id } } }',
-        {
-          i: {
-            agencyId: agency.viewer.organization.id,
-            title: TITLE,
-            summary: '심사위원 배정과 진행 상황을 확인합니다.',
-            type: 'PROTOTYPE',
-            criteria: [{ key: 'impact', name: '효과', weight: 100 }],
-            submissionDeadline: '2031-02-01T09:00:00Z',
-            evaluationEnd: '2031-03-01T09:00:00Z',
-          },
-        },
-      )
-    ).createChallenge.challenge.id;
+    challengeId = await createChallenge(MANAGER, {
+      agencyId: agency.viewer.organization.id,
+      title: TITLE,
+      summary: '심사위원 배정과 진행 상황을 확인합니다.',
+      type: 'PROTOTYPE',
+      criteria: [{ key: 'impact', name: '효과', weight: 100 }],
+      submissionDeadline: '2031-02-01T09:00:00Z',
+      evaluationEnd: '2031-03-01T09:00:00Z',
+    });
     await as(MANAGER, 'mutation ($id: ID!) { publishChallenge(id: $id) { challenge { id } } }', { id: challengeId });
     await as(
       MANAGER,
