@@ -20,7 +20,6 @@ import { newChallenge } from './en/new-challenge';
 import { submit } from './en/submit';
 import { myDocuments } from './en/my-documents';
 import { mySubmissions } from './en/my-submissions';
-import { deadline } from './en/deadline';
 import { myDashboard } from './en/my-dashboard';
 import { mySubmission } from './en/my-submission';
 import { myServices } from './en/my-services';
@@ -83,7 +82,6 @@ export const en = {
   submit,
   myDocuments,
   mySubmissions,
-  deadline,
   myDashboard,
   mySubmission,
   myServices,

@@ -22,7 +22,6 @@ import { newChallenge } from './ko/new-challenge';
 import { submit } from './ko/submit';
 import { myDocuments } from './ko/my-documents';
 import { mySubmissions } from './ko/my-submissions';
-import { deadline } from './ko/deadline';
 import { myDashboard } from './ko/my-dashboard';
 import { mySubmission } from './ko/my-submission';
 import { myServices } from './ko/my-services';
@@ -85,7 +84,6 @@ export const ko: Messages<typeof en> = {
   submit,
   myDocuments,
   mySubmissions,
-  deadline,
   myDashboard,
   mySubmission,
   myServices,

@@ -1,3 +1,0 @@
-export const deadline = {
-  passed: 'closed',
-};
