@@ -103,7 +103,9 @@ describe.skipIf(!chromiumAvailable())('the portal in a browser: a company presen
     // Without consent the hub refuses, and the page says what to fix in people's words (never the hub's message).
     await card.getByRole('button', { name: 'Present this document' }).click();
     await page
-      .getByText('Check who will receive the document and agree to share it; then it is presented. (DOCUMENT_CONSENT_REQUIRED)')
+      .getByText(
+        'Check who will receive the document and agree to share it; then it is presented. (DOCUMENT_CONSENT_REQUIRED)',
+      )
       .waitFor();
     expect(await page.getByText(/consent: true/).count()).toBe(0);
     await card.getByLabel(/I agree, for my organization/).check();
