@@ -455,7 +455,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       // operation is refused before any resolver runs. Field suggestions stay: they say what to fix.
       EnvelopArmorPlugin({
         maxDepth: { n: limits.maxDepth ?? 10 },
-        costLimit: { maxCost: limits.maxCost ?? 5000 },
+        // A fragment costs what its fields cost written out (armor counts it as one more level otherwise, so a
+        // page of fragments cost ~2.25× the same fields inline); cycles are refused by validation anyway.
+        costLimit: { maxCost: limits.maxCost ?? 5000, flattenFragments: true },
         maxAliases: { n: limits.maxAliases ?? 15 },
         maxDirectives: { n: 20 },
         maxTokens: { n: limits.maxTokens ?? 2000 },

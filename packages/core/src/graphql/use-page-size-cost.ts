@@ -25,7 +25,8 @@ export function usePageSizeCost(options: { maxCost: number }): Plugin {
       if (!inlined) return;
       let errors: readonly GraphQLError[];
       try {
-        errors = validate(args.schema, inlined, [costLimitRule(options)]);
+        // Fragments flattened as in the first pass (create-hub.ts): the same rule, now with the page sizes.
+        errors = validate(args.schema, inlined, [costLimitRule({ ...options, flattenFragments: true })]);
       } catch (error) {
         // armor's rule throws when it rejects (see useErrorCodes).
         errors = [error instanceof GraphQLError ? error : new GraphQLError(String((error as Error).message))];

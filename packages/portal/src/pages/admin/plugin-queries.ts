@@ -1,9 +1,6 @@
 import { graphql } from '../../gql';
 
-/**
- * What the plugin pages show of every plugin. (Not used inside a page of services: the hub's cost limit counts a
- * fragment spread there once more per item, and the plugins page would be refused.)
- */
+/** What the plugin pages show of every plugin. */
 export const PluginFactsFragment = graphql(`
   fragment PluginFacts on Plugin {
     name
