@@ -362,6 +362,33 @@ export function describeStoreContract(engineName: string, target: StoreContractT
       );
     });
 
+    it('answers each of many concurrent writes on its own: a refused one fails alone, the others all land', async () => {
+      // The embedded engine commits concurrent writes together (a group commit); whatever an engine does, one write's
+      // conflict must never take its neighbours down, and each acknowledged write is readable at once.
+      const items = await seeded();
+      const fresh = Array.from({ length: 40 }, (_, i) => ({ _id: `w${i}`, name: `writer ${i}`, n: i }));
+      const results = await Promise.allSettled([
+        ...fresh.map((item) => items.insertOne(item)),
+        items.insertOne({ _id: 'dup', name: 'alpha' }),
+        items.findOneAndUpdate({ _id: 'b' }, { $inc: { n: 10 } }),
+        items.deleteOne({ _id: 'c' }),
+        items.upsertMany([{ _id: 'u1', name: 'upserted' }]),
+      ]);
+      expect(results.map((r) => r.status)).toEqual([
+        ...fresh.map(() => 'fulfilled'),
+        'rejected',
+        'fulfilled',
+        'fulfilled',
+        'fulfilled',
+      ]);
+      expect((results[fresh.length] as PromiseRejectedResult).reason).toMatchObject({ index: 'byName' });
+      for (const item of fresh) expect(await items.findOne({ _id: item._id })).toEqual(item);
+      expect(await items.findOne({ _id: 'dup' })).toBeNull();
+      expect((await items.findOne({ _id: 'b' }))?.n).toBe(12);
+      expect(await items.findOne({ _id: 'c' })).toBeNull();
+      expect(await items.count({})).toBe(sample.length + fresh.length - 1 + 1);
+    });
+
     it('keeps data across close and reopen', async () => {
       const s = spec();
       await store.migrate([s]);
