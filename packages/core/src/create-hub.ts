@@ -39,6 +39,7 @@ import {
   createIdentityModule,
   identityCollections,
   type IdentityAudit,
+  type IdentityChangeFeed,
   type MailOptions,
   type SessionOptions,
   type SubjectKeys,
@@ -143,6 +144,8 @@ export interface IdentityOptions {
   mail?: MailOptions;
   publicUrl?: string | null;
   sessions?: SessionOptions;
+  /** Identity changes between hubs (coordination's): cached viewers are forgotten on every hub at once. */
+  changes?: IdentityChangeFeed;
 }
 
 /** What the request front (http/request-front.ts) hands yoga with each request. */
@@ -350,7 +353,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     options.pluginOptions,
     options.resolvePluginPackage,
     options.data,
-    { mail: options.mail, publicUrl: options.publicUrl, sessions: options.sessions },
+    {
+      mail: options.mail,
+      publicUrl: options.publicUrl,
+      sessions: options.sessions,
+      changes: coordination.identityChanges,
+    },
     coordination.eventTarget,
     options.notices,
   );

@@ -1,16 +1,19 @@
 /**
  * Coordination between the hubs of one deployment, through Redis: live events (yoga's Redis event target), rate
- * limits (one count per caller for all hubs), the response cache's freshness (per-collection generations) and plugin
- * changes. Optional: a single hub needs none of it, and gets the in-process equivalents. Redis may be away at start
- * or go away later; the hub keeps answering (see each part for what it does meanwhile).
+ * limits (one count per caller for all hubs), the response cache's freshness (per-collection generations), plugin
+ * changes and identity changes (the viewer caches'). Optional: a single hub needs none of it, and gets the in-process
+ * equivalents. Redis may be away at start or go away later; the hub keeps answering (see each part for what it does
+ * meanwhile).
  */
 import { randomUUID } from 'node:crypto';
 import { RateLimiter, type RateLimitOptions } from '../graphql/rate-limiter.js';
 import type { CacheFreshness } from '../http/response-cache.js';
 import type { RequestRateLimit } from '../http/request-front.js';
+import type { IdentityChangeFeed } from '../identity/index.js';
 import type { HubLogger } from '../logger.js';
 import type { TrackedStore } from '../store/write-tracking.js';
 import { createCacheFreshness, createSharedGenerations, type SharedGenerations } from './cache-generations.js';
+import { createIdentityChanges } from './identity-changes.js';
 import { createPluginChanges, type PluginChanges, type ReconcilePlugins } from './plugin-changes.js';
 import { connectRedis, type RedisLink } from './redis-link.js';
 import { createSharedEventTarget, type HubEventTarget } from './shared-events.js';
@@ -41,6 +44,8 @@ export interface Coordination {
   /** Announces this hub's plugin changes, and follows the others'; nothing happens without Redis. */
   announcePluginChange(name: string): void;
   followPluginChanges(reconcile: ReconcilePlugins): void;
+  /** Identity changes between the hubs, for their viewer caches; `undefined`: one hub, nothing to hear. */
+  readonly identityChanges: IdentityChangeFeed | undefined;
   /** Redis's state, or null without Redis. */
   redisStatus(): RedisStatus | null;
   close(): Promise<void>;
@@ -73,6 +78,7 @@ export function createCoordination(redis: RedisOptions | undefined, logger: HubL
     cacheFreshness: (tracked, pluginGeneration) => createCacheFreshness(tracked, pluginGeneration, generations),
     announcePluginChange: (name) => plugins.announce(name),
     followPluginChanges: (reconcile) => plugins.follow(reconcile),
+    identityChanges: createIdentityChanges(link, prefix, origin, logger),
     redisStatus: () => (link.ready() ? 'ready' : 'unavailable'),
     close: () => link.close(),
   };
@@ -87,6 +93,7 @@ function singleHub(): Coordination {
     cacheFreshness: (tracked, plugins) => createCacheFreshness(tracked, plugins, null),
     announcePluginChange: () => {},
     followPluginChanges: () => {},
+    identityChanges: undefined,
     redisStatus: () => null,
     close: async () => {},
   };

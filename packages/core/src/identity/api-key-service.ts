@@ -10,6 +10,7 @@ import type { MemberService } from './member-service.js';
 import type { OrganizationService } from './organization-service.js';
 import { requireLiveAdminScope } from './require.js';
 import { canAdminister, type Viewer } from './viewer.js';
+import { ViewerCache } from './viewer-cache.js';
 
 export interface IssuedApiKey {
   apiKey: ApiKey;
@@ -30,6 +31,7 @@ export class ApiKeyService {
     store: Store,
     private readonly organizations: OrganizationService,
     private readonly members: MemberService,
+    private readonly viewers: ViewerCache = new ViewerCache(),
   ) {
     this.#collection = store.collection<ApiKey>('api_keys');
   }
@@ -119,34 +121,56 @@ export class ApiKeyService {
       { _id: id, revokedAt: null },
       { $set: { revokedAt: new Date().toISOString() } },
     );
+    await this.viewers.forget({ keyId: id });
     return revoked ?? (await this.get(id))!;
   }
 
   /**
    * Resolves the caller from a bearer key. A key that is malformed, unknown,
    * revoked or expired — or whose member is disabled — is UNAUTHENTICATED,
-   * never a silent fall-back to anonymous.
+   * never a silent fall-back to anonymous. A key seen lately is answered from the viewer cache (its expiry checked
+   * each time); every change that could refuse it forgets it there first.
    */
   async authenticate(secret: string): Promise<Viewer> {
     if (!KEY_PATTERN.test(secret))
       throw unauthenticated(
         'The API key is malformed; keys start with "maru_". Send `Authorization: Bearer <api key>`.',
       );
-    const apiKey = await this.#collection.findOne({ hash: hashApiKey(secret) });
+    const hash = hashApiKey(secret);
+    const cacheKey = `key:${hash}`;
+    const now = Date.now();
+    const cached = this.viewers.get(cacheKey);
+    if (cached && !isExpired(cached.viewer.apiKey, now)) return this.#stampUse(cacheKey, cached.viewer, now);
+    // An expired key is the store's to refuse, with its reason.
+    if (cached) this.viewers.delete(cacheKey);
+    const mark = this.viewers.mark();
+    const apiKey = await this.#collection.findOne({ hash });
     if (!apiKey) throw unauthenticated('The API key is not known; create a new one.');
     if (apiKey.revokedAt) throw unauthenticated('The API key was revoked; create a new one.');
-    const now = Date.now();
-    if (apiKey.expiresAt && Date.parse(apiKey.expiresAt) <= now)
-      throw unauthenticated('The API key has expired; create a new one.');
+    if (isExpired(apiKey, now)) throw unauthenticated('The API key has expired; create a new one.');
     const member = await this.members.get(apiKey.memberId);
     if (!member || member.status !== 'ACTIVE') throw unauthenticated('The member of this API key is disabled.');
     const organization = await this.organizations.require(member.organizationId);
-    if (!apiKey.lastUsedAt || now - Date.parse(apiKey.lastUsedAt) > LAST_USED_RESOLUTION_MS) {
-      // Recorded at minute resolution so that reads do not become a write each.
-      const lastUsedAt = new Date(now).toISOString();
-      await this.#collection.findOneAndUpdate({ _id: apiKey._id }, { $set: { lastUsedAt } });
-      apiKey.lastUsedAt = lastUsedAt;
-    }
-    return { member, organization, apiKey, via: 'KEY' };
+    const viewer: Viewer = { member, organization, apiKey, via: 'KEY' };
+    this.viewers.set(cacheKey, { viewer, session: null }, mark);
+    return this.#stampUse(cacheKey, viewer, now);
   }
+
+  /**
+   * Records the key's last use at minute resolution, so that reads do not become a write each. The write is
+   * conditional on the use it saw: when another hub stamped meanwhile, nothing is written twice.
+   */
+  async #stampUse(cacheKey: string, viewer: Viewer, now: number): Promise<Viewer> {
+    const previous = viewer.apiKey.lastUsedAt;
+    if (previous && now - Date.parse(previous) <= LAST_USED_RESOLUTION_MS) return { ...viewer };
+    const lastUsedAt = new Date(now).toISOString();
+    const stamped: Viewer = { ...viewer, apiKey: { ...viewer.apiKey, lastUsedAt } };
+    this.viewers.refresh(cacheKey, { viewer: stamped, session: null });
+    await this.#collection.findOneAndUpdate({ _id: viewer.apiKey._id, lastUsedAt: previous }, { $set: { lastUsedAt } });
+    return { ...stamped };
+  }
+}
+
+function isExpired(apiKey: ApiKey, now: number): boolean {
+  return !!apiKey.expiresAt && Date.parse(apiKey.expiresAt) <= now;
 }

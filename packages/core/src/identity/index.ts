@@ -16,6 +16,7 @@ import { bootstrapPlatform, type BootstrapInput, type BootstrapResult } from './
 import { OrganizationService } from './organization-service.js';
 import { SessionService, type SessionOptions } from './session-service.js';
 import { SignInService } from './sign-in.js';
+import { ViewerCache, type IdentityChangeFeed } from './viewer-cache.js';
 import './organization-schema.js';
 import './member-schema.js';
 import './api-key-schema.js';
@@ -58,12 +59,20 @@ export interface IdentityDeps {
   logger?: HubLogger;
   /** Session timeouts. Default 8 hours idle, 7 days at most. */
   sessions?: SessionOptions;
+  /**
+   * How identity changes reach the other hubs (coordination's, through Redis). Default none: one hub, whose cached
+   * viewers only its own writes change.
+   */
+  changes?: IdentityChangeFeed;
 }
 
 export function createIdentityModule(store: Store, deps: IdentityDeps): HubModule<IdentityApi> {
-  const organizations = new OrganizationService(store);
-  const members = new MemberService(store, organizations);
-  const apiKeys = new ApiKeyService(store, organizations, members);
+  const clock = deps.clock ?? Date.now;
+  // Who a key or session is, kept between requests; every identity write below forgets what it changes.
+  const viewers = new ViewerCache({ feed: deps.changes, clock });
+  const organizations = new OrganizationService(store, viewers);
+  const members = new MemberService(store, organizations, viewers);
+  const apiKeys = new ApiKeyService(store, organizations, members, viewers);
   const logger = deps.logger ?? silentLogger;
   const invitations = new InvitationService(store, {
     organizations,
@@ -71,10 +80,10 @@ export function createIdentityModule(store: Store, deps: IdentityDeps): HubModul
     audit: deps.audit,
     mail: createInvitationMail(deps.mail ?? {}, logger),
     publicUrl: deps.publicUrl ?? null,
-    clock: deps.clock ?? Date.now,
+    clock,
     logger,
   });
-  const sessions = new SessionService(store, organizations, members, deps.clock ?? Date.now, deps.sessions);
+  const sessions = new SessionService(store, organizations, members, clock, deps.sessions, viewers);
   const signIn = new SignInService({ members, invitations, sessions, audit: deps.audit });
   const authenticate = createAuthenticate({ apiKeys, sessions, subjects: deps.subjects });
   return {
@@ -103,6 +112,7 @@ export {
   type SessionOptions,
   type StartedSession,
 } from './session-service.js';
+export { ViewerCache, type IdentityChange, type IdentityChangeFeed, type ViewerCacheOptions } from './viewer-cache.js';
 export { SignInService, type IdentityClaims, type SignedIn, type SignInMeta, type SignInRefusal } from './sign-in.js';
 export {
   ADMIN_ROLES,

@@ -9,6 +9,7 @@ import { ADMIN_ROLES, ROLES_BY_KIND, type Member, type MemberStatus, type Organi
 import type { OrganizationService } from './organization-service.js';
 import { requireLiveAdminScope } from './require.js';
 import { canAdminister, isPlatformAdmin, type Viewer } from './viewer.js';
+import { ViewerCache } from './viewer-cache.js';
 
 /** A member a seeder puts in place as the system (no viewer): trusted input, found again by its email. */
 export interface MemberSeed {
@@ -26,6 +27,7 @@ export class MemberService {
   constructor(
     store: Store,
     private readonly organizations: OrganizationService,
+    private readonly viewers: ViewerCache = new ViewerCache(),
   ) {
     this.#collection = store.collection<Member>('members');
   }
@@ -167,8 +169,8 @@ export class MemberService {
   }
 
   /**
-   * Disabling keeps the member for the audit trail; their API keys and sessions stop working at once (authentication
-   * reads the member's status on every request). The hub's last active platform admin is never disabled.
+   * Disabling keeps the member for the audit trail; their API keys and sessions stop working at once, on every hub
+   * (the change forgets their cached viewers). The hub's last active platform admin is never disabled.
    */
   async setStatus(viewer: Viewer | null, id: string, status: Member['status']): Promise<Member> {
     requireLiveAdminScope(viewer, 'disable or enable members');
@@ -210,7 +212,9 @@ export class MemberService {
    * only while it is unchanged since (version 1).
    */
   async discardSeeded(member: Member): Promise<boolean> {
-    return this.#collection.deleteOne({ _id: member._id, version: 1 });
+    const discarded = await this.#collection.deleteOne({ _id: member._id, version: 1 });
+    await this.viewers.forget({ memberId: member._id });
+    return discarded;
   }
 
   private async isLastPlatformAdmin(member: Member, org: Organization): Promise<boolean> {
@@ -223,6 +227,8 @@ export class MemberService {
       { _id: member._id, version: member.version },
       { $set: set, $inc: { version: 1 } },
     );
+    // Every change of a member (roles, status, name) goes through here: their viewers on every hub are rebuilt.
+    await this.viewers.forget({ memberId: member._id });
     if (!updated) throw conflict(`The member "${member.name}" changed meanwhile; reload and retry.`);
     return updated;
   }

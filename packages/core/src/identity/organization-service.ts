@@ -14,6 +14,7 @@ import {
 } from './organization-input.js';
 import { canAdminister, isPlatformAdmin, type Viewer } from './viewer.js';
 import { requireLiveAdminScope } from './require.js';
+import { ViewerCache } from './viewer-cache.js';
 
 export interface OrganizationQuery {
   kind?: Organization['kind'];
@@ -37,7 +38,10 @@ export interface OrganizationSeed {
 export class OrganizationService {
   readonly #collection: Collection<Organization>;
 
-  constructor(store: Store) {
+  constructor(
+    store: Store,
+    private readonly viewers: ViewerCache = new ViewerCache(),
+  ) {
     this.#collection = store.collection<Organization>('organizations');
   }
 
@@ -172,6 +176,8 @@ export class OrganizationService {
       { _id: id, version: org.version },
       { $set: set, $inc: { version: 1 } },
     );
+    // Its members' viewers carry the organization: rebuilt on every hub.
+    await this.viewers.forget({ organizationId: id });
     if (!updated) throw conflict(`"${org.name}" changed meanwhile; reload it and retry.`);
     return updated;
   }

@@ -3,9 +3,11 @@ import { forbidden, MaruError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import type { Collection, Store } from '../store/port.js';
 import type { MemberService } from './member-service.js';
+import type { Member, Organization } from './model.js';
 import type { OrganizationService } from './organization-service.js';
 import { requireLiveAdminScope, requireScope } from './require.js';
 import { canAdminister, type Viewer } from './viewer.js';
+import { ViewerCache } from './viewer-cache.js';
 
 /** A person's signed-in browser: what the `maru_session` cookie names. Only the token's hash is stored. */
 export interface Session {
@@ -66,6 +68,7 @@ export class SessionService {
     private readonly members: MemberService,
     private readonly clock: () => number = Date.now,
     options: SessionOptions = {},
+    private readonly viewers: ViewerCache = new ViewerCache({ clock }),
   ) {
     this.#collection = store.collection<Session>('sessions');
     this.idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
@@ -105,36 +108,51 @@ export class SessionService {
    * CSRF_TOKEN_INVALID. A session acts with every scope, in LIVE mode: it is the member themself.
    */
   async authenticate(token: string, csrfHeader: string | null): Promise<Viewer> {
-    const session = TOKEN.test(token) ? await this.#collection.findOne({ tokenHash: hashSessionToken(token) }) : null;
+    if (!TOKEN.test(token)) throw sessionExpired('Your session has ended; sign in again.');
+    const tokenHash = hashSessionToken(token);
+    const cacheKey = `session:${tokenHash}`;
     const now = this.clock();
+    const cached = this.viewers.get(cacheKey);
+    // A cached session that looks timed out may have been used on another hub since: the store decides.
+    if (cached?.session && isLive(cached.session, now))
+      return this.#seen(cacheKey, checkCsrf(cached.session, csrfHeader), cached.viewer, now);
+    if (cached) this.viewers.delete(cacheKey);
+    const mark = this.viewers.mark();
+    const session = await this.#collection.findOne({ tokenHash });
     if (!session || session.revokedAt || !isLive(session, now))
       throw sessionExpired('Your session has ended; sign in again.');
-    if (!csrfHeader || !sameText(csrfHeader, session.csrfToken))
-      throw new MaruError(
-        'CSRF_TOKEN_INVALID',
-        'A request with the session cookie must carry the `x-maru-csrf` header set to the `maru_csrf` cookie.',
-      );
+    checkCsrf(session, csrfHeader);
     const member = await this.members.get(session.memberId);
     if (!member || member.status !== 'ACTIVE') throw sessionExpired('Your session has ended; sign in again.');
     const organization = await this.organizations.require(member.organizationId);
-    if (now - Date.parse(session.lastSeenAt) > LAST_SEEN_RESOLUTION_MS) {
-      const seen = {
-        lastSeenAt: new Date(now).toISOString(),
-        idleExpiresAt: new Date(Math.min(now + this.idleMs, Date.parse(session.absoluteExpiresAt))).toISOString(),
-      };
-      await this.#collection.findOneAndUpdate({ _id: session._id }, { $set: seen });
-      Object.assign(session, seen);
-    }
-    return { member, organization, apiKey: sessionCredential(session), via: 'SESSION', sessionId: session._id };
+    const viewer = sessionViewer(session, member, organization);
+    this.viewers.set(cacheKey, { viewer, session }, mark);
+    return this.#seen(cacheKey, session, viewer, now);
+  }
+
+  /** Records the session's use at minute resolution (reads do not become a write each), moving its idle timeout on. */
+  async #seen(cacheKey: string, session: Session, viewer: Viewer, now: number): Promise<Viewer> {
+    if (now - Date.parse(session.lastSeenAt) <= LAST_SEEN_RESOLUTION_MS) return { ...viewer };
+    const seen = {
+      lastSeenAt: new Date(now).toISOString(),
+      idleExpiresAt: new Date(Math.min(now + this.idleMs, Date.parse(session.absoluteExpiresAt))).toISOString(),
+    };
+    const updated: Session = { ...session, ...seen };
+    const stamped = sessionViewer(updated, viewer.member, viewer.organization);
+    this.viewers.refresh(cacheKey, { viewer: stamped, session: updated });
+    await this.#collection.findOneAndUpdate({ _id: session._id }, { $set: seen });
+    return { ...stamped };
   }
 
   /** Ends the session of this token, if it is one (signing out); resolves whether a live one was ended. */
   async end(token: string): Promise<Session | null> {
     if (!TOKEN.test(token)) return null;
-    return this.#collection.findOneAndUpdate(
+    const ended = await this.#collection.findOneAndUpdate(
       { tokenHash: hashSessionToken(token), revokedAt: null },
       { $set: { revokedAt: new Date(this.clock()).toISOString() } },
     );
+    if (ended) await this.viewers.forget({ sessionId: ended._id });
+    return ended;
   }
 
   /** The viewer's own live sessions, newest first. */
@@ -164,6 +182,7 @@ export class SessionService {
       { _id: id, revokedAt: null },
       { $set: { revokedAt: new Date(this.clock()).toISOString() } },
     );
+    await this.viewers.forget({ sessionId: id });
     return revoked ?? (await this.get(id))!;
   }
 
@@ -182,6 +201,8 @@ export class SessionService {
       if (await this.#collection.findOneAndUpdate({ _id: session._id, revokedAt: null }, { $set: { revokedAt: at } }))
         ended++;
     }
+    // One change for them all: the sessions' viewers are the member's.
+    if (ended > 0) await this.viewers.forget({ memberId });
     return ended;
   }
 
@@ -193,6 +214,20 @@ export class SessionService {
 
 function isLive(session: Session, now: number): boolean {
   return Date.parse(session.idleExpiresAt) > now && Date.parse(session.absoluteExpiresAt) > now;
+}
+
+/** A live session's request must carry its CSRF token: CSRF_TOKEN_INVALID without it. */
+function checkCsrf(session: Session, csrfHeader: string | null): Session {
+  if (!csrfHeader || !sameText(csrfHeader, session.csrfToken))
+    throw new MaruError(
+      'CSRF_TOKEN_INVALID',
+      'A request with the session cookie must carry the `x-maru-csrf` header set to the `maru_csrf` cookie.',
+    );
+  return session;
+}
+
+function sessionViewer(session: Session, member: Member, organization: Organization): Viewer {
+  return { member, organization, apiKey: sessionCredential(session), via: 'SESSION', sessionId: session._id };
 }
 
 function sameText(a: string, b: string): boolean {
