@@ -61,7 +61,7 @@ export function createIdentityChanges(
         .catch((error: unknown) =>
           logger.warn(
             { change, err: error instanceof Error ? error.message : String(error) },
-            'Redis cannot be reached: other hubs may serve this identity change’s cached viewers until it expires (30 s)',
+            "Redis cannot be reached: other hubs may serve this identity change's cached viewers until it expires (30 s)",
           ),
         );
     },
