@@ -110,12 +110,14 @@ export class HashChain<T extends ChainLink> {
 
   /** Appends `entry` after the head; `id` is the record's `_id` when the caller chose it (e.g. an intent's id). */
   append(entry: Omit<T, keyof ChainLink>, id?: string): Promise<T> {
-    const next = this.tail.then(() => this.appendNow(entry, id ?? newId()));
-    this.tail = next.catch(() => undefined);
-    return next;
+    const inserted = this.tail.then(() => this.appendNow(entry, id ?? newId()));
+    // The next append waits for this one's record, not for its hint (which never fails and never moves back): the
+    // SQLite store then commits this hint and the next record together, one commit per append instead of two.
+    this.tail = inserted.catch(() => undefined);
+    return inserted.then(({ record, hinted }) => hinted.then(() => record));
   }
 
-  private async appendNow(entry: Omit<T, keyof ChainLink>, id: string): Promise<T> {
+  private async appendNow(entry: Omit<T, keyof ChainLink>, id: string): Promise<{ record: T; hinted: Promise<void> }> {
     let lost: number | null = null;
     for (let attempt = 1; ; attempt++) {
       const head = this.#head ?? (await this.guessHead(lost));
@@ -129,10 +131,10 @@ export class HashChain<T extends ChainLink> {
       try {
         await this.records.insertOne(record);
         this.#head = { seq: record.seq, hash: record.hash };
-        await this.advanceHint(record.seq, record.hash);
+        const hinted = this.advanceHint(record.seq, record.hash);
         this.#stats.appended++;
         this.#stats.mostAttempts = Math.max(this.#stats.mostAttempts, attempt);
-        return record;
+        return { record, hinted };
       } catch (error) {
         this.#head = null;
         if (!(error instanceof StoreConflictError) || error.index !== 'bySeq' || attempt >= MAX_APPEND_ATTEMPTS)
