@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodeGlobalId } from '../src/graphql/global-id.js';
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { expectRefused } from '../src/testing/expect-refused.js';
-import { createTestHub, storedTables, type TestHub } from '../src/testing/test-hub.js';
+import { createTestHub, snapshotDomain, storedTables, type TestHub } from '../src/testing/test-hub.js';
 
 const VIEWER = '{ viewer { name roles } }';
 const UPDATE_ORG = `mutation($o: ID!) { updateOrganization(id: $o, input: { description: "changed" }) { organization { id } } }`;
@@ -130,6 +130,32 @@ describe.runIf(redisAvailable('identity changes through Redis'))('a revocation o
       const res = await b.gql(VIEWER, {}, keys.companyBAdmin);
       return res.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED';
     });
+  });
+
+  it('ends on B, at its next request, a browser session signed out on A that B was serving from its cache', async () => {
+    const { session, token } = await a.services.sessions.start(a.fixtures.members.divisionAdmin!._id);
+    const browse = () =>
+      b.fetch('http://hub.test/graphql', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          cookie: `maru_session=${token}`,
+          'x-maru-csrf': session.csrfToken,
+        },
+        body: JSON.stringify({ query: VIEWER }),
+      });
+    expect((await (await browse()).json()).data.viewer.name).toBe('divisionAdmin');
+    const reads = vi.spyOn(b.store.collection('sessions'), 'findOne');
+    expect((await (await browse()).json()).data.viewer.name).toBe('divisionAdmin');
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+
+    expect(await a.services.sessions.end(token)).not.toBeNull();
+    const before = await snapshotDomain(b);
+    const refused = await browse();
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as any).errors[0].extensions.code).toBe('SESSION_EXPIRED');
+    expect(await snapshotDomain(b)).toBe(before);
   });
 
   it('reads the store for every request while Redis is away, and caches again once it is back', async () => {

@@ -139,7 +139,7 @@ export class ApiKeyService {
     const hash = hashApiKey(secret);
     const cacheKey = `key:${hash}`;
     const now = Date.now();
-    const cached = this.viewers.get(cacheKey);
+    const cached = await this.viewers.lookup(cacheKey);
     if (cached && !isExpired(cached.viewer.apiKey, now)) return this.#stampUse(cacheKey, cached.viewer, now);
     // An expired key is the store's to refuse, with its reason.
     if (cached) this.viewers.delete(cacheKey);

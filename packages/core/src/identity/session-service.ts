@@ -112,7 +112,7 @@ export class SessionService {
     const tokenHash = hashSessionToken(token);
     const cacheKey = `session:${tokenHash}`;
     const now = this.clock();
-    const cached = this.viewers.get(cacheKey);
+    const cached = await this.viewers.lookup(cacheKey);
     // A cached session that looks timed out may have been used on another hub since: the store decides.
     if (cached?.session && isLive(cached.session, now))
       return this.#seen(cacheKey, checkCsrf(cached.session, csrfHeader), cached.viewer, now);
@@ -140,7 +140,8 @@ export class SessionService {
     const updated: Session = { ...session, ...seen };
     const stamped = sessionViewer(updated, viewer.member, viewer.organization);
     this.viewers.refresh(cacheKey, { viewer: stamped, session: updated });
-    await this.#collection.findOneAndUpdate({ _id: session._id }, { $set: seen });
+    // Conditional on the use it saw: when another hub recorded one meanwhile, this one is not written over it.
+    await this.#collection.findOneAndUpdate({ _id: session._id, lastSeenAt: session.lastSeenAt }, { $set: seen });
     return { ...stamped };
   }
 

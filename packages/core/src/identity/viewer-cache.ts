@@ -84,6 +84,18 @@ export class ViewerCache {
     return this.#feed === null || this.#feed.hearing();
   }
 
+  /**
+   * `get` for a request: with several hubs, after the announcements already received have been handled. Redis sends
+   * an announcement to this hub before it answers the announcing hub, so by the time a caller who saw that answer
+   * reaches this hub the message is readable here; but it may be readable in the same turn of the event loop as the
+   * caller's request, and callbacks of one turn run in any order. Waiting for the turn's end (`setImmediate`) lets the
+   * announcement's callback run first.
+   */
+  async lookup(hash: string): Promise<CachedViewer | undefined> {
+    if (this.#feed) await new Promise((resolve) => setImmediate(resolve));
+    return this.get(hash);
+  }
+
   /** The viewer of this credential hash, if one is cached, fresh and may be served. */
   get(hash: string): CachedViewer | undefined {
     const entry = this.#entries.get(hash);
