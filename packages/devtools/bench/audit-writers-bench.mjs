@@ -15,22 +15,25 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MongoClient } from 'mongodb';
+import { setting, size } from './smoke.mjs';
 import { writeSection } from './write-section.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // BENCH_HUB_MAIN: a copy of the built hub to run instead, when the working tree is being rebuilt meanwhile.
 const HUB_MAIN = process.env.BENCH_HUB_MAIN ?? join(here, '../../hub/dist/main.js');
-const env = (name, fallback) => Number(process.env[name] ?? fallback);
-const WRITES = env('BENCH_AUDIT_WRITES', 400);
-const CLIENTS = env('BENCH_AUDIT_CLIENTS', 12);
-const ROUNDS = env('BENCH_AUDIT_ROUNDS', 2);
+const WRITES = size('BENCH_AUDIT_WRITES', 400, 30);
+const CLIENTS = size('BENCH_AUDIT_CLIENTS', 12, 3);
+const ROUNDS = size('BENCH_AUDIT_ROUNDS', 2, 1);
 // `hubs/databases`: 1/1 one hub, 3/1 three hubs on one database (one chain), 3/3 three hubs on a database each.
-const SCENARIOS = (process.env.BENCH_AUDIT_SCENARIOS ?? '1/1,3/1,3/3').split(',').map((key) => {
-  const [hubCount, dbCount] = key.split('/').map(Number);
-  const name =
-    hubCount === 1 ? '1 hub' : `${hubCount} hubs, ${dbCount === 1 ? 'one database' : `${dbCount} databases`}`;
-  return { key, hubCount, dbCount, name };
-});
+// Smoke size: one hub, and three sharing one chain (the case the chain's retries are for).
+const SCENARIOS = setting('BENCH_AUDIT_SCENARIOS', '1/1,3/1,3/3', '1/1,3/1')
+  .split(',')
+  .map((key) => {
+    const [hubCount, dbCount] = key.split('/').map(Number);
+    const name =
+      hubCount === 1 ? '1 hub' : `${hubCount} hubs, ${dbCount === 1 ? 'one database' : `${dbCount} databases`}`;
+    return { key, hubCount, dbCount, name };
+  });
 
 if (!process.env.MONGODB_URI) {
   console.error(
@@ -307,7 +310,8 @@ const results = Object.fromEntries(SCENARIOS.map((sc) => [sc.key, []]));
 for (let r = 1; r <= ROUNDS; r++) for (const sc of SCENARIOS) results[sc.key].push(await round(sc, r));
 
 const all = Object.values(results).flat();
-const broken = all.filter((r) => !r.chainOk || !r.eventsMatch);
+// A trail that does not verify, events that do not match the mutations, or a mutation that failed.
+const broken = all.filter((r) => !r.chainOk || !r.eventsMatch || r.ok !== WRITES);
 const summary = SCENARIOS.map((sc) => {
   const rs = results[sc.key];
   return {
@@ -352,6 +356,6 @@ How an append finds its position: it tries the one after the head its process la
 What is left between "3 hubs, one database" and "3 hubs, 3 databases" is the price of sharing one chain (and one SQLite file on FerretDB's side): each appended event moves the one head all instances write after, so another instance's next append loses its position, reads the hint and tries again. No mutation failed and every trail verified. See docs/architecture.md ("The audit chain under several hubs") for why the chain is not partitioned yet and what partitioning would take.`,
 );
 if (broken.length) {
-  log('the audit chain did not verify or its events did not match the mutations');
+  log('the audit chain did not verify, its events did not match the mutations, or mutations failed');
   process.exit(1);
 }

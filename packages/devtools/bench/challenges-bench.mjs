@@ -17,14 +17,15 @@ import {
   sortValues,
 } from '@maru/core';
 import { agencyTree, challenge } from './challenge-fixtures.mjs';
+import { size } from './smoke.mjs';
 import { writeSection } from './write-section.mjs';
 
-const N = Number(process.env.BENCH_CHALLENGES ?? 10_000);
+const N = size('BENCH_CHALLENGES', 10_000, 1000);
 // Timed calls per query. FerretDB decodes its whole table for every query
 // (about 3 s for 10,000 challenges on a 2-core machine), so it gets a handful
 // to keep `npm run bench` within a few minutes.
-const OPS = Number(process.env.BENCH_CHALLENGE_OPS ?? 1000);
-const OPS_FERRETDB = Number(process.env.BENCH_CHALLENGE_OPS_FERRETDB ?? 2);
+const OPS = size('BENCH_CHALLENGE_OPS', 1000, 20);
+const OPS_FERRETDB = size('BENCH_CHALLENGE_OPS_FERRETDB', 2, 1);
 const PAGE = 20;
 
 async function measure(count, fn) {

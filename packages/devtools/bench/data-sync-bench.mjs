@@ -8,13 +8,15 @@ import { spawn } from 'node:child_process';
 /** The old-space cap of every sync process: finishing under it shows memory does not grow with the file. */
 const HEAP_CAP_MB = 128;
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBusinessRegistrations } from './business-registrations.mjs';
+import { setting } from './smoke.mjs';
 import { writeSection } from './write-section.mjs';
 
-const SIZES = (process.env.BENCH_DATA_ROWS ?? '100000,300000,1000000').split(',').map(Number);
+// Smoke size (BENCH_SMOKE): one file of 2,000 rows, synced and re-synced, every count checked.
+const SIZES = setting('BENCH_DATA_ROWS', '100000,300000,1000000', '2000').split(',').map(Number);
 const runner = fileURLToPath(new URL('./data-sync-bench-runner.mjs', import.meta.url));
 
 function runSync(job) {
@@ -35,10 +37,12 @@ function runSync(job) {
 }
 
 const failures = [];
-function expect(label, actual, expected) {
-  if (actual !== expected) failures.push(`${label}: ${actual}, expected ${expected}`);
+function expect(label, actual, expected, why = null) {
+  if (actual !== expected) failures.push(`${label}: ${actual}, expected ${expected}${why ? ` (${why})` : ''}`);
 }
 
+// Other work on a shared machine slows the syncs: the load average goes with the figures.
+const loadBefore = loadavg()[0];
 const root = mkdtempSync(join(tmpdir(), 'maru-bench-data-'));
 const importDir = join(root, 'imports');
 // Each agency reads CSV files from its own folder, `<import root>/<agency slug>/` (the runner's agency is `nts`).
@@ -58,11 +62,12 @@ try {
     console.error(
       `data sync: ${rows.toLocaleString('en-US')} rows in ${result.seconds.toFixed(1)} s (${result.status}), fields ${result.fields.join(', ')}`,
     );
-    expect(`${rows} rows: status`, result.status, 'SUCCEEDED');
+    expect(`${rows} rows: status`, result.status, 'SUCCEEDED', result.error);
     expect(`${rows} rows: read`, result.read, rows);
     expect(`${rows} rows: inserted`, result.inserted, rows);
     expect(`${rows} rows: rejected`, result.rejected, 0);
     expect(`${rows} rows: record count`, result.recordCount, rows);
+    expect(`${rows} rows: records stored`, result.stored, rows);
     runs.push({ rows, bytes, ...result });
     if (rows === Math.max(...SIZES)) {
       // The same file again: every record is found by its key and replaced, none added or removed.
@@ -70,7 +75,7 @@ try {
       console.error(
         `data sync: re-sync of ${rows.toLocaleString('en-US')} rows in ${resync.seconds.toFixed(1)} s (${resync.status})`,
       );
-      expect('re-sync: status', resync.status, 'SUCCEEDED');
+      expect('re-sync: status', resync.status, 'SUCCEEDED', resync.error);
       expect('re-sync: read', resync.read, rows);
       expect('re-sync: inserted', resync.inserted, 0);
       expect('re-sync: updated', resync.updated, rows);
@@ -80,7 +85,7 @@ try {
       resync = { rows, bytes, ...resync };
     }
     rmSync(storeDir, { recursive: true, force: true });
-    rmSync(join(importDir, file), { force: true });
+    rmSync(join(importDir, 'nts', file), { force: true });
   }
 } finally {
   rmSync(root, { recursive: true, force: true });
@@ -127,5 +132,5 @@ ${table}
 
 ${flatness}: ${verdict}
 
-SQLite only. FerretDB 1.24 on SQLite, which CI runs the store contract on, writes about a third as fast as embedded SQLite one document at a time (see Store engines) and scans its whole table to count a connection's records and to remove the ones a sync did not see, so a million-row sync there would take far longer than this benchmark's few minutes, and would measure that test server rather than MongoDB. Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.env.BENCH_MACHINE ?? `a ${availableParallelism()}-core shared machine`}.`,
+SQLite only. FerretDB 1.24 on SQLite, which CI runs the store contract on, writes about a third as fast as embedded SQLite one document at a time (see Store engines) and scans its whole table to count a connection's records and to remove the ones a sync did not see, so a million-row sync there would take far longer than this benchmark's few minutes, and would measure that test server rather than MongoDB. Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.env.BENCH_MACHINE ?? `a ${availableParallelism()}-core shared machine`} (load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end).`,
 );

@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHub, createSqliteStore, encodeGlobalId, hubCollections, newId } from '@maru/core';
 import { agencyTree, challenge } from './challenge-fixtures.mjs';
+import { size } from './smoke.mjs';
 import { writeSection } from './write-section.mjs';
 
-const CHALLENGES = Number(process.env.BENCH_INSIGHT_CHALLENGES ?? 10_000);
-const CALLS = Number(process.env.BENCH_INSIGHT_CALLS ?? 1_000_000);
-const OPS = Number(process.env.BENCH_INSIGHT_OPS ?? 5);
+const CHALLENGES = size('BENCH_INSIGHT_CHALLENGES', 10_000, 500);
+const CALLS = size('BENCH_INSIGHT_CALLS', 1_000_000, 20_000);
+const OPS = size('BENCH_INSIGHT_OPS', 5, 2);
 const COMPANIES = 400;
 const SERVICES = 20;
 const DAYS = 90;
@@ -246,16 +247,18 @@ try {
   await hub.close();
 
   const ms = (v) => `${v.toFixed(1)} ms`;
+  const table = `| query (through the insights module) | p50 | slowest |
+| --- | ---: | ---: |
+${results.map((r) => `| ${r.name} | ${ms(r.p50)} | ${ms(r.max)} |`).join('\n')}
+| GraphQL in-process: a ministry's whole dashboard (all of the above for it) | ${ms(graphql.p50)} | ${ms(graphql.max)} |`;
+  console.log(table);
   writeSection(
     'insights',
     `## Insights (SQLite)
 
 \`packages/devtools/bench/insights-bench.mjs\`: ${CHALLENGES.toLocaleString('en-US')} challenges of 30 agencies with ${submissions.length.toLocaleString('en-US')} entries from ${COMPANIES} companies, and ${CALLS.toLocaleString('en-US')} metered calls of ${SERVICES} services by ${consumers.length} consumers over ${DAYS} days, in one SQLite file. Each figure is counted by the store (\`countBy\`: \`GROUP BY\` over an indexed filter); only the groups reach the hub. p50 of ${OPS} runs (${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${process.platform}/${process.arch}).
 
-| query (through the insights module) | p50 | slowest |
-| --- | ---: | ---: |
-${results.map((r) => `| ${r.name} | ${ms(r.p50)} | ${ms(r.max)} |`).join('\n')}
-| GraphQL in-process: a ministry's whole dashboard (all of the above for it) | ${ms(graphql.p50)} | ${ms(graphql.max)} |
+${table}
 
 One service's daily usage over 30 days (its ${total > 0 ? 'busiest' : ''} service): counted by the store ${ms(grouped.p50)}; read call by call and counted in JavaScript, as \`Service.dailyUsage\` did before, ${ms(naive.p50)}. The filter's plan: ${plan.indexed ? `index \`${plan.index}\`` : 'not indexed'}.
 

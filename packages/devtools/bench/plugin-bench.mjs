@@ -13,10 +13,11 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FencedRunner, PluginFence, PluginRunner, isolatedVmBinary } from '@maru/core';
 import plugin, { echo } from './echo-plugin.mjs';
+import { size } from './smoke.mjs';
 import { writeSection } from './write-section.mjs';
 
-const CALLS = Number(process.env.BENCH_PLUGIN_CALLS ?? 5000);
-const WARMUP = 500;
+const CALLS = size('BENCH_PLUGIN_CALLS', 5000, 200);
+const WARMUP = size('BENCH_PLUGIN_WARMUP', 500, 20);
 const entry = fileURLToPath(new URL('./echo-plugin.mjs', import.meta.url));
 const sdkDir = dirname(fileURLToPath(import.meta.resolve('@maru/sdk')));
 
@@ -24,13 +25,15 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+// Every call echoes `hello <i>`: an answer that does not is a broken boundary, not a figure.
 async function measure(fn) {
   for (let i = 0; i < WARMUP; i++) await fn(i);
   const times = [];
   for (let i = 0; i < CALLS; i++) {
     const start = process.hrtime.bigint();
-    await fn(i);
+    const answer = await fn(i);
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (answer?.text !== `hello ${i}`) throw new Error(`plugin bench: call ${i} answered ${JSON.stringify(answer)}`);
   }
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p99: percentile(times, 99) };

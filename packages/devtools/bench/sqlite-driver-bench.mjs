@@ -15,12 +15,15 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { size } from './smoke.mjs';
 import { writeSection } from './write-section.mjs';
 
-const DOCS = Number(process.env.BENCH_SQLITE_DOCS ?? 2000);
-const OPS = Number(process.env.BENCH_SQLITE_OPS ?? 2000);
+const DOCS = size('BENCH_SQLITE_DOCS', 2000, 200);
+const OPS = size('BENCH_SQLITE_OPS', 2000, 200);
 const BATCH = 2000;
-const ROUNDS = Number(process.env.BENCH_SQLITE_ROUNDS ?? 5);
+const ROUNDS = size('BENCH_SQLITE_ROUNDS', 5, 1);
+// Transactions of the bulk upsert, BATCH documents each.
+const BULK = size('BENCH_SQLITE_BULK', 10, 2);
 const BETTER_VERSION = '12.11.1';
 
 function betterSqlite3() {
@@ -147,12 +150,15 @@ function workload(driver) {
     const results = {};
     // Autocommit: one fsync per document, as insertOne.
     results['insert one document (fsync each)'] = rate(DOCS, (i) => insert.run(doc(i)._id, JSON.stringify(doc(i))));
-    results['find one by unique index'] = rate(OPS, (i) =>
-      JSON.parse(bySlug.get(`item-${(i * 7919) % DOCS}`, 1, 0)[0]),
-    );
-    results['page of 20, filtered and sorted'] = rate(OPS, (i) =>
-      page.all(`g${i % 50}`, 20, 0).map((row) => JSON.parse(row[0])),
-    );
+    results['find one by unique index'] = rate(OPS, (i) => {
+      const found = JSON.parse(bySlug.get(`item-${(i * 7919) % DOCS}`, 1, 0)[0]);
+      if (found.slug !== `item-${(i * 7919) % DOCS}`) throw new Error(`find by slug answered ${found._id}`);
+    });
+    results['page of 20, filtered and sorted'] = rate(OPS, (i) => {
+      const docs = page.all(`g${i % 50}`, 20, 0).map((row) => JSON.parse(row[0]));
+      if (docs.length !== Math.min(20, Math.ceil((DOCS - (i % 50)) / 50)))
+        throw new Error(`a page of group g${i % 50} held ${docs.length} documents`);
+    });
     results['read-modify-write in a transaction'] = rate(OPS, (i) =>
       db.transaction(() => {
         const id = `item${String((i * 104729) % DOCS).padStart(8, '0')}`;
@@ -163,7 +169,7 @@ function workload(driver) {
     // As upsertMany during a data sync: 2,000 records a transaction.
     let next = DOCS;
     results['bulk upsert (documents/s, 2,000 a transaction)'] =
-      rate(10, () =>
+      rate(BULK, () =>
         db.transaction(() => {
           for (let k = 0; k < BATCH; k++) {
             const d = doc(next++);
@@ -172,6 +178,8 @@ function workload(driver) {
           }
         }),
       ) * BATCH;
+    const stored = db.prepare('SELECT count(*) AS n FROM c_items').get().n;
+    if (stored !== DOCS + BULK * BATCH) throw new Error(`${stored} rows stored, expected ${DOCS + BULK * BATCH}`);
     return results;
   } finally {
     db.close();
@@ -215,6 +223,10 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 if (runs[0].length === 0) throw new Error('node:sqlite finished no round');
+for (const [index, driverRuns] of runs.entries())
+  for (const figures of driverRuns)
+    for (const [op, value] of Object.entries(figures))
+      if (!(value > 0 && Number.isFinite(value))) throw new Error(`${list[index].name}: ${op} measured ${value}`);
 // better-sqlite3 may crash in every round (see below): its figures are then missing, not zero.
 const table = list.map((driver, index) => ({
   name: driver.name,
@@ -242,3 +254,8 @@ Processes that crashed (SIGABRT: \`Assertion failed: (env) != nullptr\` in bette
 The engine uses \`node:sqlite\`: it needs no native module (better-sqlite3 compiled for about a minute at every fresh install, and for the Node that ran \`npm install\` — Node 20 on our machines — so it failed to load on the pinned Node 24), it did not crash, and it is as fast or faster here. Both drivers read rows as arrays, as the engine does (\`setReturnArrays\` / \`raw\`): with objects, node:sqlite read pages of 20 at about 0.6× better-sqlite3. WAL, \`synchronous = FULL\` and prepared-statement reuse are kept; the kill -9 durability test (packages/hub/test/durability.test.ts) runs on it.`;
 console.log(body);
 writeSection('sqlite-driver', body);
+// better-sqlite3's crashes are the finding above; a node:sqlite round that fails (or answers wrong) is a failure.
+if (crashes[0] > 0) {
+  console.error(`sqlite drivers: node:sqlite failed ${crashes[0]} of ${ROUNDS} rounds`);
+  process.exit(1);
+}

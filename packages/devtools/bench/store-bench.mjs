@@ -7,12 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMongoStore, createSqliteStore, keysetAfter, sortValues } from '@maru/core';
+import { size } from './smoke.mjs';
 import { writeSection } from './write-section.mjs';
 
-const N = Number(process.env.BENCH_STORE_DOCS ?? 2000);
+const N = size('BENCH_STORE_DOCS', 2000, 200);
 // Reads and updates per operation kind: enough for a stable median on the
 // embedded engine, few enough that FerretDB (which scans) finishes in a minute.
-const OPS = Number(process.env.BENCH_STORE_OPS ?? 300);
+const OPS = size('BENCH_STORE_OPS', 300, 50);
 const GROUPS = 50;
 const spec = {
   name: 'bench_items',
@@ -54,11 +55,17 @@ async function workload(store) {
   const results = {};
   console.error(`${store.engine}: ${N} documents`);
   results['insert one document'] = await timed(N, (i) => items.insertOne(doc(i)))();
-  results['find one by unique index'] = await timed(OPS, (i) => items.findOne({ slug: `item-${(i * 7919) % N}` }))();
+  results['find one by unique index'] = await timed(OPS, async (i) => {
+    const found = await items.findOne({ slug: `item-${(i * 7919) % N}` });
+    if (found?.slug !== `item-${(i * 7919) % N}`)
+      throw new Error(`${store.engine}: find by slug answered ${found?._id}`);
+  })();
   const sort = [['createdAt', -1]];
   results['page of 20, filtered and sorted (keyset)'] = await timed(OPS, async (i) => {
     const filter = { group: `g${i % GROUPS}` };
     const first = await items.find(filter, { sort, limit: 20 });
+    if (first.length !== Math.min(20, Math.ceil((N - (i % GROUPS)) / GROUPS)))
+      throw new Error(`${store.engine}: a page of group ${filter.group} held ${first.length} documents`);
     const last = first.at(-1);
     if (last) await items.find({ $and: [filter, keysetAfter(sort, sortValues(last, sort))] }, { sort, limit: 20 });
   })().then((pairsPerSecond) => pairsPerSecond * 2);
@@ -71,6 +78,8 @@ async function workload(store) {
     );
     if (!updated) throw new Error('a version-checked update lost without contention');
   })().then((pairsPerSecond) => pairsPerSecond * 2);
+  const stored = await items.count({});
+  if (stored !== N) throw new Error(`${store.engine}: ${stored} documents stored, expected ${N}`);
   return results;
 }
 

@@ -3,14 +3,16 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SMOKE } from './smoke.mjs';
 
 const file = join(dirname(fileURLToPath(import.meta.url)), '../../../docs/benchmarks.md');
 const HEAD =
   '# Benchmarks\n\nProduced by `npm run bench`; each section is rewritten by its own benchmark. Figures come from shared, noisy machines: compare ratios within one run, not absolute numbers across runs. Tests never assert timings.\n';
 
 export function writeSection(name, body) {
-  // CI runs the benchmarks in a smoke size to keep them working; such figures are not worth writing down.
-  if (process.env.BENCH_SMOKE) return void console.error(`bench ${name}: smoke run, docs/benchmarks.md left as it is`);
+  // BENCH_SMOKE (smoke.mjs): a no-op. `npm test` runs every benchmark in a smoke size to keep it
+  // working; such figures measure nothing worth writing down, and a test run must not touch the docs.
+  if (SMOKE) return void console.error(`bench ${name}: smoke run, docs/benchmarks.md left as it is`);
   const start = `<!-- bench:${name}:start -->`;
   const end = `<!-- bench:${name}:end -->`;
   let text = existsSync(file) ? readFileSync(file, 'utf8') : HEAD;

@@ -1,0 +1,179 @@
+// Every benchmark, run as `npm run bench` runs it but in its smoke size (BENCH_SMOKE=1,
+// bench/smoke.mjs): each must finish, print its figures and leave docs/benchmarks.md
+// alone. A benchmark whose answers are wrong (0 rows synced, a short page, a trail that
+// does not verify) exits non-zero, so a broken one fails here instead of rotting until
+// the next full run. No speed is asserted: that is what the full runs are for.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const benchDir = fileURLToPath(new URL('../bench/', import.meta.url));
+const docs = fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
+
+interface Outcome {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The smoke sizes come from the contract: BENCH_* sizes a developer exported stay out. */
+function smokeEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('BENCH_')) env[key] = value;
+  return { ...env, BENCH_SMOKE: '1' };
+}
+
+/** `node <bench>` on the Node running the tests (the repository's Node 24, from node_modules/.bin). */
+function runBench(script: string, timeoutMs: number): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [`${benchDir}${script}`], {
+      cwd: fileURLToPath(new URL('../../../', import.meta.url)),
+      env: smokeEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so that a bench that hangs is stopped with whatever it started.
+      detached: true,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => {
+      stderr += `\n[bench-smoke] ${script} still running after ${timeoutMs / 1000} s: stopped`;
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    }, timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+/** A table row starting with `label` whose next cell is a number (ops/s, ms, rows/s …). */
+const row = (label: string) =>
+  new RegExp(`^\\| ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\| [0-9][0-9,.]*( ms| s)? \\|`, 'm');
+
+interface Bench {
+  script: string;
+  /** The figures it prints: a row of its table with a number in it. */
+  figures: RegExp[];
+  /** Its section in docs/benchmarks.md, whose write the smoke run must skip (null: not checked by name). */
+  section: string | null;
+  timeoutMs: number;
+}
+
+const MINUTE = 60_000;
+const benches: Bench[] = [
+  {
+    script: 'store-bench.mjs',
+    figures: [row('insert one document'), row('page of 20, filtered and sorted (keyset)')],
+    section: 'store',
+    timeoutMs: 3 * MINUTE,
+  },
+  {
+    script: 'challenges-bench.mjs',
+    figures: [
+      row('open challenges, soonest deadline first'),
+      row('first page, then second page by keyset (two queries)'),
+    ],
+    section: 'challenges',
+    timeoutMs: 3 * MINUTE,
+  },
+  {
+    script: 'insights-bench.mjs',
+    figures: [row('participation, whole platform'), row('service usage of one consumer (its own calls)')],
+    section: 'insights',
+    timeoutMs: 3 * MINUTE,
+  },
+  {
+    script: 'plugin-bench.mjs',
+    figures: [row('worker thread in the hub (unconfined)'), row('isolate, one ctx.kv round trip')],
+    section: 'plugins',
+    timeoutMs: 3 * MINUTE,
+  },
+  {
+    // The first run on a machine compiles better-sqlite3 into node_modules/.cache (about a minute).
+    script: 'sqlite-driver-bench.mjs',
+    figures: [row('insert one document (fsync each)'), row('bulk upsert (documents/s, 2,000 a transaction)')],
+    section: 'sqlite-driver',
+    timeoutMs: 6 * MINUTE,
+  },
+  {
+    // 2,000 rows synced, then re-synced; it exits 1 on any count that is not 2,000 (or 0 where it should be).
+    script: 'data-sync-bench.mjs',
+    figures: [
+      /^\| first sync, 2,000 rows \| [0-9]+ MiB \| [0-9.]+ \| [0-9,]+ \|/m,
+      /^\| re-sync, 2,000 rows \| [0-9]+ MiB \| [0-9.]+ \| [0-9,]+ \|/m,
+    ],
+    section: 'data-sync',
+    timeoutMs: 3 * MINUTE,
+  },
+  {
+    // A fresh clone of HEAD, `npm install` with the npm cache this machine has, `npm start` until the portal answers.
+    script: 'first-run-bench.mjs',
+    figures: [/^\| warm \(packages already in the npm cache\) \| [0-9.]+ s \|/m],
+    section: 'first-run',
+    timeoutMs: 8 * MINUTE,
+  },
+  {
+    // The hub's dist/main.js and its bundled plugins, built before this suite (turbo.json).
+    script: 'peers/peer-bench.mjs',
+    figures: [/\| req\/s \|/, /^\| [^|]+ \| [0-9][0-9,]* \| [0-9.]+ \| [0-9.]+ \|/m],
+    section: null,
+    timeoutMs: 6 * MINUTE,
+  },
+];
+
+function expectFigures(bench: Bench, outcome: Outcome, docsBefore: string) {
+  const output = `exit ${outcome.code ?? outcome.signal}\n--- stdout\n${outcome.stdout}\n--- stderr\n${outcome.stderr}`;
+  expect(outcome.code, output).toBe(0);
+  for (const figure of bench.figures) expect(outcome.stdout, output).toMatch(figure);
+  if (bench.section)
+    expect(outcome.stderr).toContain(`bench ${bench.section}: smoke run, docs/benchmarks.md left as it is`);
+  expect(readFileSync(docs, 'utf8'), 'docs/benchmarks.md changed by a smoke run').toBe(docsBefore);
+}
+
+describe('benchmarks in their smoke size (BENCH_SMOKE=1)', () => {
+  for (const bench of benches) {
+    it(
+      `${bench.script} runs, checks its answers and prints its figures`,
+      async () => {
+        const before = readFileSync(docs, 'utf8');
+        expectFigures(bench, await runBench(bench.script, bench.timeoutMs), before);
+      },
+      bench.timeoutMs + 10_000,
+    );
+  }
+
+  // Several hubs sharing one database need a MongoDB-wire server: CI starts FerretDB for `npm test`.
+  it(
+    'audit-writers-bench.mjs runs on the MongoDB wire, verifies every trail and prints its figures',
+    async () => {
+      const before = readFileSync(docs, 'utf8');
+      const outcome = await runBench('audit-writers-bench.mjs', 4 * MINUTE);
+      if (process.env.MONGODB_URI) {
+        expectFigures(
+          {
+            script: 'audit-writers-bench.mjs',
+            figures: [/^\| 1 hub \| [0-9][0-9,.]* \(/m, /^\| 3 hubs, one database \| [0-9][0-9,.]* \(/m],
+            section: 'audit-writers',
+            timeoutMs: 4 * MINUTE,
+          },
+          outcome,
+          before,
+        );
+      } else {
+        // As the MongoDB suites: under CI=true a missing server is a failure, elsewhere the bench says it skipped.
+        expect(
+          process.env.CI,
+          'MONGODB_URI is not set, but CI=true: the audit writers bench must run in CI',
+        ).toBeFalsy();
+        expect(outcome.code).toBe(0);
+        expect(outcome.stderr).toContain('audit writers bench: MONGODB_URI not set');
+      }
+    },
+    4 * MINUTE + 10_000,
+  );
+});
