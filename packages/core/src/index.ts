@@ -22,7 +22,8 @@ export type {
 export { silentLogger } from './logger.js';
 export type { HubLogger } from './logger.js';
 export { createSqliteStore } from './store/sqlite/sqlite-store.js';
-export type { SqliteStoreOptions } from './store/sqlite/sqlite-store.js';
+export type { SqliteStore, SqliteStoreOptions } from './store/sqlite/sqlite-store.js';
+export type { GroupCommitStats, WriteBatching } from './store/sqlite/group-commit.js';
 export { createMongoStore } from './store/mongodb/mongo-store.js';
 export type { MongoStoreOptions } from './store/mongodb/mongo-store.js';
 export { StoreConflictError, StoreQueryError } from './store/port.js';
