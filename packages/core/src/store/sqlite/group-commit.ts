@@ -58,7 +58,20 @@ export function createGroupCommit(db: DatabaseSync, batching: WriteBatching = 'i
     scheduled = false;
     const batch = queue;
     queue = [];
-    if (batch.length > 0) commitBatch(batch);
+    if (batch.length === 0) return;
+    try {
+      if (!db.isOpen) throw new Error('store is closed');
+      commitBatch(batch);
+    } catch (error) {
+      // Nothing may escape into the event loop (it would end the process): whatever went wrong is the callers' to see.
+      // Callers already answered keep their answer (a promise settles once).
+      for (const item of batch) item.reject(error);
+      try {
+        if (db.isOpen && db.isTransaction) db.exec('ROLLBACK');
+      } catch {
+        // Already reported to the callers.
+      }
+    }
   };
 
   const commitBatch = (batch: Queued[]) => {

@@ -128,6 +128,12 @@ describe('the SQLite engine on node:sqlite', () => {
       await store.close();
     });
 
+    it('refuses a write after close to its caller, without ending the process', async () => {
+      const { store, people } = await open();
+      await store.close();
+      await expect(people.insertOne({ _id: 'late', email: 'late@example.kr' })).rejects.toThrow(/closed|not open/);
+    });
+
     it('commits the writes still queued when the store closes', async () => {
       const { folder, store, people } = await open();
       const pending = burst(10).map((doc) => people.insertOne(doc));
