@@ -27,9 +27,11 @@ import { useRefusalAudit } from './graphql/use-refusal-audit.js';
 import { usePageSizeCost } from './graphql/use-page-size-cost.js';
 import { createLoaders } from './graphql/loaders.js';
 import { useJit } from './graphql/use-jit.js';
+import { useCurrentSchema } from './graphql/use-current-schema.js';
 import { useCacheDecision } from './graphql/use-cache-decision.js';
 import { useTrustedDocuments, type TrustedDocuments } from './graphql/use-trusted-documents.js';
 import { createRequestFront, type FrontServerContext, type RequestFront } from './http/request-front.js';
+import type { YogaStages } from './http/graphql-lane.js';
 import { createCorsPolicy, withCors } from './http/cors.js';
 import { useIntrospectionPolicy, type IntrospectionPolicy } from './graphql/use-introspection-policy.js';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './graphql/graphiql-assets.js';
@@ -106,6 +108,12 @@ export interface HubOptions {
   /** Run queries and mutations as graphql-jit compiled code (graphql-js for what it cannot compile). Default true. */
   jit?: boolean;
   /**
+   * Plain requests (GET, or a small JSON POST asking for JSON) run yoga's stages without building Fetch
+   * Request/Response objects (`http/graphql-lane.ts`). Default true; `false` sends every request through yoga's whole
+   * pipeline (the equivalence test compares the two).
+   */
+  lane?: boolean;
+  /**
    * Answers to anonymous queries kept and served again until a write or the TTL ends them; `false` turns it off.
    * Default on, 5 s TTL.
    */
@@ -181,6 +189,9 @@ const UNSHOWN_COLLECTIONS = new Set([
   'api_keys',
   'sessions',
 ]);
+
+/** The largest body of a request other than an upload, unless `limits.maxBodyBytes` says otherwise. */
+const DEFAULT_MAX_BODY_BYTES = 25_000_000;
 
 /** Every collection the core declares, for `store.migrate`. */
 export const hubCollections = [
@@ -400,7 +411,6 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   };
 
   const yoga = createYoga<ServerContext, HubContext>({
-    schema: currentSchema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     // useBodyLimits below: uploads up to data.maxUploadBytes, every other body up to limits.maxBodyBytes.
@@ -442,6 +452,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       };
     },
     plugins: [
+      // The schema of the moment, set per request by an envelop hook rather than yoga's schema factory, which runs in
+      // its request parsing — a stage the lane (http/graphql-lane.ts) does not pass.
+      useCurrentSchema(currentSchema),
       ...(options.graphiql === false ? [] : [useGraphiQLAssets()]),
       // Always on, also with no documents: an unknown hash is then PERSISTED_QUERY_NOT_FOUND, on which clients send the
       // text.
@@ -449,7 +462,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       // Before useBadRequests, which words its refusals of malformed multipart forms.
       useBodyLimits({
         maxUploadBytes: options.data?.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
-        maxBodyBytes: limits.maxBodyBytes ?? 25_000_000,
+        maxBodyBytes: limits.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
         tempDir: options.data?.importDir && join(options.data.importDir, '.incoming'),
       }),
       // A body, URL parameter or multipart form that is not a GraphQL request: 400 BAD_REQUEST saying what to send.
@@ -505,6 +518,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         await yoga.handle(req, res, serverContext);
       },
       fetch: async (request, serverContext) => yoga.fetch(request, serverContext),
+      // yoga's own stages, without its Fetch Request/Response objects, for plain GET and JSON POST requests.
+      lane: options.lane === false ? null : (yoga as unknown as YogaStages<ServerContext>),
+      maxBodyBytes: limits.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     },
   });
 

@@ -3,6 +3,15 @@ import type { DataSubject } from '../data/index.js';
 import { isMaruError, type MaruError } from '../errors.js';
 import type { RequestCredentials, Viewer } from '../identity/index.js';
 import {
+  HAND_BACK,
+  isLaneRequest,
+  laneParamsOf,
+  runLane,
+  type LaneHeaders,
+  type LaneInput,
+  type YogaStages,
+} from './graphql-lane.js';
+import {
   cacheKey,
   isCacheableRequest,
   MAX_CACHED_REQUEST_BYTES,
@@ -27,10 +36,14 @@ export interface FrontServerContext {
   caching?: RequestCaching;
 }
 
-/** The two doors of the GraphQL server behind the front (yoga's). */
+/** The doors of the GraphQL server behind the front (yoga's). */
 export interface GraphQLDoors {
   handle(req: IncomingMessage, res: ServerResponse, serverContext: FrontServerContext): Promise<void>;
   fetch(input: Request, serverContext: FrontServerContext): Promise<Response>;
+  /** yoga's stages for plain requests (`graphql-lane.ts`); absent: every request takes `handle` or `fetch`. */
+  lane?: YogaStages<FrontServerContext> | null;
+  /** The largest body yoga accepts outside uploads (`useBodyLimits`): a larger one goes to yoga, which refuses it. */
+  maxBodyBytes?: number;
 }
 
 /**
@@ -113,20 +126,20 @@ export function sessionCookieOf(cookieHeader: string | null | undefined): string
 
 /**
  * The front of the GraphQL endpoint: the stages of {@link RequestStages} in order. A cache hit
- * costs a map lookup, not a parse, a validation and an execution; everything else reaches yoga
- * with what the stages found (or the refusal to raise).
+ * costs a map lookup, not a parse, a validation and an execution; a plain request takes yoga's
+ * lane (`graphql-lane.ts`); everything else reaches yoga's whole pipeline with what the stages
+ * found (or the refusal to raise).
  */
 export function createRequestFront(stages: RequestStages, endpoint = '/graphql'): RequestFront {
   const { cache, graphql } = stages;
   interface Answer {
     status: number;
-    /** Yoga's headers on a miss; a hit has only its content type. */
-    headers: Headers | null;
-    contentType: string;
-    bytes: Buffer;
+    /** Every header of the answer but its length; a hit has only its content type. */
+    headers: Array<[string, string]>;
+    body: Buffer | string;
     /** `x-maru-cache`: served from the cache, produced (and kept if it may be), or produced past a cache that cannot
-     * tell what is current (Redis unreachable). */
-    hit: 'HIT' | 'MISS' | 'BYPASS';
+     * tell what is current (Redis unreachable). Absent: the request was not one the cache could hold. */
+    hit?: 'HIT' | 'MISS' | 'BYPASS';
   }
 
   async function begin(headers: { requestId: string | null } & RequestCredentials, address?: string) {
@@ -152,44 +165,72 @@ export function createRequestFront(stages: RequestStages, endpoint = '/graphql')
     }
   }
 
-  // A hit builds no Request, Response or Headers object: those cost more than the lookup.
-  async function fromCache(
-    cache: ResponseCache,
-    url: string,
-    request: CacheableRequest,
-    headers: () => Headers,
-    body: string,
+  /** yoga's whole pipeline for a request whose body is already read (a Fetch `Request` built from it). */
+  async function throughYoga(
+    input: LaneInput,
+    fetchHeaders: () => Headers,
     serverContext: FrontServerContext,
   ): Promise<Answer> {
-    const key = cacheKey(request, body);
+    const response = await graphql.fetch(
+      new Request(`http://localhost${input.url}`, {
+        method: input.method,
+        headers: fetchHeaders(),
+        body: input.method === 'GET' || input.method === 'HEAD' ? undefined : input.body,
+      }),
+      serverContext,
+    );
+    const headers: Array<[string, string]> = [];
+    response.headers.forEach((value, name) => {
+      if (name !== 'content-length') headers.push([name, value]);
+    });
+    return { status: response.status, headers, body: Buffer.from(await response.arrayBuffer()) };
+  }
+
+  /** The lane when the request is plain enough, else (or when the lane hands it back) yoga's whole pipeline. */
+  async function produce(
+    input: LaneInput,
+    fetchHeaders: () => Headers,
+    serverContext: FrontServerContext,
+  ): Promise<Answer> {
+    const params =
+      graphql.lane && Buffer.byteLength(input.body) <= (graphql.maxBodyBytes ?? Infinity) ? laneParamsOf(input) : null;
+    if (graphql.lane && params) {
+      const answer = await runLane(graphql.lane, input, params, serverContext);
+      if (answer !== HAND_BACK) return answer;
+    }
+    return throughYoga(input, fetchHeaders, serverContext);
+  }
+
+  /** A request whose body is read: from the cache when it may be, else produced (and kept when it may be). */
+  async function answer(
+    input: LaneInput,
+    request: CacheableRequest,
+    start: RequestStart,
+    sessionCookie: string | null,
+    fetchHeaders: () => Headers,
+    serverContext: FrontServerContext,
+  ): Promise<Answer> {
+    if (!cache || start.refusal || sessionCookie || !isCacheableRequest(request, endpoint))
+      return produce(input, fetchHeaders, { ...serverContext, start });
+    const key = cacheKey(request, input.body);
     const found = await cache.lookup(key);
     if (typeof found === 'object')
-      return { status: found.status, headers: null, contentType: found.contentType, bytes: found.body, hit: 'HIT' };
+      return { status: found.status, headers: [['content-type', found.contentType]], body: found.body, hit: 'HIT' };
     // Taken before the run, so a write during it makes the answer stale at once. Unavailable (Redis cannot be
     // reached): the answer is produced but neither served from nor kept in the cache.
     const begun = found === 'miss' ? await cache.begin() : null;
     const caching: RequestCaching = { sideEffects: false, storable: false };
-    const { result: response, reads } = await cache.freshness.recordReads(() =>
-      graphql.fetch(
-        new Request(url, {
-          method: request.method,
-          headers: headers(),
-          body: request.method === 'GET' ? undefined : body,
-        }),
-        { ...serverContext, caching },
-      ),
+    const { result, reads } = await cache.freshness.recordReads(() =>
+      produce(input, fetchHeaders, { ...serverContext, start, caching }),
     );
-    const bytes = Buffer.from(await response.arrayBuffer());
-    const contentType = response.headers.get('content-type') ?? '';
-    if (begun !== null && caching.storable && response.status === 200 && contentType.includes('json'))
-      cache.set(key, begun, reads, { status: 200, contentType, body: bytes });
-    return {
-      status: response.status,
-      headers: response.headers,
-      contentType,
-      bytes,
-      hit: begun === null ? 'BYPASS' : 'MISS',
-    };
+    const contentType = result.headers.find(([name]) => name === 'content-type')?.[1] ?? '';
+    if (begun !== null && caching.storable && result.status === 200 && contentType.includes('json'))
+      cache.set(key, begun, reads, {
+        status: 200,
+        contentType,
+        body: typeof result.body === 'string' ? Buffer.from(result.body) : result.body,
+      });
+    return { ...result, hit: begun === null ? 'BYPASS' : 'MISS' };
   }
 
   return {
@@ -214,23 +255,26 @@ export function createRequestFront(stages: RequestStages, endpoint = '/graphql')
         },
         req.socket?.remoteAddress,
       );
-      if (!cache || start.refusal || sessionCookie || !isCacheableRequest(request, endpoint)) {
+      const headers = nodeLaneHeaders(req);
+      // Not plain (an upload, an event stream, GraphiQL, a large body…): yoga's pipeline reads it as it comes.
+      if (!isLaneRequest(request.method, request.url, endpoint, headers, request.contentLength)) {
         await graphql.handle(req, res, { req, start });
         return;
       }
       const body = request.method === 'POST' ? await readBody(req, request.contentLength ?? 0) : '';
-      const answer = await fromCache(cache, `http://localhost${request.url}`, request, () => nodeHeaders(req), body, {
-        req,
-        start,
-      });
-      const headers: Record<string, string> = { 'content-type': answer.contentType };
-      answer.headers?.forEach((value, name) => {
-        if (name !== 'content-length') headers[name] = value;
-      });
-      headers['content-length'] = String(answer.bytes.length);
-      headers['x-maru-cache'] = answer.hit;
-      res.writeHead(answer.status, headers);
-      res.end(answer.bytes);
+      const input: LaneInput = { method: request.method, url: request.url, headers, body };
+      const result = await answer(input, request, start, sessionCookie, () => nodeHeaders(req), { req });
+      const out: Record<string, string | string[]> = {};
+      for (const [name, value] of result.headers) {
+        const had = out[name];
+        out[name] = had === undefined ? value : Array.isArray(had) ? [...had, value] : [had, value];
+      }
+      out['content-length'] = String(
+        typeof result.body === 'string' ? Buffer.byteLength(result.body) : result.body.length,
+      );
+      if (result.hit) out['x-maru-cache'] = result.hit;
+      res.writeHead(result.status, out);
+      res.end(result.body);
     },
 
     async fetch(input, init) {
@@ -252,13 +296,36 @@ export function createRequestFront(stages: RequestStages, endpoint = '/graphql')
         sessionCookie,
         csrfHeader: incoming.headers.get(CSRF_HEADER),
       });
-      if (!cache || start.refusal || sessionCookie || !isCacheableRequest(request, endpoint))
-        return graphql.fetch(incoming, { start });
+      const headers: LaneHeaders = incoming.headers;
+      if (!isLaneRequest(request.method, request.url, endpoint, headers, 0)) return graphql.fetch(incoming, { start });
       const body = incoming.method === 'POST' ? await incoming.text() : '';
-      const answer = await fromCache(cache, incoming.url, request, () => incoming.headers, body, { start });
-      const headers = new Headers(answer.headers ?? { 'content-type': answer.contentType });
-      headers.set('x-maru-cache', answer.hit);
-      return new Response(new Uint8Array(answer.bytes), { status: answer.status, headers });
+      const result = await answer(
+        { method: request.method, url: request.url, headers, body },
+        request,
+        start,
+        sessionCookie,
+        () => incoming.headers,
+        {},
+      );
+      const responseHeaders = new Headers();
+      for (const [name, value] of result.headers) responseHeaders.append(name, value);
+      if (result.hit) responseHeaders.set('x-maru-cache', result.hit);
+      const bytes = typeof result.body === 'string' ? result.body : new Uint8Array(result.body);
+      return new Response(result.status === 204 || result.status === 304 ? null : bytes, {
+        status: result.status,
+        headers: responseHeaders,
+      });
+    },
+  };
+}
+
+/** A Node request's headers as the lane reads them (Node joins repeated ones, as a Fetch `Headers` does). */
+function nodeLaneHeaders(req: IncomingMessage): LaneHeaders {
+  return {
+    get(name) {
+      const value = req.headers[name];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(', ') : value;
     },
   };
 }
