@@ -138,8 +138,10 @@ describe('PluginHost.openConnector: a plugin connector streamed from its worker'
     await expect(collect(open('fetching'))).rejects.toThrow(
       /refused a capability: the fetch capability was not granted/,
     );
-    const denied = await audit.eventsMatching({ action: 'plugin.capabilityDenied', targetId: NAME });
-    expect(denied.length).toBeGreaterThan(0);
+    // Written as the stream fails, not awaited by the reader: it lands with the store's next commit.
+    await expect
+      .poll(async () => (await audit.eventsMatching({ action: 'plugin.capabilityDenied', targetId: NAME })).length)
+      .toBeGreaterThan(0);
   });
 
   it("stops on abort: the read rejects with the signal's reason, the generator is returned and its ctx.signal aborted", async () => {
