@@ -39,13 +39,24 @@ function runBench(script: string, timeoutMs: number): Promise<Outcome> {
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // A bench that hangs gets SIGTERM first, so that it can stop what it started (servers it detached), then SIGKILL.
+    let killer: NodeJS.Timeout | undefined;
+    const stop = (signal: NodeJS.Signals) => {
+      try {
+        if (child.pid) process.kill(-child.pid, signal);
+      } catch {
+        // Already gone.
+      }
+    };
     const timer = setTimeout(() => {
       stderr += `\n[bench-smoke] ${script} still running after ${timeoutMs / 1000} s: stopped`;
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      stop('SIGTERM');
+      killer = setTimeout(() => stop('SIGKILL'), 10_000);
     }, timeoutMs);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      clearTimeout(killer);
       resolve({ code, signal, stdout, stderr });
     });
   });
@@ -180,7 +191,7 @@ describe('benchmarks in their smoke size (BENCH_SMOKE=1)', () => {
         const before = readFileSync(docs, 'utf8');
         expectFigures(script, bench, await runBench(script, bench.timeoutMs), before);
       },
-      bench.timeoutMs + 10_000,
+      bench.timeoutMs + 20_000,
     );
   }
 });
