@@ -128,6 +128,24 @@ describe('the SQLite engine on node:sqlite', () => {
       await store.close();
     });
 
+    it('fails the batch together when another process holds the database past the busy timeout, then recovers', async () => {
+      const { folder, store, people } = await open();
+      const other = new DatabaseSync(join(folder, 'maru.sqlite'));
+      other.exec('BEGIN IMMEDIATE');
+      // One wait of the busy timeout (5 s) for the whole batch, not one per write.
+      const results = await Promise.allSettled(burst(3).map((doc) => people.insertOne(doc)));
+      expect(results.map((r) => (r.status === 'rejected' ? String(r.reason) : r.status))).toEqual([
+        expect.stringMatching(/locked/),
+        expect.stringMatching(/locked/),
+        expect.stringMatching(/locked/),
+      ]);
+      other.exec('COMMIT');
+      other.close();
+      await people.insertOne({ _id: 'after', email: 'after@example.kr' });
+      expect((await people.find({})).map((p) => p._id)).toEqual(['after']);
+      await store.close();
+    }, 20_000);
+
     it('refuses a write after close to its caller, without ending the process', async () => {
       const { store, people } = await open();
       await store.close();
