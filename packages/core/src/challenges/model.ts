@@ -175,23 +175,29 @@ export const challengeCollections: CollectionSpec[] = [
     // every store sort breaks ties, so the index hands out a page in order and
     // stops at the limit. Without it MongoDB sorts every match in memory (a
     // SORT stage over all open challenges) and SQLite sorts ties in a
-    // temporary B-tree. New names, because `migrate` creates indexes by name
-    // and would silently keep an older shape under an old one.
+    // temporary B-tree. The list indexes then carry what decides whether a
+    // challenge is public (status, publication): SQLite checks it from the
+    // index instead of parsing each stored document on the way (a public page
+    // of 20 went from ~80 to ~8 µs, issue #22). New names, because `migrate`
+    // creates indexes by name and would silently keep an older shape under an
+    // old one.
     indexes: [
       {
-        name: 'byStatusDeadlineId',
+        name: 'byStatusDeadlineIdPublished',
         keys: [
           ['status', 1],
           ['submissionDeadline', 1],
           ['_id', 1],
+          ['publishedAt', 1],
         ],
       },
       {
-        name: 'byStatusCreatedId',
+        name: 'byStatusCreatedIdPublished',
         keys: [
           ['status', 1],
           ['createdAt', -1],
           ['_id', -1],
+          ['publishedAt', 1],
         ],
       },
       {
@@ -211,17 +217,21 @@ export const challengeCollections: CollectionSpec[] = [
         ],
       },
       {
-        name: 'byDeadlineId',
+        name: 'byDeadlineIdVisible',
         keys: [
           ['submissionDeadline', 1],
           ['_id', 1],
+          ['status', 1],
+          ['publishedAt', 1],
         ],
       },
       {
-        name: 'byCreatedId',
+        name: 'byCreatedIdVisible',
         keys: [
           ['createdAt', -1],
           ['_id', -1],
+          ['status', 1],
+          ['publishedAt', 1],
         ],
       },
     ],

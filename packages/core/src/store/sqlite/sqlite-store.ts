@@ -17,6 +17,7 @@ import {
 } from '../port.js';
 import { checkCountBy, groupValue, sortGroups } from '../count-by.js';
 import { upsertSeed } from '../upsert-seed.js';
+import { DocumentCache } from './document-cache.js';
 import { createGroupCommit, type GroupCommit, type GroupCommitStats, type WriteBatching } from './group-commit.js';
 import { compileFilter, compileSort, fieldExpr, type SqlParam } from './sql-filter.js';
 import { readSqlitePlan, type SqlitePlanRow } from './sqlite-plan.js';
@@ -26,6 +27,11 @@ export interface SqliteStoreOptions {
   dataDir: string;
   /** When queued writes commit together (group-commit.ts); `immediate` unless a benchmark compares. */
   writeBatching?: WriteBatching;
+  /**
+   * Parsed documents kept between reads (document-cache.ts), bounded by their JSON text's length in bytes. Default
+   * 8 MiB; 0 keeps none.
+   */
+  documentCacheBytes?: number;
 }
 
 /** The SQLite store, with what its group commit did (tests and benchmarks). */
@@ -56,6 +62,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     typeof value === 'string' && regexFor(String(pattern), String(flags)).test(value) ? 1 : 0,
   );
   const writes = createGroupCommit(db, options.writeBatching);
+  const cacheBytes = options.documentCacheBytes ?? 8 * 1024 * 1024;
+  const documents = cacheBytes > 0 ? new DocumentCache(db, cacheBytes) : null;
   const specs = new Map<string, CollectionSpec>();
   const collections = new Map<string, Collection<Doc>>();
   let closed = false;
@@ -68,6 +76,14 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         for (const spec of list) {
           const table = tableName(spec.name);
           db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL) STRICT`);
+          // An index the collection no longer declares (a shape renamed away) costs every write and serves nothing.
+          const declared = new Set(spec.indexes.map((index) => indexName(spec.name, index.name).slice(1, -1)));
+          const existing = db
+            .prepare(
+              `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name LIKE 'ix\\_%' ESCAPE '\\'`,
+            )
+            .all(table.slice(1, -1)) as Array<{ name: string }>;
+          for (const { name } of existing) if (!declared.has(name)) db.exec(`DROP INDEX "${name}"`);
           for (const index of spec.indexes) {
             const columns = index.keys
               .map(([field, dir]) => `${fieldExpr(field)} ${dir === 1 ? 'ASC' : 'DESC'}`)
@@ -79,6 +95,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
           }
           specs.set(spec.name, spec);
           collections.delete(spec.name);
+          documents?.forgetCollection(spec.name);
         }
       });
     },
@@ -87,7 +104,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       if (!spec) throw new StoreQueryError(`collection ${name} was not migrated`);
       let collection = collections.get(name);
       if (!collection) {
-        collection = createCollection(db, spec, writes);
+        collection = createCollection(db, spec, writes, documents);
         collections.set(name, collection);
       }
       return collection as unknown as Collection<T>;
@@ -150,8 +167,16 @@ function transaction<R>(db: DatabaseSync, work: () => R): R {
 const SQLITE_CONSTRAINT_UNIQUE = 2067;
 const SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
 
-function createCollection(db: DatabaseSync, spec: CollectionSpec, writes: GroupCommit): Collection<Doc> {
+function createCollection(
+  db: DatabaseSync,
+  spec: CollectionSpec,
+  writes: GroupCommit,
+  documents: DocumentCache | null,
+): Collection<Doc> {
   const table = tableName(spec.name);
+  const name = spec.name;
+  const byIds = db.prepare(`SELECT id, doc FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`);
+  byIds.setReturnArrays(true);
   const arrays = new Set(spec.arrayFields ?? []);
   const insert = db.prepare(`INSERT INTO ${table} (id, doc) VALUES (?, ?)`);
   const replace = db.prepare(`UPDATE ${table} SET doc = ? WHERE id = ?`);
@@ -181,6 +206,7 @@ function createCollection(db: DatabaseSync, spec: CollectionSpec, writes: GroupC
       let inserted = 0;
       for (const doc of docs) {
         if (exists.get(doc._id) === undefined) inserted++;
+        documents?.forget(name, doc._id);
         upsert.run(doc._id, JSON.stringify(doc));
       }
       return { inserted, replaced: docs.length - inserted };
@@ -204,9 +230,13 @@ function createCollection(db: DatabaseSync, spec: CollectionSpec, writes: GroupC
   };
 
   // `find` and `explain` share this, so a plan is the plan of the query `find` runs.
-  const selectSql = (filter: Filter, options: FindOptions = {}): { sql: string; params: SqlParam[] } => {
+  const selectSql = (
+    filter: Filter,
+    options: FindOptions = {},
+    column: 'doc' | 'id' = 'doc',
+  ): { sql: string; params: SqlParam[] } => {
     const where = compileFilter(filter, arrays);
-    let sql = `SELECT doc FROM ${table} WHERE ${where.sql}`;
+    let sql = `SELECT ${column} FROM ${table} WHERE ${where.sql}`;
     if (options.sort) sql += ` ORDER BY ${compileSort(options.sort)}`;
     const params: SqlParam[] = [...where.params];
     if (options.limit !== undefined || options.skip !== undefined) {
@@ -217,8 +247,31 @@ function createCollection(db: DatabaseSync, spec: CollectionSpec, writes: GroupC
   };
 
   const select = (filter: Filter, options: FindOptions = {}): Doc[] => {
+    // Inside a transaction (a write's own read) the documents may be uncommitted: read and parse them, keep nothing.
+    if (documents && !db.isTransaction) return selectThroughCache(documents, filter, options);
     const { sql, params } = selectSql(filter, options);
     return (prepared(sql).all(...params) as unknown as Array<[string]>).map((row) => JSON.parse(row[0]) as Doc);
+  };
+
+  // The query picks the ids; the documents come from the cache, and those it lacks from one more read by id.
+  const selectThroughCache = (cache: DocumentCache, filter: Filter, options: FindOptions): Doc[] => {
+    cache.checkVersion();
+    const { sql, params } = selectSql(filter, options, 'id');
+    const ids = (prepared(sql).all(...params) as unknown as Array<[string]>).map((row) => row[0]);
+    const found: Array<Doc | undefined> = ids.map((id) => cache.get(name, id));
+    const missing = ids.filter((_, i) => found[i] === undefined);
+    if (missing.length === 0) return found as Doc[];
+    const texts = new Map(
+      (byIds.all(JSON.stringify(missing)) as unknown as Array<[string, string]>).map(([id, text]) => [id, text]),
+    );
+    const docs: Doc[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      const text = found[i] === undefined ? texts.get(ids[i]!) : undefined;
+      // Gone between the two reads (another process deleted it): as if the query had not found it.
+      const doc = found[i] ?? (text === undefined ? undefined : cache.keep(name, ids[i]!, text));
+      if (doc) docs.push(doc);
+    }
+    return docs;
   };
 
   const findOneAndUpdate = (filter: Filter, update: Update, options: FindOneAndUpdateOptions): Doc | null =>
@@ -229,10 +282,12 @@ function createCollection(db: DatabaseSync, spec: CollectionSpec, writes: GroupC
         const seed = upsertSeed(filter) as Doc;
         if (typeof seed._id !== 'string') throw new StoreQueryError('an upsert filter must name the _id');
         const created = applyUpdate(seed, update, true);
+        documents?.forget(name, created._id);
         insert.run(created._id, JSON.stringify(created));
         return created;
       }
       const next = applyUpdate(current, update);
+      documents?.forget(name, current._id);
       replace.run(JSON.stringify(next), current._id);
       return next;
     });
@@ -242,7 +297,10 @@ function createCollection(db: DatabaseSync, spec: CollectionSpec, writes: GroupC
     async insertOne(doc) {
       if (typeof doc._id !== 'string' || doc._id === '') throw new StoreQueryError('a document needs a string _id');
       try {
-        await writes.write(() => insert.run(doc._id, JSON.stringify(doc)));
+        await writes.write(() => {
+          documents?.forget(name, doc._id);
+          insert.run(doc._id, JSON.stringify(doc));
+        });
       } catch (error) {
         translateConflict(error);
       }
@@ -292,6 +350,7 @@ function createCollection(db: DatabaseSync, spec: CollectionSpec, writes: GroupC
       return writes.write(() => {
         const [current] = select(filter, { limit: 1 });
         if (!current) return false;
+        documents?.forget(name, current._id);
         return Number(remove.run(current._id).changes) === 1;
       });
     },
@@ -306,9 +365,10 @@ function createCollection(db: DatabaseSync, spec: CollectionSpec, writes: GroupC
     },
     async deleteMany(filter) {
       const where = compileFilter(filter, arrays);
-      return writes.write(() =>
-        Number(db.prepare(`DELETE FROM ${table} WHERE ${where.sql}`).run(...where.params).changes),
-      );
+      return writes.write(() => {
+        documents?.forgetCollection(name);
+        return Number(db.prepare(`DELETE FROM ${table} WHERE ${where.sql}`).run(...where.params).changes);
+      });
     },
   };
 }
