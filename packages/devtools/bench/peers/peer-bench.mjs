@@ -272,7 +272,8 @@ function load(url, body, headers, duration, expectBody) {
       out += c;
     });
     child.stderr.on('data', (c) => process.stderr.write(c));
-    child.on('exit', (code) =>
+    // 'close', not 'exit': the figures may still be in the pipe when the process has exited.
+    child.on('close', (code) =>
       code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`autocannon exited with ${code}`)),
     );
   });

@@ -233,7 +233,8 @@ function load(url, body, headers, connections, duration, expectBody) {
     let out = '';
     child.stdout.on('data', (c) => (out += c));
     child.stderr.on('data', (c) => process.stderr.write(c));
-    child.on('exit', (code) =>
+    // 'close', not 'exit': the figures may still be in the pipe when the process has exited.
+    child.on('close', (code) =>
       code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`autocannon exited with ${code}`)),
     );
   });
