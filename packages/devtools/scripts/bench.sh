@@ -12,7 +12,8 @@ if [ "${1:-}" = data ]; then
   exec node "$here/bench/data-sync-bench.mjs"
 fi
 TURBO_TELEMETRY_DISABLED=1 npx turbo run build --filter=@maru/hub... --output-logs=errors-only
-# The hub's dist/main.js against yoga, Apollo, Mercurius and raw node:http, each in its own process: about 4 minutes.
+# The hub's dist/main.js against yoga, Apollo, Mercurius and raw node:http, each in its own process (about 8 minutes of
+# load), then its scale-out phase: 1 and 3 hubs on one FerretDB behind one Redis (Go and redis-server; 2–3 minutes).
 [ "${1:-}" = peers ] && exec node "$here/bench/peers/peer-bench.mjs"
 run() {
   node "$here/bench/store-bench.mjs"

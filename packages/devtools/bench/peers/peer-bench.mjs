@@ -23,7 +23,7 @@ const HUB_MAIN = join(here, '../../../hub/dist/main.js');
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const SMOKE = !!process.env.BENCH_SMOKE;
 const CHALLENGES = env('BENCH_CHALLENGES', SMOKE ? 200 : 10_000);
-// 4 rounds of 3 s: about 7 minutes of load on a 2-core machine.
+// 4 rounds of 3 s after a 2 s warm-up: about 8 minutes of load (33 runs of 14 s), then the scale-out phase.
 const ROUNDS = env('BENCH_PEER_ROUNDS', SMOKE ? 1 : 4);
 const SECONDS = env('BENCH_PEER_SECONDS', 3);
 const WARMUP_SECONDS = env('BENCH_PEER_WARMUP_SECONDS', SMOKE ? 0 : 2);
