@@ -109,10 +109,15 @@ const code = await build();
 if (code !== 0) process.exit(code);
 
 say('maru: starting the hub in demo mode (Ctrl+C stops it)');
-const hub = spawn(process.execPath, [join(root, 'packages/hub/dist/main.js'), '--demo', ...args], {
-  cwd: root,
-  stdio: 'inherit',
-});
+// The young generation bounded as the hub's own launcher bounds it (docs/production.md, "Memory").
+const hub = spawn(
+  process.execPath,
+  ['--max-semi-space-size=16', join(root, 'packages/hub/dist/main.js'), '--demo', ...args],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 // Ctrl+C reaches the hub from the terminal itself (same process group): passing it on as
 // well would be the hub's second signal, which means "exit now". Others are passed on.
 process.on('SIGINT', () => {});

@@ -1,4 +1,7 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=16
+// The flag bounds V8's young generation (Node 24 lets it grow to 128 MiB on a large machine, the bulk of a busy hub's
+// memory): docs/production.md, "Memory". Launchers that run `node main.js` pass it too (npm start, the Dockerfile,
+// the systemd unit, the benchmarks).
 // No static import of the hub here: ESM loads every static import before any
 // code runs, and the hub needs Node 24 (its store uses node:sqlite), so on an
 // older Node this check must come first to say so in one line, not a crash.
