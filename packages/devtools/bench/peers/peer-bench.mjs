@@ -9,7 +9,8 @@
 // server's first answer; any mismatch, error or non-2xx makes the run fail.
 // BENCH_SMOKE=1: 200 challenges, a fixed 200 requests per run, no warm-up, no
 // scale-out phase, nothing written to docs/benchmarks.md; well under a minute.
-// BENCH_PEER_NO_DOCS=1: a full-format run that leaves docs/benchmarks.md alone.
+// BENCH_PEER_NO_DOCS=1: a full-format run that leaves docs/benchmarks.md alone;
+// BENCH_PEER_SECTION_OUT=<file>: the section it would write, written there.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -617,10 +618,9 @@ try {
     process.exitCode = 1;
   }
   // A profiled hub runs slower: its figures stay out of the docs; so do failed runs and smoke runs.
-  if (!PROFILE && !NO_DOCS && !failures.length)
-    writeSection(
-      'peers',
-      `## GraphQL servers compared
+  // Composed on every run (a smoke run checks it too); written to docs/benchmarks.md only by a full, clean run.
+  // BENCH_PEER_SECTION_OUT=<file>: the section goes there as well, to read it without touching the docs.
+  const section = `## GraphQL servers compared
 
 The hub against the servers users would pick instead (issues #9 and #22). Each server runs in its own process${PIN ? ' pinned to CPU 1 (`taskset -c 1`), autocannon 9 in a child pinned to CPU 0' : ' (taskset unavailable: server and load generator share the cores)'}; ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} interleaved rounds (every server, then again) after a ${WARMUP_SECONDS} s warm-up each; figures are medians over rounds, ratios are taken within a round, then their median. Every answer under load must be the bytes of the server's first answer (autocannon's \`expectBody\`), itself checked before the runs (a peer's challenge page holds the hub's data, a keyed answer is the bytes of the anonymous one, a list has its 20 challenges); a run with a mismatch, an error or a non-2xx answer fails the benchmark and writes nothing here.
 
@@ -655,8 +655,9 @@ ${scale.skipped ? `Not measured in this run: ${scale.skipped}.` : `${scale.descr
 - Authenticated requests read the key, its member and organization from the store (3 reads) and stamp the key's last use once a minute; the service call adds a worker round trip and two metering writes, each an fsync (\`synchronous = FULL\`: the embedded store never loses an acknowledged write).
 - Memory: the plugins run in the isolate host, a process of its own (not counted here); the hub's peak is V8's young generation and heap growth under 50 connections; bare yoga peaks as high. A smaller young generation (\`NODE_OPTIONS=--max-semi-space-size=4\`) cut the hub's peak by roughly 50 MiB in a short run by hand, for some throughput; it is not the default.
 
-Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${machine}${process.env.BENCH_MACHINE ? `, ${process.env.BENCH_MACHINE}` : ''}; \`npm run bench:peers -w @maru/devtools\` (about ${loadMinutes} min of load; \`BENCH_PEER_ROUNDS\`, \`BENCH_PEER_SECONDS\`, \`BENCH_PEER_WARMUP_SECONDS\`, \`BENCH_PEER_CONNECTIONS\`, \`BENCH_CHALLENGES\` change it, \`BENCH_SCALE_OUT=0\` leaves the scale-out phase out).`,
-    );
+Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${machine}${process.env.BENCH_MACHINE ? `, ${process.env.BENCH_MACHINE}` : ''}; \`npm run bench:peers -w @maru/devtools\` (about ${loadMinutes} min of load; \`BENCH_PEER_ROUNDS\`, \`BENCH_PEER_SECONDS\`, \`BENCH_PEER_WARMUP_SECONDS\`, \`BENCH_PEER_CONNECTIONS\`, \`BENCH_CHALLENGES\` change it, \`BENCH_SCALE_OUT=0\` leaves the scale-out phase out).`;
+  if (process.env.BENCH_PEER_SECTION_OUT) writeFileSync(process.env.BENCH_PEER_SECTION_OUT, `${section}\n`);
+  if (!PROFILE && !NO_DOCS && !failures.length) writeSection('peers', section);
 } finally {
   stopAll();
   rmSync(dir, { recursive: true, force: true });
