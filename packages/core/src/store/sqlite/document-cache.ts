@@ -1,5 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Doc } from '../port.js';
+import { deepFreeze } from '../../deep-freeze.js';
 
 /**
  * Parsed documents of the embedded store, kept between reads. A page of 20 challenges spent most of its time turning
@@ -95,12 +96,4 @@ export class DocumentCache {
   #readVersion(): unknown {
     return (this.#dataVersion.get() as unknown as [unknown])[0];
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
 }
