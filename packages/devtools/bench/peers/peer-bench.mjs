@@ -21,6 +21,8 @@ import { writeSection } from '../write-section.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const HUB_MAIN = join(here, '../../../hub/dist/main.js');
+// The Node flags the hub's own launcher (`maru-hub`, its shebang) starts it with: docs/production.md, "Memory".
+const HUB_NODE_FLAGS = ['--max-semi-space-size=16'];
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const SMOKE = !!process.env.BENCH_SMOKE;
 const CHALLENGES = env('BENCH_CHALLENGES', SMOKE ? 200 : 10_000);
@@ -215,7 +217,11 @@ async function waitReady(url, child, limitMs = 60_000) {
 }
 
 async function startHub(dataDir, port, { profile, env: extra = {} } = {}) {
-  const [cmd, args] = pinned(1, [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), HUB_MAIN]);
+  const [cmd, args] = pinned(1, [
+    ...HUB_NODE_FLAGS,
+    ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+    HUB_MAIN,
+  ]);
   const t0 = process.hrtime.bigint();
   const child = start(cmd, args, {
     env: {
@@ -624,7 +630,7 @@ try {
 
 The hub against the servers users would pick instead (issues #9 and #22). Each server runs in its own process${PIN ? ' pinned to CPU 1 (`taskset -c 1`), autocannon 9 in a child pinned to CPU 0' : ' (taskset unavailable: server and load generator share the cores)'}; ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} interleaved rounds (every server, then again) after a ${WARMUP_SECONDS} s warm-up each; figures are medians over rounds, ratios are taken within a round, then their median. Every answer under load must be the bytes of the server's first answer (autocannon's \`expectBody\`), itself checked before the runs (a peer's challenge page holds the hub's data, a keyed answer is the bytes of the anonymous one, a list has its 20 challenges); a run with a mismatch, an error or a non-2xx answer fails the benchmark and writes nothing here.
 
-- **Maru hub**: \`packages/hub/dist/main.js\` as an operator runs it (demo mode for its members, API keys and its bundled plugins; rate limit off with \`MARU_RATE_LIMIT=0\`; default log level, one JSON log line per request, drained), on the embedded SQLite store seeded with ${CHALLENGES.toLocaleString('en-US')} challenges (\`bench/challenge-fixtures.mjs\`); anonymous callers see the published ones. Queries and mutations run as graphql-jit code. With its defaults, anonymous answers are kept in memory in front of yoga (ended by any write on the instance, at most 5 s old): every anonymous request of a run after the first is answered from there. **Maru hub, response cache off** is the same hub on a copy of the store with \`MARU_RESPONSE_CACHE_TTL_MS=0\`: every request goes through yoga, graphql-jit and the store.
+- **Maru hub**: \`node --max-semi-space-size=16 packages/hub/dist/main.js\` as an operator runs it (the flag of \`maru-hub\`'s own launcher, docs/production.md "Memory"; demo mode for its members, API keys and its bundled plugins; rate limit off with \`MARU_RATE_LIMIT=0\`; default log level, one JSON log line per request, drained), on the embedded SQLite store seeded with ${CHALLENGES.toLocaleString('en-US')} challenges (\`bench/challenge-fixtures.mjs\`); anonymous callers see the published ones. Queries and mutations run as graphql-jit code. With its defaults, anonymous answers are kept in memory in front of yoga (ended by any write on the instance, at most 5 s old): every anonymous request of a run after the first is answered from there. **Maru hub, response cache off** is the same hub on a copy of the store with \`MARU_RESPONSE_CACHE_TTL_MS=0\`: every request goes through yoga, graphql-jit and the store.
 - **With an API key**: the public list and the challenge page again, the same request bodies with a company's API key (\`authorization: Bearer …\`), answering the same bytes as the anonymous request (checked). A keyed request is never answered from the response cache, so on both hubs it measures the uncached path plus reading the key, its member and organization. Only the hubs and raw run them; the peers have no keys, so a keyed row's "× Mercurius" and "× yoga" are against the peer's anonymous run of the same document in the same round — the comparison issue #22 asks for.
 - **Peers** (\`bench/peers/peer-server.mjs\`): one hand-written graphql-js schema of the same shape (\`bench/peers/peer-data.mjs\`: the same ${CHALLENGES.toLocaleString('en-US')} challenges in memory, drafts left out, the agency looked up per challenge), served by bare graphql-yoga on node:http, Apollo Server 5 standalone, Mercurius 16 on Fastify 5 without and with graphql-jit (\`jit: 1\`). **raw** is node:http answering with the hub's own bytes for each request body: the ceiling of the machine. Peers keep their data in memory and log nothing: they are the bar, not an equal setting.
 - The challenge page is an awarded demo challenge of the hub; the peers serve the same records (from the hub's answer, each relation a lookup). The authenticated \`viewer\` and the plugin service call need members, keys and plugins, which only the hub has: they run on the hubs and raw only. The service call goes to the address plugin's isolate in the plugin host (plugin API 2: a child process of the hub; its memory is not in the hub's peak RSS and is reported beside it) under a LIVE grant (its daily quota lifted for the run, \`bench/peers/lift-quota.mjs\`), and each call is metered (a store write).

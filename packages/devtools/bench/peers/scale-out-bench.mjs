@@ -198,7 +198,8 @@ function hubEnv(extra) {
 
 async function startHub(i, mongoUri, redisUrl) {
   const port = await freePort();
-  const child = start(process.execPath, [HUB_MAIN], {
+  // The flags of the hub's own launcher (`maru-hub`): docs/production.md, "Memory".
+  const child = start(process.execPath, ['--max-semi-space-size=16', HUB_MAIN], {
     env: hubEnv({
       PORT: String(port),
       MONGODB_URI: mongoUri,
