@@ -99,7 +99,13 @@ export async function toConnection<T>(
     );
   }
   return {
-    edges: page.items.map(({ cursor, doc }) => ({ cursor, node: doc })),
+    // The cursor read only if the edge's cursor is asked for (the store encodes it then).
+    edges: page.items.map((item) => ({
+      get cursor() {
+        return item.cursor;
+      },
+      node: item.doc,
+    })),
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
     totalCount: page.totalCount,
   };
