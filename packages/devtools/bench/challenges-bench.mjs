@@ -181,7 +181,7 @@ ${table}
 
 ### Plans
 
-What \`Collection.explain\` says about each query: whether a declared index serves it, and which. On SQLite, \`SEARCH … USING INDEX\` seeks into the index; \`SCAN … USING INDEX\` walks it in sort order and stops at the end of the page; \`json_each\` checks an array field row by row. SQLite's expression indexes cannot hold array elements, so the agency and tag listings walk \`byCreatedId\` and test each challenge: the rarer the agency or tag, the more rows a page reads (a tag no challenge carries reads all of them). On MongoDB the multikey \`byAgencyCreatedId\` and \`byTagCreatedId\` are there to seek them (no MongoDB server runs here to show it). The keyset page seeks the status but not the cursor, so it steps over the earlier pages' index entries (cheap: keys only).
+What \`Collection.explain\` says about each query: whether a declared index serves it, and which. On SQLite, \`SEARCH … USING INDEX\` seeks into the index; \`SCAN … USING INDEX\` walks it in sort order and stops at the end of the page; \`json_each\` checks an array field row by row. SQLite's expression indexes cannot hold array elements, so the agency and tag listings walk \`byCreatedIdVisible\` and test each challenge: the rarer the agency or tag, the more rows a page reads (a tag no challenge carries reads all of them). On MongoDB the multikey \`byAgencyCreatedId\` and \`byTagCreatedId\` are there to seek them (no MongoDB server runs here to show it). The keyset page seeks the status but not the cursor, so it steps over the earlier pages' index entries (cheap: keys only).
 
 ${planLines.join('\n').trim()}
 
