@@ -49,7 +49,18 @@ export async function signInAs(page: Page, origin: string, email: string, path =
   if (!response.ok()) throw new Error(`POST /auth/demo answered ${response.status()}: ${await response.text()}`);
   await page.goto(`${origin}${path}`);
   // The account menu in the header shows the session is known, in whichever language the page speaks.
-  await accountMenu(page).waitFor({ state: 'attached' });
+  try {
+    await accountMenu(page).waitFor({ state: 'attached' });
+  } catch (error) {
+    // Say what the page showed instead: a timeout alone does not tell a slow machine from a refused session.
+    const shown = await page
+      .locator('body')
+      .innerText()
+      .catch(() => '(unreadable)');
+    throw new Error(`no account menu after signing in as ${email} at ${path}; the page shows: ${shown.slice(0, 600)}`, {
+      cause: error,
+    });
+  }
 }
 
 export async function signOut(page: Page): Promise<void> {
