@@ -11,13 +11,13 @@
 // scale-out phase, nothing written to docs/benchmarks.md; well under a minute.
 // BENCH_PEER_NO_DOCS=1: a full-format run that leaves docs/benchmarks.md alone;
 // BENCH_PEER_SECTION_OUT=<file>: the section it would write, written there.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeSection } from '../write-section.mjs';
+import { childProcesses, freePort, median, peakRss, sleep } from './processes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const HUB_MAIN = join(here, '../../../hub/dist/main.js');
@@ -116,19 +116,6 @@ const SERVERS = [
 ];
 
 const log = (...args) => console.error('peers:', ...args);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 // JSON with its keys in order: the peers' answers hold the hub's data, not necessarily in its key order.
 const sortKeys = (v) =>
   Array.isArray(v)
@@ -140,13 +127,6 @@ const sortKeys = (v) =>
             .map((k) => [k, sortKeys(v[k])]),
         )
       : v;
-const peakRss = (pid) => {
-  try {
-    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-  } catch {
-    return NaN;
-  }
-};
 // A process's descendants (the hub's plugin host and whatever it starts), from /proc.
 const descendants = (pid) => {
   const out = [];
@@ -184,16 +164,7 @@ const sampleChildren = (pid) => {
   return peaks;
 };
 
-const children = new Set();
-function start(cmd, args, options = {}) {
-  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
-  children.add(child);
-  child.on('exit', () => children.delete(child));
-  return child;
-}
-const stopAll = () => {
-  for (const c of children) c.kill('SIGKILL');
-};
+const { start, stopAll } = childProcesses();
 process.on('exit', stopAll);
 process.on('SIGINT', () => process.exit(130));
 

@@ -16,12 +16,13 @@
 // writes docs/benchmarks.md itself. Without Go (to build FerretDB) or
 // redis-server it says so and exits 0 (with BENCH_SCALE_OUT_JSON, a `skipped` reason).
 // BENCH_SMOKE=1: 200 challenges, one round of 24 requests per query and scenario.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childProcesses, freePort, median, peakRss, sleep } from './processes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const HUB_MAIN = process.env.BENCH_HUB_MAIN ?? join(here, '../../../hub/dist/main.js');
@@ -57,19 +58,6 @@ const QUERIES = [
 ];
 
 const log = (...args) => console.error('scale-out:', ...args);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 const has = (cmd) => {
   try {
     execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
@@ -103,21 +91,8 @@ const cpuSeconds = (pid) => {
     return 0;
   }
 };
-const peakRss = (pid) => {
-  try {
-    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-  } catch {
-    return NaN;
-  }
-};
 
-const children = new Set();
-function start(cmd, args, options = {}) {
-  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
-  children.add(child);
-  child.on('exit', () => children.delete(child));
-  return child;
-}
+const { children, start } = childProcesses();
 const dir = mkdtempSync(join(tmpdir(), 'maru-bench-scale-out-'));
 const ferretData = join(dir, 'ferretdb');
 let ferretStarted = false;
