@@ -4,6 +4,7 @@
 // does not verify) exits non-zero, so a broken one fails here instead of rotting until
 // the next full run. No speed is asserted: that is what the full runs are for.
 import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +36,16 @@ function runBench(script: string, timeoutMs: number): Promise<Outcome> {
       // Its own process group, so that a bench that hangs is stopped with whatever it started.
       detached: true,
     });
+    // Lowest priority (and so for the servers and load generators it starts, which inherit it): a smoke run measures
+    // nothing, and at full priority its load generators starved the suites running beside it under turbo (two CI runs
+    // timed out in the portal's browser tests while the benches ran).
+    if (child.pid) {
+      try {
+        setPriority(child.pid, 19);
+      } catch {
+        // Not allowed here: it runs at the test's own priority.
+      }
+    }
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
