@@ -140,7 +140,9 @@ describe('PluginHost.openConnector: a plugin connector streamed from its worker'
     );
     // Written as the stream fails, not awaited by the reader: it lands with the store's next commit.
     await expect
-      .poll(async () => (await audit.eventsMatching({ action: 'plugin.capabilityDenied', targetId: NAME })).length)
+      .poll(async () => (await audit.eventsMatching({ action: 'plugin.capabilityDenied', targetId: NAME })).length, {
+        timeout: 10_000,
+      })
       .toBeGreaterThan(0);
   });
 
