@@ -17,7 +17,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeSection } from '../write-section.mjs';
-import { childProcesses, freePort, median, peakRss, sleep } from './processes.mjs';
+import { childProcesses, demoKey, freePort, median, peakRss, sleep } from './processes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const HUB_MAIN = join(here, '../../../hub/dist/main.js');
@@ -279,13 +279,7 @@ try {
       .split('\n')
       .find((l) => /^\s+\S+@\S+\s+\S+\s+\S{20,}$/.test(l));
   const apiKey = keyLine?.trim().split(/\s+/).at(-1);
-  const companyKey = hub
-    .stderr()
-    .split('\n')
-    .find((l) => /^\s+admin@hanbit\.example\s/.test(l))
-    ?.trim()
-    .split(/\s+/)
-    .at(-1);
+  const companyKey = demoKey(hub.stderr(), 'admin@hanbit.example');
   if (!apiKey || !companyKey) throw new Error(`no demo API keys in the hub's output:\n${hub.stderr()}`);
   const awarded = await post(
     hub.url,

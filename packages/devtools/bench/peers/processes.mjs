@@ -45,3 +45,12 @@ export function childProcesses() {
     },
   };
 }
+
+/** The API key a demo hub printed at its first start for a demo member (`admin@hanbit.example`), or undefined. */
+export const demoKey = (output, email) =>
+  output
+    .split('\n')
+    .find((l) => new RegExp(`^\\s+${email.replace(/[.]/g, '\\.')}\\s`).test(l))
+    ?.trim()
+    .split(/\s+/)
+    .at(-1);

@@ -22,7 +22,7 @@ import { Socket } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { childProcesses, freePort, median, peakRss, sleep } from './processes.mjs';
+import { childProcesses, demoKey, freePort, median, peakRss, sleep } from './processes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const HUB_MAIN = process.env.BENCH_HUB_MAIN ?? join(here, '../../../hub/dist/main.js');
@@ -237,13 +237,7 @@ log(`seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 const hubs = [];
 for (let i = 0; i < HUB_COUNT; i++) hubs.push(await startHub(i, mongoUri, redis.url));
 // The first hub seeded the demo members and keys and printed them.
-const companyKey = hubs[0]
-  .stderr()
-  .split('\n')
-  .find((l) => /^\s+admin@hanbit\.example\s/.test(l))
-  ?.trim()
-  .split(/\s+/)
-  .at(-1);
+const companyKey = demoKey(hubs[0].stderr(), 'admin@hanbit.example');
 if (!companyKey) throw new Error(`no demo API key in the first hub's output:\n${hubs[0].stderr()}`);
 const headers = { authorization: `Bearer ${companyKey}` };
 for (const q of QUERIES) {
